@@ -1,0 +1,39 @@
+import type { Doc } from './document.js';
+import { Result, SCHEMA_VERSION, type Section } from './schema.js';
+import { spanOf, textSpan } from './span.js';
+
+function sections(doc: Doc): Section[] {
+  return doc.sections.map((s) => {
+    const heading = textSpan(doc, s.heading.start, s.heading.end);
+    return {
+      id: s.id,
+      parent: s.parent,
+      depth: s.depth,
+      marker: s.marker ? doc.text.slice(s.marker.start, s.marker.end) : null,
+      title: doc.text.slice(s.title.start, s.title.end),
+      heading: heading.text,
+      text: heading.text,
+      span: heading.span,
+      lead: s.lead,
+      rule: s.rule,
+    };
+  });
+}
+
+/** The document object → the output contract, checked against the zod schema. */
+export function assemble(doc: Doc): Result {
+  const result = {
+    schemaVersion: SCHEMA_VERSION,
+    source: { path: doc.path, sha256: doc.sha256, encoding: doc.encoding, bytes: doc.bytes.length, chars: doc.text.length },
+    meta: doc.meta,
+    sections: sections(doc),
+    tasks: doc.tasks,
+    quantities: doc.quantities,
+    organizations: doc.organizations,
+    tables: doc.tables,
+    glossary: doc.glossary,
+    removed: doc.removed.map((r) => ({ ...textSpan(doc, r.start, r.end), rule: r.rule })),
+    messages: doc.messages.map((m) => ({ severity: m.severity, code: m.code, message: m.message, span: m.range ? spanOf(doc, m.range.start, m.range.end) : null })),
+  };
+  return Result.parse(result);
+}

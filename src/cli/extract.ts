@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { extract, type Input } from '../api.js';
+import { emit, FORMATS, type Format } from '../emit/index.js';
+import type { Result } from '../schema.js';
+import { explain } from './explain.js';
+import { readStdin, writeAtomic } from './io.js';
+import { loadCliRules, reportFailure, type Io } from './shared.js';
+
+interface Options {
+  format: string;
+  output?: string;
+  rules: string[];
+  explain?: boolean;
+  encoding?: string;
+  debug?: boolean;
+}
+
+/** Several documents in one output: a JSON array, a YAML stream, or one line each. */
+function combine(results: Result[], format: Format): string {
+  if (results.length === 1) return emit(results[0]!, format);
+  if (format === 'json') return `${JSON.stringify(results, null, 2)}\n`;
+  if (format === 'yaml') return results.map((r) => `---\n${emit(r, format)}`).join('');
+  return results.map((r) => emit(r, format)).join('');
+}
+
+export function commandExtract(program: Command, io: Io): void {
+  program
+    .command('extract')
+    .description('extract one or more report files (- reads standard input)')
+    .argument('<file...>', 'report files, or - for standard input')
+    .option('-f, --format <format>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'json')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+    .option('--rules <dir>', 'add or override rules from this directory (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030)')
+    .option('--explain', 'print each extracted item with the rule that produced it, instead of the data')
+    .action((files: string[], opts: Options) => {
+      const format = io.format(opts.format);
+      const rules = loadCliRules(opts.rules);
+      const results: Result[] = [];
+      for (const file of files) {
+        const input: Input = file === '-' ? readStdin() : { path: file };
+        try {
+          results.push(extract(input, { rules, encoding: opts.encoding, path: file === '-' ? '-' : file }));
+        } catch (error) {
+          reportFailure(io, file, error);
+        }
+      }
+      if (results.length === 0) return;
+      const out = opts.explain ? results.map(explain).join('\n') : combine(results, format);
+      if (opts.output) writeAtomic(opts.output, out);
+      else io.stdout(out);
+    });
+}

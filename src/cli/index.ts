@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { FORMATS } from '../emit/index.js';
+import { CliError, EXIT } from './errors.js';
+import { commandExtract } from './extract.js';
+import { commandRules } from './rules.js';
+import { commandSchema } from './schema.js';
+import { checkFormat, type Io } from './shared.js';
+
+export interface RunIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: RunIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+/** The commands, each registered by its own file; `run` returns the exit code and never exits the process. */
+export function program(io: Io): Command {
+  const cmd = new Command('cnreport')
+    .description('Turn Chinese government report texts into structured, source-grounded data')
+    .version('0.1.0')
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError('(run with --help for usage)');
+  commandExtract(cmd, io);
+  commandSchema(cmd, io);
+  commandRules(cmd, io);
+  for (const sub of cmd.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) }).showHelpAfterError('(run with --help for usage)');
+  return cmd;
+}
+
+export async function run(argv: string[], out: RunIo = processIo): Promise<number> {
+  const io: Io = { ...out, failed: false, debug: argv.includes('--debug'), format: (name) => checkFormat(name, Object.keys(FORMATS)) };
+  try {
+    await program(io).parseAsync(argv, { from: 'user' });
+    return io.failed ? EXIT.failed : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`cnreport: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (io.debug) io.stderr(`${(error as Error).stack}\n`);
+    io.stderr(`cnreport: internal error: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { RULE_FILES } from '../rules/schema.js';
+import { loadCliRules, type Io } from './shared.js';
+
+export function commandRules(program: Command, io: Io): void {
+  const rules = program.command('rules').description('work with rule files');
+  rules
+    .command('check')
+    .description('validate the built-in rules, or a directory of overrides on top of them')
+    .argument('[dir]', 'a directory of rule files (*.yaml)')
+    .action((dir: string | undefined) => {
+      const loaded = loadCliRules(dir ? [dir] : []);
+      const counts = Object.keys(RULE_FILES).map((name) => {
+        const lists = Object.values(loaded[name as keyof typeof loaded] as Record<string, unknown>);
+        return `${name}: ${lists.reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 0), 0)}`;
+      });
+      io.stdout(`rules ok (${dir ?? 'built-in'}): ${counts.join(', ')}\n`);
+    });
+}

@@ -1,0 +1,37 @@
+import { InputError } from '../stages/read.js';
+import { FORMATS, type Format } from '../emit/index.js';
+import { loadRules, RuleError } from '../rules/load.js';
+import type { Rules } from '../rules/schema.js';
+import { CliError } from './errors.js';
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Set when some file failed; the exit code becomes 1 unless a worse error happens. */
+  failed: boolean;
+  debug: boolean;
+  format(name: string): Format;
+}
+
+export function checkFormat(name: string, allowed: readonly string[] = Object.keys(FORMATS)): Format {
+  if (!allowed.includes(name)) throw new CliError(`unknown format "${name}", expected one of: ${allowed.join(', ')}`, 2);
+  return name as Format;
+}
+
+export function loadCliRules(dirs: string[]): Rules {
+  try {
+    return loadRules(dirs);
+  } catch (error) {
+    if (error instanceof RuleError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+/** One line naming the file and what is wrong with it; the run goes on with the next file. */
+export function reportFailure(io: Io, file: string, error: unknown): void {
+  if (!(error instanceof InputError) && io.debug) io.stderr(`${(error as Error).stack}\n`);
+  const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+  io.stderr(`cnreport: ${file}: ${reason}\n`);
+  io.failed = true;
+}

@@ -1,0 +1,89 @@
+import type { GlossaryEntry, Meta, Organization, Quantity, Table, Task } from './schema.js';
+import type { Rules } from './rules/schema.js';
+
+/** A half-open range of UTF-16 offsets into `Doc.text`. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface RemovedRange extends Range {
+  rule: string;
+}
+
+/** A paragraph or heading line after cleaning; flattened lines are split into several blocks. */
+export interface Block extends Range {
+  kind: 'heading' | 'paragraph';
+  /** Id of the innermost section the block belongs to (a heading block belongs to the section it opens). */
+  section: string | null;
+}
+
+export interface SectionNode {
+  id: string;
+  parent: string | null;
+  depth: number;
+  /** Marker style (e.g. `cn-dun` for 一、); used for depth by context. */
+  style: string;
+  marker: Range | null;
+  /** Marker + title as written. */
+  heading: Range;
+  title: Range;
+  /** Offset just past the section's last character (start of the next heading at the same or a higher level, or the end). */
+  end: number;
+  /** Text of a lead-unit parenthetical on the heading line, e.g. (牵头单位:区商务和投资促进局). */
+  leadText: Range | null;
+  /** Lead units named for the section (parsed from `leadText` by the tasks extractor). */
+  lead: string[];
+  rule: string;
+}
+
+export interface DraftMessage {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  range: Range | null;
+}
+
+/**
+ * The one object that travels through the pipeline. Stages fill it in order; none prints or throws on odd input.
+ * `view` is the normalised text, always exactly as long as `text`, so offsets found in it are offsets in `text`.
+ */
+export interface Doc {
+  path: string | null;
+  bytes: Uint8Array;
+  sha256: string;
+  encoding: string;
+  text: string;
+  view: string;
+  /** Offsets at which each line starts (line 1 at index 0). CR, LF and CRLF each end a line. */
+  lineStarts: number[];
+  removed: RemovedRange[];
+  blocks: Block[];
+  sections: SectionNode[];
+  meta: Meta;
+  tables: Table[];
+  glossary: GlossaryEntry[];
+  tasks: Task[];
+  quantities: Quantity[];
+  organizations: Organization[];
+  messages: DraftMessage[];
+}
+
+export interface StageContext {
+  rules: Rules;
+  /** Force a text encoding instead of detecting it. */
+  encoding?: string;
+}
+
+export type Stage = (doc: Doc, ctx: StageContext) => Doc;
+
+export function emptyMeta(): Meta {
+  return { title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null };
+}
+
+export function newDoc(bytes: Uint8Array, path: string | null): Doc {
+  return {
+    path, bytes, sha256: '', encoding: '', text: '', view: '', lineStarts: [0], removed: [], blocks: [], sections: [],
+    meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], organizations: [], messages: [],
+  };
+}

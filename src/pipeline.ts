@@ -1,0 +1,18 @@
+import type { Stage } from './document.js';
+import { glossary } from './extract/glossary.js';
+import { meta } from './extract/meta.js';
+import { organizations } from './extract/organizations.js';
+import { quantities } from './extract/quantities.js';
+import { tables } from './extract/tables.js';
+import { tasks } from './extract/tasks.js';
+import { clean } from './stages/clean.js';
+import { normalise } from './stages/normalise.js';
+import { read } from './stages/read.js';
+import { segment } from './stages/segment.js';
+
+/**
+ * The one list of stages, in order. Extractors come after segmentation; tables and the glossary run before
+ * quantities so that table cells and glossary definitions are not read again as free text, and tasks run
+ * before quantities so that each quantity can point at its task.
+ */
+export const PIPELINE: readonly Stage[] = [read, normalise, clean, segment, meta, tables, glossary, tasks, quantities, organizations];

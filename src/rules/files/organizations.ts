@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const OrganizationRules = z.object({}).strict();

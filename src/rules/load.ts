@@ -1,0 +1,113 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
+import type { z } from 'zod';
+import { locate } from './locate.js';
+import { RULE_FILES, type RuleFileName, type Rules } from './schema.js';
+
+/** A rule file that cannot be used; `file:line:column` point at the offending place. */
+export class RuleError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly file: string, readonly line: number, readonly column: number, readonly detail: string) {
+    super(`${file}:${line}:${column}: ${detail}`);
+    this.name = 'RuleError';
+  }
+}
+
+export const BUILTIN_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules');
+
+type Raw = Record<string, unknown>;
+
+function parseFile(file: string): Raw {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new RuleError(file, 1, 1, `cannot read rule file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = load(text, { filename: file });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    throw new RuleError(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `YAML syntax error: ${reason}`);
+  }
+  if (data == null) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new RuleError(file, 1, 1, 'expected a mapping at the top of the rule file');
+  return data as Raw;
+}
+
+function validate<T extends z.ZodType>(schema: T, data: Raw, file: string): z.output<T> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const { line, column } = locate(readFileSync(file, 'utf8'), issue.path as (string | number)[]);
+  const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+  throw new RuleError(file, line, column, `${issue.message}${where}`);
+}
+
+/** Rule lists merge by `id`: an entry of the override replaces the built-in entry with that id, new ids are appended. */
+function merge(base: unknown, over: unknown): unknown {
+  if (Array.isArray(base) && Array.isArray(over)) {
+    const byId = (x: unknown) => (x && typeof x === 'object' ? (x as { id?: unknown }).id : undefined);
+    const out = base.map((b) => over.find((o) => byId(o) !== undefined && byId(o) === byId(b)) ?? b);
+    for (const o of over) if (byId(o) === undefined || !base.some((b) => byId(b) === byId(o))) out.push(o);
+    return out;
+  }
+  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+    const out: Raw = { ...(base as Raw) };
+    for (const [k, v] of Object.entries(over as Raw)) out[k] = k in out ? merge(out[k], v) : v;
+    return out;
+  }
+  return over;
+}
+
+function ruleFilesIn(dir: string): Map<RuleFileName, string> {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new RuleError(dir, 1, 1, 'not a directory of rule files');
+    names = readdirSync(dir);
+  } catch (error) {
+    if (error instanceof RuleError) throw error;
+    throw new RuleError(dir, 1, 1, `cannot read rules directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const found = new Map<RuleFileName, string>();
+  for (const name of names.filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort()) {
+    const key = basename(name).replace(/\.ya?ml$/, '');
+    if (!(key in RULE_FILES)) {
+      throw new RuleError(join(dir, name), 1, 1, `unknown rule file "${name}", expected one of: ${Object.keys(RULE_FILES).map((k) => `${k}.yaml`).join(', ')}`);
+    }
+    found.set(key as RuleFileName, join(dir, name));
+  }
+  return found;
+}
+
+/**
+ * Load the built-in rules, then each directory in `extra` on top of them (merged by rule id).
+ * Every file is validated on its own first, so an error names the file that has it.
+ */
+export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR): Rules {
+  const layers = [builtinDir, ...extra].map(ruleFilesIn);
+  const out: Partial<Record<RuleFileName, unknown>> = {};
+  for (const name of Object.keys(RULE_FILES) as RuleFileName[]) {
+    const schema = RULE_FILES[name];
+    let merged: Raw = {};
+    let files = 0;
+    for (const layer of layers) {
+      const file = layer.get(name);
+      if (!file) continue;
+      const data = parseFile(file);
+      if (files > 0) validate(schema, data, file);
+      merged = files === 0 ? data : (merge(merged, data) as Raw);
+      files++;
+    }
+    out[name] = validate(schema, merged, layers.map((l) => l.get(name)).filter(Boolean).at(-1) ?? join(builtinDir, `${name}.yaml`));
+  }
+  return out as Rules;
+}
+
+export function hasRulesDir(dir: string): boolean {
+  return existsSync(dir);
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+const offset = z.number().int().nonnegative();
+
+/** Half-open UTF-16 offsets into the decoded source; line and column count from 1. */
+export const Span = z.object({
+  start: offset,
+  end: offset,
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+
+const Named = z.array(z.string());
+
+export const Section = z.object({
+  id: z.string(),
+  parent: z.string().nullable(),
+  depth: z.number().int().positive(),
+  marker: z.string().nullable(),
+  title: z.string(),
+  heading: z.string(),
+  text: z.string(),
+  span: Span,
+  lead: Named,
+  rule: z.string(),
+});
+
+export const Task = z.object({
+  id: z.string(),
+  section: z.string().nullable(),
+  marker: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  span: Span,
+  lead: Named,
+  responsible: Named,
+  cooperating: Named,
+  quantities: z.array(z.string()),
+  rule: z.string(),
+});
+
+export const Comparator = z.enum(['>=', '<=', '>', '<', '~']);
+
+export const Quantity = z.object({
+  id: z.string(),
+  section: z.string().nullable(),
+  task: z.string().nullable(),
+  text: z.string(),
+  span: Span,
+  core: z.object({ text: z.string(), span: Span }),
+  indicator: z.string().nullable(),
+  comparator: Comparator.nullable(),
+  value: z.number().nullable(),
+  range: z.tuple([z.number(), z.number()]).nullable(),
+  unit: z.string(),
+  normalized: z.object({ value: z.number().nullable(), unit: z.string(), dimension: z.string() }),
+  measure: z.enum(['level', 'growth']),
+  direction: z.enum(['up', 'down']).nullable(),
+  kind: z.enum(['target', 'actual', 'other']),
+  year: z.number().int().nullable(),
+  rule: z.string(),
+});
+
+export const Organization = z.object({
+  name: z.string(),
+  roles: z.object({ lead: z.array(z.string()), responsible: z.array(z.string()), cooperating: z.array(z.string()) }),
+  mentions: z.array(Span),
+});
+
+export const Cell = z.object({
+  column: z.number().int().nonnegative(),
+  text: z.string(),
+  span: Span,
+  value: z.number().nullable(),
+});
+
+export const Table = z.object({
+  id: z.string(),
+  section: z.string().nullable(),
+  title: z.string().nullable(),
+  text: z.string(),
+  span: Span,
+  columns: z.array(z.object({ path: z.array(z.string()), year: z.number().int().nullable(), role: z.string().nullable(), unit: z.string().nullable() })),
+  rows: z.array(z.object({ label: z.string().nullable(), span: Span, cells: z.array(Cell) })),
+  rule: z.string(),
+});
+
+export const GlossaryEntry = z.object({
+  term: z.string(),
+  definition: z.string(),
+  text: z.string(),
+  span: Span,
+  rule: z.string(),
+});
+
+export const Removed = z.object({ text: z.string(), span: Span, rule: z.string() });
+
+export const Message = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  span: Span.nullable(),
+});
+
+export const Meta = z.object({
+  title: z.string().nullable(),
+  docType: z.enum(['work-report', 'plan-report', 'task-notice', 'policy-notice', 'news', 'other']),
+  region: z.object({ province: z.string().nullable(), city: z.string().nullable(), district: z.string().nullable() }),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  issuer: z.string().nullable(),
+  year: z.number().int().nullable(),
+});
+
+export const Source = z.object({
+  path: z.string().nullable(),
+  sha256: z.string(),
+  encoding: z.string(),
+  bytes: z.number().int().nonnegative(),
+  chars: z.number().int().nonnegative(),
+});
+
+export const Result = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: Source,
+  meta: Meta,
+  sections: z.array(Section),
+  tasks: z.array(Task),
+  quantities: z.array(Quantity),
+  organizations: z.array(Organization),
+  tables: z.array(Table),
+  glossary: z.array(GlossaryEntry),
+  removed: z.array(Removed),
+  messages: z.array(Message),
+});
+
+export type Span = z.infer<typeof Span>;
+export type Section = z.infer<typeof Section>;
+export type Task = z.infer<typeof Task>;
+export type Quantity = z.infer<typeof Quantity>;
+export type Organization = z.infer<typeof Organization>;
+export type Table = z.infer<typeof Table>;
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+export type Removed = z.infer<typeof Removed>;
+export type Message = z.infer<typeof Message>;
+export type Meta = z.infer<typeof Meta>;
+export type Source = z.infer<typeof Source>;
+export type Result = z.infer<typeof Result>;
+
+/** The JSON Schema of the output, derived from the zod schema above. */
+export function jsonSchema(): object {
+  return z.toJSONSchema(Result, { target: 'draft-2020-12' });
+}

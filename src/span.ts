@@ -1,0 +1,45 @@
+import type { Doc } from './document.js';
+import type { Span } from './schema.js';
+
+/** Offsets at which lines start; CRLF, lone CR and lone LF each end one line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** The 1-based line holding `offset`, by binary search over the line index. */
+export function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+export function spanOf(doc: Pick<Doc, 'lineStarts'>, start: number, end: number): Span {
+  const line = lineOf(doc.lineStarts, start);
+  return { start, end, line, column: start - doc.lineStarts[line - 1]! + 1 };
+}
+
+/** `{text, span}` for a range of the document. */
+export function textSpan(doc: Pick<Doc, 'lineStarts' | 'text'>, start: number, end: number): { text: string; span: Span } {
+  return { text: doc.text.slice(start, end), span: spanOf(doc, start, end) };
+}
+
+/** Narrow [start, end) so it starts and ends on non-space characters of `view`. */
+export function trimRange(view: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(view[start]!)) start++;
+  while (end > start && /\s/.test(view[end - 1]!)) end--;
+  return { start, end };
+}

@@ -1,0 +1,164 @@
+import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
+import type { Rules } from '../rules/schema.js';
+import { trimRange } from '../span.js';
+import { viewLines } from './clean.js';
+
+/**
+ * Paragraph breaks inside one physical line: escaped line breaks left by exporters (a literal `\r\n`)
+ * and runs of two or more spaces (em spaces and ideographic spaces are spaces in the view).
+ */
+const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
+const SENTENCE_END = /[。!?！？]/;
+const MAX_TITLE = 60;
+
+/** Paragraph ranges outside removed spans, in document order, trimmed. */
+export function paragraphs(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): Range[] {
+  const out: Range[] = [];
+  const push = (start: number, end: number) => {
+    const r = trimRange(doc.view, start, end);
+    if (r.end > r.start) out.push(r);
+  };
+  let k = 0;
+  for (const line of viewLines(doc)) {
+    if (line.end === line.start) continue;
+    let pieces: Range[] = [{ start: line.start, end: line.end }];
+    while (k < doc.removed.length && doc.removed[k]!.end <= line.start) k++;
+    for (let j = k; j < doc.removed.length && doc.removed[j]!.start < line.end; j++) {
+      const cut = doc.removed[j]!;
+      pieces = pieces.flatMap((p) => [
+        { start: p.start, end: Math.min(p.end, cut.start) },
+        { start: Math.max(p.start, cut.end), end: p.end },
+      ]).filter((p) => p.end > p.start);
+    }
+    for (const piece of pieces) {
+      let from = piece.start;
+      const slice = doc.view.slice(piece.start, piece.end);
+      for (const m of slice.matchAll(INLINE_BREAK)) {
+        push(from, piece.start + m.index!);
+        from = piece.start + m.index! + m[0].length;
+      }
+      push(from, piece.end);
+    }
+  }
+  return out;
+}
+
+interface Candidate {
+  style: string;
+  rule: string;
+  marker: Range | null;
+  title: Range;
+  leadText: Range | null;
+  /** Where the heading ends and the paragraph's own text (if any) begins. */
+  end: number;
+}
+
+const CJK = /[\u4e00-\u9fff]/g;
+
+function numbered(view: string, p: Range, rules: Rules): Candidate | null {
+  const text = view.slice(p.start, p.end);
+  if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
+  for (const rule of rules.headings.markers) {
+    const m = rule.pattern.exec(text);
+    if (!m) continue;
+    const markerEnd = p.start + m[0].length;
+    const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
+    let titleEnd = stop ? markerEnd + stop.index : p.end;
+    const body = view.slice(titleEnd, p.end);
+    if (rules.headings.taskLine.some((r) => r.pattern.test(body))) return null;
+    let t = trimRange(view, markerEnd, titleEnd);
+    while (t.end > t.start && /[:;,，、]/.test(view[t.end - 1]!)) t.end--;
+    let leadText: Range | null = null;
+    const titleText = view.slice(t.start, t.end);
+    for (const lead of rules.headings.lead) {
+      const l = lead.pattern.exec(titleText);
+      if (!l) continue;
+      leadText = { start: t.start + l.index + 1, end: t.end - 1 };
+      t = trimRange(view, t.start, t.start + l.index);
+      break;
+    }
+    if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText))) return null;
+    const title = view.slice(t.start, t.end);
+    if (t.end <= t.start || title.length > MAX_TITLE || /[;:]/.test(title)) return null;
+    if (rules.headings.quantityTitle.some((r) => r.pattern.test(title))) return null;
+    const markerRange = trimRange(view, p.start, markerEnd);
+    return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end };
+  }
+  return null;
+}
+
+function unnumbered(view: string, p: Range, rules: Rules): Candidate | null {
+  const text = view.slice(p.start, p.end);
+  for (const rule of rules.headings.unnumbered) {
+    if (text.length <= rule.maxLength && rule.pattern.test(text)) {
+      return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end };
+    }
+  }
+  return null;
+}
+
+/** A short standalone line between paragraphs, as news articles use for their section titles. */
+function standalone(view: string, p: Range): boolean {
+  const text = view.slice(p.start, p.end);
+  if (text.length < 5 || text.length > 30) return false;
+  if (/[。!?;:！？；：、]$|[。!?；;]|^[—\-(《“"\[【]|[/|]/.test(text)) return false;
+  return (text.match(CJK)?.length ?? 0) >= text.length * 0.6;
+}
+
+/** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
+export const segment: Stage = (doc, { rules }): Doc => {
+  const view = doc.view;
+  const paras = paragraphs(doc);
+  const found = paras.map((p) => numbered(view, p, rules) ?? unnumbered(view, p, rules));
+  const outlineStyles = found.filter((c) => c && (c.style === 'cn-dun' || c.style === 'part' || c.style === 'cn-paren')).length;
+  const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
+  if (outlineStyles < 2 && firstLong >= 0) {
+    for (let i = firstLong + 1; i < paras.length - 1; i++) {
+      if (found[i] || !standalone(view, paras[i]!)) continue;
+      const prevHeading = found[i - 1]?.style === 'standalone';
+      found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: 'heading.standalone', marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
+    }
+  }
+
+  const sections: SectionNode[] = [];
+  const blocks: Block[] = [];
+  let stack: SectionNode[] = [];
+  let inGlossary = false;
+  paras.forEach((p, i) => {
+    let c = found[i];
+    if (c && inGlossary && c.marker) c = null;
+    if (!c) {
+      blocks.push({ ...p, kind: 'paragraph', section: stack.at(-1)?.id ?? null });
+      return;
+    }
+    const top = !c.marker && c.style !== 'standalone-sub';
+    const at = stack.findIndex((s) => s.style === c!.style);
+    stack = top ? [] : at >= 0 ? stack.slice(0, at) : stack;
+    inGlossary = top ? c.style === 'glossary' : inGlossary;
+    const node: SectionNode = {
+      id: `s${sections.length + 1}`,
+      parent: stack.at(-1)?.id ?? null,
+      depth: stack.length + 1,
+      style: c.style,
+      marker: c.marker,
+      heading: { start: (c.marker ?? c.title).start, end: c.title.end },
+      title: c.title,
+      end: view.length,
+      leadText: c.leadText,
+      lead: [],
+      rule: c.rule,
+    };
+    sections.push(node);
+    stack.push(node);
+    blocks.push({ start: node.heading.start, end: node.heading.end, kind: 'heading', section: node.id });
+    const rest = trimRange(view, c.end, p.end);
+    const tail = trimRange(view, rest.start + (/^[。!?！？]/.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
+    if (tail.end > tail.start) blocks.push({ ...tail, kind: 'paragraph', section: node.id });
+  });
+  const open: SectionNode[] = [];
+  for (const s of sections) {
+    while (open.length && open.at(-1)!.depth >= s.depth) open.pop()!.end = s.heading.start;
+    open.push(s);
+  }
+  return { ...doc, blocks, sections };
+};
