@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import { badSpans, rules, SEEDS } from './helpers.js';
+
+describe('public API', () => {
+  it('exposes exactly the documented names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'BUILTIN_RULES_DIR', 'FORMATS', 'InputError', 'MAX_INPUT_BYTES', 'Result', 'RuleError', 'SCHEMA_VERSION',
+      'emit', 'extract', 'jsonSchema', 'loadRules', 'run',
+    ]);
+  });
+
+  it('extracts from text, bytes and paths alike', () => {
+    const text = '一、总体要求\n全年地区生产总值增长6%。\n';
+    const fromText = api.extract({ text }, { rules });
+    const fromBytes = api.extract(new TextEncoder().encode(text), { rules });
+    expect(fromBytes).toEqual(fromText);
+    expect(fromText.schemaVersion).toBe(1);
+    expect(fromText.source).toMatchObject({ path: null, encoding: 'utf-8', bytes: 55, chars: text.length });
+  });
+
+  it('derives the JSON Schema from the zod schema', () => {
+    const schema = api.jsonSchema() as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual([
+      'schemaVersion', 'source', 'meta', 'sections', 'tasks', 'quantities', 'organizations', 'tables', 'glossary', 'removed', 'messages',
+    ]);
+    expect(schema.required).toContain('quantities');
+  });
+});
+
+describe('every seed keeps the contract', () => {
+  for (const name of readdirSync(SEEDS).filter((n) => n.endsWith('.txt'))) {
+    it(`${name}: validates and every span slices to its text`, () => {
+      const path = join(SEEDS, name);
+      const result = api.extract({ path }, { rules });
+      expect(api.Result.safeParse(result).success).toBe(true);
+      expect(result.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(badSpans(result, readFileSync(path, 'utf8'))).toEqual([]);
+      expect(result.sections.length).toBeGreaterThan(0);
+    });
+  }
+});

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, type ExtractOptions } from '../src/api.js';
+import type { Doc } from '../src/document.js';
+import { loadRules } from '../src/rules/load.js';
+
+/** The built-in rules, loaded once per test file. */
+export const rules = loadRules();
+
+export function docOf(text: string, options: ExtractOptions = {}): Doc {
+  return run({ text }, { rules, ...options });
+}
+
+export const SHARED = join(import.meta.dirname, '..', '..', 'shared');
+export const hasShared = existsSync(join(SHARED, 'gold'));
+export const SEEDS = join(import.meta.dirname, '..', 'seeds');
+
+interface Spanned {
+  text: string;
+  span: { start: number; end: number };
+}
+
+/** Every item of a result that carries a span, with a label saying where it sits. */
+export function spannedItems(result: import('../src/schema.js').Result): [string, Spanned][] {
+  const out: [string, Spanned][] = [];
+  result.sections.forEach((s, i) => out.push([`sections[${i}]`, s]));
+  result.tasks.forEach((t, i) => out.push([`tasks[${i}]`, t]));
+  result.quantities.forEach((q, i) => out.push([`quantities[${i}]`, q], [`quantities[${i}].core`, q.core]));
+  result.glossary.forEach((g, i) => out.push([`glossary[${i}]`, g]));
+  result.removed.forEach((r, i) => out.push([`removed[${i}]`, r]));
+  result.tables.forEach((t, i) => {
+    out.push([`tables[${i}]`, t]);
+    t.rows.forEach((row, j) => row.cells.forEach((c, k) => out.push([`tables[${i}].rows[${j}].cells[${k}]`, c])));
+  });
+  return out;
+}
+
+/** Labels of the items whose span does not slice to their text. */
+export function badSpans(result: import('../src/schema.js').Result, source: string): string[] {
+  return spannedItems(result)
+    .filter(([, item]) => source.slice(item.span.start, item.span.end) !== item.text)
+    .map(([label]) => label);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../src/assemble.js';
+import { paragraphs } from '../src/stages/segment.js';
+import { docOf } from './helpers.js';
+
+const headings = (text: string) => assemble(docOf(text)).sections.map((s) => [s.depth, s.heading]);
+
+describe('segment: headings and depth by context', () => {
+  it('reads full-width parentheses, stops the title at the first 。, and skips term:definition lines', () => {
+    const text = '一、总体要求\n（一）稳住经济大盘。要坚持稳字当头。\n（二）扩大有效投资，加快项目建设\n1.九责工作法:是指明责、谈责的工作方法。\n二、保障措施\n';
+    expect(headings(text)).toEqual([
+      [1, '一、总体要求'],
+      [2, '（一）稳住经济大盘'],
+      [2, '（二）扩大有效投资，加快项目建设'],
+      [1, '二、保障措施'],
+    ]);
+  });
+
+  it('puts 一、 under unnumbered year parts and tolerates skipped levels', () => {
+    const text = '2023年工作回顾\n一、经济运行稳中有进\n1.工业提质。工业增加值稳步增长。\n2024年重点工作安排\n（一）扩大内需\n一、培育新动能\n名词解释\n';
+    expect(headings(text)).toEqual([
+      [1, '2023年工作回顾'],
+      [2, '一、经济运行稳中有进'],
+      [3, '1.工业提质'],
+      [1, '2024年重点工作安排'],
+      [2, '（一）扩大内需'],
+      [3, '一、培育新动能'],
+      [1, '名词解释'],
+    ]);
+  });
+
+  it('reads 第一部分 and circled markers', () => {
+    const text = '第一部分 总体情况\n①产业发展\n第二部分 目标任务\n';
+    expect(headings(text)).toEqual([
+      [1, '第一部分 总体情况'],
+      [2, '①产业发展'],
+      [1, '第二部分 目标任务'],
+    ]);
+  });
+
+  it('does not take 一是, 第一，, —— or unmarked opening phrases for headings', () => {
+    const text = '一、主要工作\n一是稳投资。全年投资增长。\n第一，抓项目。项目建设加快。\n——产业升级。\n加快调整产业结构。推动转型。\n';
+    expect(headings(text)).toEqual([[1, '一、主要工作']]);
+  });
+
+  it('takes a numbered line with 责任单位 in its body for a task, not a heading', () => {
+    const text = '一、重点任务\n（一）建设商贸中心（牵头单位：区商务局）\n1.促进消费。开展促消费活动。(责任单位:区商务局、区文旅局)\n';
+    const doc = docOf(text);
+    expect(headings(text)).toEqual([[1, '一、重点任务'], [2, '（一）建设商贸中心']]);
+    const lead = doc.sections[1]!.leadText!;
+    expect(doc.text.slice(lead.start, lead.end)).toBe('牵头单位：区商务局');
+  });
+
+  it('does not take numbered list items with amounts for headings', () => {
+    const text = '三、投资计划\n1.城市道路项目45项,年度计划投资15.92亿元;\n2.市政工程项目8项,年度计划投资4.55亿元。\n';
+    expect(headings(text)).toEqual([[1, '三、投资计划']]);
+  });
+
+  it('reads short standalone lines as headings only in unnumbered articles', () => {
+    const body = '今年以来，全区上下坚持稳中求进工作总基调，扎实推进各项工作，经济运行总体平稳，发展质量稳步提升，社会大局保持稳定，人民群众获得感持续增强。';
+    const article = `区政府召开全体会议\n${body}\n打好经济发展组合拳\n构建现代产业体系\n${body}\n优化营商环境\n${body}\n`;
+    expect(headings(article)).toEqual([[1, '打好经济发展组合拳'], [2, '构建现代产业体系'], [1, '优化营商环境']]);
+    const report = `一、工作回顾\n${body}\n打好经济发展组合拳\n${body}\n二、工作安排\n${body}\n`;
+    expect(headings(report)).toEqual([[1, '一、工作回顾'], [1, '二、工作安排']]);
+  });
+});
+
+describe('segment: paragraphs', () => {
+  it('splits flattened one-line reports at em-space pairs and literal \\r\\n escapes', () => {
+    const text = '一、2020年工作回顾 \u2003\u2003过去一年极不平凡。 \u2003\u2003（一）坚持稳中求进。全年增长。\\r\\n二、主要任务';
+    const doc = docOf(text);
+    const paras = paragraphs(doc).map((p) => doc.text.slice(p.start, p.end));
+    expect(paras).toEqual(['一、2020年工作回顾', '过去一年极不平凡。', '（一）坚持稳中求进。全年增长。', '二、主要任务']);
+    expect(headings(text)).toEqual([[1, '一、2020年工作回顾'], [2, '（一）坚持稳中求进'], [1, '二、主要任务']]);
+  });
+
+  it('keeps offsets exact with CRLF and lone CR line endings', () => {
+    const text = '一、总体要求\r\n正文第一段。\r二、保障措施\r\n';
+    const result = assemble(docOf(text));
+    for (const s of result.sections) expect(text.slice(s.span.start, s.span.end)).toBe(s.text);
+    expect(result.sections.map((s) => s.span.line)).toEqual([1, 3]);
+  });
+
+  it('assigns each paragraph to its innermost section', () => {
+    const doc = docOf('一、甲\n第一段。\n（一）乙\n第二段。\n二、丙\n第三段。\n');
+    const sectionOf = (t: string) => doc.blocks.find((b) => doc.text.slice(b.start, b.end) === t)?.section;
+    expect([sectionOf('第一段。'), sectionOf('第二段。'), sectionOf('第三段。')]).toEqual(['s1', 's2', 's3']);
+    expect(doc.sections.map((s) => [s.id, s.parent, s.end])).toEqual([['s1', null, 19], ['s2', 's1', 19], ['s3', null, doc.text.length]]);
+  });
+});
