@@ -69,25 +69,48 @@ export const Organization = z.object({
   mentions: z.array(Span),
 });
 
+/**
+ * One table cell. `value` is the bare number (`7以上` → 7, comparator in `comparator`, the text kept as written);
+ * `unit`/`measure` say what a numeric cell measures, from its column header or its row's unit column.
+ * `merged`: the flat copy dropped a cell merged with the row above, so its text and span are that row's cell.
+ */
 export const Cell = z.object({
   column: z.number().int().nonnegative(),
   text: z.string(),
   span: Span,
   value: z.number().nullable(),
+  comparator: Comparator.nullable(),
+  unit: z.string().nullable(),
+  measure: z.enum(['level', 'growth']).nullable(),
+  merged: z.boolean(),
 });
 
+/** A column: its header path (top to bottom) and what the path says (kind, year, plan/actual, growth/level, unit). */
+export const Column = z.object({
+  path: z.array(z.string()),
+  kind: z.enum(['index', 'label', 'unit', 'data']),
+  year: z.number().int().nullable(),
+  role: z.enum(['plan', 'actual']).nullable(),
+  measure: z.enum(['level', 'growth']).nullable(),
+  unit: z.string().nullable(),
+});
+
+/** A table: `label` (附表1) and `title` (its caption) as written; `span` runs from the label or caption to the last row. */
 export const Table = z.object({
   id: z.string(),
   section: z.string().nullable(),
+  label: z.string().nullable(),
   title: z.string().nullable(),
+  unit: z.string().nullable(),
   text: z.string(),
   span: Span,
-  columns: z.array(z.object({ path: z.array(z.string()), year: z.number().int().nullable(), role: z.string().nullable(), unit: z.string().nullable() })),
+  columns: z.array(Column),
   rows: z.array(z.object({ label: z.string().nullable(), span: Span, cells: z.array(Cell) })),
   rule: z.string(),
 });
 
 export const GlossaryEntry = z.object({
+  marker: z.string().nullable(),
   term: z.string(),
   definition: z.string(),
   text: z.string(),
@@ -141,6 +164,8 @@ export type Task = z.infer<typeof Task>;
 export type Quantity = z.infer<typeof Quantity>;
 export type Organization = z.infer<typeof Organization>;
 export type Table = z.infer<typeof Table>;
+export type Cell = z.infer<typeof Cell>;
+export type Column = z.infer<typeof Column>;
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 export type Removed = z.infer<typeof Removed>;
 export type Message = z.infer<typeof Message>;

@@ -1,7 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { extract, type Input } from '../api.js';
+import { CSV_TABLES, csvOf, type CsvTable } from '../emit/csv.js';
 import { emit, FORMATS, type Format } from '../emit/index.js';
 import type { Result } from '../schema.js';
+import { CliError } from './errors.js';
 import { explain } from './explain.js';
 import { readStdin, writeAtomic } from './io.js';
 import { loadCliRules, reportFailure, type Io } from './shared.js';
@@ -13,10 +15,12 @@ interface Options {
   explain?: boolean;
   encoding?: string;
   debug?: boolean;
+  table?: CsvTable;
 }
 
 /** Several documents in one output: a JSON array, a YAML stream, or one line each. */
-function combine(results: Result[], format: Format): string {
+function combine(results: Result[], format: Format, table: CsvTable = 'quantities'): string {
+  if (format === 'csv') return csvOf(results, table);
   if (results.length === 1) return emit(results[0]!, format);
   if (format === 'json') return `${JSON.stringify(results, null, 2)}\n`;
   if (format === 'yaml') return results.map((r) => `---\n${emit(r, format)}`).join('');
@@ -32,9 +36,11 @@ export function commandExtract(program: Command, io: Io): void {
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--rules <dir>', 'add or override rules from this directory (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
     .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030)')
+    .addOption(new Option('--table <table>', 'with -f csv: one row per quantity (default) or per task (units joined with ;)').choices(CSV_TABLES))
     .option('--explain', 'print each extracted item with the rule that produced it, instead of the data')
     .action((files: string[], opts: Options) => {
       const format = io.format(opts.format);
+      if (opts.table && format !== 'csv') throw new CliError('--table applies only to -f csv', 2);
       const rules = loadCliRules(opts.rules);
       const results: Result[] = [];
       for (const file of files) {
@@ -46,7 +52,7 @@ export function commandExtract(program: Command, io: Io): void {
         }
       }
       if (results.length === 0) return;
-      const out = opts.explain ? results.map(explain).join('\n') : combine(results, format);
+      const out = opts.explain ? results.map(explain).join('\n') : combine(results, format, opts.table);
       if (opts.output) writeAtomic(opts.output, out);
       else io.stdout(out);
     });

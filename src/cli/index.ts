@@ -1,9 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { FORMATS } from '../emit/index.js';
+import { commandBatch } from './batch.js';
 import { CliError, EXIT } from './errors.js';
 import { commandExtract } from './extract.js';
 import { commandRules } from './rules.js';
+import { commandCheck } from './check.js';
 import { commandSchema } from './schema.js';
+import { commandView } from './view.js';
+import { commandTrack } from './track.js';
 import { checkFormat, type Io } from './shared.js';
 
 export interface RunIo {
@@ -26,8 +30,12 @@ export function program(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError('(run with --help for usage)');
   commandExtract(cmd, io);
+  commandBatch(cmd, io);
   commandSchema(cmd, io);
   commandRules(cmd, io);
+  commandCheck(cmd, io);
+  commandView(cmd, io);
+  commandTrack(cmd, io);
   for (const sub of cmd.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) }).showHelpAfterError('(run with --help for usage)');
   return cmd;
 }

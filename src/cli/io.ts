@@ -10,7 +10,7 @@ export function writeAtomic(path: string, data: string): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (error) {
-    rmSync(tmp, { force: true });
+    try { rmSync(tmp, { force: true }); } catch { /* the temporary file was never created */ }
     throw new CliError(`${path}: cannot write output: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
   }
 }

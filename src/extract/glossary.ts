@@ -1,3 +1,106 @@
-import type { Doc, Stage } from '../document.js';
+import type { Doc, Range, Stage } from '../document.js';
+import type { Rules } from '../rules/schema.js';
+import type { GlossaryEntry } from '../schema.js';
+import { lineOf, textSpan, trimRange } from '../span.js';
 
-export const glossary: Stage = (doc): Doc => doc;
+type GlossaryRules = Rules['tables']['glossary'];
+
+interface Draft {
+  marker: Range | null;
+  term: Range;
+  definition: Range;
+  end: number;
+  rule: string;
+}
+
+const TERM_STOP = /[。;!?]/u;
+const CONTINUES = /[。!?)”;]$/u;
+
+/** The paragraphs of a section, one per line (segment may split a line at runs of spaces). */
+function lineUnits(doc: Pick<Doc, 'blocks' | 'lineStarts'>, from: number, to: number): Range[] {
+  const units: (Range & { line: number })[] = [];
+  for (const b of doc.blocks) {
+    if (b.start < from || b.start >= to) continue;
+    const line = lineOf(doc.lineStarts, b.start);
+    const last = units.at(-1);
+    if (last && last.line === line) last.end = b.end;
+    else units.push({ start: b.start, end: b.end, line });
+  }
+  return units;
+}
+
+/** `1.term:definition`, `〔1〕term:…`, `term:definition`, or `[1] term definition` (a bracketed marker, no colon). */
+export function parseEntry(view: string, unit: Range, rules: GlossaryRules): Draft | null {
+  const text = view.slice(unit.start, unit.end);
+  let marker: Range | null = null;
+  let rule = rules.plainId;
+  let at = 0;
+  for (const m of rules.markers) {
+    const hit = m.pattern.exec(text);
+    if (!hit) continue;
+    marker = trimRange(view, unit.start, unit.start + hit[0].length);
+    rule = m.id;
+    at = hit[0].length;
+    break;
+  }
+  const rest = text.slice(at);
+  const colon = rest.indexOf(':');
+  let termEnd = colon;
+  let defStart = colon + 1;
+  if (colon < 0 || colon > rules.maxTerm) {
+    const spaced = marker && /^[〔\[【(]/u.test(text) ? /^\S{1,40}?(?=\s)/u.exec(rest) : null;
+    if (!spaced) return null;
+    termEnd = spaced[0].length;
+    defStart = termEnd;
+  }
+  const term = trimRange(view, unit.start + at, unit.start + at + termEnd);
+  const definition = trimRange(view, unit.start + at + defStart, unit.end);
+  const termText = view.slice(term.start, term.end);
+  if (term.end <= term.start || termText.length > rules.maxTerm || TERM_STOP.test(termText) || definition.end <= definition.start) return null;
+  return { marker, term, definition, end: unit.end, rule };
+}
+
+/** Entries of one glossary section: marked entries skip stray lines; unmarked ones stop at the first line that is not one. */
+function entries(doc: Doc, from: number, to: number, rules: GlossaryRules): Draft[] {
+  const out: Draft[] = [];
+  let style: 'marked' | 'plain' | null = null;
+  let open = false;
+  for (const unit of lineUnits(doc, from, to)) {
+    const e = parseEntry(doc.view, unit, rules);
+    const fits = e && (style === null || (e.marker ? 'marked' : 'plain') === style);
+    if (fits) {
+      style ??= e.marker ? 'marked' : 'plain';
+      out.push(e);
+      open = true;
+      continue;
+    }
+    // A definition that runs on over more lines: the next line, with no marker of its own, ending a sentence.
+    if (open && !e?.marker && CONTINUES.test(doc.view.slice(unit.start, unit.end))) {
+      out.at(-1)!.end = unit.end;
+      out.at(-1)!.definition.end = unit.end;
+      continue;
+    }
+    open = false;
+    if (style === 'plain') break;
+  }
+  return out;
+}
+
+/** Glossary entries of every 名词解释 section; `text`/`span` are the whole entry, marker included. */
+export const glossary: Stage = (doc, { rules }): Doc => {
+  const out: GlossaryEntry[] = [];
+  for (const s of doc.sections) {
+    if (s.style !== 'glossary') continue;
+    for (const d of entries(doc, s.heading.end, s.end, rules.tables.glossary)) {
+      const start = d.marker?.start ?? d.term.start;
+      out.push({
+        marker: d.marker ? doc.text.slice(d.marker.start, d.marker.end) : null,
+        term: doc.text.slice(d.term.start, d.term.end),
+        definition: doc.text.slice(d.definition.start, d.definition.end),
+        ...textSpan(doc, start, d.end),
+        rule: d.rule,
+      });
+    }
+  }
+  return out.length ? { ...doc, glossary: out } : doc;
+};

@@ -1,3 +1,49 @@
-import type { Doc, Stage } from '../document.js';
+import type { Block, Doc, Stage } from '../document.js';
+import type { Rules } from '../rules/schema.js';
+import type { Meta } from '../schema.js';
+import { findDate } from './meta/dates.js';
+import { docTypeOf } from './meta/doctype.js';
+import { expandIssuer, issuerCue } from './meta/issuer.js';
+import { placeOf } from './meta/place.js';
+import { isBareReportTitle, opening } from './meta/title.js';
 
-export const meta: Stage = (doc): Doc => doc;
+/** Lines before the first heading that may carry the delivery line, speaker and issuer. */
+const FRONT_BLOCKS = 40;
+
+/**
+ * The year the document is for: the year of its plan part (2024年重点工作安排), else the year after its review part,
+ * else the latest year in its title, else the year of its date (a report delivered in December is for the next year).
+ */
+function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | null, docType: Meta['docType']): number | null {
+  const headings = doc.sections.map((s) => doc.view.slice(s.title.start, s.title.end));
+  const plan = rules.meta.planHeading && headings.map((h) => rules.meta.planHeading!.exec(h)).find(Boolean);
+  if (plan) return Number(plan.groups?.year ?? plan[1]);
+  const review = rules.meta.reviewHeading && headings.map((h) => rules.meta.reviewHeading!.exec(h)).find(Boolean);
+  if (review) return Number(review.groups?.year ?? review[1]) + 1;
+  const years = [...(title ?? '').matchAll(/(\d{4})\s*年/gu)].map((m) => Number(m[1]));
+  if (years.length) return Math.max(...years);
+  if (!date || docType === 'policy-notice') return null;
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return (docType === 'work-report' || docType === 'plan-report') && m >= 10 ? y + 1 : y;
+}
+
+/** Title, document type, region, date, issuer and year, from the opening lines and the shape of the document. */
+export const meta: Stage = (doc, { rules }): Doc => {
+  const open = opening(doc, rules);
+  const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
+  const front: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
+  const written = open.title ?? open.collectorTitle;
+  const docType = docTypeOf(doc, rules, written);
+  const cue = issuerCue(doc, rules, written, open.collectorIssuer, front, docType === 'news');
+  const place = placeOf(doc, rules, written, front, cue?.name ?? null);
+  const issuer = expandIssuer(cue, place);
+  let year: number | null = null;
+  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType));
+  year = yearOf(doc, rules, written, date, docType);
+  let title = written;
+  const where = issuer?.replace(/人民政府$/u, '');
+  if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
+  const region = place.national ? { province: null, city: null, district: null }
+    : { province: place.province ?? null, city: place.city ?? null, district: place.district ?? null };
+  return { ...doc, meta: { title, docType, region, date, issuer, year } };
+};

@@ -42,10 +42,29 @@ function parseFile(file: string): Raw {
 function validate<T extends z.ZodType>(schema: T, data: Raw, file: string): z.output<T> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const { line, column } = locate(readFileSync(file, 'utf8'), issue.path as (string | number)[]);
+  // A misspelt key also leaves a required key missing: report the misspelling, it says what to fix.
+  const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  const { line, column } = locate(existsSync(file) ? readFileSync(file, 'utf8') : '', path as (string | number)[], issue.code === 'unrecognized_keys');
   const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
   throw new RuleError(file, line, column, `${issue.message}${where}`);
+}
+
+/** Two rules with one id in one file would make `rule` on an item ambiguous, and the later one silently unreachable by overrides. */
+function checkIds(data: Raw, file: string): void {
+  for (const [key, list] of Object.entries(data)) {
+    if (!Array.isArray(list)) continue;
+    const seen = new Set<unknown>();
+    list.forEach((entry, index) => {
+      const id = entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+      if (id === undefined) return;
+      if (seen.has(id)) {
+        const { line, column } = locate(readFileSync(file, 'utf8'), [key, index, 'id']);
+        throw new RuleError(file, line, column, `duplicate rule id "${String(id)}" in ${key}`);
+      }
+      seen.add(id);
+    });
+  }
 }
 
 /** Rule lists merge by `id`: an entry of the override replaces the built-in entry with that id, new ids are appended. */
@@ -86,7 +105,7 @@ function ruleFilesIn(dir: string): Map<RuleFileName, string> {
 
 /**
  * Load the built-in rules, then each directory in `extra` on top of them (merged by rule id).
- * Every file is validated on its own first, so an error names the file that has it.
+ * Every file is validated on its own first, so an error names the file that has it and points into that file.
  */
 export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR): Rules {
   const layers = [builtinDir, ...extra].map(ruleFilesIn);
@@ -94,16 +113,19 @@ export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RUL
   for (const name of Object.keys(RULE_FILES) as RuleFileName[]) {
     const schema = RULE_FILES[name];
     let merged: Raw = {};
+    let single: unknown;
     let files = 0;
     for (const layer of layers) {
       const file = layer.get(name);
       if (!file) continue;
       const data = parseFile(file);
-      if (files > 0) validate(schema, data, file);
+      single = validate(schema, data, file);
+      checkIds(data, file);
       merged = files === 0 ? data : (merge(merged, data) as Raw);
       files++;
     }
-    out[name] = validate(schema, merged, layers.map((l) => l.get(name)).filter(Boolean).at(-1) ?? join(builtinDir, `${name}.yaml`));
+    // One file is already validated; merged layers are checked again as a whole (compiling each pattern once more).
+    out[name] = files === 1 ? single : validate(schema, merged, layers.map((l) => l.get(name)).filter(Boolean).at(-1) ?? join(builtinDir, `${name}.yaml`));
   }
   return out as Rules;
 }

@@ -1,46 +1,30 @@
 import { z } from 'zod';
+import { backtrackingRisk } from './backtrack.js';
+
+export { backtrackingRisk };
 
 /**
- * Nested unbounded quantifiers such as `(a+)+` or `(.*)*` can take exponential time on a near-miss.
- * Reject them at load rather than hang on some report later.
+ * A regular expression written as a string in a rule file, compiled once at load (`u` flag). Patterns that can
+ * backtrack catastrophically are refused here rather than hang on some report later.
  */
-export function backtrackingRisk(source: string): string | null {
-  const stack: boolean[] = [];
-  let inner = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '[') {
-      while (i < source.length && source[i] !== ']') { if (source[i] === '\\') i++; i++; }
-      continue;
-    }
-    if (c === '(') { stack.push(inner); inner = false; continue; }
-    if (c === ')') {
-      const quantified = /^[*+]|^\{\d+,\}/.test(source.slice(i + 1));
-      if (quantified && inner) return 'nested unbounded quantifiers (catastrophic backtracking)';
-      const outer = stack.pop() ?? false;
-      inner = outer || inner || quantified;
-      continue;
-    }
-    if (c === '*' || c === '+' || (c === '{' && /^\{\d+,\}/.test(source.slice(i)))) inner = true;
-  }
-  return null;
-}
-
-/** A regular expression written as a string in a rule file, compiled once at load. */
 export const Pattern = z.string().transform((source, ctx) => {
-  const risk = backtrackingRisk(source);
-  if (risk) {
-    ctx.addIssue({ code: 'custom', message: `pattern rejected: ${risk}` });
-    return z.NEVER;
-  }
+  let re: RegExp;
   try {
-    return new RegExp(source, 'u');
+    re = new RegExp(source, 'u');
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(error as Error).message}` });
     return z.NEVER;
   }
+  const risk = backtrackingRisk(source);
+  if (risk) {
+    ctx.addIssue({ code: 'custom', message: `pattern rejected, it can backtrack catastrophically: ${risk}; use small bounds such as {0,3} or make the repetition unambiguous` });
+    return z.NEVER;
+  }
+  return re;
 });
+
+/** A pattern searched for every match in a text (`g` flag); `matchAll` copies it, so its `lastIndex` is never shared. */
+export const GlobalPattern = Pattern.transform((re) => new RegExp(re.source, 'gu'));
 
 export const RuleId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'rule ids are lower-case words joined by . - or _');
 

@@ -1,4 +1,5 @@
 import type { Doc, RemovedRange, Stage } from '../document.js';
+import type { Rules } from '../rules/schema.js';
 import { trimRange } from '../span.js';
 
 interface Line {
@@ -8,6 +9,12 @@ interface Line {
   body: string;
 }
 
+/** Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more spaces. */
+export const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
+
+const HAS_BREAK = /\\[rn]|[ \t]{2}/;
+
+/** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). */
 export function viewLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
   const lines: Line[] = [];
   const starts = doc.lineStarts;
@@ -18,6 +25,81 @@ export function viewLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
     lines.push({ start: r.start, end: r.end, body: doc.view.slice(r.start, r.end) });
   }
   return lines;
+}
+
+/** What furniture rules look at: non-empty lines, cut at inline breaks so that flattened pages are read piece by piece. */
+export function units(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
+  const out: Line[] = [];
+  const push = (start: number, end: number) => {
+    const r = trimRange(doc.view, start, end);
+    if (r.end > r.start) out.push({ ...r, body: doc.view.slice(r.start, r.end) });
+  };
+  for (const line of viewLines(doc)) {
+    if (line.end === line.start) continue;
+    if (!HAS_BREAK.test(line.body)) {
+      out.push(line);
+      continue;
+    }
+    let from = line.start;
+    for (const m of line.body.matchAll(INLINE_BREAK)) {
+      push(from, line.start + m.index);
+      from = line.start + m.index + m[0].length;
+    }
+    push(from, line.end);
+  }
+  return out;
+}
+
+/** Head and tail zones are never narrower than this, so short pages keep their header and footer zones. */
+const MIN_ZONE = 300;
+/** A long unit with a sentence end is report prose, which a block must not sweep up. */
+const PROSE = /[。！？!?]/;
+const isProse = (u: Line) => u.body.length >= 40 && PROSE.test(u.body);
+
+type Rule = Rules['boilerplate']['lines'][number] | Rules['boilerplate']['blocks'][number];
+
+function inZone(u: Line, rule: Rule, length: number): boolean {
+  if (rule.within >= 1) return true;
+  const zone = Math.max(rule.within * length, MIN_ZONE);
+  return (rule.at !== 'tail' && u.start <= zone) || (rule.at !== 'head' && u.end >= length - zone);
+}
+
+/** Index of the last unit that belongs to the match at `k`: values on the following units, or a breadcrumb trail. */
+function follow(units: Line[], k: number, rule: Rule): number {
+  let last = k;
+  if (rule.next) for (let n = 0; n < rule.nextMax && last + 1 < units.length && rule.next.test(units[last + 1]!.body); n++) last++;
+  if (rule.trail) {
+    // The first item belongs to the trail only when the label line stops at its colon (当前位置： / 首页 / > / …).
+    let afterSeparator = /[:>»›/]$/.test(units[last]!.body);
+    for (let n = 0; n < 24 && last + 1 < units.length; n++) {
+      const u = units[last + 1]!;
+      const separator = rule.trail.test(u.body);
+      if (!separator && !(afterSeparator && u.body.length <= 16 && !PROSE.test(u.body))) break;
+      afterSeparator = separator;
+      last++;
+    }
+  }
+  return last;
+}
+
+function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number): RemovedRange[] {
+  const out: RemovedRange[] = [];
+  for (const rule of rules) {
+    const at = units.findIndex((u) => inZone(u, rule, length) && rule.pattern.test(u.body));
+    if (at < 0) continue;
+    const first = rule.fromStart ? 0 : at;
+    let last = rule.fromStart ? at : units.length - 1;
+    if (rule.until) {
+      const stop = units.slice(at + 1, at + 13).findIndex((u) => rule.until!.test(u.body));
+      if (stop >= 0) last = at + 1 + stop;
+      else if (rule.fromStart) last = at;
+    }
+    const followed = follow(units, last, rule);
+    const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u));
+    if (!rule.prose && swept.length > 0) continue;
+    out.push({ start: units[first]!.start, end: units[followed]!.end, rule: rule.id });
+  }
+  return out;
 }
 
 /** Merge overlapping removals, keeping the rule of the one that starts first. */
@@ -34,30 +116,20 @@ function coalesce(ranges: RemovedRange[]): RemovedRange[] {
 
 /** Marks page furniture as removed spans; the text itself is never changed. */
 export const clean: Stage = (doc, { rules }): Doc => {
-  const lines = viewLines(doc).filter((l) => l.body.length > 0);
-  const removed: RemovedRange[] = [];
-  const n = lines.length;
-  for (const rule of rules.boilerplate.blocks) {
-    const limit = Math.ceil(n * rule.within);
-    const candidates = rule.fromStart ? lines.slice(0, limit) : lines.slice(n - limit);
-    const offset = rule.fromStart ? 0 : n - limit;
-    const at = candidates.findIndex((l) => rule.pattern.test(l.body));
-    if (at < 0) continue;
-    const first = lines[offset + at]!;
-    if (rule.fromStart) {
-      removed.push({ start: lines[0]!.start, end: first.end, rule: rule.id });
-      continue;
-    }
-    let last = lines[n - 1]!;
-    if (rule.until) {
-      const stop = lines.slice(offset + at + 1).find((l) => rule.until!.test(l.body));
-      if (stop) last = stop;
-    }
-    removed.push({ start: first.start, end: last.end, rule: rule.id });
+  const bp = rules.boilerplate;
+  const all = units(doc);
+  const length = doc.view.length;
+  const removed = blockRanges(all, bp.blocks, length);
+  for (let k = 0; k < all.length; k++) {
+    const u = all[k]!;
+    const rule = bp.lines.find((r) => inZone(u, r, length) && r.pattern.test(u.body));
+    if (!rule) continue;
+    const last = follow(all, k, rule);
+    removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });
+    k = last;
   }
-  for (const line of lines) {
-    const rule = rules.boilerplate.lines.find((r) => r.pattern.test(line.body));
-    if (rule) removed.push({ start: line.start, end: line.end, rule: rule.id });
+  for (const rule of bp.spans) for (const m of doc.view.matchAll(rule.pattern)) {
+    if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   }
   return { ...doc, removed: coalesce(removed) };
 };

@@ -1,29 +1,36 @@
 import type { Doc, Stage } from '../document.js';
 
+/** Half-width katakana-block CJK punctuation and the small form variants, to the form rules are written for. */
+const PUNCT: Record<number, number> = {
+  0xff61: 0x3002, 0xff62: 0x300c, 0xff63: 0x300d, 0xff64: 0x3001,
+  0xfe50: 0x2c, 0xfe51: 0x3001, 0xfe52: 0x2e, 0xfe54: 0x3b, 0xfe55: 0x3a, 0xfe56: 0x3f, 0xfe57: 0x21,
+  0xfe59: 0x28, 0xfe5a: 0x29, 0xfe6a: 0x25,
+};
+
 /**
- * One character in, one character out: full-width ASCII (U+FF01–FF5E) to ASCII, odd spaces to a plain space,
- * ideographic full stop variants left alone. Code points outside the BMP are two UTF-16 units and stay as they are,
- * so the view has exactly the original's length and every offset in it is an offset in the original.
+ * One UTF-16 unit in, one out: full-width ASCII (U+FF01–FF5E) to ASCII, odd and invisible spaces (NBSP, U+2000–200B,
+ * U+3000, BOM, soft hyphen…) to a plain space. Surrogate halves are left alone, so the view has exactly the
+ * original's length and every offset in it is an offset in the original.
  */
 function mapChar(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
-  if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f) return 0x20;
-  if (code === 0x2014 || code === 0x2013 || code === 0x2015 || code === 0x2212 || code === 0xfe63) return code; // dashes kept
-  return code;
+  if (code === 0x3000 || code === 0x00a0 || code === 0x00ad || (code >= 0x2000 && code <= 0x200b)) return 0x20;
+  if (code === 0x202f || code === 0x205f || code === 0x2060 || code === 0xfeff || code === 0x180e) return 0x20;
+  return PUNCT[code] ?? code;
 }
 
+/**
+ * HTML space entities left by scrapers (`&nbsp;`, `&#12288;`) stand for spaces: in the view they become as many
+ * spaces as they are long, so they separate like the spaces they stand for and never read as words or numbers.
+ */
+const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8195);/gi;
+
+/** Exactly the characters `mapChar` changes; a replace over matches is far faster than walking every character. */
+const ODD = /[\uff01-\uff5e\u3000\u00a0\u00ad\u2000-\u200b\u202f\u205f\u2060\ufeff\u180e\uff61-\uff64\ufe50-\ufe6a]/g;
+
 export function normaliseText(text: string): string {
-  let out = '';
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const mapped = mapChar(code);
-    if (mapped !== code) {
-      out += text.slice(runStart, i) + String.fromCharCode(mapped);
-      runStart = i + 1;
-    }
-  }
-  return out + text.slice(runStart);
+  const out = text.replace(ODD, (c) => String.fromCharCode(mapChar(c.charCodeAt(0))));
+  return out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ' '.repeat(m.length)) : out;
 }
 
 export const normalise: Stage = (doc): Doc => ({ ...doc, view: normaliseText(doc.text) });

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// npm run bench: measures the budgets in DESIGN.md on a corpus generated from the seeds into bench/out/.
+// Flags: --no-build (use dist/ as it is), --quick (skip the 10,000-file run and the 10 MB document).
+// Beside each wall time it gives CPU time, which other work on a busy machine skews far less.
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpus, measure } from './corpus.mjs';
+import { cli, median, RSS_SOURCE, stages, wall } from './measure.mjs';
+import { stageTable, table } from './table.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench', 'out');
+const SEED = join(ROOT, 'seeds', '000_8e5208af9c013f38.txt');
+const MB = 1024 * 1024;
+const quick = process.argv.includes('--quick');
+const log = (s) => process.stderr.write(`${s}\n`);
+
+if (!process.argv.includes('--no-build')) {
+  log('building (npx tsc -p .)…');
+  const r = spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) log(`tsc reported errors; measuring whatever dist/ holds:\n${r.stdout.trim().split('\n').slice(0, 5).join('\n')}`);
+}
+log('generating the corpus…');
+const paths = corpus(ROOT);
+const small = measure(paths.small);
+const many = measure(paths.many);
+const rows = [];
+const results = { node: process.version, cpus: cpus().length, loadBefore: loadavg()[0], rss: RSS_SOURCE, corpus: { small, many } };
+const row = (name, value, budget = '', ok = null) => rows.push([name, value, budget, ok === null ? '' : ok ? 'ok' : 'MISS']);
+
+log('cold extract…');
+const colds = Array.from({ length: 5 }, () => cli(ROOT, ['extract', SEED, '-f', 'json']));
+const cold = median(colds.map((r) => r.seconds));
+const coldCpu = median(colds.map((r) => r.cpuSeconds ?? NaN));
+const bare = median(Array.from({ length: 5 }, () => wall([process.execPath, '-e', '1'], ROOT)));
+results.coldExtract = { seconds: cold, cpuSeconds: coldCpu, bareNode: bare, budget: 0.3, status: colds.map((r) => r.status) };
+row(`cold extract ${relative(ROOT, SEED)} (median of 5)`, `${cold.toFixed(3)} s (CPU ${coldCpu.toFixed(3)} s)`, '< 0.3 s', cold < 0.3 && colds.every((r) => r.status === 0));
+row('  bare node -e 1 (median of 5)', `${bare.toFixed(3)} s`);
+
+/** One batch run into a fresh directory, checking that every input got its output. */
+function batchRun(name, dir, files, bytes, jobs) {
+  log(`${name}…`);
+  const out = join(OUT, `result-${name}`);
+  rmSync(out, { recursive: true, force: true });
+  const r = cli(ROOT, ['batch', dir, '--out-dir', out, '-j', String(jobs), '--quiet']);
+  const written = measure(out).files;
+  if (r.status !== 0 || written !== files) log(`${name}: exit ${r.status}, ${written} of ${files} outputs\n${r.stderr.slice(0, 500)}`);
+  rmSync(out, { recursive: true, force: true });
+  const mbPerCpuSecond = r.cpuSeconds ? bytes / MB / r.cpuSeconds : null;
+  return { jobs, files, written, complete: written === files, seconds: r.seconds, cpuSeconds: r.cpuSeconds, mbPerSecond: bytes / MB / r.seconds, mbPerCpuSecond, rssMB: r.rssMB, status: r.status };
+}
+const mbs = (b) => `${b.mbPerSecond.toFixed(1)} MB/s (${b.mbPerCpuSecond?.toFixed(1)} per CPU-s), ${b.written}/${b.files} written`;
+results.batch1 = batchRun('batch-j1', paths.small, small.files, small.bytes, 1);
+results.batch2 = batchRun('batch-j2', paths.small, small.files, small.bytes, 2);
+row(`batch ${small.files} files, ${(small.bytes / MB).toFixed(1)} MB, -j 1`, mbs(results.batch1), '', results.batch1.complete);
+row(`batch same, -j 2`, mbs(results.batch2), '>= 20 MB/s', results.batch2.complete && results.batch2.mbPerSecond >= 20);
+row('  peak RSS, -j 1 / -j 2', `${results.batch1.rssMB?.toFixed(0)} / ${results.batch2.rssMB?.toFixed(0)} MB`);
+if (!quick) {
+  results.many = batchRun('many-j2', paths.many, many.files, many.bytes, 2);
+  const flat = results.many.rssMB !== null && results.many.rssMB < 2 * results.batch2.rssMB;
+  row(`batch ${many.files} small files, ${(many.bytes / MB).toFixed(1)} MB, -j 2`, mbs(results.many), '', results.many.complete);
+  row('  peak RSS (flat: < 2x the run above)', `${results.many.rssMB?.toFixed(0)} MB`, 'flat', flat);
+}
+
+// extract() = the pipeline stages + assemble; emitting is timed apart.
+const sum = (o) => Object.entries(o).filter(([k]) => k !== 'emit json').reduce((n, [, ms]) => n + ms, 0);
+const timed = (s) => {
+  if (s.error) log(`stage timing failed: ${s.error.slice(0, 600)}`);
+  return { ...s, extractMs: sum(s.stages), extractCpuMs: sum(s.cpu) };
+};
+const failed = (s) => (s.timedOut ? `timed out in ${s.timedOut}` : s.error ? 'failed (see above)' : null);
+const secs = (s) => `${(s.extractMs / 1000).toFixed(2)} s (CPU ${(s.extractCpuMs / 1000).toFixed(2)} s)`;
+log('1 MB document…');
+results.big1 = timed(await stages(ROOT, paths.big1, 120_000, paths.big1));
+row('extract 1 MB document (in process, warm)', failed(results.big1) ?? secs(results.big1));
+if (!quick) {
+  log('10 MB document…');
+  const ten = timed(await stages(ROOT, paths.big10, Math.max(120_000, 30 * results.big1.extractMs), paths.big1));
+  results.big10 = ten;
+  const broken = failed(ten) ?? failed(results.big1);
+  results.ratio = broken ? null : ten.extractMs / results.big1.extractMs;
+  results.cpuRatio = broken ? null : ten.extractCpuMs / results.big1.extractCpuMs;
+  row('extract 10 MB document', failed(ten) ?? secs(ten));
+  row('  10 MB / 1 MB', broken ? '-' : `${results.ratio.toFixed(1)}x (CPU ${results.cpuRatio.toFixed(1)}x)`, '<= 12x', !broken && results.ratio <= 12);
+}
+
+console.log(table(['measure', 'value', 'budget', ''], rows));
+// Where the time goes: each stage over the large documents, so a missed budget points at its stage.
+console.log(`\n${stageTable(results.big1, results.big10)}`);
+results.loadAfter = loadavg()[0];
+// Other processes on the machine skew every figure; say so rather than let a busy run pass for a slow program.
+if (Math.max(results.loadBefore, results.loadAfter) > cpus().length) {
+  console.log(`\nnote: load average ${results.loadBefore.toFixed(1)} → ${results.loadAfter.toFixed(1)} on ${cpus().length} cores: wall figures are skewed by other work`);
+}
+writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+log(`written ${relative(ROOT, join(OUT, 'results.json'))}`);
+process.exitCode = results.batch1.complete && results.batch2.complete && (results.many?.complete ?? true) ? 0 : 1;

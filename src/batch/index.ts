@@ -1,0 +1,124 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { Format } from '../emit/index.js';
+import { loadRules } from '../rules/load.js';
+import { encodingName } from '../stages/read.js';
+import { discover } from '../util/glob.js';
+import { plan, type Job } from './plan.js';
+import { Pool, type Reply } from './pool.js';
+import { BatchError, JsonlSink, prepareOutDir } from './sink.js';
+
+export { BatchError };
+export { formatProgress, formatSummary } from './progress.js';
+
+export interface BatchOptions {
+  /** Files, directories (every *.txt below them) and glob patterns. */
+  patterns: string[];
+  /** Output directory; `-` sends a jsonl stream to `events.write` instead. */
+  outDir: string;
+  format?: Format;
+  /** Worker threads; defaults to the number of cores. */
+  jobs?: number;
+  /** Leave inputs whose output already exists alone (resumes an interrupted run). */
+  skipExisting?: boolean;
+  /** Rule directories layered over the built-in rules. */
+  rules?: string[];
+  encoding?: string;
+  cwd?: string;
+  /** Aborting finishes the files being processed, skips the rest and resolves with `interrupted: true`. */
+  signal?: AbortSignal;
+}
+
+export interface FileOutcome {
+  path: string;
+  bytes: number;
+  /** Why the file failed; absent when it succeeded. */
+  error?: string;
+}
+
+export interface BatchEvents {
+  /** Once, after discovery: how much work there is. */
+  start?(total: { files: number; bytes: number; skipped: number }): void;
+  /** After each file, in completion order. */
+  file?(outcome: FileOutcome): void;
+  /** The jsonl stream when `outDir` is `-`, in input order. */
+  write?(text: string): void;
+}
+
+export interface BatchSummary {
+  files: number;
+  failed: number;
+  skipped: number;
+  bytes: number;
+  seconds: number;
+  interrupted: boolean;
+}
+
+/**
+ * Extract every matched file on worker threads and write one output per input (or one jsonl stream). Results are
+ * never collected: each is written as it comes, and at most a few jobs per worker are in flight, so memory stays
+ * flat however many files there are. Throws BatchError (exit code 2) for usage and output-directory problems.
+ */
+export async function batch(options: BatchOptions, events: BatchEvents = {}): Promise<BatchSummary> {
+  const started = performance.now();
+  const format = options.format ?? 'json';
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = prepareOutDir(options.outDir, format, cwd, Boolean(options.skipExisting));
+  if (options.encoding && !encodingName(options.encoding)) throw new BatchError(`unknown encoding "${options.encoding}", expected utf-8, utf-16le, utf-16be or gb18030`);
+  const rulesDirs = (options.rules ?? []).map((dir) => resolve(cwd, dir));
+  loadRules(rulesDirs); // a bad rule file fails here, once, rather than in every worker
+  const found = await discover(options.patterns, { cwd });
+  const stream = format === 'jsonl';
+  const { jobs, skipped } = plan(options.patterns, found, { cwd, outDir: stream ? null : outDir, format, skipExisting: Boolean(options.skipExisting) });
+  if (jobs.length === 0 && skipped === 0) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}`);
+  const summary: BatchSummary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false };
+  const report = (outcome: FileOutcome) => {
+    summary.files++;
+    summary.bytes += outcome.bytes;
+    if (outcome.error !== undefined) summary.failed++;
+    events.file?.(outcome);
+  };
+  events.start?.({ files: jobs.length, bytes: jobs.reduce((n, j) => n + j.bytes, 0), skipped });
+  const sink = stream ? new JsonlSink(outDir, events.write) : null;
+  try {
+    if (jobs.length > 0) {
+      const size = Math.max(1, Math.min(options.jobs ?? availableParallelism(), jobs.length));
+      const pool = new Pool(size, { format, rulesDirs, encoding: options.encoding });
+      summary.interrupted = await runJobs(jobs, pool, sink, report, options.signal);
+    }
+    if (!summary.interrupted) sink?.commit();
+  } finally {
+    sink?.discard();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Feed the pool, at most `capacity` jobs in flight; returns whether the run was aborted. */
+async function runJobs(jobs: Job[], pool: Pool, sink: JsonlSink | null, report: (o: FileOutcome) => void, signal?: AbortSignal): Promise<boolean> {
+  const onAbort = () => pool.halt();
+  signal?.addEventListener('abort', onAbort);
+  const inflight = new Set<Promise<void>>();
+  const settle = (job: Job, reply: Reply) => {
+    sink?.put(job.id, reply.status === 'ok' ? (reply.text ?? null) : null);
+    if (reply.status !== 'skipped') report({ path: job.input, bytes: job.bytes, error: reply.status === 'failed' ? reply.reason : undefined });
+  };
+  try {
+    for (const job of jobs) {
+      // The jsonl stream leaves in input order, so a slow file holds back only a bounded window of results.
+      while (inflight.size >= pool.capacity || (sink && job.id >= sink.next + 4 * pool.capacity)) await Promise.race(inflight);
+      if (signal?.aborted) break;
+      if (job.conflict) {
+        settle(job, { id: job.id, status: 'failed', reason: job.conflict });
+        continue;
+      }
+      const p: Promise<void> = pool.run(job).then((reply) => settle(job, reply)).finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    await Promise.all(inflight);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await pool.close();
+  }
+  return Boolean(signal?.aborted);
+}

@@ -1,0 +1,33 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { extract } from '../api.js';
+import { emit } from '../emit/index.js';
+import { loadRules } from '../rules/load.js';
+import { InputError } from '../stages/read.js';
+import type { Job } from './plan.js';
+import type { Reply, WorkerConfig } from './pool.js';
+import { writeFileAtomic } from './write.js';
+
+// Runs in a worker thread: the rules are loaded once here and serve every file this worker is given.
+const config = workerData as WorkerConfig;
+const rules = loadRules(config.rulesDirs);
+const stop = new Int32Array(config.stop);
+
+function handle(job: Job): Reply {
+  if (Atomics.load(stop, 0) === 1) return { id: job.id, status: 'skipped' };
+  let text: string;
+  try {
+    text = emit(extract({ path: job.abs }, { rules, encoding: config.encoding, path: job.input }), config.format);
+  } catch (error) {
+    const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+    return { id: job.id, status: 'failed', reason };
+  }
+  if (job.output === null) return { id: job.id, status: 'ok', bytes: job.bytes, text };
+  try {
+    writeFileAtomic(job.output, text);
+  } catch (error) {
+    return { id: job.id, status: 'failed', reason: `cannot write ${job.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  return { id: job.id, status: 'ok', bytes: job.bytes };
+}
+
+parentPort!.on('message', (job: Job) => parentPort!.postMessage(handle(job)));

@@ -1,0 +1,66 @@
+import type { Block, Doc } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+import { alternation } from '../../rules/pattern.js';
+import { viewLines } from '../../stages/clean.js';
+import type { Place } from './region.js';
+
+/** The issuer as the text writes it, before a bare level word (市人民政府) is expanded with the place. */
+export interface IssuerCue {
+  name: string;
+  /** 我代表市人民政府 / 自治区人民政府主席: the name needs the place in front. */
+  bare: boolean;
+}
+
+const LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民政府|政府)$/u;
+const ABOUT = /^(.{2,40}?)关于/u;
+const ON_BEHALF = /我代表(.{0,20}?)(人民政府|政府|国务院)/u;
+const BYLINE = /^(\S{2,12}?)(记者|通讯员)/u;
+
+function cue(name: string): IssuerCue {
+  return { name, bare: LEVEL.test(name) };
+}
+
+/**
+ * Where the issuer is named, most explicit first: before 关于 in the title, a collector header, a line that is only a
+ * unit name, a speaker line (成都市金牛区人民政府区长 罗开敏), the speech formula 我代表…人民政府, a news byline.
+ */
+export function issuerCue(doc: Doc, rules: Rules, title: string | null, collector: string | null, front: Block[], news: boolean): IssuerCue | null {
+  const suffix = new RegExp(`(${alternation(rules.meta.issuerSuffixes)})$`, 'u');
+  const about = title ? ABOUT.exec(title) : null;
+  if (about && suffix.test(about[1]!)) return cue(about[1]!);
+  if (collector) return cue(collector);
+  const texts = front.map((b) => doc.text.slice(b.start, b.end).trim());
+  const views = front.map((b) => doc.view.slice(b.start, b.end).trim());
+  const orgLine = views.findIndex((v) => v.length <= 30 && suffix.test(v) && !/[,。:;、()]/.test(v) && !/代表|会议|报告/.test(v));
+  if (orgLine >= 0) return cue(texts[orgLine]!);
+  const titles = alternation(rules.meta.speakerTitles);
+  const speaker = new RegExp(`^(.{2,30}?(人民政府|国务院|政府))?\\s*(${titles})(\\s|$)`, 'u');
+  const mayor = new RegExp(`^(.{2,12}?(市|县|区|州|省))(${titles})(\\s|$)`, 'u');
+  for (const v of views) {
+    const m = speaker.exec(v);
+    if (m?.[1]) return cue(m[1].replace(/^.*?(国务院)$/, '$1'));
+    const n = mayor.exec(v);
+    if (n && v.length <= 20) return cue(`${n[1]}人民政府`);
+  }
+  if (news) {
+    for (const line of viewLines(doc)) {
+      const b = BYLINE.exec(line.body);
+      if (b && !/^(本报|本台|本网|特约)$/.test(b[1]!)) return cue(b[1]!);
+    }
+    return null;
+  }
+  const behalf = ON_BEHALF.exec(doc.view);
+  if (behalf) return behalf[2] === '国务院' ? cue('国务院') : cue(`${behalf[1]}${behalf[2]}`);
+  return null;
+}
+
+/** 市人民政府 → 来宾市人民政府; 区人民政府 → 成都市金牛区人民政府; 自治区人民政府 → 宁夏回族自治区人民政府. */
+export function expandIssuer(c: IssuerCue | null, place: Place): string | null {
+  if (!c) return null;
+  if (!c.bare) return c.name;
+  const level = LEVEL.exec(c.name)![1]!;
+  const name = ['区', '县', '旗'].includes(level) ? (place.district ? (level === '区' ? (place.city ?? '') : '') + place.district : null)
+    : ['市', '州', '盟'].includes(level) ? place.city
+    : place.province;
+  return name ? `${name}人民政府` : null;
+}

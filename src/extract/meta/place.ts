@@ -1,0 +1,54 @@
+import type { Block, Doc } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+import { cityBefore, mostNamedCity, placeAt, regions, type Place } from './region.js';
+
+/** 在昆明市官渡区第十七届人民代表大会, 在第十四届全国人民代表大会: the congress the report was delivered to. */
+const DELIVERY = /在(.{0,24}?)第[一二三四五六七八九十百]{1,4}届(全国)?人民代表大会/u;
+/** 阜平县十七届人大五次会议文件 */
+const CONGRESS = /^(.{2,24}?)第?[一二三四五六七八九十]{1,4}届(人大|人民代表大会)/u;
+const BARE_LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民)?政府$/u;
+
+/** Strings that name the issuing place, most telling first: the congress line, the title, the issuer. */
+function anchors(doc: Doc, title: string | null, front: Block[], issuer: string | null): string[] {
+  const out: string[] = [];
+  for (const b of front) {
+    const v = doc.view.slice(b.start, b.end);
+    const d = DELIVERY.exec(v);
+    if (d) out.push(d[2] ? '全国' : d[1]!);
+    const c = CONGRESS.exec(v);
+    if (c && !d) out.push(c[1]!);
+  }
+  if (title) out.push(title);
+  if (issuer && !BARE_LEVEL.test(issuer)) out.push(issuer);
+  return out;
+}
+
+/**
+ * Province, city and district of the document: parsed from its anchors, the first one that names a place setting the
+ * level; a missing city is found where the text writes it before the district (昆明市官渡区) or as the city it names most;
+ * a missing province comes from the city (昆明市 → 云南省). A national document has none.
+ */
+export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Block[], issuer: string | null): Place {
+  const r = regions(rules);
+  let place: Place = {};
+  for (const a of anchors(doc, title, front, issuer)) {
+    const p = placeAt(a, r);
+    const empty = !place.province && !place.city && !place.district;
+    if (p.national) {
+      if (empty) return { national: true };
+      continue;
+    }
+    if (empty) {
+      place = p;
+      continue;
+    }
+    if (p.province && !place.province) place.province = p.province;
+    if (p.city && !place.city && (!place.province || r.provinceOf.get(p.city) === place.province)) place.city = p.city;
+    if (p.district && !place.district && (!p.city || p.city === place.city)) place.district = p.district;
+  }
+  const level = issuer ? BARE_LEVEL.exec(issuer)?.[1] : undefined;
+  if (!place.city && place.district) place.city = cityBefore(doc.view, place.district, r) ?? mostNamedCity(doc.view, r) ?? undefined;
+  if (!place.city && !place.province && !place.district && level && '市州盟'.includes(level)) place.city = mostNamedCity(doc.view, r) ?? undefined;
+  if (place.city && !place.province) place.province = r.provinceOf.get(place.city);
+  return place;
+}

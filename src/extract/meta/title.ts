@@ -1,0 +1,75 @@
+import type { Block, Doc } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+
+/** What the opening lines say: the document's own title, and a collector's header (标题:/发文单位:/发文时间:) if any. */
+export interface Opening {
+  /** Title as written (two lines joined when the title is broken over them). */
+  title: string | null;
+  collectorTitle: string | null;
+  collectorIssuer: string | null;
+  /** Blocks before the body begins (up to the first heading, salutation or long paragraph). */
+  blocks: Block[];
+}
+
+const CJK = /[\u4e00-\u9fff]/g;
+const SALUTATION = /^(各位代表|各位委员|同志们|女士们)|[:]$/;
+const NOT_TITLE = [
+  /^[\d\s:/\-.年月日()]+$/u, // dates, times, counters
+  /^[—\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines
+  /〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$/u, // document numbers
+  /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
+  /https?:|www\./u,
+  /^\(此件.{0,6}\)$/u,
+  /届人大|会议文件|^\S{0,24}第?[一二三四五六七八九十]{1,3}届.{0,12}会议$/u, // 阜平县十七届人大 / 五次会议文件(1)
+];
+const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
+
+function looksLikeTitle(text: string, rules: Rules): boolean {
+  if ((text.match(CJK)?.length ?? 0) < 6 || text.length > 90 || /。$/.test(text)) return false;
+  if (NOT_TITLE.some((p) => p.test(text))) return false;
+  const speaker = rules.meta.speakerTitles.some((t) => new RegExp(`${t}\\s*\\S{0,4}$`, 'u').test(text) && text.length < 30);
+  return !speaker;
+}
+
+const endsAsTitle = (text: string, rules: Rules) => rules.meta.titleEnds.some((w) => text.replace(/[》"”\s]+$/u, '').endsWith(w));
+
+/** Read the opening lines of the document for its title and any collector header. */
+export function opening(doc: Doc, rules: Rules): Opening {
+  const out: Opening = { title: null, collectorTitle: null, collectorIssuer: null, blocks: [] };
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const view = doc.view.slice(b.start, b.end);
+    const collector = COLLECTOR.exec(view);
+    if (!collector && (b.kind === 'heading' || SALUTATION.test(view) || (view.length >= 50 && view.includes('。')))) break;
+    out.blocks.push(b);
+    if (collector) {
+      const value = doc.text.slice(b.end - collector[2]!.length, b.end).trim();
+      if (collector[1] === '标题') out.collectorTitle = value.split(/——|--/)[0]!.trim() || null;
+      if (collector[1] === '发文单位' || collector[1] === '发文机关') out.collectorIssuer = value || null;
+      continue;
+    }
+    if (out.title || !looksLikeTitle(view, rules)) continue;
+    // 政府工作报告——2023年1月5日在…会议上: the delivery phrase is not part of the title.
+    const dash = /\s*(——|--).{0,6}\d{4}\s*年.*$/u.exec(view);
+    out.title = doc.text.slice(b.start, dash ? b.start + dash.index : b.end);
+    const next = blocks[i + 1];
+    if (next && next.kind === 'paragraph' && !endsAsTitle(view, rules)) {
+      const nextView = doc.view.slice(next.start, next.end);
+      if (nextView.length <= 40 && looksLikeTitle(nextView, rules) && endsAsTitle(nextView, rules)) {
+        // A short label line above the title (县级考核依据) is not part of it; a title broken mid-phrase is joined.
+        const label = view.length <= 8 && !view.includes('关于');
+        out.title = label ? doc.text.slice(next.start, next.end) : out.title + doc.text.slice(next.start, next.end);
+        out.blocks.push(next);
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
+/** A title that names no place or year (政府工作报告, 政 府 工 作 报 告, 保定市政府工作报告 without a year). */
+export function isBareReportTitle(title: string): boolean {
+  const t = title.replace(/\s+/g, '');
+  return t === '政府工作报告' || (/^[\u4e00-\u9fff]{2,12}政府工作报告$/u.test(t) && !/\d{4}|年/.test(t));
+}

@@ -1,0 +1,103 @@
+import type { Doc, Range } from '../../document.js';
+import type { Compiled } from './compile.js';
+
+type Role = 'review' | 'plan' | 'glossary';
+type Kind = 'target' | 'actual' | 'other';
+
+/** What the sections and the report's own year say about the figures in them. */
+export interface Frame {
+  /** Per section id: the role of the innermost section (itself or an ancestor) that has one, and its year. */
+  sections: Map<string, { role: Role | null; year: number | null }>;
+  planYear: number | null;
+  reviewYear: number | null;
+  tasks: Range[];
+  glossary: Range[];
+}
+
+const YEAR = /((?:19|20)\d{2})年/;
+const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
+
+export function frameOf(doc: Doc, c: Compiled): Frame {
+  const sections = new Map<string, { role: Role | null; year: number | null }>();
+  let plan: number | null = null;
+  let review: number | null = null;
+  for (const s of doc.sections) {
+    const title = doc.view.slice(s.heading.start, s.heading.end);
+    const own = c.q.sections.find((r) => r.pattern.test(title))?.role ?? null;
+    const parent = s.parent ? sections.get(s.parent) : undefined;
+    const year = YEAR.exec(title);
+    const info = { role: own ?? parent?.role ?? null, year: year ? Number(year[1]) : own ? null : parent?.year ?? null };
+    sections.set(s.id, info);
+    if (own === 'plan' && info.year !== null) plan ??= info.year;
+    if (own === 'review' && info.year !== null) review ??= info.year;
+  }
+  const planYear = plan ?? doc.meta.year ?? (review !== null ? review + 1 : null);
+  return {
+    sections, planYear, reviewYear: review ?? (planYear !== null ? planYear - 1 : null),
+    tasks: doc.tasks.map((t) => t.span), glossary: doc.glossary.map((g) => g.span),
+  };
+}
+
+const inside = (ranges: readonly { start: number; end: number }[], pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
+
+/** Where a paragraph's figures become targets: just past its 主要预期目标是 (Infinity when it has none). */
+export function targetsFrom(view: string, block: Range, c: Compiled): number {
+  const m = c.q.targetParagraph?.exec(view.slice(block.start, block.end));
+  return m ? block.start + m.index + m[0].length : Infinity;
+}
+
+/**
+ * Target, actual or other. Glossary definitions are other; a paragraph of main expected targets, a task, or a plan
+ * section makes a target; a review section an actual; elsewhere the nearest cue word before the figure in its
+ * sentence decides, then the document type (every item of a task notice is a target).
+ */
+export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Range, targetsFrom: number): { kind: Kind; rule: string } {
+  const role = section ? frame.sections.get(section)?.role ?? null : null;
+  if (role === 'glossary' || inside(frame.glossary, pos)) return { kind: 'other', rule: 'kind.glossary' };
+  if (pos >= targetsFrom) return { kind: 'target', rule: 'kind.target-paragraph' };
+  if (inside(frame.tasks, pos)) return { kind: 'target', rule: 'kind.task' };
+  if (role === 'plan') return { kind: 'target', rule: 'kind.plan-section' };
+  if (role === 'review') return { kind: 'actual', rule: 'kind.review-section' };
+  if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };
+  const text = doc.view.slice(sentence.start, pos);
+  let cue: { kind: Kind; rule: string } | null = null;
+  c.kind.lastIndex = 0;
+  for (let m = c.kind.exec(text); m; m = c.kind.exec(text)) {
+    const t = c.kindOf.get(m[0])!;
+    cue = { kind: t.value, rule: t.id };
+  }
+  return cue ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
+}
+
+/**
+ * The year a figure is for: a year cue between the previous figure of its sentence and this one (到2025年, 上年,
+ * 十二五末, 年均 → none), else its section's year, else the report's plan or review year by kind.
+ */
+export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, section: string | null, kind: Kind): number | null {
+  const text = view.slice(window.start, window.end);
+  let explicit: { end: number; year: number | null } | null = null;
+  let relative: { end: number; year: number | null } | null = null;
+  for (const { rule, re } of c.years) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      if (m[0].length === 0) re.lastIndex++;
+      const year = rule.capture ? Number(m[rule.capture])
+        : rule.period ? FIVE_YEAR_END[m[1] ?? ''] ?? null
+        : rule.relative === 'plan' ? frame.planYear
+        : rule.relative === 'review' ? frame.reviewYear
+        : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
+        : null;
+      const strong = rule.capture !== undefined || rule.period !== undefined || rule.relative === 'none' || rule.relative === 'review-minus-one';
+      if (strong && (!explicit || end > explicit.end)) explicit = { end, year };
+      if (!strong && (!relative || end > relative.end)) relative = { end, year };
+    }
+  }
+  if (explicit) return explicit.year;
+  const info = section ? frame.sections.get(section) : undefined;
+  if (info?.year != null) return info.year;
+  if (relative) return relative.year;
+  if (info?.role === 'glossary' || kind === 'other') return null;
+  if (info?.role === 'review' || (!info?.role && kind === 'actual')) return frame.reviewYear;
+  return frame.planYear;
+}

@@ -1,0 +1,102 @@
+import type { Block, Doc, Range } from '../../document.js';
+import type { Quantity } from '../../schema.js';
+import { spanOf, textSpan, trimRange } from '../../span.js';
+import { Bounds } from './bounds.js';
+import type { Compiled } from './compile.js';
+import { kindOf, targetsFrom, yearOf, type Frame } from './context.js';
+import { distribute, indicatorRange } from './indicator.js';
+import { comparatorOf, growthOf } from './meaning.js';
+import type { Mention } from './scan.js';
+
+/** A quantity before ids are given in document order. */
+export type Draft = Quantity;
+
+/** Joiners of a list that shares one verb or qualifier (分别增长4.5%、6.5%、7%以上). */
+const LIST_GAP = /^(、|和|及|与|或)$/;
+
+/** A run of mentions joined only by list joiners, sharing the first one's verb and subject. */
+interface Group {
+  members: Draft[];
+  /** Where the first member's whole subject phrase (一产、二产、三产增加值) is read from, for handing out parts. */
+  subject: () => Range | null;
+  /** The first member's comparator is a word before it (超过5%、6%), shared by the list unless a tail word is. */
+  head: boolean;
+  /** The last member so far carries its own comparator word after it (…、7%以上). */
+  tail: boolean;
+}
+
+/** Close a list: members without a comparator take the one written after the last; subjects are handed out. */
+function close(doc: Doc, g: Group | null, c: Compiled): void {
+  if (!g || g.members.length < 2) return;
+  const last = g.members.at(-1)!;
+  const shared = g.tail ? last.comparator : g.head ? g.members[0]!.comparator : null;
+  for (const d of g.members) d.comparator ??= shared;
+  const subject = g.subject();
+  const parts = subject ? distribute(doc.view, doc.text, subject, g.members.length, c) : null;
+  if (parts) g.members.forEach((d, i) => (d.indicator = parts[i]!));
+}
+
+const afterWord = (view: string, end: number, c: Compiled): string => {
+  c.cmpAfter.lastIndex = end;
+  return c.cmpAfter.exec(view)?.[0] ?? '';
+};
+
+/** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
+export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled): Draft[] {
+  const view = doc.view;
+  const out: Draft[] = [];
+  let prevEnd = -1;
+  let group: Group | null = null;
+  const targets = targetsFrom(view, block, c);
+  const bounds = new Bounds(view, block);
+  for (const m of found) {
+    const clause = bounds.clause(m);
+    const sentence = bounds.sentence(m);
+    const cmp = comparatorOf(view, m, clause, c);
+    const word = afterWord(view, m.end, c);
+    const afterStart = Math.min(clause.end, m.end + word.length);
+    const inList = group !== null && prevEnd >= clause.start && LIST_GAP.test(view.slice(prevEnd, m.start));
+    const from = prevEnd >= clause.start ? prevEnd : clause.start;
+    const comma = view.lastIndexOf('、', m.start - 1);
+    const ind = indicatorRange(view, Math.max(from, comma + 1), m.start, afterStart, clause, m.dimension, c);
+    const growth = growthOf(view, m, clause, c);
+    const kind = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
+    const previous = out.at(-1);
+    const text = trimRange(view, clause.start, clause.end);
+    const draft: Draft = {
+      id: '',
+      section: block.section,
+      task: doc.tasks[frame.tasks.findIndex((t) => m.start >= t.start && m.start < t.end)]?.id ?? null,
+      text: doc.text.slice(text.start, text.end),
+      span: spanOf(doc, text.start, text.end),
+      core: textSpan(doc, m.start, m.end),
+      indicator: ind ? doc.text.slice(ind.start, ind.end) : previous && previous.span.start >= sentence.start ? previous.indicator : null,
+      comparator: cmp?.value ?? null,
+      value: m.value,
+      range: m.range,
+      unit: m.unit,
+      normalized: { value: m.normalValue, unit: m.normalUnit, dimension: m.dimension },
+      measure: growth.measure,
+      direction: growth.direction,
+      kind: kind.kind,
+      year: yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block.section, kind.kind),
+      rule: m.rule,
+    };
+    if (inList && group) {
+      const first = group.members[0]!;
+      draft.indicator = first.indicator;
+      if (draft.measure === 'level' && first.measure === 'growth') [draft.measure, draft.direction] = [first.measure, first.direction];
+      group.members.push(draft);
+    } else {
+      close(doc, group, c);
+      const head = cmp !== null && !word && !m.approx;
+      const subject = () => indicatorRange(view, from, m.start, afterStart, clause, 'level', c);
+      group = { members: [draft], subject, head, tail: false };
+    }
+    group.tail = word.length > 0 && cmp !== null;
+    out.push(draft);
+    prevEnd = afterStart;
+  }
+  close(doc, group, c);
+  return out;
+}

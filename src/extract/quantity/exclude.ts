@@ -1,0 +1,47 @@
+import type { Range } from '../../document.js';
+import type { Compiled } from './compile.js';
+import type { Mention } from './scan.js';
+import { unitNeedsMet } from './scan.js';
+
+const CONTEXT = 12;
+const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+const OPEN = codes('“"「『《');
+const CLOSE = codes('”"」』》');
+const QUOTE = 0x22;
+
+/**
+ * A short quoted name around the mention (“千万元楼”, “15分钟生活圈”, 《…》): the quotes open before it and close
+ * after it within `max` characters. A long quotation of a target (“第一年完成70%…”) is not a name.
+ */
+function insideShortQuote(view: string, m: Mention, block: Range, max: number): boolean {
+  let open = -1;
+  for (let i = m.start - 1; i >= Math.max(block.start, m.start - max); i--) {
+    const ch = view.charCodeAt(i);
+    if (CLOSE.has(ch) && ch !== QUOTE) return false;
+    if (OPEN.has(ch)) { open = i; break; }
+  }
+  if (open < 0) return false;
+  for (let i = m.end; i < Math.min(block.end, open + max + 2); i++) {
+    const ch = view.charCodeAt(i);
+    if (CLOSE.has(ch)) return i - open - 1 <= max;
+    if (OPEN.has(ch) && ch !== QUOTE) return false;
+  }
+  return false;
+}
+
+/** The id of the rule that rules this mention out, or null when it is a quantity. */
+export function exclusion(view: string, m: Mention, block: Range, c: Compiled): string | null {
+  const before = view.slice(Math.max(block.start, m.start - CONTEXT), m.start);
+  const after = view.slice(m.end, Math.min(block.end, m.end + CONTEXT));
+  for (const x of c.q.exclude) {
+    if (x.before && !x.before.test(before)) continue;
+    if (x.after && !x.after.test(after)) continue;
+    if (x.number && !x.number.test(m.numberText)) continue;
+    if (x.unit && !x.unit.test(m.unit)) continue;
+    if (x.dimension && x.dimension !== m.dimension) continue;
+    return x.id;
+  }
+  if (!unitNeedsMet(view, m, block, m.needs)) return 'unit.needs';
+  if (insideShortQuote(view, m, block, c.q.quotedNameMax)) return 'exclude.quoted-name';
+  return null;
+}

@@ -1,0 +1,118 @@
+import type { Range } from '../../document.js';
+import type { Compiled, WordSet } from './compile.js';
+
+/** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
+const COUNTED = new Set(['count', 'people', 'households']);
+
+/** Drop the longest word of `set` from one end of `r`, or return null when it ends in none. */
+function strip(view: string, r: Range, set: WordSet, end: boolean): Range | null {
+  if (r.end <= r.start || !(end ? set.lasts.has(view.charCodeAt(r.end - 1)) : set.firsts.has(view.charCodeAt(r.start)))) return null;
+  for (const n of set.lengths) {
+    if (n > r.end - r.start) continue;
+    if (set.words.has(end ? view.slice(r.end - n, r.end) : view.slice(r.start, r.start + n))) {
+      return end ? { start: r.start, end: r.end - n } : { start: r.start + n, end: r.end };
+    }
+  }
+  return null;
+}
+
+/** Drop a match of an anchored pattern from the start of `r`. */
+function stripPattern(view: string, r: Range, re: RegExp): Range | null {
+  const m = re.exec(view.slice(r.start, r.end));
+  return m && m[0].length > 0 ? { start: r.start + m[0].length, end: r.end } : null;
+}
+
+const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+/** Spaces, dashes and separators dropped from the start of a phrase; fewer from its end. */
+const LEAD = codes(' \t—-·:,、');
+const END = codes(' \t:,、');
+const OPENERS = codes('“"(');
+
+/** Trim cue words, verbs and comparator words from both ends of a phrase, and spaces and dashes around it. */
+function trim(view: string, r: Range, c: Compiled): Range {
+  let { start, end } = r;
+  for (let guard = 0; guard < 40 && start < end; guard++) {
+    if (LEAD.has(view.charCodeAt(start))) { start++; continue; }
+    if (END.has(view.charCodeAt(end - 1))) { end--; continue; }
+    // An opening quote or parenthesis whose closing one is not in the phrase.
+    if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
+    const cur = { start, end };
+    const marker = c.q.indicator.marker ? stripPattern(view, cur, c.q.indicator.marker) : null;
+    // A subject (全区实现…) goes only when a dropped word follows it.
+    const subject = strip(view, cur, c.subjects, false);
+    const next = marker ?? strip(view, cur, c.leading, false) ?? strip(view, cur, c.trailing, true)
+      ?? (subject && strip(view, subject, c.leading, false) ? subject : null);
+    if (!next) break;
+    ({ start, end } = next);
+  }
+  return { start, end };
+}
+
+/** A phrase ending in a quoted name (确保保有税收“千万元楼”) is that name. */
+function quoted(view: string, r: Range): Range {
+  if (view[r.end - 1] !== '”') return r;
+  const open = view.lastIndexOf('“', r.end - 1);
+  return open >= r.start && r.end - open > 3 ? { start: open + 1, end: r.end - 1 } : r;
+}
+
+/**
+ * The indicator of a mention: the phrase before it in its clause (from `from`, the end of the previous figure or
+ * list item), trimmed; for counts followed by a noun, that noun. `afterStart` is where the text after the mention
+ * and its comparator word begins. Returns a range of the view, or null when nothing is left.
+ */
+export function indicatorRange(view: string, from: number, start: number, afterStart: number, clause: Range, dimension: string, c: Compiled): Range | null {
+  const ind = c.q.indicator;
+  let before: Range = { start: from, end: start };
+  // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
+  const cut = ind.cut?.exec(view.slice(from, start + 4));
+  if (cut && cut.index < start - from) before = { start: from, end: from + cut.index };
+  const etc = /等$/.test(view.slice(before.start, before.end));
+  before = quoted(view, trim(view, before, c));
+  let after: Range | null = null;
+  const rest = view.slice(afterStart, clause.end);
+  const stop = ind.nounStop.exec(rest);
+  const len = stop ? stop.index : rest.length;
+  if (len >= 2) {
+    const r = trim(view, { start: afterStart, end: afterStart + len }, c);
+    // What follows a count names the thing counted only if it is a noun phrase: no number, no change verb.
+    c.growth.lastIndex = 0;
+    const noun = view.slice(r.start, r.end);
+    if (r.end - r.start >= 2 && r.start === afterStart && !/\d/.test(noun) && !c.growth.test(noun)) after = r;
+  }
+  // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does.
+  const bare = c.subjects.words.has(view.slice(before.start, before.end));
+  const hasBefore = before.end - before.start >= 2 && !etc && !bare;
+  let pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
+  if (!pick) return null;
+  if (pick.end - pick.start > ind.maxLength) {
+    const de = view.lastIndexOf('的', pick.end - 1);
+    pick = de >= pick.start && pick.end - de - 1 >= 2 && pick.end - de - 1 <= ind.maxLength ? { start: de + 1, end: pick.end } : null;
+  }
+  return pick;
+}
+
+/**
+ * Hand one part of a list subject to each member of a list sharing one verb: 一产、二产、三产增加值 分别增长
+ * 6%、5.2%、5.2% gives 一产增加值, 二产增加值, 三产增加值 (short leading parts take the last part's tail);
+ * null unless the subject has exactly as many parts as the list has members.
+ */
+export function distribute(view: string, text: string, subject: Range, k: number, c: Compiled): string[] | null {
+  const whole = text.slice(subject.start, subject.end);
+  const pair = k === 2 ? c.q.indicator.pairs.find((p) => whole.includes(p.word)) : undefined;
+  if (pair && !/[、和及与]/.test(view.slice(subject.start, subject.end))) return pair.parts.map((p) => whole.replace(pair.word, p));
+  const parts: Range[] = [];
+  let start = subject.start;
+  for (let i = subject.start; i <= subject.end; i++) {
+    if (i === subject.end || /[、和及与]/.test(view[i]!)) {
+      if (i - start < 1) return null;
+      parts.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (parts.length !== k) return null;
+  const last = parts.at(-1)!;
+  const len = parts[0]!.end - parts[0]!.start;
+  const short = len <= 3 && parts.slice(0, -1).every((p) => p.end - p.start === len) && last.end - last.start > len;
+  const tail = short ? text.slice(last.start + len, last.end) : '';
+  return parts.map((p, i) => text.slice(p.start, p.end) + (i < k - 1 ? tail : ''));
+}

@@ -1,0 +1,58 @@
+import type { Range } from '../../document.js';
+import type { Compiled, Tagged } from './compile.js';
+import type { Mention } from './scan.js';
+
+type Op = '>=' | '<=' | '>' | '<' | '~';
+
+/** How a mention is bounded: a word right after it (以上) wins over 余/多 in the core, which wins over one before (超过). */
+export function comparatorOf(view: string, m: Mention, clause: Range, c: Compiled): Tagged<Op> | null {
+  c.cmpAfter.lastIndex = m.end;
+  const after = c.cmpAfter.exec(view);
+  if (after && m.end + after[0].length <= clause.end) return c.cmpOf.get(`>${after[0]}`) ?? null;
+  if (m.approx) return { id: c.q.approximate.id, value: '>' };
+  const before = c.cmpBefore.exec(view.slice(Math.max(clause.start, m.start - 8), m.start));
+  return before ? c.cmpOf.get(`<${before[1]}`) ?? null : null;
+}
+
+export interface Growth {
+  measure: 'level' | 'growth';
+  direction: 'up' | 'down' | null;
+  rule: string | null;
+}
+
+const LEVEL: Growth = { measure: 'level', direction: null, rule: null };
+const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
+
+/** The last growth word in `text` that is not part of a word such as 增加值, or null. */
+function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
+  const blocked: Range[] = [];
+  c.notGrowth.lastIndex = 0;
+  for (let m = c.notGrowth.exec(text); m; m = c.notGrowth.exec(text)) blocked.push({ start: m.index, end: m.index + m[0].length });
+  let last: { word: string; end: number } | null = null;
+  c.growth.lastIndex = 0;
+  for (let m = c.growth.exec(text); m; m = c.growth.exec(text)) {
+    const start = m.index;
+    if (!blocked.some((b) => start < b.end && start + m![0].length > b.start)) last = { word: m[0], end: start + m[0].length };
+  }
+  return last;
+}
+
+/**
+ * Growth or level: a % (or 百分点, 倍) figure is a rate of change when a growth word stands before it in its clause
+ * with nothing but modifiers between (增长7%, 同比下降1.7%, 涨幅控制在3%以内), unless 到/至 follows the word
+ * (降至5.5%, 提高到45%: the level reached). A 百分点 figure is always a change; its direction defaults to up.
+ */
+export function growthOf(view: string, m: Mention, clause: Range, c: Compiled): Growth {
+  if (!RATE_DIMENSIONS.has(m.dimension)) return LEVEL;
+  const text = view.slice(clause.start, m.start);
+  const cue = lastGrowthWord(text, c);
+  const points = m.dimension === 'percentage-points';
+  if (!cue) return points ? { measure: 'growth', direction: 'up', rule: null } : LEVEL;
+  const tag = c.growthOf.get(cue.word)!;
+  // 低于5%: a bound on a level, not a fall (but 低于全国1个百分点 is a gap between rates).
+  if (!points && cue.end === text.length && c.cmpOf.has(`<${cue.word}`)) return LEVEL;
+  c.toLevel.lastIndex = cue.end;
+  if (c.toLevel.exec(text)?.index === cue.end && !points) return LEVEL;
+  if (points || c.q.growthGap.test(text.slice(cue.end))) return { measure: 'growth', direction: tag.value, rule: tag.id };
+  return LEVEL;
+}

@@ -1,0 +1,104 @@
+import type { Range } from '../../document.js';
+import type { Compiled } from './compile.js';
+import { readAmount, type Amount } from './amount.js';
+import { Bounds } from './bounds.js';
+import { scaleDecimal } from './numbers.js';
+
+/** A number-plus-unit mention found in the view, before its meaning is read. */
+export interface Mention {
+  /** The core: number and unit as written (for a number that borrows the next one's unit, the number only). */
+  start: number;
+  end: number;
+  value: number | null;
+  range: [number, number] | null;
+  unit: string;
+  normalUnit: string;
+  normalValue: number | null;
+  dimension: string;
+  rule: string;
+  /** 余/多 inside the core: more than. */
+  approx: boolean;
+  /** The (first) number as written, for exclusions such as the indefinite 一. */
+  numberText: string;
+  /** The unit entry's `needs` pattern (time units). */
+  needs: RegExp | undefined;
+}
+
+const at = (re: RegExp, view: string, pos: number): string | null => {
+  re.lastIndex = pos;
+  const m = re.exec(view);
+  return m ? m[0] : null;
+};
+
+function mention(a: Amount, unitFrom: Amount, end: number, range: [number, number] | null): Mention {
+  const u = unitFrom.unit!;
+  const magnitude = a.magnitude || unitFrom.magnitude;
+  const exponent = a.magnitude ? a.exponent : unitFrom.exponent;
+  const per = unitFrom.unitWord.includes('/') ? unitFrom.unitWord.slice(unitFrom.unitWord.indexOf('/')) : '';
+  const word = per ? unitFrom.unitWord.slice(0, -per.length) : unitFrom.unitWord;
+  return {
+    start: a.start, end, value: range ? null : a.value, range,
+    unit: magnitude + word + per,
+    normalUnit: (u.normal ?? word) + per,
+    normalValue: range ? null : scaleDecimal(a.value, exponent),
+    dimension: per ? 'rate' : u.dimension,
+    rule: u.id,
+    approx: a.approx !== null,
+    // A range is tested as a whole: 一至二个 is not the indefinite 一.
+    numberText: range ? `${a.numberText}-${unitFrom.numberText}` : a.numberText,
+    needs: u.needs,
+  };
+}
+
+/** Two amounts joined by a range sign: 1-2个, 一至二个, 3000—5000万元, 20万至30万元 (the first in the second's unit). */
+function asRange(a: Amount, b: Amount): Mention | null {
+  if (!b.unit || (a.unit && (a.unitWord !== b.unitWord || a.magnitude !== b.magnitude))) return null;
+  const low = a.magnitude && a.magnitude !== b.magnitude ? scaleDecimal(a.value, a.exponent - b.exponent) : a.value;
+  if (!(low < b.value)) return null;
+  return mention({ ...a, magnitude: b.magnitude, exponent: b.exponent }, b, b.end, [low, b.value]);
+}
+
+/**
+ * Every candidate mention in the blocks (in document order, not overlapping), one list per block, left to right:
+ * single amounts with a unit, ranges, and bare numbers that borrow the unit of the next one in a list (高于全省
+ * 22.7和28.8个百分点). One pass of the number regexp over the whole view, so the cost is linear in its length.
+ * Exclusions are applied by the caller.
+ */
+export function scanBlocks(view: string, blocks: readonly Range[], c: Compiled): Mention[][] {
+  const out: Mention[][] = blocks.map(() => []);
+  const re = c.number;
+  re.lastIndex = 0;
+  let bi = 0;
+  for (let m = re.exec(view); m && bi < blocks.length; m = re.exec(view)) {
+    while (bi < blocks.length && blocks[bi]!.end <= m.index) bi++;
+    const block = blocks[bi];
+    if (!block) break;
+    if (m.index < block.start) { re.lastIndex = block.start; continue; }
+    const a = readAmount(view, m.index, block.end, c);
+    if (!a) { re.lastIndex = m.index + m[0].length; continue; }
+    let next = Math.max(a.end, m.index + 1);
+    let found: Mention | null = null;
+    const join = at(c.rangeJoin, view, a.end);
+    if (join && !(a.unit && join === '到')) {
+      const b = readAmount(view, a.end + join.length, block.end, c);
+      found = b ? asRange(a, b) : null;
+      if (found) next = b!.end;
+    }
+    if (!found && !a.unit && a.arabic) {
+      const joiner = at(c.sharedJoin, view, a.end);
+      const b = joiner ? readAmount(view, a.end + joiner.length, block.end, c) : null;
+      if (b?.unit) found = mention(a, b, a.numberEnd, null);
+    }
+    if (!found && a.unit) found = mention(a, a, a.end, null);
+    if (found) out[bi]!.push(found);
+    re.lastIndex = next;
+  }
+  return out;
+}
+
+/** Whether the clause text before the mention satisfies its unit's `needs` (time units: 优良天数302天). */
+export function unitNeedsMet(view: string, m: Mention, block: Range, needs: RegExp | undefined): boolean {
+  if (!needs) return true;
+  const clause = Bounds.clauseAt(view, m, block);
+  return needs.test(view.slice(clause.start, m.start));
+}

@@ -1,0 +1,127 @@
+import type { Doc, Range } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+import { trimRange } from '../../span.js';
+import { viewLines } from '../../stages/clean.js';
+import { isNumber } from './cells.js';
+
+/** One physical line of the text, trimmed; `removed` when it touches page furniture. */
+export interface Line extends Range {
+  body: string;
+  removed: boolean;
+}
+
+/** A run of lines read as one table: each line's cells (empty cells are empty ranges), before any header reading. */
+export interface RawTable {
+  rule: string;
+  /** Index of the first table line in the line list. */
+  first: number;
+  lines: { span: Range; cells: Range[] }[];
+  /** How many leading lines are header lines, when the layout knows; otherwise the reader decides. */
+  headerCount: number | null;
+}
+
+type Layout = Rules['tables']['layouts'][number];
+
+const MAX_SPACED_CELL = 40;
+
+export function tableLines(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): Line[] {
+  const lines = viewLines(doc);
+  let k = 0;
+  return lines.map((l) => {
+    while (k < doc.removed.length && doc.removed[k]!.end <= l.start) k++;
+    const removed = k < doc.removed.length && doc.removed[k]!.start < Math.max(l.end, l.start + 1);
+    return { start: l.start, end: l.end, body: l.body, removed };
+  });
+}
+
+function split(view: string, line: Line, sep: RegExp): Range[] {
+  const cells: Range[] = [];
+  let from = line.start;
+  for (const m of line.body.matchAll(sep)) {
+    cells.push(trimRange(view, from, line.start + m.index!));
+    from = line.start + m.index! + m[0].length;
+  }
+  cells.push(trimRange(view, from, line.end));
+  return cells;
+}
+
+/** Markdown tables open every line with the separator: there is no cell before it. Elsewhere a leading empty cell is real. */
+function dropMarkdownEdge(rows: RawTable['lines']): RawTable['lines'] {
+  const opens = (r: RawTable['lines'][number]) => r.cells.length > 1 && r.cells[0]!.start === r.span.start && r.cells[0]!.end === r.span.start;
+  if (rows.filter(opens).length * 2 <= rows.length) return rows;
+  return rows.map((r) => (opens(r) ? { ...r, cells: r.cells.slice(1) } : r));
+}
+
+/** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
+function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[]): RawTable[] {
+  const sep = new RegExp(layout.separator.source, 'gu');
+  const count = lines.map((l, i) => (l.removed || taken[i] || !l.body ? 0 : [...l.body.matchAll(sep)].length));
+  const ok = (i: number) => count[i]! >= layout.minSeparators;
+  const out: RawTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!ok(i)) continue;
+    let j = i;
+    while (j + 1 < lines.length && ok(j + 1) && (!layout.sameCount || count[j + 1] === count[i])) j++;
+    // Header lines of an aligned table may have fewer separators than its rows: take up to two above the run.
+    let first = i;
+    if (layout.sameCount && j - i + 1 >= layout.minLines) {
+      while (first > i - 2 && first > 0 && ok(first - 1) && count[first - 1] !== count[i] && !out.some((t) => t.first + t.lines.length > first - 1)) first--;
+    }
+    if (j - i + 1 >= layout.minLines) {
+      const rows = lines.slice(first, j + 1).map((l) => ({ span: { start: l.start, end: l.end }, cells: split(doc.view, l, sep) }));
+      const texts = rows.flatMap((r) => r.cells.map((c) => doc.view.slice(c.start, c.end)));
+      // Navigation bars and forum panels also use separators: a table has a figure, or (pipes) several even lines.
+      const numbers = texts.some((t) => isNumber(t));
+      const even = j - first >= 2 && count.slice(first, j + 1).every((c) => c === count[j]);
+      const plausible = layout.sameCount ? numbers && texts.every((t) => t.length <= MAX_SPACED_CELL) : numbers || even;
+      if (plausible) out.push({ rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** One cell per line: a header opened by 序号 and rows that each open with the next serial number. */
+function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[]): RawTable[] {
+  const grammar = rules.cellPerLine;
+  if (!grammar) return [];
+  const out: RawTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (taken[i] || lines[i]!.removed || !grammar.opens.includes(lines[i]!.body)) continue;
+    let j = i;
+    while (j < lines.length && lines[j]!.body && lines[j]!.body !== '1' && !lines[j]!.removed && lines[j]!.body.length <= grammar.maxHeaderCell && !isNumber(lines[j]!.body)) j++;
+    const width = j - i;
+    if (width < 3 || lines[j]?.body !== '1') continue;
+    const rows: Line[][] = [];
+    for (let p = j, n = 1; p + width <= lines.length && lines[p]!.body === String(n); n++) {
+      const row = lines.slice(p, p + width);
+      if (row.some((l) => l.removed)) break;
+      rows.push(row);
+      p += width;
+      while (p < lines.length && !lines[p]!.body && !lines[p]!.removed && lines[p + 1]?.body === String(n + 1)) p++;
+    }
+    if (rows.length < 2) continue;
+    const header = lines.slice(i, j);
+    // Empty cells are blank lines: a row ends at its last written cell.
+    const asRow = (ls: Line[]) => ({ span: { start: ls[0]!.start, end: [...ls].reverse().find((l) => l.body)!.end }, cells: ls.map((l) => ({ start: l.start, end: l.end })) });
+    out.push({ rule: grammar.id, first: i, lines: [asRow(header), ...rows.map(asRow)], headerCount: 1 });
+    i = lines.indexOf(rows.at(-1)!.at(-1)!);
+  }
+  return out;
+}
+
+/** Every table found in the text, in document order; a line belongs to at most one table. */
+export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['tables']): RawTable[] {
+  const taken = lines.map(() => false);
+  const found: RawTable[] = [];
+  const take = (tables: RawTable[]) => {
+    for (const t of tables) {
+      const last = lines.findIndex((l) => l.end >= t.lines.at(-1)!.span.end);
+      for (let k = t.first; k <= last; k++) taken[k] = true;
+      found.push(t);
+    }
+  };
+  for (const layout of rules.layouts) take(separated(doc, lines, layout, taken));
+  take(cellPerLine(lines, rules, taken));
+  return found.sort((a, b) => a.first - b.first);
+}

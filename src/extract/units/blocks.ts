@@ -1,0 +1,124 @@
+import type { Block, Doc, Range } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+import { trimRange } from '../../span.js';
+import type { Draft, SectionLeads } from './draft.js';
+import type { Grammar } from './grammar.js';
+import { findUnitLists, type UnitList } from './lists.js';
+import { isUnit, splitItems } from './split.js';
+
+/** How far a numbered task's body may run onto later lines before its unit parenthetical. */
+const MAX_CONTINUATION = 3;
+
+interface Ctx {
+  doc: Doc;
+  rules: Rules;
+  g: Grammar;
+}
+
+function markerOf({ doc, rules }: Ctx, b: Block): Range | null {
+  const text = doc.view.slice(b.start, b.end);
+  if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
+  for (const rule of rules.headings.markers) {
+    const m = rule.pattern.exec(text);
+    if (m) return trimRange(doc.view, b.start, b.start + m[0].length);
+  }
+  return null;
+}
+
+const isLabelLine = ({ doc, g }: Ctx, b: Block) => b.kind === 'paragraph' && g.labelLine.test(doc.view.slice(b.start, b.end));
+
+/** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
+function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Block): UnitList | null {
+  const view = doc.view;
+  if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || /[。:]/.test(view.slice(b.start, b.end))) return null;
+  const items = splitItems(view, b.start, b.end);
+  if (!items.length || items.length > 12 || !items.every((r) => isUnit(view, r, g))) return null;
+  return { start: b.start, end: b.end, items: items.map((r) => ({ ...r, roles: ['responsible'] })), rule: 'units.same-line', firstIsLead: false, sticky: false };
+}
+
+/** The title: after the marker, up to the first 。 or the first unit list, whichever comes first. */
+function titleOf(view: string, from: number, end: number, lists: UnitList[]): Range {
+  let stop = end;
+  const dot = view.indexOf('。', from);
+  if (dot >= 0 && dot < stop) stop = dot;
+  for (const l of lists) if (l.start >= from && l.start < stop) stop = l.start;
+  const t = trimRange(view, from, stop);
+  while (t.end > t.start && /[,;:、]/.test(view[t.end - 1]!)) t.end--;
+  return t;
+}
+
+function hasLead(doc: Doc, leads: SectionLeads, id: string | null): boolean {
+  for (let s = id; s; s = doc.sections.find((x) => x.id === s)?.parent ?? null) if (leads.get(s)?.length) return true;
+  return false;
+}
+
+/** Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led sections. */
+export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, leads: SectionLeads): Draft[] {
+  const ctx: Ctx = { doc, rules, g };
+  const { blocks, view } = doc;
+  const drafts: Draft[] = [];
+  const labelRun = (from: number, prevEnd: number, numbered: boolean) => {
+    const lists: UnitList[] = [];
+    let j = from;
+    for (; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      const same = numbered && !lists.length ? sameLineUnits(ctx, prevEnd, b) : null;
+      if (!same && !isLabelLine(ctx, b)) break;
+      lists.push(...(same ? [same] : findUnitLists(view, b.start, b.end, g)));
+      prevEnd = b.end;
+    }
+    return { lists, next: j };
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'heading') {
+      const section = doc.sections.find((s) => s.id === b.section)!;
+      const { lists, next } = labelRun(i + 1, b.end, false);
+      if (!lists.length) {
+        // A numbered item of a led section, read as a heading because it names no units of its own.
+        const leaf = !doc.sections.some((s) => s.parent === section.id);
+        if (section.marker && leaf && hasLead(doc, leads, section.parent)) {
+          const tail = blocks[i + 1];
+          const end = tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start)) ? tail.end : b.end;
+          drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists: [], rule: 'task.section-lead' });
+        }
+        continue;
+      }
+      const after = blocks[next];
+      const alone = !after || (after.kind === 'heading' && (doc.sections.find((s) => s.id === after.section)?.depth ?? 0) <= section.depth);
+      if (alone) {
+        const end = blocks[next - 1]!.end;
+        drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists, rule: 'task.heading' });
+      } else {
+        const items = lists.flatMap((l) => l.items);
+        const lead = items.filter((x) => x.roles.includes('lead'));
+        leads.set(section.id, [...(leads.get(section.id) ?? []), ...(lead.length ? lead : items)]);
+      }
+      i = next - 1;
+      continue;
+    }
+    const marker = markerOf(ctx, b);
+    const lists = findUnitLists(view, b.start, b.end, g);
+    let last = i;
+    if (marker && !lists.length) {
+      for (let k = i + 1; k <= i + MAX_CONTINUATION && k < blocks.length; k++) {
+        const c = blocks[k]!;
+        if (c.kind === 'heading' || markerOf(ctx, c) || isLabelLine(ctx, c)) break;
+        const found = findUnitLists(view, c.start, c.end, g);
+        if (found.length && trimRange(view, found.at(-1)!.end, c.end).end - found.at(-1)!.end <= 1) {
+          lists.push(...found);
+          last = k;
+          break;
+        }
+      }
+    }
+    const run = labelRun(last + 1, blocks[last]!.end, !!marker);
+    lists.push(...run.lists);
+    if (!lists.length && !(marker && hasLead(doc, leads, b.section))) continue;
+    const end = blocks[run.next - 1]!.end;
+    const title = titleOf(view, marker ? marker.end : b.start, b.end, lists);
+    drafts.push({ start: b.start, end, marker, title, section: b.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
+    i = run.next - 1;
+  }
+  return drafts;
+}

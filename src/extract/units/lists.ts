@@ -1,0 +1,136 @@
+import type { Range } from '../../document.js';
+import { trimRange } from '../../span.js';
+import type { Grammar, UnitRole } from './grammar.js';
+import { isUnit, splitItems } from './split.js';
+
+export interface UnitItem extends Range {
+  roles: UnitRole[];
+}
+
+/** One unit list as found in the text: a parenthetical, or a labelled list (责任单位:…) outside parentheses. */
+export interface UnitList extends Range {
+  items: UnitItem[];
+  rule: string;
+  /** The text says the first unit named is the lead (排在第一位的部门为牵头部门). */
+  firstIsLead: boolean;
+  /** …and that this holds for what follows (下同). */
+  sticky: boolean;
+}
+
+/** Depth of parentheses at each offset of [start, end), relative to `start`. */
+function depths(view: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  let d = 0;
+  for (let i = start; i < end; i++) {
+    if (view[i] === ')') d = Math.max(0, d - 1);
+    out.push(d);
+    if (view[i] === '(') d++;
+  }
+  return out;
+}
+
+/** Balanced top-level parentheticals in [start, end), each from its `(` through its `)`. */
+export function parentheticals(view: string, start: number, end: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    if (view[i] === '(') {
+      if (depth++ === 0) open = i;
+    } else if (view[i] === ')' && depth > 0 && --depth === 0) out.push({ start: open, end: i + 1 });
+  }
+  return out;
+}
+
+function firstIsLead(content: string, g: Grammar): { at: number; sticky: boolean } | null {
+  for (const rule of g.firstIsLead) {
+    const m = rule.pattern.exec(content);
+    if (m) return { at: m.index, sticky: rule.sticky.test(content.slice(m.index)) };
+  }
+  return null;
+}
+
+/** 牵头单位:A;责任单位:B、C: each label's list runs to the next label or a 。 outside parentheses. */
+function labelled(view: string, start: number, end: number, g: Grammar): UnitList | null {
+  const d = depths(view, start, end);
+  const found = [...view.slice(start, end).matchAll(g.label)].filter((m) => d[m.index!] === 0);
+  if (!found.length) return null;
+  const items: UnitItem[] = [];
+  let rule: string | null = null;
+  let last = start + found[0]!.index! + found[0]![0].length;
+  found.forEach((m, k) => {
+    const from = start + m.index! + m[0].length;
+    let to = k + 1 < found.length ? start + found[k + 1]!.index! : end;
+    for (let i = from; i < to; i++) if (view[i] === '。' && d[i - start] === 0) to = i;
+    const info = g.labels.get(m[1]!);
+    last = Math.max(last, from);
+    if (!info) return;
+    rule ??= info.id;
+    for (const r of splitItems(view, from, to)) {
+      if (r.end - r.start > g.maxNameLength || /[。:]/.test(view.slice(r.start, r.end))) continue;
+      items.push({ ...r, roles: [info.role] });
+      last = r.end;
+    }
+  });
+  if (!rule) return null;
+  const first = firstIsLead(view.slice(start, end), g);
+  return { start, end: last, items, rule, firstIsLead: !!first, sticky: first?.sticky ?? false };
+}
+
+/** (A、B负责), (A牵头,B配合), (A会同B负责), (A、B等负责,排在第一位的部门为牵头部门,下同). */
+function verbal(view: string, start: number, end: number, g: Grammar): UnitList | null {
+  const first = firstIsLead(view.slice(start, end), g);
+  let stop = end;
+  if (first) {
+    stop = start + first.at;
+    while (stop > start && !/[,;。]/.test(view[stop - 1]!)) stop--;
+  }
+  const d = depths(view, start, stop);
+  const items: UnitItem[] = [];
+  let rule: string | null = null;
+  let cursor = start;
+  for (const m of view.slice(start, stop).matchAll(g.verb)) {
+    if (d[m.index!] !== 0) continue;
+    const at = start + m.index!;
+    const seg = trimRange(view, cursor, at);
+    while (seg.start < seg.end && /[,;。、]/.test(view[seg.start]!)) seg.start++;
+    cursor = at + m[0].length;
+    if (seg.end <= seg.start) continue;
+    const info = g.verbs.get(m[0])!;
+    const joint = g.joint?.exec(view.slice(seg.start, seg.end));
+    const xs = splitItems(view, seg.start, joint ? seg.start + joint.index : seg.end);
+    const ys = joint ? splitItems(view, seg.start + joint.index + joint[0].length, seg.end) : [];
+    if (!xs.length || ![...xs, ...ys].every((r) => isUnit(view, r, g))) return null;
+    const roles: UnitRole[] = joint ? [...new Set<UnitRole>(['lead', ...info.roles])] : info.roles;
+    items.push(...xs.map((r) => ({ ...r, roles })), ...ys.map((r) => ({ ...r, roles: ['cooperating' as const] })));
+    rule ??= joint ? g.jointId : info.id;
+  }
+  if (!rule) return null;
+  return { start, end, items, rule, firstIsLead: !!first, sticky: first?.sticky ?? false };
+}
+
+/** Parse the inside of a parenthetical (or a heading's lead text) as a unit list, if it is one. */
+export function parseContent(view: string, start: number, end: number, g: Grammar): UnitList | null {
+  return labelled(view, start, end, g) ?? verbal(view, start, end, g);
+}
+
+/** Every unit list in [start, end): unit parentheticals, then labelled lists standing outside parentheses. */
+export function findUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
+  const text = view.slice(start, end);
+  if (!text.includes('(') && !text.includes(':')) return [];
+  const parens = parentheticals(view, start, end);
+  const lists: UnitList[] = [];
+  for (const p of parens) {
+    const l = parseContent(view, p.start + 1, p.end - 1, g);
+    if (l) lists.push({ ...l, start: p.start, end: p.end });
+  }
+  const inParen = (i: number) => parens.some((p) => i >= p.start && i < p.end);
+  const outside = text.includes(':') ? [...text.matchAll(g.label)].find((m) => !inParen(start + m.index!)) : undefined;
+  if (outside) {
+    const from = start + outside.index!;
+    const next = parens.find((p) => p.start > from && lists.some((l) => l.start === p.start));
+    const l = labelled(view, from, next ? next.start : end, g);
+    if (l) lists.push(l);
+  }
+  return lists.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,35 @@
+import type { Doc } from '../../document.js';
+import type { Draft, SectionLeads } from './draft.js';
+import type { UnitRole } from './grammar.js';
+
+export type Named = Record<UnitRole, string[]>;
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+/** The lead named for a section or, failing that, for its nearest ancestor. */
+function inherited(doc: Doc, leads: SectionLeads, section: string | null): string[] {
+  for (let s = section; s; s = doc.sections.find((x) => x.id === s)?.parent ?? null) {
+    const items = leads.get(s);
+    if (items?.length) return items.map((r) => doc.text.slice(r.start, r.end));
+  }
+  return [];
+}
+
+/**
+ * Lead, responsible and cooperating units of each draft, in document order. The lead is the task's own (牵头单位:, X牵头,
+ * X会同Y), else the first unit named where the text says the first is the lead (下同 carries that on), else the section's.
+ */
+export function settleRoles(doc: Doc, drafts: Draft[], leads: SectionLeads): Named[] {
+  let firstLeadsFromNowOn = false;
+  return drafts.map((d) => {
+    const items = d.lists.flatMap((l) => l.items);
+    const named = (role: UnitRole) => uniq(items.filter((x) => x.roles.includes(role)).map((x) => doc.text.slice(x.start, x.end)));
+    const firstLeads = firstLeadsFromNowOn || d.lists.some((l) => l.firstIsLead);
+    if (d.lists.some((l) => l.firstIsLead && l.sticky)) firstLeadsFromNowOn = true;
+    const responsible = named('responsible');
+    let lead = named('lead');
+    if (!lead.length && firstLeads && responsible.length) lead = [responsible[0]!];
+    if (!lead.length) lead = inherited(doc, leads, d.section);
+    return { lead, responsible, cooperating: named('cooperating') };
+  });
+}

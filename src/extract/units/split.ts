@@ -1,0 +1,48 @@
+import type { Range } from '../../document.js';
+import { trimRange } from '../../span.js';
+import type { Grammar } from './grammar.js';
+
+/** List separators in the view (full-width ，； are already ASCII); 等 and 及 are not separators. */
+const SEPARATOR = /[、,;]/;
+
+/** Narrow an item to its name: brackets, a leading 由 (由A负责) and a bare trailing 等 (A、B等负责) are not part of it. */
+function tidy(view: string, r: Range): Range | null {
+  let { start, end } = trimRange(view, r.start, r.end);
+  while (end > start && /[。.:\s【】\[\]〔〕]/.test(view[end - 1]!)) end--;
+  while (start < end && /[【\[〔\s]/.test(view[start]!)) start++;
+  if (view[start] === '由' && end - start > 2) start++;
+  if (view[end - 1] === '等' && end - start > 2) end--;
+  ({ start, end } = trimRange(view, start, end));
+  return end > start ? { start, end } : null;
+}
+
+/** Split a unit list on 、 , ; outside parentheses, so 区委组织部(区人才办) and 各县(市、区) stay whole. */
+export function splitItems(view: string, start: number, end: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let from = start;
+  const push = (to: number) => {
+    const r = tidy(view, { start: from, end: to });
+    if (r) out.push(r);
+  };
+  for (let i = start; i < end; i++) {
+    const c = view[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && SEPARATOR.test(c)) {
+      push(i);
+      from = i + 1;
+    }
+  }
+  push(end);
+  return out;
+}
+
+/** Whether an item reads as a unit name: short, no sentence punctuation, and a unit suffix or a generic opening. */
+export function isUnit(view: string, r: Range, g: Grammar): boolean {
+  const name = view.slice(r.start, r.end);
+  if (name.length > g.maxNameLength || /[。:!?"“”]/.test(name)) return false;
+  if (g.generic?.test(name)) return true;
+  const core = name.replace(/(\([^()]*\))+$/, '');
+  return core.length > 0 && g.suffix.test(core);
+}

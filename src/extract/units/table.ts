@@ -1,0 +1,53 @@
+import type { Doc, Range } from '../../document.js';
+import { trimRange } from '../../span.js';
+import type { Draft } from './draft.js';
+import type { Grammar, UnitRole } from './grammar.js';
+import type { UnitList } from './lists.js';
+import { splitItems } from './split.js';
+
+/** Column headers that name what the task is, and the serial-number column that gives its marker. */
+const TITLE_HEADER = /任务|内容|事项|工作|目标|指标|举措|措施|项目|名称/;
+const SERIAL_HEADER = /^(序号|编号)$/;
+
+function roleOf(header: string, g: Grammar): { role: UnitRole; id: string } | null {
+  for (const [word, info] of g.labels) if (info && header.includes(word)) return info;
+  return null;
+}
+
+/** The innermost section holding an offset. */
+export function sectionAt(doc: Doc, offset: number): string | null {
+  let found: string | null = null;
+  for (const s of doc.sections) if (s.heading.start <= offset && offset < s.end) found = s.id;
+  return found;
+}
+
+/** Rows of tables that have a unit column (责任单位, 牵头单位, 负责考核部门): one task a row. */
+export function tableDrafts(doc: Doc, g: Grammar): Draft[] {
+  const view = doc.view;
+  const drafts: Draft[] = [];
+  for (const table of doc.tables) {
+    const headers = table.columns.map((c) => c.path.join(''));
+    const roles = headers.map((h) => roleOf(h, g));
+    if (!roles.some(Boolean)) continue;
+    const free = headers.map((h, i) => (roles[i] || SERIAL_HEADER.test(h) ? -1 : i)).filter((i) => i >= 0);
+    const titleCol = free.find((i) => TITLE_HEADER.test(headers[i]!)) ?? free[0];
+    const serialCol = headers.findIndex((h) => SERIAL_HEADER.test(h));
+    for (const row of table.rows) {
+      const lists: UnitList[] = [];
+      for (const cell of row.cells) {
+        const info = roles[cell.column];
+        if (!info) continue;
+        const items = splitItems(view, cell.span.start, cell.span.end).map((r) => ({ ...r, roles: [info.role] }));
+        if (items.length) lists.push({ start: cell.span.start, end: cell.span.end, items, rule: info.id, firstIsLead: false, sticky: false });
+      }
+      const titleCell = row.cells.find((c) => c.column === titleCol);
+      if (!lists.length || !titleCell) continue;
+      const dot = view.indexOf('。', titleCell.span.start);
+      const title = trimRange(view, titleCell.span.start, dot >= 0 && dot < titleCell.span.end ? dot : titleCell.span.end);
+      const serial = row.cells.find((c) => c.column === serialCol);
+      const marker: Range | null = serial ? trimRange(view, serial.span.start, serial.span.end) : null;
+      drafts.push({ start: row.span.start, end: row.span.end, marker, title, section: sectionAt(doc, row.span.start), lists, rule: 'task.table' });
+    }
+  }
+  return drafts;
+}

@@ -1,0 +1,14 @@
+export { check, CheckError } from './check.js';
+export type { CheckOptions, CheckReport, FileOutcome } from './check.js';
+export { diffJson } from './diff.js';
+export type { Diff } from './diff.js';
+export { formatGold } from './format.js';
+export { checkJson, formatCheck } from './output.js';
+export { GoldError, loadGoldDir, readGold } from './load.js';
+export type { GoldEntry, GoldFile } from './load.js';
+export { metrics, METRIC_NAMES, scoreGold, totalOf } from './report.js';
+export type { GoldFileReport, GoldReport, Scorable } from './report.js';
+export { scoreFile } from './score.js';
+export type { FileScore } from './score.js';
+export { DEFAULT_THRESHOLDS, shortfalls, thresholds, ThresholdError } from './thresholds.js';
+export type { Shortfall } from './thresholds.js';

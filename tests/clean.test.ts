@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { units } from '../src/stages/clean.js';
+import { docOf } from './helpers.js';
+
+const BODY = '今年以来，全区上下坚持稳中求进工作总基调，扎实推进各项工作，经济运行总体平稳，地区生产总值增长6.5%。';
+const removed = (text: string) => docOf(text).removed.map((r) => [r.rule, text.slice(r.start, r.end)]);
+/** The text left once every removed span is cut out, one kept line per line. */
+function kept(text: string): string[] {
+  const doc = docOf(text);
+  let out = '';
+  let at = 0;
+  for (const r of doc.removed) {
+    out += text.slice(at, r.start);
+    at = r.end;
+  }
+  return (out + text.slice(at)).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
+describe('clean: units', () => {
+  it('cuts flattened lines at literal \\r\\n escapes and runs of spaces, keeping offsets', () => {
+    const text = '标题一\\r\\n第一段。\u3000\u3000第二段。\n  第三段  ';
+    const doc = docOf(text);
+    expect(units(doc).map((u) => text.slice(u.start, u.end))).toEqual(['标题一', '第一段。', '第二段。', '第三段']);
+  });
+});
+
+describe('clean: page furniture', () => {
+  it('removes a news page header: breadcrumb trail, headline, date and source labels, font widget', () => {
+    const page = ['您现在的位置：', '网站首页', '>', '政务公开', '>', '工作动态', '某区召开全体会议', '发布日期：', '2024-03-01', '信息来源：', '区政府办', '【字号：', '大', '中', '小', '】', BODY, BODY].join('\n');
+    expect(kept(page)).toEqual([BODY, BODY]);
+    expect(removed(page).map(([rule]) => rule)).toEqual(['furniture.page-header']);
+  });
+
+  it('removes one-line header items and buttons where there is no widget to end the header', () => {
+    const page = ['当前位置：首页 > 新闻中心 > 区县动态', '某区部署重点工作', '发布时间：2024年3月1日 10:20', '作者：办公室', BODY, '【打印本页】 【关闭窗口】', '[责任编辑：李明]', BODY].join('\n');
+    expect(kept(page)).toEqual(['某区部署重点工作', BODY, BODY]);
+  });
+
+  it('removes footers of link lists, site information and registration numbers', () => {
+    const page = [BODY, BODY, '分享到:', '微信', '微博', '上一篇：某区召开常务会议', '下一篇：某区开展安全检查', '相关新闻', '某区召开务虚会', '03-02', '标签云', '政府工作报告', '版权所有：某区人民政府', '网站标识码：5301110001', '滇ICP备12345678号', '滇公网安备 53011102000123号'].join('\n');
+    expect(kept(page)).toEqual([BODY, BODY]);
+    const site = [BODY, BODY, '网站地图 | 联系我们', '主办单位：某区人民政府办公室', '技术支持：某公司'].join('\n');
+    expect(kept(site)).toEqual([BODY, BODY]);
+  });
+
+  it('removes forum panels around a reposted report', () => {
+    const page = ['设为首页收藏本站', '查看: 10|回复: 0', '[云南] 某区政府工作报告', '楼主', '本帖最后由 someone 于 2023-1-2 10:00 编辑', BODY, BODY, BODY, BODY, '您需要登录后才可以回帖 登录 | 注册', '客服中心', 'Powered by Discuz!'].join('\n');
+    expect(kept(page)).toEqual([BODY, BODY, BODY, BODY]);
+  });
+
+  it('removes a collector header ending in 正文：, a teaser header, and a licence footer', () => {
+    expect(kept(['标题：某区政府工作报告', '发文单位：某区人民政府', '来源URL：http://example.gov.cn/a.html', '', '正文：', BODY].join('\n'))).toEqual([BODY]);
+    expect(kept(['政府报告', '某区政府工作报告', '时间：2023-01-24\t\t\t\t作者：某网', '内容摘要：', '各位代表：现在我代表区人民政府向大会报告工作……', '各位代表：', BODY].join('\n'))).toEqual(['各位代表：', BODY]);
+    const wiki = [BODY, BODY, BODY, BODY, BODY, '本作品来自中华人民共和国的', '法律', '，属于', '公有领域', '。', '注：维基文库社群认为，公务演讲不总是具有立法、行政、司法性质的文件，这是一个很长的注释句子。', 'Public domain', 'false'].join('\n');
+    expect(kept(wiki)).toEqual([BODY, BODY, BODY, BODY, BODY]);
+  });
+
+  it('removes bylines, photo captions, dates, disclaimers and HTML remnants', () => {
+    const page = ['切换城市', '要闻', '某区召开全会', '2024', '03/05', '08:30', '张三/文 李四/图', BODY, '会议现场。 某日报记者 王五 摄', BODY, '免责声明：本文仅代表作者观点，本网仅提供信息存储空间服务。', '[不良信息举报：abc@example.com]'].join('\n');
+    expect(kept(page)).toEqual(['某区召开全会', BODY, BODY]);
+    const html = '<div class="text"><p>全年增长<b>6%</b>。</p><script type="text/javascript">var a = 1 < 2;</script>&ldquo;十四五&rdquo;</div><!-- end -->';
+    expect(kept(html)).toEqual(['全年增长6%。十四五']);
+  });
+});
+
+describe('clean: report text stays', () => {
+  it('leaves labels like 来源、时间、主办 alone inside a report', () => {
+    const body = Array.from({ length: 8 }, () => BODY);
+    const report = [...body, '资金来源：中央预算内投资和地方专项债券。', '时间：2024年3月至12月', '主办：区文化和旅游局', '来源于群众的意见建议要及时办理。', '四、群众文化与摄影', '编辑出版地方志书', ...body].join('\n');
+    expect(removed(report)).toEqual([]);
+  });
+
+  it('never lets a footer block sweep up report prose', () => {
+    const report = [BODY, BODY, BODY, BODY, BODY, BODY, BODY, '相关链接', BODY, BODY].join('\n');
+    expect(kept(report)).toEqual([BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY]);
+  });
+
+  it('keeps spaced titles, speaker lines with odd spaces and footnote markers', () => {
+    const text = ['政 府 工 作 报 告', '区长\u2002张三', '各位代表：', `全区生产总值增长7%①，“三张清单”[1]扩容。${BODY}`].join('\n');
+    expect(removed(text)).toEqual([]);
+  });
+});

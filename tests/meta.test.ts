@@ -1,0 +1,114 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/api.js';
+import { cnNumber } from '../src/extract/meta/dates.js';
+import { loadRules, RuleError } from '../src/rules/load.js';
+import { docOf, rules, SHARED } from './helpers.js';
+
+const metaOf = (text: string) => docOf(text).meta;
+
+describe('meta: notices', () => {
+  it('reads a task notice: title line, issuer before 关于, the date line, and the province from the city', () => {
+    const text = '昆明市五华区人民政府办公室关于印发《昆明市五华区2023年度重点工作任务》的通知\n区属各相关单位:\n现印发给你们,请认真抓好贯彻落实。\n2023年3月8日\n一、总体思路\n以发展为第一要务。\n';
+    expect(metaOf(text)).toEqual({
+      title: '昆明市五华区人民政府办公室关于印发《昆明市五华区2023年度重点工作任务》的通知',
+      docType: 'task-notice',
+      region: { province: '云南省', city: '昆明市', district: '五华区' },
+      date: '2023-03-08',
+      issuer: '昆明市五华区人民政府办公室',
+      year: 2023,
+    });
+  });
+
+  it('joins a title broken over two lines, reads a national policy opinion and the date under its signature', () => {
+    const text = '国务院关于促进外贸\n 高质量发展的若干意见\n 国发〔2019〕3号\n 各省、自治区、直辖市人民政府：\n 一、总体要求\n 坚持开放。\n 国务院\n 二〇一九年一月十二日\n';
+    expect(metaOf(text)).toMatchObject({
+      title: '国务院关于促进外贸高质量发展的若干意见', docType: 'policy-notice',
+      region: { province: null, city: null, district: null }, date: '2019-01-12', issuer: '国务院', year: null,
+    });
+  });
+});
+
+describe('meta: reports', () => {
+  it('reads a work report: delivery line, speaker line, plan year from the plan part, title as written', () => {
+    const text = '2022年成都市武侯区政府工作报告\n——在成都市武侯区第八届人民代表大会第二次会议上\n成都市武侯区人民政府区长  张三\n(2022年12月27日)\n各位代表:\n现在,我代表区人民政府,向大会报告工作,请予审议。\n2022年工作回顾\n一、经济稳中有进\n2023年重点工作安排\n一、扩大内需\n';
+    expect(metaOf(text)).toEqual({
+      title: '2022年成都市武侯区政府工作报告', docType: 'work-report', region: { province: '四川省', city: '成都市', district: '武侯区' },
+      date: '2022-12-27', issuer: '成都市武侯区人民政府', year: 2023,
+    });
+  });
+
+  it('writes the usual title when the report has none, with the city named most and its province', () => {
+    const text = '各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n一、2023年工作回顾\n来宾市经济稳步增长，南宁市对口协作，来宾市港口建设提速。\n二、2024年主要工作建议\n扩大有效投资。\n';
+    expect(metaOf(text)).toEqual({
+      title: '2024年来宾市政府工作报告', docType: 'work-report', region: { province: '广西壮族自治区', city: '来宾市', district: null },
+      date: null, issuer: '来宾市人民政府', year: 2024,
+    });
+  });
+
+  it('gives a municipality as both province and city, and expands 自治区人民政府 with the province', () => {
+    expect(metaOf('上海市市长　龚正\n各位代表：\n现在，我代表上海市人民政府，向大会报告工作。\n三、2021年主要任务\n').region)
+      .toEqual({ province: '上海市', city: '上海市', district: null });
+    const nx = metaOf('政府工作报告\n——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上\n自治区人民政府主席 张雨浦\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作。\n');
+    expect(nx).toMatchObject({ title: '2026年宁夏回族自治区政府工作报告', issuer: '宁夏回族自治区人民政府', date: '2026-02-03', year: 2026 });
+    expect(nx.region).toEqual({ province: '宁夏回族自治区', city: null, district: null });
+  });
+
+  it('reads a plan report: its docType, the issuing bureau line, and the plan year from the title', () => {
+    const text = '昆明市官渡区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划草案的报告\n——2022年1月14日在昆明市官渡区第十七届人民代表大会\n第一次会议上\n昆明市官渡区发展和改革局\n各位代表:\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'plan-report', date: '2022-01-14', issuer: '昆明市官渡区发展和改革局', year: 2022 });
+  });
+});
+
+describe('meta: news', () => {
+  it('takes the outlet from the byline, the district from the headline and the city written before it', () => {
+    const text = '昆明西山区:打造中枢门户区\n5月20日,昆明市西山区区长在《政府工作报告》中提出,2020年要守住底线。\n云南网记者 张三\n';
+    expect(metaOf(text)).toEqual({
+      title: '昆明西山区:打造中枢门户区', docType: 'news', region: { province: '云南省', city: '昆明市', district: '西山区' },
+      date: '2020-05-20', issuer: '云南网', year: 2020,
+    });
+  });
+
+  it('reads a web page date stamp split over lines, and finds the city before the district elsewhere', () => {
+    const text = '官渡区紧盯全年目标 迈出坚实步伐\n2019\n08/12\n09:58\n张三/文 李四/图\n今年上半年,昆明市官渡区经济运行总体平稳。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2019-08-12', issuer: null, region: { province: '云南省', city: '昆明市', district: '官渡区' } });
+  });
+});
+
+describe('meta: pieces', () => {
+  it('reads Chinese numerals in dates', () => {
+    expect([cnNumber('二〇二二'), cnNumber('十二'), cnNumber('二十七'), cnNumber('五'), cnNumber('07')]).toEqual([2022, 12, 27, 5, 7]);
+  });
+
+  it('rejects a regions file whose cities name an unknown province, pointing at the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-regions-'));
+    writeFileSync(join(dir, 'regions.yaml'), 'cities:\n  南海省: [某某市]\n');
+    expect(() => loadRules([dir])).toThrow(RuleError);
+    expect(() => loadRules([dir])).toThrow(/regions\.yaml:2:\d+: unknown province "南海省"/);
+  });
+
+  it('leaves every field empty for a text that names nothing', () => {
+    expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
+  });
+});
+
+interface GoldMeta { title: string; docType: string; region: object; date: string | Date | null; issuer?: string | null }
+const golds = [['seeds', 'gold'], ['corpus', 'corpus/gold']] as const;
+
+describe.skipIf(!existsSync(join(SHARED, 'gold')))('meta: every gold file', () => {
+  for (const [dir, goldDir] of golds) {
+    for (const file of readdirSync(join(SHARED, goldDir)).filter((f) => f.endsWith('.yaml'))) {
+      it(`matches the meta of ${goldDir}/${file}`, () => {
+        const gold = load(readFileSync(join(SHARED, goldDir, file), 'utf8')) as { file: string; meta: GoldMeta };
+        const meta = run({ path: join(SHARED, dir, gold.file) }, { rules }).meta;
+        const want = gold.meta;
+        const date = want.date instanceof Date ? want.date.toISOString().slice(0, 10) : want.date ?? null;
+        expect({ title: meta.title, docType: meta.docType, region: meta.region, date: meta.date }).toEqual({ title: want.title, docType: want.docType, region: want.region, date });
+        if ('issuer' in want) expect(meta.issuer).toBe(want.issuer ?? null);
+      });
+    }
+  }
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../src/document.js';
+import { quantities } from '../src/extract/quantities.js';
+import type { Quantity } from '../src/schema.js';
+import { docOf, rules } from './helpers.js';
+
+/** Quantities of a short text, the report's year and type set as the meta extractor would. */
+function qs(text: string, meta: Partial<Doc['meta']> = {}): Quantity[] {
+  const doc = docOf(text);
+  return quantities({ ...doc, meta: { ...doc.meta, ...meta } }, { rules }).quantities;
+}
+const cores = (text: string) => qs(text).map((q) => q.core.text);
+const one = (text: string, meta: Partial<Doc['meta']> = {}) => {
+  const found = qs(text, meta);
+  expect(found, text).toHaveLength(1);
+  return found[0]!;
+};
+
+describe('numbers and units', () => {
+  it.each([
+    ['实现地区生产总值1441.37亿元。', '1441.37亿元', 1441.37, '亿元', 144137000000, '元', 'currency'],
+    ['接待游客12.94万人次。', '12.94万人次', 12.94, '万人次', 129400, '人次', 'people'],
+    ['增长７％。', '７％', 7, '%', 7, '%', 'percent'],
+    ['降低百分之七。', '百分之七', 7, '%', 7, '%', 'percent'],
+    ['安排资金一千二百万元。', '一千二百万元', 1200, '万元', 12000000, '元', 'currency'],
+    ['惠及两万户。', '两万户', 2, '万户', 20000, '户', 'households'],
+    ['提高15.2个百分点。', '15.2个百分点', 15.2, '个百分点', 15.2, '百分点', 'percentage-points'],
+    ['电力总装机达到1.1亿千瓦。', '1.1亿千瓦', 1.1, '亿千瓦', 110000000, '千瓦', 'power'],
+    ['建设720兆瓦储能电站。', '720兆瓦', 720, '兆瓦', 720, '兆瓦', 'power'],
+    ['新增耕地3千克。', '3千克', 3, '千克', 3, '千克', 'mass'],
+    ['利用外资5000万美元。', '5000万美元', 5000, '万美元', 50000000, '美元', 'currency'],
+    ['粮食产量1.3万亿斤。', '1.3万亿斤', 1.3, '万亿斤', 1300000000000, '斤', 'mass'],
+    ['收入3万4000元。', '3万4000元', 34000, '元', 34000, '元', 'currency'],
+    ['市场主体45,643户。', '45,643户', 45643, '户', 45643, '户', 'households'],
+    ['空气质量优良天数302天。', '302天', 302, '天', 302, '天', 'time'],
+  ])('%s', (text, core, value, unit, normal, normalUnit, dimension) => {
+    const q = one(text);
+    expect(q.core.text).toBe(core);
+    expect([q.value, q.unit]).toEqual([value, unit]);
+    expect(q.normalized).toEqual({ value: normal, unit: normalUnit, dimension });
+  });
+
+  it('reads approximations into the comparator and keeps 余/多 in the core', () => {
+    expect([one('建成10余个公园。').core.text, one('建成10余个公园。').comparator]).toEqual(['10余个', '>']);
+    expect(one('惠及1万余户。')).toMatchObject({ value: 1, unit: '万户', comparator: '>' });
+    expect(one('接待游客逾千万人次。')).toMatchObject({ value: 1000, unit: '万人次', comparator: '>' });
+    expect(one('投入近700万元。')).toMatchObject({ value: 700, comparator: '~' });
+  });
+
+  it('reads ranges with value null', () => {
+    expect(one('开展1-2个试点。')).toMatchObject({ value: null, range: [1, 2], unit: '个' });
+    expect(one('建设一至二个基地。')).toMatchObject({ value: null, range: [1, 2], unit: '个' });
+    const q = one('安排3000—5000万元资金。');
+    expect(q).toMatchObject({ range: [3000, 5000], unit: '万元' });
+    expect(q.core.text).toBe('3000—5000万元');
+  });
+});
+
+describe('what is not a quantity', () => {
+  it.each([
+    '2022年全区经济平稳。', '1月14日召开会议。', '综合实力位列第43位。', '第二批试点启动。', '推进5G网络建设。',
+    '地铁2号线开通。', '配合完成COP15会议服务。', '引进世界500强企业。', '构建“1+3+4”楼宇经济生态圈。',
+    '编制“十四五”规划。', '建设一批项目。', '千方百计稳就业。', '连续10年保持增长。', '用5年左右的时间完成改造。',
+    '居民消费价格指数103左右。', '建设三大片区。', '打造10大产业基地。', '水质稳定达到Ⅱ类。', '坚决维护两个确立。',
+    '依据昆政办〔2022〕23号文件。', '新签约亿元以上项目。', '打造千亿元级产业集群。', '汽车零部件企业。', '召开二次会议。',
+  ])('%s', (text) => expect(cores(text)).toEqual([]));
+
+  it('counts the buildings beside a quoted category name, not the name', () => {
+    expect(cores('确保保有税收“千万元楼”35栋、“亿元楼”17栋。')).toEqual(['35栋', '17栋']);
+  });
+
+  it('keeps a long quotation of targets', () => {
+    expect(cores('按照“第一年完成70%,第二年完成90%”的任务目标推进。')).toEqual(['70%', '90%']);
+  });
+});
+
+describe('comparator, measure and direction', () => {
+  it.each([
+    ['地区生产总值增长7%以上。', '>=', 'growth', 'up'],
+    ['安排不低于1000万元资金。', '>=', 'level', null],
+    ['城镇登记失业率控制在4.8%以内。', '<=', 'level', null],
+    ['财政赤字率控制在2.8%。', null, 'level', null],
+    ['新能源装机规模占比突破65%。', '>', 'level', null],
+    ['城镇调查失业率5.5%左右。', '~', 'level', null],
+    ['同比下降1.7%。', null, 'growth', 'down'],
+    ['单位生产总值能耗下降3%以上。', '>=', 'growth', 'down'],
+    ['城镇调查失业率降到5.5%。', null, 'level', null],
+    ['居民消费价格指数涨幅控制在3%以内。', '<=', 'growth', 'up'],
+    ['失业率低于5%。', '<', 'level', null],
+    ['城镇化率达69.1%。', null, 'level', null],
+    ['规模以上工业增加值增长6.9%。', null, 'growth', 'up'],
+  ])('%s', (text, comparator, measure, direction) => {
+    expect(one(text)).toMatchObject({ comparator, measure, direction });
+  });
+
+  it('shares a list\'s verb and trailing qualifier', () => {
+    const found = qs('城乡居民收入分别增长4.5%、6.5%、7%以上。');
+    expect(found.map((q) => [q.core.text, q.comparator, q.measure])).toEqual([
+      ['4.5%', '>=', 'growth'], ['6.5%', '>=', 'growth'], ['7%', '>=', 'growth'],
+    ]);
+  });
+
+  it('keeps each list member\'s own comparator when it has one', () => {
+    expect(qs('分别增长5%左右、5%以上、5%左右。').map((q) => q.comparator)).toEqual(['~', '>=', '~']);
+  });
+
+  it('gives a bare number the unit written after the next one', () => {
+    const found = qs('分别高于全省22.7和28.8个百分点。');
+    expect(found.map((q) => [q.core.text, q.value, q.unit, q.measure])).toEqual([
+      ['22.7', 22.7, '个百分点', 'growth'], ['28.8个百分点', 28.8, '个百分点', 'growth'],
+    ]);
+  });
+});
+
+describe('indicator', () => {
+  it.each([
+    ['——地区生产总值增长7%以上;', '地区生产总值'],
+    ['全区实现地区生产总值1441.37亿元。', '地区生产总值'],
+    ['新建5G基站25个。', '5G基站'],
+    ['打造15个城市街心花园(游园)。', '城市街心花园'],
+    ['安排不低于1000万元资金。', '资金'],
+    ['城镇登记失业率控制在4.8%以内。', '城镇登记失业率'],
+    ['1.城市道路建设项目45项;', '城市道路建设项目'],
+    ['确保保有税收“千万元楼”35栋。', '千万元楼'],
+  ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
+
+  it('lets a growth figure after a level take its indicator', () => {
+    expect(qs('一般公共预算收入52.24亿元,同比增长5.2%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
+    expect(qs('常住人口由上年729万人增加到732万人。').map((q) => q.indicator)).toEqual(['常住人口', '常住人口']);
+  });
+
+  it('hands out a list subject, one part to each figure', () => {
+    expect(qs('一产、二产、三产增加值分别增长6%、5.2%、5.2%。').map((q) => q.indicator)).toEqual(['一产增加值', '二产增加值', '三产增加值']);
+    expect(qs('城乡居民人均可支配收入分别增长9%和10%以上。').map((q) => q.indicator)).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+  });
+});
+
+describe('kind and year from sections and cues', () => {
+  const report = [
+    '2023年工作回顾', '全年地区生产总值增长5.1%,新增就业1.2万人。',
+    '2024年工作安排', '地区生产总值增长5.5%以上。到2025年,研发投入强度达到3%。',
+    '名词解释', '1.零碳园区:指碳排放低于10万吨的园区。',
+  ].join('\n');
+
+  it('makes review figures actuals of the review year, plan figures targets of the plan year', () => {
+    const found = qs(report, { year: 2024, docType: 'work-report' });
+    expect(found.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['5.1%', 'actual', 2023], ['1.2万人', 'actual', 2023], ['5.5%', 'target', 2024], ['3%', 'target', 2025], ['10万吨', 'other', null],
+    ]);
+  });
+
+  it('makes every figure of a task notice a target of the notice\'s year', () => {
+    expect(one('新建5G基站25个。', { year: 2022, docType: 'task-notice' })).toMatchObject({ kind: 'target', year: 2022 });
+  });
+
+  it('takes 年均 and several-year periods as no single year', () => {
+    expect(one('过去五年,地区生产总值年均增长6.5%。', { year: 2024 }).year).toBeNull();
+  });
+});
+
+describe('spans and links', () => {
+  it('slices every core and clause out of the source as written', () => {
+    const text = '　　全年实现地区生产总值１４４１．３７亿元，同比增长0.3%；新增就业2.3万人以上。';
+    const found = qs(text);
+    expect(found.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
+    for (const q of found) {
+      expect(text.slice(q.core.span.start, q.core.span.end)).toBe(q.core.text);
+      expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
+    }
+    expect(found[0]!.core.text).toBe('１４４１．３７亿元');
+    expect(found[0]!.value).toBe(1441.37);
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRules, RuleError } from '../src/rules/load.js';
+import { backtrackingRisk } from '../src/rules/pattern.js';
+
+/** A rules directory holding the given files. */
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cnreport-rules-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** The error `loadRules` throws for an override directory, as `file:line:column: detail` relative to the directory. */
+function errorOf(files: Record<string, string>): string {
+  const dir = dirWith(files);
+  try {
+    loadRules([dir]);
+  } catch (error) {
+    expect(error).toBeInstanceOf(RuleError);
+    return (error as RuleError).message.replace(`${dir}/`, '');
+  }
+  throw new Error('expected a RuleError');
+}
+
+describe('backtracking check', () => {
+  it('rejects repetitions that can split the same text in several ways', () => {
+    for (const p of ['(a+)+', '(.*)*', '(a|a)*', '(\\d+\\.?)+', '(a|aa)+', '(.*,)*x', '(\\s*\\S+)+$', '(\\w+\\s?)*$', '(a+){2,5}b', '(?=(a+)+)b', '\\d+\\d+x', '.*.*=', '[^。]*\\d+%']) {
+      expect(backtrackingRisk(p), p).not.toBeNull();
+    }
+  });
+
+  it('accepts unambiguous repetitions and bounded ones', () => {
+    for (const p of ['(\\d|,)+', '(?:\\d+,)+', '(ab|a)*c', '(记者|通讯员)+', '^\\S{2,4}(\\s+\\S{2,4}){0,3}$', '\\([^()]*(\\([^()]*\\)[^()]*){0,3}\\)$', '^\\s*[、.]?\\s*', '(了|分别|为|)*', 'a.{0,20}b.{0,20}c']) {
+      expect(backtrackingRisk(p), p).toBeNull();
+    }
+  });
+
+  it('passes every built-in pattern', () => {
+    expect(() => loadRules()).not.toThrow();
+  });
+});
+
+describe('rule files: errors name the file, line and column', () => {
+  it('YAML syntax errors', () => {
+    expect(errorOf({ 'boilerplate.yaml': 'lines:\n  - id: a\n    pattern: [unclosed\n' })).toMatch(/^boilerplate\.yaml:4:1: YAML syntax error: /);
+  });
+
+  it('schema violations: unknown keys, wrong types, bad ids', () => {
+    expect(errorOf({ 'boilerplate.yaml': 'lines:\n  - id: my.rule\n    pattern: "^x$"\n    colour: red\n' })).toMatch(/^boilerplate\.yaml:4:5: Unrecognized key: "colour" at lines\.0$/);
+    expect(errorOf({ 'boilerplate.yaml': 'blocks:\n  - id: my.block\n    pattern: "^x$"\n    within: lots\n' })).toMatch(/^boilerplate\.yaml:4:13: .* at blocks\.0\.within$/);
+    expect(errorOf({ 'boilerplate.yaml': 'lines:\n  - id: My Rule\n    pattern: "^x$"\n' })).toMatch(/^boilerplate\.yaml:2:9: rule ids are lower-case/);
+    expect(errorOf({ 'boilerplate.yaml': '- just a list\n' })).toBe('boilerplate.yaml:1:1: expected a mapping at the top of the rule file');
+  });
+
+  it('regular expressions that do not compile or can backtrack catastrophically', () => {
+    expect(errorOf({ 'boilerplate.yaml': 'lines:\n  - id: a\n    pattern: "^(来源"\n' })).toMatch(/^boilerplate\.yaml:3:14: invalid regular expression: /);
+    expect(errorOf({ 'boilerplate.yaml': 'spans:\n  - id: a\n    pattern: "(\\\\d+\\\\.?)+%"\n' })).toMatch(/^boilerplate\.yaml:3:14: pattern rejected, it can backtrack catastrophically: `\(\\d\+\\\.\?\)\+`/);
+  });
+
+  it('duplicate ids, unknown rule files and missing directories', () => {
+    expect(errorOf({ 'boilerplate.yaml': 'lines:\n  - id: a\n    pattern: x\n  - id: a\n    pattern: y\n' })).toBe('boilerplate.yaml:4:9: duplicate rule id "a" in lines');
+    expect(errorOf({ 'bolierplate.yaml': 'lines: []\n' })).toMatch(/^bolierplate\.yaml:1:1: unknown rule file "bolierplate\.yaml", expected one of: boilerplate\.yaml/);
+    expect(() => loadRules(['/nonexistent/rules'])).toThrow(/^\/nonexistent\/rules:1:1: cannot read rules directory: ENOENT$/);
+  });
+});
+
+describe('rule files: overrides', () => {
+  it('replace built-in rules by id and append new ones', () => {
+    const dir = dirWith({ 'boilerplate.yaml': 'lines:\n  - id: furniture.icp\n    pattern: "^备案号"\n  - id: my.footer\n    pattern: "^本站由.*维护$"\n' });
+    const { lines } = loadRules([dir]).boilerplate;
+    const builtin = loadRules().boilerplate.lines;
+    expect(lines.length).toBe(builtin.length + 1);
+    expect(lines.find((r) => r.id === 'furniture.icp')!.pattern.source).toBe('^备案号');
+    expect(lines.at(-1)!.id).toBe('my.footer');
+  });
+});
