@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import type { z } from 'zod';
+import { fingerprint, reviveRules, serializeRules } from './cache.js';
 import { locate } from './locate.js';
 import { RULE_FILES, type RuleFileName, type Rules } from './schema.js';
 
@@ -15,7 +16,10 @@ export class RuleError extends Error {
   }
 }
 
-export const BUILTIN_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules');
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const BUILTIN_RULES_DIR = resolve(HERE, '../../rules');
+/** Written by `npm run build` (scripts/cache-rules.mjs); see cache.ts. */
+export const RULES_CACHE_FILE = resolve(HERE, '../../dist/rules.cache.json');
 
 type Raw = Record<string, unknown>;
 
@@ -108,6 +112,19 @@ function ruleFilesIn(dir: string): Map<RuleFileName, string> {
  * Every file is validated on its own first, so an error names the file that has it and points into that file.
  */
 export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR): Rules {
+  if (extra.length === 0 && builtinDir === BUILTIN_RULES_DIR) {
+    const cached = reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir));
+    if (cached) return cached;
+  }
+  return compileRules(extra, builtinDir);
+}
+
+/** The built-in rules, validated and compiled, as the JSON text of the build-time cache. */
+export function rulesCacheText(): string {
+  return serializeRules(compileRules([], BUILTIN_RULES_DIR), fingerprint(BUILTIN_RULES_DIR));
+}
+
+function compileRules(extra: string[], builtinDir: string): Rules {
   const layers = [builtinDir, ...extra].map(ruleFilesIn);
   const out: Partial<Record<RuleFileName, unknown>> = {};
   for (const name of Object.keys(RULE_FILES) as RuleFileName[]) {
@@ -128,8 +145,4 @@ export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RUL
     out[name] = files === 1 ? single : validate(schema, merged, layers.map((l) => l.get(name)).filter(Boolean).at(-1) ?? join(builtinDir, `${name}.yaml`));
   }
   return out as Rules;
-}
-
-export function hasRulesDir(dir: string): boolean {
-  return existsSync(dir);
 }

@@ -1,10 +1,15 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
+
+// The YAML parser that keeps positions is needed only to point at an error, so it is loaded only then.
+const loadYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 /**
  * Line and column (from 1) of the YAML node at `path`, or of its nearest existing ancestor. With `key`, of the
  * key at the end of `path` rather than its value (an unknown or misspelt key is best shown by its name).
  */
 export function locate(text: string, path: (string | number)[], key = false): { line: number; column: number } {
+  const { isMap, isScalar, LineCounter, parseDocument } = loadYaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false });
   const at = (offset: number) => {

@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import iconv from 'iconv-lite';
 import type { Doc, Stage } from '../document.js';
 import { lineStarts } from '../span.js';
 
@@ -74,7 +73,7 @@ function bomlessUtf16(bytes: Uint8Array): Encoding | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
   if (!sample.includes(0)) return null;
   const le = textShare(new TextDecoder('utf-16le').decode(sample));
-  const be = textShare(iconv.decode(Buffer.from(sample), 'utf-16be'));
+  const be = textShare(new TextDecoder('utf-16be').decode(sample));
   if (Math.max(le, be) < 0.95) return null;
   return le >= be ? 'utf-16le' : 'utf-16be';
 }
@@ -96,10 +95,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
 }
 
 function decode(bytes: Uint8Array, encoding: Encoding): string {
-  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
-  if (encoding === 'utf-16be') return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf-16be');
-  if (encoding === 'utf-16le') return new TextDecoder('utf-16le').decode(bytes);
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  // Node's TextDecoder (full ICU) reads UTF-16 in both byte orders and GB18030, a superset of GBK and GB2312.
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /** bytes → text. The BOM is not part of the text, so offsets start at the first character. */
