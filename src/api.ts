@@ -22,9 +22,9 @@ export type Input = Uint8Array | { text: string } | { path: string };
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-function readInput(input: Input): { bytes: Uint8Array; path: string | null } {
+function readInput(input: Input): { bytes: Uint8Array; path: string | null; text?: string } {
   if (input instanceof Uint8Array) return { bytes: input, path: null };
-  if ('text' in input) return { bytes: new TextEncoder().encode(input.text), path: null };
+  if ('text' in input) return { bytes: new TextEncoder().encode(input.text), path: null, text: input.text };
   let size: number;
   try {
     const stat = statSync(input.path);
@@ -52,9 +52,9 @@ export function describeFsError(error: unknown): string {
 
 /** Run the pipeline over one document and return the internal document object (for views and tools). */
 export function run(input: Input, options: ExtractOptions = {}): Doc {
-  const { bytes, path } = readInput(input);
+  const { bytes, path, text } = readInput(input);
   const ctx: StageContext = { rules: options.rules ?? loadRules(), encoding: options.encoding };
-  let doc = newDoc(bytes, options.path !== undefined ? options.path : path);
+  let doc = newDoc(bytes, options.path !== undefined ? options.path : path, text);
   for (const stage of PIPELINE) doc = stage(doc, ctx);
   return doc;
 }

@@ -81,9 +81,10 @@ export function emptyMeta(): Meta {
   return { title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null };
 }
 
-export function newDoc(bytes: Uint8Array, path: string | null): Doc {
+/** A document before the pipeline; `text` is given only when the caller has decoded it already. */
+export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
   return {
-    path, bytes, sha256: '', encoding: '', text: '', view: '', lineStarts: [0], removed: [], blocks: [], sections: [],
+    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], removed: [], blocks: [], sections: [],
     meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], organizations: [], messages: [],
   };
 }

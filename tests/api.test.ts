@@ -8,7 +8,8 @@ describe('public API', () => {
   it('exposes exactly the documented names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'BUILTIN_RULES_DIR', 'FORMATS', 'InputError', 'MAX_INPUT_BYTES', 'Result', 'RuleError', 'SCHEMA_VERSION',
-      'emit', 'extract', 'jsonSchema', 'loadRules', 'run',
+      'TrackResult', 'batch', 'check', 'csvOf', 'emit', 'extract', 'jsonSchema', 'loadRules', 'run', 'scoreGold',
+      'track', 'viewHtml',
     ]);
   });
 
@@ -19,6 +20,12 @@ describe('public API', () => {
     expect(fromBytes).toEqual(fromText);
     expect(fromText.schemaVersion).toBe(1);
     expect(fromText.source).toMatchObject({ path: null, encoding: 'utf-8', bytes: 55, chars: text.length });
+  });
+
+  it('keeps offsets into the caller's string for text input, a leading U+FEFF included', () => {
+    const text = '\ufeff一、总体要求\n';
+    const section = api.extract({ text }, { rules }).sections[0]!;
+    expect([section.span.start, text.slice(section.span.start, section.span.end)]).toEqual([1, '一、总体要求']);
   });
 
   it('derives the JSON Schema from the zod schema', () => {

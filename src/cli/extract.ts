@@ -6,7 +6,7 @@ import type { Result } from '../schema.js';
 import { CliError } from './errors.js';
 import { explain } from './explain.js';
 import { readStdin, writeAtomic } from './io.js';
-import { loadCliRules, reportFailure, type Io } from './shared.js';
+import { checkEncoding, loadCliRules, reportFailure, type Io } from './shared.js';
 
 interface Options {
   format: string;
@@ -41,6 +41,7 @@ export function commandExtract(program: Command, io: Io): void {
     .action((files: string[], opts: Options) => {
       const format = io.format(opts.format);
       if (opts.table && format !== 'csv') throw new CliError('--table applies only to -f csv', 2);
+      checkEncoding(opts.encoding);
       const rules = loadCliRules(opts.rules);
       const results: Result[] = [];
       for (const file of files) {

@@ -1,4 +1,4 @@
-import { InputError } from '../stages/read.js';
+import { encodingName, InputError } from '../stages/read.js';
 import { FORMATS, type Format } from '../emit/index.js';
 import { loadRules, RuleError } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
@@ -34,4 +34,11 @@ export function reportFailure(io: Io, file: string, error: unknown): void {
   const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
   io.stderr(`cnreport: ${file}: ${reason}\n`);
   io.failed = true;
+}
+
+/** An unknown --encoding is a usage error, reported once rather than against every file. */
+export function checkEncoding(name: string | undefined): void {
+  if (name !== undefined && !encodingName(name)) {
+    throw new CliError(`unknown encoding "${name}", expected one of: utf-8, utf-16le, utf-16be, gb18030 (gbk and gb2312 read as gb18030)`, 2);
+  }
 }

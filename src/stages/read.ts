@@ -99,17 +99,24 @@ function decode(bytes: Uint8Array, encoding: Encoding): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
+function notBlank(text: string): string {
+  if (/^[\s\u3000\ufeff]*$/u.test(text)) throw new InputError('no text in file (only white space)');
+  return text;
+}
+
 /** bytes → text. The BOM is not part of the text, so offsets start at the first character. */
 export const read: Stage = (doc, ctx): Doc => {
   const bytes = doc.bytes;
   if (bytes.length === 0) throw new InputError('empty file');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // Text handed over already decoded (the API's `{text}` input) is kept as it is, a leading U+FEFF included.
+  if (doc.text) return { ...doc, text: notBlank(doc.text), sha256, encoding: 'utf-8', lineStarts: lineStarts(doc.text) };
   const forced = ctx.encoding ? encodingName(ctx.encoding, bytes) : null;
   if (ctx.encoding && !forced) throw new InputError(`unknown encoding "${ctx.encoding}", expected utf-8, utf-16le, utf-16be or gb18030`);
   const detected = forced ? { encoding: forced, bom: 0 } : detectEncoding(bytes);
   let text = decode(bytes.subarray(detected.bom), detected.encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!forced && detected.encoding === 'gb18030' && replacementShare(text) > 0.3) throw new InputError(`cannot decode as UTF-8, UTF-16 or GB18030 (most characters invalid); try --encoding`);
-  if (/^[\s\u3000\ufeff]*$/u.test(text)) throw new InputError('no text in file (only white space)');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  notBlank(text);
   return { ...doc, text, sha256, encoding: detected.encoding, lineStarts: lineStarts(text) };
 };
