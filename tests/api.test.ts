@@ -22,7 +22,7 @@ describe('public API', () => {
     expect(fromText.source).toMatchObject({ path: null, encoding: 'utf-8', bytes: 55, chars: text.length });
   });
 
-  it('keeps offsets into the caller's string for text input, a leading U+FEFF included', () => {
+  it('keeps offsets into the string given as text input, a leading U+FEFF included', () => {
     const text = '\ufeff一、总体要求\n';
     const section = api.extract({ text }, { rules }).sections[0]!;
     expect([section.span.start, text.slice(section.span.start, section.span.end)]).toEqual([1, '一、总体要求']);
