@@ -16,11 +16,35 @@ interface Draft {
 const TERM_STOP = /[。;!?]/u;
 const CONTINUES = /[。!?)”;]$/u;
 
+/** Index of the first block starting at or after `offset`; blocks come in text order (see `blocksFrom`). */
+function firstBlockAt(blocks: readonly Range[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The blocks starting in [from, to), in order. Segment emits blocks in text order, so a binary search finds the
+ * first one instead of a walk over the whole document for every glossary section; unordered blocks are filtered.
+ */
+function blocksIn(blocks: readonly Range[], ordered: boolean, from: number, to: number): Range[] {
+  if (!ordered) return blocks.filter((b) => b.start >= from && b.start < to);
+  const out: Range[] = [];
+  for (let k = firstBlockAt(blocks, from); k < blocks.length && blocks[k]!.start < to; k++) out.push(blocks[k]!);
+  return out;
+}
+
+const inOrder = (blocks: readonly Range[]) => blocks.every((b, i) => i === 0 || blocks[i - 1]!.start <= b.start);
+
 /** The paragraphs of a section, one per line (segment may split a line at runs of spaces). */
-function lineUnits(doc: Pick<Doc, 'blocks' | 'lineStarts'>, from: number, to: number): Range[] {
+function lineUnits(doc: Pick<Doc, 'blocks' | 'lineStarts'>, ordered: boolean, from: number, to: number): Range[] {
   const units: (Range & { line: number })[] = [];
-  for (const b of doc.blocks) {
-    if (b.start < from || b.start >= to) continue;
+  for (const b of blocksIn(doc.blocks, ordered, from, to)) {
     const line = lineOf(doc.lineStarts, b.start);
     const last = units.at(-1);
     if (last && last.line === line) last.end = b.end;
@@ -61,11 +85,11 @@ export function parseEntry(view: string, unit: Range, rules: GlossaryRules): Dra
 }
 
 /** Entries of one glossary section: marked entries skip stray lines; unmarked ones stop at the first line that is not one. */
-function entries(doc: Doc, from: number, to: number, rules: GlossaryRules): Draft[] {
+function entries(doc: Doc, ordered: boolean, from: number, to: number, rules: GlossaryRules): Draft[] {
   const out: Draft[] = [];
   let style: 'marked' | 'plain' | null = null;
   let open = false;
-  for (const unit of lineUnits(doc, from, to)) {
+  for (const unit of lineUnits(doc, ordered, from, to)) {
     const e = parseEntry(doc.view, unit, rules);
     const fits = e && (style === null || (e.marker ? 'marked' : 'plain') === style);
     if (fits) {
@@ -89,9 +113,11 @@ function entries(doc: Doc, from: number, to: number, rules: GlossaryRules): Draf
 /** Glossary entries of every 名词解释 section; `text`/`span` are the whole entry, marker included. */
 export const glossary: Stage = (doc, { rules }): Doc => {
   const out: GlossaryEntry[] = [];
+  let ordered: boolean | null = null;
   for (const s of doc.sections) {
     if (s.style !== 'glossary') continue;
-    for (const d of entries(doc, s.heading.end, s.end, rules.tables.glossary)) {
+    ordered ??= inOrder(doc.blocks);
+    for (const d of entries(doc, ordered, s.heading.end, s.end, rules.tables.glossary)) {
       const start = d.marker?.start ?? d.term.start;
       out.push({
         marker: d.marker ? doc.text.slice(d.marker.start, d.marker.end) : null,

@@ -10,15 +10,24 @@ import { isBareReportTitle, opening } from './meta/title.js';
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
 const FRONT_BLOCKS = 40;
 
+/** The first section title `pattern` matches, in document order. */
+function firstHeadingMatch(doc: Doc, pattern: RegExp | undefined): RegExpExecArray | null {
+  if (!pattern) return null;
+  for (const s of doc.sections) {
+    const m = pattern.exec(doc.view.slice(s.title.start, s.title.end));
+    if (m) return m;
+  }
+  return null;
+}
+
 /**
  * The year the document is for: the year of its plan part (2024年重点工作安排), else the year after its review part,
  * else the latest year in its title, else the year of its date (a report delivered in December is for the next year).
  */
 function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | null, docType: Meta['docType']): number | null {
-  const headings = doc.sections.map((s) => doc.view.slice(s.title.start, s.title.end));
-  const plan = rules.meta.planHeading && headings.map((h) => rules.meta.planHeading!.exec(h)).find(Boolean);
+  const plan = firstHeadingMatch(doc, rules.meta.planHeading);
   if (plan) return Number(plan.groups?.year ?? plan[1]);
-  const review = rules.meta.reviewHeading && headings.map((h) => rules.meta.reviewHeading!.exec(h)).find(Boolean);
+  const review = firstHeadingMatch(doc, rules.meta.reviewHeading);
   if (review) return Number(review.groups?.year ?? review[1]) + 1;
   const years = [...(title ?? '').matchAll(/(\d{4})\s*年/gu)].map((m) => Number(m[1]));
   if (years.length) return Math.max(...years);

@@ -1,12 +1,19 @@
-import type { Doc, Stage } from '../document.js';
+import type { Block, Doc, Stage } from '../document.js';
 import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
 import { frameOf } from './quantity/context.js';
 import { describe, type Draft } from './quantity/describe.js';
 import { exclusion } from './quantity/exclude.js';
 import { scanBlocks } from './quantity/scan.js';
+import { coverage } from './quantity/spans.js';
 
-const inside = (ranges: readonly { start: number; end: number }[], pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
+/** The blocks in document order; segment already emits them so, and then no copy is made. */
+function inOrder(blocks: readonly Block[]): readonly Block[] {
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i]!.start < blocks[i - 1]!.start) return [...blocks].sort((a, b) => a.start - b.start);
+  }
+  return blocks;
+}
 
 /**
  * Quantities: every number with a unit in the document's blocks (outside tables), with what it means. Each is
@@ -15,17 +22,28 @@ const inside = (ranges: readonly { start: number; end: number }[], pos: number) 
 export const quantities: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
   const frame = frameOf(doc, c);
-  const tables = doc.tables.map((t) => t.span);
-  const drafts: Draft[] = [];
-  const blocks = [...doc.blocks].sort((a, b) => a.start - b.start);
-  scanBlocks(doc.view, blocks, c).forEach((mentions, i) => {
+  const inTable = coverage(doc.tables.map((t) => t.span));
+  const items: Quantity[] = [];
+  const blocks = inOrder(doc.blocks);
+  const perBlock = scanBlocks(doc.view, blocks, c);
+  for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const found = mentions.filter((m) => !inside(tables, m.start) && exclusion(doc.view, m, block, c) === null);
-    if (found.length) drafts.push(...describe(doc, block, found, frame, c));
-  });
-  drafts.sort((a, b) => a.core.span.start - b.core.span.start);
-  const items: Quantity[] = drafts;
-  items.forEach((q, i) => (q.id = `q${i + 1}`));
+    const found = perBlock[i]!.filter((m) => !inTable(m.start) && exclusion(doc.view, m, block, c) === null);
+    if (found.length) for (const d of describe(doc, block, found, frame, c)) items.push(d);
+  }
+  if (!sortedByCore(items)) items.sort((a, b) => a.core.span.start - b.core.span.start);
+  for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
+  return { ...doc, quantities: items, tasks: withQuantities(doc, items) };
+};
+
+/** Drafts come out block by block, so usually already in order; the (stable) sort is then skipped. */
+function sortedByCore(items: readonly Draft[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i]!.core.span.start < items[i - 1]!.core.span.start) return false;
+  return true;
+}
+
+/** Each task with the ids of its quantities (tasks without any are passed on unchanged). */
+function withQuantities(doc: Doc, items: readonly Quantity[]): Doc['tasks'] {
   const byTask = new Map<string, string[]>();
   for (const q of items) {
     if (!q.task) continue;
@@ -33,6 +51,6 @@ export const quantities: Stage = (doc, ctx): Doc => {
     if (list) list.push(q.id);
     else byTask.set(q.task, [q.id]);
   }
-  const tasks = doc.tasks.map((t) => (byTask.has(t.id) ? { ...t, quantities: byTask.get(t.id)! } : t));
-  return { ...doc, quantities: items, tasks };
-};
+  if (byTask.size === 0) return doc.tasks;
+  return doc.tasks.map((t) => (byTask.has(t.id) ? { ...t, quantities: byTask.get(t.id)! } : t));
+}

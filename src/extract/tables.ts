@@ -3,6 +3,7 @@ import type { Rules } from '../rules/schema.js';
 import type { Table } from '../schema.js';
 import { buildTable, type Preamble } from './table/build.js';
 import { findTables, tableLines, type Line } from './table/layout.js';
+import { indexSections, type SectionIndex } from './units/sections.js';
 
 const NOT_CAPTION_END = /[。;:!?,，、]$/u;
 
@@ -46,25 +47,20 @@ export function preamble(doc: Pick<Doc, 'text'>, lines: Line[], first: number, r
   return out;
 }
 
-/** The innermost section that holds an offset. */
-function sectionAt(doc: Pick<Doc, 'sections'>, offset: number): string | null {
-  let id: string | null = null;
-  for (const s of doc.sections) if (s.heading.start <= offset && offset < s.end) id = s.id;
-  return id;
-}
-
 /** Tables: pipe-, tab- or space-separated runs of lines and one-cell-per-line tables, with their captions. */
 export const tables: Stage = (doc, { rules }): Doc => {
   const lines = tableLines(doc);
   const found: Table[] = [];
   const messages: DraftMessage[] = [];
   let claimed = 0;
+  // Built at the first table: a binary search per table instead of a walk over every section.
+  let sections: SectionIndex | null = null;
   for (const raw of findTables(doc, lines, rules.tables)) {
     if (raw.lines.length < 2) continue;
     const pre = preamble(doc, lines, raw.first, rules.tables);
     // A caption is never shared: a table right below another one starts at its own first line.
     if (pre.start < claimed) Object.assign(pre, { start: lines[raw.first]!.start, label: null, title: null, unit: null });
-    const built = buildTable(doc, raw, pre, `tb${found.length + 1}`, sectionAt(doc, pre.start), rules.tables);
+    const built = buildTable(doc, raw, pre, `tb${found.length + 1}`, (sections ??= indexSections(doc.sections)).sectionAt(pre.start), rules.tables);
     found.push(built.table);
     messages.push(...built.messages);
     claimed = built.table.span.end;

@@ -6,22 +6,51 @@ import type { Draft, SectionLeads } from './units/draft.js';
 import { grammar } from './units/grammar.js';
 import { parseContent } from './units/lists.js';
 import { settleRoles } from './units/roles.js';
+import { indexSections } from './units/sections.js';
 import { tableDrafts } from './units/table.js';
+
+/**
+ * Whether any of `ranges` overlaps [start, end). `ranges` must be sorted by start; `reach[i]` is the furthest end among
+ * ranges[0..i], so a binary search for the last range starting before `end` answers it.
+ */
+function overlapsAny(ranges: Range[], reach: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && reach[lo - 1]! > start;
+}
 
 /** Tables are read only where no task was found in the running text (a table flattened to lines may be both). */
 function merge(blocks: Draft[], tables: Draft[]): Draft[] {
-  const free = tables.filter((t) => !blocks.some((b) => b.start < t.end && t.start < b.end));
+  const sorted = [...blocks].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const b of sorted) reach.push(Math.max(b.end, reach.at(-1) ?? -Infinity));
+  const free = tables.filter((t) => !overlapsAny(sorted, reach, t.start, t.end));
   return [...blocks, ...free].sort((a, b) => a.start - b.start);
 }
 
 /** Organisations named in unit lists and section leads, with every mention; roles are filled by the organizations stage. */
 function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): Organization[] {
   const byName = new Map<string, Organization>();
+  /** Mention starts already recorded, per name: a unit named in two lists at one place is one mention. */
+  const seen = new Map<string, Set<number>>();
   const mention = (r: Range) => {
     const name = doc.text.slice(r.start, r.end);
-    const org = byName.get(name) ?? { name, roles: { lead: [], responsible: [], cooperating: [] }, mentions: [] };
-    byName.set(name, org);
-    if (!org.mentions.some((m) => m.start === r.start)) org.mentions.push(spanOf(doc, r.start, r.end));
+    let org = byName.get(name);
+    let starts = seen.get(name);
+    if (!org || !starts) {
+      org = { name, roles: { lead: [], responsible: [], cooperating: [] }, mentions: [] };
+      starts = new Set();
+      byName.set(name, org);
+      seen.set(name, starts);
+    }
+    if (starts.has(r.start)) return;
+    starts.add(r.start);
+    org.mentions.push(spanOf(doc, r.start, r.end));
   };
   const all: Range[] = [...[...leads.values()].flat(), ...drafts.flatMap((d) => d.lists.flatMap((l) => l.items))];
   for (const r of all.sort((a, b) => a.start - b.start)) mention(r);
@@ -34,6 +63,7 @@ function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): Organizatio
  */
 export const tasks: Stage = (doc, { rules }): Doc => {
   const g = grammar(rules);
+  const index = indexSections(doc.sections);
   const leads: SectionLeads = new Map();
   for (const s of doc.sections) {
     if (!s.leadText) continue;
@@ -41,18 +71,30 @@ export const tasks: Stage = (doc, { rules }): Doc => {
     const lead = items.filter((x) => x.roles.includes('lead'));
     if (items.length) leads.set(s.id, lead.length ? lead : items);
   }
-  const drafts = merge(blockDrafts(doc, rules, g, leads), tableDrafts(doc, g));
-  const roles = settleRoles(doc, drafts, leads);
-  const found: Task[] = drafts.map((d, i) => ({
-    id: `t${i + 1}`,
-    section: d.section,
-    marker: d.marker ? doc.text.slice(d.marker.start, d.marker.end) : null,
-    title: doc.text.slice(d.title.start, d.title.end),
-    ...textSpan(doc, d.start, d.end),
-    ...roles[i]!,
-    quantities: [],
-    rule: d.rule,
-  }));
-  const sections = doc.sections.map((s) => ({ ...s, lead: [...new Set((leads.get(s.id) ?? []).map((r) => doc.text.slice(r.start, r.end)))] }));
+  const drafts = merge(blockDrafts(doc, rules, g, index, leads), tableDrafts(doc, g, index));
+  const roles = settleRoles(doc, drafts, index, leads);
+  const found: Task[] = drafts.map((d, i) => {
+    // Fields written out rather than spread (a spread per task is slow); the order is the one the output shows.
+    const { text, span } = textSpan(doc, d.start, d.end);
+    const { lead, responsible, cooperating } = roles[i]!;
+    return {
+      id: `t${i + 1}`,
+      section: d.section,
+      marker: d.marker ? doc.text.slice(d.marker.start, d.marker.end) : null,
+      title: doc.text.slice(d.title.start, d.title.end),
+      text,
+      span,
+      lead,
+      responsible,
+      cooperating,
+      quantities: [],
+      rule: d.rule,
+    };
+  });
+  const leadNames = (id: string) => {
+    const items = leads.get(id);
+    return items ? [...new Set(items.map((r) => doc.text.slice(r.start, r.end)))] : [];
+  };
+  const sections = doc.sections.map((s) => ({ ...s, lead: leadNames(s.id) }));
   return { ...doc, sections, tasks: found, organizations: namedUnits(doc, drafts, leads) };
 };

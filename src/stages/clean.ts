@@ -1,6 +1,5 @@
 import type { Doc, RemovedRange, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
-import { trimRange } from '../span.js';
 
 interface Line {
   start: number;
@@ -14,15 +13,45 @@ export const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
 
 const HAS_BREAK = /\\[rn]|[ \t]{2}/;
 
-/** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). */
-export function viewLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
-  const lines: Line[] = [];
+const WIDE_SPACE = /\s/;
+
+/** Exactly what `/\s/` matches, without building a one-character string for the common ASCII case. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return WIDE_SPACE.test(String.fromCharCode(code));
+}
+
+/** `trimRange` of span.ts by character codes, without a regex test per character: it runs on every line and unit. */
+function trim(view: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && isSpace(view.charCodeAt(start))) start++;
+  while (end > start && isSpace(view.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+/**
+ * Lines per document, keyed by its line index (which no stage after read replaces): clean, segment and tables all
+ * read the same lines, so they are cut once. Kept only for the view they were cut from.
+ */
+const LINES = new WeakMap<readonly number[], { view: string; lines: readonly Line[] }>();
+
+/** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). Shared: never modify. */
+export function viewLines(doc: Pick<Doc, 'view' | 'lineStarts'>): readonly Line[] {
+  const cached = LINES.get(doc.lineStarts);
+  if (cached && cached.view === doc.view) return cached.lines;
+  const lines = cutLines(doc);
+  LINES.set(doc.lineStarts, { view: doc.view, lines });
+  return lines;
+}
+
+function cutLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
+  const view = doc.view;
   const starts = doc.lineStarts;
+  const lines: Line[] = [];
   for (let i = 0; i < starts.length; i++) {
-    let end = i + 1 < starts.length ? starts[i + 1]! : doc.view.length;
-    while (end > starts[i]! && (doc.view[end - 1] === '\n' || doc.view[end - 1] === '\r')) end--;
-    const r = trimRange(doc.view, starts[i]!, end);
-    lines.push({ start: r.start, end: r.end, body: doc.view.slice(r.start, r.end) });
+    let end = i + 1 < starts.length ? starts[i + 1]! : view.length;
+    while (end > starts[i]! && (view.charCodeAt(end - 1) === 10 || view.charCodeAt(end - 1) === 13)) end--;
+    const r = trim(view, starts[i]!, end);
+    lines.push({ start: r.start, end: r.end, body: view.slice(r.start, r.end) });
   }
   return lines;
 }
@@ -31,9 +60,10 @@ export function viewLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
 export function units(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
   const out: Line[] = [];
   const push = (start: number, end: number) => {
-    const r = trimRange(doc.view, start, end);
-    if (r.end > r.start) out.push({ ...r, body: doc.view.slice(r.start, r.end) });
+    const r = trim(doc.view, start, end);
+    if (r.end > r.start) out.push({ start: r.start, end: r.end, body: doc.view.slice(r.start, r.end) });
   };
+  const breaks = new RegExp(INLINE_BREAK.source, 'g');
   for (const line of viewLines(doc)) {
     if (line.end === line.start) continue;
     if (!HAS_BREAK.test(line.body)) {
@@ -41,7 +71,8 @@ export function units(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
       continue;
     }
     let from = line.start;
-    for (const m of line.body.matchAll(INLINE_BREAK)) {
+    breaks.lastIndex = 0;
+    for (let m = breaks.exec(line.body); m; m = breaks.exec(line.body)) {
       push(from, line.start + m.index);
       from = line.start + m.index + m[0].length;
     }
@@ -114,14 +145,104 @@ function coalesce(ranges: RemovedRange[]): RemovedRange[] {
   return out;
 }
 
+type LineRule = Rules['boilerplate']['lines'][number];
+
+/**
+ * A cheap test that every unit matched by some line rule passes (zones aside), so that the rules themselves run
+ * only on the few units that may be furniture. Rules anchored with `^` share one alternation, which the regex
+ * engine tries at the first character only; a rule ending in a literal before `$` (`…摄$`) is tried only on units
+ * ending in it; the rest are tried one by one.
+ */
+interface LinePrefilter {
+  anchored: RegExp | null;
+  others: { rule: LineRule; last: string | null }[];
+}
+
+/** Built once per rule list (rules are immutable once loaded). */
+const PREFILTERS = new WeakMap<readonly LineRule[], LinePrefilter>();
+
+/** Top-level shape of a pattern source: an alternation outside any group, a backreference anywhere. */
+function shape(source: string): { alternation: boolean; backref: boolean } {
+  let depth = 0;
+  let inClass = false;
+  let alternation = false;
+  let backref = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      if (/[1-9k]/.test(source[i + 1] ?? '')) backref = true;
+      i++;
+    } else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) alternation = true;
+  }
+  return { alternation, backref };
+}
+
+/**
+ * The character a match must end with: the pattern ends in `X$` with X a non-ASCII character and no top-level `|`.
+ * Under the `u` flag a non-ASCII character can only stand for itself (it is no escape, quantifier or bracket).
+ */
+function lastLiteral(source: string): string | null {
+  const end = source.length - 1;
+  if (end < 1 || source[end] !== '$') return null;
+  const unit = source.charCodeAt(end - 1);
+  if (unit >= 0xdc00 && unit <= 0xdfff) {
+    // The second half of a character outside the BMP: take the whole pair.
+    const pair = end >= 2 ? source.codePointAt(end - 2)! : 0;
+    return pair > 0xffff ? String.fromCodePoint(pair) : null;
+  }
+  return unit >= 0x80 && !(unit >= 0xd800 && unit <= 0xdbff) ? source[end - 1]! : null;
+}
+
+function prefilter(rules: readonly LineRule[]): LinePrefilter {
+  let built = PREFILTERS.get(rules);
+  if (built) return built;
+  const anchored: string[] = [];
+  const others: LinePrefilter['others'] = [];
+  for (const rule of rules) {
+    const source = rule.pattern.source;
+    const { alternation, backref } = shape(source);
+    const last = alternation ? null : lastLiteral(source);
+    if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(`(?:${source.slice(1)})`);
+    else others.push({ rule, last });
+  }
+  let union: RegExp | null = null;
+  try {
+    union = anchored.length ? new RegExp(`^(?:${anchored.join('|')})`, 'u') : null;
+  } catch {
+    // Named groups repeated across rules cannot share one expression: test every rule on its own.
+    return remember(rules, { anchored: null, others: rules.map((rule) => ({ rule, last: null })) });
+  }
+  return remember(rules, { anchored: union, others });
+}
+
+function remember(rules: readonly LineRule[], built: LinePrefilter): LinePrefilter {
+  PREFILTERS.set(rules, built);
+  return built;
+}
+
+/** Whether some line rule may match the unit; false only when none does. */
+function mayMatch(u: Line, filter: LinePrefilter, length: number): boolean {
+  if (filter.anchored?.test(u.body)) return true;
+  for (const { rule, last } of filter.others) {
+    if ((last === null || u.body.endsWith(last)) && inZone(u, rule, length) && rule.pattern.test(u.body)) return true;
+  }
+  return false;
+}
+
 /** Marks page furniture as removed spans; the text itself is never changed. */
 export const clean: Stage = (doc, { rules }): Doc => {
   const bp = rules.boilerplate;
   const all = units(doc);
   const length = doc.view.length;
   const removed = blockRanges(all, bp.blocks, length);
+  const filter = prefilter(bp.lines);
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
+    if (!mayMatch(u, filter, length)) continue;
     const rule = bp.lines.find((r) => inZone(u, r, length) && r.pattern.test(u.body));
     if (!rule) continue;
     const last = follow(all, k, rule);

@@ -1,5 +1,5 @@
 import type { Block, Doc } from '../../document.js';
-import { viewLines } from '../../stages/clean.js';
+import { lineBodies, take } from './lines.js';
 
 /** How many opening lines may carry a web page's date stamp. */
 const OPENING_LINES = 60;
@@ -33,38 +33,48 @@ export function iso(y: number, m: number, d: number): string | null {
 
 const ofMatch = (m: RegExpExecArray | null, at = 1) => (m ? iso(cnNumber(m[at]!), cnNumber(m[at + 1]!), cnNumber(m[at + 2]!)) : null);
 
+/** A first character that can open DATE_LINE, and one that can open COLLECTOR: most blocks are passed over on it. */
+const DATE_LINE_OPENS = /[—\-\s(\d〇零一二三四五六七八九十]/u;
+const COLLECTOR_OPENS = /[发成]/;
+
+/** `re` matched against one line or block, tried only when its first character can open a match. */
+function execIf(opens: RegExp, re: RegExp, text: string): RegExpExecArray | null {
+  return text.length && opens.test(text[0]!) ? re.exec(text) : null;
+}
+
 /**
  * The date of delivery or issue: a date line (the delivery line of a report, the date under a notice's signature),
  * else a collector header, else a web page's date stamp, else the day a news article says the report was delivered.
  */
 export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: () => number | null): string | null {
-  const texts = body.map((b) => doc.view.slice(b.start, b.end));
-  for (const t of texts) {
-    const d = ofMatch(DATE_LINE.exec(t));
+  const view = doc.view;
+  const textOf = (b: Block) => view.slice(b.start, b.end);
+  for (const b of body) {
+    const d = ofMatch(execIf(DATE_LINE_OPENS, DATE_LINE, textOf(b)));
     if (d) return d;
   }
-  for (const t of texts.slice(0, FRONT_BLOCKS)) {
-    const d = ofMatch(DELIVERY.exec(t));
+  for (const b of body.slice(0, FRONT_BLOCKS)) {
+    const d = ofMatch(DELIVERY.exec(textOf(b)));
     if (d) return d;
   }
-  for (const t of texts) {
-    const d = ofMatch(COLLECTOR.exec(t), 2);
+  for (const b of body) {
+    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, textOf(b)), 2);
     if (d) return d;
   }
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
-  const lines = viewLines(doc).map((l) => l.body).filter(Boolean).slice(0, OPENING_LINES);
+  const lines = take(lineBodies(doc), OPENING_LINES, Boolean);
   for (let i = 0; i < lines.length; i++) {
     const d = ofMatch(STAMP.exec(lines[i]!));
     if (d) return d;
     const md = /^(\d{1,2})\/(\d{1,2})$/.exec(lines[i + 1] ?? '');
     if (/^\d{4}$/.test(lines[i]!) && md) return iso(Number(lines[i]), Number(md[1]), Number(md[2]));
   }
-  for (const line of viewLines(doc)) {
-    const d = ofMatch(COLLECTOR.exec(line.body), 2);
+  for (const line of lineBodies(doc)) {
+    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, line), 2);
     if (d) return d;
   }
-  for (const t of news ? texts : []) {
-    const m = NEWS_DELIVERY.exec(t);
+  for (const b of news ? body : []) {
+    const m = NEWS_DELIVERY.exec(textOf(b));
     if (!m) continue;
     const year = /(\d{4})年/.exec(m[0])?.[1];
     const y = year ? Number(year) : fallbackYear();

@@ -1,7 +1,7 @@
 import type { Doc } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
-import { viewLines } from '../../stages/clean.js';
+import { lineBodies, take } from './lines.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
 const OPENING_LINES = 60;
@@ -10,7 +10,7 @@ const OPENING_LINES = 60;
 export function docTypeOf(doc: Doc, rules: Rules, title: string | null): Meta['docType'] {
   const t = title?.replace(/\s+$/u, '') ?? '';
   for (const c of rules.meta.titleCues) if (t && c.title.test(t)) return c.docType;
-  const lines = viewLines(doc).slice(0, OPENING_LINES).map((l) => l.body);
+  const lines = take(lineBodies(doc), OPENING_LINES);
   const text = doc.view.slice(0, 4000);
   for (const c of rules.meta.bodyCues) {
     if (c.pattern.test(text) || lines.some((l) => c.pattern.test(l))) return c.docType;

@@ -1,7 +1,7 @@
 import type { Block, Doc } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { viewLines } from '../../stages/clean.js';
+import { lineBodies } from './lines.js';
 import type { Place } from './region.js';
 
 /** The issuer as the text writes it, before a bare level word (市人民政府) is expanded with the place. */
@@ -16,6 +16,28 @@ const ABOUT = /^(.{2,40}?)关于/u;
 const ON_BEHALF = /我代表(.{0,20}?)(人民政府|政府|国务院)/u;
 const BYLINE = /^(\S{2,12}?)(记者|通讯员)/u;
 
+/** The issuer patterns built from the rules, once per rules object. */
+interface IssuerPatterns {
+  suffix: RegExp;
+  speaker: RegExp;
+  mayor: RegExp;
+}
+
+const compiled = new WeakMap<Rules, IssuerPatterns>();
+
+function patterns(rules: Rules): IssuerPatterns {
+  let p = compiled.get(rules);
+  if (p) return p;
+  const titles = alternation(rules.meta.speakerTitles);
+  p = {
+    suffix: new RegExp(`(${alternation(rules.meta.issuerSuffixes)})$`, 'u'),
+    speaker: new RegExp(`^(.{2,30}?(人民政府|国务院|政府))?\\s*(${titles})(\\s|$)`, 'u'),
+    mayor: new RegExp(`^(.{2,12}?(市|县|区|州|省))(${titles})(\\s|$)`, 'u'),
+  };
+  compiled.set(rules, p);
+  return p;
+}
+
 function cue(name: string): IssuerCue {
   return { name, bare: LEVEL.test(name) };
 }
@@ -25,17 +47,13 @@ function cue(name: string): IssuerCue {
  * unit name, a speaker line (成都市金牛区人民政府区长 罗开敏), the speech formula 我代表…人民政府, a news byline.
  */
 export function issuerCue(doc: Doc, rules: Rules, title: string | null, collector: string | null, front: Block[], news: boolean): IssuerCue | null {
-  const suffix = new RegExp(`(${alternation(rules.meta.issuerSuffixes)})$`, 'u');
+  const { suffix, speaker, mayor } = patterns(rules);
   const about = title ? ABOUT.exec(title) : null;
   if (about && suffix.test(about[1]!)) return cue(about[1]!);
   if (collector) return cue(collector);
-  const texts = front.map((b) => doc.text.slice(b.start, b.end).trim());
   const views = front.map((b) => doc.view.slice(b.start, b.end).trim());
   const orgLine = views.findIndex((v) => v.length <= 30 && suffix.test(v) && !/[,。:;、()]/.test(v) && !/代表|会议|报告/.test(v));
-  if (orgLine >= 0) return cue(texts[orgLine]!);
-  const titles = alternation(rules.meta.speakerTitles);
-  const speaker = new RegExp(`^(.{2,30}?(人民政府|国务院|政府))?\\s*(${titles})(\\s|$)`, 'u');
-  const mayor = new RegExp(`^(.{2,12}?(市|县|区|州|省))(${titles})(\\s|$)`, 'u');
+  if (orgLine >= 0) return cue(doc.text.slice(front[orgLine]!.start, front[orgLine]!.end).trim());
   for (const v of views) {
     const m = speaker.exec(v);
     if (m?.[1]) return cue(m[1].replace(/^.*?(国务院)$/, '$1'));
@@ -43,8 +61,8 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
     if (n && v.length <= 20) return cue(`${n[1]}人民政府`);
   }
   if (news) {
-    for (const line of viewLines(doc)) {
-      const b = BYLINE.exec(line.body);
+    for (const line of lineBodies(doc)) {
+      const b = BYLINE.exec(line);
       if (b && !/^(本报|本台|本网|特约)$/.test(b[1]!)) return cue(b[1]!);
     }
     return null;

@@ -11,7 +11,6 @@ export interface Opening {
   blocks: Block[];
 }
 
-const CJK = /[\u4e00-\u9fff]/g;
 const SALUTATION = /^(各位代表|各位委员|同志们|女士们)|[:]$/;
 const NOT_TITLE = [
   /^[\d\s:/\-.年月日()]+$/u, // dates, times, counters
@@ -24,10 +23,29 @@ const NOT_TITLE = [
 ];
 const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
 
+/** A line ending in a speaker title and a name (区长 张三), one pattern per speaker title, built once per rules object. */
+const speakerEnds = new WeakMap<Rules, RegExp[]>();
+
+function speakerEndsOf(rules: Rules): RegExp[] {
+  let res = speakerEnds.get(rules);
+  if (!res) speakerEnds.set(rules, (res = rules.meta.speakerTitles.map((t) => new RegExp(`${t}\\s*\\S{0,4}$`, 'u'))));
+  return res;
+}
+
+/** Whether `text` has at least `n` CJK ideographs (U+4E00–U+9FFF); stops counting at `n`. */
+function hasCjk(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length && count < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) count++;
+  }
+  return count >= n;
+}
+
 function looksLikeTitle(text: string, rules: Rules): boolean {
-  if ((text.match(CJK)?.length ?? 0) < 6 || text.length > 90 || /。$/.test(text)) return false;
+  if (text.length > 90 || !hasCjk(text, 6) || /。$/.test(text)) return false;
   if (NOT_TITLE.some((p) => p.test(text))) return false;
-  const speaker = rules.meta.speakerTitles.some((t) => new RegExp(`${t}\\s*\\S{0,4}$`, 'u').test(text) && text.length < 30);
+  const speaker = text.length < 30 && speakerEndsOf(rules).some((re) => re.test(text));
   return !speaker;
 }
 

@@ -22,21 +22,43 @@ export interface Amount {
   unitWord: string;
 }
 
-const at = (re: RegExp, view: string, pos: number): string | null => {
-  re.lastIndex = pos;
-  const m = re.exec(view);
-  return m ? m[0] : null;
-};
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
-/** Read the number starting exactly at `pos`, or null when what stands there is no number (百姓, 千方百计). */
-export function readAmount(view: string, pos: number, limit: number, c: Compiled): Amount | null {
-  c.numberAt.lastIndex = pos;
-  const m = c.numberAt.exec(view);
-  if (!m) return null;
-  let p = pos + m[0].length;
+/**
+ * 3万4000: the digits right after a magnitude, as `^\d+(?![\d.])` finds them in the next 8 characters: all the
+ * digits there, unless a decimal point follows them inside that window. Returns their count (0 for none).
+ */
+function trailingDigits(view: string, p: number): number {
+  const limit = Math.min(p + 8, view.length);
+  let q = p;
+  while (q < limit && isDigit(view.charCodeAt(q))) q++;
+  return q > p && (q === limit || view.charCodeAt(q) !== 0x2e) ? q - p : 0;
+}
+
+/** The power of ten of a magnitude as written (万亿 = 4 + 8). */
+function exponentOf(magnitude: string, c: Compiled): number {
+  let e = 0;
+  for (const ch of magnitude) e += c.magnitudeOf.get(ch)?.exponent ?? 0;
+  return e;
+}
+
+/**
+ * Read the number starting exactly at `pos`, or null when what stands there is no number (百姓, 千方百计).
+ * `found` is the number regexp's match at `pos` when the caller has it already (the scan), so it is not run twice.
+ */
+export function readAmount(view: string, pos: number, limit: number, c: Compiled, found?: RegExpExecArray): Amount | null {
+  let m = found;
+  if (!m) {
+    c.numberAt.lastIndex = pos;
+    const at = c.numberAt.exec(view);
+    if (!at) return null;
+    m = at;
+  }
+  const numberText = m[0];
+  let p = pos + numberText.length;
   let value: number | null;
   let magnitude = '';
-  const arabic = m[2] !== undefined || (m[1] !== undefined && /^\d/.test(m[1]));
+  const arabic = m[2] !== undefined || (m[1] !== undefined && isDigit(m[1].charCodeAt(0)));
   if (m[1] !== undefined) value = arabic ? arabicValue(m[1]) : chineseValue(m[1]);
   else if (m[2] !== undefined) value = arabicValue(m[2]);
   else {
@@ -47,41 +69,39 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
     if (/^[零〇]/.test(split.head) || /^[零〇一二两三四五六七八九]{2,}$/.test(split.head)) return null;
     value = chineseValue(split.head);
     magnitude = split.magnitude;
-    p = pos + split.head.length + magnitude.length;
   }
   if (value === null || !Number.isFinite(value)) return null;
   if (m[1] !== undefined) {
-    return { start: pos, numberEnd: p, end: p, value, arabic, numberText: m[0], magnitude: '', exponent: 0, approx: null, unit: c.percent, unitWord: '%' };
+    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit: c.percent, unitWord: '%' };
   }
   // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
-  if (!magnitude && !at(c.unit, view, p)) {
-    const word = at(c.magnitude, view, p);
+  if (!magnitude && !c.unit.at(view, p)) {
+    const word = c.magnitude.at(view, p);
     const info = word ? c.magnitudeOf.get(word) : undefined;
     if (word && info && (arabic || !info.arabicOnly)) {
       magnitude = word;
       p += word.length;
       // 3万4000: a magnitude followed by more digits adds them, and the unit is then plain.
-      const rest = arabic ? /^\d+(?![\d.])/.exec(view.slice(p, p + 8)) : null;
-      if (rest && info.exponent >= 4 && rest[0].length <= info.exponent) {
-        value = value * 10 ** info.exponent + Number(rest[0]);
+      const rest = arabic ? trailingDigits(view, p) : 0;
+      if (rest > 0 && info.exponent >= 4 && rest <= info.exponent) {
+        value = value * 10 ** info.exponent + Number(view.slice(p, p + rest));
         magnitude = '';
-        p += rest[0].length;
+        p += rest;
       }
     }
   }
-  const exponent = magnitude ? magnitude.split('').reduce((e, ch) => e + (c.magnitudeOf.get(ch)?.exponent ?? 0), 0) : 0;
-  const approx = at(c.approx, view, p);
+  const exponent = magnitude ? exponentOf(magnitude, c) : 0;
+  const approx = c.approx.at(view, p);
   if (approx) p += approx.length;
   const numberEnd = p;
-  if (view[p] === ' ' && at(c.unit, view, p + 1)) p++;
-  const word = at(c.unit, view, p);
+  if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
+  const word = c.unit.at(view, p);
   const unit = word ? c.unitOf.get(word)! : null;
-  const numberText = view.slice(pos, pos + m[0].length);
   if (!word || !unit || (unit.arabicOnly && !arabic) || p + word.length > limit) {
     return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '' };
   }
   p += word.length;
-  const per = at(c.per, view, p);
+  const per = c.per.at(view, p);
   if (per) p += per.length;
   return { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word + (per ?? '') };
 }

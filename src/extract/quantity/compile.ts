@@ -14,18 +14,18 @@ export interface Compiled {
   number: RegExp;
   /** The same, sticky: a number exactly here (the second half of a range). */
   numberAt: RegExp;
-  unit: RegExp;
+  unit: WordsAt;
   unitOf: Map<string, UnitEntry>;
   /** The unit of 百分之X. */
   percent: UnitEntry | null;
-  magnitude: RegExp;
+  magnitude: WordsAt;
   magnitudeOf: Map<string, { exponent: number; arabicOnly: boolean }>;
-  approx: RegExp;
+  approx: WordsAt;
   /** `/吨`, `/平方米` after a unit: a rate such as 元/吨. */
-  per: RegExp;
-  rangeJoin: RegExp;
-  sharedJoin: RegExp;
-  cmpAfter: RegExp;
+  per: WordsAt;
+  rangeJoin: WordsAt;
+  sharedJoin: WordsAt;
+  cmpAfter: WordsAt;
   cmpBefore: RegExp;
   cmpOf: Map<string, Tagged<Op>>;
   growth: RegExp;
@@ -36,22 +36,58 @@ export interface Compiled {
   kindOf: Map<string, Tagged<'target' | 'actual' | 'other'>>;
   /** Year cues, global copies of the rule patterns. */
   years: { rule: QuantityRules['years'][number]; re: RegExp }[];
+  /** Matches somewhere iff some year cue does: most windows hold none, and then the cues need not run one by one. */
+  anyYear: RegExp | null;
   leading: WordSet;
   trailing: WordSet;
   subjects: WordSet;
 }
 
-/** Words looked up by the ends of a phrase: a set and its word lengths, longest first (no regexp scan per try). */
-export interface WordSet { words: Set<string>; lengths: number[]; firsts: Set<number>; lasts: Set<number> }
+/**
+ * Words looked for at one position (a unit after a number, 以上 after a unit): a sticky alternation, run only when
+ * the character there can start one of them. Most positions start none, and a set lookup is far cheaper than
+ * entering the regexp engine.
+ */
+export class WordsAt {
+  private readonly firsts: Set<number>;
+
+  constructor(private readonly re: RegExp, words: readonly string[]) {
+    this.firsts = new Set(words.map((w) => w.charCodeAt(0)));
+  }
+
+  /** The word (the longest, as the alternation is ordered) starting exactly at `pos`, or null. */
+  at(view: string, pos: number): string | null {
+    if (!this.firsts.has(view.charCodeAt(pos))) return null;
+    this.re.lastIndex = pos;
+    const m = this.re.exec(view);
+    return m ? m[0] : null;
+  }
+}
+
+/**
+ * Words looked up at the ends of a phrase: the whole set, and the words by their first and by their last
+ * character, longest first, so a lookup compares a few candidates in place instead of slicing one string per length.
+ */
+export interface WordSet { words: Set<string>; byFirst: Map<number, string[]>; byLast: Map<number, string[]> }
+function groupBy(words: readonly string[], key: (w: string) => number): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of new Set(words)) {
+    const list = map.get(key(w));
+    if (list) list.push(w);
+    else map.set(key(w), [w]);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
+}
 const wordSet = (words: readonly string[]): WordSet => ({
   words: new Set(words),
-  lengths: [...new Set(words.map((w) => w.length))].sort((a, b) => b - a),
-  firsts: new Set(words.map((w) => w.charCodeAt(0))),
-  lasts: new Set(words.map((w) => w.charCodeAt(w.length - 1))),
+  byFirst: groupBy(words, (w) => w.charCodeAt(0)),
+  byLast: groupBy(words, (w) => w.charCodeAt(w.length - 1)),
 });
 
 // No `u` flag on these: every word is in the BMP, and V8 runs non-unicode sticky regexps several times faster.
 const sticky = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'y');
+const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(words) : NEVER, words);
 const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'g');
 /**
  * Numbers: 1 = after 百分之, 2 = Arabic, 3 = Chinese. A Chinese numeral must be followed by something that can
@@ -59,6 +95,20 @@ const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLeng
  * ordinary words (统一, 一批) are skipped by the regexp itself rather than read one by one.
  */
 const numberSource = (next: string) => `百分之(${ARABIC_NUMERAL}|${CN_NUMERAL})|(${ARABIC_NUMERAL})|(${CN_NUMERAL})(?=[${next}])`;
+/**
+ * One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test.
+ * Null when that cannot be built faithfully: back-references would be renumbered in the joined source, and
+ * repeated group names are refused by the engine.
+ */
+function anyOf(patterns: readonly RegExp[]): RegExp | null {
+  if (patterns.length < 2 || patterns.some((re) => re.flags !== 'u' || /\\[1-9]|\\k</.test(re.source))) return null;
+  try {
+    return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'u');
+  } catch {
+    return null;
+  }
+}
+
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
 /** A regexp that never matches, for an empty word list. */
 const NEVER = /(?!)/y;
@@ -86,16 +136,16 @@ function build(rules: Rules): Compiled {
     q,
     number: new RegExp(numberSource(next), 'g'),
     numberAt: new RegExp(numberSource(next), 'y'),
-    unit: units.length ? sticky(units) : NEVER,
+    unit: wordsAt(units),
     unitOf,
     percent: unitOf.get('%') ?? null,
-    magnitude: magnitudeOf.size ? sticky([...magnitudeOf.keys()]) : NEVER,
+    magnitude: wordsAt([...magnitudeOf.keys()]),
     magnitudeOf,
-    approx: q.approximate.words.length ? sticky(q.approximate.words) : NEVER,
-    per: new RegExp(`/(?:${alternation(byLength([...units, '年', '月', '日', '人', '户', '亩']))})`, 'y'),
-    rangeJoin: q.rangeJoiners.length ? sticky(q.rangeJoiners) : NEVER,
-    sharedJoin: q.sharedUnitJoiners.length ? sticky(q.sharedUnitJoiners) : NEVER,
-    cmpAfter: after.length ? sticky(after) : NEVER,
+    approx: wordsAt(q.approximate.words),
+    per: new WordsAt(new RegExp(`/(?:${alternation(byLength([...units, '年', '月', '日', '人', '户', '亩']))})`, 'y'), ['/']),
+    rangeJoin: wordsAt(q.rangeJoiners),
+    sharedJoin: wordsAt(q.sharedUnitJoiners),
+    cmpAfter: wordsAt(after),
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?$`) : /(?!)/,
     cmpOf,
     growth: growthOf.size ? global([...growthOf.keys()]) : /(?!)/g,
@@ -105,6 +155,7 @@ function build(rules: Rules): Compiled {
     kind: kindOf.size ? global([...kindOf.keys()]) : /(?!)/g,
     kindOf,
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu') })),
+    anyYear: anyOf(q.years.map((y) => y.pattern)),
     leading: wordSet(q.indicator.leading),
     trailing: wordSet(q.indicator.trailing),
     subjects: wordSet(q.indicator.subjects),

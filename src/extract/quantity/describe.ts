@@ -11,8 +11,15 @@ import type { Mention } from './scan.js';
 /** A quantity before ids are given in document order. */
 export type Draft = Quantity;
 
-/** Joiners of a list that shares one verb or qualifier (分别增长4.5%、6.5%、7%以上). */
-const LIST_GAP = /^(、|和|及|与|或)$/;
+/** Joiners of a list sharing one verb or qualifier (分别增长4.5%、6.5%、7%以上), standing alone between two figures. */
+const LIST_JOINERS = new Set([...'、和及与或'].map((ch) => ch.charCodeAt(0)));
+const listGap = (view: string, from: number, to: number) => to - from === 1 && LIST_JOINERS.has(view.charCodeAt(from));
+
+/** Just past the last 、 in [from, to), or `from` when there is none (a backward scan that stops at `from`). */
+function afterLastComma(view: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (view.charCodeAt(i) === 0x3001) return i + 1;
+  return from;
+}
 
 /** A run of mentions joined only by list joiners, sharing the first one's verb and subject. */
 interface Group {
@@ -36,10 +43,13 @@ function close(doc: Doc, g: Group | null, c: Compiled): void {
   if (parts) g.members.forEach((d, i) => (d.indicator = parts[i]!));
 }
 
-const afterWord = (view: string, end: number, c: Compiled): string => {
-  c.cmpAfter.lastIndex = end;
-  return c.cmpAfter.exec(view)?.[0] ?? '';
-};
+const afterWord = (view: string, end: number, c: Compiled): string => c.cmpAfter.at(view, end) ?? '';
+
+/** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
+function taskId(doc: Doc, frame: Frame, pos: number): string | null {
+  const i = frame.taskAt(pos);
+  return i >= 0 ? doc.tasks[i]!.id : null;
+}
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled): Draft[] {
@@ -52,13 +62,12 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   for (const m of found) {
     const clause = bounds.clause(m);
     const sentence = bounds.sentence(m);
-    const cmp = comparatorOf(view, m, clause, c);
     const word = afterWord(view, m.end, c);
+    const cmp = comparatorOf(view, m, clause, word, c);
     const afterStart = Math.min(clause.end, m.end + word.length);
-    const inList = group !== null && prevEnd >= clause.start && LIST_GAP.test(view.slice(prevEnd, m.start));
+    const inList = group !== null && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
-    const comma = view.lastIndexOf('、', m.start - 1);
-    const ind = indicatorRange(view, Math.max(from, comma + 1), m.start, afterStart, clause, m.dimension, c);
+    const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, clause, m.dimension, c);
     const growth = growthOf(view, m, clause, c);
     const kind = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
     const previous = out.at(-1);
@@ -66,7 +75,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const draft: Draft = {
       id: '',
       section: block.section,
-      task: doc.tasks[frame.tasks.findIndex((t) => m.start >= t.start && m.start < t.end)]?.id ?? null,
+      task: taskId(doc, frame, m.start),
       text: doc.text.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),

@@ -4,22 +4,26 @@ import type { Compiled, WordSet } from './compile.js';
 /** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
 const COUNTED = new Set(['count', 'people', 'households']);
 
-/** Drop the longest word of `set` from one end of `r`, or return null when it ends in none. */
-function strip(view: string, r: Range, set: WordSet, end: boolean): Range | null {
-  if (r.end <= r.start || !(end ? set.lasts.has(view.charCodeAt(r.end - 1)) : set.firsts.has(view.charCodeAt(r.start)))) return null;
-  for (const n of set.lengths) {
-    if (n > r.end - r.start) continue;
-    if (set.words.has(end ? view.slice(r.end - n, r.end) : view.slice(r.start, r.start + n))) {
-      return end ? { start: r.start, end: r.end - n } : { start: r.start + n, end: r.end };
-    }
-  }
-  return null;
+/** The length of the longest word of `set` that [start, end) begins with, or 0 (compared in place, no slicing). */
+function wordAtStart(view: string, start: number, end: number, set: WordSet): number {
+  if (end <= start) return 0;
+  const candidates = set.byFirst.get(view.charCodeAt(start));
+  if (candidates) for (const w of candidates) if (w.length <= end - start && view.startsWith(w, start)) return w.length;
+  return 0;
 }
 
-/** Drop a match of an anchored pattern from the start of `r`. */
-function stripPattern(view: string, r: Range, re: RegExp): Range | null {
-  const m = re.exec(view.slice(r.start, r.end));
-  return m && m[0].length > 0 ? { start: r.start + m[0].length, end: r.end } : null;
+/** The length of the longest word of `set` that [start, end) ends with, or 0. */
+function wordAtEnd(view: string, start: number, end: number, set: WordSet): number {
+  if (end <= start) return 0;
+  const candidates = set.byLast.get(view.charCodeAt(end - 1));
+  if (candidates) for (const w of candidates) if (w.length <= end - start && view.endsWith(w, end)) return w.length;
+  return 0;
+}
+
+/** The length of a match of an anchored pattern at the start of [start, end), or 0. */
+function patternAtStart(view: string, start: number, end: number, re: RegExp): number {
+  const m = re.exec(view.slice(start, end));
+  return m ? m[0].length : 0;
 }
 
 const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
@@ -28,30 +32,41 @@ const LEAD = codes(' \t—-·:,、');
 const END = codes(' \t:,、');
 const OPENERS = codes('“"(');
 
-/** Trim cue words, verbs and comparator words from both ends of a phrase, and spaces and dashes around it. */
+/** A subject (全区实现…) is dropped only when a dropped word follows it: its length then, else 0. */
+function subjectBeforeWord(view: string, start: number, end: number, c: Compiled): number {
+  const n = wordAtStart(view, start, end, c.subjects);
+  return n > 0 && wordAtStart(view, start + n, end, c.leading) > 0 ? n : 0;
+}
+
+/**
+ * Trim cue words, verbs and comparator words from both ends of a phrase, and spaces and dashes around it. One
+ * thing is dropped per round, in this order: a list marker, a leading word, a trailing word, a subject.
+ */
 function trim(view: string, r: Range, c: Compiled): Range {
   let { start, end } = r;
+  const marker = c.q.indicator.marker;
   for (let guard = 0; guard < 40 && start < end; guard++) {
     if (LEAD.has(view.charCodeAt(start))) { start++; continue; }
     if (END.has(view.charCodeAt(end - 1))) { end--; continue; }
     // An opening quote or parenthesis whose closing one is not in the phrase.
     if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
-    const cur = { start, end };
-    const marker = c.q.indicator.marker ? stripPattern(view, cur, c.q.indicator.marker) : null;
-    // A subject (全区实现…) goes only when a dropped word follows it.
-    const subject = strip(view, cur, c.subjects, false);
-    const next = marker ?? strip(view, cur, c.leading, false) ?? strip(view, cur, c.trailing, true)
-      ?? (subject && strip(view, subject, c.leading, false) ? subject : null);
-    if (!next) break;
-    ({ start, end } = next);
+    let n = marker ? patternAtStart(view, start, end, marker) : 0;
+    if (n === 0) n = wordAtStart(view, start, end, c.leading);
+    if (n > 0) { start += n; continue; }
+    n = wordAtEnd(view, start, end, c.trailing);
+    if (n > 0) { end -= n; continue; }
+    n = subjectBeforeWord(view, start, end, c);
+    if (n === 0) break;
+    start += n;
   }
   return { start, end };
 }
 
-/** A phrase ending in a quoted name (确保保有税收“千万元楼”) is that name. */
+/** A phrase ending in a quoted name (确保保有税收“千万元楼”) is that name (the opening quote is looked for in it only). */
 function quoted(view: string, r: Range): Range {
-  if (view[r.end - 1] !== '”') return r;
-  const open = view.lastIndexOf('“', r.end - 1);
+  if (view.charCodeAt(r.end - 1) !== 0x201d) return r;
+  let open = r.end - 2;
+  while (open >= r.start && view.charCodeAt(open) !== 0x201c) open--;
   return open >= r.start && r.end - open > 3 ? { start: open + 1, end: r.end - 1 } : r;
 }
 
@@ -66,7 +81,7 @@ export function indicatorRange(view: string, from: number, start: number, afterS
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
   const cut = ind.cut?.exec(view.slice(from, start + 4));
   if (cut && cut.index < start - from) before = { start: from, end: from + cut.index };
-  const etc = /等$/.test(view.slice(before.start, before.end));
+  const etc = before.end > before.start && view.charCodeAt(before.end - 1) === 0x7b49; // 等
   before = quoted(view, trim(view, before, c));
   let after: Range | null = null;
   const rest = view.slice(afterStart, clause.end);

@@ -4,11 +4,12 @@ import type { Mention } from './scan.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
 
-/** How a mention is bounded: a word right after it (以上) wins over 余/多 in the core, which wins over one before (超过). */
-export function comparatorOf(view: string, m: Mention, clause: Range, c: Compiled): Tagged<Op> | null {
-  c.cmpAfter.lastIndex = m.end;
-  const after = c.cmpAfter.exec(view);
-  if (after && m.end + after[0].length <= clause.end) return c.cmpOf.get(`>${after[0]}`) ?? null;
+/**
+ * How a mention is bounded: a word right after it (以上; `after` is the comparator word read there, or '') wins
+ * over 余/多 in the core, which wins over one before (超过).
+ */
+export function comparatorOf(view: string, m: Mention, clause: Range, after: string, c: Compiled): Tagged<Op> | null {
+  if (after && m.end + after.length <= clause.end) return c.cmpOf.get(`>${after}`) ?? null;
   if (m.approx) return { id: c.q.approximate.id, value: '>' };
   const before = c.cmpBefore.exec(view.slice(Math.max(clause.start, m.start - 8), m.start));
   return before ? c.cmpOf.get(`<${before[1]}`) ?? null : null;

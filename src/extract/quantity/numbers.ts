@@ -1,7 +1,11 @@
-/** Chinese numerals: digits, the small units 十百千 and the big units 万亿 (which may nest: 一万二千亿). */
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/**
+ * Chinese numerals: digits, the small units 十百千 and the big units 万亿 (which may nest: 一万二千亿). Keyed by
+ * character code, so reading a numeral makes no strings and looks up no object properties.
+ */
+const byCode = (entries: Record<string, number>) => new Map(Object.entries(entries).map(([ch, v]) => [ch.charCodeAt(0), v]));
+const DIGIT = byCode({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 });
+const SMALL = byCode({ 十: 10, 百: 100, 千: 1000 });
+const BIG = byCode({ 万: 1e4, 亿: 1e8 });
 
 export const CN_NUMERAL = '[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*';
 export const ARABIC_NUMERAL = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -12,27 +16,43 @@ export const ARABIC_NUMERAL = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?
  */
 export function chineseValue(text: string): number | null {
   if (text.length === 0) return null;
-  if (text.length > 1 && [...text].every((c) => c in DIGIT)) return Number([...text].map((c) => DIGIT[c]).join(''));
+  if (text.length > 1 && allDigits(text)) {
+    let digits = '';
+    for (let i = 0; i < text.length; i++) digits += DIGIT.get(text.charCodeAt(i))!;
+    return Number(digits);
+  }
   let total = 0;
   let section = 0;
   let digit: number | null = null;
-  for (const c of text) {
-    if (c in DIGIT) {
-      if (DIGIT[c] === 0) continue; // 一千零五: a zero only marks a skipped place
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const d = DIGIT.get(code);
+    if (d !== undefined) {
+      if (d === 0) continue; // 一千零五: a zero only marks a skipped place
       if (digit !== null) return null;
-      digit = DIGIT[c]!;
-    } else if (c in SMALL) {
-      section += (digit ?? 1) * SMALL[c]!;
+      digit = d;
+      continue;
+    }
+    const small = SMALL.get(code);
+    if (small !== undefined) {
+      section += (digit ?? 1) * small;
       digit = null;
-    } else if (c in BIG) {
-      const part = section + (digit ?? 0);
-      if (part === 0 && total === 0) return null;
-      total = (total + part) * BIG[c]!;
-      section = 0;
-      digit = null;
-    } else return null;
+      continue;
+    }
+    const big = BIG.get(code);
+    if (big === undefined) return null;
+    const part = section + (digit ?? 0);
+    if (part === 0 && total === 0) return null;
+    total = (total + part) * big;
+    section = 0;
+    digit = null;
   }
   return total + section + (digit ?? 0);
+}
+
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!DIGIT.has(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -51,7 +71,7 @@ export function splitChineseMagnitude(text: string): { head: string; magnitude: 
 
 /** An Arabic numeral as written (thousands separators allowed) to its value. */
 export function arabicValue(text: string): number {
-  return Number(text.replace(/,/g, ''));
+  return Number(text.indexOf(',') < 0 ? text : text.replace(/,/g, ''));
 }
 
 /**
@@ -60,6 +80,11 @@ export function arabicValue(text: string): number {
  */
 export function scaleDecimal(value: number, exponent: number): number {
   if (exponent === 0 || !Number.isFinite(value)) return value;
+  // A whole number whose product stays a safe integer is scaled exactly by the float product (the usual case).
+  if (Number.isInteger(value) && value >= 0 && exponent > 0 && exponent <= 22) {
+    const product = value * 10 ** exponent;
+    if (product <= Number.MAX_SAFE_INTEGER) return product;
+  }
   const [int = '0', frac = ''] = String(value).split('.');
   if (String(value).includes('e')) return Number(`${value}e${exponent}`);
   if (exponent > 0) {

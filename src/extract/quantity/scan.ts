@@ -24,12 +24,6 @@ export interface Mention {
   needs: RegExp | undefined;
 }
 
-const at = (re: RegExp, view: string, pos: number): string | null => {
-  re.lastIndex = pos;
-  const m = re.exec(view);
-  return m ? m[0] : null;
-};
-
 function mention(a: Amount, unitFrom: Amount, end: number, range: [number, number] | null): Mention {
   const u = unitFrom.unit!;
   const magnitude = a.magnitude || unitFrom.magnitude;
@@ -74,18 +68,18 @@ export function scanBlocks(view: string, blocks: readonly Range[], c: Compiled):
     const block = blocks[bi];
     if (!block) break;
     if (m.index < block.start) { re.lastIndex = block.start; continue; }
-    const a = readAmount(view, m.index, block.end, c);
+    const a = readAmount(view, m.index, block.end, c, m);
     if (!a) { re.lastIndex = m.index + m[0].length; continue; }
     let next = Math.max(a.end, m.index + 1);
     let found: Mention | null = null;
-    const join = at(c.rangeJoin, view, a.end);
+    const join = c.rangeJoin.at(view, a.end);
     if (join && !(a.unit && join === '到')) {
       const b = readAmount(view, a.end + join.length, block.end, c);
       found = b ? asRange(a, b) : null;
       if (found) next = b!.end;
     }
     if (!found && !a.unit && a.arabic) {
-      const joiner = at(c.sharedJoin, view, a.end);
+      const joiner = c.sharedJoin.at(view, a.end);
       const b = joiner ? readAmount(view, a.end + joiner.length, block.end, c) : null;
       if (b?.unit) found = mention(a, b, a.numberEnd, null);
     }

@@ -14,11 +14,41 @@ export interface Parsed {
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|‰|个百分点|百分点|[^\d\s.,%年月日号]{1,3})?$/u;
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/u;
 
+const SPACE = /\s/;
+
+/** The text without white space; most cells have none, and then no copy is made. */
+const squeeze = (text: string) => (SPACE.test(text) ? text.replace(/\s+/g, '') : text);
+
+/** First characters of the comparator prefixes and last ones of the suffixes: a cell with neither has no comparator. */
+interface ComparatorEdges {
+  heads: Set<string>;
+  tails: Set<string>;
+}
+
+/** Built once per rule list. */
+const EDGES = new WeakMap<TableRules['comparators'], ComparatorEdges>();
+
+function edgesOf(comparators: TableRules['comparators']): ComparatorEdges {
+  let edges = EDGES.get(comparators);
+  if (!edges) {
+    edges = { heads: new Set(comparators.flatMap((c) => c.prefix.map((w) => w[0]!))), tails: new Set(comparators.flatMap((c) => c.suffix.map((w) => w.at(-1)!))) };
+    EDGES.set(comparators, edges);
+  }
+  return edges;
+}
+
+/** Whether some comparator word may stand at the start or the end of `s` (a cheap test before trying each word). */
+function mayHaveComparator(s: string, rules?: TableRules): boolean {
+  if (!rules?.comparators.length || !s) return false;
+  const { heads, tails } = edgesOf(rules.comparators);
+  return heads.has(s[0]!) || tails.has(s[s.length - 1]!);
+}
+
 /** The bare number of a cell, with a comparator word around it peeled off; `正增长`, `——` give `value: null`. */
 export function parseCell(text: string, rules?: TableRules): Parsed {
-  let s = text.replace(/\s+/g, '');
+  let s = squeeze(text);
   let comparator: Comparator | null = null;
-  for (const c of rules?.comparators ?? []) {
+  for (const c of mayHaveComparator(s, rules) ? rules!.comparators : []) {
     const pre = c.prefix.find((w) => s.startsWith(w) && s.length > w.length);
     const suf = c.suffix.find((w) => s.endsWith(w) && s.length > w.length);
     if (!pre && !suf) continue;
@@ -29,17 +59,18 @@ export function parseCell(text: string, rules?: TableRules): Parsed {
   }
   const m = NUMBER.exec(s);
   if (!m) return { value: null, comparator: null, unit: null };
-  return { value: Number(m[1]!.replace(/,/g, '')), comparator, unit: m[2] ?? null };
+  const digits = m[1]!.includes(',') ? m[1]!.replace(/,/g, '') : m[1]!;
+  return { value: Number(digits), comparator, unit: m[2] ?? null };
 }
 
 /** A plain number cell (no comparator words): tells data lines from header lines. */
 export function isNumber(text: string): boolean {
-  return NUMBER.test(text.replace(/\s+/g, ''));
+  return NUMBER.test(squeeze(text));
 }
 
 /** A header cell that is only a year (`2021`, `2021年`) is a column header, not data. */
 export function isYear(text: string): boolean {
-  return /^(19|20)\d{2}年?(度)?$/u.test(text.replace(/\s+/g, ''));
+  return /^(19|20)\d{2}年?(度)?$/u.test(squeeze(text));
 }
 
 const has = (words: readonly string[], text: string) => words.some((w) => text.includes(w));

@@ -34,12 +34,37 @@ export function tableLines(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): L
   });
 }
 
+/** After an empty match, `matchAll` steps over one code point; a `g` regex run by hand must do the same. */
+function stepOverEmpty(body: string, sep: RegExp, m: RegExpExecArray): void {
+  if (m[0].length === 0) sep.lastIndex += (body.codePointAt(sep.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+}
+
+/** The separator matches of a line, as `matchAll` gives them, without cloning the regex for every line. */
+function* matches(body: string, sep: RegExp): Generator<RegExpExecArray> {
+  sep.lastIndex = 0;
+  for (let m = sep.exec(body); m; m = sep.exec(body)) {
+    stepOverEmpty(body, sep, m);
+    yield m;
+  }
+}
+
+/** How many separators a line has: this runs on every line for every layout, so it is a plain loop. */
+function countSeparators(body: string, sep: RegExp): number {
+  let n = 0;
+  sep.lastIndex = 0;
+  for (let m = sep.exec(body); m; m = sep.exec(body)) {
+    stepOverEmpty(body, sep, m);
+    n++;
+  }
+  return n;
+}
+
 function split(view: string, line: Line, sep: RegExp): Range[] {
   const cells: Range[] = [];
   let from = line.start;
-  for (const m of line.body.matchAll(sep)) {
-    cells.push(trimRange(view, from, line.start + m.index!));
-    from = line.start + m.index! + m[0].length;
+  for (const m of matches(line.body, sep)) {
+    cells.push(trimRange(view, from, line.start + m.index));
+    from = line.start + m.index + m[0].length;
   }
   cells.push(trimRange(view, from, line.end));
   return cells;
@@ -52,12 +77,39 @@ function dropMarkdownEdge(rows: RawTable['lines']): RawTable['lines'] {
   return rows.map((r) => (opens(r) ? { ...r, cells: r.cells.slice(1) } : r));
 }
 
+/** Layouts compiled once per rule list: each separator with the `g` flag, and one test for any separator at all. */
+interface Separators {
+  each: Map<Layout, RegExp>;
+  /** Matches a line iff some layout's separator does; null when the separators cannot share one expression. */
+  any: RegExp | null;
+}
+
+const SEPARATORS = new WeakMap<readonly Layout[], Separators>();
+
+function separators(layouts: readonly Layout[]): Separators {
+  let built = SEPARATORS.get(layouts);
+  if (built) return built;
+  const each = new Map(layouts.map((l) => [l, new RegExp(l.separator.source, 'gu')]));
+  // Numbered or named backreferences would point at other groups once the sources are joined.
+  const joinable = layouts.length > 0 && layouts.every((l) => !/\\[1-9k]/.test(l.separator.source));
+  let any: RegExp | null = null;
+  try {
+    any = joinable ? new RegExp(layouts.map((l) => `(?:${l.separator.source})`).join('|'), 'u') : null;
+  } catch {
+    any = null;
+  }
+  built = { each, any };
+  SEPARATORS.set(layouts, built);
+  return built;
+}
+
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
-function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[]): RawTable[] {
-  const sep = new RegExp(layout.separator.source, 'gu');
-  const count = lines.map((l, i) => (l.removed || taken[i] || !l.body ? 0 : [...l.body.matchAll(sep)].length));
+function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[], sep: RegExp, candidate: boolean[]): RawTable[] {
+  const count = lines.map((l, i) => (l.removed || taken[i] || !candidate[i] ? 0 : countSeparators(l.body, sep)));
   const ok = (i: number) => count[i]! >= layout.minSeparators;
   const out: RawTable[] = [];
+  // Tables come out in line order without overlapping, so the last one reaches furthest down.
+  const reached = () => (out.length ? out.at(-1)!.first + out.at(-1)!.lines.length : 0);
   for (let i = 0; i < lines.length; i++) {
     if (!ok(i)) continue;
     let j = i;
@@ -65,7 +117,7 @@ function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken:
     // Header lines of an aligned table may have fewer separators than its rows: take up to two above the run.
     let first = i;
     if (layout.sameCount && j - i + 1 >= layout.minLines) {
-      while (first > i - 2 && first > 0 && ok(first - 1) && count[first - 1] !== count[i] && !out.some((t) => t.first + t.lines.length > first - 1)) first--;
+      while (first > i - 2 && first > 0 && ok(first - 1) && count[first - 1] !== count[i] && !(reached() > first - 1)) first--;
     }
     if (j - i + 1 >= layout.minLines) {
       const rows = lines.slice(first, j + 1).map((l) => ({ span: { start: l.start, end: l.end }, cells: split(doc.view, l, sep) }));
@@ -93,10 +145,12 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[]): R
     const width = j - i;
     if (width < 3 || lines[j]?.body !== '1') continue;
     const rows: Line[][] = [];
+    let lastLine = -1;
     for (let p = j, n = 1; p + width <= lines.length && lines[p]!.body === String(n); n++) {
       const row = lines.slice(p, p + width);
       if (row.some((l) => l.removed)) break;
       rows.push(row);
+      lastLine = p + width - 1;
       p += width;
       while (p < lines.length && !lines[p]!.body && !lines[p]!.removed && lines[p + 1]?.body === String(n + 1)) p++;
     }
@@ -105,9 +159,19 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[]): R
     // Empty cells are blank lines: a row ends at its last written cell.
     const asRow = (ls: Line[]) => ({ span: { start: ls[0]!.start, end: [...ls].reverse().find((l) => l.body)!.end }, cells: ls.map((l) => ({ start: l.start, end: l.end })) });
     out.push({ rule: grammar.id, first: i, lines: [asRow(header), ...rows.map(asRow)], headerCount: 1 });
-    i = lines.indexOf(rows.at(-1)!.at(-1)!);
+    i = lastLine;
   }
   return out;
+}
+
+/**
+ * Index of the first line reaching the end of a table's last row. Lines end in increasing order and every line
+ * before the table ends before it starts, so the search starts at the table's first line, not at the top.
+ */
+function lastLineOf(lines: Line[], t: RawTable): number {
+  const end = t.lines.at(-1)!.span.end;
+  for (let k = t.first; k < lines.length; k++) if (lines[k]!.end >= end) return k;
+  return -1;
 }
 
 /** Every table found in the text, in document order; a line belongs to at most one table. */
@@ -116,12 +180,15 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   const found: RawTable[] = [];
   const take = (tables: RawTable[]) => {
     for (const t of tables) {
-      const last = lines.findIndex((l) => l.end >= t.lines.at(-1)!.span.end);
+      const last = lastLineOf(lines, t);
       for (let k = t.first; k <= last; k++) taken[k] = true;
       found.push(t);
     }
   };
-  for (const layout of rules.layouts) take(separated(doc, lines, layout, taken));
+  const seps = separators(rules.layouts);
+  // Most lines are prose with no separator of any layout: one test rules them out for all layouts.
+  const candidate = lines.map((l) => !!l.body && !l.removed && (!seps.any || seps.any.test(l.body)));
+  for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
   take(cellPerLine(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
 }

@@ -3,6 +3,7 @@ import type { Rules } from '../../rules/schema.js';
 import { trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
 import type { Grammar } from './grammar.js';
+import type { SectionIndex } from './sections.js';
 import { findUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
 
@@ -13,6 +14,7 @@ interface Ctx {
   doc: Doc;
   rules: Rules;
   g: Grammar;
+  sections: SectionIndex;
 }
 
 function markerOf({ doc, rules }: Ctx, b: Block): Range | null {
@@ -47,14 +49,16 @@ function titleOf(view: string, from: number, end: number, lists: UnitList[]): Ra
   return t;
 }
 
-function hasLead(doc: Doc, leads: SectionLeads, id: string | null): boolean {
-  for (let s = id; s; s = doc.sections.find((x) => x.id === s)?.parent ?? null) if (leads.get(s)?.length) return true;
+function hasLead(sections: SectionIndex, leads: SectionLeads, id: string | null): boolean {
+  for (let s = id; s; s = sections.parentOf(s)) if (leads.get(s)?.length) return true;
   return false;
 }
 
+const depthOf = (sections: SectionIndex, id: string | null) => (id === null ? undefined : sections.byId.get(id)?.depth) ?? 0;
+
 /** Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led sections. */
-export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, leads: SectionLeads): Draft[] {
-  const ctx: Ctx = { doc, rules, g };
+export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, leads: SectionLeads): Draft[] {
+  const ctx: Ctx = { doc, rules, g, sections };
   const { blocks, view } = doc;
   const drafts: Draft[] = [];
   const labelRun = (from: number, prevEnd: number, numbered: boolean) => {
@@ -72,12 +76,12 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, leads: SectionLe
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
-      const section = doc.sections.find((s) => s.id === b.section)!;
+      const section = sections.byId.get(b.section!)!;
       const { lists, next } = labelRun(i + 1, b.end, false);
       if (!lists.length) {
         // A numbered item of a led section, read as a heading because it names no units of its own.
-        const leaf = !doc.sections.some((s) => s.parent === section.id);
-        if (section.marker && leaf && hasLead(doc, leads, section.parent)) {
+        const leaf = !sections.withChildren.has(section.id);
+        if (section.marker && leaf && hasLead(sections, leads, section.parent)) {
           const tail = blocks[i + 1];
           const end = tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start)) ? tail.end : b.end;
           drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists: [], rule: 'task.section-lead' });
@@ -85,7 +89,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, leads: SectionLe
         continue;
       }
       const after = blocks[next];
-      const alone = !after || (after.kind === 'heading' && (doc.sections.find((s) => s.id === after.section)?.depth ?? 0) <= section.depth);
+      const alone = !after || (after.kind === 'heading' && depthOf(sections, after.section) <= section.depth);
       if (alone) {
         const end = blocks[next - 1]!.end;
         drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists, rule: 'task.heading' });
@@ -114,7 +118,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, leads: SectionLe
     }
     const run = labelRun(last + 1, blocks[last]!.end, !!marker);
     lists.push(...run.lists);
-    if (!lists.length && !(marker && hasLead(doc, leads, b.section))) continue;
+    if (!lists.length && !(marker && hasLead(sections, leads, b.section))) continue;
     const end = blocks[run.next - 1]!.end;
     const title = titleOf(view, marker ? marker.end : b.start, b.end, lists);
     drafts.push({ start: b.start, end, marker, title, section: b.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });

@@ -4,7 +4,7 @@ import { alternation } from '../../rules/pattern.js';
 
 export type { UnitRole };
 
-/** The unit-list rules compiled for one run: alternations built once per stage call, not per block. */
+/** The unit-list rules compiled for one run: alternations built once per rules object, not per document or block. */
 export interface Grammar {
   /** Any label or ignored label followed by a colon (global). */
   label: RegExp;
@@ -24,7 +24,16 @@ export interface Grammar {
 
 const never = /(?!)/g;
 
+/** Compiled once per rules object: the stage runs once per document, the rules once per run. */
+const compiled = new WeakMap<Rules, Grammar>();
+
 export function grammar(rules: Rules): Grammar {
+  let g = compiled.get(rules);
+  if (!g) compiled.set(rules, (g = compile(rules)));
+  return g;
+}
+
+function compile(rules: Rules): Grammar {
   const o = rules.organizations;
   const labels = new Map<string, { role: UnitRole; id: string } | null>();
   for (const l of o.labels) for (const w of l.words) labels.set(w, { role: l.role, id: l.id });

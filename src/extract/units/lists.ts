@@ -17,14 +17,19 @@ export interface UnitList extends Range {
   sticky: boolean;
 }
 
+/** Char codes of ( and ); the view has full-width brackets folded to these. Compared as codes in the per-character loops. */
+const OPEN = 0x28;
+const CLOSE = 0x29;
+
 /** Depth of parentheses at each offset of [start, end), relative to `start`. */
 function depths(view: string, start: number, end: number): number[] {
   const out: number[] = [];
   let d = 0;
   for (let i = start; i < end; i++) {
-    if (view[i] === ')') d = Math.max(0, d - 1);
+    const c = view.charCodeAt(i);
+    if (c === CLOSE) d = Math.max(0, d - 1);
     out.push(d);
-    if (view[i] === '(') d++;
+    if (c === OPEN) d++;
   }
   return out;
 }
@@ -35,9 +40,10 @@ export function parentheticals(view: string, start: number, end: number): Range[
   let depth = 0;
   let open = -1;
   for (let i = start; i < end; i++) {
-    if (view[i] === '(') {
+    const c = view.charCodeAt(i);
+    if (c === OPEN) {
       if (depth++ === 0) open = i;
-    } else if (view[i] === ')' && depth > 0 && --depth === 0) out.push({ start: open, end: i + 1 });
+    } else if (c === CLOSE && depth > 0 && --depth === 0) out.push({ start: open, end: i + 1 });
   }
   return out;
 }
@@ -61,7 +67,7 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
   found.forEach((m, k) => {
     const from = start + m.index! + m[0].length;
     let to = k + 1 < found.length ? start + found[k + 1]!.index! : end;
-    for (let i = from; i < to; i++) if (view[i] === '。' && d[i - start] === 0) to = i;
+    for (let i = from; i < to; i++) if (view.charCodeAt(i) === 0x3002 && d[i - start] === 0) to = i; // 。
     const info = g.labels.get(m[1]!);
     last = Math.max(last, from);
     if (!info) return;

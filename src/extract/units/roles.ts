@@ -1,14 +1,15 @@
 import type { Doc } from '../../document.js';
 import type { Draft, SectionLeads } from './draft.js';
 import type { UnitRole } from './grammar.js';
+import type { SectionIndex } from './sections.js';
 
 export type Named = Record<UnitRole, string[]>;
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
 /** The lead named for a section or, failing that, for its nearest ancestor. */
-function inherited(doc: Doc, leads: SectionLeads, section: string | null): string[] {
-  for (let s = section; s; s = doc.sections.find((x) => x.id === s)?.parent ?? null) {
+function inherited(doc: Doc, sections: SectionIndex, leads: SectionLeads, section: string | null): string[] {
+  for (let s = section; s; s = sections.parentOf(s)) {
     const items = leads.get(s);
     if (items?.length) return items.map((r) => doc.text.slice(r.start, r.end));
   }
@@ -19,7 +20,7 @@ function inherited(doc: Doc, leads: SectionLeads, section: string | null): strin
  * Lead, responsible and cooperating units of each draft, in document order. The lead is the task's own (牵头单位:, X牵头,
  * X会同Y), else the first unit named where the text says the first is the lead (下同 carries that on), else the section's.
  */
-export function settleRoles(doc: Doc, drafts: Draft[], leads: SectionLeads): Named[] {
+export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, leads: SectionLeads): Named[] {
   let firstLeadsFromNowOn = false;
   return drafts.map((d) => {
     const items = d.lists.flatMap((l) => l.items);
@@ -29,7 +30,7 @@ export function settleRoles(doc: Doc, drafts: Draft[], leads: SectionLeads): Nam
     const responsible = named('responsible');
     let lead = named('lead');
     if (!lead.length && firstLeads && responsible.length) lead = [responsible[0]!];
-    if (!lead.length) lead = inherited(doc, leads, d.section);
+    if (!lead.length) lead = inherited(doc, sections, leads, d.section);
     return { lead, responsible, cooperating: named('cooperating') };
   });
 }

@@ -3,6 +3,7 @@ import { trimRange } from '../../span.js';
 import type { Draft } from './draft.js';
 import type { Grammar, UnitRole } from './grammar.js';
 import type { UnitList } from './lists.js';
+import type { SectionIndex } from './sections.js';
 import { splitItems } from './split.js';
 
 /** Column headers that name what the task is, and the serial-number column that gives its marker. */
@@ -14,15 +15,8 @@ function roleOf(header: string, g: Grammar): { role: UnitRole; id: string } | nu
   return null;
 }
 
-/** The innermost section holding an offset. */
-export function sectionAt(doc: Doc, offset: number): string | null {
-  let found: string | null = null;
-  for (const s of doc.sections) if (s.heading.start <= offset && offset < s.end) found = s.id;
-  return found;
-}
-
 /** Rows of tables that have a unit column (责任单位, 牵头单位, 负责考核部门): one task a row. */
-export function tableDrafts(doc: Doc, g: Grammar): Draft[] {
+export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft[] {
   const view = doc.view;
   const drafts: Draft[] = [];
   for (const table of doc.tables) {
@@ -46,7 +40,7 @@ export function tableDrafts(doc: Doc, g: Grammar): Draft[] {
       const title = trimRange(view, titleCell.span.start, dot >= 0 && dot < titleCell.span.end ? dot : titleCell.span.end);
       const serial = row.cells.find((c) => c.column === serialCol);
       const marker: Range | null = serial ? trimRange(view, serial.span.start, serial.span.end) : null;
-      drafts.push({ start: row.span.start, end: row.span.end, marker, title, section: sectionAt(doc, row.span.start), lists, rule: 'task.table' });
+      drafts.push({ start: row.span.start, end: row.span.end, marker, title, section: sections.sectionAt(row.span.start), lists, rule: 'task.table' });
     }
   }
   return drafts;

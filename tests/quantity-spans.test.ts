@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { coverage, locator } from '../src/extract/quantity/spans.js';
+
+const r = (start: number, end: number) => ({ start, end });
+
+describe('span lookups answer as a linear search would', () => {
+  const lists = [
+    [],
+    [r(0, 5), r(5, 9), r(12, 20)],
+    [r(3, 3), r(3, 8), r(10, 11)],
+    [r(10, 20), r(0, 5), r(4, 12)], // unsorted and overlapping
+    [r(0, 10), r(2, 4), r(8, 15)], // nested
+  ];
+  for (const ranges of lists) {
+    it(JSON.stringify(ranges), () => {
+      const inside = coverage(ranges);
+      const at = locator(ranges);
+      for (let pos = -1; pos <= 22; pos++) {
+        expect(inside(pos)).toBe(ranges.some((x) => pos >= x.start && pos < x.end));
+        expect(at(pos)).toBe(ranges.findIndex((x) => pos >= x.start && pos < x.end));
+      }
+    });
+  }
+});
