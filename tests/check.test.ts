@@ -2,17 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/index.js';
 import { diffJson } from '../src/gold/index.js';
 import { discover } from '../src/util/glob.js';
-import { hasShared, SEEDS, SHARED } from './helpers.js';
+import { cli, hasShared, SEEDS, SHARED } from './helpers.js';
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 const REPORT = '2023年某区政府工作报告\n一、2022年工作回顾\n全区实现地区生产总值120.5亿元，增长6%。\n二、2023年工作安排\n力争地区生产总值增长7%以上。\n';
 

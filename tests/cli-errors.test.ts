@@ -2,14 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/index.js';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
+import { cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnreport-bad-'));
 const file = (name: string, data: string | Uint8Array) => {

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
-import { run as cli } from '../src/cli/index.js';
 import { csv, csvField, LIST_SEPARATOR, tasksCsv } from '../src/emit/csv.js';
 import { FORMATS } from '../src/emit/index.js';
 import type { Result } from '../src/schema.js';
-import { rules, SEEDS } from './helpers.js';
+import { cli, rules, SEEDS } from './helpers.js';
 import { fixtureResult } from './result-fixture.js';
 
 /** A strict RFC 4180 reader: CRLF row ends, quoted fields may hold commas, quotes (doubled) and line breaks. */
@@ -90,12 +89,7 @@ describe('csv', () => {
 });
 
 describe('cnreport extract -f csv', () => {
-  async function run(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await cli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-    return { code, stdout, stderr };
-  }
+  const run = cli;
   const other = join(SEEDS, '002_2ac18dfb8867e55f.txt');
 
   it('writes one CSV with one header for several files', async () => {

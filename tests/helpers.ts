@@ -41,3 +41,12 @@ export function badSpans(result: import('../src/schema.js').Result, source: stri
     .filter(([, item]) => source.slice(item.span.start, item.span.end) !== item.text)
     .map(([label]) => label);
 }
+
+/** Drive the CLI in-process, collecting its output and exit code. */
+export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { run: runCli } = await import('../src/cli/index.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}

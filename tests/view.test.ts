@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run as cli } from '../src/cli/index.js';
 import { CLIENT_SCRIPT } from '../src/view/client.js';
 import { marksOf, regionsOf, type Mark } from '../src/view/marks.js';
 import { viewPage } from '../src/view/page.js';
 import { renderText } from '../src/view/render.js';
-import { SEEDS } from './helpers.js';
+import { cli, SEEDS } from './helpers.js';
 import { FIXTURE_TEXT, fixtureResult } from './result-fixture.js';
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -107,12 +106,7 @@ describe('view: the page', () => {
 });
 
 describe('cnreport view', () => {
-  async function run(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await cli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-    return { code, stdout, stderr };
-  }
+  const run = cli;
   const seed = join(SEEDS, '000_8e5208af9c013f38.txt');
 
   it('writes the page to -o, or to standard output', async () => {
