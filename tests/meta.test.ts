@@ -98,8 +98,9 @@ describe('meta: pieces', () => {
 interface GoldMeta { title: string; docType: string; region: object; date: string | Date | null; issuer?: string | null }
 const golds = [['seeds', 'gold'], ['corpus', 'corpus/gold']] as const;
 
+// vitest still runs a skipped suite's body to collect its tests: read the gold folders only when they exist.
 describe.skipIf(!existsSync(join(SHARED, 'gold')))('meta: every gold file', () => {
-  for (const [dir, goldDir] of golds) {
+  for (const [dir, goldDir] of existsSync(join(SHARED, 'gold')) ? golds : []) {
     for (const file of readdirSync(join(SHARED, goldDir)).filter((f) => f.endsWith('.yaml'))) {
       it(`matches the meta of ${goldDir}/${file}`, () => {
         const gold = load(readFileSync(join(SHARED, goldDir, file), 'utf8')) as { file: string; meta: GoldMeta };
