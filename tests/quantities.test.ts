@@ -153,6 +153,16 @@ describe('kind and year from sections and cues', () => {
     expect(one('新建5G基站25个。', { year: 2022, docType: 'task-notice' })).toMatchObject({ kind: 'target', year: 2022 });
   });
 
+  it('carries a plan section on to the later sections beside it that name no role, but never a review', () => {
+    const text = [
+      '一、2013年工作回顾', '全年生产总值增长8.2%。', '二、改革开放取得新进展', '新引进项目12个。',
+      '三、2014年工作总体要求', '生产总值增长8%以上。', '四、加快新型城镇化进程', '新建保障房5000套。',
+    ].join('\n');
+    expect(qs(text, { year: 2014, docType: 'work-report' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['8.2%', 'actual', 2013], ['12个', 'actual', 2013], ['8%', 'target', 2014], ['5000套', 'target', 2014],
+    ]);
+  });
+
   it('takes 年均 and several-year periods as no single year', () => {
     expect(one('过去五年,地区生产总值年均增长6.5%。', { year: 2024 }).year).toBeNull();
   });

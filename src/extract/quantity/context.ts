@@ -24,13 +24,21 @@ export function frameOf(doc: Doc, c: Compiled): Frame {
   const sections = new Map<string, { role: Role | null; year: number | null }>();
   let plan: number | null = null;
   let review: number | null = null;
+  // Reports run from review to plan: once a plan section opens (二、2014年工作总体要求), the later sections beside it
+  // that name no role of their own (三、聚力打造…, 四、扎实做好…) go on with the plan. A review is never carried.
+  const planSibling = new Map<string | null, { role: Role | null; year: number | null }>();
   for (const s of doc.sections) {
     const title = doc.view.slice(s.heading.start, s.heading.end);
     const own = c.q.sections.find((r) => r.pattern.test(title))?.role ?? null;
     const parent = s.parent ? sections.get(s.parent) : undefined;
     const year = YEAR.exec(title);
-    const info = { role: own ?? parent?.role ?? null, year: year ? Number(year[1]) : own ? null : parent?.year ?? null };
+    const carried = own === null && !parent?.role ? planSibling.get(s.parent) : undefined;
+    const info = carried && !year
+      ? carried
+      : { role: own ?? parent?.role ?? carried?.role ?? null, year: year ? Number(year[1]) : own ? null : parent?.year ?? null };
     sections.set(s.id, info);
+    if (info.role === 'plan' && (own === 'plan' || carried)) planSibling.set(s.parent, info);
+    else if (own !== null) planSibling.delete(s.parent);
     if (own === 'plan' && info.year !== null) plan ??= info.year;
     if (own === 'review' && info.year !== null) review ??= info.year;
   }
