@@ -78,6 +78,16 @@ describe('meta: news', () => {
   });
 });
 
+describe('meta: collector headers', () => {
+  it('reads 标题:/发文单位: from a collector header even when the clean stage removes it as furniture', () => {
+    const text = ['标题：平安县2023年政府工作报告', '发文单位：平安县人民政府', '正文：', '【字体：', '大', '中', '小', '】',
+      '各位代表：', '现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和列席会议的同志提出意见。'].join('\n');
+    const doc = docOf(text);
+    expect(doc.removed[0]?.start).toBe(0);
+    expect([doc.meta.title, doc.meta.issuer]).toEqual(['平安县2023年政府工作报告', '平安县人民政府']);
+  });
+});
+
 describe('meta: pieces', () => {
   it('reads Chinese numerals in dates', () => {
     expect([cnNumber('二〇二二'), cnNumber('十二'), cnNumber('二十七'), cnNumber('五'), cnNumber('07')]).toEqual([2022, 12, 27, 5, 7]);

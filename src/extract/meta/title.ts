@@ -51,10 +51,36 @@ function looksLikeTitle(text: string, rules: Rules): boolean {
 
 const endsAsTitle = (text: string, rules: Rules) => rules.meta.titleEnds.some((w) => text.replace(/[》"”\s]+$/u, '').endsWith(w));
 
+function takeField(out: Opening, key: string, value: string): void {
+  if (key === '标题') out.collectorTitle = value.split(/——|--/)[0]!.trim() || null;
+  if (key === '发文单位' || key === '发文机关') out.collectorIssuer = value || null;
+}
+
+/**
+ * A collector's header above the document (标题:/发文单位:) is page furniture, so the clean stage removes it; its
+ * fields still name the document, so they are read from the removed span that opens the text.
+ */
+function headerFields(doc: Doc, out: Opening): void {
+  const first = doc.blocks[0]?.start ?? doc.view.length;
+  for (const r of doc.removed) {
+    if (r.start >= first) break;
+    let at = r.start;
+    for (const line of doc.view.slice(r.start, r.end).split(/\r\n|\r|\n/)) {
+      const m = COLLECTOR.exec(line.trim());
+      if (m) {
+        const end = at + line.trimEnd().length;
+        takeField(out, m[1]!, doc.text.slice(end - m[2]!.length, end).trim());
+      }
+      at += line.length + (doc.view.startsWith('\r\n', at + line.length) ? 2 : 1);
+    }
+  }
+}
+
 /** Read the opening lines of the document for its title and any collector header. */
 export function opening(doc: Doc, rules: Rules): Opening {
   const out: Opening = { title: null, collectorTitle: null, collectorIssuer: null, blocks: [] };
   const blocks = doc.blocks;
+  headerFields(doc, out);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const view = doc.view.slice(b.start, b.end);
@@ -62,9 +88,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
     if (!collector && (b.kind === 'heading' || SALUTATION.test(view) || (view.length >= 50 && view.includes('。')))) break;
     out.blocks.push(b);
     if (collector) {
-      const value = doc.text.slice(b.end - collector[2]!.length, b.end).trim();
-      if (collector[1] === '标题') out.collectorTitle = value.split(/——|--/)[0]!.trim() || null;
-      if (collector[1] === '发文单位' || collector[1] === '发文机关') out.collectorIssuer = value || null;
+      takeField(out, collector[1]!, doc.text.slice(b.end - collector[2]!.length, b.end).trim());
       continue;
     }
     if (out.title || !looksLikeTitle(view, rules)) continue;
