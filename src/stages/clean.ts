@@ -1,5 +1,6 @@
 import type { Doc, RemovedRange, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
+import { trimRange } from '../span.js';
 
 interface Line {
   start: number;
@@ -13,20 +14,6 @@ export const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
 
 const HAS_BREAK = /\\[rn]|[ \t]{2}/;
 
-const WIDE_SPACE = /\s/;
-
-/** Exactly what `/\s/` matches, without building a one-character string for the common ASCII case. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return WIDE_SPACE.test(String.fromCharCode(code));
-}
-
-/** `trimRange` of span.ts by character codes, without a regex test per character: it runs on every line and unit. */
-function trim(view: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && isSpace(view.charCodeAt(start))) start++;
-  while (end > start && isSpace(view.charCodeAt(end - 1))) end--;
-  return { start, end };
-}
 
 /**
  * Lines per document, keyed by its line index (which no stage after read replaces): clean, segment and tables all
@@ -50,7 +37,7 @@ function cutLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
   for (let i = 0; i < starts.length; i++) {
     let end = i + 1 < starts.length ? starts[i + 1]! : view.length;
     while (end > starts[i]! && (view.charCodeAt(end - 1) === 10 || view.charCodeAt(end - 1) === 13)) end--;
-    const r = trim(view, starts[i]!, end);
+    const r = trimRange(view, starts[i]!, end);
     lines.push({ start: r.start, end: r.end, body: view.slice(r.start, r.end) });
   }
   return lines;
@@ -60,7 +47,7 @@ function cutLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
 export function units(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
   const out: Line[] = [];
   const push = (start: number, end: number) => {
-    const r = trim(doc.view, start, end);
+    const r = trimRange(doc.view, start, end);
     if (r.end > r.start) out.push({ start: r.start, end: r.end, body: doc.view.slice(r.start, r.end) });
   };
   const breaks = new RegExp(INLINE_BREAK.source, 'g');

@@ -1,13 +1,7 @@
 import type { Doc } from '../../document.js';
+import { isSpaceCode } from '../../span.js';
 
-const SPACE = /\s/;
-
-/** Whether the character at `i` is whitespace as `\s` reads it; the ASCII cases are decided without a regex. */
-function isSpace(view: string, i: number): boolean {
-  const c = view.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(view[i]!);
-}
+const isSpace = (view: string, i: number): boolean => isSpaceCode(view.charCodeAt(i));
 
 /**
  * The trimmed bodies of the view's physical lines, one at a time, as `viewLines` in the cleaner gives them (empty
