@@ -17,9 +17,11 @@ const englishOnly = {
   },
 };
 
+// The CLI, and the batch worker (each worker thread then loads one file instead of the module graph).
 await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'dist/bundle/cli.cjs',
+  entryPoints: { cli: 'src/cli/index.ts', worker: 'src/batch/worker.ts' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   format: 'cjs',

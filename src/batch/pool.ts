@@ -19,10 +19,11 @@ export type Reply =
   | { id: number; status: 'skipped' };
 
 /**
- * Workers run the built code. From src/batch (under vitest) and from dist/batch alike, this resolves to
- * dist/batch/worker.js, because both folders sit two levels below the package root.
+ * Workers run the built code: the bundled worker when the build made one (a thread then loads one file instead of
+ * the module graph), else dist/batch/worker.js. From src/batch (under vitest), dist/batch and dist/bundle alike
+ * these resolve the same way, because all three folders sit two levels below the package root.
  */
-const WORKER_URL = new URL('../../dist/batch/worker.js', import.meta.url);
+const WORKER_URLS = [new URL('../../dist/bundle/worker.cjs', import.meta.url), new URL('../../dist/batch/worker.js', import.meta.url)];
 
 interface Slot {
   worker: Worker;
@@ -34,9 +35,12 @@ export class Pool {
   private readonly stopFlag = new SharedArrayBuffer(4);
   private readonly slots: Slot[] = [];
   private closing = false;
+  private readonly workerUrl: URL;
 
   constructor(size: number, private readonly config: Omit<WorkerConfig, 'stop'>, readonly depth = 2) {
-    if (!existsSync(fileURLToPath(WORKER_URL))) throw new Error(`built worker not found at ${fileURLToPath(WORKER_URL)}; run \`npx tsc -p .\` first`);
+    const url = WORKER_URLS.find((u) => existsSync(fileURLToPath(u)));
+    if (!url) throw new Error(`built worker not found at ${fileURLToPath(WORKER_URLS[1]!)}; run \`npm run build\` first`);
+    this.workerUrl = url;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -64,7 +68,7 @@ export class Pool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_URL, { workerData: { ...this.config, stop: this.stopFlag } satisfies WorkerConfig });
+    const worker = new Worker(this.workerUrl, { workerData: { ...this.config, stop: this.stopFlag } satisfies WorkerConfig });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: Reply) => {
       const resolve = slot.pending.get(reply.id);
