@@ -112,4 +112,13 @@ describe('--encoding', () => {
     oneLine(bad.stderr);
     expect(bad.stderr).toMatch(/unknown encoding "latin-9"/);
   });
+
+  it('is checked once, as a usage error, by every command that reads reports', async () => {
+    const gb = file('gb2.txt', new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0x0a]));
+    for (const command of ['extract', 'view', 'track']) {
+      const r = await cli(command, gb, '--encoding', 'latin-9');
+      expect([command, r.code, r.stdout]).toEqual([command, 2, '']);
+      expect(r.stderr).toBe('cnreport: unknown encoding "latin-9", expected one of: utf-8, utf-16le, utf-16be, gb18030 (gbk and gb2312 read as gb18030)\n');
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { BatchError } from '../batch/sink.js';
 import { FORMATS } from '../emit/index.js';
 import { RuleError } from '../rules/load.js';
 import { CliError } from './errors.js';
-import type { Io } from './shared.js';
+import { readerOptions, type Io } from './shared.js';
 
 interface Options {
   outDir: string;
@@ -50,8 +50,7 @@ function progressLine(io: Io, enabled: boolean) {
 }
 
 export function commandBatch(program: Command, io: Io): void {
-  program
-    .command('batch')
+  readerOptions(program.command('batch'))
     .description('extract every matched report into one output file per input, on worker threads')
     .argument('<glob...>', 'report files, directories (every *.txt below them) or glob patterns')
     .requiredOption('--out-dir <dir>', 'directory for the outputs, mirroring the inputs\' folders (- with -f jsonl: standard output)')
@@ -59,8 +58,6 @@ export function commandBatch(program: Command, io: Io): void {
     .option('-j, --jobs <n>', 'worker threads', String(availableParallelism()))
     .option('--quiet', 'no progress bar and no summary line (failures are still reported)')
     .option('--skip-existing', 'leave inputs whose output already exists (resumes an interrupted run)')
-    .option('--rules <dir>', 'add or override rules from this directory (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
-    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030)')
     .action(async (patterns: string[], opts: Options) => {
       const format = io.format(opts.format);
       const jobs = Number(opts.jobs);

@@ -3,7 +3,7 @@ import { check, CheckError, checkJson, DEFAULT_THRESHOLDS, formatCheck, GoldErro
 import { discover } from '../util/glob.js';
 import { CliError } from './errors.js';
 import { writeAtomic } from './io.js';
-import { loadCliRules, type Io } from './shared.js';
+import { collect, loadCliRules, rulesOption, type Io } from './shared.js';
 
 interface Options {
   expected?: string;
@@ -16,7 +16,6 @@ interface Options {
   rules: string[];
 }
 
-const collect = (v: string, acc: string[]) => [...acc, v];
 
 /** Errors that mean the check could not be run as asked: exit code 2. */
 function usage(error: unknown): never {
@@ -32,8 +31,7 @@ Exit codes: 0 all good; 1 a file failed, differs from its expected file, or a sc
 `;
 
 export function commandCheck(program: Command, io: Io): void {
-  program
-    .command('check')
+  rulesOption(program.command('check'))
     .description('check that reports extract and validate, match their expected outputs, and score well against gold files')
     .argument('<glob...>', 'report files, directories (their *.txt files) or glob patterns')
     .option('--expected <dir>', 'compare each output with <dir>/<name>.json (all but source.path)')
@@ -43,7 +41,6 @@ export function commandCheck(program: Command, io: Io): void {
     .option('--no-thresholds', 'drop the default minimum scores (explicit --min still apply)')
     .option('--details', 'list every missed, extra or disagreeing gold item')
     .option('--json', 'print the report as JSON')
-    .option('--rules <dir>', 'add or override rules from this directory (repeatable)', collect, [])
     .addHelpText('after', HELP)
     .action(async (patterns: string[], opts: Options) => {
       if (opts.min.length && !opts.gold) throw new CliError('--min needs --gold DIR', 2);

@@ -6,7 +6,7 @@ import type { Result } from '../schema.js';
 import { CliError } from './errors.js';
 import { explain } from './explain.js';
 import { readStdin, writeAtomic } from './io.js';
-import { checkEncoding, loadCliRules, reportFailure, type Io } from './shared.js';
+import { readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
 
 interface Options {
   format: string;
@@ -28,21 +28,17 @@ function combine(results: Result[], format: Format, table: CsvTable = 'quantitie
 }
 
 export function commandExtract(program: Command, io: Io): void {
-  program
-    .command('extract')
+  readerOptions(program.command('extract'))
     .description('extract one or more report files (- reads standard input)')
     .argument('<file...>', 'report files, or - for standard input')
     .option('-f, --format <format>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'json')
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
-    .option('--rules <dir>', 'add or override rules from this directory (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
-    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030)')
     .addOption(new Option('--table <table>', 'with -f csv: one row per quantity (default) or per task (units joined with ;)').choices(CSV_TABLES))
     .option('--explain', 'print each extracted item with the rule that produced it, instead of the data')
     .action((files: string[], opts: Options) => {
       const format = io.format(opts.format);
       if (opts.table && format !== 'csv') throw new CliError('--table applies only to -f csv', 2);
-      checkEncoding(opts.encoding);
-      const rules = loadCliRules(opts.rules);
+      const rules = readerSetup(opts);
       const results: Result[] = [];
       for (const file of files) {
         const input: Input = file === '-' ? readStdin() : { path: file };

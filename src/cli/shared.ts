@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { encodingName, InputError } from '../stages/read.js';
 import { FORMATS, type Format } from '../emit/index.js';
 import { loadRules, RuleError } from '../rules/load.js';
@@ -36,8 +37,26 @@ export function reportFailure(io: Io, file: string, error: unknown): void {
   io.failed = true;
 }
 
+/** Collects a repeatable option's values. */
+export const collect = (value: string, acc: string[]): string[] => [...acc, value];
+
+export function rulesOption(command: Command): Command {
+  return command.option('--rules <dir>', 'add or override rules from this directory (repeatable)', collect, []);
+}
+
+/** `--rules` and `--encoding`, which every command that reads reports takes. */
+export function readerOptions(command: Command): Command {
+  return rulesOption(command).option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030)');
+}
+
+/** The rules for a run, after `--encoding` is checked: both are usage errors found once, before any file is read. */
+export function readerSetup(opts: { rules: string[]; encoding?: string }): Rules {
+  checkEncoding(opts.encoding);
+  return loadCliRules(opts.rules);
+}
+
 /** An unknown --encoding is a usage error, reported once rather than against every file. */
-export function checkEncoding(name: string | undefined): void {
+function checkEncoding(name: string | undefined): void {
   if (name !== undefined && !encodingName(name)) {
     throw new CliError(`unknown encoding "${name}", expected one of: utf-8, utf-16le, utf-16be, gb18030 (gbk and gb2312 read as gb18030)`, 2);
   }

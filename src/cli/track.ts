@@ -5,7 +5,7 @@ import type { Result } from '../schema.js';
 import { track, trackCsv, type TrackResult } from '../track/index.js';
 import { CliError } from './errors.js';
 import { writeAtomic } from './io.js';
-import { loadCliRules, reportFailure, type Io } from './shared.js';
+import { readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
 
 const TRACK_FORMATS = {
   json: (r: TrackResult) => `${JSON.stringify(r, null, 2)}\n`,
@@ -26,14 +26,11 @@ interface Options {
  * a single report is a warning only, since its own tables may hold plan and outcome side by side.
  */
 export function commandTrack(program: Command, io: Io): void {
-  program
-    .command('track')
+  readerOptions(program.command('track'))
     .description('pair the targets of reports of one region with the outcomes reported for the same year')
     .argument('<file...>', 'report files of one region, in any order')
     .option('-f, --format <format>', `output format: ${Object.keys(TRACK_FORMATS).join(', ')}`, 'json')
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
-    .option('--rules <dir>', 'add or override rules from this directory (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
-    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030)')
     .option('--any-region', 'pair reports even when their regions differ')
     .addHelpText('after', `
 Reports of one region, any years, any order: each target for year N pairs with the outcome for year N found in
@@ -47,7 +44,7 @@ regions (nothing is written; --any-region pairs them anyway); 2 usage or rule-fi
       if (!(opts.format in TRACK_FORMATS)) {
         throw new CliError(`unknown format "${opts.format}", expected one of: ${Object.keys(TRACK_FORMATS).join(', ')}`, 2);
       }
-      const rules = loadCliRules(opts.rules);
+      const rules = readerSetup(opts);
       const results: Result[] = [];
       for (const file of files) {
         try {
