@@ -15,16 +15,24 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Binary search: how many leading indices of [0, length) satisfy `before`, for a `before` that holds on a prefix
+ * and fails after it (e.g. `i => starts[i] <= pos` over sorted starts). The last index satisfying it is one less.
+ */
+export function countBefore(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The 1-based line holding `offset`, by binary search over the line index. */
 export function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return Math.max(1, countBefore(starts.length, (i) => starts[i]! <= offset));
 }
 
 export function spanOf(doc: Pick<Doc, 'lineStarts'>, start: number, end: number): Span {

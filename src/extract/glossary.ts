@@ -1,7 +1,7 @@
 import type { Doc, Range, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { GlossaryEntry } from '../schema.js';
-import { lineOf, textSpan, trimRange } from '../span.js';
+import { countBefore, lineOf, textSpan, trimRange } from '../span.js';
 
 type GlossaryRules = Rules['tables']['glossary'];
 
@@ -17,16 +17,7 @@ const TERM_STOP = /[。;!?]/u;
 const CONTINUES = /[。!?)”;]$/u;
 
 /** Index of the first block starting at or after `offset`; blocks come in text order (see `blocksFrom`). */
-function firstBlockAt(blocks: readonly Range[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstBlockAt = (blocks: readonly Range[], offset: number) => countBefore(blocks.length, (i) => blocks[i]!.start < offset);
 
 /**
  * The blocks starting in [from, to), in order. Segment emits blocks in text order, so a binary search finds the

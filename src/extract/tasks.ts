@@ -1,6 +1,6 @@
 import type { Doc, Range, Stage } from '../document.js';
 import type { Organization, Task } from '../schema.js';
-import { spanOf, textSpan } from '../span.js';
+import { countBefore, spanOf, textSpan } from '../span.js';
 import { blockDrafts } from './units/blocks.js';
 import type { Draft, SectionLeads } from './units/draft.js';
 import { grammar } from './units/grammar.js';
@@ -14,14 +14,8 @@ import { tableDrafts } from './units/table.js';
  * ranges[0..i], so a binary search for the last range starting before `end` answers it.
  */
 function overlapsAny(ranges: Range[], reach: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]!.start < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && reach[lo - 1]! > start;
+  const n = countBefore(ranges.length, (i) => ranges[i]!.start < end);
+  return n > 0 && reach[n - 1]! > start;
 }
 
 /** Tables are read only where no task was found in the running text (a table flattened to lines may be both). */

@@ -1,4 +1,5 @@
 import type { Range } from '../../document.js';
+import { countBefore } from '../../span.js';
 
 /** Characters that end a clause in the view (full-width punctuation is already ASCII there). */
 const CLAUSE_CHARS = ',;:。!?\r\n';
@@ -13,16 +14,7 @@ for (const ch of CLAUSE_CHARS) STOP[ch.charCodeAt(0)] = 1;
 for (const ch of SENTENCE_CHARS) STOP[ch.charCodeAt(0)] = 2;
 
 /** The last index in sorted `stops` below `pos`, or -1. */
-function before(stops: number[], pos: number): number {
-  let lo = 0;
-  let hi = stops.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (stops[mid]! < pos) { found = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return found;
-}
+const before = (stops: number[], pos: number) => countBefore(stops.length, (i) => stops[i]! < pos) - 1;
 
 /**
  * Clause and sentence boundaries of one block, found once (one pass over the block) and looked up by binary

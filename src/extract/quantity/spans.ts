@@ -1,16 +1,8 @@
 import type { Range } from '../../document.js';
+import { countBefore } from '../../span.js';
 
 /** The last index in sorted `starts` whose value is <= pos, or -1. */
-function lastAtOrBefore(starts: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= pos) { found = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return found;
-}
+const lastAtOrBefore = (starts: readonly number[], pos: number) => countBefore(starts.length, (i) => starts[i]! <= pos) - 1;
 
 /**
  * Whether a position lies in any of some ranges (tables, tasks, glossary entries), by binary search over their

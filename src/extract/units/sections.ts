@@ -1,4 +1,5 @@
 import type { SectionNode } from '../../document.js';
+import { countBefore } from '../../span.js';
 
 /** Lookups over one document's sections, built once per document instead of searching the list for each block or task. */
 export interface SectionIndex {
@@ -35,13 +36,7 @@ function innermost(sections: readonly SectionNode[]): (offset: number) => string
     };
   }
   return (offset) => {
-    let lo = 0;
-    let hi = sections.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sections[mid]!.heading.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(sections.length, (i) => sections[i]!.heading.start <= offset);
     for (let j = lo - 1; j >= 0; j--) if (offset < sections[j]!.end) return sections[j]!.id;
     return null;
   };
