@@ -10,7 +10,7 @@ interface Line {
 }
 
 /** Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more spaces. */
-export const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
+const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
 
 const HAS_BREAK = /\\[rn]|[ \t]{2}/;
 

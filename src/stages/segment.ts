@@ -1,29 +1,22 @@
 import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { trimRange } from '../span.js';
-import { viewLines } from './clean.js';
+import { units } from './clean.js';
 
-/**
- * Paragraph breaks inside one physical line: escaped line breaks left by exporters (a literal `\r\n`)
- * and runs of two or more spaces (em spaces and ideographic spaces are spaces in the view).
- */
-const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
 const SENTENCE_END = /[。!?！？]/;
 const MAX_TITLE = 60;
 
-/** Paragraph ranges outside removed spans, in document order, trimmed. */
+/**
+ * Paragraph ranges outside removed spans, in document order, trimmed: the cleaner's units (lines cut at the inline
+ * breaks of flattened reports) with the removed spans cut out of them.
+ */
 export function paragraphs(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): Range[] {
   const out: Range[] = [];
-  const push = (start: number, end: number) => {
-    const r = trimRange(doc.view, start, end);
-    if (r.end > r.start) out.push(r);
-  };
   let k = 0;
-  for (const line of viewLines(doc)) {
-    if (line.end === line.start) continue;
-    let pieces: Range[] = [{ start: line.start, end: line.end }];
-    while (k < doc.removed.length && doc.removed[k]!.end <= line.start) k++;
-    for (let j = k; j < doc.removed.length && doc.removed[j]!.start < line.end; j++) {
+  for (const unit of units(doc)) {
+    let pieces: Range[] = [{ start: unit.start, end: unit.end }];
+    while (k < doc.removed.length && doc.removed[k]!.end <= unit.start) k++;
+    for (let j = k; j < doc.removed.length && doc.removed[j]!.start < unit.end; j++) {
       const cut = doc.removed[j]!;
       pieces = pieces.flatMap((p) => [
         { start: p.start, end: Math.min(p.end, cut.start) },
@@ -31,13 +24,8 @@ export function paragraphs(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): R
       ]).filter((p) => p.end > p.start);
     }
     for (const piece of pieces) {
-      let from = piece.start;
-      const slice = doc.view.slice(piece.start, piece.end);
-      for (const m of slice.matchAll(INLINE_BREAK)) {
-        push(from, piece.start + m.index!);
-        from = piece.start + m.index! + m[0].length;
-      }
-      push(from, piece.end);
+      const r = trimRange(doc.view, piece.start, piece.end);
+      if (r.end > r.start) out.push(r);
     }
   }
   return out;
