@@ -5,7 +5,7 @@ import { loadRules } from '../rules/load.js';
 import { InputError } from '../stages/read.js';
 import type { Job } from './plan.js';
 import type { Reply, WorkerConfig } from './pool.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../util/write.js';
 
 // Runs in a worker thread: the rules are loaded once here and serve every file this worker is given.
 const config = workerData as WorkerConfig;

@@ -1,16 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/write.js';
 import { CliError } from './errors.js';
 
-/** Write through a temporary file and a rename, so an interrupted run never leaves a half-written output. */
+/** Write an output atomically (see util/write.ts); a failure is an I/O error of the run (exit 2). */
 export function writeAtomic(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    writeFileAtomic(path, data);
   } catch (error) {
-    try { rmSync(tmp, { force: true }); } catch { /* the temporary file was never created */ }
     throw new CliError(`${path}: cannot write output: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
   }
 }

@@ -4,7 +4,7 @@ import { threadId } from 'node:worker_threads';
 
 /**
  * Write through a hidden temporary file in the same folder and a rename, so an interrupted run never leaves a
- * half-written output under its final name. (The CLI has its own, which turns errors into CLI errors.)
+ * half-written output under its final name. Used by the CLI's outputs and by batch workers (hence the thread id).
  */
 export function writeFileAtomic(path: string, data: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}.tmp`);
@@ -13,7 +13,7 @@ export function writeFileAtomic(path: string, data: string): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (error) {
-    rmSync(tmp, { force: true });
+    try { rmSync(tmp, { force: true }); } catch { /* the temporary file was never created */ }
     throw error;
   }
 }
