@@ -122,6 +122,12 @@ describe('indicator', () => {
     ['城镇登记失业率控制在4.8%以内。', '城镇登记失业率'],
     ['1.城市道路建设项目45项;', '城市道路建设项目'],
     ['确保保有税收“千万元楼”35栋。', '千万元楼'],
+    // A dropped word at the edge of a phrase is not cut out of a whole word.
+    ['新增有机农产品认证18个。', '有机农产品认证'],
+    ['在建项目总数达到42个。', '在建项目总数'],
+    ['全县共同富裕示范村达到9个。', '共同富裕示范村'],
+    ['投诉办结率达到98%。', '投诉办结率'],
+    ['完成率为91.5%。', '完成率'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
 
   it('lets a growth figure after a level take its indicator', () => {

@@ -40,6 +40,8 @@ export interface Compiled {
   anyYear: RegExp | null;
   leading: WordSet;
   trailing: WordSet;
+  /** Whole words that a leading or trailing word must not be cut out of. */
+  words: WordSet;
   subjects: WordSet;
 }
 
@@ -158,6 +160,7 @@ function build(rules: Rules): Compiled {
     anyYear: anyOf(q.years.map((y) => y.pattern)),
     leading: wordSet(q.indicator.leading),
     trailing: wordSet(q.indicator.trailing),
+    words: wordSet(q.indicator.words),
     subjects: wordSet(q.indicator.subjects),
   };
 }

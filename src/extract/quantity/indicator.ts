@@ -51,10 +51,11 @@ function trim(view: string, r: Range, c: Compiled): Range {
     // An opening quote or parenthesis whose closing one is not in the phrase.
     if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
     let n = marker ? patternAtStart(view, start, end, marker) : 0;
+    // A dropped word is not cut out of a longer whole word (有 of 有机产品, 在 of 在建项目, 共 of 共同富裕).
     if (n === 0) n = wordAtStart(view, start, end, c.leading);
-    if (n > 0) { start += n; continue; }
+    if (n > 0 && wordAtStart(view, start, end, c.words) <= n) { start += n; continue; }
     n = wordAtEnd(view, start, end, c.trailing);
-    if (n > 0) { end -= n; continue; }
+    if (n > 0 && wordAtEnd(view, start, end, c.words) <= n) { end -= n; continue; }
     n = subjectBeforeWord(view, start, end, c);
     if (n === 0) break;
     start += n;

@@ -34,6 +34,8 @@ const Indicator = z.object({
   subjects: Words.default([]),
   leading: Words.default([]),
   trailing: Words.default([]),
+  /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
+  words: Words.default([]),
   nounStop: Pattern,
   maxLength: z.number().int().positive().default(24),
   pairs: z.array(z.object({ word: z.string().min(1), parts: z.tuple([z.string(), z.string()]) }).strict()).default([]),
