@@ -128,7 +128,16 @@ describe('indicator', () => {
     ['全县共同富裕示范村达到9个。', '共同富裕示范村'],
     ['投诉办结率达到98%。', '投诉办结率'],
     ['完成率为91.5%。', '完成率'],
+    // The noun after a count runs to the next figure, may open with a quoted name, and ends at a later quote.
+    ['建成40个“口袋公园”。', '口袋公园'],
+    ['推动3项“跨省通办”改革。', '“跨省通办”改革'],
+    ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
+
+  it('reads the noun after a count only up to the next figure', () => {
+    expect(qs('12个安置项目近6000套住房交付使用。').map((q) => q.indicator)[0]).toBe('安置项目');
+    expect(qs('5个部门单位对20个村开展帮扶。').map((q) => q.indicator)[0]).toBe('部门单位');
+  });
 
   it('lets a growth figure after a level take its indicator', () => {
     expect(qs('一般公共预算收入52.24亿元,同比增长5.2%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
@@ -138,6 +147,13 @@ describe('indicator', () => {
   it('hands out a list subject, one part to each figure', () => {
     expect(qs('一产、二产、三产增加值分别增长6%、5.2%、5.2%。').map((q) => q.indicator)).toEqual(['一产增加值', '二产增加值', '三产增加值']);
     expect(qs('城乡居民人均可支配收入分别增长9%和10%以上。').map((q) => q.indicator)).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+  });
+});
+
+describe('what is not an amount', () => {
+  it('counts 4A-rated sites and 5G stations, but not a format such as 3人制', () => {
+    expect(qs('新增2个4A级景区、3个5G基站。').map((q) => q.core.text)).toEqual(['2个', '3个']);
+    expect(qs('建成5人制足球场12个。').map((q) => q.core.text)).toEqual(['12个']);
   });
 });
 

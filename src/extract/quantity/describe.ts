@@ -59,7 +59,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let group: Group | null = null;
   const targets = targetsFrom(view, block, c);
   const bounds = new Bounds(view, block);
-  for (const m of found) {
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k]!;
     const clause = bounds.clause(m);
     const sentence = bounds.sentence(m);
     const word = afterWord(view, m.end, c);
@@ -67,7 +68,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const afterStart = Math.min(clause.end, m.end + word.length);
     const inList = group !== null && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
-    const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, clause, m.dimension, c);
+    // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
+    const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
+    const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
     const growth = growthOf(view, m, clause, c);
     const kind = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
     const previous = out.at(-1);
@@ -99,7 +102,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     } else {
       close(doc, group, c);
       const head = cmp !== null && !word && !m.approx;
-      const subject = () => indicatorRange(view, from, m.start, afterStart, clause, 'level', c);
+      const subject = () => indicatorRange(view, from, m.start, afterStart, afterEnd, 'level', c);
       group = { members: [draft], subject, head, tail: false };
     }
     group.tail = word.length > 0 && cmp !== null;

@@ -29,7 +29,7 @@ function patternAtStart(view: string, start: number, end: number, re: RegExp): n
 const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
 /** Spaces, dashes and separators dropped from the start of a phrase; fewer from its end. */
 const LEAD = codes(' \t—-·:,、');
-const END = codes(' \t:,、');
+const END = codes(' \t:,、+');
 const OPENERS = codes('“"(');
 
 /** A subject (全区实现…) is dropped only when a dropped word follows it: its length then, else 0. */
@@ -72,11 +72,28 @@ function quoted(view: string, r: Range): Range {
 }
 
 /**
- * The indicator of a mention: the phrase before it in its clause (from `from`, the end of the previous figure or
- * list item), trimmed; for counts followed by a noun, that noun. `afterStart` is where the text after the mention
- * and its comparator word begins. Returns a range of the view, or null when nothing is left.
+ * How much of `rest` (the text after a count, up to the next figure) can be the noun naming what is counted: up to
+ * a stop word. A quoted name may open it (25个“口袋公园”, 三张“零关税”清单); a quote later on ends it (企业“零跑腿”).
  */
-export function indicatorRange(view: string, from: number, start: number, afterStart: number, clause: Range, dimension: string, c: Compiled): Range | null {
+function nounLength(rest: string, stop: RegExp): number {
+  stop.lastIndex = 0;
+  let m = stop.exec(rest);
+  if (m && m.index === 0 && m[0] === '“') {
+    const close = rest.indexOf('”', 1);
+    if (close < 0) return 0;
+    stop.lastIndex = close + 1;
+    m = stop.exec(rest);
+  }
+  return m ? m.index : rest.length;
+}
+
+/**
+ * The indicator of a mention: the phrase before it in its clause (from `from`, the end of the previous figure or
+ * list item), trimmed; for counts followed by a noun, that noun. The text after the mention and its comparator
+ * word runs from `afterStart` to `afterEnd` (the end of the clause or the next figure, whichever comes first).
+ * Returns a range of the view, or null when nothing is left.
+ */
+export function indicatorRange(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Range | null {
   const ind = c.q.indicator;
   let before: Range = { start: from, end: start };
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
@@ -85,15 +102,13 @@ export function indicatorRange(view: string, from: number, start: number, afterS
   const etc = before.end > before.start && view.charCodeAt(before.end - 1) === 0x7b49; // 等
   before = quoted(view, trim(view, before, c));
   let after: Range | null = null;
-  const rest = view.slice(afterStart, clause.end);
-  const stop = ind.nounStop.exec(rest);
-  const len = stop ? stop.index : rest.length;
+  const len = nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
   if (len >= 2) {
     const r = trim(view, { start: afterStart, end: afterStart + len }, c);
     // What follows a count names the thing counted only if it is a noun phrase: no number, no change verb.
     c.growth.lastIndex = 0;
     const noun = view.slice(r.start, r.end);
-    if (r.end - r.start >= 2 && r.start === afterStart && !/\d/.test(noun) && !c.growth.test(noun)) after = r;
+    if (r.end - r.start >= 2 && r.start === afterStart && !/\d/.test(noun) && !c.growth.test(noun)) after = quoted(view, r);
   }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does.
   const bare = c.subjects.words.has(view.slice(before.start, before.end));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Pattern, RuleId, Words } from '../pattern.js';
+import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
 
 const Op = z.enum(['>=', '<=', '>', '<', '~']);
 
@@ -36,7 +36,7 @@ const Indicator = z.object({
   trailing: Words.default([]),
   /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
   words: Words.default([]),
-  nounStop: Pattern,
+  nounStop: GlobalPattern,
   maxLength: z.number().int().positive().default(24),
   pairs: z.array(z.object({ word: z.string().min(1), parts: z.tuple([z.string(), z.string()]) }).strict()).default([]),
   /** List numbering left at the start of a phrase. */
