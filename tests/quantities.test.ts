@@ -155,6 +155,18 @@ describe('what is not an amount', () => {
     expect(qs('新增2个4A级景区、3个5G基站。').map((q) => q.core.text)).toEqual(['2个', '3个']);
     expect(qs('建成5人制足球场12个。').map((q) => q.core.text)).toEqual(['12个']);
   });
+
+  it('takes a bare 百/千/万 before a programme or a kind of firm as part of its name', () => {
+    expect(qs('实施新一轮千亿斤粮食产能提升行动。')).toEqual([]);
+    expect(qs('培育百亿元企业3家。').map((q) => [q.core.text, q.indicator])).toEqual([['3家', '百亿元企业']]);
+    expect(qs('粮食产量突破千亿斤,投入千万元资金。').map((q) => q.core.text)).toEqual(['千亿斤', '千万元']);
+  });
+
+  it('reads two figures written back to back (218户822人) and counts of A级 sites', () => {
+    expect(qs('消除返贫风险218户822人。').map((q) => q.core.text)).toEqual(['218户', '822人']);
+    expect(qs('新建三级以上公路43条423公里。').map((q) => q.core.text)).toEqual(['43条', '423公里']);
+    expect(qs('新增5个AAAA级景区。').map((q) => q.core.text)).toEqual(['5个']);
+  });
 });
 
 describe('kind and year from sections and cues', () => {
