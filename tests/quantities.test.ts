@@ -139,6 +139,14 @@ describe('indicator', () => {
     expect(qs('5个部门单位对20个村开展帮扶。').map((q) => q.indicator)[0]).toBe('部门单位');
   });
 
+  it('reads 是2011年的1.6倍 as a multiple of the same indicator, not of a year, and a spaced 增长 8.2 % as growth', () => {
+    const found = qs('2016年,全县生产总值完成119.8亿元,是2011年的1.6倍,年均增长 8.2 %。');
+    expect(found.map((q) => [q.core.text, q.indicator, q.measure])).toEqual([
+      ['119.8亿元', '全县生产总值', 'level'], ['1.6倍', '全县生产总值', 'level'], ['8.2 %', '全县生产总值', 'growth'],
+    ]);
+    expect(found[1]!.year).not.toBe(2011);
+  });
+
   it('lets a growth figure after a level take its indicator', () => {
     expect(qs('一般公共预算收入52.24亿元,同比增长5.2%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
     expect(qs('常住人口由上年729万人增加到732万人。').map((q) => q.indicator)).toEqual(['常住人口', '常住人口']);
