@@ -147,6 +147,11 @@ describe('indicator', () => {
     expect(found[1]!.year).not.toBe(2011);
   });
 
+  it('reads 压缩/压减 as a fall and leaves adverbs such as 继续 out of the indicator', () => {
+    expect(qs('审批时限压缩30%。').map((q) => [q.indicator, q.measure, q.direction])).toEqual([['审批时限', 'growth', 'down']]);
+    expect(qs('部门一般性支出继续压减10%。').map((q) => [q.indicator, q.measure, q.direction])).toEqual([['部门一般性支出', 'growth', 'down']]);
+  });
+
   it('lets a growth figure after a level take its indicator', () => {
     expect(qs('一般公共预算收入52.24亿元,同比增长5.2%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
     expect(qs('常住人口由上年729万人增加到732万人。').map((q) => q.indicator)).toEqual(['常住人口', '常住人口']);

@@ -37,6 +37,11 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('keeps a list inside 〔〕 whole (各县〔市、区〕人民政府) and reads (A牵头;B配合)', () => {
+    const text = '二、降低企业经营成本\n5.力争新增贷款300亿元。（人民银行某某市分行牵头；各县〔市、区〕人民政府配合）\n';
+    expect(roles(text)).toEqual([['5.', '力争新增贷款300亿元', ['人民银行某某市分行'], [], ['各县〔市、区〕人民政府']]]);
+  });
+
   it('without such a rule, a task with only responsible units and no section lead has no lead', () => {
     expect(roles('1.简化管理。实施便捷模式。（海关总署、商务部负责）\n')).toEqual([['1.', '简化管理', [], ['海关总署', '商务部'], []]]);
   });

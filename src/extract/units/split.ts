@@ -16,7 +16,11 @@ function tidy(view: string, r: Range): Range | null {
   return end > start ? { start, end } : null;
 }
 
-/** Split a unit list on 、 , ; outside parentheses, so 区委组织部(区人才办) and 各县(市、区) stay whole. */
+/** Brackets that may hold a list inside a name: ( ) (full-width ones are folded in the view) and 〔 〕. */
+const OPENERS = new Set([0x28, 0x3014]);
+const CLOSERS = new Set([0x29, 0x3015]);
+
+/** Split a unit list on 、 , ; outside brackets, so 区委组织部(区人才办), 各县(市、区) and 各县〔市、区〕 stay whole. */
 export function splitItems(view: string, start: number, end: number): Range[] {
   const out: Range[] = [];
   let depth = 0;
@@ -27,8 +31,8 @@ export function splitItems(view: string, start: number, end: number): Range[] {
   };
   for (let i = start; i < end; i++) {
     const c = view.charCodeAt(i);
-    if (c === 0x28) depth++; // (
-    else if (c === 0x29) depth = Math.max(0, depth - 1); // )
+    if (OPENERS.has(c)) depth++;
+    else if (CLOSERS.has(c)) depth = Math.max(0, depth - 1);
     else if (depth === 0 && SEPARATORS.has(c)) {
       push(i);
       from = i + 1;
