@@ -10,6 +10,14 @@ import { docOf, rules, SHARED } from './helpers.js';
 
 const metaOf = (text: string) => docOf(text).meta;
 
+describe('meta: web articles', () => {
+  it('types a page with a byline (来源… 发布时间… 浏览次数…) as news and dates it from the byline', () => {
+    const text = '首页 > 新闻中心\n【两会】2025年某县政府工作报告发布\n来源：某县融媒体中心　　发布时间：2025-01-16 09:30　　浏览次数：1532\n'
+      + '1月15日,县长作政府工作报告。\n报告指出,2024年全县生产总值增长5.8%。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2025-01-16' });
+  });
+});
+
 describe('meta: notices', () => {
   it('reads a task notice: title line, issuer before 关于, the date line, and the province from the city', () => {
     const text = '昆明市五华区人民政府办公室关于印发《昆明市五华区2023年度重点工作任务》的通知\n区属各相关单位:\n现印发给你们,请认真抓好贯彻落实。\n2023年3月8日\n一、总体思路\n以发展为第一要务。\n';

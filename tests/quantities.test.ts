@@ -210,6 +210,15 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('in a news article, a year before the plan year makes actuals, and the rest of the paragraph follows', () => {
+    const text = '报告指出,2024年全县地区生产总值达到285.6亿元;城乡居民人均可支配收入分别达到42350元和19870元。'
+      + '2025年全县将新建5G基站300个,到2027年建成800个。';
+    expect(qs(text, { year: 2025, docType: 'news' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['285.6亿元', 'actual', 2024], ['42350元', 'actual', 2024], ['19870元', 'actual', 2024],
+      ['300个', 'target', 2025], ['800个', 'target', 2027],
+    ]);
+  });
+
   it('takes 年均 and several-year periods as no single year', () => {
     expect(one('过去五年,地区生产总值年均增长6.5%。', { year: 2024 }).year).toBeNull();
   });

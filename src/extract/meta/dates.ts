@@ -13,6 +13,8 @@ const DELIVERY = new RegExp(`${DATE}\\s*在.{0,40}(人民代表大会|代表大�
 /** How many opening blocks may carry such a phrase. */
 const FRONT_BLOCKS = 15;
 const COLLECTOR = /^(发文时间|发布时间|成文日期|发文日期)[:]\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})/;
+/** The same label inside a web page's byline: 来源:某县融媒体中心 发布时间:2025-01-16 09:30 浏览次数:1532. */
+const BYLINE = /(?:^|\s)(发文时间|发布时间|发布日期|成文日期|发文日期)[:]\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})/u;
 const STAMP = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 /** In a news article: 5月20日,…区长…在《政府工作报告》中提出,2020年要… (the day the report was delivered). */
 const NEWS_DELIVERY = /(\d{1,2})月(\d{1,2})日[^。]{0,80}(政府工作报告|工作报告)[^。]*/;
@@ -70,7 +72,7 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
     if (/^\d{4}$/.test(lines[i]!) && md) return iso(Number(lines[i]), Number(md[1]), Number(md[2]));
   }
   for (const line of lineBodies(doc)) {
-    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, line), 2);
+    const d = line.includes('时间') || line.includes('日期') ? ofMatch(BYLINE.exec(line), 2) : null;
     if (d) return d;
   }
   for (const b of news ? body : []) {

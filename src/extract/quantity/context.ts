@@ -76,7 +76,27 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
     const t = c.kindOf.get(m[0])!;
     cue = { kind: t.value, rule: t.id };
   }
-  return cue ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
+  return cue ?? yearKind(text, frame, c) ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
+}
+
+/**
+ * With no section role and no cue word, a year written before the figure decides: a year before the report's plan
+ * year is past (报告指出,2024年全县地区生产总值达到…, in a 2025 report), 到2027年 or the plan year itself is ahead.
+ */
+function yearKind(text: string, frame: Frame, c: Compiled): { kind: Kind; rule: string } | null {
+  if (frame.planYear === null || (c.anyYear && !c.anyYear.test(text))) return null;
+  let last: { end: number; year: number; by: boolean } | null = null;
+  for (const { rule, re } of c.years) {
+    if (!rule.capture) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      if (m[0].length === 0) re.lastIndex++;
+      if (!last || end > last.end) last = { end, year: Number(m[rule.capture]), by: rule.id === 'year.by' };
+    }
+  }
+  if (!last) return null;
+  return last.year < frame.planYear && !last.by ? { kind: 'actual', rule: 'kind.past-year' } : { kind: 'target', rule: 'kind.year-ahead' };
 }
 
 /**

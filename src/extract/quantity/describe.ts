@@ -57,6 +57,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const out: Draft[] = [];
   let prevEnd = -1;
   let group: Group | null = null;
+  let lastKind: ReturnType<typeof kindOf> | null = null;
   const targets = targetsFrom(view, block, c);
   const bounds = new Bounds(view, block);
   for (let k = 0; k < found.length; k++) {
@@ -72,7 +73,10 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
     const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
     const growth = growthOf(view, m, clause, c);
-    const kind = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
+    // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
+    const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
+    const kind = own.rule === 'kind.default' && lastKind ? lastKind : own;
+    if (own.rule !== 'kind.default') lastKind = own;
     const previous = out.at(-1);
     const text = trimRange(view, clause.start, clause.end);
     const draft: Draft = {
