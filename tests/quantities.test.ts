@@ -128,6 +128,7 @@ describe('indicator', () => {
     ['全县共同富裕示范村达到9个。', '共同富裕示范村'],
     ['投诉办结率达到98%。', '投诉办结率'],
     ['完成率为91.5%。', '完成率'],
+    ['GDP预期增长6%。', 'GDP'],
     // The noun after a count runs to the next figure, may open with a quoted name, and ends at a later quote.
     ['建成40个“口袋公园”。', '口袋公园'],
     ['推动3项“跨省通办”改革。', '“跨省通办”改革'],
@@ -160,6 +161,10 @@ describe('indicator', () => {
   it('hands out a list subject, one part to each figure', () => {
     expect(qs('一产、二产、三产增加值分别增长6%、5.2%、5.2%。').map((q) => q.indicator)).toEqual(['一产增加值', '二产增加值', '三产增加值']);
     expect(qs('城乡居民人均可支配收入分别增长9%和10%以上。').map((q) => q.indicator)).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+    // A later list in the sentence with no subject of its own takes the same parts, one by one.
+    expect(qs('城乡居民人均可支配收入分别达到42350元和19870元,增长4.9%和6.7%。').map((q) => q.indicator)).toEqual([
+      '城镇居民人均可支配收入', '农村居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入',
+    ]);
   });
 });
 

@@ -30,17 +30,29 @@ interface Group {
   head: boolean;
   /** The last member so far carries its own comparator word after it (…、7%以上). */
   tail: boolean;
+  /** Where the sentence holding the list starts. */
+  sentence: number;
 }
 
-/** Close a list: members without a comparator take the one written after the last; subjects are handed out. */
-function close(doc: Doc, g: Group | null, c: Compiled): void {
-  if (!g || g.members.length < 2) return;
+/** The parts of a subject handed out to the last list of a sentence, for a later list there that has none. */
+interface Handed { sentence: number; parts: string[] }
+
+/**
+ * Close a list: members without a comparator take the one written after the last; subjects are handed out. A list
+ * with no subject of its own takes the parts handed to the list before it in the sentence, one by one (城乡居民收入
+ * 分别达到42350元和19870元,增长4.9%和6.7%). Returns what this list handed out, or `handed` unchanged.
+ */
+function close(doc: Doc, g: Group | null, c: Compiled, handed: Handed | null): Handed | null {
+  if (!g || g.members.length < 2) return handed;
   const last = g.members.at(-1)!;
   const shared = g.tail ? last.comparator : g.head ? g.members[0]!.comparator : null;
   for (const d of g.members) d.comparator ??= shared;
   const subject = g.subject();
-  const parts = subject ? distribute(doc.view, doc.text, subject, g.members.length, c) : null;
-  if (parts) g.members.forEach((d, i) => (d.indicator = parts[i]!));
+  let parts = subject ? distribute(doc.view, doc.text, subject, g.members.length, c) : null;
+  if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
+  if (!parts) return handed;
+  g.members.forEach((d, i) => (d.indicator = parts[i]!));
+  return { sentence: g.sentence, parts };
 }
 
 const afterWord = (view: string, end: number, c: Compiled): string => c.cmpAfter.at(view, end) ?? '';
@@ -57,6 +69,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const out: Draft[] = [];
   let prevEnd = -1;
   let group: Group | null = null;
+  let handed: Handed | null = null;
   let lastKind: ReturnType<typeof kindOf> | null = null;
   const targets = targetsFrom(view, block, c);
   const bounds = new Bounds(view, block);
@@ -104,15 +117,15 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       if (draft.measure === 'level' && first.measure === 'growth') [draft.measure, draft.direction] = [first.measure, first.direction];
       group.members.push(draft);
     } else {
-      close(doc, group, c);
+      handed = close(doc, group, c, handed);
       const head = cmp !== null && !word && !m.approx;
       const subject = () => indicatorRange(view, from, m.start, afterStart, afterEnd, 'level', c);
-      group = { members: [draft], subject, head, tail: false };
+      group = { members: [draft], subject, head, tail: false, sentence: sentence.start };
     }
     group.tail = word.length > 0 && cmp !== null;
     out.push(draft);
     prevEnd = afterStart;
   }
-  close(doc, group, c);
+  close(doc, group, c, handed);
   return out;
 }
