@@ -87,6 +87,20 @@ describe('tables: layouts', () => {
     expect(tablesOf('a | b | c\n正文。\n')).toEqual([]);
   });
 
+  it('reads figures written in text cells as quantities, but never the numeric cells, and 完成时限 is no actual column', () => {
+    const text = '民生实事任务分解表\n序号|任务内容|目标要求|牵头单位|完成时限\n'
+      + '1|增加养老服务供给|新增养老床位300张，建成社区养老服务站12个|区民政局|2024年10月\n'
+      + '2|改造老旧小区|完成老旧小区改造46个|区住房城乡建设局|2024年11月\n';
+    const result = assemble(docOf(text));
+    expect(result.tables[0]!.columns.map((c) => c.role)).toEqual([null, null, 'plan', null, null]);
+    expect(result.quantities.map((q) => [q.core.text, q.indicator, q.text])).toEqual([
+      ['300张', '养老床位', '新增养老床位300张'], ['12个', '社区养老服务站', '建成社区养老服务站12个'], ['46个', '老旧小区改造', '完成老旧小区改造46个'],
+    ]);
+    // The 序号 cells (1, 2) are numbers of the table, not quantities.
+    const numeric = '指标 | 目标 | 完成\n产值(亿元) | 100 | 104\n投资(亿元) | 50 | 55\n';
+    expect(assemble(docOf(numeric)).quantities).toEqual([]);
+  });
+
   it('keeps a sentence above the table out of its span', () => {
     const text = '主要指标如下。\n指标 | 目标 | 完成\n产值 | 100 | 104\n';
     const [t] = tablesOf(text);

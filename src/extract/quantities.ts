@@ -16,13 +16,16 @@ function inOrder(blocks: readonly Block[]): readonly Block[] {
 }
 
 /**
- * Quantities: every number with a unit in the document's blocks (outside tables), with what it means. Each is
- * linked to its section and task, and each task lists its quantities.
+ * Quantities: every number with a unit in the document's blocks, with what it means. In a table only the text
+ * cells are read (新增养老床位300张…): a numeric cell is the table's own data, with its column's year and unit.
+ * Each quantity is linked to its section and task, and each task lists its quantities.
  */
 export const quantities: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
   const frame = frameOf(doc, c);
-  const inTable = coverage(doc.tables.map((t) => t.span));
+  const tableSpans = coverage(doc.tables.map((t) => t.span));
+  const textCells = coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
+  const inTable = (pos: number) => tableSpans(pos) && !textCells(pos);
   const items: Quantity[] = [];
   const blocks = inOrder(doc.blocks);
   const perBlock = scanBlocks(doc.view, blocks, c);

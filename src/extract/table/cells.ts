@@ -87,7 +87,8 @@ export function columnOf(path: string[], rules: TableRules): Column {
   for (const part of path) {
     const y = YEAR.exec(part);
     if (y) year = Number(y[1]);
-    if (has(rules.roles.actual, part)) role = 'actual';
+    if (has(rules.roles.neutral, part)) role = null;
+    else if (has(rules.roles.actual, part)) role = 'actual';
     else if (has(rules.roles.plan, part)) role = 'plan';
     if (has(rules.measures.level, part)) measure = 'level';
     else if (has(rules.measures.growth, part)) measure = 'growth';

@@ -26,7 +26,8 @@ export const TableRules = z.object({
   unitLine: Pattern.optional(),
   maxCaption: z.number().int().positive().default(60),
   columns: z.object({ index: Words.default([]), label: Words.default([]), unit: Words.default([]) }).strict().default({ index: [], label: [], unit: [] }),
-  roles: z.object({ plan: Words.default([]), actual: Words.default([]) }).strict().default({ plan: [], actual: [] }),
+  /** `neutral`: header words that make a column neither plan nor actual (完成时限 is a deadline, not actual data). */
+  roles: z.object({ plan: Words.default([]), actual: Words.default([]), neutral: Words.default([]) }).strict().default({ plan: [], actual: [], neutral: [] }),
   measures: z.object({ growth: Words.default([]), level: Words.default([]) }).strict().default({ growth: [], level: [] }),
   comparators: z.array(Comparator).default([]),
   placeholders: z.array(z.string().min(1)).default([]),
