@@ -153,6 +153,14 @@ describe('indicator', () => {
     expect(qs('部门一般性支出继续压减10%。').map((q) => [q.indicator, q.measure, q.direction])).toEqual([['部门一般性支出', 'growth', 'down']]);
   });
 
+  it('lends the indicator to a gap from the plan and a share of the budget (高于预期目标, 完成预算的102.3%)', () => {
+    const found = qs('地区生产总值增长5.6%,高于预期目标0.1个百分点。一般公共预算收入完成286.4亿元,完成预算的102.3%。工业增加值增长6.8%,比计划低0.2个百分点。');
+    expect(found.map((q) => [q.core.text, q.indicator])).toEqual([
+      ['5.6%', '地区生产总值'], ['0.1个百分点', '地区生产总值'], ['286.4亿元', '一般公共预算收入'], ['102.3%', '一般公共预算收入'],
+      ['6.8%', '工业增加值'], ['0.2个百分点', '工业增加值'],
+    ]);
+  });
+
   it('lets a growth figure after a level take its indicator', () => {
     expect(qs('一般公共预算收入52.24亿元,同比增长5.2%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
     expect(qs('常住人口由上年729万人增加到732万人。').map((q) => q.indicator)).toEqual(['常住人口', '常住人口']);
