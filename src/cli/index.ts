@@ -1,3 +1,5 @@
+// First: it must run before any zod schema is built.
+import './zod-config.js';
 import { Command, CommanderError } from 'commander';
 import { FORMATS } from '../emit/index.js';
 import { commandBatch } from './batch.js';

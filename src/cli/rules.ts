@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { RULE_FILES } from '../rules/schema.js';
+import { RULE_FILE_NAMES } from '../rules/schema.js';
 import { loadCliRules, type Io } from './shared.js';
 
 export function commandRules(program: Command, io: Io): void {
@@ -10,8 +10,8 @@ export function commandRules(program: Command, io: Io): void {
     .argument('[dir]', 'a directory of rule files (*.yaml)')
     .action((dir: string | undefined) => {
       const loaded = loadCliRules(dir ? [dir] : []);
-      const counts = Object.keys(RULE_FILES).map((name) => {
-        const lists = Object.values(loaded[name as keyof typeof loaded] as Record<string, unknown>);
+      const counts = RULE_FILE_NAMES.map((name) => {
+        const lists = Object.values(loaded[name] as Record<string, unknown>);
         return `${name}: ${lists.reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 0), 0)}`;
       });
       io.stdout(`rules ok (${dir ?? 'built-in'}): ${counts.join(', ')}\n`);

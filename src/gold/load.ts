@@ -14,64 +14,73 @@ export class GoldError extends Error {
   }
 }
 
-// Hand-written YAML turns a title such as 2023 into a number; text fields take any scalar as its string.
-const text = z.preprocess((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v), z.string());
-const names = z.array(text);
-const nullableText = text.nullable();
+/** The gold file schemas, built when first needed: only `check --gold` reads gold files. */
+function goldSchemas() {
+  // Hand-written YAML turns a title such as 2023 into a number; text fields take any scalar as its string.
+  const text = z.preprocess((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v), z.string());
+  const names = z.array(text);
+  const nullableText = text.nullable();
 
-// A field left out of a gold entry is not scored for that entry; a field written as null is scored as null.
-const GoldQuantity = z.looseObject({
-  core: text.pipe(z.string().min(1)),
-  occurrence: z.number().int().positive().default(1),
-  value: z.number().nullable().optional(),
-  range: z.tuple([z.number(), z.number()]).nullable().optional(),
-  unit: text.optional(),
-  normalized: z.looseObject({ value: z.number().nullable().optional(), unit: text.optional() }).optional(),
-  comparator: Comparator.nullable().optional(),
-  measure: z.enum(['level', 'growth']).optional(),
-  direction: z.enum(['up', 'down']).nullable().optional(),
-  kind: z.enum(['target', 'actual', 'other']).optional(),
-  year: z.number().int().nullable().optional(),
-  indicator: nullableText.optional(),
-});
+  // A field left out of a gold entry is not scored for that entry; a field written as null is scored as null.
+  const GoldQuantity = z.looseObject({
+    core: text.pipe(z.string().min(1)),
+    occurrence: z.number().int().positive().default(1),
+    value: z.number().nullable().optional(),
+    range: z.tuple([z.number(), z.number()]).nullable().optional(),
+    unit: text.optional(),
+    normalized: z.looseObject({ value: z.number().nullable().optional(), unit: text.optional() }).optional(),
+    comparator: Comparator.nullable().optional(),
+    measure: z.enum(['level', 'growth']).optional(),
+    direction: z.enum(['up', 'down']).nullable().optional(),
+    kind: z.enum(['target', 'actual', 'other']).optional(),
+    year: z.number().int().nullable().optional(),
+    indicator: nullableText.optional(),
+  });
 
-const GoldTask = z.looseObject({
-  marker: nullableText.default(null),
-  title: text,
-  lead: names.optional(),
-  responsible: names.optional(),
-  cooperating: names.optional(),
-});
+  const GoldTask = z.looseObject({
+    marker: nullableText.default(null),
+    title: text,
+    lead: names.optional(),
+    responsible: names.optional(),
+    cooperating: names.optional(),
+  });
 
-const Passage = z
-  .looseObject({
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-    anchor: text.optional(),
-    // Every item inside a passage is listed, so a passage without a list has none of that kind.
-    quantities: z.array(GoldQuantity).nullable().default([]).transform((v) => v ?? []),
-    tasks: z.array(GoldTask).nullable().default([]).transform((v) => v ?? []),
-  })
-  .refine((p) => p.end >= p.start, { message: 'passage end is before its start', path: ['end'] });
+  const Passage = z
+    .looseObject({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      anchor: text.optional(),
+      // Every item inside a passage is listed, so a passage without a list has none of that kind.
+      quantities: z.array(GoldQuantity).nullable().default([]).transform((v) => v ?? []),
+      tasks: z.array(GoldTask).nullable().default([]).transform((v) => v ?? []),
+    })
+    .refine((p) => p.end >= p.start, { message: 'passage end is before its start', path: ['end'] });
 
-const GoldMeta = z.looseObject({
-  title: nullableText.optional(),
-  docType: nullableText.optional(),
-  region: z.looseObject({ province: nullableText.optional(), city: nullableText.optional(), district: nullableText.optional() }).nullable().optional(),
-  date: nullableText.optional(),
-  issuer: nullableText.optional(),
-});
+  const GoldMeta = z.looseObject({
+    title: nullableText.optional(),
+    docType: nullableText.optional(),
+    region: z.looseObject({ province: nullableText.optional(), city: nullableText.optional(), district: nullableText.optional() }).nullable().optional(),
+    date: nullableText.optional(),
+    issuer: nullableText.optional(),
+  });
 
-export const GoldFile = z.looseObject({
-  file: text.pipe(z.string().min(1)),
-  meta: GoldMeta.nullable().optional(),
-  headings: z.array(z.looseObject({ text, depth: z.number().int().positive() })).nullable().optional(),
-  passages: z.array(Passage).nullable().default([]).transform((v) => v ?? []),
-});
+  const GoldFile = z.looseObject({
+    file: text.pipe(z.string().min(1)),
+    meta: GoldMeta.nullable().optional(),
+    headings: z.array(z.looseObject({ text, depth: z.number().int().positive() })).nullable().optional(),
+    passages: z.array(Passage).nullable().default([]).transform((v) => v ?? []),
+  });
 
-export type GoldFile = z.infer<typeof GoldFile>;
-export type GoldQuantity = z.infer<typeof GoldQuantity>;
-export type GoldTask = z.infer<typeof GoldTask>;
+  return { GoldFile, GoldQuantity, GoldTask };
+}
+
+let schemas: ReturnType<typeof goldSchemas> | undefined;
+const goldFile = () => (schemas ??= goldSchemas()).GoldFile;
+
+type Schemas = ReturnType<typeof goldSchemas>;
+export type GoldFile = z.infer<Schemas['GoldFile']>;
+export type GoldQuantity = z.infer<Schemas['GoldQuantity']>;
+export type GoldTask = z.infer<Schemas['GoldTask']>;
 export type GoldPassage = GoldFile['passages'][number];
 
 /** Read and validate one gold file; a problem is a GoldError naming the file and line. */
@@ -89,7 +98,7 @@ export function readGold(file: string): GoldFile {
     if (error instanceof YamlSyntaxError) throw new GoldError(file, error.line, error.message);
     throw error;
   }
-  const parsed = GoldFile.safeParse(data);
+  const parsed = goldFile().safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path as (string | number)[];

@@ -5,7 +5,7 @@ import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { fingerprint, reviveRules, serializeRules } from './cache.js';
 import { locate } from './locate.js';
-import { RULE_FILES, type RuleFileName, type Rules } from './schema.js';
+import { RULE_FILE_NAMES, ruleSchemas, type RuleFileName, type Rules } from './schema.js';
 
 /** A rule file that cannot be used; `file:line:column` point at the offending place. */
 export class RuleError extends Error {
@@ -99,8 +99,8 @@ function ruleFilesIn(dir: string): Map<RuleFileName, string> {
   const found = new Map<RuleFileName, string>();
   for (const name of names.filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort()) {
     const key = basename(name).replace(/\.ya?ml$/, '');
-    if (!(key in RULE_FILES)) {
-      throw new RuleError(join(dir, name), 1, 1, `unknown rule file "${name}", expected one of: ${Object.keys(RULE_FILES).map((k) => `${k}.yaml`).join(', ')}`);
+    if (!(RULE_FILE_NAMES as string[]).includes(key)) {
+      throw new RuleError(join(dir, name), 1, 1, `unknown rule file "${name}", expected one of: ${RULE_FILE_NAMES.map((k) => `${k}.yaml`).join(', ')}`);
     }
     found.set(key as RuleFileName, join(dir, name));
   }
@@ -127,8 +127,9 @@ export function rulesCacheText(): string {
 function compileRules(extra: string[], builtinDir: string): Rules {
   const layers = [builtinDir, ...extra].map(ruleFilesIn);
   const out: Partial<Record<RuleFileName, unknown>> = {};
-  for (const name of Object.keys(RULE_FILES) as RuleFileName[]) {
-    const schema = RULE_FILES[name];
+  const schemas = ruleSchemas();
+  for (const name of RULE_FILE_NAMES) {
+    const schema = schemas[name];
     let merged: Raw = {};
     let single: unknown;
     let files = 0;

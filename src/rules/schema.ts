@@ -1,26 +1,39 @@
 import type { z } from 'zod';
-import { BoilerplateRules } from './files/boilerplate.js';
-import { HeadingRules } from './files/headings.js';
-import { IndicatorRules } from './files/indicators.js';
-import { MetaRules } from './files/meta.js';
-import { OrganizationRules } from './files/organizations.js';
-import { QuantityRules } from './files/quantities.js';
-import { UnitRules } from './files/units.js';
-import { RegionRules } from './files/regions.js';
-import { TableRules } from './files/tables.js';
+import { boilerplateRules } from './files/boilerplate.js';
+import { headingRules } from './files/headings.js';
+import { indicatorRules } from './files/indicators.js';
+import { metaRules } from './files/meta.js';
+import { organizationRules } from './files/organizations.js';
+import { quantityRules } from './files/quantities.js';
+import { unitRules } from './files/units.js';
+import { regionRules } from './files/regions.js';
+import { tableRules } from './files/tables.js';
 
-/** Every rule file the loader knows, by its name in `rules/` (without `.yaml`). */
-export const RULE_FILES = {
-  boilerplate: BoilerplateRules,
-  headings: HeadingRules,
-  indicators: IndicatorRules,
-  meta: MetaRules,
-  organizations: OrganizationRules,
-  quantities: QuantityRules,
-  units: UnitRules,
-  regions: RegionRules,
-  tables: TableRules,
+/** Every rule file the loader knows, by its name in `rules/` (without `.yaml`), with the function building its schema. */
+const FACTORIES = {
+  boilerplate: boilerplateRules,
+  headings: headingRules,
+  indicators: indicatorRules,
+  meta: metaRules,
+  organizations: organizationRules,
+  quantities: quantityRules,
+  units: unitRules,
+  regions: regionRules,
+  tables: tableRules,
 } as const;
 
-export type RuleFileName = keyof typeof RULE_FILES;
-export type Rules = { [K in RuleFileName]: z.output<(typeof RULE_FILES)[K]> };
+export type RuleFileName = keyof typeof FACTORIES;
+export const RULE_FILE_NAMES = Object.keys(FACTORIES) as RuleFileName[];
+type Schemas = { [K in RuleFileName]: ReturnType<(typeof FACTORIES)[K]> };
+export type Rules = { [K in RuleFileName]: z.output<Schemas[K]> };
+
+let schemas: Schemas | undefined;
+
+/**
+ * The zod schema of each rule file, built on first use. A run that revives the built-in rules from the build-time
+ * cache never validates a rule file, and building these ~100 schemas was a tenth of a cold `extract`.
+ */
+export function ruleSchemas(): Schemas {
+  schemas ??= Object.fromEntries(RULE_FILE_NAMES.map((name) => [name, FACTORIES[name]()])) as Schemas;
+  return schemas;
+}

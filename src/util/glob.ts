@@ -1,6 +1,11 @@
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import fg from 'fast-glob';
+
+// fast-glob is required when a command first globs, not at start-up: `extract` of one file never needs it.
+const require = createRequire(import.meta.url);
+let loaded: typeof import('fast-glob') | undefined;
+const fg = (): typeof import('fast-glob') => (loaded ??= require('fast-glob') as typeof import('fast-glob'));
 
 /** The one place that knows about fast-glob, so that swapping it touches this file only. */
 export interface DiscoverOptions {
@@ -21,7 +26,7 @@ function kindOf(path: string): 'file' | 'directory' | 'missing' {
 
 async function glob(pattern: string, cwd: string): Promise<string[]> {
   // Symlinks are not followed, so a link loop cannot make discovery run forever; dotfiles are skipped.
-  return fg(pattern, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, unique: true, suppressErrors: true });
+  return fg()(pattern, { cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, unique: true, suppressErrors: true });
 }
 
 /**
@@ -36,9 +41,9 @@ export async function discover(patterns: string[], options: DiscoverOptions = {}
   for (const pattern of patterns) {
     const kind = kindOf(resolve(cwd, pattern));
     if (kind === 'directory') {
-      const base = fg.convertPathToPattern(pattern.replace(/[\\/]+$/, '') || '/');
+      const base = fg().convertPathToPattern(pattern.replace(/[\\/]+$/, '') || '/');
       for (const path of await glob(`${base.replace(/\/$/, '')}/${DIRECTORY_PATTERN}`, cwd)) found.add(path);
-    } else if (kind === 'file' || !fg.isDynamicPattern(pattern)) {
+    } else if (kind === 'file' || !fg().isDynamicPattern(pattern)) {
       found.add(pattern);
     } else {
       for (const path of await glob(pattern, cwd)) found.add(path);

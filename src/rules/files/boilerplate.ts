@@ -1,46 +1,49 @@
 import { z } from 'zod';
 import { GlobalPattern, Pattern, RuleId } from '../pattern.js';
 
-/**
- * Page furniture, matched against units: trimmed lines of the view, cut further at the inline breaks of flattened
- * reports. `within` keeps a rule to the head and/or tail of the text (a fraction of its characters, never less than
- * a few hundred), so a label such as 来源： is furniture at the edges of a page but left alone inside a report.
- */
-const Zone = {
-  within: z.number().min(0).max(1).default(1),
-  at: z.enum(['edges', 'head', 'tail']).default('edges'),
-};
+/** The schema of rules/boilerplate.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
+export function boilerplateRules() {
+  /**
+   * Page furniture, matched against units: trimmed lines of the view, cut further at the inline breaks of flattened
+   * reports. `within` keeps a rule to the head and/or tail of the text (a fraction of its characters, never less than
+   * a few hundred), so a label such as 来源： is furniture at the edges of a page but left alone inside a report.
+   */
+  const Zone = {
+    within: z.number().min(0).max(1).default(1),
+    at: z.enum(['edges', 'head', 'tail']).default('edges'),
+  };
 
-/** Units after a match that belong to it: a value on the next line (`next`), or a breadcrumb trail (`trail`). */
-const Follow = {
-  next: Pattern.optional(),
-  nextMax: z.number().int().min(1).max(20).default(1),
-  /** Separator units (`>`); the short item after each separator is taken too. */
-  trail: Pattern.optional(),
-};
+  /** Units after a match that belong to it: a value on the next line (`next`), or a breadcrumb trail (`trail`). */
+  const Follow = {
+    next: Pattern.optional(),
+    nextMax: z.number().int().min(1).max(20).default(1),
+    /** Separator units (`>`); the short item after each separator is taken too. */
+    trail: Pattern.optional(),
+  };
 
-const LineRule = z.object({ id: RuleId, pattern: Pattern, ...Zone, ...Follow }).strict();
+  const LineRule = z.object({ id: RuleId, pattern: Pattern, ...Zone, ...Follow }).strict();
 
-const BlockRule = z.object({
-  id: RuleId,
-  pattern: Pattern,
-  ...Zone,
-  ...Follow,
-  /** Remove from the start of the text through the matching unit (collector headers, forum panels, page headers). */
-  fromStart: z.boolean().default(false),
-  /** End the block at the first unit matching this (searched over the next dozen units) instead of the text's end. */
-  until: Pattern.optional(),
-  /** Allow prose (a long unit with a sentence end) inside the block; off by default so report text is never swept up. */
-  prose: z.boolean().default(false),
-}).strict();
+  const BlockRule = z.object({
+    id: RuleId,
+    pattern: Pattern,
+    ...Zone,
+    ...Follow,
+    /** Remove from the start of the text through the matching unit (collector headers, forum panels, page headers). */
+    fromStart: z.boolean().default(false),
+    /** End the block at the first unit matching this (searched over the next dozen units) instead of the text's end. */
+    until: Pattern.optional(),
+    /** Allow prose (a long unit with a sentence end) inside the block; off by default so report text is never swept up. */
+    prose: z.boolean().default(false),
+  }).strict();
 
-/** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
-const SpanRule = z.object({ id: RuleId, pattern: GlobalPattern }).strict();
+  /** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
+  const SpanRule = z.object({ id: RuleId, pattern: GlobalPattern }).strict();
 
-export const BoilerplateRules = z.object({
-  lines: z.array(LineRule).default([]),
-  blocks: z.array(BlockRule).default([]),
-  spans: z.array(SpanRule).default([]),
-}).strict();
+  return z.object({
+    lines: z.array(LineRule).default([]),
+    blocks: z.array(BlockRule).default([]),
+    spans: z.array(SpanRule).default([]),
+  }).strict();
+}
 
-export type BoilerplateRules = z.output<typeof BoilerplateRules>;
+export type BoilerplateRules = z.output<ReturnType<typeof boilerplateRules>>;

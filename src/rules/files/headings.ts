@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { Pattern, RuleId } from '../pattern.js';
 
-/** Numbered heading markers; `style` groups markers of one kind for depth by context. */
-const Marker = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1) }).strict();
-/** Unnumbered headings: a pattern over the whole (trimmed) line. */
-const Unnumbered = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30) }).strict();
-/** Cues that turn a numbered line into a task rather than a heading. */
-const Cue = z.object({ id: RuleId, pattern: Pattern }).strict();
+/** The schema of rules/headings.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
+export function headingRules() {
+  /** Numbered heading markers; `style` groups markers of one kind for depth by context. */
+  const Marker = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1) }).strict();
+  /** Unnumbered headings: a pattern over the whole (trimmed) line. */
+  const Unnumbered = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30) }).strict();
+  /** Cues that turn a numbered line into a task rather than a heading. */
+  const Cue = z.object({ id: RuleId, pattern: Pattern }).strict();
 
-export const HeadingRules = z.object({
-  markers: z.array(Marker).default([]),
-  unnumbered: z.array(Unnumbered).default([]),
-  notHeading: z.array(Cue).default([]),
-  taskLine: z.array(Cue).default([]),
-  quantityTitle: z.array(Cue).default([]),
-  lead: z.array(Cue).default([]),
-}).strict();
+  return z.object({
+    markers: z.array(Marker).default([]),
+    unnumbered: z.array(Unnumbered).default([]),
+    notHeading: z.array(Cue).default([]),
+    taskLine: z.array(Cue).default([]),
+    quantityTitle: z.array(Cue).default([]),
+    lead: z.array(Cue).default([]),
+  }).strict();
+}

@@ -1,24 +1,27 @@
 import { z } from 'zod';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
-const DocType = z.enum(['work-report', 'plan-report', 'task-notice', 'policy-notice', 'news', 'other']);
+/** The schema of rules/meta.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
+export function metaRules() {
+  const DocType = z.enum(['work-report', 'plan-report', 'task-notice', 'policy-notice', 'news', 'other']);
 
-/** A document type read from the title (`title`) or, when the title settles nothing, from the opening text (`pattern`). */
-const TitleCue = z.object({ id: RuleId, docType: DocType, title: Pattern }).strict();
-const BodyCue = z.object({ id: RuleId, docType: DocType, pattern: Pattern }).strict();
+  /** A document type read from the title (`title`) or, when the title settles nothing, from the opening text (`pattern`). */
+  const TitleCue = z.object({ id: RuleId, docType: DocType, title: Pattern }).strict();
+  const BodyCue = z.object({ id: RuleId, docType: DocType, pattern: Pattern }).strict();
 
-export const MetaRules = z.object({
-  /** Words a title ends with; a title broken over two lines is joined when the join ends with one. */
-  titleEnds: Words.default([]),
-  titleCues: z.array(TitleCue).default([]),
-  /** Tested line by line on the opening lines, removed page furniture included (bylines say a text is news). */
-  bodyCues: z.array(BodyCue).default([]),
-  /** Unit names end in one of these: an issuer line, or the issuer before 关于 in a title. */
-  issuerSuffixes: Words.default([]),
-  /** Speaker titles after the issuer on a speaker line: 成都市金牛区人民政府区长 罗开敏. */
-  speakerTitles: Words.default([]),
-  /** A heading naming the plan year: 2024年重点工作安排, 二、2022年度重点工作. */
-  planHeading: Pattern.optional(),
-  /** A heading naming the year under review (the plan year is the next): 2023年工作回顾. */
-  reviewHeading: Pattern.optional(),
-}).strict();
+  return z.object({
+    /** Words a title ends with; a title broken over two lines is joined when the join ends with one. */
+    titleEnds: Words.default([]),
+    titleCues: z.array(TitleCue).default([]),
+    /** Tested line by line on the opening lines, removed page furniture included (bylines say a text is news). */
+    bodyCues: z.array(BodyCue).default([]),
+    /** Unit names end in one of these: an issuer line, or the issuer before 关于 in a title. */
+    issuerSuffixes: Words.default([]),
+    /** Speaker titles after the issuer on a speaker line: 成都市金牛区人民政府区长 罗开敏. */
+    speakerTitles: Words.default([]),
+    /** A heading naming the plan year: 2024年重点工作安排, 二、2022年度重点工作. */
+    planHeading: Pattern.optional(),
+    /** A heading naming the year under review (the plan year is the next): 2023年工作回顾. */
+    reviewHeading: Pattern.optional(),
+  }).strict();
+}

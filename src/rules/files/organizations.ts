@@ -1,33 +1,37 @@
 import { z } from 'zod';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
-const Role = z.enum(['lead', 'responsible', 'cooperating']);
+const ROLES = ['lead', 'responsible', 'cooperating'] as const;
+export type UnitRole = (typeof ROLES)[number];
 
-/** `责任单位:`-style labels that open a unit list; a label is one of `words` followed by a colon. */
-const Label = z.object({ id: RuleId, role: Role, words: Words }).strict();
+/** The schema of rules/organizations.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
+export function organizationRules() {
+  const Role = z.enum(ROLES);
 
-/** Verbs that close a unit list inside a parenthetical, e.g. (A、B负责), (A牵头,B配合); `roles` are given to every unit before the verb. */
-const Verb = z.object({ id: RuleId, roles: z.array(Role).min(1), words: Words }).strict();
+  /** `责任单位:`-style labels that open a unit list; a label is one of `words` followed by a colon. */
+  const Label = z.object({ id: RuleId, role: Role, words: Words }).strict();
 
-/** `X会同Y负责`: X leads and is responsible, Y cooperates. */
-const Joint = z.object({ id: RuleId, words: Words }).strict();
+  /** Verbs that close a unit list inside a parenthetical, e.g. (A、B负责), (A牵头,B配合); `roles` are given to every unit before the verb. */
+  const Verb = z.object({ id: RuleId, roles: z.array(Role).min(1), words: Words }).strict();
 
-/** A clause saying that the first unit named is the lead (排在第一位的部门为牵头部门); `sticky` makes it hold for later tasks (下同). */
-const FirstIsLead = z.object({ id: RuleId, pattern: Pattern, sticky: Pattern }).strict();
+  /** `X会同Y负责`: X leads and is responsible, Y cooperates. */
+  const Joint = z.object({ id: RuleId, words: Words }).strict();
 
-export const OrganizationRules = z.object({
-  labels: z.array(Label).default([]),
-  /** Labels whose lists name people or dates, not units (责任领导, 完成时限): such lists are skipped. */
-  ignoreLabels: Words.default([]),
-  verbs: z.array(Verb).default([]),
-  joint: z.array(Joint).default([]),
-  firstIsLead: z.array(FirstIsLead).default([]),
-  /** Unit names end in one of these; every item of an unlabelled list must, so that (按规定负责) is not read as units. */
-  suffixes: Words.default([]),
-  /** Generic entries kept as written (相关街道办事处, 各相关单位): items opening with one of these need no suffix. */
-  genericPrefixes: Words.default([]),
-  /** Longest unit name accepted in an unlabelled list. */
-  maxNameLength: z.number().int().positive().default(30),
-}).strict();
+  /** A clause saying that the first unit named is the lead (排在第一位的部门为牵头部门); `sticky` makes it hold for later tasks (下同). */
+  const FirstIsLead = z.object({ id: RuleId, pattern: Pattern, sticky: Pattern }).strict();
 
-export type UnitRole = z.infer<typeof Role>;
+  return z.object({
+    labels: z.array(Label).default([]),
+    /** Labels whose lists name people or dates, not units (责任领导, 完成时限): such lists are skipped. */
+    ignoreLabels: Words.default([]),
+    verbs: z.array(Verb).default([]),
+    joint: z.array(Joint).default([]),
+    firstIsLead: z.array(FirstIsLead).default([]),
+    /** Unit names end in one of these; every item of an unlabelled list must, so that (按规定负责) is not read as units. */
+    suffixes: Words.default([]),
+    /** Generic entries kept as written (相关街道办事处, 各相关单位): items opening with one of these need no suffix. */
+    genericPrefixes: Words.default([]),
+    /** Longest unit name accepted in an unlabelled list. */
+    maxNameLength: z.number().int().positive().default(30),
+  }).strict();
+}

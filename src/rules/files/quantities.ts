@@ -1,64 +1,67 @@
 import { z } from 'zod';
 import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
 
-const Op = z.enum(['>=', '<=', '>', '<', '~']);
+/** The schema of rules/quantities.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
+export function quantityRules() {
+  const Op = z.enum(['>=', '<=', '>', '<', '~']);
 
-/** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
-const ComparatorRule = z.object({ id: RuleId, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
-const GrowthRule = z.object({ id: RuleId, direction: z.enum(['up', 'down']), words: Words }).strict();
-const KindRule = z.object({ id: RuleId, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
-const SectionRule = z.object({ id: RuleId, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
+  /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
+  const ComparatorRule = z.object({ id: RuleId, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
+  const GrowthRule = z.object({ id: RuleId, direction: z.enum(['up', 'down']), words: Words }).strict();
+  const KindRule = z.object({ id: RuleId, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
+  const SectionRule = z.object({ id: RuleId, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
 
-/** A year cue: the captured year, the end of a five-year plan (十三五末), the report's review/plan year, or no year. */
-const YearRule = z.object({
-  id: RuleId,
-  pattern: Pattern,
-  capture: z.number().int().positive().optional(),
-  period: z.literal('end').optional(),
-  relative: z.enum(['plan', 'review', 'review-minus-one', 'none']).optional(),
-}).strict();
+  /** A year cue: the captured year, the end of a five-year plan (十三五末), the report's review/plan year, or no year. */
+  const YearRule = z.object({
+    id: RuleId,
+    pattern: Pattern,
+    capture: z.number().int().positive().optional(),
+    period: z.literal('end').optional(),
+    relative: z.enum(['plan', 'review', 'review-minus-one', 'none']).optional(),
+  }).strict();
 
-/** A number-plus-unit match that is not a quantity; every pattern given must match. */
-const Exclusion = z.object({
-  id: RuleId,
-  before: Pattern.optional(),
-  after: Pattern.optional(),
-  number: Pattern.optional(),
-  /** Matches the unit as written, magnitude included. */
-  unit: Pattern.optional(),
-  dimension: z.string().optional(),
-}).strict();
+  /** A number-plus-unit match that is not a quantity; every pattern given must match. */
+  const Exclusion = z.object({
+    id: RuleId,
+    before: Pattern.optional(),
+    after: Pattern.optional(),
+    number: Pattern.optional(),
+    /** Matches the unit as written, magnitude included. */
+    unit: Pattern.optional(),
+    dimension: z.string().optional(),
+  }).strict();
 
-const Indicator = z.object({
-  cut: Pattern.optional(),
-  subjects: Words.default([]),
-  leading: Words.default([]),
-  trailing: Words.default([]),
-  /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
-  words: Words.default([]),
-  nounStop: GlobalPattern,
-  maxLength: z.number().int().positive().default(24),
-  pairs: z.array(z.object({ word: z.string().min(1), parts: z.tuple([z.string(), z.string()]) }).strict()).default([]),
-  /** List numbering left at the start of a phrase. */
-  marker: Pattern.optional(),
-}).strict();
+  const Indicator = z.object({
+    cut: Pattern.optional(),
+    subjects: Words.default([]),
+    leading: Words.default([]),
+    trailing: Words.default([]),
+    /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
+    words: Words.default([]),
+    nounStop: GlobalPattern,
+    maxLength: z.number().int().positive().default(24),
+    pairs: z.array(z.object({ word: z.string().min(1), parts: z.tuple([z.string(), z.string()]) }).strict()).default([]),
+    /** List numbering left at the start of a phrase. */
+    marker: Pattern.optional(),
+  }).strict();
 
-export const QuantityRules = z.object({
-  comparators: z.array(ComparatorRule).default([]),
-  approximate: z.object({ id: RuleId, words: Words }).strict(),
-  growth: z.array(GrowthRule).default([]),
-  toLevel: Words.default([]),
-  notGrowth: Words.default([]),
-  growthGap: Pattern,
-  kinds: z.array(KindRule).default([]),
-  sections: z.array(SectionRule).default([]),
-  targetParagraph: Pattern.optional(),
-  years: z.array(YearRule).default([]),
-  exclude: z.array(Exclusion).default([]),
-  quotedNameMax: z.number().int().nonnegative().default(12),
-  sharedUnitJoiners: Words.default([]),
-  rangeJoiners: Words.default([]),
-  indicator: Indicator,
-}).strict();
+  return z.object({
+    comparators: z.array(ComparatorRule).default([]),
+    approximate: z.object({ id: RuleId, words: Words }).strict(),
+    growth: z.array(GrowthRule).default([]),
+    toLevel: Words.default([]),
+    notGrowth: Words.default([]),
+    growthGap: Pattern,
+    kinds: z.array(KindRule).default([]),
+    sections: z.array(SectionRule).default([]),
+    targetParagraph: Pattern.optional(),
+    years: z.array(YearRule).default([]),
+    exclude: z.array(Exclusion).default([]),
+    quotedNameMax: z.number().int().nonnegative().default(12),
+    sharedUnitJoiners: Words.default([]),
+    rangeJoiners: Words.default([]),
+    indicator: Indicator,
+  }).strict();
+}
 
-export type QuantityRules = z.output<typeof QuantityRules>;
+export type QuantityRules = z.output<ReturnType<typeof quantityRules>>;

@@ -1,39 +1,42 @@
 import { z } from 'zod';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
-/** A way of separating the cells of one line; `separator` is compiled again with the `g` flag to split. */
-const Layout = z.object({
-  id: RuleId,
-  separator: Pattern,
-  minSeparators: z.number().int().positive().default(1),
-  minLines: z.number().int().min(2).default(3),
-  sameCount: z.boolean().default(true),
-}).strict();
+/** The schema of rules/tables.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
+export function tableRules() {
+  /** A way of separating the cells of one line; `separator` is compiled again with the `g` flag to split. */
+  const Layout = z.object({
+    id: RuleId,
+    separator: Pattern,
+    minSeparators: z.number().int().positive().default(1),
+    minLines: z.number().int().min(2).default(3),
+    sameCount: z.boolean().default(true),
+  }).strict();
 
-const Comparator = z.object({
-  id: RuleId,
-  comparator: z.enum(['>=', '<=', '>', '<', '~']),
-  prefix: Words.default([]),
-  suffix: Words.default([]),
-}).strict();
+  const Comparator = z.object({
+    id: RuleId,
+    comparator: z.enum(['>=', '<=', '>', '<', '~']),
+    prefix: Words.default([]),
+    suffix: Words.default([]),
+  }).strict();
 
-const GlossaryMarker = z.object({ id: RuleId, pattern: Pattern }).strict();
+  const GlossaryMarker = z.object({ id: RuleId, pattern: Pattern }).strict();
 
-export const TableRules = z.object({
-  layouts: z.array(Layout).default([]),
-  cellPerLine: z.object({ id: RuleId, opens: Words, maxHeaderCell: z.number().int().positive().default(12) }).strict().optional(),
-  label: Pattern.optional(),
-  unitLine: Pattern.optional(),
-  maxCaption: z.number().int().positive().default(60),
-  columns: z.object({ index: Words.default([]), label: Words.default([]), unit: Words.default([]) }).strict().default({ index: [], label: [], unit: [] }),
-  /** `neutral`: header words that make a column neither plan nor actual (完成时限 is a deadline, not actual data). */
-  roles: z.object({ plan: Words.default([]), actual: Words.default([]), neutral: Words.default([]) }).strict().default({ plan: [], actual: [], neutral: [] }),
-  measures: z.object({ growth: Words.default([]), level: Words.default([]) }).strict().default({ growth: [], level: [] }),
-  comparators: z.array(Comparator).default([]),
-  placeholders: z.array(z.string().min(1)).default([]),
-  glossary: z.object({
-    markers: z.array(GlossaryMarker).default([]),
-    plainId: RuleId.default('glossary.term-colon'),
-    maxTerm: z.number().int().positive().default(40),
-  }).strict().default({ markers: [], plainId: 'glossary.term-colon', maxTerm: 40 }),
-}).strict();
+  return z.object({
+    layouts: z.array(Layout).default([]),
+    cellPerLine: z.object({ id: RuleId, opens: Words, maxHeaderCell: z.number().int().positive().default(12) }).strict().optional(),
+    label: Pattern.optional(),
+    unitLine: Pattern.optional(),
+    maxCaption: z.number().int().positive().default(60),
+    columns: z.object({ index: Words.default([]), label: Words.default([]), unit: Words.default([]) }).strict().default({ index: [], label: [], unit: [] }),
+    /** `neutral`: header words that make a column neither plan nor actual (完成时限 is a deadline, not actual data). */
+    roles: z.object({ plan: Words.default([]), actual: Words.default([]), neutral: Words.default([]) }).strict().default({ plan: [], actual: [], neutral: [] }),
+    measures: z.object({ growth: Words.default([]), level: Words.default([]) }).strict().default({ growth: [], level: [] }),
+    comparators: z.array(Comparator).default([]),
+    placeholders: z.array(z.string().min(1)).default([]),
+    glossary: z.object({
+      markers: z.array(GlossaryMarker).default([]),
+      plainId: RuleId.default('glossary.term-colon'),
+      maxTerm: z.number().int().positive().default(40),
+    }).strict().default({ markers: [], plainId: 'glossary.term-colon', maxTerm: 40 }),
+  }).strict();
+}
