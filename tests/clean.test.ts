@@ -48,6 +48,12 @@ describe('clean: page furniture', () => {
     expect(kept(page)).toEqual([BODY, BODY, BODY, BODY]);
   });
 
+  it('removes a bulletin-board thread around its first post: trail, stats, floor labels, post meta, actions, replies', () => {
+    const page = ['某某论坛 › 本地生活 › 时事热点', '查看: 2316|回复: 12', '[转帖] 2024年某市政府工作报告全文', '楼主',
+      '发表于 2024-1-20 10:12 | 只看该作者 | 倒序浏览', BODY, BODY, '回复 举报', '沙发', '发表于 2024-1-20 11:03', '支持！希望GDP增长7%！', '回复 举报'].join('\n');
+    expect(kept(page)).toEqual(['[转帖] 2024年某市政府工作报告全文', BODY, BODY]);
+  });
+
   it('removes a collector header ending in 正文：, a teaser header, and a licence footer', () => {
     expect(kept(['标题：某区政府工作报告', '发文单位：某区人民政府', '来源URL：http://example.gov.cn/a.html', '', '正文：', BODY].join('\n'))).toEqual([BODY]);
     expect(kept(['政府报告', '某区政府工作报告', '时间：2023-01-24\t\t\t\t作者：某网', '内容摘要：', '各位代表：现在我代表区人民政府向大会报告工作……', '各位代表：', BODY].join('\n'))).toEqual(['各位代表：', BODY]);

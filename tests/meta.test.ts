@@ -18,6 +18,13 @@ describe('meta: web articles', () => {
   });
 });
 
+describe('meta: reposts', () => {
+  it('leaves a repost tag out of the title', () => {
+    const text = '[转帖] 2024年某市政府工作报告全文\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n全市地区生产总值增长6.1%。\n';
+    expect(metaOf(text)).toMatchObject({ title: '2024年某市政府工作报告全文', docType: 'work-report', year: 2024 });
+  });
+});
+
 describe('meta: notices', () => {
   it('reads a task notice: title line, issuer before 关于, the date line, and the province from the city', () => {
     const text = '昆明市五华区人民政府办公室关于印发《昆明市五华区2023年度重点工作任务》的通知\n区属各相关单位:\n现印发给你们,请认真抓好贯彻落实。\n2023年3月8日\n一、总体思路\n以发展为第一要务。\n';

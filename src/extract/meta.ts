@@ -41,7 +41,8 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const open = opening(doc, rules);
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   const front: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
-  const written = open.title ?? open.collectorTitle;
+  const tagged = open.title ?? open.collectorTitle;
+  const written = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
   const docType = docTypeOf(doc, rules, written);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer, front, docType === 'news');
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);

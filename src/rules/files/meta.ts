@@ -19,6 +19,8 @@ export function metaRules() {
     issuerSuffixes: Words.default([]),
     /** Speaker titles after the issuer on a speaker line: 成都市金牛区人民政府区长 罗开敏. */
     speakerTitles: Words.default([]),
+    /** A tag before a reposted title ([转帖], 【聚焦两会】), left out of `meta.title`. */
+    titleTag: Pattern.optional(),
     /** A heading naming the plan year: 2024年重点工作安排, 二、2022年度重点工作. */
     planHeading: Pattern.optional(),
     /** A heading naming the year under review (the plan year is the next): 2023年工作回顾. */
