@@ -129,11 +129,16 @@ describe('indicator', () => {
     ['投诉办结率达到98%。', '投诉办结率'],
     ['完成率为91.5%。', '完成率'],
     ['GDP预期增长6%。', 'GDP'],
+    ['城市保障房竣工8000套。', '城市保障房'],
     // The noun after a count runs to the next figure, may open with a quoted name, and ends at a later quote.
     ['建成40个“口袋公园”。', '口袋公园'],
     ['推动3项“跨省通办”改革。', '“跨省通办”改革'],
     ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
+
+  it('leaves the verbs of a project list (新开工, 竣工) out of the indicator, which the list shares', () => {
+    expect(qs('力争实现重大项目新开工200个、竣工90个。').map((q) => q.indicator)).toEqual(['重大项目', '重大项目']);
+  });
 
   it('reads the noun after a count only up to the next figure', () => {
     expect(qs('12个安置项目近6000套住房交付使用。').map((q) => q.indicator)[0]).toBe('安置项目');
