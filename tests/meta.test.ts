@@ -18,6 +18,14 @@ describe('meta: web articles', () => {
   });
 });
 
+describe('meta: printed documents', () => {
+  it('passes over the red head (某某市人民政府文件) and joins a title broken over two lines', () => {
+    const text = '某某市人民政府文件\n\n某政发〔2024〕3号\n\n某某市人民政府关于印发2024年某某市重点\n工作任务分工方案的通知\n\n各县（市、区）人民政府：\n现将方案印发给你们。\n某某市人民政府\n2024年2月20日\n- 1 -\n';
+    expect(metaOf(text)).toMatchObject({ title: '某某市人民政府关于印发2024年某某市重点工作任务分工方案的通知', docType: 'task-notice', date: '2024-02-20' });
+    expect(docOf(text).removed.map((r) => r.rule)).toContain('furniture.page-number');
+  });
+});
+
 describe('meta: reposts', () => {
   it('leaves a repost tag out of the title', () => {
     const text = '[转帖] 2024年某市政府工作报告全文\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n全市地区生产总值增长6.1%。\n';
