@@ -1,3 +1,4 @@
+import { unwrap } from '../stages/wrap.js';
 import type { Block, Doc, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
@@ -41,7 +42,8 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const open = opening(doc, rules);
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   const front: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
-  const tagged = open.title ?? open.collectorTitle;
+  const raw = open.title ?? open.collectorTitle;
+  const tagged = raw === null ? null : unwrap(raw);
   const written = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
   const docType = docTypeOf(doc, rules, written);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer, front, docType === 'news');

@@ -1,16 +1,34 @@
 import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
-import { trimRange } from '../span.js';
-import { units } from './clean.js';
+import { lineOf, trimRange } from '../span.js';
+import { units, viewLines } from './clean.js';
+import { unwrap, unwrapped, wrappedLines } from './wrap.js';
 
 const SENTENCE_END = /[。!?！？]/;
 const MAX_TITLE = 60;
 
 /**
  * Paragraph ranges outside removed spans, in document order, trimmed: the cleaner's units (lines cut at the inline
- * breaks of flattened reports) with the removed spans cut out of them.
+ * breaks of flattened reports) with the removed spans cut out of them, and the lines of hard-wrapped text joined
+ * (a paragraph then spans several lines, its breaks included).
  */
-export function paragraphs(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): Range[] {
+export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'removed'>): Range[] {
+  const out = pieces(doc);
+  const wrapped = wrappedLines(doc);
+  if (wrapped.size === 0) return out;
+  const lines = viewLines(doc);
+  const joined: Range[] = [];
+  for (const p of out) {
+    const last = joined.at(-1);
+    const i = last ? lineOf(doc.lineStarts, last.end) - 1 : -1;
+    if (last && wrapped.has(i) && last.end === lines[i]!.end && p.start === lines[i + 1]!.start) last.end = p.end;
+    else joined.push({ ...p });
+  }
+  return joined;
+}
+
+/** The cleaner's units with the removed spans cut out, trimmed. */
+function pieces(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): Range[] {
   const out: Range[] = [];
   let k = 0;
   for (const unit of units(doc)) {
@@ -46,6 +64,8 @@ const CJK = /[\u4e00-\u9fff]/g;
 function numbered(view: string, p: Range, rules: Rules): Candidate | null {
   const text = view.slice(p.start, p.end);
   if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
+  // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
+  const cue = (re: RegExp, s: string) => re.test(unwrap(s));
   for (const rule of rules.headings.markers) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
@@ -53,20 +73,21 @@ function numbered(view: string, p: Range, rules: Rules): Candidate | null {
     const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
     let titleEnd = stop ? markerEnd + stop.index : p.end;
     const body = view.slice(titleEnd, p.end);
-    if (rules.headings.taskLine.some((r) => r.pattern.test(body))) return null;
+    if (rules.headings.taskLine.some((r) => cue(r.pattern, body))) return null;
     let t = trimRange(view, markerEnd, titleEnd);
     while (t.end > t.start && /[:;,，、]/.test(view[t.end - 1]!)) t.end--;
     let leadText: Range | null = null;
-    const titleText = view.slice(t.start, t.end);
+    const titleText = unwrapped(view.slice(t.start, t.end));
     for (const lead of rules.headings.lead) {
-      const l = lead.pattern.exec(titleText);
+      const l = lead.pattern.exec(titleText.text);
       if (!l) continue;
-      leadText = { start: t.start + l.index + 1, end: t.end - 1 };
-      t = trimRange(view, t.start, t.start + l.index);
+      const open = titleText.at(l.index);
+      leadText = { start: t.start + open + 1, end: t.end - 1 };
+      t = trimRange(view, t.start, t.start + open);
       break;
     }
-    if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText))) return null;
-    const title = view.slice(t.start, t.end);
+    if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText.text))) return null;
+    const title = unwrap(view.slice(t.start, t.end));
     if (t.end <= t.start || title.length > MAX_TITLE || /[;:]/.test(title)) return null;
     if (rules.headings.quantityTitle.some((r) => r.pattern.test(title))) return null;
     const markerRange = trimRange(view, p.start, markerEnd);

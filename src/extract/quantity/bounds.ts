@@ -1,13 +1,16 @@
 import type { Range } from '../../document.js';
 import { countBefore } from '../../span.js';
 
-/** Characters that end a clause in the view (full-width punctuation is already ASCII there). */
-const CLAUSE_CHARS = ',;:。!?\r\n|\t';
+/**
+ * Characters that end a clause in the view (full-width punctuation is already ASCII there). A line break is none:
+ * a block holds several lines only when they are one hard-wrapped paragraph (see stages/wrap.ts).
+ */
+const CLAUSE_CHARS = ',;:。!?|\t';
 /**
  * Characters that end a sentence; a semicolon ends one too, since lists of targets are written with it, and so do
  * table cell separators (| and tab), as a text cell is read on its own.
  */
-const SENTENCE_CHARS = ';。!?\r\n|\t';
+const SENTENCE_CHARS = ';。!?|\t';
 /**
  * Per character code: 0 = no stop, 1 = ends a clause, 2 = ends a clause and a sentence. One table read per
  * character; a regexp exec per stop cost more than the whole scan, as paragraphs are full of commas.

@@ -1,4 +1,5 @@
 import type { Doc, Range } from '../../document.js';
+import { unwrap } from '../../stages/wrap.js';
 import type { Compiled } from './compile.js';
 import { coverage, locator } from './spans.js';
 
@@ -69,7 +70,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (role === 'plan') return { kind: 'target', rule: 'kind.plan-section' };
   if (role === 'review') return { kind: 'actual', rule: 'kind.review-section' };
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };
-  const text = doc.view.slice(sentence.start, pos);
+  const text = unwrap(doc.view.slice(sentence.start, pos));
   let cue: { kind: Kind; rule: string } | null = null;
   c.kind.lastIndex = 0;
   for (let m = c.kind.exec(text); m; m = c.kind.exec(text)) {
@@ -104,7 +105,7 @@ function yearKind(text: string, frame: Frame, c: Compiled): { kind: Kind; rule: 
  * 十二五末, 年均 → none), else its section's year, else the report's plan or review year by kind.
  */
 export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, section: string | null, kind: Kind): number | null {
-  const text = view.slice(window.start, window.end);
+  const text = unwrap(view.slice(window.start, window.end));
   let explicit: { end: number; year: number | null } | null = null;
   let relative: { end: number; year: number | null } | null = null;
   // Most windows hold no cue at all: one test of all cues joined spares running each of them.

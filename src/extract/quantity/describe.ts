@@ -5,6 +5,7 @@ import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, targetsFrom, yearOf, type Frame } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
+import { hasBreak, unwrap, unwrapped } from '../../stages/wrap.js';
 import { comparatorOf, growthOf } from './meaning.js';
 import type { Mention } from './scan.js';
 
@@ -51,11 +52,22 @@ function close(doc: Doc, g: Group | null, c: Compiled, handed: Handed | null): H
   let parts = subject ? distribute(doc.view, doc.text, subject, g.members.length, c) : null;
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
   if (!parts) return handed;
+  parts = parts.map(unwrap);
   g.members.forEach((d, i) => (d.indicator = parts[i]!));
   return { sentence: g.sentence, parts };
 }
 
-const afterWord = (view: string, end: number, c: Compiled): string => c.cmpAfter.at(view, end) ?? '';
+/**
+ * The comparator word right after a mention (以上, 左右) and how far it reaches in the view; read across the line
+ * break of a hard-wrapped paragraph (以\n上) when there is one.
+ */
+function afterWord(view: string, end: number, limit: number, c: Compiled): { word: string; length: number } {
+  const word = c.cmpAfter.at(view, end);
+  if (word || !hasBreak(view, end, Math.min(limit, end + 4))) return { word: word ?? '', length: word?.length ?? 0 };
+  const u = unwrapped(view.slice(end, Math.min(limit, end + 12)));
+  const w = c.cmpAfter.at(u.text, 0);
+  return w ? { word: w, length: u.at(w.length - 1) + 1 } : { word: '', length: 0 };
+}
 
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
 function taskId(doc: Doc, frame: Frame, pos: number): string | null {
@@ -77,9 +89,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const m = found[k]!;
     const clause = bounds.clause(m);
     const sentence = bounds.sentence(m);
-    const word = afterWord(view, m.end, c);
-    const cmp = comparatorOf(view, m, clause, word, c);
-    const afterStart = Math.min(clause.end, m.end + word.length);
+    const { word, length } = afterWord(view, m.end, block.end, c);
+    const cmp = comparatorOf(view, m, clause, word, length, c);
+    const afterStart = Math.min(clause.end, m.end + length);
     const inList = group !== null && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
@@ -99,7 +111,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: doc.text.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),
-      indicator: ind ? doc.text.slice(ind.start, ind.end) : previous && previous.span.start >= sentence.start ? previous.indicator : null,
+      indicator: ind ? unwrap(doc.text.slice(ind.start, ind.end)) : previous && previous.span.start >= sentence.start ? previous.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,

@@ -1,4 +1,5 @@
 import type { Range } from '../../document.js';
+import { unwrap } from '../../stages/wrap.js';
 import type { Compiled } from './compile.js';
 import type { Mention } from './scan.js';
 import { unitNeedsMet } from './scan.js';
@@ -31,8 +32,9 @@ function insideShortQuote(view: string, m: Mention, block: Range, max: number): 
 
 /** The id of the rule that rules this mention out, or null when it is a quantity. */
 export function exclusion(view: string, m: Mention, block: Range, c: Compiled): string | null {
-  const before = view.slice(Math.max(block.start, m.start - CONTEXT), m.start);
-  const after = view.slice(m.end, Math.min(block.end, m.end + CONTEXT));
+  // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线).
+  const before = unwrap(view.slice(Math.max(block.start, m.start - CONTEXT), m.start));
+  const after = unwrap(view.slice(m.end, Math.min(block.end, m.end + CONTEXT)));
   for (const x of c.q.exclude) {
     if (x.before && !x.before.test(before)) continue;
     if (x.after && !x.after.test(after)) continue;

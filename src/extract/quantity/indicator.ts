@@ -1,4 +1,5 @@
 import type { Range } from '../../document.js';
+import { hasBreak, unwrapped } from '../../stages/wrap.js';
 import type { Compiled, WordSet } from './compile.js';
 
 /** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
@@ -94,6 +95,17 @@ function nounLength(rest: string, stop: RegExp): number {
  * Returns a range of the view, or null when nothing is left.
  */
 export function indicatorRange(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Range | null {
+  // In a hard-wrapped paragraph the phrase is read with its line breaks taken out (改\n造 is 改造), then mapped back.
+  const end = Math.max(afterEnd, Math.min(view.length, start + 4));
+  if (hasBreak(view, from, end)) {
+    const u = unwrapped(view.slice(from, end));
+    const r = indicatorIn(u.text, 0, u.of(start - from), u.of(afterStart - from), u.of(afterEnd - from), dimension, c);
+    return r && { start: from + u.at(r.start), end: from + u.at(r.end - 1) + 1 };
+  }
+  return indicatorIn(view, from, start, afterStart, afterEnd, dimension, c);
+}
+
+function indicatorIn(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Range | null {
   const ind = c.q.indicator;
   let before: Range = { start: from, end: start };
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.

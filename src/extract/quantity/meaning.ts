@@ -1,17 +1,19 @@
 import type { Range } from '../../document.js';
+import { unwrap } from '../../stages/wrap.js';
 import type { Compiled, Tagged } from './compile.js';
 import type { Mention } from './scan.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
 
 /**
- * How a mention is bounded: a word right after it (以上; `after` is the comparator word read there, or '') wins
+ * How a mention is bounded: a word right after it (以上; `after` is the comparator word read there, or '', and
+ * `afterLength` how far it reaches in the view) wins
  * over 余/多 in the core, which wins over one before (超过).
  */
-export function comparatorOf(view: string, m: Mention, clause: Range, after: string, c: Compiled): Tagged<Op> | null {
-  if (after && m.end + after.length <= clause.end) return c.cmpOf.get(`>${after}`) ?? null;
+export function comparatorOf(view: string, m: Mention, clause: Range, after: string, afterLength: number, c: Compiled): Tagged<Op> | null {
+  if (after && m.end + afterLength <= clause.end) return c.cmpOf.get(`>${after}`) ?? null;
   if (m.approx) return { id: c.q.approximate.id, value: '>' };
-  const before = c.cmpBefore.exec(view.slice(Math.max(clause.start, m.start - 8), m.start));
+  const before = c.cmpBefore.exec(unwrap(view.slice(Math.max(clause.start, m.start - 12), m.start)));
   return before ? c.cmpOf.get(`<${before[1]}`) ?? null : null;
 }
 
@@ -45,7 +47,7 @@ function lastGrowthWord(text: string, c: Compiled): { word: string; end: number 
  */
 export function growthOf(view: string, m: Mention, clause: Range, c: Compiled): Growth {
   if (!RATE_DIMENSIONS.has(m.dimension)) return LEVEL;
-  const text = view.slice(clause.start, m.start);
+  const text = unwrap(view.slice(clause.start, m.start));
   const cue = lastGrowthWord(text, c);
   const points = m.dimension === 'percentage-points';
   if (!cue) return points ? { measure: 'growth', direction: 'up', rule: null } : LEVEL;

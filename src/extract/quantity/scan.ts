@@ -1,4 +1,5 @@
 import type { Range } from '../../document.js';
+import { hasBreak, unwrapped } from '../../stages/wrap.js';
 import type { Compiled } from './compile.js';
 import { readAmount, type Amount } from './amount.js';
 import { Bounds } from './bounds.js';
@@ -52,41 +53,67 @@ function asRange(a: Amount, b: Amount): Mention | null {
   return mention({ ...a, magnitude: b.magnitude, exponent: b.exponent }, b, b.end, [low, b.value]);
 }
 
+/** The mention whose number the number regexp matched at `m.index` (or null), and where scanning goes on. */
+function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled): { found: Mention | null; next: number } {
+  const a = readAmount(view, m.index, limit, c, m);
+  if (!a) return { found: null, next: m.index + m[0].length };
+  let next = Math.max(a.end, m.index + 1);
+  let found: Mention | null = null;
+  const join = c.rangeJoin.at(view, a.end);
+  if (join && !(a.unit && join === '到')) {
+    const b = readAmount(view, a.end + join.length, limit, c);
+    found = b ? asRange(a, b) : null;
+    if (found) next = b!.end;
+  }
+  if (!found && !a.unit && a.arabic) {
+    const joiner = c.sharedJoin.at(view, a.end);
+    const b = joiner ? readAmount(view, a.end + joiner.length, limit, c) : null;
+    if (b?.unit) found = mention(a, b, a.numberEnd, null);
+  }
+  if (!found && a.unit) found = mention(a, a, a.end, null);
+  return { found, next };
+}
+
+/**
+ * The mentions of a hard-wrapped paragraph (one block over several lines): read with the line breaks taken out, so
+ * a number or unit broken over two lines (15\n6个) is read whole, then placed back on the view; the core then
+ * slices the source with its break, as written.
+ */
+function scanWrapped(view: string, block: Range, c: Compiled): Mention[] {
+  const u = unwrapped(view.slice(block.start, block.end));
+  const out: Mention[] = [];
+  const re = c.number;
+  re.lastIndex = 0;
+  for (let m = re.exec(u.text); m; m = re.exec(u.text)) {
+    const { found, next } = mentionAt(u.text, m, u.text.length, c);
+    if (found) out.push({ ...found, start: block.start + u.at(found.start), end: block.start + u.at(found.end - 1) + 1 });
+    re.lastIndex = next;
+  }
+  return out;
+}
+
 /**
  * Every candidate mention in the blocks (in document order, not overlapping), one list per block, left to right:
  * single amounts with a unit, ranges, and bare numbers that borrow the unit of the next one in a list (高于全省
- * 22.7和28.8个百分点). One pass of the number regexp over the whole view, so the cost is linear in its length.
- * Exclusions are applied by the caller.
+ * 22.7和28.8个百分点). One pass of the number regexp over the whole view, so the cost is linear in its length;
+ * hard-wrapped paragraphs are read on their own (scanWrapped). Exclusions are applied by the caller.
  */
 export function scanBlocks(view: string, blocks: readonly Range[], c: Compiled): Mention[][] {
   const out: Mention[][] = blocks.map(() => []);
+  const wrapped = blocks.map((b) => hasBreak(view, b.start, b.end));
   const re = c.number;
   re.lastIndex = 0;
   let bi = 0;
   for (let m = re.exec(view); m && bi < blocks.length; m = re.exec(view)) {
-    while (bi < blocks.length && blocks[bi]!.end <= m.index) bi++;
+    while (bi < blocks.length && (blocks[bi]!.end <= m.index || wrapped[bi])) bi++;
     const block = blocks[bi];
     if (!block) break;
     if (m.index < block.start) { re.lastIndex = block.start; continue; }
-    const a = readAmount(view, m.index, block.end, c, m);
-    if (!a) { re.lastIndex = m.index + m[0].length; continue; }
-    let next = Math.max(a.end, m.index + 1);
-    let found: Mention | null = null;
-    const join = c.rangeJoin.at(view, a.end);
-    if (join && !(a.unit && join === '到')) {
-      const b = readAmount(view, a.end + join.length, block.end, c);
-      found = b ? asRange(a, b) : null;
-      if (found) next = b!.end;
-    }
-    if (!found && !a.unit && a.arabic) {
-      const joiner = c.sharedJoin.at(view, a.end);
-      const b = joiner ? readAmount(view, a.end + joiner.length, block.end, c) : null;
-      if (b?.unit) found = mention(a, b, a.numberEnd, null);
-    }
-    if (!found && a.unit) found = mention(a, a, a.end, null);
+    const { found, next } = mentionAt(view, m, block.end, c);
     if (found) out[bi]!.push(found);
     re.lastIndex = next;
   }
+  blocks.forEach((b, i) => { if (wrapped[i]) out[i] = scanWrapped(view, b, c); });
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { Range } from '../../document.js';
+import { hasBreak, unwrapped } from '../../stages/wrap.js';
 import { trimRange } from '../../span.js';
 import type { Grammar, UnitRole } from './grammar.js';
 import { isUnit, splitItems } from './split.js';
@@ -115,13 +116,34 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
   return { start, end, items, rule, firstIsLead: !!first, sticky: first?.sticky ?? false };
 }
 
+/**
+ * Run `find` over [start, end) of the view; in a hard-wrapped paragraph, over the text with its line breaks taken
+ * out (牵\n头单位 is 牵头单位, 负\n责 is 负责), with the ranges it returns mapped back onto the view.
+ */
+function acrossBreaks(view: string, start: number, end: number, find: (text: string, start: number, end: number) => UnitList[]): UnitList[] {
+  if (!hasBreak(view, start, end)) return find(view, start, end);
+  const u = unwrapped(view.slice(start, end));
+  const from = (i: number) => start + u.at(i);
+  const to = (i: number) => start + u.at(i - 1) + 1;
+  return find(u.text, 0, u.text.length).map((l) => ({
+    ...l, start: from(l.start), end: to(l.end), items: l.items.map((x) => ({ ...x, start: from(x.start), end: to(x.end) })),
+  }));
+}
+
 /** Parse the inside of a parenthetical (or a heading's lead text) as a unit list, if it is one. */
 export function parseContent(view: string, start: number, end: number, g: Grammar): UnitList | null {
-  return labelled(view, start, end, g) ?? verbal(view, start, end, g);
+  return acrossBreaks(view, start, end, (v, s, e) => {
+    const l = labelled(v, s, e, g) ?? verbal(v, s, e, g);
+    return l ? [l] : [];
+  })[0] ?? null;
 }
 
 /** Every unit list in [start, end): unit parentheticals, then labelled lists standing outside parentheses. */
 export function findUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
+  return acrossBreaks(view, start, end, (v, s, e) => unitListsIn(v, s, e, g));
+}
+
+function unitListsIn(view: string, start: number, end: number, g: Grammar): UnitList[] {
   const text = view.slice(start, end);
   if (!text.includes('(') && !text.includes(':')) return [];
   const parens = parentheticals(view, start, end);

@@ -1,0 +1,122 @@
+import type { Doc } from '../document.js';
+import { countBefore } from '../span.js';
+import { viewLines } from './clean.js';
+
+/**
+ * Hard-wrapped text (a document printed to text: pdftotext and the like) breaks every line at the same width, in
+ * the middle of sentences and words. Such a line is read together with the next: segment joins them into one
+ * paragraph, the clause bounds do not stop at the break, and cue words and names are matched with the break taken
+ * out (`unwrap`). Offsets are untouched, so every span still slices the source as written, break included.
+ */
+
+/** Display width: CJK and full-width characters take two columns, as in the layout that wrapped the text. */
+function width(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) > 0xff ? 2 : 1;
+  return w;
+}
+
+/** Lines that end a sentence or a clause list, or close a bracket: the next line starts afresh. */
+const ENDS = /[。!?！？;；:：”」』)）]$/;
+/** Lines that open a heading or a numbered item never continue the line before. */
+const OPENS = /^([一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条]|[①-⑳])/;
+/** Lines counted when looking for the wrapping width, and the share of them that must reach it. */
+const MIN_WIDTH = 20;
+const MIN_FULL_LINES = 6;
+const MIN_FULL_SHARE = 0.3;
+/** Paragraphs are told by their indent when at least this share of lines is indented. */
+const MIN_INDENTED_SHARE = 0.1;
+/** A line within this many columns of the width is full (a wide character may not fit the last column). */
+const SLACK = 3;
+
+/**
+ * The indexes of the physical lines (0-based) that run on into the next one. Empty unless the document is wrapped:
+ * many lines of one width (±3 columns), the widest common one. A full line runs on into a next line that is not
+ * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
+ * when the full line does not end a sentence (where they do not).
+ */
+export function wrappedLines(doc: Pick<Doc, 'text' | 'view' | 'lineStarts'>): Set<number> {
+  const lines = viewLines(doc);
+  // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
+  // physical line, so an indented first line of a paragraph counts its indent.
+  const widths = lines.map((l, i) => (l.end > l.start ? width(doc.text.slice(doc.lineStarts[i], l.end)) : 0));
+  const counts = new Map<number, number>();
+  let long = 0;
+  for (const w of widths) {
+    if (w < MIN_WIDTH) continue;
+    long++;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  // The wrapping width: the widest width whose band [w - SLACK, w] holds enough lines.
+  let wrap = 0;
+  for (const w of [...counts.keys()].sort((a, b) => b - a)) {
+    let n = 0;
+    for (let d = 0; d <= SLACK; d++) n += counts.get(w - d) ?? 0;
+    if (n >= MIN_FULL_LINES && n >= long * MIN_FULL_SHARE) {
+      wrap = w;
+      break;
+    }
+  }
+  const out = new Set<number>();
+  if (wrap === 0) return out;
+  // Where paragraphs open indented (　　 in an official document), an unindented line goes on with the one before,
+  // even after a 。 that fell at the end of a line; elsewhere a full line goes on unless it ends a sentence.
+  const indent = (i: number) => lines[i]!.start - doc.lineStarts[i]!;
+  let indented = 0;
+  let nonEmpty = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.end === lines[i]!.start) continue;
+    nonEmpty++;
+    if (indent(i) > 0) indented++;
+  }
+  const byIndent = indented >= 3 && indented >= nonEmpty * MIN_INDENTED_SHARE;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (widths[i]! < wrap - SLACK || widths[i]! > wrap || next.end === next.start || OPENS.test(next.body)) continue;
+    if (byIndent ? indent(i + 1) > 0 : ENDS.test(line.body)) continue;
+    out.add(i);
+  }
+  return out;
+}
+
+const BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000]*/g;
+
+/** Whether [start, end) of the text holds a line break: a block that does is a hard-wrapped paragraph. */
+export function hasBreak(text: string, start: number, end: number): boolean {
+  // A scan of the range only: indexOf would run on to the next break, which in a one-line report is its end.
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** The text with line breaks (and the spaces around them) taken out: for cue words and names in wrapped text. */
+export function unwrap(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(BREAK, '') : text;
+}
+
+/**
+ * `unwrap` with the offsets mapped both ways: `at(i)` is where the unwrapped text's offset `i` came from, and
+ * `of(j)` where the original offset `j` lands in the unwrapped text (the next kept character, for a break).
+ */
+export function unwrapped(text: string): { text: string; at: (i: number) => number; of: (j: number) => number } {
+  if (!text.includes('\n') && !text.includes('\r')) return { text, at: (i) => i, of: (j) => j };
+  const kept: number[] = [];
+  let out = '';
+  BREAK.lastIndex = 0;
+  let from = 0;
+  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
+    for (let i = from; i < m.index; i++) kept.push(i);
+    out += text.slice(from, m.index);
+    from = m.index + m[0].length;
+  }
+  for (let i = from; i < text.length; i++) kept.push(i);
+  out += text.slice(from);
+  return {
+    text: out,
+    at: (i) => (i < kept.length ? kept[i]! : text.length),
+    of: (j) => countBefore(kept.length, (k) => kept[k]! < j),
+  };
+}

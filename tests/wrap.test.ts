@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import type { Result } from '../src/schema.js';
+import { unwrap, unwrapped, wrappedLines } from '../src/stages/wrap.js';
+import { badSpans, docOf, rules, SEEDS } from './helpers.js';
+
+/**
+ * Print a text to a page as pdftotext gives it back: paragraphs open with two ideographic spaces and every line is
+ * broken at `columns` display columns (CJK two, ASCII one), in the middle of words and numbers alike. Table rows
+ * (with |) and short lines are left as they are.
+ */
+function hardWrap(text: string, columns = 56): string {
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.length < 20 || line.includes('|')) {
+      out.push(line);
+      continue;
+    }
+    let cur = '\u3000\u3000';
+    let width = 4;
+    for (const ch of line) {
+      const w = ch.charCodeAt(0) > 0xff ? 2 : 1;
+      if (width + w > columns) {
+        out.push(cur);
+        cur = '';
+        width = 0;
+      }
+      cur += ch;
+      width += w;
+    }
+    out.push(cur);
+  }
+  return out.join('\n');
+}
+
+const squeeze = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+const sections = (r: Result) => r.sections.map((s) => `${s.depth} ${squeeze(s.heading)}`);
+const tasks = (r: Result) => r.tasks.map((t) => [t.marker, squeeze(t.title), t.lead, t.responsible, t.cooperating]);
+const figures = (r: Result) => r.quantities.map((q) => [squeeze(q.core.text), q.value, q.unit, q.comparator, q.measure, q.kind, q.year]);
+
+describe('hard-wrapped text', () => {
+  const original = [
+    '某某市人民政府关于印发2024年重点工作任务分工方案的通知',
+    '一、主要预期目标',
+    '全市地区生产总值增长6%左右，一般公共预算收入增长5%，规模以上工业增加值增长7%，固定资产投资增长8%以上，城镇新增就业3.5万人，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右。',
+    '二、重点任务',
+    '1.加快建设现代化产业体系。新培育国家级专精特新“小巨人”企业10家以上，新增规模以上工业企业120家，推动数字经济核心产业增加值增长15%。（牵头单位：市工业和信息化局；责任单位：市发展改革委、市科技局、各县〔市、区〕人民政府）',
+    '2.扩大有效投资。实施重点项目300个以上，完成投资1200亿元，新开工亿元以上项目150个，争取地方政府专项债券资金80亿元。（市发展改革委负责）',
+  ].join('\n');
+  const notice = hardWrap(original, 40);
+
+  it('finds the lines that run on, and none in text written a paragraph per line', () => {
+    const wrapped = wrappedLines(docOf(notice));
+    expect(wrapped.size).toBeGreaterThan(5);
+    const lines = notice.split('\n');
+    for (const i of wrapped) expect(lines[i + 1]!.startsWith('\u3000')).toBe(false);
+    expect(wrappedLines(docOf(readFileSync(join(SEEDS, '000_8e5208af9c013f38.txt'), 'utf8'))).size).toBe(0);
+  });
+
+  it('reads words, numbers and unit lists broken over lines, with spans that slice the text as written', () => {
+    const r = extract({ text: notice }, { rules });
+    expect(badSpans(r, notice)).toEqual([]);
+    expect(r.tasks.map((t) => [t.marker, t.lead, t.responsible])).toEqual([
+      ['1.', ['市工业和信息化局'], ['市发展改革委', '市科技局', '各县〔市、区〕人民政府']],
+      ['2.', [], ['市发展改革委']],
+    ]);
+    // Every figure reads as in the text written a paragraph per line, numbers broken over two lines included.
+    const a = extract({ text: original }, { rules });
+    expect(figures(r)).toEqual(figures(a));
+    expect(r.quantities.map((q) => q.indicator)).toEqual(a.quantities.map((q) => q.indicator));
+    expect(r.quantities.map((q) => squeeze(q.core.text))).toEqual(['6%', '5%', '7%', '8%', '3.5万人', '5.5%', '3%', '10家', '120家', '15%', '300个', '1200亿元', '150个', '80亿元']);
+    expect(r.quantities.some((q) => /\n/.test(q.core.text))).toBe(true);
+  });
+
+  it.each(['000_8e5208af9c013f38', '002_2ac18dfb8867e55f', '003_7bedf75ac75c1b6a', '004_d207dd5c7035d7fb'])(
+    'reads seed %s printed at 28 characters a line as it reads the original',
+    (name) => {
+      const original = readFileSync(join(SEEDS, `${name}.txt`), 'utf8');
+      const printed = hardWrap(original);
+      const a = extract({ text: original }, { rules });
+      const b = extract({ text: printed }, { rules });
+      expect(badSpans(b, printed)).toEqual([]);
+      expect(sections(b)).toEqual(sections(a));
+      expect(tasks(b)).toEqual(tasks(a));
+      expect(figures(b)).toEqual(figures(a));
+      const same = b.quantities.filter((q, i) => squeeze(q.indicator) === squeeze(a.quantities[i]!.indicator)).length;
+      expect(same / Math.max(1, a.quantities.length)).toBeGreaterThanOrEqual(0.99);
+    },
+  );
+
+  it('maps offsets between a text and the text with its breaks taken out', () => {
+    const text = '增\n  长5%';
+    const u = unwrapped(text);
+    expect(u.text).toBe('增长5%');
+    expect(unwrap(text)).toBe('增长5%');
+    expect([u.at(0), u.at(1), u.at(2)]).toEqual([0, 4, 5]);
+    expect([u.of(0), u.of(1), u.of(4), u.of(5)]).toEqual([0, 1, 1, 2]);
+  });
+});
