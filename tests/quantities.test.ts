@@ -143,6 +143,8 @@ describe('indicator', () => {
   it('reads the noun after a count only up to the next figure', () => {
     expect(qs('12个安置项目近6000套住房交付使用。').map((q) => q.indicator)[0]).toBe('安置项目');
     expect(qs('5个部门单位对20个村开展帮扶。').map((q) => q.indicator)[0]).toBe('部门单位');
+    expect(one('8家企业进入全省民营企业百强。').indicator).toBe('企业');
+    expect(one('138家企业通过科技计划项目验收。').indicator).toBe('企业');
   });
 
   it('reads 是2011年的1.6倍 as a multiple of the same indicator, not of a year, and a spaced 增长 8.2 % as growth', () => {
