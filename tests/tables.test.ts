@@ -73,6 +73,17 @@ describe('tables: layouts', () => {
     expect(tablesOf(spaced)[0]!.rule).toBe('table.spaces');
   });
 
+  it('gives a bare 增长 column the year and role of the column before it (a one-line header of a printed table)', () => {
+    const text = '主要指标\n  序号      指标名称          2023年完成     增长      2024年目标     增长\n'
+      + '   1      地区生产总值          512.3        5.6         —         6左右\n   2      一般公共预算收入       38.6        4.1        40.1        4\n'
+      + '   3      固定资产投资            —          8.2         —         8以上\n';
+    const [t] = tablesOf(text);
+    expect(t!.columns.map((c) => [c.year, c.role, c.measure])).toEqual([
+      [null, null, null], [null, null, null], [2023, 'actual', null], [2023, 'actual', 'growth'], [2024, 'plan', null], [2024, 'plan', 'growth'],
+    ]);
+    expect(t!.rows[0]!.cells.at(-1)).toMatchObject({ text: '6左右', value: 6, comparator: '~' });
+  });
+
   it('reads one cell per line when a 序号 header is followed by numbered rows', () => {
     const text = '序号\n指标\n单位\n目标\n1\n地区生产总值\n亿元\n1300\n2\n税收收入\n亿元\n90以上\n';
     const [t] = tablesOf(text);

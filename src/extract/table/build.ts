@@ -54,6 +54,18 @@ function cellOf(doc: Pick<Doc, 'view' | 'text' | 'lineStarts'>, slot: NonNullabl
   return { column: j, text, span, value: parsed.value, comparator: parsed.value === null ? null : parsed.comparator, unit, measure, merged: slot.merged };
 }
 
+/**
+ * A one-line header writes the group once: 2023年完成 | 增长 | 2024年目标 | 增长. A data column that names only a
+ * measure (no year, no plan/actual) belongs to the column before it, and takes its year and role.
+ */
+function inheritGroups(columns: Column[]): Column[] {
+  return columns.map((c, j) => {
+    const before = columns[j - 1];
+    if (c.kind !== 'data' || !c.measure || c.year !== null || c.role !== null || !before || before.kind !== 'data') return c;
+    return before.year === null && before.role === null ? c : { ...c, year: before.year, role: before.role };
+  });
+}
+
 /** A found run of lines → the output table, with header paths, column meanings and parsed cells. */
 export function buildTable(doc: Pick<Doc, 'view' | 'text' | 'lineStarts'>, raw: RawTable, pre: Preamble, id: string, section: string | null, rules: Rules['tables']): { table: Table; messages: DraftMessage[] } {
   const textOf = (r: Range) => doc.view.slice(r.start, r.end);
@@ -66,7 +78,7 @@ export function buildTable(doc: Pick<Doc, 'view' | 'text' | 'lineStarts'>, raw: 
   }
   const n = Math.max(...lines.map((l) => l.cells.length));
   const header = headerPaths(lines.slice(0, headerCount).map((l) => l.cells.map(textOf)), n, (s) => isLevelLabel(s, rules));
-  const columns = header.paths.map((p) => columnOf(p, rules));
+  const columns = inheritGroups(header.paths.map((p) => columnOf(p, rules)));
   const messages: DraftMessage[] = [];
   const end = lines.at(-1)!.span.end;
   if (header.guessed) messages.push({ severity: 'info', code: 'table.header-guessed', message: `table ${id}: the grouping of its header lines was guessed`, range: { start: lines[0]!.span.start, end: lines[headerCount - 1]!.span.end } });
