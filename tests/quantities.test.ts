@@ -130,6 +130,8 @@ describe('indicator', () => {
     ['完成率为91.5%。', '完成率'],
     ['GDP预期增长6%。', 'GDP'],
     ['城市保障房竣工8000套。', '城市保障房'],
+    ['与名校合作办学项目新增加5个。', '名校合作办学项目'],
+    ['新增持牌金融机构[2]10家。', '持牌金融机构'],
     // The noun after a count runs to the next figure, may open with a quoted name, and ends at a later quote.
     ['建成40个“口袋公园”。', '口袋公园'],
     ['推动3项“跨省通办”改革。', '“跨省通办”改革'],

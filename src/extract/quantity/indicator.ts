@@ -32,6 +32,7 @@ const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)
 const LEAD = codes(' \t—-·:,、');
 const END = codes(' \t:,、+');
 const OPENERS = codes('“"(');
+const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕)$/;
 
 /** A subject (全区实现…) is dropped only when a dropped word follows it: its length then, else 0. */
 function subjectBeforeWord(view: string, start: number, end: number, c: Compiled): number {
@@ -49,6 +50,9 @@ function trim(view: string, r: Range, c: Compiled): Range {
   for (let guard = 0; guard < 40 && start < end; guard++) {
     if (LEAD.has(view.charCodeAt(start))) { start++; continue; }
     if (END.has(view.charCodeAt(end - 1))) { end--; continue; }
+    // A note reference after the name: “三类500强”企业[3].
+    const note = NOTE_END.exec(view.slice(Math.max(start, end - 6), end));
+    if (note) { end -= note[0].length; continue; }
     // An opening quote or parenthesis whose closing one is not in the phrase.
     if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
     let n = marker ? patternAtStart(view, start, end, marker) : 0;
