@@ -26,6 +26,8 @@ const MIN_FULL_LINES = 6;
 const MIN_FULL_SHARE = 0.3;
 /** Paragraphs are told by their indent when at least this share of lines is indented. */
 const MIN_INDENTED_SHARE = 0.1;
+/** The share of lines that may be wider than the wrapping width. */
+const MAX_WIDER_SHARE = 0.1;
 /** A line within this many columns of the width is full (a wide character may not fit the last column). */
 const SLACK = 3;
 
@@ -58,7 +60,10 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'view' | 'lineStarts'>): Se
     }
   }
   const out = new Set<number>();
-  if (wrap === 0) return out;
+  // Printed text has few lines wider than its width (a table row, a long address); prose written a paragraph per
+  // line has many, and a band of similar short lines (headings, list items) is then no wrapping width.
+  const wider = widths.filter((w) => w > wrap + SLACK).length;
+  if (wrap === 0 || wider > long * MAX_WIDER_SHARE) return out;
   // Where paragraphs open indented (　　 in an official document), an unindented line goes on with the one before,
   // even after a 。 that fell at the end of a line; elsewhere a full line goes on unless it ends a sentence.
   const indent = (i: number) => lines[i]!.start - doc.lineStarts[i]!;
