@@ -36,6 +36,22 @@ describe('cnreport extract', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\d+:\d+\tsection\theading\.cn-dun\t一、总体思路$/m);
   });
+
+  it('keeps --explain to one item a line when a figure is broken over two lines of printed text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-explain-'));
+    const file = join(dir, 'printed.txt');
+    const line = '全市地区生产总值增长6%左右，一般公共预算收入增长5%，规模以上工业增加值增长7%，固定资产投资完成1200亿元。';
+    // Printed at 20 characters a line, so the first 增长7% is broken over two lines (7 | %).
+    const printed = Array.from({ length: 4 }, () => line).join('').match(/.{1,20}/g)!.join('\n');
+    expect(printed).toContain('7\n%');
+    writeFileSync(file, printed);
+    const r = await cli('extract', file, '--explain');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(1).every((l) => l.split('\t').length === 4)).toBe(true);
+    const cores = lines.filter((l) => l.includes('\tquantity\t')).map((l) => l.split('\t')[3]!.split(' → ')[0]);
+    expect(cores.filter((c) => c === '7%')).toHaveLength(4);
+  });
 });
 
 describe('exit codes', () => {
