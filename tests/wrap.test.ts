@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
 import type { Result } from '../src/schema.js';
-import { unwrap, unwrapped, wrappedLines } from '../src/stages/wrap.js';
+import { wrappedLines } from '../src/stages/wrap.js';
+import { unwrap, unwrapped } from '../src/util/breaks.js';
 import { badSpans, docOf, rules, SEEDS } from './helpers.js';
 
 /**

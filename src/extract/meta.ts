@@ -1,4 +1,3 @@
-import { unwrap } from '../stages/wrap.js';
 import type { Block, Doc, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
@@ -7,6 +6,7 @@ import { docTypeOf } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
 import { isBareReportTitle, opening } from './meta/title.js';
+import { unwrap } from '../util/breaks.js';
 
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
 const FRONT_BLOCKS = 40;

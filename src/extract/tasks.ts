@@ -1,7 +1,7 @@
 import type { Doc, Range, Stage } from '../document.js';
 import type { Organization, Task } from '../schema.js';
 import { countBefore, spanOf, textSpan } from '../span.js';
-import { unwrap } from '../stages/wrap.js';
+import { unwrap } from '../util/breaks.js';
 import { blockDrafts } from './units/blocks.js';
 import type { Draft, SectionLeads } from './units/draft.js';
 import { grammar } from './units/grammar.js';

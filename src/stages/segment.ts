@@ -2,7 +2,8 @@ import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units, viewLines } from './clean.js';
-import { unwrap, unwrapped, wrappedLines } from './wrap.js';
+import { wrappedLines } from './wrap.js';
+import { unwrap, unwrapped } from '../util/breaks.js';
 
 const SENTENCE_END = /[。!?！？]/;
 const MAX_TITLE = 60;

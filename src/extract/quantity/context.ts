@@ -1,5 +1,5 @@
 import type { Doc, Range } from '../../document.js';
-import { unwrap } from '../../stages/wrap.js';
+import { unwrap } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import { coverage, locator } from './spans.js';
 

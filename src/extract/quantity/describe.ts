@@ -1,11 +1,11 @@
 import type { Block, Doc, Range } from '../../document.js';
+import { hasBreak, unwrap, unwrapped } from '../../util/breaks.js';
 import type { Quantity } from '../../schema.js';
 import { spanOf, textSpan, trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, targetsFrom, yearOf, type Frame } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
-import { hasBreak, unwrap, unwrapped } from '../../stages/wrap.js';
 import { comparatorOf, growthOf } from './meaning.js';
 import type { Mention } from './scan.js';
 

@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { unwrap } from '../../stages/wrap.js';
+import { unwrap } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import type { Mention } from './scan.js';
 import { unitNeedsMet } from './scan.js';

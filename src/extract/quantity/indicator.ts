@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { hasBreak, unwrapped } from '../../stages/wrap.js';
+import { hasBreak, unwrapped } from '../../util/breaks.js';
 import type { Compiled, WordSet } from './compile.js';
 
 /** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */

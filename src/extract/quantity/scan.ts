@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { hasBreak, unwrapped } from '../../stages/wrap.js';
+import { hasBreak, unwrapped } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import { readAmount, type Amount } from './amount.js';
 import { Bounds } from './bounds.js';

@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { hasBreak, unwrapped } from '../../stages/wrap.js';
+import { hasBreak, unwrapped } from '../../util/breaks.js';
 import { trimRange } from '../../span.js';
 import type { Grammar, UnitRole } from './grammar.js';
 import { isUnit, splitItems } from './split.js';

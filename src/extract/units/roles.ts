@@ -1,5 +1,5 @@
 import type { Doc } from '../../document.js';
-import { unwrap } from '../../stages/wrap.js';
+import { unwrap } from '../../util/breaks.js';
 import type { Draft, SectionLeads } from './draft.js';
 import type { UnitRole } from './grammar.js';
 import type { SectionIndex } from './sections.js';
