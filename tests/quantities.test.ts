@@ -189,6 +189,7 @@ describe('what is not an amount', () => {
   it('counts 4A-rated sites and 5G stations, but not a format such as 3人制', () => {
     expect(qs('新增2个4A级景区、3个5G基站。').map((q) => q.core.text)).toEqual(['2个', '3个']);
     expect(qs('建成5人制足球场12个。').map((q) => q.core.text)).toEqual(['12个']);
+    expect(qs('培育3家制造业单项冠军企业,出台5项制度。').map((q) => q.core.text)).toEqual(['3家', '5项']);
   });
 
   it('takes a bare 百/千/万 before a programme or a kind of firm as part of its name', () => {
