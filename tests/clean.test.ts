@@ -52,6 +52,9 @@ describe('clean: page furniture', () => {
     const page = ['某某论坛 › 本地生活 › 时事热点', '查看: 2316|回复: 12', '[转帖] 2024年某市政府工作报告全文', '楼主',
       '发表于 2024-1-20 10:12 | 只看该作者 | 倒序浏览', BODY, BODY, '回复 举报', '沙发', '发表于 2024-1-20 11:03', '支持！希望GDP增长7%！', '回复 举报'].join('\n');
     expect(kept(page)).toEqual(['[转帖] 2024年某市政府工作报告全文', BODY, BODY]);
+    // A report's building list keeps its numbered lines.
+    const buildings = [BODY, '1#', '安置房12层', '2#', '安置房18层', BODY].join('\n');
+    expect(kept(buildings)).toEqual([BODY, '1#', '安置房12层', '2#', '安置房18层', BODY]);
   });
 
   it('removes a collector header ending in 正文：, a teaser header, and a licence footer', () => {
