@@ -34,3 +34,33 @@ describe('normalise: a view of the same length', () => {
     expect(doc.view).toBe(normaliseText(text));
   });
 });
+
+describe('normalise: markdown copies', () => {
+  const md = ['# 2024年某市政府工作报告', '', '> 2024年1月10日在某市第十七届人民代表大会第四次会议上', '',
+    '## 一、2023年工作回顾', '', '全市地区生产总值达到**3560亿元**，增长5.6%，详见[统计公报](https://example.org/a)。', '',
+    '- 新增规模以上工业企业**120家**；', '', '## 二、2024年主要目标', '', '地区生产总值增长**6%左右**。'].join('\n');
+
+  it('blanks markup at line starts and fills emphasis and links, keeping the length', () => {
+    const view = normaliseText(md);
+    expect(view).toHaveLength(md.length);
+    expect(view.split('\n')[4]).toBe('   一、2023年工作回顾');
+    // Full-width commas fold to ASCII; the link's label stays, '](https://example.org/a)' becomes 24 fillers.
+    expect(view.split('\n')[6]).toBe('全市地区生产总值达到\ufeff\ufeff3560亿元\ufeff\ufeff,增长5.6%,详见\ufeff统计公报' + '\ufeff'.repeat(24) + '。');
+    expect(view.split('\n')[8]).toBe('  新增规模以上工业企业\ufeff\ufeff120家\ufeff\ufeff;');
+  });
+
+  it('reads the headings, figures and indicators of a markdown copy as those of the plain text', () => {
+    const plain = md.replace(/^#+ |^> |^- /gm, '').replace(/\*\*/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+    const a = docOf(plain);
+    const b = docOf(md);
+    expect(b.meta).toEqual(a.meta);
+    expect(b.sections.map((s) => b.text.slice(s.heading.start, s.heading.end))).toEqual(['一、2023年工作回顾', '二、2024年主要目标']);
+    const read = (d: typeof a) => d.quantities.map((q) => [q.core.text, q.indicator, q.measure, q.kind, q.year, q.comparator]);
+    expect(read(b)).toEqual(read(a));
+  });
+
+  it('leaves # and - alone in a text that shows no markdown', () => {
+    const text = '1#楼新建完成\n- 1 -\n5#楼主体封顶';
+    expect(normaliseText(text)).toBe(text);
+  });
+});

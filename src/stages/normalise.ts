@@ -28,9 +28,37 @@ const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8
 /** Exactly the characters `mapChar` changes; a replace over matches is far faster than walking every character. */
 const ODD = /[\uff01-\uff5e\u3000\u00a0\u00ad\u2000-\u200b\u202f\u205f\u2060\ufeff\u180e\uff61-\uff64\ufe50-\ufe6a]/g;
 
+/**
+ * A markdown copy of a report (scrapers and knowledge bases write them): heading hashes, quote marks and bullets at
+ * the start of a line become spaces in the view, so `## 一、…` is read as a heading. Emphasis and link syntax inside
+ * a line become U+FEFF fillers (`MARKUP`), which split no unit the way a run of spaces does and which cue words,
+ * numbers and units are read across (util/breaks.ts), so `达到**3560亿元**` reads like `达到3560亿元`. Only in a
+ * text that shows markdown headings or emphasis: elsewhere a `#` or a `-` at the start of a line is text.
+ */
+const MD_SIGNS = /^ {0,3}#{1,6}[ \t]+\S|\*\*[^*\n]{1,200}\*\*/m;
+const MD_HEADING = /^( {0,3})(#{1,6}[ \t]+)(?=\S)/gm;
+const MD_QUOTE = /^( {0,3})(>[ \t]?)/gm;
+const MD_BULLET = /^([ \t]{0,6})([-*+][ \t]+)(?=\S)/gm;
+const MD_STRONG = /(\*\*|__)(?=\S)([^\n]{0,200}?\S)\1/g;
+const MD_LINK = /\[([^\]\n]{1,200})\]\(([^()\s]{1,300})\)/g;
+const blank = (s: string) => ' '.repeat(s.length);
+/** The filler markup becomes inside a line; normaliseText maps every U+FEFF of the text itself to a space first. */
+export const MARKUP = '\ufeff';
+const fill = (s: string) => MARKUP.repeat(s.length);
+
+function unmark(view: string): string {
+  if (!MD_SIGNS.test(view)) return view;
+  return view
+    .replace(MD_HEADING, (_, lead: string, mark: string) => lead + blank(mark))
+    .replace(MD_QUOTE, (_, lead: string, mark: string) => lead + blank(mark))
+    .replace(MD_BULLET, (_, lead: string, mark: string) => lead + blank(mark))
+    .replace(MD_STRONG, (_, mark: string, inner: string) => fill(mark) + inner + fill(mark))
+    .replace(MD_LINK, (_, label: string, url: string) => `${MARKUP}${label}${fill(`](${url})`)}`);
+}
+
 export function normaliseText(text: string): string {
   const out = text.replace(ODD, (c) => String.fromCharCode(mapChar(c.charCodeAt(0))));
-  return out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ' '.repeat(m.length)) : out;
+  return unmark(out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ' '.repeat(m.length)) : out);
 }
 
 export const normalise: Stage = (doc): Doc => ({ ...doc, view: normaliseText(doc.text) });

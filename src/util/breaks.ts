@@ -1,23 +1,25 @@
 import { countBefore } from '../span.js';
 
-// Line breaks inside a hard-wrapped paragraph (see stages/wrap.ts): cue words, names and numbers are read with
-// them taken out, while offsets keep pointing into the text as written.
+// Breaks inside a paragraph of the view: the line breaks of hard-wrapped text (see stages/wrap.ts) and the U+FEFF
+// fillers that markdown emphasis becomes (see stages/normalise.ts). Cue words, names and numbers are read with them
+// taken out, while offsets keep pointing into the text as written.
 
-const BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000]*/g;
+const BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000]*|\ufeff+/g;
+const FILLER = 0xfeff;
 
-/** Whether [start, end) of the text holds a line break: a block that does is a hard-wrapped paragraph. */
+const isBreak = (c: number) => c === 10 || c === 13 || c === FILLER;
+const anyBreak = (text: string) => text.includes('\n') || text.includes('\r') || text.includes('\ufeff');
+
+/** Whether [start, end) of the text holds a break: a block that does is read with its breaks taken out. */
 export function hasBreak(text: string, start: number, end: number): boolean {
   // A scan of the range only: indexOf would run on to the next break, which in a one-line report is its end.
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
+  for (let i = start; i < end; i++) if (isBreak(text.charCodeAt(i))) return true;
   return false;
 }
 
-/** The text with line breaks (and the spaces around them) taken out: for cue words and names in wrapped text. */
+/** The text with its breaks (and the spaces around a line break) taken out. */
 export function unwrap(text: string): string {
-  return text.includes('\n') || text.includes('\r') ? text.replace(BREAK, '') : text;
+  return anyBreak(text) ? text.replace(BREAK, '') : text;
 }
 
 /**
@@ -25,7 +27,7 @@ export function unwrap(text: string): string {
  * `of(j)` where the original offset `j` lands in the unwrapped text (the next kept character, for a break).
  */
 export function unwrapped(text: string): { text: string; at: (i: number) => number; of: (j: number) => number } {
-  if (!text.includes('\n') && !text.includes('\r')) return { text, at: (i) => i, of: (j) => j };
+  if (!anyBreak(text)) return { text, at: (i) => i, of: (j) => j };
   const kept: number[] = [];
   let out = '';
   BREAK.lastIndex = 0;
