@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../src/stages/normalise.js';
-import { docOf } from './helpers.js';
+import { docOf, SEEDS } from './helpers.js';
 
 describe('normalise: a view of the same length', () => {
   it('folds full-width ASCII (digits, letters, （）：，；％) to ASCII', () => {
@@ -62,5 +64,20 @@ describe('normalise: markdown copies', () => {
   it('leaves # and - alone in a text that shows no markdown', () => {
     const text = '1#楼新建完成\n- 1 -\n5#楼主体封顶';
     expect(normaliseText(text)).toBe(text);
+  });
+});
+
+describe('normalise: a seed as a markdown copy', () => {
+  it.each(['000_8e5208af9c013f38', '004_d207dd5c7035d7fb'])('reads seed %s with ## headings and **bold** figures as the original', (name) => {
+    const original = readFileSync(join(SEEDS, `${name}.txt`), 'utf8');
+    // Top-level headings become ## headings; every percentage is set in bold.
+    const md = original.replace(/^([一二三四五六七八九十]{1,3}、)/gm, '## $1').replace(/(\d+(?:\.\d+)?%)/g, '**$1**');
+    expect(md).not.toBe(original);
+    const a = docOf(original);
+    const b = docOf(md);
+    const heads = (d: typeof a) => d.sections.map((s) => [s.depth, d.text.slice(s.title.start, s.title.end)]);
+    expect(heads(b)).toEqual(heads(a));
+    const read = (d: typeof a) => d.quantities.map((q) => [q.core.text, q.value, q.unit, q.indicator, q.measure, q.kind, q.year, q.comparator]);
+    expect(read(b)).toEqual(read(a));
   });
 });
