@@ -74,17 +74,17 @@ function goldSchemas() {
   return { GoldFile, GoldQuantity, GoldTask };
 }
 
-let schemas: ReturnType<typeof goldSchemas> | undefined;
-const goldFile = () => (schemas ??= goldSchemas()).GoldFile;
-
 type Schemas = ReturnType<typeof goldSchemas>;
 export type GoldFile = z.infer<Schemas['GoldFile']>;
 export type GoldQuantity = z.infer<Schemas['GoldQuantity']>;
 export type GoldTask = z.infer<Schemas['GoldTask']>;
 export type GoldPassage = GoldFile['passages'][number];
 
-/** Read and validate one gold file; a problem is a GoldError naming the file and line. */
-export function readGold(file: string): GoldFile {
+/**
+ * Read and validate one gold file; a problem is a GoldError naming the file and line. `schema` lets a caller that
+ * reads many files build it once.
+ */
+export function readGold(file: string, schema: Schemas['GoldFile'] = goldSchemas().GoldFile): GoldFile {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -98,7 +98,7 @@ export function readGold(file: string): GoldFile {
     if (error instanceof YamlSyntaxError) throw new GoldError(file, error.line, error.message);
     throw error;
   }
-  const parsed = goldFile().safeParse(data);
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path as (string | number)[];
@@ -123,9 +123,10 @@ export function loadGoldDir(dir: string): Map<string, GoldEntry> {
     throw new GoldError(dir, null, `cannot read gold directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const byInput = new Map<string, GoldEntry>();
+  const schema = goldSchemas().GoldFile;
   for (const name of names) {
     const path = join(dir, name);
-    const gold = readGold(path);
+    const gold = readGold(path, schema);
     const input = basename(gold.file);
     const other = byInput.get(input);
     if (other) throw new GoldError(path, 1, `names the same input (${input}) as ${other.path}`);

@@ -27,13 +27,11 @@ export const RULE_FILE_NAMES = Object.keys(FACTORIES) as RuleFileName[];
 type Schemas = { [K in RuleFileName]: ReturnType<(typeof FACTORIES)[K]> };
 export type Rules = { [K in RuleFileName]: z.output<Schemas[K]> };
 
-let schemas: Schemas | undefined;
-
 /**
- * The zod schema of each rule file, built on first use. A run that revives the built-in rules from the build-time
- * cache never validates a rule file, and building these ~100 schemas was a tenth of a cold `extract`.
+ * The zod schema of each rule file, built when rule files are validated (once per load). A run that revives the
+ * built-in rules from the build-time cache validates none, and building these ~100 schemas at start-up was a
+ * tenth of a cold `extract`.
  */
 export function ruleSchemas(): Schemas {
-  schemas ??= Object.fromEntries(RULE_FILE_NAMES.map((name) => [name, FACTORIES[name]()])) as Schemas;
-  return schemas;
+  return Object.fromEntries(RULE_FILE_NAMES.map((name) => [name, FACTORIES[name]()])) as Schemas;
 }

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 // fast-glob is required when a command first globs, not at start-up: `extract` of one file never needs it.
+// (Node keeps required modules, so a later call costs a lookup.)
 const require = createRequire(import.meta.url);
-let loaded: typeof import('fast-glob') | undefined;
-const fg = (): typeof import('fast-glob') => (loaded ??= require('fast-glob') as typeof import('fast-glob'));
+const fg = (): typeof import('fast-glob') => require('fast-glob') as typeof import('fast-glob');
 
 /** The one place that knows about fast-glob, so that swapping it touches this file only. */
 export interface DiscoverOptions {
