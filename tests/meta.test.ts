@@ -27,6 +27,12 @@ describe('meta: printed documents', () => {
 });
 
 describe('meta: reposts', () => {
+  it('leaves a web page\'s site name out of its title', () => {
+    const text = '<title>2024年某县政府工作报告_某县人民政府</title>\n各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n';
+    expect(metaOf(text)).toMatchObject({ title: '2024年某县政府工作报告', docType: 'work-report' });
+    expect(metaOf('关于印发方案的通知 - 中国政府网\n各部门：\n现印发给你们。\n').title).toBe('关于印发方案的通知');
+  });
+
   it('leaves a repost tag out of the title', () => {
     const text = '[转帖] 2024年某市政府工作报告全文\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n全市地区生产总值增长6.1%。\n';
     expect(metaOf(text)).toMatchObject({ title: '2024年某市政府工作报告全文', docType: 'work-report', year: 2024 });

@@ -44,7 +44,8 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const front: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
   const raw = open.title ?? open.collectorTitle;
   const tagged = raw === null ? null : unwrap(raw);
-  const written = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
+  const untagged = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
+  const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
   const docType = docTypeOf(doc, rules, written);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer, front, docType === 'news');
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);

@@ -21,6 +21,8 @@ export function metaRules() {
     speakerTitles: Words.default([]),
     /** A tag before a reposted title ([转帖], 【聚焦两会】), left out of `meta.title`. */
     titleTag: Pattern.optional(),
+    /** A site's name after a web page's title (…工作报告_某县人民政府), left out of `meta.title`. */
+    titleSite: Pattern.optional(),
     /** A heading naming the plan year: 2024年重点工作安排, 二、2022年度重点工作. */
     planHeading: Pattern.optional(),
     /** A heading naming the year under review (the plan year is the next): 2023年工作回顾. */
