@@ -17,11 +17,19 @@ describe('normalise: a view of the same length', () => {
     expect(normaliseText('完成｡增长﹪﹙一﹚')).toBe('完成。增长%(一)');
   });
 
-  it('makes HTML space entities spaces of the same length', () => {
+  it('makes each HTML space entity one space and fillers to its length', () => {
     const text = '&nbsp;&nbsp;各位代表&#12288;：&amp;';
     const view = normaliseText(text);
-    expect(view).toBe(`${' '.repeat(12)}各位代表${' '.repeat(8)}:&amp;`);
+    const entity = (n: number) => ` ${'\ufeff'.repeat(n - 1)}`;
+    expect(view).toBe(`${entity(6)}${entity(6)}各位代表${entity(8)}:&amp;`);
     expect(view.length).toBe(text.length);
+  });
+
+  it('reads a figure across one space entity, while two in a row still part paragraphs of a flattened page', () => {
+    const one = docOf('全县地区生产总值完成&nbsp;156.3亿元，增长6.2%。');
+    expect(one.quantities.map((q) => [q.core.text, q.indicator])).toEqual([['156.3亿元', '全县地区生产总值'], ['6.2%', '全县地区生产总值']]);
+    const two = docOf('一、工作回顾&nbsp;&nbsp;全县地区生产总值完成156.3亿元。');
+    expect(two.sections.map((s) => two.text.slice(s.heading.start, s.heading.end))).toEqual(['一、工作回顾']);
   });
 
   it('leaves characters outside the BMP and line breaks as they are', () => {

@@ -9,10 +9,13 @@ interface Line {
   body: string;
 }
 
-/** Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more spaces. */
-const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t]{2,}/g;
+/**
+ * Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more
+ * spaces (counted across the fillers a space entity leaves in the view, see normalise.ts).
+ */
+const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t](?:\ufeff*[ \t])+/g;
 
-const HAS_BREAK = /\\[rn]|[ \t]{2}/;
+const HAS_BREAK = /\\[rn]|[ \t]\ufeff*[ \t]/;
 
 
 /**

@@ -20,8 +20,10 @@ function mapChar(code: number): number {
 }
 
 /**
- * HTML space entities left by scrapers (`&nbsp;`, `&#12288;`) stand for spaces: in the view they become as many
- * spaces as they are long, so they separate like the spaces they stand for and never read as words or numbers.
+ * HTML space entities left by scrapers (`&nbsp;`, `&#12288;`) stand for one space each: in the view a space and
+ * then fillers (`MARKUP`) to the entity's length, so they separate like the space they stand for, never read as
+ * words or numbers, and a single one inside a sentence (完成&nbsp;156.3亿元) does not cut it as a run of spaces
+ * would. Two or more in a row still do (the cleaner counts spaces across fillers).
  */
 const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8195);/gi;
 
@@ -58,7 +60,7 @@ function unmark(view: string): string {
 
 export function normaliseText(text: string): string {
   const out = text.replace(ODD, (c) => String.fromCharCode(mapChar(c.charCodeAt(0))));
-  return unmark(out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ' '.repeat(m.length)) : out);
+  return unmark(out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : out);
 }
 
 export const normalise: Stage = (doc): Doc => ({ ...doc, view: normaliseText(doc.text) });
