@@ -7,6 +7,11 @@ export interface Range {
   end: number;
 }
 
+/** One physical line of the view: where its trimmed content starts and ends, and that content. */
+export interface ViewLine extends Range {
+  body: string;
+}
+
 export interface RemovedRange extends Range {
   rule: string;
 }
@@ -57,6 +62,8 @@ export interface Doc {
   view: string;
   /** Offsets at which each line starts (line 1 at index 0). CR, LF and CRLF each end a line. */
   lineStarts: number[];
+  /** The physical lines of the view, trimmed, empty ones included (index k is line k + 1); set by normalise. */
+  lines: readonly ViewLine[];
   removed: RemovedRange[];
   blocks: Block[];
   sections: SectionNode[];
@@ -84,7 +91,7 @@ export function emptyMeta(): Meta {
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
   return {
-    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], removed: [], blocks: [], sections: [],
+    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], blocks: [], sections: [],
     meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], organizations: [], messages: [],
   };
 }

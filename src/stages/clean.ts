@@ -1,13 +1,8 @@
-import type { Doc, RemovedRange, Stage } from '../document.js';
+import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { trimRange } from '../span.js';
 
-interface Line {
-  start: number;
-  end: number;
-  /** The trimmed content of the line, from the view. */
-  body: string;
-}
+type Line = ViewLine;
 
 /**
  * Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more
@@ -18,43 +13,15 @@ const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t](?:\ufeff*[ \t])+/g;
 const HAS_BREAK = /\\[rn]|[ \t]\ufeff*[ \t]/;
 
 
-/**
- * Lines per document, keyed by its line index (which no stage after read replaces): clean, segment and tables all
- * read the same lines, so they are cut once. Kept only for the view they were cut from.
- */
-const LINES = new WeakMap<readonly number[], { view: string; lines: readonly Line[] }>();
-
-/** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). Shared: never modify. */
-export function viewLines(doc: Pick<Doc, 'view' | 'lineStarts'>): readonly Line[] {
-  const cached = LINES.get(doc.lineStarts);
-  if (cached && cached.view === doc.view) return cached.lines;
-  const lines = cutLines(doc);
-  LINES.set(doc.lineStarts, { view: doc.view, lines });
-  return lines;
-}
-
-function cutLines(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
-  const view = doc.view;
-  const starts = doc.lineStarts;
-  const lines: Line[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    let end = i + 1 < starts.length ? starts[i + 1]! : view.length;
-    while (end > starts[i]! && (view.charCodeAt(end - 1) === 10 || view.charCodeAt(end - 1) === 13)) end--;
-    const r = trimRange(view, starts[i]!, end);
-    lines.push({ start: r.start, end: r.end, body: view.slice(r.start, r.end) });
-  }
-  return lines;
-}
-
 /** What furniture rules look at: non-empty lines, cut at inline breaks so that flattened pages are read piece by piece. */
-export function units(doc: Pick<Doc, 'view' | 'lineStarts'>): Line[] {
+export function units(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
   const out: Line[] = [];
   const push = (start: number, end: number) => {
     const r = trimRange(doc.view, start, end);
     if (r.end > r.start) out.push({ start: r.start, end: r.end, body: doc.view.slice(r.start, r.end) });
   };
   const breaks = new RegExp(INLINE_BREAK.source, 'g');
-  for (const line of viewLines(doc)) {
+  for (const line of doc.lines) {
     if (line.end === line.start) continue;
     if (!HAS_BREAK.test(line.body)) {
       out.push(line);

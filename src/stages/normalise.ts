@@ -1,4 +1,5 @@
-import type { Doc, Stage } from '../document.js';
+import type { Doc, Stage, ViewLine } from '../document.js';
+import { trimRange } from '../span.js';
 
 /** Half-width katakana-block CJK punctuation and the small form variants, to the form rules are written for. */
 const PUNCT: Record<number, number> = {
@@ -63,4 +64,20 @@ export function normaliseText(text: string): string {
   return unmark(out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : out);
 }
 
-export const normalise: Stage = (doc): Doc => ({ ...doc, view: normaliseText(doc.text) });
+/** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). */
+export function viewLinesOf(view: string, starts: readonly number[]): ViewLine[] {
+  const lines: ViewLine[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    let end = i + 1 < starts.length ? starts[i + 1]! : view.length;
+    while (end > starts[i]! && (view.charCodeAt(end - 1) === 10 || view.charCodeAt(end - 1) === 13)) end--;
+    const r = trimRange(view, starts[i]!, end);
+    lines.push({ start: r.start, end: r.end, body: view.slice(r.start, r.end) });
+  }
+  return lines;
+}
+
+/** The view, and its lines: clean, segment and the table finder all read the same lines, cut once here. */
+export const normalise: Stage = (doc): Doc => {
+  const view = normaliseText(doc.text);
+  return { ...doc, view, lines: viewLinesOf(view, doc.lineStarts) };
+};

@@ -1,7 +1,7 @@
 import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
-import { units, viewLines } from './clean.js';
+import { units } from './clean.js';
 import { wrappedLines } from './wrap.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 
@@ -13,11 +13,11 @@ const MAX_TITLE = 60;
  * breaks of flattened reports) with the removed spans cut out of them, and the lines of hard-wrapped text joined
  * (a paragraph then spans several lines, its breaks included).
  */
-export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'removed'>): Range[] {
+export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed'>): Range[] {
   const out = pieces(doc);
   const wrapped = wrappedLines(doc);
   if (wrapped.size === 0) return out;
-  const lines = viewLines(doc);
+  const lines = doc.lines;
   const joined: Range[] = [];
   for (const p of out) {
     const last = joined.at(-1);
@@ -29,7 +29,7 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'remo
 }
 
 /** The cleaner's units with the removed spans cut out, trimmed. */
-function pieces(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): Range[] {
+function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Range[] {
   const out: Range[] = [];
   let k = 0;
   for (const unit of units(doc)) {

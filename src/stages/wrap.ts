@@ -1,5 +1,4 @@
 import type { Doc } from '../document.js';
-import { viewLines } from './clean.js';
 
 /**
  * Hard-wrapped text (a document printed to text: pdftotext and the like) breaks every line at the same width, in
@@ -36,8 +35,8 @@ const SLACK = 3;
  * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
  * when the full line does not end a sentence (where they do not).
  */
-export function wrappedLines(doc: Pick<Doc, 'text' | 'view' | 'lineStarts'>): Set<number> {
-  const lines = viewLines(doc);
+export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'>): Set<number> {
+  const lines = doc.lines;
   // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
   // physical line, so an indented first line of a paragraph counts its indent.
   const widths = lines.map((l, i) => (l.end > l.start ? width(doc.text.slice(doc.lineStarts[i], l.end)) : 0));

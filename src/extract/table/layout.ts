@@ -1,7 +1,6 @@
 import type { Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import { trimRange } from '../../span.js';
-import { viewLines } from '../../stages/clean.js';
 import { isNumber } from './cells.js';
 
 /** One physical line of the text, trimmed; `removed` when it touches page furniture. */
@@ -24,8 +23,8 @@ type Layout = Rules['tables']['layouts'][number];
 
 const MAX_SPACED_CELL = 40;
 
-export function tableLines(doc: Pick<Doc, 'view' | 'lineStarts' | 'removed'>): Line[] {
-  const lines = viewLines(doc);
+export function tableLines(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Line[] {
+  const lines = doc.lines;
   let k = 0;
   return lines.map((l) => {
     while (k < doc.removed.length && doc.removed[k]!.end <= l.start) k++;
