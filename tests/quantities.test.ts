@@ -243,6 +243,14 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('gives the deadline a paragraph opens with (到2025年，…；…) to all its targets, and reads 发展基础 as a review', () => {
+    const text = ['第一章 发展基础', '“十三五”时期，全市地区生产总值年均增长7.2%，2020年达到2860亿元。',
+      '第二章 主要目标', '到2025年，地区生产总值突破4000亿元；常住人口城镇化率达到70%；研发经费投入强度提高到2.8%。'].join('\n');
+    expect(qs(text).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['7.2%', 'actual', null], ['2860亿元', 'actual', 2020], ['4000亿元', 'target', 2025], ['70%', 'target', 2025], ['2.8%', 'target', 2025],
+    ]);
+  });
+
   it('takes 年均 and several-year periods as no single year', () => {
     expect(one('过去五年,地区生产总值年均增长6.5%。', { year: 2024 }).year).toBeNull();
   });

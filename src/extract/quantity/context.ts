@@ -100,11 +100,20 @@ function yearKind(text: string, frame: Frame, c: Compiled): { kind: Kind; rule: 
   return last.year < frame.planYear && !last.by ? { kind: 'actual', rule: 'kind.past-year' } : { kind: 'target', rule: 'kind.year-ahead' };
 }
 
+/** A paragraph that opens with a deadline (到2025年，A达到…；B提高到…) sets the year of all its targets. */
+const OPENING_DEADLINE = /^(?:到|至)((?:19|20)\d{2})年(?:底|末)?[,:]/;
+
+export function openingYear(view: string, block: Range): number | null {
+  const m = OPENING_DEADLINE.exec(view.slice(block.start, Math.min(block.end, block.start + 12)));
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * The year a figure is for: a year cue between the previous figure of its sentence and this one (到2025年, 上年,
- * 十二五末, 年均 → none), else its section's year, else the report's plan or review year by kind.
+ * 十二五末, 年均 → none), else the deadline its paragraph opens with (`opening`), else its section's year, else the
+ * report's plan or review year by kind.
  */
-export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, section: string | null, kind: Kind): number | null {
+export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, section: string | null, kind: Kind, opening: number | null = null): number | null {
   const text = unwrap(view.slice(window.start, window.end));
   let explicit: { end: number; year: number | null } | null = null;
   let relative: { end: number; year: number | null } | null = null;
@@ -127,6 +136,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, s
     }
   }
   if (explicit) return explicit.year;
+  if (opening !== null && !relative) return opening;
   const info = section ? frame.sections.get(section) : undefined;
   if (info?.year != null) return info.year;
   if (relative) return relative.year;

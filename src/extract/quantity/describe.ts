@@ -4,7 +4,7 @@ import type { Quantity } from '../../schema.js';
 import { spanOf, textSpan, trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
-import { kindOf, targetsFrom, yearOf, type Frame } from './context.js';
+import { kindOf, openingYear, targetsFrom, yearOf, type Frame } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
 import { comparatorOf, growthOf } from './meaning.js';
 import type { Mention } from './scan.js';
@@ -84,6 +84,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let handed: Handed | null = null;
   let lastKind: ReturnType<typeof kindOf> | null = null;
   const targets = targetsFrom(view, block, c);
+  const opening = openingYear(view, block);
   const bounds = new Bounds(view, block);
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
@@ -120,7 +121,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       measure: growth.measure,
       direction: growth.direction,
       kind: kind.kind,
-      year: yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block.section, kind.kind),
+      year: yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block.section, kind.kind, opening),
       rule: m.rule,
     };
     if (inList && group) {
