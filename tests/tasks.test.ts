@@ -37,6 +37,17 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads label lines under a task (牵头领导 and 完成时限 are not units) in a 任务分解方案', () => {
+    const text = '某县2024年重点工作任务分解方案\n一、经济发展\n1.全年地区生产总值增长6.5%以上。\n牵头领导：张三\n牵头单位：县发展改革局\n'
+      + '责任单位：县统计局、县财政局，各乡镇人民政府\n完成时限：2024年12月底\n2.新增规模以上工业企业10家。\n牵头领导：李四\n牵头单位：县工业和信息化局\n配合单位：县市场监管局\n';
+    const doc = docOf(text);
+    expect(doc.meta.docType).toBe('task-notice');
+    expect(roles(text)).toEqual([
+      ['1.', '全年地区生产总值增长6.5%以上', ['县发展改革局'], ['县统计局', '县财政局', '各乡镇人民政府'], []],
+      ['2.', '新增规模以上工业企业10家', ['县工业和信息化局'], [], ['县市场监管局']],
+    ]);
+  });
+
   it('keeps a list inside 〔〕 whole (各县〔市、区〕人民政府) and reads (A牵头;B配合)', () => {
     const text = '二、降低企业经营成本\n5.力争新增贷款300亿元。（人民银行某某市分行牵头；各县〔市、区〕人民政府配合）\n';
     expect(roles(text)).toEqual([['5.', '力争新增贷款300亿元', ['人民银行某某市分行'], [], ['各县〔市、区〕人民政府']]]);
