@@ -199,6 +199,12 @@ describe('what is not an amount', () => {
     expect(qs('粮食产量突破千亿斤,投入千万元资金。').map((q) => q.core.text)).toEqual(['千亿斤', '千万元']);
   });
 
+  it('takes in a minus sign after a word (增长-2.3%), but not the hyphen of a code or of a span of years', () => {
+    expect(qs('规上工业增加值同比增长-2.3%。').map((q) => [q.core.text, q.value, q.measure, q.direction])).toEqual([['-2.3%', -2.3, 'growth', 'up']]);
+    expect(qs('2020-2025年累计投资500亿元。').map((q) => [q.core.text, q.indicator])).toEqual([['500亿元', '投资']]);
+    expect(qs('编号A-12个。')).toEqual([]);
+  });
+
   it('reads two figures written back to back (218户822人) and counts of A级 sites', () => {
     expect(qs('消除返贫风险218户822人。').map((q) => q.core.text)).toEqual(['218户', '822人']);
     expect(qs('新建三级以上公路43条423公里。').map((q) => q.core.text)).toEqual(['43条', '423公里']);

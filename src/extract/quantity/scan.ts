@@ -71,7 +71,21 @@ function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled)
     if (b?.unit) found = mention(a, b, a.numberEnd, null);
   }
   if (!found && a.unit) found = mention(a, a, a.end, null);
-  return { found, next };
+  return { found: found && a.arabic ? signed(view, found) : found, next };
+}
+
+/** A minus sign that stands after a word, not inside a code or a span of years (增长-2.3%, not 2020-2025). */
+const MINUS = new Set([0x2d, 0x2212]);
+const CODE_CHAR = /[A-Za-z0-9.#_/-]/;
+
+/** The mention with a minus sign before it taken in: 增长-2.3% is a growth of -2.3 (value as written). */
+function signed(view: string, m: Mention): Mention {
+  if (m.range || m.start === 0 || !MINUS.has(view.charCodeAt(m.start - 1))) return m;
+  if (m.start >= 2 && CODE_CHAR.test(view[m.start - 2]!)) return m;
+  return {
+    ...m, start: m.start - 1, value: m.value === null ? null : -m.value, normalValue: m.normalValue === null ? null : -m.normalValue,
+    numberText: `-${m.numberText}`,
+  };
 }
 
 /**
