@@ -133,6 +133,7 @@ describe('indicator', () => {
     ['与名校合作办学项目新增加5个。', '名校合作办学项目'],
     ['新增持牌金融机构[2]10家。', '持牌金融机构'],
     ['2024年一般公共预算收入安排47.9亿元。', '一般公共预算收入'],
+    ['PM2.5平均浓度下降到32微克/立方米。', 'PM2.5平均浓度'],
     // The noun after a count runs to the next figure, may open with a quoted name, and ends at a later quote.
     ['建成40个“口袋公园”。', '口袋公园'],
     ['推动3项“跨省通办”改革。', '“跨省通办”改革'],
