@@ -159,7 +159,8 @@ function build(rules: Rules): Compiled {
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu') })),
     anyYear: anyOf(q.years.map((y) => y.pattern)),
     leading: wordSet(q.indicator.leading),
-    trailing: wordSet(q.indicator.trailing),
+    // A growth word with 到/至 after it (下降到, 提高至) is dropped whole, not as 降到 leaving 下.
+    trailing: wordSet([...q.indicator.trailing, ...[...growthOf.keys()].flatMap((g) => q.toLevel.map((t) => g + t))]),
     words: wordSet(q.indicator.words),
     subjects: wordSet(q.indicator.subjects),
   };
