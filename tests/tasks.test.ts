@@ -37,6 +37,12 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads a closing sentence of units (由A牵头，B、C配合。) but not a sentence about units', () => {
+    const text = '一、重点任务\n1.新建改扩建中小学校20所，新增学位1.5万个。由市教育局牵头，市财政局、市自然资源和规划局配合。\n'
+      + '2.强化统筹。各推进组牵头单位要充分发挥牵头协调作用，督促各责任单位完成各项工作。\n';
+    expect(roles(text)).toEqual([['1.', '新建改扩建中小学校20所，新增学位1.5万个', ['市教育局'], [], ['市财政局', '市自然资源和规划局']]]);
+  });
+
   it('reads label lines under a task (牵头领导 and 完成时限 are not units) in a 任务分解方案', () => {
     const text = '某县2024年重点工作任务分解方案\n一、经济发展\n1.全年地区生产总值增长6.5%以上。\n牵头领导：张三\n牵头单位：县发展改革局\n'
       + '责任单位：县统计局、县财政局，各乡镇人民政府\n完成时限：2024年12月底\n2.新增规模以上工业企业10家。\n牵头领导：李四\n牵头单位：县工业和信息化局\n配合单位：县市场监管局\n';

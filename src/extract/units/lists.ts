@@ -143,9 +143,28 @@ export function findUnitLists(view: string, start: number, end: number, g: Gramm
   return acrossBreaks(view, start, end, (v, s, e) => unitListsIn(v, s, e, g));
 }
 
+/** The last sentence of [start, end) as its own unit list (由A牵头,B、C配合。), when it is nothing but one. */
+function lastSentenceList(view: string, start: number, end: number, g: Grammar): UnitList | null {
+  let stop = end;
+  while (stop > start && /[。.\s]/.test(view[stop - 1]!)) stop--;
+  const from = view.lastIndexOf('。', stop - 1) + 1;
+  const open = Math.max(start, from);
+  if (stop - open > MAX_SENTENCE_LIST || stop <= open) return null;
+  // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.
+  const verbs = [...view.slice(open, stop).matchAll(g.verb)];
+  const last = verbs.at(-1);
+  if (!last || open + last.index! + last[0].length !== stop) return null;
+  return verbal(view, open, stop, g);
+}
+/** The longest sentence read as a unit list. */
+const MAX_SENTENCE_LIST = 80;
+
 function unitListsIn(view: string, start: number, end: number, g: Grammar): UnitList[] {
   const text = view.slice(start, end);
-  if (!text.includes('(') && !text.includes(':')) return [];
+  if (!text.includes('(') && !text.includes(':')) {
+    const l = lastSentenceList(view, start, end, g);
+    return l ? [l] : [];
+  }
   const parens = parentheticals(view, start, end);
   const lists: UnitList[] = [];
   for (const p of parens) {
