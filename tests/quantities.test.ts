@@ -149,6 +149,9 @@ describe('indicator', () => {
     expect(qs('5个部门单位对20个村开展帮扶。').map((q) => q.indicator)[0]).toBe('部门单位');
     expect(one('8家企业进入全省民营企业百强。').indicator).toBe('企业');
     expect(one('138家企业通过科技计划项目验收。').indicator).toBe('企业');
+    expect(one('结对帮扶1424个村。').indicator).toBe('村');
+    expect(one('新增2个4A级景区。').indicator).toBe('4A级景区');
+    expect(one('开展“三下乡”“文化八进”等各类群众文化活动7500余场次。').indicator).toBe('群众文化活动');
   });
 
   it('reads 是2011年的1.6倍 as a multiple of the same indicator, not of a year, and a spaced 增长 8.2 % as growth', () => {

@@ -33,6 +33,8 @@ const LEAD = codes(' \t—-·:,、');
 const END = codes(' \t:,、+');
 const OPENERS = codes('“"(');
 const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕)$/;
+/** Ratings and generations that are part of a name (4A级景区, 5G基站), not numbers. */
+const RATED = /\d[A-Z]+级|\dG/g;
 
 /** A subject (全区实现…) is dropped only when a dropped word follows it: its length then, else 0. */
 function subjectBeforeWord(view: string, start: number, end: number, c: Compiled): number {
@@ -117,25 +119,40 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   if (cut && cut.index < start - from) before = { start: from, end: from + cut.index };
   const etc = before.end > before.start && view.charCodeAt(before.end - 1) === 0x7b49; // 等
   before = quoted(view, trim(view, before, c));
+  // Examples named before their category (“三下乡”“文化八进”等各类群众文化活动): the category is the indicator.
+  const etcAt = view.lastIndexOf('等', before.end - 1);
+  const inWord = c.words.words.has(view.slice(etcAt - 1, etcAt + 1)) || c.words.words.has(view.slice(etcAt, etcAt + 2)); // 高等, 等级
+  if (etcAt >= before.start && before.end - etcAt > 2 && !inWord) before = trim(view, { start: etcAt + 1, end: before.end }, c);
   let after: Range | null = null;
   const len = nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
-  if (len >= 2) {
-    const r = trim(view, { start: afterStart, end: afterStart + len }, c);
-    // What follows a count names the thing counted only if it is a noun phrase: no number, no change verb.
+  // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
+  const single = len === 1 && ind.singleNouns.includes(view[afterStart]!);
+  if (len >= 2 || single) {
+    const r = single ? { start: afterStart, end: afterStart + 1 } : trim(view, { start: afterStart, end: afterStart + len }, c);
+    // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
+    // change verb.
     c.growth.lastIndex = 0;
     const noun = view.slice(r.start, r.end);
-    if (r.end - r.start >= 2 && r.start === afterStart && !/\d/.test(noun) && !c.growth.test(noun)) after = quoted(view, r);
+    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !c.growth.test(noun)) after = quoted(view, r);
   }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does.
   const bare = c.subjects.words.has(view.slice(before.start, before.end));
   const hasBefore = before.end - before.start >= 2 && !etc && !bare;
   let pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
-  if (pick.end - pick.start > ind.maxLength) {
-    const de = view.lastIndexOf('的', pick.end - 1);
-    pick = de >= pick.start && pick.end - de - 1 >= 2 && pick.end - de - 1 <= ind.maxLength ? { start: de + 1, end: pick.end } : null;
-  }
+  // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
+  if (pick.end - pick.start > ind.maxLength) pick = tail(view, pick, ind.maxLength, c);
   return pick;
+}
+
+function tail(view: string, r: Range, max: number, c: Compiled): Range | null {
+  for (const mark of ['的', '等']) {
+    const at = view.lastIndexOf(mark, r.end - 1);
+    if (at < r.start) continue;
+    const t = trim(view, { start: at + 1, end: r.end }, c);
+    if (t.end - t.start >= 2 && t.end - t.start <= max) return t;
+  }
+  return null;
 }
 
 /**

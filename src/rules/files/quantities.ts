@@ -39,6 +39,8 @@ export function quantityRules() {
     /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
     words: Words.default([]),
     nounStop: GlobalPattern,
+    /** One-character nouns that name what a count counts (村, 县): other single characters after a count do not. */
+    singleNouns: z.array(z.string().length(1)).default([]),
     maxLength: z.number().int().positive().default(24),
     pairs: z.array(z.object({ word: z.string().min(1), parts: z.tuple([z.string(), z.string()]) }).strict()).default([]),
     /** List numbering left at the start of a phrase. */
