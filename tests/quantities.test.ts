@@ -253,6 +253,13 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('reads a section named for the plan year and no role (二、关于2008年工作) as the plan', () => {
+    const text = ['一、2007年工作回顾', '全县生产总值增长12%。', '二、关于2008年工作', '抓好投资1.6亿元的天湖景区开发项目。'].join('\n');
+    expect(qs(text, { year: 2008, docType: 'work-report' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['12%', 'actual', 2007], ['1.6亿元', 'target', 2008],
+    ]);
+  });
+
   it('gives the deadline a paragraph opens with (到2025年，…；…) to all its targets, and reads 发展基础 as a review', () => {
     const text = ['第一章 发展基础', '“十三五”时期，全市地区生产总值年均增长7.2%，2020年达到2860亿元。',
       '第二章 主要目标', '到2025年，地区生产总值突破4000亿元；常住人口城镇化率达到70%；研发经费投入强度提高到2.8%。'].join('\n');

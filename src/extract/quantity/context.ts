@@ -19,6 +19,8 @@ export interface Frame {
 }
 
 const YEAR = /((?:19|20)\d{2})年/;
+/** Reports that review one year and plan the next. */
+const REPORTS = new Set(['work-report', 'plan-report']);
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
 export function frameOf(doc: Doc, c: Compiled): Frame {
@@ -30,9 +32,11 @@ export function frameOf(doc: Doc, c: Compiled): Frame {
   const planSibling = new Map<string | null, { role: Role | null; year: number | null }>();
   for (const s of doc.sections) {
     const title = doc.view.slice(s.heading.start, s.heading.end);
-    const own = c.q.sections.find((r) => r.pattern.test(title))?.role ?? null;
-    const parent = s.parent ? sections.get(s.parent) : undefined;
     const year = YEAR.exec(title);
+    // A heading that names the year the report plans for and no role (二、关于2008年工作) opens its plan.
+    const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && REPORTS.has(doc.meta.docType);
+    const own = c.q.sections.find((r) => r.pattern.test(title))?.role ?? (plansYear ? 'plan' : null);
+    const parent = s.parent ? sections.get(s.parent) : undefined;
     const carried = own === null && !parent?.role ? planSibling.get(s.parent) : undefined;
     const info = carried && !year
       ? carried
