@@ -1,16 +1,16 @@
 import type { Result } from '../schema.js';
+import { unwrap } from '../util/breaks.js';
 
-/** Text as one line: the breaks of hard-wrapped text (and the spaces around them) are taken out. */
-const oneLine = (text: string) => text.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/g, '');
+// Headings and quantity texts are shown as one line: the breaks of hard-wrapped text are taken out (unwrap).
 
 /** A readable account of what was found and which rule found it, one item a line. */
 export function explain(result: Result): string {
   const lines = [`# ${result.source.path ?? '-'}: ${result.meta.docType}, ${result.meta.title ?? '(no title)'}`];
   const at = (s: { line: number; column: number }) => `${s.line}:${s.column}`;
-  for (const s of result.sections) lines.push(`${at(s.span)}\tsection\t${s.rule}\t${'  '.repeat(s.depth - 1)}${oneLine(s.heading)}`);
+  for (const s of result.sections) lines.push(`${at(s.span)}\tsection\t${s.rule}\t${'  '.repeat(s.depth - 1)}${unwrap(s.heading)}`);
   for (const t of result.tasks) lines.push(`${at(t.span)}\ttask\t${t.rule}\t${t.marker ?? ''}${t.title} [lead: ${t.lead.join('、')}; responsible: ${t.responsible.join('、')}]`);
   for (const q of result.quantities) {
-    lines.push(`${at(q.core.span)}\tquantity\t${q.rule}\t${oneLine(q.core.text)} → ${q.indicator ?? '?'} ${q.comparator ?? ''}${q.value ?? q.range?.join('–')} ${q.unit} (${q.kind}, ${q.measure}, ${q.year ?? '?'})`);
+    lines.push(`${at(q.core.span)}\tquantity\t${q.rule}\t${unwrap(q.core.text)} → ${q.indicator ?? '?'} ${q.comparator ?? ''}${q.value ?? q.range?.join('–')} ${q.unit} (${q.kind}, ${q.measure}, ${q.year ?? '?'})`);
   }
   for (const g of result.glossary) lines.push(`${at(g.span)}\tglossary\t${g.rule}\t${g.term}`);
   for (const r of result.removed) lines.push(`${at(r.span)}\tremoved\t${r.rule}\t${r.text.slice(0, 40).replace(/\s+/g, ' ')}`);

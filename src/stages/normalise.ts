@@ -1,5 +1,6 @@
 import type { Doc, Stage, ViewLine } from '../document.js';
 import { trimRange } from '../span.js';
+import { FILLER } from '../util/breaks.js';
 
 /** Half-width katakana-block CJK punctuation and the small form variants, to the form rules are written for. */
 const PUNCT: Record<number, number> = {
@@ -22,7 +23,7 @@ function mapChar(code: number): number {
 
 /**
  * HTML space entities left by scrapers (`&nbsp;`, `&#12288;`) stand for one space each: in the view a space and
- * then fillers (`MARKUP`) to the entity's length, so they separate like the space they stand for, never read as
+ * then fillers (`FILLER`, util/breaks.ts) to the entity's length, so they separate like the space they stand for, never read as
  * words or numbers, and a single one inside a sentence (完成&nbsp;156.3亿元) does not cut it as a run of spaces
  * would. Two or more in a row still do (the cleaner counts spaces across fillers).
  */
@@ -34,7 +35,7 @@ const ODD = /[\uff01-\uff5e\u3000\u00a0\u00ad\u2000-\u200b\u202f\u205f\u2060\ufe
 /**
  * A markdown copy of a report (scrapers and knowledge bases write them): heading hashes, quote marks and bullets at
  * the start of a line become spaces in the view, so `## 一、…` is read as a heading. Emphasis and link syntax inside
- * a line become U+FEFF fillers (`MARKUP`), which split no unit the way a run of spaces does and which cue words,
+ * a line become U+FEFF fillers (`FILLER`, util/breaks.ts), which split no unit the way a run of spaces does and which cue words,
  * numbers and units are read across (util/breaks.ts), so `达到**3560亿元**` reads like `达到3560亿元`. Only in a
  * text that shows markdown headings or emphasis: elsewhere a `#` or a `-` at the start of a line is text.
  */
@@ -45,9 +46,7 @@ const MD_BULLET = /^([ \t]{0,6})([-*+][ \t]+)(?=\S)/gm;
 const MD_STRONG = /(\*\*|__)(?=\S)([^\n]{0,200}?\S)\1/g;
 const MD_LINK = /\[([^\]\n]{1,200})\]\(([^()\s]{1,300})\)/g;
 const blank = (s: string) => ' '.repeat(s.length);
-/** The filler markup becomes inside a line; normaliseText maps every U+FEFF of the text itself to a space first. */
-export const MARKUP = '\ufeff';
-const fill = (s: string) => MARKUP.repeat(s.length);
+const fill = (s: string) => FILLER.repeat(s.length);
 
 function unmark(view: string): string {
   if (!MD_SIGNS.test(view)) return view;
@@ -56,7 +55,7 @@ function unmark(view: string): string {
     .replace(MD_QUOTE, (_, lead: string, mark: string) => lead + blank(mark))
     .replace(MD_BULLET, (_, lead: string, mark: string) => lead + blank(mark))
     .replace(MD_STRONG, (_, mark: string, inner: string) => fill(mark) + inner + fill(mark))
-    .replace(MD_LINK, (_, label: string, url: string) => `${MARKUP}${label}${fill(`](${url})`)}`);
+    .replace(MD_LINK, (_, label: string, url: string) => `${FILLER}${label}${fill(`](${url})`)}`);
 }
 
 export function normaliseText(text: string): string {

@@ -1,14 +1,17 @@
+import type { Range } from '../document.js';
 import { countBefore } from '../span.js';
 
 // Breaks inside a paragraph of the view: the line breaks of hard-wrapped text (see stages/wrap.ts) and the U+FEFF
 // fillers that markdown emphasis becomes (see stages/normalise.ts). Cue words, names and numbers are read with them
 // taken out, while offsets keep pointing into the text as written.
 
-const BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000]*|\ufeff+/g;
-const FILLER = 0xfeff;
+/** The filler blanked markup becomes in the view (normalise maps every U+FEFF of the text itself to a space). */
+export const FILLER = '\ufeff';
 
-const isBreak = (c: number) => c === 10 || c === 13 || c === FILLER;
-const anyBreak = (text: string) => text.includes('\n') || text.includes('\r') || text.includes('\ufeff');
+const BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000]*|\ufeff+/g;
+
+const isBreak = (c: number) => c === 10 || c === 13 || c === 0xfeff;
+const anyBreak = (text: string) => text.includes('\n') || text.includes('\r') || text.includes(FILLER);
 
 /** Whether [start, end) of the text holds a break: a block that does is read with its breaks taken out. */
 export function hasBreak(text: string, start: number, end: number): boolean {
@@ -22,12 +25,19 @@ export function unwrap(text: string): string {
   return anyBreak(text) ? text.replace(BREAK, '') : text;
 }
 
-/**
- * `unwrap` with the offsets mapped both ways: `at(i)` is where the unwrapped text's offset `i` came from, and
- * `of(j)` where the original offset `j` lands in the unwrapped text (the next kept character, for a break).
- */
-export function unwrapped(text: string): { text: string; at: (i: number) => number; of: (j: number) => number } {
-  if (!anyBreak(text)) return { text, at: (i) => i, of: (j) => j };
+export interface Unwrapped {
+  text: string;
+  /** Where the unwrapped text's offset `i` came from. */
+  at: (i: number) => number;
+  /** Where the original offset `j` lands in the unwrapped text (the next kept character, for a break). */
+  of: (j: number) => number;
+  /** A non-empty range of the unwrapped text as a range of the original: from its first to past its last character. */
+  back: (r: Range) => Range;
+}
+
+/** `unwrap` with the offsets mapped both ways. */
+export function unwrapped(text: string): Unwrapped {
+  if (!anyBreak(text)) return { text, at: (i) => i, of: (j) => j, back: (r) => ({ start: r.start, end: r.end }) };
   const kept: number[] = [];
   let out = '';
   BREAK.lastIndex = 0;
@@ -39,9 +49,11 @@ export function unwrapped(text: string): { text: string; at: (i: number) => numb
   }
   for (let i = from; i < text.length; i++) kept.push(i);
   out += text.slice(from);
+  const at = (i: number) => (i < kept.length ? kept[i]! : text.length);
   return {
     text: out,
-    at: (i) => (i < kept.length ? kept[i]! : text.length),
+    at,
     of: (j) => countBefore(kept.length, (k) => kept[k]! < j),
+    back: (r) => ({ start: at(r.start), end: at(r.end - 1) + 1 }),
   };
 }

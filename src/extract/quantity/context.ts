@@ -84,22 +84,29 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   return cue ?? yearKind(text, frame, c) ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
 }
 
+type YearCue = Compiled['years'][number];
+
+/** Calls `found` with each match of each year cue in `text` and the offset just past it. */
+function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
+  for (const { rule, re } of cues) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      found(rule, m, m.index + m[0].length);
+    }
+  }
+}
+
 /**
  * With no section role and no cue word, a year written before the figure decides: a year before the report's plan
  * year is past (报告指出,2024年全县地区生产总值达到…, in a 2025 report), 到2027年 or the plan year itself is ahead.
  */
 function yearKind(text: string, frame: Frame, c: Compiled): { kind: Kind; rule: string } | null {
   if (frame.planYear === null || (c.anyYear && !c.anyYear.test(text))) return null;
-  let last: { end: number; year: number; by: boolean } | null = null;
-  for (const { rule, re } of c.years) {
-    if (!rule.capture) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const end = m.index + m[0].length;
-      if (m[0].length === 0) re.lastIndex++;
-      if (!last || end > last.end) last = { end, year: Number(m[rule.capture]), by: rule.id === 'year.by' };
-    }
-  }
+  let last = null as { end: number; year: number; by: boolean } | null;
+  eachYearCue(text, c.years, (rule, m, end) => {
+    if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.id === 'year.by' };
+  });
   if (!last) return null;
   return last.year < frame.planYear && !last.by ? { kind: 'actual', rule: 'kind.past-year' } : { kind: 'target', rule: 'kind.year-ahead' };
 }
@@ -119,26 +126,21 @@ export function openingYear(view: string, block: Range): number | null {
  */
 export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, section: string | null, kind: Kind, opening: number | null = null): number | null {
   const text = unwrap(view.slice(window.start, window.end));
-  let explicit: { end: number; year: number | null } | null = null;
-  let relative: { end: number; year: number | null } | null = null;
+  let explicit = null as { end: number; year: number | null } | null;
+  let relative = null as { end: number; year: number | null } | null;
   // Most windows hold no cue at all: one test of all cues joined spares running each of them.
   const cues = !c.anyYear || c.anyYear.test(text) ? c.years : [];
-  for (const { rule, re } of cues) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const end = m.index + m[0].length;
-      if (m[0].length === 0) re.lastIndex++;
-      const year = rule.capture ? Number(m[rule.capture])
-        : rule.period ? FIVE_YEAR_END[m[1] ?? ''] ?? null
-        : rule.relative === 'plan' ? frame.planYear
-        : rule.relative === 'review' ? frame.reviewYear
-        : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
-        : null;
-      const strong = rule.capture !== undefined || rule.period !== undefined || rule.relative === 'none' || rule.relative === 'review-minus-one';
-      if (strong && (!explicit || end > explicit.end)) explicit = { end, year };
-      if (!strong && (!relative || end > relative.end)) relative = { end, year };
-    }
-  }
+  eachYearCue(text, cues, (rule, m, end) => {
+    const year = rule.capture ? Number(m[rule.capture])
+      : rule.period ? FIVE_YEAR_END[m[1] ?? ''] ?? null
+      : rule.relative === 'plan' ? frame.planYear
+      : rule.relative === 'review' ? frame.reviewYear
+      : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
+      : null;
+    const strong = rule.capture !== undefined || rule.period !== undefined || rule.relative === 'none' || rule.relative === 'review-minus-one';
+    if (strong && (!explicit || end > explicit.end)) explicit = { end, year };
+    if (!strong && (!relative || end > relative.end)) relative = { end, year };
+  });
   if (explicit) return explicit.year;
   if (opening !== null && !relative) return opening;
   const info = section ? frame.sections.get(section) : undefined;

@@ -66,7 +66,7 @@ function afterWord(view: string, end: number, limit: number, c: Compiled): { wor
   if (word || !hasBreak(view, end, Math.min(limit, end + 4))) return { word: word ?? '', length: word?.length ?? 0 };
   const u = unwrapped(view.slice(end, Math.min(limit, end + 12)));
   const w = c.cmpAfter.at(u.text, 0);
-  return w ? { word: w, length: u.at(w.length - 1) + 1 } : { word: '', length: 0 };
+  return w ? { word: w, length: u.back({ start: 0, end: w.length }).end } : { word: '', length: 0 };
 }
 
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */

@@ -106,7 +106,9 @@ export function indicatorRange(view: string, from: number, start: number, afterS
   if (hasBreak(view, from, end)) {
     const u = unwrapped(view.slice(from, end));
     const r = indicatorIn(u.text, 0, u.of(start - from), u.of(afterStart - from), u.of(afterEnd - from), dimension, c);
-    return r && { start: from + u.at(r.start), end: from + u.at(r.end - 1) + 1 };
+    if (!r) return null;
+    const back = u.back(r);
+    return { start: from + back.start, end: from + back.end };
   }
   return indicatorIn(view, from, start, afterStart, afterEnd, dimension, c);
 }

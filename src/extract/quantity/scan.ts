@@ -100,7 +100,9 @@ function scanWrapped(view: string, block: Range, c: Compiled): Mention[] {
   re.lastIndex = 0;
   for (let m = re.exec(u.text); m; m = re.exec(u.text)) {
     const { found, next } = mentionAt(u.text, m, u.text.length, c);
-    if (found) out.push({ ...found, start: block.start + u.at(found.start), end: block.start + u.at(found.end - 1) + 1 });
+    if (!found) { re.lastIndex = next; continue; }
+    const back = u.back(found);
+    out.push({ ...found, start: block.start + back.start, end: block.start + back.end });
     re.lastIndex = next;
   }
   return out;

@@ -123,11 +123,11 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
 function acrossBreaks(view: string, start: number, end: number, find: (text: string, start: number, end: number) => UnitList[]): UnitList[] {
   if (!hasBreak(view, start, end)) return find(view, start, end);
   const u = unwrapped(view.slice(start, end));
-  const from = (i: number) => start + u.at(i);
-  const to = (i: number) => start + u.at(i - 1) + 1;
-  return find(u.text, 0, u.text.length).map((l) => ({
-    ...l, start: from(l.start), end: to(l.end), items: l.items.map((x) => ({ ...x, start: from(x.start), end: to(x.end) })),
-  }));
+  const back = (r: Range): Range => {
+    const b = u.back(r);
+    return { start: start + b.start, end: start + b.end };
+  };
+  return find(u.text, 0, u.text.length).map((l) => ({ ...l, ...back(l), items: l.items.map((x) => ({ ...x, ...back(x) })) }));
 }
 
 /** Parse the inside of a parenthetical (or a heading's lead text) as a unit list, if it is one. */
