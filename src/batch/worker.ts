@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extract } from '../api.js';
-import { emit } from '../emit/index.js';
+import { emit, emitParts } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
+import type { Result } from '../schema.js';
 import { InputError } from '../stages/read.js';
 import type { Job } from './plan.js';
 import type { Reply, WorkerConfig } from './pool.js';
@@ -14,16 +15,17 @@ const stop = new Int32Array(config.stop);
 
 function handle(job: Job): Reply {
   if (Atomics.load(stop, 0) === 1) return { id: job.id, status: 'skipped' };
-  let text: string;
+  let result: Result;
   try {
-    text = emit(extract({ path: job.abs }, { rules, encoding: config.encoding, path: job.input }), config.format);
+    result = extract({ path: job.abs }, { rules, encoding: config.encoding, path: job.input });
   } catch (error) {
     const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
     return { id: job.id, status: 'failed', reason };
   }
-  if (job.output === null) return { id: job.id, status: 'ok', bytes: job.bytes, text };
+  // The jsonl stream sends its line to the main thread; a file is written here, piece by piece.
+  if (job.output === null) return { id: job.id, status: 'ok', bytes: job.bytes, text: emit(result, config.format) };
   try {
-    writeFileAtomic(job.output, text);
+    writeFileAtomic(job.output, emitParts(result, config.format));
   } catch (error) {
     return { id: job.id, status: 'failed', reason: `cannot write ${job.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }

@@ -1,6 +1,6 @@
 import type { Result } from '../schema.js';
 import { csv } from './csv.js';
-import { json } from './json.js';
+import { json, jsonParts } from './json.js';
 import { jsonl } from './jsonl.js';
 import { yamlFormat } from './yaml.js';
 
@@ -9,4 +9,12 @@ export type Format = keyof typeof FORMATS;
 
 export function emit(result: Result, format: Format): string {
   return FORMATS[format](result);
+}
+
+/**
+ * The same text as `emit`, in pieces for writing to a file (util/write.ts): a large JSON document is never built as
+ * one string (see `jsonParts`). The other formats come as one piece.
+ */
+export function emitParts(result: Result, format: Format): string[] {
+  return format === 'json' ? jsonParts(result) : [emit(result, format)];
 }
