@@ -17,7 +17,7 @@ export function formatCheck(report: CheckReport, options: { mins: Record<string,
   const failed = report.files.filter((f) => f.error).length;
   const differ = report.files.filter((f) => f.difference).length;
   const updated = report.files.filter((f) => f.updated).length;
-  const summary = [`checked ${report.files.length} file${report.files.length === 1 ? '' : 's'}: ${report.files.length - failed} ok`];
+  const summary = [`checked ${report.files.length} file${report.files.length === 1 ? '' : 's'}: ${report.files.length - failed - differ} ok`];
   if (failed) summary.push(`${failed} failed`);
   if (differ) summary.push(`${differ} differ from expected`);
   if (updated) summary.push(`${updated} expected file${updated === 1 ? '' : 's'} written`);

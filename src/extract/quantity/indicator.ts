@@ -28,9 +28,9 @@ function patternAtStart(view: string, start: number, end: number, re: RegExp): n
 }
 
 const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
-/** Spaces, dashes and separators dropped from the start of a phrase; fewer from its end. */
+/** Spaces, dashes and separators dropped from the start of a phrase; fewer from its end, and an opening bracket or quote left there ((8分) after a task: 开展…工作( → 开展…工作). */
 const LEAD = codes(' \t—-·:,、');
-const END = codes(' \t:,、+');
+const END = codes(' \t:,、+(“[');
 const OPENERS = codes('“"(');
 const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕)$/;
 /** Ratings and generations that are part of a name (4A级景区, 5G基站), not numbers. */
