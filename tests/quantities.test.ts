@@ -188,6 +188,17 @@ describe('indicator', () => {
       '城镇居民人均可支配收入', '农村居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入',
     ]);
   });
+
+  it('gives each short part the head the last part ends with, unless a part names a measure of its own', () => {
+    expect(qs('电子信息、生物医药、汽车产业增加值分别增长8.1%、6.3%和5%。').map((q) => q.indicator)).toEqual([
+      '电子信息增加值', '生物医药增加值', '汽车产业增加值',
+    ]);
+    expect(qs('小麦播种、收获机械化率分别达到90%和95%。').map((q) => q.indicator)).toEqual(['小麦播种机械化率', '收获机械化率']);
+    // 起数 and 指数 end as heads do (人数, 指数): these parts are measures already.
+    expect(qs('交通事故起数、死亡人数分别下降5.2%、3.1%。').map((q) => q.indicator)).toEqual(['交通事故起数', '死亡人数']);
+    // A long leading part is a name of its own.
+    expect(qs('全县规模以上工业企业数量、营业收入分别增长4%、6%。').map((q) => q.indicator)).toEqual(['全县规模以上工业企业数量', '营业收入']);
+  });
 });
 
 describe('what is not an amount', () => {

@@ -43,6 +43,8 @@ export interface Compiled {
   /** Whole words that a leading or trailing word must not be cut out of. */
   words: WordSet;
   subjects: WordSet;
+  /** Heads a list of parts shares (indicator.heads). */
+  heads: WordSet;
 }
 
 /**
@@ -163,6 +165,7 @@ function build(rules: Rules): Compiled {
     trailing: wordSet([...q.indicator.trailing, ...[...growthOf.keys()].flatMap((g) => q.toLevel.map((t) => g + t))]),
     words: wordSet(q.indicator.words),
     subjects: wordSet(q.indicator.subjects),
+    heads: wordSet(q.indicator.heads),
   };
 }
 

@@ -179,6 +179,23 @@ export function distribute(view: string, text: string, subject: Range, k: number
   const last = parts.at(-1)!;
   const len = parts[0]!.end - parts[0]!.start;
   const short = len <= 3 && parts.slice(0, -1).every((p) => p.end - p.start === len) && last.end - last.start > len;
-  const tail = short ? text.slice(last.start + len, last.end) : '';
+  const tail = text.slice(short ? last.start + len : last.end - sharedHead(view, parts, c), last.end);
   return parts.map((p, i) => text.slice(p.start, p.end) + (i < k - 1 ? tail : ''));
+}
+
+/** Leading parts longer than this are names of their own, not modifiers waiting for the last part's head. */
+const MAX_MODIFIER = 8;
+
+/**
+ * The length of the head word the last part ends with (增加值 of 建材产业增加值) when every leading part is short and
+ * ends in no head's last character, so each is a modifier of it (纺织服装、食品、建材产业增加值); else 0.
+ */
+function sharedHead(view: string, parts: Range[], c: Compiled): number {
+  const last = parts.at(-1)!;
+  const n = wordAtEnd(view, last.start + 1, last.end, c.heads);
+  const leading = parts.slice(0, -1);
+  // A leading part ending the way a head does (事故起数 beside 死亡人数, 空气综合指数) is a measure of its own.
+  const named = (p: Range) => p.end - p.start > MAX_MODIFIER || c.heads.byLast.has(view.charCodeAt(p.end - 1));
+  if (n === 0 || leading.some(named)) return 0;
+  return n;
 }
