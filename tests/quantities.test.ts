@@ -189,6 +189,11 @@ describe('indicator', () => {
     ]);
   });
 
+  it('reads a 、 inside parentheses as part of the name, not a list', () => {
+    expect(qs('每个县(市、区)建成2个以上老年食堂。').map((q) => q.indicator)).toEqual(['老年食堂']);
+    expect(qs('山区县（市、区）林木覆盖率达到65%。').map((q) => q.indicator)).toEqual(['山区县（市、区）林木覆盖率']);
+  });
+
   it('gives each short part the head the last part ends with, unless a part names a measure of its own', () => {
     expect(qs('电子信息、生物医药、汽车产业增加值分别增长8.1%、6.3%和5%。').map((q) => q.indicator)).toEqual([
       '电子信息增加值', '生物医药增加值', '汽车产业增加值',

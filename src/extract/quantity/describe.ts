@@ -16,9 +16,18 @@ export type Draft = Quantity;
 const LIST_JOINERS = new Set([...'、和及与或'].map((ch) => ch.charCodeAt(0)));
 const listGap = (view: string, from: number, to: number) => to - from === 1 && LIST_JOINERS.has(view.charCodeAt(from));
 
-/** Just past the last 、 in [from, to), or `from` when there is none (a backward scan that stops at `from`). */
+/**
+ * Just past the last 、 in [from, to) outside parentheses, or `from` when there is none (a backward scan that stops
+ * at `from`): the 、 of 丘陵山区县(市、区)农作物…机械化率 separates no list items.
+ */
 function afterLastComma(view: string, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (view.charCodeAt(i) === 0x3001) return i + 1;
+  let depth = 0;
+  for (let i = to - 1; i >= from; i--) {
+    const ch = view.charCodeAt(i);
+    if (ch === 0x29) depth++; // )
+    else if (ch === 0x28 && depth > 0) depth--; // (
+    else if (ch === 0x3001 && depth === 0) return i + 1;
+  }
   return from;
 }
 
