@@ -189,6 +189,13 @@ describe('indicator', () => {
     ]);
   });
 
+  it('leaves comparator words, 保持 and note marks out of the name', () => {
+    expect(qs('可再生能源消费比重接近25%。').map((q) => q.indicator)).toEqual(['可再生能源消费比重']);
+    expect(qs('集中式饮用水水源地水质达标率保持100%。').map((q) => q.indicator)).toEqual(['集中式饮用水水源地水质达标率']);
+    expect(qs('新增“专精特新”企业③12家。').map((q) => q.indicator)).toEqual(['“专精特新”企业']);
+    expect(qs('年收入超过5万元的行政村占80%以上。').map((q) => q.indicator)).toEqual(['年收入', '行政村']);
+  });
+
   it('reads a 、 inside parentheses as part of the name, not a list', () => {
     expect(qs('每个县(市、区)建成2个以上老年食堂。').map((q) => q.indicator)).toEqual(['老年食堂']);
     expect(qs('山区县（市、区）林木覆盖率达到65%。').map((q) => q.indicator)).toEqual(['山区县（市、区）林木覆盖率']);

@@ -162,7 +162,12 @@ function build(rules: Rules): Compiled {
     anyYear: anyOf(q.years.map((y) => y.pattern)),
     leading: wordSet(q.indicator.leading),
     // A growth word with 到/至 after it (下降到, 提高至) is dropped whole, not as 降到 leaving 下.
-    trailing: wordSet([...q.indicator.trailing, ...[...growthOf.keys()].flatMap((g) => q.toLevel.map((t) => g + t))]),
+    // Also every growth word with 到/至 after it (下降到) and every comparator written before a number (接近, 不足).
+    trailing: wordSet([
+      ...q.indicator.trailing,
+      ...[...growthOf.keys()].flatMap((g) => q.toLevel.map((t) => g + t)),
+      ...q.comparators.flatMap((r) => r.before),
+    ]),
     words: wordSet(q.indicator.words),
     subjects: wordSet(q.indicator.subjects),
     heads: wordSet(q.indicator.heads),

@@ -32,7 +32,7 @@ const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)
 const LEAD = codes(' \t—-·:,、');
 const END = codes(' \t:,、+(“[');
 const OPENERS = codes('“"(');
-const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕)$/;
+const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳])$/;
 /** Ratings and generations that are part of a name (4A级景区, 5G基站), not numbers. */
 const RATED = /\d[A-Z]+级|\dG/g;
 
@@ -52,7 +52,7 @@ function trim(view: string, r: Range, c: Compiled): Range {
   for (let guard = 0; guard < 40 && start < end; guard++) {
     if (LEAD.has(view.charCodeAt(start))) { start++; continue; }
     if (END.has(view.charCodeAt(end - 1))) { end--; continue; }
-    // A note reference after the name: “三类500强”企业[3].
+    // A note reference after the name: “三类500强”企业[3], “两金免收”⑧.
     const note = NOTE_END.exec(view.slice(Math.max(start, end - 6), end));
     if (note) { end -= note[0].length; continue; }
     // An opening quote or parenthesis whose closing one is not in the phrase.
