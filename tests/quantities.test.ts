@@ -196,6 +196,10 @@ describe('indicator', () => {
     expect(qs('年收入超过5万元的行政村占80%以上。').map((q) => q.indicator)).toEqual(['年收入', '行政村']);
   });
 
+  it('does not name a figure after a phrase left hanging on a conjunction: the noun after it names the figure', () => {
+    expect(qs('建设5万亩茶园及3万亩中药材基地。').map((q) => q.indicator)).toEqual(['茶园', '中药材基地']);
+  });
+
   it('reads a 、 inside parentheses as part of the name, not a list', () => {
     expect(qs('每个县(市、区)建成2个以上老年食堂。').map((q) => q.indicator)).toEqual(['老年食堂']);
     expect(qs('山区县（市、区）林木覆盖率达到65%。').map((q) => q.indicator)).toEqual(['山区县（市、区）林木覆盖率']);

@@ -32,6 +32,7 @@ const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)
 const LEAD = codes(' \t—-·:,、');
 const END = codes(' \t:,、+(“[');
 const OPENERS = codes('“"(');
+const CONJUNCTIONS = codes('和及与或');
 const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳])$/;
 /** Ratings and generations that are part of a name (4A级景区, 5G基站), not numbers. */
 const RATED = /\d[A-Z]+级|\dG/g;
@@ -137,9 +138,11 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     const noun = view.slice(r.start, r.end);
     if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !c.growth.test(noun)) after = quoted(view, r);
   }
-  // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does.
+  // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
+  // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
   const bare = c.subjects.words.has(view.slice(before.start, before.end));
-  const hasBefore = before.end - before.start >= 2 && !etc && !bare;
+  const dangling = before.end > before.start && CONJUNCTIONS.has(view.charCodeAt(before.end - 1));
+  const hasBefore = before.end - before.start >= 2 && !etc && !bare && !dangling;
   let pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
   // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
