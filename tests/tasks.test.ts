@@ -43,6 +43,31 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(roles(text)).toEqual([['1.', '新建改扩建中小学校20所，新增学位1.5万个', ['市教育局'], [], ['市财政局', '市自然资源和规划局']]]);
   });
 
+  it('reads units that close the line as a sentence or clauses: the numbered line is a task, not a heading', () => {
+    const text = '二、重点任务\n（一）推动产业升级\n'
+      + '3.壮大数字经济。新增数字经济企业30家。市工信局会同市发改局、市科技局负责。\n'
+      + '4.保障要素供给。争取专项债券资金5亿元，由市财政局牵头，市发改局配合。\n'
+      + '5.加强社区治理。推进村（社区）服务中心建设，新建示范点6个。市民政局、市司法局负责。\n';
+    const doc = docOf(text);
+    expect(doc.sections.map((s) => doc.view.slice(s.heading.start, s.heading.end))).toEqual(['二、重点任务', '(一)推动产业升级']);
+    expect(roles(text)).toEqual([
+      ['3.', '壮大数字经济', ['市工信局'], ['市工信局'], ['市发改局', '市科技局']],
+      ['4.', '保障要素供给', ['市财政局'], [], ['市发改局']],
+      ['5.', '加强社区治理', [], ['市民政局', '市司法局'], []],
+    ]);
+  });
+
+  it('reads a numbered line with a body and a 责任单位: line below it as a task, not a heading', () => {
+    const text = '（二）改善城乡环境\n6.推进城市更新。改造老旧小区15个。\n责任单位：市住建局、市自然资源局\n'
+      + '7.加强生态保护。完成造林2万亩。\n牵头单位：市林业局\n责任单位：市水利局\n';
+    const doc = docOf(text);
+    expect(doc.sections).toHaveLength(1);
+    expect(roles(text)).toEqual([
+      ['6.', '推进城市更新', [], ['市住建局', '市自然资源局'], []],
+      ['7.', '加强生态保护', ['市林业局'], ['市水利局'], []],
+    ]);
+  });
+
   it('reads label lines under a task (牵头领导 and 完成时限 are not units) in a 任务分解方案', () => {
     const text = '某县2024年重点工作任务分解方案\n一、经济发展\n1.全年地区生产总值增长6.5%以上。\n牵头领导：张三\n牵头单位：县发展改革局\n'
       + '责任单位：县统计局、县财政局，各乡镇人民政府\n完成时限：2024年12月底\n2.新增规模以上工业企业10家。\n牵头领导：李四\n牵头单位：县工业和信息化局\n配合单位：县市场监管局\n';

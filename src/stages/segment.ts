@@ -62,7 +62,11 @@ interface Candidate {
 
 const CJK = /[\u4e00-\u9fff]/g;
 
-function numbered(view: string, p: Range, rules: Rules): Candidate | null {
+/**
+ * A numbered line is a heading unless it carries a task: a body naming responsible units (a taskLine cue), or a body
+ * followed by a line of units (5.推进城市更新。改造… / 责任单位：…), as task lists converted from tables write them.
+ */
+function numbered(view: string, p: Range, next: Range | undefined, rules: Rules): Candidate | null {
   const text = view.slice(p.start, p.end);
   if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
   // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
@@ -75,6 +79,7 @@ function numbered(view: string, p: Range, rules: Rules): Candidate | null {
     let titleEnd = stop ? markerEnd + stop.index : p.end;
     const body = view.slice(titleEnd, p.end);
     if (rules.headings.taskLine.some((r) => cue(r.pattern, body))) return null;
+    if (next && /[^\s。!?]/.test(body) && unitLine(view, next, rules)) return null;
     let t = trimRange(view, markerEnd, titleEnd);
     while (t.end > t.start && /[:;,，、]/.test(view[t.end - 1]!)) t.end--;
     let leadText: Range | null = null;
@@ -95,6 +100,12 @@ function numbered(view: string, p: Range, rules: Rules): Candidate | null {
     return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end };
   }
   return null;
+}
+
+/** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */
+function unitLine(view: string, p: Range, rules: Rules): boolean {
+  const head = unwrap(view.slice(p.start, Math.min(p.end, p.start + 12)));
+  return rules.headings.taskLine.some((r) => r.id === 'task.cue.units' && r.pattern.exec(head)?.index === 0);
 }
 
 function unnumbered(view: string, p: Range, rules: Rules): Candidate | null {
@@ -119,7 +130,7 @@ function standalone(view: string, p: Range): boolean {
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const paras = paragraphs(doc);
-  const found = paras.map((p) => numbered(view, p, rules) ?? unnumbered(view, p, rules));
+  const found = paras.map((p, i) => numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules));
   const outlineStyles = found.filter((c) => c && (c.style === 'cn-dun' || c.style === 'part' || c.style === 'cn-paren')).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   if (outlineStyles < 2 && firstLong >= 0) {

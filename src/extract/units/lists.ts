@@ -143,18 +143,28 @@ export function findUnitLists(view: string, start: number, end: number, g: Gramm
   return acrossBreaks(view, start, end, (v, s, e) => unitListsIn(v, s, e, g));
 }
 
-/** The last sentence of [start, end) as its own unit list (由A牵头,B、C配合。), when it is nothing but one. */
+/**
+ * The end of [start, end) as its own unit list, when the last sentence is nothing but one (由A牵头,B、C配合。) or
+ * closes with clauses that are (…新增学位2400个,由县教育局牵头,县财政局配合。).
+ */
 function lastSentenceList(view: string, start: number, end: number, g: Grammar): UnitList | null {
   let stop = end;
   while (stop > start && /[。.\s]/.test(view[stop - 1]!)) stop--;
-  const from = view.lastIndexOf('。', stop - 1) + 1;
-  const open = Math.max(start, from);
-  if (stop - open > MAX_SENTENCE_LIST || stop <= open) return null;
+  const open = Math.max(start, view.lastIndexOf('。', stop - 1) + 1);
+  if (stop <= open) return null;
   // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.
   const verbs = [...view.slice(open, stop).matchAll(g.verb)];
   const last = verbs.at(-1);
   if (!last || open + last.index! + last[0].length !== stop) return null;
-  return verbal(view, open, stop, g);
+  // From the sentence's start, then from each clause start outside parentheses: the first that reads as a list.
+  const d = depths(view, open, stop);
+  for (let from = open; from < stop; from++) {
+    if (from > open && !(view.charCodeAt(from - 1) === 0x2c && d[from - 1 - open] === 0)) continue; // ,
+    if (stop - from > MAX_SENTENCE_LIST) continue;
+    const l = verbal(view, from, stop, g);
+    if (l) return l;
+  }
+  return null;
 }
 /** The longest sentence read as a unit list. */
 const MAX_SENTENCE_LIST = 80;
@@ -165,6 +175,15 @@ function unitListsIn(view: string, start: number, end: number, g: Grammar): Unit
     const l = lastSentenceList(view, start, end, g);
     return l ? [l] : [];
   }
+  const lists = bracketedLists(view, start, end, g);
+  // A closing sentence of units (…示范村3个。县民政局、县司法局负责。) after a parenthesis that is none (村(社区)).
+  const closing = lists.length ? null : lastSentenceList(view, start, end, g);
+  return closing ? [closing] : lists;
+}
+
+/** Unit parentheticals, and a labelled list standing outside parentheses. */
+function bracketedLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
+  const text = view.slice(start, end);
   const parens = parentheticals(view, start, end);
   const lists: UnitList[] = [];
   for (const p of parens) {
