@@ -200,6 +200,15 @@ describe('indicator', () => {
     expect(qs('建设5万亩茶园及3万亩中药材基地。').map((q) => q.indicator)).toEqual(['茶园', '中药材基地']);
   });
 
+  it('names a figure written as a modifier by the noun after its 的, when nothing is named before it', () => {
+    expect(qs('给予不超过2万元的一次性创业补贴。').map((q) => q.indicator)).toEqual(['一次性创业补贴']);
+    expect(qs('每年对不少于10%的抽检样品进行复核。').map((q) => q.indicator)).toEqual(['抽检样品']);
+    expect(qs('80%的乡镇降至低风险等级。').map((q) => q.indicator)).toEqual(['乡镇']);
+    // A name before the figure stays; a generic noun after 的 (水平, 标准) names nothing.
+    expect(qs('引进总投资5亿元的光伏组件项目。').map((q) => q.indicator)).toEqual(['总投资']);
+    expect(qs('按每人800元的标准发放补贴。').map((q) => q.indicator)).toEqual([null]);
+  });
+
   it('reads a 、 inside parentheses as part of the name, not a list', () => {
     expect(qs('每个县(市、区)建成2个以上老年食堂。').map((q) => q.indicator)).toEqual(['老年食堂']);
     expect(qs('山区县（市、区）林木覆盖率达到65%。').map((q) => q.indicator)).toEqual(['山区县（市、区）林木覆盖率']);

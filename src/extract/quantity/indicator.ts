@@ -143,11 +143,26 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const bare = c.subjects.words.has(view.slice(before.start, before.end));
   const dangling = before.end > before.start && CONJUNCTIONS.has(view.charCodeAt(before.end - 1));
   const hasBefore = before.end - before.start >= 2 && !etc && !bare && !dangling;
+  // With nothing named before it, a figure written as a modifier (给予不超过1万元的一次性创业补贴, 每年对不少于5%的
+  // 毕业生) measures the noun after its 的. With a name before it, that name stays (总投资5亿元的汇源项目: 总投资).
+  const modified = !hasBefore && view.charCodeAt(afterStart) === 0x7684 ? ofNoun(view, afterStart + 1, afterEnd, c) : null; // 的
+  if (modified) return modified;
   let pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
   // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
   if (pick.end - pick.start > ind.maxLength) pick = tail(view, pick, ind.maxLength, c);
   return pick;
+}
+
+/** The noun phrase at [start, end) after a figure's 的, unless it is a generic word (水平, 标准) or names a change. */
+function ofNoun(view: string, start: number, end: number, c: Compiled): Range | null {
+  const len = nounLength(view.slice(start, end), c.q.indicator.nounStop);
+  if (len < 2) return null;
+  const r = trim(view, { start, end: start + len }, c);
+  const noun = view.slice(r.start, r.end);
+  c.growth.lastIndex = 0;
+  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || c.growth.test(noun)) return null;
+  return c.q.indicator.generic.includes(noun) ? null : quoted(view, r);
 }
 
 function tail(view: string, r: Range, max: number, c: Compiled): Range | null {

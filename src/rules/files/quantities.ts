@@ -42,6 +42,8 @@ export function quantityRules() {
     /** One-character nouns that name what a count counts (村, 县): other single characters after a count do not. */
     singleNouns: z.array(z.string().length(1)).default([]),
     maxLength: z.number().int().positive().default(24),
+    /** Nouns too general to name what a figure measures (达到60%的水平, 1500元的标准). */
+    generic: Words.default([]),
     /** What a list of parts names together, written once after the last part (…、建材产业增加值 → each part's 增加值). */
     heads: Words.default([]),
     pairs: z.array(z.object({ word: z.string().min(1), parts: z.tuple([z.string(), z.string()]) }).strict()).default([]),
