@@ -200,6 +200,15 @@ describe('indicator', () => {
     expect(qs('建设5万亩茶园及3万亩中药材基地。').map((q) => q.indicator)).toEqual(['茶园', '中药材基地']);
   });
 
+  it('drops who does it before the verb, a leading deadline and a per-head qualifier from the name', () => {
+    expect(qs('市级财政将安排就业创业专项资金3亿元。').map((q) => q.indicator)).toEqual(['就业创业专项资金']);
+    expect(qs('县交通运输局新开通城乡公交线路8条。').map((q) => q.indicator)).toEqual(['城乡公交线路']);
+    expect(qs('到2028年规模以上工业企业总数达到900家。').map((q) => q.indicator)).toEqual(['规模以上工业企业总数']);
+    expect(qs('城乡居民基础养老金提高到每人每月260元。').map((q) => q.indicator)).toEqual(['城乡居民基础养老金']);
+    // 城镇 is no one who acts: 城镇新增就业 is the name of the statistic.
+    expect(qs('城镇新增就业1.2万人。').map((q) => q.indicator)).toEqual(['城镇新增就业']);
+  });
+
   it('names a figure written as a modifier by the noun after its 的, when nothing is named before it', () => {
     expect(qs('给予不超过2万元的一次性创业补贴。').map((q) => q.indicator)).toEqual(['一次性创业补贴']);
     expect(qs('每年对不少于10%的抽检样品进行复核。').map((q) => q.indicator)).toEqual(['抽检样品']);

@@ -37,10 +37,15 @@ const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳])$/;
 /** Ratings and generations that are part of a name (4A级景区, 5G基站), not numbers. */
 const RATED = /\d[A-Z]+级|\dG/g;
 
-/** A subject (全区实现…) is dropped only when a dropped word follows it: its length then, else 0. */
+/** A subject (全区实现…, 省级财政安排…) is dropped only when a dropped word follows it: its length then, else 0. */
 function subjectBeforeWord(view: string, start: number, end: number, c: Compiled): number {
-  const n = wordAtStart(view, start, end, c.subjects);
-  return n > 0 && wordAtStart(view, start + n, end, c.leading) > 0 ? n : 0;
+  const region = wordAtStart(view, start, end, c.subjects);
+  if (region > 0) return wordAtStart(view, start + region, end, c.leading) > 0 ? region : 0;
+  // An actor is dropped only before a whole verb, not one cut out of a word (…服务中心覆盖率 is no 覆盖).
+  const pattern = c.q.indicator.subjectPattern;
+  const n = pattern ? patternAtStart(view, start, end, pattern) : 0;
+  const word = n > 0 ? wordAtStart(view, start + n, end, c.leading) : 0;
+  return word > 0 && wordAtStart(view, start + n, end, c.words) <= word ? n : 0;
 }
 
 /**

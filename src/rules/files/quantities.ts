@@ -34,6 +34,8 @@ export function quantityRules() {
   const Indicator = z.object({
     cut: Pattern.optional(),
     subjects: Words.default([]),
+    /** Who does it, written before the verb (省级财政安排…): dropped like a subject, only before a dropped word. */
+    subjectPattern: Pattern.optional(),
     leading: Words.default([]),
     trailing: Words.default([]),
     /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
