@@ -74,6 +74,27 @@ describe('segment: paragraphs', () => {
     expect(headings(text)).toEqual([[1, '一、2020年工作回顾'], [2, '（一）坚持稳中求进'], [1, '二、主要任务']]);
   });
 
+  it('cuts a report flattened onto one line with no spaces before its heading markers', () => {
+    const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定，人民群众获得感不断增强。'.repeat(4);
+    const text = `2027年青山县政府工作报告——2027年1月10日在青山县第十九届人民代表大会第三次会议上 各位代表：${body}`
+      + `一、2026年工作回顾过去一年，${body}（一）工业经济稳步增长。规模以上工业增加值增长7.1%。（二）城乡面貌持续改善。${body}`
+      + `二、2027年工作安排今年是关键之年，${body}1.扩大有效投资。新开工项目30个。2.提振消费。${body}`
+      + '名词解释 1.规模以上工业企业：指年主营业务收入2000万元及以上的工业法人单位。2.专精特新：指专业化、精细化、特色化、新颖化。';
+    expect(headings(text)).toEqual([
+      [1, '一、2026年工作回顾'], [2, '（一）工业经济稳步增长'], [2, '（二）城乡面貌持续改善'],
+      [1, '二、2027年工作安排'], [2, '1.扩大有效投资'], [2, '2.提振消费'], [1, '名词解释'],
+    ]);
+    const result = assemble(docOf(text));
+    expect(result.glossary.map((g) => g.term)).toEqual(['规模以上工业企业', '专精特新']);
+    expect(result.meta.title).toBe('2027年青山县政府工作报告');
+    for (const s of result.sections) expect(text.slice(s.span.start, s.span.end)).toBe(s.text);
+  });
+
+  it('does not cut an ordinary long paragraph at an inline 一、', () => {
+    const text = `一、总体要求\n${'坚持稳中求进工作总基调。'.repeat(20)}主要把握三点：一、坚持创新驱动。二、坚持绿色发展。\n二、主要任务\n${'推进各项工作。'.repeat(200)}`;
+    expect(headings(text)).toEqual([[1, '一、总体要求'], [1, '二、主要任务']]);
+  });
+
   it('keeps offsets exact with CRLF and lone CR line endings', () => {
     const text = '一、总体要求\r\n正文第一段。\r二、保障措施\r\n';
     const result = assemble(docOf(text));

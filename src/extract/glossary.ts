@@ -32,13 +32,17 @@ function blocksIn(blocks: readonly Range[], ordered: boolean, from: number, to: 
 
 const inOrder = (blocks: readonly Range[]) => blocks.every((b, i) => i === 0 || blocks[i - 1]!.start <= b.start);
 
-/** The paragraphs of a section, one per line (segment may split a line at runs of spaces). */
-function lineUnits(doc: Pick<Doc, 'blocks' | 'lineStarts'>, ordered: boolean, from: number, to: number): Range[] {
+/**
+ * The paragraphs of a section, one per line (segment may split a line at runs of spaces), except that a block
+ * opening with an entry marker starts a paragraph of its own (a glossary flattened onto one line).
+ */
+function lineUnits(doc: Pick<Doc, 'blocks' | 'lineStarts' | 'view'>, ordered: boolean, from: number, to: number, rules: GlossaryRules): Range[] {
   const units: (Range & { line: number })[] = [];
+  const marked = (b: Range) => rules.markers.some((m) => m.pattern.test(doc.view.slice(b.start, Math.min(b.end, b.start + 8))));
   for (const b of blocksIn(doc.blocks, ordered, from, to)) {
     const line = lineOf(doc.lineStarts, b.start);
     const last = units.at(-1);
-    if (last && last.line === line) last.end = b.end;
+    if (last && last.line === line && !marked(b)) last.end = b.end;
     else units.push({ start: b.start, end: b.end, line });
   }
   return units;
@@ -80,7 +84,7 @@ function entries(doc: Doc, ordered: boolean, from: number, to: number, rules: Gl
   const out: Draft[] = [];
   let style: 'marked' | 'plain' | null = null;
   let open = false;
-  for (const unit of lineUnits(doc, ordered, from, to)) {
+  for (const unit of lineUnits(doc, ordered, from, to, rules)) {
     const e = parseEntry(doc.view, unit, rules);
     const fits = e && (style === null || (e.marker ? 'marked' : 'plain') === style);
     if (fits) {

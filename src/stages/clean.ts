@@ -13,8 +13,40 @@ const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t](?:\ufeff*[ \t])+/g;
 const HAS_BREAK = /\\[rn]|[ \t]\ufeff*[ \t]/;
 
 
-/** What furniture rules look at: non-empty lines, cut at inline breaks so that flattened pages are read piece by piece. */
+/**
+ * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker (or 名词解释)
+ * right after a sentence end or a space (…顺利完成。(一)产业转型步伐加快。…). Only in a document that is one such
+ * line (RUN_ON).
+ */
+const RUN_ON_MARKER = /(?<=[。!?;]|[。!?;]?\s)(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}\.(?!\d)|第[一二三四五六七八九十]{1,3}部分|名词(解释|注释)\s)/g;
+/** A unit this long holding most of the document is a flattened report, cut at RUN_ON_MARKER. */
+const RUN_ON = { minLength: 500, share: 0.8 };
+
+function cutRunOn(view: string, units: Line[]): Line[] {
+  const long = (u: Line) => u.end - u.start >= Math.max(RUN_ON.minLength, RUN_ON.share * view.length);
+  if (!units.some(long)) return units;
+  return units.flatMap((u) => {
+    if (!long(u)) return [u];
+    const out: Line[] = [];
+    let from = 0;
+    for (const m of u.body.matchAll(RUN_ON_MARKER)) {
+      if (m.index! > from) out.push({ start: u.start + from, end: u.start + m.index!, body: u.body.slice(from, m.index!) });
+      from = m.index!;
+    }
+    out.push({ start: u.start + from, end: u.end, body: u.body.slice(from) });
+    return out;
+  });
+}
+
+/**
+ * What furniture rules and segmentation look at: non-empty lines, cut at inline breaks so that flattened pages are
+ * read piece by piece (and a report flattened without any break, before its heading markers).
+ */
 export function units(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
+  return cutRunOn(doc.view, lineUnits(doc));
+}
+
+function lineUnits(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
   const out: Line[] = [];
   const push = (start: number, end: number) => {
     const r = trimRange(doc.view, start, end);

@@ -93,6 +93,7 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules)
       break;
     }
     if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText.text))) return null;
+    t = runOnTitle(view, t, rules);
     const title = unwrap(view.slice(t.start, t.end));
     if (t.end <= t.start || title.length > MAX_TITLE || /[;:]/.test(title)) return null;
     if (rules.headings.quantityTitle.some((r) => r.pattern.test(title))) return null;
@@ -100,6 +101,22 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules)
     return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end };
   }
   return null;
+}
+
+/**
+ * A title that runs on into its paragraph with no stop between (一、2025年工作回顾过去一年，面对…, as a report
+ * flattened without line breaks writes it) ends where an unnumbered heading phrase does (2025年工作回顾), when a
+ * comma or a sentence end after that shows the rest is prose.
+ */
+function runOnTitle(view: string, t: Range, rules: Rules): Range {
+  const text = view.slice(t.start, Math.min(view.length, t.end + 1));
+  if (!/[,;。]/.test(text)) return t;
+  for (const rule of rules.headings.unnumbered) {
+    // The whole-paragraph pattern (^…$) as a prefix (^…); built here, as few titles run on.
+    const m = new RegExp(rule.pattern.source.replace(/\$$/, ''), rule.pattern.flags.replace('g', '')).exec(text);
+    if (m && m[0].length < t.end - t.start && /[,;。]/.test(text.slice(m[0].length))) return { start: t.start, end: t.start + m[0].length };
+  }
+  return t;
 }
 
 /** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */

@@ -22,6 +22,8 @@ const NOT_TITLE = [
   /届人大|会议文件|^\S{0,24}第?[一二三四五六七八九十]{1,3}届.{0,12}会议$/u, // 阜平县十七届人大 / 五次会议文件(1)
   /^\S{2,30}文件$/u, // the red head of an official document: 某某市人民政府文件
 ];
+/** A title and the dash of its delivery phrase at the start of a long paragraph. */
+const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;
 const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
 
 /** A line ending in a speaker title and a name (区长 张三), one pattern per speaker title, built once per rules object. */
@@ -86,7 +88,12 @@ export function opening(doc: Doc, rules: Rules): Opening {
     const b = blocks[i]!;
     const view = doc.view.slice(b.start, b.end);
     const collector = COLLECTOR.exec(view);
-    if (!collector && (b.kind === 'heading' || SALUTATION.test(view) || (view.length >= 50 && view.includes('。')))) break;
+    if (!collector && (b.kind === 'heading' || SALUTATION.test(view) || (view.length >= 50 && view.includes('。')))) {
+      // A report flattened onto one line opens with its title and the delivery phrase: 某市政府工作报告——2026年1月…
+      const head = i === 0 && !out.title ? RUN_ON_TITLE.exec(view) : null;
+      if (head && looksLikeTitle(head[1]!, rules) && endsAsTitle(head[1]!, rules)) out.title = doc.text.slice(b.start, b.start + head[1]!.length);
+      break;
+    }
     out.blocks.push(b);
     if (collector) {
       takeField(out, collector[1]!, doc.text.slice(b.end - collector[2]!.length, b.end).trim());
