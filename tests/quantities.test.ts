@@ -289,6 +289,13 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('in a news article, a paragraph opening on the past (过去一年，) makes actuals of figures with no cue of their own', () => {
+    const text = '城市面貌明显改善\n过去一年，城市功能持续完善。全年完成城市更新项目40个，新增绿地面积80公顷。\n今年将新建口袋公园20个。\n';
+    expect(qs(text, { year: 2026, docType: 'news' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['40个', 'actual', 2025], ['80公顷', 'actual', 2025], ['20个', 'target', 2026],
+    ]);
+  });
+
   it('in a news article, a year before the plan year makes actuals, and the rest of the paragraph follows', () => {
     const text = '报告指出,2024年全县地区生产总值达到285.6亿元;城乡居民人均可支配收入分别达到42350元和19870元。'
       + '2025年全县将新建5G基站300个,到2027年建成800个。';

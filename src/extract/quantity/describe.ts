@@ -91,7 +91,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let prevEnd = -1;
   let group: Group | null = null;
   let handed: Handed | null = null;
-  let lastKind: ReturnType<typeof kindOf> | null = null;
+  // A paragraph that opens on the past (过去一年，… / 去年，…) is what figures with nothing else to go by take.
+  const past = c.q.reviewParagraph?.test(view.slice(block.start, Math.min(block.end, block.start + 16)));
+  let lastKind: ReturnType<typeof kindOf> | null = past ? { kind: 'actual', rule: 'kind.review-paragraph' } : null;
   const targets = targetsFrom(view, block, c);
   const opening = openingYear(view, block);
   const bounds = new Bounds(view, block);

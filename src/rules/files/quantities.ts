@@ -63,6 +63,8 @@ export function quantityRules() {
     kinds: z.array(KindRule).default([]),
     sections: z.array(SectionRule).default([]),
     targetParagraph: Pattern.optional(),
+    /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */
+    reviewParagraph: Pattern.optional(),
     years: z.array(YearRule).default([]),
     exclude: z.array(Exclusion).default([]),
     quotedNameMax: z.number().int().nonnegative().default(12),
