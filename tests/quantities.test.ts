@@ -320,8 +320,16 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
-  it('takes 年均 and several-year periods as no single year', () => {
+  it('gives the deadline a sentence opens with, inside a paragraph, to every figure of that sentence', () => {
+    const text = '主要目标\n全面落实各项举措。到2028年，高新技术企业达到500家，培育专精特新企业120家左右，建设孵化器8个；到2030年，研发投入强度达到3%。';
+    expect(qs(text, { year: 2026, docType: 'policy-notice' }).map((q) => [q.core.text, q.year])).toEqual([
+      ['500家', 2028], ['120家', 2028], ['8个', 2028], ['3%', 2030],
+    ]);
+  });
+
+  it('takes 年均, several-year periods and a span of years (2026年至2027年每年) as no single year', () => {
     expect(one('过去五年,地区生产总值年均增长6.5%。', { year: 2024 }).year).toBeNull();
+    expect(one('2026年至2027年每年开展职业技能培训100万人次以上。', { year: 2026 }).year).toBeNull();
   });
 });
 

@@ -111,7 +111,10 @@ function yearKind(text: string, frame: Frame, c: Compiled): { kind: Kind; rule: 
   return last.year < frame.planYear && !last.by ? { kind: 'actual', rule: 'kind.past-year' } : { kind: 'target', rule: 'kind.year-ahead' };
 }
 
-/** A paragraph that opens with a deadline (到2025年，A达到…；B提高到…) sets the year of all its targets. */
+/**
+ * A paragraph or a sentence that opens with a deadline (到2025年，A达到…，培育B…；…) sets the year of all its
+ * targets.
+ */
 const OPENING_DEADLINE = /^(?:到|至)((?:19|20)\d{2})年(?:底|末)?[,:]/;
 
 export function openingYear(view: string, block: Range): number | null {

@@ -132,7 +132,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       measure: growth.measure,
       direction: growth.direction,
       kind: kind.kind,
-      year: yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block.section, kind.kind, opening),
+      year: yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block.section, kind.kind, openingYear(view, sentence) ?? opening),
       rule: m.rule,
     };
     if (inList && group) {
