@@ -33,6 +33,8 @@ describe('numbers and units', () => {
     ['收入3万4000元。', '3万4000元', 34000, '元', 34000, '元', 'currency'],
     ['市场主体45,643户。', '45,643户', 45643, '户', 45643, '户', 'households'],
     ['空气质量优良天数302天。', '302天', 302, '天', 302, '天', 'time'],
+    ['开展不少于32学时的创业培训。', '32学时', 32, '学时', 32, '学时', 'time'],
+    ['报告全文约1.6万字。', '1.6万字', 1.6, '万字', 16000, '字', 'count'],
   ])('%s', (text, core, value, unit, normal, normalUnit, dimension) => {
     const q = one(text);
     expect(q.core.text).toBe(core);
@@ -57,6 +59,10 @@ describe('numbers and units', () => {
 });
 
 describe('what is not a quantity', () => {
+  it('reads no amount in 十字路口 (字 counts only after Arabic digits)', () => {
+    expect(qs('改造十字路口。')).toEqual([]);
+  });
+
   it.each([
     '2022年全区经济平稳。', '1月14日召开会议。', '综合实力位列第43位。', '第二批试点启动。', '推进5G网络建设。',
     '地铁2号线开通。', '配合完成COP15会议服务。', '引进世界500强企业。', '构建“1+3+4”楼宇经济生态圈。',
