@@ -19,6 +19,12 @@ describe('meta: web articles', () => {
 });
 
 describe('meta: printed documents', () => {
+  it('takes the region of a news report from the congress its first paragraph names (…，赣州市第十六届人民代表大会…)', () => {
+    const text = '政府工作报告解读：今年预期增长5.5%左右\n来源：赣南日报　　发布时间：2026-01-20 10:00\n'
+      + '1月19日，赣州市第十六届人民代表大会第五次会议开幕。市长代表市人民政府作政府工作报告。\n过去一年成绩亮眼\n全市地区生产总值增长5.6%。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', region: { province: '江西省', city: '赣州市', district: null } });
+  });
+
   it('passes over the red head (某某市人民政府文件) and joins a title broken over two lines', () => {
     const text = '某某市人民政府文件\n\n某政发〔2024〕3号\n\n某某市人民政府关于印发2024年某某市重点\n工作任务分工方案的通知\n\n各县（市、区）人民政府：\n现将方案印发给你们。\n某某市人民政府\n2024年2月20日\n- 1 -\n';
     expect(metaOf(text)).toMatchObject({ title: '某某市人民政府关于印发2024年某某市重点工作任务分工方案的通知', docType: 'task-notice', date: '2024-02-20' });

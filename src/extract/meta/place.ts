@@ -5,7 +5,9 @@ import { cityBefore, mostNamedCity, placeAt, regions, type Place } from './regio
 /** 在昆明市官渡区第十七届人民代表大会, 在第十四届全国人民代表大会: the congress the report was delivered to. */
 const DELIVERY = /在(.{0,24}?)第[一二三四五六七八九十百]{1,4}届(全国)?人民代表大会/u;
 /** 阜平县十七届人大五次会议文件 */
-const CONGRESS = /^(.{2,24}?)第?[一二三四五六七八九十]{1,4}届(人大|人民代表大会)/u;
+const CONGRESS = /^([\u4e00-\u9fff]{2,24}?)第?[一二三四五六七八九十]{1,4}届(人大|人民代表大会)/u;
+/** 1月27日，临江市第十七届人民代表大会第五次会议开幕 (a news report of the session): a place just before the congress. */
+const CONGRESS_IN = /([\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗))第?[一二三四五六七八九十]{1,4}届人民代表大会/u;
 const BARE_LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民)?政府$/u;
 
 /** Strings that name the issuing place, most telling first: the congress line, the title, the issuer. */
@@ -15,8 +17,10 @@ function anchors(doc: Doc, title: string | null, front: Block[], issuer: string 
     const v = doc.view.slice(b.start, b.end);
     const d = DELIVERY.exec(v);
     if (d) out.push(d[2] ? '全国' : d[1]!);
-    const c = CONGRESS.exec(v);
-    if (c && !d) out.push(c[1]!);
+    const c = d ? null : CONGRESS.exec(v);
+    if (c) out.push(c[1]!);
+    const inside = d || c ? null : CONGRESS_IN.exec(v);
+    if (inside) out.push(inside[1]!);
   }
   if (title) out.push(title);
   if (issuer && !BARE_LEVEL.test(issuer)) out.push(issuer);
