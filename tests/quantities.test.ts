@@ -206,6 +206,12 @@ describe('indicator', () => {
     expect(qs('建设5万亩茶园及3万亩中药材基地。').map((q) => q.indicator)).toEqual(['茶园', '中药材基地']);
   });
 
+  it('leaves hedges (原则上, 一般在) and a comparison (低于所在省份平均水平) out of the name', () => {
+    expect(qs('招聘高校毕业生的比例原则上不低于40%。').map((q) => q.indicator)).toEqual(['高校毕业生的比例']);
+    expect(qs('年进出口额一般在50万美元以上。').map((q) => q.indicator)).toEqual(['年进出口额']);
+    expect(qs('就业率低于所在省份平均水平10个百分点。').map((q) => q.indicator)).toEqual(['就业率']);
+  });
+
   it('drops who does it before the verb, a leading deadline and a per-head qualifier from the name', () => {
     expect(qs('市级财政将安排就业创业专项资金3亿元。').map((q) => q.indicator)).toEqual(['就业创业专项资金']);
     expect(qs('县交通运输局新开通城乡公交线路8条。').map((q) => q.indicator)).toEqual(['城乡公交线路']);
@@ -219,6 +225,8 @@ describe('indicator', () => {
     expect(qs('给予不超过2万元的一次性创业补贴。').map((q) => q.indicator)).toEqual(['一次性创业补贴']);
     expect(qs('每年对不少于10%的抽检样品进行复核。').map((q) => q.indicator)).toEqual(['抽检样品']);
     expect(qs('80%的乡镇降至低风险等级。').map((q) => q.indicator)).toEqual(['乡镇']);
+    // After a verb taking it as its object, too.
+    expect(qs('各校要为学生提供不少于16学时的就业指导课程。').map((q) => q.indicator)).toEqual(['就业指导课程']);
     // A name before the figure stays; a generic noun after 的 (水平, 标准) names nothing.
     expect(qs('引进总投资5亿元的光伏组件项目。').map((q) => q.indicator)).toEqual(['总投资']);
     expect(qs('按每人800元的标准发放补贴。').map((q) => q.indicator)).toEqual([null]);

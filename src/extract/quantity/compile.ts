@@ -45,6 +45,8 @@ export interface Compiled {
   subjects: WordSet;
   /** Heads a list of parts shares (indicator.heads). */
   heads: WordSet;
+  /** Verbs whose object a figure opens (indicator.objectVerbs). */
+  objectVerbs: WordSet;
 }
 
 /**
@@ -171,6 +173,7 @@ function build(rules: Rules): Compiled {
     words: wordSet(q.indicator.words),
     subjects: wordSet(q.indicator.subjects),
     heads: wordSet(q.indicator.heads),
+    objectVerbs: wordSet(q.indicator.objectVerbs),
   };
 }
 

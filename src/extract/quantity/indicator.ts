@@ -126,6 +126,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const cut = ind.cut?.exec(view.slice(from, start + 4));
   if (cut && cut.index < start - from) before = { start: from, end: from + cut.index };
   const etc = before.end > before.start && view.charCodeAt(before.end - 1) === 0x7b49; // 等
+  const objectVerb = endsInObjectVerb(view, before, c);
   before = quoted(view, trim(view, before, c));
   // Examples named before their category (“三下乡”“文化八进”等各类群众文化活动): the category is the indicator.
   const etcAt = view.lastIndexOf('等', before.end - 1);
@@ -148,15 +149,32 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const bare = c.subjects.words.has(view.slice(before.start, before.end));
   const dangling = before.end > before.start && CONJUNCTIONS.has(view.charCodeAt(before.end - 1));
   const hasBefore = before.end - before.start >= 2 && !etc && !bare && !dangling;
-  // With nothing named before it, a figure written as a modifier (给予不超过1万元的一次性创业补贴, 每年对不少于5%的
-  // 毕业生) measures the noun after its 的. With a name before it, that name stays (总投资5亿元的汇源项目: 总投资).
-  const modified = !hasBefore && view.charCodeAt(afterStart) === 0x7684 ? ofNoun(view, afterStart + 1, afterEnd, c) : null; // 的
+  // With nothing named before it, or a verb taking it as its object, a figure written as a modifier (给予不超过1万元
+  // 的一次性创业补贴, 每年对不少于5%的毕业生, 提供不少于32学时的创业培训) measures the noun after its 的. With a
+  // name before it, that name stays (总投资5亿元的汇源项目: 总投资).
+  const modifies = (!hasBefore || objectVerb) && view.charCodeAt(afterStart) === 0x7684; // 的
+  const modified = modifies ? ofNoun(view, afterStart + 1, afterEnd, c) : null;
   if (modified) return modified;
   let pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
   // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
   if (pick.end - pick.start > ind.maxLength) pick = tail(view, pick, ind.maxLength, c);
   return pick;
+}
+
+/**
+ * Whether the phrase ends in a verb whose object the figure opens, comparator and other trailing words aside
+ * (提供不少于32学时的创业培训, 安排了1000万元的专项资金).
+ */
+function endsInObjectVerb(view: string, r: Range, c: Compiled): boolean {
+  let end = r.end;
+  for (let k = 0; k < 3 && end > r.start; k++) {
+    if (wordAtEnd(view, r.start, end, c.objectVerbs) > 0) return true;
+    const n = wordAtEnd(view, r.start, end, c.trailing);
+    if (n === 0) return false;
+    end -= n;
+  }
+  return false;
 }
 
 /** The noun phrase at [start, end) after a figure's 的, unless it is a generic word (水平, 标准) or names a change. */
@@ -167,7 +185,8 @@ function ofNoun(view: string, start: number, end: number, c: Compiled): Range | 
   const noun = view.slice(r.start, r.end);
   c.growth.lastIndex = 0;
   if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || c.growth.test(noun)) return null;
-  return c.q.indicator.generic.includes(noun) ? null : quoted(view, r);
+  // A generic word (1500元的标准给予…补助) names nothing, nor does a phrase that opens with one.
+  return c.q.indicator.generic.some((g) => noun.startsWith(g)) ? null : quoted(view, r);
 }
 
 function tail(view: string, r: Range, max: number, c: Compiled): Range | null {

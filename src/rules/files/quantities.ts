@@ -44,6 +44,8 @@ export function quantityRules() {
     /** One-character nouns that name what a count counts (村, 县): other single characters after a count do not. */
     singleNouns: z.array(z.string().length(1)).default([]),
     maxLength: z.number().int().positive().default(24),
+    /** Verbs whose object a figure opens: 提供不少于32学时的创业培训 is named by 创业培训. */
+    objectVerbs: Words.default([]),
     /** Nouns too general to name what a figure measures (达到60%的水平, 1500元的标准). */
     generic: Words.default([]),
     /** What a list of parts names together, written once after the last part (…、建材产业增加值 → each part's 增加值). */
