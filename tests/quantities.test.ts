@@ -303,6 +303,15 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('in a news article, a headline about targets does not make targets of the headlines after it', () => {
+    const text = `${'1月20日，市十七届人大五次会议开幕，市长作政府工作报告，回顾过去一年工作，部署今年任务。'.repeat(2)}\n`
+      + '今年预期目标明确\n地区生产总值增长6%左右。\n民生投入持续加大\n报告指出，2025年全市民生支出占比达到78%。\n';
+    expect(docOf(text).sections.map((s) => s.rule)).toEqual(['heading.standalone', 'heading.standalone']);
+    expect(qs(text, { year: 2026, docType: 'news' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['6%', 'target', 2026], ['78%', 'actual', 2025],
+    ]);
+  });
+
   it('in a news article, a paragraph opening on the past (过去一年，) makes actuals of figures with no cue of their own', () => {
     const text = '城市面貌明显改善\n过去一年，城市功能持续完善。全年完成城市更新项目40个，新增绿地面积80公顷。\n今年将新建口袋公园20个。\n';
     expect(qs(text, { year: 2026, docType: 'news' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([

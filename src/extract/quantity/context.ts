@@ -28,7 +28,8 @@ export function frameOf(doc: Doc, c: Compiled): Frame {
   let plan: number | null = null;
   let review: number | null = null;
   // Reports run from review to plan: once a plan section opens (二、2014年工作总体要求), the later sections beside it
-  // that name no role of their own (三、聚力打造…, 四、扎实做好…) go on with the plan. A review is never carried.
+  // that name no role of their own (三、聚力打造…, 四、扎实做好…) go on with the plan. A review is never carried, and
+  // nothing is in other documents: a news article's headlines are themes, not parts of a plan.
   const planSibling = new Map<string | null, { role: Role | null; year: number | null }>();
   for (const s of doc.sections) {
     const title = doc.view.slice(s.heading.start, s.heading.end);
@@ -37,7 +38,7 @@ export function frameOf(doc: Doc, c: Compiled): Frame {
     const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && REPORTS.has(doc.meta.docType);
     const own = c.q.sections.find((r) => r.pattern.test(title))?.role ?? (plansYear ? 'plan' : null);
     const parent = s.parent ? sections.get(s.parent) : undefined;
-    const carried = own === null && !parent?.role ? planSibling.get(s.parent) : undefined;
+    const carried = own === null && !parent?.role && REPORTS.has(doc.meta.docType) ? planSibling.get(s.parent) : undefined;
     const info = carried && !year
       ? carried
       : { role: own ?? parent?.role ?? carried?.role ?? null, year: year ? Number(year[1]) : own ? null : parent?.year ?? null };
