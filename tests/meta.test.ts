@@ -23,6 +23,9 @@ describe('meta: printed documents', () => {
     const text = '政府工作报告解读：今年预期增长5.5%左右\n来源：赣南日报　　发布时间：2026-01-20 10:00\n'
       + '1月19日，赣州市第十六届人民代表大会第五次会议开幕。市长代表市人民政府作政府工作报告。\n过去一年成绩亮眼\n全市地区生产总值增长5.6%。\n';
     expect(metaOf(text)).toMatchObject({ docType: 'news', region: { province: '江西省', city: '赣州市', district: null } });
+    // A date right before the place is no part of it.
+    const plan = '岳阳市国民经济和社会发展第十五个五年规划纲要\n（2026年1月20日岳阳市第九届人民代表大会第五次会议批准）\n第一章 发展环境\n';
+    expect(metaOf(plan).region).toEqual({ province: '湖南省', city: '岳阳市', district: null });
   });
 
   it('passes over the red head (某某市人民政府文件) and joins a title broken over two lines', () => {

@@ -6,8 +6,11 @@ import { cityBefore, mostNamedCity, placeAt, regions, type Place } from './regio
 const DELIVERY = /在(.{0,24}?)第[一二三四五六七八九十百]{1,4}届(全国)?人民代表大会/u;
 /** 阜平县十七届人大五次会议文件 */
 const CONGRESS = /^([\u4e00-\u9fff]{2,24}?)第?[一二三四五六七八九十]{1,4}届(人大|人民代表大会)/u;
-/** 1月27日，临江市第十七届人民代表大会第五次会议开幕 (a news report of the session): a place just before the congress. */
-const CONGRESS_IN = /([\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗))第?[一二三四五六七八九十]{1,4}届人民代表大会/u;
+/**
+ * 1月27日，临江市第十七届人民代表大会第五次会议开幕 (a news report of the session), （2026年1月18日衡阳市第十六届人民代表大会
+ * …批准）: the place just before the congress, after any date.
+ */
+const CONGRESS_IN = /(?:^|[^\u4e00-\u9fff]|[年月日])((?![年月日])[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗))第?[一二三四五六七八九十]{1,4}届人民代表大会/u;
 const BARE_LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民)?政府$/u;
 
 /** Strings that name the issuing place, most telling first: the congress line, the title, the issuer. */

@@ -28,7 +28,10 @@ function patternAtStart(view: string, start: number, end: number, re: RegExp): n
 }
 
 const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
-/** Spaces, dashes and separators dropped from the start of a phrase; fewer from its end, and an opening bracket or quote left there ((8分) after a task: 开展…工作( → 开展…工作). */
+/**
+ * Spaces, dashes and separators dropped from the start of a phrase; fewer from its end, and an opening bracket or
+ * quote left there (a score after a task: 开展…工作（8分） → 开展…工作).
+ */
 const LEAD = codes(' \t—-·:,、');
 const END = codes(' \t:,、+(“[');
 const OPENERS = codes('“"(');
