@@ -19,13 +19,16 @@ function overlapsAny(ranges: Range[], reach: number[], start: number, end: numbe
   return n > 0 && reach[n - 1]! > start;
 }
 
-/** Tables are read only where no task was found in the running text (a table flattened to lines may be both). */
+/**
+ * A table row with a unit column is read as a row (its serial, its task cell, its unit cells); the running-text
+ * reading of the same line (a table flattened to lines may be both) is kept only where no row was read.
+ */
 function merge(blocks: Draft[], tables: Draft[]): Draft[] {
-  const sorted = [...blocks].sort((a, b) => a.start - b.start);
+  const sorted = [...tables].sort((a, b) => a.start - b.start);
   const reach: number[] = [];
-  for (const b of sorted) reach.push(Math.max(b.end, reach.at(-1) ?? -Infinity));
-  const free = tables.filter((t) => !overlapsAny(sorted, reach, t.start, t.end));
-  return [...blocks, ...free].sort((a, b) => a.start - b.start);
+  for (const t of sorted) reach.push(Math.max(t.end, reach.at(-1) ?? -Infinity));
+  const free = blocks.filter((b) => !overlapsAny(sorted, reach, b.start, b.end));
+  return [...free, ...tables].sort((a, b) => a.start - b.start);
 }
 
 /** Organisations named in unit lists and section leads, with every mention; roles are filled by the organizations stage. */

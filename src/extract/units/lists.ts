@@ -2,7 +2,7 @@ import type { Range } from '../../document.js';
 import { hasBreak, unwrapped } from '../../util/breaks.js';
 import { trimRange } from '../../span.js';
 import type { Grammar, UnitRole } from './grammar.js';
-import { isUnit, splitItems } from './split.js';
+import { isUnit, roleMark, splitItems } from './split.js';
 
 export interface UnitItem extends Range {
   roles: UnitRole[];
@@ -57,6 +57,20 @@ function firstIsLead(content: string, g: Grammar): { at: number; sticky: boolean
   return null;
 }
 
+/** Char codes that end a labelled list outside parentheses: 。, and a table's cell separators | and tab. */
+const STOPS_LIST = new Set([0x3002, 0x7c, 0x09]);
+
+/**
+ * An item with the roles of its list, and those its own parenthesis names: 区教育局(牵头) in a list of responsible
+ * units leads and is responsible; 区住建局(配合), or 区住建局(牵头) before 各街道配合, has only its own.
+ */
+export function markedItem(view: string, r: Range, roles: UnitRole[], g: Grammar): UnitItem {
+  const mark = roleMark(view, r, g);
+  if (!mark) return { ...r, roles };
+  const own = mark.roles.includes('cooperating') || !roles.includes('responsible') ? mark.roles : [...new Set([...mark.roles, ...roles])];
+  return { ...mark.range, roles: own };
+}
+
 /** 牵头单位:A;责任单位:B、C: each label's list runs to the next label or a 。 outside parentheses. */
 function labelled(view: string, start: number, end: number, g: Grammar): UnitList | null {
   const d = depths(view, start, end);
@@ -68,14 +82,15 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
   found.forEach((m, k) => {
     const from = start + m.index! + m[0].length;
     let to = k + 1 < found.length ? start + found[k + 1]!.index! : end;
-    for (let i = from; i < to; i++) if (view.charCodeAt(i) === 0x3002 && d[i - start] === 0) to = i; // 。
+    // 。 ends the list, and so does a table's cell separator (| or a tab).
+    for (let i = from; i < to; i++) if (STOPS_LIST.has(view.charCodeAt(i)) && d[i - start] === 0) to = i;
     const info = g.labels.get(m[1]!);
     last = Math.max(last, from);
     if (!info) return;
     rule ??= info.id;
     for (const r of splitItems(view, from, to)) {
       if (r.end - r.start > g.maxNameLength || /[。:]/.test(view.slice(r.start, r.end))) continue;
-      items.push({ ...r, roles: [info.role] });
+      items.push(markedItem(view, r, [info.role], g));
       last = r.end;
     }
   });
@@ -109,7 +124,7 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
     const ys = joint ? splitItems(view, seg.start + joint.index + joint[0].length, seg.end) : [];
     if (!xs.length || ![...xs, ...ys].every((r) => isUnit(view, r, g))) return null;
     const roles: UnitRole[] = joint ? [...new Set<UnitRole>(['lead', ...info.roles])] : info.roles;
-    items.push(...xs.map((r) => ({ ...r, roles })), ...ys.map((r) => ({ ...r, roles: ['cooperating' as const] })));
+    items.push(...xs.map((r) => markedItem(view, r, roles, g)), ...ys.map((r) => ({ ...r, roles: ['cooperating' as const] })));
     rule ??= joint ? g.jointId : info.id;
   }
   if (!rule) return null;

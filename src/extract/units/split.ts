@@ -1,6 +1,6 @@
 import type { Range } from '../../document.js';
 import { trimRange } from '../../span.js';
-import type { Grammar } from './grammar.js';
+import type { Grammar, UnitRole } from './grammar.js';
 
 /** List separators in the view, 、 , ; (full-width ，； are already ASCII), as char codes; 等 and 及 are not separators. */
 const SEPARATORS = new Set([0x3001, 0x2c, 0x3b]);
@@ -49,4 +49,18 @@ export function isUnit(view: string, r: Range, g: Grammar): boolean {
   if (g.generic?.test(name)) return true;
   const core = name.replace(/(\([^()]*\))+$/, '');
   return core.length > 0 && g.suffix.test(core);
+}
+
+/**
+ * A role written after a unit in parentheses (区教育局(牵头), 区住建局(配合)): the name without it and the role's
+ * roles, or null when the item carries none.
+ */
+export function roleMark(view: string, r: Range, g: Grammar): { range: Range; roles: UnitRole[] } | null {
+  if (view.charCodeAt(r.end - 1) !== 0x29) return null; // )
+  const open = view.lastIndexOf('(', r.end - 1);
+  if (open <= r.start) return null;
+  const info = g.verbs.get(view.slice(open + 1, r.end - 1).trim());
+  if (!info) return null;
+  const range = trimRange(view, r.start, open);
+  return range.end > range.start ? { range, roles: info.roles } : null;
 }

@@ -2,7 +2,7 @@ import type { Doc, Range } from '../../document.js';
 import { trimRange } from '../../span.js';
 import type { Draft } from './draft.js';
 import type { Grammar, UnitRole } from './grammar.js';
-import type { UnitList } from './lists.js';
+import { markedItem, parseContent, type UnitList } from './lists.js';
 import type { SectionIndex } from './sections.js';
 import { splitItems } from './split.js';
 
@@ -31,7 +31,14 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
       for (const cell of row.cells) {
         const info = roles[cell.column];
         if (!info) continue;
-        const items = splitItems(view, cell.span.start, cell.span.end).map((r) => ({ ...r, roles: [info.role] }));
+        // A cell may say who does what (牵头单位:A;配合单位:B / A牵头,B配合 / A会同B负责); else every unit in it
+        // has the column's role, or the one its own parenthesis names (区教育局(牵头)、区财政局).
+        const said = parseContent(view, cell.span.start, cell.span.end, g);
+        if (said) {
+          lists.push({ ...said, start: cell.span.start, end: cell.span.end });
+          continue;
+        }
+        const items = splitItems(view, cell.span.start, cell.span.end).map((r) => markedItem(view, r, [info.role], g));
         if (items.length) lists.push({ start: cell.span.start, end: cell.span.end, items, rule: info.id, firstIsLead: false, sticky: false });
       }
       const titleCell = row.cells.find((c) => c.column === titleCol);
