@@ -57,6 +57,15 @@ describe('clean: page furniture', () => {
     expect(kept(buildings)).toEqual([BODY, '1#', '安置房12层', '2#', '安置房18层', BODY]);
   });
 
+  it('removes the replies from a numbered floor with its user name and post meta below (2楼  网友甲)', () => {
+    const page = ['楼主  转帖人', '发表于 2026-2-3 10:21 | 只看该作者', BODY, BODY, BODY, '2楼  网友甲', '发表于 2026-2-3 11:02 | 只看该作者',
+      '我们村去年修了3公里路，今年还要修8公里。', '3楼  网友乙', '发表于 2026-2-3 12:47', '工资涨了10%左右。'].join('\n');
+    expect(kept(page)).toEqual(['转帖人', BODY, BODY, BODY]);
+    // 2楼 with no post meta below it is a line of the report.
+    const floors = [BODY, '2楼  会议室', '3楼  档案室', BODY].join('\n');
+    expect(kept(floors)).toEqual([BODY, '2楼  会议室', '3楼  档案室', BODY]);
+  });
+
   it('removes a collector header ending in 正文：, a teaser header, and a licence footer', () => {
     expect(kept(['标题：某区政府工作报告', '发文单位：某区人民政府', '来源URL：http://example.gov.cn/a.html', '', '正文：', BODY].join('\n'))).toEqual([BODY]);
     expect(kept(['政府报告', '某区政府工作报告', '时间：2023-01-24\t\t\t\t作者：某网', '内容摘要：', '各位代表：现在我代表区人民政府向大会报告工作……', '各位代表：', BODY].join('\n'))).toEqual(['各位代表：', BODY]);

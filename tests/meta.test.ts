@@ -19,6 +19,13 @@ describe('meta: web articles', () => {
 });
 
 describe('meta: printed documents', () => {
+  it('types a headline about a work report (…政府工作报告要点速览, 一图读懂…) as news, not as the report', () => {
+    expect(metaOf('【转帖】某县2026年政府工作报告要点速览，干货满满！\n正文。\n').docType).toBe('news');
+    expect(metaOf('一图读懂2026年某市政府工作报告\n正文。\n').docType).toBe('news');
+    expect(metaOf('2026年某市政府工作报告\n各位代表：\n').docType).toBe('work-report');
+    expect(metaOf('关于印发2026年政府工作报告重点工作任务分工方案的通知\n正文。\n').docType).toBe('task-notice');
+  });
+
   it('takes the region of a news report from the congress its first paragraph names (…，赣州市第十六届人民代表大会…)', () => {
     const text = '政府工作报告解读：今年预期增长5.5%左右\n来源：赣南日报　　发布时间：2026-01-20 10:00\n'
       + '1月19日，赣州市第十六届人民代表大会第五次会议开幕。市长代表市人民政府作政府工作报告。\n过去一年成绩亮眼\n全市地区生产总值增长5.6%。\n';

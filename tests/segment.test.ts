@@ -38,6 +38,18 @@ describe('segment: headings and depth by context', () => {
     ]);
   });
 
+  it('puts 第一节 under 第一章, as a plan outline writes them', () => {
+    const text = '第一章 发展基础\n第一节 发展成就\n全市经济平稳增长。\n第二节 发展环境\n第二章 主要目标\n第一节 指导思想\n';
+    expect(headings(text)).toEqual([
+      [1, '第一章 发展基础'], [2, '第一节 发展成就'], [2, '第二节 发展环境'], [1, '第二章 主要目标'], [2, '第一节 指导思想'],
+    ]);
+  });
+
+  it('reads a bulleted bold line of a markdown copy (★ **2025年成绩单**) as an unnumbered heading', () => {
+    const text = '★ **2025年成绩单**\n> 全县GDP完成468.5亿元。\n\n★ **2026年主要预期目标**\n地区生产总值增长6%左右。\n';
+    expect(headings(text)).toEqual([[1, '2025年成绩单'], [1, '2026年主要预期目标']]);
+  });
+
   it('does not take 一是, 第一，, —— or unmarked opening phrases for headings', () => {
     const text = '一、主要工作\n一是稳投资。全年投资增长。\n第一，抓项目。项目建设加快。\n——产业升级。\n加快调整产业结构。推动转型。\n';
     expect(headings(text)).toEqual([[1, '一、主要工作']]);

@@ -105,7 +105,8 @@ function follow(units: Line[], k: number, rule: Rule): number {
 function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number): RemovedRange[] {
   const out: RemovedRange[] = [];
   for (const rule of rules) {
-    const at = units.findIndex((u) => inZone(u, rule, length) && rule.pattern.test(u.body));
+    const at = units.findIndex((u, i) => inZone(u, rule, length) && rule.pattern.test(u.body)
+      && (!rule.followedBy || units.slice(i + 1, i + 3).some((n) => rule.followedBy!.test(n.body))));
     if (at < 0) continue;
     const first = rule.fromStart ? 0 : at;
     let last = rule.fromStart ? at : units.length - 1;

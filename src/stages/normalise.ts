@@ -42,7 +42,7 @@ const ODD = /[\uff01-\uff5e\u3000\u00a0\u00ad\u2000-\u200b\u202f\u205f\u2060\ufe
 const MD_SIGNS = /^ {0,3}#{1,6}[ \t]+\S|\*\*[^*\n]{1,200}\*\*/m;
 const MD_HEADING = /^( {0,3})(#{1,6}[ \t]+)(?=\S)/gm;
 const MD_QUOTE = /^( {0,3})(>[ \t]?)/gm;
-const MD_BULLET = /^([ \t]{0,6})([-*+][ \t]+)(?=\S)/gm;
+const MD_BULLET = /^([ \t]{0,6})([-*+★☆●○■□◆◇▲△▶►•※✦❖][ \t]+)(?=\S)/gm;
 const MD_STRONG = /(\*\*|__)(?=\S)([^\n]{0,200}?\S)\1/g;
 const MD_LINK = /\[([^\]\n]{1,200})\]\(([^()\s]{1,300})\)/g;
 const blank = (s: string) => ' '.repeat(s.length);

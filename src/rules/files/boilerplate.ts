@@ -32,6 +32,8 @@ export function boilerplateRules() {
     fromStart: z.boolean().default(false),
     /** End the block at the first unit matching this (searched over the next dozen units) instead of the text's end. */
     until: Pattern.optional(),
+    /** One of the two units after the match must match this too (a numbered floor is one only above its post meta). */
+    followedBy: Pattern.optional(),
     /** Allow prose (a long unit with a sentence end) inside the block; off by default so report text is never swept up. */
     prose: z.boolean().default(false),
   }).strict();
