@@ -19,6 +19,14 @@ describe('meta: web articles', () => {
 });
 
 describe('meta: printed documents', () => {
+  it('takes the issuer from the signature above the closing date, which is no heading', () => {
+    const body = '为持续解决好人民群众急难愁盼问题，区人民政府确定2026年重点民生实事项目12项，各责任单位要确保按时完成。';
+    const text = `某市某区2026年重点民生实事项目任务清单\n${body}${body}\n${body}\n某市某区人民政府办公室\n2026年1月26日\n`;
+    const doc = docOf(text);
+    expect(doc.meta.issuer).toBe('某市某区人民政府办公室');
+    expect(doc.sections).toEqual([]);
+  });
+
   it('types a headline about a work report (…政府工作报告要点速览, 一图读懂…) as news, not as the report', () => {
     expect(metaOf('【转帖】某县2026年政府工作报告要点速览，干货满满！\n正文。\n').docType).toBe('news');
     expect(metaOf('一图读懂2026年某市政府工作报告\n正文。\n').docType).toBe('news');

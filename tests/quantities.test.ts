@@ -206,6 +206,11 @@ describe('indicator', () => {
     expect(qs('建设5万亩茶园及3万亩中药材基地。').map((q) => q.indicator)).toEqual(['茶园', '中药材基地']);
   });
 
+  it('reads 由A增加到YYYY年的B as the same indicator, and drops 五年累计', () => {
+    const text = '高新技术企业由2020年的520家增加到2025年的1260家。五年累计新增城镇就业28.6万人。';
+    expect(qs(text).map((q) => [q.core.text, q.indicator])).toEqual([['520家', '高新技术企业'], ['1260家', '高新技术企业'], ['28.6万人', '城镇就业']]);
+  });
+
   it('leaves hedges (原则上, 一般在) and a comparison (低于所在省份平均水平) out of the name', () => {
     expect(qs('招聘高校毕业生的比例原则上不低于40%。').map((q) => q.indicator)).toEqual(['高校毕业生的比例']);
     expect(qs('年进出口额一般在50万美元以上。').map((q) => q.indicator)).toEqual(['年进出口额']);

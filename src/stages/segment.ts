@@ -135,11 +135,15 @@ function unnumbered(view: string, p: Range, rules: Rules): Candidate | null {
   return null;
 }
 
+const SIGNATURE = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅)$/;
+
 /** A short standalone line between paragraphs, as news articles use for their section titles. */
 function standalone(view: string, p: Range): boolean {
   const text = view.slice(p.start, p.end);
   if (text.length < 5 || text.length > 30) return false;
   if (/[。!?;:！？；：、]$|[。!?；;]|^[—\-(《“"\[【]|[/|]/.test(text)) return false;
+  // A signature (某区人民政府办公室) names who issued the text, not a part of it.
+  if (SIGNATURE.test(text)) return false;
   return (text.match(CJK)?.length ?? 0) >= text.length * 0.6;
 }
 

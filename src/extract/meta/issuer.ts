@@ -15,6 +15,7 @@ const LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民政府|政府)$/u;
 const ABOUT = /^(.{2,40}?)关于/u;
 const ON_BEHALF = /我代表(.{0,20}?)(人民政府|政府|国务院)/u;
 const BYLINE = /^(\S{2,12}?)(记者|通讯员)/u;
+const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$/u;
 
 /** The issuer patterns built from the rules, once per rules object. */
 interface IssuerPatterns {
@@ -44,7 +45,8 @@ function cue(name: string): IssuerCue {
 
 /**
  * Where the issuer is named, most explicit first: before 关于 in the title, a collector header, a line that is only a
- * unit name, a speaker line (成都市金牛区人民政府区长 罗开敏), the speech formula 我代表…人民政府, a news byline.
+ * unit name, a speaker line (成都市金牛区人民政府区长 罗开敏), a news byline, the signature above the closing date,
+ * the speech formula 我代表…人民政府.
  */
 export function issuerCue(doc: Doc, rules: Rules, title: string | null, collector: string | null, front: Block[], news: boolean): IssuerCue | null {
   const { suffix, speaker, mayor } = patterns(rules);
@@ -66,6 +68,12 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
       if (b && !/^(本报|本台|本网|特约)$/.test(b[1]!)) return cue(b[1]!);
     }
     return null;
+  }
+  // The signature above the closing date line (某区人民政府办公室 / 2026年1月26日).
+  const tail = doc.blocks.slice(-4).map((b) => ({ b, v: doc.view.slice(b.start, b.end).trim() }));
+  for (let i = 0; i + 1 < tail.length; i++) {
+    const { b, v } = tail[i]!;
+    if (v.length <= 30 && suffix.test(v) && !/[,。:;、()]/.test(v) && DATE_LINE.test(tail[i + 1]!.v)) return cue(doc.text.slice(b.start, b.end).trim());
   }
   const behalf = ON_BEHALF.exec(doc.view);
   if (behalf) return behalf[2] === '国务院' ? cue('国务院') : cue(`${behalf[1]}${behalf[2]}`);

@@ -37,6 +37,8 @@ const END = codes(' \t:,、+(“[');
 const OPENERS = codes('“"(');
 const CONJUNCTIONS = codes('和及与或');
 const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳])$/;
+/** A year left at the end of a phrase (增加到2025年的4680亿元): the figure's year, no part of its name. */
+const YEAR_END = /(?:19|20)\d{2}年(?:底|末)?$/;
 /** Ratings and generations that are part of a name (4A级景区, 5G基站), not numbers. */
 const RATED = /\d[A-Z]+级|\dG/g;
 
@@ -61,8 +63,8 @@ function trim(view: string, r: Range, c: Compiled): Range {
   for (let guard = 0; guard < 40 && start < end; guard++) {
     if (LEAD.has(view.charCodeAt(start))) { start++; continue; }
     if (END.has(view.charCodeAt(end - 1))) { end--; continue; }
-    // A note reference after the name: “三类500强”企业[3], “两金免收”⑧.
-    const note = NOTE_END.exec(view.slice(Math.max(start, end - 6), end));
+    // A note reference after the name (“三类500强”企业[3], “两金免收”⑧), or a year (增加到2025年).
+    const note = NOTE_END.exec(view.slice(Math.max(start, end - 6), end)) ?? YEAR_END.exec(view.slice(Math.max(start, end - 6), end));
     if (note) { end -= note[0].length; continue; }
     // An opening quote or parenthesis whose closing one is not in the phrase.
     if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
