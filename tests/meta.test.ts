@@ -27,6 +27,10 @@ describe('meta: printed documents', () => {
     expect(doc.sections).toEqual([]);
   });
 
+  it('types a five-year plan outline as a plan report', () => {
+    expect(metaOf('某市国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n').docType).toBe('plan-report');
+  });
+
   it('types a headline about a work report (…政府工作报告要点速览, 一图读懂…) as news, not as the report', () => {
     expect(metaOf('【转帖】某县2026年政府工作报告要点速览，干货满满！\n正文。\n').docType).toBe('news');
     expect(metaOf('一图读懂2026年某市政府工作报告\n正文。\n').docType).toBe('news');

@@ -355,6 +355,14 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('gives the deadline of a paragraph that announces a list (…到2030年，…实现以下主要目标。) to the ——items after it', () => {
+    const text = ['第二节 主要目标', '综合考虑发展条件，到2030年，全市要努力实现以下主要目标。',
+      '——经济实力更强。地区生产总值突破5000亿元。', '——民生更加殷实。新增城镇就业20万人以上。', '全面推进各项改革，新建学校10所。'].join('\n');
+    expect(qs(text, { year: 2026, docType: 'plan-report' }).map((q) => [q.core.text, q.year])).toEqual([
+      ['5000亿元', 2030], ['20万人', 2030], ['10所', 2026],
+    ]);
+  });
+
   it('takes 年均, several-year periods and a span of years (2026年至2027年每年) as no single year', () => {
     expect(one('过去五年,地区生产总值年均增长6.5%。', { year: 2024 }).year).toBeNull();
     expect(one('2026年至2027年每年开展职业技能培训100万人次以上。', { year: 2026 }).year).toBeNull();

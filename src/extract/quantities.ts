@@ -1,7 +1,7 @@
 import type { Block, Doc, Stage } from '../document.js';
 import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
-import { frameOf } from './quantity/context.js';
+import { carriedYears, frameOf } from './quantity/context.js';
 import { describe, type Draft } from './quantity/describe.js';
 import { exclusion } from './quantity/exclude.js';
 import { scanBlocks } from './quantity/scan.js';
@@ -29,10 +29,11 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const items: Quantity[] = [];
   const blocks = inOrder(doc.blocks);
   const perBlock = scanBlocks(doc.view, blocks, c);
+  const carried = carriedYears(doc.view, blocks);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const found = perBlock[i]!.filter((m) => !inTable(m.start) && exclusion(doc.view, m, block, c) === null);
-    if (found.length) for (const d of describe(doc, block, found, frame, c)) items.push(d);
+    if (found.length) for (const d of describe(doc, block, found, frame, c, carried[i]!)) items.push(d);
   }
   if (!sortedByCore(items)) items.sort((a, b) => a.core.span.start - b.core.span.start);
   for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;

@@ -123,6 +123,39 @@ export function openingYear(view: string, block: Range): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const DEADLINE = /(?:到|至)((?:19|20)\d{2})年/g;
+
+/** The last deadline (到2030年) a paragraph names, or null. */
+function lastDeadline(view: string, b: Range): number | null {
+  let year: number | null = null;
+  for (const m of view.slice(b.start, b.end).matchAll(DEADLINE)) year = Number(m[1]);
+  return year;
+}
+
+/** A paragraph that opens a list: it ends in a colon or announces what follows (实现以下主要目标。). */
+const INTRODUCES_LIST = /(:|以下[^。,;]{0,12}[。:]?)$/;
+/** A paragraph that is an item of such a list: ——…, (1)…, 1.…, ①…. */
+const LIST_ITEM = /^(——|—|-|\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳])/;
+
+/**
+ * The deadline each paragraph's targets take from the paragraph before: …，到2030年，…努力实现以下主要目标。 gives
+ * 2030 to the ——… items after it, up to the first paragraph that is no item. Null where none is carried.
+ */
+export function carriedYears(view: string, blocks: readonly Range[]): (number | null)[] {
+  const out: (number | null)[] = [];
+  let carry: number | null = null;
+  for (const b of blocks) {
+    const head = view.slice(b.start, Math.min(b.end, b.start + 4));
+    const item = LIST_ITEM.test(head);
+    out.push(item ? carry : null);
+    const intro = INTRODUCES_LIST.test(view.slice(Math.max(b.start, b.end - 16), b.end).trim());
+    const own = intro ? lastDeadline(view, b) : null;
+    if (own !== null) carry = own;
+    else if (!item) carry = null;
+  }
+  return out;
+}
+
 /**
  * The year a figure is for: a year cue between the previous figure of its sentence and this one (到2025年, 上年,
  * 十二五末, 年均 → none), else the deadline its paragraph opens with (`opening`), else its section's year, else the

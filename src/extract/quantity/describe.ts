@@ -85,7 +85,7 @@ function taskId(doc: Doc, frame: Frame, pos: number): string | null {
 }
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
-export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled): Draft[] {
+export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const view = doc.view;
   const out: Draft[] = [];
   let prevEnd = -1;
@@ -95,7 +95,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const past = c.q.reviewParagraph?.test(view.slice(block.start, Math.min(block.end, block.start + 16)));
   let lastKind: ReturnType<typeof kindOf> | null = past ? { kind: 'actual', rule: 'kind.review-paragraph' } : null;
   const targets = targetsFrom(view, block, c);
-  const opening = openingYear(view, block);
+  // The deadline the paragraph opens with, or the one the paragraph introducing its list did (see carriedYears).
+  const opening = openingYear(view, block) ?? carried;
   const bounds = new Bounds(view, block);
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
