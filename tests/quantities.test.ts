@@ -35,6 +35,7 @@ describe('numbers and units', () => {
     ['空气质量优良天数302天。', '302天', 302, '天', 302, '天', 'time'],
     ['开展不少于32学时的创业培训。', '32学时', 32, '学时', 32, '学时', 'time'],
     ['报告全文约1.6万字。', '1.6万字', 1.6, '万字', 16000, '字', 'count'],
+    ['人均预期寿命达到79.5岁。', '79.5岁', 79.5, '岁', 79.5, '岁', 'age'],
   ])('%s', (text, core, value, unit, normal, normalUnit, dimension) => {
     const q = one(text);
     expect(q.core.text).toBe(core);
@@ -59,8 +60,9 @@ describe('numbers and units', () => {
 });
 
 describe('what is not a quantity', () => {
-  it('reads no amount in 十字路口 (字 counts only after Arabic digits)', () => {
+  it('reads no amount in 十字路口 (字 counts only after Arabic digits), nor in an age that names a group (60岁以上老人)', () => {
     expect(qs('改造十字路口。')).toEqual([]);
+    expect(qs('为60岁以上老人发放补贴。')).toEqual([]);
   });
 
   it.each([
