@@ -19,6 +19,9 @@ describe('tables: cell values', () => {
     expect(parseCell('3.02%', t)).toEqual({ value: 3.02, comparator: null, unit: '%' });
     expect(parseCell('1,234.5', t).value).toBe(1234.5);
     expect(parseCell('-1.5', t).value).toBe(-1.5);
+    // Five-year totals in brackets (注：[ ]内为五年累计数).
+    expect(parseCell('[13.5]', t).value).toBe(13.5);
+    expect(parseCell('〔4.4〕', t).value).toBe(4.4);
     for (const text of ['——', '正增长', '与经济增长基本同步', '2025年']) expect(parseCell(text, t).value).toBeNull();
   });
 

@@ -15,6 +15,7 @@ const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|‰|个百分点|
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/u;
 
 const SPACE = /\s/;
+const BRACKETED = /^[\[〔［【][^\[\]〔〕［］【】]+[\]〕］】]$/u;
 
 /** The text without white space; most cells have none, and then no copy is made. */
 const squeeze = (text: string) => (SPACE.test(text) ? text.replace(/\s+/g, '') : text);
@@ -47,6 +48,8 @@ function mayHaveComparator(s: string, rules?: TableRules): boolean {
 /** The bare number of a cell, with a comparator word around it peeled off; `正增长`, `——` give `value: null`. */
 export function parseCell(text: string, rules?: TableRules): Parsed {
   let s = squeeze(text);
+  // A figure in brackets ([13.5], 〔4.4〕) is a figure: plan tables mark five-year totals so (注：[ ]内为五年累计数).
+  if (BRACKETED.test(s)) s = s.slice(1, -1);
   let comparator: Comparator | null = null;
   for (const c of mayHaveComparator(s, rules) ? rules!.comparators : []) {
     const pre = c.prefix.find((w) => s.startsWith(w) && s.length > w.length);
