@@ -13,6 +13,8 @@ export interface Grammar {
   labels: Map<string, { role: UnitRole; id: string } | null>;
   /** Any role verb (global), longest first. */
   verb: RegExp;
+  /** A role verb at the end of a string. */
+  verbAtEnd: RegExp;
   verbs: Map<string, { roles: UnitRole[]; id: string }>;
   joint: RegExp | null;
   jointId: string;
@@ -48,6 +50,7 @@ function compile(rules: Rules): Grammar {
     labelLine: labelWords.length ? new RegExp(`^\\(?\\s*(${alternation(labelWords)})\\s*:`, 'u') : /(?!)/,
     labels,
     verb: verbWords.length ? new RegExp(alternation(verbWords), 'gu') : never,
+    verbAtEnd: verbWords.length ? new RegExp(`(${alternation(verbWords)})$`, 'u') : /(?!)/,
     verbs,
     joint: jointWords.length ? new RegExp(alternation(jointWords), 'u') : null,
     jointId: o.joint[0]?.id ?? 'units.joint',

@@ -168,9 +168,7 @@ function lastSentenceList(view: string, start: number, end: number, g: Grammar):
   const open = Math.max(start, view.lastIndexOf('。', stop - 1) + 1);
   if (stop <= open) return null;
   // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.
-  const verbs = [...view.slice(open, stop).matchAll(g.verb)];
-  const last = verbs.at(-1);
-  if (!last || open + last.index! + last[0].length !== stop) return null;
+  if (!g.verbAtEnd.test(view.slice(Math.max(open, stop - 8), stop))) return null;
   // From the sentence's start, then from each clause start outside parentheses: the first that reads as a list.
   const d = depths(view, open, stop);
   for (let from = open; from < stop; from++) {
