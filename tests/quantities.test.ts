@@ -36,6 +36,8 @@ describe('numbers and units', () => {
     ['开展不少于32学时的创业培训。', '32学时', 32, '学时', 32, '学时', 'time'],
     ['报告全文约1.6万字。', '1.6万字', 1.6, '万字', 16000, '字', 'count'],
     ['人均预期寿命达到79.5岁。', '79.5岁', 79.5, '岁', 79.5, '岁', 'age'],
+    ['发放救助资金一亿二千万元。', '一亿二千万元', 12000, '万元', 120000000, '元', 'currency'],
+    ['投入三亿零五百万元。', '三亿零五百万元', 30500, '万元', 305000000, '元', 'currency'],
   ])('%s', (text, core, value, unit, normal, normalUnit, dimension) => {
     const q = one(text);
     expect(q.core.text).toBe(core);
@@ -63,6 +65,7 @@ describe('what is not a quantity', () => {
   it('reads no amount in 十字路口 (字 counts only after Arabic digits), nor in an age that names a group (60岁以上老人)', () => {
     expect(qs('改造十字路口。')).toEqual([]);
     expect(qs('为60岁以上老人发放补贴。')).toEqual([]);
+    expect(qs('建议使用1920×1080分辨率浏览，步行30分钟可达。')).toEqual([]);
   });
 
   it.each([

@@ -67,7 +67,8 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
     if (/^[百千]/.test(split.head) && !split.magnitude) return null;
     // 零部件, 零售: a leading zero is never an amount; 一五支渠, 二〇二四: digit strings are names and years.
     if (/^[零〇]/.test(split.head) || /^[零〇一二两三四五六七八九]{2,}$/.test(split.head)) return null;
-    value = chineseValue(split.head);
+    // 一亿二千万: the trailing 万 scales only what follows the 亿, so in 万 the 亿 counts as 万 (一万二千 = 12000万).
+    value = chineseValue(split.magnitude === '万' ? split.head.replace(/亿/g, '万') : split.head);
     magnitude = split.magnitude;
   }
   if (value === null || !Number.isFinite(value)) return null;
