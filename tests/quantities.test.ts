@@ -247,6 +247,19 @@ describe('indicator', () => {
     expect(qs('山区县（市、区）林木覆盖率达到65%。').map((q) => q.indicator)).toEqual(['山区县（市、区）林木覆盖率']);
   });
 
+  it('pairs a list after 分别 with the figures just before it (接待游客…、实现旅游收入…，分别增长A和B)', () => {
+    expect(qs('全年接待游客860万人次、实现旅游综合收入72亿元，分别增长12.5%和9.8%。').map((q) => q.indicator)).toEqual([
+      '游客', '旅游综合收入', '游客', '旅游综合收入',
+    ]);
+    // Not across a clause with a subject of its own.
+    expect(qs('森林覆盖率达到24%，湿地保护率达50%以上，水土流失、沙化土地面积分别净减少3.8万、3.3万平方公里。').map((q) => q.indicator).slice(2))
+      .not.toContain('森林覆盖率');
+  });
+
+  it('names a figure by a rated noun after it (建成1万平方米10万级洁净厂房)', () => {
+    expect(qs('建成1万平方米10万级洁净厂房。').map((q) => q.indicator)).toEqual(['10万级洁净厂房']);
+  });
+
   it('gives each short part the head the last part ends with, unless a part names a measure of its own', () => {
     expect(qs('电子信息、生物医药、汽车产业增加值分别增长8.1%、6.3%和5%。').map((q) => q.indicator)).toEqual([
       '电子信息增加值', '生物医药增加值', '汽车产业增加值',

@@ -52,7 +52,7 @@ interface Handed { sentence: number; parts: string[] }
  * with no subject of its own takes the parts handed to the list before it in the sentence, one by one (城乡居民收入
  * 分别达到42350元和19870元,增长4.9%和6.7%). Returns what this list handed out, or `handed` unchanged.
  */
-function close(doc: Doc, g: Group | null, c: Compiled, handed: Handed | null): Handed | null {
+function close(doc: Doc, g: Group | null, c: Compiled, handed: Handed | null, done: readonly Draft[]): Handed | null {
   if (!g || g.members.length < 2) return handed;
   const last = g.members.at(-1)!;
   const shared = g.tail ? last.comparator : g.head ? g.members[0]!.comparator : null;
@@ -60,10 +60,27 @@ function close(doc: Doc, g: Group | null, c: Compiled, handed: Handed | null): H
   const subject = g.subject();
   let parts = subject ? distribute(doc.view, doc.text, subject, g.members.length, c) : null;
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
+  if (!subject && !parts) parts = respectively(doc.view, g, done);
   if (!parts) return handed;
   parts = parts.map(unwrap);
   g.members.forEach((d, i) => (d.indicator = parts[i]!));
   return { sentence: g.sentence, parts };
+}
+
+/**
+ * 接待游客1260万人次、实现旅游综合收入118亿元,分别增长11.2%和9.6%: a list with no subject, after 分别, names as
+ * many figures just before it in its sentence; their indicators, one by one (null unless all are named).
+ */
+const RESPECTIVELY = /^(以上|左右|以内|以下)?[,，]?分别/;
+
+function respectively(view: string, g: Group, done: readonly Draft[]): string[] | null {
+  const first = g.members[0]!.core.span.start;
+  const before = done.filter((d) => d.core.span.start >= g.sentence && d.core.span.start < first);
+  const named = before.slice(-g.members.length);
+  if (named.length !== g.members.length || named.some((d) => d.indicator === null)) return null;
+  // 分别 must follow the last of them right away (…118亿元，分别增长…), a comparator word aside.
+  if (!RESPECTIVELY.test(view.slice(named.at(-1)!.core.span.end, first))) return null;
+  return named.map((d) => d.indicator!);
 }
 
 /**
@@ -142,7 +159,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       if (draft.measure === 'level' && first.measure === 'growth') [draft.measure, draft.direction] = [first.measure, first.direction];
       group.members.push(draft);
     } else {
-      handed = close(doc, group, c, handed);
+      handed = close(doc, group, c, handed, out);
       const head = cmp !== null && !word && !m.approx;
       const subject = () => indicatorRange(view, from, m.start, afterStart, afterEnd, 'level', c);
       group = { members: [draft], subject, head, tail: false, sentence: sentence.start };
@@ -151,6 +168,6 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     out.push(draft);
     prevEnd = afterStart;
   }
-  close(doc, group, c, handed);
+  close(doc, group, c, handed, out);
   return out;
 }

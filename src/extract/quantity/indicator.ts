@@ -39,8 +39,8 @@ const CONJUNCTIONS = codes('和及与或');
 const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳])$/;
 /** A year left at the end of a phrase (增加到2025年的4680亿元): the figure's year, no part of its name. */
 const YEAR_END = /(?:19|20)\d{2}年(?:底|末)?$/;
-/** Ratings and generations that are part of a name (4A级景区, 5G基站), not numbers. */
-const RATED = /\d[A-Z]+级|\dG/g;
+/** Ratings and generations that are part of a name (4A级景区, 5G基站, 10万级洁净厂房), not numbers. */
+const RATED = /\d[A-Z]+级|\dG|\d+万?级/g;
 
 /** A subject (全区实现…, 省级财政安排…) is dropped only when a dropped word follows it: its length then, else 0. */
 function subjectBeforeWord(view: string, start: number, end: number, c: Compiled): number {
