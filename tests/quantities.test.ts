@@ -326,6 +326,13 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('reads 工作计划 as a plan section: 同比 there does not make an actual', () => {
+    const text = '一、2025年工作总结\n全年营业收入同比增长8%。\n二、2026年工作计划\n公共机构能耗同比下降2%。\n';
+    expect(qs(text, { year: 2026, docType: 'other' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['8%', 'actual', 2025], ['2%', 'target', 2026],
+    ]);
+  });
+
   it('in a news article, a headline about targets does not make targets of the headlines after it', () => {
     const text = `${'1月20日，市十七届人大五次会议开幕，市长作政府工作报告，回顾过去一年工作，部署今年任务。'.repeat(2)}\n`
       + '今年预期目标明确\n地区生产总值增长6%左右。\n民生投入持续加大\n报告指出，2025年全市民生支出占比达到78%。\n';
