@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assemble } from '../src/assemble.js';
 import { normaliseText } from '../src/stages/normalise.js';
 import { docOf, SEEDS } from './helpers.js';
 
@@ -23,6 +24,17 @@ describe('normalise: a view of the same length', () => {
     const entity = (n: number) => ` ${'\ufeff'.repeat(n - 1)}`;
     expect(view).toBe(`${entity(6)}${entity(6)}各位代表${entity(8)}:&amp;`);
     expect(view.length).toBe(text.length);
+  });
+
+  it('reads an HTML copy through its inline tags (增长<b>6%</b>), which stay listed as removed markup', () => {
+    const text = '<div class="TRS_Editor"><p>一、2025年工作回顾</p><p>全年地区生产总值增长<b>6.1%</b>，<a href="/x">新增</a>企业<span style="color:red">120家</span>。</p></div>';
+    const view = normaliseText(text);
+    expect(view.length).toBe(text.length);
+    expect(view).toContain(`增长${'\ufeff'.repeat(3)}6.1%${'\ufeff'.repeat(4)}`);
+    const result = assemble(docOf(text));
+    expect(result.quantities.map((q) => [q.core.text, q.indicator, q.measure])).toEqual([['6.1%', '地区生产总值', 'growth'], ['120家', '企业', 'level']]);
+    expect(result.removed.filter((r) => r.text === '<b>' || r.text === '</span>')).toHaveLength(2);
+    expect(result.sections.map((s) => s.heading)).toEqual(['一、2025年工作回顾']);
   });
 
   it('reads a figure across one space entity, while two in a row still part paragraphs of a flattened page', () => {

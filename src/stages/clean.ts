@@ -1,16 +1,18 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { trimRange } from '../span.js';
+import { FILLER } from '../util/breaks.js';
 
 type Line = ViewLine;
 
 /**
  * Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more
- * spaces (counted across the fillers a space entity leaves in the view, see normalise.ts).
+ * spaces (counted across the fillers a space entity leaves in the view, see normalise.ts), and the block-level tags
+ * of an HTML copy (<p>, <div>, <br>, <td>…; inline tags such as <b> or <a> split nothing).
  */
-const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t](?:\ufeff*[ \t])+/g;
+const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t](?:\ufeff*[ \t])+|<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|header|footer|nav|title|head|body|html|form|dl|dt|dd|center|blockquote)\b[^<>\n]{0,300}>/gi;
 
-const HAS_BREAK = /\\[rn]|[ \t]\ufeff*[ \t]/;
+const HAS_BREAK = /\\[rn]|[ \t]\ufeff*[ \t]|<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|header|footer|nav|title|head|body|html|form|dl|dt|dd|center|blockquote)\b/i;
 
 
 /**
@@ -242,5 +244,16 @@ export const clean: Stage = (doc, { rules }): Doc => {
   for (const rule of bp.spans) for (const m of doc.view.matchAll(rule.pattern)) {
     if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   }
-  return { ...doc, removed: coalesce(removed) };
+  return { ...doc, removed: coalesce([...removed, ...inlineTags(doc)]) };
 };
+
+/** Inline HTML tags, which normalise made fillers in the view (so they split nothing), are still markup removed. */
+function inlineTags(doc: Pick<Doc, 'text' | 'view'>): RemovedRange[] {
+  const out: RemovedRange[] = [];
+  if (!doc.view.includes(FILLER)) return out;
+  for (const m of doc.view.matchAll(FILLERS)) {
+    if (doc.text.charCodeAt(m.index) === 0x3c) out.push({ start: m.index, end: m.index + m[0].length, rule: 'furniture.html-tag' }); // <
+  }
+  return out;
+}
+const FILLERS = /\ufeff+/g;

@@ -58,9 +58,21 @@ function unmark(view: string): string {
     .replace(MD_LINK, (_, label: string, url: string) => `${FILLER}${label}${fill(`](${url})`)}`);
 }
 
+/**
+ * An HTML copy's inline tags (<b>, <a href…>, <span…>) become fillers, like markdown emphasis, so 增长<b>6%</b> reads
+ * like 增长6%; block tags (<p>, <div>, <td>…) stay, and the clean stage cuts paragraphs at them. Only in a text
+ * that shows HTML block tags.
+ */
+const HTML_SIGNS = /<\/?(?:p|div|br|td|li|table|span)\b[^<>\n]{0,300}>/i;
+const HTML_INLINE = /<\/?(?:a|b|strong|em|i|u|span|font|sup|sub|small|big|label|abbr|ins|del|s|strike|mark|code|q|cite)\b[^<>\n]{0,300}>/gi;
+
+function unhtml(view: string): string {
+  return view.includes('<') && HTML_SIGNS.test(view) ? view.replace(HTML_INLINE, fill) : view;
+}
+
 export function normaliseText(text: string): string {
   const out = text.replace(ODD, (c) => String.fromCharCode(mapChar(c.charCodeAt(0))));
-  return unmark(out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : out);
+  return unmark(unhtml(out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : out));
 }
 
 /** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). */

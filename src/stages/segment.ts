@@ -28,6 +28,11 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
   return joined;
 }
 
+function allFillers(view: string, r: Range): boolean {
+  for (let i = r.start; i < r.end; i++) if (view.charCodeAt(i) !== 0xfeff) return false;
+  return true;
+}
+
 /** The cleaner's units with the removed spans cut out, trimmed. */
 function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Range[] {
   const out: Range[] = [];
@@ -37,6 +42,8 @@ function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Range[] {
     while (k < doc.removed.length && doc.removed[k]!.end <= unit.start) k++;
     for (let j = k; j < doc.removed.length && doc.removed[j]!.start < unit.end; j++) {
       const cut = doc.removed[j]!;
+      // Markup that is fillers in the view (an inline HTML tag) is read through, not cut at.
+      if (allFillers(doc.view, cut)) continue;
       pieces = pieces.flatMap((p) => [
         { start: p.start, end: Math.min(p.end, cut.start) },
         { start: Math.max(p.start, cut.end), end: p.end },
