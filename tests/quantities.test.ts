@@ -256,6 +256,10 @@ describe('indicator', () => {
       .not.toContain('森林覆盖率');
   });
 
+  it('keeps whole words that open with a verb (救助资金, 储备项目) and stops a counted noun at 加速', () => {
+    expect(qs('发放各类救助资金5000万元，推动总投资80亿元的36个储备项目加速落地。').map((q) => q.indicator)).toEqual(['救助资金', '总投资', '储备项目']);
+  });
+
   it('names a figure by a rated noun after it (建成1万平方米10万级洁净厂房)', () => {
     expect(qs('建成1万平方米10万级洁净厂房。').map((q) => q.indicator)).toEqual(['10万级洁净厂房']);
   });
