@@ -98,6 +98,23 @@ describe('hard-wrapped text', () => {
     },
   );
 
+  it('finds text wrapped at a number of characters (not of columns), and steps over page numbers and running heads', () => {
+    // Every line 30 characters, whatever their width; a page number and the running head between pages.
+    const lines: string[] = [];
+    for (const para of original.split('\n')) for (let i = 0; i < para.length; i += 30) lines.push(para.slice(i, i + 30));
+    const paged = [...lines.slice(0, 5), '— 1 —', '某某市人民政府', ...lines.slice(5, 10), '— 2 —', '某某市人民政府', ...lines.slice(10)].join('\n');
+    const a = extract({ text: original }, { rules });
+    const b = extract({ text: paged }, { rules });
+    expect(badSpans(b, paged)).toEqual([]);
+    expect(b.removed.map((r) => [r.text, r.rule])).toEqual([
+      ['— 1 —', 'furniture.page-number'], ['某某市人民政府', 'furniture.running-head'],
+      ['— 2 —', 'furniture.page-number'], ['某某市人民政府', 'furniture.running-head'],
+    ]);
+    expect(sections(b)).toEqual(sections(a));
+    expect(tasks(b)).toEqual(tasks(a));
+    expect(b.quantities.map((q) => [squeeze(q.core.text), squeeze(q.indicator)])).toEqual(a.quantities.map((q) => [q.core.text, q.indicator]));
+  });
+
   it('maps offsets between a text and the text with its breaks taken out', () => {
     const text = '增\n  长5%';
     const u = unwrapped(text);

@@ -2,7 +2,7 @@ import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
-import { wrappedLines } from './wrap.js';
+import { nextKept, removedLines, wrappedLines } from './wrap.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 
 const SENTENCE_END = /[。!?！？]/;
@@ -18,11 +18,13 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
   const wrapped = wrappedLines(doc);
   if (wrapped.size === 0) return out;
   const lines = doc.lines;
+  const gone = removedLines(doc);
   const joined: Range[] = [];
   for (const p of out) {
     const last = joined.at(-1);
     const i = last ? lineOf(doc.lineStarts, last.end) - 1 : -1;
-    if (last && wrapped.has(i) && last.end === lines[i]!.end && p.start === lines[i + 1]!.start) last.end = p.end;
+    const next = i >= 0 ? lines[nextKept(i, lines.length, gone)] : undefined;
+    if (last && wrapped.has(i) && last.end === lines[i]!.end && p.start === next?.start) last.end = p.end;
     else joined.push({ ...p });
   }
   return joined;

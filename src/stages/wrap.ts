@@ -30,16 +30,10 @@ const MAX_WIDER_SHARE = 0.1;
 const SLACK = 3;
 
 /**
- * The indexes of the physical lines (0-based) that run on into the next one. Empty unless the document is wrapped:
- * many lines of one width (±3 columns), the widest common one. A full line runs on into a next line that is not
- * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
- * when the full line does not end a sentence (where they do not).
+ * The wrapping width of lines measured one way: the widest width whose band [w - SLACK, w] holds enough of the
+ * lines of at least MIN_WIDTH (0 when none does), how many lines that band holds, and how many long lines there are.
  */
-export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'>): Set<number> {
-  const lines = doc.lines;
-  // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
-  // physical line, so an indented first line of a paragraph counts its indent.
-  const widths = lines.map((l, i) => (l.end > l.start ? width(doc.text.slice(doc.lineStarts[i], l.end)) : 0));
+function wrapWidth(widths: readonly number[]): { wrap: number; full: number; long: number } {
   const counts = new Map<number, number>();
   let long = 0;
   for (const w of widths) {
@@ -47,16 +41,31 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'>): S
     long++;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  // The wrapping width: the widest width whose band [w - SLACK, w] holds enough lines.
-  let wrap = 0;
   for (const w of [...counts.keys()].sort((a, b) => b - a)) {
     let n = 0;
     for (let d = 0; d <= SLACK; d++) n += counts.get(w - d) ?? 0;
-    if (n >= MIN_FULL_LINES && n >= long * MIN_FULL_SHARE) {
-      wrap = w;
-      break;
-    }
+    if (n >= MIN_FULL_LINES && n >= long * MIN_FULL_SHARE) return { wrap: w, full: n, long };
   }
+  return { wrap: 0, full: 0, long };
+}
+
+/**
+ * The indexes of the physical lines (0-based) that run on into the next one. Empty unless the document is wrapped:
+ * many lines of one width (±3 columns), the widest common one. A full line runs on into a next line that is not
+ * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
+ * when the full line does not end a sentence (where they do not).
+ */
+export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>): Set<number> {
+  const lines = doc.lines;
+  // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
+  // physical line, so an indented first line of a paragraph counts its indent.
+  const display = lines.map((l, i) => (l.end > l.start ? width(doc.text.slice(doc.lineStarts[i], l.end)) : 0));
+  // Some tools wrap at a number of characters, whatever their width: the measure whose band holds more lines wins.
+  const chars = lines.map((l, i) => (l.end > l.start ? l.end - doc.lineStarts[i]! : 0));
+  const byWidth = wrapWidth(display);
+  const byChars = wrapWidth(chars);
+  const { wrap, long } = byChars.full > byWidth.full ? byChars : byWidth;
+  const widths = byChars.full > byWidth.full ? chars : display;
   const out = new Set<number>();
   // Printed text has few lines wider than its width (a table row, a long address); prose written a paragraph per
   // line has many, and a band of similar short lines (headings, list items) is then no wrapping width.
@@ -73,12 +82,39 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'>): S
     if (indent(i) > 0) indented++;
   }
   const byIndent = indented >= 3 && indented >= nonEmpty * MIN_INDENTED_SHARE;
+  // A page break (its page number and running header, removed as furniture) is stepped over: the line after it
+  // is the one a full line runs on into.
+  const gone = removedLines(doc);
   for (let i = 0; i + 1 < lines.length; i++) {
+    if (gone.has(i)) continue;
     const line = lines[i]!;
-    const next = lines[i + 1]!;
-    if (widths[i]! < wrap - SLACK || widths[i]! > wrap || next.end === next.start || OPENS.test(next.body)) continue;
-    if (byIndent ? indent(i + 1) > 0 : ENDS.test(line.body)) continue;
+    const j = nextKept(i, lines.length, gone);
+    const next = lines[j];
+    if (!next || widths[i]! < wrap - SLACK || widths[i]! > wrap || next.end === next.start || OPENS.test(next.body)) continue;
+    if (byIndent ? indent(j) > 0 : ENDS.test(line.body)) continue;
     out.add(i);
   }
   return out;
+}
+
+/** The first line after `i` that is not wholly removed furniture (a page number, a running header). */
+export function nextKept(i: number, count: number, gone: ReadonlySet<number>): number {
+  let j = i + 1;
+  while (j < count && gone.has(j)) j++;
+  return j;
+}
+
+/** Indexes of the non-empty lines wholly inside removed spans. */
+export function removedLines(doc: Pick<Doc, 'lines'> & Partial<Pick<Doc, 'removed'>>): Set<number> {
+  const gone = new Set<number>();
+  const removed = doc.removed ?? [];
+  if (removed.length === 0) return gone;
+  let k = 0;
+  doc.lines.forEach((l, i) => {
+    if (l.end === l.start) return;
+    while (k < removed.length && removed[k]!.end < l.end) k++;
+    const r = removed[k];
+    if (r && r.start <= l.start && r.end >= l.end) gone.add(i);
+  });
+  return gone;
 }

@@ -57,3 +57,16 @@ export function unwrapped(text: string): Unwrapped {
     back: (r) => ({ start: at(r.start), end: at(r.end - 1) + 1 }),
   };
 }
+
+/**
+ * The text of [start, end) as written, read the way the view reads it: without its line breaks (and the spaces
+ * around them) and without what the view made fillers of (markup, page numbers and running heads inside a wrapped
+ * paragraph). For names taken from the text: indicators, task titles, unit names.
+ */
+export function written(text: string, view: string, start: number, end: number): string {
+  const slice = text.slice(start, end);
+  if (!anyBreak(view.slice(start, end))) return slice;
+  let out = '';
+  for (let i = start; i < end; i++) if (view.charCodeAt(i) !== 0xfeff) out += text[i];
+  return unwrap(out);
+}

@@ -1,5 +1,5 @@
 import type { Block, Doc, Range } from '../../document.js';
-import { hasBreak, unwrap, unwrapped } from '../../util/breaks.js';
+import { hasBreak, unwrap, unwrapped, written } from '../../util/breaks.js';
 import type { Quantity } from '../../schema.js';
 import { spanOf, textSpan, trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
@@ -141,7 +141,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: doc.text.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),
-      indicator: ind ? unwrap(doc.text.slice(ind.start, ind.end)) : previous && previous.span.start >= sentence.start ? previous.indicator : null,
+      indicator: ind ? written(doc.text, doc.view, ind.start, ind.end) : previous && previous.span.start >= sentence.start ? previous.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,

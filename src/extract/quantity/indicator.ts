@@ -213,10 +213,18 @@ export function distribute(view: string, text: string, subject: Range, k: number
   const whole = text.slice(subject.start, subject.end);
   const pair = k === 2 ? c.q.indicator.pairs.find((p) => whole.includes(p.word)) : undefined;
   if (pair && !/[、和及与]/.test(view.slice(subject.start, subject.end))) return pair.parts.map((p) => whole.replace(pair.word, p));
+  // In a hard-wrapped paragraph the parts are found with the breaks taken out (两大主导产业营业\n收入), then mapped
+  // back onto the text as written.
+  const u = unwrapped(view.slice(subject.start, subject.end));
+  const v = u.text;
+  const written = (r: Range) => {
+    const b = u.back(r);
+    return text.slice(subject.start + b.start, subject.start + b.end);
+  };
   const parts: Range[] = [];
-  let start = subject.start;
-  for (let i = subject.start; i <= subject.end; i++) {
-    if (i === subject.end || /[、和及与]/.test(view[i]!)) {
+  let start = 0;
+  for (let i = 0; i <= v.length; i++) {
+    if (i === v.length || /[、和及与]/.test(v[i]!)) {
       if (i - start < 1) return null;
       parts.push({ start, end: i });
       start = i + 1;
@@ -226,8 +234,9 @@ export function distribute(view: string, text: string, subject: Range, k: number
   const last = parts.at(-1)!;
   const len = parts[0]!.end - parts[0]!.start;
   const short = len <= 3 && parts.slice(0, -1).every((p) => p.end - p.start === len) && last.end - last.start > len;
-  const tail = text.slice(short ? last.start + len : last.end - sharedHead(view, parts, c), last.end);
-  return parts.map((p, i) => text.slice(p.start, p.end) + (i < k - 1 ? tail : ''));
+  const tailStart = short ? last.start + len : last.end - sharedHead(v, parts, c);
+  const tail = tailStart < last.end ? written({ start: tailStart, end: last.end }) : '';
+  return parts.map((p, i) => written(p) + (i < k - 1 ? tail : ''));
 }
 
 /** Leading parts longer than this are names of their own, not modifiers waiting for the last part's head. */
