@@ -66,6 +66,7 @@ describe('what is not a quantity', () => {
     expect(qs('改造十字路口。')).toEqual([]);
     expect(qs('为60岁以上老人发放补贴。')).toEqual([]);
     expect(qs('建议使用1920×1080分辨率浏览，步行30分钟可达。')).toEqual([]);
+    expect(qs('对连续两个季度排名靠后的单位约谈，该县连续3次获评先进。')).toEqual([]);
   });
 
   it.each([

@@ -38,6 +38,11 @@ describe('segment: headings and depth by context', () => {
     ]);
   });
 
+  it('keeps a heading whose body speaks of units without naming who does what (责任单位主要负责同志要亲自调度)', () => {
+    const text = '四、下一步工作要求\n（一）聚焦滞后任务。对14项滞后任务，责任单位主要负责同志要亲自研究、亲自调度。\n（二）强化督查问效。按月通报。\n';
+    expect(headings(text)).toEqual([[1, '四、下一步工作要求'], [2, '（一）聚焦滞后任务'], [2, '（二）强化督查问效']]);
+  });
+
   it('puts 第一节 under 第一章, as a plan outline writes them', () => {
     const text = '第一章 发展基础\n第一节 发展成就\n全市经济平稳增长。\n第二节 发展环境\n第二章 主要目标\n第一节 指导思想\n';
     expect(headings(text)).toEqual([
