@@ -331,6 +331,13 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('makes an actual of a figure a task reports as done (1.…。已完成投资12.6亿元), dated by 截至3月底', () => {
+    const text = '一、重点任务推进情况\n1.推进重大项目建设。截至3月底，已完成投资12.6亿元。（责任单位：市发改委）\n2.扩大消费。新增限上企业20家。（责任单位：市商务局）\n';
+    expect(qs(text, { year: 2026, docType: 'task-notice' }).map((q) => [q.core.text, q.indicator, q.kind, q.year])).toEqual([
+      ['12.6亿元', '投资', 'actual', 2026], ['20家', '限上企业', 'target', 2026],
+    ]);
+  });
+
   it('reads 工作计划 as a plan section: 同比 there does not make an actual', () => {
     const text = '一、2025年工作总结\n全年营业收入同比增长8%。\n二、2026年工作计划\n公共机构能耗同比下降2%。\n';
     expect(qs(text, { year: 2026, docType: 'other' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([

@@ -71,7 +71,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   const role = section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return { kind: 'other', rule: 'kind.glossary' };
   if (pos >= targetsFrom) return { kind: 'target', rule: 'kind.target-paragraph' };
-  if (frame.inTask(pos)) return { kind: 'target', rule: 'kind.task' };
+  if (frame.inTask(pos)) return doneBefore(doc, c, sentence, pos) ? { kind: 'actual', rule: 'kind.done' } : { kind: 'target', rule: 'kind.task' };
   if (role === 'plan') return { kind: 'target', rule: 'kind.plan-section' };
   if (role === 'review') return { kind: 'actual', rule: 'kind.review-section' };
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };
@@ -83,6 +83,12 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
     cue = { kind: t.value, rule: t.id };
   }
   return cue ?? yearKind(text, frame, c) ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
+}
+
+/** Whether the sentence reports work done before the figure (已完成投资…, 截至3月底…). */
+function doneBefore(doc: Doc, c: Compiled, sentence: Range, pos: number): boolean {
+  const text = doc.view.slice(sentence.start, pos);
+  return c.q.doneCues.some((w) => text.includes(w));
 }
 
 type YearCue = Compiled['years'][number];

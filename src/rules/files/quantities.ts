@@ -63,6 +63,8 @@ export function quantityRules() {
     notGrowth: Words.default([]),
     growthGap: Pattern,
     kinds: z.array(KindRule).default([]),
+    /** Words that report work done even inside a task: the figure after them is an actual. */
+    doneCues: Words.default([]),
     sections: z.array(SectionRule).default([]),
     targetParagraph: Pattern.optional(),
     /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */
