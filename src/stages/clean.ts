@@ -5,15 +5,17 @@ import { FILLER } from '../util/breaks.js';
 
 type Line = ViewLine;
 
+/** An HTML copy's block-level tags: a paragraph ends at each. */
+const BLOCK_TAG = '<\\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|header|footer|nav|title|head|body|html|form|dl|dt|dd|center|blockquote)\\b';
+
 /**
  * Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more
  * spaces (counted across the fillers a space entity leaves in the view, see normalise.ts), and the block-level tags
  * of an HTML copy (<p>, <div>, <br>, <td>…; inline tags such as <b> or <a> split nothing).
  */
-const INLINE_BREAK = /\\r\\n|\\n|\\r|[ \t](?:\ufeff*[ \t])+|<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|header|footer|nav|title|head|body|html|form|dl|dt|dd|center|blockquote)\b[^<>\n]{0,300}>/gi;
+const INLINE_BREAK = new RegExp(`\\\\r\\\\n|\\\\n|\\\\r|[ \\t](?:\\ufeff*[ \\t])+|${BLOCK_TAG}[^<>\\n]{0,300}>`, 'gi');
 
-const HAS_BREAK = /\\[rn]|[ \t]\ufeff*[ \t]|<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|header|footer|nav|title|head|body|html|form|dl|dt|dd|center|blockquote)\b/i;
-
+const HAS_BREAK = new RegExp(`\\\\[rn]|[ \\t]\\ufeff*[ \\t]|${BLOCK_TAG}`, 'i');
 
 /**
  * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker (or 名词解释)
@@ -54,7 +56,7 @@ function lineUnits(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
     const r = trimRange(doc.view, start, end);
     if (r.end > r.start) out.push({ start: r.start, end: r.end, body: doc.view.slice(r.start, r.end) });
   };
-  const breaks = new RegExp(INLINE_BREAK.source, 'g');
+  const breaks = new RegExp(INLINE_BREAK.source, INLINE_BREAK.flags);
   for (const line of doc.lines) {
     if (line.end === line.start) continue;
     if (!HAS_BREAK.test(line.body)) {

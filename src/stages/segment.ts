@@ -15,10 +15,10 @@ const MAX_TITLE = 60;
  */
 export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed'>): Range[] {
   const out = pieces(doc);
-  const wrapped = wrappedLines(doc);
+  const gone = removedLines(doc);
+  const wrapped = wrappedLines(doc, gone);
   if (wrapped.size === 0) return out;
   const lines = doc.lines;
-  const gone = removedLines(doc);
   const joined: Range[] = [];
   for (const p of out) {
     const last = joined.at(-1);

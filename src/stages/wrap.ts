@@ -55,7 +55,7 @@ function wrapWidth(widths: readonly number[]): { wrap: number; full: number; lon
  * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
  * when the full line does not end a sentence (where they do not).
  */
-export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>): Set<number> {
+export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>, gone: ReadonlySet<number> = removedLines(doc)): Set<number> {
   const lines = doc.lines;
   // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
   // physical line, so an indented first line of a paragraph counts its indent.
@@ -82,9 +82,8 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
     if (indent(i) > 0) indented++;
   }
   const byIndent = indented >= 3 && indented >= nonEmpty * MIN_INDENTED_SHARE;
-  // A page break (its page number and running header, removed as furniture) is stepped over: the line after it
-  // is the one a full line runs on into.
-  const gone = removedLines(doc);
+  // A page break (its page number and running header, removed as furniture: `gone`) is stepped over: the line
+  // after it is the one a full line runs on into.
   for (let i = 0; i + 1 < lines.length; i++) {
     if (gone.has(i)) continue;
     const line = lines[i]!;

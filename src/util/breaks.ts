@@ -10,7 +10,8 @@ export const FILLER = '\ufeff';
 
 const BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000]*|\ufeff+/g;
 
-const isBreak = (c: number) => c === 10 || c === 13 || c === 0xfeff;
+const FILLER_CODE = 0xfeff;
+const isBreak = (c: number) => c === 10 || c === 13 || c === FILLER_CODE;
 const anyBreak = (text: string) => text.includes('\n') || text.includes('\r') || text.includes(FILLER);
 
 /** Whether [start, end) of the text holds a break: a block that does is read with its breaks taken out. */
@@ -64,9 +65,8 @@ export function unwrapped(text: string): Unwrapped {
  * paragraph). For names taken from the text: indicators, task titles, unit names.
  */
 export function written(text: string, view: string, start: number, end: number): string {
-  const slice = text.slice(start, end);
-  if (!anyBreak(view.slice(start, end))) return slice;
+  if (!hasBreak(view, start, end)) return text.slice(start, end);
   let out = '';
-  for (let i = start; i < end; i++) if (view.charCodeAt(i) !== 0xfeff) out += text[i];
+  for (let i = start; i < end; i++) if (view.charCodeAt(i) !== FILLER_CODE) out += text[i];
   return unwrap(out);
 }

@@ -163,8 +163,8 @@ function build(rules: Rules): Compiled {
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu') })),
     anyYear: anyOf(q.years.map((y) => y.pattern)),
     leading: wordSet(q.indicator.leading),
-    // A growth word with 到/至 after it (下降到, 提高至) is dropped whole, not as 降到 leaving 下.
-    // Also every growth word with 到/至 after it (下降到) and every comparator written before a number (接近, 不足).
+    // Also every growth word with 到/至 after it, dropped whole (下降到, not 降到 leaving 下), and every comparator
+    // written before a number (接近, 不足).
     trailing: wordSet([
       ...q.indicator.trailing,
       ...[...growthOf.keys()].flatMap((g) => q.toLevel.map((t) => g + t)),

@@ -71,11 +71,13 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   const role = section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return { kind: 'other', rule: 'kind.glossary' };
   if (pos >= targetsFrom) return { kind: 'target', rule: 'kind.target-paragraph' };
-  if (frame.inTask(pos)) return doneBefore(doc, c, sentence, pos) ? { kind: 'actual', rule: 'kind.done' } : { kind: 'target', rule: 'kind.task' };
+  // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
+  const before = () => unwrap(doc.view.slice(sentence.start, pos));
+  if (frame.inTask(pos)) return done(before(), c) ? { kind: 'actual', rule: 'kind.done' } : { kind: 'target', rule: 'kind.task' };
   if (role === 'plan') return { kind: 'target', rule: 'kind.plan-section' };
   if (role === 'review') return { kind: 'actual', rule: 'kind.review-section' };
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };
-  const text = unwrap(doc.view.slice(sentence.start, pos));
+  const text = before();
   let cue: { kind: Kind; rule: string } | null = null;
   c.kind.lastIndex = 0;
   for (let m = c.kind.exec(text); m; m = c.kind.exec(text)) {
@@ -85,10 +87,9 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   return cue ?? yearKind(text, frame, c) ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
 }
 
-/** Whether the sentence reports work done before the figure (已完成投资…, 截至3月底…). */
-function doneBefore(doc: Doc, c: Compiled, sentence: Range, pos: number): boolean {
-  const text = doc.view.slice(sentence.start, pos);
-  return c.q.doneCues.some((w) => text.includes(w));
+/** Whether the sentence before a figure reports work done (已完成投资…, 截至3月底…). */
+function done(before: string, c: Compiled): boolean {
+  return c.q.doneCues.some((w) => before.includes(w));
 }
 
 type YearCue = Compiled['years'][number];
@@ -118,18 +119,20 @@ function yearKind(text: string, frame: Frame, c: Compiled): { kind: Kind; rule: 
   return last.year < frame.planYear && !last.by ? { kind: 'actual', rule: 'kind.past-year' } : { kind: 'target', rule: 'kind.year-ahead' };
 }
 
+/** A deadline: 到2025年, 至2030年 (the year captured). */
+const DEADLINE_SOURCE = '(?:到|至)((?:19|20)\\d{2})年';
 /**
  * A paragraph or a sentence that opens with a deadline (到2025年，A达到…，培育B…；…) sets the year of all its
  * targets.
  */
-const OPENING_DEADLINE = /^(?:到|至)((?:19|20)\d{2})年(?:底|末)?[,:]/;
+const OPENING_DEADLINE = new RegExp(`^${DEADLINE_SOURCE}(?:底|末)?[,:]`);
 
 export function openingYear(view: string, block: Range): number | null {
   const m = OPENING_DEADLINE.exec(view.slice(block.start, Math.min(block.end, block.start + 12)));
   return m ? Number(m[1]) : null;
 }
 
-const DEADLINE = /(?:到|至)((?:19|20)\d{2})年/g;
+const DEADLINE = new RegExp(DEADLINE_SOURCE, 'g');
 
 /** The last deadline (到2030年) a paragraph names, or null. */
 function lastDeadline(view: string, b: Range): number | null {
