@@ -10,6 +10,7 @@ function qs(text: string, meta: Partial<Doc['meta']> = {}): Quantity[] {
   return quantities({ ...doc, meta: { ...doc.meta, ...meta } }, { rules }).quantities;
 }
 const cores = (text: string) => qs(text).map((q) => q.core.text);
+const indicators = (text: string) => qs(text).map((q) => q.indicator);
 const one = (text: string, meta: Partial<Doc['meta']> = {}) => {
   const found = qs(text, meta);
   expect(found, text).toHaveLength(1);
@@ -153,12 +154,12 @@ describe('indicator', () => {
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
 
   it('leaves the verbs of a project list (新开工, 竣工) out of the indicator, which the list shares', () => {
-    expect(qs('力争实现重大项目新开工200个、竣工90个。').map((q) => q.indicator)).toEqual(['重大项目', '重大项目']);
+    expect(indicators('力争实现重大项目新开工200个、竣工90个。')).toEqual(['重大项目', '重大项目']);
   });
 
   it('reads the noun after a count only up to the next figure', () => {
-    expect(qs('12个安置项目近6000套住房交付使用。').map((q) => q.indicator)[0]).toBe('安置项目');
-    expect(qs('5个部门单位对20个村开展帮扶。').map((q) => q.indicator)[0]).toBe('部门单位');
+    expect(indicators('12个安置项目近6000套住房交付使用。')[0]).toBe('安置项目');
+    expect(indicators('5个部门单位对20个村开展帮扶。')[0]).toBe('部门单位');
     expect(one('8家企业进入全省民营企业百强。').indicator).toBe('企业');
     expect(one('138家企业通过科技计划项目验收。').indicator).toBe('企业');
     expect(one('结对帮扶1424个村。').indicator).toBe('村');
@@ -188,28 +189,28 @@ describe('indicator', () => {
   });
 
   it('lets a growth figure after a level take its indicator', () => {
-    expect(qs('一般公共预算收入52.24亿元,同比增长5.2%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
-    expect(qs('常住人口由上年729万人增加到732万人。').map((q) => q.indicator)).toEqual(['常住人口', '常住人口']);
+    expect(indicators('一般公共预算收入52.24亿元,同比增长5.2%。')).toEqual(['一般公共预算收入', '一般公共预算收入']);
+    expect(indicators('常住人口由上年729万人增加到732万人。')).toEqual(['常住人口', '常住人口']);
   });
 
   it('hands out a list subject, one part to each figure', () => {
-    expect(qs('一产、二产、三产增加值分别增长6%、5.2%、5.2%。').map((q) => q.indicator)).toEqual(['一产增加值', '二产增加值', '三产增加值']);
-    expect(qs('城乡居民人均可支配收入分别增长9%和10%以上。').map((q) => q.indicator)).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+    expect(indicators('一产、二产、三产增加值分别增长6%、5.2%、5.2%。')).toEqual(['一产增加值', '二产增加值', '三产增加值']);
+    expect(indicators('城乡居民人均可支配收入分别增长9%和10%以上。')).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
     // A later list in the sentence with no subject of its own takes the same parts, one by one.
-    expect(qs('城乡居民人均可支配收入分别达到42350元和19870元,增长4.9%和6.7%。').map((q) => q.indicator)).toEqual([
+    expect(indicators('城乡居民人均可支配收入分别达到42350元和19870元,增长4.9%和6.7%。')).toEqual([
       '城镇居民人均可支配收入', '农村居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入',
     ]);
   });
 
   it('leaves comparator words, 保持 and note marks out of the name', () => {
-    expect(qs('可再生能源消费比重接近25%。').map((q) => q.indicator)).toEqual(['可再生能源消费比重']);
-    expect(qs('集中式饮用水水源地水质达标率保持100%。').map((q) => q.indicator)).toEqual(['集中式饮用水水源地水质达标率']);
-    expect(qs('新增“专精特新”企业③12家。').map((q) => q.indicator)).toEqual(['“专精特新”企业']);
-    expect(qs('年收入超过5万元的行政村占80%以上。').map((q) => q.indicator)).toEqual(['年收入', '行政村']);
+    expect(indicators('可再生能源消费比重接近25%。')).toEqual(['可再生能源消费比重']);
+    expect(indicators('集中式饮用水水源地水质达标率保持100%。')).toEqual(['集中式饮用水水源地水质达标率']);
+    expect(indicators('新增“专精特新”企业③12家。')).toEqual(['“专精特新”企业']);
+    expect(indicators('年收入超过5万元的行政村占80%以上。')).toEqual(['年收入', '行政村']);
   });
 
   it('does not name a figure after a phrase left hanging on a conjunction: the noun after it names the figure', () => {
-    expect(qs('建设5万亩茶园及3万亩中药材基地。').map((q) => q.indicator)).toEqual(['茶园', '中药材基地']);
+    expect(indicators('建设5万亩茶园及3万亩中药材基地。')).toEqual(['茶园', '中药材基地']);
   });
 
   it('reads 由A增加到YYYY年的B as the same indicator, and drops 五年累计', () => {
@@ -218,62 +219,62 @@ describe('indicator', () => {
   });
 
   it('leaves hedges (原则上, 一般在) and a comparison (低于所在省份平均水平) out of the name', () => {
-    expect(qs('招聘高校毕业生的比例原则上不低于40%。').map((q) => q.indicator)).toEqual(['高校毕业生的比例']);
-    expect(qs('年进出口额一般在50万美元以上。').map((q) => q.indicator)).toEqual(['年进出口额']);
-    expect(qs('就业率低于所在省份平均水平10个百分点。').map((q) => q.indicator)).toEqual(['就业率']);
+    expect(indicators('招聘高校毕业生的比例原则上不低于40%。')).toEqual(['高校毕业生的比例']);
+    expect(indicators('年进出口额一般在50万美元以上。')).toEqual(['年进出口额']);
+    expect(indicators('就业率低于所在省份平均水平10个百分点。')).toEqual(['就业率']);
   });
 
   it('drops who does it before the verb, a leading deadline and a per-head qualifier from the name', () => {
-    expect(qs('市级财政将安排就业创业专项资金3亿元。').map((q) => q.indicator)).toEqual(['就业创业专项资金']);
-    expect(qs('县交通运输局新开通城乡公交线路8条。').map((q) => q.indicator)).toEqual(['城乡公交线路']);
-    expect(qs('到2028年规模以上工业企业总数达到900家。').map((q) => q.indicator)).toEqual(['规模以上工业企业总数']);
-    expect(qs('城乡居民基础养老金提高到每人每月260元。').map((q) => q.indicator)).toEqual(['城乡居民基础养老金']);
+    expect(indicators('市级财政将安排就业创业专项资金3亿元。')).toEqual(['就业创业专项资金']);
+    expect(indicators('县交通运输局新开通城乡公交线路8条。')).toEqual(['城乡公交线路']);
+    expect(indicators('到2028年规模以上工业企业总数达到900家。')).toEqual(['规模以上工业企业总数']);
+    expect(indicators('城乡居民基础养老金提高到每人每月260元。')).toEqual(['城乡居民基础养老金']);
     // 城镇 is no one who acts: 城镇新增就业 is the name of the statistic.
-    expect(qs('城镇新增就业1.2万人。').map((q) => q.indicator)).toEqual(['城镇新增就业']);
+    expect(indicators('城镇新增就业1.2万人。')).toEqual(['城镇新增就业']);
   });
 
   it('names a figure written as a modifier by the noun after its 的, when nothing is named before it', () => {
-    expect(qs('给予不超过2万元的一次性创业补贴。').map((q) => q.indicator)).toEqual(['一次性创业补贴']);
-    expect(qs('每年对不少于10%的抽检样品进行复核。').map((q) => q.indicator)).toEqual(['抽检样品']);
-    expect(qs('80%的乡镇降至低风险等级。').map((q) => q.indicator)).toEqual(['乡镇']);
+    expect(indicators('给予不超过2万元的一次性创业补贴。')).toEqual(['一次性创业补贴']);
+    expect(indicators('每年对不少于10%的抽检样品进行复核。')).toEqual(['抽检样品']);
+    expect(indicators('80%的乡镇降至低风险等级。')).toEqual(['乡镇']);
     // After a verb taking it as its object, too.
-    expect(qs('各校要为学生提供不少于16学时的就业指导课程。').map((q) => q.indicator)).toEqual(['就业指导课程']);
+    expect(indicators('各校要为学生提供不少于16学时的就业指导课程。')).toEqual(['就业指导课程']);
     // A name before the figure stays; a generic noun after 的 (水平, 标准) names nothing.
-    expect(qs('引进总投资5亿元的光伏组件项目。').map((q) => q.indicator)).toEqual(['总投资']);
-    expect(qs('按每人800元的标准发放补贴。').map((q) => q.indicator)).toEqual([null]);
+    expect(indicators('引进总投资5亿元的光伏组件项目。')).toEqual(['总投资']);
+    expect(indicators('按每人800元的标准发放补贴。')).toEqual([null]);
   });
 
   it('reads a 、 inside parentheses as part of the name, not a list', () => {
-    expect(qs('每个县(市、区)建成2个以上老年食堂。').map((q) => q.indicator)).toEqual(['老年食堂']);
-    expect(qs('山区县（市、区）林木覆盖率达到65%。').map((q) => q.indicator)).toEqual(['山区县（市、区）林木覆盖率']);
+    expect(indicators('每个县(市、区)建成2个以上老年食堂。')).toEqual(['老年食堂']);
+    expect(indicators('山区县（市、区）林木覆盖率达到65%。')).toEqual(['山区县（市、区）林木覆盖率']);
   });
 
   it('pairs a list after 分别 with the figures just before it (接待游客…、实现旅游收入…，分别增长A和B)', () => {
-    expect(qs('全年接待游客860万人次、实现旅游综合收入72亿元，分别增长12.5%和9.8%。').map((q) => q.indicator)).toEqual([
+    expect(indicators('全年接待游客860万人次、实现旅游综合收入72亿元，分别增长12.5%和9.8%。')).toEqual([
       '游客', '旅游综合收入', '游客', '旅游综合收入',
     ]);
     // Not across a clause with a subject of its own.
-    expect(qs('森林覆盖率达到24%，湿地保护率达50%以上，水土流失、沙化土地面积分别净减少3.8万、3.3万平方公里。').map((q) => q.indicator).slice(2))
+    expect(indicators('森林覆盖率达到24%，湿地保护率达50%以上，水土流失、沙化土地面积分别净减少3.8万、3.3万平方公里。').slice(2))
       .not.toContain('森林覆盖率');
   });
 
   it('keeps whole words that open with a verb (救助资金, 储备项目) and stops a counted noun at 加速', () => {
-    expect(qs('发放各类救助资金5000万元，推动总投资80亿元的36个储备项目加速落地。').map((q) => q.indicator)).toEqual(['救助资金', '总投资', '储备项目']);
+    expect(indicators('发放各类救助资金5000万元，推动总投资80亿元的36个储备项目加速落地。')).toEqual(['救助资金', '总投资', '储备项目']);
   });
 
   it('names a figure by a rated noun after it (建成1万平方米10万级洁净厂房)', () => {
-    expect(qs('建成1万平方米10万级洁净厂房。').map((q) => q.indicator)).toEqual(['10万级洁净厂房']);
+    expect(indicators('建成1万平方米10万级洁净厂房。')).toEqual(['10万级洁净厂房']);
   });
 
   it('gives each short part the head the last part ends with, unless a part names a measure of its own', () => {
-    expect(qs('电子信息、生物医药、汽车产业增加值分别增长8.1%、6.3%和5%。').map((q) => q.indicator)).toEqual([
+    expect(indicators('电子信息、生物医药、汽车产业增加值分别增长8.1%、6.3%和5%。')).toEqual([
       '电子信息增加值', '生物医药增加值', '汽车产业增加值',
     ]);
-    expect(qs('小麦播种、收获机械化率分别达到90%和95%。').map((q) => q.indicator)).toEqual(['小麦播种机械化率', '收获机械化率']);
+    expect(indicators('小麦播种、收获机械化率分别达到90%和95%。')).toEqual(['小麦播种机械化率', '收获机械化率']);
     // 起数 and 指数 end as heads do (人数, 指数): these parts are measures already.
-    expect(qs('交通事故起数、死亡人数分别下降5.2%、3.1%。').map((q) => q.indicator)).toEqual(['交通事故起数', '死亡人数']);
+    expect(indicators('交通事故起数、死亡人数分别下降5.2%、3.1%。')).toEqual(['交通事故起数', '死亡人数']);
     // A long leading part is a name of its own.
-    expect(qs('全县规模以上工业企业数量、营业收入分别增长4%、6%。').map((q) => q.indicator)).toEqual(['全县规模以上工业企业数量', '营业收入']);
+    expect(indicators('全县规模以上工业企业数量、营业收入分别增长4%、6%。')).toEqual(['全县规模以上工业企业数量', '营业收入']);
   });
 });
 
