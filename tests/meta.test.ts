@@ -106,9 +106,11 @@ describe('meta: reports', () => {
     });
   });
 
-  it('gives a municipality as both province and city, and expands 自治区人民政府 with the province', () => {
+  it('gives a municipality as the province with no city, and expands 自治区人民政府 with the province', () => {
     expect(metaOf('上海市市长　龚正\n各位代表：\n现在，我代表上海市人民政府，向大会报告工作。\n三、2021年主要任务\n').region)
-      .toEqual({ province: '上海市', city: '上海市', district: null });
+      .toEqual({ province: '上海市', city: null, district: null });
+    expect(metaOf('重庆市渝中区人民政府办公室关于印发2026年重点工作任务分工的通知\n各街道办事处：\n').region)
+      .toEqual({ province: '重庆市', city: null, district: '渝中区' });
     const nx = metaOf('政府工作报告\n——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上\n自治区人民政府主席 张雨浦\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作。\n');
     expect(nx).toMatchObject({ title: '2026年宁夏回族自治区政府工作报告', issuer: '宁夏回族自治区人民政府', date: '2026-02-03', year: 2026 });
     expect(nx.region).toEqual({ province: '宁夏回族自治区', city: null, district: null });

@@ -5,6 +5,7 @@ import { findDate } from './meta/dates.js';
 import { docTypeOf } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
+import { regionOf, regions } from './meta/region.js';
 import { isBareReportTitle, opening } from './meta/title.js';
 import { unwrap } from '../util/breaks.js';
 
@@ -56,7 +57,6 @@ export const meta: Stage = (doc, { rules }): Doc => {
   let title = written;
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
-  const region = place.national ? { province: null, city: null, district: null }
-    : { province: place.province ?? null, city: place.city ?? null, district: place.district ?? null };
+  const region = regionOf(place, regions(rules));
   return { ...doc, meta: { title, docType, region, date, issuer, year } };
 };

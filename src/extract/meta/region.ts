@@ -137,6 +137,16 @@ export function placeAt(text: string, r: Regions): Place {
   return place;
 }
 
+/**
+ * The output region of a place: none for a national document; a municipality directly under the central government
+ * is the province, with no city (上海市浦东新区 → 上海市, null, 浦东新区), though matching treats it as its own city.
+ */
+export function regionOf(place: Place, r: Regions): { province: string | null; city: string | null; district: string | null } {
+  if (place.national) return { province: null, city: null, district: null };
+  const municipality = r.provinces.some((p) => p.municipality && p.name === place.province && p.name === place.city);
+  return { province: place.province ?? null, city: municipality ? null : place.city ?? null, district: place.district ?? null };
+}
+
 /** Non-overlapping occurrences of `word` in `text`, counted left to right (as `text.split(word).length - 1`). */
 function occurrences(text: string, word: string): number {
   let n = 0;
