@@ -1,10 +1,10 @@
-import type { Block, Doc, Stage } from '../document.js';
+import type { Block, Doc, DraftMessage, Stage } from '../document.js';
 import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
 import { carriedYears, frameOf } from './quantity/context.js';
 import { describe, type Draft } from './quantity/describe.js';
 import { exclusion } from './quantity/exclude.js';
-import { scanBlocks } from './quantity/scan.js';
+import { scanBlocks, type Mention } from './quantity/scan.js';
 import { coverage } from './quantity/spans.js';
 
 /** The blocks in document order; segment already emits them so, and then no copy is made. */
@@ -27,18 +27,33 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const textCells = coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
   const inTable = (pos: number) => tableSpans(pos) && !textCells(pos);
   const items: Quantity[] = [];
+  const messages: DraftMessage[] = [];
   const blocks = inOrder(doc.blocks);
   const perBlock = scanBlocks(doc.view, blocks, c);
   const carried = carriedYears(doc.view, blocks);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const found = perBlock[i]!.filter((m) => !inTable(m.start) && exclusion(doc.view, m, block, c) === null);
+    const found = perBlock[i]!.filter((m) => !inTable(m.start) && exclusion(doc.view, m, block, c) === null && representable(doc, m, messages));
     if (found.length) for (const d of describe(doc, block, found, frame, c, carried[i]!)) items.push(d);
   }
   if (!sortedByCore(items)) items.sort((a, b) => a.core.span.start - b.core.span.start);
   for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
-  return { ...doc, quantities: items, tasks: withQuantities(doc, items) };
+  return { ...doc, quantities: items, tasks: withQuantities(doc, items), messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
 };
+
+/**
+ * A figure whose value or normalised value no double can hold (a run of hundreds of digits) is no quantity: the
+ * output would carry Infinity or NaN. It is named in an `info` message instead.
+ */
+function representable(doc: Doc, m: Mention, messages: DraftMessage[]): boolean {
+  const numbers = [m.value, m.normalValue, ...(m.range ?? [])];
+  if (numbers.every((n) => n === null || Number.isFinite(n))) return true;
+  messages.push({
+    severity: 'info', code: 'quantity.too-large', range: { start: m.start, end: m.end },
+    message: `${doc.text.slice(m.start, Math.min(m.end, m.start + 40))}${m.end - m.start > 40 ? '…' : ''}: too large a number to represent; not taken as a quantity`,
+  });
+  return false;
+}
 
 /** Drafts come out block by block, so usually already in order; the (stable) sort is then skipped. */
 function sortedByCore(items: readonly Draft[]): boolean {

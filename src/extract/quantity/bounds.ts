@@ -19,6 +19,14 @@ const STOP = new Uint8Array(0x10000);
 for (const ch of CLAUSE_CHARS) STOP[ch.charCodeAt(0)] = 1;
 for (const ch of SENTENCE_CHARS) STOP[ch.charCodeAt(0)] = 2;
 
+/**
+ * How far a clause or sentence may reach on either side of a figure. Real clauses run to some 75 characters and
+ * sentences to a few hundred; a line of figures with no punctuation would otherwise give every figure the whole
+ * line, as its text and as the stretch its readers scan: output and time quadratic in the line's length.
+ */
+const CLAUSE_REACH = 120;
+const SENTENCE_REACH = 600;
+
 /** The last index in sorted `stops` below `pos`, or -1. */
 const before = (stops: number[], pos: number) => countBefore(stops.length, (i) => stops[i]! < pos) - 1;
 
@@ -40,27 +48,30 @@ export class Bounds {
     }
   }
 
-  private around(stops: number[], core: Range): Range {
+  private around(stops: number[], core: Range, reach: number): Range {
     const i = before(stops, core.start);
     const start = i >= 0 ? stops[i]! + 1 : this.block.start;
     // A thousands comma inside the core (1,234) is not a boundary: look past the core's end.
     let j = i + 1;
     while (j < stops.length && stops[j]! < core.end) j++;
-    return { start, end: j < stops.length ? stops[j]! : this.block.end };
+    const end = j < stops.length ? stops[j]! : this.block.end;
+    return { start: Math.max(start, core.start - reach), end: Math.min(end, core.end + reach) };
   }
 
-  /** The clause holding `core`: between commas, semicolons, colons and sentence ends. */
-  clause(core: Range): Range { return this.around(this.clauses, core); }
+  /** The clause holding `core`: between commas, semicolons, colons and sentence ends, at most CLAUSE_REACH around it. */
+  clause(core: Range): Range { return this.around(this.clauses, core, CLAUSE_REACH); }
 
-  /** The sentence holding `core`. */
-  sentence(core: Range): Range { return this.around(this.sentences, core); }
+  /** The sentence holding `core`, at most SENTENCE_REACH around it. */
+  sentence(core: Range): Range { return this.around(this.sentences, core, SENTENCE_REACH); }
 
   /** The clause holding `core` as the clause scan of a single mention needs it (unit `needs`). */
   static clauseAt(view: string, core: Range, within: Range): Range {
     let start = core.start;
-    while (start > within.start && STOP[view.charCodeAt(start - 1)] === 0) start--;
+    const first = Math.max(within.start, core.start - CLAUSE_REACH);
+    while (start > first && STOP[view.charCodeAt(start - 1)] === 0) start--;
     let end = core.end;
-    while (end < within.end && STOP[view.charCodeAt(end)] === 0) end++;
+    const last = Math.min(within.end, core.end + CLAUSE_REACH);
+    while (end < last && STOP[view.charCodeAt(end)] === 0) end++;
     return { start, end };
   }
 }

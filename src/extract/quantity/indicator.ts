@@ -1,6 +1,7 @@
 import type { Range } from '../../document.js';
 import { hasBreak, unwrapped } from '../../util/breaks.js';
 import type { Compiled, WordSet } from './compile.js';
+import { lastIndexWithin } from '../../util/find.js';
 
 /** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
 const COUNTED = new Set(['count', 'people', 'households']);
@@ -134,9 +135,10 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const objectVerb = endsInObjectVerb(view, before, c);
   before = quoted(view, trim(view, before, c));
   // Examples named before their category (“三下乡”“文化八进”等各类群众文化活动): the category is the indicator.
-  const etcAt = view.lastIndexOf('等', before.end - 1);
-  const inWord = c.words.words.has(view.slice(etcAt - 1, etcAt + 1)) || c.words.words.has(view.slice(etcAt, etcAt + 2)); // 高等, 等级
-  if (etcAt >= before.start && before.end - etcAt > 2 && !inWord) before = trim(view, { start: etcAt + 1, end: before.end }, c);
+  // Searched inside the phrase only: a search back through the whole view made a line of figures quadratic.
+  const etcAt = lastIndexWithin(view, '等', before.start, before.end);
+  const inWord = () => c.words.words.has(view.slice(etcAt - 1, etcAt + 1)) || c.words.words.has(view.slice(etcAt, etcAt + 2)); // 高等, 等级
+  if (etcAt >= 0 && before.end - etcAt > 2 && !inWord()) before = trim(view, { start: etcAt + 1, end: before.end }, c);
   let after: Range | null = null;
   const len = nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
   // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
@@ -196,8 +198,8 @@ function ofNoun(view: string, start: number, end: number, c: Compiled): Range | 
 
 function tail(view: string, r: Range, max: number, c: Compiled): Range | null {
   for (const mark of ['的', '等']) {
-    const at = view.lastIndexOf(mark, r.end - 1);
-    if (at < r.start) continue;
+    const at = lastIndexWithin(view, mark, r.start, r.end);
+    if (at < 0) continue;
     const t = trim(view, { start: at + 1, end: r.end }, c);
     if (t.end - t.start >= 2 && t.end - t.start <= max) return t;
   }

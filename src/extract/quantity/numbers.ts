@@ -86,7 +86,9 @@ export function scaleDecimal(value: number, exponent: number): number {
     if (product <= Number.MAX_SAFE_INTEGER) return product;
   }
   const [int = '0', frac = ''] = String(value).split('.');
-  if (String(value).includes('e')) return Number(`${value}e${exponent}`);
+  // 1e+21 and beyond are written with an exponent: add to it (1e+21e4 would be NaN).
+  const [mantissa, power] = String(value).split('e');
+  if (power !== undefined) return Number(`${mantissa}e${Number(power) + exponent}`);
   if (exponent > 0) {
     const digits = int + frac.padEnd(exponent, '0');
     const point = int.length + exponent;

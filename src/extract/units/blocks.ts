@@ -6,6 +6,7 @@ import type { Grammar } from './grammar.js';
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
+import { indexWithin } from '../../util/find.js';
 
 /** How far a numbered task's body may run onto later lines before its unit parenthetical. */
 const MAX_CONTINUATION = 3;
@@ -41,8 +42,8 @@ function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Block): UnitList | n
 /** The title: after the marker, up to the first 。 or the first unit list, whichever comes first. */
 function titleOf(view: string, from: number, end: number, lists: UnitList[]): Range {
   let stop = end;
-  const dot = view.indexOf('。', from);
-  if (dot >= 0 && dot < stop) stop = dot;
+  const dot = indexWithin(view, '。', from, stop);
+  if (dot >= 0) stop = dot;
   for (const l of lists) if (l.start >= from && l.start < stop) stop = l.start;
   const t = trimRange(view, from, stop);
   while (t.end > t.start && /[,;:、]/.test(view[t.end - 1]!)) t.end--;

@@ -3,6 +3,7 @@ import { hasBreak, unwrapped } from '../../util/breaks.js';
 import { trimRange } from '../../span.js';
 import type { Grammar, UnitRole } from './grammar.js';
 import { isUnit, roleMark, splitItems } from './split.js';
+import { lastIndexWithin } from '../../util/find.js';
 
 export interface UnitItem extends Range {
   roles: UnitRole[];
@@ -165,7 +166,7 @@ export function findUnitLists(view: string, start: number, end: number, g: Gramm
 function lastSentenceList(view: string, start: number, end: number, g: Grammar): UnitList | null {
   let stop = end;
   while (stop > start && /[。.\s]/.test(view[stop - 1]!)) stop--;
-  const open = Math.max(start, view.lastIndexOf('。', stop - 1) + 1);
+  const open = Math.max(start, lastIndexWithin(view, '。', start, stop) + 1);
   if (stop <= open) return null;
   // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.
   if (!g.verbAtEnd.test(view.slice(Math.max(open, stop - 8), stop))) return null;

@@ -1,6 +1,7 @@
 import type { Range } from '../../document.js';
 import { trimRange } from '../../span.js';
 import type { Grammar, UnitRole } from './grammar.js';
+import { lastIndexWithin } from '../../util/find.js';
 
 /** List separators in the view, 、 , ; (full-width ，； are already ASCII), as char codes; 等 and 及 are not separators. */
 const SEPARATORS = new Set([0x3001, 0x2c, 0x3b]);
@@ -57,7 +58,7 @@ export function isUnit(view: string, r: Range, g: Grammar): boolean {
  */
 export function roleMark(view: string, r: Range, g: Grammar): { range: Range; roles: UnitRole[] } | null {
   if (view.charCodeAt(r.end - 1) !== 0x29) return null; // )
-  const open = view.lastIndexOf('(', r.end - 1);
+  const open = lastIndexWithin(view, '(', r.start, r.end - 1);
   if (open <= r.start) return null;
   const info = g.verbs.get(view.slice(open + 1, r.end - 1).trim());
   if (!info) return null;

@@ -5,6 +5,7 @@ import type { Grammar, UnitRole } from './grammar.js';
 import { markedItem, parseContent, type UnitList } from './lists.js';
 import type { SectionIndex } from './sections.js';
 import { splitItems } from './split.js';
+import { indexWithin } from '../../util/find.js';
 
 /** Column headers that name what the task is, and the serial-number column that gives its marker. */
 const TITLE_HEADER = /任务|内容|事项|工作|目标|指标|举措|措施|项目|名称/;
@@ -43,8 +44,8 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
       }
       const titleCell = row.cells.find((c) => c.column === titleCol);
       if (!lists.length || !titleCell) continue;
-      const dot = view.indexOf('。', titleCell.span.start);
-      const title = trimRange(view, titleCell.span.start, dot >= 0 && dot < titleCell.span.end ? dot : titleCell.span.end);
+      const dot = indexWithin(view, '。', titleCell.span.start, titleCell.span.end);
+      const title = trimRange(view, titleCell.span.start, dot >= 0 ? dot : titleCell.span.end);
       const serial = row.cells.find((c) => c.column === serialCol);
       const marker: Range | null = serial ? trimRange(view, serial.span.start, serial.span.end) : null;
       drafts.push({ start: row.span.start, end: row.span.end, marker, title, section: sections.sectionAt(row.span.start), lists, rule: 'task.table' });
