@@ -8,6 +8,7 @@ import { collect, loadCliRules, rulesOption, type Io } from './shared.js';
 interface Options {
   expected?: string;
   update?: boolean;
+  spans?: boolean;
   gold?: string;
   min: string[];
   thresholds: boolean;
@@ -34,8 +35,9 @@ export function commandCheck(program: Command, io: Io): void {
   rulesOption(program.command('check'))
     .description('check that reports extract and validate, match their expected outputs, and score well against gold files')
     .argument('<glob...>', 'report files, directories (their *.txt files) or glob patterns')
-    .option('--expected <dir>', 'compare each output with <dir>/<name>.json (all but source.path)')
+    .option('--expected <dir>', 'compare each output with <dir>/<name>.json: items added, removed or changed (source.path aside)')
     .option('--update', 'write the expected files (atomically) instead of comparing with them')
+    .option('--spans', 'with --expected: also list items whose only change is their position (span, line, mentions)')
     .option('--gold <dir>', 'score against the gold files in <dir> (see ANNOTATION.md, "Gold files")')
     .option('--min <name=value>', 'a minimum TOTAL score, e.g. quantities.f1=0.9 (repeatable)', collect, [])
     .option('--no-thresholds', 'drop the default minimum scores (explicit --min still apply)')
@@ -55,7 +57,7 @@ export function commandCheck(program: Command, io: Io): void {
       if (paths.length === 0) throw new CliError(`no input files match ${patterns.join(' ')}`, 2);
       let report;
       try {
-        report = check(paths, { rules, expected: opts.expected, update: opts.update, gold: opts.gold, write: writeAtomic });
+        report = check(paths, { rules, expected: opts.expected, update: opts.update, spans: opts.spans, gold: opts.gold, write: writeAtomic });
       } catch (error) {
         usage(error);
       }
