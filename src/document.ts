@@ -1,4 +1,4 @@
-import type { GlossaryEntry, Meta, Organization, Quantity, Table, Task } from './schema.js';
+import type { GlossaryEntry, Meta, Organization, OrganizationDraft, Quantity, Table, Task } from './schema.js';
 import type { Rules } from './rules/schema.js';
 
 /** A half-open range of UTF-16 offsets into `Doc.text`. */
@@ -72,7 +72,8 @@ export interface Doc {
   glossary: GlossaryEntry[];
   tasks: Task[];
   quantities: Quantity[];
-  organizations: Organization[];
+  /** Drafts from the tasks stage; the organizations stage completes them. */
+  organizations: (OrganizationDraft | Organization)[];
   messages: DraftMessage[];
 }
 

@@ -64,8 +64,8 @@ export function fixtureResult(): Result {
       quantity('q4', '"引进"企业20家。\r\n=SUM(A1)', '20家', { indicator: '"引进",企业', value: 20, unit: '家', kind: 'other' }),
     ],
     organizations: [
-      { name: '区发改局', roles: { lead: ['t1'], responsible: ['t1'], cooperating: [] }, mentions: [at('区发改局').span, at('区发改局', 2).span] },
-      { name: '区委组织部(区人才办、区编办)', roles: { lead: [], responsible: ['t1'], cooperating: [] }, mentions: [at('区委组织部(区人才办、区编办)').span] },
+      { name: '区发改局', aliases: [], generic: false, roles: { lead: ['t1'], responsible: ['t1'], cooperating: [] }, mentions: [at('区发改局').span, at('区发改局', 2).span] },
+      { name: '区委组织部(区人才办、区编办)', aliases: [], generic: false, roles: { lead: [], responsible: ['t1'], cooperating: [] }, mentions: [at('区委组织部(区人才办、区编办)').span] },
     ],
     tables: [], glossary: [],
     removed: [{ ...at('首页 > 新闻 <script>alert(1)</script>'), rule: 'boilerplate.nav' }],
