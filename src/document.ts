@@ -86,7 +86,7 @@ export interface StageContext {
 export type Stage = (doc: Doc, ctx: StageContext) => Doc;
 
 export function emptyMeta(): Meta {
-  return { title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null };
+  return { title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null, source: null };
 }
 
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */

@@ -141,6 +141,8 @@ export const Meta = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   issuer: z.string().nullable(),
   year: z.number().int().nullable(),
+  /** Where the copy came from, as its front matter or scraper header says (a URL or a site), or null. */
+  source: z.string().nullable(),
 });
 
 export const Source = z.object({

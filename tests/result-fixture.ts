@@ -44,7 +44,7 @@ export function fixtureResult(): Result {
   return Result.parse({
     schemaVersion: SCHEMA_VERSION,
     source: { path: 'fixture.txt', sha256: '0'.repeat(64), encoding: 'utf-8', bytes: 0, chars: FIXTURE_TEXT.length },
-    meta: { title: '<b>测试</b>报告', docType: 'task-notice', region: { province: null, city: null, district: null }, date: null, issuer: null, year: 2022 },
+    meta: { title: '<b>测试</b>报告', docType: 'task-notice', region: { province: null, city: null, district: null }, date: null, issuer: null, year: 2022, source: null },
     sections: [
       section('s1', null, 1, '一、', '一、2022年度重点工作'),
       { ...section('s2', 's1', 2, '(一)', '(一)扩大有效投资'), lead: ['区发改局'] },
