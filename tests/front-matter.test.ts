@@ -39,3 +39,12 @@ describe('front matter', () => {
     expect(extracted(`---\ntitle: x\n${BODY}`).meta.source).toBeNull();
   });
 });
+
+describe('front matter: what is not', () => {
+  it('a markdown rule (---) above and below report prose is not a YAML block', () => {
+    const text = `---\n${BODY}---\n`;
+    const result = assemble(docOf(text));
+    expect(result.removed.filter((r) => r.rule === 'furniture.front-matter')).toEqual([]);
+    expect(result.quantities.map((q) => q.core.text)).toEqual(['6.5%', '7%']);
+  });
+});

@@ -17,6 +17,8 @@ const HINTS = ['title', 'date', 'issuer', 'source'] as const;
 const FIELD = /^[\s\ufeff*_-]*["']?([A-Za-z][\w-]{0,20}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{0,9})["']?[\s\ufeff*_]*:\s*(.*)$/u;
 /** Values that say nothing: 未知, 无, null, ~. */
 const EMPTY = /^(未知|无|暂无|null|none|~|-)?$/iu;
+/** A line of a YAML block: `key: value`, a list item or a comment (a markdown rule `---` above prose is no block). */
+const YAML_LINE = /^([^\s:]{1,40}\s*:(\s|$)|-\s|#)/u;
 /** How far below its opening line a YAML block may close. */
 const MAX_YAML_LINES = 60;
 
@@ -64,7 +66,8 @@ export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, rules: FrontRules 
   let at = first;
   if (lines[first]!.body === '---') {
     const close = lines.findIndex((l, j) => j > first && j <= first + MAX_YAML_LINES && (l.body === '---' || l.body === '...'));
-    if (close > first + 1) {
+    const yamlLike = (j: number) => blank(j) || YAML_LINE.test(lines[j]!.body);
+    if (close > first + 1 && lines.slice(first + 1, close).every((_, k) => yamlLike(first + 1 + k))) {
       for (let j = first + 1; j < close; j++) take(j);
       last = close;
       at = next(close + 1);
