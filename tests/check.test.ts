@@ -151,7 +151,7 @@ describe('diffResults', () => {
     expect(d.moved).toBe(1); // q2 only moved from 10 to 3
     const many = Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, heading: `H${i}`, rule: 'h' }));
     const more = many.map((s) => ({ ...s, lead: [] }));
-    expect(diffResults({ sections: many }, { sections: more })).toMatchObject({ changes: [], common: [{ collection: 'sections', path: 'lead', count: 5 }], total: 1 });
+    expect(diffResults({ sections: many }, { sections: more })).toMatchObject({ changes: [], common: [{ collection: 'sections', path: 'lead', count: 5, items: ['s0', 's1', 's2', 's3', 's4'] }], total: 1 });
   });
 });
 

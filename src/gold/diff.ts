@@ -72,6 +72,8 @@ export interface ItemChange {
 export interface CommonChange extends FieldChange {
   collection: string;
   count: number;
+  /** The items it was found in: their ids, or their labels for items without one. */
+  items: string[];
 }
 
 /** How an output differs from its expected file, item by item. */
@@ -238,16 +240,19 @@ export function diffResults(expected: unknown, actual: unknown, options: { spans
 /** Field changes made the same way in more than `over` items of a collection are taken out of those items. */
 function shared(changes: ItemChange[], over: number): CommonChange[] {
   const id = (c: string, f: FieldChange) => `${c}\u0000${f.path.replace(/\[\d+\]/g, '[]')}\u0000${JSON.stringify(f.expected)}\u0000${JSON.stringify(f.actual)}`;
-  const counts = new Map<string, CommonChange>();
+  const found = new Map<string, CommonChange>();
   for (const ch of changes) {
-    for (const f of ch.fields) {
-      const k = id(ch.collection, f);
-      const seen = counts.get(k);
-      if (seen) seen.count++;
-      else counts.set(k, { collection: ch.collection, path: f.path.replace(/\[\d+\]/g, '[]'), expected: f.expected, actual: f.actual, count: 1 });
+    // A change repeated inside one item (every cell of a table) counts that item once.
+    for (const [k, f] of new Map(ch.fields.map((f) => [id(ch.collection, f), f]))) {
+      const seen = found.get(k);
+      const item = ch.id ?? ch.label;
+      if (seen) {
+        seen.count++;
+        seen.items.push(item);
+      } else found.set(k, { collection: ch.collection, path: f.path.replace(/\[\d+\]/g, '[]'), expected: f.expected, actual: f.actual, count: 1, items: [item] });
     }
   }
-  const common = [...counts.entries()].filter(([, c]) => c.count > over);
+  const common = [...found.entries()].filter(([, c]) => c.count > over);
   const drop = new Set(common.map(([k]) => k));
   for (const ch of changes) ch.fields = ch.fields.filter((f) => !drop.has(id(ch.collection, f)));
   return common.map(([, c]) => c);

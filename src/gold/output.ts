@@ -1,5 +1,5 @@
 import type { CheckReport, FileOutcome } from './check.js';
-import type { FieldChange, ItemChange, ResultDiff } from './diff.js';
+import type { CommonChange, FieldChange, ItemChange, ResultDiff } from './diff.js';
 import { formatGold } from './format.js';
 import { metrics } from './report.js';
 import type { Shortfall } from './thresholds.js';
@@ -36,7 +36,8 @@ export function changeLine(c: ItemChange): string {
 
 /** Every line of a difference, the shared changes first. */
 export function differenceLines(d: ResultDiff): string[] {
-  return [...d.common.map((c) => `~ ${c.collection} (${c.count} items): ${fieldLine(c)}`), ...d.changes.map(changeLine)];
+  const items = (c: CommonChange) => `${c.count} items: ${c.items.slice(0, 3).join(', ')}${c.count > 3 ? ', …' : ''}`;
+  return [...d.common.map((c) => `~ ${c.collection} (${items(c)}): ${fieldLine(c)}`), ...d.changes.map(changeLine)];
 }
 
 const LIMIT = 40;
