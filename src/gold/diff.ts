@@ -135,16 +135,20 @@ function pair(a: Item[], b: Item[], kind: Kind): [number, number][] {
   const usedB = new Set<number>();
   const pairs: [number, number][] = [];
   for (const key of keys) {
-    const waiting = new Map<string, number[]>();
+    // Per key, the unpaired items of `b` in order, and how many of them are taken.
+    const waiting = new Map<string, { list: number[]; next: number }>();
     b.forEach((x, j) => {
       if (usedB.has(j)) return;
       const k = key(x);
-      waiting.set(k, [...(waiting.get(k) ?? []), j]);
+      const w = waiting.get(k);
+      if (w) w.list.push(j);
+      else waiting.set(k, { list: [j], next: 0 });
     });
     a.forEach((x, i) => {
       if (usedA.has(i)) return;
-      const j = waiting.get(key(x))?.shift();
-      if (j === undefined) return;
+      const w = waiting.get(key(x));
+      if (!w || w.next >= w.list.length) return;
+      const j = w.list[w.next++]!;
       usedA.add(i);
       usedB.add(j);
       pairs.push([i, j]);
