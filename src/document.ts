@@ -1,4 +1,4 @@
-import type { GlossaryEntry, Meta, Organization, Quantity, Table, Task } from './schema.js';
+import type { GlossaryEntry, Meta, Organization, OrganizationDraft, Quantity, Table, Task } from './schema.js';
 import type { Rules } from './rules/schema.js';
 
 /** A half-open range of UTF-16 offsets into `Doc.text`. */
@@ -72,7 +72,8 @@ export interface Doc {
   glossary: GlossaryEntry[];
   tasks: Task[];
   quantities: Quantity[];
-  organizations: Organization[];
+  /** Drafts from the tasks stage; the organizations stage completes them. */
+  organizations: (OrganizationDraft | Organization)[];
   messages: DraftMessage[];
 }
 
@@ -85,7 +86,7 @@ export interface StageContext {
 export type Stage = (doc: Doc, ctx: StageContext) => Doc;
 
 export function emptyMeta(): Meta {
-  return { title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null };
+  return { title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null, source: null };
 }
 
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */

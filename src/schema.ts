@@ -63,8 +63,15 @@ export const Quantity = z.object({
   rule: z.string(),
 });
 
+/**
+ * One organisation of the document. `name` is its canonical name (the region prefix of the document folded, alias
+ * rules applied); `aliases` the other forms as written. `generic` entries (各有关单位, 相关街道办事处, X等单位) name
+ * no one unit: they are kept as written and left out of per-unit counts.
+ */
 export const Organization = z.object({
   name: z.string(),
+  aliases: z.array(z.string()),
+  generic: z.boolean(),
   roles: z.object({ lead: z.array(z.string()), responsible: z.array(z.string()), cooperating: z.array(z.string()) }),
   mentions: z.array(Span),
 });
@@ -134,6 +141,8 @@ export const Meta = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   issuer: z.string().nullable(),
   year: z.number().int().nullable(),
+  /** Where the copy came from, as its front matter or scraper header says (a URL or a site), or null. */
+  source: z.string().nullable(),
 });
 
 export const Source = z.object({
@@ -163,6 +172,8 @@ export type Section = z.infer<typeof Section>;
 export type Task = z.infer<typeof Task>;
 export type Quantity = z.infer<typeof Quantity>;
 export type Organization = z.infer<typeof Organization>;
+/** An organisation as the tasks stage finds it, before the organizations stage folds names and marks generic ones. */
+export type OrganizationDraft = Pick<Organization, 'name' | 'roles' | 'mentions'>;
 export type Table = z.infer<typeof Table>;
 export type Cell = z.infer<typeof Cell>;
 export type Column = z.infer<typeof Column>;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffJson } from '../src/gold/index.js';
+import { diffJson, diffResults } from '../src/gold/index.js';
 import { discover } from '../src/util/glob.js';
 import { cli, hasShared, SEEDS, SHARED } from './helpers.js';
 
@@ -74,7 +74,7 @@ describe('cnreport check', () => {
     writeFileSync(file, JSON.stringify(data));
     const r = await cli('check', join(dir, 'in'), '--expected', expected);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^${join(dir, 'in', 'b.txt')}: differs from ${file} \\(1 difference\\):\\n  meta\\.title: expected "另一个标题", got .*\\n`));
+    expect(r.stdout).toMatch(new RegExp(`^${join(dir, 'in', 'b.txt')}: differs from ${file} \\(1 difference\\):\\n  ~ meta: title "另一个标题" → .*\\n`));
     expect(r.stdout).toMatch(/checked 2 files: 1 ok, 1 differ from expected\n$/);
   });
 
@@ -92,6 +92,66 @@ describe('cnreport check', () => {
     expect((await cli('check', join(dir, 'in'), '--update')).code).toBe(2);
     const r = await cli('check', join(dir, 'in'), '--gold', dir, '--min', 'speed=0.5');
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/^cnreport: --min speed: unknown score name/)]);
+  });
+});
+
+describe('cnreport check --expected: items by identity', () => {
+  /** Expected files written for the report, then the report edited as given. */
+  async function changed(edit: (text: string) => string) {
+    const dir = workspace();
+    const expected = join(dir, 'expected');
+    await cli('check', join(dir, 'in', 'a.txt'), '--expected', expected, '--update');
+    writeFileSync(join(dir, 'in', 'a.txt'), edit(REPORT));
+    return { input: join(dir, 'in', 'a.txt'), expected };
+  }
+
+  it('names a changed target in one line, and counts span-only shifts without listing them', async () => {
+    // A target changed and a line inserted above everything: every later span moves.
+    const { input, expected } = await changed((t) => t.replace('7%以上', '7.5%以上').replace('\n', '\n（2023年1月5日）\n'));
+    const r = await cli('check', input, '--expected', expected);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('  ~ quantities'))).toEqual([
+      '  ~ quantities q3 地区生产总值 2023: value 7 → 7.5; normalized.value 7 → 7.5; text "…区生产总值增长7%以上" → "…区生产总值增长7.5%以上"; core.text "7%" → "7.5%"',
+    ]);
+    expect(r.stdout).toMatch(/  \(\d+ items only moved: see them with --spans\)\n/);
+    expect(r.stdout).not.toMatch(/span\.start/);
+    const spans = await cli('check', input, '--expected', expected, '--spans');
+    expect(spans.stdout).toMatch(/~ sections s1 一、2022年工作回顾: span\.start \d+ → \d+/);
+  });
+
+  it('reports an added item once, without renumbering the items after it into differences', async () => {
+    const { input, expected } = await changed((t) => t.replace('一、2022年工作回顾\n', '一、2022年工作回顾\n全年粮食产量8.1万吨。\n'));
+    const r = await cli('check', input, '--expected', expected, '--json');
+    const diff = JSON.parse(r.stdout).files[0].difference;
+    expect(diff.changes.map((c: { change: string; collection: string; id: string }) => `${c.change} ${c.collection} ${c.id}`)).toEqual(['changed source null', 'added quantities q1']);
+    expect(diff.changes[1].label).toBe('粮食产量 2022');
+  });
+
+  it('gives the changed fields as data with --json', async () => {
+    const { input, expected } = await changed((t) => t.replace('7%以上', '8%以上'));
+    const data = JSON.parse((await cli('check', input, '--expected', expected, '--json')).stdout);
+    const change = data.files[0].difference.changes.find((c: { collection: string }) => c.collection === 'quantities');
+    expect(change).toMatchObject({ change: 'changed', id: 'q3', label: '地区生产总值 2023' });
+    expect(change.fields).toContainEqual({ path: 'value', expected: 7, actual: 8 });
+    expect(data.ok).toBe(false);
+  });
+});
+
+describe('diffResults', () => {
+  const q = (id: string, text: string, value: number, start: number) => ({ id, text, value, rule: 'r', span: { start, end: start + 2, line: 1, column: 1 }, task: 't1' });
+  it('pairs equal texts in order, maps ids, and folds a change shared by many items into one', () => {
+    const a = { quantities: [q('q1', '增长5%', 5, 0), q('q2', '增长5%', 5, 10)], tasks: [{ id: 't1', marker: '1.', title: 'A', rule: 'x' }] };
+    const b = { quantities: [q('q1', '新增1户', 1, 0), q('q2', '增长5%', 5, 3), q('q3', '增长6%', 6, 13)], tasks: [{ id: 't1', marker: '1.', title: 'A', rule: 'x' }] };
+    const d = diffResults(a, b);
+    expect(d.changes.map((c) => [c.change, c.id, c.fields.map((f) => f.path)])).toEqual([
+      ['added', 'q1', []],
+      ['changed', 'q3', ['text', 'value']],
+    ]);
+    expect(d.moved).toBe(1); // q2 only moved from 10 to 3
+    const many = Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, heading: `H${i}`, rule: 'h' }));
+    const more = many.map((s) => ({ ...s, lead: [] }));
+    expect(diffResults({ sections: many }, { sections: more })).toMatchObject({ changes: [], common: [{ collection: 'sections', path: 'lead', count: 5, items: ['s0', 's1', 's2', 's3', 's4'] }], total: 1 });
   });
 });
 

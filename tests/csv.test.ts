@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
-import { csv, csvField, LIST_SEPARATOR, tasksCsv } from '../src/emit/csv.js';
+import { csv, CSV_COLUMNS, CSV_TABLES, csvField, csvOf, LIST_SEPARATOR, tasksCsv } from '../src/emit/csv.js';
 import { FORMATS } from '../src/emit/index.js';
 import type { Result } from '../src/schema.js';
 import { cli, rules, SEEDS } from './helpers.js';
@@ -48,7 +49,7 @@ function expectEveryQuantity(result: Result, rows: Record<string, string>[]): vo
   for (const q of result.quantities) {
     const row = rows.find((r) => r.id === q.id && r.file === (result.source.path ?? ''));
     expect(row, q.id).toBeDefined();
-    expect(row!.value).toBe(q.range ? `${q.range[0]}-${q.range[1]}` : String(q.value ?? ''));
+    expect([row!.value, row!.range_min, row!.range_max]).toEqual([String(q.value ?? ''), String(q.range?.[0] ?? ''), String(q.range?.[1] ?? '')]);
     expect([row!.unit, row!.kind, row!.core, row!.line]).toEqual([q.unit, q.kind, q.core.text, String(q.span.line)]);
     expect(row!.text.replace(/^'(?=[=+\-@])/, '')).toBe(q.text);
   }
@@ -57,7 +58,7 @@ function expectEveryQuantity(result: Result, rows: Record<string, string>[]): vo
 describe('csv', () => {
   it('is registered as a format and starts with a BOM and a header', () => {
     expect(FORMATS.csv).toBe(csv);
-    expect(csv(fixtureResult())).toMatch(/^\uFEFFfile,id,section,task,indicator,comparator,value,unit,normalized_value,normalized_unit,measure,direction,kind,year,core,text,line,rule\r\n/);
+    expect(csv(fixtureResult())).toMatch(/^\uFEFFfile,id,section,task,indicator,comparator,value,range_min,range_max,unit,normalized_value,normalized_unit,measure,direction,kind,year,core,text,line,rule\r\n/);
   });
 
   it('quotes per RFC 4180 and defuses formula-like text', () => {
@@ -71,7 +72,7 @@ describe('csv', () => {
     const rows = parseCsv(csv(result));
     expectEveryQuantity(result, rows);
     expect(rows[0]).toMatchObject({ section: '一、2022年度重点工作 > (一)扩大有效投资', task: '1.', comparator: '>=', normalized_value: '120000000000', normalized_unit: '元', year: '2022' });
-    expect(rows[1]).toMatchObject({ value: '1-2', comparator: '' });
+    expect(rows[1]).toMatchObject({ value: '', range_min: '1', range_max: '2', comparator: '' });
     expect(rows[2]).toMatchObject({ measure: 'growth', direction: 'up', kind: 'actual', task: '' });
     expect(rows[3]!.indicator).toBe('"引进",企业');
   });
@@ -80,6 +81,16 @@ describe('csv', () => {
     const [row] = parseCsv(tasksCsv(fixtureResult()));
     expect(LIST_SEPARATOR).toBe(';');
     expect(row).toMatchObject({ marker: '1.', title: '推进项目建设', lead: '区发改局', responsible: '区发改局;区委组织部(区人才办、区编办)', quantities: 'q1;q2' });
+  });
+
+  it('csvOf takes one result or an array of results, and its columns are the documented ones', () => {
+    const result = fixtureResult();
+    expect(csvOf(result)).toBe(csvOf([result]));
+    expect(csvOf(result, 'tasks')).toBe(tasksCsv(result));
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'csv.md'), 'utf8');
+    for (const table of CSV_TABLES) {
+      for (const column of CSV_COLUMNS[table]) expect(doc, `${table}.${column}`).toMatch(new RegExp(`^\\| \`${column}\` \\|`, 'm'));
+    }
   });
 
   it('finds every quantity of the JSON output of a seed', () => {

@@ -8,7 +8,12 @@ import { cnNumber } from '../src/extract/meta/dates.js';
 import { loadRules, RuleError } from '../src/rules/load.js';
 import { docOf, rules, SHARED } from './helpers.js';
 
-const metaOf = (text: string) => docOf(text).meta;
+/** The fields read from the text itself; `source` comes only from front matter (tests/front-matter.test.ts). */
+const metaOf = (text: string) => {
+  const { source, ...meta } = docOf(text).meta;
+  expect(source).toBeNull();
+  return meta;
+};
 
 describe('meta: web articles', () => {
   it('types a page with a byline (来源… 发布时间… 浏览次数…) as news and dates it from the byline', () => {

@@ -44,7 +44,7 @@ export function fixtureResult(): Result {
   return Result.parse({
     schemaVersion: SCHEMA_VERSION,
     source: { path: 'fixture.txt', sha256: '0'.repeat(64), encoding: 'utf-8', bytes: 0, chars: FIXTURE_TEXT.length },
-    meta: { title: '<b>测试</b>报告', docType: 'task-notice', region: { province: null, city: null, district: null }, date: null, issuer: null, year: 2022 },
+    meta: { title: '<b>测试</b>报告', docType: 'task-notice', region: { province: null, city: null, district: null }, date: null, issuer: null, year: 2022, source: null },
     sections: [
       section('s1', null, 1, '一、', '一、2022年度重点工作'),
       { ...section('s2', 's1', 2, '(一)', '(一)扩大有效投资'), lead: ['区发改局'] },
@@ -64,8 +64,8 @@ export function fixtureResult(): Result {
       quantity('q4', '"引进"企业20家。\r\n=SUM(A1)', '20家', { indicator: '"引进",企业', value: 20, unit: '家', kind: 'other' }),
     ],
     organizations: [
-      { name: '区发改局', roles: { lead: ['t1'], responsible: ['t1'], cooperating: [] }, mentions: [at('区发改局').span, at('区发改局', 2).span] },
-      { name: '区委组织部(区人才办、区编办)', roles: { lead: [], responsible: ['t1'], cooperating: [] }, mentions: [at('区委组织部(区人才办、区编办)').span] },
+      { name: '区发改局', aliases: [], generic: false, roles: { lead: ['t1'], responsible: ['t1'], cooperating: [] }, mentions: [at('区发改局').span, at('区发改局', 2).span] },
+      { name: '区委组织部(区人才办、区编办)', aliases: [], generic: false, roles: { lead: [], responsible: ['t1'], cooperating: [] }, mentions: [at('区委组织部(区人才办、区编办)').span] },
     ],
     tables: [], glossary: [],
     removed: [{ ...at('首页 > 新闻 <script>alert(1)</script>'), rule: 'boilerplate.nav' }],

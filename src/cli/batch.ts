@@ -7,6 +7,7 @@ import { FORMATS } from '../emit/index.js';
 import { RuleError } from '../rules/load.js';
 import { CliError } from './errors.js';
 import { readerOptions, type Io } from './shared.js';
+import { examples } from './examples.js';
 
 interface Options {
   outDir: string;
@@ -86,5 +87,10 @@ export function commandBatch(program: Command, io: Io): void {
       }
       if (!opts.quiet) io.stderr(`${formatSummary(summary)}\n`);
       if (summary.interrupted) throw new CliError('interrupted', 2);
-    });
+    })
+    .addHelpText('after', examples([
+      ['cnreport batch reports/ --out-dir out/', 'one JSON per report, folders mirrored under out/'],
+      ["cnreport batch 'reports/**/*.txt' --out-dir out/ -f csv -j 2", 'CSV, on two worker threads'],
+      ['cnreport batch reports/ --out-dir - -f jsonl --quiet | wc -l', 'one JSON line per report on standard output'],
+    ]));
 }

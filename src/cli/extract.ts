@@ -7,6 +7,7 @@ import { CliError } from './errors.js';
 import { explain } from './explain.js';
 import { readStdin, writeAtomic } from './io.js';
 import { readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
+import { examples } from './examples.js';
 
 interface Options {
   format: string;
@@ -33,7 +34,7 @@ export function commandExtract(program: Command, io: Io): void {
     .argument('<file...>', 'report files, or - for standard input')
     .option('-f, --format <format>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'json')
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
-    .addOption(new Option('--table <table>', 'with -f csv: one row per quantity (default) or per task (units joined with ;)').choices(CSV_TABLES))
+    .addOption(new Option('--table <table>', 'with -f csv: one row per quantity (default), per task (units joined with ;) or per organisation').choices(CSV_TABLES))
     .option('--explain', 'print each extracted item with the rule that produced it, instead of the data')
     .action((files: string[], opts: Options) => {
       const format = io.format(opts.format);
@@ -52,5 +53,10 @@ export function commandExtract(program: Command, io: Io): void {
       const out = opts.explain ? results.map(explain).join('\n') : combine(results, format, opts.table);
       if (opts.output) writeAtomic(opts.output, out);
       else io.stdout(out);
-    });
+    })
+    .addHelpText('after', examples([
+      ['cnreport extract report.txt -f yaml -o report.yaml', 'one report to YAML, written atomically'],
+      ['cnreport extract a.txt b.txt -f csv --table organizations', 'task counts per organisation, both files in one CSV'],
+      ['cat report.txt | cnreport extract - --explain', 'every item with the rule that found it'],
+    ]));
 }

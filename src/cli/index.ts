@@ -5,6 +5,7 @@ import { FORMATS } from '../emit/index.js';
 import { commandBatch } from './batch.js';
 import { CliError, EXIT } from './errors.js';
 import { commandExtract } from './extract.js';
+import { examples } from './examples.js';
 import { commandRules } from './rules.js';
 import { commandCheck } from './check.js';
 import { commandSchema } from './schema.js';
@@ -30,7 +31,12 @@ export function program(io: Io): Command {
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', examples([
+      ['cnreport extract report.txt', 'one report to JSON on standard output'],
+      ['cnreport batch reports/ --out-dir out/', 'a folder, one output per report'],
+      ['cnreport check reports/ --expected expected/', 'what changed since the expected outputs were written'],
+    ]));
   commandExtract(cmd, io);
   commandBatch(cmd, io);
   commandSchema(cmd, io);

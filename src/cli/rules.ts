@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { RULE_FILE_NAMES } from '../rules/schema.js';
 import { loadCliRules, type Io } from './shared.js';
+import { examples } from './examples.js';
 
 export function commandRules(program: Command, io: Io): void {
-  const rules = program.command('rules').description('work with rule files');
+  const rules = program.command('rules').description('work with rule files').addHelpText('after', examples([
+    ['cnreport rules check', 'validate the built-in rules and count them'],
+    ['cnreport rules check my-rules/', 'validate overrides on top of them (docs/rules.md)'],
+  ]));
   rules
     .command('check')
     .description('validate the built-in rules, or a directory of overrides on top of them')
@@ -15,5 +19,9 @@ export function commandRules(program: Command, io: Io): void {
         return `${name}: ${lists.reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 0), 0)}`;
       });
       io.stdout(`rules ok (${dir ?? 'built-in'}): ${counts.join(', ')}\n`);
-    });
+    })
+    .addHelpText('after', examples([
+      ['cnreport rules check', 'validate the built-in rules and count them'],
+      ['cnreport rules check examples/rules', 'validate overrides on top of them (see docs/rules.md)'],
+    ]));
 }

@@ -6,6 +6,7 @@ import { track, trackCsv, type TrackResult } from '../track/index.js';
 import { CliError } from './errors.js';
 import { writeAtomic } from './io.js';
 import { readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
+import { examples } from './examples.js';
 
 const TRACK_FORMATS = {
   json: (r: TrackResult) => `${JSON.stringify(r, null, 2)}\n`,
@@ -63,5 +64,9 @@ regions (nothing is written; --any-region pairs them anyway); 2 usage or rule-fi
       const text = TRACK_FORMATS[opts.format as keyof typeof TRACK_FORMATS](out);
       if (opts.output) writeAtomic(opts.output, text);
       else io.stdout(text);
-    });
+    })
+    .addHelpText('after', examples([
+      ['cnreport track 2023.txt 2024.txt', '2023 targets against the outcomes the 2024 report gives'],
+      ['cnreport track reports/*.txt -f csv -o pairs.csv', 'every year of one region, as CSV'],
+    ]));
 }

@@ -3,6 +3,7 @@ import type { Input } from '../api.js';
 import { viewHtml } from '../view/index.js';
 import { readStdin, writeAtomic } from './io.js';
 import { readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
+import { examples } from './examples.js';
 
 interface Options {
   output?: string;
@@ -26,5 +27,9 @@ export function commandView(program: Command, io: Io): void {
       }
       if (opts.output) writeAtomic(opts.output, html);
       else io.stdout(html);
-    });
+    })
+    .addHelpText('after', examples([
+      ['cnreport view report.txt -o report.html', 'the report with every extracted item highlighted'],
+      ['cnreport view report.txt --rules my-rules/ -o report.html', 'the same with your rule overrides'],
+    ]));
 }

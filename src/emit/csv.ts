@@ -1,20 +1,21 @@
-import type { Quantity, Result, Task } from '../schema.js';
+import type { Organization, Quantity, Result, Task } from '../schema.js';
 
 /**
  * CSV for spreadsheets: UTF-8 with a BOM (without it Excel reads Chinese as mojibake), RFC 4180 quoting and CRLF
  * row ends. Organisation lists in the tasks table are joined with ASCII `;`: `、` may occur inside a unit's
  * parentheses (区委组织部(区人才办、区编办)) and Chinese text writes the full-width `；`, so `;` splits back cleanly.
  */
-export type CsvTable = 'quantities' | 'tasks';
-export const CSV_TABLES: readonly CsvTable[] = ['quantities', 'tasks'];
+export type CsvTable = 'quantities' | 'tasks' | 'organizations';
+export const CSV_TABLES: readonly CsvTable[] = ['quantities', 'tasks', 'organizations'];
 export const LIST_SEPARATOR = ';';
 
 type Cell = string | number | null;
 type Row = Record<string, Cell>;
 
 const BOM = '\uFEFF';
-const QUANTITY_COLUMNS = ['file', 'id', 'section', 'task', 'indicator', 'comparator', 'value', 'unit', 'normalized_value', 'normalized_unit', 'measure', 'direction', 'kind', 'year', 'core', 'text', 'line', 'rule'] as const;
+const QUANTITY_COLUMNS = ['file', 'id', 'section', 'task', 'indicator', 'comparator', 'value', 'range_min', 'range_max', 'unit', 'normalized_value', 'normalized_unit', 'measure', 'direction', 'kind', 'year', 'core', 'text', 'line', 'rule'] as const;
 const TASK_COLUMNS = ['file', 'id', 'section', 'marker', 'title', 'lead', 'responsible', 'cooperating', 'quantities', 'text', 'line', 'rule'] as const;
+const ORGANIZATION_COLUMNS = ['file', 'name', 'aliases', 'lead', 'responsible', 'cooperating', 'tasks', 'mentions'] as const;
 
 /** A field starting like a formula (=, +, -, @) would be run by a spreadsheet: the text is untrusted, so defuse it. */
 function defuse(text: string): string {
@@ -54,7 +55,7 @@ function quantityRows(result: Result): Row[] {
     section: q.section ? paths.get(q.section) ?? q.section : null,
     task: q.task ? markers.get(q.task) ?? q.task : null,
     indicator: q.indicator, comparator: q.comparator,
-    value: q.range ? `${q.range[0]}-${q.range[1]}` : q.value,
+    value: q.value, range_min: q.range?.[0] ?? null, range_max: q.range?.[1] ?? null,
     unit: q.unit, normalized_value: q.normalized.value, normalized_unit: q.normalized.unit,
     measure: q.measure, direction: q.direction, kind: q.kind, year: q.year,
     core: q.core.text, text: q.text, line: q.span.line, rule: q.rule,
@@ -72,15 +73,37 @@ function taskRows(result: Result): Row[] {
   }));
 }
 
+/**
+ * One row per organisation: how many tasks it leads, is responsible for, cooperates on, and in all. Generic entries
+ * (各有关单位, X等单位) name no one unit, so they have no row here (they stay in the JSON, marked `generic`).
+ */
+function organizationRows(result: Result): Row[] {
+  const file = result.source.path ?? '';
+  return result.organizations.filter((o) => !o.generic).map((o: Organization) => ({
+    file, name: o.name, aliases: o.aliases.join(LIST_SEPARATOR),
+    lead: o.roles.lead.length, responsible: o.roles.responsible.length, cooperating: o.roles.cooperating.length,
+    tasks: new Set([...o.roles.lead, ...o.roles.responsible, ...o.roles.cooperating]).size, mentions: o.mentions.length,
+  }));
+}
+
 const TABLES = {
   quantities: { columns: QUANTITY_COLUMNS, rows: quantityRows },
   tasks: { columns: TASK_COLUMNS, rows: taskRows },
+  organizations: { columns: ORGANIZATION_COLUMNS, rows: organizationRows },
 } as const;
 
-/** One CSV, one header, the rows of every document in order (for `extract a.txt b.txt -f csv`). */
-export function csvOf(results: readonly Result[], table: CsvTable = 'quantities'): string {
+/** The columns of each table, in order (documented in docs/csv.md). */
+export const CSV_COLUMNS: Readonly<Record<CsvTable, readonly string[]>> = {
+  quantities: QUANTITY_COLUMNS,
+  tasks: TASK_COLUMNS,
+  organizations: ORGANIZATION_COLUMNS,
+};
+
+/** One CSV, one header, the rows of one document or of every document in order (for `extract a.txt b.txt -f csv`). */
+export function csvOf(results: Result | readonly Result[], table: CsvTable = 'quantities'): string {
   const { columns, rows } = TABLES[table];
-  const body = results.flatMap((r) => rows(r).map((row) => line(columns.map((c) => row[c] ?? null))));
+  const all: readonly Result[] = Array.isArray(results) ? results : [results as Result];
+  const body = all.flatMap((r) => rows(r).map((row) => line(columns.map((c) => row[c] ?? null))));
   return BOM + line(columns) + body.join('');
 }
 
@@ -89,3 +112,6 @@ export const csv = (result: Result): string => csvOf([result], 'quantities');
 
 /** One row per task, with its lead, responsible and cooperating units. */
 export const tasksCsv = (result: Result): string => csvOf([result], 'tasks');
+
+/** One row per organisation (generic entries left out), with its task counts by role. */
+export const organizationsCsv = (result: Result): string => csvOf([result], 'organizations');

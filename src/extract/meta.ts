@@ -2,6 +2,7 @@ import type { Block, Doc, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
 import { findDate } from './meta/dates.js';
+import { frontMatter } from './meta/front.js';
 import { docTypeOf } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
@@ -41,22 +42,23 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
 /** Title, document type, region, date, issuer and year, from the opening lines and the shape of the document. */
 export const meta: Stage = (doc, { rules }): Doc => {
   const open = opening(doc, rules);
+  const hints = frontMatter(doc, rules.boilerplate.frontMatter);
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   const front: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
-  const raw = open.title ?? open.collectorTitle;
+  const raw = open.title ?? open.collectorTitle ?? hints?.title ?? null;
   const tagged = raw === null ? null : unwrap(raw);
   const untagged = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
   const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
   const docType = docTypeOf(doc, rules, written);
-  const cue = issuerCue(doc, rules, written, open.collectorIssuer, front, docType === 'news');
+  const cue = issuerCue(doc, rules, written, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place);
   let year: number | null = null;
-  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType));
+  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType)) ?? hints?.date ?? null;
   year = yearOf(doc, rules, written, date, docType);
   let title = written;
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
-  return { ...doc, meta: { title, docType, region, date, issuer, year } };
+  return { ...doc, meta: { title, docType, region, date, issuer, year, source: hints?.source ?? null } };
 };

@@ -1,25 +1,90 @@
 import type { Doc, Stage } from '../document.js';
-import type { Organization } from '../schema.js';
+import type { Rules } from '../rules/schema.js';
+import type { Meta, Organization, OrganizationDraft } from '../schema.js';
+import { normaliseText } from '../stages/normalise.js';
 
 const ROLES = ['lead', 'responsible', 'cooperating'] as const;
 
+type OrgRules = Rules['organizations'];
+
+/** The prefixes that name the document's own region: 盘龙区, 盘龙, 区 in a district document (longest first). */
+export function regionPrefixes(region: Meta['region'], rules: OrgRules): string[] {
+  const own = region.district ?? region.city ?? region.province;
+  if (!own) return [];
+  const suffix = rules.regionSuffixes.find((s) => own.endsWith(s) && own.length > s.length);
+  const short = suffix ? own.slice(0, -suffix.length) : null;
+  return [own, ...(short && short.length >= 2 ? [short] : []), ...(suffix ? [suffix] : [])].sort((a, b) => b.length - a.length);
+}
+
+/** Whether a name stands for no one unit: 各有关单位, 相关街道办事处, 省国资委等单位. */
+export function isGeneric(name: string, rules: OrgRules): boolean {
+  const n = normaliseText(name).replace(/\s+/g, '');
+  return rules.genericPrefixes.some((p) => n.startsWith(p)) || rules.genericEndings.some((e) => n.endsWith(e) && n.length > e.length);
+}
+
 /**
- * One entry per distinct unit name, in order of first mention. Mentions come from the tasks stage (which parsed the
- * unit lists); roles are rebuilt here from the final tasks, so they always agree with `tasks[]`.
+ * What identifies a unit within one document: width and spacing folded, the document's own region prefix taken off
+ * (省工业和信息化厅 = 工业和信息化厅 in a 广东省 document, as long as two characters remain), then alias rules.
  */
-export const organizations: Stage = (doc): Doc => {
-  const byName = new Map<string, Organization>();
-  for (const o of doc.organizations) byName.set(o.name, { name: o.name, roles: { lead: [], responsible: [], cooperating: [] }, mentions: o.mentions });
+export function unitKey(name: string, prefixes: readonly string[], rules: OrgRules): { key: string; alias: string | null } {
+  const fold = (s: string) => {
+    const n = normaliseText(s).replace(/\s+/g, '');
+    const p = prefixes.find((x) => n.startsWith(x) && n.length - x.length >= 2);
+    return p ? n.slice(p.length) : n;
+  };
+  const key = fold(name);
+  const rule = rules.aliases.find((a) => fold(a.name) === key || a.forms.some((f) => fold(f) === key));
+  return rule ? { key: fold(rule.name), alias: rule.name } : { key, alias: null };
+}
+
+interface Group {
+  key: string;
+  generic: boolean;
+  alias: string | null;
+  /** Forms as written, with how often each is mentioned or listed, in order of first appearance. */
+  forms: Map<string, number>;
+  draft: OrganizationDraft[];
+  roles: Organization['roles'];
+}
+
+/**
+ * One entry per organisation, in order of first mention. Names written with and without the document's own region
+ * prefix (or tied by an alias rule) are one organisation: its `name` is the alias rule's name or the form written
+ * most often (the first on a tie), the other forms are its `aliases`. Generic entries are kept as written. Roles
+ * are rebuilt from the final tasks, which keep their unit lists as written.
+ */
+export const organizations: Stage = (doc, ctx): Doc => {
+  const rules = ctx.rules.organizations;
+  const prefixes = regionPrefixes(doc.meta.region, rules);
+  const groups = new Map<string, Group>();
+  const groupOf = (name: string): Group => {
+    const generic = isGeneric(name, rules);
+    const { key, alias } = generic ? { key: `generic:${name}`, alias: null } : unitKey(name, prefixes, rules);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, generic, alias, forms: new Map(), draft: [], roles: { lead: [], responsible: [], cooperating: [] } }));
+    return g;
+  };
+  for (const o of doc.organizations) {
+    const g = groupOf(o.name);
+    g.draft.push(o);
+    g.forms.set(o.name, (g.forms.get(o.name) ?? 0) + o.mentions.length);
+  }
   for (const task of doc.tasks) {
     for (const role of ROLES) {
       for (const name of task[role]) {
-        const org = byName.get(name) ?? { name, roles: { lead: [], responsible: [], cooperating: [] }, mentions: [] };
-        byName.set(name, org);
-        if (!org.roles[role].includes(task.id)) org.roles[role].push(task.id);
+        const g = groupOf(name);
+        if (!g.forms.has(name)) g.forms.set(name, 0);
+        if (!g.roles[role].includes(task.id)) g.roles[role].push(task.id);
       }
     }
   }
+  const out = [...groups.values()].map((g): Organization => {
+    const forms = [...g.forms.entries()];
+    const name = g.alias ?? forms.reduce((best, f) => (f[1] > best[1] ? f : best))[0];
+    const mentions = g.draft.flatMap((d) => d.mentions).sort((a, b) => a.start - b.start);
+    return { name, aliases: forms.map(([f]) => f).filter((f) => f !== name), generic: g.generic, roles: g.roles, mentions };
+  });
   const first = (o: Organization) => o.mentions[0]?.start ?? Number.MAX_SAFE_INTEGER;
-  const sorted = [...byName.values()].sort((a, b) => first(a) - first(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = out.sort((a, b) => first(a) - first(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { ...doc, organizations: sorted };
 };

@@ -1,5 +1,5 @@
 import type { Doc, Range, Stage } from '../document.js';
-import type { Organization, Task } from '../schema.js';
+import type { OrganizationDraft, Task } from '../schema.js';
 import { countBefore, spanOf, textSpan } from '../span.js';
 import { written } from '../util/breaks.js';
 import { blockDrafts } from './units/blocks.js';
@@ -32,8 +32,8 @@ function merge(blocks: Draft[], tables: Draft[]): Draft[] {
 }
 
 /** Organisations named in unit lists and section leads, with every mention; roles are filled by the organizations stage. */
-function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): Organization[] {
-  const byName = new Map<string, Organization>();
+function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): OrganizationDraft[] {
+  const byName = new Map<string, OrganizationDraft>();
   /** Mention starts already recorded, per name: a unit named in two lists at one place is one mention. */
   const seen = new Map<string, Set<number>>();
   const mention = (r: Range) => {

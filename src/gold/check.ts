@@ -8,7 +8,7 @@ import { loadRules } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
 import type { Result } from '../schema.js';
 import { InputError } from '../stages/read.js';
-import { diffJson } from './diff.js';
+import { diffResults, type ResultDiff } from './diff.js';
 import { loadGoldDir, type GoldEntry } from './load.js';
 import { scoreGold, type GoldReport, type Scorable } from './report.js';
 
@@ -26,6 +26,8 @@ export interface CheckOptions {
   update?: boolean;
   /** Directory of gold files to score against. */
   gold?: string;
+  /** Also report items whose only change is their span (offsets, line, column, mentions). */
+  spans?: boolean;
   /** Writes one expected file atomically; needed with `update` (the CLI passes its own). */
   write?: (path: string, data: string) => void;
 }
@@ -34,10 +36,15 @@ export interface FileOutcome {
   path: string;
   /** Why the file did not parse or its output did not validate. */
   error?: string;
-  /** How the output differs from its expected file. */
-  difference?: { expected: string; lines: string[]; total: number };
+  /** How the output differs from its expected file, item by item; `problem` when the file is missing or not JSON. */
+  difference?: Difference;
   /** The expected file written with `update`. */
   updated?: string;
+}
+
+export interface Difference extends ResultDiff {
+  expected: string;
+  problem?: string;
 }
 
 export interface CheckReport {
@@ -66,20 +73,21 @@ function extractWithText(path: string, rules: Rules): { text: string; result: Re
   }
 }
 
-function compareExpected(file: string, result: Result): FileOutcome['difference'] {
+function compareExpected(file: string, result: Result, spans: boolean): Difference | undefined {
+  const problem = (text: string): Difference => ({ expected: file, problem: text, changes: [], common: [], moved: 0, total: 1 });
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { expected: file, lines: ['no expected file (run with --update to write it)'], total: 1 };
+    return problem('no expected file (run with --update to write it)');
   }
   let expected: unknown;
   try {
     expected = JSON.parse(text);
   } catch (error) {
-    return { expected: file, lines: [`expected file is not JSON: ${(error as Error).message}`], total: 1 };
+    return problem(`expected file is not JSON: ${(error as Error).message}`);
   }
-  const diff = diffJson(expected, JSON.parse(JSON.stringify(result)), { ignore: IGNORED });
+  const diff = diffResults(expected, JSON.parse(JSON.stringify(result)), { ignore: IGNORED, spans });
   return diff.total ? { expected: file, ...diff } : undefined;
 }
 
@@ -137,7 +145,7 @@ export function check(paths: string[], options: CheckOptions = {}): CheckReport 
       if (options.update) {
         options.write!(file, json({ ...got.result, source: { ...got.result.source, path: basename(path) } }));
         outcome.updated = file;
-      } else outcome.difference = compareExpected(file, got.result);
+      } else outcome.difference = compareExpected(file, got.result, options.spans ?? false);
     }
     if (golds?.has(basename(path))) scorable.push({ path, ...got });
   }

@@ -1,9 +1,9 @@
 export { check, CheckError } from './check.js';
-export type { CheckOptions, CheckReport, FileOutcome } from './check.js';
-export { diffJson } from './diff.js';
-export type { Diff } from './diff.js';
+export type { CheckOptions, CheckReport, Difference, FileOutcome } from './check.js';
+export { diffJson, diffResults } from './diff.js';
+export type { CommonChange, Diff, FieldChange, ItemChange, ResultDiff } from './diff.js';
 export { formatGold } from './format.js';
-export { checkJson, formatCheck } from './output.js';
+export { changeLine, checkJson, differenceLines, formatCheck } from './output.js';
 export { GoldError, loadGoldDir, readGold } from './load.js';
 export type { GoldEntry, GoldFile } from './load.js';
 export { metrics, METRIC_NAMES, scoreGold, totalOf } from './report.js';

@@ -2,6 +2,7 @@ import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
+import { frontMatter } from '../extract/meta/front.js';
 
 type Line = ViewLine;
 
@@ -233,6 +234,8 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const all = units(doc);
   const length = doc.view.length;
   const removed = blockRanges(all, bp.blocks, length);
+  const front = frontMatter(doc, bp.frontMatter);
+  if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = prefilter(bp.lines);
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;

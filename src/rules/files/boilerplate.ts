@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GlobalPattern, Pattern, RuleId } from '../pattern.js';
+import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/boilerplate.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function boilerplateRules() {
@@ -41,10 +41,21 @@ export function boilerplateRules() {
   /** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
   const SpanRule = z.object({ id: RuleId, pattern: GlobalPattern }).strict();
 
+  /** A YAML block or scraper header opening the file: removed under `id`; the listed keys give metadata hints. */
+  const FrontMatter = z.object({
+    id: RuleId,
+    title: Words.default([]),
+    date: Words.default([]),
+    issuer: Words.default([]),
+    source: Words.default([]),
+    other: Words.default([]),
+  }).strict();
+
   return z.object({
     lines: z.array(LineRule).default([]),
     blocks: z.array(BlockRule).default([]),
     spans: z.array(SpanRule).default([]),
+    frontMatter: FrontMatter.nullable().default(null),
   }).strict();
 }
 

@@ -33,5 +33,11 @@ export function organizationRules() {
     genericPrefixes: Words.default([]),
     /** Longest unit name accepted in an unlabelled list. */
     maxNameLength: z.number().int().positive().default(30),
+    /** Endings of region names that give a document's level (盘龙区 → 区): that level's prefix is folded from unit names. */
+    regionSuffixes: Words.default([]),
+    /** Endings that make an entry generic (省国资委等单位), like `genericPrefixes` at the start. */
+    genericEndings: Words.default([]),
+    /** Names of one unit that only a rule can tie together: `forms` (region prefix folded) → the canonical `name`. */
+    aliases: z.array(z.object({ id: RuleId, name: z.string().min(1), forms: Words.pipe(z.array(z.string()).min(1)) }).strict()).default([]),
   }).strict();
 }

@@ -1,0 +1,87 @@
+import type { Doc, Range } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+import { iso } from './dates.js';
+
+type FrontRules = NonNullable<Rules['boilerplate']['frontMatter']>;
+
+/** What a YAML block or scraper header at the top of a file says: hints for the metadata, and where it ends. */
+export interface FrontMatter extends Range {
+  title: string | null;
+  date: string | null;
+  issuer: string | null;
+  source: string | null;
+}
+
+const HINTS = ['title', 'date', 'issuer', 'source'] as const;
+/** `key: value` with the key bare, quoted or in markdown bold (**发布日期**: …); `:` is the view's folded `：`. */
+const FIELD = /^[\s\ufeff*_-]*["']?([A-Za-z][\w-]{0,20}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{0,9})["']?[\s\ufeff*_]*:\s*(.*)$/u;
+/** Values that say nothing: 未知, 无, null, ~. */
+const EMPTY = /^(未知|无|暂无|null|none|~|-)?$/iu;
+/** A line of a YAML block: `key: value`, a list item or a comment (a markdown rule `---` above prose is no block). */
+const YAML_LINE = /^([^\s:]{1,40}\s*:(\s|$)|-\s|#)/u;
+/** How far below its opening line a YAML block may close. */
+const MAX_YAML_LINES = 60;
+
+const key = (rules: FrontRules, name: string): (typeof HINTS)[number] | 'other' | null => {
+  const k = name.toLowerCase();
+  for (const hint of HINTS) if (rules[hint].some((w: string) => w.toLowerCase() === k)) return hint;
+  return rules.other.some((w: string) => w.toLowerCase() === k) ? 'other' : null;
+};
+
+/** The value as written in the source: quotes, markdown emphasis and spaces taken off; null when it says nothing. */
+function value(doc: Pick<Doc, 'text'>, end: number, length: number): string | null {
+  const raw = doc.text.slice(end - length, end).replace(/^[\s*"'\ufeff]+|[\s*"'\ufeff]+$/gu, '');
+  return EMPTY.test(raw) ? null : raw;
+}
+
+function isoDate(text: string | null): string | null {
+  const m = text ? /(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/u.exec(text) : null;
+  return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/**
+ * A YAML block (`---` on the first line, closed by `---` or `...`) and/or a header of `key: value` lines with the
+ * keys of rules/boilerplate.yaml (标题, 发布日期, 来源…) opening the file. The header must start on the first
+ * non-empty line (or right after the YAML block) and name at least one hint key; it ends at the first other line.
+ */
+export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, rules: FrontRules | null): FrontMatter | null {
+  if (!rules) return null;
+  const lines = doc.lines;
+  const blank = (i: number) => lines[i]!.body.replace(/[\s\ufeff]+/gu, '') === '';
+  const next = (i: number) => {
+    while (i < lines.length && blank(i)) i++;
+    return i;
+  };
+  const hints: Record<(typeof HINTS)[number], string | null> = { title: null, date: null, issuer: null, source: null };
+  const take = (i: number): 'hint' | 'other' | null => {
+    const m = FIELD.exec(lines[i]!.body);
+    const kind = m ? key(rules, m[1]!) : null;
+    if (!m || !kind) return null;
+    if (kind !== 'other') hints[kind] ??= value(doc, lines[i]!.end, m[2]!.length);
+    return kind === 'other' ? 'other' : 'hint';
+  };
+  const first = next(0);
+  if (first >= lines.length) return null;
+  let last = -1;
+  let at = first;
+  if (lines[first]!.body === '---') {
+    const close = lines.findIndex((l, j) => j > first && j <= first + MAX_YAML_LINES && (l.body === '---' || l.body === '...'));
+    const yamlLike = (j: number) => blank(j) || YAML_LINE.test(lines[j]!.body);
+    if (close > first + 1 && lines.slice(first + 1, close).every((_, k) => yamlLike(first + 1 + k))) {
+      for (let j = first + 1; j < close; j++) take(j);
+      last = close;
+      at = next(close + 1);
+    }
+  }
+  let header = -1;
+  let named = false;
+  for (let i = at; i < lines.length; i = next(i + 1)) {
+    const kind = take(i);
+    if (!kind) break;
+    named ||= kind === 'hint';
+    header = i;
+  }
+  if (named) last = header;
+  if (last < 0) return null;
+  return { start: lines[first]!.start, end: lines[last]!.end, ...hints, date: isoDate(hints.date) };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../src/assemble.js';
+import { badSpans, docOf } from './helpers.js';
+
+const BODY = '2024年某市政府工作报告\n一、2023年工作回顾\n全市地区生产总值增长6.5%。\n二、2024年工作安排\n力争地区生产总值增长7%左右。\n';
+
+function extracted(text: string) {
+  const result = assemble(docOf(text));
+  expect(badSpans(result, text)).toEqual([]);
+  return result;
+}
+
+describe('front matter', () => {
+  it('reads a leading YAML block as hints, lists it in removed, and extracts nothing from it', () => {
+    const head = "---\ntitle: '某市2024年国民经济和社会发展计划'\ndate: 2024-01-15\nsource: https://www.example.gov.cn/a/1.html\ntags: [计划, 2024]\nviews: 3500\n---\n";
+    const result = extracted(head + BODY);
+    expect(result.removed[0]).toMatchObject({ rule: 'furniture.front-matter', text: head.trimEnd(), span: { start: 0, line: 1 } });
+    expect(result.meta.source).toBe('https://www.example.gov.cn/a/1.html');
+    // The report's own title line wins over the hint; no quantity or heading comes from the block.
+    expect(result.meta.title).toBe('2024年某市政府工作报告');
+    expect(result.quantities.map((q) => q.core.text)).toEqual(['6.5%', '7%']);
+    expect(result.sections.map((s) => s.heading)).toEqual(['一、2023年工作回顾', '二、2024年工作安排']);
+  });
+
+  it('reads a scraper header (标题：/发布日期：, **发布日期**: in markdown) and falls back on its title and date', () => {
+    const head = '标题：某县2024年政府工作报告\n**发布日期**: 2024年1月20日\n**来源**: 某县人民政府网\n\n';
+    const result = extracted(`${head}一、2023年工作回顾\n全县粮食产量增长3%。\n`);
+    expect(result.removed[0]).toMatchObject({ rule: 'furniture.front-matter', text: head.trimEnd() });
+    expect(result.meta).toMatchObject({ title: '某县2024年政府工作报告', date: '2024-01-20', source: '某县人民政府网' });
+    expect(result.quantities.map((q) => q.core.text)).toEqual(['3%']);
+  });
+
+  it('leaves a document alone when its first line is not front matter', () => {
+    const result = extracted(`时间安排如下\n${BODY}`);
+    expect(result.removed).toEqual([]);
+    expect(result.meta.source).toBeNull();
+    // A header of unknown keys only, or a YAML block that never closes, is not front matter either.
+    expect(extracted(`地点：某会议中心\n${BODY}`).removed).toEqual([]);
+    expect(extracted(`---\ntitle: x\n${BODY}`).meta.source).toBeNull();
+  });
+});
+
+describe('front matter: what is not', () => {
+  it('a markdown rule (---) above and below report prose is not a YAML block', () => {
+    const text = `---\n${BODY}---\n`;
+    const result = assemble(docOf(text));
+    expect(result.removed.filter((r) => r.rule === 'furniture.front-matter')).toEqual([]);
+    expect(result.quantities.map((q) => q.core.text)).toEqual(['6.5%', '7%']);
+  });
+});
