@@ -172,10 +172,11 @@ describe('writing (points 3 and 8)', () => {
     writeFileSync(join(dir, 'out', `.a.json.${dead}-1.tmp`), '');
     writeFileSync(join(dir, 'out', 'deep', `.x.json.${dead}-0.tmp`), '');
     writeFileSync(join(dir, 'out', '.notes.tmp'), 'not ours');
+    writeFileSync(join(dir, 'out', '.draft.2024.tmp'), 'not ours either');
     const r = await cli('batch', join(dir, 'in'), '--out-dir', join(dir, 'out'), '--skip-existing');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^cnreport: removed 2 temporary files left by an interrupted run$/m);
-    expect(filesUnder(join(dir, 'out'))).toEqual(['.notes.tmp', 'a.json']);
+    expect(filesUnder(join(dir, 'out'))).toEqual(['.draft.2024.tmp', '.notes.tmp', 'a.json']);
   });
 });
 

@@ -10,8 +10,8 @@ export function tempName(path: string, pid = process.pid, thread = threadId): st
   return join(dirname(path), `.${basename(path)}.${pid}-${thread}.tmp`);
 }
 
-/** The writer's own temporary names (and the jsonl sink's `.all.jsonl.PID.tmp`), with the process id that made them. */
-const TEMP = /^\..+\.(\d+)(?:-\d+)?\.tmp$/;
+/** The writer's own temporary names for outputs, and the jsonl sink's `.all.jsonl.PID.tmp`; group 1 or 2 is the pid. */
+const TEMP = /^\.(?:.+\.(?:json|yaml|csv)\.(\d+)-\d+|all\.jsonl\.(\d+))\.tmp$/;
 
 export interface WriteOptions {
   /**
@@ -121,7 +121,7 @@ export function removeStaleTemps(dir: string): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) removed.push(...removeStaleTemps(path));
     const m = entry.isFile() ? TEMP.exec(entry.name) : null;
-    if (m && !alive(Number(m[1]))) {
+    if (m && !alive(Number(m[1] ?? m[2]))) {
       rmSync(path, { force: true });
       removed.push(path);
     }
