@@ -145,6 +145,9 @@ describe('writing (points 3 and 8)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^cnreport: \/proc\/forbidden\/x\.json: cannot write output: [^\n]+\n$/);
     expect(Date.now() - started).toBeLessThan(15_000);
+    const b = node(['batch', dir, '--out-dir', '/proc/forbidden/out'], { timeout: 20_000 });
+    expect([b.signal, b.code]).toEqual([null, 2]);
+    expect(b.stderr).toMatch(/^cnreport: \/proc\/forbidden\/out: cannot write to the output directory \([A-Z]+\)\n$/);
   });
 
   it.skipIf(!posix)('never writes through a symlink inside --out-dir that leads out of it', async () => {

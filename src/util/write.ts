@@ -60,7 +60,7 @@ export class EscapeError extends Error {
  * folders are made one at a time from the nearest existing ancestor and the first error is thrown. With `root`,
  * every folder from the root down is checked by its real path.
  */
-function makeDirs(dir: string, root?: string): void {
+export function makeDirs(dir: string, root?: string): void {
   if (root === undefined) {
     const missing: string[] = [];
     let at = dir;
