@@ -221,13 +221,13 @@ describe('batch --timeout (point 2)', () => {
     const input = join(dir, 'in');
     mkdirSync(input);
     writeFileSync(join(input, 'a-small.txt'), REPORT);
-    // Several seconds of honest work for one worker, far above the limit below.
-    writeFileSync(join(input, 'm-large.txt'), REPORT.repeat(100_000));
+    // About 22 MB: seconds of honest work for one worker (over 1 s even at the 15 MB/s budget), far above the limit below.
+    writeFileSync(join(input, 'm-large.txt'), REPORT.repeat(150_000));
     writeFileSync(join(input, 'z-small.txt'), REPORT.replace('6%', '7%'));
     const started = Date.now();
-    const r = await cli('batch', input, '--out-dir', join(dir, 'out'), '-j', '1', '--timeout', '1');
+    const r = await cli('batch', input, '--out-dir', join(dir, 'out'), '-j', '1', '--timeout', '0.5');
     expect(r.code).toBe(1);
-    expect(lines(r.stderr).filter((l) => l.startsWith('cnreport:'))).toEqual([`cnreport: ${join(input, 'm-large.txt')}: timed out after 1 s (see --timeout)`]);
+    expect(lines(r.stderr).filter((l) => l.startsWith('cnreport:'))).toEqual([`cnreport: ${join(input, 'm-large.txt')}: timed out after 0.5 s (see --timeout)`]);
     expect(r.stderr).toMatch(/^3 files, 1 failed,/m);
     expect(filesUnder(join(dir, 'out'))).toEqual(['a-small.json', 'z-small.json']);
     expect(Date.now() - started).toBeLessThan(20_000);
