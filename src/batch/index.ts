@@ -101,7 +101,8 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
   const found = options.shard ? shardOf(discovered.files, options.shard.index, options.shard.count) : discovered.files;
   const staleRemoved = options.skipExisting && !stream ? removeStaleTemps(outDir).length : 0;
   const { jobs, skipped } = plan(options.patterns, found, { cwd, outDir: stream ? null : outDir, format, skipExisting: Boolean(options.skipExisting) });
-  if (jobs.length === 0 && skipped === 0 && discovered.files.length === 0) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}${describeNotRead(discovered.notRead)}`);
+  // An empty share of a split run is no error: there were more machines than files.
+  if (jobs.length === 0 && skipped === 0 && !(options.shard && discovered.files.length > 0)) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}${describeNotRead(discovered.notRead)}`);
   const summary: BatchSummary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false, notRead: discovered.notRead, staleRemoved };
   const report = (outcome: FileOutcome) => {
     summary.files++;

@@ -98,6 +98,7 @@ export class Pool {
     const worker = new Worker(this.workerUrl, { workerData: { ...this.config, stop: this.stopFlag } satisfies WorkerConfig });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: Reply) => {
+      if (!this.slots.includes(slot)) return; // a replaced worker's last words
       if (reply.status === 'started') {
         slot.current = reply.id;
         if (this.timeoutMs > 0) slot.timer = setTimeout(() => this.replace(slot, `timed out after ${this.timeoutMs / 1000} s (see --timeout)`), this.timeoutMs);

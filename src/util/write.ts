@@ -71,6 +71,7 @@ export function makeDirs(dir: string, root?: string): void {
       at = up;
     }
     for (const d of missing.reverse()) mkdirSync(d);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is not a directory`), { code: 'ENOTDIR' });
     return;
   }
   const realRoot = realpathSync(root);
