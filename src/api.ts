@@ -49,7 +49,8 @@ export function readAllBounded(fd: number, limit = MAX_INPUT_BYTES, label = 'inp
     total += n;
     if (total > limit) throw new InputError(`${label} too large (more than ${limit} bytes, the limit)`);
     chunks.push(n === size ? chunk : chunk.subarray(0, n));
-    size = CHUNK;
+    // A full buffer: more may come, read in large chunks; a short read (the end of a file, a pipe's batch): smaller.
+    size = n === size ? CHUNK : 1 << 16;
   }
   const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);

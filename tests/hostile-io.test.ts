@@ -2,7 +2,7 @@
 // Each reproducer of the issue is a test here; the platform-dependent ones (FIFOs, devices, /proc, symlinks) skip
 // cleanly where the platform lacks them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -158,9 +158,14 @@ describe('writing (points 3 and 8)', () => {
     mkdirSync(join(dir, 'out'));
     mkdirSync(join(dir, 'victim'));
     symlinkSync('../victim', join(dir, 'out', 'sub'));
+    // An output that is itself a symlink is replaced by the new file, never written through.
+    writeFileSync(join(dir, 'victim', 'kept.json'), 'victim data');
+    symlinkSync('../victim/kept.json', join(dir, 'out', 'a.json'));
     const r = await cli('batch', join(dir, 'in'), '--out-dir', join(dir, 'out'), '--quiet', '-j', '1');
     expect(r.code).toBe(1);
-    expect(readdirSync(join(dir, 'victim'))).toEqual([]);
+    expect(readdirSync(join(dir, 'victim'))).toEqual(['kept.json']);
+    expect(readFileSync(join(dir, 'victim', 'kept.json'), 'utf8')).toBe('victim data');
+    expect(lstatSync(join(dir, 'out', 'a.json')).isFile()).toBe(true);
     expect(lines(r.stderr)).toEqual([expect.stringMatching(new RegExp(`^cnreport: .*sub/b\\.txt: cannot write .*sub/b\\.json: .*out/sub leads outside .*out \\(through a symlink\\); refused$`))]);
     expect(filesUnder(join(dir, 'out'))).toEqual(['a.json']);
   });
