@@ -26,8 +26,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Native addons and modules loaded only on some paths stay outside the bundle (fast-glob: only when globbing).
-  external: ['nodejieba', 'yaml', 'playwright-core', 'fast-glob'],
+  // Native addons and modules loaded only on some paths stay outside the bundle (fast-glob: only when globbing; recheck: only for --rules).
+  external: ['nodejieba', 'yaml', 'playwright-core', 'fast-glob', 'recheck'],
   plugins: [englishOnly],
   // The code finds rules/ and the worker relative to itself; the bundle sits two levels below the root like dist/x/.
   define: { 'import.meta.url': '__importMetaUrl' },

@@ -81,6 +81,8 @@ export interface StageContext {
   rules: Rules;
   /** Force a text encoding instead of detecting it. */
   encoding?: string;
+  /** Keep a forced encoding's undecodable bytes as U+FFFD with a warning instead of failing the file. */
+  force?: boolean;
 }
 
 export type Stage = (doc: Doc, ctx: StageContext) => Doc;

@@ -118,7 +118,7 @@ describe('--encoding', () => {
     for (const command of ['extract', 'view', 'track']) {
       const r = await cli(command, gb, '--encoding', 'latin-9');
       expect([command, r.code, r.stdout]).toEqual([command, 2, '']);
-      expect(r.stderr).toBe('cnreport: unknown encoding "latin-9", expected one of: utf-8, utf-16le, utf-16be, gb18030 (gbk and gb2312 read as gb18030)\n');
+      expect(r.stderr).toBe('cnreport: unknown encoding "latin-9", expected one of: utf-8, utf-16le, utf-16be, gb18030 (gbk and gb2312 read as gb18030), big5, shift_jis\n');
     }
   });
 });

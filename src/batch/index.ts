@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Format } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
-import { encodingName } from '../stages/read.js';
-import { discover } from '../util/glob.js';
+import { ENCODING_NAMES, encodingName } from '../stages/read.js';
+import { discoverAll, type NotRead } from '../util/glob.js';
+import { removeStaleTemps } from '../util/write.js';
 import { plan, type Job } from './plan.js';
 import { Pool, type Reply } from './pool.js';
 import { BatchError, JsonlSink, prepareOutDir } from './sink.js';
@@ -24,6 +25,14 @@ export interface BatchOptions {
   /** Rule directories layered over the built-in rules. */
   rules?: string[];
   encoding?: string;
+  /** With a forced encoding that does not fit a file: keep it with a warning instead of failing it. */
+  force?: boolean;
+  /** Extensions of the report files read inside a directory (`txt` by default). */
+  extensions?: string[];
+  /** Seconds a file may take before it fails and its worker is replaced (DEFAULT_TIMEOUT_SECONDS); 0: no limit. */
+  timeout?: number;
+  /** Take only share `index` (from 1) of `count` of the sorted input list (see `shardOf`). */
+  shard?: { index: number; count: number };
   cwd?: string;
   /** Aborting finishes the files being processed, skips the rest and resolves with `interrupted: true`. */
   signal?: AbortSignal;
@@ -52,6 +61,21 @@ export interface BatchSummary {
   bytes: number;
   seconds: number;
   interrupted: boolean;
+  /** What the directories held that was not read: other extensions (counted), entries that are not files (named). */
+  notRead: NotRead;
+  /** Temporary files of killed runs removed by `skipExisting`. */
+  staleRemoved: number;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+/**
+ * Share `index` of `count` (1 ≤ index ≤ count) of a sorted list: a contiguous run, so every machine of a split run
+ * takes a fixed, disjoint part, the parts together are the whole list, and their jsonl outputs concatenated in
+ * shard order are the unsharded output.
+ */
+export function shardOf<T>(list: readonly T[], index: number, count: number): T[] {
+  return list.slice(Math.floor(((index - 1) * list.length) / count), Math.floor((index * list.length) / count));
 }
 
 /**
@@ -64,14 +88,22 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
   const format = options.format ?? 'json';
   const cwd = options.cwd ?? process.cwd();
   const outDir = prepareOutDir(options.outDir, format, cwd, Boolean(options.skipExisting));
-  if (options.encoding && !encodingName(options.encoding)) throw new BatchError(`unknown encoding "${options.encoding}", expected utf-8, utf-16le, utf-16be or gb18030`);
+  if (options.encoding && !encodingName(options.encoding)) throw new BatchError(`unknown encoding "${options.encoding}", expected one of: ${ENCODING_NAMES}`);
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  if (!(timeout >= 0 && Number.isFinite(timeout))) throw new BatchError(`--timeout expects a number of seconds (0 for no limit), got "${options.timeout}"`);
+  if (options.shard && !(Number.isInteger(options.shard.index) && Number.isInteger(options.shard.count) && options.shard.index >= 1 && options.shard.index <= options.shard.count)) {
+    throw new BatchError(`--shard expects K/N with 1 <= K <= N, got ${options.shard.index}/${options.shard.count}`);
+  }
   const rulesDirs = (options.rules ?? []).map((dir) => resolve(cwd, dir));
-  loadRules(rulesDirs); // a bad rule file fails here, once, rather than in every worker
-  const found = await discover(options.patterns, { cwd });
+  loadRules(rulesDirs); // a bad or unsafe rule file fails here, once, rather than in every worker
   const stream = format === 'jsonl';
+  const discovered = await discoverAll(options.patterns, { cwd, extensions: options.extensions, exclude: stream || outDir === '-' ? undefined : outDir });
+  const found = options.shard ? shardOf(discovered.files, options.shard.index, options.shard.count) : discovered.files;
+  const staleRemoved = options.skipExisting && !stream ? removeStaleTemps(outDir).length : 0;
   const { jobs, skipped } = plan(options.patterns, found, { cwd, outDir: stream ? null : outDir, format, skipExisting: Boolean(options.skipExisting) });
-  if (jobs.length === 0 && skipped === 0) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}`);
-  const summary: BatchSummary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false };
+  // An empty share of a split run is no error: there were more machines than files.
+  if (jobs.length === 0 && skipped === 0 && !(options.shard && discovered.files.length > 0)) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}${describeNotRead(discovered.notRead)}`);
+  const summary: BatchSummary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false, notRead: discovered.notRead, staleRemoved };
   const report = (outcome: FileOutcome) => {
     summary.files++;
     summary.bytes += outcome.bytes;
@@ -83,7 +115,7 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
   try {
     if (jobs.length > 0) {
       const size = Math.max(1, Math.min(options.jobs ?? availableParallelism(), jobs.length));
-      const pool = new Pool(size, { format, rulesDirs, encoding: options.encoding });
+      const pool = new Pool(size, { format, rulesDirs, encoding: options.encoding, force: options.force, outDir: stream ? null : outDir }, { timeoutMs: timeout * 1000 });
       summary.interrupted = await runJobs(jobs, pool, sink, report, options.signal);
     }
     if (!summary.interrupted) sink?.commit();
@@ -92,6 +124,12 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** ` (not read: 2 .md, 1 .html; use --ext)` for a run that found nothing it reads. */
+function describeNotRead(notRead: NotRead): string {
+  const counts = Object.entries(notRead.byExtension).map(([ext, n]) => `${n} ${ext}`);
+  return counts.length ? ` (not read: ${counts.join(', ')}; choose extensions with --ext)` : '';
 }
 
 /** Feed the pool, at most `capacity` jobs in flight; returns whether the run was aborted. */

@@ -1,5 +1,6 @@
-import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeDirs } from '../util/write.js';
 
 /** A usage or output-directory problem that stops the whole run (exit code 2). */
 export class BatchError extends Error {
@@ -20,7 +21,7 @@ export function prepareOutDir(outDir: string, format: string, cwd: string, skipE
   if (format === 'jsonl' && skipExisting) throw new BatchError('--skip-existing works on one output per input; -f jsonl writes a single all.jsonl');
   const abs = resolve(cwd, outDir);
   try {
-    mkdirSync(abs, { recursive: true });
+    makeDirs(abs); // not mkdirSync's recursive mode, which spins for ever under /proc
     accessSync(abs, constants.W_OK);
   } catch (error) {
     throw new BatchError(`${outDir}: cannot write to the output directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
@@ -44,7 +45,8 @@ export class JsonlSink {
     this.tmp = this.final && join(outDir, `.all.jsonl.${process.pid}.tmp`);
     if (this.tmp) {
       try {
-        this.fd = openSync(this.tmp, 'w');
+        rmSync(this.tmp, { force: true });
+        this.fd = openSync(this.tmp, 'wx'); // O_EXCL: never through a symlink planted under the temporary name
       } catch (error) {
         throw new BatchError(`${this.final}: cannot write output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }

@@ -6,18 +6,19 @@ import type { Result } from '../schema.js';
 import { InputError } from '../stages/read.js';
 import type { Job } from './plan.js';
 import type { Reply, WorkerConfig } from './pool.js';
-import { writeFileAtomic } from '../util/write.js';
+import { EscapeError, writeFileAtomic } from '../util/write.js';
 
 // Runs in a worker thread: the rules are loaded once here and serve every file this worker is given.
 const config = workerData as WorkerConfig;
-const rules = loadRules(config.rulesDirs);
+const rules = loadRules(config.rulesDirs, undefined, { checked: true }); // the parent checked the patterns once
 const stop = new Int32Array(config.stop);
 
 function handle(job: Job): Reply {
   if (Atomics.load(stop, 0) === 1) return { id: job.id, status: 'skipped' };
+  parentPort!.postMessage({ id: job.id, status: 'started' } satisfies Reply); // the parent's --timeout clock starts
   let result: Result;
   try {
-    result = extract({ path: job.abs }, { rules, encoding: config.encoding, path: job.input });
+    result = extract({ path: job.abs }, { rules, encoding: config.encoding, force: config.force, path: job.input });
   } catch (error) {
     const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
     return { id: job.id, status: 'failed', reason };
@@ -25,9 +26,10 @@ function handle(job: Job): Reply {
   // The jsonl stream sends its line to the main thread; a file is written here, piece by piece.
   if (job.output === null) return { id: job.id, status: 'ok', bytes: job.bytes, text: emit(result, config.format) };
   try {
-    writeFileAtomic(job.output, emitParts(result, config.format));
+    writeFileAtomic(job.output, emitParts(result, config.format), { root: config.outDir ?? undefined });
   } catch (error) {
-    return { id: job.id, status: 'failed', reason: `cannot write ${job.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    const why = error instanceof EscapeError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    return { id: job.id, status: 'failed', reason: `cannot write ${job.output}: ${why}` };
   }
   return { id: job.id, status: 'ok', bytes: job.bytes };
 }

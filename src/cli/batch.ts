@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import type { BatchSummary, FileOutcome } from '../batch/index.js';
+import { DEFAULT_EXTENSIONS, parseExtensions } from '../util/glob.js';
 import { formatProgress, formatSummary } from '../batch/progress.js';
 import { BatchError } from '../batch/sink.js';
 import { FORMATS } from '../emit/index.js';
 import { RuleError } from '../rules/load.js';
 import { CliError } from './errors.js';
-import { readerOptions, type Io } from './shared.js';
+import { forceOption, readerOptions, type Io } from './shared.js';
 import { examples } from './examples.js';
 
 interface Options {
@@ -17,7 +18,28 @@ interface Options {
   skipExisting?: boolean;
   rules: string[];
   encoding?: string;
+  force?: boolean;
+  ext: string;
+  timeout: string;
+  shard?: string;
 }
+
+/** Entries that look like reports and could not be read (dangling symlinks, directories named x.txt): always named. */
+function unreadable(summary: BatchSummary): string[] {
+  return summary.notRead.entries.map((e) => `cnreport: ${e.path}: not read: ${e.reason}`);
+}
+
+/** Lines after the summary: other extensions left in the directories, leftovers cleaned. */
+function notReadNotes(summary: BatchSummary): string[] {
+  const lines: string[] = [];
+  const counts = Object.entries(summary.notRead.byExtension).sort(([a], [b]) => (a < b ? -1 : 1)).map(([ext, n]) => `${n} ${ext}`);
+  if (counts.length) lines.push(`cnreport: skipped ${counts.join(', ')}: use --ext to read other extensions`);
+  if (summary.staleRemoved) lines.push(`cnreport: removed ${summary.staleRemoved} temporary file${summary.staleRemoved === 1 ? '' : 's'} left by an interrupted run`);
+  return lines;
+}
+
+/** Seconds a file may take by default (batch/index.ts DEFAULT_TIMEOUT_SECONDS, not imported: the batch code loads on demand). */
+const DEFAULT_TIMEOUT = 60;
 
 /** Redraws one status line on a terminal, at most ten times a second; failures are printed above it. */
 function progressLine(io: Io, enabled: boolean) {
@@ -51,18 +73,28 @@ function progressLine(io: Io, enabled: boolean) {
 }
 
 export function commandBatch(program: Command, io: Io): void {
-  readerOptions(program.command('batch'))
+  forceOption(readerOptions(program.command('batch')))
     .description('extract every matched report into one output file per input, on worker threads')
-    .argument('<glob...>', 'report files, directories (every *.txt below them) or glob patterns')
+    .argument('<glob...>', 'report files, directories (every *.txt below them, see --ext) or glob patterns')
     .requiredOption('--out-dir <dir>', 'directory for the outputs, mirroring the inputs\' folders (- with -f jsonl: standard output)')
     .option('-f, --format <format>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'json')
     .option('-j, --jobs <n>', 'worker threads', String(availableParallelism()))
     .option('--quiet', 'no progress bar and no summary line (failures are still reported)')
-    .option('--skip-existing', 'leave inputs whose output already exists (resumes an interrupted run)')
+    .option('--skip-existing', 'leave inputs whose output already exists (resumes an interrupted run; removes its leftover temporary files)')
+    .option('--ext <list>', 'extensions read inside a directory, comma-separated (e.g. txt,md,html)', DEFAULT_EXTENSIONS.join(','))
+    .option('--timeout <seconds>', 'a file taking longer fails and its worker is replaced (0: no limit)', String(DEFAULT_TIMEOUT))
+    .option('--shard <K/N>', 'process only share K of N of the sorted input list (to split a corpus across machines)')
     .action(async (patterns: string[], opts: Options) => {
       const format = io.format(opts.format);
       const jobs = Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new CliError(`-j expects a whole number of threads, 1 or more, got "${opts.jobs}"`, 2);
+      const timeout = Number(opts.timeout);
+      if (opts.timeout.trim() === '' || !Number.isFinite(timeout) || timeout < 0) throw new CliError(`--timeout expects a number of seconds (0 for no limit), got "${opts.timeout}"`, 2);
+      const extensions = parseExtensions(opts.ext);
+      if (extensions.length === 0) throw new CliError(`--ext expects extensions such as txt,md,html, got "${opts.ext}"`, 2);
+      const shardMatch = opts.shard === undefined ? null : /^(\d+)\/(\d+)$/.exec(opts.shard.trim());
+      const shard = shardMatch ? { index: Number(shardMatch[1]), count: Number(shardMatch[2]) } : undefined;
+      if (opts.shard !== undefined && (!shard || shard.index < 1 || shard.index > shard.count)) throw new CliError(`--shard expects K/N with 1 <= K <= N (e.g. 2/4), got "${opts.shard}"`, 2);
       // Tests hand in an Io that says whether it is a terminal; otherwise ask the real stderr.
       const tty = (io as Partial<{ isTTY: boolean }>).isTTY ?? Boolean(process.stderr.isTTY);
       const progress = progressLine(io, tty && !opts.quiet);
@@ -75,7 +107,7 @@ export function commandBatch(program: Command, io: Io): void {
         // Loaded on demand: fast-glob and the worker pool would otherwise slow every cold `extract`.
         const { batch } = await import('../batch/index.js');
         summary = await batch(
-          { patterns, outDir: opts.outDir, format, jobs, skipExisting: opts.skipExisting, rules: opts.rules, encoding: opts.encoding, signal: controller.signal },
+          { patterns, outDir: opts.outDir, format, jobs, skipExisting: opts.skipExisting, rules: opts.rules, encoding: opts.encoding, force: opts.force, extensions, timeout, shard, signal: controller.signal },
           { start: progress.start, file: progress.file, write: (text) => io.stdout(text) },
         );
       } catch (error) {
@@ -85,7 +117,8 @@ export function commandBatch(program: Command, io: Io): void {
         process.removeListener('SIGINT', onSigint);
         progress.clear();
       }
-      if (!opts.quiet) io.stderr(`${formatSummary(summary)}\n`);
+      for (const line of unreadable(summary)) io.stderr(`${line}\n`);
+      if (!opts.quiet) for (const line of [formatSummary(summary), ...notReadNotes(summary)]) io.stderr(`${line}\n`);
       if (summary.interrupted) throw new CliError('interrupted', 2);
     })
     .addHelpText('after', examples([

@@ -6,7 +6,7 @@ import type { Result } from '../schema.js';
 import { CliError } from './errors.js';
 import { explain } from './explain.js';
 import { readStdin, writeAtomic } from './io.js';
-import { readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
+import { forceOption, readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
 import { examples } from './examples.js';
 
 interface Options {
@@ -15,6 +15,7 @@ interface Options {
   rules: string[];
   explain?: boolean;
   encoding?: string;
+  force?: boolean;
   debug?: boolean;
   table?: CsvTable;
 }
@@ -29,7 +30,7 @@ function combine(results: Result[], format: Format, table: CsvTable = 'quantitie
 }
 
 export function commandExtract(program: Command, io: Io): void {
-  readerOptions(program.command('extract'))
+  forceOption(readerOptions(program.command('extract')))
     .description('extract one or more report files (- reads standard input)')
     .argument('<file...>', 'report files, or - for standard input')
     .option('-f, --format <format>', `output format: ${Object.keys(FORMATS).join(', ')}`, 'json')
@@ -42,10 +43,11 @@ export function commandExtract(program: Command, io: Io): void {
       const rules = readerSetup(opts);
       const results: Result[] = [];
       for (const file of files) {
-        const input: Input = file === '-' ? readStdin() : { path: file };
         try {
-          results.push(extract(input, { rules, encoding: opts.encoding, path: file === '-' ? '-' : file }));
+          const input: Input = file === '-' ? readStdin() : { path: file };
+          results.push(extract(input, { rules, encoding: opts.encoding, force: opts.force, path: file === '-' ? '-' : file }));
         } catch (error) {
+          if (error instanceof CliError) throw error;
           reportFailure(io, file, error);
         }
       }

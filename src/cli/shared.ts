@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { encodingName, InputError } from '../stages/read.js';
+import { ENCODING_NAMES, encodingName, InputError } from '../stages/read.js';
 import { FORMATS, type Format } from '../emit/index.js';
 import { loadRules, RuleError } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
@@ -46,7 +46,12 @@ export function rulesOption(command: Command): Command {
 
 /** `--rules` and `--encoding`, which every command that reads reports takes. */
 export function readerOptions(command: Command): Command {
-  return rulesOption(command).option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030)');
+  return rulesOption(command).option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, utf-16be, gb18030, big5, shift_jis)');
+}
+
+/** `--force`: a forced encoding that does not fit a file keeps its damaged text with a warning instead of failing it. */
+export function forceOption(command: Command): Command {
+  return command.option('--force', 'with --encoding: keep a file the encoding does not fit (U+FFFD for undecodable bytes, a warning in messages) instead of failing it');
 }
 
 /** The rules for a run, after `--encoding` is checked: both are usage errors found once, before any file is read. */
@@ -58,6 +63,6 @@ export function readerSetup(opts: { rules: string[]; encoding?: string }): Rules
 /** An unknown --encoding is a usage error, reported once rather than against every file. */
 function checkEncoding(name: string | undefined): void {
   if (name !== undefined && !encodingName(name)) {
-    throw new CliError(`unknown encoding "${name}", expected one of: utf-8, utf-16le, utf-16be, gb18030 (gbk and gb2312 read as gb18030)`, 2);
+    throw new CliError(`unknown encoding "${name}", expected one of: ${ENCODING_NAMES}`, 2);
   }
 }

@@ -5,6 +5,7 @@ import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { fingerprint, reviveRules, serializeRules } from './cache.js';
 import { locate } from './locate.js';
+import { assertSafePatterns } from './safety.js';
 import { RULE_FILE_NAMES, ruleSchemas, type RuleFileName, type Rules } from './schema.js';
 
 /** A rule file that cannot be used; `file:line:column` point at the offending place. */
@@ -23,13 +24,23 @@ export const RULES_CACHE_FILE = resolve(HERE, '../../dist/rules.cache.json');
 
 type Raw = Record<string, unknown>;
 
+/** A rule file larger than this is refused before it is parsed (the built-in files are a few dozen kB). */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
 function parseFile(file: string): Raw {
   let text: string;
   try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new RuleError(file, 1, 1, 'not a regular file');
+    const size = stat.size;
+    if (size > MAX_RULE_FILE_BYTES) throw new RuleError(file, 1, 1, `rule file too large (${size} bytes; the limit is ${MAX_RULE_FILE_BYTES})`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof RuleError) throw error;
     throw new RuleError(file, 1, 1, `cannot read rule file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  // An empty file (or one of comments only) is an empty override, not an error.
+  if (text.split('\n').every((line) => /^\s*(?:#|$)/.test(line))) return {};
   let data: unknown;
   try {
     data = load(text, { filename: file });
@@ -111,12 +122,17 @@ function ruleFilesIn(dir: string): Map<RuleFileName, string> {
  * Load the built-in rules, then each directory in `extra` on top of them (merged by rule id).
  * Every file is validated on its own first, so an error names the file that has it and points into that file.
  */
-export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR): Rules {
+export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR, options: LoadOptions = {}): Rules {
   if (extra.length === 0 && builtinDir === BUILTIN_RULES_DIR) {
     const cached = reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir));
     if (cached) return cached;
   }
-  return compileRules(extra, builtinDir);
+  return compileRules(extra, builtinDir, options);
+}
+
+export interface LoadOptions {
+  /** Skip the ReDoS check of the `extra` patterns (safety.ts): a batch worker loads rules its parent already checked. */
+  checked?: boolean;
 }
 
 /** The built-in rules, validated and compiled, as the JSON text of the build-time cache. */
@@ -124,7 +140,7 @@ export function rulesCacheText(): string {
   return serializeRules(compileRules([], BUILTIN_RULES_DIR), fingerprint(BUILTIN_RULES_DIR));
 }
 
-function compileRules(extra: string[], builtinDir: string): Rules {
+function compileRules(extra: string[], builtinDir: string, options: LoadOptions = {}): Rules {
   const layers = [builtinDir, ...extra].map(ruleFilesIn);
   const out: Partial<Record<RuleFileName, unknown>> = {};
   const schemas = ruleSchemas();
@@ -138,6 +154,7 @@ function compileRules(extra: string[], builtinDir: string): Rules {
       if (!file) continue;
       const data = parseFile(file);
       single = validate(schema, data, file);
+      if (layer !== layers[0] && !options.checked) assertSafePatterns(file, data, single); // user rules only: the built-in ones are trusted
       checkIds(data, file);
       merged = files === 0 ? data : (merge(merged, data) as Raw);
       files++;

@@ -12,7 +12,7 @@ export class InputError extends Error {
   }
 }
 
-const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const;
+const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'shift_jis'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 export function isEncoding(name: string): name is Encoding {
@@ -30,7 +30,69 @@ export function encodingName(label: string, bytes?: Uint8Array): Encoding | null
   if (l === 'utf16le' || l === 'utf-16le') return 'utf-16le';
   if (l === 'utf16be' || l === 'utf-16be') return 'utf-16be';
   if (['gb18030', 'gbk', 'gb2312', 'cp936'].includes(l)) return 'gb18030';
+  if (['big5', 'big5-hkscs', 'cp950'].includes(l)) return 'big5';
+  if (['shift-jis', 'sjis', 'cp932', 'windows-31j', 'ms932'].includes(l)) return 'shift_jis';
   return null;
+}
+
+/** The names `--encoding` accepts, for messages. */
+export const ENCODING_NAMES = 'utf-8, utf-16le, utf-16be, gb18030 (gbk and gb2312 read as gb18030), big5, shift_jis';
+
+/**
+ * How much of a text in a legacy double-byte encoding looks like ordinary writing: the share of its double-byte
+ * characters that fall in the encoding's common area (GB2312's symbols and level-1 hanzi for GB18030; Big5's frequent
+ * hanzi and symbols; Shift-JIS kana, symbols and level-1 kanji). Each legacy encoding decodes the others' bytes into
+ * valid but rare characters, so the right one stands out by this share: over 0.99 for every report of the corpus
+ * in GB18030, about 0.7 for traditional Chinese in GBK, below 0.5 for Big5 read as GB18030, and at most 0.4 for
+ * random bytes 0x80-0xFF in all three. Half-width katakana and bytes that cannot start a character count against.
+ */
+function commonShare(bytes: Uint8Array, encoding: 'gb18030' | 'big5' | 'shift_jis'): number {
+  const n = Math.min(bytes.length, 1 << 16);
+  let good = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const a = bytes[i]!;
+    if (a < 0x80) continue;
+    const b = i + 1 < n ? bytes[i + 1]! : 0;
+    total++;
+    if (encoding === 'gb18030') {
+      if (a === 0x80 || a === 0xff) continue;
+      if (b >= 0x30 && b <= 0x39) { good++; i += 3; continue; } // a four-byte sequence
+      if (b >= 0xa1 && b <= 0xfe && ((a >= 0xa1 && a <= 0xa9) || (a >= 0xb0 && a <= 0xd7))) good++;
+      i++;
+    } else if (encoding === 'big5') {
+      if (a === 0x80 || a === 0xff) continue;
+      const code = (a << 8) | b;
+      if (((b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe)) && ((code >= 0xa140 && code <= 0xa3bf) || (code >= 0xa440 && code <= 0xc67e))) good++;
+      i++;
+    } else {
+      if ((a >= 0xa1 && a <= 0xdf) || a === 0x80 || a === 0xa0 || a >= 0xfd) continue; // half-width kana, invalid
+      const code = (a << 8) | b;
+      if (((b >= 0x40 && b <= 0x7e) || (b >= 0x80 && b <= 0xfc)) && ((a >= 0x81 && a <= 0x84) || (code >= 0x889f && code <= 0x9872))) good++;
+      i++;
+    }
+  }
+  return total === 0 ? 1 : good / total;
+}
+
+/** Below this share of common characters (see commonShare) Big5 or Shift-JIS is not trusted… */
+const COMMON = 0.85;
+/** …nor GB18030 below this one (lower: traditional Chinese in GBK lies outside GB2312 yet is GB18030). */
+const COMMON_GB = 0.6;
+
+/** GB18030 (the usual case), Big5 or Shift-JIS for bytes that are not UTF-8; an InputError when unsure. */
+function legacyEncoding(bytes: Uint8Array): Encoding {
+  const gb = commonShare(bytes, 'gb18030');
+  const big5 = commonShare(bytes, 'big5');
+  const sjis = commonShare(bytes, 'shift_jis');
+  const best = Math.max(gb, big5, sjis);
+  const scores = `GB18030 ${gb.toFixed(2)}, Big5 ${big5.toFixed(2)}, Shift-JIS ${sjis.toFixed(2)}`;
+  // GB18030 wins ties: it is what a Chinese report not in UTF-8 almost always is.
+  if (gb >= COMMON_GB && gb >= best - 0.02) return 'gb18030';
+  if (best < COMMON) throw new InputError(`not text in a known encoding (too few common characters as ${scores}); if it is text, name its encoding with --encoding`);
+  const other = big5 >= sjis ? 'big5' : 'shift_jis';
+  if (best - Math.max(gb, Math.min(big5, sjis)) >= 0.1) return other;
+  throw new InputError(`unsure of the encoding (${scores}); name it with --encoding`);
 }
 
 /** Share of U+FFFD among the non-ASCII characters of a decoded text. */
@@ -91,7 +153,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
   if (looksBinary(bytes)) throw new InputError('binary file, not text (found control or NUL bytes)');
   if (isUtf8(bytes)) return { encoding: 'utf-8', bom: 0 };
   const asUtf8 = new TextDecoder('utf-8').decode(bytes.subarray(0, 1 << 20));
-  return { encoding: replacementShare(asUtf8) < 0.05 ? 'utf-8' : 'gb18030', bom: 0 };
+  return { encoding: replacementShare(asUtf8) < 0.05 ? 'utf-8' : legacyEncoding(bytes), bom: 0 };
 }
 
 /**
@@ -114,8 +176,22 @@ function decode(bytes: Uint8Array, encoding: Encoding): string {
     const fast = fastUtf8(bytes);
     if (fast !== null) return fast;
   }
-  // Node's TextDecoder (full ICU) reads UTF-16 in both byte orders and GB18030, a superset of GBK and GB2312.
+  // Node's TextDecoder (full ICU) reads UTF-16 in both byte orders, GB18030 (a superset of GBK and GB2312), Big5
+  // and Shift-JIS.
   return new TextDecoder(encoding).decode(bytes);
+}
+
+/** How many U+FFFD decoding put in that were not in the bytes (an encoded U+FFFD is kept as text). */
+function replacements(text: string, bytes: Uint8Array, encoding: Encoding): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  if (n === 0) return 0;
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return 0;
+  } catch {
+    return n;
+  }
 }
 
 function notBlank(text: string): string {
@@ -131,11 +207,21 @@ export const read: Stage = (doc, ctx): Doc => {
   // Text handed over already decoded (the API's `{text}` input) is kept as it is, a leading U+FEFF included.
   if (doc.text) return { ...doc, text: notBlank(doc.text), sha256, encoding: 'utf-8', lineStarts: lineStarts(doc.text) };
   const forced = ctx.encoding ? encodingName(ctx.encoding, bytes) : null;
-  if (ctx.encoding && !forced) throw new InputError(`unknown encoding "${ctx.encoding}", expected utf-8, utf-16le, utf-16be or gb18030`);
+  if (ctx.encoding && !forced) throw new InputError(`unknown encoding "${ctx.encoding}", expected one of: ${ENCODING_NAMES}`);
   const detected = forced ? { encoding: forced, bom: 0 } : detectEncoding(bytes);
-  let text = decode(bytes.subarray(detected.bom), detected.encoding);
+  const body = bytes.subarray(detected.bom);
+  let text = decode(body, detected.encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!forced && detected.encoding === 'gb18030' && replacementShare(text) > 0.3) throw new InputError(`cannot decode as UTF-8, UTF-16 or GB18030 (most characters invalid); try --encoding`);
   notBlank(text);
-  return { ...doc, text, sha256, encoding: detected.encoding, lineStarts: lineStarts(text) };
+  const messages = [...doc.messages];
+  // Bytes the encoding cannot decode are never passed over in silence: a forced encoding that does not fit the file
+  // fails it (unless --force), and a damaged UTF-8 file says how many characters were replaced.
+  const bad = replacements(text, body, detected.encoding);
+  if (bad > 0) {
+    const what = `${bad} invalid byte sequence${bad === 1 ? '' : 's'} for ${detected.encoding} replaced by U+FFFD`;
+    if (forced && !ctx.force) throw new InputError(`--encoding ${ctx.encoding} does not fit this file (${what}); leave --encoding out to detect it, or add --force to keep the damaged text`);
+    messages.push({ severity: 'warning', code: 'read.invalid-bytes', message: forced ? `${what} (kept with --force)` : what, range: null });
+  }
+  return { ...doc, text, sha256, encoding: detected.encoding, lineStarts: lineStarts(text), messages };
 };
