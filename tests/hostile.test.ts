@@ -89,3 +89,15 @@ describe('property: hostile shapes', () => {
     );
   });
 });
+
+describe('hostile input: one-line failures', () => {
+  it('gives any failure as one line: an input problem as it is, schema and engine errors folded', async () => {
+    const { failureReason } = await import('../src/failure.js');
+    const { InputError } = await import('../src/stages/read.js');
+    const { z } = await import('zod');
+    expect(failureReason(new InputError('no such file'))).toBe('no such file');
+    const zod = z.object({ a: z.number(), b: z.number() }).safeParse({ a: Number.NaN, b: 'x' }).error!;
+    expect(failureReason(zod)).toMatch(/^output does not validate: a: .+ \(and 1 more\)$/);
+    expect(failureReason(new Error('first\n  second\nthird'))).toBe('internal error: first second third');
+  });
+});

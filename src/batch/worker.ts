@@ -3,10 +3,10 @@ import { extract } from '../api.js';
 import { emit, emitParts } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
 import type { Result } from '../schema.js';
-import { InputError } from '../stages/read.js';
 import type { Job } from './plan.js';
 import type { Reply, WorkerConfig } from './pool.js';
 import { EscapeError, writeFileAtomic } from '../util/write.js';
+import { failureReason } from '../failure.js';
 
 // Runs in a worker thread: the rules are loaded once here and serve every file this worker is given.
 const config = workerData as WorkerConfig;
@@ -20,8 +20,7 @@ function handle(job: Job): Reply {
   try {
     result = extract({ path: job.abs }, { rules, encoding: config.encoding, force: config.force, path: job.input });
   } catch (error) {
-    const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
-    return { id: job.id, status: 'failed', reason };
+    return { id: job.id, status: 'failed', reason: failureReason(error) };
   }
   // The jsonl stream sends its line to the main thread; a file is written here, piece by piece.
   if (job.output === null) return { id: job.id, status: 'ok', bytes: job.bytes, text: emit(result, config.format) };

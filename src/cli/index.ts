@@ -12,6 +12,7 @@ import { commandSchema } from './schema.js';
 import { commandView } from './view.js';
 import { commandTrack } from './track.js';
 import { checkFormat, type Io } from './shared.js';
+import { failureReason } from '../failure.js';
 
 export interface RunIo {
   stdout(text: string): void;
@@ -63,7 +64,7 @@ export async function run(argv: string[], out: RunIo = processIo): Promise<numbe
       return error.exitCode;
     }
     if (io.debug) io.stderr(`${(error as Error).stack}\n`);
-    io.stderr(`cnreport: internal error: ${(error as Error).message}\n`);
+    io.stderr(`cnreport: ${failureReason(error)}\n`);
     return EXIT.usage;
   }
 }

@@ -4,6 +4,7 @@ import { FORMATS, type Format } from '../emit/index.js';
 import { loadRules, RuleError } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
 import { CliError } from './errors.js';
+import { failureReason } from '../failure.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
@@ -32,8 +33,7 @@ export function loadCliRules(dirs: string[]): Rules {
 /** One line naming the file and what is wrong with it; the run goes on with the next file. */
 export function reportFailure(io: Io, file: string, error: unknown): void {
   if (!(error instanceof InputError) && io.debug) io.stderr(`${(error as Error).stack}\n`);
-  const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
-  io.stderr(`cnreport: ${file}: ${reason}\n`);
+  io.stderr(`cnreport: ${file}: ${failureReason(error)}\n`);
   io.failed = true;
 }
 

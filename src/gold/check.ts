@@ -1,16 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { ZodError } from 'zod';
 import { run } from '../api.js';
 import { assemble } from '../assemble.js';
 import { json } from '../emit/json.js';
 import { loadRules } from '../rules/load.js';
 import type { Rules } from '../rules/schema.js';
 import type { Result } from '../schema.js';
-import { InputError } from '../stages/read.js';
 import { diffResults, type ResultDiff } from './diff.js';
 import { loadGoldDir, type GoldEntry } from './load.js';
 import { scoreGold, type GoldReport, type Scorable } from './report.js';
+import { failureReason } from '../failure.js';
 
 /** A check that cannot start: a missing directory, inputs that would share one expected or gold file. Exit code 2. */
 export class CheckError extends Error {
@@ -64,12 +63,7 @@ function extractWithText(path: string, rules: Rules): { text: string; result: Re
     const doc = run({ path }, { rules, path });
     return { text: doc.text, result: assemble(doc) };
   } catch (error) {
-    if (error instanceof InputError) return error.message;
-    if (error instanceof ZodError) {
-      const issue = error.issues[0]!;
-      return `output does not validate: ${issue.path.join('.') || '(top)'}: ${issue.message}`;
-    }
-    return `internal error: ${(error as Error).message}`;
+    return failureReason(error);
   }
 }
 
