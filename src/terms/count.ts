@@ -91,12 +91,13 @@ export function keptRanges(length: number, removed: readonly { span: { start: nu
 }
 
 /** jieba's tokens of the kept text with their offsets in the source; none crosses removed furniture. */
-export function tokensOf(text: string, result: Pick<Result, 'removed'>, segmenter: Segmenter): { word: string; tag: string; start: number }[] {
+export function tokensOf(text: string, result: Pick<Result, 'removed'>, segmenter: Segmenter, tags = true): { word: string; tag: string; start: number }[] {
   const out: { word: string; tag: string; start: number }[] = [];
   for (const [from, to] of keptRanges(text.length, result.removed)) {
     const piece = text.slice(from, to);
     let at = 0;
-    for (const { word, tag } of segmenter.tag(piece)) {
+    // Tags only when they are needed (for --top): cutting alone gives the same tokens twice as fast.
+    for (const { word, tag } of tags ? segmenter.tag(piece) : segmenter.cut(piece).map((word) => ({ word, tag: '' }))) {
       // jieba returns the text cut into pieces; should it ever drop a character, find the token further on.
       const found = piece.startsWith(word, at) ? at : piece.indexOf(word, at);
       if (found < 0) continue;
@@ -157,7 +158,7 @@ export function countDocument(text: string, result: Result, segmenter: Segmenter
   };
   for (const o of order) partFor(o.part);
   const keywords = new Set(options.keywords);
-  for (const t of tokensOf(text, result, segmenter)) {
+  for (const t of tokensOf(text, result, segmenter, options.nouns)) {
     const p = partFor(at(t.start));
     if (isWord(t.word, segmenter.stopWords)) {
       p.words++;

@@ -11,6 +11,7 @@ interface NodeJieba {
   DEFAULT_STOP_WORD_DICT: string;
   load(options: { dict: string; hmmDict: string; userDict: string; idfDict: string; stopWordDict: string }): void;
   tag(text: string): { word: string; tag: string }[];
+  cut(text: string, hmm: boolean): string[];
 }
 
 /**
@@ -40,6 +41,8 @@ export interface Segmenter {
   readonly loadMs: number;
   /** jieba's tokens (HMM on for unknown words, as jieba's default) with their part-of-speech tags. */
   tag(text: string): { word: string; tag: string }[];
+  /** The same tokens without tags (about twice as fast). */
+  cut(text: string): string[];
 }
 
 /** nodejieba holds one dictionary per process (or worker thread); the segmenter that loaded it last owns it. */
@@ -69,6 +72,9 @@ export function loadSegmenter(options: SegmenterOptions = {}): Segmenter {
     rmSync(dir, { recursive: true, force: true });
   }
   const stopWords = new Set(readFileSync(jieba.DEFAULT_STOP_WORD_DICT, 'utf8').split(/\r?\n/).filter(Boolean));
+  const owned = () => {
+    if ((jieba as unknown as Record<symbol, unknown>)[OWNER] !== segmenter) throw new Error('this segmenter was replaced by a later loadSegmenter() in the same thread');
+  };
   const segmenter: Segmenter = {
     dictionary: options.fullDictionary ? 'full' : 'shipped',
     dictionaryPath,
@@ -76,8 +82,12 @@ export function loadSegmenter(options: SegmenterOptions = {}): Segmenter {
     stopWords,
     loadMs: performance.now() - started,
     tag(text: string) {
-      if ((jieba as unknown as Record<symbol, unknown>)[OWNER] !== segmenter) throw new Error('this segmenter was replaced by a later loadSegmenter() in the same thread');
+      owned();
       return jieba.tag(text);
+    },
+    cut(text: string) {
+      owned();
+      return jieba.cut(text, true);
     },
   };
   (jieba as unknown as Record<symbol, unknown>)[OWNER] = segmenter;
@@ -113,19 +123,19 @@ export function userDictionary(dict: string, keywords: readonly string[]): strin
   for (const k of keywords) {
     if (/\s/.test(k)) continue;
     const chars = [...k];
-    // Best log-probability of cutting k into two or more pieces (an unknown character weighs as jieba's minimum).
-    const best = new Array<number>(chars.length + 1).fill(-Infinity);
-    best[0] = 0;
+    // Best probability of cutting k into two or more pieces (an unknown character weighs as jieba's minimum).
+    const best = new Array<number>(chars.length + 1).fill(0);
+    best[0] = 1;
     for (let b = 1; b <= chars.length; b++) {
       for (let a = 0; a < b; a++) {
         if (a === 0 && b === chars.length) continue;
         const piece = chars.slice(a, b).join('');
         const f = freq.get(piece)?.freq ?? (b - a === 1 ? min : 0);
-        if (f > 0) best[b] = Math.max(best[b]!, best[a]! + Math.log(f / total));
+        if (f > 0) best[b] = Math.max(best[b]!, best[a]! * (f / total));
       }
     }
     const own = freq.get(k);
-    const split = chars.length > 1 ? Math.floor(Math.exp(best[chars.length]!) * total) + 1 : 0;
+    const split = chars.length > 1 ? Math.floor(best[chars.length]! * total) + 1 : 0;
     lines.push(`${k} ${Math.max(own?.freq ?? 0, split, 1)} ${own?.tag ?? 'nz'}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
