@@ -15,3 +15,5 @@ export type { CheckOptions, CheckReport, GoldReport } from './gold/index.js';
 export { viewHtml } from './view/index.js';
 export { track, TrackResult } from './track/index.js';
 export type { TrackOptions } from './track/index.js';
+// Keyword counts on jieba, one namespace: terms.terms(inputs, options), terms.termsCsv(report), terms.loadSegmenter(...).
+export * as terms from './terms/index.js';

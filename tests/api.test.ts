@@ -9,7 +9,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'BUILTIN_RULES_DIR', 'FORMATS', 'InputError', 'MAX_INPUT_BYTES', 'Result', 'RuleError', 'SCHEMA_VERSION',
       'TrackResult', 'batch', 'check', 'csvOf', 'emit', 'extract', 'jsonSchema', 'loadRules', 'run', 'scoreGold',
-      'track', 'viewHtml',
+      'terms', 'track', 'viewHtml',
     ]);
   });
 

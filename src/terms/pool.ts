@@ -46,14 +46,18 @@ export async function countOnWorkers(jobs: TermsJob[], size: number, config: Ter
       feed();
     });
     // A worker that dies (a native crash, a dictionary that cannot be read) fails its file and every file left.
-    worker.on('error', (error) => {
+    const died = (why: string) => {
       for (let job = current; job; job = jobs[next++]) {
-        const reply: TermsReply = { id: job.id, status: 'failed', reason: `internal error: worker failed (${error.message})` };
+        const reply: TermsReply = { id: job.id, status: 'failed', reason: `internal error: worker failed (${why})` };
         replies[job.id] = reply;
         done(job, reply);
       }
       current = undefined;
       resolve();
+    };
+    worker.on('error', (error) => died(error.message));
+    worker.on('exit', (code) => {
+      if (current) died(`exited with code ${code}`);
     });
     feed();
   });
