@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/api.js';
 import { assemble } from '../src/assemble.js';
-import { countDocument, loadSegmenter, tokensOf } from '../src/terms/index.js';
+import type { Result } from '../src/schema.js';
+import { countDocument, loadSegmenter, tokensOf, type DocTerms, type Segmenter } from '../src/terms/index.js';
 import { rules, SHARED } from './helpers.js';
 
 // The three national work reports of the development corpus (manifest.tsv: 2023, 2024, 2025).
@@ -31,11 +32,16 @@ const WHOLE = ['人工智能', '数字经济', '乡村振兴', '碳达峰', '高
 const PARTS = ['生态', '污染', '环境', '教育', '改革'];
 
 describe.skipIf(!present || !hasGrep)('terms against grep -o on three national reports', () => {
-  const segmenter = loadSegmenter({ keywords: [...WHOLE, ...PARTS] });
-  const docs = NATIONAL.map((file) => {
-    const doc = run({ path: file }, { rules, path: file });
-    const result = assemble(doc);
-    return { file, text: doc.text, result, counts: countDocument(doc.text, result, segmenter, { keywords: [...WHOLE, ...PARTS], by: 'document', nouns: false, rules }) };
+  // Built before the tests run, not while they are collected: without ../shared nothing here is touched.
+  let segmenter: Segmenter;
+  let docs: { file: string; text: string; result: Result; counts: DocTerms }[] = [];
+  beforeAll(() => {
+    segmenter = loadSegmenter({ keywords: [...WHOLE, ...PARTS] });
+    docs = NATIONAL.map((file) => {
+      const doc = run({ path: file }, { rules, path: file });
+      const result = assemble(doc);
+      return { file, text: doc.text, result, counts: countDocument(doc.text, result, segmenter, { keywords: [...WHOLE, ...PARTS], by: 'document', nouns: false, rules }) };
+    });
   });
 
   it('counts five keywords jieba cannot split exactly as grep -o | wc -l', () => {
