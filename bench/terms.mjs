@@ -2,7 +2,7 @@
 // node bench/terms.mjs [--no-loo]: figures for `cnreport terms` (run `npm run build` first; dist/ is measured).
 //  1. load time of jieba with the shipped dictionary, with jieba's default one through terms (--full-dictionary),
 //     and nodejieba's own default load (default dictionary and its 6 MB IDF file): each in a fresh process, median of 3;
-//  2. throughput in MB/s (MiB of UTF-8 text): jieba's tagging alone, and terms in process (extraction + counting),
+//  2. throughput in MB/s (MiB of UTF-8 text): jieba's cutting and tagging alone, and terms in process (extraction + counting),
 //     one core, on ../shared/corpus (else the seeds) repeated; the CLI on a folder of copies with worker threads;
 //  3. token agreement of the shipped dictionary with the default one: tokens at the same offsets, over all tokens
 //     but whitespace and over counted words; and, unless --no-loo, leave one out: for each report a dictionary built
@@ -71,14 +71,18 @@ const timed = (fn) => {
   const cpu = process.cpuUsage(c);
   return { s: (performance.now() - t) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
 };
+const cutOnly = timed(() => { for (const t of texts) seg.cut(t); });
 const tagOnly = timed(() => { for (const t of texts) seg.tag(t); });
 const whole = timed(() => { for (const f of files) countInput({ path: f }, seg, settings, rules, { path: f }); });
 const mbs = (x) => (bytes * rounds) / MB / x;
+results.cut_mb_s = mbs(cutOnly.s);
+results.cut_mb_s_cpu = mbs(cutOnly.cpu);
 results.tag_mb_s = mbs(tagOnly.s);
 results.tag_mb_s_cpu = mbs(tagOnly.cpu);
 results.terms_mb_s = mbs(whole.s);
 results.terms_mb_s_cpu = mbs(whole.cpu);
-log(`jieba tagging alone: ${results.tag_mb_s.toFixed(2)} MB/s wall, ${results.tag_mb_s_cpu.toFixed(2)} MB/s of CPU (${rounds} rounds)`);
+log(`jieba cutting alone (keyword counts): ${results.cut_mb_s.toFixed(2)} MB/s wall, ${results.cut_mb_s_cpu.toFixed(2)} MB/s of CPU (${rounds} rounds)`);
+log(`jieba tagging alone (--top): ${results.tag_mb_s.toFixed(2)} MB/s wall, ${results.tag_mb_s_cpu.toFixed(2)} MB/s of CPU (${rounds} rounds)`);
 log(`terms in process (extract + count, --by role): ${results.terms_mb_s.toFixed(2)} MB/s wall, ${results.terms_mb_s_cpu.toFixed(2)} MB/s of CPU`);
 
 // The CLI with worker threads on a folder of copies (about 4 MB).

@@ -212,3 +212,15 @@ describe('the user dictionary', () => {
     expect(userDictionary(dict, ['AB', 'CD', 'QQ'])).toBe('AB 901 n\nCD 500 n\nQQ 1 nz\n');
   });
 });
+
+describe('roles derived from the headings', () => {
+  it('takes a heading on 今年 in a work report as the plan, and its subsections with it', async () => {
+    const { derivedRoles } = await import('../src/terms/index.js');
+    const text = '2023年政府工作报告\n一、过去一年工作回顾\n（一）稳定经济运行\n经济平稳。\n二、对今年政府工作的建议\n（一）扩大国内需求\n扩大消费。\n';
+    const result = assemble(run({ text }, { rules }));
+    const roles = derivedRoles(result, rules);
+    expect(result.sections.map((s) => `${s.heading}=${roles.get(s.id)}`)).toEqual([
+      '一、过去一年工作回顾=review', '（一）稳定经济运行=review', '二、对今年政府工作的建议=plan', '（一）扩大国内需求=plan',
+    ]);
+  });
+});

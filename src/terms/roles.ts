@@ -8,6 +8,7 @@ const ROLES = new Set<Role>(['review', 'plan', 'glossary', 'other']);
 const YEAR = /((?:19|20)\d{2})年/;
 /** Reports that review one year and plan the next. */
 const REPORTS = new Set(['work-report', 'plan-report']);
+const PLAN_YEAR_WORDS = /今年|明年/;
 
 /**
  * The role of every section, by id. When the extraction states `sections[].role` (a role name, or an object with
@@ -28,7 +29,7 @@ export function sectionRoles(result: Result, rules: Rules): Map<string, Role> {
 /**
  * A section's own role comes from its title (工作回顾 → review, 重点工作 → plan, 名词解释 → glossary), else from its
  * parent. In a work or plan report a heading naming the report's own year with no role (二、关于2024年工作) opens the
- * plan, and once a plan section opens, the later sections beside it that name no role go on with the plan.
+ * plan (so does one naming 今年 or 明年: 二、对今年政府工作的建议), and once a plan section opens, the later sections beside it that name no role go on with the plan.
  */
 export function derivedRoles(result: Result, rules: Rules): Map<string, Role> {
   const roles = new Map<string, Role>();
@@ -37,7 +38,8 @@ export function derivedRoles(result: Result, rules: Rules): Map<string, Role> {
   for (const s of result.sections) {
     const title = s.heading;
     const year = YEAR.exec(title);
-    const plansYear = year !== null && result.meta.year !== null && Number(year[1]) === result.meta.year && report;
+    // 今年/明年 name the year planned for as well as the year itself does (二、对今年政府工作的建议).
+    const plansYear = report && ((year !== null && result.meta.year !== null && Number(year[1]) === result.meta.year) || (year === null && PLAN_YEAR_WORDS.test(title)));
     const own: Role | null = rules.quantities.sections.find((r) => r.pattern.test(title))?.role ?? (plansYear ? 'plan' : null);
     const parent = s.parent ? roles.get(s.parent) : undefined;
     const inherited = parent && parent !== 'other' ? parent : undefined;
