@@ -23,7 +23,7 @@ export function chartPoints(report: TermsReport, group: string): ChartPoint[] {
       words += p.words;
       count += p.groups?.find((g) => g.group === group)?.count ?? 0;
     }
-    const region = [d.region.province, d.region.city, d.region.district].filter(Boolean).join(' ') || (d.level === 'national' ? '全国' : '(region unknown)');
+    const region = [d.region.province, d.region.city, d.region.district].filter(Boolean).join(' ') || (d.level === 'national' ? '全国' : d.level) || '(region unknown)';
     points.push({ region, year: d.year, per10k: words > 0 ? (count * 10000) / words : 0, count, words, file: d.file });
   }
   return points.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : a.year - b.year));
