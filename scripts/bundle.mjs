@@ -17,9 +17,9 @@ const englishOnly = {
   },
 };
 
-// The CLI, and the batch worker (each worker thread then loads one file instead of the module graph).
+// The CLI, and the batch and terms workers (each worker thread then loads one file instead of the module graph).
 await build({
-  entryPoints: { cli: 'src/cli/index.ts', worker: 'src/batch/worker.ts' },
+  entryPoints: { cli: 'src/cli/index.ts', worker: 'src/batch/worker.ts', 'terms-worker': 'src/terms/worker.ts' },
   outdir: 'dist/bundle',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -17,3 +17,5 @@ export type { CheckOptions, CheckReport, Difference, FieldChange, FileOutcome, G
 export { viewHtml } from './view/index.js';
 export { track, TrackResult } from './track/index.js';
 export type { TrackOptions } from './track/index.js';
+export { terms, parseWords, termsCsv, termsJson } from './terms/index.js';
+export type { TermsOptions, TermsReport, KeywordGroup } from './terms/index.js';

@@ -8,8 +8,8 @@ describe('public API', () => {
   it('should expose the public API, and nothing internal (run returns the working document)', () => {
     expect(Object.keys(api).sort()).toEqual([
       'BUILTIN_RULES_DIR', 'FORMATS', 'InputError', 'MAX_INPUT_BYTES', 'Result', 'RuleError', 'SCHEMA_VERSION',
-      'TrackResult', 'batch', 'check', 'csvOf', 'emit', 'extract', 'jsonSchema', 'loadRules', 'scoreGold',
-      'track', 'viewHtml',
+      'TrackResult', 'batch', 'check', 'csvOf', 'emit', 'extract', 'jsonSchema', 'loadRules', 'parseWords', 'scoreGold',
+      'terms', 'termsCsv', 'termsJson', 'track', 'viewHtml',
     ]);
     expect('run' in api).toBe(false);
   });

@@ -11,6 +11,7 @@ import { commandCheck } from './check.js';
 import { commandSchema } from './schema.js';
 import { commandView } from './view.js';
 import { commandTrack } from './track.js';
+import { commandTerms } from './terms.js';
 import { checkFormat, type Io } from './shared.js';
 import { failureReason } from '../failure.js';
 
@@ -45,6 +46,7 @@ export function program(io: Io): Command {
   commandCheck(cmd, io);
   commandView(cmd, io);
   commandTrack(cmd, io);
+  commandTerms(cmd, io);
   for (const sub of cmd.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) }).showHelpAfterError('(run with --help for usage)');
   return cmd;
 }
