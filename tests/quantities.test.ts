@@ -28,7 +28,7 @@ describe('numbers and units', () => {
     ['提高15.2个百分点。', '15.2个百分点', 15.2, '个百分点', 15.2, '百分点', 'percentage-points'],
     ['电力总装机达到1.1亿千瓦。', '1.1亿千瓦', 1.1, '亿千瓦', 110000000, '千瓦', 'power'],
     ['建设720兆瓦储能电站。', '720兆瓦', 720, '兆瓦', 720, '兆瓦', 'power'],
-    ['新增耕地3千克。', '3千克', 3, '千克', 3, '千克', 'mass'],
+    ['新增耕地3千克。', '3千克', 3, '千克', 0.003, '吨', 'mass'],
     ['利用外资5000万美元。', '5000万美元', 5000, '万美元', 50000000, '美元', 'currency'],
     ['粮食产量1.3万亿斤。', '1.3万亿斤', 1.3, '万亿斤', 1300000000000, '斤', 'mass'],
     ['收入3万4000元。', '3万4000元', 34000, '元', 34000, '元', 'currency'],
@@ -43,7 +43,7 @@ describe('numbers and units', () => {
     const q = one(text);
     expect(q.core.text).toBe(core);
     expect([q.value, q.unit]).toEqual([value, unit]);
-    expect(q.normalized).toEqual({ value: normal, unit: normalUnit, dimension });
+    expect(q.normalized).toEqual({ value: normal, unit: normalUnit, dimension, currency: dimension === 'currency' ? (normalUnit === '元' ? 'CNY' : 'USD') : null });
   });
 
   it('reads approximations into the comparator and keeps 余/多 in the core', () => {
