@@ -6,7 +6,7 @@ import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingYear, targetsFrom, yearOf, type Frame } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
-import { comparatorOf, growthOf } from './meaning.js';
+import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 
 /** A quantity before ids are given in document order. */
@@ -95,6 +95,27 @@ function afterWord(view: string, end: number, limit: number, c: Compiled): { wor
   return w ? { word: w, length: u.back({ start: 0, end: w.length }).end } : { word: '', length: 0 };
 }
 
+const RATES = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
+
+/**
+ * An amount (not a rate) that is a change against a baseline: a growth word right before it, and a baseline named up
+ * to that word in the clause (比上年增加1万亿元, 同比减少30元, 年均增长13.14亿元) or implied by it (增产74亿斤).
+ * Null when the figure is no such amount (its measure is then read as for any figure).
+ */
+function amountChange(view: string, m: Mention, clause: Range, c: Compiled): Growth | null {
+  const rule = c.q.amountChange;
+  if (!rule || RATES.has(m.dimension)) return null;
+  const text = unwrap(view.slice(clause.start, m.start));
+  const cue = lastGrowthWord(text, c);
+  if (!cue || rule.except.includes(cue.word)) return null;
+  c.toLevel.lastIndex = cue.end;
+  if (c.toLevel.exec(text)?.index === cue.end) return null;
+  if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
+  const implied = rule.implied.some((i) => i.words.includes(cue.word) && i.dimensions.includes(m.dimension));
+  if (!implied && !rule.baseline.test(text.slice(0, cue.end))) return null;
+  return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
+}
+
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
 function taskId(doc: Doc, frame: Frame, pos: number): string | null {
   const i = frame.taskAt(pos);
@@ -127,7 +148,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
     const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
-    const growth = growthOf(view, m, clause, c);
+    const growth = amountChange(view, m, clause, c) ?? growthOf(view, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
     const kind = own.rule === 'kind.default' && lastKind ? lastKind : own;
