@@ -80,6 +80,8 @@ export interface StageContext {
   rules: Rules;
   /** Force a text encoding instead of detecting it. */
   encoding?: string;
+  /** Report the reasons behind what was left out, as `info` messages (--explain). */
+  explain?: boolean;
 }
 
 export type Stage = (doc: Doc, ctx: StageContext) => Doc;

@@ -43,7 +43,7 @@ export function commandExtract(program: Command, io: Io): void {
       for (const file of files) {
         const input: Input = file === '-' ? readStdin() : { path: file };
         try {
-          results.push(extract(input, { rules, encoding: opts.encoding, path: file === '-' ? '-' : file }));
+          results.push(extract(input, { rules, encoding: opts.encoding, path: file === '-' ? '-' : file, explain: opts.explain }));
         } catch (error) {
           reportFailure(io, file, error);
         }

@@ -1,9 +1,9 @@
-import type { Block, Doc, Stage } from '../document.js';
+import type { Block, Doc, DraftMessage, Stage } from '../document.js';
 import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
 import { carriedYears, frameOf } from './quantity/context.js';
 import { describe, type Draft } from './quantity/describe.js';
-import { exclusion } from './quantity/exclude.js';
+import { excludedMessage, exclusion } from './quantity/exclude.js';
 import { scanBlocks } from './quantity/scan.js';
 import { coverage } from './quantity/spans.js';
 
@@ -27,17 +27,24 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const textCells = coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
   const inTable = (pos: number) => tableSpans(pos) && !textCells(pos);
   const items: Quantity[] = [];
+  const excluded: DraftMessage[] = [];
   const blocks = inOrder(doc.blocks);
   const perBlock = scanBlocks(doc.view, blocks, c);
   const carried = carriedYears(doc.view, blocks);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const found = perBlock[i]!.filter((m) => !inTable(m.start) && exclusion(doc.view, m, block, c) === null);
+    const found = perBlock[i]!.filter((m) => {
+      if (inTable(m.start)) return false;
+      const rule = exclusion(doc.view, m, block, c);
+      if (rule !== null && ctx.explain) excluded.push(excludedMessage(doc, m, rule));
+      return rule === null;
+    });
     if (found.length) for (const d of describe(doc, block, found, frame, c, carried[i]!)) items.push(d);
   }
   if (!sortedByCore(items)) items.sort((a, b) => a.core.span.start - b.core.span.start);
   for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
-  return { ...doc, quantities: items, tasks: withQuantities(doc, items) };
+  const messages = excluded.length ? [...doc.messages, ...excluded] : doc.messages;
+  return { ...doc, quantities: items, tasks: withQuantities(doc, items), messages };
 };
 
 /** Drafts come out block by block, so usually already in order; the (stable) sort is then skipped. */

@@ -30,6 +30,7 @@ export function quantityRules() {
     /** Matches the unit as written, magnitude included. */
     unit: Pattern.optional(),
     dimension: z.string().optional(),
+    examples: Examples,
   }).strict();
 
   const Indicator = z.object({
