@@ -56,7 +56,7 @@ function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
   if (isCapital(text, n)) {
     // 陆家嘴, 队伍支撑: one capital character is a name or a word; a capital numeral has two or more (陆仟, 贰拾), or
     // is an amount of money (伍元).
-    if (text.length < 2 && c.unitOf.get(c.unit.at(view, pos + 1) ?? '')?.dimension !== 'currency') return null;
+    if (text.length < 2 && c.unitOf.get(c.unit.at(view, pos + text.length) ?? '')?.dimension !== 'currency') return null;
     form = 'number.capital';
   }
   // 百姓, 千年, 千方百计: a bare 百/千 is a number only as the head of a magnitude (千万吨, 百亿元) or after a word that
