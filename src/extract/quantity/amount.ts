@@ -65,8 +65,9 @@ function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
     if (!c.cmpBefore.test(view.slice(Math.max(0, pos - 4), pos))) return null;
     form = 'number.about';
   }
-  // 零部件, 零售: a leading zero is never an amount; 一五支渠, 二〇二四: digit strings are names and years.
-  if (/^[零〇]/.test(split.head) || allDigits(split.head, c)) return null;
+  // 零部件, 零售: a leading zero is never an amount but in a decimal (零点五); 一五支渠, 二〇二四: digit strings are names
+  // and years.
+  if (/^[零〇](?!点)/.test(split.head) || allDigits(split.head, c)) return null;
   return { value: chineseIn(text, split, n), arabic: false, magnitude: split.magnitude, exponent: split.exponent, form };
 }
 
@@ -96,8 +97,9 @@ function compound(view: string, p: number, value: number, exponent: number, c: C
 }
 
 /** The currency sign written right before `pos` ($20, ￥300), or null. */
-function signBefore(view: string, pos: number, c: Compiled): { sign: string; unit: UnitEntry } | null {
-  for (const s of c.signs) if (pos >= s.sign.length && view.startsWith(s.sign, pos - s.sign.length)) return s;
+function signBefore(view: string, pos: number, c: Compiled): { sign: string; unit: UnitEntry; at: number } | null {
+  const end = view.charCodeAt(pos - 1) === 0x20 ? pos - 1 : pos; // $ 20
+  for (const s of c.signs) if (end >= s.sign.length && view.startsWith(s.sign, end - s.sign.length)) return { ...s, at: end - s.sign.length };
   return null;
 }
 
@@ -120,7 +122,9 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const arabic = read.arabic;
   let p = pos + numberText.length;
   if (m[1] !== undefined) {
-    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit: c.percent, unitWord: '%', form };
+    const permille = view.startsWith('千', pos);
+    const unit = permille ? c.permille : c.percent;
+    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit, unitWord: permille ? '‰' : '%', form };
   }
   if (m[2] !== undefined && view.charCodeAt(p) === 0x20) p++; // 2 9 0 0 亿元
   // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
@@ -143,7 +147,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const base = { start: pos, numberEnd, value, arabic, numberText, magnitude, exponent, approx, form };
   if (!word || !unit || (unit.arabicOnly && !arabic) || p + word.length > limit) {
     const sign = arabic ? signBefore(view, pos, c) : null;
-    if (sign) return { ...base, start: pos - sign.sign.length, end: numberEnd, unit: sign.unit, unitWord: sign.sign, form: 'number.sign' };
+    if (sign) return { ...base, start: sign.at, end: numberEnd, unit: sign.unit, unitWord: sign.sign, form: 'number.sign' };
     return { ...base, end: numberEnd, unit: null, unitWord: '' };
   }
   p += word.length;
@@ -166,9 +170,11 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
       [value, magnitude, exponent, form] = [next.value, next.magnitude, next.exponent, 'number.compound'];
       return next.end;
     }
-    magnitude = mag;
-    exponent = exponentOf(mag, c);
-    return q + mag.length;
+    // 3千万, 5百万: a small magnitude before a big one scales it.
+    const big = info.exponent < 4 ? c.magnitude.at(text, q + mag.length) : null;
+    magnitude = big && (c.magnitudeOf.get(big)?.exponent ?? 0) >= 4 ? mag + big : mag;
+    exponent = exponentOf(magnitude, c);
+    return q + magnitude.length;
   }
 }
 

@@ -12,14 +12,15 @@ export interface Compiled {
   q: QuantityRules;
   units: Rules['units'];
   numerals: Numerals;
-  /** Global: 1 = numeral after 百分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
+  /** Global: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
   number: RegExp;
   /** The same, sticky: a number exactly here (the second half of a range). */
   numberAt: RegExp;
   unit: WordsAt;
   unitOf: Map<string, UnitEntry>;
-  /** The unit of 百分之X. */
+  /** The units of 百分之X and 千分之X. */
   percent: UnitEntry | null;
+  permille: UnitEntry | null;
   magnitude: WordsAt;
   magnitudeOf: Map<string, { exponent: number; arabicOnly: boolean }>;
   approx: WordsAt;
@@ -104,12 +105,12 @@ const sticky = (words: readonly string[]) => new RegExp(`(?:${alternation(byLeng
 const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(words) : NEVER, words);
 const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'g');
 /**
- * Numbers: 1 = after 百分之, 2 = Arabic, 3 = Chinese. A Chinese numeral must be followed by something that can
+ * Numbers: 1 = after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic, 4 = Chinese. A Chinese numeral must be followed by something that can
  * continue an amount (`next`: first characters of units, magnitudes, 余/多, range signs), so the many 一 and 二 of
  * ordinary words (统一, 一批) are skipped by the regexp itself rather than read one by one.
  */
 const numberSource = (next: string, cn: string) =>
-  `百分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
+  `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
 /**
  * One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test.
  * Null when that cannot be built faithfully: back-references would be renumbered in the joined source, and
@@ -160,6 +161,7 @@ function build(rules: Rules): Compiled {
     unit: wordsAt(units),
     unitOf,
     percent: unitOf.get('%') ?? null,
+    permille: unitOf.get('‰') ?? null,
     magnitude: wordsAt([...magnitudeOf.keys()]),
     magnitudeOf,
     approx: wordsAt(q.approximate.words),
