@@ -93,6 +93,8 @@ function compound(view: string, p: number, value: number, exponent: number, c: C
     return { value: scaleDecimal(value, exponent) + digits * 10 ** info.exponent, magnitude: '', exponent: 0, end: p + rest + word.length };
   }
   if (rest > exponent || (word && !c.unit.at(view, p + rest))) return null;
+  // 1万5, 2亿5: one digit after the magnitude is its next place down, as people say it (1.5万, 2.5亿).
+  if (rest === 1 && Number.isInteger(value)) return { value: Number(`${value}.${digits}`), magnitude: null, exponent, end: p + rest };
   return { value: scaleDecimal(value, exponent) + digits, magnitude: '', exponent: 0, end: p + rest };
 }
 
@@ -167,7 +169,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
     if (!mag || !info || (!arabic && info.arabicOnly)) return q;
     const next = arabic && info.exponent >= 4 ? compound(text, q + mag.length, value, info.exponent, c) : null;
     if (next) {
-      [value, magnitude, exponent, form] = [next.value, next.magnitude, next.exponent, 'number.compound'];
+      [value, magnitude, exponent, form] = [next.value, next.magnitude ?? mag, next.exponent, 'number.compound'];
       return next.end;
     }
     // 3千万, 5百万: a small magnitude before a big one scales it.

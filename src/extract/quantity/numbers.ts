@@ -45,8 +45,10 @@ export const SPLIT_NUMERAL = '(?<![\\d.,] ?)\\d(?: \\d)+(?: ?\\. ?\\d(?: \\d)*)?
 
 /**
  * The value of a Chinese numeral (一千二百 → 1200, 十五 → 15, 两万三千 → 23000, 廿五 → 25, 陆仟柒佰捌拾 → 6780,
- * 三点五 → 3.5), or null when it is not one. Big units nest (一万二千亿) and descend (三亿零五百万). Digit-by-digit
- * forms (二〇二四) read as a digit string: they are years and codes, and callers drop them.
+ * 三点五 → 3.5), or null when it is not one. Big units nest (一万二千亿) and descend (三亿零五百万). A last digit
+ * right after a place, with no 零 between, stands for the next place down, as people say it: 三千五 → 3500,
+ * 一万五 → 15000, 三千五万 → 3500万 (一千零五 is 1005). Digit-by-digit forms (二〇二四) read as a digit string: they
+ * are years and codes, and callers drop them.
  */
 export function chineseValue(text: string, n: Numerals): number | null {
   if (text.length === 0) return null;
@@ -61,11 +63,14 @@ export function chineseValue(text: string, n: Numerals): number | null {
   const chunks: { value: number; exponent: number }[] = [];
   let section = 0;
   let digit: number | null = null;
+  /** The place a last digit stands in: a tenth of the last place or big unit read, 1 after a 零. */
+  let next = 1;
+  const last = () => (digit ?? 0) * next;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const d = n.digit.get(code);
     if (d !== undefined) {
-      if (d === 0) continue; // 一千零五: a zero only marks a skipped place
+      if (d === 0) { next = 1; continue; } // 一千零五: a zero only marks a skipped place
       if (digit !== null) return null;
       digit = d;
       continue;
@@ -75,19 +80,21 @@ export function chineseValue(text: string, n: Numerals): number | null {
       if (n.tens.has(code) && digit !== null) return null;
       section += n.tens.has(code) ? place : (digit ?? 1) * place;
       digit = null;
+      next = n.tens.has(code) || place < 10 ? 1 : place / 10;
       continue;
     }
     const exponent = n.big.get(code);
     if (exponent === undefined) return null;
-    let chunk = section + (digit ?? 0);
+    let chunk = section + last();
     // 一万二千亿: the chunks closed by smaller units are scaled again by this one.
     while (chunks.length && chunks.at(-1)!.exponent < exponent) chunk += chunks.pop()!.value;
     if (chunk === 0) return null;
     chunks.push({ value: chunk * 10 ** exponent, exponent });
     section = 0;
     digit = null;
+    next = 10 ** (exponent - 1);
   }
-  let total = section + (digit ?? 0);
+  let total = section + last();
   for (const c of chunks) total += c.value;
   return total;
 }
