@@ -111,7 +111,7 @@ function amountChange(view: string, m: Mention, clause: Range, c: Compiled): Gro
   c.toLevel.lastIndex = cue.end;
   if (c.toLevel.exec(text)?.index === cue.end) return null;
   if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
-  const implied = rule.implied.some((i) => i.words.includes(cue.word) && i.dimensions.includes(m.dimension));
+  const implied = rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
   if (!implied && !rule.baseline.test(text.slice(0, cue.end))) return null;
   return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
 }

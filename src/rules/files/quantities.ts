@@ -66,7 +66,8 @@ export function quantityRules() {
     amountChange: z.object({
       id: RuleId,
       baseline: Pattern,
-      implied: z.array(z.object({ words: Words, dimensions: z.array(z.string()) }).strict()).default([]),
+      /** Words that imply the baseline for figures of these dimensions, or produced by these rules (a bare magnitude). */
+      implied: z.array(z.object({ words: Words, dimensions: z.array(z.string()).default([]), rules: z.array(z.string()).default([]) }).strict()).default([]),
       except: Words.default([]), examples: Examples }).strict().optional(),
     notGrowth: Words.default([]),
     growthGap: Pattern,
