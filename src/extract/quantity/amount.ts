@@ -27,6 +27,17 @@ export interface Amount {
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+/**
+ * An amount with some fields changed. Written out field by field: object spread makes objects of changing shapes,
+ * and it was most of the cost of reading numbers.
+ */
+function amend(a: Amount, end: number, value: number, form: string | null, numberText = a.numberText): Amount {
+  return {
+    start: a.start, numberEnd: a.numberEnd, end, value, arabic: a.arabic, numberText, magnitude: a.magnitude,
+    exponent: a.exponent, approx: a.approx, unit: a.unit, unitWord: a.unitWord, form,
+  };
+}
+
 /** The digits (no decimal point after them) at `p`, read to at most `max` of them: their count, 0 for none. */
 function digitsAt(view: string, p: number, max: number): number {
   let q = p;
@@ -146,21 +157,22 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
   const word = c.unit.at(view, p);
   const unit = word ? c.unitOf.get(word)! : null;
-  const base = { start: pos, numberEnd, value, arabic, numberText, magnitude, exponent, approx, form };
   if (!word || !unit || (unit.arabicOnly && !arabic) || p + word.length > limit) {
     const sign = arabic ? signBefore(view, pos, c) : null;
-    if (sign) return { ...base, start: sign.at, end: numberEnd, unit: sign.unit, unitWord: sign.sign, form: 'number.sign' };
-    return { ...base, end: numberEnd, unit: null, unitWord: '' };
+    if (sign) return { start: sign.at, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: sign.unit, unitWord: sign.sign, form: 'number.sign' };
+    return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '', form };
   }
   p += word.length;
-  const whole = { ...base, end: p, unit, unitWord: word };
+  const whole: Amount = { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word, form };
   const yuan = subunits(view, p, limit, whole, c);
   if (yuan) return yuan;
   const half = halfAt(view, p, whole, c);
   if (half) return half;
   const per = c.per.at(view, p);
-  if (per) p += per.length;
-  return { ...whole, end: p, unitWord: word + (per ?? '') };
+  if (!per) return whole;
+  whole.end = p + per.length;
+  whole.unitWord = word + per;
+  return whole;
 
   /** Past the magnitude written at `q` (with 3万4000 compounds), or `q` when there is none. */
   function magnitudeAt(text: string, q: number): number {
@@ -185,7 +197,7 @@ const NOT_FEN = /^[钟之类别配期段局行辨享管批拣流解布]/;
 /** 58元3角6分: the 角/分 after an amount of yuan, read into it (58.36元); null when none follow. */
 function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled): Amount | null {
   const rule = c.units.subunits;
-  if (!rule || !rule.after.includes(a.unitWord) || a.magnitude || a.approx) return null;
+  if (!rule || a.unit?.dimension !== 'currency' || !rule.after.includes(a.unitWord) || a.magnitude || a.approx) return null;
   let value = a.value;
   let q = p;
   const used = new Set<number>();
@@ -205,15 +217,16 @@ function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled
     q += m[0].length + word.length;
   }
   if (q === p) return null;
-  return { ...a, value: Number(value.toFixed(2)), end: q, form: rule.id };
+  return amend(a, q, Number(value.toFixed(2)), rule.id);
 }
 
 /** 一吨半, 两公里半: a half after the unit of a whole number (not 三个半导体企业). */
 function halfAt(view: string, p: number, a: Amount, c: Compiled): Amount | null {
   const rule = c.units.halves;
-  if (!rule || !a.unit || a.magnitude || a.approx || !Number.isInteger(a.value) || !rule.dimensions.includes(a.unit.dimension)) return null;
+  if (!rule || !c.halfFirsts.has(view.charCodeAt(p))) return null;
+  if (!a.unit || a.magnitude || a.approx || !Number.isInteger(a.value) || !rule.dimensions.includes(a.unit.dimension)) return null;
   const word = rule.words.find((w) => view.startsWith(w, p));
   if (!word || rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;
   // The number read is the whole with its half (一…半), so 一吨半 is not the indefinite 一 of 一吨.
-  return { ...a, value: a.value + 0.5, end: p + word.length, numberText: a.numberText + word, form: rule.id };
+  return amend(a, p + word.length, a.value + 0.5, rule.id, a.numberText + word);
 }

@@ -30,6 +30,8 @@ export interface Compiled {
   inclusive: WordsAt;
   /** 角/分 after an amount of yuan. */
   subunit: WordsAt;
+  /** First characters of the words of a half (半), tested before anything else is. */
+  halfFirsts: Set<number>;
   /** `/吨`, `/平方米` after a unit: a rate such as 元/吨. */
   per: WordsAt;
   rangeJoin: WordsAt;
@@ -168,6 +170,7 @@ function build(rules: Rules): Compiled {
     signs,
     inclusive: wordsAt(inclusive),
     subunit: wordsAt(subunits),
+    halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),
     per: new WordsAt(new RegExp(`/(?:${alternation(byLength([...units, '年', '月', '日', '人', '户', '亩']))})`, 'y'), ['/']),
     rangeJoin: wordsAt(q.rangeJoiners),
     sharedJoin: wordsAt(q.sharedUnitJoiners),
