@@ -421,3 +421,52 @@ describe('spans and links', () => {
     expect(found[0]!.value).toBe(1441.37);
   });
 });
+
+describe('the number grammar', () => {
+  it('gives money its currency code and every other figure none', () => {
+    expect(one('进口额2亿加元。').normalized).toEqual({ value: 200000000, unit: '加元', dimension: 'currency', currency: 'CAD' });
+    expect(one('捐款￥300。')).toMatchObject({ unit: '￥', core: { text: '￥300' }, normalized: { value: 300, unit: '元', currency: 'CNY' } });
+    expect(one('单价US$20。')).toMatchObject({ unit: 'US$', core: { text: 'US$20' }, normalized: { currency: 'USD' } });
+    expect(one('新建5G基站60万个。').normalized.currency).toBeNull();
+  });
+
+  it('converts metric and Chinese units of one dimension into one unit', () => {
+    const km = (text: string) => one(text).normalized;
+    expect(km('平均身高168cm。')).toMatchObject({ value: 0.00168, unit: '公里' });
+    expect(km('平均身高168公分。')).toMatchObject({ value: 0.00168, unit: '公里' });
+    expect(km('平均身高1.68米。')).toMatchObject({ value: 0.00168, unit: '公里' });
+    expect(km('每袋50kg。')).toMatchObject({ value: 0.05, unit: '吨' });
+  });
+
+  it('reads a magnitude with no unit only where the phrase names what is counted', () => {
+    expect(one('农村贫困人口减少1240万。')).toMatchObject({ value: 1240, unit: '万', normalized: { value: 12400000, unit: null }, measure: 'growth', direction: 'down' });
+    expect(qs('全年收入达6.97亿。')).toEqual([]);
+  });
+
+  it('never reads the last of split digits alone', () => {
+    expect(one('装机容量1 0 8 0万千瓦。')).toMatchObject({ value: 1080, core: { text: '1 0 8 0万千瓦' } });
+    expect(qs('2021 2 月召开。')).toEqual([]);
+    expect(qs('编号1 2 3 4。')).toEqual([]);
+  });
+
+  it('takes a half only after a whole number and a unit of measure', () => {
+    expect(one('运来一吨半煤。')).toMatchObject({ value: 1.5, unit: '吨', core: { text: '一吨半' } });
+    expect(one('引进三个半导体项目。')).toMatchObject({ value: 3, core: { text: '三个' } });
+  });
+
+  it('reads a change of an amount against a baseline as growth, and 倍 by its verb', () => {
+    expect(one('财政收入比上年增加1万亿元。')).toMatchObject({ measure: 'growth', direction: 'up' });
+    expect(one('支出比2017年减少145261.52万元。')).toMatchObject({ measure: 'growth', direction: 'down', value: 145261.52 });
+    expect(one('人均补助同比增加30元。')).toMatchObject({ measure: 'growth', direction: 'up' });
+    expect(one('新增城镇就业1200万人。')).toMatchObject({ measure: 'level', direction: null });
+    expect(one('农民收入增长2.7倍。')).toMatchObject({ measure: 'growth', direction: 'up' });
+    expect(one('人均收入是全省平均水平的1.7倍。')).toMatchObject({ measure: 'level', direction: null });
+  });
+
+  it('reports each excluded number as an info message naming its rule, when asked', () => {
+    const doc = docOf('年产值超100亿元的龙头企业2家。', { explain: true });
+    expect(doc.quantities.map((q) => q.core.text)).toEqual(['2家']);
+    expect(doc.messages).toEqual([{ severity: 'info', code: 'quantity.excluded', message: 'exclude.threshold: “100亿元” is not a quantity', range: { start: 4, end: 9 } }]);
+    expect(docOf('年产值超100亿元的龙头企业2家。').messages).toEqual([]);
+  });
+});
