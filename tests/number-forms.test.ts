@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 // @ts-expect-error: a plain ES module script, without type declarations
 import { END, numberFormsTable, START, withTable } from '../scripts/number-forms.mjs';
 import { extract } from '../src/api.js';
-import { rules } from './helpers.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { cli, rules } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const read = (name: string) => readFileSync(join(ROOT, name), 'utf8');
@@ -66,6 +68,14 @@ describe('exclusions (rules/quantities.yaml examples)', () => {
     const r = extract({ text: '年产值超100亿元的龙头企业2家。' }, { rules });
     expect(r.quantities.map((q) => q.core.text)).toEqual(['2家']);
     expect(r.messages).toEqual([]);
+  });
+
+  it('extract --explain prints each exclusion with its rule', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cnreport-forms-')), 'r.txt');
+    writeFileSync(file, '年产值超100亿元的龙头企业2家。\n');
+    const r = await cli('extract', file, '--explain');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('info\tquantity.excluded\texclude.threshold: “100亿元” is not a quantity');
   });
 
   it('never reads N大 and N级 labels as figures', () => {
