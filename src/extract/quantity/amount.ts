@@ -104,7 +104,9 @@ function compound(view: string, p: number, value: number, exponent: number, c: C
     return { value: scaleDecimal(value, exponent) + digits * 10 ** info.exponent, magnitude: '', exponent: 0, end: p + rest + word.length };
   }
   if (rest > exponent || (word && !c.unit.at(view, p + rest))) return null;
-  // 1万5, 2亿5: one digit after the magnitude is its next place down, as people say it (1.5万, 2.5亿).
+  // 1万5, 2亿5: one digit after the magnitude is its next place down, as people say it (1.5万, 2.5亿); not the
+  // digit of a code (覆盖2亿5G用户).
+  if (rest === 1 && /[A-Za-z]/.test(view.charAt(p + 1))) return null;
   if (rest === 1 && Number.isInteger(value)) return { value: Number(`${value}.${digits}`), magnitude: null, exponent, end: p + rest };
   return { value: scaleDecimal(value, exponent) + digits, magnitude: '', exponent: 0, end: p + rest };
 }
