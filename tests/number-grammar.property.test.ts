@@ -103,5 +103,10 @@ describe('every number the grammar writes parses back to its value', () => {
       expect(only(`增长${spaced} %。`).value, spaced).toBe(n);
       expect(only(`收入${spaced} 亿元。`).normalized.value, spaced).toBe(n * 1e8);
     }), RUNS);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 99 }), fc.constantFrom(' . ', '. ', ' .', '.'), (whole, frac, point) => {
+      const digits = `${String(whole).split('').join(' ')}${point}${String(frac).split('').join(' ')}`;
+      if (!digits.includes(' ')) return;
+      expect(only(`增加值完成${digits} 亿元。`).value, digits).toBe(Number(`${whole}.${frac}`));
+    }), RUNS);
   });
 });
