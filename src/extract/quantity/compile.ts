@@ -107,9 +107,10 @@ const sticky = (words: readonly string[]) => new RegExp(`(?:${alternation(byLeng
 const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(words) : NEVER, words);
 const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'g');
 /**
- * Numbers: 1 = after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic, 4 = Chinese. A Chinese numeral must be followed by something that can
- * continue an amount (`next`: first characters of units, magnitudes, 余/多, range signs), so the many 一 and 二 of
- * ordinary words (统一, 一批) are skipped by the regexp itself rather than read one by one.
+ * Numbers: 1 = after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic, 4 = Chinese. A Chinese numeral (and a run
+ * of split digits) must be followed by something that can continue an amount (`next`: first characters of units,
+ * magnitudes, 余/多, range signs, 角/分), so the many 一 and 二 of ordinary words (统一, 一批) are skipped by the
+ * regexp itself rather than read one by one.
  */
 const numberSource = (next: string, cn: string) =>
   `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
