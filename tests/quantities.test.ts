@@ -449,6 +449,10 @@ describe('the number grammar', () => {
     expect(qs('编号1 2 3 4。')).toEqual([]);
   });
 
+  it('reads an included bound before its comparator', () => {
+    expect(one('单笔支出10万元(含)以上。')).toMatchObject({ core: { text: '10万元' }, comparator: '>=' });
+  });
+
   it('takes a half only after a whole number and a unit of measure', () => {
     expect(one('运来一吨半煤。')).toMatchObject({ value: 1.5, unit: '吨', core: { text: '一吨半' } });
     expect(one('引进三个半导体项目。')).toMatchObject({ value: 3, core: { text: '三个' } });

@@ -88,6 +88,12 @@ function respectively(view: string, g: Group, done: readonly Draft[]): string[] 
  * break of a hard-wrapped paragraph (以\n上) when there is one.
  */
 function afterWord(view: string, end: number, limit: number, c: Compiled): { word: string; length: number } {
+  // 10万元(含)以上: the mark of an included bound stands between the figure and its comparator.
+  const mark = c.inclusive.at(view, end);
+  if (mark) {
+    const bound = c.cmpAfter.at(view, end + mark.length);
+    if (bound && end + mark.length + bound.length <= limit) return { word: bound, length: mark.length + bound.length };
+  }
   const word = c.cmpAfter.at(view, end);
   if (word || !hasBreak(view, end, Math.min(limit, end + 4))) return { word: word ?? '', length: word?.length ?? 0 };
   const u = unwrapped(view.slice(end, Math.min(limit, end + 12)));
