@@ -23,6 +23,8 @@ export interface Amount {
   unitWord: string;
   /** The form rule (units.yaml `forms`) when the number is written in one of the special forms, else null. */
   form: string | null;
+  /** The upper end of two neighbouring digits said together (三四个, 五六十万元: `value` is the lower), else null. */
+  high: number | null;
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -34,7 +36,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 function amend(a: Amount, end: number, value: number, form: string | null, numberText = a.numberText): Amount {
   return {
     start: a.start, numberEnd: a.numberEnd, end, value, arabic: a.arabic, numberText, magnitude: a.magnitude,
-    exponent: a.exponent, approx: a.approx, unit: a.unit, unitWord: a.unitWord, form,
+    exponent: a.exponent, approx: a.approx, unit: a.unit, unitWord: a.unitWord, form, high: a.high,
   };
 }
 
@@ -57,10 +59,10 @@ function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
   const n = c.numerals;
   if (m[1] !== undefined) {
     const arabic = isDigit(m[1].charCodeAt(0));
-    return { value: arabic ? arabicValue(m[1]) : chineseIn(m[1], { head: m[1], exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null };
+    return { value: arabic ? arabicValue(m[1]) : chineseIn(m[1], { head: m[1], exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null, high: null };
   }
-  if (m[2] !== undefined) return { value: arabicValue(m[2]), arabic: true, magnitude: '', exponent: 0, form: 'number.split-digits' };
-  if (m[3] !== undefined) return { value: arabicValue(m[3]), arabic: true, magnitude: '', exponent: 0, form: null };
+  if (m[2] !== undefined) return { value: arabicValue(m[2]), arabic: true, magnitude: '', exponent: 0, form: 'number.split-digits', high: null };
+  if (m[3] !== undefined) return { value: arabicValue(m[3]), arabic: true, magnitude: '', exponent: 0, form: null, high: null };
   const text = m[4]!;
   const split = splitChineseMagnitude(text, n);
   let form: string | null = null;
@@ -76,10 +78,26 @@ function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
     if (!c.cmpBefore.test(view.slice(Math.max(0, pos - 4), pos))) return null;
     form = 'number.about';
   }
+  const pair = neighbours(split.head, c);
+  if (pair) return { value: pair[0], arabic: false, magnitude: split.magnitude, exponent: split.exponent, form: 'number.range', high: pair[1] };
   // 零部件, 零售: a leading zero is never an amount but in a decimal (零点五); 一五支渠, 二〇二四: digit strings are names
   // and years.
   if (/^[零〇](?!点)/.test(split.head) || allDigits(split.head, c)) return null;
-  return { value: chineseIn(text, split, n), arabic: false, magnitude: split.magnitude, exponent: split.exponent, form };
+  return { value: chineseIn(text, split, n), arabic: false, magnitude: split.magnitude, exponent: split.exponent, form, high: null };
+}
+
+/**
+ * 三四个, 一两天, 五六十万元, 三五家: two neighbouring digits said together (or 三五), with a place after them, are
+ * a range; [low, high], or null for any other numeral (一五支渠 is a name).
+ */
+function neighbours(head: string, c: Compiled): [number, number] | null {
+  if (head.length < 2 || head.length > 3) return null;
+  const a = c.numerals.digit.get(head.charCodeAt(0));
+  const b = c.numerals.digit.get(head.charCodeAt(1));
+  if (!a || !b || !(b === a + 1 || (a === 3 && b === 5))) return null;
+  if (head.length === 2) return [a, b];
+  const place = c.numerals.place.get(head.charCodeAt(2));
+  return place ? [a * place, b * place] : null;
 }
 
 function allDigits(text: string, c: Compiled): boolean {
@@ -134,12 +152,13 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const read = numberOf(view, pos, m, c);
   if (!read || read.value === null || !Number.isFinite(read.value)) return null;
   let { value, magnitude, exponent, form } = read;
+  const high = read.high;
   const arabic = read.arabic;
   let p = pos + numberText.length;
   if (m[1] !== undefined) {
     const permille = view.startsWith('千', pos);
     const unit = permille ? c.permille : c.percent;
-    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit, unitWord: permille ? '‰' : '%', form };
+    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit, unitWord: permille ? '‰' : '%', form, high };
   }
   if (m[2] !== undefined && view.charCodeAt(p) === 0x20) p++; // 2 9 0 0 亿元
   // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
@@ -161,11 +180,11 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const unit = word ? c.unitOf.get(word)! : null;
   if (!word || !unit || (unit.arabicOnly && !arabic) || p + word.length > limit) {
     const sign = arabic ? signBefore(view, pos, c) : null;
-    if (sign) return { start: sign.at, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: sign.unit, unitWord: sign.sign, form: 'number.sign' };
-    return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '', form };
+    if (sign) return { start: sign.at, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: sign.unit, unitWord: sign.sign, form: 'number.sign', high };
+    return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '', form, high };
   }
   p += word.length;
-  const whole: Amount = { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word, form };
+  const whole: Amount = { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word, form, high };
   const yuan = subunits(view, p, limit, whole, c);
   if (yuan) return yuan;
   const half = halfAt(view, p, whole, c);
@@ -226,7 +245,7 @@ function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled
 function halfAt(view: string, p: number, a: Amount, c: Compiled): Amount | null {
   const rule = c.units.halves;
   if (!rule || !c.halfFirsts.has(view.charCodeAt(p))) return null;
-  if (!a.unit || a.magnitude || a.approx || !Number.isInteger(a.value) || !rule.dimensions.includes(a.unit.dimension)) return null;
+  if (!a.unit || a.magnitude || a.approx || a.high !== null || !Number.isInteger(a.value) || !rule.dimensions.includes(a.unit.dimension)) return null;
   const word = rule.words.find((w) => view.startsWith(w, p));
   if (!word || rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;
   // The number read is the whole with its half (一…半), so 一吨半 is not the indefinite 一 of 一吨.

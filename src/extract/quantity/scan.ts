@@ -30,6 +30,7 @@ export interface Mention {
 
 function mention(a: Amount, unitFrom: Amount, end: number, range: [number, number] | null, form: string | null = a.form ?? unitFrom.form): Mention {
   const u = unitFrom.unit!;
+  if (!range && a.high !== null) range = [a.value, a.high];
   const magnitude = a.magnitude || unitFrom.magnitude;
   const exponent = a.magnitude ? a.exponent : unitFrom.exponent;
   const per = unitFrom.unitWord.includes('/') ? unitFrom.unitWord.slice(unitFrom.unitWord.indexOf('/')) : '';
@@ -57,7 +58,7 @@ function mention(a: Amount, unitFrom: Amount, end: number, range: [number, numbe
  * 300万–500万元), else it is in plain units (从6000到2万元 is 0.6万–2万元).
  */
 function asRange(a: Amount, b: Amount): Mention | null {
-  if (!b.unit || (a.unit && a.unitWord !== b.unitWord)) return null;
+  if (!b.unit || (a.unit && a.unitWord !== b.unitWord) || a.high !== null || b.high !== null) return null;
   let low = a.magnitude ? scaleDecimal(a.value, a.exponent - b.exponent) : a.value;
   if (!a.magnitude && b.magnitude && !(low < b.value)) low = scaleDecimal(a.value, -b.exponent);
   if (!(low < b.value)) return null;
