@@ -447,6 +447,10 @@ describe('the number grammar', () => {
     expect(one('装机容量1 0 8 0万千瓦。')).toMatchObject({ value: 1080, core: { text: '1 0 8 0万千瓦' } });
     expect(qs('2021 2 月召开。')).toEqual([]);
     expect(qs('编号1 2 3 4。')).toEqual([]);
+    expect(one('城镇新增就业 2 . 26 万人。')).toMatchObject({ value: 2.26, unit: '万人' });
+    expect(one('累计引进资金 161.5 亿元。')).toMatchObject({ value: 161.5, unit: '亿元' });
+    // Two runs of digits a space apart are no one number, and neither is read alone.
+    expect(qs('收入达到 74 76 元。')).toEqual([]);
   });
 
   it('reads an included bound before its comparator', () => {

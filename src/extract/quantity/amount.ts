@@ -149,6 +149,8 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
     m = at;
   }
   const numberText = m[0];
+  // 2 . 26 万人 that the split-digit pattern could not take whole: its tail alone would be a wrong value.
+  if (m[3] !== undefined && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
   const read = numberOf(view, pos, m, c);
   if (!read || read.value === null || !Number.isFinite(read.value)) return null;
   let { value, magnitude, exponent, form } = read;
@@ -160,7 +162,8 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
     const unit = permille ? c.permille : c.percent;
     return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit, unitWord: permille ? '‰' : '%', form, high };
   }
-  if (m[2] !== undefined && view.charCodeAt(p) === 0x20) p++; // 2 9 0 0 亿元
+  // 2 9 0 0 亿元, 1.2 万亿元: in texts with spaced-out figures a space may stand before the magnitude.
+  if (arabic && view.charCodeAt(p) === 0x20 && c.magnitude.at(view, p + 1) && !c.unit.at(view, p + 1)) p++;
   // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
   if (!magnitude && !c.unit.at(view, p)) p = magnitudeAt(view, p);
   let approx = c.approx.at(view, p);
@@ -213,6 +216,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   }
 }
 
+const FRACTION_TAIL = /\d ?\. ?$|\d \.?$/;
 const NOT_FEN = /^[钟之类别配期段局行辨享管批拣流解布]/;
 
 /** 58元3角6分: the 角/分 after an amount of yuan, read into it (58.36元); null when none follow. */

@@ -44,7 +44,7 @@ export const ARABIC_NUMERAL = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?
  * Digits split by single spaces, as OCR leaves them (1 2 %, 2 9 0 0 亿元, 8 . 2 %, 40.8 2 亿元): not after a digit, a point or a
  * comma. The first digit is matched before the look-behind, so the many positions holding no digit cost one test.
  */
-export const SPLIT_NUMERAL = '\\d(?<![\\d.,] ?\\d)(?:(?: \\d)+(?: ?\\. ?\\d(?: \\d)*)?|\\d*(?: \\. ?| ?\\. )\\d(?: \\d)*|\\d*\\.\\d(?: \\d)+)(?! ?[\\d.])';
+export const SPLIT_NUMERAL = '\\d(?<![\\d.,] ?\\d)(?:(?: \\d)+(?: ?\\. ?\\d+(?: \\d)*)?|\\d*(?: \\. ?| ?\\. )\\d+(?: \\d)*|\\d*\\.\\d+(?: \\d)+)(?! ?[\\d.])';
 
 /**
  * The value of a Chinese numeral (一千二百 → 1200, 十五 → 15, 两万三千 → 23000, 廿五 → 25, 陆仟柒佰捌拾 → 6780,
