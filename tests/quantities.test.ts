@@ -467,6 +467,8 @@ describe('the number grammar', () => {
     expect(one('支出比2017年减少145261.52万元。')).toMatchObject({ measure: 'growth', direction: 'down', value: 145261.52 });
     expect(one('人均补助同比增加30元。')).toMatchObject({ measure: 'growth', direction: 'up' });
     expect(one('新增城镇就业1200万人。')).toMatchObject({ measure: 'level', direction: null });
+    expect(qs('实现收入5亿元，同比增长8%，减少0.4亿元。').map((q) => [q.measure, q.direction])).toEqual([['level', null], ['growth', 'up'], ['growth', 'down']]);
+    expect(qs('实现收入5亿元，增加0.4亿元。').map((q) => q.measure)).toEqual(['level', 'level']);
     expect(one('农民收入增长2.7倍。')).toMatchObject({ measure: 'growth', direction: 'up' });
     expect(one('人均收入是全省平均水平的1.7倍。')).toMatchObject({ measure: 'level', direction: null });
   });

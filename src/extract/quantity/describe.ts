@@ -105,10 +105,11 @@ const RATES = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
 
 /**
  * An amount (not a rate) that is a change against a baseline: a growth word right before it, and a baseline named up
- * to that word in the clause (比上年增加1万亿元, 同比减少30元, 年均增长13.14亿元) or implied by it (增产74亿斤).
+ * to that word in the clause (比上年增加1万亿元, 同比减少30元, 年均增长13.14亿元) or implied by it (增产74亿斤). A
+ * clause that opens with the word takes the baseline of its sentence (收入5亿元，同比增长8%，增加0.4亿元).
  * Null when the figure is no such amount (its measure is then read as for any figure).
  */
-function amountChange(view: string, m: Mention, clause: Range, c: Compiled): Growth | null {
+function amountChange(view: string, m: Mention, clause: Range, sentence: Range, c: Compiled): Growth | null {
   const rule = c.q.amountChange;
   if (!rule || RATES.has(m.dimension)) return null;
   const text = unwrap(view.slice(clause.start, m.start));
@@ -118,7 +119,9 @@ function amountChange(view: string, m: Mention, clause: Range, c: Compiled): Gro
   if (c.toLevel.exec(text)?.index === cue.end) return null;
   if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
   const implied = rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
-  if (!implied && !rule.baseline.test(text.slice(0, cue.end))) return null;
+  const opens = cue.end === cue.word.length;
+  const scope = opens ? unwrap(view.slice(sentence.start, clause.start)) + cue.word : text.slice(0, cue.end);
+  if (!implied && !rule.baseline.test(scope)) return null;
   return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
 }
 
@@ -154,7 +157,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
     const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
-    const growth = amountChange(view, m, clause, c) ?? growthOf(view, m, clause, c);
+    const growth = amountChange(view, m, clause, sentence, c) ?? growthOf(view, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
     const kind = own.rule === 'kind.default' && lastKind ? lastKind : own;
