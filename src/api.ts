@@ -16,6 +16,8 @@ export interface ExtractOptions {
   force?: boolean;
   /** The path recorded in `source.path` when the input is bytes or text. */
   path?: string | null;
+  /** Also report why candidates were left out (an `info` message per excluded number, naming its rule). */
+  explain?: boolean;
 }
 
 /** Where a report comes from: its bytes, its decoded text, or a file path. */
@@ -98,7 +100,7 @@ export function describeFsError(error: unknown): string {
 /** Run the pipeline over one document and return the internal document object (for views and tools). */
 export function run(input: Input, options: ExtractOptions = {}): Doc {
   const { bytes, path, text } = readInput(input);
-  const ctx: StageContext = { rules: options.rules ?? loadRules(), encoding: options.encoding, force: options.force };
+  const ctx: StageContext = { rules: options.rules ?? loadRules(), encoding: options.encoding, force: options.force, explain: options.explain };
   let doc = newDoc(bytes, options.path !== undefined ? options.path : path, text);
   for (const stage of PIPELINE) doc = stage(doc, ctx);
   return doc;

@@ -83,6 +83,8 @@ export interface StageContext {
   encoding?: string;
   /** Keep a forced encoding's undecodable bytes as U+FFFD with a warning instead of failing the file. */
   force?: boolean;
+  /** Report the reasons behind what was left out, as `info` messages (--explain). */
+  explain?: boolean;
 }
 
 export type Stage = (doc: Doc, ctx: StageContext) => Doc;

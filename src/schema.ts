@@ -55,7 +55,11 @@ export const Quantity = z.object({
   value: z.number().nullable(),
   range: z.tuple([z.number(), z.number()]).nullable(),
   unit: z.string(),
-  normalized: z.object({ value: z.number().nullable(), unit: z.string(), dimension: z.string() }),
+  /**
+   * The magnitude folded in and the unit converted to its dimension's canonical unit; `unit` is null for a magnitude
+   * written with no unit (贫困人口减少1240万); `currency` is the ISO code of an amount of money (CNY, USD), else null.
+   */
+  normalized: z.object({ value: z.number().nullable(), unit: z.string().nullable(), dimension: z.string(), currency: z.string().nullable().default(null) }),
   measure: z.enum(['level', 'growth']),
   direction: z.enum(['up', 'down']).nullable(),
   kind: z.enum(['target', 'actual', 'other']),

@@ -1,32 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { arabicValue, chineseValue, scaleDecimal, splitChineseMagnitude } from '../src/extract/quantity/numbers.js';
+import { arabicValue, chineseValue, convert, numeralsOf, scaleDecimal, splitChineseMagnitude } from '../src/extract/quantity/numbers.js';
+import { rules } from './helpers.js';
+
+const n = numeralsOf(rules.units);
+const value = (text: string) => chineseValue(text, n);
 
 describe('chineseValue', () => {
   it.each([
     ['一千二百', 1200], ['十五', 15], ['十', 10], ['二十', 20], ['两', 2], ['两万三千', 23000],
     ['一千零五', 1005], ['千', 1000], ['三百六十五', 365], ['一万二千', 12000],
-  ])('%s is %d', (text, value) => expect(chineseValue(text)).toBe(value));
+    ['一万二千亿', 1.2e12], ['三亿零五百万', 305000000], ['廿五', 25], ['卅', 30],
+    ['陆仟柒佰捌拾', 6780], ['三千五', 3500], ['一万五', 15000], ['两万三', 23000], ['一百五', 150], ['一亿五', 150000000], ['三千五万', 35000000], ['一百零五', 105], ['廿五', 25], ['贰拾萬', 200000], ['壹佰零伍', 105], ['三点五', 3.5], ['十二点零五', 12.05], ['三点五亿', 350000000],
+  ])('%s is %d', (text, expected) => expect(value(text)).toBe(expected));
 
   it('reads digit-by-digit numerals as digit strings (years, codes)', () => {
-    expect(chineseValue('二〇二四')).toBe(2024);
+    expect(value('二〇二四')).toBe(2024);
   });
 
   it('refuses what is not a numeral', () => {
-    expect(chineseValue('十三五')).toBeNull();
-    expect(chineseValue('')).toBeNull();
-    expect(chineseValue('万')).toBeNull();
+    expect(value('十三五')).toBeNull();
+    expect(value('')).toBeNull();
+    expect(value('万')).toBeNull();
+    expect(value('二廿')).toBeNull();
+    expect(value('一点')).toBeNull();
   });
 });
 
 describe('splitChineseMagnitude', () => {
   it.each([
     ['一千二百万', '一千二百', '万'], ['千万', '千', '万'], ['两万', '两', '万'], ['十亿', '十', '亿'],
-    ['一点', '一点', ''], ['三万四千', '三万四千', ''], ['一万亿', '一', '万亿'],
-  ])('%s → %s + %s', (text, head, magnitude) => expect(splitChineseMagnitude(text)).toEqual({ head, magnitude }));
+    ['一点', '一点', ''], ['三万四千', '三万四千', ''], ['一万亿', '一', '万亿'], ['贰拾萬', '贰拾', '萬'],
+  ])('%s → %s + %s', (text, head, magnitude) => expect(splitChineseMagnitude(text, n)).toMatchObject({ head, magnitude }));
 });
 
-describe('arabicValue and scaleDecimal', () => {
-  it('drops thousands separators', () => expect(arabicValue('45,643.5')).toBe(45643.5));
+describe('arabicValue, scaleDecimal and convert', () => {
+  it('drops thousands separators and OCR spaces', () => {
+    expect(arabicValue('45,643.5')).toBe(45643.5);
+    expect(arabicValue('1 0 8 0')).toBe(1080);
+  });
 
   it('folds a magnitude exactly, without float noise', () => {
     expect(scaleDecimal(1441.37, 8)).toBe(144137000000);
@@ -35,5 +46,12 @@ describe('arabicValue and scaleDecimal', () => {
     expect(scaleDecimal(0.5, 4)).toBe(5000);
     expect(scaleDecimal(2.3456, 2)).toBe(234.56);
     expect(scaleDecimal(7, 0)).toBe(7);
+  });
+
+  it('converts by a unit factor without float noise', () => {
+    expect(convert(168, 0.00001)).toBe(0.00168);
+    expect(convert(30, 0.001)).toBe(0.03);
+    expect(convert(3, 0.00005)).toBe(0.00015);
+    expect(convert(2.5, 1000)).toBe(2500);
   });
 });

@@ -28,7 +28,7 @@ describe('numbers and units', () => {
     ['提高15.2个百分点。', '15.2个百分点', 15.2, '个百分点', 15.2, '百分点', 'percentage-points'],
     ['电力总装机达到1.1亿千瓦。', '1.1亿千瓦', 1.1, '亿千瓦', 110000000, '千瓦', 'power'],
     ['建设720兆瓦储能电站。', '720兆瓦', 720, '兆瓦', 720, '兆瓦', 'power'],
-    ['新增耕地3千克。', '3千克', 3, '千克', 3, '千克', 'mass'],
+    ['新增耕地3千克。', '3千克', 3, '千克', 0.003, '吨', 'mass'],
     ['利用外资5000万美元。', '5000万美元', 5000, '万美元', 50000000, '美元', 'currency'],
     ['粮食产量1.3万亿斤。', '1.3万亿斤', 1.3, '万亿斤', 1300000000000, '斤', 'mass'],
     ['收入3万4000元。', '3万4000元', 34000, '元', 34000, '元', 'currency'],
@@ -43,7 +43,7 @@ describe('numbers and units', () => {
     const q = one(text);
     expect(q.core.text).toBe(core);
     expect([q.value, q.unit]).toEqual([value, unit]);
-    expect(q.normalized).toEqual({ value: normal, unit: normalUnit, dimension });
+    expect(q.normalized).toEqual({ value: normal, unit: normalUnit, dimension, currency: dimension === 'currency' ? (normalUnit === '元' ? 'CNY' : 'USD') : null });
   });
 
   it('reads approximations into the comparator and keeps 余/多 in the core', () => {
@@ -206,7 +206,8 @@ describe('indicator', () => {
     expect(indicators('可再生能源消费比重接近25%。')).toEqual(['可再生能源消费比重']);
     expect(indicators('集中式饮用水水源地水质达标率保持100%。')).toEqual(['集中式饮用水水源地水质达标率']);
     expect(indicators('新增“专精特新”企业③12家。')).toEqual(['“专精特新”企业']);
-    expect(indicators('年收入超过5万元的行政村占80%以上。')).toEqual(['年收入', '行政村']);
+    // The income threshold defines the villages counted (exclude.threshold): one figure, named by the whole category.
+    expect(indicators('年收入超过5万元的行政村占80%以上。')).toEqual(['年收入超过5万元的行政村']);
   });
 
   it('does not name a figure after a phrase left hanging on a conjunction: the noun after it names the figure', () => {
@@ -418,5 +419,64 @@ describe('spans and links', () => {
     }
     expect(found[0]!.core.text).toBe('１４４１．３７亿元');
     expect(found[0]!.value).toBe(1441.37);
+  });
+});
+
+describe('the number grammar', () => {
+  it('gives money its currency code and every other figure none', () => {
+    expect(one('进口额2亿加元。').normalized).toEqual({ value: 200000000, unit: '加元', dimension: 'currency', currency: 'CAD' });
+    expect(one('捐款￥300。')).toMatchObject({ unit: '￥', core: { text: '￥300' }, normalized: { value: 300, unit: '元', currency: 'CNY' } });
+    expect(one('单价US$20。')).toMatchObject({ unit: 'US$', core: { text: 'US$20' }, normalized: { currency: 'USD' } });
+    expect(one('新建5G基站60万个。').normalized.currency).toBeNull();
+  });
+
+  it('converts metric and Chinese units of one dimension into one unit', () => {
+    const km = (text: string) => one(text).normalized;
+    expect(km('平均身高168cm。')).toMatchObject({ value: 0.00168, unit: '公里' });
+    expect(km('平均身高168公分。')).toMatchObject({ value: 0.00168, unit: '公里' });
+    expect(km('平均身高1.68米。')).toMatchObject({ value: 0.00168, unit: '公里' });
+    expect(km('每袋50kg。')).toMatchObject({ value: 0.05, unit: '吨' });
+  });
+
+  it('reads a magnitude with no unit only where the phrase names what is counted', () => {
+    expect(one('农村贫困人口减少1240万。')).toMatchObject({ value: 1240, unit: '万', normalized: { value: 12400000, unit: null }, measure: 'growth', direction: 'down' });
+    expect(qs('全年收入达6.97亿。')).toEqual([]);
+  });
+
+  it('never reads the last of split digits alone', () => {
+    expect(one('装机容量1 0 8 0万千瓦。')).toMatchObject({ value: 1080, core: { text: '1 0 8 0万千瓦' } });
+    expect(qs('2021 2 月召开。')).toEqual([]);
+    expect(qs('编号1 2 3 4。')).toEqual([]);
+    expect(one('城镇新增就业 2 . 26 万人。')).toMatchObject({ value: 2.26, unit: '万人' });
+    expect(one('累计引进资金 161.5 亿元。')).toMatchObject({ value: 161.5, unit: '亿元' });
+    // Two runs of digits a space apart are no one number, and neither is read alone.
+    expect(qs('收入达到 74 76 元。')).toEqual([]);
+  });
+
+  it('reads an included bound before its comparator', () => {
+    expect(one('单笔支出10万元(含)以上。')).toMatchObject({ core: { text: '10万元' }, comparator: '>=' });
+  });
+
+  it('takes a half only after a whole number and a unit of measure', () => {
+    expect(one('运来一吨半煤。')).toMatchObject({ value: 1.5, unit: '吨', core: { text: '一吨半' } });
+    expect(one('引进三个半导体项目。')).toMatchObject({ value: 3, core: { text: '三个' } });
+  });
+
+  it('reads a change of an amount against a baseline as growth, and 倍 by its verb', () => {
+    expect(one('财政收入比上年增加1万亿元。')).toMatchObject({ measure: 'growth', direction: 'up' });
+    expect(one('支出比2017年减少145261.52万元。')).toMatchObject({ measure: 'growth', direction: 'down', value: 145261.52 });
+    expect(one('人均补助同比增加30元。')).toMatchObject({ measure: 'growth', direction: 'up' });
+    expect(one('新增城镇就业1200万人。')).toMatchObject({ measure: 'level', direction: null });
+    expect(qs('实现收入5亿元，同比增长8%，减少0.4亿元。').map((q) => [q.measure, q.direction])).toEqual([['level', null], ['growth', 'up'], ['growth', 'down']]);
+    expect(qs('实现收入5亿元，增加0.4亿元。').map((q) => q.measure)).toEqual(['level', 'level']);
+    expect(one('农民收入增长2.7倍。')).toMatchObject({ measure: 'growth', direction: 'up' });
+    expect(one('人均收入是全省平均水平的1.7倍。')).toMatchObject({ measure: 'level', direction: null });
+  });
+
+  it('reports each excluded number as an info message naming its rule, when asked', () => {
+    const doc = docOf('年产值超100亿元的龙头企业2家。', { explain: true });
+    expect(doc.quantities.map((q) => q.core.text)).toEqual(['2家']);
+    expect(doc.messages).toEqual([{ severity: 'info', code: 'quantity.excluded', message: 'exclude.threshold: “100亿元” is not a quantity', range: { start: 4, end: 9 } }]);
+    expect(docOf('年产值超100亿元的龙头企业2家。').messages).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ export function explain(result: Result): string {
     lines.push(`${at(q.core.span)}\tquantity\t${q.rule}\t${unwrap(q.core.text)} → ${q.indicator ?? '?'} ${q.comparator ?? ''}${q.value ?? q.range?.join('–')} ${q.unit} (${q.kind}, ${q.measure}, ${q.year ?? '?'})`);
   }
   for (const g of result.glossary) lines.push(`${at(g.span)}\tglossary\t${g.rule}\t${g.term}`);
+  for (const m of result.messages) lines.push(`${m.span ? at(m.span) : '-'}\t${m.severity}\t${m.code}\t${m.message}`);
   for (const r of result.removed) lines.push(`${at(r.span)}\tremoved\t${r.rule}\t${r.text.slice(0, 40).replace(/\s+/g, ' ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -45,7 +45,7 @@ export function commandExtract(program: Command, io: Io): void {
       for (const file of files) {
         try {
           const input: Input = file === '-' ? readStdin() : { path: file };
-          results.push(extract(input, { rules, encoding: opts.encoding, force: opts.force, path: file === '-' ? '-' : file }));
+          results.push(extract(input, { rules, encoding: opts.encoding, force: opts.force, path: file === '-' ? '-' : file, explain: opts.explain }));
         } catch (error) {
           if (error instanceof CliError) throw error;
           reportFailure(io, file, error);

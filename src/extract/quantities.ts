@@ -3,7 +3,7 @@ import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
 import { carriedYears, frameOf } from './quantity/context.js';
 import { describe, type Draft } from './quantity/describe.js';
-import { exclusion } from './quantity/exclude.js';
+import { excludedMessage, exclusion } from './quantity/exclude.js';
 import { scanBlocks, type Mention } from './quantity/scan.js';
 import { coverage } from './quantity/spans.js';
 
@@ -33,7 +33,12 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const carried = carriedYears(doc.view, blocks);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const found = perBlock[i]!.filter((m) => !inTable(m.start) && exclusion(doc.view, m, block, c) === null && representable(doc, m, messages));
+    const found = perBlock[i]!.filter((m) => {
+      if (inTable(m.start)) return false;
+      const rule = exclusion(doc.view, m, block, c);
+      if (rule !== null && ctx.explain) messages.push(excludedMessage(doc, m, rule));
+      return rule === null && representable(doc, m, messages);
+    });
     if (found.length) for (const d of describe(doc, block, found, frame, c, carried[i]!)) items.push(d);
   }
   if (!sortedByCore(items)) items.sort((a, b) => a.core.span.start - b.core.span.start);

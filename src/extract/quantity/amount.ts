@@ -1,9 +1,10 @@
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { Compiled } from './compile.js';
-import { arabicValue, chineseValue, splitChineseMagnitude } from './numbers.js';
+import { arabicValue, chineseIn, isCapital, scaleDecimal, splitChineseMagnitude } from './numbers.js';
 
 /** A number read at one place of the view, with what follows it: magnitude, 余/多, unit (or none). */
 export interface Amount {
+  /** Where the amount starts: the number, or the currency sign before it ($20). */
   start: number;
   /** Just past the number, its magnitude and any 余/多: where a unit would start. */
   numberEnd: number;
@@ -18,21 +19,32 @@ export interface Amount {
   exponent: number;
   approx: string | null;
   unit: UnitEntry | null;
-  /** The unit as written (个百分点, 元/吨), without the magnitude. */
+  /** The unit as written (个百分点, 元/吨, or the sign: $), without the magnitude. */
   unitWord: string;
+  /** The form rule (units.yaml `forms`) when the number is written in one of the special forms, else null. */
+  form: string | null;
+  /** The upper end of two neighbouring digits said together (三四个, 五六十万元: `value` is the lower), else null. */
+  high: number | null;
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
- * 3万4000: the digits right after a magnitude, as `^\d+(?![\d.])` finds them in the next 8 characters: all the
- * digits there, unless a decimal point follows them inside that window. Returns their count (0 for none).
+ * An amount with some fields changed. Written out field by field: object spread makes objects of changing shapes,
+ * and it was most of the cost of reading numbers.
  */
-function trailingDigits(view: string, p: number): number {
-  const limit = Math.min(p + 8, view.length);
+function amend(a: Amount, end: number, value: number, form: string | null, numberText = a.numberText): Amount {
+  return {
+    start: a.start, numberEnd: a.numberEnd, end, value, arabic: a.arabic, numberText, magnitude: a.magnitude,
+    exponent: a.exponent, approx: a.approx, unit: a.unit, unitWord: a.unitWord, form, high: a.high,
+  };
+}
+
+/** The digits (no decimal point after them) at `p`, read to at most `max` of them: their count, 0 for none. */
+function digitsAt(view: string, p: number, max: number): number {
   let q = p;
-  while (q < limit && isDigit(view.charCodeAt(q))) q++;
-  return q > p && (q === limit || view.charCodeAt(q) !== 0x2e) ? q - p : 0;
+  while (q < view.length && q - p <= max && isDigit(view.charCodeAt(q))) q++;
+  return q > p && q - p <= max && view.charCodeAt(q) !== 0x2e ? q - p : 0;
 }
 
 /** The power of ten of a magnitude as written (万亿 = 4 + 8). */
@@ -40,6 +52,88 @@ function exponentOf(magnitude: string, c: Compiled): number {
   let e = 0;
   for (const ch of magnitude) e += c.magnitudeOf.get(ch)?.exponent ?? 0;
   return e;
+}
+
+/** The number itself at the match: its value, magnitude (a Chinese numeral's own), and form, or null. */
+function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
+  const n = c.numerals;
+  if (m[1] !== undefined) {
+    const arabic = isDigit(m[1].charCodeAt(0));
+    return { value: arabic ? arabicValue(m[1]) : chineseIn(m[1], { head: m[1], exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null, high: null };
+  }
+  if (m[2] !== undefined) return { value: arabicValue(m[2]), arabic: true, magnitude: '', exponent: 0, form: 'number.split-digits', high: null };
+  if (m[3] !== undefined) return { value: arabicValue(m[3]), arabic: true, magnitude: '', exponent: 0, form: null, high: null };
+  const text = m[4]!;
+  const split = splitChineseMagnitude(text, n);
+  let form: string | null = null;
+  if (isCapital(text, n)) {
+    // 陆家嘴, 队伍支撑: one capital character is a name or a word; a capital numeral has two or more (陆仟, 贰拾), or
+    // is an amount of money (伍元).
+    if (text.length < 2 && c.unitOf.get(c.unit.at(view, pos + text.length) ?? '')?.dimension !== 'currency') return null;
+    form = 'number.capital';
+  }
+  // 百姓, 千年, 千方百计: a bare 百/千 is a number only as the head of a magnitude (千万吨, 百亿元) or after a word that
+  // bounds it (近千公里, 逾百家).
+  if (/^[百千佰仟]/.test(split.head) && !split.magnitude) {
+    if (!c.cmpBefore.test(view.slice(Math.max(0, pos - 4), pos))) return null;
+    form = 'number.about';
+  }
+  const pair = neighbours(split.head, c);
+  if (pair) return { value: pair[0], arabic: false, magnitude: split.magnitude, exponent: split.exponent, form: 'number.range', high: pair[1] };
+  // 零部件, 零售: a leading zero is never an amount but in a decimal (零点五); 一五支渠, 二〇二四: digit strings are names
+  // and years.
+  if (/^[零〇](?!点)/.test(split.head) || allDigits(split.head, c)) return null;
+  return { value: chineseIn(text, split, n), arabic: false, magnitude: split.magnitude, exponent: split.exponent, form, high: null };
+}
+
+/**
+ * 三四个, 一两天, 五六十万元, 三五家: two neighbouring digits said together (or 三五), with a place after them, are
+ * a range; [low, high], or null for any other numeral (一五支渠 is a name).
+ */
+function neighbours(head: string, c: Compiled): [number, number] | null {
+  if (head.length < 2 || head.length > 3) return null;
+  const a = c.numerals.digit.get(head.charCodeAt(0));
+  const b = c.numerals.digit.get(head.charCodeAt(1));
+  if (!a || !b || !(b === a + 1 || (a === 3 && b === 5))) return null;
+  if (head.length === 2) return [a, b];
+  const place = c.numerals.place.get(head.charCodeAt(2));
+  return place ? [a * place, b * place] : null;
+}
+
+function allDigits(text: string, c: Compiled): boolean {
+  if (text.length < 2) return false;
+  for (let i = 0; i < text.length; i++) if (!c.numerals.digit.has(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * 1万6千, 3万4000, 1亿5000万: after a magnitude of 万 or more, digits of a smaller place. Returns the value in the
+ * unit of the last magnitude written when that is a big one (1亿5000万 → 15000 in 万), else in plain units, and
+ * where the compound ends; null when no compound follows.
+ */
+function compound(view: string, p: number, value: number, exponent: number, c: Compiled) {
+  const rest = digitsAt(view, p, exponent);
+  if (rest === 0) return null;
+  const digits = Number(view.slice(p, p + rest));
+  const word = c.magnitude.at(view, p + rest);
+  const info = word ? c.magnitudeOf.get(word) : undefined;
+  if (word && info && info.exponent < exponent && digits < 10 ** (exponent - info.exponent)) {
+    if (info.exponent >= 4) return { value: scaleDecimal(value, exponent - info.exponent) + digits, magnitude: word, exponent: info.exponent, end: p + rest + word.length };
+    return { value: scaleDecimal(value, exponent) + digits * 10 ** info.exponent, magnitude: '', exponent: 0, end: p + rest + word.length };
+  }
+  if (rest > exponent || (word && !c.unit.at(view, p + rest))) return null;
+  // 1万5, 2亿5: one digit after the magnitude is its next place down, as people say it (1.5万, 2.5亿); not the
+  // digit of a code (覆盖2亿5G用户).
+  if (rest === 1 && /[A-Za-z]/.test(view.charAt(p + 1))) return null;
+  if (rest === 1 && Number.isInteger(value)) return { value: Number(`${value}.${digits}`), magnitude: null, exponent, end: p + rest };
+  return { value: scaleDecimal(value, exponent) + digits, magnitude: '', exponent: 0, end: p + rest };
+}
+
+/** The currency sign written right before `pos` ($20, ￥300), or null. */
+function signBefore(view: string, pos: number, c: Compiled): { sign: string; unit: UnitEntry; at: number } | null {
+  const end = view.charCodeAt(pos - 1) === 0x20 ? pos - 1 : pos; // $ 20
+  for (const s of c.signs) if (end >= s.sign.length && view.startsWith(s.sign, end - s.sign.length)) return { ...s, at: end - s.sign.length };
+  return null;
 }
 
 /**
@@ -55,54 +149,109 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
     m = at;
   }
   const numberText = m[0];
+  // 2 . 26 万人 that the split-digit pattern could not take whole: its tail alone would be a wrong value.
+  if (m[3] !== undefined && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
+  const read = numberOf(view, pos, m, c);
+  if (!read || read.value === null || !Number.isFinite(read.value)) return null;
+  let { value, magnitude, exponent, form } = read;
+  const high = read.high;
+  const arabic = read.arabic;
   let p = pos + numberText.length;
-  let value: number | null;
-  let magnitude = '';
-  const arabic = m[2] !== undefined || (m[1] !== undefined && isDigit(m[1].charCodeAt(0)));
-  if (m[1] !== undefined) value = arabic ? arabicValue(m[1]) : chineseValue(m[1]);
-  else if (m[2] !== undefined) value = arabicValue(m[2]);
-  else {
-    const split = splitChineseMagnitude(m[3]!);
-    // 百姓, 千年, 千方百计: a bare 百/千 is a number only as the head of a magnitude (千万吨, 百亿元).
-    if (/^[百千]/.test(split.head) && !split.magnitude) return null;
-    // 零部件, 零售: a leading zero is never an amount; 一五支渠, 二〇二四: digit strings are names and years.
-    if (/^[零〇]/.test(split.head) || /^[零〇一二两三四五六七八九]{2,}$/.test(split.head)) return null;
-    // 一亿二千万: the trailing 万 scales only what follows the 亿, so in 万 the 亿 counts as 万 (一万二千 = 12000万).
-    value = chineseValue(split.magnitude === '万' ? split.head.replace(/亿/g, '万') : split.head);
-    magnitude = split.magnitude;
-  }
-  if (value === null || !Number.isFinite(value)) return null;
   if (m[1] !== undefined) {
-    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit: c.percent, unitWord: '%' };
+    const permille = view.startsWith('千', pos);
+    const unit = permille ? c.permille : c.percent;
+    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit, unitWord: permille ? '‰' : '%', form, high };
   }
+  // 2 9 0 0 亿元, 1.2 万亿元: in texts with spaced-out figures a space may stand before the magnitude.
+  if (arabic && view.charCodeAt(p) === 0x20 && c.magnitude.at(view, p + 1) && !c.unit.at(view, p + 1)) p++;
   // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
-  if (!magnitude && !c.unit.at(view, p)) {
-    const word = c.magnitude.at(view, p);
-    const info = word ? c.magnitudeOf.get(word) : undefined;
-    if (word && info && (arabic || !info.arabicOnly)) {
-      magnitude = word;
-      p += word.length;
-      // 3万4000: a magnitude followed by more digits adds them, and the unit is then plain.
-      const rest = arabic ? trailingDigits(view, p) : 0;
-      if (rest > 0 && info.exponent >= 4 && rest <= info.exponent) {
-        value = value * 10 ** info.exponent + Number(view.slice(p, p + rest));
-        magnitude = '';
-        p += rest;
-      }
+  if (!magnitude && !c.unit.at(view, p)) p = magnitudeAt(view, p);
+  let approx = c.approx.at(view, p);
+  if (approx) {
+    p += approx.length;
+    // 3200多亿元, 600多万套: the magnitude after 多/余.
+    if (!magnitude && !c.unit.at(view, p)) {
+      const q = magnitudeAt(view, p);
+      if (q > p) form = 'number.more';
+      p = q;
     }
+    if (approx === '几') form = 'number.more';
   }
-  const exponent = magnitude ? exponentOf(magnitude, c) : 0;
-  const approx = c.approx.at(view, p);
-  if (approx) p += approx.length;
   const numberEnd = p;
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
   const word = c.unit.at(view, p);
   const unit = word ? c.unitOf.get(word)! : null;
   if (!word || !unit || (unit.arabicOnly && !arabic) || p + word.length > limit) {
-    return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '' };
+    const sign = arabic ? signBefore(view, pos, c) : null;
+    if (sign) return { start: sign.at, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: sign.unit, unitWord: sign.sign, form: 'number.sign', high };
+    return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '', form, high };
   }
   p += word.length;
+  const whole: Amount = { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word, form, high };
+  const yuan = subunits(view, p, limit, whole, c);
+  if (yuan) return yuan;
+  const half = halfAt(view, p, whole, c);
+  if (half) return half;
   const per = c.per.at(view, p);
-  if (per) p += per.length;
-  return { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word + (per ?? '') };
+  if (!per) return whole;
+  whole.end = p + per.length;
+  whole.unitWord = word + per;
+  return whole;
+
+  /** Past the magnitude written at `q` (with 3万4000 compounds), or `q` when there is none. */
+  function magnitudeAt(text: string, q: number): number {
+    const mag = c.magnitude.at(text, q);
+    const info = mag ? c.magnitudeOf.get(mag) : undefined;
+    if (!mag || !info || (!arabic && info.arabicOnly)) return q;
+    const next = arabic && info.exponent >= 4 ? compound(text, q + mag.length, value, info.exponent, c) : null;
+    if (next) {
+      [value, magnitude, exponent, form] = [next.value, next.magnitude ?? mag, next.exponent, 'number.compound'];
+      return next.end;
+    }
+    // 3千万, 5百万: a small magnitude before a big one scales it.
+    const big = info.exponent < 4 ? c.magnitude.at(text, q + mag.length) : null;
+    magnitude = big && (c.magnitudeOf.get(big)?.exponent ?? 0) >= 4 ? mag + big : mag;
+    exponent = exponentOf(magnitude, c);
+    return q + magnitude.length;
+  }
+}
+
+const FRACTION_TAIL = /\d ?\. ?$|\d \.?$/;
+const NOT_FEN = /^[钟之类别配期段局行辨享管批拣流解布]/;
+
+/** 58元3角6分: the 角/分 after an amount of yuan, read into it (58.36元); null when none follow. */
+function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled): Amount | null {
+  const rule = c.units.subunits;
+  if (!rule || a.unit?.dimension !== 'currency' || !rule.after.includes(a.unitWord) || a.magnitude || a.approx) return null;
+  let value = a.value;
+  let q = p;
+  const used = new Set<number>();
+  for (;;) {
+    c.numberAt.lastIndex = q;
+    const m = c.numberAt.exec(view);
+    if (!m || (m[3] === undefined && m[4] === undefined)) break;
+    const n = m[3] !== undefined ? Number(m[3]) : chineseIn(m[4]!, { head: m[4]!, exponent: 0 }, c.numerals);
+    const word = c.subunit.at(view, q + m[0].length);
+    const after = q + m[0].length + (word?.length ?? 0);
+    // 5分钟, 3分类: a 分 that begins a word is no fen.
+    if (n === null || !word || after > limit || NOT_FEN.test(view.slice(after, after + 1))) break;
+    const share = rule.parts[word]!;
+    if (used.has(share) || n >= 10) break;
+    used.add(share);
+    value += n * share;
+    q += m[0].length + word.length;
+  }
+  if (q === p) return null;
+  return amend(a, q, Number(value.toFixed(2)), rule.id);
+}
+
+/** 一吨半, 两公里半: a half after the unit of a whole number (not 三个半导体企业). */
+function halfAt(view: string, p: number, a: Amount, c: Compiled): Amount | null {
+  const rule = c.units.halves;
+  if (!rule || !c.halfFirsts.has(view.charCodeAt(p))) return null;
+  if (!a.unit || a.magnitude || a.approx || a.high !== null || !Number.isInteger(a.value) || !rule.dimensions.includes(a.unit.dimension)) return null;
+  const word = rule.words.find((w) => view.startsWith(w, p));
+  if (!word || rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;
+  // The number read is the whole with its half (一…半), so 一吨半 is not the indefinite 一 of 一吨.
+  return amend(a, p + word.length, a.value + 0.5, rule.id, a.numberText + word);
 }

@@ -2,7 +2,7 @@ import type { Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { QuantityRules } from '../../rules/files/quantities.js';
-import { ARABIC_NUMERAL, CN_NUMERAL } from './numbers.js';
+import { ARABIC_NUMERAL, numeralsOf, SPLIT_NUMERAL, type Numerals } from './numbers.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
 export interface Tagged<T> { id: string; value: T }
@@ -10,17 +10,28 @@ export interface Tagged<T> { id: string; value: T }
 /** The quantity rules turned into regular expressions and lookup maps, built once per rules object. */
 export interface Compiled {
   q: QuantityRules;
-  /** Global: 1 = numeral after 百分之, 2 = Arabic numeral, 3 = Chinese numeral. */
+  units: Rules['units'];
+  numerals: Numerals;
+  /** Global: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
   number: RegExp;
   /** The same, sticky: a number exactly here (the second half of a range). */
   numberAt: RegExp;
   unit: WordsAt;
   unitOf: Map<string, UnitEntry>;
-  /** The unit of 百分之X. */
+  /** The units of 百分之X and 千分之X. */
   percent: UnitEntry | null;
+  permille: UnitEntry | null;
   magnitude: WordsAt;
   magnitudeOf: Map<string, { exponent: number; arabicOnly: boolean }>;
   approx: WordsAt;
+  /** Currency signs before digits ($, ￥), matched backwards from the digits: the sign ending at a position. */
+  signs: { sign: string; unit: UnitEntry }[];
+  /** Marks of an included end between two ends of a range (3万(含)-10万元). */
+  inclusive: WordsAt;
+  /** 角/分 after an amount of yuan. */
+  subunit: WordsAt;
+  /** First characters of the words of a half (半), tested before anything else is. */
+  halfFirsts: Set<number>;
   /** `/吨`, `/平方米` after a unit: a rate such as 元/吨. */
   per: WordsAt;
   rangeJoin: WordsAt;
@@ -96,11 +107,13 @@ const sticky = (words: readonly string[]) => new RegExp(`(?:${alternation(byLeng
 const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(words) : NEVER, words);
 const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'g');
 /**
- * Numbers: 1 = after 百分之, 2 = Arabic, 3 = Chinese. A Chinese numeral must be followed by something that can
- * continue an amount (`next`: first characters of units, magnitudes, 余/多, range signs), so the many 一 and 二 of
- * ordinary words (统一, 一批) are skipped by the regexp itself rather than read one by one.
+ * Numbers: 1 = after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic, 4 = Chinese. A Chinese numeral (and a run
+ * of split digits) must be followed by something that can continue an amount (`next`: first characters of units,
+ * magnitudes, 余/多, range signs, 角/分), so the many 一 and 二 of ordinary words (统一, 一批) are skipped by the
+ * regexp itself rather than read one by one.
  */
-const numberSource = (next: string) => `百分之(${ARABIC_NUMERAL}|${CN_NUMERAL})|(${ARABIC_NUMERAL})|(${CN_NUMERAL})(?=[${next}])`;
+const numberSource = (next: string, cn: string) =>
+  `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
 /**
  * One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test.
  * Null when that cannot be built faithfully: back-references would be renumbered in the joined source, and
@@ -136,18 +149,29 @@ function build(rules: Rules): Compiled {
   const kindOf = new Map<string, Tagged<'target' | 'actual' | 'other'>>();
   for (const k of q.kinds) for (const w of k.words) kindOf.set(w, { id: k.id, value: k.kind });
   const units = [...unitOf.keys()];
-  const starts = [...units, ...magnitudeOf.keys(), ...q.approximate.words, ...q.rangeJoiners, ' '].map((w) => w[0]!);
+  const numerals = numeralsOf(rules.units);
+  const inclusive = rules.units.inclusive;
+  const subunits = rules.units.subunits ? Object.keys(rules.units.subunits.parts) : [];
+  const starts = [...units, ...magnitudeOf.keys(), ...q.approximate.words, ...q.rangeJoiners, ...inclusive, ...subunits, ' '].map((w) => w[0]!);
   const next = [...new Set(starts)].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('');
+  const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
   return {
     q,
-    number: new RegExp(numberSource(next), 'g'),
-    numberAt: new RegExp(numberSource(next), 'y'),
+    units: rules.units,
+    numerals,
+    number: new RegExp(numberSource(next, numerals.source), 'g'),
+    numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
     unit: wordsAt(units),
     unitOf,
     percent: unitOf.get('%') ?? null,
+    permille: unitOf.get('‰') ?? null,
     magnitude: wordsAt([...magnitudeOf.keys()]),
     magnitudeOf,
     approx: wordsAt(q.approximate.words),
+    signs,
+    inclusive: wordsAt(inclusive),
+    subunit: wordsAt(subunits),
+    halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),
     per: new WordsAt(new RegExp(`/(?:${alternation(byLength([...units, '年', '月', '日', '人', '户', '亩']))})`, 'y'), ['/']),
     rangeJoin: wordsAt(q.rangeJoiners),
     sharedJoin: wordsAt(q.sharedUnitJoiners),

@@ -6,7 +6,7 @@ import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingYear, targetsFrom, yearOf, type Frame } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
-import { comparatorOf, growthOf } from './meaning.js';
+import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 
 /** A quantity before ids are given in document order. */
@@ -88,11 +88,41 @@ function respectively(view: string, g: Group, done: readonly Draft[]): string[] 
  * break of a hard-wrapped paragraph (以\n上) when there is one.
  */
 function afterWord(view: string, end: number, limit: number, c: Compiled): { word: string; length: number } {
+  // 10万元(含)以上: the mark of an included bound stands between the figure and its comparator.
+  const mark = c.inclusive.at(view, end);
+  if (mark) {
+    const bound = c.cmpAfter.at(view, end + mark.length);
+    if (bound && end + mark.length + bound.length <= limit) return { word: bound, length: mark.length + bound.length };
+  }
   const word = c.cmpAfter.at(view, end);
   if (word || !hasBreak(view, end, Math.min(limit, end + 4))) return { word: word ?? '', length: word?.length ?? 0 };
   const u = unwrapped(view.slice(end, Math.min(limit, end + 12)));
   const w = c.cmpAfter.at(u.text, 0);
   return w ? { word: w, length: u.back({ start: 0, end: w.length }).end } : { word: '', length: 0 };
+}
+
+const RATES = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
+
+/**
+ * An amount (not a rate) that is a change against a baseline: a growth word right before it, and a baseline named up
+ * to that word in the clause (比上年增加1万亿元, 同比减少30元, 年均增长13.14亿元) or implied by it (增产74亿斤). A
+ * clause that opens with the word takes the baseline of its sentence (收入5亿元，同比增长8%，增加0.4亿元).
+ * Null when the figure is no such amount (its measure is then read as for any figure).
+ */
+function amountChange(view: string, m: Mention, clause: Range, sentence: Range, c: Compiled): Growth | null {
+  const rule = c.q.amountChange;
+  if (!rule || RATES.has(m.dimension)) return null;
+  const text = unwrap(view.slice(clause.start, m.start));
+  const cue = lastGrowthWord(text, c);
+  if (!cue || rule.except.includes(cue.word)) return null;
+  c.toLevel.lastIndex = cue.end;
+  if (c.toLevel.exec(text)?.index === cue.end) return null;
+  if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
+  const implied = rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
+  const opens = cue.end === cue.word.length;
+  const scope = opens ? unwrap(view.slice(sentence.start, clause.start)) + cue.word : text.slice(0, cue.end);
+  if (!implied && !rule.baseline.test(scope)) return null;
+  return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
 }
 
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
@@ -127,7 +157,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
     const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
-    const growth = growthOf(view, m, clause, c);
+    const growth = amountChange(view, m, clause, sentence, c) ?? growthOf(view, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
     const kind = own.rule === 'kind.default' && lastKind ? lastKind : own;
@@ -146,7 +176,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       value: m.value,
       range: m.range,
       unit: m.unit,
-      normalized: { value: m.normalValue, unit: m.normalUnit, dimension: m.dimension },
+      normalized: { value: m.normalValue, unit: m.normalUnit, dimension: m.dimension, currency: m.currency },
       measure: growth.measure,
       direction: growth.direction,
       kind: kind.kind,

@@ -1,4 +1,4 @@
-import type { Range } from '../../document.js';
+import type { Doc, DraftMessage, Range } from '../../document.js';
 import { unwrap } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import type { Mention } from './scan.js';
@@ -28,6 +28,12 @@ function insideShortQuote(view: string, m: Mention, block: Range, max: number): 
     if (OPEN.has(ch) && ch !== QUOTE) return false;
   }
   return false;
+}
+
+/** The `info` message saying which rule left a number out (extract --explain). */
+export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessage {
+  const core = unwrap(doc.text.slice(m.start, m.end));
+  return { severity: 'info', code: 'quantity.excluded', message: `${rule}: “${core}” is not a quantity`, range: { start: m.start, end: m.end } };
 }
 
 /** The id of the rule that rules this mention out, or null when it is a quantity. */

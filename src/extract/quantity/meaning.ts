@@ -27,7 +27,7 @@ const LEVEL: Growth = { measure: 'level', direction: null, rule: null };
 const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
 
 /** The last growth word in `text` that is not part of a word such as 增加值, or null. */
-function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
+export function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
   const blocked: Range[] = [];
   c.notGrowth.lastIndex = 0;
   for (let m = c.notGrowth.exec(text); m; m = c.notGrowth.exec(text)) blocked.push({ start: m.index, end: m.index + m[0].length });

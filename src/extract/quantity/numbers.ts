@@ -1,77 +1,167 @@
+import type { UnitRules } from '../../rules/files/units.js';
+
 /**
- * Chinese numerals: digits, the small units 十百千 and the big units 万亿 (which may nest: 一万二千亿). Keyed by
- * character code, so reading a numeral makes no strings and looks up no object properties.
+ * The characters of Chinese numerals as read from units.yaml: digits (capitals too), places 十百千, tens written as
+ * one character (廿), and the big units 万/亿 with their powers of ten. Keyed by character code, so reading a
+ * numeral makes no strings and looks up no object properties.
  */
+export interface Numerals {
+  digit: Map<number, number>;
+  place: Map<number, number>;
+  tens: Map<number, number>;
+  /** Single-character big units (万, 亿, 萬, 億) by their power of ten. */
+  big: Map<number, number>;
+  /** Big units as words, longest first (万亿 before 亿), for splitting a trailing magnitude off. */
+  bigWords: { word: string; exponent: number }[];
+  /** Capital characters (壹…玖, 拾佰仟, 萬億): a numeral holding one is written in capitals. */
+  capital: Set<number>;
+  /** A regexp source for one Chinese numeral (the regexp itself is built by compile.ts). */
+  source: string;
+}
+
+const ORDINARY = new Set([...'零〇一二两俩三四五六七八九十百千万亿'].map((ch) => ch.charCodeAt(0)));
 const byCode = (entries: Record<string, number>) => new Map(Object.entries(entries).map(([ch, v]) => [ch.charCodeAt(0), v]));
-const DIGIT = byCode({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 });
-const SMALL = byCode({ 十: 10, 百: 100, 千: 1000 });
-const BIG = byCode({ 万: 1e4, 亿: 1e8 });
+const charClass = (chars: Iterable<number>) => [...chars].map((code) => String.fromCharCode(code).replace(/[\\\]^-]/g, '\\$&')).join('');
 
-export const CN_NUMERAL = '[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*';
+export function numeralsOf(units: UnitRules): Numerals {
+  const digit = byCode(units.numerals.digits);
+  const place = byCode(units.numerals.places);
+  const tens = byCode(units.numerals.tens);
+  const bigWords = units.magnitudes.filter((m) => m.exponent >= 4 && !m.arabicOnly)
+    .map((m) => ({ word: m.word, exponent: m.exponent }))
+    .sort((a, b) => b.word.length - a.word.length);
+  const big = new Map(bigWords.filter((b) => b.word.length === 1).map((b) => [b.word.charCodeAt(0), b.exponent]));
+  const capital = new Set([...digit.keys(), ...place.keys(), ...big.keys()].filter((code) => !ORDINARY.has(code)));
+  const lead = charClass([...digit.keys(), ...place.keys(), ...tens.keys()]);
+  const body = charClass([...digit.keys(), ...place.keys(), ...tens.keys(), ...big.keys()]);
+  const digits = charClass(digit.keys());
+  const source = `[${lead}][${body}]*(?:点[${digits}]+[${charClass(big.keys())}]*)?`;
+  return { digit, place, tens, big, bigWords, capital, source };
+}
+
 export const ARABIC_NUMERAL = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+/**
+ * Digits split by single spaces, as OCR leaves them (1 2 %, 2 9 0 0 亿元, 8 . 2 %, 40.8 2 亿元): not after a digit, a point or a
+ * comma. The first digit is matched before the look-behind, so the many positions holding no digit cost one test.
+ */
+export const SPLIT_NUMERAL = '\\d(?<![\\d.,] ?\\d)(?:(?: \\d)+(?: ?\\. ?\\d+(?: \\d)*)?|\\d*(?: \\. ?| ?\\. )\\d+(?: \\d)*|\\d*\\.\\d+(?: \\d)+)(?! ?[\\d.])';
 
 /**
- * The value of a Chinese numeral (一千二百 → 1200, 十五 → 15, 两万三千 → 23000), or null when it is not one.
- * Digit-by-digit forms (二〇二四) read as a digit string: they are years and codes, and callers drop them by unit.
+ * The value of a Chinese numeral (一千二百 → 1200, 十五 → 15, 两万三千 → 23000, 廿五 → 25, 陆仟柒佰捌拾 → 6780,
+ * 三点五 → 3.5), or null when it is not one. Big units nest (一万二千亿) and descend (三亿零五百万). A last digit
+ * right after a place, with no 零 between, stands for the next place down, as people say it: 三千五 → 3500,
+ * 一万五 → 15000, 三千五万 → 3500万 (一千零五 is 1005). Digit-by-digit forms (二〇二四) read as a digit string: they
+ * are years and codes, and callers drop them.
  */
-export function chineseValue(text: string): number | null {
+export function chineseValue(text: string, n: Numerals): number | null {
   if (text.length === 0) return null;
-  if (text.length > 1 && allDigits(text)) {
+  const point = text.indexOf('点');
+  if (point >= 0) return decimalValue(text, point, n);
+  if (text.length > 1 && allDigits(text, n)) {
     let digits = '';
-    for (let i = 0; i < text.length; i++) digits += DIGIT.get(text.charCodeAt(i))!;
+    for (let i = 0; i < text.length; i++) digits += n.digit.get(text.charCodeAt(i))!;
     return Number(digits);
   }
-  let total = 0;
+  /** Chunks closed by a big unit, each already scaled by it, with that unit's power of ten. */
+  const chunks: { value: number; exponent: number }[] = [];
   let section = 0;
   let digit: number | null = null;
+  /** The place a last digit stands in: a tenth of the last place or big unit read, 1 after a 零. */
+  let next = 1;
+  const last = () => (digit ?? 0) * next;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const d = DIGIT.get(code);
+    const d = n.digit.get(code);
     if (d !== undefined) {
-      if (d === 0) continue; // 一千零五: a zero only marks a skipped place
+      if (d === 0) { next = 1; continue; } // 一千零五: a zero only marks a skipped place
       if (digit !== null) return null;
       digit = d;
       continue;
     }
-    const small = SMALL.get(code);
-    if (small !== undefined) {
-      section += (digit ?? 1) * small;
+    const place = n.place.get(code) ?? (n.tens.has(code) ? n.tens.get(code)! : undefined);
+    if (place !== undefined) {
+      if (n.tens.has(code) && digit !== null) return null;
+      section += n.tens.has(code) ? place : (digit ?? 1) * place;
       digit = null;
+      next = n.tens.has(code) || place < 10 ? 1 : place / 10;
       continue;
     }
-    const big = BIG.get(code);
-    if (big === undefined) return null;
-    const part = section + (digit ?? 0);
-    if (part === 0 && total === 0) return null;
-    total = (total + part) * big;
+    const exponent = n.big.get(code);
+    if (exponent === undefined) return null;
+    let chunk = section + last();
+    // 一万二千亿: the chunks closed by smaller units are scaled again by this one.
+    while (chunks.length && chunks.at(-1)!.exponent < exponent) chunk += chunks.pop()!.value;
+    if (chunk === 0) return null;
+    chunks.push({ value: chunk * 10 ** exponent, exponent });
     section = 0;
     digit = null;
+    next = 10 ** (exponent - 1);
   }
-  return total + section + (digit ?? 0);
+  let total = section + last();
+  for (const c of chunks) total += c.value;
+  return total;
 }
 
-function allDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!DIGIT.has(text.charCodeAt(i))) return false;
+/** 三点五 → 3.5, 十二点零五 → 12.05, 三点五亿 → 350000000: digits after 点 are read one by one. */
+function decimalValue(text: string, point: number, n: Numerals): number | null {
+  const whole = chineseValue(text.slice(0, point), n);
+  if (whole === null) return null;
+  let frac = '';
+  let i = point + 1;
+  for (; i < text.length && n.digit.has(text.charCodeAt(i)); i++) frac += n.digit.get(text.charCodeAt(i))!;
+  if (!frac) return null;
+  let exponent = 0;
+  for (; i < text.length; i++) {
+    const e = n.big.get(text.charCodeAt(i));
+    if (e === undefined) return null;
+    exponent += e;
+  }
+  return scaleDecimal(Number(`${whole}.${frac}`), exponent);
+}
+
+function allDigits(text: string, n: Numerals): boolean {
+  for (let i = 0; i < text.length; i++) if (!n.digit.has(text.charCodeAt(i))) return false;
   return true;
+}
+
+/** Whether a numeral is written in capitals (陆仟柒佰捌拾, 贰拾万). */
+export function isCapital(text: string, n: Numerals): boolean {
+  for (let i = 0; i < text.length; i++) if (n.capital.has(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
  * Split a Chinese numeral's trailing magnitude off, as the unit is written: 一千二百万 → 一千二百 + 万,
  * 千万 → 千 + 万, 三万四千 → 三万四千 + none (a magnitude inside the number stays part of the value).
  */
-export function splitChineseMagnitude(text: string): { head: string; magnitude: string } {
-  for (const m of ['万亿', '亿', '万']) {
-    if (text.endsWith(m) && text.length > m.length) {
-      const head = text.slice(0, -m.length);
-      if (!/[万亿]$/.test(head)) return { head, magnitude: m };
+export function splitChineseMagnitude(text: string, n: Numerals): { head: string; magnitude: string; exponent: number } {
+  for (const { word, exponent } of n.bigWords) {
+    if (text.endsWith(word) && text.length > word.length) {
+      const head = text.slice(0, -word.length);
+      if (!n.big.has(head.charCodeAt(head.length - 1))) return { head, magnitude: word, exponent };
     }
   }
-  return { head: text, magnitude: '' };
+  return { head: text, magnitude: '', exponent: 0 };
 }
 
-/** An Arabic numeral as written (thousands separators allowed) to its value. */
+/**
+ * The value of a Chinese numeral in the unit of its trailing magnitude (一千二百万 → 1200 in 万; 一亿二千万 → 12000
+ * in 万; 三点五亿 → 3.5 in 亿), or null.
+ */
+export function chineseIn(text: string, split: { head: string; exponent: number }, n: Numerals): number | null {
+  if (text.includes('点') || !hasBig(split.head, n)) return chineseValue(split.head, n);
+  const whole = chineseValue(text, n);
+  return whole === null ? null : scaleDecimal(whole, -split.exponent);
+}
+
+function hasBig(text: string, n: Numerals): boolean {
+  for (let i = 0; i < text.length; i++) if (n.big.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** An Arabic numeral as written (thousands separators or OCR spaces allowed) to its value. */
 export function arabicValue(text: string): number {
-  return Number(text.indexOf(',') < 0 ? text : text.replace(/,/g, ''));
+  return Number(text.indexOf(',') < 0 && text.indexOf(' ') < 0 ? text : text.replace(/[, ]/g, ''));
 }
 
 /**
@@ -95,4 +185,11 @@ export function scaleDecimal(value: number, exponent: number): number {
     return Number(`${digits.slice(0, point)}.${digits.slice(point) || '0'}`);
   }
   return Number(`${value}e${exponent}`);
+}
+
+/** `value × factor` for a unit's conversion factor (0.001, 0.00005), without float noise in the last digits. */
+export function convert(value: number, factor: number): number {
+  if (factor === 1) return value;
+  const [mantissa, exponent] = factor.toExponential().split('e');
+  return Number(scaleDecimal(value * Number(mantissa), Number(exponent)).toPrecision(15));
 }

@@ -3,7 +3,7 @@ import { hasBreak, unwrapped } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import { readAmount, type Amount } from './amount.js';
 import { Bounds } from './bounds.js';
-import { scaleDecimal } from './numbers.js';
+import { convert, scaleDecimal } from './numbers.js';
 
 /** A number-plus-unit mention found in the view, before its meaning is read. */
 export interface Mention {
@@ -13,8 +13,11 @@ export interface Mention {
   value: number | null;
   range: [number, number] | null;
   unit: string;
-  normalUnit: string;
+  /** Null for a magnitude with no unit (贫困人口减少1240万). */
+  normalUnit: string | null;
   normalValue: number | null;
+  /** ISO code of a currency amount, else null. */
+  currency: string | null;
   dimension: string;
   rule: string;
   /** 余/多 inside the core: more than. */
@@ -25,19 +28,23 @@ export interface Mention {
   needs: RegExp | undefined;
 }
 
-function mention(a: Amount, unitFrom: Amount, end: number, range: [number, number] | null): Mention {
+function mention(a: Amount, unitFrom: Amount, end: number, range: [number, number] | null, form: string | null = a.form ?? unitFrom.form): Mention {
   const u = unitFrom.unit!;
+  if (!range && a.high !== null) range = [a.value, a.high];
   const magnitude = a.magnitude || unitFrom.magnitude;
   const exponent = a.magnitude ? a.exponent : unitFrom.exponent;
   const per = unitFrom.unitWord.includes('/') ? unitFrom.unitWord.slice(unitFrom.unitWord.indexOf('/')) : '';
   const word = per ? unitFrom.unitWord.slice(0, -per.length) : unitFrom.unitWord;
+  const signed = unitFrom.form === 'number.sign';
   return {
     start: a.start, end, value: range ? null : a.value, range,
-    unit: magnitude + word + per,
-    normalUnit: (u.normal ?? word) + per,
-    normalValue: range ? null : scaleDecimal(a.value, exponent),
+    // A sign is written before the number and its magnitude: $20亿 is in $亿.
+    unit: signed ? word + magnitude : magnitude + word + per,
+    normalUnit: (u.normal ?? (signed ? u.words[0]! : word)) + per,
+    normalValue: range ? null : convert(scaleDecimal(a.value, exponent), u.factor ?? 1),
+    currency: u.currency ?? null,
     dimension: per ? 'rate' : u.dimension,
-    rule: u.id,
+    rule: form ?? u.id,
     approx: a.approx !== null,
     // A range is tested as a whole: 一至二个 is not the indefinite 一.
     numberText: range ? `${a.numberText}-${unitFrom.numberText}` : a.numberText,
@@ -45,23 +52,31 @@ function mention(a: Amount, unitFrom: Amount, end: number, range: [number, numbe
   };
 }
 
-/** Two amounts joined by a range sign: 1-2个, 一至二个, 3000—5000万元, 20万至30万元 (the first in the second's unit). */
+/**
+ * Two amounts joined by a range sign: 1-2个, 一至二个, 3000—5000万元, 20万至30万元, 2千元到2万元 (the first in the
+ * second's unit). A first end with no magnitude shares the second's when that keeps it the lower (三百到五百万元 is
+ * 300万–500万元), else it is in plain units (从6000到2万元 is 0.6万–2万元).
+ */
 function asRange(a: Amount, b: Amount): Mention | null {
-  if (!b.unit || (a.unit && (a.unitWord !== b.unitWord || a.magnitude !== b.magnitude))) return null;
-  const low = a.magnitude && a.magnitude !== b.magnitude ? scaleDecimal(a.value, a.exponent - b.exponent) : a.value;
+  if (!b.unit || (a.unit && a.unitWord !== b.unitWord) || a.high !== null || b.high !== null) return null;
+  let low = a.magnitude ? scaleDecimal(a.value, a.exponent - b.exponent) : a.value;
+  if (!a.magnitude && b.magnitude && !(low < b.value)) low = scaleDecimal(a.value, -b.exponent);
   if (!(low < b.value)) return null;
-  return mention({ ...a, magnitude: b.magnitude, exponent: b.exponent }, b, b.end, [low, b.value]);
+  return mention({ ...a, magnitude: b.magnitude, exponent: b.exponent }, b, b.end, [low, b.value], 'number.range');
 }
 
 /** The mention whose number the number regexp matched at `m.index` (or null), and where scanning goes on. */
 function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled): { found: Mention | null; next: number } {
   const a = readAmount(view, m.index, limit, c, m);
+  // Split digits that make no amount are skipped whole: their last digit alone would be a wrong value (1 2 % is not 2%).
   if (!a) return { found: null, next: m.index + m[0].length };
   let next = Math.max(a.end, m.index + 1);
   let found: Mention | null = null;
-  const join = c.rangeJoin.at(view, a.end);
+  const inclusive = c.inclusive.at(view, a.end);
+  const at = a.end + (inclusive?.length ?? 0);
+  const join = c.rangeJoin.at(view, at);
   if (join && !(a.unit && join === '到')) {
-    const b = readAmount(view, a.end + join.length, limit, c);
+    const b = readAmount(view, at + join.length, limit, c);
     found = b ? asRange(a, b) : null;
     if (found) next = b!.end;
   }
@@ -71,7 +86,20 @@ function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled)
     if (b?.unit) found = mention(a, b, a.numberEnd, null);
   }
   if (!found && a.unit) found = mention(a, a, a.end, null);
+  if (!found && !a.unit && a.magnitude) found = bareMagnitude(view, a, c);
   return { found: found && a.arabic ? signed(view, found) : found, next };
+}
+
+/** 农村贫困人口减少1240万: a magnitude with no unit, where the words before it name what is counted. */
+function bareMagnitude(view: string, a: Amount, c: Compiled): Mention | null {
+  const rule = c.units.bareMagnitude;
+  if (!rule || !rule.before.test(view.slice(Math.max(0, a.start - 16), a.start))) return null;
+  if (!rule.after.test(view.slice(a.numberEnd, a.numberEnd + 4))) return null;
+  return {
+    start: a.start, end: a.numberEnd, value: a.value, range: null, unit: a.magnitude, normalUnit: null,
+    normalValue: scaleDecimal(a.value, a.exponent), currency: null, dimension: rule.dimension, rule: rule.id,
+    approx: a.approx !== null, numberText: a.numberText, needs: undefined,
+  };
 }
 
 /** A minus sign that stands after a word, not inside a code or a span of years (增长-2.3%, not 2020-2025). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
+import { Examples } from './units.js';
 
 /** The schema of rules/quantities.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function quantityRules() {
@@ -7,7 +8,7 @@ export function quantityRules() {
 
   /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
   const ComparatorRule = z.object({ id: RuleId, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
-  const GrowthRule = z.object({ id: RuleId, direction: z.enum(['up', 'down']), words: Words }).strict();
+  const GrowthRule = z.object({ id: RuleId, direction: z.enum(['up', 'down']), words: Words, examples: Examples }).strict();
   const KindRule = z.object({ id: RuleId, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
   const SectionRule = z.object({ id: RuleId, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
 
@@ -29,6 +30,7 @@ export function quantityRules() {
     /** Matches the unit as written, magnitude included. */
     unit: Pattern.optional(),
     dimension: z.string().optional(),
+    examples: Examples,
   }).strict();
 
   const Indicator = z.object({
@@ -60,6 +62,13 @@ export function quantityRules() {
     approximate: z.object({ id: RuleId, words: Words }).strict(),
     growth: z.array(GrowthRule).default([]),
     toLevel: Words.default([]),
+    /** An amount that is a change against a baseline (比上年增加1万亿元): the baseline cue, or words implying one. */
+    amountChange: z.object({
+      id: RuleId,
+      baseline: Pattern,
+      /** Words that imply the baseline for figures of these dimensions, or produced by these rules (a bare magnitude). */
+      implied: z.array(z.object({ words: Words, dimensions: z.array(z.string()).default([]), rules: z.array(z.string()).default([]) }).strict()).default([]),
+      except: Words.default([]), examples: Examples }).strict().optional(),
     notGrowth: Words.default([]),
     growthGap: Pattern,
     kinds: z.array(KindRule).default([]),

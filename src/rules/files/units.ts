@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Pattern, RuleId } from '../pattern.js';
+import { Pattern, RuleId, Words } from '../pattern.js';
+
+/**
+ * Examples a rule must find (`match`) and must not (`noMatch`), checked by the rule tests and shown in the README's
+ * table of number forms; validated at load, then dropped: nothing compiled carries them.
+ */
+export const Examples = z
+  .object({ match: z.array(z.string()).optional(), noMatch: z.array(z.string()).optional() })
+  .strict()
+  .optional()
+  .transform(() => undefined);
 
 /** The schema of rules/units.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function unitRules() {
@@ -15,16 +25,46 @@ export function unitRules() {
     id: RuleId,
     words: z.array(z.string().min(1)).min(1),
     normal: z.string().min(1).optional(),
+    /** What one written unit is in `normal` (厘米 → 米: 0.01); 1 when not given. */
+    factor: z.number().positive().optional(),
     dimension: z.string().min(1),
+    /** ISO 4217 code of a currency (CNY, USD…), carried into `normalized.currency`. */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'a currency code is three capital letters (CNY, USD)').optional(),
+    /** Signs written before the digits ($20, ￥300). */
+    signs: z.array(z.string().min(1)).default([]),
     /** Only after Arabic digits: 十分 is "very", 三方 is "three parties". */
     arabicOnly: z.boolean().default(false),
     /** The clause text before the number must match: time units count only where the days are the statistic. */
     needs: Pattern.optional(),
+    examples: Examples,
   }).strict();
 
+  /** The characters of Chinese numerals: digits (capitals too), places 十百千, and tens written as one character (廿). */
+  const Numerals = z.object({
+    digits: z.record(z.string().length(1), z.number().int().min(0).max(9)),
+    places: z.record(z.string().length(1), z.number().int().positive()),
+    tens: z.record(z.string().length(1), z.number().int().positive()).default({}),
+  }).strict();
+
+  /** One form of writing a number, with its rule id and examples (the structure is read in code: amount.ts). */
+  const Form = z.object({ id: RuleId, description: z.string().optional(), examples: Examples }).strict();
+
   return z.object({
+    numerals: Numerals.default({ digits: {}, places: {}, tens: {} }),
     magnitudes: z.array(Magnitude).default([]),
     units: z.array(Unit).default([]),
+    /** Subdivisions of the yuan after 元 (58元3角6分), each with its share of a yuan. */
+    subunits: z.object({ id: RuleId, after: Words, parts: z.record(z.string().min(1), z.number().positive()), examples: Examples }).strict().optional(),
+    /** 一吨半, 两米半: a half after the unit of a whole number, for these dimensions, unless a word starts there (半导体). */
+    halves: z.object({ id: RuleId, words: Words, dimensions: z.array(z.string()), notBefore: Pattern.optional(), examples: Examples }).strict().optional(),
+    /**
+     * A number with a magnitude and no unit where the indicator names what is counted (贫困人口减少1240万):
+     * `before` must match the clause text before it, `after` the text right after it.
+     */
+    bareMagnitude: z.object({ id: RuleId, before: Pattern, after: Pattern, dimension: z.string().default('count'), examples: Examples }).strict().optional(),
+    /** Marks between the two ends of a range that say the low end is included (3万(含)-10万元). */
+    inclusive: Words.default([]),
+    forms: z.array(Form).default([]),
   }).strict();
 }
 
