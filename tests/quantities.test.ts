@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/document.js';
 import { quantities } from '../src/extract/quantities.js';
+import { roles } from '../src/extract/roles.js';
 import type { Quantity } from '../src/schema.js';
 import { docOf, rules } from './helpers.js';
 
 /** Quantities of a short text, the report's year and type set as the meta extractor would. */
 function qs(text: string, meta: Partial<Doc['meta']> = {}): Quantity[] {
   const doc = docOf(text);
-  return quantities({ ...doc, meta: { ...doc.meta, ...meta } }, { rules }).quantities;
+  return quantities(roles({ ...doc, meta: { ...doc.meta, ...meta } }, { rules }), { rules }).quantities;
 }
 const cores = (text: string) => qs(text).map((q) => q.core.text);
 const indicators = (text: string) => qs(text).map((q) => q.indicator);

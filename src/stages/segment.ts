@@ -196,7 +196,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
       title: c.title,
       end: view.length,
       leadText: c.leadText,
-      lead: [],
+      lead: [], role: null, roleRule: null, year: null, period: null,
       rule: c.rule,
     };
     sections.push(node);
