@@ -21,12 +21,15 @@ const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|�
 /** A paragraph against the role its section's own heading names, and against one inherited from an ancestor. */
 const OWN_HEADING = 1.2;
 const INHERITED = 0.8;
+/** How a heading's evidence fades with each paragraph after it, and the least it keeps. */
+const DECAY = 0.85;
+const FLOOR = 0.4;
 /** A heading line against its own role. */
 const HEADING_LINE = 4;
 /** A paragraph against its opener's role. */
 const OPENER = 2.5;
 /** Tense words, scaled by their share of the paragraph's cues. */
-const TENSE = 0.5;
+const TENSE = 1;
 /** Going back from plan to review costs more than the usual order, review then plan. */
 const BACKWARDS = 1.5;
 
@@ -96,7 +99,7 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
 interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>> }
 
 /** Costs of each role for one block, from its heading, opener and tense words. */
-function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense: RegExp, tenseRole: Map<string, Role>, planYear: number | null): Evidence {
+function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense: RegExp, tenseRole: Map<string, Role>, planYear: number | null, since: number, started: boolean): Evidence {
   const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
   const rule: Partial<Record<Role, string>> = {};
   const against = (role: Role, weight: number, id: string) => {
@@ -108,8 +111,11 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense
     if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule ?? 'role.heading');
   } else if (h?.role === 'review' || h?.role === 'plan') {
     const line = b.kind === 'heading' && h.own;
-    against(h.role, line ? HEADING_LINE : h.own ? OWN_HEADING : INHERITED, h.rule ?? 'role.heading');
-  } else {
+    // A heading speaks loudest for the paragraphs right after it: far below, a missed heading may have intervened.
+    const weight = Math.max(FLOOR, (h.own ? OWN_HEADING : INHERITED) * DECAY ** since);
+    against(h.role, line ? HEADING_LINE : weight, h.rule ?? 'role.heading');
+  } else if (!started) {
+    // Before the first part with a role (the salutation, the opening lines) a block holds neither.
     cost.review += INHERITED / 2;
     cost.plan += INHERITED / 2;
   }
@@ -184,7 +190,14 @@ export const roles: Stage = (doc, ctx): Doc => {
   const whole = WHOLE[doc.meta.docType];
   const sequenced = SEQUENCED.has(doc.meta.docType);
   const free = doc.blocks.map((b) => sectionOf(b)?.role !== 'glossary');
-  const ev = doc.blocks.map((b, i) => (free[i] ? evidence(doc, b, sectionOf(b), c, tense, tenseRole, years.plan) : null));
+  let since = 0;
+  let started = false;
+  const ev = doc.blocks.map((b, i) => {
+    const h = sectionOf(b);
+    if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
+    else if (b.kind === 'paragraph') since++;
+    return free[i] ? evidence(doc, b, h, c, tense, tenseRole, years.plan, since - 1, started) : null;
+  });
   const picked = sequenced ? decode(ev.filter((e): e is Evidence => e !== null), c.q.roles.switchCost) : [];
   let k = 0;
   let span: Period | null = null;

@@ -195,8 +195,8 @@ const FROM = /(由|从)(?:[^,;:。由从]{0,10}的)?$/;
 /** A total or a count of new things over the span (五年新增, 累计, 共): the span, not its end. */
 /** Rates, shares and multiples in a span are levels (覆盖率达到38.76%, 是2011年的1.6倍): the span's end. */
 const LEVELS = new Set(['percent', 'permille', 'ratio']);
-/** A verb done over the span right before the figure (改造农村危房1.28万户, 改扩建学校37所): the figure is its total. */
-const ACTION = /(改造|新建|改扩建|建设|建成|投入|取消|办理|造林|育林|搬迁|完成|实施|引进|培育|新增|打造|创建|治理|解决|帮扶|资助|救助|培训|转移|安置|减少|增加|发放|兑现|争取|招引|建设学校|开通|整治)$/;
+/** A clause opening with a verb done over the span (改造农村危房1.28万户, 改扩建学校37所): the figure is its total. */
+const ACTION = /^(我们|全县|全市|全区|全省|累计|共|先后|还|并|又|新)*(改造|新建|改扩建|建设|建成|投入|取消|办理|造林|育林|搬迁|完成|实施|引进|培育|新增|打造|创建|治理|解决|帮扶|资助|救助|培训|转移|安置|减少|增加|发放|兑现|争取|招引|开通|整治)/;
 const TOTAL = /(新增|累计|共|总计|合计|新建|建成|引进|培育|完成)/;
 
 /** A single year that opens a clause (2020年，… 去年，…) ends the span named before it; one inside a phrase does not. */
@@ -279,7 +279,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
     if (FROM.test(before)) return single(around[0] - 1);
     if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1]);
     // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
-    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(before.replace(/(了|共|约|近|超过)$/, '')))) return { year: null, period: around };
+    const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
+    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around };
     return single(around[1]);
   }
   const info = block.roleRule != null ? { year: block.year ?? null } : block.section ? frame.sections.get(block.section) : undefined;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { rules } from './helpers.js';
+
+const REPORT = (year: number, body: string) =>
+  `${year}年某市政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n${body}`;
+
+const kinds = (text: string) => extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.kind, q.year]);
+
+describe('document roles as one sequence', () => {
+  it('gives each section its role with the rule behind it and the year it is about', () => {
+    const result = extract({ text: REPORT(2025, '一、2024年工作回顾\n全年生产总值增长5%。\n二、2025年重点工作\n生产总值增长6%左右。\n') }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.role, s.roleRule, s.year])).toEqual([
+      ['一、2024年工作回顾', 'review', 'section.review', 2024], ['二、2025年重点工作', 'plan', 'section.plan', 2025],
+    ]);
+  });
+
+  it('a child heading of the review that reads like a plan (重点工作取得突破) does not turn the rest of the review into plans', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '（一）经济运行稳中有进。全年生产总值增长5%。', '（二）重点工作取得突破。关停落后企业30家。',
+      '（三）民生事业全面进步。新增就业3000人。', '二、2025年工作安排', '力争生产总值增长6%。',
+    ].join('\n'));
+    expect(kinds(text)).toEqual([['5%', 'actual', 2024], ['30家', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025]]);
+  });
+
+  it('a paragraph opener (新的一年, 2025年是…) and modal words move a plan part that has no heading of its own', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '全年生产总值增长5%，新增就业3000人。', '新的一年，我们将力争生产总值增长6%，确保新增就业3500人。',
+      '要计划新建学校3所，力争完成改造老旧小区20个。', '二、加强政府自身建设', '全年将压减会议10%。',
+    ].join('\n'));
+    expect(kinds(text)).toEqual([
+      ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025], ['3500人', 'target', 2025],
+      ['3所', 'target', 2025], ['20个', 'target', 2025], ['10%', 'target', 2025],
+    ]);
+  });
+});
