@@ -87,7 +87,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const tagged = raw === null ? null : unwrap(raw);
   const untagged = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
   const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
-  const docType = docTypeOf(doc, rules, written);
+  const docType = docTypeOf(doc, rules, written, open.title === null && open.collectorTitle !== null);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer, front, docType === 'news');
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place);
