@@ -33,4 +33,22 @@ describe('document roles as one sequence', () => {
       ['3所', 'target', 2025], ['20个', 'target', 2025], ['10%', 'target', 2025],
     ]);
   });
+
+  it('a standalone title line between paragraphs (扎实做好2025年各项工作) opens the plan part; 切实加强政府自身建设 goes on with it', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '（一）经济运行稳中有进。全年生产总值增长5%，新增就业3000人。', '（二）民生事业全面进步。新建学校4所。',
+      '扎实做好2025年各项工作', '（一）扩大有效需求。生产总值增长6%左右。', '（二）增进民生福祉。新建学校5所。',
+      '切实加强政府自身建设', '一般性支出压减5%。',
+    ].join('\n'));
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.depth, s.role])).toEqual([
+      ['一、2024年工作回顾', 1, 'review'], ['（一）经济运行稳中有进', 2, 'review'], ['（二）民生事业全面进步', 2, 'review'],
+      ['扎实做好2025年各项工作', 1, 'plan'], ['（一）扩大有效需求', 2, 'plan'], ['（二）增进民生福祉', 2, 'plan'],
+      ['切实加强政府自身建设', 1, 'plan'],
+    ]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['4所', 'actual', 2024],
+      ['6%', 'target', 2025], ['5所', 'target', 2025], ['5%', 'target', 2025],
+    ]);
+  });
 });
