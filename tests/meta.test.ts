@@ -27,8 +27,8 @@ describe('meta: printed documents', () => {
     expect(doc.sections).toEqual([]);
   });
 
-  it('types a five-year plan outline as a plan report', () => {
-    expect(metaOf('某市国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n').docType).toBe('plan-report');
+  it('types a five-year plan outline as a plan outline', () => {
+    expect(metaOf('某市国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n').docType).toBe('plan-outline');
   });
 
   it('types a headline about a work report (…政府工作报告要点速览, 一图读懂…) as news, not as the report', () => {

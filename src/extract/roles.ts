@@ -215,7 +215,9 @@ export const roles: Stage = (doc, ctx): Doc => {
       if (own) span = own;
       else if (c.q.roles.openers.some((o) => o.pattern.test(head))) span = null;
     }
-    const year = fromHeading ? h?.year ?? null : role === 'review' ? years.review : role === 'plan' ? years.plan : null;
+    // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
+    const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
+    const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     const period = span ?? (fromHeading ? h?.period ?? null : null);
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? 'role.sequence' : `role.doctype.${doc.meta.docType}`;
     return { ...b, role: role === 'other' ? null : role, roleRule: rule, year: role === 'other' || role === null ? null : year, period };

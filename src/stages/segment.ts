@@ -123,7 +123,8 @@ function runOnTitle(view: string, t: Range, rules: Rules): Range {
   for (const rule of rules.headings.unnumbered) {
     // The whole-paragraph pattern (^…$) as a prefix (^…); built here, as few titles run on.
     const m = new RegExp(rule.pattern.source.replace(/\$$/, ''), rule.pattern.flags.replace('g', '')).exec(text);
-    if (m && m[0].length < t.end - t.start && /[,;。]/.test(text.slice(m[0].length))) return { start: t.start, end: t.start + m[0].length };
+    // Only a title run straight on into prose: one followed by its own comma (加强政府自身建设，工作作风明显转变) goes on.
+    if (m && m[0].length < t.end - t.start && !/[,;。:]/.test(text[m[0].length] ?? '') && /[,;。]/.test(text.slice(m[0].length))) return { start: t.start, end: t.start + m[0].length };
   }
   return t;
 }

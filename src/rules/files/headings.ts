@@ -17,5 +17,7 @@ export function headingRules() {
     taskLine: z.array(Cue).default([]),
     quantityTitle: z.array(Cue).default([]),
     lead: z.array(Cue).default([]),
+    /** A labelled field line of a record-shaped task (1.项目内容：…, 2.责任单位：…): part of the item above, never a heading. */
+    recordField: z.array(Cue).default([]),
   }).strict();
 }
