@@ -51,4 +51,11 @@ describe('document roles as one sequence', () => {
       ['6%', 'target', 2025], ['5所', 'target', 2025], ['5%', 'target', 2025],
     ]);
   });
+
+  it('a cue in the figure’s own clause still overrides its part: 力争 in a review, 已完成 in a plan', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '全年旅游收入达到80亿元，力争突破100亿元。', '二、2025年工作安排', '推进重点项目建设，其中一期已完成投资3亿元。',
+    ].join('\n'));
+    expect(kinds(text).map(([core, kind]) => [core, kind])).toEqual([['80亿元', 'actual'], ['100亿元', 'target'], ['3亿元', 'actual']]);
+  });
 });

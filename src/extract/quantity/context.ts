@@ -72,6 +72,13 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
   const before = () => unwrap(doc.view.slice(sentence.start, pos));
   if (frame.inTask(pos)) return done(before(), c) ? { kind: 'actual', rule: 'kind.done' } : { kind: 'target', rule: 'kind.task' };
+  // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
+  // figure reported as done (已完成…) in a plan part is an actual.
+  if (role === 'review' || role === 'plan') {
+    const clause = before().split(/[,;。，；]/).at(-1) ?? '';
+    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause.includes(w))) return { kind: 'target', rule: 'kind.ahead-cue' };
+    if (role === 'plan' && done(clause, c)) return { kind: 'actual', rule: 'kind.done' };
+  }
   if (role === 'plan') return { kind: 'target', rule: block?.roleRule?.startsWith('section.') === false ? `kind.plan-${block.roleRule}` : 'kind.plan-section' };
   if (role === 'review') return { kind: 'actual', rule: block?.roleRule?.startsWith('section.') === false ? `kind.review-${block.roleRule}` : 'kind.review-section' };
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };

@@ -77,7 +77,9 @@ export function quantityRules() {
       openers: z.array(z.object({ id: RuleId, role: z.enum(['review', 'plan', 'year']), pattern: Pattern }).strict()).default([]),
       tense: z.array(z.object({ id: RuleId, role: z.enum(['review', 'plan']), words: Words }).strict()).default([]),
       switchCost: z.number().nonnegative().default(2),
-    }).strict().default({ openers: [], tense: [], switchCost: 2 }),
+      /** Words in a figure's own clause that make it a target even in a review part (力争, 确保). */
+      aheadCues: Words.default([]),
+    }).strict().default({ openers: [], tense: [], switchCost: 2, aheadCues: [] }),
     exclude: z.array(Exclusion).default([]),
     quotedNameMax: z.number().int().nonnegative().default(12),
     sharedUnitJoiners: Words.default([]),
