@@ -58,4 +58,14 @@ describe('document roles as one sequence', () => {
     ].join('\n'));
     expect(kinds(text).map(([core, kind]) => [core, kind])).toEqual([['80亿元', 'actual'], ['100亿元', 'target'], ['3亿元', 'actual']]);
   });
+
+  it('a flattened report with run-in part titles (…审议。2024年工作回顾过去一年，…) gets its parts as headings', () => {
+    const text = '各位代表：现在，我代表市人民政府向大会报告工作，请予审议。2024年工作回顾过去一年，全市生产总值增长5%，新增就业3000人。'
+      + '2025年重点工作安排今年，力争生产总值增长6%左右。2025年，全市经济社会发展的主要预期目标是：城镇新增就业3500人。';
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.role])).toEqual([['2024年工作回顾', 'review'], ['2025年重点工作安排', 'plan']]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025], ['3500人', 'target', 2025],
+    ]);
+  });
 });
