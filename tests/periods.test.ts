@@ -47,4 +47,9 @@ describe('years and periods', () => {
     expect(result.meta.year).toBe(2019);
     expect(result.quantities.map((q) => [q.core.text, q.year])).toEqual([['80亿元', 2018], ['6%', 2018], ['7%', 2019]]);
   });
+
+  it('a span named as ending (2020年是“十三五”收官之年) is the scope of the review after it', () => {
+    const text = REPORT(2021, '一、2020年工作回顾\n各位代表，2020年是“十三五”收官之年。回眸过去，全市生产总值从1.2万亿元增加到1.6万亿元，能耗累计下降15%。\n');
+    expect(when(text)).toEqual([['1.2万亿元', 'actual', 2015, null], ['1.6万亿元', 'actual', 2020, null], ['15%', 'actual', null, [2016, 2020]]]);
+  });
 });

@@ -211,6 +211,9 @@ const OPENS = /^[,:，：是里中]/;
 /** A span fronted as a time, not inside a name (《…“十四五”发展合作协议》, “十三五”良好开局) or a phrase (近5年来首次). */
 const FRONTED = /^[,:，：]/;
 const CLAUSE_BREAK = /[,;，；。]/;
+/** A span named as a time (“十三五”时期, 期间) or as ending (“十三五”收官之年): what follows is about it. */
+const TIME_OF = /(时期|期间)$/;
+const CLOSING = /^(收官|圆满收官)/;
 
 /**
  * The span a figure stands in: the last span cue before it in its paragraph (“十三五”时期，…) unless a single year
@@ -224,7 +227,7 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
       if (end <= last.end) return;
       if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
         // Only a span fronted as a time (“十三五”时期，… 五年来，…) sets the scope of what follows it.
-        const p = FRONTED.test(text.slice(end, end + 1)) ? spanYears(rule, m, frame) : null;
+        const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
         if (p) last = { end, period: p };
       } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) last = { end, period: null };
     });
