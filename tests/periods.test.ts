@@ -52,4 +52,14 @@ describe('years and periods', () => {
     const text = REPORT(2021, '一、2020年工作回顾\n各位代表，2020年是“十三五”收官之年。回眸过去，全市生产总值从1.2万亿元增加到1.6万亿元，能耗累计下降15%。\n');
     expect(when(text)).toEqual([['1.2万亿元', 'actual', 2015, null], ['1.6万亿元', 'actual', 2020, null], ['15%', 'actual', null, [2016, 2020]]]);
   });
+
+  it('a five-year plan outline: its goals stand in its span, its review part (发展基础) in the span before', () => {
+    const text = '某省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n全省生产总值年均增长7%，森林覆盖率达到60%。\n'
+      + '第二章 主要目标\n地区生产总值年均增长6%左右，城镇化率达到65%，累计新增城镇就业50万人。\n';
+    expect(extract({ text }, { rules }).meta.docType).toBe('plan-outline');
+    expect(when(text)).toEqual([
+      ['7%', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null],
+      ['6%', 'target', null, [2021, 2025]], ['65%', 'target', 2025, null], ['50万人', 'target', null, [2021, 2025]],
+    ]);
+  });
 });

@@ -33,6 +33,16 @@ const TENSE = 1;
 /** Going back from plan to review costs more than the usual order, review then plan. */
 const BACKWARDS = 1.5;
 
+const CN_ORDINAL: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15 };
+/** The span of a five-year plan outline from its title: 第十四个五年规划 or “十四五”…规划 → 2021–2025. */
+function outlineSpan(title: string): Period | null {
+  const m = /第(十[一二三四五])个五年规划|十([一二三四五])五/u.exec(title);
+  if (!m) return null;
+  const n = m[1] ? CN_ORDINAL[m[1]]! : CN_ORDINAL[`十${m[2]}`]!;
+  const end = 2010 + 5 * (n - 11);
+  return [end - 4, end];
+}
+
 /** The span a heading or paragraph text names, given the report's plan year (for 过去五年). */
 function spanIn(text: string, planYear: number | null, re: RegExp): Period | null {
   const m = re.exec(text);
@@ -201,6 +211,8 @@ export const roles: Stage = (doc, ctx): Doc => {
   const picked = sequenced ? decode(ev.filter((e): e is Evidence => e !== null), c.q.roles.switchCost) : [];
   let k = 0;
   let span: Period | null = null;
+  // A five-year plan outline is about its span as a whole: its figures stand in it unless they say otherwise.
+  const outline = doc.meta.docType === 'plan-outline' ? outlineSpan(doc.meta.title ?? '') : null;
   const blocks = doc.blocks.map((b, i): Block => {
     const h = sectionOf(b);
     if (!free[i]) return { ...b, role: 'glossary', roleRule: h?.rule ?? null, year: null, period: null };
@@ -218,7 +230,9 @@ export const roles: Stage = (doc, ctx): Doc => {
     // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
     const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
     const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
-    const period = span ?? (fromHeading ? h?.period ?? null : null);
+    // In an outline, a review part (发展基础) looks back on the span before its own.
+    const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
+    const period = span ?? (fromHeading ? h?.period ?? around : around);
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? 'role.sequence' : `role.doctype.${doc.meta.docType}`;
     return { ...b, role: role === 'other' ? null : role, roleRule: rule, year: role === 'other' || role === null ? null : year, period };
   });
