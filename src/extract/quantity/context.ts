@@ -24,8 +24,7 @@ export interface Frame {
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
 /** The frame of a document whose roles stage has run: section roles and years, the report's plan and review years. */
-export function frameOf(doc: Doc, c: Compiled): Frame {
-  void c;
+export function frameOf(doc: Doc, _c?: Compiled): Frame {
   const sections = new Map<string, { role: Role | null; year: number | null; period: Period | null }>();
   let plan: number | null = null;
   let review: number | null = null;
