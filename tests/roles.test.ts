@@ -68,4 +68,12 @@ describe('document roles as one sequence', () => {
       ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025], ['3500人', 'target', 2025],
     ]);
   });
+
+  it('今年政府工作的总体要求和主要目标 standing alone opens the plan part', () => {
+    const text = REPORT(2025, '一、2024年工作回顾\n全年生产总值增长5%。\n今年政府工作的总体要求和主要目标\n生产总值增长6%左右。\n');
+    expect(kinds(text)).toEqual([['5%', 'actual', 2024], ['6%', 'target', 2025]]);
+    expect(extract({ text }, { rules }).sections.map((s) => [s.heading, s.depth, s.role])).toEqual([
+      ['一、2024年工作回顾', 1, 'review'], ['今年政府工作的总体要求和主要目标', 1, 'plan'],
+    ]);
+  });
 });
