@@ -76,4 +76,12 @@ describe('document roles as one sequence', () => {
       ['一、2024年工作回顾', 1, 'review'], ['今年政府工作的总体要求和主要目标', 1, 'plan'],
     ]);
   });
+
+  it('a table whose data columns are all outcomes (2024年完成) is review evidence even inside the plan part', () => {
+    const text = REPORT(2025, [
+      '二、2025年重点工作', '生产总值增长6%左右。', '附表 2024年主要指标完成情况', '| 指标 | 单位 | 2024年完成 |',
+      '| 地区生产总值 | 亿元 | 120 |', '| 新建学校，改造校舍3万平方米 | 所 | 5 |', '三、加强政府自身建设', '一般性支出压减5%。',
+    ].join('\n'));
+    expect(kinds(text)).toEqual([['6%', 'target', 2025], ['3万平方米', 'actual', 2024], ['5%', 'target', 2025]]);
+  });
 });

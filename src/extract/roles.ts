@@ -55,7 +55,7 @@ function spanIn(text: string, planYear: number | null, re: RegExp): Period | nul
 }
 
 /** `weak`: the heading names a role other than the one its parent section has (a review's 重点工作取得突破). */
-interface Heading { role: SectionRole | null; rule: string | null; own: boolean; weak: boolean; parentRole: SectionRole | null; year: number | null; period: Period | null }
+interface Heading { role: SectionRole | null; rule: string | null; own: boolean; carried?: boolean; weak: boolean; parentRole: SectionRole | null; year: number | null; period: Period | null }
 
 /**
  * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year),
@@ -75,7 +75,7 @@ function headings(doc: Doc, c: Compiled): Map<string, Heading> {
     const carried = own === null && !parent?.role && reports ? planSibling.get(s.parent) : undefined;
     const period = year ? null : spanIn(title, doc.meta.year, SPAN_IN_TITLE);
     const info: Heading = carried && !year
-      ? { ...carried, own: false, weak: false, parentRole: null }
+      ? { ...carried, own: false, carried: true, weak: false, parentRole: null }
       : {
           weak: own !== null && !!parent?.role && parent.role !== own,
           parentRole: parent?.role ?? null,
@@ -120,7 +120,8 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense
     against(h.parentRole, INHERITED, 'role.parent-heading');
     if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule ?? 'role.heading');
   } else if (h?.role === 'review' || h?.role === 'plan') {
-    const line = b.kind === 'heading' && h.own;
+    // A heading line naming its role, or going on with the plan beside it (三、加强政府自身建设), is strong evidence.
+    const line = b.kind === 'heading' && (h.own || h.carried === true);
     // A heading speaks loudest for the paragraphs right after it: far below, a missed heading may have intervened.
     const weight = Math.max(FLOOR, (h.own ? OWN_HEADING : INHERITED) * DECAY ** since);
     against(h.role, line ? HEADING_LINE : weight, h.rule ?? 'role.heading');
@@ -200,13 +201,24 @@ export const roles: Stage = (doc, ctx): Doc => {
   const whole = WHOLE[doc.meta.docType];
   const sequenced = SEQUENCED.has(doc.meta.docType);
   const free = doc.blocks.map((b) => sectionOf(b)?.role !== 'glossary');
+  // A table whose data columns are all plan (or all actual) is evidence for the blocks it spans.
+  const tableRoles = doc.tables.flatMap((t) => {
+    const roles = new Set(t.columns.map((col) => col.role).filter((r) => r !== null));
+    return roles.size === 1 ? [{ start: t.span.start, end: t.span.end, role: (roles.has('plan') ? 'plan' : 'review') as Role }] : [];
+  });
+  const tableRole = (b: Block) => tableRoles.find((t) => b.start >= t.start && b.start < t.end)?.role ?? null;
   let since = 0;
   let started = false;
   const ev = doc.blocks.map((b, i) => {
     const h = sectionOf(b);
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
     else if (b.kind === 'paragraph') since++;
-    return free[i] ? evidence(doc, b, h, c, tense, tenseRole, years.plan, since - 1, started) : null;
+    if (!free[i]) return null;
+    const e = evidence(doc, b, h, c, tense, tenseRole, years.plan, since - 1, started);
+    const role = tableRoles.length ? tableRole(b) : null;
+    if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
+    if (role) e.rule[role] ??= `role.table-${role}`;
+    return e;
   });
   const picked = sequenced ? decode(ev.filter((e): e is Evidence => e !== null), c.q.roles.switchCost) : [];
   let k = 0;
