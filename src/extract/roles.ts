@@ -248,13 +248,18 @@ export const roles: Stage = (doc, ctx): Doc => {
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? 'role.sequence' : `role.doctype.${doc.meta.docType}`;
     return { ...b, role: role === 'other' ? null : role, roleRule: rule, year: role === 'other' || role === null ? null : year, period };
   });
+  // Roles of each section's own blocks, counted in one pass.
+  const tallies = new Map<string, Map<string, number>>();
+  for (const b of blocks) {
+    if (!b.section || !b.role) continue;
+    let t = tallies.get(b.section);
+    if (!t) tallies.set(b.section, (t = new Map()));
+    t.set(b.role, (t.get(b.role) ?? 0) + 1);
+  }
   const sections = doc.sections.map((s): SectionNode => {
     const h = info.get(s.id)!;
     if (h.role && !(h.weak && SEQUENCED.has(doc.meta.docType))) return { ...s, role: h.role, roleRule: h.rule, year: h.year, period: h.period };
-    const own = blocks.filter((b) => b.section === s.id && b.role);
-    const tally = new Map<string, number>();
-    for (const b of own) tally.set(b.role!, (tally.get(b.role!) ?? 0) + 1);
-    const best = [...tally.entries()].sort((a, b) => b[1] - a[1])[0];
+    const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
     const year = role === 'review' ? years.review : role === 'plan' ? years.plan : null;
     return { ...s, role, roleRule: role ? 'role.sequence' : null, year, period: null };

@@ -19,6 +19,8 @@ export interface Frame {
   inGlossary: (pos: number) => boolean;
   /** The block holding a position, with the role the roles stage gave it. */
   blockAt: (pos: number) => Block | null;
+  /** Per block start, the scope changes found in it (filled as figures ask; this document's only). */
+  scopes: Map<number, { end: number; period: Period | null }[]>;
 }
 
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
@@ -47,6 +49,7 @@ export function frameOf(doc: Doc, _c?: Compiled): Frame {
       const i = at(pos);
       return i >= 0 ? blocks[i]! : null;
     },
+    scopes: new Map(),
   };
 }
 
@@ -219,20 +222,37 @@ const CLOSING = /^(收官|圆满收官)/;
  * is named after it, else the span of its paragraph or section (the roles stage), else none.
  */
 function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): Period | null {
-  const text = view.slice(block.start, pos);
-  let last = { end: -1, period: null as Period | null };
+  let events = frame.scopes.get(block.start);
+  if (!events) frame.scopes.set(block.start, (events = scopeEvents(view, frame, c, block)));
+  // The last event ending before the figure (events are sorted by end), found by bisection.
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.end <= pos - block.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) return events[lo - 1]!.period;
+  return block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
+}
+
+/**
+ * The scope changes of a block, once per block (a long paragraph with many figures is read once): a span fronted as
+ * a time (“十三五”时期，… 五年来，…) opens one, a single year opening a clause (2020年，…) closes it. Sorted by end.
+ */
+function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null }[] {
+  const text = view.slice(block.start, block.end);
+  const byEnd = new Map<number, Period | null>();
   if (!c.anyYear || c.anyYear.test(text)) {
     eachYearCue(text, c.years, (rule, m, end) => {
-      if (end <= last.end) return;
+      if (byEnd.has(end)) return;
       if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-        // Only a span fronted as a time (“十三五”时期，… 五年来，…) sets the scope of what follows it.
         const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-        if (p) last = { end, period: p };
-      } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) last = { end, period: null };
+        if (p) byEnd.set(end, p);
+      } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, null);
     });
   }
-  if (last.end >= 0) return last.period;
-  return block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
+  return [...byEnd.entries()].map(([end, period]) => ({ end, period })).sort((x, y) => x.end - y.end);
 }
 
 /**
