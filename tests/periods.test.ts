@@ -62,4 +62,9 @@ describe('years and periods', () => {
       ['6%', 'target', null, [2021, 2025]], ['65%', 'target', 2025, null], ['50万人', 'target', null, [2021, 2025]],
     ]);
   });
+
+  it('a span named in the figure’s own clause: a level reached takes its end, a change or a rate held over it the span', () => {
+    const text = REPORT(2021, '二、“十四五”时期主要目标\n今后五年，城镇化率提高到62%，粮食产量稳定在50万吨。2021—2025年单位生产总值能耗下降13.5%。\n');
+    expect(when(text)).toEqual([['62%', 'target', 2025, null], ['50万吨', 'target', 2025, null], ['13.5%', 'target', null, [2021, 2025]]]);
+  });
 });

@@ -14,7 +14,7 @@ const YEAR = /((?:19|20)\d{2})年/u;
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年. */
-const SPAN_OPENER = /^[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|^(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|^([两三四五六七八九十\d]{1,2})年来|^((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年/u;
+const SPAN_OPENER = /^[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|^(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|^([两三四五六七八九十\d]{1,2})年来|^((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|^(?:今后|未来)([两三四五六七八九十\d]{1,2})年/u;
 const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年/u;
 
 // Costs of the decoding, in units of one weak piece of evidence.
@@ -49,9 +49,10 @@ function spanIn(text: string, planYear: number | null, re: RegExp): Period | nul
   if (!m) return null;
   if (m[1]) return [FIVE_YEAR_END[m[1]]! - 4, FIVE_YEAR_END[m[1]]!];
   if (m[4]) return [Number(m[4]), Number(m[5])];
-  const raw = m[2] ?? m[3] ?? '';
+  const raw = m[2] ?? m[3] ?? m[6] ?? '';
   const n = /^\d+$/.test(raw) ? Number(raw) : CN[raw] ?? NaN;
-  return n > 1 && n <= 20 && planYear !== null ? [planYear - n, planYear - 1] : null;
+  if (!(n > 1 && n <= 20) || planYear === null) return null;
+  return m[6] ? [planYear, planYear + n - 1] : [planYear - n, planYear - 1];
 }
 
 /** `weak`: the heading names a role other than the one its parent section has (a review's 重点工作取得突破). */

@@ -192,6 +192,10 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame): Per
       const n = count(m[1] ?? m[2] ?? '');
       return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear - n, frame.planYear - 1] : null;
     }
+    case 'next-n': {
+      const n = count(m[1] ?? '');
+      return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear, frame.planYear + n - 1] : null;
+    }
     case 'since': return frame.reviewYear !== null && Number(m[1]) < frame.reviewYear ? [Number(m[1]), frame.reviewYear] : null;
     default: return null;
   }
@@ -202,10 +206,14 @@ const REACHED = /(到|至|达|达到|突破|迈上|跃上|跃升至|超过)$/;
 /** The start of 由X增长到Y: X, with nothing but a year phrase between 由/从 and it. */
 const FROM = /(由|从)(?:[^,;:。由从]{0,10}的)?$/;
 /** A total or a count of new things over the span (五年新增, 累计, 共): the span, not its end. */
+/** A change over a span named in the figure's own clause (“十三五”期间增长50%, 2021—2025年下降18%): the span. */
+const CHANGE = /(增长|下降|提高|降低|增加|减少|上升|回落)$/;
+/** Held over the span (十年来…涨幅稳定在2%左右): the span. */
+const STEADY = /(稳定在|保持在|维持在|平均)$/;
 /** Rates, shares and multiples in a span are levels (覆盖率达到38.76%, 是2011年的1.6倍): the span's end. */
 const LEVELS = new Set(['percent', 'permille', 'ratio']);
 /** A clause opening with a verb done over the span (改造农村危房1.28万户, 改扩建学校37所): the figure is its total. */
-const ACTION = /^(我们|全县|全市|全区|全省|累计|共|先后|还|并|又|新)*(改造|新建|改扩建|建设|建成|投入|取消|办理|造林|育林|搬迁|完成|实施|引进|培育|新增|打造|创建|治理|解决|帮扶|资助|救助|培训|转移|安置|减少|增加|发放|兑现|争取|招引|开通|整治)/;
+const ACTION = /^(我们|全县|全市|全区|全省|累计|共|先后|还|并|又|新)*(改造|新建|改扩建|建设|建成|投入|取消|办理|谋划|派驻|选派|造林|育林|搬迁|完成|实施|引进|培育|新增|打造|创建|治理|解决|帮扶|资助|救助|培训|转移|安置|减少|增加|发放|兑现|争取|招引|开通|整治)/;
 const TOTAL = /(新增|累计|共|总计|合计|新建|建成|引进|培育|完成)/;
 
 /** A single year that opens a clause (2020年，… 去年，…) ends the span named before it; one inside a phrase does not. */
@@ -290,8 +298,20 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   const scope = () => scopeOf(view, frame, c, block, m.start);
   const sp = span as { end: number; period: Period | null; rule: string; base: number | null } | null;
   const ex = explicit as { end: number; year: number | null } | null;
+  const before = unwrap(view.slice(Math.max(block.start, m.start - 16), m.start));
+  const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
+  /** In a span: X of 由X增长到Y is the year before it; a level reached, a rate or share its end; a total the span. */
+  const inSpan = (around: Period, named: boolean): When => {
+    if (kind === 'other') return single(null);
+    if (FROM.test(before)) return single(around[0] - 1);
+    if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before))) return { year: null, period: around };
+    if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1]);
+    // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
+    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around };
+    return single(around[1]);
+  };
   if (sp && (!ex || sp.end > ex.end)) {
-    if (sp.period) return { year: null, period: sp.period };
+    if (sp.period) return inSpan(sp.period, true);
     if (sp.rule === 'base' && sp.base !== null) {
       const to = ex?.year ?? opening ?? scopeEnd(scope()) ?? fallbackYear(frame, block, kind);
       return to !== null && to > sp.base ? { year: null, period: [sp.base, to] } : single(to);
@@ -302,16 +322,9 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   }
   if (ex) return single(ex.year);
   if (opening !== null && !relative) return single(opening);
-  const around = relative ? null : scope();
-  if (around) {
-    const before = unwrap(view.slice(Math.max(block.start, m.start - 16), m.start));
-    if (FROM.test(before)) return single(around[0] - 1);
-    if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1]);
-    // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
-    const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
-    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around };
-    return single(around[1]);
-  }
+  // Background figures (kind other, a glossary's) take no year from the span around them.
+  const around = relative || kind === 'other' ? null : scope();
+  if (around) return inSpan(around, false);
   const info = block.roleRule != null ? { year: block.year ?? null } : block.section ? frame.sections.get(block.section) : undefined;
   if (info?.year != null) return single(info.year);
   if (relative) return single(relative.year);

@@ -19,7 +19,7 @@ export function quantityRules() {
     period: z.literal('end').optional(),
     relative: z.enum(['plan', 'review', 'review-minus-one', 'none']).optional(),
     /** Several years: two captured years, a five-year plan, the last N years, since a year, against a base year, or the span around it (年均). */
-    span: z.enum(['range', 'plan-period', 'last-n', 'since', 'base', 'average', 'context']).optional(),
+    span: z.enum(['range', 'plan-period', 'last-n', 'next-n', 'since', 'base', 'average', 'context']).optional(),
   }).strict();
 
   /** A number-plus-unit match that is not a quantity; every pattern given must match. */
