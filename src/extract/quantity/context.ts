@@ -304,7 +304,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   const inSpan = (around: Period, named: boolean): When => {
     if (kind === 'other') return single(null);
     if (FROM.test(before)) return single(around[0] - 1);
-    if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before))) return { year: null, period: around };
+    if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around };
     if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1]);
     // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
     if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around };
