@@ -34,4 +34,10 @@ describe('document type and level from weighted evidence', () => {
     expect(metaOf('2024年昆明市政府工作报告\n').level).toBe('city');
     expect(metaOf('2024年昆明市盘龙区政府工作报告\n').level).toBe('county');
   });
+
+  it('weighs a salutation: 各位代表 alone says work report; the standing committee\'s says progress report', () => {
+    expect(metaOf('各位代表：\n过去一年，全市生产总值增长5%。\n').docType).toBe('work-report');
+    expect(metaOf('主任、各位副主任、秘书长、各位委员：\n我受市人民政府委托，报告全市生态环境保护工作情况。\n').docType).toBe('progress-report');
+    expect(metaOf('关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n').docType).toBe('plan-report');
+  });
 });
