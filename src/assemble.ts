@@ -16,6 +16,10 @@ function sections(doc: Doc): Section[] {
       span: heading.span,
       lead: s.lead,
       rule: s.rule,
+      role: s.role,
+      roleRule: s.roleRule,
+      year: s.year,
+      period: s.period,
     };
   });
 }

@@ -1,4 +1,4 @@
-import type { GlossaryEntry, Meta, Organization, OrganizationDraft, Quantity, Table, Task } from './schema.js';
+import type { GlossaryEntry, Meta, Organization, OrganizationDraft, Period, Quantity, SectionRole, Table, Task } from './schema.js';
 import type { Rules } from './rules/schema.js';
 
 /** A half-open range of UTF-16 offsets into `Doc.text`. */
@@ -21,6 +21,11 @@ export interface Block extends Range {
   kind: 'heading' | 'paragraph';
   /** Id of the innermost section the block belongs to (a heading block belongs to the section it opens). */
   section: string | null;
+  /** What the block holds and the year or span it is about, and the rule that decided it (set by the roles stage). */
+  role?: SectionRole | null;
+  roleRule?: string | null;
+  year?: number | null;
+  period?: Period | null;
 }
 
 export interface SectionNode {
@@ -40,6 +45,11 @@ export interface SectionNode {
   /** Lead units named for the section (parsed from `leadText` by the tasks extractor). */
   lead: string[];
   rule: string;
+  /** What the section holds and the year or span it is about, with the evidence rule; set by the roles stage. */
+  role: SectionRole | null;
+  roleRule: string | null;
+  year: number | null;
+  period: Period | null;
 }
 
 export interface DraftMessage {
@@ -90,7 +100,7 @@ export interface StageContext {
 export type Stage = (doc: Doc, ctx: StageContext) => Doc;
 
 export function emptyMeta(): Meta {
-  return { title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null, source: null };
+  return { title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null, source: null };
 }
 
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */

@@ -3,6 +3,7 @@ import { glossary } from './extract/glossary.js';
 import { meta } from './extract/meta.js';
 import { organizations } from './extract/organizations.js';
 import { quantities } from './extract/quantities.js';
+import { roles } from './extract/roles.js';
 import { tables } from './extract/tables.js';
 import { tasks } from './extract/tasks.js';
 import { clean } from './stages/clean.js';
@@ -13,6 +14,7 @@ import { segment } from './stages/segment.js';
 /**
  * The one list of stages, in order. Extractors come after segmentation; tables and the glossary run before
  * quantities so that table cells and glossary definitions are not read again as free text, and tasks run
- * before quantities so that each quantity can point at its task.
+ * before quantities so that each quantity can point at its task. Roles (review, plan) are decided for the whole
+ * document after the glossary and before quantities, whose kind and year start from them.
  */
-export const PIPELINE: readonly Stage[] = [read, normalise, clean, segment, meta, tables, glossary, tasks, quantities, organizations];
+export const PIPELINE: readonly Stage[] = [read, normalise, clean, segment, meta, tables, glossary, tasks, roles, quantities, organizations];

@@ -14,6 +14,10 @@ export const Span = z.object({
 
 const Named = z.array(z.string());
 
+/** Inclusive years [from, to] of a figure or section that covers several years. */
+export const Period = z.tuple([z.number().int(), z.number().int()]);
+export const SectionRole = z.enum(['review', 'plan', 'glossary', 'other']);
+
 export const Section = z.object({
   id: z.string(),
   parent: z.string().nullable(),
@@ -25,6 +29,11 @@ export const Section = z.object({
   span: Span,
   lead: Named,
   rule: z.string(),
+  /** What the section holds (its figures' default kind) and the year or span it is about; `roleRule` names the evidence. */
+  role: SectionRole.nullable(),
+  roleRule: z.string().nullable(),
+  year: z.number().int().nullable(),
+  period: Period.nullable(),
 });
 
 export const Task = z.object({
@@ -64,6 +73,8 @@ export const Quantity = z.object({
   direction: z.enum(['up', 'down']).nullable(),
   kind: z.enum(['target', 'actual', 'other']),
   year: z.number().int().nullable(),
+  /** Several years: a total, average or change over a span (year is then null). */
+  period: Period.nullable(),
   rule: z.string(),
 });
 
@@ -138,9 +149,14 @@ export const Message = z.object({
   span: Span.nullable(),
 });
 
+export const DocType = z.enum(['work-report', 'plan-report', 'budget-report', 'plan-outline', 'progress-report', 'task-notice', 'policy-notice', 'news', 'other']);
+export const Level = z.enum(['national', 'province', 'city', 'county', 'township']);
+
 export const Meta = z.object({
   title: z.string().nullable(),
-  docType: z.enum(['work-report', 'plan-report', 'task-notice', 'policy-notice', 'news', 'other']),
+  docType: DocType,
+  /** Administrative level of the government the document is about (a municipality is a province). */
+  level: Level.nullable(),
   region: z.object({ province: z.string().nullable(), city: z.string().nullable(), district: z.string().nullable() }),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   issuer: z.string().nullable(),
@@ -185,6 +201,10 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 export type Removed = z.infer<typeof Removed>;
 export type Message = z.infer<typeof Message>;
 export type Meta = z.infer<typeof Meta>;
+export type DocType = z.infer<typeof DocType>;
+export type Level = z.infer<typeof Level>;
+export type Period = z.infer<typeof Period>;
+export type SectionRole = z.infer<typeof SectionRole>;
 export type Source = z.infer<typeof Source>;
 export type Result = z.infer<typeof Result>;
 

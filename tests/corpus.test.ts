@@ -67,3 +67,28 @@ describe.skipIf(!existsSync(join(SHARED, 'gold')))('corpus: furniture against th
     });
   }
 });
+
+/** Work and plan reports of the corpus, by its manifest (a news article about a session is none). */
+function reportsOf(corpus: string): string[] {
+  const manifest = join(corpus, 'manifest.tsv');
+  if (!existsSync(manifest)) return [];
+  return readFileSync(manifest, 'utf8').split('\n').slice(1).map((l) => l.split('\t'))
+    .filter((c) => c.length > 6 && /(session )?report|工作报告|计划执行|^national \d{4}/.test(c.at(-1)!) && !/news article|若干意见|指导意见|考核细则/.test(c.at(-1)!))
+    .map((c) => c[0]!);
+}
+
+describe.skipIf(!existsSync(CORPUS))('corpus: the parts of every work and plan report', () => {
+  for (const name of reportsOf(CORPUS)) {
+    it(`${name}: figures of the plan part are mostly targets, of the review part mostly actuals`, () => {
+      const result = extract({ path: join(CORPUS, name) }, { rules });
+      expect(['work-report', 'plan-report']).toContain(result.meta.docType);
+      const role = new Map(result.sections.map((s) => [s.id, s.role]));
+      const share = (part: string, kind: string) => {
+        const inPart = result.quantities.filter((q) => q.section && role.get(q.section) === part);
+        return inPart.length ? inPart.filter((q) => q.kind === kind).length / inPart.length : 1;
+      };
+      expect(share('plan', 'target')).toBeGreaterThanOrEqual(0.8);
+      expect(share('review', 'actual')).toBeGreaterThanOrEqual(0.8);
+    });
+  }
+});

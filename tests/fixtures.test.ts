@@ -16,10 +16,10 @@ function project(result: Result) {
   const num = (v: number | null, r: [number, number] | null) => (r ? `${r[0]}-${r[1]}` : String(v));
   return {
     meta: result.meta,
-    sections: result.sections.map((s) => `${'  '.repeat(s.depth - 1)}${s.heading}${s.lead.length ? ` [lead: ${s.lead.join('、')}]` : ''}`),
+    sections: result.sections.map((s) => `${'  '.repeat(s.depth - 1)}${s.heading}${s.lead.length ? ` [lead: ${s.lead.join('、')}]` : ''}${s.role ? ` {${s.role} ${s.period?.join('-') ?? s.year ?? '-'}}` : ''}`),
     tasks: result.tasks.map((t) => `${t.marker ?? ''}${t.title} | lead: ${t.lead.join('、')} | responsible: ${t.responsible.join('、')} | cooperating: ${t.cooperating.join('、')}`),
     quantities: result.quantities.map((q) =>
-      `${q.span.line}: ${q.core.text} | ${q.indicator ?? '-'} | ${q.comparator ?? ''}${num(q.value, q.range)} ${q.unit} | ${q.normalized.value} ${q.normalized.unit} | ${q.measure}${q.direction ? `/${q.direction}` : ''} | ${q.kind} | ${q.year ?? '-'}`),
+      `${q.span.line}: ${q.core.text} | ${q.indicator ?? '-'} | ${q.comparator ?? ''}${num(q.value, q.range)} ${q.unit} | ${q.normalized.value} ${q.normalized.unit} | ${q.measure}${q.direction ? `/${q.direction}` : ''} | ${q.kind} | ${q.period ? q.period.join('-') : q.year ?? '-'}`),
     tables: result.tables.map((t) => `${t.title ?? '-'}: ${t.rows.length} rows × ${t.columns.length} columns`),
     glossary: result.glossary.map((g) => g.term),
     removed: result.removed.map((r) => `${r.span.line}: ${r.rule}`),

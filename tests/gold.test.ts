@@ -181,12 +181,12 @@ function oracle(g: GoldFile, text: string): Result {
       const at = p.start + hay.split(core, q.occurrence).join(core).length;
       const span = { start: at, end: at + q.core.length, line: 1, column: 1 };
       const { core: _core, occurrence: _occurrence, normalized: n = {}, ...fields } = q;
-      quantities.push({ ...fields, span, core: { text: q.core, span }, value: q.value ?? null, range: q.range ?? null,
+      quantities.push({ ...fields, span, core: { text: q.core, span }, value: q.value ?? null, range: q.range ?? null, period: q.period ?? null,
         normalized: { value: n.value ?? null, unit: n.unit ?? '', dimension: '' } } as Partial<Quantity>);
     }
     for (const t of p.tasks) tasks.push({ ...t, span: { start: p.start, end: p.end, line: 1, column: 1 } } as Partial<Task>);
   }
   const m = g.meta ?? {};
-  const meta = { title: m.title ?? null, docType: m.docType ?? 'other', region: { province: null, city: null, district: null, ...m.region }, date: m.date ?? null, issuer: m.issuer ?? null };
+  const meta = { title: m.title ?? null, docType: m.docType ?? 'other', level: m.level ?? null, region: { province: null, city: null, district: null, ...m.region }, date: m.date ?? null, issuer: m.issuer ?? null };
   return result({ sections: (g.headings ?? []).map((h) => [h.text, h.depth]), quantities, tasks, meta: meta as Result['meta'] });
 }

@@ -32,8 +32,8 @@ describe('meta: printed documents', () => {
     expect(doc.sections).toEqual([]);
   });
 
-  it('types a five-year plan outline as a plan report', () => {
-    expect(metaOf('某市国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n').docType).toBe('plan-report');
+  it('types a five-year plan outline as a plan outline', () => {
+    expect(metaOf('某市国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n').docType).toBe('plan-outline');
   });
 
   it('types a headline about a work report (…政府工作报告要点速览, 一图读懂…) as news, not as the report', () => {
@@ -78,6 +78,7 @@ describe('meta: notices', () => {
     expect(metaOf(text)).toEqual({
       title: '昆明市五华区人民政府办公室关于印发《昆明市五华区2023年度重点工作任务》的通知',
       docType: 'task-notice',
+      level: 'county',
       region: { province: '云南省', city: '昆明市', district: '五华区' },
       date: '2023-03-08',
       issuer: '昆明市五华区人民政府办公室',
@@ -88,7 +89,7 @@ describe('meta: notices', () => {
   it('joins a title broken over two lines, reads a national policy opinion and the date under its signature', () => {
     const text = '国务院关于促进外贸\n 高质量发展的若干意见\n 国发〔2019〕3号\n 各省、自治区、直辖市人民政府：\n 一、总体要求\n 坚持开放。\n 国务院\n 二〇一九年一月十二日\n';
     expect(metaOf(text)).toMatchObject({
-      title: '国务院关于促进外贸高质量发展的若干意见', docType: 'policy-notice',
+      title: '国务院关于促进外贸高质量发展的若干意见', docType: 'policy-notice', level: 'national',
       region: { province: null, city: null, district: null }, date: '2019-01-12', issuer: '国务院', year: null,
     });
   });
@@ -98,7 +99,7 @@ describe('meta: reports', () => {
   it('reads a work report: delivery line, speaker line, plan year from the plan part, title as written', () => {
     const text = '2022年成都市武侯区政府工作报告\n——在成都市武侯区第八届人民代表大会第二次会议上\n成都市武侯区人民政府区长  张三\n(2022年12月27日)\n各位代表:\n现在,我代表区人民政府,向大会报告工作,请予审议。\n2022年工作回顾\n一、经济稳中有进\n2023年重点工作安排\n一、扩大内需\n';
     expect(metaOf(text)).toEqual({
-      title: '2022年成都市武侯区政府工作报告', docType: 'work-report', region: { province: '四川省', city: '成都市', district: '武侯区' },
+      title: '2022年成都市武侯区政府工作报告', docType: 'work-report', level: 'county', region: { province: '四川省', city: '成都市', district: '武侯区' },
       date: '2022-12-27', issuer: '成都市武侯区人民政府', year: 2023,
     });
   });
@@ -106,7 +107,7 @@ describe('meta: reports', () => {
   it('writes the usual title when the report has none, with the city named most and its province', () => {
     const text = '各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n一、2023年工作回顾\n来宾市经济稳步增长，南宁市对口协作，来宾市港口建设提速。\n二、2024年主要工作建议\n扩大有效投资。\n';
     expect(metaOf(text)).toEqual({
-      title: '2024年来宾市政府工作报告', docType: 'work-report', region: { province: '广西壮族自治区', city: '来宾市', district: null },
+      title: '2024年来宾市政府工作报告', docType: 'work-report', level: 'city', region: { province: '广西壮族自治区', city: '来宾市', district: null },
       date: null, issuer: '来宾市人民政府', year: 2024,
     });
   });
@@ -131,7 +132,7 @@ describe('meta: news', () => {
   it('takes the outlet from the byline, the district from the headline and the city written before it', () => {
     const text = '昆明西山区:打造中枢门户区\n5月20日,昆明市西山区区长在《政府工作报告》中提出,2020年要守住底线。\n云南网记者 张三\n';
     expect(metaOf(text)).toEqual({
-      title: '昆明西山区:打造中枢门户区', docType: 'news', region: { province: '云南省', city: '昆明市', district: '西山区' },
+      title: '昆明西山区:打造中枢门户区', docType: 'news', level: 'county', region: { province: '云南省', city: '昆明市', district: '西山区' },
       date: '2020-05-20', issuer: '云南网', year: 2020,
     });
   });
@@ -165,7 +166,7 @@ describe('meta: pieces', () => {
   });
 
   it('leaves every field empty for a text that names nothing', () => {
-    expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
+    expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });
 });
 

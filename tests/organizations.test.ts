@@ -15,7 +15,7 @@ describe('organizations', () => {
   it('lists each distinct unit once, in order of first mention, with the tasks it has in each role', () => {
     expect(result.organizations.map((o) => [o.name, o.roles])).toEqual([
       ['区商务局', { lead: ['t1'], responsible: ['t1'], cooperating: [] }],
-      ['区文旅局', { lead: ['t2'], responsible: ['t1'], cooperating: [] }],
+      ['区文旅局', { lead: ['t2'], responsible: ['t1', 't2'], cooperating: [] }],
       ['区财政局', { lead: [], responsible: [], cooperating: ['t2'] }],
     ]);
   });

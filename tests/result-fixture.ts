@@ -30,12 +30,13 @@ function quantity(id: string, clause: string, core: string, fields: Partial<Quan
   return {
     id, section: 's3', task: null, ...at(clause), core: at(core), indicator: null, comparator: null, value: null, range: null,
     unit: '', normalized: { value: null, unit: '', dimension: 'count' }, measure: 'level', direction: null, kind: 'other',
-    year: null, rule: 'test.rule', ...fields,
+    year: null, period: null, rule: 'test.rule', ...fields,
   };
 }
 
 const section = (id: string, parent: string | null, depth: number, marker: string, heading: string) => ({
   id, parent, depth, marker, title: heading.slice(marker.length), heading, ...at(heading), lead: [], rule: 'heading.test',
+  role: null, roleRule: null, year: null, period: null,
 });
 
 const taskText = '1.推进项目建设。全年完成固定资产投资1200亿元以上,新建5G基站1-2个。(责任单位:区发改局、区委组织部(区人才办、区编办))\n二、2021';
@@ -44,11 +45,11 @@ export function fixtureResult(): Result {
   return Result.parse({
     schemaVersion: SCHEMA_VERSION,
     source: { path: 'fixture.txt', sha256: '0'.repeat(64), encoding: 'utf-8', bytes: 0, chars: FIXTURE_TEXT.length },
-    meta: { title: '<b>测试</b>报告', docType: 'task-notice', region: { province: null, city: null, district: null }, date: null, issuer: null, year: 2022, source: null },
+    meta: { title: '<b>测试</b>报告', docType: 'task-notice', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: 2022, source: null },
     sections: [
-      section('s1', null, 1, '一、', '一、2022年度重点工作'),
+      { ...section('s1', null, 1, '一、', '一、2022年度重点工作'), role: 'plan', roleRule: 'section.plan', year: 2022 },
       { ...section('s2', 's1', 2, '(一)', '(一)扩大有效投资'), lead: ['区发改局'] },
-      section('s3', null, 1, '二、', '二、2021年工作回顾'),
+      { ...section('s3', null, 1, '二、', '二、2021年工作回顾'), role: 'review', roleRule: 'section.review', year: 2021 },
     ],
     tasks: [{
       id: 't1', section: 's2', marker: '1.', title: '推进项目建设', ...at(taskText), lead: ['区发改局'],

@@ -380,3 +380,44 @@ describe('cnreport track (CLI)', () => {
     expect((await cli(SEED('001_00f01ebf3f7ca338.txt'), '-f', 'xml')).code).toBe(2);
   });
 });
+
+describe('track: periods, levels and --explain', () => {
+  it('never pairs an annual target with a multi-year figure; a five-year target pairs with the outcome over the same span', () => {
+    const plan = report('plan.txt', 2021, [
+      growth('地区生产总值', 6, { comparator: '~', year: 2021 }),
+      growth('居民人均可支配收入', 7, { year: null, period: [2021, 2025] }),
+    ]);
+    const review = report('review.txt', 2026, [
+      growth('地区生产总值', 5.5, { kind: 'actual', year: null, period: [2021, 2025] }),
+      growth('居民人均可支配收入', 7.2, { kind: 'actual', year: null, period: [2021, 2025] }),
+    ]);
+    const out = track([plan, review], { rules, explain: true });
+    expect(out.pairs.map((p) => [p.indicator, p.year, p.target.period, p.actual.period, p.status])).toEqual([
+      ['居民人均可支配收入', 2025, [2021, 2025], [2021, 2025], 'met'],
+    ]);
+    expect(out.targetsWithoutOutcome.map((u) => u.indicator)).toEqual(['国内生产总值']);
+    const why = out.explain!.find((e) => e.indicator === '国内生产总值')!;
+    expect(why.paired).toBe(null);
+    expect(why.rejected).toEqual([]);
+  });
+
+  it('explains a rejected candidate of the same year: a span against a single year', () => {
+    const plan = report('plan.txt', 2025, [growth('地区生产总值', 6, { year: 2025 })]);
+    const review = report('review.txt', 2026, [
+      growth('地区生产总值', 5.1, { kind: 'actual', year: null, period: [2021, 2025] }),
+      growth('地区生产总值', 5.4, { kind: 'actual', year: 2025 }),
+    ]);
+    const out = track([plan, review], { rules, explain: true });
+    expect(out.pairs.map((p) => p.actual.value)).toEqual([5.4]);
+    expect(out.explain![0]!.rejected.map((r) => [r.ref, r.reason])).toEqual([['q1', 'the outcome covers 2021–2025, the target one year (2025)']]);
+  });
+
+  it('refuses to mix administrative levels unless told', () => {
+    const meta = (level: Result['meta']['level']) => ({ meta: { title: null, docType: 'work-report' as const, level, region: { province: '云南省', city: null, district: null }, date: null, issuer: null, year: 2023 } });
+    const a = report('a.txt', 2023, [growth('地区生产总值', 5)], meta('province'));
+    const b = report('b.txt', 2024, [growth('地区生产总值', 5.2, { kind: 'actual' })], meta('city'));
+    expect(track([a, b], { rules }).messages.filter((m) => m.severity === 'error').map((m) => m.code)).toContain('mixed-levels');
+    const told = track([a, b], { rules, anyLevel: true, anyRegion: true });
+    expect(told.messages.find((m) => m.code === 'mixed-levels')?.severity).toBe('warning');
+  });
+});

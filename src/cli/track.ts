@@ -20,6 +20,8 @@ interface Options {
   rules: string[];
   encoding?: string;
   anyRegion?: boolean;
+  anyLevel?: boolean;
+  explain?: boolean;
 }
 
 /**
@@ -33,9 +35,12 @@ export function commandTrack(program: Command, io: Io): void {
     .option('-f, --format <format>', `output format: ${Object.keys(TRACK_FORMATS).join(', ')}`, 'json')
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--any-region', 'pair reports even when their regions differ')
+    .option('--any-level', 'pair reports even when their administrative levels differ (national with provincial)')
+    .option('--explain', 'list, for each target, the outcomes it was not paired with and why')
     .addHelpText('after', `
 Reports of one region, any years, any order: each target for year N pairs with the outcome for year N found in
-any of them (a table with plan and outcome columns pairs within one report). Status: met, missed, or unknown
+any of them (a table with plan and outcome columns pairs within one report); a figure over several years (a
+five-year average or total) pairs only with one over the same span. Status: met, missed, or unknown
 when the units cannot be compared. Indicator aliases, lower-is-better words and the tolerance for 左右 targets
 are in rules/indicators.yaml.
 
@@ -55,7 +60,7 @@ regions (nothing is written; --any-region pairs them anyway); 2 usage or rule-fi
         }
       }
       if (results.length === 0) return;
-      const out = track(results, { rules, anyRegion: opts.anyRegion });
+      const out = track(results, { rules, anyRegion: opts.anyRegion, anyLevel: opts.anyLevel, explain: opts.explain });
       for (const m of out.messages.filter((x) => x.severity !== 'info')) io.stderr(`cnreport: ${m.severity}: ${m.message}\n`);
       if (out.messages.some((m) => m.severity === 'error')) {
         io.failed = true;

@@ -34,9 +34,49 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
   if (review) return Number(review.groups?.year ?? review[1]) + 1;
   const years = [...(title ?? '').matchAll(/(\d{4})\s*年/gu)].map((m) => Number(m[1]));
   if (years.length) return Math.max(...years);
-  if (!date || docType === 'policy-notice') return null;
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return (docType === 'work-report' || docType === 'plan-report') && m >= 10 ? y + 1 : y;
+  if (date && docType !== 'policy-notice') {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return (docType === 'work-report' || docType === 'plan-report') && m >= 10 ? y + 1 : y;
+  }
+  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view) : null;
+}
+
+const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
+/** A year as written, OCR spaces allowed between its digits (2 016 年). */
+const Y = String.raw`((?:1\s?9|2\s?0)\s?\d\s?\d)\s?年`;
+/** Run-in part titles of a flattened report: 2024年工作回顾 (the year before the report's), 2025年工作安排 (its own). */
+const RUN_IN_REVIEW = new RegExp(`${Y}(?:工作回顾|工作总结)`, 'u');
+const RUN_IN_PLAN = new RegExp(`${Y}度?(?:工作安排|重点工作|主要任务|工作任务)`, 'u');
+/** A year opening a clause of the review (2016年，全县生产总值…): the report is for the year after the latest. */
+const CLAUSE_YEAR = new RegExp(String.raw`(?:^|[。;；\n]|\\n)\s*${Y}[,，]`, 'gu');
+
+/**
+ * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles,
+ * else the year after the latest year that opens a clause in its first half (the review comes first).
+ */
+function yearOfParts(view: string): number | null {
+  const digits = (s: string) => Number(s.replace(/\s/g, ''));
+  const plan = RUN_IN_PLAN.exec(view);
+  if (plan) return digits(plan[1]!);
+  const review = RUN_IN_REVIEW.exec(view);
+  if (review) return digits(review[1]!) + 1;
+  let latest = 0;
+  for (const m of view.slice(0, Math.ceil(view.length / 2)).matchAll(CLAUSE_YEAR)) latest = Math.max(latest, digits(m[1]!));
+  return latest ? latest + 1 : null;
+}
+
+/** A township-level name (…镇, …乡, …街道, …苏木) in the district slot. */
+const TOWNSHIP = /(镇|乡|街道|街道办事处|苏木)$/u;
+
+/**
+ * The administrative level the document is about, from its place: a national document is national; otherwise the
+ * lowest unit its region names (a municipality is its province, so a municipality's report is province level).
+ */
+export function levelOf(national: boolean, region: Meta['region']): Meta['level'] {
+  if (national) return 'national';
+  if (region.district) return TOWNSHIP.test(region.district) ? 'township' : 'county';
+  if (region.city) return 'city';
+  return region.province ? 'province' : null;
 }
 
 /** Title, document type, region, date, issuer and year, from the opening lines and the shape of the document. */
@@ -49,7 +89,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const tagged = raw === null ? null : unwrap(raw);
   const untagged = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
   const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
-  const docType = docTypeOf(doc, rules, written);
+  const docType = docTypeOf(doc, rules, written, open.title === null && open.collectorTitle !== null);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place);
@@ -60,5 +100,5 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
-  return { ...doc, meta: { title, docType, region, date, issuer, year, source: hints?.source ?? null } };
+  return { ...doc, meta: { title, docType, level: levelOf(place.national === true, region), region, date, issuer, year, source: hints?.source ?? null } };
 };

@@ -27,13 +27,13 @@ function sections(rows: [string, FileScore][]): string[] {
     const f = s.quantities.fields;
     const acc = (t: Tally) => num(accuracy(t));
     return [name, ...matchCells(s.quantities.match), acc(f.value), acc(f.unit), acc(f.normalized), acc(f.comparator), acc(f.measure),
-      acc(f.direction), acc(f.kind), acc(f.year), acc(f.indicator), acc(s.quantities.indicatorOverlap)];
+      acc(f.direction), acc(f.kind), acc(f.year), acc(f.period), acc(f.indicator), acc(s.quantities.indicatorOverlap)];
   });
   const h = rows.map(([name, s]) => [name, ...matchCells(s.headings.match), num(accuracy(s.headings.depth))]);
   const t = rows.map(([name, s]) => [name, ...matchCells(s.tasks.match), ...TASK_FIELDS.map((f) => num(accuracy(s.tasks[f])))]);
   const m = rows.map(([name, s]) => [name, ...META_FIELDS.map((f) => num(accuracy(s.meta[f])))]);
   return [
-    table('quantities', [...MATCH_HEAD, 'value', 'unit', 'norm', 'cmp', 'measure', 'dir', 'kind', 'year', 'ind', 'ind~'], q),
+    table('quantities', [...MATCH_HEAD, 'value', 'unit', 'norm', 'cmp', 'measure', 'dir', 'kind', 'year', 'period', 'ind', 'ind~'], q),
     table('headings', [...MATCH_HEAD, 'depth'], h),
     table('tasks', [...MATCH_HEAD, 'lead', 'resp', 'coop'], t),
     table('meta', [...META_FIELDS], m),

@@ -34,6 +34,7 @@ function goldSchemas() {
     direction: z.enum(['up', 'down']).nullable().optional(),
     kind: z.enum(['target', 'actual', 'other']).optional(),
     year: z.number().int().nullable().optional(),
+    period: z.tuple([z.number().int(), z.number().int()]).nullable().optional(),
     indicator: nullableText.optional(),
   });
 
@@ -59,6 +60,7 @@ function goldSchemas() {
   const GoldMeta = z.looseObject({
     title: nullableText.optional(),
     docType: nullableText.optional(),
+    level: nullableText.optional(),
     region: z.looseObject({ province: nullableText.optional(), city: nullableText.optional(), district: nullableText.optional() }).nullable().optional(),
     date: nullableText.optional(),
     issuer: nullableText.optional(),

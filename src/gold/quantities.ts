@@ -4,7 +4,7 @@ import { fold } from './fold.js';
 import type { GoldPassage, GoldQuantity } from './load.js';
 import { counts, record, sameNumber, tally, type Counts, type Tally } from './metrics.js';
 
-export const QUANTITY_FIELDS = ['value', 'unit', 'normalized', 'comparator', 'measure', 'direction', 'kind', 'year', 'indicator'] as const;
+export const QUANTITY_FIELDS = ['value', 'unit', 'normalized', 'comparator', 'measure', 'direction', 'kind', 'year', 'period', 'indicator'] as const;
 export type QuantityField = (typeof QUANTITY_FIELDS)[number];
 
 export interface QuantityScore {
@@ -65,6 +65,8 @@ function compare(g: GoldQuantity, q: Quantity): Partial<Record<QuantityField, bo
     direction: has('direction') ? g.direction === q.direction : undefined,
     kind: has('kind') ? g.kind === q.kind : undefined,
     year: has('year') ? g.year === q.year : undefined,
+    // Gold leaves period out where it is null; it is scored wherever gold dates the figure at all (year or period).
+    period: has('period') || has('year') ? samePeriod(g.period ?? null, q.period) : undefined,
     indicator: has('indicator') ? g.indicator === q.indicator : undefined,
   };
 }
@@ -125,6 +127,10 @@ export function scoreQuantities(text: string, passages: GoldPassage[], extracted
     notes.push(`extra quantity ${q.core.text} at ${q.core.span.start}`);
   });
   return score;
+}
+
+function samePeriod(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  return a === null || b === null ? a === b : a[0] === b[0] && a[1] === b[1];
 }
 
 function looselySame(a: string | null, b: string | null): boolean {

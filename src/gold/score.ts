@@ -4,7 +4,7 @@ import type { GoldFile, GoldPassage } from './load.js';
 import { counts, record, tally, type Counts, type Tally } from './metrics.js';
 import { scoreQuantities, type QuantityScore } from './quantities.js';
 
-export const META_FIELDS = ['title', 'docType', 'province', 'city', 'district', 'date', 'issuer'] as const;
+export const META_FIELDS = ['title', 'docType', 'level', 'province', 'city', 'district', 'date', 'issuer'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 export const TASK_FIELDS = ['lead', 'responsible', 'cooperating'] as const;
 type TaskField = (typeof TASK_FIELDS)[number];

@@ -8,6 +8,8 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<string, number>> = {
   'quantities.comparator': 0.95,
   'quantities.kind': 0.9,
   'quantities.indicator': 0.85,
+  'quantities.period': 0.95,
+  'meta.level': 0.95,
   'tasks.f1': 0.98,
   'tasks.lead': 0.95,
   'tasks.responsible': 0.95,

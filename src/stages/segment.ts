@@ -123,7 +123,8 @@ function runOnTitle(view: string, t: Range, rules: Rules): Range {
   for (const rule of rules.headings.unnumbered) {
     // The whole-paragraph pattern (^…$) as a prefix (^…); built here, as few titles run on.
     const m = new RegExp(rule.pattern.source.replace(/\$$/, ''), rule.pattern.flags.replace('g', '')).exec(text);
-    if (m && m[0].length < t.end - t.start && /[,;。]/.test(text.slice(m[0].length))) return { start: t.start, end: t.start + m[0].length };
+    // Only a title run straight on into prose: one followed by its own comma (加强政府自身建设，工作作风明显转变) goes on.
+    if (m && m[0].length < t.end - t.start && !/[,;。:]/.test(text[m[0].length] ?? '') && /[,;。]/.test(text.slice(m[0].length))) return { start: t.start, end: t.start + m[0].length };
   }
   return t;
 }
@@ -134,14 +135,59 @@ function unitLine(view: string, p: Range, rules: Rules): boolean {
   return rules.headings.taskLine.some((r) => r.id === 'task.cue.units' && r.pattern.exec(head)?.index === 0);
 }
 
-function unnumbered(view: string, p: Range, rules: Rules): Candidate | null {
+function unnumbered(view: string, p: Range, rules: Rules, runIn: RunIn[]): Candidate | null {
   const text = view.slice(p.start, p.end);
   for (const rule of rules.headings.unnumbered) {
     if (text.length <= rule.maxLength && rule.pattern.test(text)) {
       return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end };
     }
   }
+  const at = runInTitle(text, 0, runIn);
+  if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, end: p.start + at.length };
   return null;
+}
+
+type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: RegExp };
+
+/** The run-in rules as prefixes (^…, no $), built once per document. */
+function runInRules(rules: Rules): RunIn[] {
+  return rules.headings.unnumbered.filter((r) => r.runIn).map((rule) => ({ rule, prefix: new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u') }));
+}
+
+/**
+ * A part title opening `text` at `from` and running straight on into prose (2024年工作回顾过去一年，…): its length, when
+ * a character (not a stop) follows it and the prose has a comma or a sentence end.
+ */
+function runInTitle(text: string, from: number, runIn: RunIn[]): { rule: RunIn['rule']; length: number } | null {
+  const rest = text.slice(from, from + 80);
+  for (const r of runIn) {
+    const m = r.prefix.exec(rest);
+    if (!m || m[0].length > r.rule.maxLength || m[0].length >= rest.length) continue;
+    // A title has no stops of its own, and one followed by 是/为 is the subject of a sentence (…主要预期目标是：).
+    if (/[,;:，；：、]/.test(m[0]) || /[,;:。，；：!?、）)是为]/.test(rest[m[0].length]!) || !/[,，。]/.test(rest.slice(m[0].length))) continue;
+    return { rule: r.rule, length: m[0].length };
+  }
+  return null;
+}
+
+/** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
+function splitRunIn(view: string, paras: Range[], runIn: RunIn[]): Range[] {
+  if (!runIn.length) return paras;
+  const out: Range[] = [];
+  for (const p of paras) {
+    let start = p.start;
+    if (p.end - p.start > 40) {
+      const text = view.slice(p.start, p.end);
+      for (let i = text.indexOf('。'); i >= 0 && i < text.length - 1; i = text.indexOf('。', i + 1)) {
+        const from = i + 1;
+        if (!/[\d〇零一二三四五六七八九过]/.test(text[from]!) || !runInTitle(text, from, runIn)) continue;
+        out.push({ start, end: p.start + from });
+        start = p.start + from;
+      }
+    }
+    out.push({ start, end: p.end });
+  }
+  return out;
 }
 
 const SIGNATURE = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅)$/;
@@ -159,8 +205,9 @@ function standalone(view: string, p: Range): boolean {
 /** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
-  const paras = paragraphs(doc);
-  const found = paras.map((p, i) => numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules));
+  const runIn = runInRules(rules);
+  const paras = splitRunIn(view, paragraphs(doc), runIn);
+  const found = paras.map((p, i) => numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules, runIn));
   const outlineStyles = found.filter((c) => c && (c.style === 'cn-dun' || c.style === 'part' || c.style === 'cn-paren')).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   if (outlineStyles < 2 && firstLong >= 0) {
@@ -196,7 +243,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
       title: c.title,
       end: view.length,
       leadText: c.leadText,
-      lead: [],
+      lead: [], role: null, roleRule: null, year: null, period: null,
       rule: c.rule,
     };
     sections.push(node);

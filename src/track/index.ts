@@ -10,6 +10,10 @@ export interface TrackOptions {
   rules?: Pick<Rules, 'indicators'>;
   /** Pair reports even when their regions differ (e.g. when a region was not found in one of them). */
   anyRegion?: boolean;
+  /** Pair reports of different administrative levels (a national report with a provincial one). */
+  anyLevel?: boolean;
+  /** List, for each target, the outcomes it was not paired with and why. */
+  explain?: boolean;
 }
 
 type Region = Result['meta']['region'];
@@ -29,7 +33,7 @@ function regionName(region: Region): string {
   return [region.province, region.city, region.district].filter(Boolean).join('') || '(no region: national, or not found)';
 }
 
-function checkInputs(results: Result[], labels: string[], anyRegion: boolean): TrackMessage[] {
+function checkInputs(results: Result[], labels: string[], anyRegion: boolean, anyLevel: boolean): TrackMessage[] {
   const out: TrackMessage[] = [];
   if (results.length === 0) return [{ severity: 'error', code: 'no-reports', message: 'no reports to track' }];
   if (results.length === 1) {
@@ -39,6 +43,11 @@ function checkInputs(results: Result[], labels: string[], anyRegion: boolean): T
   if (results.some((r) => !sameRegion(first, r.meta.region))) {
     const list = results.map((r, i) => `${regionName(r.meta.region)} (${labels[i]})`).join(', ');
     out.push({ severity: anyRegion ? 'warning' : 'error', code: 'mixed-regions', message: `the reports are from different regions: ${list}${anyRegion ? '' : '; track pairs reports of one region (pass --any-region to pair them anyway)'}` });
+  }
+  const levels = new Set(results.map((r) => r.meta.level).filter((l) => l != null));
+  if (levels.size > 1) {
+    const list = results.map((r, i) => `${r.meta.level ?? 'unknown'} (${labels[i]})`).join(', ');
+    out.push({ severity: anyLevel ? 'warning' : 'error', code: 'mixed-levels', message: `the reports are of different administrative levels: ${list}${anyLevel ? '' : '; track pairs reports of one level (pass --any-level to pair them anyway)'}` });
   }
   const years = new Map<number, string[]>();
   results.forEach((r, i) => {
@@ -58,13 +67,13 @@ function checkInputs(results: Result[], labels: string[], anyRegion: boolean): T
 export function track(results: Result[], options: TrackOptions = {}): TrackResult {
   const rules = (options.rules ?? loadRules()).indicators;
   const labels = results.map(fileLabel);
-  const messages = checkInputs(results, labels, options.anyRegion ?? false);
-  const files = results.map((r, i) => ({ file: labels[i]!, year: r.meta.year, region: r.meta.region, title: r.meta.title }));
+  const messages = checkInputs(results, labels, options.anyRegion ?? false, options.anyLevel ?? false);
+  const files = results.map((r, i) => ({ file: labels[i]!, year: r.meta.year, level: r.meta.level ?? null, region: r.meta.region, title: r.meta.title }));
   const empty = { pairs: [], targetsWithoutOutcome: [], outcomesWithoutTarget: [] };
   if (messages.some((m) => m.severity === 'error')) return TrackResult.parse({ schemaVersion: TRACK_SCHEMA_VERSION, files, ...empty, messages });
   const found = results.flatMap((r, i) => observationsOf(r, i, rules).map((obs) => ({ obs, fileYear: r.meta.year })));
-  const { unnamed, ...paired } = pairUp(found, rules);
-  const yearless = results.reduce((n, r) => n + r.quantities.filter((q) => q.kind !== 'other' && q.year === null).length, 0);
+  const { unnamed, ...paired } = pairUp(found, rules, options.explain ?? false);
+  const yearless = results.reduce((n, r) => n + r.quantities.filter((q) => q.kind !== 'other' && q.year === null && !q.period).length, 0);
   if (yearless > 0) messages.push({ severity: 'info', code: 'no-figure-year', message: `${yearless} target(s) or outcome(s) say no year and were left out` });
   if (unnamed > 0) messages.push({ severity: 'info', code: 'no-indicator', message: `${unnamed} target(s) or outcome(s) name no indicator and were left out` });
   if (paired.pairs.length === 0) messages.push({ severity: 'warning', code: 'no-pairs', message: 'no target could be paired with an outcome' });
@@ -72,5 +81,5 @@ export function track(results: Result[], options: TrackOptions = {}): TrackResul
 }
 
 export { TrackResult, TRACK_SCHEMA_VERSION } from './schema.js';
-export type { Pair, Observation, Unpaired, TrackMessage, Status } from './schema.js';
+export type { Pair, Observation, Unpaired, TrackMessage, Status, Explanation } from './schema.js';
 export { trackCsv } from './csv.js';

@@ -14,10 +14,13 @@ export function fileLabel(result: Result, index: number): string {
 }
 
 function fromQuantity(q: Quantity, file: string): Found | null {
-  if ((q.kind !== 'target' && q.kind !== 'actual') || q.year === null) return null;
+  // A figure over several years is placed at the end of its span, and pairs only with one over the same span.
+  const period = q.period ?? null;
+  const year = q.year ?? period?.[1] ?? null;
+  if ((q.kind !== 'target' && q.kind !== 'actual') || year === null) return null;
   if (q.value === null && q.range === null) return null;
   return {
-    kind: q.kind, file, origin: 'text', ref: q.id, year: q.year, phrase: q.indicator ?? '',
+    kind: q.kind, file, origin: 'text', ref: q.id, year, period, phrase: q.indicator ?? '',
     measure: q.measure, direction: q.measure === 'growth' ? q.direction : null, comparator: q.comparator,
     value: q.value, range: q.range, unit: q.unit, normalized: q.normalized, text: q.text, span: q.span,
   };

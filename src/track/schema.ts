@@ -11,7 +11,10 @@ export const Observation = z.object({
   origin: z.enum(['text', 'table']),
   /** The quantity id (`q12`) or the cell (`tb1:r3:c4`). */
   ref: z.string(),
+  /** The year the figure is for; for a figure over several years, the last year of its `period`. */
   year: z.number().int(),
+  /** [from, to] for a figure over several years (a five-year average or total), else null. */
+  period: z.tuple([z.number().int(), z.number().int()]).nullable(),
   /** The indicator as written in the report. */
   phrase: z.string(),
   measure: z.enum(['level', 'growth']),
@@ -51,6 +54,11 @@ export const Pair = z.object({
 
 export const Unpaired = z.object({ indicator: z.string(), rule: z.string().nullable(), observation: Observation });
 
+/** A candidate outcome a target was not paired with, and why. */
+export const Rejected = z.object({ file: z.string(), ref: z.string(), phrase: z.string(), year: z.number().int(), reason: z.string() });
+/** For `--explain`: per target, the outcomes considered for it and why each was not taken. */
+export const Explanation = z.object({ file: z.string(), ref: z.string(), indicator: z.string(), year: z.number().int(), paired: z.string().nullable(), rejected: z.array(Rejected) });
+
 export const TrackMessage = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string(),
@@ -59,13 +67,15 @@ export const TrackMessage = z.object({
 
 export const TrackResult = z.object({
   schemaVersion: z.literal(TRACK_SCHEMA_VERSION),
-  files: z.array(z.object({ file: z.string(), year: z.number().int().nullable(), region: Meta.shape.region, title: z.string().nullable() })),
+  files: z.array(z.object({ file: z.string(), year: z.number().int().nullable(), level: Meta.shape.level, region: Meta.shape.region, title: z.string().nullable() })),
   pairs: z.array(Pair),
   /** Targets for which no report gave an outcome. */
   targetsWithoutOutcome: z.array(Unpaired),
   /** Outcomes for which no report set a target. */
   outcomesWithoutTarget: z.array(Unpaired),
   messages: z.array(TrackMessage),
+  /** With `explain`: the candidates each target was not paired with. */
+  explain: z.array(Explanation).optional(),
 });
 
 export type Observation = z.infer<typeof Observation>;
@@ -74,4 +84,5 @@ export type Status = z.infer<typeof Status>;
 export type Pair = z.infer<typeof Pair>;
 export type Unpaired = z.infer<typeof Unpaired>;
 export type TrackMessage = z.infer<typeof TrackMessage>;
+export type Explanation = z.infer<typeof Explanation>;
 export type TrackResult = z.infer<typeof TrackResult>;

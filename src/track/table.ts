@@ -71,7 +71,7 @@ export function tableObservations(table: Table, file: string, rules: IndicatorRu
       const unit = cell.unit ?? (growth ? '%' : (rowUnit ?? col.unit ?? table.unit ?? ''));
       const value = growth ? Math.abs(cell.value) : cell.value;
       out.push({
-        kind, file, origin: 'table', ref: `${table.id}:r${r + 1}:c${cell.column + 1}`, year, phrase: row.label,
+        kind, file, origin: 'table', ref: `${table.id}:r${r + 1}:c${cell.column + 1}`, year, period: null, phrase: row.label,
         measure: growth ? 'growth' : 'level', direction: growth ? (cell.value < 0 ? 'down' : 'up') : null,
         comparator: cell.comparator ?? comparatorIn(cell.text, rules), value, range: null, unit,
         normalized: foldUnit(value, unit), text: cell.text, span: cell.span,

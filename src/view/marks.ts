@@ -29,6 +29,7 @@ function quantityFields(q: Quantity, path: (id: string | null) => string, tasks:
     [q.range ? 'range' : 'value', q.range ? q.range.join('-') : num(q.value)], ['unit', q.unit],
     ['normalized', `${num(q.normalized.value)} ${q.normalized.unit} (${q.normalized.dimension})`],
     ['measure', q.measure], ['direction', q.direction ?? ''], ['kind', q.kind], ['year', num(q.year)],
+    ['period', q.period ? q.period.join('–') : ''],
     ['section', path(q.section)], ['task', q.task ? tasks.get(q.task) ?? q.task : ''], ['clause', q.text],
     ['at', at(q.core.span)], ['rule', q.rule],
   ];
@@ -46,7 +47,9 @@ export function marksOf(result: Result): Mark[] {
   for (const s of result.sections) {
     add(s.span, 'heading', `Heading ${s.heading}`, s.id, [
       ['id', s.id], ['heading', s.heading], ['depth', String(s.depth)], ['marker', s.marker ?? ''], ['title', s.title],
-      ['path', path(s.id)], ['lead', list(s.lead)], ['at', at(s.span)], ['rule', s.rule],
+      ['path', path(s.id)], ['lead', list(s.lead)],
+      ['role', s.role ? `${s.role}${s.period ? ` ${s.period.join('–')}` : s.year ? ` ${s.year}` : ''} (${s.roleRule ?? ''})` : ''],
+      ['at', at(s.span)], ['rule', s.rule],
     ]);
   }
   for (const t of result.tasks) {

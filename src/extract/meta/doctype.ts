@@ -6,14 +6,27 @@ import { lineBodies, take } from './lines.js';
 /** How many opening lines (page furniture included) the body cues look at. */
 const OPENING_LINES = 60;
 
-/** The title decides when a title cue matches it; otherwise the first body cue found in the opening lines. */
-export function docTypeOf(doc: Doc, rules: Rules, title: string | null): Meta['docType'] {
+/** What a title cue counts: the document's own title more than a collector's header (标题：…) about it. */
+const OWN_TITLE = 3;
+const COLLECTOR_TITLE = 1.5;
+
+/**
+ * The document type from weighted evidence: the first title cue that matches the title counts 3 (1.5 when the title
+ * is only a collector's), each body cue found in the opening lines (speech formula, mandate line, byline, a
+ * session headline) its weight. The highest total wins; on a tie, the title's type; with no evidence, other.
+ */
+export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromCollector = false): Meta['docType'] {
   const t = title?.replace(/\s+$/u, '') ?? '';
-  for (const c of rules.meta.titleCues) if (t && c.title.test(t)) return c.docType;
+  const score = new Map<Meta['docType'], number>();
+  const add = (type: Meta['docType'], w: number) => score.set(type, (score.get(type) ?? 0) + w);
+  const byTitle = t ? rules.meta.titleCues.find((c) => c.title.test(t))?.docType ?? null : null;
+  if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
   const lines = take(lineBodies(doc), OPENING_LINES);
   const text = doc.view.slice(0, 4000);
   for (const c of rules.meta.bodyCues) {
-    if (c.pattern.test(text) || lines.some((l) => c.pattern.test(l))) return c.docType;
+    if (c.pattern.test(text) || lines.some((l) => c.pattern.test(l))) add(c.docType, c.weight);
   }
-  return 'other';
+  let best: Meta['docType'] = byTitle ?? 'other';
+  for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;
+  return best;
 }

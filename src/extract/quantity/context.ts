@@ -1,4 +1,5 @@
-import type { Doc, Range } from '../../document.js';
+import type { Block, Doc, Range } from '../../document.js';
+import type { Period } from '../../schema.js';
 import { unwrap } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import { coverage, locator } from './spans.js';
@@ -9,52 +10,50 @@ type Kind = 'target' | 'actual' | 'other';
 /** What the sections and the report's own year say about the figures in them. */
 export interface Frame {
   /** Per section id: the role of the innermost section (itself or an ancestor) that has one, and its year. */
-  sections: Map<string, { role: Role | null; year: number | null }>;
+  sections: Map<string, { role: Role | null; year: number | null; period: Period | null }>;
   planYear: number | null;
   reviewYear: number | null;
   /** Whether a position lies in a task, and the index in `doc.tasks` of the (first) task holding it, or -1. */
   inTask: (pos: number) => boolean;
   taskAt: (pos: number) => number;
   inGlossary: (pos: number) => boolean;
+  /** The block holding a position, with the role the roles stage gave it. */
+  blockAt: (pos: number) => Block | null;
+  /** Per block start, the scope changes found in it (filled as figures ask; this document's only). */
+  scopes: Map<number, { end: number; period: Period | null }[]>;
 }
 
-const YEAR = /((?:19|20)\d{2})年/;
-/** Reports that review one year and plan the next. */
-const REPORTS = new Set(['work-report', 'plan-report']);
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
-export function frameOf(doc: Doc, c: Compiled): Frame {
-  const sections = new Map<string, { role: Role | null; year: number | null }>();
+/** The frame of a document whose roles stage has run: section roles and years, the report's plan and review years. */
+export function frameOf(doc: Doc, _c?: Compiled): Frame {
+  const sections = new Map<string, { role: Role | null; year: number | null; period: Period | null }>();
   let plan: number | null = null;
   let review: number | null = null;
-  // Reports run from review to plan: once a plan section opens (二、2014年工作总体要求), the later sections beside it
-  // that name no role of their own (三、聚力打造…, 四、扎实做好…) go on with the plan. A review is never carried, and
-  // nothing is in other documents: a news article's headlines are themes, not parts of a plan.
-  const planSibling = new Map<string | null, { role: Role | null; year: number | null }>();
   for (const s of doc.sections) {
-    const title = doc.view.slice(s.heading.start, s.heading.end);
-    const year = YEAR.exec(title);
-    // A heading that names the year the report plans for and no role (二、关于2008年工作) opens its plan.
-    const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && REPORTS.has(doc.meta.docType);
-    const own = c.q.sections.find((r) => r.pattern.test(title))?.role ?? (plansYear ? 'plan' : null);
-    const parent = s.parent ? sections.get(s.parent) : undefined;
-    const carried = own === null && !parent?.role && REPORTS.has(doc.meta.docType) ? planSibling.get(s.parent) : undefined;
-    const info = carried && !year
-      ? carried
-      : { role: own ?? parent?.role ?? carried?.role ?? null, year: year ? Number(year[1]) : own ? null : parent?.year ?? null };
-    sections.set(s.id, info);
-    if (info.role === 'plan' && (own === 'plan' || carried)) planSibling.set(s.parent, info);
-    else if (own !== null) planSibling.delete(s.parent);
-    if (own === 'plan' && info.year !== null) plan ??= info.year;
-    if (own === 'review' && info.year !== null) review ??= info.year;
+    const role = s.role === 'other' ? null : s.role;
+    sections.set(s.id, { role, year: s.year, period: s.period });
+    // Only a heading that names its role and its year dates the report's parts (2024年工作安排).
+    const own = s.roleRule !== null && s.roleRule !== 'role.sequence' && YEAR_IN.test(doc.view.slice(s.heading.start, s.heading.end));
+    if (own && role === 'plan' && s.year !== null) plan ??= s.year;
+    if (own && role === 'review' && s.year !== null) review ??= s.year;
   }
   const tasks = doc.tasks.map((t) => t.span);
   const planYear = plan ?? doc.meta.year ?? (review !== null ? review + 1 : null);
+  const blocks = doc.blocks;
+  const at = locator(blocks);
   return {
     sections, planYear, reviewYear: review ?? (planYear !== null ? planYear - 1 : null),
     inTask: coverage(tasks), taskAt: locator(tasks), inGlossary: coverage(doc.glossary.map((g) => g.span)),
+    blockAt: (pos) => {
+      const i = at(pos);
+      return i >= 0 ? blocks[i]! : null;
+    },
+    scopes: new Map(),
   };
 }
+
+const YEAR_IN = /(?:19|20)\d{2}年/u;
 
 /** Where a paragraph's figures become targets: just past its 主要预期目标是 (Infinity when it has none). */
 export function targetsFrom(view: string, block: Range, c: Compiled): number {
@@ -68,14 +67,22 @@ export function targetsFrom(view: string, block: Range, c: Compiled): number {
  * sentence decides, then the document type (every item of a task notice is a target).
  */
 export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Range, targetsFrom: number): { kind: Kind; rule: string } {
-  const role = section ? frame.sections.get(section)?.role ?? null : null;
+  const block = frame.blockAt(pos);
+  const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return { kind: 'other', rule: 'kind.glossary' };
   if (pos >= targetsFrom) return { kind: 'target', rule: 'kind.target-paragraph' };
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
   const before = () => unwrap(doc.view.slice(sentence.start, pos));
   if (frame.inTask(pos)) return done(before(), c) ? { kind: 'actual', rule: 'kind.done' } : { kind: 'target', rule: 'kind.task' };
-  if (role === 'plan') return { kind: 'target', rule: 'kind.plan-section' };
-  if (role === 'review') return { kind: 'actual', rule: 'kind.review-section' };
+  // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
+  // figure reported as done (已完成…) in a plan part is an actual.
+  if (role === 'review' || role === 'plan') {
+    const clause = before().split(/[,;。，；]/).at(-1) ?? '';
+    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause.includes(w))) return { kind: 'target', rule: 'kind.ahead-cue' };
+    if (role === 'plan' && done(clause, c)) return { kind: 'actual', rule: 'kind.done' };
+  }
+  if (role === 'plan') return { kind: 'target', rule: block?.roleRule?.startsWith('section.') === false ? `kind.plan-${block.roleRule}` : 'kind.plan-section' };
+  if (role === 'review') return { kind: 'actual', rule: block?.roleRule?.startsWith('section.') === false ? `kind.review-${block.roleRule}` : 'kind.review-section' };
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };
   const text = before();
   let cue: { kind: Kind; rule: string } | null = null;
@@ -165,18 +172,118 @@ export function carriedYears(view: string, blocks: readonly Range[]): (number | 
   return out;
 }
 
+export interface When {
+  year: number | null;
+  period: Period | null;
+}
+
+const CN_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGIT[s] ?? NaN);
+
+/** The years a span cue names, or null where it names none it can resolve (过去一年 is one year, not a span). */
+function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame): Period | null {
+  switch (rule.span) {
+    case 'range': return [Number(m[1]), Number(m[2])];
+    case 'plan-period': {
+      const end = FIVE_YEAR_END[m[1] ?? ''];
+      return end ? [end - 4, end] : null;
+    }
+    case 'last-n': {
+      const n = count(m[1] ?? m[2] ?? '');
+      return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear - n, frame.planYear - 1] : null;
+    }
+    case 'next-n': {
+      const n = count(m[1] ?? '');
+      return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear, frame.planYear + n - 1] : null;
+    }
+    case 'since': return frame.reviewYear !== null && Number(m[1]) < frame.reviewYear ? [Number(m[1]), frame.reviewYear] : null;
+    default: return null;
+  }
+}
+
+/** A figure that is the level reached (增长到…, 达到…, 迈上…台阶): it takes the span's end year. */
+const REACHED = /(到|至|达|达到|突破|迈上|跃上|跃升至|超过)$/;
+/** The start of 由X增长到Y: X, with nothing but a year phrase between 由/从 and it. */
+const FROM = /(由|从)(?:[^,;:。由从]{0,10}的)?$/;
+/** A total or a count of new things over the span (五年新增, 累计, 共): the span, not its end. */
+/** A change over a span named in the figure's own clause (“十三五”期间增长50%, 2021—2025年下降18%): the span. */
+const CHANGE = /(增长|下降|提高|降低|增加|减少|上升|回落)$/;
+/** Held over the span (十年来…涨幅稳定在2%左右): the span. */
+const STEADY = /(稳定在|保持在|维持在|平均)$/;
+/** Rates, shares and multiples in a span are levels (覆盖率达到38.76%, 是2011年的1.6倍): the span's end. */
+const LEVELS = new Set(['percent', 'permille', 'ratio']);
+/** A clause opening with a verb done over the span (改造农村危房1.28万户, 改扩建学校37所): the figure is its total. */
+const ACTION = /^(我们|全县|全市|全区|全省|累计|共|先后|还|并|又|新)*(改造|新建|改扩建|建设|建成|投入|取消|办理|谋划|派驻|选派|造林|育林|搬迁|完成|实施|引进|培育|新增|打造|创建|治理|解决|帮扶|资助|救助|培训|转移|安置|减少|增加|发放|兑现|争取|招引|开通|整治)/;
+const TOTAL = /(新增|累计|共|总计|合计|新建|建成|引进|培育|完成)/;
+
+/** A single year that opens a clause (2020年，… 去年，…) ends the span named before it; one inside a phrase does not. */
+const OPENS = /^[,:，：是里中]/;
+/** A span fronted as a time, not inside a name (《…“十四五”发展合作协议》, “十三五”良好开局) or a phrase (近5年来首次). */
+const FRONTED = /^[,:，：]/;
+const CLAUSE_BREAK = /[,;，；。]/;
+/** A span named as a time (“十三五”时期, 期间) or as ending (“十三五”收官之年): what follows is about it. */
+const TIME_OF = /(时期|期间)$/;
+const CLOSING = /^(收官|圆满收官)/;
+
 /**
- * The year a figure is for: a year cue between the previous figure of its sentence and this one (到2025年, 上年,
- * 十二五末, 年均 → none), else the deadline its paragraph opens with (`opening`), else its section's year, else the
- * report's plan or review year by kind.
+ * The span a figure stands in: the last span cue before it in its paragraph (“十三五”时期，…) unless a single year
+ * is named after it, else the span of its paragraph or section (the roles stage), else none.
  */
-export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, section: string | null, kind: Kind, opening: number | null = null): number | null {
+function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): Period | null {
+  let events = frame.scopes.get(block.start);
+  if (!events) frame.scopes.set(block.start, (events = scopeEvents(view, frame, c, block)));
+  // The last event ending before the figure (events are sorted by end), found by bisection.
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.end <= pos - block.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) return events[lo - 1]!.period;
+  return block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
+}
+
+/**
+ * The scope changes of a block, once per block (a long paragraph with many figures is read once): a span fronted as
+ * a time (“十三五”时期，… 五年来，…) opens one, a single year opening a clause (2020年，…) closes it. Sorted by end.
+ */
+function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null }[] {
+  const text = view.slice(block.start, block.end);
+  const byEnd = new Map<number, Period | null>();
+  if (!c.anyYear || c.anyYear.test(text)) {
+    eachYearCue(text, c.years, (rule, m, end) => {
+      if (byEnd.has(end)) return;
+      if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
+        const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+        if (p) byEnd.set(end, p);
+      } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, null);
+    });
+  }
+  return [...byEnd.entries()].map(([end, period]) => ({ end, period })).sort((x, y) => x.end - y.end);
+}
+
+/**
+ * The year or span a figure is for. A cue between the previous figure of its sentence and this one decides first:
+ * a single year (到2025年, 上年, 十二五末), a span (2021—2025年, “十三五”期间, 过去五年), an average (年均) or total over
+ * the span the figure stands in, a base year (比2015年: from it to the year the figure is for). Then, in a span,
+ * X of 由X增长到Y is the year before the span, and a level reached is the span's last year. Else the deadline its
+ * paragraph opens with (`opening`), its section's year, the report's plan or review year by kind.
+ */
+export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, block: Block, kind: Kind, opening: number | null, m: Range & { dimension?: string }): When {
   const text = unwrap(view.slice(window.start, window.end));
   let explicit = null as { end: number; year: number | null } | null;
   let relative = null as { end: number; year: number | null } | null;
+  let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null } | null;
   // Most windows hold no cue at all: one test of all cues joined spares running each of them.
   const cues = !c.anyYear || c.anyYear.test(text) ? c.years : [];
   eachYearCue(text, cues, (rule, m, end) => {
+    if (rule.span) {
+      // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
+      const governs = FRONTED.test(text.slice(end, end + 1)) || !CLAUSE_BREAK.test(text.slice(end));
+      if (governs && (!span || end > span.end)) span = { end, period: spanYears(rule, m, frame), rule: rule.span, base: rule.span === 'base' ? Number(m[1]) : null };
+      return;
+    }
     const year = rule.capture ? Number(m[rule.capture])
       : rule.period ? FIVE_YEAR_END[m[1] ?? ''] ?? null
       : rule.relative === 'plan' ? frame.planYear
@@ -187,11 +294,49 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, s
     if (strong && (!explicit || end > explicit.end)) explicit = { end, year };
     if (!strong && (!relative || end > relative.end)) relative = { end, year };
   });
-  if (explicit) return explicit.year;
-  if (opening !== null && !relative) return opening;
-  const info = section ? frame.sections.get(section) : undefined;
+  const single = (year: number | null): When => ({ year, period: null });
+  const scope = () => scopeOf(view, frame, c, block, m.start);
+  const sp = span as { end: number; period: Period | null; rule: string; base: number | null } | null;
+  const ex = explicit as { end: number; year: number | null } | null;
+  const before = unwrap(view.slice(Math.max(block.start, m.start - 16), m.start));
+  const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
+  /** In a span: X of 由X增长到Y is the year before it; a level reached, a rate or share its end; a total the span. */
+  const inSpan = (around: Period, named: boolean): When => {
+    if (kind === 'other') return single(null);
+    if (FROM.test(before)) return single(around[0] - 1);
+    if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around };
+    if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1]);
+    // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
+    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around };
+    return single(around[1]);
+  };
+  if (sp && (!ex || sp.end > ex.end)) {
+    if (sp.period) return inSpan(sp.period, true);
+    if (sp.rule === 'base' && sp.base !== null) {
+      const to = ex?.year ?? opening ?? scopeEnd(scope()) ?? fallbackYear(frame, block, kind);
+      return to !== null && to > sp.base ? { year: null, period: [sp.base, to] } : single(to);
+    }
+    const around = scope();
+    if (around) return { year: null, period: around };
+    if (sp.rule === 'average') return single(null);
+  }
+  if (ex) return single(ex.year);
+  if (opening !== null && !relative) return single(opening);
+  // Background figures (kind other, a glossary's) take no year from the span around them.
+  const around = relative || kind === 'other' ? null : scope();
+  if (around) return inSpan(around, false);
+  const info = block.roleRule != null ? { year: block.year ?? null } : block.section ? frame.sections.get(block.section) : undefined;
+  if (info?.year != null) return single(info.year);
+  if (relative) return single(relative.year);
+  return single(fallbackYear(frame, block, kind));
+}
+
+const scopeEnd = (p: Period | null) => (p ? p[1] : null);
+
+/** The year a figure with no cue of its own takes from where it stands: its section's role, else its kind. */
+function fallbackYear(frame: Frame, block: Block, kind: Kind): number | null {
+  const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null } : block.section ? frame.sections.get(block.section) : undefined;
   if (info?.year != null) return info.year;
-  if (relative) return relative.year;
   if (info?.role === 'glossary' || kind === 'other') return null;
   if (info?.role === 'review' || (!info?.role && kind === 'actual')) return frame.reviewYear;
   return frame.planYear;

@@ -180,7 +180,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       measure: growth.measure,
       direction: growth.direction,
       kind: kind.kind,
-      year: yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block.section, kind.kind, openingYear(view, sentence) ?? opening),
+      ...yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block, kind.kind, openingYear(view, sentence) ?? opening, m),
       rule: m.rule,
     };
     if (inList && group) {

@@ -29,6 +29,20 @@ function markerOf({ doc, rules }: Ctx, b: Block): Range | null {
 }
 
 const isLabelLine = ({ doc, g }: Ctx, b: Block) => b.kind === 'paragraph' && g.labelLine.test(doc.view.slice(b.start, b.end));
+/** A labelled field line of a record (1.项目内容：…, 3.事项进展：…): it belongs to the item above it. */
+const isField = ({ doc, rules }: Ctx, b: Block) =>
+  b.kind === 'paragraph' && rules.headings.recordField.some((r) => r.pattern.test(doc.view.slice(b.start, Math.min(b.end, b.start + 16))));
+
+/** A paragraph whose last parenthesis is still open (…30%。（责任) and runs on to the next line (单位：…）). */
+function openAtEnd(view: string, b: Block): boolean {
+  let depth = 0;
+  for (let i = b.start; i < b.end; i++) {
+    const c = view.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29 && depth > 0) depth--;
+  }
+  return depth > 0;
+}
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
 function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Block): UnitList | null {
@@ -68,7 +82,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     for (; j < blocks.length; j++) {
       const b = blocks[j]!;
       const same = numbered && !lists.length ? sameLineUnits(ctx, prevEnd, b) : null;
-      if (!same && !isLabelLine(ctx, b)) break;
+      if (!same && !isLabelLine(ctx, b) && !isField(ctx, b)) break;
       lists.push(...(same ? [same] : findUnitLists(view, b.start, b.end, g)));
       prevEnd = b.end;
     }
@@ -102,9 +116,11 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
       i = next - 1;
       continue;
     }
-    const marker = markerOf(ctx, b);
-    const lists = findUnitLists(view, b.start, b.end, g);
-    let last = i;
+    const marker = isField(ctx, b) ? null : markerOf(ctx, b);
+    // A unit parenthesis broken over two lines (…。（责任\n单位：…）) is read across the break.
+    const joined = openAtEnd(view, b) && blocks[i + 1]?.kind === 'paragraph';
+    const lists = findUnitLists(view, b.start, joined ? blocks[i + 1]!.end : b.end, g);
+    let last = joined && lists.length ? i + 1 : i;
     if (marker && !lists.length) {
       for (let k = i + 1; k <= i + MAX_CONTINUATION && k < blocks.length; k++) {
         const c = blocks[k]!;

@@ -28,8 +28,9 @@ export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, l
     const named = (role: UnitRole) => uniq(items.filter((x) => x.roles.includes(role)).map((x) => written(doc.text, doc.view, x.start, x.end)));
     const firstLeads = firstLeadsFromNowOn || d.lists.some((l) => l.firstIsLead);
     if (d.lists.some((l) => l.firstIsLead && l.sticky)) firstLeadsFromNowOn = true;
-    const responsible = named('responsible');
     let lead = named('lead');
+    // A task that names only its lead units (（牵头部门：A、B）, 由A牵头) has them responsible too.
+    const responsible = named('responsible').length || !lead.length ? named('responsible') : lead;
     if (!lead.length && firstLeads && responsible.length) lead = [responsible[0]!];
     if (!lead.length) lead = inherited(doc, sections, leads, d.section);
     return { lead, responsible, cooperating: named('cooperating') };

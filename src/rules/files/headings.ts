@@ -6,7 +6,8 @@ export function headingRules() {
   /** Numbered heading markers; `style` groups markers of one kind for depth by context. */
   const Marker = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
-  const Unnumbered = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30) }).strict();
+  /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */
+  const Unnumbered = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false) }).strict();
   /** Cues that turn a numbered line into a task rather than a heading. */
   const Cue = z.object({ id: RuleId, pattern: Pattern }).strict();
 
@@ -17,5 +18,7 @@ export function headingRules() {
     taskLine: z.array(Cue).default([]),
     quantityTitle: z.array(Cue).default([]),
     lead: z.array(Cue).default([]),
+    /** A labelled field line of a record-shaped task (1.项目内容：…, 2.责任单位：…): part of the item above, never a heading. */
+    recordField: z.array(Cue).default([]),
   }).strict();
 }

@@ -19,6 +19,8 @@ export function quantityRules() {
     capture: z.number().int().positive().optional(),
     period: z.literal('end').optional(),
     relative: z.enum(['plan', 'review', 'review-minus-one', 'none']).optional(),
+    /** Several years: two captured years, a five-year plan, the last N years, since a year, against a base year, or the span around it (年均). */
+    span: z.enum(['range', 'plan-period', 'last-n', 'next-n', 'since', 'base', 'average', 'context']).optional(),
   }).strict();
 
   /** A number-plus-unit match that is not a quantity; every pattern given must match. */
@@ -79,6 +81,14 @@ export function quantityRules() {
     /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */
     reviewParagraph: Pattern.optional(),
     years: z.array(YearRule).default([]),
+    /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
+    roles: z.object({
+      openers: z.array(z.object({ id: RuleId, role: z.enum(['review', 'plan', 'year']), pattern: Pattern }).strict()).default([]),
+      tense: z.array(z.object({ id: RuleId, role: z.enum(['review', 'plan']), words: Words }).strict()).default([]),
+      switchCost: z.number().nonnegative().default(2),
+      /** Words in a figure's own clause that make it a target even in a review part (力争, 确保). */
+      aheadCues: Words.default([]),
+    }).strict().default({ openers: [], tense: [], switchCost: 2, aheadCues: [] }),
     exclude: z.array(Exclusion).default([]),
     quotedNameMax: z.number().int().nonnegative().default(12),
     sharedUnitJoiners: Words.default([]),

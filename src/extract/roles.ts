@@ -1,0 +1,269 @@
+import type { Block, Doc, SectionNode, Stage } from '../document.js';
+import { alternation } from '../rules/pattern.js';
+import type { Period, SectionRole } from '../schema.js';
+import { compiled, type Compiled } from './quantity/compile.js';
+
+type Role = Exclude<SectionRole, 'glossary'>;
+const STATES: readonly Role[] = ['other', 'review', 'plan'];
+/** Reports that review a past and plan a future: their paragraphs' roles are decoded as one sequence. */
+const SEQUENCED = new Set(['work-report', 'plan-report', 'budget-report']);
+/** Documents that are all one role wherever their headings say nothing. */
+const WHOLE: Record<string, Role> = { 'progress-report': 'review', 'plan-outline': 'plan', 'task-notice': 'plan' };
+
+const YEAR = /((?:19|20)\d{2})年/u;
+const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
+const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年. */
+const SPAN_OPENER = /^[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|^(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|^([两三四五六七八九十\d]{1,2})年来|^((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|^(?:今后|未来)([两三四五六七八九十\d]{1,2})年/u;
+const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年/u;
+
+// Costs of the decoding, in units of one weak piece of evidence.
+/** A paragraph against the role its section's own heading names, and against one inherited from an ancestor. */
+const OWN_HEADING = 1.2;
+const INHERITED = 0.8;
+/** How a heading's evidence fades with each paragraph after it, and the least it keeps. */
+const DECAY = 0.85;
+const FLOOR = 0.4;
+/** A heading line against its own role. */
+const HEADING_LINE = 4;
+/** A paragraph against its opener's role. */
+const OPENER = 2.5;
+/** Tense words, scaled by their share of the paragraph's cues. */
+const TENSE = 1;
+/** Going back from plan to review costs more than the usual order, review then plan. */
+const BACKWARDS = 1.5;
+
+const CN_ORDINAL: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15 };
+/** The span of a five-year plan outline from its title: 第十四个五年规划 or “十四五”…规划 → 2021–2025. */
+function outlineSpan(title: string): Period | null {
+  const m = /第(十[一二三四五])个五年规划|十([一二三四五])五/u.exec(title);
+  if (!m) return null;
+  const n = m[1] ? CN_ORDINAL[m[1]]! : CN_ORDINAL[`十${m[2]}`]!;
+  const end = 2010 + 5 * (n - 11);
+  return [end - 4, end];
+}
+
+/** The span a heading or paragraph text names, given the report's plan year (for 过去五年). */
+function spanIn(text: string, planYear: number | null, re: RegExp): Period | null {
+  const m = re.exec(text);
+  if (!m) return null;
+  if (m[1]) return [FIVE_YEAR_END[m[1]]! - 4, FIVE_YEAR_END[m[1]]!];
+  if (m[4]) return [Number(m[4]), Number(m[5])];
+  const raw = m[2] ?? m[3] ?? m[6] ?? '';
+  const n = /^\d+$/.test(raw) ? Number(raw) : CN[raw] ?? NaN;
+  if (!(n > 1 && n <= 20) || planYear === null) return null;
+  return m[6] ? [planYear, planYear + n - 1] : [planYear - n, planYear - 1];
+}
+
+/** `weak`: the heading names a role other than the one its parent section has (a review's 重点工作取得突破). */
+interface Heading { role: SectionRole | null; rule: string | null; own: boolean; carried?: boolean; weak: boolean; parentRole: SectionRole | null; year: number | null; period: Period | null }
+
+/**
+ * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year),
+ * else its parent's; in reports, a section beside an opened plan that names no role goes on with the plan.
+ */
+function headings(doc: Doc, c: Compiled): Map<string, Heading> {
+  const out = new Map<string, Heading>();
+  const reports = SEQUENCED.has(doc.meta.docType);
+  const planSibling = new Map<string | null, Heading>();
+  for (const s of doc.sections) {
+    const title = doc.view.slice(s.heading.start, s.heading.end);
+    const year = YEAR.exec(title);
+    const rule = c.q.sections.find((r) => r.pattern.test(title));
+    const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && reports;
+    const own = rule?.role ?? (plansYear ? 'plan' : null);
+    const parent = s.parent ? out.get(s.parent) : undefined;
+    const carried = own === null && !parent?.role && reports ? planSibling.get(s.parent) : undefined;
+    const period = year ? null : spanIn(title, doc.meta.year, SPAN_IN_TITLE);
+    const info: Heading = carried && !year
+      ? { ...carried, own: false, carried: true, weak: false, parentRole: null }
+      : {
+          weak: own !== null && !!parent?.role && parent.role !== own,
+          parentRole: parent?.role ?? null,
+          role: own ?? parent?.role ?? carried?.role ?? null,
+          rule: own ? rule?.id ?? 'role.heading-year' : parent?.rule ?? carried?.rule ?? null,
+          own: own !== null,
+          year: year ? Number(year[1]) : own ? null : parent?.year ?? null,
+          period: period ?? (own ? null : parent?.period ?? null),
+        };
+    out.set(s.id, info);
+    if (info.role === 'plan' && (own === 'plan' || carried)) planSibling.set(s.parent, info);
+    else if (own !== null) planSibling.delete(s.parent);
+  }
+  return out;
+}
+
+/** The plan and review years the report's own headings name, else from its year. */
+export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: number | null; review: number | null } {
+  let plan: number | null = null;
+  let review: number | null = null;
+  for (const s of doc.sections) {
+    const h = info.get(s.id)!;
+    if (!h.own || h.year === null) continue;
+    if (h.role === 'plan') plan ??= h.year;
+    if (h.role === 'review') review ??= h.year;
+  }
+  const p = plan ?? doc.meta.year ?? (review !== null ? review + 1 : null);
+  return { plan: p, review: review ?? (p !== null ? p - 1 : null) };
+}
+
+interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>> }
+
+/** Costs of each role for one block, from its heading, opener and tense words. */
+function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense: RegExp, tenseRole: Map<string, Role>, planYear: number | null, since: number, started: boolean): Evidence {
+  const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
+  const rule: Partial<Record<Role, string>> = {};
+  const against = (role: Role, weight: number, id: string) => {
+    for (const s of STATES) if (s !== role) cost[s] += weight;
+    rule[role] ??= id;
+  };
+  if (h?.weak && (h.parentRole === 'review' || h.parentRole === 'plan')) {
+    against(h.parentRole, INHERITED, 'role.parent-heading');
+    if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule ?? 'role.heading');
+  } else if (h?.role === 'review' || h?.role === 'plan') {
+    // A heading line naming its role, or going on with the plan beside it (三、加强政府自身建设), is strong evidence.
+    const line = b.kind === 'heading' && (h.own || h.carried === true);
+    // A heading speaks loudest for the paragraphs right after it: far below, a missed heading may have intervened.
+    const weight = Math.max(FLOOR, (h.own ? OWN_HEADING : INHERITED) * DECAY ** since);
+    against(h.role, line ? HEADING_LINE : weight, h.rule ?? 'role.heading');
+  } else if (!started) {
+    // Before the first part with a role (the salutation, the opening lines) a block holds neither.
+    cost.review += INHERITED / 2;
+    cost.plan += INHERITED / 2;
+  }
+  if (b.kind !== 'paragraph') return { cost, rule };
+  const text = doc.view.slice(b.start, b.end);
+  const head = text.slice(0, 40);
+  for (const o of c.q.roles.openers) {
+    const m = o.pattern.exec(head);
+    if (!m) continue;
+    const role: Role | null = o.role !== 'year' ? o.role : planYear === null ? null : Number(m[1]) < planYear ? 'review' : Number(m[1]) === planYear ? 'plan' : null;
+    if (role) against(role, OPENER, o.id);
+    break;
+  }
+  const n = { plan: 0, review: 0 };
+  tense.lastIndex = 0;
+  for (let m = tense.exec(text); m; m = tense.exec(text)) {
+    const r = tenseRole.get(m[0]);
+    if (r === 'plan' || r === 'review') n[r]++;
+  }
+  const all = n.plan + n.review + 1;
+  cost.plan += (TENSE * n.review) / all;
+  cost.review += (TENSE * n.plan) / all;
+  cost.other += (TENSE * (n.plan + n.review)) / all / 2;
+  return { cost, rule };
+}
+
+const transition = (from: Role, to: Role, s: number) => (from === to ? 0 : from === 'plan' && to === 'review' ? s * BACKWARDS : s);
+
+/** The cheapest sequence of roles over the blocks (Viterbi): one missed or false heading moves little. */
+function decode(ev: readonly Evidence[], switchCost: number): Role[] {
+  const n = ev.length;
+  if (!n) return [];
+  const back: Uint8Array[] = [];
+  let prev = STATES.map((s) => ev[0]!.cost[s] + (s === 'other' ? 0 : 0));
+  for (let i = 1; i < n; i++) {
+    const from = new Uint8Array(STATES.length);
+    const cur = STATES.map((to, j) => {
+      let best = Infinity;
+      STATES.forEach((f, k) => {
+        const v = prev[k]! + transition(f, to, switchCost);
+        if (v < best) [best, from[j]] = [v, k];
+      });
+      return best + ev[i]!.cost[to];
+    });
+    back.push(from);
+    prev = cur;
+  }
+  let at = prev.indexOf(Math.min(...prev));
+  const out: Role[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = STATES[at]!;
+    if (i > 0) at = back[i - 1]![at]!;
+  }
+  return out;
+}
+
+/**
+ * Document roles: every block's role (review, plan, glossary or none) and the year or span it is about, decided for
+ * the whole document at once. Evidence: the headings' roles (own or inherited), paragraph openers (过去一年,
+ * 2024年是…, 新的一年), tense words (将/要/力争 against 完成/已/同比), and the document type; in reports the best
+ * sequence is decoded with a cost for every change of role, so one missed or false heading cannot flip the rest.
+ * Each section gets its heading's role, else the role most of its own blocks got.
+ */
+export const roles: Stage = (doc, ctx): Doc => {
+  const c = compiled(ctx.rules);
+  const info = headings(doc, c);
+  const years = reportYears(doc, info);
+  const words = c.q.roles.tense.flatMap((t) => t.words);
+  const tense = new RegExp(words.length ? alternation(words) : '(?!)', 'gu');
+  const tenseRole = new Map(c.q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role as Role] as const)));
+  const sectionOf = (b: Block) => (b.section ? info.get(b.section) : undefined);
+  const whole = WHOLE[doc.meta.docType];
+  const sequenced = SEQUENCED.has(doc.meta.docType);
+  const free = doc.blocks.map((b) => sectionOf(b)?.role !== 'glossary');
+  // A table whose data columns are all plan (or all actual) is evidence for the blocks it spans.
+  const tableRoles = doc.tables.flatMap((t) => {
+    const roles = new Set(t.columns.map((col) => col.role).filter((r) => r !== null));
+    return roles.size === 1 ? [{ start: t.span.start, end: t.span.end, role: (roles.has('plan') ? 'plan' : 'review') as Role }] : [];
+  });
+  const tableRole = (b: Block) => tableRoles.find((t) => b.start >= t.start && b.start < t.end)?.role ?? null;
+  let since = 0;
+  let started = false;
+  const ev = doc.blocks.map((b, i) => {
+    const h = sectionOf(b);
+    if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
+    else if (b.kind === 'paragraph') since++;
+    if (!free[i]) return null;
+    const e = evidence(doc, b, h, c, tense, tenseRole, years.plan, since - 1, started);
+    const role = tableRoles.length ? tableRole(b) : null;
+    if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
+    if (role) e.rule[role] ??= `role.table-${role}`;
+    return e;
+  });
+  const picked = sequenced ? decode(ev.filter((e): e is Evidence => e !== null), c.q.roles.switchCost) : [];
+  let k = 0;
+  let span: Period | null = null;
+  // A five-year plan outline is about its span as a whole: its figures stand in it unless they say otherwise.
+  const outline = doc.meta.docType === 'plan-outline' ? outlineSpan(doc.meta.title ?? '') : null;
+  const blocks = doc.blocks.map((b, i): Block => {
+    const h = sectionOf(b);
+    if (!free[i]) return { ...b, role: 'glossary', roleRule: h?.rule ?? null, year: null, period: null };
+    const e = ev[i]!;
+    const role: Role | null = sequenced ? picked[k++]! : (h?.role as Role | null) ?? whole ?? null;
+    const fromHeading = role === h?.role && !(sequenced && h?.weak);
+    // A span a paragraph opens with holds for the paragraphs after it, up to a heading or a single year named.
+    if (b.kind === 'heading') span = null;
+    else {
+      const head = doc.view.slice(b.start, Math.min(b.end, b.start + 24));
+      const own = spanIn(head, years.plan, SPAN_OPENER);
+      if (own) span = own;
+      else if (c.q.roles.openers.some((o) => o.pattern.test(head))) span = null;
+    }
+    // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
+    const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
+    const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
+    // In an outline, a review part (发展基础) looks back on the span before its own.
+    const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
+    const period = span ?? (fromHeading ? h?.period ?? around : around);
+    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? 'role.sequence' : `role.doctype.${doc.meta.docType}`;
+    return { ...b, role: role === 'other' ? null : role, roleRule: rule, year: role === 'other' || role === null ? null : year, period };
+  });
+  // Roles of each section's own blocks, counted in one pass.
+  const tallies = new Map<string, Map<string, number>>();
+  for (const b of blocks) {
+    if (!b.section || !b.role) continue;
+    let t = tallies.get(b.section);
+    if (!t) tallies.set(b.section, (t = new Map()));
+    t.set(b.role, (t.get(b.role) ?? 0) + 1);
+  }
+  const sections = doc.sections.map((s): SectionNode => {
+    const h = info.get(s.id)!;
+    if (h.role && !(h.weak && SEQUENCED.has(doc.meta.docType))) return { ...s, role: h.role, roleRule: h.rule, year: h.year, period: h.period };
+    const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
+    const role = (best?.[0] ?? null) as SectionRole | null;
+    const year = role === 'review' ? years.review : role === 'plan' ? years.plan : null;
+    return { ...s, role, roleRule: role ? 'role.sequence' : null, year, period: null };
+  });
+  return { ...doc, blocks, sections };
+};

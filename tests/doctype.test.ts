@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { rules } from './helpers.js';
+
+const metaOf = (text: string) => extract({ text }, { rules }).meta;
+
+describe('document type and level from weighted evidence', () => {
+  it('names the new types by their title words', () => {
+    expect(metaOf('关于某市2023年预算执行情况和2024年预算草案的报告\n各位代表：\n').docType).toBe('budget-report');
+    expect(metaOf('某县水利局2024年部门预算说明\n一、部门职责\n').docType).toBe('budget-report');
+    expect(metaOf('某省国民经济和社会发展第十五个五年规划纲要\n第一章 发展环境\n').docType).toBe('plan-outline');
+    expect(metaOf('某市“十四五”生态环境保护规划\n一、规划背景\n').docType).toBe('plan-outline');
+    expect(metaOf('关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n').docType).toBe('plan-report');
+  });
+
+  it('reads a State Council report on one field as a progress report, national, its reviewed figures actuals', () => {
+    const text = [
+      '国务院关于数字乡村发展情况的报告', '——2024年6月25日在第十四届全国人民代表大会常务委员会第十次会议上',
+      '委员长、各位副委员长、秘书长、各位委员：', '一、发展成效', '农村宽带用户达到1.9亿户，电商销售额增长12%。',
+      '二、下一步工作', '力争农村网络零售额增长10%。',
+    ].join('\n');
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'progress-report', level: 'national', region: { province: null, city: null, district: null } });
+    expect(result.quantities.map((q) => [q.core.text, q.kind])).toEqual([['1.9亿户', 'actual'], ['12%', 'actual'], ['10%', 'target']]);
+  });
+
+  it('a session headline outweighs a collector header naming the report: news of the session', () => {
+    const text = '标题：某县2023年政府工作报告\n发文单位：某县人民政府\n正文：\n某县第十八届人民代表大会第三次会议隆重开幕\n1月12日上午，会议开幕。\n';
+    expect(metaOf(text).docType).toBe('news');
+  });
+
+  it('gives the level of the government the document is about', () => {
+    expect(metaOf('2024年上海市政府工作报告\n').level).toBe('province');
+    expect(metaOf('2024年昆明市政府工作报告\n').level).toBe('city');
+    expect(metaOf('2024年昆明市盘龙区政府工作报告\n').level).toBe('county');
+  });
+
+  it('weighs a salutation: 各位代表 alone says work report; the standing committee\'s says progress report', () => {
+    expect(metaOf('各位代表：\n过去一年，全市生产总值增长5%。\n').docType).toBe('work-report');
+    expect(metaOf('主任、各位副主任、秘书长、各位委员：\n我受市人民政府委托，报告全市生态环境保护工作情况。\n').docType).toBe('progress-report');
+    expect(metaOf('关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n').docType).toBe('plan-report');
+  });
+});

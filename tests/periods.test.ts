@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { rules } from './helpers.js';
+
+/** core, kind, year, period of every figure of a whole extraction (meta from the text itself). */
+function when(text: string): [string, string, number | null, [number, number] | null][] {
+  return extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.kind, q.year, q.period]);
+}
+
+const REPORT = (year: number, body: string) =>
+  `${year}年某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n${body}`;
+
+describe('years and periods', () => {
+  it('in a five-year review: X of 由X增长到Y is the year before the span, Y its end, an average the span', () => {
+    const text = REPORT(2021, '一、“十三五”时期和2020年工作回顾\n“十三五”时期，是我县变化最大的五年。全县生产总值由40亿元增长到62亿元，年均增长9%；财政收入由“十二五”末的3亿元增加到5亿元。\n');
+    expect(when(text)).toEqual([
+      ['40亿元', 'actual', 2015, null], ['62亿元', 'actual', 2020, null], ['9%', 'actual', null, [2016, 2020]],
+      ['3亿元', 'actual', 2015, null], ['5亿元', 'actual', 2020, null],
+    ]);
+  });
+
+  it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
+    const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
+    expect(when(text)).toEqual([
+      ['12所', 'actual', null, [2018, 2022]], ['300公里', 'actual', null, [2018, 2022]], ['45%', 'actual', 2022, null],
+    ]);
+  });
+
+  it('a change between two named years takes both; 比上年 takes the year only', () => {
+    const text = REPORT(2021, '一、2020年工作回顾\n全县单位生产总值能耗2020年比2015年下降18%。全年粮食产量比上年增长2%。\n');
+    expect(when(text)).toEqual([['18%', 'actual', null, [2015, 2020]], ['2%', 'actual', 2020, null]]);
+  });
+
+  it('a named span or a range of years gives the period of an average or a total, in a plan too', () => {
+    const text = REPORT(2021, '二、“十四五”时期主要目标\n“十四五”期间地区生产总值年均增长7%，2021—2025年累计新增城镇就业5万人，到2025年城镇化率达到60%。\n');
+    expect(when(text)).toEqual([['7%', 'target', null, [2021, 2025]], ['5万人', 'target', null, [2021, 2025]], ['60%', 'target', 2025, null]]);
+  });
+
+  it('a span inside a name or in another clause (近5年来首次…) sets no period', () => {
+    const text = REPORT(2024, '一、2023年工作回顾\n签订《支持“十四五”发展合作协议》，新增贷款20亿元。近5年来首次消除重度污染天气，重点建设用地安全利用率达100%。\n');
+    expect(when(text)).toEqual([['20亿元', 'actual', 2023, null], ['100%', 'actual', 2023, null]]);
+  });
+
+  it('a flattened report with no title, no headings and no date takes its year from the years its clauses open with', () => {
+    const text = '各位代表：现在，我代表县人民政府向大会报告工作。2 018 年，全县生产总值完成80亿元，增长6%。新的一年，力争生产总值增长7%。';
+    const result = extract({ text }, { rules });
+    expect(result.meta.year).toBe(2019);
+    expect(result.quantities.map((q) => [q.core.text, q.year])).toEqual([['80亿元', 2018], ['6%', 2018], ['7%', 2019]]);
+  });
+
+  it('a span named as ending (2020年是“十三五”收官之年) is the scope of the review after it', () => {
+    const text = REPORT(2021, '一、2020年工作回顾\n各位代表，2020年是“十三五”收官之年。回眸过去，全市生产总值从1.2万亿元增加到1.6万亿元，能耗累计下降15%。\n');
+    expect(when(text)).toEqual([['1.2万亿元', 'actual', 2015, null], ['1.6万亿元', 'actual', 2020, null], ['15%', 'actual', null, [2016, 2020]]]);
+  });
+
+  it('a five-year plan outline: its goals stand in its span, its review part (发展基础) in the span before', () => {
+    const text = '某省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n全省生产总值年均增长7%，森林覆盖率达到60%。\n'
+      + '第二章 主要目标\n地区生产总值年均增长6%左右，城镇化率达到65%，累计新增城镇就业50万人。\n';
+    expect(extract({ text }, { rules }).meta.docType).toBe('plan-outline');
+    expect(when(text)).toEqual([
+      ['7%', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null],
+      ['6%', 'target', null, [2021, 2025]], ['65%', 'target', 2025, null], ['50万人', 'target', null, [2021, 2025]],
+    ]);
+  });
+
+  it('a span named in the figure’s own clause: a level reached takes its end, a change or a rate held over it the span', () => {
+    const text = REPORT(2021, '二、“十四五”时期主要目标\n今后五年，城镇化率提高到62%，粮食产量稳定在50万吨。2021—2025年单位生产总值能耗下降13.5%。\n');
+    expect(when(text)).toEqual([['62%', 'target', 2025, null], ['50万吨', 'target', 2025, null], ['13.5%', 'target', null, [2021, 2025]]]);
+  });
+});

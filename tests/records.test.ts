@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { rules } from './helpers.js';
+
+const tasksOf = (text: string) => extract({ text }, { rules }).tasks.map((t) => [t.marker, t.title, t.lead, t.responsible]);
+
+describe('record-shaped, unnumbered and lead-only tasks', () => {
+  it('a numbered project followed by labelled field lines is one task, its units from the unit field', () => {
+    const text = [
+      '某县2024年重点项目推进情况通报', '一、重点项目', '（一）县城污水处理厂扩建项目', '1.项目内容：新建污水管网12公里。',
+      '2.责任单位：县住建局、县水务局', '3.事项进展：已完成管网铺设8公里。', '（二）城南农贸市场改造项目', '1.项目内容：改造市场摊位200个。',
+      '2.责任单位：县商务局', '3.事项进展：已完成招标。',
+    ].join('\n');
+    const result = extract({ text }, { rules });
+    expect(result.meta.docType).toBe('progress-report');
+    expect(result.tasks.map((t) => [t.marker, t.title, t.responsible])).toEqual([
+      ['（一）', '县城污水处理厂扩建项目', ['县住建局', '县水务局']], ['（二）', '城南农贸市场改造项目', ['县商务局']],
+    ]);
+    expect(result.sections.map((s) => s.heading)).toEqual(['一、重点项目', '（一）县城污水处理厂扩建项目', '（二）城南农贸市场改造项目']);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year, q.task])).toEqual([
+      ['12公里', 'target', 2024, 't1'], ['8公里', 'actual', 2024, 't1'], ['200个', 'target', 2024, 't2'],
+    ]);
+  });
+
+  it('an unnumbered measure ending with its units is a task with no marker; lead-only units are responsible too', () => {
+    const text = [
+      '某县2024年重点工作任务分工方案', '一、主要任务',
+      '加快推进老旧小区改造，年内完成改造小区15个。（责任单位：县住建局、各乡镇人民政府）',
+      '持续开展农村人居环境整治。（牵头部门：县农业农村局、县生态环境分局）',
+    ].join('\n');
+    expect(tasksOf(text)).toEqual([
+      [null, '加快推进老旧小区改造，年内完成改造小区15个', [], ['县住建局', '各乡镇人民政府']],
+      [null, '持续开展农村人居环境整治', ['县农业农村局', '县生态环境分局'], ['县农业农村局', '县生态环境分局']],
+    ]);
+  });
+
+  it('reads a unit label broken across two lines', () => {
+    const text = '某县2024年重点工作任务分工方案\n一、主要任务\n深入推进“放管服”改革，压缩审批时限30%。（责任\n单位：县政务服务局）\n';
+    expect(tasksOf(text)).toEqual([[null, '深入推进“放管服”改革，压缩审批时限30%', [], ['县政务服务局']]]);
+  });
+
+  it('a section lead named in its heading stays lead only', () => {
+    const text = '某区2024年工作任务\n（一）扩大有效投资（牵头单位：区发改局）\n1.推进项目建设。完成投资50亿元。（责任单位：区住建局）\n';
+    expect(tasksOf(text)).toEqual([['1.', '推进项目建设', ['区发改局'], ['区住建局']]]);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { rules } from './helpers.js';
+
+const REPORT = (year: number, body: string) =>
+  `${year}年某市政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n${body}`;
+
+const kinds = (text: string) => extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.kind, q.year]);
+
+describe('document roles as one sequence', () => {
+  it('gives each section its role with the rule behind it and the year it is about', () => {
+    const result = extract({ text: REPORT(2025, '一、2024年工作回顾\n全年生产总值增长5%。\n二、2025年重点工作\n生产总值增长6%左右。\n') }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.role, s.roleRule, s.year])).toEqual([
+      ['一、2024年工作回顾', 'review', 'section.review', 2024], ['二、2025年重点工作', 'plan', 'section.plan', 2025],
+    ]);
+  });
+
+  it('a child heading of the review that reads like a plan (重点工作取得突破) does not turn the rest of the review into plans', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '（一）经济运行稳中有进。全年生产总值增长5%。', '（二）重点工作取得突破。关停落后企业30家。',
+      '（三）民生事业全面进步。新增就业3000人。', '二、2025年工作安排', '力争生产总值增长6%。',
+    ].join('\n'));
+    expect(kinds(text)).toEqual([['5%', 'actual', 2024], ['30家', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025]]);
+  });
+
+  it('a paragraph opener (新的一年, 2025年是…) and modal words move a plan part that has no heading of its own', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '全年生产总值增长5%，新增就业3000人。', '新的一年，我们将力争生产总值增长6%，确保新增就业3500人。',
+      '要计划新建学校3所，力争完成改造老旧小区20个。', '二、加强政府自身建设', '全年将压减会议10%。',
+    ].join('\n'));
+    expect(kinds(text)).toEqual([
+      ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025], ['3500人', 'target', 2025],
+      ['3所', 'target', 2025], ['20个', 'target', 2025], ['10%', 'target', 2025],
+    ]);
+  });
+
+  it('a standalone title line between paragraphs (扎实做好2025年各项工作) opens the plan part; 切实加强政府自身建设 goes on with it', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '（一）经济运行稳中有进。全年生产总值增长5%，新增就业3000人。', '（二）民生事业全面进步。新建学校4所。',
+      '扎实做好2025年各项工作', '（一）扩大有效需求。生产总值增长6%左右。', '（二）增进民生福祉。新建学校5所。',
+      '切实加强政府自身建设', '一般性支出压减5%。',
+    ].join('\n'));
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.depth, s.role])).toEqual([
+      ['一、2024年工作回顾', 1, 'review'], ['（一）经济运行稳中有进', 2, 'review'], ['（二）民生事业全面进步', 2, 'review'],
+      ['扎实做好2025年各项工作', 1, 'plan'], ['（一）扩大有效需求', 2, 'plan'], ['（二）增进民生福祉', 2, 'plan'],
+      ['切实加强政府自身建设', 1, 'plan'],
+    ]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['4所', 'actual', 2024],
+      ['6%', 'target', 2025], ['5所', 'target', 2025], ['5%', 'target', 2025],
+    ]);
+  });
+
+  it('a cue in the figure’s own clause still overrides its part: 力争 in a review, 已完成 in a plan', () => {
+    const text = REPORT(2025, [
+      '一、2024年工作回顾', '全年旅游收入达到80亿元，力争突破100亿元。', '二、2025年工作安排', '推进重点项目建设，其中一期已完成投资3亿元。',
+    ].join('\n'));
+    expect(kinds(text).map(([core, kind]) => [core, kind])).toEqual([['80亿元', 'actual'], ['100亿元', 'target'], ['3亿元', 'actual']]);
+  });
+
+  it('a flattened report with run-in part titles (…审议。2024年工作回顾过去一年，…) gets its parts as headings', () => {
+    const text = '各位代表：现在，我代表市人民政府向大会报告工作，请予审议。2024年工作回顾过去一年，全市生产总值增长5%，新增就业3000人。'
+      + '2025年重点工作安排今年，力争生产总值增长6%左右。2025年，全市经济社会发展的主要预期目标是：城镇新增就业3500人。';
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.role])).toEqual([['2024年工作回顾', 'review'], ['2025年重点工作安排', 'plan']]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025], ['3500人', 'target', 2025],
+    ]);
+  });
+
+  it('今年政府工作的总体要求和主要目标 standing alone opens the plan part', () => {
+    const text = REPORT(2025, '一、2024年工作回顾\n全年生产总值增长5%。\n今年政府工作的总体要求和主要目标\n生产总值增长6%左右。\n');
+    expect(kinds(text)).toEqual([['5%', 'actual', 2024], ['6%', 'target', 2025]]);
+    expect(extract({ text }, { rules }).sections.map((s) => [s.heading, s.depth, s.role])).toEqual([
+      ['一、2024年工作回顾', 1, 'review'], ['今年政府工作的总体要求和主要目标', 1, 'plan'],
+    ]);
+  });
+
+  it('a table whose data columns are all outcomes (2024年完成) is review evidence even inside the plan part', () => {
+    const text = REPORT(2025, [
+      '二、2025年重点工作', '生产总值增长6%左右。', '附表 2024年主要指标完成情况', '| 指标 | 单位 | 2024年完成 |',
+      '| 地区生产总值 | 亿元 | 120 |', '| 新建学校，改造校舍3万平方米 | 所 | 5 |', '三、加强政府自身建设', '一般性支出压减5%。',
+    ].join('\n'));
+    expect(kinds(text)).toEqual([['6%', 'target', 2025], ['3万平方米', 'actual', 2024], ['5%', 'target', 2025]]);
+  });
+});
