@@ -101,3 +101,11 @@ describe('hostile input: one-line failures', () => {
     expect(failureReason(new Error('first\n  second\nthird'))).toBe('internal error: first second third');
   });
 });
+
+describe('hostile input: a run of millions of spaces', () => {
+  it('is read without exhausting the regex stack (a repeated group over the run overflowed it)', () => {
+    const text = `一、总体目标\n新建学校12所${' '.repeat(2_000_000)}投资3亿元。\n`;
+    const result = extract({ text }, { rules });
+    expect(result.quantities.map((q) => q.core.text)).toEqual(['12所', '3亿元']);
+  });
+});

@@ -14,7 +14,7 @@ const BLOCK_TAG = '<\\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|s
  * spaces (counted across the fillers a space entity leaves in the view, see normalise.ts), and the block-level tags
  * of an HTML copy (<p>, <div>, <br>, <td>…; inline tags such as <b> or <a> split nothing).
  */
-const INLINE_BREAK = new RegExp(`\\\\r\\\\n|\\\\n|\\\\r|[ \\t](?:\\ufeff*[ \\t])+|${BLOCK_TAG}[^<>\\n]{0,300}>`, 'gi');
+const INLINE_BREAK = new RegExp(`\\\\r\\\\n|\\\\n|\\\\r|[ \\t][ \\t\\ufeff]*[ \\t]|${BLOCK_TAG}[^<>\\n]{0,300}>`, 'gi');
 
 const HAS_BREAK = new RegExp(`\\\\[rn]|[ \\t]\\ufeff*[ \\t]|${BLOCK_TAG}`, 'i');
 

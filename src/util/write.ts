@@ -70,7 +70,7 @@ export function makeDirs(dir: string, root?: string): void {
       if (up === at) break;
       at = up;
     }
-    for (const d of missing.reverse()) mkdirSync(d);
+    for (const d of missing.reverse()) mkdirOnce(d);
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is not a directory`), { code: 'ENOTDIR' });
     return;
   }
@@ -80,10 +80,19 @@ export function makeDirs(dir: string, root?: string): void {
   let at = resolve(root);
   for (const part of rel === '' ? [] : rel.split(sep)) {
     at = join(at, part);
-    if (!exists(at)) mkdirSync(at);
+    if (!exists(at)) mkdirOnce(at);
     const real = realpathSync(at);
     if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) throw new EscapeError(at, root);
     if (!statSync(at).isDirectory()) throw Object.assign(new Error(`${at} is not a directory`), { code: 'ENOTDIR' });
+  }
+}
+
+/** mkdir that lets another writer (a second batch worker) make the same folder first: its type is checked after. */
+function mkdirOnce(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 
