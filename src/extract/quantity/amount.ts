@@ -181,7 +181,9 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
   const word = c.unit.at(view, p);
   const unit = word ? c.unitOf.get(word)! : null;
-  if (!word || !unit || (unit.arabicOnly && !arabic) || p + word.length > limit) {
+  // 5min, 三里屯: a unit word that is the first part of a longer word is no unit.
+  const blocked = unit?.notBefore !== undefined && unit.notBefore.test(view.slice(p + word!.length, p + word!.length + 4));
+  if (!word || !unit || blocked || (unit.arabicOnly && !arabic) || p + word.length > limit) {
     const sign = arabic ? signBefore(view, pos, c) : null;
     if (sign) return { start: sign.at, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: sign.unit, unitWord: sign.sign, form: 'number.sign', high };
     return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '', form, high };
@@ -208,9 +210,18 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
       [value, magnitude, exponent, form] = [next.value, next.magnitude ?? mag, next.exponent, 'number.compound'];
       return next.end;
     }
-    // 3千万, 5百万: a small magnitude before a big one scales it.
-    const big = info.exponent < 4 ? c.magnitude.at(text, q + mag.length) : null;
-    magnitude = big && (c.magnitudeOf.get(big)?.exponent ?? 0) >= 4 ? mag + big : mag;
+    // 3千万, 5百万, 10.36百亿亿: a magnitude scales the big ones written after it, each at least as big as the one
+    // before (亿亿 is 10^16; 亿万 is no magnitude), unless a unit starts there.
+    magnitude = mag;
+    let last = info.exponent;
+    for (;;) {
+      const at = q + magnitude.length;
+      const big = c.unit.at(text, at) ? null : c.magnitude.at(text, at);
+      const e = big ? c.magnitudeOf.get(big)?.exponent ?? 0 : 0;
+      if (!big || e < 4 || e < last) break;
+      magnitude += big;
+      last = e;
+    }
     exponent = exponentOf(magnitude, c);
     return q + magnitude.length;
   }
