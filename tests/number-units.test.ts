@@ -58,6 +58,10 @@ describe('units and forms found by blind testers', () => {
     expect(one('沿河步道长六公里半。')).toMatchObject({ value: 6.5, unit: '公里', base: [6500, '米'] });
     expect(one('裁布两尺半。')).toMatchObject({ value: 2.5, unit: '尺' });
     expect(one('挖鱼塘七亩半。')).toMatchObject({ value: 7.5, unit: '亩' });
+    expect(one('比上年下降三个半百分点。')).toMatchObject({ value: 3.5, unit: '个百分点', normal: [3.5, '百分点'] });
+    // A duration and a half is a duration: left out, and not read as a count of three.
+    expect(read('审批缩短了三个半月。')).toEqual([]);
+    expect(one('工期缩短了三个半月。')).toMatchObject({ value: 3.5, unit: '个月' });
   });
 
   it('knows 尺, 寸, 丈 and 里 as lengths, not in place names', () => {

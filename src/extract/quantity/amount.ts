@@ -192,7 +192,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const whole: Amount = { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word, form, high };
   const yuan = subunits(view, p, limit, whole, c);
   if (yuan) return yuan;
-  const half = halfAt(view, p, whole, c);
+  const half = halfAt(view, p, limit, whole, c);
   if (half) return half;
   const per = c.per.at(view, p);
   if (!per) return whole;
@@ -256,13 +256,25 @@ function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled
   return amend(a, q, Number(value.toFixed(2)), rule.id);
 }
 
-/** 一吨半, 两公里半: a half after the unit of a whole number (not 三个半导体企业). */
-function halfAt(view: string, p: number, a: Amount, c: Compiled): Amount | null {
+/** 一吨半, 两公里半, 两个半百分点: a half after the unit of a whole number (not 三个半导体企业). */
+function halfAt(view: string, p: number, limit: number, a: Amount, c: Compiled): Amount | null {
   const rule = c.units.halves;
   if (!rule || !c.halfFirsts.has(view.charCodeAt(p))) return null;
-  if (!a.unit || a.magnitude || a.approx || a.high !== null || !Number.isInteger(a.value) || !rule.dimensions.includes(a.unit.dimension)) return null;
+  if (!a.unit || a.magnitude || a.approx || a.high !== null || !Number.isInteger(a.value)) return null;
   const word = rule.words.find((w) => view.startsWith(w, p));
-  if (!word || rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;
+  if (!word) return null;
+  // 两个半百分点, 三个半月: the half stands inside a unit that opens with a classifier (个百分点, 个月).
+  const after = p + word.length;
+  const whole = c.unit.at(a.unitWord + view.slice(after, after + 8), 0);
+  const joined = whole && whole.length > a.unitWord.length ? c.unitOf.get(whole) : undefined;
+  if (joined && whole && after + whole.length - a.unitWord.length <= limit) {
+    const h = amend(a, after + whole.length - a.unitWord.length, a.value + 0.5, rule.id, a.numberText + word);
+    h.unit = joined;
+    h.unitWord = whole;
+    return h;
+  }
+  if (!rule.dimensions.includes(a.unit.dimension)) return null;
+  if (rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;
   // The number read is the whole with its half (一…半), so 一吨半 is not the indefinite 一 of 一吨.
   return amend(a, p + word.length, a.value + 0.5, rule.id, a.numberText + word);
 }
