@@ -1,5 +1,10 @@
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
+import { loadRules } from '../src/rules/load.js';
 import { Result } from '../src/schema.js';
 import { rules } from './helpers.js';
 
@@ -109,5 +114,34 @@ describe('units and forms found by blind testers', () => {
     expect(read('出台促进消费若干措施12条。')).toEqual([]);
     expect(read('三片区协同发展。')).toEqual([]);
     expect(one('新修道路12条。').value).toBe(12);
+  });
+});
+
+describe('normalized.base across the ways of writing one length or mass', () => {
+  const lengths: [string, number][] = [['米', 1], ['m', 1], ['公里', 1000], ['千米', 1000], ['km', 1000], ['厘米', 0.01], ['cm', 0.01], ['公分', 0.01]];
+  const masses: [string, number][] = [['千克', 1], ['公斤', 1], ['kg', 1], ['吨', 1000], ['斤', 0.5]];
+  it('gives the written number times the unit\'s factor, in 米 or 千克', () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 99_999 }), fc.constantFrom(...lengths, ...masses), (n, [unit, factor]) => {
+      const q = run(`全长${n}${unit}。`).quantities;
+      expect(q).toHaveLength(1);
+      expect(q[0]!.value).toBe(n);
+      expect(q[0]!.normalized.base!.unit).toBe(lengths.some(([u]) => u === unit) ? '米' : '千克');
+      expect(q[0]!.normalized.base!.value).toBeCloseTo(n * factor, 6);
+    }), { numRuns: 200 });
+  });
+});
+
+describe('base factors in a rules override', () => {
+  const override = (units: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-units-'));
+    writeFileSync(join(dir, 'units.yaml'), units);
+    return dir;
+  };
+  it('takes a fraction and a factor per word', () => {
+    const r = loadRules([override("units:\n  - {id: unit.area, words: [亩, 公顷], base: {亩: 10000/15, 公顷: 10000}, dimension: area}\n")]);
+    expect(extract({ text: '新增耕地3亩。' }, { rules: r }).quantities[0]!.normalized.base).toEqual({ value: 2000, unit: '平方米' });
+  });
+  it('refuses a base factor for a word the unit does not have, naming the file', () => {
+    expect(() => loadRules([override("units:\n  - {id: unit.area, words: [亩], base: {公顷: 10000}, dimension: area}\n")])).toThrow(/units\.yaml.*unit\.area/);
   });
 });
