@@ -1,5 +1,5 @@
 // The README's table of number forms, generated from the examples of rules/units.yaml (so it cannot drift from the
-// code): each example is extracted and its value, unit and normalised value shown.
+// code): each example is extracted and its value, unit, normalised value and value in the base unit shown.
 //   node scripts/number-forms.mjs          rewrite the table in README.md (after `npm run build`)
 //   node scripts/number-forms.mjs --check  exit 1 when README.md differs from what would be written
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,15 +27,16 @@ function shown(quantities, id) {
 
 /** The table (Markdown), one row per example; `extract` is the library's extract(input). */
 export function numberFormsTable(extract, unitsYaml) {
-  const rows = ['| rule | example | core | value | unit | normalized |', '|---|---|---|---|---|---|'];
+  const rows = ['| rule | example | core | value | unit | normalized | base |', '|---|---|---|---|---|---|---|'];
   for (const rule of formRules(unitsYaml)) {
     for (const example of rule.examples.match) {
       const q = shown(extract({ text: example }).quantities, rule.id);
-      if (!q) { rows.push(`| \`${rule.id}\` | ${cell(example)} | (none) | | | |`); continue; }
+      if (!q) { rows.push(`| \`${rule.id}\` | ${cell(example)} | (none) | | | | |`); continue; }
       const value = q.range ? `${q.range[0]}–${q.range[1]}` : number(q.value);
       const n = q.normalized;
       const normal = `${number(n.value)} ${n.unit ?? '(none)'}${n.currency ? ` (${n.currency})` : ''}`;
-      rows.push(`| \`${rule.id}\` | ${cell(example)} | ${cell(q.core.text)} | ${q.comparator ? `${q.comparator} ` : ''}${value} | ${cell(q.unit)} | ${cell(normal)} |`);
+      const base = n.base ? `${number(n.base.value)} ${n.base.unit}` : '–';
+      rows.push(`| \`${rule.id}\` | ${cell(example)} | ${cell(q.core.text)} | ${q.comparator ? `${q.comparator} ` : ''}${value} | ${cell(q.unit)} | ${cell(normal)} | ${cell(base)} |`);
     }
   }
   return `${rows.join('\n')}\n`;

@@ -65,10 +65,18 @@ export const Quantity = z.object({
   range: z.tuple([z.number(), z.number()]).nullable(),
   unit: z.string(),
   /**
-   * The magnitude folded in and the unit converted to its dimension's canonical unit; `unit` is null for a magnitude
-   * written with no unit (贫困人口减少1240万); `currency` is the ISO code of an amount of money (CNY, USD), else null.
+   * The magnitude folded in, the unit as written without it (a unit in Latin letters under its Chinese name: cm →
+   * 厘米); `unit` is null for a magnitude written with no unit (贫困人口减少1240万); `currency` is the ISO code of an
+   * amount of money (CNY, USD), else null; `base` is the value in the base unit of a physical dimension (168cm →
+   * {1.68, 米}; 米, 千克, 平方米, 立方米, 千瓦, 千瓦时), null for counts, money, rates, ranges and units without a factor.
    */
-  normalized: z.object({ value: z.number().nullable(), unit: z.string().nullable(), dimension: z.string(), currency: z.string().nullable().default(null) }),
+  normalized: z.object({
+    value: z.number().nullable(),
+    unit: z.string().nullable(),
+    dimension: z.string(),
+    currency: z.string().nullable().default(null),
+    base: z.object({ value: z.number(), unit: z.string() }).nullable().default(null),
+  }),
   measure: z.enum(['level', 'growth']),
   direction: z.enum(['up', 'down']).nullable(),
   kind: z.enum(['target', 'actual', 'other']),

@@ -58,7 +58,7 @@ function expectEveryQuantity(result: Result, rows: Record<string, string>[]): vo
 describe('csv', () => {
   it('is registered as a format and starts with a BOM and a header', () => {
     expect(FORMATS.csv).toBe(csv);
-    expect(csv(fixtureResult())).toMatch(/^\uFEFFfile,id,section,task,indicator,comparator,value,range_min,range_max,unit,normalized_value,normalized_unit,measure,direction,kind,year,period_from,period_to,core,text,line,rule\r\n/);
+    expect(csv(fixtureResult())).toMatch(/^\uFEFFfile,id,section,task,indicator,comparator,value,range_min,range_max,unit,normalized_value,normalized_unit,base_value,base_unit,measure,direction,kind,year,period_from,period_to,core,text,line,rule\r\n/);
   });
 
   it('quotes per RFC 4180 and defuses formula-like text', () => {

@@ -43,6 +43,10 @@ describe('number forms (rules/units.yaml examples)', () => {
     const unitOf = units.units.find((u: Example) => u.id === id);
     expect(unitIds.has(id) || q.some((x) => unitOf.words.some((w: string) => x.unit.includes(w)) || x.rule.startsWith('number.')), text).toBe(true);
   });
+
+  it.each(cases(units.units, 'noMatch'))('unit %s does not read %s', (id, text) => {
+    expect(run(text).quantities.map((q) => q.rule), text).not.toContain(id);
+  });
 });
 
 describe('measure rules (rules/quantities.yaml examples)', () => {

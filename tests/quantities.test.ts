@@ -29,7 +29,7 @@ describe('numbers and units', () => {
     ['提高15.2个百分点。', '15.2个百分点', 15.2, '个百分点', 15.2, '百分点', 'percentage-points'],
     ['电力总装机达到1.1亿千瓦。', '1.1亿千瓦', 1.1, '亿千瓦', 110000000, '千瓦', 'power'],
     ['建设720兆瓦储能电站。', '720兆瓦', 720, '兆瓦', 720, '兆瓦', 'power'],
-    ['新增耕地3千克。', '3千克', 3, '千克', 0.003, '吨', 'mass'],
+    ['新增耕地3千克。', '3千克', 3, '千克', 3, '千克', 'mass'],
     ['利用外资5000万美元。', '5000万美元', 5000, '万美元', 50000000, '美元', 'currency'],
     ['粮食产量1.3万亿斤。', '1.3万亿斤', 1.3, '万亿斤', 1300000000000, '斤', 'mass'],
     ['收入3万4000元。', '3万4000元', 34000, '元', 34000, '元', 'currency'],
@@ -44,7 +44,7 @@ describe('numbers and units', () => {
     const q = one(text);
     expect(q.core.text).toBe(core);
     expect([q.value, q.unit]).toEqual([value, unit]);
-    expect(q.normalized).toEqual({ value: normal, unit: normalUnit, dimension, currency: dimension === 'currency' ? (normalUnit === '元' ? 'CNY' : 'USD') : null });
+    expect(q.normalized).toMatchObject({ value: normal, unit: normalUnit, dimension, currency: dimension === 'currency' ? (normalUnit === '元' ? 'CNY' : 'USD') : null });
   });
 
   it('reads approximations into the comparator and keeps 余/多 in the core', () => {
@@ -425,18 +425,19 @@ describe('spans and links', () => {
 
 describe('the number grammar', () => {
   it('gives money its currency code and every other figure none', () => {
-    expect(one('进口额2亿加元。').normalized).toEqual({ value: 200000000, unit: '加元', dimension: 'currency', currency: 'CAD' });
+    expect(one('进口额2亿加元。').normalized).toEqual({ value: 200000000, unit: '加元', dimension: 'currency', currency: 'CAD', base: null });
     expect(one('捐款￥300。')).toMatchObject({ unit: '￥', core: { text: '￥300' }, normalized: { value: 300, unit: '元', currency: 'CNY' } });
     expect(one('单价US$20。')).toMatchObject({ unit: 'US$', core: { text: 'US$20' }, normalized: { currency: 'USD' } });
     expect(one('新建5G基站60万个。').normalized.currency).toBeNull();
   });
 
-  it('converts metric and Chinese units of one dimension into one unit', () => {
-    const km = (text: string) => one(text).normalized;
-    expect(km('平均身高168cm。')).toMatchObject({ value: 0.00168, unit: '公里' });
-    expect(km('平均身高168公分。')).toMatchObject({ value: 0.00168, unit: '公里' });
-    expect(km('平均身高1.68米。')).toMatchObject({ value: 0.00168, unit: '公里' });
-    expect(km('每袋50kg。')).toMatchObject({ value: 0.05, unit: '吨' });
+  it('keeps the unit as written in normalized and converts into the base unit in normalized.base', () => {
+    const n = (text: string) => one(text).normalized;
+    expect(n('平均身高168cm。')).toMatchObject({ value: 168, unit: '厘米', base: { value: 1.68, unit: '米' } });
+    expect(n('平均身高168公分。')).toMatchObject({ value: 168, unit: '公分', base: { value: 1.68, unit: '米' } });
+    expect(n('平均身高1.68米。')).toMatchObject({ value: 1.68, unit: '米', base: { value: 1.68, unit: '米' } });
+    expect(n('每袋50kg。')).toMatchObject({ value: 50, unit: '千克', base: { value: 50, unit: '千克' } });
+    expect(n('产量1.3万亿斤。')).toMatchObject({ value: 1300000000000, unit: '斤', base: { value: 650000000000, unit: '千克' } });
   });
 
   it('reads a magnitude with no unit only where the phrase names what is counted', () => {

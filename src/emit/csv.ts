@@ -13,7 +13,7 @@ type Cell = string | number | null;
 type Row = Record<string, Cell>;
 
 const BOM = '\uFEFF';
-const QUANTITY_COLUMNS = ['file', 'id', 'section', 'task', 'indicator', 'comparator', 'value', 'range_min', 'range_max', 'unit', 'normalized_value', 'normalized_unit', 'measure', 'direction', 'kind', 'year', 'period_from', 'period_to', 'core', 'text', 'line', 'rule'] as const;
+const QUANTITY_COLUMNS = ['file', 'id', 'section', 'task', 'indicator', 'comparator', 'value', 'range_min', 'range_max', 'unit', 'normalized_value', 'normalized_unit', 'base_value', 'base_unit', 'measure', 'direction', 'kind', 'year', 'period_from', 'period_to', 'core', 'text', 'line', 'rule'] as const;
 const TASK_COLUMNS = ['file', 'id', 'section', 'marker', 'title', 'lead', 'responsible', 'cooperating', 'quantities', 'text', 'line', 'rule'] as const;
 const ORGANIZATION_COLUMNS = ['file', 'name', 'aliases', 'lead', 'responsible', 'cooperating', 'tasks', 'mentions'] as const;
 
@@ -57,6 +57,7 @@ function quantityRows(result: Result): Row[] {
     indicator: q.indicator, comparator: q.comparator,
     value: q.value, range_min: q.range?.[0] ?? null, range_max: q.range?.[1] ?? null,
     unit: q.unit, normalized_value: q.normalized.value, normalized_unit: q.normalized.unit,
+    base_value: q.normalized.base?.value ?? null, base_unit: q.normalized.base?.unit ?? null,
     measure: q.measure, direction: q.direction, kind: q.kind, year: q.year,
     period_from: q.period?.[0] ?? null, period_to: q.period?.[1] ?? null,
     core: q.core.text, text: q.text, line: q.span.line, rule: q.rule,

@@ -181,7 +181,9 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
   const word = c.unit.at(view, p);
   const unit = word ? c.unitOf.get(word)! : null;
-  if (!word || !unit || (unit.arabicOnly && !arabic) || p + word.length > limit) {
+  // 5min, 三里屯: a unit word that is the first part of a longer word is no unit.
+  const blocked = unit?.notBefore !== undefined && unit.notBefore.test(view.slice(p + word!.length, p + word!.length + 4));
+  if (!word || !unit || blocked || (unit.arabicOnly && !arabic) || p + word.length > limit) {
     const sign = arabic ? signBefore(view, pos, c) : null;
     if (sign) return { start: sign.at, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: sign.unit, unitWord: sign.sign, form: 'number.sign', high };
     return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '', form, high };
@@ -190,7 +192,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const whole: Amount = { start: pos, numberEnd, end: p, value, arabic, numberText, magnitude, exponent, approx, unit, unitWord: word, form, high };
   const yuan = subunits(view, p, limit, whole, c);
   if (yuan) return yuan;
-  const half = halfAt(view, p, whole, c);
+  const half = halfAt(view, p, limit, whole, c);
   if (half) return half;
   const per = c.per.at(view, p);
   if (!per) return whole;
@@ -208,9 +210,18 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
       [value, magnitude, exponent, form] = [next.value, next.magnitude ?? mag, next.exponent, 'number.compound'];
       return next.end;
     }
-    // 3千万, 5百万: a small magnitude before a big one scales it.
-    const big = info.exponent < 4 ? c.magnitude.at(text, q + mag.length) : null;
-    magnitude = big && (c.magnitudeOf.get(big)?.exponent ?? 0) >= 4 ? mag + big : mag;
+    // 3千万, 5百万, 10.36百亿亿: a magnitude scales the big ones written after it, each at least as big as the one
+    // before (亿亿 is 10^16; 亿万 is no magnitude), unless a unit starts there.
+    magnitude = mag;
+    let last = info.exponent;
+    for (;;) {
+      const at = q + magnitude.length;
+      const big = c.unit.at(text, at) ? null : c.magnitude.at(text, at);
+      const e = big ? c.magnitudeOf.get(big)?.exponent ?? 0 : 0;
+      if (!big || e < 4 || e < last) break;
+      magnitude += big;
+      last = e;
+    }
     exponent = exponentOf(magnitude, c);
     return q + magnitude.length;
   }
@@ -245,13 +256,25 @@ function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled
   return amend(a, q, Number(value.toFixed(2)), rule.id);
 }
 
-/** 一吨半, 两公里半: a half after the unit of a whole number (not 三个半导体企业). */
-function halfAt(view: string, p: number, a: Amount, c: Compiled): Amount | null {
+/** 一吨半, 两公里半, 两个半百分点: a half after the unit of a whole number (not 三个半导体企业). */
+function halfAt(view: string, p: number, limit: number, a: Amount, c: Compiled): Amount | null {
   const rule = c.units.halves;
   if (!rule || !c.halfFirsts.has(view.charCodeAt(p))) return null;
-  if (!a.unit || a.magnitude || a.approx || a.high !== null || !Number.isInteger(a.value) || !rule.dimensions.includes(a.unit.dimension)) return null;
+  if (!a.unit || a.magnitude || a.approx || a.high !== null || !Number.isInteger(a.value)) return null;
   const word = rule.words.find((w) => view.startsWith(w, p));
-  if (!word || rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;
+  if (!word) return null;
+  // 两个半百分点, 三个半月: the half stands inside a unit that opens with a classifier (个百分点, 个月).
+  const after = p + word.length;
+  const whole = c.unit.at(a.unitWord + view.slice(after, after + 8), 0);
+  const joined = whole && whole.length > a.unitWord.length ? c.unitOf.get(whole) : undefined;
+  if (joined && whole && after + whole.length - a.unitWord.length <= limit) {
+    const h = amend(a, after + whole.length - a.unitWord.length, a.value + 0.5, rule.id, a.numberText + word);
+    h.unit = joined;
+    h.unitWord = whole;
+    return h;
+  }
+  if (!rule.dimensions.includes(a.unit.dimension)) return null;
+  if (rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;
   // The number read is the whole with its half (一…半), so 一吨半 is not the indefinite 一 of 一吨.
   return amend(a, p + word.length, a.value + 0.5, rule.id, a.numberText + word);
 }

@@ -47,6 +47,7 @@ export function exclusion(view: string, m: Mention, block: Range, c: Compiled): 
     if (x.number && !x.number.test(m.numberText)) continue;
     if (x.unit && !x.unit.test(m.unit)) continue;
     if (x.dimension && x.dimension !== m.dimension) continue;
+    if (x.exceptDimensions.includes(m.dimension)) continue;
     return x.id;
   }
   if (!unitNeedsMet(view, m, block, m.needs)) return 'unit.needs';

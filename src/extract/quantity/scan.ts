@@ -1,6 +1,7 @@
 import type { Range } from '../../document.js';
 import { hasBreak, unwrapped } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
+import type { UnitEntry } from '../../rules/files/units.js';
 import { readAmount, type Amount } from './amount.js';
 import { Bounds } from './bounds.js';
 import { convert, scaleDecimal } from './numbers.js';
@@ -18,6 +19,8 @@ export interface Mention {
   normalValue: number | null;
   /** ISO code of a currency amount, else null. */
   currency: string | null;
+  /** The value in the base unit of its dimension (168cm → 1.68 米), or null when the unit has no base factor. */
+  base: { value: number; unit: string } | null;
   dimension: string;
   rule: string;
   /** 余/多 inside the core: more than. */
@@ -28,21 +31,43 @@ export interface Mention {
   needs: RegExp | undefined;
 }
 
-function mention(a: Amount, unitFrom: Amount, end: number, range: [number, number] | null, form: string | null = a.form ?? unitFrom.form): Mention {
+/**
+ * The value in the base unit of the unit's dimension (units.yaml `base` and `dimensions`): 168厘米 → {1.68, 米},
+ * 2万亩 → {13333333.3333333, 平方米}; null for a range, and for a unit without a base factor (counts, money, %).
+ */
+function baseOf(value: number | null, u: UnitEntry, word: string, c: Compiled): { value: number; unit: string } | null {
+  const unit = c.units.dimensions[u.dimension];
+  if (value === null || u.base === undefined || !unit) return null;
+  const factor = typeof u.base === 'number' ? u.base : u.base[word];
+  return factor === undefined ? null : { value: convert(value, factor), unit };
+}
+
+/** The longest word of the unit that the written unit starts with (元 of 元/吨), or null (a sign: $). */
+function unitWordAt(written: string, u: UnitEntry): string | null {
+  let best: string | null = null;
+  for (const w of u.words) if (written.startsWith(w) && (best === null || w.length > best.length)) best = w;
+  return best;
+}
+
+function mention(a: Amount, unitFrom: Amount, end: number, range: [number, number] | null, c: Compiled, form: string | null = a.form ?? unitFrom.form): Mention {
   const u = unitFrom.unit!;
   if (!range && a.high !== null) range = [a.value, a.high];
   const magnitude = a.magnitude || unitFrom.magnitude;
   const exponent = a.magnitude ? a.exponent : unitFrom.exponent;
-  const per = unitFrom.unitWord.includes('/') ? unitFrom.unitWord.slice(unitFrom.unitWord.indexOf('/')) : '';
-  const word = per ? unitFrom.unitWord.slice(0, -per.length) : unitFrom.unitWord;
+  // 元/吨: the `/吨` after the unit word makes a rate; a unit whose own word holds a slash (微克/立方米) is none.
+  const own = unitWordAt(unitFrom.unitWord, u);
+  const per = own !== null && own.length < unitFrom.unitWord.length ? unitFrom.unitWord.slice(own.length) : '';
+  const word = own ?? unitFrom.unitWord;
   const signed = unitFrom.form === 'number.sign';
+  const normalValue = range ? null : convert(scaleDecimal(a.value, exponent), u.factor ?? 1);
   return {
     start: a.start, end, value: range ? null : a.value, range,
     // A sign is written before the number and its magnitude: $20亿 is in $亿.
     unit: signed ? word + magnitude : magnitude + word + per,
     normalUnit: (u.normal ?? (signed ? u.words[0]! : word)) + per,
-    normalValue: range ? null : convert(scaleDecimal(a.value, exponent), u.factor ?? 1),
+    normalValue,
     currency: u.currency ?? null,
+    base: per || signed ? null : baseOf(normalValue, u, word, c),
     dimension: per ? 'rate' : u.dimension,
     rule: form ?? u.id,
     approx: a.approx !== null,
@@ -57,12 +82,12 @@ function mention(a: Amount, unitFrom: Amount, end: number, range: [number, numbe
  * second's unit). A first end with no magnitude shares the second's when that keeps it the lower (三百到五百万元 is
  * 300万–500万元), else it is in plain units (从6000到2万元 is 0.6万–2万元).
  */
-function asRange(a: Amount, b: Amount): Mention | null {
+function asRange(a: Amount, b: Amount, c: Compiled): Mention | null {
   if (!b.unit || (a.unit && a.unitWord !== b.unitWord) || a.high !== null || b.high !== null) return null;
   let low = a.magnitude ? scaleDecimal(a.value, a.exponent - b.exponent) : a.value;
   if (!a.magnitude && b.magnitude && !(low < b.value)) low = scaleDecimal(a.value, -b.exponent);
   if (!(low < b.value)) return null;
-  return mention({ ...a, magnitude: b.magnitude, exponent: b.exponent }, b, b.end, [low, b.value], 'number.range');
+  return mention({ ...a, magnitude: b.magnitude, exponent: b.exponent }, b, b.end, [low, b.value], c, 'number.range');
 }
 
 /** The mention whose number the number regexp matched at `m.index` (or null), and where scanning goes on. */
@@ -77,15 +102,15 @@ function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled)
   const join = c.rangeJoin.at(view, at);
   if (join && !(a.unit && join === '到')) {
     const b = readAmount(view, at + join.length, limit, c);
-    found = b ? asRange(a, b) : null;
+    found = b ? asRange(a, b, c) : null;
     if (found) next = b!.end;
   }
   if (!found && !a.unit && a.arabic) {
     const joiner = c.sharedJoin.at(view, a.end);
     const b = joiner ? readAmount(view, a.end + joiner.length, limit, c) : null;
-    if (b?.unit) found = mention(a, b, a.numberEnd, null);
+    if (b?.unit) found = mention(a, b, a.numberEnd, null, c);
   }
-  if (!found && a.unit) found = mention(a, a, a.end, null);
+  if (!found && a.unit) found = mention(a, a, a.end, null, c);
   if (!found && !a.unit && a.magnitude) found = bareMagnitude(view, a, c);
   return { found: found && a.arabic ? signed(view, found) : found, next };
 }
@@ -97,7 +122,7 @@ function bareMagnitude(view: string, a: Amount, c: Compiled): Mention | null {
   if (!rule.after.test(view.slice(a.numberEnd, a.numberEnd + 4))) return null;
   return {
     start: a.start, end: a.numberEnd, value: a.value, range: null, unit: a.magnitude, normalUnit: null,
-    normalValue: scaleDecimal(a.value, a.exponent), currency: null, dimension: rule.dimension, rule: rule.id,
+    normalValue: scaleDecimal(a.value, a.exponent), currency: null, base: null, dimension: rule.dimension, rule: rule.id,
     approx: a.approx !== null, numberText: a.numberText, needs: undefined,
   };
 }
@@ -112,6 +137,7 @@ function signed(view: string, m: Mention): Mention {
   if (m.start >= 2 && CODE_CHAR.test(view[m.start - 2]!)) return m;
   return {
     ...m, start: m.start - 1, value: m.value === null ? null : -m.value, normalValue: m.normalValue === null ? null : -m.normalValue,
+    base: m.base && { value: -m.base.value, unit: m.base.unit },
     numberText: `-${m.numberText}`,
   };
 }

@@ -32,6 +32,8 @@ export function quantityRules() {
     /** Matches the unit as written, magnitude included. */
     unit: Pattern.optional(),
     dimension: z.string().optional(),
+    /** Dimensions the rule does not apply to (the indefinite 一 is no rule for 一斤, 一吨). */
+    exceptDimensions: z.array(z.string()).default([]),
     examples: Examples,
   }).strict();
 

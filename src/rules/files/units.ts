@@ -20,13 +20,31 @@ export function unitRules() {
     arabicOnly: z.boolean().default(false),
   }).strict();
 
-  /** One unit of measure: the words that write it, what it becomes once the magnitude is folded, its dimension. */
+  /** A conversion factor: a number, or a fraction written `10000/15` (亩 in 平方米, exactly). */
+  const Factor = z.union([
+    z.number().positive(),
+    z.string().regex(/^\d+(\.\d+)?\/\d+(\.\d+)?$/, 'a factor is a number or a fraction such as 10000/15')
+      .transform((s) => { const [a, b] = s.split('/'); return Number(a) / Number(b); }),
+  ]);
+
+  /** One unit of measure: the words that write it, the name `normalized` gives it, its dimension and base factor. */
   const Unit = z.object({
     id: RuleId,
     words: z.array(z.string().min(1)).min(1),
+    /**
+     * The unit's name in `normalized` (default: the word as written): the currency's name for its variants (圆 → 元),
+     * the standard Chinese name for a unit written in Latin letters or symbols (cm → 厘米). Never another unit.
+     */
     normal: z.string().min(1).optional(),
-    /** What one written unit is in `normal` (厘米 → 米: 0.01); 1 when not given. */
+    /** A share written as a word: what one written unit is in `normal` (成 → %: 10); 1 when not given. */
     factor: z.number().positive().optional(),
+    /**
+     * What one written unit is in the base unit of its dimension (`dimensions`): one number for every word, or one
+     * per word. Gives `normalized.base`; without it `base` is null.
+     */
+    base: z.union([Factor, z.record(z.string(), Factor)]).optional(),
+    /** The text right after the unit must not match (1200m but not 5min; 十五里 but not 三里屯). */
+    notBefore: Pattern.optional(),
     dimension: z.string().min(1),
     /** ISO 4217 code of a currency (CNY, USD…), carried into `normalized.currency`. */
     currency: z.string().regex(/^[A-Z]{3}$/, 'a currency code is three capital letters (CNY, USD)').optional(),
@@ -51,6 +69,8 @@ export function unitRules() {
 
   return z.object({
     numerals: Numerals.default({ digits: {}, places: {}, tens: {} }),
+    /** The base unit of each physical dimension (length: 米), the unit of `normalized.base`. */
+    dimensions: z.record(z.string(), z.string().min(1)).default({}),
     magnitudes: z.array(Magnitude).default([]),
     units: z.array(Unit).default([]),
     /** Subdivisions of the yuan after 元 (58元3角6分), each with its share of a yuan. */
@@ -65,7 +85,17 @@ export function unitRules() {
     /** Marks between the two ends of a range that say the low end is included (3万(含)-10万元). */
     inclusive: Words.default([]),
     forms: z.array(Form).default([]),
-  }).strict();
+  // A unit's per-word factors name its own words. (A dimension without a base unit in `dimensions` gives base null:
+  // an override file is validated alone, before it is merged with the built-in dimensions.)
+  }).strict().superRefine((u, ctx) => {
+    for (const unit of u.units) {
+      if (unit.base === undefined) continue;
+      if (typeof unit.base === 'object') {
+        for (const w of unit.words) if (unit.base[w] === undefined) ctx.addIssue({ code: 'custom', message: `${unit.id}: no base factor for ${w}` });
+        for (const w of Object.keys(unit.base)) if (!unit.words.includes(w)) ctx.addIssue({ code: 'custom', message: `${unit.id}: base factor for ${w}, which is not one of its words` });
+      }
+    }
+  });
 }
 
 export type UnitRules = z.output<ReturnType<typeof unitRules>>;
