@@ -133,6 +133,13 @@ describe('track: status', () => {
     expect(status(growth('地区生产总值', 7, { comparator: '>=' }), growth('地区生产总值', 6, { comparator: '>' }))).toBe('unknown');
     expect(status(q('实际使用外资', 5, '亿元'), q('实际使用外资', 1, '亿美元', { normalized: { value: 1e8, unit: '美元', dimension: 'currency' } }))).toBe('unknown');
   });
+  it('compares figures in two units of one dimension through their base amounts (万亩 and 公顷)', () => {
+    const area = (value: number, unit: string, normal: number, base: number, more: Partial<Quantity> = {}) =>
+      q('高标准农田', value, unit, { normalized: { value: normal, unit: unit.replace(/^万/, ''), dimension: 'area', currency: null, base: { value: base, unit: '平方米' } }, ...more });
+    // 5万亩 is 33,333,333 m²; 3500公顷 is 35,000,000 m² and meets it, 3000公顷 (30,000,000 m²) misses it.
+    expect(status(area(5, '万亩', 50000, 50000 * 10000 / 15, { comparator: '>=' }), area(3500, '公顷', 3500, 35_000_000))).toBe('met');
+    expect(status(area(5, '万亩', 50000, 50000 * 10000 / 15, { comparator: '>=' }), area(3000, '公顷', 3000, 30_000_000))).toBe('missed');
+  });
   it('takes a range target from its lower end when higher is better', () => {
     const ranged = growth('地区生产总值', 0, { value: null, range: [6, 6.5] });
     expect(status(ranged, growth('地区生产总值', 6.1))).toBe('met');

@@ -23,7 +23,7 @@ export const Observation = z.object({
   value: z.number().nullable(),
   range: z.tuple([z.number(), z.number()]).nullable(),
   unit: z.string(),
-  normalized: z.object({ value: z.number().nullable(), unit: z.string().nullable(), dimension: z.string(), currency: z.string().nullable().optional() }),
+  normalized: z.object({ value: z.number().nullable(), unit: z.string().nullable(), dimension: z.string(), currency: z.string().nullable().optional(), base: z.object({ value: z.number(), unit: z.string() }).nullable().optional() }),
   text: z.string(),
   span: Span,
 });

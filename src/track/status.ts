@@ -67,10 +67,13 @@ const above = (x: number, bound: number, strict: boolean) => (strict ? x > bound
 const below = (x: number, bound: number, strict: boolean) => (strict ? x < bound - EPS : x <= bound + EPS);
 
 /** met when every value the outcome may have lies in the target's set, missed when none does, else unknown. */
-export function statusOf(target: Observation, actual: Observation, prefer: Prefer, rules: IndicatorRules): { status: Status; reason: string } {
-  if (target.normalized.unit !== actual.normalized.unit) {
-    return { status: 'unknown', reason: `units cannot be compared: ${target.normalized.unit || '(none)'} vs ${actual.normalized.unit || '(none)'}` };
+export function statusOf(targetAsWritten: Observation, actualAsWritten: Observation, prefer: Prefer, rules: IndicatorRules): { status: Status; reason: string } {
+  const common = onCommonScale(targetAsWritten, actualAsWritten);
+  if (!common) {
+    const [t, a] = [targetAsWritten.normalized.unit, actualAsWritten.normalized.unit];
+    return { status: 'unknown', reason: `units cannot be compared: ${t || '(none)'} vs ${a || '(none)'}` };
   }
+  const [target, actual] = common;
   const want = targetInterval(target, prefer, rules);
   const got = actualInterval(actual);
   if (!want || !got) return { status: 'unknown', reason: 'a value is missing' };
@@ -79,6 +82,18 @@ export function statusOf(target: Observation, actual: Observation, prefer: Prefe
   const outside = below(got.hi, want.lo, !want.loStrict) || above(got.lo, want.hi, !want.hiStrict);
   if (outside) return { status: 'missed', reason: describe(target, prefer) };
   return { status: 'unknown', reason: 'the outcome is given only as a bound that straddles the target' };
+}
+
+/**
+ * The two figures on one scale: as they are when their units agree, else through their amounts in the base unit
+ * of their dimension (`normalized.base`: 公里 and 千米, 万亩 and 公顷, 吨 and 千克), else none.
+ */
+function onCommonScale(target: Observation, actual: Observation): [Observation, Observation] | null {
+  if (target.normalized.unit === actual.normalized.unit) return [target, actual];
+  const [tb, ab] = [target.normalized.base, actual.normalized.base];
+  if (!tb || !ab || tb.unit !== ab.unit) return null;
+  const inBase = (o: Observation, b: { value: number; unit: string }): Observation => ({ ...o, unit: b.unit, normalized: { ...o.normalized, value: b.value, unit: b.unit } });
+  return [inBase(target, tb), inBase(actual, ab)];
 }
 
 function describe(target: Observation, prefer: Prefer): string {
