@@ -5,12 +5,13 @@ import { unwrap } from '../util/breaks.js';
 
 /** A readable account of what was found and which rule found it, one item a line. */
 export function explain(result: Result): string {
-  const lines = [`# ${result.source.path ?? '-'}: ${result.meta.docType}, ${result.meta.title ?? '(no title)'}`];
+  const { meta } = result;
+  const lines = [`# ${result.source.path ?? '-'}: ${meta.docType}, ${meta.level ?? 'no level'}, ${meta.year ?? 'no year'}, ${meta.title ?? '(no title)'}`];
   const at = (s: { line: number; column: number }) => `${s.line}:${s.column}`;
-  for (const s of result.sections) lines.push(`${at(s.span)}\tsection\t${s.rule}\t${'  '.repeat(s.depth - 1)}${unwrap(s.heading)}`);
+  for (const s of result.sections) lines.push(`${at(s.span)}\tsection\t${s.rule}\t${'  '.repeat(s.depth - 1)}${unwrap(s.heading)}${s.role ? ` [${s.role}: ${s.roleRule}]` : ''}`);
   for (const t of result.tasks) lines.push(`${at(t.span)}\ttask\t${t.rule}\t${t.marker ?? ''}${t.title} [lead: ${t.lead.join('、')}; responsible: ${t.responsible.join('、')}]`);
   for (const q of result.quantities) {
-    lines.push(`${at(q.core.span)}\tquantity\t${q.rule}\t${unwrap(q.core.text)} → ${q.indicator ?? '?'} ${q.comparator ?? ''}${q.value ?? q.range?.join('–')} ${q.unit} (${q.kind}, ${q.measure}, ${q.year ?? '?'})`);
+    lines.push(`${at(q.core.span)}\tquantity\t${q.rule}\t${unwrap(q.core.text)} → ${q.indicator ?? '?'} ${q.comparator ?? ''}${q.value ?? q.range?.join('–')} ${q.unit} (${q.kind}, ${q.measure}, ${q.period ? q.period.join('–') : q.year ?? '?'})`);
   }
   for (const g of result.glossary) lines.push(`${at(g.span)}\tglossary\t${g.rule}\t${g.term}`);
   for (const m of result.messages) lines.push(`${m.span ? at(m.span) : '-'}\t${m.severity}\t${m.code}\t${m.message}`);
