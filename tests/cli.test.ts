@@ -34,7 +34,7 @@ describe('cnreport extract', () => {
   it('explains which rule produced each item', async () => {
     const r = await cli('extract', seed, '--explain');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\d+:\d+\tsection\theading\.cn-dun\t一、总体思路$/m);
+    expect(r.stdout).toMatch(/^\d+:\d+\tsection\theading\.cn-dun\t一、总体思路 \[plan: role\.sequence\]$/m);
   });
 
   it('keeps --explain to one item a line when a figure is broken over two lines of printed text', async () => {
