@@ -76,3 +76,31 @@ describe('rule files: overrides', () => {
     expect(lines.at(-1)!.id).toBe('my.footer');
   });
 });
+
+describe('the compiled rule set', () => {
+  it('is compiled once per process for the built-in rules, afresh for overrides', () => {
+    expect(loadRules()).toBe(loadRules());
+    const dir = dirWith({ 'units.yaml': 'units:\n  - id: unit.li\n    words: [里]\n    dimension: length\n' });
+    const over = loadRules([dir]);
+    expect(over).not.toBe(loadRules());
+    expect(over.quantities.compiled.unitOf.get('里')?.id).toBe('unit.li');
+    expect(loadRules().quantities.compiled.unitOf.has('里')).toBe(false);
+  });
+
+  it('is frozen, with each compiled piece beside its rules and left out of their keys', () => {
+    const rules = loadRules();
+    expect(Object.isFrozen(rules)).toBe(true);
+    expect(Object.isFrozen(rules.boilerplate.lines)).toBe(true);
+    expect(() => (rules.boilerplate.lines as unknown[]).push({})).toThrow(TypeError);
+    expect(Object.keys(rules.tables)).not.toContain('compiled');
+    expect(rules.tables.compiled.separators.each.size).toBe(rules.tables.layouts.length);
+    expect(rules.organizations.compiled.labels.size).toBeGreaterThan(0);
+    expect(rules.boilerplate.compiled.lines.anchored).toBeInstanceOf(RegExp);
+  });
+
+  it('keeps no examples: they document rules and are read by the rule tester only', () => {
+    const keys = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(keys)
+      : value && typeof value === 'object' && !(value instanceof RegExp) ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : []);
+    expect(keys(loadRules())).not.toContain('examples');
+  });
+});

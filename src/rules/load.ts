@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { fingerprint, reviveRules, serializeRules } from './cache.js';
+import { compileRules, stripDocs } from './compile.js';
 import { locate } from './locate.js';
-import { RULE_FILE_NAMES, ruleSchemas, type RuleFileName, type Rules } from './schema.js';
+import { RULE_FILE_NAMES, ruleSchemas, type RawRules, type RuleFileName, type Rules } from './schema.js';
 
 /** A rule file that cannot be used; `file:line:column` point at the offending place. */
 export class RuleError extends Error {
@@ -107,24 +108,28 @@ function ruleFilesIn(dir: string): Map<RuleFileName, string> {
   return found;
 }
 
+/** The built-in rule set, compiled on the first `loadRules()` of a process: the one cache the loader keeps. */
+let builtin: Rules | undefined;
+
 /**
- * Load the built-in rules, then each directory in `extra` on top of them (merged by rule id).
- * Every file is validated on its own first, so an error names the file that has it and points into that file.
+ * Load the built-in rules, then each directory in `extra` on top of them (merged by rule id), and compile them once
+ * into the immutable rule set the stages read. Every file is validated on its own first, so an error names the file
+ * that has it and points into that file. The built-in set is compiled once per process and returned again after.
  */
 export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR): Rules {
   if (extra.length === 0 && builtinDir === BUILTIN_RULES_DIR) {
-    const cached = reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir));
-    if (cached) return cached;
+    return (builtin ??= compileRules(reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir)) ?? validateRules([], builtinDir)));
   }
-  return compileRules(extra, builtinDir);
+  return compileRules(validateRules(extra, builtinDir));
 }
 
-/** The built-in rules, validated and compiled, as the JSON text of the build-time cache. */
+/** The built-in rules, validated (examples left out), as the JSON text of the build-time cache. */
 export function rulesCacheText(): string {
-  return serializeRules(compileRules([], BUILTIN_RULES_DIR), fingerprint(BUILTIN_RULES_DIR));
+  return serializeRules(stripDocs(validateRules([], BUILTIN_RULES_DIR)), fingerprint(BUILTIN_RULES_DIR));
 }
 
-function compileRules(extra: string[], builtinDir: string): Rules {
+/** The rule files validated and merged, as plain data: examples included, nothing compiled yet. */
+export function validateRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR): RawRules {
   const layers = [builtinDir, ...extra].map(ruleFilesIn);
   const out: Partial<Record<RuleFileName, unknown>> = {};
   const schemas = ruleSchemas();
@@ -145,5 +150,5 @@ function compileRules(extra: string[], builtinDir: string): Rules {
     // One file is already validated; merged layers are checked again as a whole (compiling each pattern once more).
     out[name] = files === 1 ? single : validate(schema, merged, layers.map((l) => l.get(name)).filter(Boolean).at(-1) ?? join(builtinDir, `${name}.yaml`));
   }
-  return out as Rules;
+  return out as RawRules;
 }

@@ -147,13 +147,10 @@ type LineRule = Rules['boilerplate']['lines'][number];
  * engine tries at the first character only; a rule ending in a literal before `$` (`…摄$`) is tried only on units
  * ending in it; the rest are tried one by one.
  */
-interface LinePrefilter {
+export interface LinePrefilter {
   anchored: RegExp | null;
   others: { rule: LineRule; last: string | null }[];
 }
-
-/** Built once per rule list (rules are immutable once loaded). */
-const PREFILTERS = new WeakMap<readonly LineRule[], LinePrefilter>();
 
 /** Top-level shape of a pattern source: an alternation outside any group, a backreference anywhere. */
 function shape(source: string): { alternation: boolean; backref: boolean } {
@@ -191,9 +188,8 @@ function lastLiteral(source: string): string | null {
   return unit >= 0x80 && !(unit >= 0xd800 && unit <= 0xdbff) ? source[end - 1]! : null;
 }
 
-function prefilter(rules: readonly LineRule[]): LinePrefilter {
-  let built = PREFILTERS.get(rules);
-  if (built) return built;
+/** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
+export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
   const anchored: string[] = [];
   const others: LinePrefilter['others'] = [];
   for (const rule of rules) {
@@ -208,14 +204,9 @@ function prefilter(rules: readonly LineRule[]): LinePrefilter {
     union = anchored.length ? new RegExp(`^(?:${anchored.join('|')})`, 'u') : null;
   } catch {
     // Named groups repeated across rules cannot share one expression: test every rule on its own.
-    return remember(rules, { anchored: null, others: rules.map((rule) => ({ rule, last: null })) });
+    return { anchored: null, others: rules.map((rule) => ({ rule, last: null })) };
   }
-  return remember(rules, { anchored: union, others });
-}
-
-function remember(rules: readonly LineRule[], built: LinePrefilter): LinePrefilter {
-  PREFILTERS.set(rules, built);
-  return built;
+  return { anchored: union, others };
 }
 
 /** Whether some line rule may match the unit; false only when none does. */
@@ -233,7 +224,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const all = units(doc);
   const length = doc.view.length;
   const removed = blockRanges(all, bp.blocks, length);
-  const filter = prefilter(bp.lines);
+  const filter = bp.compiled.lines;
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
     if (!mayMatch(u, filter, length)) continue;

@@ -1,4 +1,4 @@
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { QuantityRules } from '../../rules/files/quantities.js';
@@ -7,7 +7,7 @@ import { ARABIC_NUMERAL, CN_NUMERAL } from './numbers.js';
 type Op = '>=' | '<=' | '>' | '<' | '~';
 export interface Tagged<T> { id: string; value: T }
 
-/** The quantity rules turned into regular expressions and lookup maps, built once per rules object. */
+/** The quantity rules turned into regular expressions and lookup maps, built once at load (`rules.quantities.compiled`). */
 export interface Compiled {
   q: QuantityRules;
   /** Global: 1 = numeral after 百分之, 2 = Arabic numeral, 3 = Chinese numeral. */
@@ -28,7 +28,10 @@ export interface Compiled {
   cmpAfter: WordsAt;
   cmpBefore: RegExp;
   cmpOf: Map<string, Tagged<Op>>;
+  /** Global, for `matchAll`. */
   growth: RegExp;
+  /** The same, not global: `test` keeps no state on it. */
+  growthAny: RegExp;
   growthOf: Map<string, Tagged<'up' | 'down'>>;
   notGrowth: RegExp;
   toLevel: RegExp;
@@ -119,7 +122,8 @@ const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.lengt
 /** A regexp that never matches, for an empty word list. */
 const NEVER = /(?!)/y;
 
-function build(rules: Rules): Compiled {
+/** Called once by the rule loader (src/rules/compile.ts). */
+export function compileQuantities(rules: RawRules): Compiled {
   const q = rules.quantities;
   const unitOf = new Map<string, UnitEntry>();
   for (const u of rules.units.units) for (const w of u.words) if (!unitOf.has(w)) unitOf.set(w, u);
@@ -155,6 +159,7 @@ function build(rules: Rules): Compiled {
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?$`) : /(?!)/,
     cmpOf,
     growth: growthOf.size ? global([...growthOf.keys()]) : /(?!)/g,
+    growthAny: growthOf.size ? new RegExp(`(?:${alternation(byLength([...growthOf.keys()]))})`) : /(?!)/,
     growthOf,
     notGrowth: q.notGrowth.length ? global(q.notGrowth) : /(?!)/g,
     toLevel: q.toLevel.length ? sticky(q.toLevel) : NEVER,
@@ -177,11 +182,5 @@ function build(rules: Rules): Compiled {
   };
 }
 
-const cache = new WeakMap<Rules, Compiled>();
-
-/** Compiled rules for this rules object; a WeakMap keyed by it, so a reloaded rule set compiles afresh. */
-export function compiled(rules: Rules): Compiled {
-  let c = cache.get(rules);
-  if (!c) cache.set(rules, (c = build(rules)));
-  return c;
-}
+/** The quantity rules as compiled at load. */
+export const compiled = (rules: Rules): Compiled => rules.quantities.compiled;

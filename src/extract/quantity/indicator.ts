@@ -145,9 +145,8 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     const r = single ? { start: afterStart, end: afterStart + 1 } : trim(view, { start: afterStart, end: afterStart + len }, c);
     // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
     // change verb.
-    c.growth.lastIndex = 0;
     const noun = view.slice(r.start, r.end);
-    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !c.growth.test(noun)) after = quoted(view, r);
+    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !c.growthAny.test(noun)) after = quoted(view, r);
   }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
@@ -188,8 +187,7 @@ function ofNoun(view: string, start: number, end: number, c: Compiled): Range | 
   if (len < 2) return null;
   const r = trim(view, { start, end: start + len }, c);
   const noun = view.slice(r.start, r.end);
-  c.growth.lastIndex = 0;
-  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || c.growth.test(noun)) return null;
+  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || c.growthAny.test(noun)) return null;
   // A generic word (1500元的标准给予…补助) names nothing, nor does a phrase that opens with one.
   return c.q.indicator.generic.some((g) => noun.startsWith(g)) ? null : quoted(view, r);
 }
