@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { fingerprint, reviveRules, serializeRules } from './cache.js';
 import { compileRules, stripDocs } from './compile.js';
+import { parseYaml, YamlError } from '../util/yaml.js';
 import { locate } from './locate.js';
 import { RULE_FILE_NAMES, ruleSchemas, type RawRules, type RuleFileName, type Rules } from './schema.js';
 
@@ -33,11 +33,10 @@ function parseFile(file: string): Raw {
   }
   let data: unknown;
   try {
-    data = load(text, { filename: file });
+    data = parseYaml(text);
   } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    throw new RuleError(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `YAML syntax error: ${reason}`);
+    if (!(error instanceof YamlError)) throw error;
+    throw new RuleError(file, error.line, error.column, `YAML syntax error: ${error.reason}`);
   }
   if (data == null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new RuleError(file, 1, 1, 'expected a mapping at the top of the rule file');
