@@ -104,3 +104,13 @@ describe('the compiled rule set', () => {
     expect(keys(loadRules())).not.toContain('examples');
   });
 });
+
+describe('rule examples in rule files', () => {
+  it('are accepted on any rule with an id, and refused when empty or duplicated', () => {
+    const ok = dirWith({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['其中：'], noMatch: ['其它']}\n" });
+    expect(loadRules([ok]).headings.notHeading.find((r) => r.id === 'my.cue')).not.toHaveProperty('examples');
+    expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: []}\n" })).toMatch(/^headings\.yaml:4:\d+: examples without a case/);
+    expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['其中', '其它'], noMatch: ['其中']}\n" })).toMatch(/^headings\.yaml:4:\d+: duplicate example "其中" at notHeading\.0\.examples\.noMatch\.0/);
+    expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['']}\n" })).toMatch(/an empty example/);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { GlobalPattern, Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/boilerplate.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -21,10 +22,11 @@ export function boilerplateRules() {
     trail: Pattern.optional(),
   };
 
-  const LineRule = z.object({ id: RuleId, pattern: Pattern, ...Zone, ...Follow }).strict();
+  const LineRule = z.object({ id: RuleId, ...examples, pattern: Pattern, ...Zone, ...Follow }).strict();
 
   const BlockRule = z.object({
     id: RuleId,
+    ...examples,
     pattern: Pattern,
     ...Zone,
     ...Follow,
@@ -39,7 +41,7 @@ export function boilerplateRules() {
   }).strict();
 
   /** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
-  const SpanRule = z.object({ id: RuleId, pattern: GlobalPattern }).strict();
+  const SpanRule = z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict();
 
   return z.object({
     lines: z.array(LineRule).default([]),

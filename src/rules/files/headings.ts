@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/headings.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function headingRules() {
   /** Numbered heading markers; `style` groups markers of one kind for depth by context. */
-  const Marker = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1) }).strict();
+  const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
-  const Unnumbered = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30) }).strict();
+  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30) }).strict();
   /** Cues that turn a numbered line into a task rather than a heading. */
-  const Cue = z.object({ id: RuleId, pattern: Pattern }).strict();
+  const Cue = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
 
   return z.object({
     markers: z.array(Marker).default([]),

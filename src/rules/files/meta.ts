@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/meta.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -6,8 +7,8 @@ export function metaRules() {
   const DocType = z.enum(['work-report', 'plan-report', 'task-notice', 'policy-notice', 'news', 'other']);
 
   /** A document type read from the title (`title`) or, when the title settles nothing, from the opening text (`pattern`). */
-  const TitleCue = z.object({ id: RuleId, docType: DocType, title: Pattern }).strict();
-  const BodyCue = z.object({ id: RuleId, docType: DocType, pattern: Pattern }).strict();
+  const TitleCue = z.object({ id: RuleId, ...examples, docType: DocType, title: Pattern }).strict();
+  const BodyCue = z.object({ id: RuleId, ...examples, docType: DocType, pattern: Pattern }).strict();
 
   return z.object({
     /** Words a title ends with; a title broken over two lines is joined when the join ends with one. */

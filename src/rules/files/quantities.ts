@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/quantities.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -6,14 +7,15 @@ export function quantityRules() {
   const Op = z.enum(['>=', '<=', '>', '<', '~']);
 
   /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
-  const ComparatorRule = z.object({ id: RuleId, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
-  const GrowthRule = z.object({ id: RuleId, direction: z.enum(['up', 'down']), words: Words }).strict();
-  const KindRule = z.object({ id: RuleId, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
-  const SectionRule = z.object({ id: RuleId, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
+  const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
+  const GrowthRule = z.object({ id: RuleId, ...examples, direction: z.enum(['up', 'down']), words: Words }).strict();
+  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
+  const SectionRule = z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
 
   /** A year cue: the captured year, the end of a five-year plan (十三五末), the report's review/plan year, or no year. */
   const YearRule = z.object({
     id: RuleId,
+    ...examples,
     pattern: Pattern,
     capture: z.number().int().positive().optional(),
     period: z.literal('end').optional(),
@@ -23,6 +25,7 @@ export function quantityRules() {
   /** A number-plus-unit match that is not a quantity; every pattern given must match. */
   const Exclusion = z.object({
     id: RuleId,
+    ...examples,
     before: Pattern.optional(),
     after: Pattern.optional(),
     number: Pattern.optional(),
@@ -57,7 +60,7 @@ export function quantityRules() {
 
   return z.object({
     comparators: z.array(ComparatorRule).default([]),
-    approximate: z.object({ id: RuleId, words: Words }).strict(),
+    approximate: z.object({ id: RuleId, ...examples, words: Words }).strict(),
     growth: z.array(GrowthRule).default([]),
     toLevel: Words.default([]),
     notGrowth: Words.default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/units.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -13,6 +14,7 @@ export function unitRules() {
   /** One unit of measure: the words that write it, what it becomes once the magnitude is folded, its dimension. */
   const Unit = z.object({
     id: RuleId,
+    ...examples,
     words: z.array(z.string().min(1)).min(1),
     normal: z.string().min(1).optional(),
     dimension: z.string().min(1),
