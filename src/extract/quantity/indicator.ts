@@ -94,13 +94,12 @@ function quoted(view: string, r: Range): Range {
  * a stop word. A quoted name may open it (25个“口袋公园”, 三张“零关税”清单); a quote later on ends it (企业“零跑腿”).
  */
 function nounLength(rest: string, stop: RegExp): number {
-  stop.lastIndex = 0;
-  let m = stop.exec(rest);
+  const m = stop.exec(rest);
   if (m && m.index === 0 && m[0] === '“') {
     const close = rest.indexOf('”', 1);
     if (close < 0) return 0;
-    stop.lastIndex = close + 1;
-    m = stop.exec(rest);
+    const n = stop.exec(rest.slice(close + 1));
+    return n ? close + 1 + n.index : rest.length;
   }
   return m ? m.index : rest.length;
 }

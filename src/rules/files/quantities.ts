@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examples } from '../examples.js';
-import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
+import { Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/quantities.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function quantityRules() {
@@ -43,7 +43,8 @@ export function quantityRules() {
     trailing: Words.default([]),
     /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
     words: Words.default([]),
-    nounStop: GlobalPattern,
+    /** Not global: it is searched from the start of each stretch, so it keeps no `lastIndex` between callers. */
+    nounStop: Pattern,
     /** One-character nouns that name what a count counts (村, 县): other single characters after a count do not. */
     singleNouns: z.array(z.string().length(1)).default([]),
     maxLength: z.number().int().positive().default(24),
