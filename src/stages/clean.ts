@@ -1,5 +1,6 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
+import { shape, unionOf } from '../rules/union.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 
@@ -152,26 +153,6 @@ export interface LinePrefilter {
   others: { rule: LineRule; last: string | null }[];
 }
 
-/** Top-level shape of a pattern source: an alternation outside any group, a backreference anywhere. */
-function shape(source: string): { alternation: boolean; backref: boolean } {
-  let depth = 0;
-  let inClass = false;
-  let alternation = false;
-  let backref = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      if (/[1-9k]/.test(source[i + 1] ?? '')) backref = true;
-      i++;
-    } else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) alternation = true;
-  }
-  return { alternation, backref };
-}
-
 /**
  * The character a match must end with: the pattern ends in `X$` with X a non-ASCII character and no top-level `|`.
  * Under the `u` flag a non-ASCII character can only stand for itself (it is no escape, quantifier or bracket).
@@ -190,23 +171,19 @@ function lastLiteral(source: string): string | null {
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
 export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
-  const anchored: string[] = [];
+  const anchored: LineRule[] = [];
   const others: LinePrefilter['others'] = [];
   for (const rule of rules) {
     const source = rule.pattern.source;
     const { alternation, backref } = shape(source);
     const last = alternation ? null : lastLiteral(source);
-    if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(`(?:${source.slice(1)})`);
+    if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(rule);
     else others.push({ rule, last });
   }
-  let union: RegExp | null = null;
-  try {
-    union = anchored.length ? new RegExp(`^(?:${anchored.join('|')})`, 'u') : null;
-  } catch {
-    // Named groups repeated across rules cannot share one expression: test every rule on its own.
-    return { anchored: null, others: rules.map((rule) => ({ rule, last: null })) };
-  }
-  return { anchored: union, others };
+  if (anchored.length === 0) return { anchored: null, others };
+  // Named groups repeated across rules cannot share one expression: then every rule is tested on its own.
+  const union = unionOf(anchored.map((r) => r.pattern.source.slice(1)), '^');
+  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => ({ rule, last: null })) };
 }
 
 /** Whether some line rule may match the unit; false only when none does. */

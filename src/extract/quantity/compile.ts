@@ -1,5 +1,6 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
+import { unionOf } from '../../rules/union.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { QuantityRules } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, CN_NUMERAL } from './numbers.js';
@@ -104,18 +105,9 @@ const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLeng
  * ordinary words (统一, 一批) are skipped by the regexp itself rather than read one by one.
  */
 const numberSource = (next: string) => `百分之(${ARABIC_NUMERAL}|${CN_NUMERAL})|(${ARABIC_NUMERAL})|(${CN_NUMERAL})(?=[${next}])`;
-/**
- * One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test.
- * Null when that cannot be built faithfully: back-references would be renumbered in the joined source, and
- * repeated group names are refused by the engine.
- */
+/** One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test. */
 function anyOf(patterns: readonly RegExp[]): RegExp | null {
-  if (patterns.length < 2 || patterns.some((re) => re.flags !== 'u' || /\\[1-9]|\\k</.test(re.source))) return null;
-  try {
-    return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'u');
-  } catch {
-    return null;
-  }
+  return patterns.length < 2 || patterns.some((re) => re.flags !== 'u') ? null : unionOf(patterns.map((re) => re.source));
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);

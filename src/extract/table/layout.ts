@@ -1,5 +1,6 @@
 import type { Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
+import { unionOf } from '../../rules/union.js';
 import { trimRange } from '../../span.js';
 import { isNumber } from './cells.js';
 
@@ -86,15 +87,7 @@ export interface Separators {
 /** Called once by the rule loader (src/rules/compile.ts): `rules.tables.compiled.separators`. */
 export function compileSeparators(layouts: readonly Layout[]): Separators {
   const each = new Map(layouts.map((l) => [l, new RegExp(l.separator.source, 'gu')]));
-  // Numbered or named backreferences would point at other groups once the sources are joined.
-  const joinable = layouts.length > 0 && layouts.every((l) => !/\\[1-9k]/.test(l.separator.source));
-  let any: RegExp | null = null;
-  try {
-    any = joinable ? new RegExp(layouts.map((l) => `(?:${l.separator.source})`).join('|'), 'u') : null;
-  } catch {
-    any = null;
-  }
-  return { each, any };
+  return { each, any: unionOf(layouts.map((l) => l.separator.source)) };
 }
 
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
