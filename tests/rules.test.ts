@@ -98,6 +98,14 @@ describe('the compiled rule set', () => {
     expect(rules.boilerplate.compiled.lines.anchored).toBeInstanceOf(RegExp);
   });
 
+  it('indexes what the code asks of rules by attribute, never by a built-in id or style name', () => {
+    const rules = loadRules();
+    expect([...rules.headings.compiled.outlineStyles].sort()).toEqual(['cn-dun', 'cn-paren', 'part']);
+    expect([...rules.boilerplate.compiled.pageBreaks]).toEqual(['furniture.page-number']);
+    const dir = dirWith({ 'headings.yaml': "markers:\n  - id: heading.roman\n    pattern: '^[ⅠⅡⅢⅣⅤ][、.]'\n    style: roman\n    outline: true\n" });
+    expect(loadRules([dir]).headings.compiled.outlineStyles.has('roman')).toBe(true);
+  });
+
   it('keeps no examples: they document rules and are read by the rule tester only', () => {
     const keys = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(keys)
       : value && typeof value === 'object' && !(value instanceof RegExp) ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : []);

@@ -14,7 +14,10 @@ import type { RawRules, Rules } from './schema.js';
  * The compilers live beside the code that uses what they build; this module only calls each once.
  */
 export interface CompiledParts {
-  boilerplate: { lines: LinePrefilter };
+  /** `pageBreaks`: ids of the line rules that mark a page break. */
+  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string> };
+  /** The styles of outline markers. */
+  headings: { outlineStyles: ReadonlySet<string> };
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[] };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). */
@@ -60,7 +63,11 @@ export function compileRules(validated: RawRules): Rules {
   const raw = stripDocs(validated);
   const rules: Rules = {
     ...raw,
-    boilerplate: attach(raw.boilerplate, { lines: compileLinePrefilter(raw.boilerplate.lines) }),
+    boilerplate: attach(raw.boilerplate, {
+      lines: compileLinePrefilter(raw.boilerplate.lines),
+      pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
+    }),
+    headings: attach(raw.headings, { outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)) }),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),

@@ -211,19 +211,19 @@ export const clean: Stage = (doc, { rules }): Doc => {
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });
     k = last;
   }
-  removed.push(...runningHeads(all, removed));
+  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks));
   for (const rule of bp.spans) for (const m of doc.view.matchAll(rule.pattern)) {
     if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   }
-  return { ...doc, view: pageBreaksBlanked(doc.view, removed), removed: coalesce([...removed, ...inlineTags(doc)]) };
+  return { ...doc, view: pageBreaksBlanked(doc.view, removed, bp.compiled.pageBreaks), removed: coalesce([...removed, ...inlineTags(doc)]) };
 };
 
 /**
  * Page numbers and running heads become fillers in the view: a hard-wrapped paragraph broken by a page
  * (…责任单位 / — 2 — / 某某市人民政府 / ：市发展改革委…) is then read across them like across its line breaks.
  */
-function pageBreaksBlanked(view: string, removed: readonly RemovedRange[]): string {
-  const page = removed.filter((r) => r.rule === PAGE_NUMBER || r.rule === RUNNING_HEAD).sort((a, b) => a.start - b.start);
+function pageBreaksBlanked(view: string, removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): string {
+  const page = removed.filter((r) => pageBreaks.has(r.rule) || r.rule === RUNNING_HEAD).sort((a, b) => a.start - b.start);
   if (page.length === 0) return view;
   let out = '';
   let at = 0;
@@ -234,8 +234,7 @@ function pageBreaksBlanked(view: string, removed: readonly RemovedRange[]): stri
   return out + view.slice(at);
 }
 
-/** The rule that finds page numbers (rules/boilerplate.yaml); running heads are told by standing beside them. */
-const PAGE_NUMBER = 'furniture.page-number';
+/** Page numbers are found by the line rules marked `pageBreak` (rules/boilerplate.yaml); running heads by standing beside them. */
 const RUNNING_HEAD = 'furniture.running-head';
 /** The longest running head or foot (永丰县人民政府, 政府工作报告). */
 const MAX_RUNNING_HEAD = 30;
@@ -244,8 +243,8 @@ const MAX_RUNNING_HEAD = 30;
  * A short line that stands beside page numbers at two page breaks or more, as written each time (a printed
  * document's running head 某某县人民政府 or foot), is furniture there too. Elsewhere the same words are left alone.
  */
-function runningHeads(all: Line[], removed: readonly RemovedRange[]): RemovedRange[] {
-  const pages = new Set(removed.filter((r) => r.rule === PAGE_NUMBER).map((r) => r.start));
+function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): RemovedRange[] {
+  const pages = new Set(removed.filter((r) => pageBreaks.has(r.rule)).map((r) => r.start));
   if (pages.size < 2) return [];
   const beside = new Map<string, Line[]>();
   all.forEach((u, k) => {

@@ -22,7 +22,15 @@ export function boilerplateRules() {
     trail: Pattern.optional(),
   };
 
-  const LineRule = z.object({ id: RuleId, ...examples, pattern: Pattern, ...Zone, ...Follow }).strict();
+  const LineRule = z.object({
+    id: RuleId,
+    ...examples,
+    pattern: Pattern,
+    ...Zone,
+    ...Follow,
+    /** A page break (a page number): the view reads across it like across a line break. */
+    pageBreak: z.boolean().default(false),
+  }).strict();
 
   const BlockRule = z.object({
     id: RuleId,
