@@ -56,11 +56,10 @@ function attach<T extends object, C>(rules: T, compiled: C): T & { readonly comp
 }
 
 /**
- * The one compiled rule set: validated rules (documentation keys stripped) with every regex, vocabulary, prefilter
- * and index built once, frozen. Called by `loadRules()` only.
+ * The one compiled rule set: validated rules, their documentation already stripped (`stripDocs`), with every regex,
+ * vocabulary, prefilter and index built once, frozen. Called by `loadRules()` only.
  */
-export function compileRules(validated: RawRules): Rules {
-  const raw = stripDocs(validated);
+export function compileRules(raw: RawRules): Rules {
   const rules: Rules = {
     ...raw,
     boilerplate: attach(raw.boilerplate, {

@@ -117,9 +117,10 @@ let builtin: Rules | undefined;
  */
 export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR): Rules {
   if (extra.length === 0 && builtinDir === BUILTIN_RULES_DIR) {
-    return (builtin ??= compileRules(reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir)) ?? validateRules([], builtinDir)));
+    // The build-time cache holds the rules with their examples already stripped.
+    return (builtin ??= compileRules(reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir)) ?? stripDocs(validateRules([], builtinDir))));
   }
-  return compileRules(validateRules(extra, builtinDir));
+  return compileRules(stripDocs(validateRules(extra, builtinDir)));
 }
 
 /** The built-in rules, validated (examples left out), as the JSON text of the build-time cache. */
