@@ -111,7 +111,7 @@ describe('rule examples', () => {
   for (const { path, rule } of all) {
     const examples = rule.examples as { match: string[]; noMatch: string[] } | undefined;
     it.skipIf(!examples && PENDING.has(path.split('.')[0]!))(`${path} ${rule.id}`, () => {
-      expect(examples?.match.length ?? 0, `${rule.id} has no match example`).toBeGreaterThan(0);
+      expect(examples?.match.length ?? 0, `${rule.id} has no match example: give it examples: {match: [...], noMatch: [...]} in rules/${path.split('.')[0]}.yaml`).toBeGreaterThan(0);
       const compiled = compiledRule(path, rule.id);
       const run = runnerOf(path, compiled);
       for (const text of examples!.match) expect(run(compiled, normaliseText(text), rules), `${rule.id} should take: ${text}`).toBe(true);
