@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { parseYaml as load } from '../src/util/yaml.js';
 import { describe, expect, it } from 'vitest';
 import { cli, SEEDS } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { parseYaml as load } from '../src/util/yaml.js';
 import { describe, expect, it } from 'vitest';
 import { extract, run } from '../src/api.js';
 import type { Doc, Range } from '../src/document.js';

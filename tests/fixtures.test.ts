@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dump, load } from 'js-yaml';
+import { dumpYaml, parseYaml as load } from '../src/util/yaml.js';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
 import type { Result } from '../src/schema.js';
@@ -33,7 +33,7 @@ describe('seed fixtures', () => {
     const fixture = join(FIXTURES, name.replace(/\.txt$/, '.yaml'));
     it(`${name} matches fixtures/${name.replace(/\.txt$/, '.yaml')}`, () => {
       const got = project(extract({ path: join(SEEDS, name) }, { rules, path: `seeds/${name}` }));
-      if (process.env.UPDATE_FIXTURES) writeFileSync(fixture, dump(got, { lineWidth: -1 }));
+      if (process.env.UPDATE_FIXTURES) writeFileSync(fixture, dumpYaml(got));
       expect(existsSync(fixture)).toBe(true);
       expect(got).toEqual(load(readFileSync(fixture, 'utf8')));
     });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { parseYaml as load } from '../src/util/yaml.js';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { docOf, SEEDS, SHARED } from './helpers.js';

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { parseYaml as load } from '../src/util/yaml.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/api.js';
 import { cnNumber } from '../src/extract/meta/dates.js';

@@ -76,3 +76,49 @@ describe('rule files: overrides', () => {
     expect(lines.at(-1)!.id).toBe('my.footer');
   });
 });
+
+describe('the compiled rule set', () => {
+  it('is compiled once per process for the built-in rules, afresh for overrides', () => {
+    expect(loadRules()).toBe(loadRules());
+    const dir = dirWith({ 'units.yaml': 'units:\n  - id: unit.zha\n    words: [拃]\n    dimension: length\n' });
+    const over = loadRules([dir]);
+    expect(over).not.toBe(loadRules());
+    expect(over.quantities.compiled.unitOf.get('拃')?.id).toBe('unit.zha');
+    expect(loadRules().quantities.compiled.unitOf.has('拃')).toBe(false);
+  });
+
+  it('is frozen, with each compiled piece beside its rules and left out of their keys', () => {
+    const rules = loadRules();
+    expect(Object.isFrozen(rules)).toBe(true);
+    expect(Object.isFrozen(rules.boilerplate.lines)).toBe(true);
+    expect(() => (rules.boilerplate.lines as unknown[]).push({})).toThrow(TypeError);
+    expect(Object.keys(rules.tables)).not.toContain('compiled');
+    expect(rules.tables.compiled.separators.each.size).toBe(rules.tables.layouts.length);
+    expect(rules.organizations.compiled.labels.size).toBeGreaterThan(0);
+    expect(rules.boilerplate.compiled.lines.anchored).toBeInstanceOf(RegExp);
+  });
+
+  it('indexes what the code asks of rules by attribute, never by a built-in id or style name', () => {
+    const rules = loadRules();
+    expect([...rules.headings.compiled.outlineStyles].sort()).toEqual(['cn-dun', 'cn-paren', 'part']);
+    expect([...rules.boilerplate.compiled.pageBreaks]).toEqual(['furniture.page-number']);
+    const dir = dirWith({ 'headings.yaml': "markers:\n  - id: heading.roman\n    pattern: '^[ⅠⅡⅢⅣⅤ][、.]'\n    style: roman\n    outline: true\n" });
+    expect(loadRules([dir]).headings.compiled.outlineStyles.has('roman')).toBe(true);
+  });
+
+  it('keeps no examples: they document rules and are read by the rule tester only', () => {
+    const keys = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(keys)
+      : value && typeof value === 'object' && !(value instanceof RegExp) ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : []);
+    expect(keys(loadRules())).not.toContain('examples');
+  });
+});
+
+describe('rule examples in rule files', () => {
+  it('are accepted on any rule with an id, and refused when empty or duplicated', () => {
+    const ok = dirWith({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['其中：'], noMatch: ['其它']}\n" });
+    expect(loadRules([ok]).headings.notHeading.find((r) => r.id === 'my.cue')).not.toHaveProperty('examples');
+    expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: []}\n" })).toMatch(/^headings\.yaml:4:\d+: examples without a case/);
+    expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['其中', '其它'], noMatch: ['其中']}\n" })).toMatch(/^headings\.yaml:4:\d+: duplicate example "其中" at notHeading\.0\.examples\.noMatch\.0/);
+    expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['']}\n" })).toMatch(/an empty example/);
+  });
+});

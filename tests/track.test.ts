@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { load } from 'js-yaml';
+import { parseYaml as load } from '../src/util/yaml.js';
 import { extract } from '../src/api.js';
 import { run as runCli } from '../src/cli/index.js';
 import { indicatorRules } from '../src/rules/files/indicators.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { dump } from 'js-yaml';
+import { dumpYaml } from '../util/yaml.js';
 import { extract } from '../api.js';
 import type { Result } from '../schema.js';
 import { track, trackCsv, type TrackResult } from '../track/index.js';
@@ -10,7 +10,7 @@ import { examples } from './examples.js';
 
 const TRACK_FORMATS = {
   json: (r: TrackResult) => `${JSON.stringify(r, null, 2)}\n`,
-  yaml: (r: TrackResult) => dump(r, { lineWidth: -1, noRefs: true, sortKeys: false }),
+  yaml: (r: TrackResult) => dumpYaml(r),
   csv: trackCsv,
 } as const;
 

@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
 import type { Result } from '../schema.js';
+import { dumpYaml } from '../util/yaml.js';
 
-export const yamlFormat = (result: Result): string => dump(result, { lineWidth: -1, noRefs: true, sortKeys: false });
+export const yamlFormat = (result: Result): string => dumpYaml(result);

@@ -1,7 +1,4 @@
-import { CORE_SCHEMA, load, realMapTag } from 'js-yaml';
-
-/** Mappings load as `Map`s so that key order survives even for keys that look like numbers (`2023`). */
-const ORDERED = CORE_SCHEMA.withTags(realMapTag);
+import { parseYaml, YamlError } from '../util/yaml.js';
 
 /** A field name of the gold format: an ASCII identifier (`core`, `docType`, `occurrence`). */
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -45,10 +42,10 @@ export class YamlSyntaxError extends Error {
 /** Parse one gold YAML document into plain objects, with the comma quirk above repaired. */
 export function loadGoldYaml(text: string, filename: string): unknown {
   try {
-    return plain(load(text, { filename, schema: ORDERED }));
+    // Mappings load as `Map`s so that key order survives even for keys that look like numbers (`2023`).
+    return plain(parseYaml(text, { maps: true }));
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    throw new YamlSyntaxError((mark?.line ?? 0) + 1, `YAML syntax error: ${reason}`);
+    if (!(error instanceof YamlError)) throw error;
+    throw new YamlSyntaxError(error.line, `YAML syntax error: ${error.reason}`);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Rules } from './schema.js';
+import type { RawRules } from './schema.js';
 
 /**
  * The built-in rules, validated and compiled at build time, saved as JSON beside the compiled code.
@@ -22,13 +22,13 @@ export function fingerprint(dir: string): string {
   return hash.digest('hex');
 }
 
-export function serializeRules(rules: Rules, print: string): string {
+export function serializeRules(rules: RawRules, print: string): string {
   const replacer = (_key: string, value: unknown) => (value instanceof RegExp ? { $re: value.source, $flags: value.flags } : value);
   return JSON.stringify({ fingerprint: print, rules } satisfies RulesCache, replacer);
 }
 
 /** The cached rules if the cache file exists and was made from exactly these rule files; otherwise null. */
-export function reviveRules(cacheFile: string, print: string): Rules | null {
+export function reviveRules(cacheFile: string, print: string): RawRules | null {
   let text: string;
   try {
     text = readFileSync(cacheFile, 'utf8');
@@ -41,7 +41,7 @@ export function reviveRules(cacheFile: string, print: string): Rules | null {
   };
   try {
     const cache = JSON.parse(text, reviver) as RulesCache;
-    return cache.fingerprint === print ? (cache.rules as Rules) : null;
+    return cache.fingerprint === print ? (cache.rules as RawRules) : null;
   } catch {
     return null;
   }

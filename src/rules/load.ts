@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { fingerprint, reviveRules, serializeRules } from './cache.js';
+import { compileRules, stripDocs } from './compile.js';
+import { parseYaml, YamlError } from '../util/yaml.js';
 import { locate } from './locate.js';
 import { assertSafePatterns } from './safety.js';
-import { RULE_FILE_NAMES, ruleSchemas, type RuleFileName, type Rules } from './schema.js';
+import { RULE_FILE_NAMES, ruleSchemas, type RawRules, type RuleFileName, type Rules } from './schema.js';
 
 /** A rule file that cannot be used; `file:line:column` point at the offending place. */
 export class RuleError extends Error {
@@ -43,11 +44,10 @@ function parseFile(file: string): Raw {
   if (text.split('\n').every((line) => /^\s*(?:#|$)/.test(line))) return {};
   let data: unknown;
   try {
-    data = load(text, { filename: file });
+    data = parseYaml(text);
   } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    throw new RuleError(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `YAML syntax error: ${reason}`);
+    if (!(error instanceof YamlError)) throw error;
+    throw new RuleError(file, error.line, error.column, `YAML syntax error: ${error.reason}`);
   }
   if (data == null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new RuleError(file, 1, 1, 'expected a mapping at the top of the rule file');
@@ -118,16 +118,20 @@ function ruleFilesIn(dir: string): Map<RuleFileName, string> {
   return found;
 }
 
+/** The built-in rule set, compiled on the first `loadRules()` of a process: the one cache the loader keeps. */
+let builtin: Rules | undefined;
+
 /**
- * Load the built-in rules, then each directory in `extra` on top of them (merged by rule id).
- * Every file is validated on its own first, so an error names the file that has it and points into that file.
+ * Load the built-in rules, then each directory in `extra` on top of them (merged by rule id), and compile them once
+ * into the immutable rule set the stages read. Every file is validated on its own first, so an error names the file
+ * that has it and points into that file. The built-in set is compiled once per process and returned again after.
  */
 export function loadRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR, options: LoadOptions = {}): Rules {
   if (extra.length === 0 && builtinDir === BUILTIN_RULES_DIR) {
-    const cached = reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir));
-    if (cached) return cached;
+    // The build-time cache holds the rules with their examples already stripped.
+    return (builtin ??= compileRules(reviveRules(RULES_CACHE_FILE, fingerprint(builtinDir)) ?? stripDocs(validateRules([], builtinDir))));
   }
-  return compileRules(extra, builtinDir, options);
+  return compileRules(stripDocs(validateRules(extra, builtinDir, options)));
 }
 
 export interface LoadOptions {
@@ -135,12 +139,13 @@ export interface LoadOptions {
   checked?: boolean;
 }
 
-/** The built-in rules, validated and compiled, as the JSON text of the build-time cache. */
+/** The built-in rules, validated (examples left out), as the JSON text of the build-time cache. */
 export function rulesCacheText(): string {
-  return serializeRules(compileRules([], BUILTIN_RULES_DIR), fingerprint(BUILTIN_RULES_DIR));
+  return serializeRules(stripDocs(validateRules([], BUILTIN_RULES_DIR)), fingerprint(BUILTIN_RULES_DIR));
 }
 
-function compileRules(extra: string[], builtinDir: string, options: LoadOptions = {}): Rules {
+/** The rule files validated and merged, as plain data: examples included, nothing compiled yet. */
+export function validateRules(extra: string[] = [], builtinDir: string = BUILTIN_RULES_DIR, options: LoadOptions = {}): RawRules {
   const layers = [builtinDir, ...extra].map(ruleFilesIn);
   const out: Partial<Record<RuleFileName, unknown>> = {};
   const schemas = ruleSchemas();
@@ -162,5 +167,5 @@ function compileRules(extra: string[], builtinDir: string, options: LoadOptions 
     // One file is already validated; merged layers are checked again as a whole (compiling each pattern once more).
     out[name] = files === 1 ? single : validate(schema, merged, layers.map((l) => l.get(name)).filter(Boolean).at(-1) ?? join(builtinDir, `${name}.yaml`));
   }
-  return out as Rules;
+  return out as RawRules;
 }

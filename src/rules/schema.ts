@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CompiledParts } from './compile.js';
 import { boilerplateRules } from './files/boilerplate.js';
 import { headingRules } from './files/headings.js';
 import { indicatorRules } from './files/indicators.js';
@@ -25,7 +26,15 @@ const FACTORIES = {
 export type RuleFileName = keyof typeof FACTORIES;
 export const RULE_FILE_NAMES = Object.keys(FACTORIES) as RuleFileName[];
 type Schemas = { [K in RuleFileName]: ReturnType<(typeof FACTORIES)[K]> };
-export type Rules = { [K in RuleFileName]: z.output<Schemas[K]> };
+/** The rule files as validated: plain data, each pattern a RegExp (what the build-time cache holds). */
+export type RawRules = { [K in RuleFileName]: z.output<Schemas[K]> };
+/**
+ * The compiled rule set `loadRules()` returns and the stages read: each file's rules as validated, with the pieces
+ * compiled from them once at load (alternations, prefilters, lookup maps) beside them under `compiled`.
+ */
+export type Rules = {
+  readonly [K in RuleFileName]: RawRules[K] & (K extends keyof CompiledParts ? { readonly compiled: CompiledParts[K] } : unknown);
+};
 
 /**
  * The zod schema of each rule file, built when rule files are validated (once per load). A run that revives the

@@ -1,5 +1,6 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
+import { shape, unionOf } from '../rules/union.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 import { frontMatter } from '../extract/meta/front.js';
@@ -148,32 +149,9 @@ type LineRule = Rules['boilerplate']['lines'][number];
  * engine tries at the first character only; a rule ending in a literal before `$` (`…摄$`) is tried only on units
  * ending in it; the rest are tried one by one.
  */
-interface LinePrefilter {
+export interface LinePrefilter {
   anchored: RegExp | null;
   others: { rule: LineRule; last: string | null }[];
-}
-
-/** Built once per rule list (rules are immutable once loaded). */
-const PREFILTERS = new WeakMap<readonly LineRule[], LinePrefilter>();
-
-/** Top-level shape of a pattern source: an alternation outside any group, a backreference anywhere. */
-function shape(source: string): { alternation: boolean; backref: boolean } {
-  let depth = 0;
-  let inClass = false;
-  let alternation = false;
-  let backref = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      if (/[1-9k]/.test(source[i + 1] ?? '')) backref = true;
-      i++;
-    } else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) alternation = true;
-  }
-  return { alternation, backref };
 }
 
 /**
@@ -192,31 +170,21 @@ function lastLiteral(source: string): string | null {
   return unit >= 0x80 && !(unit >= 0xd800 && unit <= 0xdbff) ? source[end - 1]! : null;
 }
 
-function prefilter(rules: readonly LineRule[]): LinePrefilter {
-  let built = PREFILTERS.get(rules);
-  if (built) return built;
-  const anchored: string[] = [];
+/** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
+export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
+  const anchored: LineRule[] = [];
   const others: LinePrefilter['others'] = [];
   for (const rule of rules) {
     const source = rule.pattern.source;
     const { alternation, backref } = shape(source);
     const last = alternation ? null : lastLiteral(source);
-    if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(`(?:${source.slice(1)})`);
+    if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(rule);
     else others.push({ rule, last });
   }
-  let union: RegExp | null = null;
-  try {
-    union = anchored.length ? new RegExp(`^(?:${anchored.join('|')})`, 'u') : null;
-  } catch {
-    // Named groups repeated across rules cannot share one expression: test every rule on its own.
-    return remember(rules, { anchored: null, others: rules.map((rule) => ({ rule, last: null })) });
-  }
-  return remember(rules, { anchored: union, others });
-}
-
-function remember(rules: readonly LineRule[], built: LinePrefilter): LinePrefilter {
-  PREFILTERS.set(rules, built);
-  return built;
+  if (anchored.length === 0) return { anchored: null, others };
+  // Named groups repeated across rules cannot share one expression: then every rule is tested on its own.
+  const union = unionOf(anchored.map((r) => r.pattern.source.slice(1)), '^');
+  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => ({ rule, last: null })) };
 }
 
 /** Whether some line rule may match the unit; false only when none does. */
@@ -236,7 +204,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const removed = blockRanges(all, bp.blocks, length);
   const front = frontMatter(doc, bp.frontMatter);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
-  const filter = prefilter(bp.lines);
+  const filter = bp.compiled.lines;
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
     if (!mayMatch(u, filter, length)) continue;
@@ -246,19 +214,19 @@ export const clean: Stage = (doc, { rules }): Doc => {
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });
     k = last;
   }
-  removed.push(...runningHeads(all, removed));
+  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks));
   for (const rule of bp.spans) for (const m of doc.view.matchAll(rule.pattern)) {
     if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   }
-  return { ...doc, view: pageBreaksBlanked(doc.view, removed), removed: coalesce([...removed, ...inlineTags(doc)]) };
+  return { ...doc, view: pageBreaksBlanked(doc.view, removed, bp.compiled.pageBreaks), removed: coalesce([...removed, ...inlineTags(doc)]) };
 };
 
 /**
  * Page numbers and running heads become fillers in the view: a hard-wrapped paragraph broken by a page
  * (…责任单位 / — 2 — / 某某市人民政府 / ：市发展改革委…) is then read across them like across its line breaks.
  */
-function pageBreaksBlanked(view: string, removed: readonly RemovedRange[]): string {
-  const page = removed.filter((r) => r.rule === PAGE_NUMBER || r.rule === RUNNING_HEAD).sort((a, b) => a.start - b.start);
+function pageBreaksBlanked(view: string, removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): string {
+  const page = removed.filter((r) => pageBreaks.has(r.rule) || r.rule === RUNNING_HEAD).sort((a, b) => a.start - b.start);
   if (page.length === 0) return view;
   let out = '';
   let at = 0;
@@ -269,8 +237,7 @@ function pageBreaksBlanked(view: string, removed: readonly RemovedRange[]): stri
   return out + view.slice(at);
 }
 
-/** The rule that finds page numbers (rules/boilerplate.yaml); running heads are told by standing beside them. */
-const PAGE_NUMBER = 'furniture.page-number';
+/** Page numbers are found by the line rules marked `pageBreak` (rules/boilerplate.yaml); running heads by standing beside them. */
 const RUNNING_HEAD = 'furniture.running-head';
 /** The longest running head or foot (永丰县人民政府, 政府工作报告). */
 const MAX_RUNNING_HEAD = 30;
@@ -279,8 +246,8 @@ const MAX_RUNNING_HEAD = 30;
  * A short line that stands beside page numbers at two page breaks or more, as written each time (a printed
  * document's running head 某某县人民政府 or foot), is furniture there too. Elsewhere the same words are left alone.
  */
-function runningHeads(all: Line[], removed: readonly RemovedRange[]): RemovedRange[] {
-  const pages = new Set(removed.filter((r) => r.rule === PAGE_NUMBER).map((r) => r.start));
+function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): RemovedRange[] {
+  const pages = new Set(removed.filter((r) => pageBreaks.has(r.rule)).map((r) => r.start));
   if (pages.size < 2) return [];
   const beside = new Map<string, Line[]>();
   all.forEach((u, k) => {

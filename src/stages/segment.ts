@@ -132,7 +132,7 @@ function runOnTitle(view: string, t: Range, rules: Rules): Range {
 /** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */
 function unitLine(view: string, p: Range, rules: Rules): boolean {
   const head = unwrap(view.slice(p.start, Math.min(p.end, p.start + 12)));
-  return rules.headings.taskLine.some((r) => r.id === 'task.cue.units' && r.pattern.exec(head)?.index === 0);
+  return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
 }
 
 function unnumbered(view: string, p: Range, rules: Rules, runIn: RunIn[]): Candidate | null {
@@ -208,7 +208,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const runIn = runInRules(rules);
   const paras = splitRunIn(view, paragraphs(doc), runIn);
   const found = paras.map((p, i) => numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules, runIn));
-  const outlineStyles = found.filter((c) => c && (c.style === 'cn-dun' || c.style === 'part' || c.style === 'cn-paren')).length;
+  const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   if (outlineStyles < 2 && firstLong >= 0) {
     for (let i = firstLong + 1; i < paras.length - 1; i++) {

@@ -1,5 +1,5 @@
 import type { Block, Doc } from '../../document.js';
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import { lineBodies } from './lines.js';
 import type { Place } from './region.js';
@@ -17,26 +17,21 @@ const ON_BEHALF = /我代表(.{0,20}?)(人民政府|政府|国务院)/u;
 const BYLINE = /^(\S{2,12}?)(记者|通讯员)/u;
 const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$/u;
 
-/** The issuer patterns built from the rules, once per rules object. */
-interface IssuerPatterns {
+/** The issuer patterns built from the rules, once at load (`rules.meta.compiled.issuer`). */
+export interface IssuerPatterns {
   suffix: RegExp;
   speaker: RegExp;
   mayor: RegExp;
 }
 
-const compiled = new WeakMap<Rules, IssuerPatterns>();
-
-function patterns(rules: Rules): IssuerPatterns {
-  let p = compiled.get(rules);
-  if (p) return p;
+/** Called once by the rule loader (src/rules/compile.ts). */
+export function compileIssuer(rules: RawRules): IssuerPatterns {
   const titles = alternation(rules.meta.speakerTitles);
-  p = {
+  return {
     suffix: new RegExp(`(${alternation(rules.meta.issuerSuffixes)})$`, 'u'),
     speaker: new RegExp(`^(.{2,30}?(人民政府|国务院|政府))?\\s*(${titles})(\\s|$)`, 'u'),
     mayor: new RegExp(`^(.{2,12}?(市|县|区|州|省))(${titles})(\\s|$)`, 'u'),
   };
-  compiled.set(rules, p);
-  return p;
 }
 
 function cue(name: string): IssuerCue {
@@ -49,7 +44,7 @@ function cue(name: string): IssuerCue {
  * the speech formula 我代表…人民政府.
  */
 export function issuerCue(doc: Doc, rules: Rules, title: string | null, collector: string | null, front: Block[], news: boolean): IssuerCue | null {
-  const { suffix, speaker, mayor } = patterns(rules);
+  const { suffix, speaker, mayor } = rules.meta.compiled.issuer;
   const about = title ? ABOUT.exec(title) : null;
   if (about && suffix.test(about[1]!)) return cue(about[1]!);
   if (collector) return cue(collector);

@@ -1,4 +1,4 @@
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 
 export interface Place {
   national?: boolean;
@@ -15,7 +15,7 @@ interface City {
 
 /** The province and city vocabulary of one run, with the lookups built once. */
 export interface Regions {
-  provinces: Rules['regions']['provinces'];
+  provinces: RawRules['regions']['provinces'];
   /** Longest name first, so a scan takes the longest city name that matches. */
   cities: City[];
   provinceOf: Map<string, string>;
@@ -32,14 +32,8 @@ export interface Regions {
   nameEnds: Set<number>;
 }
 
-/** Built once per rules object: the vocabulary is fixed for a run, and meta runs once per document. */
-const cache = new WeakMap<Rules, Regions>();
-
-export function regions(rules: Rules): Regions {
-  let r = cache.get(rules);
-  if (!r) cache.set(rules, (r = buildRegions(rules)));
-  return r;
-}
+/** Built once at load (`rules.regions.compiled`): the vocabulary is fixed for a run, and meta runs once per document. */
+export const regions = (rules: Rules): Regions => rules.regions.compiled;
 
 function addTo<K>(map: Map<K, City[]>, key: K, c: City): void {
   const list = map.get(key);
@@ -47,8 +41,11 @@ function addTo<K>(map: Map<K, City[]>, key: K, c: City): void {
   else map.set(key, [c]);
 }
 
-/** Plain loops and char-code keys: this runs once per process, but cold, so its cost shows on a small batch. */
-function buildRegions(rules: Rules): Regions {
+/**
+ * Called once by the rule loader (src/rules/compile.ts). Plain loops and char-code keys: this runs once per
+ * process, but cold, so its cost shows on a small batch.
+ */
+export function compileRegions(rules: RawRules): Regions {
   const provinceShort = new Set(rules.regions.provinces.flatMap((p) => p.short));
   const cities: City[] = [];
   for (const [province, list] of Object.entries(rules.regions.cities)) {

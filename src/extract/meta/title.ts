@@ -1,5 +1,5 @@
 import type { Block, Doc } from '../../document.js';
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 
 /** What the opening lines say: the document's own title, and a collector's header (标题:/发文单位:/发文时间:) if any. */
 export interface Opening {
@@ -26,13 +26,12 @@ const NOT_TITLE = [
 const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;
 const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
 
-/** A line ending in a speaker title and a name (区长 张三), one pattern per speaker title, built once per rules object. */
-const speakerEnds = new WeakMap<Rules, RegExp[]>();
-
-function speakerEndsOf(rules: Rules): RegExp[] {
-  let res = speakerEnds.get(rules);
-  if (!res) speakerEnds.set(rules, (res = rules.meta.speakerTitles.map((t) => new RegExp(`${t}\\s*\\S{0,4}$`, 'u'))));
-  return res;
+/**
+ * A line ending in a speaker title and a name (区长 张三), one pattern per speaker title (`rules.meta.compiled.speakerEnds`).
+ * Called once by the rule loader (src/rules/compile.ts).
+ */
+export function compileSpeakerEnds(rules: RawRules): RegExp[] {
+  return rules.meta.speakerTitles.map((t) => new RegExp(`${t}\\s*\\S{0,4}$`, 'u'));
 }
 
 /** Whether `text` has at least `n` CJK ideographs (U+4E00–U+9FFF); stops counting at `n`. */
@@ -48,7 +47,7 @@ function hasCjk(text: string, n: number): boolean {
 function looksLikeTitle(text: string, rules: Rules): boolean {
   if (text.length > 90 || !hasCjk(text, 6) || /。$/.test(text)) return false;
   if (NOT_TITLE.some((p) => p.test(text))) return false;
-  const speaker = text.length < 30 && speakerEndsOf(rules).some((re) => re.test(text));
+  const speaker = text.length < 30 && rules.meta.compiled.speakerEnds.some((re) => re.test(text));
   return !speaker;
 }
 

@@ -1,5 +1,6 @@
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
+import { unionOf } from '../../rules/union.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { QuantityRules } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, numeralsOf, SPLIT_NUMERAL, type Numerals } from './numbers.js';
@@ -7,7 +8,7 @@ import { ARABIC_NUMERAL, numeralsOf, SPLIT_NUMERAL, type Numerals } from './numb
 type Op = '>=' | '<=' | '>' | '<' | '~';
 export interface Tagged<T> { id: string; value: T }
 
-/** The quantity rules turned into regular expressions and lookup maps, built once per rules object. */
+/** The quantity rules turned into regular expressions and lookup maps, built once at load (`rules.quantities.compiled`). */
 export interface Compiled {
   q: QuantityRules;
   units: Rules['units'];
@@ -39,7 +40,10 @@ export interface Compiled {
   cmpAfter: WordsAt;
   cmpBefore: RegExp;
   cmpOf: Map<string, Tagged<Op>>;
+  /** Global, for `matchAll`. */
   growth: RegExp;
+  /** The same, not global: `test` keeps no state on it. */
+  growthAny: RegExp;
   growthOf: Map<string, Tagged<'up' | 'down'>>;
   notGrowth: RegExp;
   toLevel: RegExp;
@@ -114,25 +118,17 @@ const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLeng
  */
 const numberSource = (next: string, cn: string) =>
   `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
-/**
- * One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test.
- * Null when that cannot be built faithfully: back-references would be renumbered in the joined source, and
- * repeated group names are refused by the engine.
- */
+/** One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test. */
 function anyOf(patterns: readonly RegExp[]): RegExp | null {
-  if (patterns.length < 2 || patterns.some((re) => re.flags !== 'u' || /\\[1-9]|\\k</.test(re.source))) return null;
-  try {
-    return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'u');
-  } catch {
-    return null;
-  }
+  return patterns.length < 2 || patterns.some((re) => re.flags !== 'u') ? null : unionOf(patterns.map((re) => re.source));
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
 /** A regexp that never matches, for an empty word list. */
 const NEVER = /(?!)/y;
 
-function build(rules: Rules): Compiled {
+/** Called once by the rule loader (src/rules/compile.ts). */
+export function compileQuantities(rules: RawRules): Compiled {
   const q = rules.quantities;
   const unitOf = new Map<string, UnitEntry>();
   for (const u of rules.units.units) for (const w of u.words) if (!unitOf.has(w)) unitOf.set(w, u);
@@ -180,6 +176,7 @@ function build(rules: Rules): Compiled {
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?(?:每[^\\d\\s,;。、:()]{1,3})?$`) : /(?!)/,
     cmpOf,
     growth: growthOf.size ? global([...growthOf.keys()]) : /(?!)/g,
+    growthAny: growthOf.size ? new RegExp(`(?:${alternation(byLength([...growthOf.keys()]))})`) : /(?!)/,
     growthOf,
     notGrowth: q.notGrowth.length ? global(q.notGrowth) : /(?!)/g,
     toLevel: q.toLevel.length ? sticky(q.toLevel) : NEVER,
@@ -202,11 +199,5 @@ function build(rules: Rules): Compiled {
   };
 }
 
-const cache = new WeakMap<Rules, Compiled>();
-
-/** Compiled rules for this rules object; a WeakMap keyed by it, so a reloaded rule set compiles afresh. */
-export function compiled(rules: Rules): Compiled {
-  let c = cache.get(rules);
-  if (!c) cache.set(rules, (c = build(rules)));
-  return c;
-}
+/** The quantity rules as compiled at load. */
+export const compiled = (rules: Rules): Compiled => rules.quantities.compiled;

@@ -86,8 +86,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };
   const text = before();
   let cue: { kind: Kind; rule: string } | null = null;
-  c.kind.lastIndex = 0;
-  for (let m = c.kind.exec(text); m; m = c.kind.exec(text)) {
+  for (const m of text.matchAll(c.kind)) {
     const t = c.kindOf.get(m[0])!;
     cue = { kind: t.value, rule: t.id };
   }
@@ -103,13 +102,7 @@ type YearCue = Compiled['years'][number];
 
 /** Calls `found` with each match of each year cue in `text` and the offset just past it. */
 function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  for (const { rule, re } of cues) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      found(rule, m, m.index + m[0].length);
-    }
-  }
+  for (const { rule, re } of cues) for (const m of text.matchAll(re)) found(rule, m, m.index + m[0].length);
 }
 
 /**

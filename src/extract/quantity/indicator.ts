@@ -95,13 +95,12 @@ function quoted(view: string, r: Range): Range {
  * a stop word. A quoted name may open it (25个“口袋公园”, 三张“零关税”清单); a quote later on ends it (企业“零跑腿”).
  */
 function nounLength(rest: string, stop: RegExp): number {
-  stop.lastIndex = 0;
-  let m = stop.exec(rest);
+  const m = stop.exec(rest);
   if (m && m.index === 0 && m[0] === '“') {
     const close = rest.indexOf('”', 1);
     if (close < 0) return 0;
-    stop.lastIndex = close + 1;
-    m = stop.exec(rest);
+    const n = stop.exec(rest.slice(close + 1));
+    return n ? close + 1 + n.index : rest.length;
   }
   return m ? m.index : rest.length;
 }
@@ -147,9 +146,8 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     const r = single ? { start: afterStart, end: afterStart + 1 } : trim(view, { start: afterStart, end: afterStart + len }, c);
     // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
     // change verb.
-    c.growth.lastIndex = 0;
     const noun = view.slice(r.start, r.end);
-    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !c.growth.test(noun)) after = quoted(view, r);
+    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !c.growthAny.test(noun)) after = quoted(view, r);
   }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
@@ -190,8 +188,7 @@ function ofNoun(view: string, start: number, end: number, c: Compiled): Range | 
   if (len < 2) return null;
   const r = trim(view, { start, end: start + len }, c);
   const noun = view.slice(r.start, r.end);
-  c.growth.lastIndex = 0;
-  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || c.growth.test(noun)) return null;
+  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || c.growthAny.test(noun)) return null;
   // A generic word (1500元的标准给予…补助) names nothing, nor does a phrase that opens with one.
   return c.q.indicator.generic.some((g) => noun.startsWith(g)) ? null : quoted(view, r);
 }

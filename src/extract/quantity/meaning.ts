@@ -29,13 +29,11 @@ const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'ratio', 'permi
 /** The last growth word in `text` that is not part of a word such as 增加值, or null. */
 export function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
   const blocked: Range[] = [];
-  c.notGrowth.lastIndex = 0;
-  for (let m = c.notGrowth.exec(text); m; m = c.notGrowth.exec(text)) blocked.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(c.notGrowth)) blocked.push({ start: m.index, end: m.index + m[0].length });
   let last: { word: string; end: number } | null = null;
-  c.growth.lastIndex = 0;
-  for (let m = c.growth.exec(text); m; m = c.growth.exec(text)) {
+  for (const m of text.matchAll(c.growth)) {
     const start = m.index;
-    if (!blocked.some((b) => start < b.end && start + m![0].length > b.start)) last = { word: m[0], end: start + m[0].length };
+    if (!blocked.some((b) => start < b.end && start + m[0].length > b.start)) last = { word: m[0], end: start + m[0].length };
   }
   return last;
 }

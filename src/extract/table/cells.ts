@@ -1,5 +1,5 @@
 import type { Column } from '../../schema.js';
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 
 type TableRules = Rules['tables'];
 type Comparator = '>=' | '<=' | '>' | '<' | '~';
@@ -21,27 +21,20 @@ const BRACKETED = /^[\[〔［【][^\[\]〔〕［］【】]+[\]〕］】]$/u;
 const squeeze = (text: string) => (SPACE.test(text) ? text.replace(/\s+/g, '') : text);
 
 /** First characters of the comparator prefixes and last ones of the suffixes: a cell with neither has no comparator. */
-interface ComparatorEdges {
+export interface ComparatorEdges {
   heads: Set<string>;
   tails: Set<string>;
 }
 
-/** Built once per rule list. */
-const EDGES = new WeakMap<TableRules['comparators'], ComparatorEdges>();
-
-function edgesOf(comparators: TableRules['comparators']): ComparatorEdges {
-  let edges = EDGES.get(comparators);
-  if (!edges) {
-    edges = { heads: new Set(comparators.flatMap((c) => c.prefix.map((w) => w[0]!))), tails: new Set(comparators.flatMap((c) => c.suffix.map((w) => w.at(-1)!))) };
-    EDGES.set(comparators, edges);
-  }
-  return edges;
+/** Called once by the rule loader (src/rules/compile.ts): `rules.tables.compiled.edges`. */
+export function compileComparatorEdges(comparators: RawRules['tables']['comparators']): ComparatorEdges {
+  return { heads: new Set(comparators.flatMap((c) => c.prefix.map((w) => w[0]!))), tails: new Set(comparators.flatMap((c) => c.suffix.map((w) => w.at(-1)!))) };
 }
 
 /** Whether some comparator word may stand at the start or the end of `s` (a cheap test before trying each word). */
 function mayHaveComparator(s: string, rules?: TableRules): boolean {
   if (!rules?.comparators.length || !s) return false;
-  const { heads, tails } = edgesOf(rules.comparators);
+  const { heads, tails } = rules.compiled.edges;
   return heads.has(s[0]!) || tails.has(s[s.length - 1]!);
 }
 

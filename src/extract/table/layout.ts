@@ -1,5 +1,6 @@
 import type { Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
+import { unionOf } from '../../rules/union.js';
 import { trimRange } from '../../span.js';
 import { isNumber } from './cells.js';
 
@@ -77,29 +78,16 @@ function dropMarkdownEdge(rows: RawTable['lines']): RawTable['lines'] {
 }
 
 /** Layouts compiled once per rule list: each separator with the `g` flag, and one test for any separator at all. */
-interface Separators {
+export interface Separators {
   each: Map<Layout, RegExp>;
   /** Matches a line iff some layout's separator does; null when the separators cannot share one expression. */
   any: RegExp | null;
 }
 
-const SEPARATORS = new WeakMap<readonly Layout[], Separators>();
-
-function separators(layouts: readonly Layout[]): Separators {
-  let built = SEPARATORS.get(layouts);
-  if (built) return built;
+/** Called once by the rule loader (src/rules/compile.ts): `rules.tables.compiled.separators`. */
+export function compileSeparators(layouts: readonly Layout[]): Separators {
   const each = new Map(layouts.map((l) => [l, new RegExp(l.separator.source, 'gu')]));
-  // Numbered or named backreferences would point at other groups once the sources are joined.
-  const joinable = layouts.length > 0 && layouts.every((l) => !/\\[1-9k]/.test(l.separator.source));
-  let any: RegExp | null = null;
-  try {
-    any = joinable ? new RegExp(layouts.map((l) => `(?:${l.separator.source})`).join('|'), 'u') : null;
-  } catch {
-    any = null;
-  }
-  built = { each, any };
-  SEPARATORS.set(layouts, built);
-  return built;
+  return { each, any: unionOf(layouts.map((l) => l.separator.source)) };
 }
 
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
@@ -184,7 +172,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
       found.push(t);
     }
   };
-  const seps = separators(rules.layouts);
+  const seps = rules.compiled.separators;
   // Most lines are prose with no separator of any layout: one test rules them out for all layouts.
   const candidate = lines.map((l) => !!l.body && !l.removed && (!seps.any || seps.any.test(l.body)));
   for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));

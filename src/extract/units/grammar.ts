@@ -1,10 +1,10 @@
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 import type { UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
 
 export type { UnitRole };
 
-/** The unit-list rules compiled for one run: alternations built once per rules object, not per document or block. */
+/** The unit-list rules compiled once at load (`rules.organizations.compiled`), not per document or block. */
 export interface Grammar {
   /** Any label or ignored label followed by a colon (global). */
   label: RegExp;
@@ -18,7 +18,7 @@ export interface Grammar {
   verbs: Map<string, { roles: UnitRole[]; id: string }>;
   joint: RegExp | null;
   jointId: string;
-  firstIsLead: Rules['organizations']['firstIsLead'];
+  firstIsLead: RawRules['organizations']['firstIsLead'];
   suffix: RegExp;
   generic: RegExp | null;
   maxNameLength: number;
@@ -26,16 +26,10 @@ export interface Grammar {
 
 const never = /(?!)/g;
 
-/** Compiled once per rules object: the stage runs once per document, the rules once per run. */
-const compiled = new WeakMap<Rules, Grammar>();
+export const grammar = (rules: Rules): Grammar => rules.organizations.compiled;
 
-export function grammar(rules: Rules): Grammar {
-  let g = compiled.get(rules);
-  if (!g) compiled.set(rules, (g = compile(rules)));
-  return g;
-}
-
-function compile(rules: Rules): Grammar {
+/** Called once by the rule loader (src/rules/compile.ts). */
+export function compileGrammar(rules: RawRules): Grammar {
   const o = rules.organizations;
   const labels = new Map<string, { role: UnitRole; id: string } | null>();
   for (const l of o.labels) for (const w of l.words) labels.set(w, { role: l.role, id: l.id });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/boilerplate.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -21,10 +22,19 @@ export function boilerplateRules() {
     trail: Pattern.optional(),
   };
 
-  const LineRule = z.object({ id: RuleId, pattern: Pattern, ...Zone, ...Follow }).strict();
+  const LineRule = z.object({
+    id: RuleId,
+    ...examples,
+    pattern: Pattern,
+    ...Zone,
+    ...Follow,
+    /** A page break (a page number): the view reads across it like across a line break. */
+    pageBreak: z.boolean().default(false),
+  }).strict();
 
   const BlockRule = z.object({
     id: RuleId,
+    ...examples,
     pattern: Pattern,
     ...Zone,
     ...Follow,
@@ -39,11 +49,12 @@ export function boilerplateRules() {
   }).strict();
 
   /** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
-  const SpanRule = z.object({ id: RuleId, pattern: GlobalPattern }).strict();
+  const SpanRule = z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict();
 
   /** A YAML block or scraper header opening the file: removed under `id`; the listed keys give metadata hints. */
   const FrontMatter = z.object({
     id: RuleId,
+    ...examples,
     title: Words.default([]),
     date: Words.default([]),
     issuer: Words.default([]),

@@ -1,21 +1,27 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/headings.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function headingRules() {
-  /** Numbered heading markers; `style` groups markers of one kind for depth by context. */
-  const Marker = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1) }).strict();
+  /**
+   * Numbered heading markers; `style` groups markers of one kind for depth by context. `outline`: the marker of a
+   * report's outline (一、 (一) 第一部分); with two such headings, short standalone lines are not taken as headings.
+   */
+  const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
   /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */
-  const Unnumbered = z.object({ id: RuleId, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false) }).strict();
+  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false) }).strict();
   /** Cues that turn a numbered line into a task rather than a heading. */
-  const Cue = z.object({ id: RuleId, pattern: Pattern }).strict();
+  const Cue = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
+  /** `nextLine`: the cue also counts when it opens the paragraph right after the numbered line (its units below it). */
+  const TaskCue = Cue.extend({ nextLine: z.boolean().default(false) }).strict();
 
   return z.object({
     markers: z.array(Marker).default([]),
     unnumbered: z.array(Unnumbered).default([]),
     notHeading: z.array(Cue).default([]),
-    taskLine: z.array(Cue).default([]),
+    taskLine: z.array(TaskCue).default([]),
     quantityTitle: z.array(Cue).default([]),
     lead: z.array(Cue).default([]),
     /** A labelled field line of a record-shaped task (1.项目内容：…, 2.责任单位：…): part of the item above, never a heading. */

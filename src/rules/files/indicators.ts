@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/indicators.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -8,6 +9,7 @@ export function indicatorRules() {
   /** One indicator: its canonical name and the phrases reports use for it (matched head-final, longest first). */
   const Indicator = z.object({
     id: RuleId,
+    ...examples,
     name: z.string().min(1),
     aliases: Words,
     /** Overrides the direction vocabulary for this indicator. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/meta.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -6,9 +7,9 @@ export function metaRules() {
   const DocType = z.enum(['work-report', 'plan-report', 'budget-report', 'plan-outline', 'progress-report', 'task-notice', 'policy-notice', 'news', 'other']);
 
   /** A document type read from the title (`title`) or, when the title settles nothing, from the opening text (`pattern`). */
-  const TitleCue = z.object({ id: RuleId, docType: DocType, title: Pattern }).strict();
+  const TitleCue = z.object({ id: RuleId, ...examples, docType: DocType, title: Pattern }).strict();
   /** `weight`: how much the cue counts against the title's (3, or 2 for a collector's title); 2 unless given. */
-  const BodyCue = z.object({ id: RuleId, docType: DocType, pattern: Pattern, weight: z.number().positive().default(2) }).strict();
+  const BodyCue = z.object({ id: RuleId, ...examples, docType: DocType, pattern: Pattern, weight: z.number().positive().default(2) }).strict();
 
   return z.object({
     /** Words a title ends with; a title broken over two lines is joined when the join ends with one. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
 const ROLES = ['lead', 'responsible', 'cooperating'] as const;
@@ -9,16 +10,16 @@ export function organizationRules() {
   const Role = z.enum(ROLES);
 
   /** `责任单位:`-style labels that open a unit list; a label is one of `words` followed by a colon. */
-  const Label = z.object({ id: RuleId, role: Role, words: Words }).strict();
+  const Label = z.object({ id: RuleId, ...examples, role: Role, words: Words }).strict();
 
   /** Verbs that close a unit list inside a parenthetical, e.g. (A、B负责), (A牵头,B配合); `roles` are given to every unit before the verb. */
-  const Verb = z.object({ id: RuleId, roles: z.array(Role).min(1), words: Words }).strict();
+  const Verb = z.object({ id: RuleId, ...examples, roles: z.array(Role).min(1), words: Words }).strict();
 
   /** `X会同Y负责`: X leads and is responsible, Y cooperates. */
-  const Joint = z.object({ id: RuleId, words: Words }).strict();
+  const Joint = z.object({ id: RuleId, ...examples, words: Words }).strict();
 
   /** A clause saying that the first unit named is the lead (排在第一位的部门为牵头部门); `sticky` makes it hold for later tasks (下同). */
-  const FirstIsLead = z.object({ id: RuleId, pattern: Pattern, sticky: Pattern }).strict();
+  const FirstIsLead = z.object({ id: RuleId, ...examples, pattern: Pattern, sticky: Pattern }).strict();
 
   return z.object({
     labels: z.array(Label).default([]),

@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
-import { Examples } from './units.js';
 
 /** The schema of rules/quantities.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function quantityRules() {
   const Op = z.enum(['>=', '<=', '>', '<', '~']);
 
   /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
-  const ComparatorRule = z.object({ id: RuleId, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
-  const GrowthRule = z.object({ id: RuleId, direction: z.enum(['up', 'down']), words: Words, examples: Examples }).strict();
-  const KindRule = z.object({ id: RuleId, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
-  const SectionRule = z.object({ id: RuleId, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
+  const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
+  const GrowthRule = z.object({ id: RuleId, ...examples, direction: z.enum(['up', 'down']), words: Words }).strict();
+  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
+  const SectionRule = z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
 
   /** A year cue: the captured year, the end of a five-year plan (十三五末), the report's review/plan year, or no year. */
   const YearRule = z.object({
     id: RuleId,
+    ...examples,
     pattern: Pattern,
     capture: z.number().int().positive().optional(),
     period: z.literal('end').optional(),
@@ -26,6 +27,7 @@ export function quantityRules() {
   /** A number-plus-unit match that is not a quantity; every pattern given must match. */
   const Exclusion = z.object({
     id: RuleId,
+    ...examples,
     before: Pattern.optional(),
     after: Pattern.optional(),
     number: Pattern.optional(),
@@ -34,7 +36,7 @@ export function quantityRules() {
     dimension: z.string().optional(),
     /** Dimensions the rule does not apply to (the indefinite 一 is no rule for 一斤, 一吨). */
     exceptDimensions: z.array(z.string()).default([]),
-    examples: Examples,
+    ...examples,
   }).strict();
 
   const Indicator = z.object({
@@ -46,7 +48,8 @@ export function quantityRules() {
     trailing: Words.default([]),
     /** Words that begin with a leading word or end with a trailing one but are whole words (有机, 共同, 在建). */
     words: Words.default([]),
-    nounStop: GlobalPattern,
+    /** Not global: it is searched from the start of each stretch, so it keeps no `lastIndex` between callers. */
+    nounStop: Pattern,
     /** One-character nouns that name what a count counts (村, 县): other single characters after a count do not. */
     singleNouns: z.array(z.string().length(1)).default([]),
     maxLength: z.number().int().positive().default(24),
@@ -63,7 +66,7 @@ export function quantityRules() {
 
   return z.object({
     comparators: z.array(ComparatorRule).default([]),
-    approximate: z.object({ id: RuleId, words: Words }).strict(),
+    approximate: z.object({ id: RuleId, ...examples, words: Words }).strict(),
     growth: z.array(GrowthRule).default([]),
     toLevel: Words.default([]),
     /** An amount that is a change against a baseline (比上年增加1万亿元): the baseline cue, or words implying one. */
@@ -72,7 +75,7 @@ export function quantityRules() {
       baseline: Pattern,
       /** Words that imply the baseline for figures of these dimensions, or produced by these rules (a bare magnitude). */
       implied: z.array(z.object({ words: Words, dimensions: z.array(z.string()).default([]), rules: z.array(z.string()).default([]) }).strict()).default([]),
-      except: Words.default([]), examples: Examples }).strict().optional(),
+      except: Words.default([]), ...examples }).strict().optional(),
     notGrowth: Words.default([]),
     growthGap: Pattern,
     kinds: z.array(KindRule).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/tables.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -6,6 +7,7 @@ export function tableRules() {
   /** A way of separating the cells of one line; `separator` is compiled again with the `g` flag to split. */
   const Layout = z.object({
     id: RuleId,
+    ...examples,
     separator: Pattern,
     minSeparators: z.number().int().positive().default(1),
     minLines: z.number().int().min(2).default(3),
@@ -14,16 +16,17 @@ export function tableRules() {
 
   const Comparator = z.object({
     id: RuleId,
+    ...examples,
     comparator: z.enum(['>=', '<=', '>', '<', '~']),
     prefix: Words.default([]),
     suffix: Words.default([]),
   }).strict();
 
-  const GlossaryMarker = z.object({ id: RuleId, pattern: Pattern }).strict();
+  const GlossaryMarker = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
 
   return z.object({
     layouts: z.array(Layout).default([]),
-    cellPerLine: z.object({ id: RuleId, opens: Words, maxHeaderCell: z.number().int().positive().default(12) }).strict().optional(),
+    cellPerLine: z.object({ id: RuleId, ...examples, opens: Words, maxHeaderCell: z.number().int().positive().default(12) }).strict().optional(),
     label: Pattern.optional(),
     unitLine: Pattern.optional(),
     maxCaption: z.number().int().positive().default(60),

@@ -1,15 +1,6 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
-
-/**
- * Examples a rule must find (`match`) and must not (`noMatch`), checked by the rule tests and shown in the README's
- * table of number forms; validated at load, then dropped: nothing compiled carries them.
- */
-export const Examples = z
-  .object({ match: z.array(z.string()).optional(), noMatch: z.array(z.string()).optional() })
-  .strict()
-  .optional()
-  .transform(() => undefined);
 
 /** The schema of rules/units.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function unitRules() {
@@ -30,6 +21,7 @@ export function unitRules() {
   /** One unit of measure: the words that write it, the name `normalized` gives it, its dimension and base factor. */
   const Unit = z.object({
     id: RuleId,
+    ...examples,
     words: z.array(z.string().min(1)).min(1),
     /**
      * The unit's name in `normalized` (default: the word as written): the currency's name for its variants (圆 → 元),
@@ -54,7 +46,7 @@ export function unitRules() {
     arabicOnly: z.boolean().default(false),
     /** The clause text before the number must match: time units count only where the days are the statistic. */
     needs: Pattern.optional(),
-    examples: Examples,
+    ...examples,
   }).strict();
 
   /** The characters of Chinese numerals: digits (capitals too), places 十百千, and tens written as one character (廿). */
@@ -65,7 +57,7 @@ export function unitRules() {
   }).strict();
 
   /** One form of writing a number, with its rule id and examples (the structure is read in code: amount.ts). */
-  const Form = z.object({ id: RuleId, description: z.string().optional(), examples: Examples }).strict();
+  const Form = z.object({ id: RuleId, description: z.string().optional(), ...examples }).strict();
 
   return z.object({
     numerals: Numerals.default({ digits: {}, places: {}, tens: {} }),
@@ -74,14 +66,14 @@ export function unitRules() {
     magnitudes: z.array(Magnitude).default([]),
     units: z.array(Unit).default([]),
     /** Subdivisions of the yuan after 元 (58元3角6分), each with its share of a yuan. */
-    subunits: z.object({ id: RuleId, after: Words, parts: z.record(z.string().min(1), z.number().positive()), examples: Examples }).strict().optional(),
+    subunits: z.object({ id: RuleId, after: Words, parts: z.record(z.string().min(1), z.number().positive()), ...examples }).strict().optional(),
     /** 一吨半, 两米半: a half after the unit of a whole number, for these dimensions, unless a word starts there (半导体). */
-    halves: z.object({ id: RuleId, words: Words, dimensions: z.array(z.string()), notBefore: Pattern.optional(), examples: Examples }).strict().optional(),
+    halves: z.object({ id: RuleId, words: Words, dimensions: z.array(z.string()), notBefore: Pattern.optional(), ...examples }).strict().optional(),
     /**
      * A number with a magnitude and no unit where the indicator names what is counted (贫困人口减少1240万):
      * `before` must match the clause text before it, `after` the text right after it.
      */
-    bareMagnitude: z.object({ id: RuleId, before: Pattern, after: Pattern, dimension: z.string().default('count'), examples: Examples }).strict().optional(),
+    bareMagnitude: z.object({ id: RuleId, before: Pattern, after: Pattern, dimension: z.string().default('count'), ...examples }).strict().optional(),
     /** Marks between the two ends of a range that say the low end is included (3万(含)-10万元). */
     inclusive: Words.default([]),
     forms: z.array(Form).default([]),

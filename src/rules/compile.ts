@@ -1,0 +1,77 @@
+import { compileIssuer, type IssuerPatterns } from '../extract/meta/issuer.js';
+import { compileRegions, type Regions } from '../extract/meta/region.js';
+import { compileSpeakerEnds } from '../extract/meta/title.js';
+import { compileQuantities, type Compiled as QuantityCompiled } from '../extract/quantity/compile.js';
+import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/cells.js';
+import { compileSeparators, type Separators } from '../extract/table/layout.js';
+import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
+import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
+import type { RawRules, Rules } from './schema.js';
+
+/**
+ * What is compiled from each rule file, kept beside that file's rules (`rules.tables.compiled`, …): a function that
+ * is handed one file's rules (`parseCell(text, rules.tables)`, the cleaner's `rules.boilerplate`) finds it there.
+ * The compilers live beside the code that uses what they build; this module only calls each once.
+ */
+export interface CompiledParts {
+  /** `pageBreaks`: ids of the line rules that mark a page break. */
+  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string> };
+  /** The styles of outline markers. */
+  headings: { outlineStyles: ReadonlySet<string> };
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[] };
+  organizations: Grammar;
+  /** Reads the units file too (unit words, magnitudes). */
+  quantities: QuantityCompiled;
+  regions: Regions;
+  tables: { separators: Separators; edges: ComparatorEdges };
+}
+
+/** Rule-file keys that document a rule and play no part in running it. */
+const DOC_KEYS = new Set(['examples']);
+
+/** A copy of validated rules without the keys that only document them (a rule's `examples`). */
+export function stripDocs<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(stripDocs) as T;
+  if (!value || typeof value !== 'object' || value instanceof RegExp) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!DOC_KEYS.has(k)) out[k] = stripDocs(v);
+  return out as T;
+}
+
+/**
+ * Plain objects and arrays frozen all the way down. RegExps are left as they are: a `g` or `y` regex keeps its
+ * `lastIndex` on itself, and freezing it would make every `exec` throw. Maps and Sets cannot be frozen.
+ */
+function deepFreeze<T>(value: T): T {
+  if (!value || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value instanceof RegExp || value instanceof Map || value instanceof Set) return value;
+  Object.freeze(value);
+  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  return value;
+}
+
+/** Attach `compiled` beside one file's rules, left out of enumeration so that a spread or a dump of the rules skips it. */
+function attach<T extends object, C>(rules: T, compiled: C): T & { readonly compiled: C } {
+  return Object.defineProperty({ ...rules }, 'compiled', { value: compiled, enumerable: false }) as T & { readonly compiled: C };
+}
+
+/**
+ * The one compiled rule set: validated rules, their documentation already stripped (`stripDocs`), with every regex,
+ * vocabulary, prefilter and index built once, frozen. Called by `loadRules()` only.
+ */
+export function compileRules(raw: RawRules): Rules {
+  const rules: Rules = {
+    ...raw,
+    boilerplate: attach(raw.boilerplate, {
+      lines: compileLinePrefilter(raw.boilerplate.lines),
+      pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
+    }),
+    headings: attach(raw.headings, { outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)) }),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw) }),
+    organizations: attach(raw.organizations, compileGrammar(raw)),
+    quantities: attach(raw.quantities, compileQuantities(raw)),
+    regions: attach(raw.regions, compileRegions(raw)),
+    tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),
+  };
+  return deepFreeze(rules);
+}

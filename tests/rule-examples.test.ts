@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { exclusion } from '../src/extract/quantity/exclude.js';
+import { comparatorOf, growthOf } from '../src/extract/quantity/meaning.js';
+import { scanBlocks, type Mention } from '../src/extract/quantity/scan.js';
+import { parseCell } from '../src/extract/table/cells.js';
+import { normaliseText } from '../src/stages/normalise.js';
+import { loadRules, validateRules } from '../src/rules/load.js';
+import { RULE_FILE_NAMES, type Rules } from '../src/rules/schema.js';
+import { identify } from '../src/track/identity.js';
+
+/**
+ * The rule tester: every rule with an `id` in rules/*.yaml may carry `examples: {match: [...], noMatch: [...]}`, and
+ * each case runs here through the compiled rule set. A case is text as a report writes it (full-width ：（）), read
+ * the way the pipeline reads it, through the normalised view. A `match` case must be taken by that very rule, a
+ * `noMatch` case must not be. Every built-in rule has at least one `match` case; the schema refuses empty and
+ * duplicate cases (src/rules/examples.ts).
+ */
+
+type Rule = Record<string, unknown> & { id: string };
+/** Whether `text` is taken by `rule` (as compiled in `rules`). */
+type Runner = (rule: Rule, text: string, rules: Rules) => boolean;
+
+const rules = loadRules();
+const quantities = rules.quantities.compiled;
+
+/** The figures the quantity scanner reads in a text (one block). */
+const mentions = (text: string): Mention[] => scanBlocks(text, [{ start: 0, end: text.length }], quantities)[0] ?? [];
+const whole = (text: string) => ({ start: 0, end: text.length });
+/** The quantities the whole pipeline gives for a text (exclusions applied). */
+const quantitiesOf = (text: string) => extract({ text }, { rules }).quantities;
+/** Forms read by the number grammar whose id a quantity carries; the plain ones name no form of their own. */
+const PLAIN_FORMS = new Set(['number.arabic', 'number.chinese', 'number.percent-words']);
+const form: Runner = (rule, text) => quantitiesOf(text).some((q) => q.rule === rule.id || (PLAIN_FORMS.has(rule.id) && !q.rule.startsWith('number.')));
+
+/** Some figure of the text is bounded by a comparator word of this rule (不低于5%, 5%以上, 约3万人). */
+const comparator: Runner = (rule, text) => mentions(text).some((m) => {
+  const after = quantities.cmpAfter.at(text, m.end) ?? '';
+  return comparatorOf(text, m, whole(text), after, after.length, quantities)?.id === rule.id;
+});
+
+/**
+ * What an example means, for rules that are vocabularies rather than one pattern (by file and list). Every other
+ * rule is a pattern rule: its `pattern` (a title cue's `title`, a table layout's `separator`) must find the case.
+ */
+const RUNNERS: Record<string, Runner> = {
+  /**
+   * A quantity read with this unit: its rule is the unit's, or the form's when it is written in a special form
+   * (一吨半 is number.half, $20 number.sign) while its unit is one of the unit's words.
+   */
+  'units.units': (rule, text) => quantitiesOf(text).some((q) => q.rule === rule.id || (q.rule.startsWith('number.') && [...(rule.words as string[]), ...((rule.signs as string[] | undefined) ?? [])].some((w) => q.unit.includes(w)))),
+  /** A quantity written in this form (1万6千多户 is number.compound); plain numerals only need some quantity. */
+  'units.forms': form,
+  'units.halves': form,
+  'units.subunits': form,
+  'units.bareMagnitude': form,
+  'quantities.comparators': comparator,
+  'quantities.approximate': comparator,
+  /** A rate whose growth word before it is this rule's (同比增长8%), or an amount of change it makes growth. */
+  'quantities.growth': (rule, text) => mentions(text).some((m) => growthOf(text, m, whole(text), quantities).rule === rule.id) || quantitiesOf(text).some((q) => q.measure === 'growth' && q.direction === rule.direction),
+  /** An amount of change against a baseline read as growth (比上年增加1万亿元). */
+  'quantities.amountChange': (_rule, text) => quantitiesOf(text).some((q) => q.measure === 'growth' && q.unit !== '%' && !q.unit.includes('百分点')),
+  /** A paragraph holding one of the rule's tense words (将, 力争 / 完成, 已): evidence for the paragraph's role. */
+  'quantities.roles.tense': (rule, text) => (rule.words as string[]).some((w) => text.includes(w)),
+  /** A header at the very top of a file, taken out as front matter (listed in removed under this rule). */
+  'boilerplate.frontMatter': (rule, text) => extract({ text }, { rules }).removed.some((r) => r.rule === rule.id),
+  /** A clause holding one of the rule's kind cue words (力争, 完成了). */
+  'quantities.kinds': (rule, text) => [...text.matchAll(quantities.kind)].some((m) => quantities.kindOf.get(m[0])?.id === rule.id),
+  /** A figure the scanner reads and this exclusion then rules out (第3季度, 两个“确保”). */
+  'quantities.exclude': (rule, text) => mentions(text).some((m) => exclusion(text, m, whole(text), quantities) === rule.id),
+  /** An indicator phrase identified as this indicator: 全年地区生产总值增长. */
+  'indicators.indicators': (rule, text, r) => identify(text, r.indicators)?.rule === rule.id,
+  /** A label with its colon: 牵头单位：. */
+  'organizations.labels': (rule, text, r) => [...text.matchAll(r.organizations.compiled.label)].some((m) => r.organizations.compiled.labels.get(m[1]!)?.id === rule.id),
+  /** A closing verb of a unit list: (区发展改革局、区财政局负责). */
+  'organizations.verbs': (rule, text, r) => [...text.matchAll(r.organizations.compiled.verb)].some((m) => r.organizations.compiled.verbs.get(m[0])?.id === rule.id),
+  'organizations.joint': (rule, text, r) => r.organizations.compiled.jointId === rule.id && !!r.organizations.compiled.joint?.test(text),
+  /** A table cell read as a number bounded by this rule's comparator: 7以上. */
+  'tables.comparators': (rule, text, r) => {
+    const cell = parseCell(text, r.tables);
+    return cell.value !== null && cell.comparator === rule.comparator;
+  },
+  /** A header line opening a one-cell-per-line table. */
+  'tables.cellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
+};
+
+const patternOf = (rule: Rule): RegExp | null => {
+  const re = rule.pattern ?? rule.title ?? rule.separator;
+  return re instanceof RegExp ? re : null;
+};
+
+/** `rules.<file>.<list…>` of every rule with an id, found in the validated rules (which still hold the examples). */
+function* rulesWithIds(value: unknown, path: string[]): Generator<{ path: string; rule: Rule }> {
+  if (Array.isArray(value)) {
+    for (const v of value) yield* rulesWithIds(v, path);
+  } else if (value && typeof value === 'object' && !(value instanceof RegExp)) {
+    if (typeof (value as Rule).id === 'string') yield { path: path.join('.'), rule: value as Rule };
+    for (const [k, v] of Object.entries(value)) if (k !== 'examples') yield* rulesWithIds(v, [...path, k]);
+  }
+}
+
+/** The same rule in the compiled set (which has no examples). */
+function compiledRule(path: string, id: string): Rule {
+  let node: unknown = rules;
+  for (const k of path.split('.')) node = (node as Record<string, unknown>)[k];
+  const found = Array.isArray(node) ? node.find((r: Rule) => r.id === id) : node;
+  expect(found, `${path} ${id} in the compiled rules`).toBeDefined();
+  return found as Rule;
+}
+
+const validated = validateRules();
+const all = RULE_FILE_NAMES.flatMap((name) => [...rulesWithIds(validated[name], [name])]);
+
+/** A pattern rule: a copy without `g`/`y`, so that `test` starts at the beginning and the rule's regex is left untouched. */
+const pattern: Runner = (rule, text) => {
+  const re = patternOf(rule)!;
+  return new RegExp(re.source, re.flags.replace(/[gy]/g, '')).test(text);
+};
+
+function runnerOf(path: string, rule: Rule): Runner {
+  const runner = RUNNERS[path];
+  if (runner) return runner;
+  if (!patternOf(rule)) throw new Error(`${path} ${rule.id}: no example runner for this kind of rule; add one to RUNNERS`);
+  return pattern;
+}
+
+// TEMPORARY: the examples of rules/quantities.yaml and rules/units.yaml land in the next commit.
+const PENDING = new Set(['quantities', 'units']);
+
+describe('rule examples', () => {
+  for (const { path, rule } of all) {
+    const examples = rule.examples as { match: string[]; noMatch: string[] } | undefined;
+    it.skipIf(!examples && PENDING.has(path.split('.')[0]!))(`${path} ${rule.id}`, () => {
+      expect(examples?.match.length ?? 0, `${rule.id} has no match example: give it examples: {match: [...], noMatch: [...]} in rules/${path.split('.')[0]}.yaml`).toBeGreaterThan(0);
+      const compiled = compiledRule(path, rule.id);
+      const run = runnerOf(path, compiled);
+      for (const text of examples!.match) expect(run(compiled, normaliseText(text), rules), `${rule.id} should take: ${text}`).toBe(true);
+      for (const text of examples!.noMatch) expect(run(compiled, normaliseText(text), rules), `${rule.id} should leave: ${text}`).toBe(false);
+    });
+  }
+});
+
+describe('the rule tester itself', () => {
+  it('knows how to run every kind of built-in rule', () => {
+    expect(all.length).toBeGreaterThan(150);
+    for (const { path, rule } of all) expect(() => runnerOf(path, rule)).not.toThrow();
+  });
+});
