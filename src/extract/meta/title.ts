@@ -55,7 +55,7 @@ function looksLikeTitle(text: string, rules: Rules): boolean {
 const endsAsTitle = (text: string, rules: Rules) => rules.meta.titleEnds.some((w) => text.replace(/[》"”\s]+$/u, '').endsWith(w));
 
 function takeField(out: Opening, key: string, value: string): void {
-  if (key === '标题') out.collectorTitle = value.split(/——|--/)[0]!.trim() || null;
+  if (key === '标题') out.collectorTitle = withoutBookMarks(value.split(/——|--/)[0]!.trim()) || null;
   if (key === '发文单位' || key === '发文机关') out.collectorIssuer = value || null;
 }
 
@@ -115,7 +115,17 @@ export function opening(doc: Doc, rules: Rules): Opening {
       }
     }
   }
+  if (out.title) out.title = withoutBookMarks(out.title);
   return out;
+}
+
+/**
+ * A title line wrapped whole in book-title marks (《某市…规划纲要》) is the title written without them; marks that
+ * quote only part of the line (关于《…》实施情况的报告) stay.
+ */
+export function withoutBookMarks(title: string): string {
+  const m = /^(\s*)《([^《》]+)》(\s*)$/u.exec(title);
+  return m ? m[2]!.trim() : title;
 }
 
 /** A title that names no place or year (政府工作报告, 政 府 工 作 报 告, 保定市政府工作报告 without a year). */
