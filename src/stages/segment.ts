@@ -103,9 +103,9 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules)
     }
     if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText.text))) return null;
     t = runOnTitle(view, t, rules);
+    if (!leadText) t = runInEnd(view, t, !titleOk(unwrap(view.slice(t.start, t.end)), rules), rules);
     const title = unwrap(view.slice(t.start, t.end));
-    if (t.end <= t.start || title.length > MAX_TITLE || /[;:]/.test(title)) return null;
-    if (rules.headings.quantityTitle.some((r) => r.pattern.test(title))) return null;
+    if (t.end <= t.start || !titleOk(title, rules)) return null;
     const markerRange = trimRange(view, p.start, markerEnd);
     return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end };
   }
@@ -115,18 +115,68 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules)
 /**
  * A title that runs on into its paragraph with no stop between (一、2025年工作回顾过去一年，面对…, as a report
  * flattened without line breaks writes it) ends where an unnumbered heading phrase does (2025年工作回顾), when a
- * comma or a sentence end after that shows the rest is prose.
+ * comma or a sentence end after that shows the rest is prose. The shortest such prefix is the title, so that
+ * 2026年工作安排今年…主要预期目标是 ends at 工作安排.
  */
 function runOnTitle(view: string, t: Range, rules: Rules): Range {
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
   if (!/[,;。]/.test(text)) return t;
-  for (const rule of rules.headings.unnumbered) {
-    // The whole-paragraph pattern (^…$) as a prefix (^…); built here, as few titles run on.
-    const m = new RegExp(rule.pattern.source.replace(/\$$/, ''), rule.pattern.flags.replace('g', '')).exec(text);
-    // Only a title run straight on into prose: one followed by its own comma (加强政府自身建设，工作作风明显转变) goes on.
-    if (m && m[0].length < t.end - t.start && !/[,;。:]/.test(text[m[0].length] ?? '') && /[,;。]/.test(text.slice(m[0].length))) return { start: t.start, end: t.start + m[0].length };
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.unnumbered.map((r) => r.pattern));
+  return cut ? { start: t.start, end: t.start + cut } : t;
+}
+
+/**
+ * The length of the shortest prefix of `text` (shorter than `length`) matched whole by one of `patterns` and run
+ * straight on into prose: the next character is no stop (and not 是/为/的/和, which go on with the phrase), and a
+ * comma or a sentence end follows later. Only a title run straight on into prose: one followed by its own comma
+ * (加强政府自身建设，工作作风明显转变) goes on.
+ */
+function shortestTitle(text: string, length: number, patterns: RegExp[]): number | null {
+  const stop = /[,;:。!?，；：、]/.exec(text);
+  const limit = Math.min(length - 1, MAX_TITLE, stop ? stop.index : text.length);
+  for (let k = 2; k <= limit; k++) {
+    if (/[,;:。!?)）是为的和与及]/.test(text[k]!) || !/[,;。]/.test(text.slice(k))) continue;
+    if (!patterns.some((p) => wholeMatch(p, text.slice(0, k)))) continue;
+    // A phrase that goes on as a longer one (主要目标 → 主要目标任务) ends where the longer one does.
+    let end = k;
+    for (let j = k + 1; j <= Math.min(limit, k + PHRASE_TAIL); j++) {
+      if (!/[,;:。!?)）是为的和与及]/.test(text[j] ?? '。') && patterns.some((p) => wholeMatch(p, text.slice(0, j)))) end = j;
+    }
+    return end;
   }
-  return t;
+  return null;
+}
+
+/** How far past the shortest title a longer reading of the same phrase may reach (主要目标 → 主要目标任务). */
+const PHRASE_TAIL = 4;
+
+const wholeMatch = (p: RegExp, s: string) => {
+  p.lastIndex = 0;
+  const m = p.exec(s);
+  return m !== null && m.index === 0 && m[0].length === s.length;
+};
+
+/** A time named before a part-title phrase (“十四五”时期和2025年, 今年, 过去五年): the title is a part title. */
+const PART_TIME = /时期|期间|\d{4}年|[今明]年|过去[一五]年|五年/u;
+
+/**
+ * A numbered part title run on into its first sentence in a flattened report, by the runInEnd patterns: cut when the
+ * line read whole is no title (it states an amount, has a colon, or is too long), or when it has a comma and names
+ * a time before the phrase (二、2025年主要目标任务全市上下…，…).
+ */
+function runInEnd(view: string, t: Range, rejected: boolean, rules: Rules): Range {
+  if (!rules.headings.runInEnd.length) return t;
+  const text = view.slice(t.start, Math.min(view.length, t.end + 1));
+  if (!rejected && !/[,，]/.test(text)) return t;
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.runInEnd.map((r) => r.pattern));
+  if (!cut || (!rejected && !PART_TIME.test(text.slice(0, cut)))) return t;
+  return { start: t.start, end: t.start + cut };
+}
+
+/** A numbered line's title that can stand as a heading: not too long, no ; or :, no amount stated. */
+function titleOk(title: string, rules: Rules): boolean {
+  if (title.length > MAX_TITLE || /[;:]/.test(title)) return false;
+  return !rules.headings.quantityTitle.some((r) => r.pattern.test(title));
 }
 
 /** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */
