@@ -4,6 +4,8 @@ import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
+import { headedTableRanges } from '../extract/table/layout.js';
+import { coverage } from '../extract/quantity/spans.js';
 
 const SENTENCE_END = /[。!?！？]/;
 const MAX_TITLE = 60;
@@ -257,12 +259,14 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const runIn = runInRules(rules);
   const paras = splitRunIn(view, paragraphs(doc), runIn);
-  const found = paras.map((p, i) => numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules, runIn));
+  // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
+  const cells = coverage(headedTableRanges(doc, rules.tables));
+  const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules, runIn)));
   const outlineStyles = found.filter((c) => c && (c.style === 'cn-dun' || c.style === 'part' || c.style === 'cn-paren')).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   if (outlineStyles < 2 && firstLong >= 0) {
     for (let i = firstLong + 1; i < paras.length - 1; i++) {
-      if (found[i] || !standalone(view, paras[i]!)) continue;
+      if (found[i] || cells(paras[i]!.start) || !standalone(view, paras[i]!)) continue;
       const prevHeading = found[i - 1]?.style === 'standalone';
       found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: 'heading.standalone', marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
     }

@@ -70,6 +70,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return { kind: 'other', rule: 'kind.glossary' };
+  if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return { kind: 'other', rule: 'kind.score' };
   if (pos >= targetsFrom) return { kind: 'target', rule: 'kind.target-paragraph' };
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
   const before = () => unwrap(doc.view.slice(sentence.start, pos));

@@ -85,6 +85,8 @@ export function quantityRules() {
      * the list's kind.
      */
     listHead: Pattern.optional(),
+    /** A figure that is a score (得10分, 扣0.5分, （40分）), read on the text from the figure on: kind other. */
+    scoreFigure: Pattern.optional(),
     sections: z.array(SectionRule).default([]),
     targetParagraph: Pattern.optional(),
     /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */
