@@ -23,4 +23,9 @@ describe('progress bulletins: work reported as done', () => {
     ].join('\n');
     expect(kinds(text)).toEqual([['15个', 'actual'], ['9个', 'actual'], ['4个', 'actual'], ['100%', 'target']]);
   });
+
+  it('the amount a share of the plan is taken of is work done too, in a task list as well', () => {
+    const text = '某区2027年重点项目推进计划\n1.建设智慧停车设施。上半年完成投资0.9亿元，占年度计划的45%。（责任单位：区交通局）\n2.新建公共停车泊位2000个。（责任单位：区城管局）\n';
+    expect(kinds(text)).toEqual([['0.9亿元', 'actual'], ['45%', 'actual'], ['2000个', 'target']]);
+  });
 });

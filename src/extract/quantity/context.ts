@@ -115,6 +115,11 @@ function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, befor
     return { kind: 'actual', rule: 'kind.progress-done' };
   }
   const after = doc.view.slice(pos, sentence.end);
+  // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
+  const comma = after.search(/[,，]/);
+  const next = comma >= 0 ? after.slice(comma + 1).split(/[,;。，；]/)[0]! : '';
+  const digit = next.search(/\d/);
+  if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return { kind: 'actual', rule: 'kind.plan-share' };
   const head = c.q.listHead?.exec(after);
   if (head) {
     const next = after.slice(head[0].length).split(/[,;。，；]/)[0] ?? '';
