@@ -14,6 +14,8 @@ describe('one cell per line with no serial column', () => {
     ].join('\n');
     const result = assemble(docOf(text));
     expect(result.sections).toEqual([]);
+    // A unit cell is no issuer line.
+    expect(result.meta.issuer).toBeNull();
     const table = result.tables[0]!;
     expect([table.rule, table.columns.map((c) => c.path.join('')), table.rows.map((r) => r.cells.length)]).toEqual([
       'table.cell-per-line.headed', ['考核内容', '分值', '评分标准', '责任单位'], [1, 4, 4, 1, 4],
