@@ -66,6 +66,22 @@ describe('one cell per line with no serial column', () => {
     expect(table.rows.map((r) => r.label)).toEqual(['经济发展', '全市生产总值年均增长', '研发经费投入强度', '绿色生态', '森林覆盖率']);
   });
 
+  it('reads a group column written once per group (类别 | 指标 | 单位 | years | 属性): the name is the row label', () => {
+    const text = [
+      '某县“十五五”规划主要指标', '类别', '指标', '单位', '2030年', '2035年', '属性',
+      '创新驱动', '研发经费投入增长', '%', '8', '10左右', '预期性',
+      '每万人高价值发明专利拥有量', '件', '3.2', '≥5', '预期性',
+      '生态环境', '地表水优良水体比例', '%', '92', '≥95', '约束性',
+      '正文从这里开始，全县上下要坚定信心。',
+    ].join('\n');
+    const table = assemble(docOf(text)).tables[0]!;
+    expect(table.rows.map((r) => [r.label, r.cells.filter((c) => c.value !== null).map((c) => [c.value, c.comparator, c.unit])])).toEqual([
+      ['研发经费投入增长', [[8, null, '%'], [10, '~', '%']]],
+      ['每万人高价值发明专利拥有量', [[3.2, null, '件'], [5, '>=', '件']]],
+      ['地表水优良水体比例', [[92, null, '%'], [95, '>=', '%']]],
+    ]);
+  });
+
   it('leaves a serial table (序号 above the header words) to the serial layout', () => {
     const text = '序号\n考核项目\n分值\n评分标准\n1\n组织领导\n10\n按时部署的得10分\n2\n宣传工作\n5\n开展宣传的得5分\n';
     expect(assemble(docOf(text)).tables.map((t) => t.rule)).toEqual(['table.cell-per-line']);

@@ -90,7 +90,9 @@ export function buildTable(doc: Pick<Doc, 'view' | 'text' | 'lineStarts'>, raw: 
     const unitAt = columns.findIndex((c, j) => c.kind === 'unit' && slots[j]);
     const rowUnit = unitAt >= 0 ? textOf(slots[unitAt]!.range) || null : null;
     const cells = slots.flatMap((s, j) => (s && s.range.end > s.range.start ? [cellOf(doc, s, j, columns[j]!, rowUnit, pre.unit, rules)] : []));
-    const labelAt = columns.findIndex((c, j) => c.kind === 'label' && slots[j]);
+    // With a group column beside the name (类别 | 指标), the name is the row's label: the last label cell written.
+    let labelAt = -1;
+    columns.forEach((c, j) => { if (c.kind === 'label' && slots[j] && slots[j]!.range.end > slots[j]!.range.start) labelAt = j; });
     const label = labelAt >= 0 ? doc.text.slice(slots[labelAt]!.range.start, slots[labelAt]!.range.end) : (cells.find((c) => columns[c.column]!.kind !== 'index' && c.value === null && !c.merged)?.text ?? null);
     rows.push({ label, span: spanOf(doc, line.span.start, line.span.end), cells });
     prev = slots;

@@ -237,16 +237,17 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
   // Each cell fits its column: a figure (or a placeholder) under a year, a short word under the unit, a name first.
   const heads = Array.from({ length: width }, (_, k) => body(k));
   const value = (p: number) => parseCell(body(p), rules).value !== null;
-  const fitsColumn = (k: number, p: number) => {
-    if (k === 0) return !isNumber(body(p)) && !value(p);
+  const fitsColumn = (k: number, p: number, first: boolean) => {
+    if (first) return !isNumber(body(p)) && !value(p);
     if (isYear(heads[k]!)) return value(p) || rules.placeholders.includes(body(p));
     if (rules.columns.unit.includes(heads[k]!)) return body(p).length <= 8 && !value(p);
     return true;
   };
-  const row = (p: number) => {
-    if (p + width > n) return false;
-    for (let k = 0; k < width; k++) if (!short(p + k) || !fitsColumn(k, p + k)) return false;
-    for (let k = 1; k < width; k++) if (value(p + k)) return true;
+  // A row from line p, its first `skip` columns merged with the row above (a 类别 cell written once per group).
+  const row = (p: number, skip = 0) => {
+    if (p + width - skip > n) return false;
+    for (let k = skip; k < width; k++) if (!short(p + k - skip) || !fitsColumn(k, p + k - skip, k === skip)) return false;
+    for (let k = skip + 1; k < width; k++) if (value(p + k - skip)) return true;
     return false;
   };
   const out: { cells: number[]; group: boolean }[] = [];
@@ -254,6 +255,9 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
     if (row(q)) {
       out.push({ cells: span(q, q + width), group: false });
       q += width;
+    } else if (out.length && width > 3 && row(q, 1)) {
+      out.push({ cells: span(q, q + width - 1), group: false });
+      q += width - 1;
     } else if (short(q) && parseCell(body(q), rules).value === null && row(q + 1)) out.push({ cells: [q++], group: true });
     else break;
   }
