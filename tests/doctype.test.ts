@@ -48,6 +48,7 @@ describe('document type and level from weighted evidence', () => {
     });
     const report = metaOf('《某某县人民政府工作报告》\n各位代表：\n一、2025年工作回顾\n');
     expect(report).toMatchObject({ title: '某某县人民政府工作报告', docType: 'work-report', level: 'county' });
+    expect(metaOf('《某市国民经济和社会发展第十五个五年规划纲要》（草案）\n第一章 发展环境\n')).toMatchObject({ title: '某市国民经济和社会发展第十五个五年规划纲要（草案）', docType: 'plan-outline' });
     // Marks that quote only part of the line stay.
     expect(metaOf('关于《某市河道管理条例》实施情况的报告\n各位委员：\n').title).toBe('关于《某市河道管理条例》实施情况的报告');
   });
