@@ -126,8 +126,14 @@ describe('segment: paragraphs', () => {
   });
 
   it('keeps a numbered title with a part-title phrase inside it whole when nothing shows it ran on', () => {
-    const text = '一、加强目标任务管理，确保全年任务完成\n正文。\n二、工作安排\n正文。\n';
+    const text = '一、加强目标任务管理，确保全年任务完成\n正文。\n二、工作安排\n正文。\n三、重点工作推进有力，全年完成投资50亿元。\n';
     expect(headings(text)).toEqual([[1, '一、加强目标任务管理，确保全年任务完成'], [1, '二、工作安排']]);
+  });
+
+  it('in a report flattened onto one line, cuts a numbered part phrase with no time before it', () => {
+    const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定。'.repeat(5);
+    const text = `各位代表：${body}一、2030年工作回顾过去一年，${body}二、主要目标任务今后五年的主要目标是：全县生产总值年均增长5%左右。${body}`;
+    expect(headings(text)).toEqual([[1, '一、2030年工作回顾'], [1, '二、主要目标任务']]);
   });
 
   it('does not cut an ordinary long paragraph at an inline 一、', () => {

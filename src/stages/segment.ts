@@ -8,6 +8,8 @@ import { headedTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
 
 const SENTENCE_END = /[。!?！？]/;
+/** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
+const FLAT = { minLength: 500, share: 0.8 };
 const MAX_TITLE = 60;
 
 /**
@@ -77,7 +79,7 @@ const CJK = /[\u4e00-\u9fff]/g;
  * A numbered line is a heading unless it carries a task: a body naming responsible units (a taskLine cue), or a body
  * followed by a line of units (5.推进城市更新。改造… / 责任单位：…), as task lists converted from tables write them.
  */
-function numbered(view: string, p: Range, next: Range | undefined, rules: Rules): Candidate | null {
+function numbered(view: string, p: Range, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
   const text = view.slice(p.start, p.end);
   if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
   // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
@@ -105,7 +107,7 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules)
     }
     if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText.text))) return null;
     t = runOnTitle(view, t, rules);
-    if (!leadText) t = runInEnd(view, t, !titleOk(unwrap(view.slice(t.start, t.end)), rules), rules);
+    if (!leadText) t = runInEnd(view, t, !titleOk(unwrap(view.slice(t.start, t.end)), rules), flat, rules);
     const title = unwrap(view.slice(t.start, t.end));
     if (t.end <= t.start || !titleOk(title, rules)) return null;
     const markerRange = trimRange(view, p.start, markerEnd);
@@ -162,16 +164,17 @@ const wholeMatch = (p: RegExp, s: string) => {
 const PART_TIME = /时期|期间|\d{4}年|[今明]年|过去[一五]年|五年/u;
 
 /**
- * A numbered part title run on into its first sentence in a flattened report, by the runInEnd patterns: cut when the
- * line read whole is no title (it states an amount, has a colon, or is too long), or when it has a comma and names
- * a time before the phrase (二、2025年主要目标任务全市上下…，…).
+ * A numbered part title run on into its first sentence, by the runInEnd patterns: cut when the title names a time
+ * before the phrase (一、“十四五”时期和2025年工作回顾过去的五年…) and the line read whole is no title (it states an
+ * amount, has a colon, or is too long) or goes on after a comma; in a report flattened onto one line, any phrase
+ * ending a line that is no title (二、主要目标任务今后五年…：…).
  */
-function runInEnd(view: string, t: Range, rejected: boolean, rules: Rules): Range {
+function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rules: Rules): Range {
   if (!rules.headings.runInEnd.length) return t;
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
   if (!rejected && !/[,，]/.test(text)) return t;
   const cut = shortestTitle(text, t.end - t.start, rules.headings.runInEnd.map((r) => r.pattern));
-  if (!cut || (!rejected && !PART_TIME.test(text.slice(0, cut)))) return t;
+  if (!cut || !(PART_TIME.test(text.slice(0, cut)) || (rejected && flat))) return t;
   return { start: t.start, end: t.start + cut };
 }
 
@@ -261,7 +264,9 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const paras = splitRunIn(view, paragraphs(doc), runIn);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cells = coverage(headedTableRanges(doc, rules.tables));
-  const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules, runIn)));
+  // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
+  const flat = doc.lines.some((l) => l.end - l.start >= Math.max(FLAT.minLength, FLAT.share * view.length));
+  const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules, flat) ?? unnumbered(view, p, rules, runIn)));
   const outlineStyles = found.filter((c) => c && (c.style === 'cn-dun' || c.style === 'part' || c.style === 'cn-paren')).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   if (outlineStyles < 2 && firstLong >= 0) {
