@@ -40,4 +40,16 @@ describe('document type and level from weighted evidence', () => {
     expect(metaOf('主任、各位副主任、秘书长、各位委员：\n我受市人民政府委托，报告全市生态环境保护工作情况。\n').docType).toBe('progress-report');
     expect(metaOf('关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n').docType).toBe('plan-report');
   });
+  it('reads a title line wrapped in book-title marks without them (type, region and level follow)', () => {
+    const plan = metaOf('《上海市某某区国民经济和社会发展第十五个五年规划纲要》\n“十五五”时期是全区发展的关键时期。\n第一章 发展基础\n');
+    expect(plan).toMatchObject({
+      title: '上海市某某区国民经济和社会发展第十五个五年规划纲要', docType: 'plan-outline', level: 'county',
+      region: { province: '上海市', district: '某某区' },
+    });
+    const report = metaOf('《某某县人民政府工作报告》\n各位代表：\n一、2025年工作回顾\n');
+    expect(report).toMatchObject({ title: '某某县人民政府工作报告', docType: 'work-report', level: 'county' });
+    expect(metaOf('《某市国民经济和社会发展第十五个五年规划纲要》（草案）\n第一章 发展环境\n')).toMatchObject({ title: '某市国民经济和社会发展第十五个五年规划纲要（草案）', docType: 'plan-outline' });
+    // Marks that quote only part of the line stay.
+    expect(metaOf('关于《某市河道管理条例》实施情况的报告\n各位委员：\n').title).toBe('关于《某市河道管理条例》实施情况的报告');
+  });
 });

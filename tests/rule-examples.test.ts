@@ -82,6 +82,8 @@ const RUNNERS: Record<string, Runner> = {
   },
   /** A header line opening a one-cell-per-line table. */
   'tables.cellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
+  /** A header line opening a one-cell-per-line table with no serial column (an assessment or indicator table). */
+  'tables.headedCellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
 };
 
 const patternOf = (rule: Rule): RegExp | null => {

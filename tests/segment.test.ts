@@ -107,6 +107,35 @@ describe('segment: paragraphs', () => {
     for (const s of result.sections) expect(text.slice(s.span.start, s.span.end)).toBe(s.text);
   });
 
+  it('cuts numbered part titles run straight on into prose in a one-line report, and markers after a colon', () => {
+    const body = '全市上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定，人民群众获得感不断增强。'.repeat(3);
+    const text = `2031年白河市政府工作报告——2031年1月8日在白河市第九届人民代表大会第四次会议上 各位代表：${body}`
+      + `一、“十五五”时期和2030年工作回顾过去的五年很不平凡，全市生产总值年均增长6.1%。${body}2030年，全市生产总值增长5.6%。`
+      + `二、“十六五”时期主要目标任务今后五年的主要目标是：全市生产总值年均增长5%左右，常住人口城镇化率达到68%左右。${body}`
+      + `三、2031年工作安排今年经济社会发展的主要预期目标是：全市生产总值增长5.5%左右。重点抓好八个方面工作：（一）着力扩大有效需求。${body}（二）着力深化改革开放。${body}`;
+    expect(headings(text)).toEqual([
+      [1, '一、“十五五”时期和2030年工作回顾'], [1, '二、“十六五”时期主要目标任务'], [1, '三、2031年工作安排'],
+      [2, '（一）着力扩大有效需求'], [2, '（二）着力深化改革开放'],
+    ]);
+    const result = assemble(docOf(text));
+    const q = (core: string) => result.quantities.find((x) => x.core.text === core)!;
+    expect([q('5.6%').kind, q('5.6%').year]).toEqual(['actual', 2030]);
+    expect([q('5%').kind, q('5%').period]).toEqual(['target', [2031, 2035]]);
+    expect([q('68%').kind, q('68%').year]).toEqual(['target', 2035]);
+    expect([q('5.5%').kind, q('5.5%').year]).toEqual(['target', 2031]);
+  });
+
+  it('keeps a numbered title with a part-title phrase inside it whole when nothing shows it ran on', () => {
+    const text = '一、加强目标任务管理，确保全年任务完成\n正文。\n二、工作安排\n正文。\n三、重点工作推进有力，全年完成投资50亿元。\n';
+    expect(headings(text)).toEqual([[1, '一、加强目标任务管理，确保全年任务完成'], [1, '二、工作安排']]);
+  });
+
+  it('in a report flattened onto one line, cuts a numbered part phrase with no time before it', () => {
+    const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定。'.repeat(5);
+    const text = `各位代表：${body}一、2030年工作回顾过去一年，${body}二、主要目标任务今后五年的主要目标是：全县生产总值年均增长5%左右。${body}`;
+    expect(headings(text)).toEqual([[1, '一、2030年工作回顾'], [1, '二、主要目标任务']]);
+  });
+
   it('does not cut an ordinary long paragraph at an inline 一、', () => {
     const text = `一、总体要求\n${'坚持稳中求进工作总基调。'.repeat(20)}主要把握三点：一、坚持创新驱动。二、坚持绿色发展。\n二、主要任务\n${'推进各项工作。'.repeat(200)}`;
     expect(headings(text)).toEqual([[1, '一、总体要求'], [1, '二、主要任务']]);

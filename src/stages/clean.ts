@@ -21,10 +21,10 @@ const HAS_BREAK = new RegExp(`\\\\[rn]|[ \\t]\\ufeff*[ \\t]|${BLOCK_TAG}`, 'i');
 
 /**
  * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker (or 名词解释)
- * right after a sentence end or a space (…顺利完成。(一)产业转型步伐加快。…). Only in a document that is one such
+ * right after a sentence end, a colon or a space (…顺利完成。(一)产业转型步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such
  * line (RUN_ON).
  */
-const RUN_ON_MARKER = /(?<=[。!?;]|[。!?;]?\s)(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}\.(?!\d)|第[一二三四五六七八九十]{1,3}部分|名词(解释|注释)\s)/g;
+const RUN_ON_MARKER = /(?<=[。!?;:]|[。!?;:]?\s)(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}\.(?!\d)|第[一二三四五六七八九十]{1,3}部分|名词(解释|注释)\s)/g;
 /** A unit this long holding most of the document is a flattened report, cut at RUN_ON_MARKER. */
 const RUN_ON = { minLength: 500, share: 0.8 };
 

@@ -4,8 +4,12 @@ import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
+import { headedTableRanges } from '../extract/table/layout.js';
+import { coverage } from '../extract/quantity/spans.js';
 
 const SENTENCE_END = /[。!?！？]/;
+/** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
+const FLAT = { minLength: 500, share: 0.8 };
 const MAX_TITLE = 60;
 
 /**
@@ -75,7 +79,7 @@ const CJK = /[\u4e00-\u9fff]/g;
  * A numbered line is a heading unless it carries a task: a body naming responsible units (a taskLine cue), or a body
  * followed by a line of units (5.推进城市更新。改造… / 责任单位：…), as task lists converted from tables write them.
  */
-function numbered(view: string, p: Range, next: Range | undefined, rules: Rules): Candidate | null {
+function numbered(view: string, p: Range, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
   const text = view.slice(p.start, p.end);
   if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
   // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
@@ -103,9 +107,9 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules)
     }
     if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText.text))) return null;
     t = runOnTitle(view, t, rules);
+    if (!leadText) t = runInEnd(view, t, !titleOk(unwrap(view.slice(t.start, t.end)), rules), flat, rules);
     const title = unwrap(view.slice(t.start, t.end));
-    if (t.end <= t.start || title.length > MAX_TITLE || /[;:]/.test(title)) return null;
-    if (rules.headings.quantityTitle.some((r) => r.pattern.test(title))) return null;
+    if (t.end <= t.start || !titleOk(title, rules)) return null;
     const markerRange = trimRange(view, p.start, markerEnd);
     return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end };
   }
@@ -115,18 +119,69 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules)
 /**
  * A title that runs on into its paragraph with no stop between (一、2025年工作回顾过去一年，面对…, as a report
  * flattened without line breaks writes it) ends where an unnumbered heading phrase does (2025年工作回顾), when a
- * comma or a sentence end after that shows the rest is prose.
+ * comma or a sentence end after that shows the rest is prose. The shortest such prefix is the title, so that
+ * 2026年工作安排今年…主要预期目标是 ends at 工作安排.
  */
 function runOnTitle(view: string, t: Range, rules: Rules): Range {
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
   if (!/[,;。]/.test(text)) return t;
-  for (const rule of rules.headings.unnumbered) {
-    // The whole-paragraph pattern (^…$) as a prefix (^…); built here, as few titles run on.
-    const m = new RegExp(rule.pattern.source.replace(/\$$/, ''), rule.pattern.flags.replace('g', '')).exec(text);
-    // Only a title run straight on into prose: one followed by its own comma (加强政府自身建设，工作作风明显转变) goes on.
-    if (m && m[0].length < t.end - t.start && !/[,;。:]/.test(text[m[0].length] ?? '') && /[,;。]/.test(text.slice(m[0].length))) return { start: t.start, end: t.start + m[0].length };
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.unnumbered.map((r) => r.pattern));
+  return cut ? { start: t.start, end: t.start + cut } : t;
+}
+
+/**
+ * The length of the shortest prefix of `text` (shorter than `length`) matched whole by one of `patterns` and run
+ * straight on into prose: the next character is no stop (and not 是/为/的/和, which go on with the phrase), and a
+ * comma or a sentence end follows later. Only a title run straight on into prose: one followed by its own comma
+ * (加强政府自身建设，工作作风明显转变) goes on.
+ */
+function shortestTitle(text: string, length: number, patterns: RegExp[]): number | null {
+  const stop = /[,;:。!?，；：、]/.exec(text);
+  const limit = Math.min(length - 1, MAX_TITLE, stop ? stop.index : text.length);
+  for (let k = 2; k <= limit; k++) {
+    if (/[,;:。!?)）是为的和与及]/.test(text[k]!) || !/[,;。]/.test(text.slice(k))) continue;
+    if (!patterns.some((p) => wholeMatch(p, text.slice(0, k)))) continue;
+    // A phrase that goes on as a longer one (主要目标 → 主要目标任务) ends where the longer one does.
+    let end = k;
+    for (let j = k + 1; j <= Math.min(limit, k + PHRASE_TAIL); j++) {
+      if (!/[,;:。!?)）是为的和与及]/.test(text[j] ?? '。') && patterns.some((p) => wholeMatch(p, text.slice(0, j)))) end = j;
+    }
+    return end;
   }
-  return t;
+  return null;
+}
+
+/** How far past the shortest title a longer reading of the same phrase may reach (主要目标 → 主要目标任务). */
+const PHRASE_TAIL = 4;
+
+const wholeMatch = (p: RegExp, s: string) => {
+  p.lastIndex = 0;
+  const m = p.exec(s);
+  return m !== null && m.index === 0 && m[0].length === s.length;
+};
+
+/** A time named before a part-title phrase (“十四五”时期和2025年, 今年, 过去五年): the title is a part title. */
+const PART_TIME = /时期|期间|\d{4}年|[今明]年|过去[一五]年|五年/u;
+
+/**
+ * A numbered part title run on into its first sentence, by the runInEnd patterns: cut when the title names a time
+ * before the phrase (一、“十四五”时期和2025年工作回顾过去的五年…) and the line read whole is no title (it states an
+ * amount, has a colon, or is too long) or goes on after a comma; in a report flattened onto one line, any phrase
+ * ending a line that is no title (二、主要目标任务今后五年…：…).
+ */
+function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rules: Rules): Range {
+  if (!rules.headings.runInEnd.length) return t;
+  const text = view.slice(t.start, Math.min(view.length, t.end + 1));
+  if (!rejected && !/[,，]/.test(text)) return t;
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.runInEnd.map((r) => r.pattern));
+  if (!cut || !(PART_TIME.test(text.slice(0, cut)) || (rejected && flat))) return t;
+  return { start: t.start, end: t.start + cut };
+}
+
+/** A numbered line's title that can stand as a heading: not too long, no ; or :, no amount stated. */
+function titleOk(title: string, rules: Rules): boolean {
+  if (title.length > MAX_TITLE || /[;:]/.test(title)) return false;
+  return !rules.headings.quantityTitle.some((r) => r.pattern.test(title));
 }
 
 /** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */
@@ -207,12 +262,16 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const runIn = runInRules(rules);
   const paras = splitRunIn(view, paragraphs(doc), runIn);
-  const found = paras.map((p, i) => numbered(view, p, paras[i + 1], rules) ?? unnumbered(view, p, rules, runIn));
+  // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
+  const cells = coverage(headedTableRanges(doc, rules.tables));
+  // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
+  const flat = doc.lines.some((l) => l.end - l.start >= Math.max(FLAT.minLength, FLAT.share * view.length));
+  const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules, flat) ?? unnumbered(view, p, rules, runIn)));
   const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   if (outlineStyles < 2 && firstLong >= 0) {
     for (let i = firstLong + 1; i < paras.length - 1; i++) {
-      if (found[i] || !standalone(view, paras[i]!)) continue;
+      if (found[i] || cells(paras[i]!.start) || !standalone(view, paras[i]!)) continue;
       const prevHeading = found[i - 1]?.style === 'standalone';
       found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: 'heading.standalone', marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
     }

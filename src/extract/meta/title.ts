@@ -54,7 +54,7 @@ function looksLikeTitle(text: string, rules: Rules): boolean {
 const endsAsTitle = (text: string, rules: Rules) => rules.meta.titleEnds.some((w) => text.replace(/[》"”\s]+$/u, '').endsWith(w));
 
 function takeField(out: Opening, key: string, value: string): void {
-  if (key === '标题') out.collectorTitle = value.split(/——|--/)[0]!.trim() || null;
+  if (key === '标题') out.collectorTitle = withoutBookMarks(value.split(/——|--/)[0]!.trim()) || null;
   if (key === '发文单位' || key === '发文机关') out.collectorIssuer = value || null;
 }
 
@@ -114,7 +114,18 @@ export function opening(doc: Doc, rules: Rules): Opening {
       }
     }
   }
+  if (out.title) out.title = withoutBookMarks(out.title);
   return out;
+}
+
+/**
+ * A title line wrapped whole in book-title marks (《某市…规划纲要》, or with a draft's note after them: 《…》（草案）)
+ * is the title written without them; marks that quote only part of the line (关于《…》实施情况的报告) stay.
+ */
+export function withoutBookMarks(title: string): string {
+  // A draft's note after the marks stays with the title: 《…规划纲要》（草案） is …规划纲要（草案）.
+  const m = /^\s*《([^《》]+)》\s*([(（][^()（）《》]{1,10}[)）])?\s*$/u.exec(title);
+  return m ? m[1]!.trim() + (m[2] ?? '') : title;
 }
 
 /** A title that names no place or year (政府工作报告, 政 府 工 作 报 告, 保定市政府工作报告 without a year). */

@@ -70,9 +70,12 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return { kind: 'other', rule: 'kind.glossary' };
+  if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return { kind: 'other', rule: 'kind.score' };
   if (pos >= targetsFrom) return { kind: 'target', rule: 'kind.target-paragraph' };
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
   const before = () => unwrap(doc.view.slice(sentence.start, pos));
+  const reported = reportedDone(doc, c, pos, sentence, before);
+  if (reported) return reported;
   if (frame.inTask(pos)) return done(before(), c) ? { kind: 'actual', rule: 'kind.done' } : { kind: 'target', rule: 'kind.task' };
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
@@ -91,6 +94,37 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
     cue = { kind: t.value, rule: t.id };
   }
   return cue ?? yearKind(text, frame, c) ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
+}
+
+/** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
+function looksAhead(clause: string, c: Compiled): boolean {
+  return c.q.roles.aheadCues.some((w) => clause.includes(w)) || c.q.roles.tense.some((t) => t.role === 'plan' && t.words.some((w) => clause.includes(w)));
+}
+
+/**
+ * Work reported as done, whatever the part or task around it: a share of the plan (完成投资8亿元，占年度计划的76%, where
+ * 计划 is the plan itself), work done in a progress report's own clause (完成投资3.2亿元), and a count heading a list
+ * of counts done (安排的48个项目中，已开工36个、…); never when the clause looks ahead (力争完成年度计划的100%).
+ */
+function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, before: () => string): { kind: Kind; rule: string } | null {
+  const clause = before().split(/[,;。，；]/).at(-1) ?? '';
+  const share = c.q.planShare?.exec(clause);
+  if (share && !looksAhead(clause.slice(0, share.index), c)) return { kind: 'actual', rule: 'kind.plan-share' };
+  if (doc.meta.docType === 'progress-report' && c.q.progressDone.some((w) => clause.includes(w)) && !looksAhead(clause, c)) {
+    return { kind: 'actual', rule: 'kind.progress-done' };
+  }
+  const after = doc.view.slice(pos, sentence.end);
+  // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
+  const comma = after.search(/[,，]/);
+  const next = comma >= 0 ? after.slice(comma + 1).split(/[,;。，；]/)[0]! : '';
+  const digit = next.search(/\d/);
+  if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return { kind: 'actual', rule: 'kind.plan-share' };
+  const head = c.q.listHead?.exec(after);
+  if (head) {
+    const next = after.slice(head[0].length).split(/[,;。，；]/)[0] ?? '';
+    if (done(next, c) && !looksAhead(next, c)) return { kind: 'actual', rule: 'kind.list-head' };
+  }
+  return null;
 }
 
 /** Whether the sentence before a figure reports work done (已完成投资…, 截至3月底…). */

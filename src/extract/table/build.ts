@@ -85,12 +85,14 @@ export function buildTable(doc: Pick<Doc, 'view' | 'text' | 'lineStarts'>, raw: 
   let prev: Slot[] | null = null;
   const rows: Table['rows'] = [];
   for (const line of lines.slice(headerCount)) {
-    const { slots, short } = place(line.cells, prev, columns, doc, rules);
+    const { slots, short } = place(line.cells, raw.placed ? null : prev, columns, doc, rules);
     if (short) messages.push({ severity: 'info', code: 'table.short-row', message: `table ${id}: a row has fewer cells than columns; cells were placed from the left`, range: line.span });
     const unitAt = columns.findIndex((c, j) => c.kind === 'unit' && slots[j]);
     const rowUnit = unitAt >= 0 ? textOf(slots[unitAt]!.range) || null : null;
     const cells = slots.flatMap((s, j) => (s && s.range.end > s.range.start ? [cellOf(doc, s, j, columns[j]!, rowUnit, pre.unit, rules)] : []));
-    const labelAt = columns.findIndex((c, j) => c.kind === 'label' && slots[j]);
+    // With a group column beside the name (类别 | 指标), the name is the row's label: the last label cell written.
+    let labelAt = -1;
+    columns.forEach((c, j) => { if (c.kind === 'label' && slots[j] && slots[j]!.range.end > slots[j]!.range.start) labelAt = j; });
     const label = labelAt >= 0 ? doc.text.slice(slots[labelAt]!.range.start, slots[labelAt]!.range.end) : (cells.find((c) => columns[c.column]!.kind !== 'index' && c.value === null && !c.merged)?.text ?? null);
     rows.push({ label, span: spanOf(doc, line.span.start, line.span.end), cells });
     prev = slots;

@@ -2,7 +2,7 @@ import type { Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import { unionOf } from '../../rules/union.js';
 import { trimRange } from '../../span.js';
-import { isNumber } from './cells.js';
+import { isNumber, isYear, parseCell } from './cells.js';
 
 /** One physical line of the text, trimmed; `removed` when it touches page furniture. */
 export interface Line extends Range {
@@ -18,6 +18,8 @@ export interface RawTable {
   lines: { span: Range; cells: Range[] }[];
   /** How many leading lines are header lines, when the layout knows; otherwise the reader decides. */
   headerCount: number | null;
+  /** Rows whose cells stand where the layout put them: a short row is never filled from the row above. */
+  placed?: boolean;
 }
 
 type Layout = Rules['tables']['layouts'][number];
@@ -151,6 +153,112 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[]): R
   return out;
 }
 
+/** Longest cell of a row read without markers (指标 / 单位 / 2025年 / 2030年 / 属性): indicator names and figures are short. */
+const MAX_FIXED_CELL = 40;
+
+/**
+ * One cell per line with no serial column (headedCellPerLine): a header of header-word lines opened by one of the
+ * grammar's words, then rows. When the first row opens with an item marker (1.…), each row runs to the next marker
+ * (at most as many lines as the header), its cells right-aligned under the header, since a group cell merged over
+ * its items (考核项目) is written once, as a group row (一、…) standing alone. Otherwise each row is as many lines as
+ * the header, with a figure after its first cell, and a short line alone between rows is a group row. Blank lines
+ * are read through.
+ */
+function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[]): RawTable[] {
+  const g = rules.headedCellPerLine;
+  if (!g) return [];
+  const out: RawTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (taken[i] || lines[i]!.removed || !g.opens.includes(lines[i]!.body)) continue;
+    // The opener is the header's first cell: a header cell written above it (序号) belongs to another layout.
+    let above = i - 1;
+    while (above >= 0 && !lines[above]!.body && !lines[above]!.removed) above--;
+    if (above >= 0 && (rules.cellPerLine?.opens.includes(lines[above]!.body) || g.headerCell.test(lines[above]!.body.replace(/\s+/gu, '')))) continue;
+    const seq: number[] = [];
+    for (let k = i; k < lines.length && !lines[k]!.removed && !taken[k]; k++) if (lines[k]!.body) seq.push(k);
+    const body = (q: number) => lines[seq[q]!]!.body;
+    let width = 0;
+    while (width < seq.length && g.headerCell.test(body(width).replace(/\s+/gu, ''))) width++;
+    if (width < 3) continue;
+    const rows = headedRows(seq.length, width, body, g, rules);
+    if (rows.filter((r) => !r.group).length < 2) continue;
+    const cell = (q: number): Range => ({ start: lines[seq[q]!]!.start, end: lines[seq[q]!]!.end });
+    const asRow = (qs: number[], pad: number) => {
+      const at = cell(qs[0]!).start;
+      return { span: { start: at, end: cell(qs.at(-1)!).end }, cells: [...Array.from({ length: pad }, () => ({ start: at, end: at })), ...qs.map(cell)] };
+    };
+    const header = Array.from({ length: width }, (_, q) => q);
+    out.push({ rule: g.id, first: i, lines: [asRow(header, 0), ...rows.map((r) => asRow(r.cells, r.group ? 0 : width - r.cells.length))], headerCount: 1, placed: true });
+    i = seq[rows.at(-1)!.cells.at(-1)!]!;
+  }
+  return out;
+}
+
+type Headed = NonNullable<Rules['tables']['headedCellPerLine']>;
+
+/** The rows after a headed table's header, as runs of positions in its written lines (see headedCellPerLine). */
+function headedRows(n: number, width: number, body: (q: number) => string, g: Headed, rules: Rules['tables']): { cells: number[]; group: boolean }[] {
+  const rows: number[][] = [];
+  const span = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+  const marker = (q: number) => (g.groupRow.test(body(q)) ? 'group' : g.itemRow.test(body(q)) ? 'item' : null);
+  let q = width;
+  if (q < n && marker(q)) {
+    const fits = (p: number) => p < n && body(p).length <= g.maxCell;
+    const groups = new Set<number>();
+    while (fits(q)) {
+      const m = marker(q);
+      if (!m) break;
+      let e = q + 1;
+      while (e < q + width && fits(e) && !marker(e)) e++;
+      if (m === 'item' && e - q < 2) break;
+      if (m === 'group') groups.add(rows.length);
+      rows.push(span(q, e));
+      q = e;
+    }
+    // A group row with no items after it ends nothing: it is the text after the table.
+    while (rows.length && groups.has(rows.length - 1)) rows.pop();
+    return rows.map((r, k) => ({ cells: r, group: groups.has(k) }));
+  }
+  // Rows without markers only under a header that names a year or a unit column (指标 / 单位 / 2025年 / 2030年 / 属性).
+  if (!Array.from({ length: width }, (_, k) => body(k)).some((h) => isYear(h) || rules.columns.unit.includes(h))) return [];
+  const short = (p: number) => p < n && body(p).length <= MAX_FIXED_CELL && !g.headerCell.test(body(p));
+  // Each cell fits its column: a figure (or a placeholder) under a year, a short word under the unit, a name first.
+  const heads = Array.from({ length: width }, (_, k) => body(k));
+  const value = (p: number) => parseCell(body(p), rules).value !== null;
+  const fitsColumn = (k: number, p: number, first: boolean) => {
+    if (first) return !isNumber(body(p)) && !value(p);
+    if (isYear(heads[k]!)) return value(p) || rules.placeholders.includes(body(p));
+    if (rules.columns.unit.includes(heads[k]!)) return body(p).length <= 8 && !value(p);
+    return true;
+  };
+  // A row from line p, its first `skip` columns merged with the row above (a 类别 cell written once per group).
+  const row = (p: number, skip = 0) => {
+    if (p + width - skip > n) return false;
+    for (let k = skip; k < width; k++) if (!short(p + k - skip) || !fitsColumn(k, p + k - skip, k === skip)) return false;
+    for (let k = skip + 1; k < width; k++) if (value(p + k - skip)) return true;
+    return false;
+  };
+  const out: { cells: number[]; group: boolean }[] = [];
+  for (;;) {
+    if (row(q)) {
+      out.push({ cells: span(q, q + width), group: false });
+      q += width;
+    } else if (out.length && width > 3 && row(q, 1)) {
+      out.push({ cells: span(q, q + width - 1), group: false });
+      q += width - 1;
+    } else if (short(q) && parseCell(body(q), rules).value === null && row(q + 1)) out.push({ cells: [q++], group: true });
+    else break;
+  }
+  return out;
+}
+
+/** Line ranges of the one-cell-per-line tables with no serial column: their lines are cells, never headings. */
+export function headedTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables']): Range[] {
+  if (!rules.headedCellPerLine) return [];
+  const lines = tableLines(doc);
+  return headedCellPerLine(lines, rules, lines.map(() => false)).map((t) => ({ start: t.lines[0]!.span.start, end: t.lines.at(-1)!.span.end }));
+}
+
 /**
  * Index of the first line reaching the end of a table's last row. Lines end in increasing order and every line
  * before the table ends before it starts, so the search starts at the table's first line, not at the top.
@@ -177,5 +285,6 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   const candidate = lines.map((l) => !!l.body && !l.removed && (!seps.any || seps.any.test(l.body)));
   for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
   take(cellPerLine(lines, rules, taken));
+  take(headedCellPerLine(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
 }

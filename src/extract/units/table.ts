@@ -10,6 +10,8 @@ import { indexWithin } from '../../util/find.js';
 /** Column headers that name what the task is, and the serial-number column that gives its marker. */
 const TITLE_HEADER = /任务|内容|事项|工作|目标|指标|举措|措施|项目|名称/;
 const SERIAL_HEADER = /^(序号|编号)$/;
+/** An item marker opening a title cell, when the table has no serial column. */
+const ITEM_MARKER = /^(\d{1,2}\s*[.、](?!\d)|[(]\d{1,2}[)])\s*/u;
 
 function roleOf(header: string, g: Grammar): { role: UnitRole; id: string } | null {
   for (const [word, info] of g.labels) if (info && header.includes(word)) return info;
@@ -42,12 +44,19 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
         const items = splitItems(view, cell.span.start, cell.span.end).map((r) => markedItem(view, r, [info.role], g));
         if (items.length) lists.push({ start: cell.span.start, end: cell.span.end, items, rule: info.id, firstIsLead: false, sticky: false });
       }
-      const titleCell = row.cells.find((c) => c.column === titleCol);
+      // A group cell merged over its items (考核项目) is written once: an item's title is then in the next title column.
+      const titleCell = row.cells.find((c) => c.column === titleCol) ?? row.cells.find((c) => c.column !== serialCol && !roles[c.column] && TITLE_HEADER.test(headers[c.column]!) && c.value === null);
       if (!lists.length || !titleCell) continue;
       const dot = indexWithin(view, '。', titleCell.span.start, titleCell.span.end);
-      const title = trimRange(view, titleCell.span.start, dot >= 0 ? dot : titleCell.span.end);
+      let title = trimRange(view, titleCell.span.start, dot >= 0 ? dot : titleCell.span.end);
       const serial = row.cells.find((c) => c.column === serialCol);
-      const marker: Range | null = serial ? trimRange(view, serial.span.start, serial.span.end) : null;
+      let marker: Range | null = serial ? trimRange(view, serial.span.start, serial.span.end) : null;
+      // With no serial column, the item's own marker opens its title cell (1.规模以上工业增加值增长).
+      const own = serial ? null : ITEM_MARKER.exec(view.slice(title.start, title.end));
+      if (own) {
+        marker = trimRange(view, title.start, title.start + own[0].length);
+        title = trimRange(view, title.start + own[0].length, title.end);
+      }
       drafts.push({ start: row.span.start, end: row.span.end, marker, title, section: sections.sectionAt(row.span.start), lists, rule: 'task.table' });
     }
   }

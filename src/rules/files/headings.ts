@@ -26,5 +26,10 @@ export function headingRules() {
     lead: z.array(Cue).default([]),
     /** A labelled field line of a record-shaped task (1.项目内容：…, 2.责任单位：…): part of the item above, never a heading. */
     recordField: z.array(Cue).default([]),
+    /**
+     * Whole-title patterns of a numbered part title that runs straight on into its prose in a flattened report
+     * (一、“十四五”时期和2025年工作回顾过去的五年…): the title is cut after the shortest prefix that matches.
+     */
+    runInEnd: z.array(Cue).default([]),
   }).strict();
 }

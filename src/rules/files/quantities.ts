@@ -81,6 +81,17 @@ export function quantityRules() {
     kinds: z.array(KindRule).default([]),
     /** Words that report work done even inside a task: the figure after them is an actual. */
     doneCues: Words.default([]),
+    /** The figure's clause ends on a share of the plan (…，占年度计划的): 计划 is the plan there and the figure an actual. */
+    planShare: Pattern.optional(),
+    /** Words in a figure's own clause that report work done in a progress report (完成投资…), even inside a task. */
+    progressDone: Words.default([]),
+    /**
+     * What follows a count that heads a list of counts in its sentence (安排的48个项目中，已开工36个、…): the head takes
+     * the list's kind.
+     */
+    listHead: Pattern.optional(),
+    /** A figure that is a score (得10分, 扣0.5分, （40分）), read on the text from the figure on: kind other. */
+    scoreFigure: Pattern.optional(),
     sections: z.array(SectionRule).default([]),
     targetParagraph: Pattern.optional(),
     /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */

@@ -27,6 +27,14 @@ export function tableRules() {
   return z.object({
     layouts: z.array(Layout).default([]),
     cellPerLine: z.object({ id: RuleId, ...examples, opens: Words, maxHeaderCell: z.number().int().positive().default(12) }).strict().optional(),
+    /**
+     * One cell per line with no serial column: a header of header-word lines opened by one of `opens`, then rows
+     * that each open with an item marker (a group row standing alone) or, with no marker, runs of header-many lines.
+     */
+    headedCellPerLine: z.object({
+      id: RuleId, ...examples, opens: Words, headerCell: Pattern, groupRow: Pattern, itemRow: Pattern,
+      maxCell: z.number().int().positive().default(120),
+    }).strict().optional(),
     label: Pattern.optional(),
     unitLine: Pattern.optional(),
     maxCaption: z.number().int().positive().default(60),
