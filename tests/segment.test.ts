@@ -155,3 +155,15 @@ describe('segment: paragraphs', () => {
     expect(doc.sections.map((s) => [s.id, s.parent, s.end])).toEqual([['s1', null, 19], ['s2', 's1', 19], ['s3', null, doc.text.length]]);
   });
 });
+
+describe('segment: part titles run on in a report flattened onto one line', () => {
+  const filler = '全县上下坚决贯彻上级决策部署，经济社会发展取得新成效。'.repeat(12);
+  it('cuts a numbered part title at its phrase even when the prose after it has no comma', () => {
+    const text = `各位代表：现在，我代表县人民政府向大会报告工作。一、“十四五”时期和2025年工作回顾过去的五年极不寻常、极不平凡。${filler}二、“十五五”时期主要目标任务今后五年，全县生产总值年均增长5%左右。${filler}`;
+    expect(headings(text)).toEqual([[1, '一、“十四五”时期和2025年工作回顾'], [1, '二、“十五五”时期主要目标任务']]);
+  });
+  it('keeps both parts of a title that names two (工作回顾和…工作安排)', () => {
+    const text = `各位代表：现在，我代表县人民政府向大会报告工作。一、2025年工作回顾和2026年工作安排过去一年极不平凡。${filler}二、“十五五”时期主要目标任务今后五年，全县生产总值年均增长5%左右。${filler}`;
+    expect(headings(text)).toEqual([[1, '一、2025年工作回顾和2026年工作安排'], [1, '二、“十五五”时期主要目标任务']]);
+  });
+});

@@ -166,13 +166,13 @@ const PART_TIME = /时期|期间|\d{4}年|[今明]年|过去[一五]年|五年/u
 /**
  * A numbered part title run on into its first sentence, by the runInEnd patterns: cut when the title names a time
  * before the phrase (一、“十四五”时期和2025年工作回顾过去的五年…) and the line read whole is no title (it states an
- * amount, has a colon, or is too long) or goes on after a comma; in a report flattened onto one line, any phrase
- * ending a line that is no title (二、主要目标任务今后五年…：…).
+ * amount, has a colon, or is too long) or goes on after a comma; in a report flattened onto one line, also when it
+ * goes on with no comma (…工作回顾过去的五年极不寻常、…), and any phrase ending a line that is no title (二、主要目标任务今后五年…：…).
  */
 function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rules: Rules): Range {
   if (!rules.headings.runInEnd.length) return t;
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
-  if (!rejected && !/[,，]/.test(text)) return t;
+  if (!rejected && !flat && !/[,，]/.test(text)) return t;
   const cut = shortestTitle(text, t.end - t.start, rules.headings.runInEnd.map((r) => r.pattern));
   if (!cut || !(PART_TIME.test(text.slice(0, cut)) || (rejected && flat))) return t;
   return { start: t.start, end: t.start + cut };
