@@ -99,8 +99,8 @@ export function quantityRules() {
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
-      openers: z.array(z.object({ id: RuleId, role: z.enum(['review', 'plan', 'year']), pattern: Pattern }).strict()).default([]),
-      tense: z.array(z.object({ id: RuleId, role: z.enum(['review', 'plan']), words: Words }).strict()).default([]),
+      openers: z.array(z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'year']), pattern: Pattern }).strict()).default([]),
+      tense: z.array(z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan']), words: Words }).strict()).default([]),
       switchCost: z.number().nonnegative().default(2),
       /** Words in a figure's own clause that make it a target even in a review part (力争, 确保). */
       aheadCues: Words.default([]),
