@@ -28,6 +28,8 @@ describe('one cell per line with no serial column', () => {
     const scores = result.quantities.filter((q) => q.core.text.endsWith('分'));
     expect(scores.length).toBeGreaterThan(4);
     expect(new Set(scores.map((q) => q.kind))).toEqual(new Set(['other']));
+    // Scores of a 2027 assessment table are the 2027 ones (only a glossary's background figures have no year).
+    expect(new Set(scores.map((q) => q.year))).toEqual(new Set([2027]));
     for (const q of result.quantities) expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
   });
 

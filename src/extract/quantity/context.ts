@@ -364,7 +364,9 @@ const scopeEnd = (p: Period | null) => (p ? p[1] : null);
 function fallbackYear(frame: Frame, block: Block, kind: Kind): number | null {
   const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null } : block.section ? frame.sections.get(block.section) : undefined;
   if (info?.year != null) return info.year;
-  if (info?.role === 'glossary' || kind === 'other') return null;
+  if (info?.role === 'glossary') return null;
+  // A score or other background figure outside a glossary is of the document's year (a 2018 assessment table's 得2分).
+  if (kind === 'other') return frame.planYear;
   if (info?.role === 'review' || (!info?.role && kind === 'actual')) return frame.reviewYear;
   return frame.planYear;
 }
