@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import type { BatchSummary, FileOutcome } from '../batch/index.js';
+import type { BatchSummary } from '../batch/index.js';
 import { DEFAULT_EXTENSIONS, parseExtensions } from '../util/glob.js';
-import { formatProgress, formatSummary } from '../batch/progress.js';
+import { formatSummary } from '../batch/progress.js';
+import { progressLine } from './progress.js';
 import { BatchError } from '../batch/sink.js';
 import { FORMATS } from '../emit/index.js';
 import { RuleError } from '../rules/load.js';
@@ -41,37 +42,6 @@ function notReadNotes(summary: BatchSummary): string[] {
 /** Seconds a file may take by default (batch/index.ts DEFAULT_TIMEOUT_SECONDS, not imported: the batch code loads on demand). */
 const DEFAULT_TIMEOUT = 60;
 
-/** Redraws one status line on a terminal, at most ten times a second; failures are printed above it. */
-function progressLine(io: Io, enabled: boolean) {
-  const state = { done: 0, total: 0, bytes: 0, totalBytes: 0, seconds: 0 };
-  const started = performance.now();
-  let drawn = 0;
-  const draw = (force = false) => {
-    const now = performance.now();
-    if (!enabled || (!force && now - drawn < 100)) return;
-    drawn = now;
-    io.stderr(`\r${formatProgress({ ...state, seconds: (now - started) / 1000 })}\x1b[K`);
-  };
-  return {
-    start(total: { files: number; bytes: number }) {
-      state.total = total.files;
-      state.totalBytes = total.bytes;
-      draw(true);
-    },
-    file(outcome: FileOutcome) {
-      state.done++;
-      state.bytes += outcome.bytes;
-      if (outcome.error !== undefined) {
-        if (enabled) io.stderr('\r\x1b[K');
-        io.stderr(`cnreport: ${outcome.path}: ${outcome.error}\n`);
-        io.failed = true;
-        draw(true);
-      } else draw();
-    },
-    clear: () => enabled && io.stderr('\r\x1b[K'),
-  };
-}
-
 export function commandBatch(program: Command, io: Io): void {
   forceOption(readerOptions(program.command('batch')))
     .description('extract every matched report into one output file per input, on worker threads')
@@ -108,7 +78,14 @@ export function commandBatch(program: Command, io: Io): void {
         const { batch } = await import('../batch/index.js');
         summary = await batch(
           { patterns, outDir: opts.outDir, format, jobs, skipExisting: opts.skipExisting, rules: opts.rules, encoding: opts.encoding, force: opts.force, extensions, timeout, shard, signal: controller.signal },
-          { start: progress.start, file: progress.file, write: (text) => io.stdout(text) },
+          {
+            start: progress.start,
+            file: (outcome) => progress.file(outcome.bytes, outcome.error === undefined ? undefined : () => {
+              io.stderr(`cnreport: ${outcome.path}: ${outcome.error}\n`);
+              io.failed = true;
+            }),
+            write: (text) => io.stdout(text),
+          },
         );
       } catch (error) {
         if (error instanceof BatchError || error instanceof RuleError) throw new CliError(error.message, 2);

@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { formatProgress } from '../batch/progress.js';
 import { describeFsError } from '../api.js';
 import type { DocTerms } from '../terms/count.js';
 import { CliError } from './errors.js';
 import { examples } from './examples.js';
 import { writeAtomic } from './io.js';
+import { progressLine } from './progress.js';
 import { readerOptions, readerSetup, reportFailure, type Io } from './shared.js';
 
 interface Options {
@@ -28,34 +28,6 @@ interface Options {
 const BYS = ['document', 'role', 'section'] as const;
 const TERMS_FORMATS = ['csv', 'json'] as const;
 const MB = 1024 * 1024;
-
-/** Redraws one status line on a terminal, at most ten times a second; failures are printed above it. */
-function progressLine(io: Io, enabled: boolean, total: number, totalBytes: number) {
-  const state = { done: 0, total, bytes: 0, totalBytes, seconds: 0 };
-  const started = performance.now();
-  let drawn = 0;
-  const draw = (force = false) => {
-    const now = performance.now();
-    if (!enabled || (!force && now - drawn < 100)) return;
-    drawn = now;
-    io.stderr(`\r${formatProgress({ ...state, seconds: (now - started) / 1000 })}\x1b[K`);
-  };
-  draw(true);
-  return {
-    file(bytes: number, failure?: () => void) {
-      state.done++;
-      state.bytes += bytes;
-      if (failure) {
-        if (enabled) io.stderr('\r\x1b[K');
-        failure();
-        draw(true);
-      } else draw();
-    },
-    clear: () => enabled && io.stderr('\r\x1b[K'),
-    seconds: () => (performance.now() - started) / 1000,
-    bytes: () => state.bytes,
-  };
-}
 
 function size(path: string): number {
   try {
@@ -122,7 +94,8 @@ Exit codes: 0 done; 1 a file could not be read (the others are counted); 2 usage
       const settings = terms.countSettings({ groups, by: opts.by as (typeof BYS)[number] });
       const bytes = files.map(size);
       const tty = (io as Partial<{ isTTY: boolean }>).isTTY ?? Boolean(process.stderr.isTTY);
-      const progress = progressLine(io, tty && !opts.quiet && files.length > 1, files.length, bytes.reduce((a, b) => a + b, 0));
+      const progress = progressLine(io, tty && !opts.quiet && files.length > 1);
+      progress.start({ files: files.length, bytes: bytes.reduce((a, b) => a + b, 0) });
       const docs: (DocTerms | undefined)[] = new Array(files.length);
       // Worker threads pay off from a few files per thread on (each loads rules and jieba once, ~0.2 s).
       const threads = Math.min(jobs, Math.floor(files.length / 2));

@@ -42,15 +42,8 @@ export interface PartReport {
   top?: TopWord[];
 }
 
-export interface DocReport {
-  file: string;
-  title: string | null;
-  year: number | null;
-  region: { province: string | null; city: string | null; district: string | null };
-  level: string | null;
-  docType: string;
-  chars: number;
-  words: number;
+/** A document's counts as reported: what `DocTerms` says of it, with its parts' keyword rates. */
+export interface DocReport extends Omit<DocTerms, 'parts'> {
   parts: PartReport[];
 }
 
