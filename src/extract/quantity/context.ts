@@ -159,7 +159,7 @@ function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
   if (frame.planYear === null || (c.anyYear && !c.anyYear.test(text))) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
   eachYearCue(text, c.years, (rule, m, end) => {
-    if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.id === 'year.by' };
+    if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline === true };
   });
   if (!last) return null;
   return last.year < frame.planYear && !last.by ? 'actual' : 'target';

@@ -18,6 +18,8 @@ export function quantityRules() {
     ...examples,
     pattern: Pattern,
     capture: z.number().int().positive().optional(),
+    /** The captured year is a deadline (到2025年): the figure is to be reached by then, whatever the year. */
+    deadline: z.boolean().optional(),
     period: z.literal('end').optional(),
     relative: z.enum(['plan', 'review', 'review-minus-one', 'none']).optional(),
     /** Several years: two captured years, a five-year plan, the last N years, since a year, against a base year, or the span around it (年均). */
