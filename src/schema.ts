@@ -84,6 +84,21 @@ export const Quantity = z.object({
   /** Several years: a total, average or change over a span (year is then null). */
   period: Period.nullable(),
   rule: z.string(),
+  /**
+   * The rule id behind each decided field, or null where nothing decided it: `unit` the unit or number-form rule (as
+   * `rule`), `comparator` the comparator rule (null without one), `measure` the growth rule (null for a plain level),
+   * `kind` the kind cue or decision, `year` the year cue or the evidence that gave the year or period (a role or
+   * section rule, a deadline the paragraph opens with), `indicator` what delimited the indicator. Every id is a rule
+   * of rules/*.yaml.
+   */
+  rules: z.object({
+    unit: z.string(),
+    comparator: z.string().nullable(),
+    measure: z.string().nullable(),
+    kind: z.string().nullable(),
+    year: z.string().nullable(),
+    indicator: z.string().nullable(),
+  }),
 });
 
 /**

@@ -37,6 +37,15 @@ describe('cnreport extract', () => {
     expect(r.stdout).toMatch(/^\d+:\d+\tsection\theading\.cn-dun\t一、总体思路 \[plan: role\.sequence\]$/m);
   });
 
+  it('--explain ends each quantity line with the rules behind its kind and year', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-explain-'));
+    const file = join(dir, 'report.txt');
+    writeFileSync(file, '2024年政府工作报告\n一、2023年工作回顾\n全市新增城镇就业1.2万人。\n');
+    const r = await cli('extract', file, '--explain');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\tquantity\tunit\.people\t1\.2万人 → .* \(actual, level, 2023\) \[kind: kind\.review-section; year: section\.review\]$/m);
+  });
+
   it('keeps --explain to one item a line when a figure is broken over two lines of printed text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cnreport-explain-'));
     const file = join(dir, 'printed.txt');

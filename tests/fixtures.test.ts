@@ -8,7 +8,7 @@ import { rules, SEEDS } from './helpers.js';
 
 /**
  * Expected-output fixtures for the seeds: a compact, reviewable projection of the result (one line per item),
- * checked by hand against ANNOTATION.md and ../shared/gold. Regenerate with UPDATE_FIXTURES=1, then review the diff.
+ * checked by hand against ANNOTATION.md and ../shared/gold; each quantity line ends with the rules behind its kind and year. Regenerate with UPDATE_FIXTURES=1, then review the diff.
  */
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -19,7 +19,7 @@ function project(result: Result) {
     sections: result.sections.map((s) => `${'  '.repeat(s.depth - 1)}${s.heading}${s.lead.length ? ` [lead: ${s.lead.join('、')}]` : ''}${s.role ? ` {${s.role} ${s.period?.join('-') ?? s.year ?? '-'}}` : ''}`),
     tasks: result.tasks.map((t) => `${t.marker ?? ''}${t.title} | lead: ${t.lead.join('、')} | responsible: ${t.responsible.join('、')} | cooperating: ${t.cooperating.join('、')}`),
     quantities: result.quantities.map((q) =>
-      `${q.span.line}: ${q.core.text} | ${q.indicator ?? '-'} | ${q.comparator ?? ''}${num(q.value, q.range)} ${q.unit} | ${q.normalized.value} ${q.normalized.unit} | ${q.measure}${q.direction ? `/${q.direction}` : ''} | ${q.kind} | ${q.period ? q.period.join('-') : q.year ?? '-'}`),
+      `${q.span.line}: ${q.core.text} | ${q.indicator ?? '-'} | ${q.comparator ?? ''}${num(q.value, q.range)} ${q.unit} | ${q.normalized.value} ${q.normalized.unit} | ${q.measure}${q.direction ? `/${q.direction}` : ''} | ${q.kind} | ${q.period ? q.period.join('-') : q.year ?? '-'} | ${q.rules.kind ?? '-'} ${q.rules.year ?? '-'}`),
     tables: result.tables.map((t) => `${t.title ?? '-'}: ${t.rows.length} rows × ${t.columns.length} columns`),
     glossary: result.glossary.map((g) => g.term),
     removed: result.removed.map((r) => `${r.span.line}: ${r.rule}`),

@@ -30,9 +30,13 @@ function quantity(id: string, clause: string, core: string, fields: Partial<Quan
   return {
     id, section: 's3', task: null, ...at(clause), core: at(core), indicator: null, comparator: null, value: null, range: null,
     unit: '', normalized: { value: null, unit: '', dimension: 'count' }, measure: 'level', direction: null, kind: 'other',
-    year: null, period: null, rule: 'test.rule', ...fields,
+    year: null, period: null, rule: 'test.rule',
+    rules: { unit: 'test.rule', comparator: null, measure: null, kind: null, year: null, indicator: null }, ...fields,
   };
 }
+
+/** The rules behind a quantity's fields: the unit's test rule, and the given ones. */
+const rules = (r: Partial<Quantity['rules']>): Quantity['rules'] => ({ unit: 'test.rule', comparator: null, measure: null, kind: null, year: null, indicator: null, ...r });
 
 const section = (id: string, parent: string | null, depth: number, marker: string, heading: string) => ({
   id, parent, depth, marker, title: heading.slice(marker.length), heading, ...at(heading), lead: [], rule: 'heading.test',
@@ -59,9 +63,12 @@ export function fixtureResult(): Result {
       quantity('q1', '全年完成固定资产投资1200亿元以上', '1200亿元', {
         section: 's2', task: 't1', indicator: '固定资产投资', comparator: '>=', value: 1200, unit: '亿元',
         normalized: { value: 120000000000, unit: '元', dimension: 'money' }, kind: 'target', year: 2022,
+        rules: rules({ comparator: 'comparator.at-least', kind: 'kind.task', year: 'section.plan', indicator: 'indicator.before' }),
       }),
-      quantity('q2', '新建5G基站1-2个', '1-2个', { section: 's2', task: 't1', indicator: '5G基站', range: [1, 2], unit: '个', normalized: { value: null, unit: '个', dimension: 'count' }, kind: 'target', year: 2022 }),
-      quantity('q3', '地区生产总值增长6.5%', '6.5%', { indicator: '地区生产总值', value: 6.5, unit: '%', measure: 'growth', direction: 'up', kind: 'actual', year: 2021 }),
+      quantity('q2', '新建5G基站1-2个', '1-2个', { section: 's2', task: 't1', indicator: '5G基站', range: [1, 2], unit: '个', normalized: { value: null, unit: '个', dimension: 'count' }, kind: 'target', year: 2022,
+        rules: rules({ kind: 'kind.task', year: 'section.plan', indicator: 'indicator.after' }) }),
+      quantity('q3', '地区生产总值增长6.5%', '6.5%', { indicator: '地区生产总值', value: 6.5, unit: '%', measure: 'growth', direction: 'up', kind: 'actual', year: 2021,
+        rules: rules({ measure: 'growth.up', kind: 'kind.review-section', year: 'section.review', indicator: 'indicator.before' }) }),
       quantity('q4', '"引进"企业20家。\r\n=SUM(A1)', '20家', { indicator: '"引进",企业', value: 20, unit: '家', kind: 'other' }),
     ],
     organizations: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/api.js';
+import { extract, run } from '../src/api.js';
 import { exclusion } from '../src/extract/quantity/exclude.js';
 import { comparatorOf, growthOf } from '../src/extract/quantity/meaning.js';
 import { scanBlocks, type Mention } from '../src/extract/quantity/scan.js';
@@ -75,6 +75,16 @@ const RUNNERS: Record<string, Runner> = {
   /** A closing verb of a unit list: (区发展改革局、区财政局负责). */
   'organizations.verbs': (rule, text, r) => [...text.matchAll(r.organizations.compiled.verb)].some((m) => r.organizations.compiled.verbs.get(m[0])?.id === rule.id),
   'organizations.joint': (rule, text, r) => r.organizations.compiled.jointId === rule.id && !!r.organizations.compiled.joint?.test(text),
+  /** Decisions read from the structure around a figure: some quantity of the text names the rule behind that field. */
+  'quantities.decisions.kinds': (rule, text) => quantitiesOf(text).some((q) => q.rules.kind === rule.id),
+  'quantities.decisions.years': (rule, text) => quantitiesOf(text).some((q) => q.rules.year === rule.id),
+  'quantities.decisions.indicators': (rule, text) => quantitiesOf(text).some((q) => q.rules.indicator === rule.id),
+  'quantities.decisions.measures': (rule, text) => quantitiesOf(text).some((q) => q.rules.measure === rule.id),
+  /** Evidence the roles stage names for the role of some block or section of the text. */
+  'quantities.decisions.roles': (rule, text) => {
+    const doc = run({ text }, { rules });
+    return doc.blocks.some((b) => b.roleRule === rule.id) || doc.sections.some((s) => s.roleRule === rule.id);
+  },
   /** A table cell read as a number bounded by this rule's comparator: 7以上. */
   'tables.comparators': (rule, text, r) => {
     const cell = parseCell(text, r.tables);

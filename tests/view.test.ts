@@ -45,6 +45,12 @@ describe('view: rendering nested and overlapping spans', () => {
     const count = (type: Mark['type']) => marks.filter((m) => m.type === type).length;
     expect([count('heading'), count('task'), count('quantity'), count('org'), count('removed')]).toEqual([3, 1, 4, 3, 1]);
     expect(marks.find((m) => m.type === 'quantity')!.fields).toContainEqual(['rule', 'test.rule']);
+    // The panel names the rule behind each decided field, and leaves out the fields nothing decided.
+    const first = marks.find((m) => m.type === 'quantity')!.fields;
+    expect(first).toContainEqual(['kind rule', 'kind.task']);
+    expect(first).toContainEqual(['year rule', 'section.plan']);
+    expect(first).toContainEqual(['comparator rule', 'comparator.at-least']);
+    expect(first.some(([k]) => k === 'measure rule')).toBe(false);
   });
 
   it('keeps the text whole and each highlight covering exactly its span, even where a task crosses a heading', () => {

@@ -2,6 +2,12 @@ import type { Block, Doc, SectionNode, Stage } from '../document.js';
 import { alternation } from '../rules/pattern.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
+import type { RoleEvidence } from '../rules/files/quantities.js';
+
+/** The id of the roles decision rule for a piece of evidence (rules/quantities.yaml `decisions.roles`), or null. */
+const roleId = (c: Compiled, evidence: RoleEvidence): string | null => c.q.decisions.roles.find((d) => d.evidence === evidence)?.id ?? null;
+/** The evidence of a document type that is all one role. */
+const WHOLE_EVIDENCE: Record<string, RoleEvidence> = { 'progress-report': 'doctype-progress-report', 'plan-outline': 'doctype-plan-outline', 'task-notice': 'doctype-task-notice' };
 
 type Role = Exclude<SectionRole, 'glossary'>;
 const STATES: readonly Role[] = ['other', 'review', 'plan'];
@@ -81,7 +87,7 @@ function headings(doc: Doc, c: Compiled): Map<string, Heading> {
           weak: own !== null && !!parent?.role && parent.role !== own,
           parentRole: parent?.role ?? null,
           role: own ?? parent?.role ?? carried?.role ?? null,
-          rule: own ? rule?.id ?? 'role.heading-year' : parent?.rule ?? carried?.rule ?? null,
+          rule: own ? rule?.id ?? roleId(c, 'heading-year') : parent?.rule ?? carried?.rule ?? null,
           own: own !== null,
           year: year ? Number(year[1]) : own ? null : parent?.year ?? null,
           period: period ?? (own ? null : parent?.period ?? null),
@@ -113,19 +119,19 @@ interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, stri
 function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense: RegExp, tenseRole: Map<string, Role>, planYear: number | null, since: number, started: boolean): Evidence {
   const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
   const rule: Partial<Record<Role, string>> = {};
-  const against = (role: Role, weight: number, id: string) => {
+  const against = (role: Role, weight: number, id: string | null) => {
     for (const s of STATES) if (s !== role) cost[s] += weight;
-    rule[role] ??= id;
+    if (id !== null) rule[role] ??= id;
   };
   if (h?.weak && (h.parentRole === 'review' || h.parentRole === 'plan')) {
-    against(h.parentRole, INHERITED, 'role.parent-heading');
-    if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule ?? 'role.heading');
+    against(h.parentRole, INHERITED, roleId(c, 'parent-heading'));
+    if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule);
   } else if (h?.role === 'review' || h?.role === 'plan') {
     // A heading line naming its role, or going on with the plan beside it (三、加强政府自身建设), is strong evidence.
     const line = b.kind === 'heading' && (h.own || h.carried === true);
     // A heading speaks loudest for the paragraphs right after it: far below, a missed heading may have intervened.
     const weight = Math.max(FLOOR, (h.own ? OWN_HEADING : INHERITED) * DECAY ** since);
-    against(h.role, line ? HEADING_LINE : weight, h.rule ?? 'role.heading');
+    against(h.role, line ? HEADING_LINE : weight, h.rule);
   } else if (!started) {
     // Before the first part with a role (the salutation, the opening lines) a block holds neither.
     cost.review += INHERITED / 2;
@@ -218,7 +224,8 @@ export const roles: Stage = (doc, ctx): Doc => {
     const e = evidence(doc, b, h, c, tense, tenseRole, years.plan, since - 1, started);
     const role = tableRoles.length ? tableRole(b) : null;
     if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
-    if (role) e.rule[role] ??= `role.table-${role}`;
+    const id = role ? roleId(c, role === 'plan' ? 'table-plan' : 'table-review') : null;
+    if (role && id !== null) e.rule[role] ??= id;
     return e;
   });
   const picked = sequenced ? decode(ev.filter((e): e is Evidence => e !== null), c.q.roles.switchCost) : [];
@@ -246,7 +253,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
-    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? 'role.sequence' : `role.doctype.${doc.meta.docType}`;
+    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? roleId(c, 'sequence') : roleId(c, WHOLE_EVIDENCE[doc.meta.docType]!);
     return { ...b, role: role === 'other' ? null : role, roleRule: rule, year: role === 'other' || role === null ? null : year, period };
   });
   // Roles of each section's own blocks, counted in one pass.
@@ -263,7 +270,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
     const year = role === 'review' ? years.review : role === 'plan' ? years.plan : null;
-    return { ...s, role, roleRule: role ? 'role.sequence' : null, year, period: null };
+    return { ...s, role, roleRule: role ? roleId(c, 'sequence') : null, year, period: null };
   });
   return { ...doc, blocks, sections };
 };

@@ -32,6 +32,8 @@ function quantityFields(q: Quantity, path: (id: string | null) => string, tasks:
     ['period', q.period ? q.period.join('–') : ''],
     ['section', path(q.section)], ['task', q.task ? tasks.get(q.task) ?? q.task : ''], ['clause', q.text],
     ['at', at(q.core.span)], ['rule', q.rule],
+    // The rule behind each decided field (rules/*.yaml ids), where one decided it.
+    ...(['comparator', 'measure', 'kind', 'year', 'indicator'] as const).flatMap((f): [string, string][] => (q.rules[f] ? [[`${f} rule`, q.rules[f]]] : [])),
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import { unwrap } from '../../util/breaks.js';
+import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type YearEvidence } from '../../rules/files/quantities.js';
 import type { Compiled } from './compile.js';
 import { coverage, locator } from './spans.js';
 
@@ -10,7 +11,7 @@ type Kind = 'target' | 'actual' | 'other';
 /** What the sections and the report's own year say about the figures in them. */
 export interface Frame {
   /** Per section id: the role of the innermost section (itself or an ancestor) that has one, and its year. */
-  sections: Map<string, { role: Role | null; year: number | null; period: Period | null }>;
+  sections: Map<string, { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }>;
   planYear: number | null;
   reviewYear: number | null;
   /** Whether a position lies in a task, and the index in `doc.tasks` of the (first) task holding it, or -1. */
@@ -20,21 +21,27 @@ export interface Frame {
   /** The block holding a position, with the role the roles stage gave it. */
   blockAt: (pos: number) => Block | null;
   /** Per block start, the scope changes found in it (filled as figures ask; this document's only). */
-  scopes: Map<number, { end: number; period: Period | null }[]>;
+  scopes: Map<number, { end: number; period: Period | null; rule: string }[]>;
+  /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
+  ids: { kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>; sequence: string | null };
 }
+
+/** A kind and the rule behind it: a cue rule's id, or the id of the decision rule for `evidence`. */
+export interface KindOf { kind: Kind; rule: string | null; evidence: KindEvidence | null }
 
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
 /** The frame of a document whose roles stage has run: section roles and years, the report's plan and review years. */
-export function frameOf(doc: Doc, _c?: Compiled): Frame {
-  const sections = new Map<string, { role: Role | null; year: number | null; period: Period | null }>();
+export function frameOf(doc: Doc, c: Compiled): Frame {
+  const sequence = decisionIds(c.q, 'roles', ROLE_EVIDENCE).sequence;
+  const sections = new Map<string, { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }>();
   let plan: number | null = null;
   let review: number | null = null;
   for (const s of doc.sections) {
     const role = s.role === 'other' ? null : s.role;
-    sections.set(s.id, { role, year: s.year, period: s.period });
+    sections.set(s.id, { role, year: s.year, period: s.period, roleRule: s.roleRule });
     // Only a heading that names its role and its year dates the report's parts (2024年工作安排).
-    const own = s.roleRule !== null && s.roleRule !== 'role.sequence' && YEAR_IN.test(doc.view.slice(s.heading.start, s.heading.end));
+    const own = s.roleRule !== null && s.roleRule !== sequence && YEAR_IN.test(doc.view.slice(s.heading.start, s.heading.end));
     if (own && role === 'plan' && s.year !== null) plan ??= s.year;
     if (own && role === 'review' && s.year !== null) review ??= s.year;
   }
@@ -50,6 +57,7 @@ export function frameOf(doc: Doc, _c?: Compiled): Frame {
       return i >= 0 ? blocks[i]! : null;
     },
     scopes: new Map(),
+    ids: { kind: decisionIds(c.q, 'kinds', KIND_EVIDENCE), year: decisionIds(c.q, 'years', YEAR_EVIDENCE), indicator: decisionIds(c.q, 'indicators', INDICATOR_EVIDENCE), sequence },
   };
 }
 
@@ -66,34 +74,40 @@ export function targetsFrom(view: string, block: Range, c: Compiled): number {
  * section makes a target; a review section an actual; elsewhere the nearest cue word before the figure in its
  * sentence decides, then the document type (every item of a task notice is a target).
  */
-export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Range, targetsFrom: number): { kind: Kind; rule: string } {
+export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Range, targetsFrom: number): KindOf {
+  const by = (kind: Kind, evidence: KindEvidence): KindOf => ({ kind, rule: frame.ids.kind[evidence], evidence });
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
-  if (role === 'glossary' || frame.inGlossary(pos)) return { kind: 'other', rule: 'kind.glossary' };
-  if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return { kind: 'other', rule: 'kind.score' };
-  if (pos >= targetsFrom) return { kind: 'target', rule: 'kind.target-paragraph' };
+  if (role === 'glossary' || frame.inGlossary(pos)) return by('other', 'glossary');
+  if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
+  if (pos >= targetsFrom) return by('target', 'target-paragraph');
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
   const before = () => unwrap(doc.view.slice(sentence.start, pos));
   const reported = reportedDone(doc, c, pos, sentence, before);
-  if (reported) return reported;
-  if (frame.inTask(pos)) return done(before(), c) ? { kind: 'actual', rule: 'kind.done' } : { kind: 'target', rule: 'kind.task' };
+  if (reported) return by('actual', reported);
+  if (frame.inTask(pos)) return done(before(), c) ? by('actual', 'done') : by('target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
     const clause = before().split(/[,;。，；]/).at(-1) ?? '';
-    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause.includes(w))) return { kind: 'target', rule: 'kind.ahead-cue' };
-    if (role === 'plan' && done(clause, c)) return { kind: 'actual', rule: 'kind.done' };
+    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause.includes(w))) return by('target', 'ahead-cue');
+    if (role === 'plan' && done(clause, c)) return by('actual', 'done');
   }
-  if (role === 'plan') return { kind: 'target', rule: block?.roleRule?.startsWith('section.') === false ? `kind.plan-${block.roleRule}` : 'kind.plan-section' };
-  if (role === 'review') return { kind: 'actual', rule: block?.roleRule?.startsWith('section.') === false ? `kind.review-${block.roleRule}` : 'kind.review-section' };
-  if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return { kind: 'target', rule: 'kind.notice' };
+  // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
+  // other evidence (an opener, tense words, the sequence of the report).
+  const part = block?.roleRule != null && !c.q.sections.some((r) => r.id === block.roleRule);
+  if (role === 'plan') return by('target', part ? 'plan-part' : 'plan-section');
+  if (role === 'review') return by('actual', part ? 'review-part' : 'review-section');
+  if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return by('target', 'notice');
   const text = before();
-  let cue: { kind: Kind; rule: string } | null = null;
+  let cue: KindOf | null = null;
   for (const m of text.matchAll(c.kind)) {
     const t = c.kindOf.get(m[0])!;
-    cue = { kind: t.value, rule: t.id };
+    cue = { kind: t.value, rule: t.id, evidence: null };
   }
-  return cue ?? yearKind(text, frame, c) ?? { kind: doc.meta.docType === 'work-report' ? 'actual' : 'target', rule: 'kind.default' };
+  if (cue) return cue;
+  const year = yearKind(text, frame, c);
+  return year ? by(year, year === 'actual' ? 'past-year' : 'year-ahead') : by(doc.meta.docType === 'work-report' ? 'actual' : 'target', 'default');
 }
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
@@ -106,23 +120,21 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * 计划 is the plan itself), work done in a progress report's own clause (完成投资3.2亿元), and a count heading a list
  * of counts done (安排的48个项目中，已开工36个、…); never when the clause looks ahead (力争完成年度计划的100%).
  */
-function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, before: () => string): { kind: Kind; rule: string } | null {
+function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, before: () => string): 'plan-share' | 'progress-done' | 'list-head' | null {
   const clause = before().split(/[,;。，；]/).at(-1) ?? '';
   const share = c.q.planShare?.exec(clause);
-  if (share && !looksAhead(clause.slice(0, share.index), c)) return { kind: 'actual', rule: 'kind.plan-share' };
-  if (doc.meta.docType === 'progress-report' && c.q.progressDone.some((w) => clause.includes(w)) && !looksAhead(clause, c)) {
-    return { kind: 'actual', rule: 'kind.progress-done' };
-  }
+  if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
+  if (doc.meta.docType === 'progress-report' && c.q.progressDone.some((w) => clause.includes(w)) && !looksAhead(clause, c)) return 'progress-done';
   const after = doc.view.slice(pos, sentence.end);
   // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
   const comma = after.search(/[,，]/);
   const next = comma >= 0 ? after.slice(comma + 1).split(/[,;。，；]/)[0]! : '';
   const digit = next.search(/\d/);
-  if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return { kind: 'actual', rule: 'kind.plan-share' };
+  if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return 'plan-share';
   const head = c.q.listHead?.exec(after);
   if (head) {
     const next = after.slice(head[0].length).split(/[,;。，；]/)[0] ?? '';
-    if (done(next, c) && !looksAhead(next, c)) return { kind: 'actual', rule: 'kind.list-head' };
+    if (done(next, c) && !looksAhead(next, c)) return 'list-head';
   }
   return null;
 }
@@ -143,14 +155,14 @@ function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearC
  * With no section role and no cue word, a year written before the figure decides: a year before the report's plan
  * year is past (报告指出,2024年全县地区生产总值达到…, in a 2025 report), 到2027年 or the plan year itself is ahead.
  */
-function yearKind(text: string, frame: Frame, c: Compiled): { kind: Kind; rule: string } | null {
+function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
   if (frame.planYear === null || (c.anyYear && !c.anyYear.test(text))) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
   eachYearCue(text, c.years, (rule, m, end) => {
-    if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline };
+    if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline === true };
   });
   if (!last) return null;
-  return last.year < frame.planYear && !last.by ? { kind: 'actual', rule: 'kind.past-year' } : { kind: 'target', rule: 'kind.year-ahead' };
+  return last.year < frame.planYear && !last.by ? 'actual' : 'target';
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */
@@ -202,6 +214,8 @@ export function carriedYears(view: string, blocks: readonly Range[]): (number | 
 export interface When {
   year: number | null;
   period: Period | null;
+  /** The rule behind them: a year cue's id, a decision rule's, or the role rule of the part that gave the year. */
+  rule: string | null;
 }
 
 const CN_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -256,7 +270,7 @@ const CLOSING = /^(收官|圆满收官)/;
  * The span a figure stands in: the last span cue before it in its paragraph (“十三五”时期，…) unless a single year
  * is named after it, else the span of its paragraph or section (the roles stage), else none.
  */
-function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): Period | null {
+function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): { period: Period; rule: string | null } | null {
   let events = frame.scopes.get(block.start);
   if (!events) frame.scopes.set(block.start, (events = scopeEvents(view, frame, c, block)));
   // The last event ending before the figure (events are sorted by end), found by bisection.
@@ -267,27 +281,31 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     if (events[mid]!.end <= pos - block.start) lo = mid + 1;
     else hi = mid;
   }
-  if (lo > 0) return events[lo - 1]!.period;
-  return block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
+  if (lo > 0) {
+    const e = events[lo - 1]!;
+    return e.period ? { period: e.period, rule: e.rule } : null;
+  }
+  const period = block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
+  return period ? { period, rule: frame.ids.year['part-span'] } : null;
 }
 
 /**
  * The scope changes of a block, once per block (a long paragraph with many figures is read once): a span fronted as
  * a time (“十三五”时期，… 五年来，…) opens one, a single year opening a clause (2020年，…) closes it. Sorted by end.
  */
-function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null }[] {
+function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null; rule: string }[] {
   const text = view.slice(block.start, block.end);
-  const byEnd = new Map<number, Period | null>();
+  const byEnd = new Map<number, { period: Period | null; rule: string }>();
   if (!c.anyYear || c.anyYear.test(text)) {
     eachYearCue(text, c.years, (rule, m, end) => {
       if (byEnd.has(end)) return;
       if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
         const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-        if (p) byEnd.set(end, p);
-      } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, null);
+        if (p) byEnd.set(end, { period: p, rule: rule.id });
+      } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, { period: null, rule: rule.id });
     });
   }
-  return [...byEnd.entries()].map(([end, period]) => ({ end, period })).sort((x, y) => x.end - y.end);
+  return [...byEnd.entries()].map(([end, e]) => ({ end, ...e })).sort((x, y) => x.end - y.end);
 }
 
 /**
@@ -297,18 +315,18 @@ function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { e
  * X of 由X增长到Y is the year before the span, and a level reached is the span's last year. Else the deadline its
  * paragraph opens with (`opening`), its section's year, the report's plan or review year by kind.
  */
-export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, block: Block, kind: Kind, opening: number | null, m: Range & { dimension?: string }): When {
+export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
   const text = unwrap(view.slice(window.start, window.end));
-  let explicit = null as { end: number; year: number | null } | null;
-  let relative = null as { end: number; year: number | null } | null;
-  let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null } | null;
+  let explicit = null as { end: number; year: number | null; id: string } | null;
+  let relative = null as { end: number; year: number | null; id: string } | null;
+  let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null;
   // Most windows hold no cue at all: one test of all cues joined spares running each of them.
   const cues = !c.anyYear || c.anyYear.test(text) ? c.years : [];
   eachYearCue(text, cues, (rule, m, end) => {
     if (rule.span) {
       // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
       const governs = FRONTED.test(text.slice(end, end + 1)) || !CLAUSE_BREAK.test(text.slice(end));
-      if (governs && (!span || end > span.end)) span = { end, period: spanYears(rule, m, frame), rule: rule.span, base: rule.span === 'base' ? Number(m[1]) : null };
+      if (governs && (!span || end > span.end)) span = { end, period: spanYears(rule, m, frame), rule: rule.span, base: rule.span === 'base' ? Number(m[1]) : null, id: rule.id };
       return;
     }
     const year = rule.capture ? Number(m[rule.capture])
@@ -318,55 +336,60 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
       : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
       : null;
     const strong = rule.capture !== undefined || rule.period !== undefined || rule.relative === 'none' || rule.relative === 'review-minus-one';
-    if (strong && (!explicit || end > explicit.end)) explicit = { end, year };
-    if (!strong && (!relative || end > relative.end)) relative = { end, year };
+    if (strong && (!explicit || end > explicit.end)) explicit = { end, year, id: rule.id };
+    if (!strong && (!relative || end > relative.end)) relative = { end, year, id: rule.id };
   });
-  const single = (year: number | null): When => ({ year, period: null });
+  const single = (year: number | null, rule: string | null): When => ({ year, period: null, rule });
   const scope = () => scopeOf(view, frame, c, block, m.start);
-  const sp = span as { end: number; period: Period | null; rule: string; base: number | null } | null;
-  const ex = explicit as { end: number; year: number | null } | null;
+  const sp = span as { end: number; period: Period | null; rule: string; base: number | null; id: string } | null;
+  const ex = explicit as { end: number; year: number | null; id: string } | null;
+  const rel = relative as { end: number; year: number | null; id: string } | null;
   const before = unwrap(view.slice(Math.max(block.start, m.start - 16), m.start));
   const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
   /** In a span: X of 由X增长到Y is the year before it; a level reached, a rate or share its end; a total the span. */
-  const inSpan = (around: Period, named: boolean): When => {
-    if (kind === 'other') return single(null);
-    if (FROM.test(before)) return single(around[0] - 1);
-    if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around };
-    if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1]);
+  const inSpan = (around: Period, named: boolean, rule: string | null): When => {
+    if (kind === 'other') return single(null, null);
+    if (FROM.test(before)) return single(around[0] - 1, rule);
+    if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
+    if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
     // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
-    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around };
-    return single(around[1]);
+    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around, rule };
+    return single(around[1], rule);
   };
   if (sp && (!ex || sp.end > ex.end)) {
-    if (sp.period) return inSpan(sp.period, true);
+    if (sp.period) return inSpan(sp.period, true, sp.id);
     if (sp.rule === 'base' && sp.base !== null) {
-      const to = ex?.year ?? opening ?? scopeEnd(scope()) ?? fallbackYear(frame, block, kind);
-      return to !== null && to > sp.base ? { year: null, period: [sp.base, to] } : single(to);
+      // The base year is the cue's; the year it runs to comes from the first of these that has one.
+      const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scope()) ?? fallbackYear(frame, block, kind);
+      return to.year !== null && to.year > sp.base ? { year: null, period: [sp.base, to.year], rule: sp.id } : to;
     }
     const around = scope();
-    if (around) return { year: null, period: around };
-    if (sp.rule === 'average') return single(null);
+    if (around) return { year: null, period: around.period, rule: around.rule };
+    if (sp.rule === 'average') return single(null, sp.id);
   }
-  if (ex) return single(ex.year);
-  if (opening !== null && !relative) return single(opening);
+  if (ex) return single(ex.year, ex.id);
+  if (opening !== null && !rel) return single(opening.year, opening.rule);
   // Background figures (kind other, a glossary's) take no year from the span around them.
-  const around = relative || kind === 'other' ? null : scope();
-  if (around) return inSpan(around, false);
-  const info = block.roleRule != null ? { year: block.year ?? null } : block.section ? frame.sections.get(block.section) : undefined;
-  if (info?.year != null) return single(info.year);
-  if (relative) return single(relative.year);
-  return single(fallbackYear(frame, block, kind));
+  const around = rel || kind === 'other' ? null : scope();
+  if (around) return inSpan(around.period, false, around.rule);
+  const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : block.section ? frame.sections.get(block.section) : undefined;
+  if (info?.year != null) return single(info.year, info.roleRule ?? null);
+  if (rel) return single(rel.year, rel.id);
+  return fallbackYear(frame, block, kind);
 }
 
-const scopeEnd = (p: Period | null) => (p ? p[1] : null);
+/** The deadline a figure's sentence or paragraph opens with (到2025年，…), or the one carried to it, and its rule. */
+export interface Opening { year: number; rule: string | null }
+
+const scopeEnd = (p: { period: Period; rule: string | null } | null): When | null => (p ? { year: p.period[1], period: null, rule: p.rule } : null);
 
 /** The year a figure with no cue of its own takes from where it stands: its section's role, else its kind. */
-function fallbackYear(frame: Frame, block: Block, kind: Kind): number | null {
-  const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null } : block.section ? frame.sections.get(block.section) : undefined;
-  if (info?.year != null) return info.year;
-  if (info?.role === 'glossary') return null;
+function fallbackYear(frame: Frame, block: Block, kind: Kind): When {
+  const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null, roleRule: block.roleRule } : block.section ? frame.sections.get(block.section) : undefined;
+  if (info?.year != null) return { year: info.year, period: null, rule: info.roleRule ?? null };
+  if (info?.role === 'glossary') return { year: null, period: null, rule: null };
   // A score or other background figure outside a glossary is of the document's year (a 2018 assessment table's 得2分).
-  if (kind === 'other') return frame.planYear;
-  if (info?.role === 'review' || (!info?.role && kind === 'actual')) return frame.reviewYear;
-  return frame.planYear;
+  const review = kind !== 'other' && (info?.role === 'review' || (!info?.role && kind === 'actual'));
+  const year = review ? frame.reviewYear : frame.planYear;
+  return { year, period: null, rule: year === null ? null : frame.ids.year[review ? 'report-review' : 'report-plan'] };
 }

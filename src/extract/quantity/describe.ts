@@ -4,7 +4,7 @@ import type { Quantity } from '../../schema.js';
 import { spanOf, textSpan, trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
-import { kindOf, openingYear, targetsFrom, yearOf, type Frame } from './context.js';
+import { kindOf, openingYear, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
 import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
@@ -52,18 +52,26 @@ interface Handed { sentence: number; parts: string[] }
  * with no subject of its own takes the parts handed to the list before it in the sentence, one by one (城乡居民收入
  * 分别达到42350元和19870元,增长4.9%和6.7%). Returns what this list handed out, or `handed` unchanged.
  */
-function close(doc: Doc, g: Group | null, c: Compiled, handed: Handed | null, done: readonly Draft[]): Handed | null {
+function close(doc: Doc, g: Group | null, c: Compiled, frame: Frame, handed: Handed | null, done: readonly Draft[]): Handed | null {
   if (!g || g.members.length < 2) return handed;
   const last = g.members.at(-1)!;
-  const shared = g.tail ? last.comparator : g.head ? g.members[0]!.comparator : null;
-  for (const d of g.members) d.comparator ??= shared;
+  const sharer = g.tail ? last : g.head ? g.members[0]! : null;
+  for (const d of g.members) {
+    if (d.comparator !== null || !sharer) continue;
+    d.comparator = sharer.comparator;
+    d.rules.comparator = sharer.rules.comparator;
+  }
   const subject = g.subject();
   let parts = subject ? distribute(doc.view, doc.text, subject, g.members.length, c) : null;
+  let by = frame.ids.indicator.parts;
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
-  if (!subject && !parts) parts = respectively(doc.view, g, done);
+  if (!subject && !parts) [parts, by] = [respectively(doc.view, g, done), frame.ids.indicator.respectively];
   if (!parts) return handed;
   parts = parts.map(unwrap);
-  g.members.forEach((d, i) => (d.indicator = parts[i]!));
+  g.members.forEach((d, i) => {
+    d.indicator = parts[i]!;
+    d.rules.indicator = by;
+  });
   return { sentence: g.sentence, parts };
 }
 
@@ -133,6 +141,8 @@ function taskId(doc: Doc, frame: Frame, pos: number): string | null {
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
+  const ids = frame.ids;
+  const deadline = (year: number | null, evidence: 'opening-deadline' | 'carried-deadline'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
   const view = doc.view;
   const out: Draft[] = [];
   let prevEnd = -1;
@@ -140,10 +150,10 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let handed: Handed | null = null;
   // A paragraph that opens on the past (过去一年，… / 去年，…) is what figures with nothing else to go by take.
   const past = c.q.reviewParagraph?.test(view.slice(block.start, Math.min(block.end, block.start + 16)));
-  let lastKind: ReturnType<typeof kindOf> | null = past ? { kind: 'actual', rule: 'kind.review-paragraph' } : null;
+  let lastKind: KindOf | null = past ? { kind: 'actual', rule: ids.kind['review-paragraph'], evidence: 'review-paragraph' } : null;
   const targets = targetsFrom(view, block, c);
   // The deadline the paragraph opens with, or the one the paragraph introducing its list did (see carriedYears).
-  const opening = openingYear(view, block) ?? carried;
+  const opening = deadline(openingYear(view, block), 'opening-deadline') ?? deadline(carried, 'carried-deadline');
   const bounds = new Bounds(view, block);
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
@@ -160,10 +170,12 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const growth = amountChange(view, m, clause, sentence, c) ?? growthOf(view, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
-    const kind = own.rule === 'kind.default' && lastKind ? lastKind : own;
-    if (own.rule !== 'kind.default') lastKind = own;
+    const kind = own.evidence === 'default' && lastKind ? lastKind : own;
+    if (own.evidence !== 'default') lastKind = own;
     const previous = out.at(-1);
     const text = trimRange(view, clause.start, clause.end);
+    const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
+    const when = yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block, kind.kind, deadline(openingYear(view, sentence), 'opening-deadline') ?? opening, m);
     const draft: Draft = {
       id: '',
       section: block.section,
@@ -171,7 +183,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: doc.text.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),
-      indicator: ind ? written(doc.text, doc.view, ind.start, ind.end) : previous && previous.span.start >= sentence.start ? previous.indicator : null,
+      indicator: ind ? written(doc.text, doc.view, ind.start, ind.end) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
@@ -180,16 +192,29 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       measure: growth.measure,
       direction: growth.direction,
       kind: kind.kind,
-      ...yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block, kind.kind, openingYear(view, sentence) ?? opening, m),
+      year: when.year,
+      period: when.period,
       rule: m.rule,
+      rules: {
+        unit: m.rule,
+        comparator: cmp?.id ?? null,
+        measure: growth.rule,
+        kind: kind.rule,
+        year: when.rule,
+        indicator: ind ? ids.indicator[ind.by] : lent?.indicator != null ? ids.indicator.previous : null,
+      },
     };
     if (inList && group) {
       const first = group.members[0]!;
       draft.indicator = first.indicator;
-      if (draft.measure === 'level' && first.measure === 'growth') [draft.measure, draft.direction] = [first.measure, first.direction];
+      draft.rules.indicator = first.indicator === null ? null : ids.indicator.list;
+      if (draft.measure === 'level' && first.measure === 'growth') {
+        [draft.measure, draft.direction] = [first.measure, first.direction];
+        draft.rules.measure = first.rules.measure;
+      }
       group.members.push(draft);
     } else {
-      handed = close(doc, group, c, handed, out);
+      handed = close(doc, group, c, frame, handed, out);
       const head = cmp !== null && !word && !m.approx;
       const subject = () => indicatorRange(view, from, m.start, afterStart, afterEnd, 'level', c);
       group = { members: [draft], subject, head, tail: false, sentence: sentence.start };
@@ -198,6 +223,6 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     out.push(draft);
     prevEnd = afterStart;
   }
-  close(doc, group, c, handed, out);
+  close(doc, group, c, frame, handed, out);
   return out;
 }

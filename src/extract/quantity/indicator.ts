@@ -2,6 +2,10 @@ import type { Range } from '../../document.js';
 import { hasBreak, unwrapped } from '../../util/breaks.js';
 import type { Compiled, WordSet } from './compile.js';
 import { lastIndexWithin } from '../../util/find.js';
+import type { IndicatorEvidence } from '../../rules/files/quantities.js';
+
+/** An indicator's range in the view and what delimited it (a decision of rules/quantities.yaml `decisions.indicators`). */
+export type Indicated = Range & { by: IndicatorEvidence };
 
 /** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
 const COUNTED = new Set(['count', 'people', 'households']);
@@ -109,9 +113,9 @@ function nounLength(rest: string, stop: RegExp): number {
  * The indicator of a mention: the phrase before it in its clause (from `from`, the end of the previous figure or
  * list item), trimmed; for counts followed by a noun, that noun. The text after the mention and its comparator
  * word runs from `afterStart` to `afterEnd` (the end of the clause or the next figure, whichever comes first).
- * Returns a range of the view, or null when nothing is left.
+ * Returns a range of the view and what delimited it, or null when nothing is left.
  */
-export function indicatorRange(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Range | null {
+export function indicatorRange(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Indicated | null {
   // In a hard-wrapped paragraph the phrase is read with its line breaks taken out (改\n造 is 改造), then mapped back.
   const end = Math.max(afterEnd, Math.min(view.length, start + 4));
   if (hasBreak(view, from, end)) {
@@ -119,12 +123,12 @@ export function indicatorRange(view: string, from: number, start: number, afterS
     const r = indicatorIn(u.text, 0, u.of(start - from), u.of(afterStart - from), u.of(afterEnd - from), dimension, c);
     if (!r) return null;
     const back = u.back(r);
-    return { start: from + back.start, end: from + back.end };
+    return { start: from + back.start, end: from + back.end, by: r.by };
   }
   return indicatorIn(view, from, start, afterStart, afterEnd, dimension, c);
 }
 
-function indicatorIn(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Range | null {
+function indicatorIn(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Indicated | null {
   const ind = c.q.indicator;
   let before: Range = { start: from, end: start };
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
@@ -159,12 +163,15 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   // name before it, that name stays (总投资5亿元的汇源项目: 总投资).
   const modifies = (!hasBefore || objectVerb) && view.charCodeAt(afterStart) === 0x7684; // 的
   const modified = modifies ? ofNoun(view, afterStart + 1, afterEnd, c) : null;
-  if (modified) return modified;
-  let pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
+  if (modified) return { start: modified.start, end: modified.end, by: 'of-noun' };
+  const pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
   // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
-  if (pick.end - pick.start > ind.maxLength) pick = tail(view, pick, ind.maxLength, c);
-  return pick;
+  if (pick.end - pick.start > ind.maxLength) {
+    const t = tail(view, pick, ind.maxLength, c);
+    return t && { start: t.start, end: t.end, by: 'tail' };
+  }
+  return { start: pick.start, end: pick.end, by: pick === after ? 'after' : 'before' };
 }
 
 /**

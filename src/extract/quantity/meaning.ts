@@ -48,7 +48,8 @@ export function growthOf(view: string, m: Mention, clause: Range, c: Compiled): 
   const text = unwrap(view.slice(clause.start, m.start));
   const cue = lastGrowthWord(text, c);
   const points = m.dimension === 'percentage-points';
-  if (!cue) return points ? { measure: 'growth', direction: 'up', rule: null } : LEVEL;
+  // No growth word: a 百分点 figure is still a change (the decision rule growth.points says so).
+  if (!cue) return points ? { measure: 'growth', direction: 'up', rule: c.q.decisions.measures.find((d) => d.evidence === 'points')?.id ?? null } : LEVEL;
   const tag = c.growthOf.get(cue.word)!;
   // 低于5%: a bound on a level, not a fall (but 低于全国1个百分点 is a gap between rates).
   if (!points && cue.end === text.length && c.cmpOf.has(`<${cue.word}`)) return LEVEL;

@@ -66,6 +66,20 @@ export function quantityRules() {
     marker: Pattern.optional(),
   }).strict();
 
+  /**
+   * A decision the code makes from the structure around a figure (its part's role, the deadline its paragraph opens
+   * with, the phrase before it): `evidence` is what the code looks the rule up by, `id` what the output names.
+   */
+  const decision = <T extends readonly [string, ...string[]]>(evidence: T) =>
+    z.array(z.object({ id: RuleId, evidence: z.enum(evidence), ...examples }).strict()).default([]);
+  const Decisions = z.object({
+    kinds: decision(KIND_EVIDENCE),
+    years: decision(YEAR_EVIDENCE),
+    indicators: decision(INDICATOR_EVIDENCE),
+    measures: decision(MEASURE_EVIDENCE),
+    roles: decision(ROLE_EVIDENCE),
+  }).strict();
+
   return z.object({
     comparators: z.array(ComparatorRule).default([]),
     approximate: z.object({ id: RuleId, ...examples, words: Words }).strict(),
@@ -112,7 +126,34 @@ export function quantityRules() {
     sharedUnitJoiners: Words.default([]),
     rangeJoiners: Words.default([]),
     indicator: Indicator,
+    decisions: Decisions.default({ kinds: [], years: [], indicators: [], measures: [], roles: [] }),
   }).strict();
+}
+
+/** The evidence each list of `decisions` names (see rules/quantities.yaml). */
+export const KIND_EVIDENCE = ['glossary', 'score', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
+  'plan-section', 'review-section', 'plan-part', 'review-part', 'notice', 'past-year', 'year-ahead', 'review-paragraph', 'default'] as const;
+export const YEAR_EVIDENCE = ['opening-deadline', 'carried-deadline', 'part-span', 'report-plan', 'report-review'] as const;
+export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
+export const MEASURE_EVIDENCE = ['points'] as const;
+export const ROLE_EVIDENCE = ['heading-year', 'parent-heading', 'sequence', 'table-plan', 'table-review',
+  'doctype-progress-report', 'doctype-plan-outline', 'doctype-task-notice'] as const;
+export type KindEvidence = (typeof KIND_EVIDENCE)[number];
+export type YearEvidence = (typeof YEAR_EVIDENCE)[number];
+export type IndicatorEvidence = (typeof INDICATOR_EVIDENCE)[number];
+export type MeasureEvidence = (typeof MEASURE_EVIDENCE)[number];
+export type RoleEvidence = (typeof ROLE_EVIDENCE)[number];
+
+type Decided = { decisions: { [K in 'kinds' | 'years' | 'indicators' | 'measures' | 'roles']: readonly { id: string; evidence: string }[] } };
+
+/**
+ * The id of the decision rule for each piece of evidence of one list, or null where the rule files name none (an
+ * override cannot remove a built-in rule, so with the built-in rules every one is named). Built per document, cheap.
+ */
+export function decisionIds<K extends keyof Decided['decisions'], E extends string>(q: Decided, list: K, evidence: readonly E[]): Record<E, string | null> {
+  const out = Object.fromEntries(evidence.map((e) => [e, null])) as Record<E, string | null>;
+  for (const d of q.decisions[list]) if (d.evidence in out) out[d.evidence as E] ??= d.id;
+  return out;
 }
 
 export type QuantityRules = z.output<ReturnType<typeof quantityRules>>;
