@@ -6,6 +6,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
+import { requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
 /**
@@ -15,10 +16,12 @@ import type { RawRules, Rules } from './schema.js';
  */
 export interface CompiledParts {
   /** `pageBreaks`: ids of the line rules that mark a page break. */
-  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string> };
+  /** `spanNeeds[k]`: the text span rule k cannot match without (requiredText), or null. */
+  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (string | null)[] };
   /** The styles of outline markers. */
   headings: { outlineStyles: ReadonlySet<string> };
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[] };
+  /** `bodyCueNeeds[k]`: the text body cue k cannot match without (requiredText), or null. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (string | null)[] };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). */
   quantities: QuantityCompiled;
@@ -65,9 +68,10 @@ export function compileRules(raw: RawRules): Rules {
     boilerplate: attach(raw.boilerplate, {
       lines: compileLinePrefilter(raw.boilerplate.lines),
       pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
+      spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
     }),
     headings: attach(raw.headings, { outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)) }),
-    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw) }),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern)) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),
     regions: attach(raw.regions, compileRegions(raw)),

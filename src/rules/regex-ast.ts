@@ -74,3 +74,36 @@ export function literal(n: Node): string | null {
   const parts = n.items.map(literal);
   return parts.every((p) => p !== null) ? parts.join('') : null;
 }
+
+/** The runs of literal text that every match of a node contains, as written one after another. */
+function mandatoryRuns(n: Node): string[] {
+  if (n.t === 'rep') return n.min >= 1 ? mandatoryRuns(n.body) : [];
+  if (n.t === 'atom') {
+    const text = literal(n);
+    return text ? [text] : [];
+  }
+  if (n.t !== 'seq') return [];
+  const out: string[] = [];
+  let run = '';
+  for (const item of n.items) {
+    const text = literal(item);
+    if (text !== null) { run += text; continue; }
+    if (run) out.push(run);
+    run = '';
+    out.push(...mandatoryRuns(item));
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+/**
+ * The longest literal text that every match of a pattern contains (受.{0,15}委托 → 委托), or null when there is none
+ * to be sure of (an alternation at the top, a case-insensitive pattern). A cheap `includes` of it before the regex
+ * skips texts the regex cannot match.
+ */
+export function requiredText(re: RegExp): string | null {
+  if (re.ignoreCase) return null;
+  let best = '';
+  for (const run of mandatoryRuns(parse(re.source))) if (run.length > best.length) best = run;
+  return best || null;
+}

@@ -1,5 +1,6 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
+import { requiredText } from '../rules/regex-ast.js';
 import { shape, unionOf } from '../rules/union.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
@@ -151,7 +152,8 @@ type LineRule = Rules['boilerplate']['lines'][number];
  */
 export interface LinePrefilter {
   anchored: RegExp | null;
-  others: { rule: LineRule; last: string | null }[];
+  /** `last`: the character a match ends with; `needs`: text every match contains (requiredText); null when unknown. */
+  others: { rule: LineRule; last: string | null; needs: string | null }[];
 }
 
 /**
@@ -179,19 +181,19 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
     const { alternation, backref } = shape(source);
     const last = alternation ? null : lastLiteral(source);
     if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(rule);
-    else others.push({ rule, last });
+    else others.push({ rule, last, needs: requiredText(rule.pattern) });
   }
   if (anchored.length === 0) return { anchored: null, others };
   // Named groups repeated across rules cannot share one expression: then every rule is tested on its own.
   const union = unionOf(anchored.map((r) => r.pattern.source.slice(1)), '^');
-  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => ({ rule, last: null })) };
+  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => ({ rule, last: null, needs: requiredText(rule.pattern) })) };
 }
 
 /** Whether some line rule may match the unit; false only when none does. */
 function mayMatch(u: Line, filter: LinePrefilter, length: number): boolean {
   if (filter.anchored?.test(u.body)) return true;
-  for (const { rule, last } of filter.others) {
-    if ((last === null || u.body.endsWith(last)) && inZone(u, rule, length) && rule.pattern.test(u.body)) return true;
+  for (const { rule, last, needs } of filter.others) {
+    if ((last === null || u.body.endsWith(last)) && (needs === null || u.body.includes(needs)) && inZone(u, rule, length) && rule.pattern.test(u.body)) return true;
   }
   return false;
 }
@@ -215,9 +217,11 @@ export const clean: Stage = (doc, { rules }): Doc => {
     k = last;
   }
   removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks));
-  for (const rule of bp.spans) for (const m of doc.view.matchAll(rule.pattern)) {
-    if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
-  }
+  bp.spans.forEach((rule, k) => {
+    const needs = bp.compiled.spanNeeds[k];
+    if (needs != null && !doc.view.includes(needs)) return;
+    for (const m of doc.view.matchAll(rule.pattern)) if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
+  });
   return { ...doc, view: pageBreaksBlanked(doc.view, removed, bp.compiled.pageBreaks), removed: coalesce([...removed, ...inlineTags(doc)]) };
 };
 

@@ -23,9 +23,12 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
   const lines = take(lineBodies(doc), OPENING_LINES);
   const text = doc.view.slice(0, 4000);
-  for (const c of rules.meta.bodyCues) {
-    if (c.pattern.test(text) || lines.some((l) => c.pattern.test(l))) add(c.docType, c.weight);
-  }
+  rules.meta.bodyCues.forEach((c, k) => {
+    // A cue cannot match a text without its required text (requiredText): the regex is then not run.
+    const needs = rules.meta.compiled.bodyCueNeeds[k];
+    const may = (s: string) => needs == null || s.includes(needs);
+    if ((may(text) && c.pattern.test(text)) || lines.some((l) => may(l) && c.pattern.test(l))) add(c.docType, c.weight);
+  });
   let best: Meta['docType'] = byTitle ?? 'other';
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;
   return best;
