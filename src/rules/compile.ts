@@ -16,12 +16,12 @@ import type { RawRules, Rules } from './schema.js';
  */
 export interface CompiledParts {
   /** `pageBreaks`: ids of the line rules that mark a page break. */
-  /** `spanNeeds[k]`: the text span rule k cannot match without (requiredText), or null. */
-  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (string | null)[] };
+  /** `spanNeeds[k]`: the texts span rule k cannot match without one of (requiredText), or null. */
+  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[] };
   /** The styles of outline markers. */
   headings: { outlineStyles: ReadonlySet<string> };
-  /** `bodyCueNeeds[k]`: the text body cue k cannot match without (requiredText), or null. */
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (string | null)[] };
+  /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[] };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). */
   quantities: QuantityCompiled;

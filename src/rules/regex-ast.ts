@@ -75,35 +75,65 @@ export function literal(n: Node): string | null {
   return parts.every((p) => p !== null) ? parts.join('') : null;
 }
 
-/** The runs of literal text that every match of a node contains, as written one after another. */
-function mandatoryRuns(n: Node): string[] {
-  if (n.t === 'rep') return n.min >= 1 ? mandatoryRuns(n.body) : [];
+/** Most texts a prefilter looks for: a pattern needing one of more is not worth filtering. */
+const MAX_NEEDS = 12;
+
+/**
+ * Ways to tell that a text cannot hold a match of a node: each is a list of literal texts of which every match
+ * holds at least one (a run of literal characters is a list of one; an alternation, its alternatives' own lists).
+ */
+function needsOf(n: Node): string[][] {
+  if (n.t === 'rep') return n.min >= 1 ? needsOf(n.body) : [];
   if (n.t === 'atom') {
     const text = literal(n);
-    return text ? [text] : [];
+    return text ? [[text]] : [];
+  }
+  if (n.t === 'alt') {
+    const all: string[] = [];
+    for (const a of n.alts) {
+      const own = best(needsOf(a));
+      if (!own) return [];
+      for (const t of own) if (!all.includes(t)) all.push(t);
+    }
+    return all.length <= MAX_NEEDS ? [all] : [];
   }
   if (n.t !== 'seq') return [];
-  const out: string[] = [];
+  const out: string[][] = [];
   let run = '';
   for (const item of n.items) {
     const text = literal(item);
     if (text !== null) { run += text; continue; }
-    if (run) out.push(run);
+    if (run) out.push([run]);
     run = '';
-    out.push(...mandatoryRuns(item));
+    out.push(...needsOf(item));
   }
-  if (run) out.push(run);
+  if (run) out.push([run]);
   return out;
 }
 
+/** The cheapest list: the fewest texts, then the longest shortest text. */
+function best(options: string[][]): string[] | null {
+  let pick: string[] | null = null;
+  const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
+  for (const o of options) {
+    if (!pick || o.length < pick.length || (o.length === pick.length && shortest(o) > shortest(pick))) pick = o;
+  }
+  return pick;
+}
+
 /**
- * The longest literal text that every match of a pattern contains (受.{0,15}委托 → 委托), or null when there is none
- * to be sure of (an alternation at the top, a case-insensitive pattern). A cheap `includes` of it before the regex
- * skips texts the regex cannot match.
+ * Literal texts of which every match of a pattern holds at least one (受.{0,15}委托 → [委托], (ICP备|公网安备) → [ICP备,
+ * 公网安备]), or null when there are none to be sure of (a case-insensitive pattern, an optional or open part). A
+ * cheap `includes` of them before the regex skips texts it cannot match: see `mayHold`.
  */
-export function requiredText(re: RegExp): string | null {
+export function requiredText(re: RegExp): readonly string[] | null {
   if (re.ignoreCase) return null;
-  let best = '';
-  for (const run of mandatoryRuns(parse(re.source))) if (run.length > best.length) best = run;
-  return best || null;
+  return best(needsOf(parse(re.source)));
+}
+
+/** Whether a text holds one of the required texts (always true with none). */
+export function mayHold(text: string, needs: readonly string[] | null | undefined): boolean {
+  if (!needs) return true;
+  for (const t of needs) if (text.includes(t)) return true;
+  return false;
 }
