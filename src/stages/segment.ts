@@ -81,12 +81,15 @@ const CJK = /[\u4e00-\u9fff]/g;
  */
 function numbered(view: string, p: Range, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
   const text = view.slice(p.start, p.end);
-  if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
+  // Asked only of a line that has a marker: most paragraphs have none, and then the answer is null either way.
+  let notHeading: boolean | undefined;
   // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
   const cue = (re: RegExp, s: string) => re.test(unwrap(s));
   for (const rule of rules.headings.markers) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
+    notHeading ??= rules.headings.notHeading.some((r) => r.pattern.test(text));
+    if (notHeading) return null;
     const markerEnd = p.start + m[0].length;
     const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
     let titleEnd = stop ? markerEnd + stop.index : p.end;
