@@ -19,7 +19,8 @@ export interface CompiledParts {
   /** `spanNeeds[k]`: the texts span rule k cannot match without one of (requiredText), or null. */
   boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[] };
   /** The styles of outline markers. */
-  headings: { outlineStyles: ReadonlySet<string> };
+  /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[] };
   /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[] };
   organizations: Grammar;
@@ -70,7 +71,10 @@ export function compileRules(raw: RawRules): Rules {
       pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
       spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
     }),
-    headings: attach(raw.headings, { outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)) }),
+    headings: attach(raw.headings, {
+      outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)),
+      taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern)),
+    }),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern)) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),

@@ -86,7 +86,9 @@ function needsOf(n: Node): string[][] {
   if (n.t === 'rep') return n.min >= 1 ? needsOf(n.body) : [];
   if (n.t === 'atom') {
     const text = literal(n);
-    return text ? [[text]] : [];
+    if (text) return [[text]];
+    const chars = classChars(n.src);
+    return chars ? [chars] : [];
   }
   if (n.t === 'alt') {
     const all: string[] = [];
@@ -109,6 +111,34 @@ function needsOf(n: Node): string[][] {
   }
   if (run) out.push([run]);
   return out;
+}
+
+const CONTROL: Record<string, string> = { '\\t': '\t', '\\n': '\n', '\\r': '\r' };
+
+/**
+ * The characters an atom stands for when it is a control escape (\t) or a small class of plain characters ([ ],
+ * [|:]), else null: a range, a negation or any other escape in it can stand for more.
+ */
+function classChars(src: string): string[] | null {
+  if (CONTROL[src]) return [CONTROL[src]];
+  if (!src.startsWith('[') || src.startsWith('[^') || !src.endsWith(']')) return null;
+  const out: string[] = [];
+  for (let i = 1; i < src.length - 1;) {
+    let ch: string;
+    if (src[i] === '\\') {
+      const e = src.slice(i, i + 2);
+      if (CONTROL[e]) ch = CONTROL[e];
+      else if (/^\\[^\w\s]$/.test(e)) ch = e[1]!;
+      else return null;
+      i += 2;
+    } else {
+      ch = String.fromCodePoint(src.codePointAt(i)!);
+      if (ch === '-' && i > 1 && i < src.length - 2) return null;
+      i += ch.length;
+    }
+    if (!out.includes(ch)) out.push(ch);
+  }
+  return out.length > 0 && out.length <= MAX_NEEDS ? out : null;
 }
 
 /** The cheapest list: the fewest texts, then the longest shortest text. */

@@ -1,4 +1,5 @@
 import type { Doc, DraftMessage, Range } from '../../document.js';
+import { mayHold } from '../../rules/regex-ast.js';
 import { unwrap } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import type { Mention } from './scan.js';
@@ -42,13 +43,21 @@ export function exclusion(view: string, m: Mention, block: Range, c: Compiled): 
   // gets that far: the tests of a rule all have to hold, so the cheap ones on the mention itself come first.
   let before: string | undefined;
   let after: string | undefined;
-  for (const x of c.q.exclude) {
+  for (let k = 0; k < c.q.exclude.length; k++) {
+    const x = c.q.exclude[k]!;
+    const needs = c.excludeNeeds[k]!;
     if (x.dimension && x.dimension !== m.dimension) continue;
     if (x.exceptDimensions.includes(m.dimension)) continue;
     if (x.unit && !x.unit.test(m.unit)) continue;
     if (x.number && !x.number.test(m.numberText)) continue;
-    if (x.before && !x.before.test(before ??= unwrap(view.slice(Math.max(block.start, m.start - CONTEXT), m.start)))) continue;
-    if (x.after && !x.after.test(after ??= unwrap(view.slice(m.end, Math.min(block.end, m.end + CONTEXT))))) continue;
+    if (x.before) {
+      before ??= unwrap(view.slice(Math.max(block.start, m.start - CONTEXT), m.start));
+      if (!mayHold(before, needs.before) || !x.before.test(before)) continue;
+    }
+    if (x.after) {
+      after ??= unwrap(view.slice(m.end, Math.min(block.end, m.end + CONTEXT)));
+      if (!mayHold(after, needs.after) || !x.after.test(after)) continue;
+    }
     return x.id;
   }
   if (!unitNeedsMet(view, m, block, m.needs)) return 'unit.needs';
