@@ -4,6 +4,11 @@ import type { Span } from './schema.js';
 /** Offsets at which lines start; CRLF, lone CR and lone LF each end one line. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  // Without a CR, every line ends at a LF: found by indexOf rather than a test of each character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

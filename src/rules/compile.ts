@@ -6,6 +6,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
+import { requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
 /**
@@ -15,10 +16,13 @@ import type { RawRules, Rules } from './schema.js';
  */
 export interface CompiledParts {
   /** `pageBreaks`: ids of the line rules that mark a page break. */
-  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string> };
+  /** `spanNeeds[k]`: the texts span rule k cannot match without one of (requiredText), or null. */
+  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[] };
   /** The styles of outline markers. */
-  headings: { outlineStyles: ReadonlySet<string> };
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[] };
+  /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[] };
+  /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[] };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). */
   quantities: QuantityCompiled;
@@ -65,9 +69,13 @@ export function compileRules(raw: RawRules): Rules {
     boilerplate: attach(raw.boilerplate, {
       lines: compileLinePrefilter(raw.boilerplate.lines),
       pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
+      spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
     }),
-    headings: attach(raw.headings, { outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)) }),
-    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw) }),
+    headings: attach(raw.headings, {
+      outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)),
+      taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern)),
+    }),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern)) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),
     regions: attach(raw.regions, compileRegions(raw)),

@@ -74,3 +74,96 @@ export function literal(n: Node): string | null {
   const parts = n.items.map(literal);
   return parts.every((p) => p !== null) ? parts.join('') : null;
 }
+
+/** Most texts a prefilter looks for: a pattern needing one of more is not worth filtering. */
+const MAX_NEEDS = 12;
+
+/**
+ * Ways to tell that a text cannot hold a match of a node: each is a list of literal texts of which every match
+ * holds at least one (a run of literal characters is a list of one; an alternation, its alternatives' own lists).
+ */
+function needsOf(n: Node): string[][] {
+  if (n.t === 'rep') return n.min >= 1 ? needsOf(n.body) : [];
+  if (n.t === 'atom') {
+    const text = literal(n);
+    if (text) return [[text]];
+    const chars = classChars(n.src);
+    return chars ? [chars] : [];
+  }
+  if (n.t === 'alt') {
+    const all: string[] = [];
+    for (const a of n.alts) {
+      const own = best(needsOf(a));
+      if (!own) return [];
+      for (const t of own) if (!all.includes(t)) all.push(t);
+    }
+    return all.length <= MAX_NEEDS ? [all] : [];
+  }
+  if (n.t !== 'seq') return [];
+  const out: string[][] = [];
+  let run = '';
+  for (const item of n.items) {
+    const text = literal(item);
+    if (text !== null) { run += text; continue; }
+    if (run) out.push([run]);
+    run = '';
+    out.push(...needsOf(item));
+  }
+  if (run) out.push([run]);
+  return out;
+}
+
+const CONTROL: Record<string, string> = { '\\t': '\t', '\\n': '\n', '\\r': '\r' };
+
+/**
+ * The characters an atom stands for when it is a control escape (\t) or a small class of plain characters ([ ],
+ * [|:]), else null: a range, a negation or any other escape in it can stand for more.
+ */
+function classChars(src: string): string[] | null {
+  if (CONTROL[src]) return [CONTROL[src]];
+  if (!src.startsWith('[') || src.startsWith('[^') || !src.endsWith(']')) return null;
+  const out: string[] = [];
+  for (let i = 1; i < src.length - 1;) {
+    let ch: string;
+    if (src[i] === '\\') {
+      const e = src.slice(i, i + 2);
+      if (CONTROL[e]) ch = CONTROL[e];
+      else if (/^\\[^\w\s]$/.test(e)) ch = e[1]!;
+      else return null;
+      i += 2;
+    } else {
+      ch = String.fromCodePoint(src.codePointAt(i)!);
+      if (ch === '-' && i > 1 && i < src.length - 2) return null;
+      i += ch.length;
+    }
+    if (!out.includes(ch)) out.push(ch);
+  }
+  return out.length > 0 && out.length <= MAX_NEEDS ? out : null;
+}
+
+/** The cheapest list: the fewest texts, then the longest shortest text. */
+function best(options: string[][]): string[] | null {
+  let pick: string[] | null = null;
+  const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
+  for (const o of options) {
+    if (!pick || o.length < pick.length || (o.length === pick.length && shortest(o) > shortest(pick))) pick = o;
+  }
+  return pick;
+}
+
+/**
+ * Literal texts of which every match of a pattern holds at least one (受.{0,15}委托 → [委托], (ICP备|公网安备) → [ICP备,
+ * 公网安备]), or null when there are none to be sure of (a case-insensitive pattern, an optional or open part). A
+ * cheap `includes` of them before the regex skips texts it cannot match: see `mayHold`.
+ */
+export function requiredText(re: RegExp): readonly string[] | null {
+  if (re.ignoreCase) return null;
+  return best(needsOf(parse(re.source)));
+}
+
+/** Whether a text holds one of the required texts (always true with none). */
+export function mayHold(text: string, needs: readonly string[] | null | undefined): boolean {
+  if (!needs) return true;
+  for (const t of needs) if (text.includes(t)) return true;
+  return false;
+}

@@ -49,7 +49,8 @@ const blank = (s: string) => ' '.repeat(s.length);
 const fill = (s: string) => FILLER.repeat(s.length);
 
 function unmark(view: string): string {
-  if (!MD_SIGNS.test(view)) return view;
+  // Both signs hold a # or **: a text with neither is not scanned for them.
+  if (!(view.includes('#') || view.includes('**')) || !MD_SIGNS.test(view)) return view;
   return view
     .replace(MD_HEADING, (_, lead: string, mark: string) => lead + blank(mark))
     .replace(MD_QUOTE, (_, lead: string, mark: string) => lead + blank(mark))

@@ -3,6 +3,7 @@ import type { Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
+import { mayHold } from '../rules/regex-ast.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 import { headedTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
@@ -81,17 +82,19 @@ const CJK = /[\u4e00-\u9fff]/g;
  */
 function numbered(view: string, p: Range, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
   const text = view.slice(p.start, p.end);
-  if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
-  // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
-  const cue = (re: RegExp, s: string) => re.test(unwrap(s));
+  // Asked only of a line that has a marker: most paragraphs have none, and then the answer is null either way.
+  let notHeading: boolean | undefined;
   for (const rule of rules.headings.markers) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
+    notHeading ??= rules.headings.notHeading.some((r) => r.pattern.test(text));
+    if (notHeading) return null;
     const markerEnd = p.start + m[0].length;
     const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
     let titleEnd = stop ? markerEnd + stop.index : p.end;
     const body = view.slice(titleEnd, p.end);
-    if (rules.headings.taskLine.some((r) => cue(r.pattern, body))) return null;
+    // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
+    if (taskCue(unwrap(body), rules)) return null;
     if (next && /[^\s。!?]/.test(body) && unitLine(view, next, rules)) return null;
     let t = trimRange(view, markerEnd, titleEnd);
     while (t.end > t.start && /[:;,，、]/.test(view[t.end - 1]!)) t.end--;
@@ -105,7 +108,7 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules,
       t = trimRange(view, t.start, t.start + open);
       break;
     }
-    if (!leadText && rules.headings.taskLine.some((r) => r.pattern.test(titleText.text))) return null;
+    if (!leadText && taskCue(titleText.text, rules)) return null;
     t = runOnTitle(view, t, rules);
     if (!leadText) t = runInEnd(view, t, !titleOk(unwrap(view.slice(t.start, t.end)), rules), flat, rules);
     const title = unwrap(view.slice(t.start, t.end));
@@ -114,6 +117,12 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules,
     return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end };
   }
   return null;
+}
+
+/** Whether a task-line cue (a body naming responsible units) is in the text; a cue lacking its required texts is not run. */
+function taskCue(text: string, rules: Rules): boolean {
+  const needs = rules.headings.compiled.taskLineNeeds;
+  return rules.headings.taskLine.some((r, k) => mayHold(text, needs[k]) && r.pattern.test(text));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Doc } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
+import { mayHold } from '../../rules/regex-ast.js';
 import { lineBodies, take } from './lines.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
@@ -23,9 +24,12 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
   const lines = take(lineBodies(doc), OPENING_LINES);
   const text = doc.view.slice(0, 4000);
-  for (const c of rules.meta.bodyCues) {
-    if (c.pattern.test(text) || lines.some((l) => c.pattern.test(l))) add(c.docType, c.weight);
-  }
+  rules.meta.bodyCues.forEach((c, k) => {
+    // A cue cannot match a text without one of its required texts (requiredText): the regex is then not run.
+    const needs = rules.meta.compiled.bodyCueNeeds[k];
+    const may = (s: string) => mayHold(s, needs);
+    if ((may(text) && c.pattern.test(text)) || lines.some((l) => may(l) && c.pattern.test(l))) add(c.docType, c.weight);
+  });
   let best: Meta['docType'] = byTitle ?? 'other';
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;
   return best;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { mayHold, requiredText } from '../src/rules/regex-ast.js';
+
+describe('requiredText: the literal texts a regex cannot match without', () => {
+  it('takes the longest literal run of a sequence', () => {
+    expect(requiredText(/受.{0,15}委托.{0,80}执行情况/u)).toEqual(['执行情况']);
+    expect(requiredText(/(?:甲乙)?丙丁/u)).toEqual(['丙丁']);
+    expect(requiredText(/(?:甲乙)+丙/u)).toEqual(['甲乙']);
+  });
+
+  it('takes every alternative of an alternation, or nothing when one has no literal', () => {
+    expect(requiredText(/(备案号|标识码)[:：]/u)).toEqual(['备案号', '标识码']);
+    expect(requiredText(/甲|乙?/u)).toBeNull();
+    expect(requiredText(/(?:甲|)乙?/u)).toBeNull();
+  });
+
+  it('takes the characters of a control escape or a small class of plain characters, not of a range or negation', () => {
+    expect(requiredText(/(?:\|)|(?:[ ]*\t)|(?:[ ]{2,})/u)).toEqual(['|', '\t', ' ']);
+    expect(requiredText(/[甲乙]丙?/u)).toEqual(['甲', '乙']);
+    expect(requiredText(/[a-c]x?/u)).toBeNull();
+    expect(requiredText(/[^a]/u)).toBeNull();
+    expect(requiredText(/[\d]/u)).toBeNull();
+  });
+
+  it('gives nothing for a case-insensitive pattern or one with no literal', () => {
+    expect(requiredText(/<p>/iu)).toBeNull();
+    expect(requiredText(/\d+\s*[^,]/u)).toBeNull();
+    expect(requiredText(/\d+[年月]/u)).toEqual(['年', '月']);
+  });
+
+  it('never rules out a text the regex matches', () => {
+    const cases: [RegExp, string[]][] = [
+      [/受.{0,15}委托.{0,80}执行情况/u, ['受市政府委托，向大会报告执行情况', '受委托执行情况']],
+      [/(责任|牵头)(单位|部门)\s*[:：]/u, ['牵头单位：市发展改革委', '责任部门 ：']],
+      [/<!--[\s\S]{0,200}?-->/u, ['前<!-- 注 -->后']],
+      [/(?<![较比])(上年|去年)(?=同期)/u, ['与去年同期相比']],
+      [/(?:\|)|(?:[ ]*\t)|(?:[ ]{2,})/u, ['甲|乙', '甲\t乙', '甲  乙']],
+      [/[a\-b]{2}/u, ['x-a']],
+    ];
+    for (const [re, texts] of cases) {
+      for (const text of texts) {
+        expect(re.test(text)).toBe(true);
+        expect(mayHold(text, requiredText(re))).toBe(true);
+      }
+    }
+    expect(mayHold('没有标记的文字', requiredText(/(备案号|标识码)[:：]/u))).toBe(false);
+  });
+});
