@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batch, formatProgress, formatSummary } from '../src/batch/index.js';
 import { commonBase, outputPath, plan } from '../src/batch/plan.js';
 import { run } from '../src/cli/index.js';
+import { filesUnder } from './helpers.js';
 
 const REPORT = '一、总体要求\n到2025年，地区生产总值增长6%左右。\n二、重点任务\n(一)扩大有效投资。完成固定资产投资500亿元。\n';
 
@@ -24,14 +25,6 @@ function corpus(): { dir: string; out: string } {
   writeFileSync(join(dir, 'in', 'city', 'district', 'work.txt'), REPORT.replace('6%', '7%'));
   writeFileSync(join(dir, 'in', 'broken.txt'), Buffer.from([0, 1, 2, 3, 0xff, 0, 0x89, 0x50, 0x4e, 0x47]));
   return { dir, out: join(dir, 'out') };
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
 }
 
 beforeAll(() => {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { run, type ExtractOptions } from '../src/api.js';
 import type { Doc } from '../src/document.js';
 import { loadRules } from '../src/rules/load.js';
@@ -49,4 +49,13 @@ export async function cli(...argv: string[]): Promise<{ code: number; stdout: st
   let stderr = '';
   const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
   return { code, stdout, stderr };
+}
+
+/** The files below `dir`, as sorted paths relative to it (none when it does not exist). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }

@@ -4,13 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../src/api.js';
 import { shardOf } from '../src/batch/index.js';
 import { MAX_RULE_FILE_BYTES } from '../src/rules/load.js';
 import { patternRisk } from '../src/rules/safety.js';
-import { cli } from './helpers.js';
+import { cli, filesUnder } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'cnreport.js');
@@ -24,14 +24,6 @@ const lines = (stderr: string) => stderr.split('\n').filter(Boolean);
 function node(args: string[], options: { input?: Buffer | string; timeout?: number; cwd?: string } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { input: options.input, timeout: options.timeout ?? 30_000, cwd: options.cwd, maxBuffer: 1 << 26 });
   return { code: r.status, signal: r.signal, stdout: r.stdout?.toString() ?? '', stderr: r.stderr?.toString() ?? '' };
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
 }
 
 beforeAll(() => {
