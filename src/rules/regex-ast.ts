@@ -149,24 +149,30 @@ function classChars(src: string, max = MAX_NEEDS, ranges = false): string[] | nu
   return out.length > 0 && out.length <= max ? out : null;
 }
 
-/** The cheapest list: the fewest texts, then the longest shortest text. */
-function best(options: string[][]): string[] | null {
+/**
+ * The list likeliest to rule texts out for the fewest `includes`: fewer texts first, a single character counting as
+ * three (one character, 年 or 第, is in most texts), then the longest shortest text.
+ */
+function best(options: string[][], max = Infinity): string[] | null {
   let pick: string[] | null = null;
   const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
+  const cost = (xs: string[]) => xs.length * (shortest(xs) === 1 ? 3 : 1);
   for (const o of options) {
-    if (!pick || o.length < pick.length || (o.length === pick.length && shortest(o) > shortest(pick))) pick = o;
+    if (o.length > max) continue;
+    if (!pick || cost(o) < cost(pick) || (cost(o) === cost(pick) && shortest(o) > shortest(pick))) pick = o;
   }
   return pick;
 }
 
 /**
  * Literal texts of which every match of a pattern holds at least one (受.{0,15}委托 → [委托], (ICP备|公网安备) → [ICP备,
- * 公网安备]), or null when there are none to be sure of (a case-insensitive pattern, an optional or open part). A
- * cheap `includes` of them before the regex skips texts it cannot match: see `mayHold`.
+ * 公网安备]), or null when there are none to be sure of (a case-insensitive pattern, an optional or open part) or
+ * more than `max`. A cheap `includes` of them before the regex skips texts it cannot match: see `mayHold`. Each
+ * `includes` is a pass over the text, as the regex test is: callers take one (`max` 1) where several cost more.
  */
-export function requiredText(re: RegExp): readonly string[] | null {
+export function requiredText(re: RegExp, max = MAX_NEEDS): readonly string[] | null {
   if (re.ignoreCase) return null;
-  return best(needsOf(parse(re.source)));
+  return best(needsOf(parse(re.source)), max);
 }
 
 /** Whether a text holds one of the required texts (always true with none). */
@@ -228,4 +234,18 @@ export function edgeUnits(re: RegExp, side: 'first' | 'last'): ReadonlySet<numbe
   const chars = side === 'first' ? edge(root.items, 1, 1, re.source) : edge(root.items, root.items.length - 2, -1, re.source);
   if (!chars || chars.size === 0) return null;
   return new Set([...chars].map((ch) => (side === 'first' ? ch.charCodeAt(0) : ch.charCodeAt(ch.length - 1))));
+}
+
+/**
+ * Whether a pattern reads nothing outside its match: no anchor, lookaround or word boundary. Such a pattern matches
+ * a text that contains a string it matches, so a string inside a text already searched need not be searched again.
+ */
+export function contextFree(re: RegExp): boolean {
+  const free = (n: Node): boolean =>
+    n.t === 'empty' ? false
+      : n.t === 'seq' ? n.items.every(free)
+      : n.t === 'alt' ? n.alts.every(free)
+      : n.t === 'rep' ? free(n.body)
+      : true;
+  return free(parse(re.source));
 }

@@ -154,7 +154,7 @@ type LineRule = Rules['boilerplate']['lines'][number];
  */
 export interface LinePrefilter {
   anchored: RegExp | null;
-  /** `last`: the character a match ends with; `needs`: texts every match holds one of (requiredText); null when unknown. */
+  /** `last`: the character a match ends with; `needs`: a text every match holds (requiredText, one at most: several `includes` cost more than the test); null when unknown. */
   others: { rule: LineRule; last: string | null; needs: readonly string[] | null }[];
 }
 
@@ -183,12 +183,12 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
     const { alternation, backref } = shape(source);
     const last = alternation ? null : lastLiteral(source);
     if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(rule);
-    else others.push({ rule, last, needs: requiredText(rule.pattern) });
+    else others.push({ rule, last, needs: requiredText(rule.pattern, 1) });
   }
   if (anchored.length === 0) return { anchored: null, others };
   // Named groups repeated across rules cannot share one expression: then every rule is tested on its own.
   const union = unionOf(anchored.map((r) => r.pattern.source.slice(1)), '^');
-  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => ({ rule, last: null, needs: requiredText(rule.pattern) })) };
+  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => ({ rule, last: null, needs: requiredText(rule.pattern, 1) })) };
 }
 
 /** Whether some line rule may match the unit; false only when none does. */
