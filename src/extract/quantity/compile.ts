@@ -1,6 +1,6 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { edgeUnits } from '../../rules/regex-ast.js';
+import { edgeUnits, requiredText } from '../../rules/regex-ast.js';
 import { unionOf } from '../../rules/union.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { QuantityRules } from '../../rules/files/quantities.js';
@@ -56,7 +56,8 @@ export interface Compiled {
   kind: RegExp;
   kindOf: Map<string, Tagged<'target' | 'actual' | 'other'>>;
   /** Year cues, global copies of the rule patterns. */
-  years: { rule: QuantityRules['years'][number]; re: RegExp }[];
+  /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
+  years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
   /** Matches somewhere iff some year cue does: most windows hold none, and then the cues need not run one by one. */
   anyYear: RegExp | null;
   leading: WordSet;
@@ -189,7 +190,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     toLevel: q.toLevel.length ? sticky(q.toLevel) : NEVER,
     kind: kindOf.size ? global([...kindOf.keys()]) : /(?!)/g,
     kindOf,
-    years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu') })),
+    years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
     anyYear: anyOf(q.years.map((y) => y.pattern)),
     leading: wordSet(q.indicator.leading),
     // Also every growth word with 到/至 after it, dropped whole (下降到, not 降到 leaving 下), and every comparator
