@@ -44,11 +44,11 @@ export function stripDocs<T>(value: T): T {
 
 /**
  * Plain objects and arrays frozen all the way down. RegExps are left as they are: a `g` or `y` regex keeps its
- * `lastIndex` on itself, and freezing it would make every `exec` throw. Maps and Sets cannot be frozen.
+ * `lastIndex` on itself, and freezing it would make every `exec` throw. Maps, Sets and typed arrays cannot be frozen.
  */
 function deepFreeze<T>(value: T): T {
   if (!value || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (value instanceof RegExp || value instanceof Map || value instanceof Set) return value;
+  if (value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
   Object.freeze(value);
   for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
   return value;
