@@ -294,8 +294,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     let c = found[i];
     if (c && inGlossary && c.marker) c = null;
     if (!c) {
-      // Built field by field: spreading ranges of several origins made this the stage's costliest line.
-      blocks.push({ start: p.start, end: p.end, kind: 'paragraph', section: stack.at(-1)?.id ?? null });
+      blocks.push({ ...p, kind: 'paragraph', section: stack.at(-1)?.id ?? null });
       return;
     }
     const top = !c.marker && c.style !== 'standalone-sub';
@@ -320,7 +319,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     blocks.push({ start: node.heading.start, end: node.heading.end, kind: 'heading', section: node.id });
     const rest = trimRange(view, c.end, p.end);
     const tail = trimRange(view, rest.start + (/^[。!?！？]/.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
-    if (tail.end > tail.start) blocks.push({ start: tail.start, end: tail.end, kind: 'paragraph', section: node.id });
+    if (tail.end > tail.start) blocks.push({ ...tail, kind: 'paragraph', section: node.id });
   });
   const open: SectionNode[] = [];
   for (const s of sections) {
