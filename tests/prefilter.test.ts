@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayHold, requiredText } from '../src/rules/regex-ast.js';
+import { edgeUnits, mayHold, requiredText } from '../src/rules/regex-ast.js';
 
 describe('requiredText: the literal texts a regex cannot match without', () => {
   it('takes the longest literal run of a sequence', () => {
@@ -44,5 +44,39 @@ describe('requiredText: the literal texts a regex cannot match without', () => {
       }
     }
     expect(mayHold('没有标记的文字', requiredText(/(备案号|标识码)[:：]/u))).toBe(false);
+  });
+});
+
+describe('edgeUnits: the characters an anchored pattern needs next to its anchor', () => {
+  const chars = (set: ReadonlySet<number> | null) => (set ? [...set].map((c) => String.fromCharCode(c)).sort().join('') : null);
+
+  it('reads the last characters of a …$ pattern and the first of a ^… pattern', () => {
+    expect(chars(edgeUnits(/(第|前|倒数)$/u, 'last'))).toBe([...'第前数'].sort().join(''));
+    expect(chars(edgeUnits(/^(会议|全会)/u, 'first'))).toBe([...'会全'].sort().join(''));
+    expect(chars(edgeUnits(/^(以上|以下)?的/u, 'first'))).toBe([...'以的'].sort().join(''));
+    expect(chars(edgeUnits(/[a-c]$/u, 'last'))).toBe('abc');
+  });
+
+  it('gives nothing when the pattern is not anchored there or its edge is open', () => {
+    expect(edgeUnits(/第$/u, 'first')).toBeNull();
+    expect(edgeUnits(/^[^,]{0,5}工程/u, 'first')).toBeNull();
+    expect(edgeUnits(/^(等|和|$)/u, 'first')).toBeNull();
+    expect(edgeUnits(/\d$/u, 'last')).toBeNull();
+    expect(edgeUnits(/第$/iu, 'last')).toBeNull();
+  });
+
+  it('never rules out a text the pattern matches', () => {
+    const cases: [RegExp, 'first' | 'last', string[]][] = [
+      [/(若干|超过|每)$/u, 'last', ['年均超过', '每', '若干']],
+      [/^(?![A-Z]级)[A-Za-z#_]/u, 'first', ['B类', '#3', '_x']],
+      [/^[十百千]{1,3}级/u, 'first', ['千级洁净']],
+    ];
+    for (const [re, side, texts] of cases) {
+      const set = edgeUnits(re, side)!;
+      for (const text of texts) {
+        expect(re.test(text)).toBe(true);
+        expect(set.has(side === 'first' ? text.charCodeAt(0) : text.charCodeAt(text.length - 1))).toBe(true);
+      }
+    }
   });
 });

@@ -6,7 +6,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
-import { requiredText } from './regex-ast.js';
+import { contextFree, requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
 /**
@@ -21,8 +21,8 @@ export interface CompiledParts {
   /** The styles of outline markers. */
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[] };
-  /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null. */
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[] };
+  /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). */
   quantities: QuantityCompiled;
@@ -44,11 +44,11 @@ export function stripDocs<T>(value: T): T {
 
 /**
  * Plain objects and arrays frozen all the way down. RegExps are left as they are: a `g` or `y` regex keeps its
- * `lastIndex` on itself, and freezing it would make every `exec` throw. Maps and Sets cannot be frozen.
+ * `lastIndex` on itself, and freezing it would make every `exec` throw. Maps, Sets and typed arrays cannot be frozen.
  */
 function deepFreeze<T>(value: T): T {
   if (!value || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (value instanceof RegExp || value instanceof Map || value instanceof Set) return value;
+  if (value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
   Object.freeze(value);
   for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
   return value;
@@ -73,9 +73,9 @@ export function compileRules(raw: RawRules): Rules {
     }),
     headings: attach(raw.headings, {
       outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)),
-      taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern)),
+      taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern, 2)),
     }),
-    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern)) }),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern, 1)), bodyCueFree: raw.meta.bodyCues.map((c) => contextFree(c.pattern)) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),
     regions: attach(raw.regions, compileRegions(raw)),

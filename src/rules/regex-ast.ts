@@ -119,7 +119,7 @@ const CONTROL: Record<string, string> = { '\\t': '\t', '\\n': '\n', '\\r': '\r' 
  * The characters an atom stands for when it is a control escape (\t) or a small class of plain characters ([ ],
  * [|:]), else null: a range, a negation or any other escape in it can stand for more.
  */
-function classChars(src: string): string[] | null {
+function classChars(src: string, max = MAX_NEEDS, ranges = false): string[] | null {
   if (CONTROL[src]) return [CONTROL[src]];
   if (!src.startsWith('[') || src.startsWith('[^') || !src.endsWith(']')) return null;
   const out: string[] = [];
@@ -133,32 +133,46 @@ function classChars(src: string): string[] | null {
       i += 2;
     } else {
       ch = String.fromCodePoint(src.codePointAt(i)!);
-      if (ch === '-' && i > 1 && i < src.length - 2) return null;
+      if (ch === '-' && i > 1 && i < src.length - 2) {
+        // A range a-z (of plain characters): its characters, when ranges are asked for and they are few.
+        const from = out.at(-1)!.codePointAt(0)!;
+        const to = src.codePointAt(i + 1)!;
+        if (!ranges || src[i + 1] === '\\' || to < from || to - from > max) return null;
+        for (let cp = from + 1; cp <= to; cp++) if (!out.includes(String.fromCodePoint(cp))) out.push(String.fromCodePoint(cp));
+        i += 1 + String.fromCodePoint(to).length;
+        continue;
+      }
       i += ch.length;
     }
     if (!out.includes(ch)) out.push(ch);
   }
-  return out.length > 0 && out.length <= MAX_NEEDS ? out : null;
+  return out.length > 0 && out.length <= max ? out : null;
 }
 
-/** The cheapest list: the fewest texts, then the longest shortest text. */
-function best(options: string[][]): string[] | null {
+/**
+ * The list likeliest to rule texts out for the fewest `includes`: fewer texts first, a single character counting as
+ * three (one character, 年 or 第, is in most texts), then the longest shortest text.
+ */
+function best(options: string[][], max = Infinity): string[] | null {
   let pick: string[] | null = null;
   const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
+  const cost = (xs: string[]) => xs.length * (shortest(xs) === 1 ? 3 : 1);
   for (const o of options) {
-    if (!pick || o.length < pick.length || (o.length === pick.length && shortest(o) > shortest(pick))) pick = o;
+    if (o.length > max) continue;
+    if (!pick || cost(o) < cost(pick) || (cost(o) === cost(pick) && shortest(o) > shortest(pick))) pick = o;
   }
   return pick;
 }
 
 /**
  * Literal texts of which every match of a pattern holds at least one (受.{0,15}委托 → [委托], (ICP备|公网安备) → [ICP备,
- * 公网安备]), or null when there are none to be sure of (a case-insensitive pattern, an optional or open part). A
- * cheap `includes` of them before the regex skips texts it cannot match: see `mayHold`.
+ * 公网安备]), or null when there are none to be sure of (a case-insensitive pattern, an optional or open part) or
+ * more than `max`. A cheap `includes` of them before the regex skips texts it cannot match: see `mayHold`. Each
+ * `includes` is a pass over the text, as the regex test is: callers take one (`max` 1) where several cost more.
  */
-export function requiredText(re: RegExp): readonly string[] | null {
+export function requiredText(re: RegExp, max = MAX_NEEDS): readonly string[] | null {
   if (re.ignoreCase) return null;
-  return best(needsOf(parse(re.source)));
+  return best(needsOf(parse(re.source)), max);
 }
 
 /** Whether a text holds one of the required texts (always true with none). */
@@ -166,4 +180,72 @@ export function mayHold(text: string, needs: readonly string[] | null | undefine
   if (!needs) return true;
   for (const t of needs) if (text.includes(t)) return true;
   return false;
+}
+
+/** Most characters an edge set holds ([A-Za-z0-9] has 62). */
+const MAX_EDGE = 128;
+
+/** The characters a match of items[from…] (read forwards) or items[…to] (backwards) opens (ends) with, or null. */
+function edge(items: readonly Node[], i: number, step: 1 | -1, src: string): Set<string> | null {
+  for (; i >= 0 && i < items.length; i += step) {
+    const n = items[i]!;
+    if (n.t === 'empty' || (n.t === 'rep' && n.max === 0)) continue;
+    const own = edgeOf(n, step, src);
+    if (!own) return null;
+    if (n.t !== 'rep' || n.min >= 1) return own;
+    // An optional item: the match opens with it or with what comes after it.
+    const rest = edge(items, i + step, step, src);
+    return rest ? new Set([...own, ...rest]) : null;
+  }
+  return null;
+}
+
+function edgeOf(n: Node, step: 1 | -1, src: string): Set<string> | null {
+  if (n.t === 'atom') {
+    const text = literal(n);
+    const chars = text ? [text] : classChars(n.src, MAX_EDGE, true);
+    return chars ? new Set(chars) : null;
+  }
+  if (n.t === 'rep') return edgeOf(n.body, step, src);
+  if (n.t === 'seq') return edge(n.items, step === 1 ? 0 : n.items.length - 1, step, src);
+  if (n.t === 'alt') {
+    const out = new Set<string>();
+    for (const a of n.alts) {
+      const own = edgeOf(a, step, src);
+      if (!own) return null;
+      for (const ch of own) out.add(ch);
+    }
+    return out;
+  }
+  return null;
+}
+
+/**
+ * For a pattern anchored at the start of the text (`^…`, side 'first') or at its end (`…$`, side 'last'), the UTF-16
+ * code units that the text must start (end) with for it to match; null when it is not so anchored or they cannot be
+ * told (a range, `.`, an alternative that may match nothing). A test of one character then rules most texts out.
+ */
+export function edgeUnits(re: RegExp, side: 'first' | 'last'): ReadonlySet<number> | null {
+  if (re.ignoreCase || re.multiline) return null;
+  const root = parse(re.source);
+  if (root.t !== 'seq' || root.items.length === 0) return null;
+  const anchor = side === 'first' ? root.items[0]! : root.items.at(-1)!;
+  if (anchor.t !== 'empty' || anchor.body || re.source.slice(anchor.at, anchor.end) !== (side === 'first' ? '^' : '$')) return null;
+  const chars = side === 'first' ? edge(root.items, 1, 1, re.source) : edge(root.items, root.items.length - 2, -1, re.source);
+  if (!chars || chars.size === 0) return null;
+  return new Set([...chars].map((ch) => (side === 'first' ? ch.charCodeAt(0) : ch.charCodeAt(ch.length - 1))));
+}
+
+/**
+ * Whether a pattern reads nothing outside its match: no anchor, lookaround or word boundary. Such a pattern matches
+ * a text that contains a string it matches, so a string inside a text already searched need not be searched again.
+ */
+export function contextFree(re: RegExp): boolean {
+  const free = (n: Node): boolean =>
+    n.t === 'empty' ? false
+      : n.t === 'seq' ? n.items.every(free)
+      : n.t === 'alt' ? n.alts.every(free)
+      : n.t === 'rep' ? free(n.body)
+      : true;
+  return free(parse(re.source));
 }

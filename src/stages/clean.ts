@@ -154,8 +154,9 @@ type LineRule = Rules['boilerplate']['lines'][number];
  */
 export interface LinePrefilter {
   anchored: RegExp | null;
-  /** `last`: the character a match ends with; `needs`: texts every match holds one of (requiredText); null when unknown. */
-  others: { rule: LineRule; last: string | null; needs: readonly string[] | null }[];
+  /** `last`: the character a match ends with; `needs`: a text every match holds (requiredText, one at most: several `includes` cost more than the test on a
+   * unit); `gate`: texts every match holds one of, looked for once in the whole view; null when unknown. */
+  others: { rule: LineRule; last: string | null; needs: readonly string[] | null; gate: readonly string[] | null }[];
 }
 
 /**
@@ -174,6 +175,9 @@ function lastLiteral(source: string): string | null {
   return unit >= 0x80 && !(unit >= 0xd800 && unit <= 0xdbff) ? source[end - 1]! : null;
 }
 
+const other = (rule: LineRule, last: string | null): LinePrefilter['others'][number] =>
+  ({ rule, last, needs: requiredText(rule.pattern, 1), gate: requiredText(rule.pattern) });
+
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
 export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
   const anchored: LineRule[] = [];
@@ -183,18 +187,18 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
     const { alternation, backref } = shape(source);
     const last = alternation ? null : lastLiteral(source);
     if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(rule);
-    else others.push({ rule, last, needs: requiredText(rule.pattern) });
+    else others.push(other(rule, last));
   }
   if (anchored.length === 0) return { anchored: null, others };
   // Named groups repeated across rules cannot share one expression: then every rule is tested on its own.
   const union = unionOf(anchored.map((r) => r.pattern.source.slice(1)), '^');
-  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => ({ rule, last: null, needs: requiredText(rule.pattern) })) };
+  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => other(rule, null)) };
 }
 
 /** Whether some line rule may match the unit; false only when none does. */
-function mayMatch(u: Line, filter: LinePrefilter, length: number): boolean {
-  if (filter.anchored?.test(u.body)) return true;
-  for (const { rule, last, needs } of filter.others) {
+function mayMatch(u: Line, anchored: RegExp | null, others: LinePrefilter['others'], length: number): boolean {
+  if (anchored?.test(u.body)) return true;
+  for (const { rule, last, needs } of others) {
     if ((last === null || u.body.endsWith(last)) && mayHold(u.body, needs) && inZone(u, rule, length) && rule.pattern.test(u.body)) return true;
   }
   return false;
@@ -209,9 +213,11 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const front = frontMatter(doc, bp.frontMatter);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
+  // The rules whose texts the view holds somewhere: the others can match no unit of it.
+  const others = filter.others.filter((o) => mayHold(doc.view, o.gate));
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
-    if (!mayMatch(u, filter, length)) continue;
+    if (!mayMatch(u, filter.anchored, others, length)) continue;
     const rule = bp.lines.find((r) => inZone(u, r, length) && r.pattern.test(u.body));
     if (!rule) continue;
     const last = follow(all, k, rule);

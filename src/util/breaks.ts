@@ -12,7 +12,12 @@ const BREAK = /[ \t\u3000]*[\r\n]+[ \t\u3000]*|\ufeff+/g;
 
 const FILLER_CODE = 0xfeff;
 const isBreak = (c: number) => c === 10 || c === 13 || c === FILLER_CODE;
-const anyBreak = (text: string) => text.includes('\n') || text.includes('\r') || text.includes(FILLER);
+/** A short text (the context of a figure) is read once, a char test each; a long one by three native searches. */
+function anyBreak(text: string): boolean {
+  if (text.length > 32) return text.includes('\n') || text.includes('\r') || text.includes(FILLER);
+  for (let i = 0; i < text.length; i++) if (isBreak(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Whether [start, end) of the text holds a break: a block that does is read with its breaks taken out. */
 export function hasBreak(text: string, start: number, end: number): boolean {

@@ -7,6 +7,9 @@ import { lineBodies, take } from './lines.js';
 /** How many opening lines (page furniture included) the body cues look at. */
 const OPENING_LINES = 60;
 
+/** How much of the view's opening the body cues search as one text. */
+const OPENING_CHARS = 4000;
+
 /** What a title cue counts: the document's own title more than a collector's header (标题：…) about it. */
 const OWN_TITLE = 3;
 const COLLECTOR_TITLE = 1.5;
@@ -23,12 +26,16 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const byTitle = t ? rules.meta.titleCues.find((c) => c.title.test(t))?.docType ?? null : null;
   if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
   const lines = take(lineBodies(doc), OPENING_LINES);
-  const text = doc.view.slice(0, 4000);
+  const text = doc.view.slice(0, OPENING_CHARS);
+  // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks).
+  const outside = doc.lines.slice(0, lines.length).filter((l) => l.end > text.length || text.slice(l.start, l.end) !== l.body).map((l) => l.body);
   rules.meta.bodyCues.forEach((c, k) => {
-    // A cue cannot match a text without one of its required texts (requiredText): the regex is then not run.
+    // A cue cannot match a text without one of its required texts (requiredText): the regex is then not run. A cue
+    // that reads nothing around its match (contextFree) and missed the opening text misses the lines inside it too.
     const needs = rules.meta.compiled.bodyCueNeeds[k];
     const may = (s: string) => mayHold(s, needs);
-    if ((may(text) && c.pattern.test(text)) || lines.some((l) => may(l) && c.pattern.test(l))) add(c.docType, c.weight);
+    if (may(text) && c.pattern.test(text)) return add(c.docType, c.weight);
+    if ((rules.meta.compiled.bodyCueFree[k] ? outside : lines).some((l) => may(l) && c.pattern.test(l))) add(c.docType, c.weight);
   });
   let best: Meta['docType'] = byTitle ?? 'other';
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;

@@ -21,6 +21,8 @@ export interface Regions {
   provinceOf: Map<string, string>;
   /** Cities by the char code their official name opens with, each list in `cities` order. */
   byFirstChar: Map<number, City[]>;
+  /** 1 at each char code some official name opens with: a scan of every character asks this before `byFirstChar`. */
+  firstUnits: Uint8Array;
   /** Cities by the char code their name or short name opens with, each list in `cities` order. */
   byEitherFirstChar: Map<number, City[]>;
   /** Some city has an empty short name, which stands anywhere. */
@@ -57,6 +59,7 @@ export function compileRegions(rules: RawRules): Regions {
     cities,
     provinceOf: new Map(),
     byFirstChar: new Map(),
+    firstUnits: new Uint8Array(0x10000),
     byEitherFirstChar: new Map(),
     emptyShort: false,
     nameIndex: new Map(),
@@ -74,6 +77,7 @@ export function compileRegions(rules: RawRules): Regions {
     r.provinceOf.set(c.name, c.province); // a name listed twice goes to its last province, as before
     const first = c.name.charCodeAt(0);
     addTo(r.byFirstChar, first, c);
+    r.firstUnits[first] = 1;
     addTo(r.byEitherFirstChar, first, c);
     if (!c.short) r.emptyShort = true;
     else if (c.short.charCodeAt(0) !== first) addTo(r.byEitherFirstChar, c.short.charCodeAt(0), c);
@@ -158,7 +162,8 @@ function occurrences(text: string, word: string): number {
 function countNames(view: string, r: Regions): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i < view.length; ) {
-    const hit = r.byFirstChar.get(view.charCodeAt(i))?.find((c) => view.startsWith(c.name, i));
+    const code = view.charCodeAt(i);
+    const hit = r.firstUnits[code] === 1 ? r.byFirstChar.get(code)!.find((c) => view.startsWith(c.name, i)) : undefined;
     if (!hit) {
       i++;
       continue;

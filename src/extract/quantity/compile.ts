@@ -1,6 +1,6 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { requiredText } from '../../rules/regex-ast.js';
+import { edgeUnits, requiredText } from '../../rules/regex-ast.js';
 import { unionOf } from '../../rules/union.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { QuantityRules } from '../../rules/files/quantities.js';
@@ -12,8 +12,11 @@ export interface Tagged<T> { id: string; value: T }
 /** The quantity rules turned into regular expressions and lookup maps, built once at load (`rules.quantities.compiled`). */
 export interface Compiled {
   q: QuantityRules;
-  /** Per exclusion rule (`q.exclude` order), the texts its before and after contexts cannot match without (requiredText). */
-  excludeNeeds: { before: readonly string[] | null; after: readonly string[] | null }[];
+  /**
+   * Per exclusion rule (`q.exclude` order): the characters its before pattern can end the text with (…$), and those
+   * its after pattern can start it with (^…), or null when not known (edgeUnits).
+   */
+  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null }[];
   units: Rules['units'];
   numerals: Numerals;
   /** Global: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
@@ -53,7 +56,8 @@ export interface Compiled {
   kind: RegExp;
   kindOf: Map<string, Tagged<'target' | 'actual' | 'other'>>;
   /** Year cues, global copies of the rule patterns. */
-  years: { rule: QuantityRules['years'][number]; re: RegExp }[];
+  /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
+  years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
   /** Matches somewhere iff some year cue does: most windows hold none, and then the cues need not run one by one. */
   anyYear: RegExp | null;
   leading: WordSet;
@@ -156,7 +160,7 @@ export function compileQuantities(rules: RawRules): Compiled {
   const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
   return {
     q,
-    excludeNeeds: q.exclude.map((x) => ({ before: x.before ? requiredText(x.before) : null, after: x.after ? requiredText(x.after) : null })),
+    excludeEdges: q.exclude.map((x) => ({ before: x.before ? edgeUnits(x.before, 'last') : null, after: x.after ? edgeUnits(x.after, 'first') : null })),
     units: rules.units,
     numerals,
     number: new RegExp(numberSource(next, numerals.source), 'g'),
@@ -186,7 +190,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     toLevel: q.toLevel.length ? sticky(q.toLevel) : NEVER,
     kind: kindOf.size ? global([...kindOf.keys()]) : /(?!)/g,
     kindOf,
-    years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu') })),
+    years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
     anyYear: anyOf(q.years.map((y) => y.pattern)),
     leading: wordSet(q.indicator.leading),
     // Also every growth word with 到/至 after it, dropped whole (下降到, not 降到 leaving 下), and every comparator

@@ -1,5 +1,6 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
+import { mayHold } from '../../rules/regex-ast.js';
 import { unwrap } from '../../util/breaks.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type YearEvidence } from '../../rules/files/quantities.js';
 import type { Compiled } from './compile.js';
@@ -148,7 +149,7 @@ type YearCue = Compiled['years'][number];
 
 /** Calls `found` with each match of each year cue in `text` and the offset just past it. */
 function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  for (const { rule, re } of cues) for (const m of text.matchAll(re)) found(rule, m, m.index + m[0].length);
+  for (const { rule, re, needs } of cues) if (mayHold(text, needs)) for (const m of text.matchAll(re)) found(rule, m, m.index + m[0].length);
 }
 
 /**

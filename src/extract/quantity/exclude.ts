@@ -1,5 +1,4 @@
 import type { Doc, DraftMessage, Range } from '../../document.js';
-import { mayHold } from '../../rules/regex-ast.js';
 import { unwrap } from '../../util/breaks.js';
 import type { Compiled } from './compile.js';
 import type { Mention } from './scan.js';
@@ -39,25 +38,22 @@ export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessag
 
 /** The id of the rule that rules this mention out, or null when it is a quantity. */
 export function exclusion(view: string, m: Mention, block: Range, c: Compiled): string | null {
-  // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线), and only when a rule
-  // gets that far: the tests of a rule all have to hold, so the cheap ones on the mention itself come first.
-  let before: string | undefined;
-  let after: string | undefined;
+  // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线).
+  const before = unwrap(view.slice(Math.max(block.start, m.start - CONTEXT), m.start));
+  const after = unwrap(view.slice(m.end, Math.min(block.end, m.end + CONTEXT)));
+  // A pattern anchored at the figure (…$ before it, ^… after it) is tried only when the character next to the
+  // figure is one it can match there.
+  const last = before.charCodeAt(before.length - 1);
+  const first = after.charCodeAt(0);
   for (let k = 0; k < c.q.exclude.length; k++) {
     const x = c.q.exclude[k]!;
-    const needs = c.excludeNeeds[k]!;
+    const edges = c.excludeEdges[k]!;
+    if (x.before && ((edges.before && !edges.before.has(last)) || !x.before.test(before))) continue;
+    if (x.after && ((edges.after && !edges.after.has(first)) || !x.after.test(after))) continue;
+    if (x.number && !x.number.test(m.numberText)) continue;
+    if (x.unit && !x.unit.test(m.unit)) continue;
     if (x.dimension && x.dimension !== m.dimension) continue;
     if (x.exceptDimensions.includes(m.dimension)) continue;
-    if (x.unit && !x.unit.test(m.unit)) continue;
-    if (x.number && !x.number.test(m.numberText)) continue;
-    if (x.before) {
-      before ??= unwrap(view.slice(Math.max(block.start, m.start - CONTEXT), m.start));
-      if (!mayHold(before, needs.before) || !x.before.test(before)) continue;
-    }
-    if (x.after) {
-      after ??= unwrap(view.slice(m.end, Math.min(block.end, m.end + CONTEXT)));
-      if (!mayHold(after, needs.after) || !x.after.test(after)) continue;
-    }
     return x.id;
   }
   if (!unitNeedsMet(view, m, block, m.needs)) return 'unit.needs';

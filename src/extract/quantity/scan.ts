@@ -43,7 +43,9 @@ function baseOf(value: number | null, u: UnitEntry, word: string, c: Compiled): 
 }
 
 /** The longest word of the unit that the written unit starts with (元 of 元/吨), or null (a sign: $). */
-function unitWordAt(written: string, u: UnitEntry): string | null {
+function unitWordAt(written: string, u: UnitEntry, c: Compiled): string | null {
+  // Usually the unit is written as one of its words, the longest that can start it: one lookup, not a loop.
+  if (c.unitOf.get(written) === u) return written;
   let best: string | null = null;
   for (const w of u.words) if (written.startsWith(w) && (best === null || w.length > best.length)) best = w;
   return best;
@@ -55,7 +57,7 @@ function mention(a: Amount, unitFrom: Amount, end: number, range: [number, numbe
   const magnitude = a.magnitude || unitFrom.magnitude;
   const exponent = a.magnitude ? a.exponent : unitFrom.exponent;
   // 元/吨: the `/吨` after the unit word makes a rate; a unit whose own word holds a slash (微克/立方米) is none.
-  const own = unitWordAt(unitFrom.unitWord, u);
+  const own = unitWordAt(unitFrom.unitWord, u, c);
   const per = own !== null && own.length < unitFrom.unitWord.length ? unitFrom.unitWord.slice(own.length) : '';
   const word = own ?? unitFrom.unitWord;
   const signed = unitFrom.form === 'number.sign';

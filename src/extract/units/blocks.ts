@@ -20,10 +20,10 @@ interface Ctx {
 
 function markerOf({ doc, rules }: Ctx, b: Block): Range | null {
   const text = doc.view.slice(b.start, b.end);
-  if (rules.headings.notHeading.some((r) => r.pattern.test(text))) return null;
   for (const rule of rules.headings.markers) {
     const m = rule.pattern.exec(text);
-    if (m) return trimRange(doc.view, b.start, b.start + m[0].length);
+    // The not-a-heading cues are asked only of a block with a marker: without one the answer is null either way.
+    if (m) return rules.headings.notHeading.some((r) => r.pattern.test(text)) ? null : trimRange(doc.view, b.start, b.start + m[0].length);
   }
   return null;
 }
