@@ -27,7 +27,7 @@ const occurrences = (text: string, word: string) => text.split(word).length - 1;
 
 function counted(text: string, by: 'document' | 'role' | 'section' = 'document', nouns = false) {
   const doc = run({ text }, { rules });
-  return { result: assemble(doc), counts: countDocument(doc.text, assemble(doc), segmenter, { keywords: KEYWORDS, by, nouns, rules }) };
+  return { result: assemble(doc), counts: countDocument(doc.text, assemble(doc), segmenter, { keywords: KEYWORDS, by, nouns }) };
 }
 
 describe('parseWords', () => {
@@ -158,7 +158,7 @@ describe('--by', () => {
     const result = assemble(doc);
     // Pretend the extraction says the reverse of what the titles say.
     const stated = { ...result, sections: result.sections.map((s, i) => ({ ...s, role: i === 0 ? 'plan' : 'review' })) };
-    const counts = countDocument(doc.text, stated, segmenter, { keywords: KEYWORDS, by: 'role', nouns: false, rules });
+    const counts = countDocument(doc.text, stated, segmenter, { keywords: KEYWORDS, by: 'role', nouns: false });
     expect(counts.parts.find((p) => p.part === 'plan')!.keywords.find((k) => k.keyword === '绿色')!.count).toBe(1);
   });
 });
@@ -213,12 +213,12 @@ describe('the user dictionary', () => {
   });
 });
 
-describe('roles derived from the headings', () => {
-  it('takes a heading on 今年 in a work report as the plan, and its subsections with it', async () => {
-    const { derivedRoles } = await import('../src/terms/index.js');
+describe('the parts counted by role', () => {
+  it('are the sections\' roles as the extraction decided them: a heading on 今年 in a work report opens the plan', async () => {
+    const { sectionRoles } = await import('../src/terms/index.js');
     const text = '2023年政府工作报告\n一、过去一年工作回顾\n（一）稳定经济运行\n经济平稳。\n二、对今年政府工作的建议\n（一）扩大国内需求\n扩大消费。\n';
     const result = assemble(run({ text }, { rules }));
-    const roles = derivedRoles(result, rules);
+    const roles = sectionRoles(result);
     expect(result.sections.map((s) => `${s.heading}=${roles.get(s.id)}`)).toEqual([
       '一、过去一年工作回顾=review', '（一）稳定经济运行=review', '二、对今年政府工作的建议=plan', '（一）扩大国内需求=plan',
     ]);

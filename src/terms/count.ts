@@ -1,4 +1,3 @@
-import type { Rules } from '../rules/schema.js';
 import type { Result } from '../schema.js';
 import { lineOf, lineStarts } from '../span.js';
 import type { Segmenter } from './jieba.js';
@@ -61,7 +60,6 @@ export interface CountOptions {
   by: By;
   /** Also count nouns and verbal nouns per part (for --top). */
   nouns: boolean;
-  rules: Rules;
 }
 
 const NUMERAL = /^[零〇一二三四五六七八九十百千万亿两]+$/u;
@@ -109,7 +107,7 @@ export function tokensOf(text: string, result: Pick<Result, 'removed'>, segmente
 }
 
 /** Which part a position belongs to, from the section headings (a section runs to the next heading). */
-function partOf(result: Result, by: By, rules: Rules): { at: (pos: number) => string; order: { part: string; title: string | null }[] } {
+function partOf(result: Result, by: By): { at: (pos: number) => string; order: { part: string; title: string | null }[] } {
   if (by === 'document') return { at: () => 'document', order: [{ part: 'document', title: null }] };
   const sections = result.sections;
   const starts = sections.map((s) => s.span.start);
@@ -127,7 +125,7 @@ function partOf(result: Result, by: By, rules: Rules): { at: (pos: number) => st
     return found;
   };
   if (by === 'role') {
-    const roles = sectionRoles(result, rules);
+    const roles = sectionRoles(result);
     const order: Role[] = ['review', 'plan', 'glossary', 'other'];
     return { at: (pos) => { const i = index(pos); return i < 0 ? 'other' : roles.get(sections[i]!.id) ?? 'other'; }, order: order.map((part) => ({ part, title: null })) };
   }
@@ -146,7 +144,7 @@ function partOf(result: Result, by: By, rules: Rules): { at: (pos: number) => st
 
 /** Count the keywords (and nouns) of one extracted document, per part. */
 export function countDocument(text: string, result: Result, segmenter: Segmenter, options: CountOptions): DocTerms {
-  const { at, order } = partOf(result, options.by, options.rules);
+  const { at, order } = partOf(result, options.by);
   const parts = new Map<string, { words: number; hits: Map<string, number[]>; occurrences: Map<string, number>; nouns: Map<string, NounCount> }>();
   const partFor = (name: string) => {
     let p = parts.get(name);

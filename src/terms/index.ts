@@ -16,7 +16,7 @@ export type { KeywordGroup } from './words.js';
 export { termsReport, termsCsv, termsJson, DENOMINATOR } from './report.js';
 export type { TermsReport, DocReport, PartReport, GroupReport, KeywordReport, TopWord } from './report.js';
 export { termsChart, chartPoints } from './chart.js';
-export { sectionRoles, derivedRoles } from './roles.js';
+export { sectionRoles } from './roles.js';
 export type { Role } from './roles.js';
 
 export interface TermsOptions {
@@ -46,7 +46,7 @@ export function countSettings(options: Pick<TermsOptions, 'groups' | 'by'>): Cou
 /** Extract one report (for its metadata, sections and furniture) and count its terms. Throws InputError. */
 export function countInput(input: Input, segmenter: Segmenter, settings: CountSettings, rules: Rules, extra: { encoding?: string; path?: string } = {}): DocTerms {
   const doc = run(input, { rules, encoding: extra.encoding, path: extra.path });
-  return countDocument(doc.text, assemble(doc), segmenter, { ...settings, rules });
+  return countDocument(doc.text, assemble(doc), segmenter, settings);
 }
 
 /**
