@@ -5,6 +5,7 @@ import { comparatorOf, growthOf } from '../src/extract/quantity/meaning.js';
 import { scanBlocks, type Mention } from '../src/extract/quantity/scan.js';
 import { parseCell } from '../src/extract/table/cells.js';
 import { normaliseText } from '../src/stages/normalise.js';
+import { standalone } from '../src/stages/segment.js';
 import { loadRules, validateRules } from '../src/rules/load.js';
 import { RULE_FILE_NAMES, type Rules } from '../src/rules/schema.js';
 import { identify } from '../src/track/identity.js';
@@ -91,6 +92,8 @@ const RUNNERS: Record<string, Runner> = {
     return cell.value !== null && cell.comparator === rule.comparator;
   },
   /** A header line opening a one-cell-per-line table. */
+  /** A short line that stands alone as a news article's part title. */
+  'headings.standalone': (rule, text) => standalone(text.trim(), rule as never),
   'tables.cellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
   /** A header line opening a one-cell-per-line table with no serial column (an assessment or indicator table). */
   'tables.headedCellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),

@@ -254,16 +254,12 @@ function splitRunIn(view: string, paras: Range[], runIn: RunIn[]): Range[] {
   return out;
 }
 
-const SIGNATURE = /(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅)$/;
-
-/** A short standalone line between paragraphs, as news articles use for their section titles. */
-function standalone(view: string, p: Range): boolean {
-  const text = view.slice(p.start, p.end);
-  if (text.length < 5 || text.length > 30) return false;
-  if (/[。!?;:！？；：、]$|[。!?；;]|^[—\-(《“"\[【]|[/|]/.test(text)) return false;
+/** A short standalone line between paragraphs, as news articles use for their section titles (headings.standalone). */
+export function standalone(text: string, rule: NonNullable<Rules['headings']['standalone']>): boolean {
+  if (text.length < rule.minLength || text.length > rule.maxLength) return false;
   // A signature (某区人民政府办公室) names who issued the text, not a part of it.
-  if (SIGNATURE.test(text)) return false;
-  return (text.match(CJK)?.length ?? 0) >= text.length * 0.6;
+  if (rule.not.test(text) || rule.signature.test(text)) return false;
+  return (text.match(CJK)?.length ?? 0) >= text.length * rule.hanShare;
 }
 
 /** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
@@ -278,11 +274,12 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules, flat) ?? unnumbered(view, p, rules, runIn)));
   const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
-  if (outlineStyles < 2 && firstLong >= 0) {
+  const lone = rules.headings.standalone;
+  if (lone && outlineStyles < 2 && firstLong >= 0) {
     for (let i = firstLong + 1; i < paras.length - 1; i++) {
-      if (found[i] || cells(paras[i]!.start) || !standalone(view, paras[i]!)) continue;
+      if (found[i] || cells(paras[i]!.start) || !standalone(view.slice(paras[i]!.start, paras[i]!.end), lone)) continue;
       const prevHeading = found[i - 1]?.style === 'standalone';
-      found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: 'heading.standalone', marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
+      found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
     }
   }
 

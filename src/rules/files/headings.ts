@@ -31,5 +31,15 @@ export function headingRules() {
      * (一、“十四五”时期和2025年工作回顾过去的五年…): the title is cut after the shortest prefix that matches.
      */
     runInEnd: z.array(Cue).default([]),
+    /**
+     * A short line standing alone between paragraphs, as news articles title their parts, when a text has fewer than
+     * two outline headings: from `minLength` to `maxLength` characters, mostly Chinese (`hanShare`), matching none of
+     * `not` (sentence punctuation, an opening bracket or quote, a dash) and no `signature` (a line naming the issuer).
+     */
+    standalone: z.object({
+      id: RuleId, ...examples,
+      minLength: z.number().int().positive(), maxLength: z.number().int().positive(),
+      hanShare: z.number().min(0).max(1), not: Pattern, signature: Pattern,
+    }).strict().nullable().default(null),
   }).strict();
 }
