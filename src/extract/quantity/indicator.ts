@@ -44,6 +44,18 @@ const CONJUNCTIONS = codes('和及与或');
 const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳])$/;
 /** A year left at the end of a phrase (增加到2025年的4680亿元): the figure's year, no part of its name. */
 const YEAR_END = /(?:19|20)\d{2}年(?:底|末)?$/;
+/** The characters NOTE_END and YEAR_END can end with: ] 〕 ①-⑳, and 年 底 末. */
+const NOTE_LAST = codes(']〕年底末');
+const isNoteLast = (ch: number) => NOTE_LAST.has(ch) || (ch >= 0x2460 && ch <= 0x2473);
+
+/** The length of a note reference or a year ending [start, end) (NOTE_END, then YEAR_END), or 0. */
+function noteEndAt(view: string, start: number, end: number): number {
+  // Most phrases end in neither: the last character rules both out before any slicing.
+  if (!isNoteLast(view.charCodeAt(end - 1))) return 0;
+  const text = view.slice(Math.max(start, end - 6), end);
+  return (NOTE_END.exec(text) ?? YEAR_END.exec(text))?.[0].length ?? 0;
+}
+
 /** Ratings and generations that are part of a name (4A级景区, 5G基站, 10万级洁净厂房), not numbers. */
 const RATED = /\d[A-Z]+级|\dG|\d+万?级/g;
 
@@ -69,8 +81,8 @@ function trim(view: string, r: Range, c: Compiled): Range {
     if (LEAD.has(view.charCodeAt(start))) { start++; continue; }
     if (END.has(view.charCodeAt(end - 1))) { end--; continue; }
     // A note reference after the name (“三类500强”企业[3], “两金免收”⑧), or a year (增加到2025年).
-    const note = NOTE_END.exec(view.slice(Math.max(start, end - 6), end)) ?? YEAR_END.exec(view.slice(Math.max(start, end - 6), end));
-    if (note) { end -= note[0].length; continue; }
+    const note = noteEndAt(view, start, end);
+    if (note > 0) { end -= note; continue; }
     // An opening quote or parenthesis whose closing one is not in the phrase.
     if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
     let n = marker ? patternAtStart(view, start, end, marker) : 0;
