@@ -153,6 +153,21 @@ describe('one cell per line with a serial column, cells written over several lin
     exact(text, result);
   });
 
+  it('does not end a row at a score that equals the next serial number; with no unit column the last cell takes the extra lines', () => {
+    const text = [
+      '序号', '工作事项', '分值', '评分说明',
+      '1', '完善巡查台账', '2', '台账齐全、记录完整的，', '得2分。',
+      '2', '及时上报问题', '3', '发现问题当日上报，', '逾期1天扣1分。',
+      '3', '配合联合执法', '1', '参与执法行动的得1分。',
+    ].join('\n');
+    const table = assemble(docOf(text)).tables[0]!;
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['1', '完善巡查台账', '2', '台账齐全、记录完整的，\n得2分。'],
+      ['2', '及时上报问题', '3', '发现问题当日上报，\n逾期1天扣1分。'],
+      ['3', '配合联合执法', '1', '参与执法行动的得1分。'],
+    ]);
+  });
+
   it('keeps rows as wide as the header when each next serial number follows them (blank lines are empty cells)', () => {
     const text = '序号\n指标\n单位\n目标\n1\n地区生产总值\n亿元\n1300\n2\n税收收入\n\n90以上\n3\n社会消费品零售总额\n亿元\n560\n';
     const table = assemble(docOf(text)).tables[0]!;

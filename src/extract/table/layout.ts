@@ -154,6 +154,11 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[], un
   const body = (k: number) => lines[k]?.body ?? '';
   const usable = (k: number) => k < lines.length && !lines[k]!.removed && !taken[k];
   const group = (k: number) => !!grammar.groupRow && usable(k) && grammar.groupRow.test(body(k));
+  // The next row opens at k (serial n, or a group row), perhaps after blank lines.
+  const opensAt = (k: number, n: number) => {
+    while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
+    return usable(k) && (body(k) === String(n) || group(k)) ? k : -1;
+  };
   const out: RawTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (taken[i] || lines[i]!.removed || !grammar.opens.includes(lines[i]!.body)) continue;
@@ -170,11 +175,6 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[], un
     const width = j - i;
     if (width < 3 || !(body(first) === '1' || group(first))) continue;
     const rows: { at: number[]; group: boolean }[] = [];
-    // The next row opens at k (serial n, or a group row), perhaps after blank lines.
-    const opensAt = (k: number, n: number) => {
-      while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
-      return usable(k) && (body(k) === String(n) || group(k)) ? k : -1;
-    };
     let p = first;
     let n = 1;
     while (usable(p)) {
@@ -227,7 +227,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[], un
     const fixed = p + width - 1;
     const fits = (e: number) => span(p, e).every((k) => usable(k));
     const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k));
-    if (fixed < lines.length && fits(fixed) && opens(fixed + 1)) return fixed;
+    if (fixed < lines.length && fits(fixed) && opensAt(fixed + 1, n + 1) >= 0) return fixed;
     const limit = Math.min(lines.length - 1, p + grammar!.maxRowLines - 1);
     // Written lines only: a blank line ends a cell written over several lines.
     let last = fixed;
