@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
-import { docOf } from './helpers.js';
+import { docOf, spannedItems } from './helpers.js';
 
 describe('one cell per line with no serial column', () => {
   it('reads an assessment table: rows are tasks, the cells are no headings, the scores are kind other', () => {
@@ -87,5 +87,90 @@ describe('one cell per line with no serial column', () => {
   it('leaves a serial table (序号 above the header words) to the serial layout', () => {
     const text = '序号\n考核项目\n分值\n评分标准\n1\n组织领导\n10\n按时部署的得10分\n2\n宣传工作\n5\n开展宣传的得5分\n';
     expect(assemble(docOf(text)).tables.map((t) => t.rule)).toEqual(['table.cell-per-line']);
+  });
+});
+
+describe('one cell per line with a serial column, cells written over several lines', () => {
+  const intro = '为进一步压实河道保洁责任，巩固河道治理成果，推动全区河道环境持续改善，结合我区实际，制定本考评办法，请各街道认真对照执行，确保各项工作落到实处。';
+  const exact = (text: string, result: ReturnType<typeof assemble>) => {
+    for (const [where, item] of spannedItems(result)) expect([where, text.slice(item.span.start, item.span.end)]).toEqual([where, item.text]);
+    for (const t of result.tables) for (const r of t.rows) for (const c of r.cells) expect(text.slice(c.span.start, c.span.end)).toBe(c.text);
+  };
+
+  it('reads a total row, group rows whose marker stands alone and standards over several lines (序号 / 考核项目 / … / 负责考核部门)', () => {
+    const text = [
+      '某区2028年度河道保洁工作街道考评办法', intro,
+      '序号', '考核项目', '各项分值', '考核指标', '负责考核部门', '总分', '100',
+      '一、', '落实责任，夯实工作基础', '30',
+      '1', '健全工作机构', '6', '进一步明确街道、社区两级保洁责任人、', '巡查频次和经费保障。', '保洁人员变动时及时更新名单并在公示牌上公布。', '区水务局',
+      '2', '开展日常巡查', '5', '落实巡查记录制度，对发现的问题建立台账，', '限期整改，每发现1处问题未整改扣0.5分。', '区河长办',
+      '二、', '加强宣传，营造良好氛围', '10',
+      '3', '组织宣传活动', '10', '每年开展宣传活动不少于2次，少1次扣5分。', '区委宣传部、区水务局',
+    ].join('\n');
+    const result = assemble(docOf(text));
+    // Neither the header words, nor the group titles, nor the item titles are headings.
+    expect(result.sections).toEqual([]);
+    expect(result.meta.issuer).toBeNull();
+    const table = result.tables[0]!;
+    expect([table.rule, table.columns.map((c) => c.path.join(''))]).toEqual(['table.cell-per-line', ['序号', '考核项目', '各项分值', '考核指标', '负责考核部门']]);
+    expect(table.rows.map((r) => r.cells.map((c) => c.column))).toEqual([[1, 2], [0, 1, 2], [0, 1, 2, 3, 4], [0, 1, 2, 3, 4], [0, 1, 2], [0, 1, 2, 3, 4]]);
+    // The standard is one cell over its three lines, a new sentence included.
+    expect(table.rows[2]!.cells[3]!.text).toBe('进一步明确街道、社区两级保洁责任人、\n巡查频次和经费保障。\n保洁人员变动时及时更新名单并在公示牌上公布。');
+    expect(result.tasks.map((t) => [t.marker, t.title, t.responsible])).toEqual([
+      ['1', '健全工作机构', ['区水务局']],
+      ['2', '开展日常巡查', ['区河长办']],
+      ['3', '组织宣传活动', ['区委宣传部', '区水务局']],
+    ]);
+    const scores = result.quantities.filter((q) => q.core.text.endsWith('分'));
+    expect(scores.map((q) => [q.core.text, q.kind, q.year])).toEqual([['0.5分', 'other', 2028], ['5分', 'other', 2028]]);
+    exact(text, result);
+  });
+
+  it('reads 考核内容 / 分值 / 评分标准 / 责任单位, a standard line ending in 。 followed by more of the standard', () => {
+    const text = [
+      '某镇2027年度村级环境整治考核细则', intro,
+      '序号', '考核内容', '分值', '评分标准', '责任单位',
+      '一、', '人居环境', '20',
+      '1', '垃圾分类', '12', '分类设施配备齐全。', '分类准确率达到90%的得12分，', '每低1个百分点扣1分。', '镇环卫所',
+      '2', '厕所改造', '8', '完成年度改厕任务的得8分。', '镇农业服务中心、镇财政所',
+      '正文之后的说明：本细则由镇党政办负责解释。',
+    ].join('\n');
+    const result = assemble(docOf(text));
+    expect(result.sections).toEqual([]);
+    const table = result.tables[0]!;
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['一、', '人居环境', '20'],
+      ['1', '垃圾分类', '12', '分类设施配备齐全。\n分类准确率达到90%的得12分，\n每低1个百分点扣1分。', '镇环卫所'],
+      ['2', '厕所改造', '8', '完成年度改厕任务的得8分。', '镇农业服务中心、镇财政所'],
+    ]);
+    // The unit cell closes the last row: the note after the table is not in it.
+    expect(text.slice(table.span.end)).toBe('\n正文之后的说明：本细则由镇党政办负责解释。');
+    expect(result.tasks.map((t) => [t.marker, t.title, t.responsible])).toEqual([
+      ['1', '垃圾分类', ['镇环卫所']],
+      ['2', '厕所改造', ['镇农业服务中心', '镇财政所']],
+    ]);
+    expect(new Set(result.quantities.filter((q) => q.core.text.endsWith('分')).map((q) => [q.kind, q.year].join()))).toEqual(new Set(['other,2027']));
+    exact(text, result);
+  });
+
+  it('does not end a row at a score that equals the next serial number; with no unit column the last cell takes the extra lines', () => {
+    const text = [
+      '序号', '工作事项', '分值', '评分说明',
+      '1', '完善巡查台账', '2', '台账齐全、记录完整的，', '得2分。',
+      '2', '及时上报问题', '3', '发现问题当日上报，', '逾期1天扣1分。',
+      '3', '配合联合执法', '1', '参与执法行动的得1分。',
+    ].join('\n');
+    const table = assemble(docOf(text)).tables[0]!;
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['1', '完善巡查台账', '2', '台账齐全、记录完整的，\n得2分。'],
+      ['2', '及时上报问题', '3', '发现问题当日上报，\n逾期1天扣1分。'],
+      ['3', '配合联合执法', '1', '参与执法行动的得1分。'],
+    ]);
+  });
+
+  it('keeps rows as wide as the header when each next serial number follows them (blank lines are empty cells)', () => {
+    const text = '序号\n指标\n单位\n目标\n1\n地区生产总值\n亿元\n1300\n2\n税收收入\n\n90以上\n3\n社会消费品零售总额\n亿元\n560\n';
+    const table = assemble(docOf(text)).tables[0]!;
+    expect(table.rows.map((r) => r.cells.map((c) => c.column))).toEqual([[0, 1, 2, 3], [0, 1, 3], [0, 1, 2, 3]]);
   });
 });

@@ -9,7 +9,7 @@ import { placeOf } from './meta/place.js';
 import { regionOf, regions } from './meta/region.js';
 import { isBareReportTitle, opening } from './meta/title.js';
 import { unwrap } from '../util/breaks.js';
-import { headedTableRanges } from './table/layout.js';
+import { cellTableRanges } from './table/layout.js';
 
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
 const FRONT_BLOCKS = 40;
@@ -86,7 +86,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const hints = frontMatter(doc, rules.boilerplate.frontMatter);
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   // The cells of a one-cell-per-line table (a unit column's 县工信局) are no front lines either.
-  const table = headedTableRanges(doc, rules.tables)[0]?.start ?? Infinity;
+  const table = cellTableRanges(doc, rules.tables, rules.organizations.compiled)[0]?.start ?? Infinity;
   const front: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS)).filter((b) => b.start < table);
   const raw = open.title ?? open.collectorTitle ?? hints?.title ?? null;
   const tagged = raw === null ? null : unwrap(raw);

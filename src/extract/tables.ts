@@ -55,7 +55,7 @@ export const tables: Stage = (doc, { rules }): Doc => {
   let claimed = 0;
   // Built at the first table: a binary search per table instead of a walk over every section.
   let sections: SectionIndex | null = null;
-  for (const raw of findTables(doc, lines, rules.tables)) {
+  for (const raw of findTables(doc, lines, rules.tables, rules.organizations.compiled)) {
     if (raw.lines.length < 2) continue;
     const pre = preamble(doc, lines, raw.first, rules.tables);
     // A caption is never shared: a table right below another one starts at its own first line.

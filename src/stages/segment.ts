@@ -5,7 +5,7 @@ import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
 import { mayHold } from '../rules/regex-ast.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
-import { headedTableRanges } from '../extract/table/layout.js';
+import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
 
 const SENTENCE_END = /[。!?！？]/;
@@ -268,7 +268,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const runIn = runInRules(rules);
   const paras = splitRunIn(view, paragraphs(doc), runIn);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
-  const cells = coverage(headedTableRanges(doc, rules.tables));
+  const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
   const flat = doc.lines.some((l) => l.end - l.start >= Math.max(FLAT.minLength, FLAT.share * view.length));
   const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules, flat) ?? unnumbered(view, p, rules, runIn)));

@@ -4,6 +4,8 @@ import { mayHold, requiredText } from '../../rules/regex-ast.js';
 import { unionOf } from '../../rules/union.js';
 import { trimRange } from '../../span.js';
 import { isNumber, isYear, parseCell } from './cells.js';
+import type { Grammar } from '../units/grammar.js';
+import { isUnit, splitItems } from '../units/split.js';
 
 /** One physical line of the text, trimmed; `removed` when it touches page furniture. */
 export interface Line extends Range {
@@ -126,35 +128,120 @@ function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken:
   return out;
 }
 
-/** One cell per line: a header opened by 序号 and rows that each open with the next serial number. */
-function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[]): RawTable[] {
+/** Whether a line reads as a unit list (县河长办 / 区委宣传部、区水务局): the unit column's cell that closes a row. */
+export type UnitLine = (line: Line) => boolean;
+
+/** A unit-list test from the unit grammar (src/extract/units/): a short line whose every item is a unit name. */
+export function unitLineTest(view: string, g: Grammar): UnitLine {
+  return (l) => {
+    if (!l.body || l.end - l.start > 4 * g.maxNameLength) return false;
+    const items = splitItems(view, l.start, l.end);
+    return items.length > 0 && items.every((r) => isUnit(view, r, g));
+  };
+}
+
+/**
+ * One cell per line: a header opened by 序号 (a total row, 总分 and its figure, may follow it), then rows that each
+ * open with the next serial number alone on its line, and group rows opened by a group marker alone on its line
+ * (一、, then the group's title and score). A row is as many lines as the header when the next serial number comes
+ * after them; otherwise it ends at the line after which the next serial number (or a group row) comes, or, for the
+ * last row, at a line that reads as a unit list. The lines of a row beyond the header's width are one cell written
+ * over several lines: the one before the unit cell, or the last one when the row ends in no unit list.
+ */
+function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[], unit: UnitLine | null): RawTable[] {
   const grammar = rules.cellPerLine;
   if (!grammar) return [];
+  const body = (k: number) => lines[k]?.body ?? '';
+  const usable = (k: number) => k < lines.length && !lines[k]!.removed && !taken[k];
+  const group = (k: number) => !!grammar.groupRow && usable(k) && grammar.groupRow.test(body(k));
+  // The next row opens at k (serial n, or a group row), perhaps after blank lines.
+  const opensAt = (k: number, n: number) => {
+    while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
+    return usable(k) && (body(k) === String(n) || group(k)) ? k : -1;
+  };
   const out: RawTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (taken[i] || lines[i]!.removed || !grammar.opens.includes(lines[i]!.body)) continue;
     let j = i;
-    while (j < lines.length && lines[j]!.body && lines[j]!.body !== '1' && !lines[j]!.removed && lines[j]!.body.length <= grammar.maxHeaderCell && !isNumber(lines[j]!.body)) j++;
-    const width = j - i;
-    if (width < 3 || lines[j]?.body !== '1') continue;
-    const rows: Line[][] = [];
-    let lastLine = -1;
-    for (let p = j, n = 1; p + width <= lines.length && lines[p]!.body === String(n); n++) {
-      const row = lines.slice(p, p + width);
-      if (row.some((l) => l.removed)) break;
-      rows.push(row);
-      lastLine = p + width - 1;
-      p += width;
-      while (p < lines.length && !lines[p]!.body && !lines[p]!.removed && lines[p + 1]?.body === String(n + 1)) p++;
+    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar.maxHeaderCell && !isNumber(body(j)) && !group(j)) j++;
+    // A total row (总分 / 100) written right under the header: its label is the last short line.
+    let total: number[] | null = null;
+    let first = j;
+    if (j - i > 3 && isNumber(body(j)) && body(j) !== '1' && usable(j) && (body(j + 1) === '1' || group(j + 1))) {
+      total = [j - 1, j];
+      j--;
+      first = j + 2;
     }
-    if (rows.length < 2) continue;
-    const header = lines.slice(i, j);
+    const width = j - i;
+    if (width < 3 || !(body(first) === '1' || group(first))) continue;
+    const rows: { at: number[]; group: boolean }[] = [];
+    let p = first;
+    let n = 1;
+    while (usable(p)) {
+      if (group(p)) {
+        // A group row: its title and score, up to the next serial number.
+        let e = p + 1;
+        while (e < p + width && usable(e) && body(e) && body(e) !== String(n)) e++;
+        if (body(e) !== String(n) || e === p + 1) break;
+        rows.push({ at: span(p, e - 1), group: true });
+        p = e;
+        continue;
+      }
+      if (body(p) !== String(n)) break;
+      const end = rowEnd(p, n, width);
+      if (end < 0) break;
+      rows.push({ at: span(p, end), group: false });
+      n++;
+      const next = opensAt(end + 1, n);
+      if (next < 0) break;
+      p = next;
+    }
+    // A group row with no item after it ends nothing.
+    while (rows.at(-1)?.group) rows.pop();
+    if (rows.filter((r) => !r.group).length < 2) continue;
+    const header = span(i, j - 1);
+    const range = (k: number): Range => ({ start: lines[k]!.start, end: lines[k]!.end });
+    const cellsOf = (at: number[]): Range[] => {
+      if (at.length <= width) return at.map(range);
+      // A cell written over several lines: all the lines between the fixed leading cells and the closing cell.
+      const last = at.at(-1)!;
+      const closes = unit?.(lines[last]!) ?? false;
+      const from = closes ? width - 2 : width - 1;
+      const to = closes ? at.length - 2 : at.length - 1;
+      return [...at.slice(0, from).map(range), { start: lines[at[from]!]!.start, end: lines[at[to]!]!.end }, ...(closes ? [range(last)] : [])];
+    };
     // Empty cells are blank lines: a row ends at its last written cell.
-    const asRow = (ls: Line[]) => ({ span: { start: ls[0]!.start, end: [...ls].reverse().find((l) => l.body)!.end }, cells: ls.map((l) => ({ start: l.start, end: l.end })) });
-    out.push({ rule: grammar.id, first: i, lines: [asRow(header), ...rows.map(asRow)], headerCount: 1 });
-    i = lastLine;
+    const asRow = (at: number[], cells: Range[]) => ({ span: { start: lines[at[0]!]!.start, end: [...at].reverse().map((k) => lines[k]!).find((l) => l.body)!.end }, cells });
+    const placed = !!total || rows.some((r) => r.group || r.at.length !== width);
+    const totalRow = total ? [asRow(total, [{ start: lines[total[0]!]!.start, end: lines[total[0]!]!.start }, ...total.map(range)])] : [];
+    out.push({ rule: grammar.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, ...(placed ? { placed } : {}) });
+    i = rows.at(-1)!.at.at(-1)!;
   }
   return out;
+
+  /**
+   * The last line of the row opened by serial n at p, or -1. The header's width when the next row opens right
+   * after it (blank lines are empty cells then); else the line after which the next row opens, or a unit list.
+   */
+  function rowEnd(p: number, n: number, width: number): number {
+    const fixed = p + width - 1;
+    const fits = (e: number) => span(p, e).every((k) => usable(k));
+    const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k));
+    if (fixed < lines.length && fits(fixed) && opensAt(fixed + 1, n + 1) >= 0) return fixed;
+    const limit = Math.min(lines.length - 1, p + grammar!.maxRowLines - 1);
+    // Written lines only: a blank line ends a cell written over several lines.
+    let last = fixed;
+    while (last < limit && usable(last + 1) && body(last + 1)) last++;
+    if (fits(fixed) && span(p, fixed).every((k) => body(k))) {
+      for (let e = fixed; e <= last; e++) if (opens(e + 1)) return e;
+      for (let e = fixed; e <= last; e++) if (unit?.(lines[e]!)) return e;
+    }
+    // The last row, as wide as the header (old layout).
+    return fixed < lines.length && fits(fixed) ? fixed : -1;
+  }
+  function span(from: number, to: number) {
+    return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+  }
 }
 
 /** Longest cell of a row read without markers (指标 / 单位 / 2025年 / 2030年 / 属性): indicator names and figures are short. */
@@ -264,6 +351,20 @@ export function headedTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, 
 }
 
 /**
+ * Line ranges of every one-cell-per-line table (the serial layout and the headed one): their lines are cells, never
+ * headings or front lines. `units` (the unit grammar) tells a unit cell that closes a row.
+ */
+export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables'], units: Grammar | null = null): Range[] {
+  if (!rules.headedCellPerLine && !rules.cellPerLine) return [];
+  const lines = tableLines(doc);
+  const taken = lines.map(() => false);
+  const unit = units ? unitLineTest(doc.view, units) : null;
+  const serial = cellPerLine(lines, rules, taken, unit);
+  for (const t of serial) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = true;
+  return [...serial, ...headedCellPerLine(lines, rules, taken)].map((t) => ({ start: t.lines[0]!.span.start, end: t.lines.at(-1)!.span.end })).sort((a, b) => a.start - b.start);
+}
+
+/**
  * Index of the first line reaching the end of a table's last row. Lines end in increasing order and every line
  * before the table ends before it starts, so the search starts at the table's first line, not at the top.
  */
@@ -274,7 +375,7 @@ function lastLineOf(lines: Line[], t: RawTable): number {
 }
 
 /** Every table found in the text, in document order; a line belongs to at most one table. */
-export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['tables']): RawTable[] {
+export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['tables'], units: Grammar | null = null): RawTable[] {
   const taken = lines.map(() => false);
   const found: RawTable[] = [];
   const take = (tables: RawTable[]) => {
@@ -288,7 +389,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   // Most lines are prose with no separator of any layout: one test rules them out for all layouts.
   const candidate = lines.map((l) => !!l.body && !l.removed && (!seps.any || (mayHold(l.body, seps.anyNeeds) && seps.any.test(l.body))));
   for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
-  take(cellPerLine(lines, rules, taken));
+  take(cellPerLine(lines, rules, taken, units ? unitLineTest(doc.view, units) : null));
   take(headedCellPerLine(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
 }

@@ -26,7 +26,11 @@ export function tableRules() {
 
   return z.object({
     layouts: z.array(Layout).default([]),
-    cellPerLine: z.object({ id: RuleId, ...examples, opens: Words, maxHeaderCell: z.number().int().positive().default(12) }).strict().optional(),
+    /** `groupRow`: a group marker alone on its line (一、) opening a group row between the numbered rows. */
+    cellPerLine: z.object({
+      id: RuleId, ...examples, opens: Words, maxHeaderCell: z.number().int().positive().default(12), groupRow: Pattern.optional(),
+      maxRowLines: z.number().int().positive().default(24),
+    }).strict().optional(),
     /**
      * One cell per line with no serial column: a header of header-word lines opened by one of `opens`, then rows
      * that each open with an item marker (a group row standing alone) or, with no marker, runs of header-many lines.
