@@ -117,9 +117,11 @@ if (!quick) {
     const one = timed(await stages(ROOT, shape.one, 120_000));
     const ten = timed(await stages(ROOT, shape.ten, Math.max(120_000, 30 * one.extractMs)));
     const broken = failed(one) ?? failed(ten);
-    const ratio = broken ? null : ten.extractMs / Math.max(one.extractMs, 1);
-    results.shapes.push({ name: shape.name, oneMs: one.extractMs, tenMs: ten.extractMs, ratio, broken });
-    row(`shape: ${shape.name}, 1x / 10x`, broken ?? `${(one.extractMs / 1000).toFixed(2)} / ${(ten.extractMs / 1000).toFixed(2)} s (${ratio.toFixed(1)}x)`, '<= 11x', !broken && ratio <= 11);
+    // The ratio of CPU time: wall time on a shared 2-core machine swings more than the budget's margin.
+    const ratio = broken ? null : ten.extractCpuMs / Math.max(one.extractCpuMs, 1);
+    results.shapes.push({ name: shape.name, oneMs: one.extractMs, tenMs: ten.extractMs, oneCpuMs: one.extractCpuMs, tenCpuMs: ten.extractCpuMs, ratio, broken });
+    const secs2 = (a, b) => `${(a / 1000).toFixed(2)} / ${(b / 1000).toFixed(2)} s`;
+    row(`shape: ${shape.name}, 1x / 10x`, broken ?? `${secs2(one.extractMs, ten.extractMs)} (CPU ${secs2(one.extractCpuMs, ten.extractCpuMs)}: ${ratio.toFixed(1)}x)`, '<= 11x', !broken && ratio <= 11);
   }
 }
 

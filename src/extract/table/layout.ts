@@ -28,6 +28,11 @@ export interface RawTable {
 type Layout = Rules['tables']['layouts'][number];
 
 const MAX_SPACED_CELL = 40;
+/**
+ * No table row runs this long: a longer line is prose (a report flattened onto one line). Testing it for separators
+ * would also run the engine's backtracking stack out on a run of millions of spaces.
+ */
+const MAX_ROW = 20_000;
 
 export function tableLines(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Line[] {
   const lines = doc.lines;
@@ -387,7 +392,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   };
   const seps = rules.compiled.separators;
   // Most lines are prose with no separator of any layout: one test rules them out for all layouts.
-  const candidate = lines.map((l) => !!l.body && !l.removed && (!seps.any || (mayHold(l.body, seps.anyNeeds) && seps.any.test(l.body))));
+  const candidate = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW && (!seps.any || (mayHold(l.body, seps.anyNeeds) && seps.any.test(l.body))));
   for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
   take(cellPerLine(lines, rules, taken, units ? unitLineTest(doc.view, units) : null));
   take(headedCellPerLine(lines, rules, taken));
