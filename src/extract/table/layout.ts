@@ -348,13 +348,6 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
   return out;
 }
 
-/** Line ranges of the one-cell-per-line tables with no serial column: their lines are cells, never headings. */
-export function headedTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables']): Range[] {
-  if (!rules.headedCellPerLine) return [];
-  const lines = tableLines(doc);
-  return headedCellPerLine(lines, rules, lines.map(() => false)).map((t) => ({ start: t.lines[0]!.span.start, end: t.lines.at(-1)!.span.end }));
-}
-
 /**
  * Line ranges of every one-cell-per-line table (the serial layout and the headed one): their lines are cells, never
  * headings or front lines. `units` (the unit grammar) tells a unit cell that closes a row.
