@@ -24,6 +24,22 @@ function sections(doc: Doc): Section[] {
   });
 }
 
+/**
+ * Each task with the ids of its quantities, read from the quantities' own `task` links: the quantities stage links a
+ * figure to its task and leaves the tasks as the tasks stage made them (tasks without figures pass unchanged).
+ */
+function withQuantities(doc: Doc): Doc['tasks'] {
+  const byTask = new Map<string, string[]>();
+  for (const q of doc.quantities) {
+    if (!q.task) continue;
+    const list = byTask.get(q.task);
+    if (list) list.push(q.id);
+    else byTask.set(q.task, [q.id]);
+  }
+  if (byTask.size === 0) return doc.tasks;
+  return doc.tasks.map((t) => (byTask.has(t.id) ? { ...t, quantities: byTask.get(t.id)! } : t));
+}
+
 /** The document object → the output contract, checked against the zod schema. */
 export function assemble(doc: Doc): Result {
   const result = {
@@ -31,7 +47,7 @@ export function assemble(doc: Doc): Result {
     source: { path: doc.path, sha256: doc.sha256, encoding: doc.encoding, bytes: doc.bytes.length, chars: doc.text.length },
     meta: doc.meta,
     sections: sections(doc),
-    tasks: doc.tasks,
+    tasks: withQuantities(doc),
     quantities: doc.quantities,
     organizations: doc.organizations,
     tables: doc.tables,

@@ -43,7 +43,7 @@ export const quantities: Stage = (doc, ctx): Doc => {
   }
   if (!sortedByCore(items)) items.sort((a, b) => a.core.span.start - b.core.span.start);
   for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
-  return { ...doc, quantities: items, tasks: withQuantities(doc, items), messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
+  return { ...doc, quantities: items, messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
 };
 
 /**
@@ -66,15 +66,3 @@ function sortedByCore(items: readonly Draft[]): boolean {
   return true;
 }
 
-/** Each task with the ids of its quantities (tasks without any are passed on unchanged). */
-function withQuantities(doc: Doc, items: readonly Quantity[]): Doc['tasks'] {
-  const byTask = new Map<string, string[]>();
-  for (const q of items) {
-    if (!q.task) continue;
-    const list = byTask.get(q.task);
-    if (list) list.push(q.id);
-    else byTask.set(q.task, [q.id]);
-  }
-  if (byTask.size === 0) return doc.tasks;
-  return doc.tasks.map((t) => (byTask.has(t.id) ? { ...t, quantities: byTask.get(t.id)! } : t));
-}
