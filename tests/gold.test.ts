@@ -43,6 +43,13 @@ describe('gold YAML', () => {
     writeFileSync(file, 'file: a.txt\nheadings: [\n');
     expect(() => readGold(file)).toThrow(/bad\.yaml:3: YAML syntax error/);
   });
+
+  it('takes a bare magnitude with normalized.unit null, as ANNOTATION.md writes it (贫困人口减少1240万)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-gold-'));
+    const file = join(dir, 'bare.yaml');
+    writeFileSync(file, 'file: a.txt\npassages:\n  - start: 0\n    end: 12\n    quantities:\n      - {core: 1240万, occurrence: 1, value: 1240, unit: 万, normalized: {value: 12400000, unit: null}}\n');
+    expect(readGold(file).passages[0]!.quantities[0]!.normalized).toEqual({ value: 12400000, unit: null });
+  });
 });
 
 describe('scoring quantities', () => {

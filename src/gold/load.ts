@@ -28,7 +28,7 @@ function goldSchemas() {
     value: z.number().nullable().optional(),
     range: z.tuple([z.number(), z.number()]).nullable().optional(),
     unit: text.optional(),
-    normalized: z.looseObject({ value: z.number().nullable().optional(), unit: text.optional() }).optional(),
+    normalized: z.looseObject({ value: z.number().nullable().optional(), unit: text.nullable().optional() }).optional(),
     comparator: Comparator.nullable().optional(),
     measure: z.enum(['level', 'growth']).optional(),
     direction: z.enum(['up', 'down']).nullable().optional(),
