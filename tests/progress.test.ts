@@ -16,12 +16,12 @@ describe('progress bulletins: work reported as done', () => {
     expect(kinds(text)).toEqual([['2.4亿元', 'actual'], ['63%', 'actual'], ['4.1亿元', 'actual'], ['88.5%', 'actual']]);
   });
 
-  it('a count heading a list of counts done takes the list\'s kind; a clause that looks ahead stays a target', () => {
+  it('a count heading a list of counts done is the plan (a target), the counts done actuals; a clause that looks ahead stays a target', () => {
     const text = [
       '某镇2027年重点工作任务分解表',
       '1.推进农旅融合项目。安排的15个项目中，已开工9个、竣工4个。力争完成年度计划的100%。（责任单位：镇经发办）',
     ].join('\n');
-    expect(kinds(text)).toEqual([['15个', 'actual'], ['9个', 'actual'], ['4个', 'actual'], ['100%', 'target']]);
+    expect(kinds(text)).toEqual([['15个', 'target'], ['9个', 'actual'], ['4个', 'actual'], ['100%', 'target']]);
   });
 
   it('the amount a share of the plan is taken of is work done too, in a task list as well', () => {

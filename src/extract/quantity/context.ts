@@ -85,7 +85,8 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
   const before = () => unwrap(doc.view.slice(sentence.start, pos));
   const reported = reportedDone(doc, c, pos, sentence, before);
-  if (reported) return by('actual', reported);
+  // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
+  if (reported) return by(reported === 'list-head' ? 'target' : 'actual', reported);
   if (frame.inTask(pos)) return done(before(), c) ? by('actual', 'done') : by('target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
@@ -119,7 +120,8 @@ function looksAhead(clause: string, c: Compiled): boolean {
 /**
  * Work reported as done, whatever the part or task around it: a share of the plan (完成投资8亿元，占年度计划的76%, where
  * 计划 is the plan itself), work done in a progress report's own clause (完成投资3.2亿元), and a count heading a list
- * of counts done (安排的48个项目中，已开工36个、…); never when the clause looks ahead (力争完成年度计划的100%).
+ * of counts done (安排的48个项目中，已开工36个、…: the planned count, taken as a target, the counts done after it
+ * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
 function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, before: () => string): 'plan-share' | 'progress-done' | 'list-head' | null {
   const clause = before().split(/[,;。，；]/).at(-1) ?? '';
