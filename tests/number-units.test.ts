@@ -145,3 +145,11 @@ describe('base factors in a rules override', () => {
     expect(() => loadRules([override("units:\n  - {id: unit.area, words: [亩], base: {公顷: 10000}, dimension: area}\n")])).toThrow(/units\.yaml.*unit\.area/);
   });
 });
+
+describe('a bare 百/千 bounded by 余/多 after it', () => {
+  it('reads 千余人 and 百余项 as more than 1000 and 100, and leaves 百余年来 and 千方百计 alone', () => {
+    expect(one('组织群众千余人参加应急演练。')).toMatchObject({ core: '千余人', value: 1000, unit: '人', comparator: '>', normal: [1000, '人'] });
+    expect(one('完成改革任务百余项。')).toMatchObject({ core: '百余项', value: 100, unit: '项', comparator: '>' });
+    expect(read('百余年来，城市面貌发生巨变，全市上下千方百计稳就业。')).toEqual([]);
+  });
+});

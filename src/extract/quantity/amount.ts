@@ -72,10 +72,11 @@ function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
     if (text.length < 2 && c.unitOf.get(c.unit.at(view, pos + text.length) ?? '')?.dimension !== 'currency') return null;
     form = 'number.capital';
   }
-  // 百姓, 千年, 千方百计: a bare 百/千 is a number only as the head of a magnitude (千万吨, 百亿元) or after a word that
-  // bounds it (近千公里, 逾百家).
+  // 百姓, 千年, 千方百计: a bare 百/千 is a number only as the head of a magnitude (千万吨, 百亿元), after a word that
+  // bounds it (近千公里, 逾百家), or with 余/多 right after it (千余人, 百余项).
   if (/^[百千佰仟]/.test(split.head) && !split.magnitude) {
-    if (!c.cmpBefore.test(view.slice(Math.max(0, pos - 4), pos))) return null;
+    const bounded = c.cmpBefore.test(view.slice(Math.max(0, pos - 4), pos)) || c.approx.at(view, pos + text.length) !== null;
+    if (!bounded) return null;
     form = 'number.about';
   }
   const pair = neighbours(split.head, c);
