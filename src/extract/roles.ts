@@ -1,5 +1,4 @@
 import type { Block, Doc, SectionNode, Stage } from '../document.js';
-import { alternation } from '../rules/pattern.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
 import type { RoleEvidence } from '../rules/files/quantities.js';
@@ -116,7 +115,7 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
 interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>> }
 
 /** Costs of each role for one block, from its heading, opener and tense words. */
-function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense: RegExp, tenseRole: Map<string, Role>, planYear: number | null, since: number, started: boolean): Evidence {
+function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, planYear: number | null, since: number, started: boolean): Evidence {
   const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
   const rule: Partial<Record<Role, string>> = {};
   const against = (role: Role, weight: number, id: string | null) => {
@@ -148,10 +147,9 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, tense
     break;
   }
   const n = { plan: 0, review: 0 };
-  tense.lastIndex = 0;
-  for (let m = tense.exec(text); m; m = tense.exec(text)) {
-    const r = tenseRole.get(m[0]);
-    if (r === 'plan' || r === 'review') n[r]++;
+  for (const m of text.matchAll(c.tense)) {
+    const r = c.tenseRole.get(m[0]);
+    if (r) n[r]++;
   }
   const all = n.plan + n.review + 1;
   cost.plan += (TENSE * n.review) / all;
@@ -201,9 +199,6 @@ export const roles: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
   const info = headings(doc, c);
   const years = reportYears(doc, info);
-  const words = c.q.roles.tense.flatMap((t) => t.words);
-  const tense = new RegExp(words.length ? alternation(words) : '(?!)', 'gu');
-  const tenseRole = new Map(c.q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role as Role] as const)));
   const sectionOf = (b: Block) => (b.section ? info.get(b.section) : undefined);
   const whole = WHOLE[doc.meta.docType];
   const sequenced = SEQUENCED.has(doc.meta.docType);
@@ -221,7 +216,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
     else if (b.kind === 'paragraph') since++;
     if (!free[i]) return null;
-    const e = evidence(doc, b, h, c, tense, tenseRole, years.plan, since - 1, started);
+    const e = evidence(doc, b, h, c, years.plan, since - 1, started);
     const role = tableRoles.length ? tableRole(b) : null;
     if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
     const id = role ? roleId(c, role === 'plan' ? 'table-plan' : 'table-review') : null;

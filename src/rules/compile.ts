@@ -6,6 +6,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
+import { compileRunIn, type RunIn } from '../stages/segment.js';
 import { contextFree, requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
@@ -20,7 +21,8 @@ export interface CompiledParts {
   boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[] };
   /** The styles of outline markers. */
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[] };
+  /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[]; runIn: readonly RunIn[] };
   /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
   organizations: Grammar;
@@ -74,6 +76,7 @@ export function compileRules(raw: RawRules): Rules {
     headings: attach(raw.headings, {
       outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)),
       taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern, 2)),
+      runIn: compileRunIn(raw.headings),
     }),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern, 1)), bodyCueFree: raw.meta.bodyCues.map((c) => contextFree(c.pattern)) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),

@@ -1,5 +1,5 @@
 import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
-import type { Rules } from '../rules/schema.js';
+import type { RawRules, Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
@@ -199,7 +199,7 @@ function unitLine(view: string, p: Range, rules: Rules): boolean {
   return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
 }
 
-function unnumbered(view: string, p: Range, rules: Rules, runIn: RunIn[]): Candidate | null {
+function unnumbered(view: string, p: Range, rules: Rules, runIn: readonly RunIn[]): Candidate | null {
   const text = view.slice(p.start, p.end);
   for (const rule of rules.headings.unnumbered) {
     if (text.length <= rule.maxLength && rule.pattern.test(text)) {
@@ -211,18 +211,18 @@ function unnumbered(view: string, p: Range, rules: Rules, runIn: RunIn[]): Candi
   return null;
 }
 
-type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: RegExp };
+export type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: RegExp };
 
-/** The run-in rules as prefixes (^…, no $), built once per document. */
-function runInRules(rules: Rules): RunIn[] {
-  return rules.headings.unnumbered.filter((r) => r.runIn).map((rule) => ({ rule, prefix: new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u') }));
+/** The run-in rules as prefixes (^…, no $); called once by the rule loader (src/rules/compile.ts). */
+export function compileRunIn(headings: RawRules['headings']): RunIn[] {
+  return headings.unnumbered.filter((r) => r.runIn).map((rule) => ({ rule, prefix: new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u') }));
 }
 
 /**
  * A part title opening `text` at `from` and running straight on into prose (2024年工作回顾过去一年，…): its length, when
  * a character (not a stop) follows it and the prose has a comma or a sentence end.
  */
-function runInTitle(text: string, from: number, runIn: RunIn[]): { rule: RunIn['rule']; length: number } | null {
+function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule: RunIn['rule']; length: number } | null {
   const rest = text.slice(from, from + 80);
   for (const r of runIn) {
     const m = r.prefix.exec(rest);
@@ -235,7 +235,7 @@ function runInTitle(text: string, from: number, runIn: RunIn[]): { rule: RunIn['
 }
 
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
-function splitRunIn(view: string, paras: Range[], runIn: RunIn[]): Range[] {
+function splitRunIn(view: string, paras: Range[], runIn: readonly RunIn[]): Range[] {
   if (!runIn.length) return paras;
   const out: Range[] = [];
   for (const p of paras) {
@@ -265,7 +265,7 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
 /** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
-  const runIn = runInRules(rules);
+  const runIn = rules.headings.compiled.runIn;
   const paras = splitRunIn(view, paragraphs(doc), runIn);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));

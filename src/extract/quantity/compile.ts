@@ -12,6 +12,9 @@ export interface Tagged<T> { id: string; value: T }
 /** The quantity rules turned into regular expressions and lookup maps, built once at load (`rules.quantities.compiled`). */
 export interface Compiled {
   q: QuantityRules;
+  /** The tense words of the roles stage (将, 力争 / 完成, 已) in one alternation, and the role each word is evidence for. */
+  tense: RegExp;
+  tenseRole: ReadonlyMap<string, 'plan' | 'review'>;
   /**
    * Per exclusion rule (`q.exclude` order): the characters its before pattern can end the text with (…$), and those
    * its after pattern can start it with (^…), or null when not known (edgeUnits).
@@ -137,6 +140,7 @@ const NEVER = /(?!)/y;
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileQuantities(rules: RawRules): Compiled {
   const q = rules.quantities;
+  const tenseWords = q.roles.tense.flatMap((t) => t.words);
   const unitOf = new Map<string, UnitEntry>();
   for (const u of rules.units.units) for (const w of u.words) if (!unitOf.has(w)) unitOf.set(w, u);
   const magnitudeOf = new Map(rules.units.magnitudes.map((m) => [m.word, { exponent: m.exponent, arabicOnly: m.arabicOnly }]));
@@ -192,6 +196,8 @@ export function compileQuantities(rules: RawRules): Compiled {
     kindOf,
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
     anyYear: anyOf(q.years.map((y) => y.pattern)),
+    tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
+    tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),
     // Also every growth word with 到/至 after it, dropped whole (下降到, not 降到 leaving 下), and every comparator
     // written before a number (接近, 不足).
