@@ -1,5 +1,6 @@
 import type { GlossaryEntry, Meta, Organization, OrganizationDraft, Period, Quantity, SectionRole, Table, Task } from './schema.js';
 import type { Rules } from './rules/schema.js';
+import { ReadingView } from './util/reading.js';
 
 /** A half-open range of UTF-16 offsets into `Doc.text`. */
 export interface Range {
@@ -76,6 +77,8 @@ export interface Doc {
   lines: readonly ViewLine[];
   removed: RemovedRange[];
   blocks: Block[];
+  /** The blocks as a reader sees them (breaks out, offsets mapped back); built once by segment. */
+  reading: ReadingView;
   sections: SectionNode[];
   meta: Meta;
   tables: Table[];
@@ -106,7 +109,7 @@ export function emptyMeta(): Meta {
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
   return {
-    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], blocks: [], sections: [],
+    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], blocks: [], reading: new ReadingView('', '', []), sections: [],
     meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], organizations: [], messages: [],
   };
 }

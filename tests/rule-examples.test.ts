@@ -9,6 +9,7 @@ import { standalone } from '../src/stages/segment.js';
 import { loadRules, validateRules } from '../src/rules/load.js';
 import { RULE_FILE_NAMES, type Rules } from '../src/rules/schema.js';
 import { identify } from '../src/track/identity.js';
+import { ReadingView } from '../src/util/reading.js';
 
 /**
  * The rule tester: every rule with an `id` in rules/*.yaml may carry `examples: {match: [...], noMatch: [...]}`, and
@@ -26,8 +27,10 @@ const rules = loadRules();
 const quantities = rules.quantities.compiled;
 
 /** The figures the quantity scanner reads in a text (one block). */
-const mentions = (text: string): Mention[] => scanBlocks(text, [{ start: 0, end: text.length }], quantities)[0] ?? [];
 const whole = (text: string) => ({ start: 0, end: text.length });
+/** A text read as one block (its view is itself). */
+const reading = (text: string) => new ReadingView(text, text, [whole(text)]);
+const mentions = (text: string): Mention[] => scanBlocks(reading(text), [whole(text)], quantities)[0] ?? [];
 /** The quantities the whole pipeline gives for a text (exclusions applied). */
 const quantitiesOf = (text: string) => extract({ text }, { rules }).quantities;
 /** Forms read by the number grammar whose id a quantity carries; the plain ones name no form of their own. */
@@ -37,7 +40,7 @@ const form: Runner = (rule, text) => quantitiesOf(text).some((q) => q.rule === r
 /** Some figure of the text is bounded by a comparator word of this rule (不低于5%, 5%以上, 约3万人). */
 const comparator: Runner = (rule, text) => mentions(text).some((m) => {
   const after = quantities.cmpAfter.at(text, m.end) ?? '';
-  return comparatorOf(text, m, whole(text), after, after.length, quantities)?.id === rule.id;
+  return comparatorOf(reading(text), m, whole(text), after, after.length, quantities)?.id === rule.id;
 });
 
 /**
@@ -58,7 +61,7 @@ const RUNNERS: Record<string, Runner> = {
   'quantities.comparators': comparator,
   'quantities.approximate': comparator,
   /** A rate whose growth word before it is this rule's (同比增长8%), or an amount of change it makes growth. */
-  'quantities.growth': (rule, text) => mentions(text).some((m) => growthOf(text, m, whole(text), quantities).rule === rule.id) || quantitiesOf(text).some((q) => q.measure === 'growth' && q.direction === rule.direction),
+  'quantities.growth': (rule, text) => mentions(text).some((m) => growthOf(reading(text), m, whole(text), quantities).rule === rule.id) || quantitiesOf(text).some((q) => q.measure === 'growth' && q.direction === rule.direction),
   /** An amount of change against a baseline read as growth (比上年增加1万亿元). */
   'quantities.amountChange': (_rule, text) => quantitiesOf(text).some((q) => q.measure === 'growth' && q.unit !== '%' && !q.unit.includes('百分点')),
   /** A paragraph holding one of the rule's tense words (将, 力争 / 完成, 已): evidence for the paragraph's role. */
@@ -68,7 +71,7 @@ const RUNNERS: Record<string, Runner> = {
   /** A clause holding one of the rule's kind cue words (力争, 完成了). */
   'quantities.kinds': (rule, text) => [...text.matchAll(quantities.kind)].some((m) => quantities.kindOf.get(m[0])?.id === rule.id),
   /** A figure the scanner reads and this exclusion then rules out (全省第3个, 坚持两个确立). */
-  'quantities.exclude': (rule, text) => mentions(text).some((m) => exclusion(text, m, whole(text), quantities) === rule.id),
+  'quantities.exclude': (rule, text) => mentions(text).some((m) => exclusion(reading(text), m, whole(text), quantities) === rule.id),
   /** An indicator phrase identified as this indicator: 全年地区生产总值增长. */
   'indicators.indicators': (rule, text, r) => identify(text, r.indicators)?.rule === rule.id,
   /** A label with its colon: 牵头单位：. */

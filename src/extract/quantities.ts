@@ -29,13 +29,13 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const items: Quantity[] = [];
   const messages: DraftMessage[] = [];
   const blocks = inOrder(doc.blocks);
-  const perBlock = scanBlocks(doc.view, blocks, c);
+  const perBlock = scanBlocks(doc.reading, blocks, c);
   const carried = carriedYears(doc.view, blocks);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const found = perBlock[i]!.filter((m) => {
       if (inTable(m.start)) return false;
-      const rule = exclusion(doc.view, m, block, c);
+      const rule = exclusion(doc.reading, m, block, c);
       if (rule !== null && ctx.explain) messages.push(excludedMessage(doc, m, rule));
       return rule === null && representable(doc, m, messages);
     });

@@ -1,7 +1,6 @@
 import type { Doc, Range, Stage } from '../document.js';
 import type { OrganizationDraft, Task } from '../schema.js';
 import { countBefore, spanOf, textSpan } from '../span.js';
-import { written } from '../util/breaks.js';
 import { blockDrafts } from './units/blocks.js';
 import type { Draft, SectionLeads } from './units/draft.js';
 import { grammar } from './units/grammar.js';
@@ -37,7 +36,7 @@ function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): Organizatio
   /** Mention starts already recorded, per name: a unit named in two lists at one place is one mention. */
   const seen = new Map<string, Set<number>>();
   const mention = (r: Range) => {
-    const name = written(doc.text, doc.view, r.start, r.end);
+    const name = doc.reading.written(r.start, r.end);
     let org = byName.get(name);
     let starts = seen.get(name);
     if (!org || !starts) {
@@ -79,7 +78,7 @@ export const tasks: Stage = (doc, { rules }): Doc => {
       id: `t${i + 1}`,
       section: d.section,
       marker: d.marker ? doc.text.slice(d.marker.start, d.marker.end) : null,
-      title: written(doc.text, doc.view, d.title.start, d.title.end),
+      title: doc.reading.written(d.title.start, d.title.end),
       text,
       span,
       lead,
@@ -91,7 +90,7 @@ export const tasks: Stage = (doc, { rules }): Doc => {
   });
   const leadNames = (id: string) => {
     const items = leads.get(id);
-    return items ? [...new Set(items.map((r) => written(doc.text, doc.view, r.start, r.end)))] : [];
+    return items ? [...new Set(items.map((r) => doc.reading.written(r.start, r.end)))] : [];
   };
   const sections = doc.sections.map((s) => ({ ...s, lead: leadNames(s.id) }));
   return { ...doc, sections, tasks: found, organizations: namedUnits(doc, drafts, leads) };

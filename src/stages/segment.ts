@@ -4,6 +4,7 @@ import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
 import { mayHold } from '../rules/regex-ast.js';
+import { ReadingView } from '../util/reading.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
@@ -323,5 +324,5 @@ export const segment: Stage = (doc, { rules }): Doc => {
     while (open.length && open.at(-1)!.depth >= s.depth) open.pop()!.end = s.heading.start;
     open.push(s);
   }
-  return { ...doc, blocks, sections };
+  return { ...doc, blocks, sections, reading: new ReadingView(doc.text, view, blocks) };
 };

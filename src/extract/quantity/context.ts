@@ -1,7 +1,7 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import { mayHold } from '../../rules/regex-ast.js';
-import { unwrap } from '../../util/breaks.js';
+import type { ReadingView } from '../../util/reading.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type YearEvidence } from '../../rules/files/quantities.js';
 import type { Compiled } from './compile.js';
 import { coverage, locator } from './spans.js';
@@ -23,6 +23,8 @@ export interface Frame {
   blockAt: (pos: number) => Block | null;
   /** Per block start, the scope changes found in it (filled as figures ask; this document's only). */
   scopes: Map<number, { end: number; period: Period | null; rule: string }[]>;
+  /** The document's reading view (doc.reading): its blocks as read, breaks out. */
+  reading: ReadingView;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
   ids: { kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>; sequence: string | null };
 }
@@ -58,6 +60,7 @@ export function frameOf(doc: Doc, c: Compiled): Frame {
       return i >= 0 ? blocks[i]! : null;
     },
     scopes: new Map(),
+    reading: doc.reading,
     ids: { kind: decisionIds(c.q, 'kinds', KIND_EVIDENCE), year: decisionIds(c.q, 'years', YEAR_EVIDENCE), indicator: decisionIds(c.q, 'indicators', INDICATOR_EVIDENCE), sequence },
   };
 }
@@ -83,7 +86,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
   if (pos >= targetsFrom) return by('target', 'target-paragraph');
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
-  const before = () => unwrap(doc.view.slice(sentence.start, pos));
+  const before = () => doc.reading.slice(sentence.start, pos);
   const reported = reportedDone(doc, c, pos, sentence, before);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return by(reported === 'list-head' ? 'target' : 'actual', reported);
@@ -319,7 +322,7 @@ function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { e
  * paragraph opens with (`opening`), its section's year, the report's plan or review year by kind.
  */
 export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
-  const text = unwrap(view.slice(window.start, window.end));
+  const text = frame.reading.slice(window.start, window.end);
   let explicit = null as { end: number; year: number | null; id: string } | null;
   let relative = null as { end: number; year: number | null; id: string } | null;
   let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null;
@@ -347,7 +350,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   const sp = span as { end: number; period: Period | null; rule: string; base: number | null; id: string } | null;
   const ex = explicit as { end: number; year: number | null; id: string } | null;
   const rel = relative as { end: number; year: number | null; id: string } | null;
-  const before = unwrap(view.slice(Math.max(block.start, m.start - 16), m.start));
+  const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
   const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
   /** In a span: X of 由X增长到Y is the year before it; a level reached, a rate or share its end; a total the span. */
   const inSpan = (around: Period, named: boolean, rule: string | null): When => {

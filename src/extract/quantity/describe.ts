@@ -1,5 +1,5 @@
 import type { Block, Doc, Range } from '../../document.js';
-import { hasBreak, unwrap, unwrapped, written } from '../../util/breaks.js';
+import type { ReadingView } from '../../util/reading.js';
 import type { Quantity } from '../../schema.js';
 import { spanOf, textSpan, trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
@@ -62,12 +62,11 @@ function close(doc: Doc, g: Group | null, c: Compiled, frame: Frame, handed: Han
     d.rules.comparator = sharer.rules.comparator;
   }
   const subject = g.subject();
-  let parts = subject ? distribute(doc.view, doc.text, subject, g.members.length, c) : null;
+  let parts = subject ? distribute(doc.reading, subject, g.members.length, c) : null;
   let by = frame.ids.indicator.parts;
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
   if (!subject && !parts) [parts, by] = [respectively(doc.view, g, done), frame.ids.indicator.respectively];
   if (!parts) return handed;
-  parts = parts.map(unwrap);
   g.members.forEach((d, i) => {
     d.indicator = parts[i]!;
     d.rules.indicator = by;
@@ -95,7 +94,8 @@ function respectively(view: string, g: Group, done: readonly Draft[]): string[] 
  * The comparator word right after a mention (以上, 左右) and how far it reaches in the view; read across the line
  * break of a hard-wrapped paragraph (以\n上) when there is one.
  */
-function afterWord(view: string, end: number, limit: number, c: Compiled): { word: string; length: number } {
+function afterWord(read: ReadingView, end: number, limit: number, c: Compiled): { word: string; length: number } {
+  const view = read.view;
   // 10万元(含)以上: the mark of an included bound stands between the figure and its comparator.
   const mark = c.inclusive.at(view, end);
   if (mark) {
@@ -103,8 +103,8 @@ function afterWord(view: string, end: number, limit: number, c: Compiled): { wor
     if (bound && end + mark.length + bound.length <= limit) return { word: bound, length: mark.length + bound.length };
   }
   const word = c.cmpAfter.at(view, end);
-  if (word || !hasBreak(view, end, Math.min(limit, end + 4))) return { word: word ?? '', length: word?.length ?? 0 };
-  const u = unwrapped(view.slice(end, Math.min(limit, end + 12)));
+  if (word || !read.hasBreak(end, Math.min(limit, end + 4))) return { word: word ?? '', length: word?.length ?? 0 };
+  const u = read.range(end, Math.min(limit, end + 12));
   const w = c.cmpAfter.at(u.text, 0);
   return w ? { word: w, length: u.back({ start: 0, end: w.length }).end } : { word: '', length: 0 };
 }
@@ -117,10 +117,10 @@ const RATES = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
  * clause that opens with the word takes the baseline of its sentence (收入5亿元，同比增长8%，增加0.4亿元).
  * Null when the figure is no such amount (its measure is then read as for any figure).
  */
-function amountChange(view: string, m: Mention, clause: Range, sentence: Range, c: Compiled): Growth | null {
+function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Range, c: Compiled): Growth | null {
   const rule = c.q.amountChange;
   if (!rule || RATES.has(m.dimension)) return null;
-  const text = unwrap(view.slice(clause.start, m.start));
+  const text = read.slice(clause.start, m.start);
   const cue = lastGrowthWord(text, c);
   if (!cue || rule.except.includes(cue.word)) return null;
   c.toLevel.lastIndex = cue.end;
@@ -128,7 +128,7 @@ function amountChange(view: string, m: Mention, clause: Range, sentence: Range, 
   if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
   const implied = rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
   const opens = cue.end === cue.word.length;
-  const scope = opens ? unwrap(view.slice(sentence.start, clause.start)) + cue.word : text.slice(0, cue.end);
+  const scope = opens ? read.slice(sentence.start, clause.start) + cue.word : text.slice(0, cue.end);
   if (!implied && !rule.baseline.test(scope)) return null;
   return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
 }
@@ -144,6 +144,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const ids = frame.ids;
   const deadline = (year: number | null, evidence: 'opening-deadline' | 'carried-deadline'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
   const view = doc.view;
+  const read = doc.reading;
   const out: Draft[] = [];
   let prevEnd = -1;
   let group: Group | null = null;
@@ -159,15 +160,15 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const m = found[k]!;
     const clause = bounds.clause(m);
     const sentence = bounds.sentence(m);
-    const { word, length } = afterWord(view, m.end, block.end, c);
-    const cmp = comparatorOf(view, m, clause, word, length, c);
+    const { word, length } = afterWord(read, m.end, block.end, c);
+    const cmp = comparatorOf(read, m, clause, word, length, c);
     const afterStart = Math.min(clause.end, m.end + length);
     const inList = group !== null && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
-    const ind = indicatorRange(view, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
-    const growth = amountChange(view, m, clause, sentence, c) ?? growthOf(view, m, clause, c);
+    const ind = indicatorRange(read, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
+    const growth = amountChange(read, m, clause, sentence, c) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
@@ -183,7 +184,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: doc.text.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),
-      indicator: ind ? written(doc.text, doc.view, ind.start, ind.end) : lent ? lent.indicator : null,
+      indicator: ind ? read.written(ind.start, ind.end) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
@@ -216,7 +217,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     } else {
       handed = close(doc, group, c, frame, handed, out);
       const head = cmp !== null && !word && !m.approx;
-      const subject = () => indicatorRange(view, from, m.start, afterStart, afterEnd, 'level', c);
+      const subject = () => indicatorRange(read, from, m.start, afterStart, afterEnd, 'level', c);
       group = { members: [draft], subject, head, tail: false, sentence: sentence.start };
     }
     group.tail = word.length > 0 && cmp !== null;

@@ -1,5 +1,5 @@
 import type { Doc, DraftMessage, Range } from '../../document.js';
-import { unwrap } from '../../util/breaks.js';
+import type { ReadingView } from '../../util/reading.js';
 import type { Compiled } from './compile.js';
 import type { Mention } from './scan.js';
 import { unitNeedsMet } from './scan.js';
@@ -32,15 +32,16 @@ function insideShortQuote(view: string, m: Mention, block: Range, max: number): 
 
 /** The `info` message saying which rule left a number out (extract --explain). */
 export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessage {
-  const core = unwrap(doc.text.slice(m.start, m.end));
+  const core = doc.reading.written(m.start, m.end);
   return { severity: 'info', code: 'quantity.excluded', message: `${rule}: “${core}” is not a quantity`, range: { start: m.start, end: m.end } };
 }
 
 /** The id of the rule that rules this mention out, or null when it is a quantity. */
-export function exclusion(view: string, m: Mention, block: Range, c: Compiled): string | null {
+export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compiled): string | null {
   // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线).
-  const before = unwrap(view.slice(Math.max(block.start, m.start - CONTEXT), m.start));
-  const after = unwrap(view.slice(m.end, Math.min(block.end, m.end + CONTEXT)));
+  const view = read.view;
+  const before = read.slice(Math.max(block.start, m.start - CONTEXT), m.start);
+  const after = read.slice(m.end, Math.min(block.end, m.end + CONTEXT));
   // A pattern anchored at the figure (…$ before it, ^… after it) is tried only when the character next to the
   // figure is one it can match there.
   const last = before.charCodeAt(before.length - 1);

@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { hasBreak, unwrapped } from '../../util/breaks.js';
+import type { ReadingView } from '../../util/reading.js';
 import type { Compiled, WordSet } from './compile.js';
 import { lastIndexWithin } from '../../util/find.js';
 import type { IndicatorEvidence } from '../../rules/files/quantities.js';
@@ -127,11 +127,12 @@ function nounLength(rest: string, stop: RegExp): number {
  * word runs from `afterStart` to `afterEnd` (the end of the clause or the next figure, whichever comes first).
  * Returns a range of the view and what delimited it, or null when nothing is left.
  */
-export function indicatorRange(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Indicated | null {
+export function indicatorRange(read: ReadingView, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Indicated | null {
   // In a hard-wrapped paragraph the phrase is read with its line breaks taken out (改\n造 is 改造), then mapped back.
+  const view = read.view;
   const end = Math.max(afterEnd, Math.min(view.length, start + 4));
-  if (hasBreak(view, from, end)) {
-    const u = unwrapped(view.slice(from, end));
+  if (read.hasBreak(from, end)) {
+    const u = read.range(from, end);
     const r = indicatorIn(u.text, 0, u.of(start - from), u.of(afterStart - from), u.of(afterEnd - from), dimension, c);
     if (!r) return null;
     const back = u.back(r);
@@ -227,17 +228,18 @@ function tail(view: string, r: Range, max: number, c: Compiled): Range | null {
  * 6%、5.2%、5.2% gives 一产增加值, 二产增加值, 三产增加值 (short leading parts take the last part's tail);
  * null unless the subject has exactly as many parts as the list has members.
  */
-export function distribute(view: string, text: string, subject: Range, k: number, c: Compiled): string[] | null {
-  const whole = text.slice(subject.start, subject.end);
+export function distribute(read: ReadingView, subject: Range, k: number, c: Compiled): string[] | null {
+  const view = read.view;
+  const whole = read.written(subject.start, subject.end);
   const pair = k === 2 ? c.q.indicator.pairs.find((p) => whole.includes(p.word)) : undefined;
   if (pair && !/[、和及与]/.test(view.slice(subject.start, subject.end))) return pair.parts.map((p) => whole.replace(pair.word, p));
   // In a hard-wrapped paragraph the parts are found with the breaks taken out (两大主导产业营业\n收入), then mapped
   // back onto the text as written.
-  const u = unwrapped(view.slice(subject.start, subject.end));
+  const u = read.range(subject.start, subject.end);
   const v = u.text;
   const written = (r: Range) => {
     const b = u.back(r);
-    return text.slice(subject.start + b.start, subject.start + b.end);
+    return read.written(subject.start + b.start, subject.start + b.end);
   };
   const parts: Range[] = [];
   let start = 0;

@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { unwrap } from '../../util/breaks.js';
+import type { ReadingView } from '../../util/reading.js';
 import type { Compiled, Tagged } from './compile.js';
 import type { Mention } from './scan.js';
 
@@ -10,10 +10,10 @@ type Op = '>=' | '<=' | '>' | '<' | '~';
  * `afterLength` how far it reaches in the view) wins
  * over 余/多 in the core, which wins over one before (超过).
  */
-export function comparatorOf(view: string, m: Mention, clause: Range, after: string, afterLength: number, c: Compiled): Tagged<Op> | null {
+export function comparatorOf(read: ReadingView, m: Mention, clause: Range, after: string, afterLength: number, c: Compiled): Tagged<Op> | null {
   if (after && m.end + afterLength <= clause.end) return c.cmpOf.get(`>${after}`) ?? null;
   if (m.approx) return { id: c.q.approximate.id, value: '>' };
-  const before = c.cmpBefore.exec(unwrap(view.slice(Math.max(clause.start, m.start - 12), m.start)));
+  const before = c.cmpBefore.exec(read.slice(Math.max(clause.start, m.start - 12), m.start));
   return before ? c.cmpOf.get(`<${before[1]}`) ?? null : null;
 }
 
@@ -43,9 +43,9 @@ export function lastGrowthWord(text: string, c: Compiled): { word: string; end: 
  * with nothing but modifiers between (增长7%, 同比下降1.7%, 涨幅控制在3%以内), unless 到/至 follows the word
  * (降至5.5%, 提高到45%: the level reached). A 百分点 figure is always a change; its direction defaults to up.
  */
-export function growthOf(view: string, m: Mention, clause: Range, c: Compiled): Growth {
+export function growthOf(read: ReadingView, m: Mention, clause: Range, c: Compiled): Growth {
   if (!RATE_DIMENSIONS.has(m.dimension)) return LEVEL;
-  const text = unwrap(view.slice(clause.start, m.start));
+  const text = read.slice(clause.start, m.start);
   const cue = lastGrowthWord(text, c);
   const points = m.dimension === 'percentage-points';
   // No growth word: a 百分点 figure is still a change (the decision rule growth.points says so).

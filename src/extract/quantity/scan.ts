@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { hasBreak, unwrapped } from '../../util/breaks.js';
+import type { ReadingView } from '../../util/reading.js';
 import type { Compiled } from './compile.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { readAmount, type Amount } from './amount.js';
@@ -149,8 +149,8 @@ function signed(view: string, m: Mention): Mention {
  * a number or unit broken over two lines (15\n6个) is read whole, then placed back on the view; the core then
  * slices the source with its break, as written.
  */
-function scanWrapped(view: string, block: Range, c: Compiled): Mention[] {
-  const u = unwrapped(view.slice(block.start, block.end));
+function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
+  const u = read.range(block.start, block.end);
   const out: Mention[] = [];
   const re = c.number;
   re.lastIndex = 0;
@@ -170,9 +170,10 @@ function scanWrapped(view: string, block: Range, c: Compiled): Mention[] {
  * 22.7和28.8个百分点). One pass of the number regexp over the whole view, so the cost is linear in its length;
  * hard-wrapped paragraphs are read on their own (scanWrapped). Exclusions are applied by the caller.
  */
-export function scanBlocks(view: string, blocks: readonly Range[], c: Compiled): Mention[][] {
+export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compiled): Mention[][] {
+  const view = read.view;
   const out: Mention[][] = blocks.map(() => []);
-  const wrapped = blocks.map((b) => hasBreak(view, b.start, b.end));
+  const wrapped = blocks.map((b) => read.hasBreak(b.start, b.end));
   const re = c.number;
   re.lastIndex = 0;
   let bi = 0;
@@ -185,7 +186,7 @@ export function scanBlocks(view: string, blocks: readonly Range[], c: Compiled):
     if (found) out[bi]!.push(found);
     re.lastIndex = next;
   }
-  blocks.forEach((b, i) => { if (wrapped[i]) out[i] = scanWrapped(view, b, c); });
+  blocks.forEach((b, i) => { if (wrapped[i]) out[i] = scanWrapped(read, b, c); });
   return out;
 }
 

@@ -1,5 +1,4 @@
 import type { Doc } from '../../document.js';
-import { written } from '../../util/breaks.js';
 import type { Draft, SectionLeads } from './draft.js';
 import type { UnitRole } from './grammar.js';
 import type { SectionIndex } from './sections.js';
@@ -12,7 +11,7 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 function inherited(doc: Doc, sections: SectionIndex, leads: SectionLeads, section: string | null): string[] {
   for (let s = section; s; s = sections.parentOf(s)) {
     const items = leads.get(s);
-    if (items?.length) return items.map((r) => written(doc.text, doc.view, r.start, r.end));
+    if (items?.length) return items.map((r) => doc.reading.written(r.start, r.end));
   }
   return [];
 }
@@ -25,7 +24,7 @@ export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, l
   let firstLeadsFromNowOn = false;
   return drafts.map((d) => {
     const items = d.lists.flatMap((l) => l.items);
-    const named = (role: UnitRole) => uniq(items.filter((x) => x.roles.includes(role)).map((x) => written(doc.text, doc.view, x.start, x.end)));
+    const named = (role: UnitRole) => uniq(items.filter((x) => x.roles.includes(role)).map((x) => doc.reading.written(x.start, x.end)));
     const firstLeads = firstLeadsFromNowOn || d.lists.some((l) => l.firstIsLead);
     if (d.lists.some((l) => l.firstIsLead && l.sticky)) firstLeadsFromNowOn = true;
     let lead = named('lead');

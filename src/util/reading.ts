@@ -1,0 +1,114 @@
+import type { Range } from '../document.js';
+import { FILLER, unwrapped, written as writtenAcross, type Unwrapped } from './breaks.js';
+
+// The reading view: each block of the view (a paragraph or a heading line, see stages/segment.ts) as a reader sees
+// it, built once. A block that holds no break reads as the view itself; a hard-wrapped one (or one with markup
+// fillers) is read with its breaks taken out, and an offset map leads back to the view, and so to the source. The
+// extractors read the text through this view and nothing else unwraps: ranges are given and taken in offsets of the
+// view (= offsets of the source), the text handed back is the text as read.
+
+const FILLER_CODE = FILLER.charCodeAt(0);
+const isBreakChar = (c: number) => c === 10 || c === 13 || c === FILLER_CODE;
+
+/** One block as read. */
+interface BlockReading extends Range {
+  /** The block as read: its breaks (and the blanks around a line break) taken out; null when it holds none. */
+  read: Unwrapped | null;
+  /** `index[j - start]`: where view offset j lands in `read.text` (the next kept character, for a break). */
+  index: Int32Array | null;
+}
+
+/** A range of the view as read, with the way back from the read text to the view. */
+export interface ReadRange {
+  text: string;
+  /** A non-empty range of `text` as a range of the view relative to the range's start (add it for view offsets). */
+  back: (r: Range) => Range;
+  /** Where a view offset relative to the range's start lands in `text` (the next kept character, for a break). */
+  of: (j: number) => number;
+}
+
+const IDENTITY_BACK = (r: Range): Range => ({ start: r.start, end: r.end });
+const IDENTITY_OF = (j: number): number => j;
+
+export class ReadingView {
+  private readonly blocks: BlockReading[];
+
+  /** Built once, by segment, from the view and its blocks (any order; blocks do not overlap). */
+  constructor(
+    /** The source text, and the view (same length): offsets in one are offsets in the other. */
+    readonly text: string,
+    readonly view: string,
+    blocks: readonly Range[],
+  ) {
+    const sorted = [...blocks].sort((a, b) => a.start - b.start);
+    this.blocks = sorted.map((b) => {
+      if (!hasBreakIn(view, b.start, b.end)) return { start: b.start, end: b.end, read: null, index: null };
+      const read = unwrapped(view.slice(b.start, b.end));
+      const index = new Int32Array(b.end - b.start + 1);
+      for (let j = 0; j <= b.end - b.start; j++) index[j] = read.of(j);
+      return { start: b.start, end: b.end, read, index };
+    });
+  }
+
+  /** The block holding [start, end), or null when the range is in none (or spans two). */
+  private blockOf(start: number, end: number): BlockReading | null {
+    const bs = this.blocks;
+    let lo = 0;
+    let hi = bs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = bs[mid]!;
+      if (b.end < start || (b.end === start && start < end)) lo = mid + 1;
+      else if (b.start > start) hi = mid - 1;
+      else return end <= b.end ? b : null;
+    }
+    return null;
+  }
+
+  /** Whether [start, end) of the view holds a break (the line break of a hard-wrapped paragraph, a filler). */
+  hasBreak(start: number, end: number): boolean {
+    const b = this.blockOf(start, end);
+    if (b) return b.index !== null && b.index[end - b.start]! - b.index[start - b.start]! !== end - start;
+    return hasBreakIn(this.view, start, end);
+  }
+
+  /** The text of [start, end) of the view as read: without its breaks. */
+  slice(start: number, end: number): string {
+    return this.range(start, end).text;
+  }
+
+  /** `slice`, with the way back to the view. */
+  range(start: number, end: number): ReadRange {
+    const b = this.blockOf(start, end);
+    if (b && !b.read) return { text: this.view.slice(start, end), back: IDENTITY_BACK, of: IDENTITY_OF };
+    if (!b) return unwrapped(this.view.slice(start, end));
+    const read = b.read!;
+    const from = b.index![start - b.start]!;
+    const to = b.index![end - b.start]!;
+    const offset = start - b.start;
+    const index = b.index!;
+    return {
+      text: read.text.slice(from, to),
+      of: (j) => index[offset + j]! - from,
+      back: (r) => {
+        const v = read.back({ start: r.start + from, end: r.end + from });
+        return { start: v.start - offset, end: v.end - offset };
+      },
+    };
+  }
+
+  /**
+   * The source text of [start, end) as read: without its breaks and without what the view made fillers of (markup,
+   * page furniture inside a wrapped paragraph). For names taken from the text: indicators, task titles, unit names.
+   */
+  written(start: number, end: number): string {
+    const b = this.blockOf(start, end);
+    if (b && !b.read) return this.text.slice(start, end);
+    return writtenAcross(this.text, this.view, start, end);
+  }
+}
+
+function hasBreakIn(view: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isBreakChar(view.charCodeAt(i))) return true;
+  return false;
+}
