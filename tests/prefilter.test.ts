@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { edgeUnits, mayHold, requiredText } from '../src/rules/regex-ast.js';
+import { edgeUnits, mayHold, requiredText, shape } from '../src/rules/regex-ast.js';
+import { unionOf } from '../src/rules/union.js';
 
 describe('requiredText: the literal texts a regex cannot match without', () => {
   it('takes the longest literal run of a sequence', () => {
@@ -78,5 +79,29 @@ describe('edgeUnits: the characters an anchored pattern needs next to its anchor
         expect(set.has(side === 'first' ? text.charCodeAt(0) : text.charCodeAt(text.length - 1))).toBe(true);
       }
     }
+  });
+});
+
+describe('shape and unionOf: rule patterns joined into one prefilter, read by the one regex analyser', () => {
+  it('tells a top-level alternation from one inside a group or a class', () => {
+    expect(shape('甲|乙').alternation).toBe(true);
+    expect(shape('(?:甲|乙)丙').alternation).toBe(false);
+    expect(shape('[|]甲').alternation).toBe(false);
+    expect(shape('\\|甲').alternation).toBe(false);
+  });
+
+  it('finds a backreference anywhere, numbered or named', () => {
+    expect(shape('(甲)\\1').backref).toBe(true);
+    expect(shape('(?<x>甲)(?:乙|\\k<x>)').backref).toBe(true);
+    expect(shape('(甲)\\d').backref).toBe(false);
+    expect(shape('[\\1]').backref).toBe(false);
+  });
+
+  it('joins sources into one expression that matches where one of them does, and refuses a backreference', () => {
+    const u = unionOf(['甲|乙', '丙丁'], '^')!;
+    expect(['甲', '乙x', '丙丁'].map((t) => u.test(t))).toEqual([true, true, true]);
+    expect(['x甲', '丙'].map((t) => u.test(t))).toEqual([false, false]);
+    expect(unionOf(['(甲)\\1', '乙'])).toBeNull();
+    expect(unionOf([])).toBeNull();
   });
 });

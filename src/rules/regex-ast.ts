@@ -4,7 +4,7 @@ export type Node =
   | { t: 'empty'; body?: Node; at: number; end: number }
   | { t: 'seq'; items: Node[]; at: number; end: number }
   | { t: 'alt'; alts: Node[]; at: number; end: number }
-  | { t: 'rep'; body: Node; min: number; max: number; at: number; end: number };
+  | { t: 'rep'; body: Node; min: number; max: number; at: number; end: number; backref?: true };
 
 const QUANT = /(?:([*+?])|\{(\d+)(,(\d*))?\})\??/y;
 const GROUP = /\((\?(:|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/y;
@@ -56,13 +56,28 @@ export function parse(src: string): Node {
       i += e.length;
       if (/^\\[bB]$/.test(e)) return { t: 'empty', at, end: i };
       // A back-reference can match any text of any length.
-      if (/^\\([1-9]|k<)/.test(e)) return { t: 'rep', body: { t: 'atom', src: '[\\s\\S]', at, end: i }, min: 0, max: Infinity, at, end: i };
+      if (/^\\([1-9]|k<)/.test(e)) return { t: 'rep', body: { t: 'atom', src: '[\\s\\S]', at, end: i }, min: 0, max: Infinity, at, end: i, backref: true };
     } else {
       i += String.fromCodePoint(src.codePointAt(i)!).length;
     }
     return { t: 'atom', src: src.slice(at, i), at, end: i };
   };
   return alt();
+}
+
+/** Top-level shape of a pattern: an alternation outside any group, a backreference anywhere. */
+export function shape(src: string): { alternation: boolean; backref: boolean } {
+  const tree = parse(src);
+  const backref = (n: Node): boolean => {
+    switch (n.t) {
+      case 'rep': return n.backref === true || backref(n.body);
+      case 'seq': return n.items.some(backref);
+      case 'alt': return n.alts.some(backref);
+      case 'empty': return n.body !== undefined && backref(n.body);
+      default: return false;
+    }
+  };
+  return { alternation: tree.t === 'alt', backref: backref(tree) };
 }
 
 /** The text a node matches when it is a plain run of literal characters, else null. */

@@ -1,27 +1,11 @@
+import { shape } from './regex-ast.js';
+
 /**
  * Prefilters join rule patterns into one expression that matches wherever one of them does, so that the rules run
- * one by one only where something may match. This is the one place that reads pattern sources for that.
+ * one by one only where something may match. Pattern sources are read by the one regex analyser (regex-ast.ts).
  */
 
-/** Top-level shape of a pattern source: an alternation outside any group, a backreference anywhere. */
-export function shape(source: string): { alternation: boolean; backref: boolean } {
-  let depth = 0;
-  let inClass = false;
-  let alternation = false;
-  let backref = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      if (/[1-9k]/.test(source[i + 1] ?? '')) backref = true;
-      i++;
-    } else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) alternation = true;
-  }
-  return { alternation, backref };
-}
+export { shape };
 
 /**
  * One expression, `head` then any of `sources`, that matches a text iff one of `head + source` does. Null when that
