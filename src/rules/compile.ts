@@ -1,3 +1,4 @@
+import { compileYears, type YearNeeds } from '../extract/meta.js';
 import { compileBodyCues, type BodyCuePrefilter } from '../extract/meta/doctype.js';
 import { compileIssuer, type IssuerPatterns } from '../extract/meta/issuer.js';
 import { compileRegions, type Regions } from '../extract/meta/region.js';
@@ -24,8 +25,8 @@ export interface CompiledParts {
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
   headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[]; runIn: readonly RunIn[] };
-  /** `bodyCues`: what each body cue needs and whether it is contextFree. */
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter };
+  /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). */
   quantities: QuantityCompiled;
@@ -79,7 +80,7 @@ export function compileRules(raw: RawRules): Rules {
       taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern, 2)),
       runIn: compileRunIn(raw.headings),
     }),
-    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw) }),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),
     regions: attach(raw.regions, compileRegions(raw)),

@@ -39,9 +39,9 @@ const ofMatch = (m: RegExpExecArray | null, at = 1) => (m ? iso(cnNumber(m[at]!)
 const DATE_LINE_OPENS = /[—\-\s(\d〇零一二三四五六七八九十]/u;
 const COLLECTOR_OPENS = /[发成]/;
 
-/** `re` matched against one line or block, tried only when its first character can open a match. */
-function execIf(opens: RegExp, re: RegExp, text: string): RegExpExecArray | null {
-  return text.length && opens.test(text[0]!) ? re.exec(text) : null;
+/** `re` matched against the view's text from `start` to `end`, cut out and tried only when its first character can open a match. */
+function execIf(opens: RegExp, re: RegExp, view: string, start: number, end: number): RegExpExecArray | null {
+  return end > start && opens.test(view[start]!) ? re.exec(view.slice(start, end)) : null;
 }
 
 /**
@@ -52,7 +52,7 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
   const view = doc.view;
   const textOf = (b: Block) => view.slice(b.start, b.end);
   for (const b of body) {
-    const d = ofMatch(execIf(DATE_LINE_OPENS, DATE_LINE, textOf(b)));
+    const d = ofMatch(execIf(DATE_LINE_OPENS, DATE_LINE, view, b.start, b.end));
     if (d) return d;
   }
   for (const b of body.slice(0, FRONT_BLOCKS)) {
@@ -60,7 +60,7 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
     if (d) return d;
   }
   for (const b of body) {
-    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, textOf(b)), 2);
+    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, view, b.start, b.end), 2);
     if (d) return d;
   }
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
