@@ -188,3 +188,17 @@ describe.skipIf(!existsSync(join(SHARED, 'gold')))('meta: every gold file', () =
     }
   }
 });
+
+describe('meta: the year of a report with no title, part headings or date', () => {
+  it('is the year after the latest year opening a clause in its first half (meta.clauseYear)', () => {
+    const text = '各位代表：现在，我代表县人民政府向大会报告工作，请予审议。2016年，全县生产总值增长7%。2017年，全县新建道路30公里。'
+      + '今后要继续努力，推动全县经济社会高质量发展，不断提高人民群众生活水平，努力建设美丽幸福家园。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'work-report', title: null, date: null, year: 2018 });
+  });
+
+  it('refuses a year rule that does not capture the year, pointing at the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-meta-'));
+    writeFileSync(join(dir, 'meta.yaml'), "runInPlan:\n  id: year.run-in-plan\n  pattern: '(\\d{4})年工作安排'\n  examples: {match: ['2025年工作安排']}\n");
+    expect(() => loadRules([dir])).toThrow(/meta\.yaml.*\(\?<year>…\)/);
+  });
+});

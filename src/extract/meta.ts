@@ -1,5 +1,6 @@
 import type { Block, Doc, Stage } from '../document.js';
-import type { Rules } from '../rules/schema.js';
+import { mayHold, requiredText } from '../rules/regex-ast.js';
+import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
 import { findDate } from './meta/dates.js';
 import { frontMatter } from './meta/front.js';
@@ -14,55 +15,66 @@ import { cellTableRanges } from './table/layout.js';
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
 const FRONT_BLOCKS = 40;
 
-/** The first section title `pattern` matches, in document order. */
-function firstHeadingMatch(doc: Doc, pattern: RegExp | undefined): RegExpExecArray | null {
-  if (!pattern) return null;
+/** What the year rules need, built once at load (`rules.meta.compiled.years`). */
+export interface YearNeeds {
+  /** The texts a section title must hold for the plan or review heading rule to match it (requiredText), or null. */
+  planHeading: readonly string[] | null;
+  reviewHeading: readonly string[] | null;
+}
+
+/** Called once by the rule loader (src/rules/compile.ts). */
+export function compileYears(rules: RawRules): YearNeeds {
+  const needs = (rule: { pattern: RegExp } | undefined) => (rule ? requiredText(rule.pattern) : null);
+  return { planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading) };
+}
+
+/** The first section title the rule matches, in document order. */
+function firstHeadingMatch(doc: Doc, rule: { pattern: RegExp } | undefined, needs: readonly string[] | null): RegExpExecArray | null {
+  if (!rule) return null;
   for (const s of doc.sections) {
-    const m = pattern.exec(doc.view.slice(s.title.start, s.title.end));
+    const title = doc.view.slice(s.title.start, s.title.end);
+    const m = mayHold(title, needs) ? rule.pattern.exec(title) : null;
     if (m) return m;
   }
   return null;
 }
+
+/** The year a rule's match names (its `year` group), OCR spaces between the digits left out. */
+const yearIn = (m: RegExpExecArray): number => Number((m.groups?.year ?? m[1] ?? '').replace(/\s/g, ''));
 
 /**
  * The year the document is for: the year of its plan part (2024年重点工作安排), else the year after its review part,
  * else the latest year in its title, else the year of its date (a report delivered in December is for the next year).
  */
 function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | null, docType: Meta['docType']): number | null {
-  const plan = firstHeadingMatch(doc, rules.meta.planHeading);
-  if (plan) return Number(plan.groups?.year ?? plan[1]);
-  const review = firstHeadingMatch(doc, rules.meta.reviewHeading);
-  if (review) return Number(review.groups?.year ?? review[1]) + 1;
+  const needs = rules.meta.compiled.years;
+  const plan = firstHeadingMatch(doc, rules.meta.planHeading, needs.planHeading);
+  if (plan) return yearIn(plan);
+  const review = firstHeadingMatch(doc, rules.meta.reviewHeading, needs.reviewHeading);
+  if (review) return yearIn(review) + 1;
   const years = [...(title ?? '').matchAll(/(\d{4})\s*年/gu)].map((m) => Number(m[1]));
   if (years.length) return Math.max(...years);
   if (date && docType !== 'policy-notice') {
     const [y, m] = date.split('-').map(Number) as [number, number];
     return (docType === 'work-report' || docType === 'plan-report') && m >= 10 ? y + 1 : y;
   }
-  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view) : null;
+  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : null;
 }
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
-/** A year as written, OCR spaces allowed between its digits (2 016 年). */
-const Y = String.raw`((?:1\s?9|2\s?0)\s?\d\s?\d)\s?年`;
-/** Run-in part titles of a flattened report: 2024年工作回顾 (the year before the report's), 2025年工作安排 (its own). */
-const RUN_IN_REVIEW = new RegExp(`${Y}(?:工作回顾|工作总结)`, 'u');
-const RUN_IN_PLAN = new RegExp(`${Y}度?(?:工作安排|重点工作|主要任务|工作任务)`, 'u');
-/** A year opening a clause of the review (2016年，全县生产总值…): the report is for the year after the latest. */
-const CLAUSE_YEAR = new RegExp(String.raw`(?:^|[。;；\n]|\\n)\s*${Y}[,，]`, 'gu');
 
 /**
- * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles,
- * else the year after the latest year that opens a clause in its first half (the review comes first).
+ * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles
+ * (runInPlan, runInReview), else the year after the latest year that opens a clause in its first half (clauseYear).
  */
-function yearOfParts(view: string): number | null {
-  const digits = (s: string) => Number(s.replace(/\s/g, ''));
-  const plan = RUN_IN_PLAN.exec(view);
-  if (plan) return digits(plan[1]!);
-  const review = RUN_IN_REVIEW.exec(view);
-  if (review) return digits(review[1]!) + 1;
+function yearOfParts(view: string, rules: Rules): number | null {
+  const { runInPlan, runInReview, clauseYear } = rules.meta;
+  const plan = runInPlan?.pattern.exec(view);
+  if (plan) return yearIn(plan);
+  const review = runInReview?.pattern.exec(view);
+  if (review) return yearIn(review) + 1;
   let latest = 0;
-  for (const m of view.slice(0, Math.ceil(view.length / 2)).matchAll(CLAUSE_YEAR)) latest = Math.max(latest, digits(m[1]!));
+  for (const m of clauseYear ? view.slice(0, Math.ceil(view.length / 2)).matchAll(clauseYear.pattern) : []) latest = Math.max(latest, yearIn(m));
   return latest ? latest + 1 : null;
 }
 
@@ -86,8 +98,9 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const hints = frontMatter(doc, rules.boilerplate.frontMatter);
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   // The cells of a one-cell-per-line table (a unit column's 县工信局) are no front lines either.
-  const table = cellTableRanges(doc, rules.tables, rules.organizations.compiled)[0]?.start ?? Infinity;
-  const front: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS)).filter((b) => b.start < table);
+  const before: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
+  const table = before.length ? cellTableRanges(doc, rules.tables, rules.organizations.compiled)[0]?.start ?? Infinity : Infinity;
+  const front = before.filter((b) => b.start < table);
   const raw = open.title ?? open.collectorTitle ?? hints?.title ?? null;
   const tagged = raw === null ? null : unwrap(raw);
   const untagged = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;

@@ -1,3 +1,5 @@
+import { compileYears, type YearNeeds } from '../extract/meta.js';
+import { compileBodyCues, type BodyCuePrefilter } from '../extract/meta/doctype.js';
 import { compileIssuer, type IssuerPatterns } from '../extract/meta/issuer.js';
 import { compileRegions, type Regions } from '../extract/meta/region.js';
 import { compileSpeakerEnds } from '../extract/meta/title.js';
@@ -7,7 +9,7 @@ import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
 import { compileRunIn, type RunIn } from '../stages/segment.js';
-import { contextFree, requiredText } from './regex-ast.js';
+import { requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
 /**
@@ -23,8 +25,8 @@ export interface CompiledParts {
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
   headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[]; runIn: readonly RunIn[] };
-  /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
+  /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). */
   quantities: QuantityCompiled;
@@ -78,7 +80,7 @@ export function compileRules(raw: RawRules): Rules {
       taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern, 2)),
       runIn: compileRunIn(raw.headings),
     }),
-    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern, 1)), bodyCueFree: raw.meta.bodyCues.map((c) => contextFree(c.pattern)) }),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),
     regions: attach(raw.regions, compileRegions(raw)),

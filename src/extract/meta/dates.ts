@@ -39,9 +39,9 @@ const ofMatch = (m: RegExpExecArray | null, at = 1) => (m ? iso(cnNumber(m[at]!)
 const DATE_LINE_OPENS = /[—\-\s(\d〇零一二三四五六七八九十]/u;
 const COLLECTOR_OPENS = /[发成]/;
 
-/** `re` matched against one line or block, tried only when its first character can open a match. */
-function execIf(opens: RegExp, re: RegExp, text: string): RegExpExecArray | null {
-  return text.length && opens.test(text[0]!) ? re.exec(text) : null;
+/** `re` matched against the view's text from `start` to `end`, cut out and tried only when its first character can open a match. */
+function execIf(opens: RegExp, re: RegExp, view: string, start: number, end: number): RegExpExecArray | null {
+  return end > start && opens.test(view[start]!) ? re.exec(view.slice(start, end)) : null;
 }
 
 /**
@@ -51,27 +51,27 @@ function execIf(opens: RegExp, re: RegExp, text: string): RegExpExecArray | null
 export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: () => number | null): string | null {
   const view = doc.view;
   const textOf = (b: Block) => view.slice(b.start, b.end);
+  // One pass for the date lines and the collector headers; a date line anywhere comes first.
+  let collector: string | null = null;
   for (const b of body) {
-    const d = ofMatch(execIf(DATE_LINE_OPENS, DATE_LINE, textOf(b)));
+    const d = ofMatch(execIf(DATE_LINE_OPENS, DATE_LINE, view, b.start, b.end));
     if (d) return d;
+    collector ??= ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, view, b.start, b.end), 2);
   }
   for (const b of body.slice(0, FRONT_BLOCKS)) {
     const d = ofMatch(DELIVERY.exec(textOf(b)));
     if (d) return d;
   }
-  for (const b of body) {
-    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, textOf(b)), 2);
-    if (d) return d;
-  }
+  if (collector) return collector;
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
   const lines = take(lineBodies(doc), OPENING_LINES, Boolean);
   for (let i = 0; i < lines.length; i++) {
     const d = ofMatch(STAMP.exec(lines[i]!));
     if (d) return d;
-    const md = /^(\d{1,2})\/(\d{1,2})$/.exec(lines[i + 1] ?? '');
-    if (/^\d{4}$/.test(lines[i]!) && md) return iso(Number(lines[i]), Number(md[1]), Number(md[2]));
+    const md = /^\d{4}$/.test(lines[i]!) ? /^(\d{1,2})\/(\d{1,2})$/.exec(lines[i + 1] ?? '') : null;
+    if (md) return iso(Number(lines[i]), Number(md[1]), Number(md[2]));
   }
-  for (const line of lineBodies(doc)) {
+  for (const { body: line } of doc.lines) {
     const d = line.includes('时间') || line.includes('日期') ? ofMatch(BYLINE.exec(line), 2) : null;
     if (d) return d;
   }

@@ -1,8 +1,7 @@
 import type { Doc } from '../../document.js';
-import type { Rules } from '../../rules/schema.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
-import { mayHold } from '../../rules/regex-ast.js';
-import { lineBodies, take } from './lines.js';
+import { contextFree, requiredText } from '../../rules/regex-ast.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
 const OPENING_LINES = 60;
@@ -13,6 +12,59 @@ const OPENING_CHARS = 4000;
 /** What a title cue counts: the document's own title more than a collector's header (标题：…) about it. */
 const OWN_TITLE = 3;
 const COLLECTOR_TITLE = 1.5;
+
+/** What the body cues are tried with, built once at load (`rules.meta.compiled.bodyCues`). */
+export interface BodyCuePrefilter {
+  /** `needs[k]`: texts body cue k cannot match without one of (requiredText), or null. */
+  needs: readonly (readonly string[] | null)[];
+  /** `free[k]`: body cue k reads nothing around its match (contextFree), so a line matches only where its text does. */
+  free: readonly boolean[];
+  /** Every text some cue needs, once, with the cues needing it (`cuesOf`), indexed by the char code it opens with. */
+  words: readonly string[];
+  cuesOf: readonly (readonly number[])[];
+  byFirstChar: Map<number, number[]>;
+  /** 1 at each char code some needed text opens with: a scan asks this before `byFirstChar`. */
+  firstUnits: Uint8Array;
+}
+
+/** Called once by the rule loader (src/rules/compile.ts). */
+export function compileBodyCues(rules: RawRules): BodyCuePrefilter {
+  const needs = rules.meta.bodyCues.map((c) => requiredText(c.pattern));
+  const words: string[] = [];
+  const cuesOf: number[][] = [];
+  const byFirstChar = new Map<number, number[]>();
+  const firstUnits = new Uint8Array(0x10000);
+  needs.forEach((need, k) => {
+    for (const w of need ?? []) {
+      let i = words.indexOf(w);
+      if (i < 0) {
+        i = words.push(w) - 1;
+        cuesOf.push([]);
+        const first = w.charCodeAt(0);
+        firstUnits[first] = 1;
+        byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), i]);
+      }
+      if (!cuesOf[i]!.includes(k)) cuesOf[i]!.push(k);
+    }
+  });
+  return { needs, free: rules.meta.bodyCues.map((c) => contextFree(c.pattern)), words, cuesOf, byFirstChar, firstUnits };
+}
+
+/**
+ * Call `found(k, start)` for each body cue k one of whose needed texts starts at `start` in `text`: one scan of the
+ * text for the texts of every cue, looking closer only at characters some needed text opens with.
+ */
+function scanNeeds(text: string, p: BodyCuePrefilter, found: (cue: number, start: number, length: number) => void): void {
+  const { firstUnits, byFirstChar, words, cuesOf } = p;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (firstUnits[code] !== 1) continue;
+    for (const w of byFirstChar.get(code)!) {
+      if (!text.startsWith(words[w]!, i)) continue;
+      for (const k of cuesOf[w]!) found(k, i, words[w]!.length);
+    }
+  }
+}
 
 /**
  * The document type from weighted evidence: the first title cue that matches the title counts 3 (1.5 when the title
@@ -25,17 +77,40 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const add = (type: Meta['docType'], w: number) => score.set(type, (score.get(type) ?? 0) + w);
   const byTitle = t ? rules.meta.titleCues.find((c) => c.title.test(t))?.docType ?? null : null;
   if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
-  const lines = take(lineBodies(doc), OPENING_LINES);
   const text = doc.view.slice(0, OPENING_CHARS);
-  // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks).
-  const outside = doc.lines.slice(0, lines.length).filter((l) => l.end > text.length || text.slice(l.start, l.end) !== l.body).map((l) => l.body);
-  rules.meta.bodyCues.forEach((c, k) => {
-    // A cue cannot match a text without one of its required texts (requiredText): the regex is then not run. A cue
-    // that reads nothing around its match (contextFree) and missed the opening text misses the lines inside it too.
-    const needs = rules.meta.compiled.bodyCueNeeds[k];
-    const may = (s: string) => mayHold(s, needs);
-    if (may(text) && c.pattern.test(text)) return add(c.docType, c.weight);
-    if ((rules.meta.compiled.bodyCueFree[k] ? outside : lines).some((l) => may(l) && c.pattern.test(l))) add(c.docType, c.weight);
+  const lines: string[] = [];
+  // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks);
+  // `lineAt[i]`: the index in `lines` of the line inside the text that holds its character i, or -1.
+  const outside: string[] = [];
+  const lineAt = new Int16Array(text.length).fill(-1);
+  for (const l of doc.lines.slice(0, OPENING_LINES)) {
+    if (l.end > text.length || text.slice(l.start, l.end) !== l.body) outside.push(l.body);
+    else lineAt.fill(lines.length, l.start, l.end);
+    lines.push(l.body);
+  }
+  // A cue cannot match a text without one of its required texts (requiredText): the regex is then not run. One scan
+  // of the opening text and one of the lines outside it find, for every cue at once, whether the text holds one of
+  // its texts and which lines do (a line inside the text holds one where the text holds it within that line).
+  const p = rules.meta.compiled.bodyCues;
+  const cues = rules.meta.bodyCues;
+  const inText = cues.map(() => false);
+  const insideHolding = cues.map(() => new Set<number>());
+  const outsideHolding = cues.map(() => new Set<number>());
+  scanNeeds(text, p, (k, at, length) => {
+    inText[k] = true;
+    const line = lineAt[at]!;
+    if (line >= 0 && lineAt[at + length - 1] === line) insideHolding[k]!.add(line);
+  });
+  outside.forEach((l, j) => scanNeeds(l, p, (k) => outsideHolding[k]!.add(j)));
+  cues.forEach((c, k) => {
+    if (!p.needs[k]) {
+      if (c.pattern.test(text) || (p.free[k] ? outside : lines).some((l) => c.pattern.test(l))) add(c.docType, c.weight);
+      return;
+    }
+    if (inText[k] && c.pattern.test(text)) return add(c.docType, c.weight);
+    // A cue that reads nothing around its match (contextFree) and missed the opening text misses the lines inside it too.
+    const tried = [...[...outsideHolding[k]!].map((j) => outside[j]!), ...(p.free[k] ? [] : [...insideHolding[k]!].map((i) => lines[i]!))];
+    if (tried.some((l) => c.pattern.test(l))) add(c.docType, c.weight);
   });
   let best: Meta['docType'] = byTitle ?? 'other';
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;

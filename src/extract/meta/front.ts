@@ -15,6 +15,8 @@ export interface FrontMatter extends Range {
 const HINTS = ['title', 'date', 'issuer', 'source'] as const;
 /** `key: value` with the key bare, quoted or in markdown bold (**发布日期**: …); `:` is the view's folded `：`. */
 const FIELD = /^[\s\ufeff*_-]*["']?([A-Za-z][\w-]{0,20}|[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{0,9})["']?[\s\ufeff*_]*:\s*(.*)$/u;
+/** A character other than a space or a byte-order mark: a line without one is blank. */
+const VISIBLE = /[^\s\ufeff]/u;
 /** Values that say nothing: 未知, 无, null, ~. */
 const EMPTY = /^(未知|无|暂无|null|none|~|-)?$/iu;
 /** A line of a YAML block: `key: value`, a list item or a comment (a markdown rule `---` above prose is no block). */
@@ -47,7 +49,7 @@ function isoDate(text: string | null): string | null {
 export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, rules: FrontRules | null): FrontMatter | null {
   if (!rules) return null;
   const lines = doc.lines;
-  const blank = (i: number) => lines[i]!.body.replace(/[\s\ufeff]+/gu, '') === '';
+  const blank = (i: number) => !VISIBLE.test(lines[i]!.body);
   const next = (i: number) => {
     while (i < lines.length && blank(i)) i++;
     return i;

@@ -19,10 +19,15 @@ export interface Regions {
   /** Longest name first, so a scan takes the longest city name that matches. */
   cities: City[];
   provinceOf: Map<string, string>;
-  /** Cities by the char code their official name opens with, each list in `cities` order. */
-  byFirstChar: Map<number, City[]>;
-  /** 1 at each char code some official name opens with: a scan of every character asks this before `byFirstChar`. */
-  firstUnits: Uint8Array;
+  /**
+   * Official names by the char codes of their last two characters (every name has two or more: the schema's), as
+   * indices into `cities`, each list in `cities` order: a text is searched for each last character (`ends`) and only
+   * the names ending with the two characters found there are tried.
+   */
+  byLastTwo: Map<number, Map<number, number[]>>;
+  ends: string[];
+  /** The distinct short names that differ from their official name, and where their counts go (see `mostNamedCity`). */
+  shorts: ShortNames;
   /** Cities by the char code their name or short name opens with, each list in `cities` order. */
   byEitherFirstChar: Map<number, City[]>;
   /** Some city has an empty short name, which stands anywhere. */
@@ -34,13 +39,47 @@ export interface Regions {
   nameEnds: Set<number>;
 }
 
+/**
+ * The short names (潜江 for 潜江市) a text is searched for when it names no city in full: each distinct word once, by the
+ * char code it opens with; `firstUnits` marks those char codes, `secondUnits` the char codes a word has second.
+ */
+export interface ShortNames {
+  words: string[];
+  /** Indices into `words` by the char code the word opens with, in `words` order. */
+  byFirstChar: Map<number, number[]>;
+  firstUnits: Uint8Array;
+  secondUnits: Uint8Array;
+  /** `cityWord[k]`: the index in `words` of `cities[k]`'s short name, or -1 when it has none apart from its name. */
+  cityWord: Int32Array;
+}
+
 /** Built once at load (`rules.regions.compiled`): the vocabulary is fixed for a run, and meta runs once per document. */
 export const regions = (rules: Rules): Regions => rules.regions.compiled;
 
-function addTo<K>(map: Map<K, City[]>, key: K, c: City): void {
+function addTo<K, V>(map: Map<K, V[]>, key: K, c: V): void {
   const list = map.get(key);
   if (list) list.push(c);
   else map.set(key, [c]);
+}
+
+/** Mark the second char code of `word`; a one-character word may stand before anything, so it marks every one. */
+function markSecond(units: Uint8Array, word: string): void {
+  if (word.length < 2) units.fill(1);
+  else units[word.charCodeAt(1)] = 1;
+}
+
+/** The index of `word` in `s.words`, added (and indexed) on first sight. An empty word is never found, so never added. */
+function shortWord(s: ShortNames, word: string): number {
+  const known = s.words.indexOf(word);
+  if (known >= 0 || !word) return known;
+  s.words.push(word);
+  const first = word.charCodeAt(0);
+  const list = s.byFirstChar.get(first);
+  if (list) list.push(s.words.length - 1);
+  else s.byFirstChar.set(first, [s.words.length - 1]);
+  s.firstUnits[first] = 1;
+  markSecond(s.secondUnits, word);
+  return s.words.length - 1;
 }
 
 /**
@@ -58,8 +97,9 @@ export function compileRegions(rules: RawRules): Regions {
     provinces: [...rules.regions.provinces].sort((a, b) => b.name.length - a.name.length),
     cities,
     provinceOf: new Map(),
-    byFirstChar: new Map(),
-    firstUnits: new Uint8Array(0x10000),
+    byLastTwo: new Map(),
+    ends: [],
+    shorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), cityWord: new Int32Array(cities.length).fill(-1) },
     byEitherFirstChar: new Map(),
     emptyShort: false,
     nameIndex: new Map(),
@@ -76,14 +116,17 @@ export function compileRegions(rules: RawRules): Regions {
     const c = cities[i]!;
     r.provinceOf.set(c.name, c.province); // a name listed twice goes to its last province, as before
     const first = c.name.charCodeAt(0);
-    addTo(r.byFirstChar, first, c);
-    r.firstUnits[first] = 1;
+    const last = c.name.charCodeAt(c.name.length - 1);
+    if (!r.byLastTwo.has(last)) r.byLastTwo.set(last, new Map());
+    addTo(r.byLastTwo.get(last)!, c.name.charCodeAt(c.name.length - 2), i);
+    if (c.short !== c.name) r.shorts.cityWord[i] = shortWord(r.shorts, c.short);
     addTo(r.byEitherFirstChar, first, c);
     if (!c.short) r.emptyShort = true;
     else if (c.short.charCodeAt(0) !== first) addTo(r.byEitherFirstChar, c.short.charCodeAt(0), c);
     index(c.name, i);
     if (c.short.length >= 2) index(c.short, i);
   }
+  r.ends = [...r.byLastTwo.keys()].map((code) => String.fromCharCode(code));
   return r;
 }
 
@@ -148,28 +191,58 @@ export function regionOf(place: Place, r: Regions): { province: string | null; c
   return { province: place.province ?? null, city: municipality ? null : place.city ?? null, district: place.district ?? null };
 }
 
-/** Non-overlapping occurrences of `word` in `text`, counted left to right (as `text.split(word).length - 1`). */
-function occurrences(text: string, word: string): number {
-  let n = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
-  return n;
+/**
+ * Official city names in the text, counted, in order of first mention, as one left-to-right scan would count them that
+ * takes the longest name at each position and goes on after it (a longest-first alternation searched globally). The
+ * text is searched natively for each last character of a name; the names ending there are found, then taken left to
+ * right, at each start the first in `cities` order (the longest), skipping those that start inside a name taken.
+ */
+function countNames(view: string, r: Regions): Map<string, number> {
+  const found: number[] = [];
+  const n = r.cities.length;
+  for (const end of r.ends) {
+    const byPrev = r.byLastTwo.get(end.charCodeAt(0))!;
+    for (let at = view.indexOf(end, 1); at >= 0; at = view.indexOf(end, at + 1)) {
+      const list = byPrev.get(view.charCodeAt(at - 1));
+      if (!list) continue;
+      for (const k of list) {
+        const start = at + 1 - r.cities[k]!.name.length;
+        if (start >= 0 && view.startsWith(r.cities[k]!.name, start)) found.push(start * n + k);
+      }
+    }
+  }
+  found.sort((a, b) => a - b);
+  const counts = new Map<string, number>();
+  let from = 0;
+  for (const f of found) {
+    // Sorted by start, then by index: the first found at a start is the one taken there.
+    const start = Math.floor(f / n);
+    if (start < from) continue;
+    const name = r.cities[f % n]!.name;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    from = start + name.length;
+  }
+  return counts;
 }
 
 /**
- * Official city names in the text, counted, in order of first mention. One left-to-right scan that takes the longest
- * name at each position and goes on after it, as a longest-first alternation searched globally would.
+ * Each short word's non-overlapping occurrences, counted left to right (as `text.split(word).length - 1`), in one scan
+ * that looks closer only where the first two characters can open a word.
  */
-function countNames(view: string, r: Regions): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i < view.length; ) {
-    const code = view.charCodeAt(i);
-    const hit = r.firstUnits[code] === 1 ? r.byFirstChar.get(code)!.find((c) => view.startsWith(c.name, i)) : undefined;
-    if (!hit) {
-      i++;
-      continue;
+function countShorts(view: string, s: ShortNames): Int32Array {
+  const counts = new Int32Array(s.words.length);
+  // The first position each word may next be counted from (after its last counted occurrence).
+  const from = new Int32Array(s.words.length);
+  let next = view.charCodeAt(0);
+  for (let i = 0; i < view.length; i++) {
+    const code = next;
+    next = view.charCodeAt(i + 1); // NaN past the end, where only a one-character word can stand
+    if (s.firstUnits[code] !== 1 || (s.secondUnits[next] !== 1 && next === next)) continue;
+    for (const w of s.byFirstChar.get(code)!) {
+      if (i < from[w]! || !view.startsWith(s.words[w]!, i)) continue;
+      counts[w]!++;
+      from[w] = i + s.words[w]!.length;
     }
-    counts.set(hit.name, (counts.get(hit.name) ?? 0) + 1);
-    i += hit.name.length;
   }
   return counts;
 }
@@ -180,7 +253,12 @@ export function mostNamedCity(view: string, r: Regions): string | null {
   if (!r.cities.length) return '';
   const counts = countNames(view, r);
   // Only when no city is named in full: short names (潜江 for 潜江市), which are more often ordinary words.
-  if (!counts.size) for (const c of r.cities) if (c.short !== c.name) counts.set(c.name, occurrences(view, c.short));
+  if (!counts.size) {
+    const shorts = countShorts(view, r.shorts);
+    r.cities.forEach((c, k) => {
+      if (c.short !== c.name) counts.set(c.name, r.shorts.cityWord[k]! >= 0 ? shorts[r.shorts.cityWord[k]!]! : 0);
+    });
+  }
   let best: string | null = null;
   for (const [name, n] of counts) if (n > 0 && (!best || n > counts.get(best)!)) best = name;
   return best;

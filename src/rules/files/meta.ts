@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examples } from '../examples.js';
-import { Pattern, RuleId, Words } from '../pattern.js';
+import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/meta.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function metaRules() {
@@ -10,6 +10,11 @@ export function metaRules() {
   const TitleCue = z.object({ id: RuleId, ...examples, docType: DocType, title: Pattern }).strict();
   /** `weight`: how much the cue counts against the title's (3, or 2 for a collector's title); 2 unless given. */
   const BodyCue = z.object({ id: RuleId, ...examples, docType: DocType, pattern: Pattern, weight: z.number().positive().default(2) }).strict();
+
+  /** A pattern that finds a year, captured as (?<year>…). */
+  const hasYear = (re: RegExp) => /\(\?<year>/.test(re.source);
+  const YEAR_GROUP = { message: 'the pattern must capture the year as (?<year>…)', path: ['pattern'] };
+  const YearRule = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP);
 
   return z.object({
     /** Words a title ends with; a title broken over two lines is joined when the join ends with one. */
@@ -26,8 +31,14 @@ export function metaRules() {
     /** A site's name after a web page's title (…工作报告_某县人民政府), left out of `meta.title`. */
     titleSite: Pattern.optional(),
     /** A heading naming the plan year: 2024年重点工作安排, 二、2022年度重点工作. */
-    planHeading: Pattern.optional(),
+    planHeading: YearRule.optional(),
     /** A heading naming the year under review (the plan year is the next): 2023年工作回顾. */
-    reviewHeading: Pattern.optional(),
+    reviewHeading: YearRule.optional(),
+    /** A run-in part title anywhere in a flattened report naming its plan year: …。2025年工作安排。… */
+    runInPlan: YearRule.optional(),
+    /** A run-in part title naming the year under review: 2024年工作回顾过去一年…. */
+    runInReview: YearRule.optional(),
+    /** A year opening a clause (2016年，全县…); searched for every match (`g`). */
+    clauseYear: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
   }).strict();
 }
