@@ -111,7 +111,7 @@ describe('tasks: numbered lines with unit lists', () => {
   it('reads a 牵头单位: line right below a heading as the lead of the section when tasks follow', () => {
     const text = '（一）优化营商环境\n牵头单位：区政务服务局\n1.深化改革。推进一网通办。\n2.提升服务。压缩办理时限。（责任单位：区市场监管局）\n';
     const doc = docOf(text);
-    expect(doc.sections[0]!.lead).toEqual(['区政务服务局']);
+    expect(doc.sectionLeads.get(doc.sections[0]!.id)).toEqual(['区政务服务局']);
     expect(assemble(doc).tasks.map((t) => [t.title, t.lead, t.responsible, t.rule])).toEqual([
       ['深化改革', ['区政务服务局'], [], 'task.section-lead'],
       ['提升服务', ['区政务服务局'], ['区市场监管局'], 'units.label.responsible'],
@@ -210,4 +210,24 @@ describe.skipIf(!existsSync(join(SHARED, 'gold')))('tasks: gold passages', () =>
       }
     });
   }
+});
+
+describe('tasks: the stage adds its own fields only', () => {
+  it('leaves sections and organisations as they were, and names the section leads and every unit it read', () => {
+    const text = '（一）优化营商环境（牵头单位：区政务服务局）\n1.深化改革。推进一网通办。（责任单位：区市场监管局、区政务服务局）\n';
+    const doc = docOf(text);
+    const before = { ...doc, tasks: [], sectionLeads: new Map(), units: [], organizations: [] };
+    const sections = structuredClone(before.sections);
+    const after = tasksStage(before, { rules });
+    expect(after.sections).toBe(before.sections);
+    expect(before.sections).toEqual(sections);
+    expect(after.organizations).toEqual([]);
+    expect([...after.sectionLeads]).toEqual([[doc.sections[0]!.id, ['区政务服务局']]]);
+    expect(after.units.map((u) => [u.name, text.slice(u.start, u.end)])).toEqual([
+      ['区政务服务局', '区政务服务局'],
+      ['区市场监管局', '区市场监管局'],
+      ['区政务服务局', '区政务服务局'],
+    ]);
+    expect(assemble(doc).sections[0]!.lead).toEqual(['区政务服务局']);
+  });
 });

@@ -71,9 +71,14 @@ function hasLead(sections: SectionIndex, leads: SectionLeads, id: string | null)
 
 const depthOf = (sections: SectionIndex, id: string | null) => (id === null ? undefined : sections.byId.get(id)?.depth) ?? 0;
 
-/** Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led sections. */
-export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, leads: SectionLeads): Draft[] {
+/**
+ * Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led
+ * sections. `headingLeads` (the leads the headings name) is left as it is: the leads returned are those and the ones
+ * read from label lines right below a heading.
+ */
+export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, headingLeads: SectionLeads): { drafts: Draft[]; leads: SectionLeads } {
   const ctx: Ctx = { doc, rules, g, sections };
+  const leads: SectionLeads = new Map(headingLeads);
   const { blocks, view } = doc;
   const drafts: Draft[] = [];
   const labelRun = (from: number, prevEnd: number, numbered: boolean) => {
@@ -141,5 +146,5 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     drafts.push({ start: b.start, end, marker, title, section: b.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
     i = run.next - 1;
   }
-  return drafts;
+  return { drafts, leads };
 }
