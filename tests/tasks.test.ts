@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { run } from '../src/api.js';
 import { tasks as tasksStage } from '../src/extract/tasks.js';
+import { NAMES_UNITS, OPEN_AT_END, scanUnits } from '../src/extract/units/grammar.js';
 import type { Table } from '../src/schema.js';
 import { docOf, rules, SEEDS, SHARED } from './helpers.js';
 
@@ -229,5 +230,32 @@ describe('tasks: the stage adds its own fields only', () => {
       ['区政务服务局', '区政务服务局'],
     ]);
     expect(assemble(doc).sections[0]!.lead).toEqual(['区政务服务局']);
+  });
+});
+
+describe('tasks: the unit-word scan', () => {
+  const g = rules.organizations.compiled;
+  const scan = (text: string) => scanUnits(text, 0, text.length, g);
+
+  it('finds a label or verb word, also broken over a line or spaced out, and no word where none is written', () => {
+    expect(scan('推进一网通办。（责任单位：区政务服务局）') & NAMES_UNITS).toBe(NAMES_UNITS);
+    expect(scan('由区教育局牵\n头，区财政局配合') & NAMES_UNITS).toBe(NAMES_UNITS);
+    expect(scan('（牵 头 单 位：区商务局）') & NAMES_UNITS).toBe(NAMES_UNITS);
+    expect(scan('落实落细各项政策，实施重点项目80个（2024年）') & NAMES_UNITS).toBe(0);
+    expect(scan('牵') & NAMES_UNITS).toBe(0);
+  });
+
+  it('tells a parenthesis still open at the end', () => {
+    // The scan reads the view, where full-width brackets are folded to ( and ).
+    expect(scan('提高到30%。(责任') & OPEN_AT_END).toBe(OPEN_AT_END);
+    expect(scan('提高到30%(含)。') & OPEN_AT_END).toBe(0);
+    expect(scan('区委组织部(区人才办)负责)') & OPEN_AT_END).toBe(0);
+  });
+
+  it('a block without a unit word names no units, one broken over a line still does', () => {
+    expect(roles('1.深化改革。推进一网通办，落实实施方案。\n')).toEqual([]);
+    expect(roles('1.深化改革。推进一网通办。（区政务服务局牵\n头，区市场监管局配合）\n')).toEqual([
+      [null, '推进一网通办', ['区政务服务局'], ['区政务服务局'], ['区市场监管局']],
+    ]);
   });
 });

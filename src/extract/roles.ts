@@ -41,7 +41,7 @@ export function compileRoleWords(rules: RawRules): RoleWords {
 const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWords;
 
 /** Plan and review tense words in [start, end) of the view, as the tense alternation counts them (left to right, no overlaps). */
-function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
+export function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
   const n = { plan: 0, review: 0 };
   for (let i = start; i < end; i++) {
     const k = view.charCodeAt(i);
@@ -274,8 +274,11 @@ export const roles: Stage = (doc, ctx): Doc => {
   const years = reportYears(doc, info);
   const whole = WHOLE[doc.meta.docType];
   const sequenced = SEQUENCED.has(doc.meta.docType);
+  // The blocks as records of one shape, read once: a block made by a spread may have a hidden class of its own,
+  // and each field read of such a block goes the slow way. The output blocks are made the same way (`withRole`).
+  const plain = doc.blocks.map((b) => withRole(b, null, null, null, null));
   // Each block's section heading, looked up once.
-  const hs = doc.blocks.map((b) => (b.section ? info.get(b.section) : undefined));
+  const hs = plain.map((b) => (b.section ? info.get(b.section) : undefined));
   // A table whose data columns are all plan (or all actual) is evidence for the blocks it spans.
   const tableRoles = doc.tables.flatMap((t) => {
     const roles = new Set(t.columns.map((col) => col.role).filter((r) => r !== null));
@@ -284,7 +287,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   const tableRole = (b: Block) => tableRoles.find((t) => b.start >= t.start && b.start < t.end)?.role ?? null;
   let since = 0;
   let started = false;
-  const ev = doc.blocks.map((b, i) => {
+  const ev = plain.map((b, i) => {
     const h = hs[i];
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
     else if (b.kind === 'paragraph') since++;
@@ -304,7 +307,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
   const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
   const openers = c.q.roles.openers;
-  const blocks = doc.blocks.map((b, i): Block => {
+  const blocks = plain.map((b, i): Block => {
     const h = hs[i];
     const e = ev[i];
     if (!e) return withRole(b, 'glossary', h?.rule ?? null, null, null);
