@@ -14,7 +14,7 @@ function sections(doc: Doc): Section[] {
       heading: heading.text,
       text: heading.text,
       span: heading.span,
-      lead: s.lead,
+      lead: doc.sectionLeads.get(s.id) ?? [],
       rule: s.rule,
       role: s.role,
       roleRule: s.roleRule,

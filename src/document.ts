@@ -1,4 +1,4 @@
-import type { GlossaryEntry, Meta, Organization, OrganizationDraft, Period, Quantity, SectionRole, Table, Task } from './schema.js';
+import type { GlossaryEntry, Meta, Organization, Period, Quantity, SectionRole, Table, Task } from './schema.js';
 import type { Rules } from './rules/schema.js';
 import { ReadingView } from './util/reading.js';
 
@@ -43,7 +43,10 @@ export interface SectionNode {
   end: number;
   /** Text of a lead-unit parenthetical on the heading line, e.g. (牵头单位:区商务和投资促进局). */
   leadText: Range | null;
-  /** Lead units named for the section (parsed from `leadText` by the tasks extractor). */
+  /**
+   * Always empty: the lead units named for a section are the tasks stage's (`Doc.sectionLeads`), read by assemble.
+   * Kept only until segment stops writing it.
+   */
   lead: string[];
   rule: string;
   /** What the section holds and the year or span it is about, with the evidence rule; set by the roles stage. */
@@ -51,6 +54,11 @@ export interface SectionNode {
   roleRule: string | null;
   year: number | null;
   period: Period | null;
+}
+
+/** A unit named in the text (a list item or a section lead): its range and its name as written. */
+export interface UnitMention extends Range {
+  name: string;
 }
 
 export interface DraftMessage {
@@ -85,8 +93,15 @@ export interface Doc {
   glossary: GlossaryEntry[];
   tasks: Task[];
   quantities: Quantity[];
-  /** Drafts from the tasks stage; the organizations stage completes them. */
-  organizations: (OrganizationDraft | Organization)[];
+  /**
+   * Set by the tasks stage: the lead units named for each section (from its heading's lead text, or a 牵头单位: line
+   * right below the heading), by section id, each name once as written. Assemble shows them as `sections[].lead`.
+   */
+  sectionLeads: ReadonlyMap<string, string[]>;
+  /** Set by the tasks stage: every unit named in a unit list or a section lead, as written, in text order. */
+  units: readonly UnitMention[];
+  /** Set by the organizations stage only, from `units` and `tasks`. */
+  organizations: Organization[];
   messages: DraftMessage[];
 }
 
@@ -110,6 +125,6 @@ export function emptyMeta(): Meta {
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
   return {
     path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], blocks: [], reading: new ReadingView('', '', []), sections: [],
-    meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], organizations: [], messages: [],
+    meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], sectionLeads: new Map(), units: [], organizations: [], messages: [],
   };
 }

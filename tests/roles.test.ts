@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
+import { tenseCounts } from '../src/extract/roles.js';
 import { rules } from './helpers.js';
 
 const REPORT = (year: number, body: string) =>
@@ -83,5 +84,27 @@ describe('document roles as one sequence', () => {
       '| 地区生产总值 | 亿元 | 120 |', '| 新建学校，改造校舍3万平方米 | 所 | 5 |', '三、加强政府自身建设', '一般性支出压减5%。',
     ].join('\n'));
     expect(kinds(text)).toEqual([['6%', 'target', 2025], ['3万平方米', 'actual', 2024], ['5%', 'target', 2025]]);
+  });
+});
+
+describe('roles: tense words counted in one scan', () => {
+  const c = rules.quantities.compiled;
+  const byRegex = (text: string) => {
+    const n = { plan: 0, review: 0 };
+    for (const m of text.matchAll(c.tense)) n[c.tenseRole.get(m[0])!]++;
+    return n;
+  };
+  it('counts as the tense alternation does: left to right, the first word listed at a place, no overlaps', () => {
+    for (const text of [
+      '全年力争新增城镇就业1万人，确保完成年度目标任务。',
+      '去年完成了地区生产总值增长了6%，比上年提高，已建成5G基站800个。',
+      '努力实现将要拟计划预期，同比获评荣获首次获批了。',
+      '坚持稳中求进工作总基调。',
+      '',
+    ]) {
+      expect(tenseCounts(text, 0, text.length, rules.quantities.compiled.roleWords)).toEqual(byRegex(text));
+    }
+    const text = '前文。今年要完成了';
+    expect(tenseCounts(text, 3, text.length - 1, rules.quantities.compiled.roleWords)).toEqual(byRegex(text.slice(3, -1)));
   });
 });

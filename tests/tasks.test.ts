@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { run } from '../src/api.js';
 import { tasks as tasksStage } from '../src/extract/tasks.js';
+import { NAMES_UNITS, OPEN_AT_END, scanUnits } from '../src/extract/units/grammar.js';
 import type { Table } from '../src/schema.js';
 import { docOf, rules, SEEDS, SHARED } from './helpers.js';
 
@@ -111,7 +112,7 @@ describe('tasks: numbered lines with unit lists', () => {
   it('reads a 牵头单位: line right below a heading as the lead of the section when tasks follow', () => {
     const text = '（一）优化营商环境\n牵头单位：区政务服务局\n1.深化改革。推进一网通办。\n2.提升服务。压缩办理时限。（责任单位：区市场监管局）\n';
     const doc = docOf(text);
-    expect(doc.sections[0]!.lead).toEqual(['区政务服务局']);
+    expect(doc.sectionLeads.get(doc.sections[0]!.id)).toEqual(['区政务服务局']);
     expect(assemble(doc).tasks.map((t) => [t.title, t.lead, t.responsible, t.rule])).toEqual([
       ['深化改革', ['区政务服务局'], [], 'task.section-lead'],
       ['提升服务', ['区政务服务局'], ['区市场监管局'], 'units.label.responsible'],
@@ -210,4 +211,51 @@ describe.skipIf(!existsSync(join(SHARED, 'gold')))('tasks: gold passages', () =>
       }
     });
   }
+});
+
+describe('tasks: the stage adds its own fields only', () => {
+  it('leaves sections and organisations as they were, and names the section leads and every unit it read', () => {
+    const text = '（一）优化营商环境（牵头单位：区政务服务局）\n1.深化改革。推进一网通办。（责任单位：区市场监管局、区政务服务局）\n';
+    const doc = docOf(text);
+    const before = { ...doc, tasks: [], sectionLeads: new Map(), units: [], organizations: [] };
+    const sections = structuredClone(before.sections);
+    const after = tasksStage(before, { rules });
+    expect(after.sections).toBe(before.sections);
+    expect(before.sections).toEqual(sections);
+    expect(after.organizations).toEqual([]);
+    expect([...after.sectionLeads]).toEqual([[doc.sections[0]!.id, ['区政务服务局']]]);
+    expect(after.units.map((u) => [u.name, text.slice(u.start, u.end)])).toEqual([
+      ['区政务服务局', '区政务服务局'],
+      ['区市场监管局', '区市场监管局'],
+      ['区政务服务局', '区政务服务局'],
+    ]);
+    expect(assemble(doc).sections[0]!.lead).toEqual(['区政务服务局']);
+  });
+});
+
+describe('tasks: the unit-word scan', () => {
+  const g = rules.organizations.compiled;
+  const scan = (text: string) => scanUnits(text, 0, text.length, g);
+
+  it('finds a label or verb word, also broken over a line or spaced out, and no word where none is written', () => {
+    expect(scan('推进一网通办。（责任单位：区政务服务局）') & NAMES_UNITS).toBe(NAMES_UNITS);
+    expect(scan('由区教育局牵\n头，区财政局配合') & NAMES_UNITS).toBe(NAMES_UNITS);
+    expect(scan('（牵 头 单 位：区商务局）') & NAMES_UNITS).toBe(NAMES_UNITS);
+    expect(scan('落实落细各项政策，实施重点项目80个（2024年）') & NAMES_UNITS).toBe(0);
+    expect(scan('牵') & NAMES_UNITS).toBe(0);
+  });
+
+  it('tells a parenthesis still open at the end', () => {
+    // The scan reads the view, where full-width brackets are folded to ( and ).
+    expect(scan('提高到30%。(责任') & OPEN_AT_END).toBe(OPEN_AT_END);
+    expect(scan('提高到30%(含)。') & OPEN_AT_END).toBe(0);
+    expect(scan('区委组织部(区人才办)负责)') & OPEN_AT_END).toBe(0);
+  });
+
+  it('a block without a unit word names no units, one broken over a line still does', () => {
+    expect(roles('1.深化改革。推进一网通办，落实实施方案。\n')).toEqual([]);
+    expect(roles('1.深化改革。推进一网通办。（区政务服务局牵\n头，区市场监管局配合）\n')).toEqual([
+      [null, '推进一网通办', ['区政务服务局'], ['区政务服务局'], ['区市场监管局']],
+    ]);
+  });
 });

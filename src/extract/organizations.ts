@@ -1,6 +1,7 @@
 import type { Doc, Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
-import type { Meta, Organization, OrganizationDraft } from '../schema.js';
+import type { Meta, Organization, Span } from '../schema.js';
+import { spanOf } from '../span.js';
 import { normaliseText } from '../stages/normalise.js';
 
 const ROLES = ['lead', 'responsible', 'cooperating'] as const;
@@ -37,13 +38,40 @@ export function unitKey(name: string, prefixes: readonly string[], rules: OrgRul
   return rule ? { key: fold(rule.name), alias: rule.name } : { key, alias: null };
 }
 
+/** One name as written, with its mentions (a unit named in two lists at one place is one mention). */
+interface Named {
+  name: string;
+  mentions: Span[];
+}
+
+/** The units the tasks stage read, by name as written, in order of first mention. */
+function byName(doc: Doc): Named[] {
+  const named = new Map<string, Named>();
+  /** Mention starts already recorded, per name. */
+  const seen = new Map<string, Set<number>>();
+  for (const u of doc.units) {
+    let n = named.get(u.name);
+    let starts = seen.get(u.name);
+    if (!n || !starts) {
+      n = { name: u.name, mentions: [] };
+      starts = new Set();
+      named.set(u.name, n);
+      seen.set(u.name, starts);
+    }
+    if (starts.has(u.start)) continue;
+    starts.add(u.start);
+    n.mentions.push(spanOf(doc, u.start, u.end));
+  }
+  return [...named.values()];
+}
+
 interface Group {
   key: string;
   generic: boolean;
   alias: string | null;
   /** Forms as written, with how often each is mentioned or listed, in order of first appearance. */
   forms: Map<string, number>;
-  draft: OrganizationDraft[];
+  draft: Named[];
   roles: Organization['roles'];
 }
 
@@ -51,20 +79,28 @@ interface Group {
  * One entry per organisation, in order of first mention. Names written with and without the document's own region
  * prefix (or tied by an alias rule) are one organisation: its `name` is the alias rule's name or the form written
  * most often (the first on a tie), the other forms are its `aliases`. Generic entries are kept as written. Roles
- * are rebuilt from the final tasks, which keep their unit lists as written.
+ * come from the tasks, which keep their unit lists as written. The one place organisations are derived: from the units
+ * the tasks stage read (`units`: list items and section leads) and the tasks.
  */
 export const organizations: Stage = (doc, ctx): Doc => {
   const rules = ctx.rules.organizations;
   const prefixes = regionPrefixes(doc.meta.region, rules);
   const groups = new Map<string, Group>();
+  /** The group of each name met so far: a name is folded once, however many tasks list it. */
+  const named = new Map<string, Group>();
   const groupOf = (name: string): Group => {
+    let g = named.get(name);
+    if (!g) named.set(name, (g = fold(name)));
+    return g;
+  };
+  const fold = (name: string): Group => {
     const generic = isGeneric(name, rules);
     const { key, alias } = generic ? { key: `generic:${name}`, alias: null } : unitKey(name, prefixes, rules);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, generic, alias, forms: new Map(), draft: [], roles: { lead: [], responsible: [], cooperating: [] } }));
     return g;
   };
-  for (const o of doc.organizations) {
+  for (const o of byName(doc)) {
     const g = groupOf(o.name);
     g.draft.push(o);
     g.forms.set(o.name, (g.forms.get(o.name) ?? 0) + o.mentions.length);

@@ -2,6 +2,60 @@ import type { Block, Doc, SectionNode, Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
 import type { RoleEvidence } from '../rules/files/quantities.js';
+import type { RawRules, Rules } from '../rules/schema.js';
+import { edgeUnits } from '../rules/regex-ast.js';
+
+/**
+ * What the roles stage reads each paragraph with, built once by the rule loader (src/rules/compile.ts): the tense words
+ * by their first character, in the order of the tense alternation (`Compiled.tense`), each with the role it is
+ * evidence for, so a paragraph is counted in one scan of the view; and, for each opener and for SPAN_OPENER, the
+ * characters a text must start with to match (null: any).
+ */
+export interface RoleWords {
+  tenseFirst: Uint8Array;
+  tenseByFirst: ReadonlyMap<number, readonly { word: string; plan: boolean }[]>;
+  openerFirst: readonly (ReadonlySet<number> | null)[];
+  spanFirst: ReadonlySet<number>;
+}
+
+/** Called once by the rule loader (src/rules/compile.ts). */
+export function compileRoleWords(rules: RawRules): RoleWords {
+  const { roles } = rules.quantities;
+  // The same words, order and role as the tense alternation and its role map (the last rule naming a word wins).
+  const words = roles.tense.flatMap((t) => t.words);
+  const role = new Map(roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const)));
+  const tenseFirst = new Uint8Array(0x10000);
+  const tenseByFirst = new Map<number, { word: string; plan: boolean }[]>();
+  for (const word of words) {
+    const k = word.charCodeAt(0);
+    tenseFirst[k] = 1;
+    const list = tenseByFirst.get(k) ?? [];
+    list.push({ word, plan: role.get(word) === 'plan' });
+    tenseByFirst.set(k, list);
+  }
+  // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
+  const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未'].map((ch) => ch.charCodeAt(0)));
+  return { tenseFirst, tenseByFirst, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst };
+}
+
+const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWords;
+
+/** Plan and review tense words in [start, end) of the view, as the tense alternation counts them (left to right, no overlaps). */
+export function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
+  const n = { plan: 0, review: 0 };
+  for (let i = start; i < end; i++) {
+    const k = view.charCodeAt(i);
+    if (!w.tenseFirst[k]) continue;
+    for (const t of w.tenseByFirst.get(k)!) {
+      if (i + t.word.length > end || !view.startsWith(t.word, i)) continue;
+      if (t.plan) n.plan++;
+      else n.review++;
+      i += t.word.length - 1;
+      break;
+    }
+  }
+  return n;
+}
 
 /** The id of the roles decision rule for a piece of evidence (rules/quantities.yaml `decisions.roles`), or null. */
 const roleId = (c: Compiled, evidence: RoleEvidence): string | null => c.q.decisions.roles.find((d) => d.evidence === evidence)?.id ?? null;
@@ -115,7 +169,7 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
 interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>> }
 
 /** Costs of each role for one block, from its heading, opener and tense words. */
-function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, planYear: number | null, since: number, started: boolean): Evidence {
+function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: RoleWords, planYear: number | null, since: number, started: boolean): Evidence {
   const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
   const rule: Partial<Record<Role, string>> = {};
   const against = (role: Role, weight: number, id: string | null) => {
@@ -137,25 +191,35 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, planY
     cost.plan += INHERITED / 2;
   }
   if (b.kind !== 'paragraph') return { cost, rule };
-  const text = doc.view.slice(b.start, b.end);
-  const head = text.slice(0, 40);
-  for (const o of c.q.roles.openers) {
+  const view = doc.view;
+  const head = view.slice(b.start, Math.min(b.end, b.start + 40));
+  const first = view.charCodeAt(b.start);
+  const openers = c.q.roles.openers;
+  for (let k = 0; k < openers.length; k++) {
+    const o = openers[k]!;
+    // An opener anchored on its first characters is not tried on a paragraph opening with none of them.
+    const gate = w.openerFirst[k];
+    if (gate && !gate.has(first)) continue;
     const m = o.pattern.exec(head);
     if (!m) continue;
     const role: Role | null = o.role !== 'year' ? o.role : planYear === null ? null : Number(m[1]) < planYear ? 'review' : Number(m[1]) === planYear ? 'plan' : null;
     if (role) against(role, OPENER, o.id);
     break;
   }
-  const n = { plan: 0, review: 0 };
-  for (const m of text.matchAll(c.tense)) {
-    const r = c.tenseRole.get(m[0]);
-    if (r) n[r]++;
-  }
+  const n = tenseCounts(view, b.start, b.end, w);
   const all = n.plan + n.review + 1;
   cost.plan += (TENSE * n.review) / all;
   cost.review += (TENSE * n.plan) / all;
   cost.other += (TENSE * (n.plan + n.review)) / all / 2;
   return { cost, rule };
+}
+
+/**
+ * A block with the roles stage's fields. Written out field by field: a spread that adds fields (`{ ...b, role }`) is
+ * many times slower per block. Keep in step with `Block`.
+ */
+function withRole(b: Block, role: SectionRole | null, roleRule: string | null, year: number | null, period: Period | null): Block {
+  return { start: b.start, end: b.end, kind: b.kind, section: b.section, role, roleRule, year, period };
 }
 
 const transition = (from: Role, to: Role, s: number) => (from === to ? 0 : from === 'plan' && to === 'review' ? s * BACKWARDS : s);
@@ -164,26 +228,34 @@ const transition = (from: Role, to: Role, s: number) => (from === to ? 0 : from 
 function decode(ev: readonly Evidence[], switchCost: number): Role[] {
   const n = ev.length;
   if (!n) return [];
-  const back: Uint8Array[] = [];
-  let prev = STATES.map((s) => ev[0]!.cost[s] + (s === 'other' ? 0 : 0));
+  const m = STATES.length;
+  // Transition costs, from state k to state j, and the best predecessor of each state at each block.
+  const step = new Float64Array(m * m);
+  for (let k = 0; k < m; k++) for (let j = 0; j < m; j++) step[k * m + j] = transition(STATES[k]!, STATES[j]!, switchCost);
+  const back = new Uint8Array(n * m);
+  let prev = new Float64Array(m);
+  let cur = new Float64Array(m);
+  for (let j = 0; j < m; j++) prev[j] = ev[0]!.cost[STATES[j]!];
   for (let i = 1; i < n; i++) {
-    const from = new Uint8Array(STATES.length);
-    const cur = STATES.map((to, j) => {
+    const cost = ev[i]!.cost;
+    for (let j = 0; j < m; j++) {
       let best = Infinity;
-      STATES.forEach((f, k) => {
-        const v = prev[k]! + transition(f, to, switchCost);
-        if (v < best) [best, from[j]] = [v, k];
-      });
-      return best + ev[i]!.cost[to];
-    });
-    back.push(from);
-    prev = cur;
+      let from = 0;
+      for (let k = 0; k < m; k++) {
+        const v = prev[k]! + step[k * m + j]!;
+        if (v < best) [best, from] = [v, k];
+      }
+      back[i * m + j] = from;
+      cur[j] = best + cost[STATES[j]!];
+    }
+    [prev, cur] = [cur, prev];
   }
-  let at = prev.indexOf(Math.min(...prev));
+  let at = 0;
+  for (let j = 1; j < m; j++) if (prev[j]! < prev[at]!) at = j;
   const out: Role[] = new Array(n);
   for (let i = n - 1; i >= 0; i--) {
     out[i] = STATES[at]!;
-    if (i > 0) at = back[i - 1]![at]!;
+    if (i > 0) at = back[i * m + at]!;
   }
   return out;
 }
@@ -197,12 +269,16 @@ function decode(ev: readonly Evidence[], switchCost: number): Role[] {
  */
 export const roles: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
+  const w = roleWords(ctx.rules);
   const info = headings(doc, c);
   const years = reportYears(doc, info);
-  const sectionOf = (b: Block) => (b.section ? info.get(b.section) : undefined);
   const whole = WHOLE[doc.meta.docType];
   const sequenced = SEQUENCED.has(doc.meta.docType);
-  const free = doc.blocks.map((b) => sectionOf(b)?.role !== 'glossary');
+  // The blocks as records of one shape, read once: a block made by a spread may have a hidden class of its own,
+  // and each field read of such a block goes the slow way. The output blocks are made the same way (`withRole`).
+  const plain = doc.blocks.map((b) => withRole(b, null, null, null, null));
+  // Each block's section heading, looked up once.
+  const hs = plain.map((b) => (b.section ? info.get(b.section) : undefined));
   // A table whose data columns are all plan (or all actual) is evidence for the blocks it spans.
   const tableRoles = doc.tables.flatMap((t) => {
     const roles = new Set(t.columns.map((col) => col.role).filter((r) => r !== null));
@@ -211,12 +287,12 @@ export const roles: Stage = (doc, ctx): Doc => {
   const tableRole = (b: Block) => tableRoles.find((t) => b.start >= t.start && b.start < t.end)?.role ?? null;
   let since = 0;
   let started = false;
-  const ev = doc.blocks.map((b, i) => {
-    const h = sectionOf(b);
+  const ev = plain.map((b, i) => {
+    const h = hs[i];
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
     else if (b.kind === 'paragraph') since++;
-    if (!free[i]) return null;
-    const e = evidence(doc, b, h, c, years.plan, since - 1, started);
+    if (h?.role === 'glossary') return null;
+    const e = evidence(doc, b, h, c, w, years.plan, since - 1, started);
     const role = tableRoles.length ? tableRole(b) : null;
     if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
     const id = role ? roleId(c, role === 'plan' ? 'table-plan' : 'table-review') : null;
@@ -228,28 +304,30 @@ export const roles: Stage = (doc, ctx): Doc => {
   let span: Period | null = null;
   // A five-year plan outline is about its span as a whole: its figures stand in it unless they say otherwise.
   const outline = doc.meta.docType === 'plan-outline' ? outlineSpan(doc.meta.title ?? '') : null;
-  const blocks = doc.blocks.map((b, i): Block => {
-    const h = sectionOf(b);
-    if (!free[i]) return { ...b, role: 'glossary', roleRule: h?.rule ?? null, year: null, period: null };
-    const e = ev[i]!;
+  // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
+  const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
+  const openers = c.q.roles.openers;
+  const blocks = plain.map((b, i): Block => {
+    const h = hs[i];
+    const e = ev[i];
+    if (!e) return withRole(b, 'glossary', h?.rule ?? null, null, null);
     const role: Role | null = sequenced ? picked[k++]! : (h?.role as Role | null) ?? whole ?? null;
     const fromHeading = role === h?.role && !(sequenced && h?.weak);
     // A span a paragraph opens with holds for the paragraphs after it, up to a heading or a single year named.
     if (b.kind === 'heading') span = null;
     else {
+      const first = doc.view.charCodeAt(b.start);
       const head = doc.view.slice(b.start, Math.min(b.end, b.start + 24));
-      const own = spanIn(head, years.plan, SPAN_OPENER);
+      const own = w.spanFirst.has(first) ? spanIn(head, years.plan, SPAN_OPENER) : null;
       if (own) span = own;
-      else if (c.q.roles.openers.some((o) => o.pattern.test(head))) span = null;
+      else if (openers.some((o, j) => (w.openerFirst[j]?.has(first) ?? true) && o.pattern.test(head))) span = null;
     }
-    // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
-    const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
     const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? roleId(c, 'sequence') : roleId(c, WHOLE_EVIDENCE[doc.meta.docType]!);
-    return { ...b, role: role === 'other' ? null : role, roleRule: rule, year: role === 'other' || role === null ? null : year, period };
+    return withRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
   // Roles of each section's own blocks, counted in one pass.
   const tallies = new Map<string, Map<string, number>>();

@@ -1,5 +1,5 @@
-import type { Doc, Range, Stage } from '../document.js';
-import type { OrganizationDraft, Task } from '../schema.js';
+import type { Doc, Range, Stage, UnitMention } from '../document.js';
+import type { Task } from '../schema.js';
 import { countBefore, spanOf, textSpan } from '../span.js';
 import { blockDrafts } from './units/blocks.js';
 import type { Draft, SectionLeads } from './units/draft.js';
@@ -30,45 +30,35 @@ function merge(blocks: Draft[], tables: Draft[]): Draft[] {
   return [...free, ...tables].sort((a, b) => a.start - b.start);
 }
 
-/** Organisations named in unit lists and section leads, with every mention; roles are filled by the organizations stage. */
-function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): OrganizationDraft[] {
-  const byName = new Map<string, OrganizationDraft>();
-  /** Mention starts already recorded, per name: a unit named in two lists at one place is one mention. */
-  const seen = new Map<string, Set<number>>();
-  const mention = (r: Range) => {
-    const name = doc.reading.written(r.start, r.end);
-    let org = byName.get(name);
-    let starts = seen.get(name);
-    if (!org || !starts) {
-      org = { name, roles: { lead: [], responsible: [], cooperating: [] }, mentions: [] };
-      starts = new Set();
-      byName.set(name, org);
-      seen.set(name, starts);
-    }
-    if (starts.has(r.start)) return;
-    starts.add(r.start);
-    org.mentions.push(spanOf(doc, r.start, r.end));
-  };
+/**
+ * Every unit named in a section lead or a unit list, with its name as written, in text order (a lead and a list item
+ * at one place keep that order). The organizations stage derives the organisations from these and the tasks.
+ */
+function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): UnitMention[] {
   const all: Range[] = [...[...leads.values()].flat(), ...drafts.flatMap((d) => d.lists.flatMap((l) => l.items))];
-  for (const r of all.sort((a, b) => a.start - b.start)) mention(r);
-  return [...byName.values()];
+  return all.sort((a, b) => a.start - b.start).map((r) => {
+    const name = doc.reading.written(r.start, r.end);
+    return { start: r.start, end: r.end, name };
+  });
 }
 
 /**
  * Tasks and their units: numbered lines with unit lists, lines followed by 责任单位:/牵头单位: lines, items of a section whose
- * heading names a lead, and rows of tables with a unit column. Sets each section's `lead` from its heading.
+ * heading names a lead, and rows of tables with a unit column. Adds the tasks, the lead units named for each section
+ * (`sectionLeads`, from its heading or a label line below it) and every unit named (`units`); changes nothing else.
  */
 export const tasks: Stage = (doc, { rules }): Doc => {
   const g = grammar(rules);
   const index = indexSections(doc.sections);
-  const leads: SectionLeads = new Map();
+  const headingLeads: SectionLeads = new Map();
   for (const s of doc.sections) {
     if (!s.leadText) continue;
     const items = parseContent(doc.view, s.leadText.start, s.leadText.end, g)?.items ?? [];
     const lead = items.filter((x) => x.roles.includes('lead'));
-    if (items.length) leads.set(s.id, lead.length ? lead : items);
+    if (items.length) headingLeads.set(s.id, lead.length ? lead : items);
   }
-  const drafts = merge(blockDrafts(doc, rules, g, index, leads), tableDrafts(doc, g, index));
+  const { drafts: fromBlocks, leads } = blockDrafts(doc, rules, g, index, headingLeads);
+  const drafts = merge(fromBlocks, tableDrafts(doc, g, index));
   const roles = settleRoles(doc, drafts, index, leads);
   const found: Task[] = drafts.map((d, i) => {
     // Fields written out rather than spread (a spread per task is slow); the order is the one the output shows.
@@ -92,6 +82,7 @@ export const tasks: Stage = (doc, { rules }): Doc => {
     const items = leads.get(id);
     return items ? [...new Set(items.map((r) => doc.reading.written(r.start, r.end)))] : [];
   };
-  const sections = doc.sections.map((s) => ({ ...s, lead: leadNames(s.id) }));
-  return { ...doc, sections, tasks: found, organizations: namedUnits(doc, drafts, leads) };
+  const sectionLeads = new Map<string, string[]>();
+  for (const id of leads.keys()) sectionLeads.set(id, leadNames(id));
+  return { ...doc, tasks: found, sectionLeads, units: namedUnits(doc, drafts, leads) };
 };

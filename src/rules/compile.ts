@@ -4,6 +4,7 @@ import { compileIssuer, type IssuerPatterns } from '../extract/meta/issuer.js';
 import { compileRegions, type Regions } from '../extract/meta/region.js';
 import { compileSpeakerEnds } from '../extract/meta/title.js';
 import { compileQuantities, type Compiled as QuantityCompiled } from '../extract/quantity/compile.js';
+import { compileRoleWords, type RoleWords } from '../extract/roles.js';
 import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/cells.js';
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
@@ -28,8 +29,8 @@ export interface CompiledParts {
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
   organizations: Grammar;
-  /** Reads the units file too (unit words, magnitudes). */
-  quantities: QuantityCompiled;
+  /** Reads the units file too (unit words, magnitudes). `roleWords`: the roles stage's tense and opener tables. */
+  quantities: QuantityCompiled & { roleWords: RoleWords };
   regions: Regions;
   tables: { separators: Separators; edges: ComparatorEdges };
 }
@@ -82,7 +83,7 @@ export function compileRules(raw: RawRules): Rules {
     }),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
-    quantities: attach(raw.quantities, compileQuantities(raw)),
+    quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
     tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),
   };

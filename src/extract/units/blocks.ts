@@ -1,8 +1,8 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
-import { trimRange } from '../../span.js';
+import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
-import type { Grammar } from './grammar.js';
+import { NAMES_UNITS, OPEN_AT_END, scanUnits, type Grammar } from './grammar.js';
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
@@ -13,14 +13,64 @@ const MAX_CONTINUATION = 3;
 
 interface Ctx {
   doc: Doc;
+  /** The document's blocks, as records of one shape (see `plain`). */
+  blocks: Block[];
   rules: Rules;
   g: Grammar;
   sections: SectionIndex;
+  /** What was found of each block, by index, as it is asked again for the blocks around it (undefined / 0: not yet). */
+  markers: (Range | null | undefined)[];
+  /** 1: no, 2: yes. */
+  labelLines: Int8Array;
+  fields: Int8Array;
+  /** `scanUnits` bits of each block, plus SCANNED. */
+  scans: Uint8Array;
 }
 
-function markerOf({ doc, rules }: Ctx, b: Block): Range | null {
+const SCANNED = 0x80;
+
+/** Whether the block may hold a unit list and whether its last parenthesis is still open, read in one pass once. */
+function scanAt(ctx: Ctx, i: number): number {
+  let s = ctx.scans[i]!;
+  if (!s) {
+    const b = ctx.blocks[i]!;
+    ctx.scans[i] = s = scanUnits(ctx.doc.view, b.start, b.end, ctx.g) | SCANNED;
+  }
+  return s;
+}
+
+/** The unit lists of one block. */
+const unitListsAt = (ctx: Ctx, i: number): UnitList[] => {
+  if (!(scanAt(ctx, i) & NAMES_UNITS)) return [];
+  const b = ctx.blocks[i]!;
+  return findUnitLists(ctx.doc.view, b.start, b.end, ctx.g);
+};
+
+/** The block's outline marker (1., (一)), once per block. */
+function markerAt(ctx: Ctx, i: number): Range | null {
+  let m = ctx.markers[i];
+  if (m === undefined) ctx.markers[i] = m = markerOf(ctx, ctx.blocks[i]!);
+  return m;
+}
+
+function isLabelLineAt(ctx: Ctx, i: number): boolean {
+  if (!ctx.labelLines[i]) ctx.labelLines[i] = isLabelLine(ctx, ctx.blocks[i]!) ? 2 : 1;
+  return ctx.labelLines[i] === 2;
+}
+
+function isFieldAt(ctx: Ctx, i: number): boolean {
+  if (!ctx.fields[i]) ctx.fields[i] = isField(ctx, ctx.blocks[i]!) ? 2 : 1;
+  return ctx.fields[i] === 2;
+}
+
+function markerOf({ doc, rules, g }: Ctx, b: Block): Range | null {
   const text = doc.view.slice(b.start, b.end);
-  for (const rule of rules.headings.markers) {
+  const first = doc.view.charCodeAt(b.start);
+  const markers = rules.headings.markers;
+  for (let k = 0; k < markers.length; k++) {
+    const rule = markers[k]!;
+    // A marker anchored on its first characters is not tried on a block opening with none of them.
+    if (g.markerFirst[k] && !g.markerFirst[k]!.has(first)) continue;
     const m = rule.pattern.exec(text);
     // The not-a-heading cues are asked only of a block with a marker: without one the answer is null either way.
     if (m) return rules.headings.notHeading.some((r) => r.pattern.test(text)) ? null : trimRange(doc.view, b.start, b.start + m[0].length);
@@ -28,21 +78,24 @@ function markerOf({ doc, rules }: Ctx, b: Block): Range | null {
   return null;
 }
 
-const isLabelLine = ({ doc, g }: Ctx, b: Block) => b.kind === 'paragraph' && g.labelLine.test(doc.view.slice(b.start, b.end));
+/**
+ * 责任单位:… or (牵头单位:…. The label opens right after the ( and spaces, so only a block whose first two characters
+ * there open a label is tried.
+ */
+const isLabelLine = ({ doc, g }: Ctx, b: Block) => {
+  if (b.kind !== 'paragraph') return false;
+  const view = doc.view;
+  if (g.labelPairs) {
+    let p = b.start;
+    if (view.charCodeAt(p) === 0x28) p++;
+    while (p < b.end && isSpaceCode(view.charCodeAt(p))) p++;
+    if (p + 1 >= b.end || !g.labelPairs.has(view.charCodeAt(p) * 0x10000 + view.charCodeAt(p + 1))) return false;
+  }
+  return g.labelLine.test(view.slice(b.start, b.end));
+};
 /** A labelled field line of a record (1.项目内容：…, 3.事项进展：…): it belongs to the item above it. */
 const isField = ({ doc, rules }: Ctx, b: Block) =>
   b.kind === 'paragraph' && rules.headings.recordField.some((r) => r.pattern.test(doc.view.slice(b.start, Math.min(b.end, b.start + 16))));
-
-/** A paragraph whose last parenthesis is still open (…30%。（责任) and runs on to the next line (单位：…）). */
-function openAtEnd(view: string, b: Block): boolean {
-  let depth = 0;
-  for (let i = b.start; i < b.end; i++) {
-    const c = view.charCodeAt(i);
-    if (c === 0x28) depth++;
-    else if (c === 0x29 && depth > 0) depth--;
-  }
-  return depth > 0;
-}
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
 function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Block): UnitList | null {
@@ -71,10 +124,23 @@ function hasLead(sections: SectionIndex, leads: SectionLeads, id: string | null)
 
 const depthOf = (sections: SectionIndex, id: string | null) => (id === null ? undefined : sections.byId.get(id)?.depth) ?? 0;
 
-/** Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led sections. */
-export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, leads: SectionLeads): Draft[] {
-  const ctx: Ctx = { doc, rules, g, sections };
-  const { blocks, view } = doc;
+/**
+ * The blocks as plain records of one shape, read once. Blocks made by a spread (`{ ...p, kind }`) may each have a
+ * hidden class of their own, and every field read of those goes the slow way; this stage reads each block many times.
+ */
+const plain = (blocks: readonly Block[]): Block[] => blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, section: b.section }));
+
+/**
+ * Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led
+ * sections. `headingLeads` (the leads the headings name) is left as it is: the leads returned are those and the ones
+ * read from label lines right below a heading.
+ */
+export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, headingLeads: SectionLeads): { drafts: Draft[]; leads: SectionLeads } {
+  const blocks = plain(doc.blocks);
+  const n = blocks.length;
+  const ctx: Ctx = { doc, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n) };
+  const leads: SectionLeads = new Map(headingLeads);
+  const view = doc.view;
   const drafts: Draft[] = [];
   const labelRun = (from: number, prevEnd: number, numbered: boolean) => {
     const lists: UnitList[] = [];
@@ -82,8 +148,8 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     for (; j < blocks.length; j++) {
       const b = blocks[j]!;
       const same = numbered && !lists.length ? sameLineUnits(ctx, prevEnd, b) : null;
-      if (!same && !isLabelLine(ctx, b) && !isField(ctx, b)) break;
-      lists.push(...(same ? [same] : findUnitLists(view, b.start, b.end, g)));
+      if (!same && !isLabelLineAt(ctx, j) && !isFieldAt(ctx, j)) break;
+      lists.push(...(same ? [same] : unitListsAt(ctx, j)));
       prevEnd = b.end;
     }
     return { lists, next: j };
@@ -116,16 +182,16 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
       i = next - 1;
       continue;
     }
-    const marker = isField(ctx, b) ? null : markerOf(ctx, b);
+    const marker = isFieldAt(ctx, i) ? null : markerAt(ctx, i);
     // A unit parenthesis broken over two lines (…。（责任\n单位：…）) is read across the break.
-    const joined = openAtEnd(view, b) && blocks[i + 1]?.kind === 'paragraph';
-    const lists = findUnitLists(view, b.start, joined ? blocks[i + 1]!.end : b.end, g);
+    const joined = (scanAt(ctx, i) & OPEN_AT_END) !== 0 && blocks[i + 1]?.kind === 'paragraph';
+    const lists = joined ? findUnitLists(view, b.start, blocks[i + 1]!.end, g) : unitListsAt(ctx, i);
     let last = joined && lists.length ? i + 1 : i;
     if (marker && !lists.length) {
       for (let k = i + 1; k <= i + MAX_CONTINUATION && k < blocks.length; k++) {
         const c = blocks[k]!;
-        if (c.kind === 'heading' || markerOf(ctx, c) || isLabelLine(ctx, c)) break;
-        const found = findUnitLists(view, c.start, c.end, g);
+        if (c.kind === 'heading' || markerAt(ctx, k) || isLabelLineAt(ctx, k)) break;
+        const found = unitListsAt(ctx, k);
         if (found.length && trimRange(view, found.at(-1)!.end, c.end).end - found.at(-1)!.end <= 1) {
           lists.push(...found);
           last = k;
@@ -141,5 +207,5 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     drafts.push({ start: b.start, end, marker, title, section: b.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
     i = run.next - 1;
   }
-  return drafts;
+  return { drafts, leads };
 }

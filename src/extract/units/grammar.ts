@@ -1,6 +1,7 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
+import { edgeUnits } from '../../rules/regex-ast.js';
 
 export type { UnitRole };
 
@@ -22,7 +23,111 @@ export interface Grammar {
   suffix: RegExp;
   generic: RegExp | null;
   maxNameLength: number;
+  /**
+   * The first two characters of each label and ignored label (`first * 0x10000 + second`): a label line's label opens
+   * with one of them; null when a one-character label makes that no test.
+   */
+  labelPairs: ReadonlySet<number> | null;
+  /** For each heading marker rule, the characters a block must open with for it to match (null: any). */
+  markerFirst: readonly (ReadonlySet<number> | null)[];
+  /** Last characters of the role verbs: `verbAtEnd` cannot match a text ending in any other. */
+  verbLast: ReadonlySet<number>;
+  /** The words a unit list needs one of (label and verb words, spaces taken out), for `mayNameUnits`. */
+  cues: UnitCues;
 }
+
+/**
+ * A unit list names a label (责任单位:) or a role verb (负责, 牵头): a stretch of text with neither is no list. `cls`
+ * classes every UTF-16 unit at once (SKIP, SINGLE, FIRST, OPEN, CLOSE) so a scan reads one table entry a character;
+ * `byPair` has the words (spaces taken out) of two or more characters by their first two (`first * 0x10000 + second`).
+ */
+export interface UnitCues {
+  cls: Uint8Array;
+  byPair: ReadonlyMap<number, readonly string[]>;
+}
+
+/** Spaces, line breaks and fillers: a hard-wrapped paragraph is read without them. */
+const SKIP = 1;
+/** A one-character cue word. */
+const SINGLE = 2;
+/** The first character of a longer cue word. */
+const FIRST = 4;
+const OPEN = 8;
+const CLOSE = 16;
+
+function compileCues(words: readonly string[]): UnitCues {
+  const cls = new Uint8Array(0x10000);
+  for (let c = 0; c <= 0x20; c++) cls[c] = SKIP;
+  cls[0x3000] = SKIP;
+  cls[0xfeff] = SKIP;
+  cls[0x28] |= OPEN;
+  cls[0x29] |= CLOSE;
+  const byPair = new Map<number, string[]>();
+  for (const raw of words) {
+    const w = raw.replace(/\s+/g, '');
+    if (!w) continue;
+    if (w.length === 1) {
+      cls[w.charCodeAt(0)]! |= SINGLE;
+      continue;
+    }
+    cls[w.charCodeAt(0)]! |= FIRST;
+    const key = w.charCodeAt(0) * 0x10000 + w.charCodeAt(1);
+    const list = byPair.get(key) ?? [];
+    if (!list.includes(w)) list.push(w);
+    byPair.set(key, list);
+  }
+  return { cls, byPair };
+}
+
+/** Whether `word` is written from `at` on, before `end`, stepping over skipped characters. */
+function spelled(view: string, at: number, end: number, word: string, cls: Uint8Array): boolean {
+  let j = 0;
+  for (let i = at; i < end && j < word.length; i++) {
+    const c = view.charCodeAt(i);
+    if (cls[c]! & SKIP) continue;
+    if (c !== word.charCodeAt(j)) return false;
+    j++;
+  }
+  return j === word.length;
+}
+
+/** `scanUnits` bits: the stretch may hold a unit list (see `mayNameUnits`); a parenthesis is still open at its end. */
+export const NAMES_UNITS = 1;
+export const OPEN_AT_END = 2;
+
+/**
+ * One pass over [start, end) of the view: whether it may hold a unit list, i.e. holds a label or verb word, read
+ * across line breaks, spaces and fillers (牵\n头 counts; without one, no reading of it, wrapped or not, finds a list),
+ * and whether its last parenthesis is still open (…30%。（责任 runs on to the next line).
+ */
+export function scanUnits(view: string, start: number, end: number, g: Grammar): number {
+  const { cls, byPair } = g.cues;
+  let names = false;
+  let depth = 0;
+  let prev = -1;
+  let at = -1;
+  for (let i = start; i < end; i++) {
+    const c = view.charCodeAt(i);
+    const k = cls[c]!;
+    // The common case: a character that is no cue, bracket or space, and follows no cue's first character.
+    if (k === 0 && prev < 0) continue;
+    if (k & SKIP) continue;
+    if (k & OPEN) depth++;
+    else if (k & CLOSE && depth > 0) depth--;
+    if (names) continue;
+    if (k & SINGLE) names = true;
+    else if (prev >= 0) {
+      const words = byPair.get(prev * 0x10000 + c);
+      if (words) for (const w of words) if (spelled(view, at, end, w, cls)) names = true;
+    }
+    if (k & FIRST) [prev, at] = [c, i];
+    else prev = -1;
+  }
+  return (names ? NAMES_UNITS : 0) | (depth > 0 ? OPEN_AT_END : 0);
+}
+
+/** Whether [start, end) of the view may hold a unit list (see `scanUnits`). */
+export const mayNameUnits = (view: string, start: number, end: number, g: Grammar): boolean => (scanUnits(view, start, end, g) & NAMES_UNITS) !== 0;
 
 const never = /(?!)/g;
 
@@ -52,5 +157,9 @@ export function compileGrammar(rules: RawRules): Grammar {
     suffix: new RegExp(`(${alternation(o.suffixes)})$`, 'u'),
     generic: o.genericPrefixes.length ? new RegExp(`^(${alternation(o.genericPrefixes)})`, 'u') : null,
     maxNameLength: o.maxNameLength,
+    labelPairs: labelWords.every((w) => w.length >= 2) ? new Set(labelWords.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) : null,
+    markerFirst: rules.headings.markers.map((m) => edgeUnits(m.pattern, 'first')),
+    verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
+    cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
   };
 }

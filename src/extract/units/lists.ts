@@ -1,7 +1,7 @@
 import type { Range } from '../../document.js';
 import { hasBreak, unwrapped } from '../../util/breaks.js';
 import { trimRange } from '../../span.js';
-import type { Grammar, UnitRole } from './grammar.js';
+import { mayNameUnits, type Grammar, type UnitRole } from './grammar.js';
 import { isUnit, roleMark, splitItems } from './split.js';
 import { lastIndexWithin } from '../../util/find.js';
 
@@ -148,6 +148,7 @@ function acrossBreaks(view: string, start: number, end: number, find: (text: str
 
 /** Parse the inside of a parenthetical (or a heading's lead text) as a unit list, if it is one. */
 export function parseContent(view: string, start: number, end: number, g: Grammar): UnitList | null {
+  if (!mayNameUnits(view, start, end, g)) return null;
   return acrossBreaks(view, start, end, (v, s, e) => {
     const l = labelled(v, s, e, g) ?? verbal(v, s, e, g);
     return l ? [l] : [];
@@ -156,6 +157,7 @@ export function parseContent(view: string, start: number, end: number, g: Gramma
 
 /** Every unit list in [start, end): unit parentheticals, then labelled lists standing outside parentheses. */
 export function findUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
+  if (!mayNameUnits(view, start, end, g)) return [];
   return acrossBreaks(view, start, end, (v, s, e) => unitListsIn(v, s, e, g));
 }
 
@@ -169,7 +171,7 @@ function lastSentenceList(view: string, start: number, end: number, g: Grammar):
   const open = Math.max(start, lastIndexWithin(view, '。', start, stop) + 1);
   if (stop <= open) return null;
   // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.
-  if (!g.verbAtEnd.test(view.slice(Math.max(open, stop - 8), stop))) return null;
+  if (!g.verbLast.has(view.charCodeAt(stop - 1)) || !g.verbAtEnd.test(view.slice(Math.max(open, stop - 8), stop))) return null;
   // From the sentence's start, then from each clause start outside parentheses: the first that reads as a list.
   const d = depths(view, open, stop);
   for (let from = open; from < stop; from++) {

@@ -29,7 +29,8 @@ export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, l
     if (d.lists.some((l) => l.firstIsLead && l.sticky)) firstLeadsFromNowOn = true;
     let lead = named('lead');
     // A task that names only its lead units (（牵头部门：A、B）, 由A牵头) has them responsible too.
-    const responsible = named('responsible').length || !lead.length ? named('responsible') : lead;
+    const own = named('responsible');
+    const responsible = own.length || !lead.length ? own : lead;
     if (!lead.length && firstLeads && responsible.length) lead = [responsible[0]!];
     if (!lead.length) lead = inherited(doc, sections, leads, d.section);
     return { lead, responsible, cooperating: named('cooperating') };
