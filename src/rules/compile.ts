@@ -6,7 +6,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
-import { compileRunIn, type RunIn } from '../stages/segment.js';
+import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { contextFree, requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
@@ -22,7 +22,8 @@ export interface CompiledParts {
   /** The styles of outline markers. */
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[]; runIn: readonly RunIn[] };
+  /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[]; runIn: readonly RunIn[]; index: HeadingIndex };
   /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
   organizations: Grammar;
@@ -61,6 +62,17 @@ function attach<T extends object, C>(rules: T, compiled: C): T & { readonly comp
   return Object.defineProperty({ ...rules }, 'compiled', { value: compiled, enumerable: false }) as T & { readonly compiled: C };
 }
 
+function compileHeadings(headings: RawRules['headings']): CompiledParts['headings'] {
+  const runIn = compileRunIn(headings);
+  return {
+    outlineStyles: new Set(headings.markers.filter((m) => m.outline).map((m) => m.style)),
+    // Three texts at most: a cue runs on a numbered line's whole body, where a few `includes` cost less than the regex.
+    taskLineNeeds: headings.taskLine.map((r) => requiredText(r.pattern, 3)),
+    runIn,
+    index: compileHeadingIndex(headings, runIn),
+  };
+}
+
 /**
  * The one compiled rule set: validated rules, their documentation already stripped (`stripDocs`), with every regex,
  * vocabulary, prefilter and index built once, frozen. Called by `loadRules()` only.
@@ -73,11 +85,7 @@ export function compileRules(raw: RawRules): Rules {
       pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
       spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
     }),
-    headings: attach(raw.headings, {
-      outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)),
-      taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern, 2)),
-      runIn: compileRunIn(raw.headings),
-    }),
+    headings: attach(raw.headings, compileHeadings(raw.headings)),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCueNeeds: raw.meta.bodyCues.map((c) => requiredText(c.pattern, 1)), bodyCueFree: raw.meta.bodyCues.map((c) => contextFree(c.pattern)) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, compileQuantities(raw)),

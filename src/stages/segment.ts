@@ -7,6 +7,7 @@ import { mayHold } from '../rules/regex-ast.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
+import { byFirst, edgeSet, type FirstIndex } from './gates.js';
 
 const SENTENCE_END = /[。!?！？]/;
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
@@ -30,7 +31,7 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
     const i = last ? lineOf(doc.lineStarts, last.end) - 1 : -1;
     const next = i >= 0 ? lines[nextKept(i, lines.length, gone)] : undefined;
     if (last && wrapped.has(i) && last.end === lines[i]!.end && p.start === next?.start) last.end = p.end;
-    else joined.push({ ...p });
+    else joined.push({ start: p.start, end: p.end });
   }
   return joined;
 }
@@ -80,11 +81,11 @@ const CJK = /[\u4e00-\u9fff]/g;
  * A numbered line is a heading unless it carries a task: a body naming responsible units (a taskLine cue), or a body
  * followed by a line of units (5.推进城市更新。改造… / 责任单位：…), as task lists converted from tables write them.
  */
-function numbered(view: string, p: Range, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
-  const text = view.slice(p.start, p.end);
+function numbered(view: string, p: Range, text: string, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
   // Asked only of a line that has a marker: most paragraphs have none, and then the answer is null either way.
   let notHeading: boolean | undefined;
-  for (const rule of rules.headings.markers) {
+  // Only the markers that can open a text with its first character are tried (the first that matches decides).
+  for (const rule of rules.headings.compiled.index.markers.of(text.charCodeAt(0))) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
     notHeading ??= rules.headings.notHeading.some((r) => r.pattern.test(text));
@@ -199,14 +200,14 @@ function unitLine(view: string, p: Range, rules: Rules): boolean {
   return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
 }
 
-function unnumbered(view: string, p: Range, rules: Rules, runIn: readonly RunIn[]): Candidate | null {
-  const text = view.slice(p.start, p.end);
-  for (const rule of rules.headings.unnumbered) {
+function unnumbered(p: Range, text: string, index: HeadingIndex): Candidate | null {
+  const first = text.charCodeAt(0);
+  for (const rule of index.unnumbered.of(first)) {
     if (text.length <= rule.maxLength && rule.pattern.test(text)) {
       return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end };
     }
   }
-  const at = runInTitle(text, 0, runIn);
+  const at = runInTitle(text, 0, index.runIn.of(first));
   if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, end: p.start + at.length };
   return null;
 }
@@ -216,6 +217,24 @@ export type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: Reg
 /** The run-in rules as prefixes (^…, no $); called once by the rule loader (src/rules/compile.ts). */
 export function compileRunIn(headings: RawRules['headings']): RunIn[] {
   return headings.unnumbered.filter((r) => r.runIn).map((rule) => ({ rule, prefix: new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u') }));
+}
+
+type Headings = RawRules['headings'];
+
+/** The heading rules indexed by the first character of the texts they can match (see gates.ts). */
+export interface HeadingIndex {
+  markers: FirstIndex<Headings['markers'][number]>;
+  unnumbered: FirstIndex<Headings['unnumbered'][number]>;
+  runIn: FirstIndex<RunIn>;
+}
+
+/** Called once by the rule loader (src/rules/compile.ts), with the run-in prefixes compileRunIn built. */
+export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[]): HeadingIndex {
+  return {
+    markers: byFirst(headings.markers, (r) => edgeSet(r.pattern, 'first')),
+    unnumbered: byFirst(headings.unnumbered, (r) => edgeSet(r.pattern, 'first')),
+    runIn: byFirst(runIn, (r) => edgeSet(r.prefix, 'first')),
+  };
 }
 
 /**
@@ -271,7 +290,12 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
   const flat = doc.lines.some((l) => l.end - l.start >= Math.max(FLAT.minLength, FLAT.share * view.length));
-  const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules, flat) ?? unnumbered(view, p, rules, runIn)));
+  const index = rules.headings.compiled.index;
+  const found = paras.map((p, i) => {
+    if (cells(p.start)) return null;
+    const text = view.slice(p.start, p.end);
+    return numbered(view, p, text, paras[i + 1], rules, flat) ?? unnumbered(p, text, index);
+  });
   const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   const lone = rules.headings.standalone;
@@ -291,7 +315,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     let c = found[i];
     if (c && inGlossary && c.marker) c = null;
     if (!c) {
-      blocks.push({ ...p, kind: 'paragraph', section: stack.at(-1)?.id ?? null });
+      blocks.push({ start: p.start, end: p.end, kind: 'paragraph', section: stack.length ? stack[stack.length - 1]!.id : null });
       return;
     }
     const top = !c.marker && c.style !== 'standalone-sub';
@@ -316,7 +340,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     blocks.push({ start: node.heading.start, end: node.heading.end, kind: 'heading', section: node.id });
     const rest = trimRange(view, c.end, p.end);
     const tail = trimRange(view, rest.start + (/^[。!?！？]/.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
-    if (tail.end > tail.start) blocks.push({ ...tail, kind: 'paragraph', section: node.id });
+    if (tail.end > tail.start) blocks.push({ start: tail.start, end: tail.end, kind: 'paragraph', section: node.id });
   });
   const open: SectionNode[] = [];
   for (const s of sections) {

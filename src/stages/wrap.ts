@@ -8,9 +8,9 @@ import type { Doc } from '../document.js';
  */
 
 /** Display width: CJK and full-width characters take two columns, as in the layout that wrapped the text. */
-function width(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) > 0xff ? 2 : 1;
+function width(s: string, from: number, to: number): number {
+  let w = to - from;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) > 0xff) w++;
   return w;
 }
 
@@ -59,9 +59,15 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   const lines = doc.lines;
   // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
   // physical line, so an indented first line of a paragraph counts its indent.
-  const display = lines.map((l, i) => (l.end > l.start ? width(doc.text.slice(doc.lineStarts[i], l.end)) : 0));
   // Some tools wrap at a number of characters, whatever their width: the measure whose band holds more lines wins.
-  const chars = lines.map((l, i) => (l.end > l.start ? l.end - doc.lineStarts[i]! : 0));
+  const display: number[] = new Array(lines.length);
+  const chars: number[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const from = doc.lineStarts[i]!;
+    chars[i] = l.end > l.start ? l.end - from : 0;
+    display[i] = l.end > l.start ? width(doc.text, from, l.end) : 0;
+  }
   const byWidth = wrapWidth(display);
   const byChars = wrapWidth(chars);
   const { wrap, long } = byChars.full > byWidth.full ? byChars : byWidth;
