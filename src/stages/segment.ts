@@ -3,11 +3,11 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
-import { mayHold } from '../rules/regex-ast.js';
+import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
-import { byFirst, edgeSet, type FirstIndex } from './gates.js';
+import { byFirst, edgeSet, maxWhole, type FirstIndex } from './gates.js';
 
 const SENTENCE_END = /[。!?！？]/;
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
@@ -135,7 +135,7 @@ function taskCue(text: string, rules: Rules): boolean {
 function runOnTitle(view: string, t: Range, rules: Rules): Range {
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
   if (!/[,;。]/.test(text)) return t;
-  const cut = shortestTitle(text, t.end - t.start, rules.headings.unnumbered.map((r) => r.pattern));
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.compiled.index.titles);
   return cut ? { start: t.start, end: t.start + cut } : t;
 }
 
@@ -145,16 +145,29 @@ function runOnTitle(view: string, t: Range, rules: Rules): Range {
  * comma or a sentence end follows later. Only a title run straight on into prose: one followed by its own comma
  * (加强政府自身建设，工作作风明显转变) goes on.
  */
-function shortestTitle(text: string, length: number, patterns: RegExp[]): number | null {
+function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitle>): number | null {
+  // Only the patterns that can open the text with its first character, each up to the longest title it matches.
+  const patterns = index.of(text.charCodeAt(0));
+  if (patterns.length === 0) return null;
   const stop = /[,;:。!?，；：、]/.exec(text);
   const limit = Math.min(length - 1, MAX_TITLE, stop ? stop.index : text.length);
-  for (let k = 2; k <= limit; k++) {
-    if (/[,;:。!?)）是为的和与及]/.test(text[k]!) || !/[,;。]/.test(text.slice(k))) continue;
-    if (!patterns.some((p) => wholeMatch(p, text.slice(0, k)))) continue;
+  // Past the last comma or sentence end no prefix is followed by one.
+  const lastStop = Math.max(text.lastIndexOf(','), text.lastIndexOf(';'), text.lastIndexOf('。'));
+  const whole = (k: number) => {
+    let prefix: string | null = null;
+    for (const p of patterns) {
+      if (k > p.max) continue;
+      prefix ??= text.slice(0, k);
+      if (mayHold(prefix, p.needs) && wholeMatch(p.pattern, prefix)) return true;
+    }
+    return false;
+  };
+  for (let k = 2; k <= limit && k <= lastStop; k++) {
+    if (/[,;:。!?)）是为的和与及]/.test(text[k]!) || !whole(k)) continue;
     // A phrase that goes on as a longer one (主要目标 → 主要目标任务) ends where the longer one does.
     let end = k;
     for (let j = k + 1; j <= Math.min(limit, k + PHRASE_TAIL); j++) {
-      if (!/[,;:。!?)）是为的和与及]/.test(text[j] ?? '。') && patterns.some((p) => wholeMatch(p, text.slice(0, j)))) end = j;
+      if (!/[,;:。!?)）是为的和与及]/.test(text[j] ?? '。') && whole(j)) end = j;
     }
     return end;
   }
@@ -183,7 +196,7 @@ function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rule
   if (!rules.headings.runInEnd.length) return t;
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
   if (!rejected && !flat && !/[,，]/.test(text)) return t;
-  const cut = shortestTitle(text, t.end - t.start, rules.headings.runInEnd.map((r) => r.pattern));
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.compiled.index.runInEnd);
   if (!cut || !(PART_TIME.test(text.slice(0, cut)) || (rejected && flat))) return t;
   return { start: t.start, end: t.start + cut };
 }
@@ -212,12 +225,25 @@ function unnumbered(p: Range, text: string, index: HeadingIndex): Candidate | nu
   return null;
 }
 
-export type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: RegExp };
+/** `needs`: a text every match of the prefix holds (requiredText), or null. */
+export type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: RegExp; needs: readonly string[] | null };
 
 /** The run-in rules as prefixes (^…, no $); called once by the rule loader (src/rules/compile.ts). */
 export function compileRunIn(headings: RawRules['headings']): RunIn[] {
-  return headings.unnumbered.filter((r) => r.runIn).map((rule) => ({ rule, prefix: new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u') }));
+  return headings.unnumbered.filter((r) => r.runIn).map((rule) => {
+    const prefix = new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u');
+    return { rule, prefix, needs: requiredText(prefix, 1) };
+  });
 }
+
+/** A whole-title pattern, with the longest title it can match (maxWhole) and a text every match holds (or null). */
+export interface WholeTitle {
+  pattern: RegExp;
+  max: number;
+  needs: readonly string[] | null;
+}
+
+const wholeTitle = (pattern: RegExp): WholeTitle => ({ pattern, max: maxWhole(pattern), needs: requiredText(pattern, 1) });
 
 type Headings = RawRules['headings'];
 
@@ -226,6 +252,9 @@ export interface HeadingIndex {
   markers: FirstIndex<Headings['markers'][number]>;
   unnumbered: FirstIndex<Headings['unnumbered'][number]>;
   runIn: FirstIndex<RunIn>;
+  /** The unnumbered patterns, and the runInEnd ones, as whole titles a numbered title may run on past. */
+  titles: FirstIndex<WholeTitle>;
+  runInEnd: FirstIndex<WholeTitle>;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts), with the run-in prefixes compileRunIn built. */
@@ -234,6 +263,8 @@ export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[])
     markers: byFirst(headings.markers, (r) => edgeSet(r.pattern, 'first')),
     unnumbered: byFirst(headings.unnumbered, (r) => edgeSet(r.pattern, 'first')),
     runIn: byFirst(runIn, (r) => edgeSet(r.prefix, 'first')),
+    titles: byFirst(headings.unnumbered.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
+    runInEnd: byFirst(headings.runInEnd.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
   };
 }
 
@@ -244,6 +275,7 @@ export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[])
 function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule: RunIn['rule']; length: number } | null {
   const rest = text.slice(from, from + 80);
   for (const r of runIn) {
+    if (!mayHold(rest, r.needs)) continue;
     const m = r.prefix.exec(rest);
     if (!m || m[0].length > r.rule.maxLength || m[0].length >= rest.length) continue;
     // A title has no stops of its own, and one followed by 是/为 is the subject of a sentence (…主要预期目标是：).
@@ -254,18 +286,26 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
 }
 
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
-function splitRunIn(view: string, paras: Range[], runIn: readonly RunIn[]): Range[] {
-  if (!runIn.length) return paras;
+function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
+  if (!any) return paras;
   const out: Range[] = [];
+  // The first 。 at or after the paragraph looked at (Infinity: none): one search forward through the view for all paragraphs.
+  const next = (from: number) => {
+    const i = view.indexOf('。', from);
+    return i < 0 ? Infinity : i;
+  };
+  let at = -1;
   for (const p of paras) {
     let start = p.start;
     if (p.end - p.start > 40) {
-      const text = view.slice(p.start, p.end);
-      for (let i = text.indexOf('。'); i >= 0 && i < text.length - 1; i = text.indexOf('。', i + 1)) {
-        const from = i + 1;
-        if (!/[\d〇零一二三四五六七八九过]/.test(text[from]!) || !runInTitle(text, from, runIn)) continue;
-        out.push({ start, end: p.start + from });
-        start = p.start + from;
+      if (at < p.start) at = next(p.start);
+      for (; at < p.end - 1; at = next(at + 1)) {
+        const from = at + 1;
+        if (!/[\d〇零一二三四五六七八九过]/.test(view[from]!)) continue;
+        const rules = runIn.of(view.charCodeAt(from));
+        if (!rules.length || !runInTitle(view.slice(from, Math.min(p.end, from + 80)), 0, rules)) continue;
+        out.push({ start, end: from });
+        start = from;
       }
     }
     out.push({ start, end: p.end });
@@ -285,7 +325,7 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const runIn = rules.headings.compiled.runIn;
-  const paras = splitRunIn(view, paragraphs(doc), runIn);
+  const paras = splitRunIn(view, paragraphs(doc), rules.headings.compiled.index.runIn, runIn.length > 0);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
