@@ -6,6 +6,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
+import { needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { contextFree, requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
@@ -23,7 +24,7 @@ export interface CompiledParts {
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
   /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[]; runIn: readonly RunIn[]; index: HeadingIndex };
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; runIn: readonly RunIn[]; index: HeadingIndex };
   /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
   organizations: Grammar;
@@ -66,8 +67,8 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
   const runIn = compileRunIn(headings);
   return {
     outlineStyles: new Set(headings.markers.filter((m) => m.outline).map((m) => m.style)),
-    // Three texts at most: a cue runs on a numbered line's whole body, where a few `includes` cost less than the regex.
-    taskLineNeeds: headings.taskLine.map((r) => requiredText(r.pattern, 3)),
+    // A cue runs on a numbered line's whole body: one scan for its required texts costs less than the cue's regex.
+    taskLineNeeds: headings.taskLine.map((r) => needsTest(requiredText(r.pattern))),
     runIn,
     index: compileHeadingIndex(headings, runIn),
   };

@@ -78,3 +78,20 @@ export function byFirst<T>(items: readonly T[], first: (item: T) => ReadonlySet<
   for (const s of sets) for (const c of s ?? []) at.set(c, items.filter((_, k) => sets[k] === null || sets[k]!.has(c)));
   return { of: (code) => at.get(code) ?? rest };
 }
+
+/**
+ * Required texts (requiredText) as one test: a single text by `includes`, several by one regex scan (several
+ * `includes` of CJK texts cost more than one scan for all of them). Null when there are none to look for.
+ */
+export type NeedsTest = { readonly one: string } | { readonly any: RegExp } | null;
+
+export function needsTest(needs: readonly string[] | null): NeedsTest {
+  if (!needs || needs.length === 0) return null;
+  if (needs.length === 1) return { one: needs[0]! };
+  return { any: new RegExp(needs.map((t) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), 'u') };
+}
+
+/** Whether a text holds one of the required texts (always true with none). */
+export function holds(text: string, t: NeedsTest): boolean {
+  return t === null || ('one' in t ? text.includes(t.one) : t.any.test(text));
+}

@@ -7,7 +7,7 @@ import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
-import { byFirst, edgeSet, maxWhole, type FirstIndex } from './gates.js';
+import { byFirst, edgeSet, holds, maxWhole, type FirstIndex } from './gates.js';
 
 const SENTENCE_END = /[。!?！？]/;
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
@@ -46,8 +46,14 @@ function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Range[] {
   const out: Range[] = [];
   let k = 0;
   for (const unit of units(doc)) {
-    let pieces: Range[] = [{ start: unit.start, end: unit.end }];
     while (k < doc.removed.length && doc.removed[k]!.end <= unit.start) k++;
+    // Most units touch no removed span: the unit itself, trimmed.
+    if (k === doc.removed.length || doc.removed[k]!.start >= unit.end) {
+      const r = trimRange(doc.view, unit.start, unit.end);
+      if (r.end > r.start) out.push(r);
+      continue;
+    }
+    let pieces: Range[] = [{ start: unit.start, end: unit.end }];
     for (let j = k; j < doc.removed.length && doc.removed[j]!.start < unit.end; j++) {
       const cut = doc.removed[j]!;
       // Markup that is fillers in the view (an inline HTML tag) is read through, not cut at.
@@ -88,7 +94,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
   for (const rule of rules.headings.compiled.index.markers.of(text.charCodeAt(0))) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
-    notHeading ??= rules.headings.notHeading.some((r) => r.pattern.test(text));
+    notHeading ??= rules.headings.compiled.index.notHeading.of(text.charCodeAt(0)).some((r) => r.pattern.test(text));
     if (notHeading) return null;
     const markerEnd = p.start + m[0].length;
     const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
@@ -123,7 +129,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
 /** Whether a task-line cue (a body naming responsible units) is in the text; a cue lacking its required texts is not run. */
 function taskCue(text: string, rules: Rules): boolean {
   const needs = rules.headings.compiled.taskLineNeeds;
-  return rules.headings.taskLine.some((r, k) => mayHold(text, needs[k]) && r.pattern.test(text));
+  return rules.headings.taskLine.some((r, k) => holds(text, needs[k]!) && r.pattern.test(text));
 }
 
 /**
@@ -252,6 +258,7 @@ export interface HeadingIndex {
   markers: FirstIndex<Headings['markers'][number]>;
   unnumbered: FirstIndex<Headings['unnumbered'][number]>;
   runIn: FirstIndex<RunIn>;
+  notHeading: FirstIndex<Headings['notHeading'][number]>;
   /** The unnumbered patterns, and the runInEnd ones, as whole titles a numbered title may run on past. */
   titles: FirstIndex<WholeTitle>;
   runInEnd: FirstIndex<WholeTitle>;
@@ -263,6 +270,7 @@ export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[])
     markers: byFirst(headings.markers, (r) => edgeSet(r.pattern, 'first')),
     unnumbered: byFirst(headings.unnumbered, (r) => edgeSet(r.pattern, 'first')),
     runIn: byFirst(runIn, (r) => edgeSet(r.prefix, 'first')),
+    notHeading: byFirst(headings.notHeading, (r) => edgeSet(r.pattern, 'first')),
     titles: byFirst(headings.unnumbered.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
     runInEnd: byFirst(headings.runInEnd.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
   };
@@ -285,6 +293,10 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
   return null;
 }
 
+/** The characters a run-in part title after a sentence end opens with (2024年…, 二〇二四年…, 过去一年…). */
+const RUN_IN_OPENERS = new Set([...'0123456789〇零一二三四五六七八九过'].map((c) => c.charCodeAt(0)));
+const opensRunIn = (code: number) => RUN_IN_OPENERS.has(code);
+
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
 function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
   if (!any) return paras;
@@ -301,7 +313,7 @@ function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any:
       if (at < p.start) at = next(p.start);
       for (; at < p.end - 1; at = next(at + 1)) {
         const from = at + 1;
-        if (!/[\d〇零一二三四五六七八九过]/.test(view[from]!)) continue;
+        if (!opensRunIn(view.charCodeAt(from))) continue;
         const rules = runIn.of(view.charCodeAt(from));
         if (!rules.length || !runInTitle(view.slice(from, Math.min(p.end, from + 80)), 0, rules)) continue;
         out.push({ start, end: from });
