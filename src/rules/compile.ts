@@ -6,7 +6,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
-import { needsTest, type NeedsTest } from '../stages/gates.js';
+import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { contextFree, requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
@@ -24,7 +24,8 @@ export interface CompiledParts {
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
   /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; runIn: readonly RunIn[]; index: HeadingIndex };
+  /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex };
   /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
   organizations: Grammar;
@@ -69,6 +70,7 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
     outlineStyles: new Set(headings.markers.filter((m) => m.outline).map((m) => m.style)),
     // A cue runs on a numbered line's whole body: one scan for its required texts costs less than the cue's regex.
     taskLineNeeds: headings.taskLine.map((r) => needsTest(requiredText(r.pattern))),
+    taskLineAny: anyOfNeeds(headings.taskLine.map((r) => requiredText(r.pattern))),
     runIn,
     index: compileHeadingIndex(headings, runIn),
   };

@@ -1,7 +1,7 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
-import { byFirst, edgeSet, holds, maxWhole, needsTest, type FirstIndex, type NeedsTest } from './gates.js';
+import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 import { frontMatter } from '../extract/meta/front.js';
@@ -183,11 +183,8 @@ export interface LineGate {
   max: number;
   /** A text every match holds (requiredText, one at most: several `includes` cost more than the test on a unit). */
   needs: readonly string[] | null;
-  /**
-   * For a rule that would be tried on every unit (any first character, any length): texts every match holds one of,
-   * looked for once in the whole view; null for the others.
-   */
-  gate: NeedsTest;
+  /** For a rule any first character may open: texts one of which a match holds near its start (leadNeeds), or null. */
+  lead: ReturnType<typeof leadNeeds>;
 }
 
 export interface LinePrefilter {
@@ -198,20 +195,19 @@ export interface LinePrefilter {
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
 export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
   const gates = rules.map((rule): LineGate => {
-    const max = maxWhole(rule.pattern);
-    const everyUnit = max === Infinity && rule.within >= 1 && edgeSet(rule.pattern, 'first') === null;
-    return { rule, last: edgeSet(rule.pattern, 'last'), max, needs: requiredText(rule.pattern, 1), gate: everyUnit ? needsTest(requiredText(rule.pattern)) : null };
+    const anyFirst = edgeSet(rule.pattern, 'first') === null;
+    return { rule, last: edgeSet(rule.pattern, 'last'), max: maxWhole(rule.pattern), needs: requiredText(rule.pattern, 1), lead: anyFirst ? leadNeeds(rule.pattern) : null };
   });
   return { index: byFirst(gates, (g) => edgeSet(g.rule.pattern, 'first')) };
 }
 
-/** The first line rule (in rule order) matching the unit, or null; `live` says whether a gated rule's texts are in the view. */
-function lineRule(u: Line, filter: LinePrefilter, length: number, live: (g: LineGate) => boolean): LineRule | null {
+/** The first line rule (in rule order) matching the unit, or null. */
+function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | null {
   const body = u.body;
   const size = body.length;
   for (const g of filter.index.of(body.charCodeAt(0))) {
     if (size > g.max || (g.last && !g.last.has(body.charCodeAt(size - 1))) || !inZone(u, g.rule, length)) continue;
-    if ((g.gate && !live(g)) || !mayHold(body, g.needs) || !g.rule.pattern.test(body)) continue;
+    if ((g.lead && !leadHolds(body, g.lead)) || !mayHold(body, g.needs) || !g.rule.pattern.test(body)) continue;
     return g.rule;
   }
   return null;
@@ -226,16 +222,9 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const front = frontMatter(doc, bp.frontMatter);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
-  // Whether the view holds one of a gated rule's texts, asked once per rule and document: else it matches no unit.
-  const seen = new Map<LineGate, boolean>();
-  const live = (g: LineGate) => {
-    let ok = seen.get(g);
-    if (ok === undefined) seen.set(g, (ok = holds(doc.view, g.gate)));
-    return ok;
-  };
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
-    const rule = lineRule(u, filter, length, live);
+    const rule = lineRule(u, filter, length);
     if (!rule) continue;
     const last = follow(all, k, rule);
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });

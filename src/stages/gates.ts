@@ -1,4 +1,4 @@
-import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
+import { edgeUnits, literal, parse, type Node } from '../rules/regex-ast.js';
 
 /**
  * Cheap tests, built once from rule patterns in the compile step, that rule a text out before its rule's regex runs:
@@ -88,10 +88,56 @@ export type NeedsTest = { readonly one: string } | { readonly any: RegExp } | nu
 export function needsTest(needs: readonly string[] | null): NeedsTest {
   if (!needs || needs.length === 0) return null;
   if (needs.length === 1) return { one: needs[0]! };
-  return { any: new RegExp(needs.map((t) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), 'u') };
+  return { any: new RegExp(needs.map(escapeText).join('|'), 'u') };
 }
+
+/** One regex for the required texts of several rules (a text holding none matches no rule); null when one has none. */
+export function anyOfNeeds(lists: readonly (readonly string[] | null)[]): RegExp | null {
+  if (lists.length === 0 || lists.some((l) => !l || l.length === 0)) return null;
+  const t = needsTest([...new Set(lists.flatMap((l) => l!))]);
+  return t && 'any' in t ? t.any : t ? new RegExp(escapeText(t.one), 'u') : null;
+}
+
+const escapeText = (t: string) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /** Whether a text holds one of the required texts (always true with none). */
 export function holds(text: string, t: NeedsTest): boolean {
   return t === null || ('one' in t ? text.includes(t.one) : t.any.test(text));
+}
+
+/**
+ * For a pattern anchored at the start (`^…`): texts one of which a match must hold within its first `window` code
+ * units, read from the first required literal (or alternation of literals) after items of bounded length
+ * (`^\S{1,12}(记者|通讯员)` → 记者 or 通讯员 within the first 27). Null when there is none to be sure of.
+ */
+export function leadNeeds(re: RegExp): { texts: readonly string[]; window: number } | null {
+  if (re.multiline || re.ignoreCase) return null;
+  const root = parse(re.source);
+  const items: Node[] = [];
+  const flatten = (n: Node) => {
+    if (n.t === 'seq') for (const i of n.items) flatten(i);
+    else items.push(n);
+  };
+  flatten(root);
+  const head = items[0];
+  if (!head || head.t !== 'empty' || head.body || re.source.slice(head.at, head.end) !== '^') return null;
+  let before = 0;
+  for (const item of items.slice(1)) {
+    const own = literal(item);
+    if (own) return { texts: [own], window: before + own.length };
+    if (item.t === 'alt') {
+      const alts = item.alts.map(literal);
+      if (alts.every((a): a is string => !!a)) return { texts: alts, window: before + Math.max(...alts.map((a) => a.length)) };
+    }
+    before += maxUnits(item);
+    if (before === Infinity) return null;
+  }
+  return null;
+}
+
+/** Whether the first `window` units of a text hold one of the texts. */
+export function leadHolds(text: string, lead: { texts: readonly string[]; window: number }): boolean {
+  const head = text.length > lead.window ? text.slice(0, lead.window) : text;
+  for (const t of lead.texts) if (head.includes(t)) return true;
+  return false;
 }

@@ -109,11 +109,8 @@ function replacementShare(text: string): number {
 }
 
 /** Control bytes other than tab, LF, CR, FF and ESC are a sign of binary data, not text. */
-const CONTROL = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
-  // One native scan of the sample read as Latin-1 (a byte per character) finds most texts free of control bytes.
-  if (!CONTROL.test(Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1'))) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;

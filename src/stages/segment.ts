@@ -128,7 +128,9 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
 
 /** Whether a task-line cue (a body naming responsible units) is in the text; a cue lacking its required texts is not run. */
 function taskCue(text: string, rules: Rules): boolean {
-  const needs = rules.headings.compiled.taskLineNeeds;
+  const { taskLineNeeds: needs, taskLineAny: any } = rules.headings.compiled;
+  // One scan for the texts of every cue first: most bodies hold none.
+  if (any && !any.test(text)) return false;
   return rules.headings.taskLine.some((r, k) => holds(text, needs[k]!) && r.pattern.test(text));
 }
 
@@ -159,12 +161,26 @@ function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitl
   const limit = Math.min(length - 1, MAX_TITLE, stop ? stop.index : text.length);
   // Past the last comma or sentence end no prefix is followed by one.
   const lastStop = Math.max(text.lastIndexOf(','), text.lastIndexOf(';'), text.lastIndexOf('。'));
+  // A prefix matched whole holds the pattern's required text: it is at least as long as the text's first one.
+  const live: { pattern: RegExp; from: number; max: number }[] = [];
+  for (const p of patterns) {
+    let from = 0;
+    if (p.needs) {
+      from = Infinity;
+      for (const need of p.needs) {
+        const at = text.indexOf(need);
+        if (at >= 0) from = Math.min(from, at + need.length);
+      }
+    }
+    if (from <= p.max) live.push({ pattern: p.pattern, from, max: p.max });
+  }
+  if (live.length === 0) return null;
   const whole = (k: number) => {
     let prefix: string | null = null;
-    for (const p of patterns) {
-      if (k > p.max) continue;
+    for (const p of live) {
+      if (k < p.from || k > p.max) continue;
       prefix ??= text.slice(0, k);
-      if (mayHold(prefix, p.needs) && wholeMatch(p.pattern, prefix)) return true;
+      if (wholeMatch(p.pattern, prefix)) return true;
     }
     return false;
   };
