@@ -107,7 +107,8 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     while (t.end > t.start && /[:;,，、]/.test(view[t.end - 1]!)) t.end--;
     let leadText: Range | null = null;
     const titleText = unwrapped(view.slice(t.start, t.end));
-    for (const lead of rules.headings.lead) {
+    const leads = titleText.text.length ? rules.headings.compiled.index.lead.of(titleText.text.charCodeAt(titleText.text.length - 1)) : rules.headings.lead;
+    for (const lead of leads) {
       const l = lead.pattern.exec(titleText.text);
       if (!l) continue;
       const open = titleText.at(l.index);
@@ -184,8 +185,9 @@ function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitl
     }
     return false;
   };
-  for (let k = 2; k <= limit && k <= lastStop; k++) {
-    if (/[,;:。!?)）是为的和与及]/.test(text[k]!) || !whole(k)) continue;
+  const first = Math.max(2, Math.min(...live.map((p) => p.from)));
+  for (let k = first; k <= limit && k <= lastStop; k++) {
+    if (!whole(k) || /[,;:。!?)）是为的和与及]/.test(text[k]!)) continue;
     // A phrase that goes on as a longer one (主要目标 → 主要目标任务) ends where the longer one does.
     let end = k;
     for (let j = k + 1; j <= Math.min(limit, k + PHRASE_TAIL); j++) {
@@ -275,6 +277,8 @@ export interface HeadingIndex {
   unnumbered: FirstIndex<Headings['unnumbered'][number]>;
   runIn: FirstIndex<RunIn>;
   notHeading: FirstIndex<Headings['notHeading'][number]>;
+  /** The lead-unit parentheticals by the last character of the titles they can end (`…)$`). */
+  lead: FirstIndex<Headings['lead'][number]>;
   /** The unnumbered patterns, and the runInEnd ones, as whole titles a numbered title may run on past. */
   titles: FirstIndex<WholeTitle>;
   runInEnd: FirstIndex<WholeTitle>;
@@ -287,6 +291,7 @@ export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[])
     unnumbered: byFirst(headings.unnumbered, (r) => edgeSet(r.pattern, 'first')),
     runIn: byFirst(runIn, (r) => edgeSet(r.prefix, 'first')),
     notHeading: byFirst(headings.notHeading, (r) => edgeSet(r.pattern, 'first')),
+    lead: byFirst(headings.lead, (r) => edgeSet(r.pattern, 'last')),
     titles: byFirst(headings.unnumbered.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
     runInEnd: byFirst(headings.runInEnd.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
   };
