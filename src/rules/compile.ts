@@ -9,7 +9,8 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
-import { compileRunIn, type RunIn } from '../stages/segment.js';
+import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
+import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
@@ -25,7 +26,9 @@ export interface CompiledParts {
   /** The styles of outline markers. */
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly (readonly string[] | null)[]; runIn: readonly RunIn[] };
+  /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
+  /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex };
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
   organizations: Grammar;
@@ -64,6 +67,18 @@ function attach<T extends object, C>(rules: T, compiled: C): T & { readonly comp
   return Object.defineProperty({ ...rules }, 'compiled', { value: compiled, enumerable: false }) as T & { readonly compiled: C };
 }
 
+function compileHeadings(headings: RawRules['headings']): CompiledParts['headings'] {
+  const runIn = compileRunIn(headings);
+  return {
+    outlineStyles: new Set(headings.markers.filter((m) => m.outline).map((m) => m.style)),
+    // A cue runs on a numbered line's whole body: one scan for its required texts costs less than the cue's regex.
+    taskLineNeeds: headings.taskLine.map((r) => needsTest(requiredText(r.pattern))),
+    taskLineAny: anyOfNeeds(headings.taskLine.map((r) => requiredText(r.pattern))),
+    runIn,
+    index: compileHeadingIndex(headings, runIn),
+  };
+}
+
 /**
  * The one compiled rule set: validated rules, their documentation already stripped (`stripDocs`), with every regex,
  * vocabulary, prefilter and index built once, frozen. Called by `loadRules()` only.
@@ -76,11 +91,7 @@ export function compileRules(raw: RawRules): Rules {
       pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
       spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
     }),
-    headings: attach(raw.headings, {
-      outlineStyles: new Set(raw.headings.markers.filter((m) => m.outline).map((m) => m.style)),
-      taskLineNeeds: raw.headings.taskLine.map((r) => requiredText(r.pattern, 2)),
-      runIn: compileRunIn(raw.headings),
-    }),
+    headings: attach(raw.headings, compileHeadings(raw.headings)),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw)),
     quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),

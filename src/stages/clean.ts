@@ -1,7 +1,7 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
-import { shape, unionOf } from '../rules/union.js';
+import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 import { frontMatter } from '../extract/meta/front.js';
@@ -19,8 +19,10 @@ const BLOCK_TAG = '<\\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|s
 const INLINE_BREAK = new RegExp(`\\\\r\\\\n|\\\\n|\\\\r|[ \\t][ \\t\\ufeff]*[ \\t]|${BLOCK_TAG}[^<>\\n]{0,300}>`, 'gi');
 
 const HAS_BREAK = new RegExp(`\\\\[rn]|[ \\t]\\ufeff*[ \\t]|${BLOCK_TAG}`, 'i');
-/** Whether a line holds a character every match of HAS_BREAK starts with (\\, a space or tab, <): most lines do not. */
-const mayBreak = (s: string) => s.includes(' ') || s.includes('<') || s.includes('\\') || s.includes('\t');
+/** A character every match of HAS_BREAK starts with (\\, a space or tab, <): most lines hold none. One regex scan of a
+ * line costs less than four `includes`. */
+const BREAK_START = /[ \t<\\]/;
+const mayBreak = (s: string) => BREAK_START.test(s);
 
 /**
  * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker (or 名词解释)
@@ -93,6 +95,28 @@ function inZone(u: Line, rule: Rule, length: number): boolean {
   return (rule.at !== 'tail' && u.start <= zone) || (rule.at !== 'head' && u.end >= length - zone);
 }
 
+/**
+ * Index of the first unit in the rule's zone that passes `test`, or -1. Units are in text order, so a head zone is a
+ * run of units from the first and a tail zone a run to the last: the units between are not looked at.
+ */
+function firstInZone(units: Line[], rule: Rule, length: number, test: (u: Line, i: number) => boolean): number {
+  let i = 0;
+  let to = units.length;
+  if (rule.within < 1) {
+    const zone = Math.max(rule.within * length, MIN_ZONE);
+    // [0, head) starts in the head zone; [tail, n) ends in the tail zone.
+    let head = 0;
+    if (rule.at !== 'tail') while (head < units.length && units[head]!.start <= zone) head++;
+    let tail = units.length;
+    if (rule.at !== 'head') while (tail > 0 && units[tail - 1]!.end >= length - zone) tail--;
+    for (; i < head; i++) if (test(units[i]!, i)) return i;
+    i = Math.max(head, tail);
+    to = units.length;
+  }
+  for (; i < to; i++) if (test(units[i]!, i)) return i;
+  return -1;
+}
+
 /** Index of the last unit that belongs to the match at `k`: values on the following units, or a breadcrumb trail. */
 function follow(units: Line[], k: number, rule: Rule): number {
   let last = k;
@@ -114,7 +138,7 @@ function follow(units: Line[], k: number, rule: Rule): number {
 function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number): RemovedRange[] {
   const out: RemovedRange[] = [];
   for (const rule of rules) {
-    const at = units.findIndex((u, i) => inZone(u, rule, length) && rule.pattern.test(u.body)
+    const at = firstInZone(units, rule, length, (u, i) => rule.pattern.test(u.body)
       && (!rule.followedBy || units.slice(i + 1, i + 3).some((n) => rule.followedBy!.test(n.body))));
     if (at < 0) continue;
     const first = rule.fromStart ? 0 : at;
@@ -147,61 +171,46 @@ function coalesce(ranges: RemovedRange[]): RemovedRange[] {
 type LineRule = Rules['boilerplate']['lines'][number];
 
 /**
- * A cheap test that every unit matched by some line rule passes (zones aside), so that the rules themselves run
- * only on the few units that may be furniture. Rules anchored with `^` share one alternation, which the regex
- * engine tries at the first character only; a rule ending in a literal before `$` (`…摄$`) is tried only on units
- * ending in it; the rest are tried one by one.
+ * Cheap tests every unit matched by a line rule passes, built once per rule list, so that a rule's regex runs only
+ * on the few units that may be furniture: the characters a match opens with (the rules are indexed by them), the
+ * characters it closes with, how long a whole-unit match can be, and a text every match holds.
  */
+export interface LineGate {
+  rule: LineRule;
+  /** Code units a match ends with (edgeSet), or null. */
+  last: ReadonlySet<number> | null;
+  /** The longest unit the rule can match whole (maxWhole). */
+  max: number;
+  /** A text every match holds (requiredText, one at most: several `includes` cost more than the test on a unit). */
+  needs: readonly string[] | null;
+  /** For a rule any first character may open: texts one of which a match holds near its start (leadNeeds), or null. */
+  lead: ReturnType<typeof leadNeeds>;
+}
+
 export interface LinePrefilter {
-  anchored: RegExp | null;
-  /** `last`: the character a match ends with; `needs`: a text every match holds (requiredText, one at most: several `includes` cost more than the test on a
-   * unit); `gate`: texts every match holds one of, looked for once in the whole view; null when unknown. */
-  others: { rule: LineRule; last: string | null; needs: readonly string[] | null; gate: readonly string[] | null }[];
+  /** The line rules, in order, by the first character of the units they can match. */
+  index: FirstIndex<LineGate>;
 }
-
-/**
- * The character a match must end with: the pattern ends in `X$` with X a non-ASCII character and no top-level `|`.
- * Under the `u` flag a non-ASCII character can only stand for itself (it is no escape, quantifier or bracket).
- */
-function lastLiteral(source: string): string | null {
-  const end = source.length - 1;
-  if (end < 1 || source[end] !== '$') return null;
-  const unit = source.charCodeAt(end - 1);
-  if (unit >= 0xdc00 && unit <= 0xdfff) {
-    // The second half of a character outside the BMP: take the whole pair.
-    const pair = end >= 2 ? source.codePointAt(end - 2)! : 0;
-    return pair > 0xffff ? String.fromCodePoint(pair) : null;
-  }
-  return unit >= 0x80 && !(unit >= 0xd800 && unit <= 0xdbff) ? source[end - 1]! : null;
-}
-
-const other = (rule: LineRule, last: string | null): LinePrefilter['others'][number] =>
-  ({ rule, last, needs: requiredText(rule.pattern, 1), gate: requiredText(rule.pattern) });
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
 export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
-  const anchored: LineRule[] = [];
-  const others: LinePrefilter['others'] = [];
-  for (const rule of rules) {
-    const source = rule.pattern.source;
-    const { alternation, backref } = shape(source);
-    const last = alternation ? null : lastLiteral(source);
-    if (last === null && source.startsWith('^') && !alternation && !backref) anchored.push(rule);
-    else others.push(other(rule, last));
-  }
-  if (anchored.length === 0) return { anchored: null, others };
-  // Named groups repeated across rules cannot share one expression: then every rule is tested on its own.
-  const union = unionOf(anchored.map((r) => r.pattern.source.slice(1)), '^');
-  return union ? { anchored: union, others } : { anchored: null, others: rules.map((rule) => other(rule, null)) };
+  const gates = rules.map((rule): LineGate => {
+    const anyFirst = edgeSet(rule.pattern, 'first') === null;
+    return { rule, last: edgeSet(rule.pattern, 'last'), max: maxWhole(rule.pattern), needs: requiredText(rule.pattern, 1), lead: anyFirst ? leadNeeds(rule.pattern) : null };
+  });
+  return { index: byFirst(gates, (g) => edgeSet(g.rule.pattern, 'first')) };
 }
 
-/** Whether some line rule may match the unit; false only when none does. */
-function mayMatch(u: Line, anchored: RegExp | null, others: LinePrefilter['others'], length: number): boolean {
-  if (anchored?.test(u.body)) return true;
-  for (const { rule, last, needs } of others) {
-    if ((last === null || u.body.endsWith(last)) && mayHold(u.body, needs) && inZone(u, rule, length) && rule.pattern.test(u.body)) return true;
+/** The first line rule (in rule order) matching the unit, or null. */
+function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | null {
+  const body = u.body;
+  const size = body.length;
+  for (const g of filter.index.of(body.charCodeAt(0))) {
+    if (size > g.max || (g.last && !g.last.has(body.charCodeAt(size - 1))) || !inZone(u, g.rule, length)) continue;
+    if ((g.lead && !leadHolds(body, g.lead)) || !mayHold(body, g.needs) || !g.rule.pattern.test(body)) continue;
+    return g.rule;
   }
-  return false;
+  return null;
 }
 
 /** Marks page furniture as removed spans; the text itself is never changed. */
@@ -213,12 +222,9 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const front = frontMatter(doc, bp.frontMatter);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
-  // The rules whose texts the view holds somewhere: the others can match no unit of it.
-  const others = filter.others.filter((o) => mayHold(doc.view, o.gate));
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
-    if (!mayMatch(u, filter.anchored, others, length)) continue;
-    const rule = bp.lines.find((r) => inZone(u, r, length) && r.pattern.test(u.body));
+    const rule = lineRule(u, filter, length);
     if (!rule) continue;
     const last = follow(all, k, rule);
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });

@@ -144,14 +144,14 @@ function bomlessUtf16(bytes: Uint8Array): Encoding | null {
  * BOM first; then UTF-16 without BOM, binary data, valid UTF-8; then nearly valid UTF-8 (a damaged file keeps its few
  * U+FFFD, whereas GB18030 text read as UTF-8 is mostly U+FFFD); otherwise GB18030, the superset of GBK and GB2312.
  */
-export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: number } {
+export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: number; valid?: boolean } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
   const utf16 = bomlessUtf16(bytes);
   if (utf16) return { encoding: utf16, bom: 0 };
   if (looksBinary(bytes)) throw new InputError('binary file, not text (found control or NUL bytes)');
-  if (isUtf8(bytes)) return { encoding: 'utf-8', bom: 0 };
+  if (isUtf8(bytes)) return { encoding: 'utf-8', bom: 0, valid: true };
   const asUtf8 = new TextDecoder('utf-8').decode(bytes.subarray(0, 1 << 20));
   return { encoding: replacementShare(asUtf8) < 0.05 ? 'utf-8' : legacyEncoding(bytes), bom: 0 };
 }
@@ -161,9 +161,9 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
  * decoder is byte-at-a-time). Null when the fast path does not apply: invalid bytes (U+FFFD placement is left to
  * TextDecoder) or a leading BOM (TextDecoder drops one, the transcoder keeps it).
  */
-function fastUtf8(bytes: Uint8Array): string | null {
+function fastUtf8(bytes: Uint8Array, valid: boolean): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return null;
-  if (!isUtf8(bytes)) return null;
+  if (!valid) return null;
   try {
     return transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'ucs2').toString('ucs2');
   } catch {
@@ -171,9 +171,10 @@ function fastUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function decode(bytes: Uint8Array, encoding: Encoding): string {
+/** `valid`: the bytes are known to be valid UTF-8 (detection tested them), so they need not be tested again. */
+function decode(bytes: Uint8Array, encoding: Encoding, valid: boolean): string {
   if (encoding === 'utf-8') {
-    const fast = fastUtf8(bytes);
+    const fast = fastUtf8(bytes, valid);
     if (fast !== null) return fast;
   }
   // Node's TextDecoder (full ICU) reads UTF-16 in both byte orders, GB18030 (a superset of GBK and GB2312), Big5
@@ -181,8 +182,12 @@ function decode(bytes: Uint8Array, encoding: Encoding): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-/** How many U+FFFD decoding put in that were not in the bytes (an encoded U+FFFD is kept as text). */
-function replacements(text: string, bytes: Uint8Array, encoding: Encoding): number {
+/**
+ * How many U+FFFD decoding put in that were not in the bytes (an encoded U+FFFD is kept as text): none when the bytes
+ * are valid UTF-8 read as UTF-8, so the text is not searched then.
+ */
+function replacements(text: string, bytes: Uint8Array, encoding: Encoding, valid: boolean): number {
+  if (valid && encoding === 'utf-8') return 0;
   let n = 0;
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
   if (n === 0) return 0;
@@ -210,14 +215,16 @@ export const read: Stage = (doc, ctx): Doc => {
   if (ctx.encoding && !forced) throw new InputError(`unknown encoding "${ctx.encoding}", expected one of: ${ENCODING_NAMES}`);
   const detected = forced ? { encoding: forced, bom: 0 } : detectEncoding(bytes);
   const body = bytes.subarray(detected.bom);
-  let text = decode(body, detected.encoding);
+  // Detection found the whole file valid UTF-8 with no BOM (so `body` is `bytes`); a forced encoding is tested as decoded.
+  const valid = 'valid' in detected && detected.valid === true;
+  let text = decode(body, detected.encoding, valid || (detected.encoding === 'utf-8' && isUtf8(body)));
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!forced && detected.encoding === 'gb18030' && replacementShare(text) > 0.3) throw new InputError(`cannot decode as UTF-8, UTF-16 or GB18030 (most characters invalid); try --encoding`);
   notBlank(text);
   const messages = [...doc.messages];
   // Bytes the encoding cannot decode are never passed over in silence: a forced encoding that does not fit the file
   // fails it (unless --force), and a damaged UTF-8 file says how many characters were replaced.
-  const bad = replacements(text, body, detected.encoding);
+  const bad = replacements(text, body, detected.encoding, valid);
   if (bad > 0) {
     const what = `${bad} invalid byte sequence${bad === 1 ? '' : 's'} for ${detected.encoding} replaced by U+FFFD`;
     if (forced && !ctx.force) throw new InputError(`--encoding ${ctx.encoding} does not fit this file (${what}); leave --encoding out to detect it, or add --force to keep the damaged text`);

@@ -3,11 +3,12 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
-import { mayHold } from '../rules/regex-ast.js';
+import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { ReadingView } from '../util/reading.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
 import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
+import { byFirst, edgeSet, holds, maxWhole, type FirstIndex } from './gates.js';
 
 const SENTENCE_END = /[。!?！？]/;
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
@@ -31,7 +32,7 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
     const i = last ? lineOf(doc.lineStarts, last.end) - 1 : -1;
     const next = i >= 0 ? lines[nextKept(i, lines.length, gone)] : undefined;
     if (last && wrapped.has(i) && last.end === lines[i]!.end && p.start === next?.start) last.end = p.end;
-    else joined.push({ ...p });
+    else joined.push({ start: p.start, end: p.end });
   }
   return joined;
 }
@@ -46,8 +47,14 @@ function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Range[] {
   const out: Range[] = [];
   let k = 0;
   for (const unit of units(doc)) {
-    let pieces: Range[] = [{ start: unit.start, end: unit.end }];
     while (k < doc.removed.length && doc.removed[k]!.end <= unit.start) k++;
+    // Most units touch no removed span: the unit itself, trimmed.
+    if (k === doc.removed.length || doc.removed[k]!.start >= unit.end) {
+      const r = trimRange(doc.view, unit.start, unit.end);
+      if (r.end > r.start) out.push(r);
+      continue;
+    }
+    let pieces: Range[] = [{ start: unit.start, end: unit.end }];
     for (let j = k; j < doc.removed.length && doc.removed[j]!.start < unit.end; j++) {
       const cut = doc.removed[j]!;
       // Markup that is fillers in the view (an inline HTML tag) is read through, not cut at.
@@ -81,14 +88,14 @@ const CJK = /[\u4e00-\u9fff]/g;
  * A numbered line is a heading unless it carries a task: a body naming responsible units (a taskLine cue), or a body
  * followed by a line of units (5.推进城市更新。改造… / 责任单位：…), as task lists converted from tables write them.
  */
-function numbered(view: string, p: Range, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
-  const text = view.slice(p.start, p.end);
+function numbered(view: string, p: Range, text: string, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
   // Asked only of a line that has a marker: most paragraphs have none, and then the answer is null either way.
   let notHeading: boolean | undefined;
-  for (const rule of rules.headings.markers) {
+  // Only the markers that can open a text with its first character are tried (the first that matches decides).
+  for (const rule of rules.headings.compiled.index.markers.of(text.charCodeAt(0))) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
-    notHeading ??= rules.headings.notHeading.some((r) => r.pattern.test(text));
+    notHeading ??= rules.headings.compiled.index.notHeading.of(text.charCodeAt(0)).some((r) => r.pattern.test(text));
     if (notHeading) return null;
     const markerEnd = p.start + m[0].length;
     const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
@@ -101,7 +108,8 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules,
     while (t.end > t.start && /[:;,，、]/.test(view[t.end - 1]!)) t.end--;
     let leadText: Range | null = null;
     const titleText = unwrapped(view.slice(t.start, t.end));
-    for (const lead of rules.headings.lead) {
+    const leads = titleText.text.length ? rules.headings.compiled.index.lead.of(titleText.text.charCodeAt(titleText.text.length - 1)) : rules.headings.lead;
+    for (const lead of leads) {
       const l = lead.pattern.exec(titleText.text);
       if (!l) continue;
       const open = titleText.at(l.index);
@@ -122,8 +130,10 @@ function numbered(view: string, p: Range, next: Range | undefined, rules: Rules,
 
 /** Whether a task-line cue (a body naming responsible units) is in the text; a cue lacking its required texts is not run. */
 function taskCue(text: string, rules: Rules): boolean {
-  const needs = rules.headings.compiled.taskLineNeeds;
-  return rules.headings.taskLine.some((r, k) => mayHold(text, needs[k]) && r.pattern.test(text));
+  const { taskLineNeeds: needs, taskLineAny: any } = rules.headings.compiled;
+  // One scan for the texts of every cue first: most bodies hold none.
+  if (any && !any.test(text)) return false;
+  return rules.headings.taskLine.some((r, k) => holds(text, needs[k]!) && r.pattern.test(text));
 }
 
 /**
@@ -135,7 +145,7 @@ function taskCue(text: string, rules: Rules): boolean {
 function runOnTitle(view: string, t: Range, rules: Rules): Range {
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
   if (!/[,;。]/.test(text)) return t;
-  const cut = shortestTitle(text, t.end - t.start, rules.headings.unnumbered.map((r) => r.pattern));
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.compiled.index.titles);
   return cut ? { start: t.start, end: t.start + cut } : t;
 }
 
@@ -145,16 +155,44 @@ function runOnTitle(view: string, t: Range, rules: Rules): Range {
  * comma or a sentence end follows later. Only a title run straight on into prose: one followed by its own comma
  * (加强政府自身建设，工作作风明显转变) goes on.
  */
-function shortestTitle(text: string, length: number, patterns: RegExp[]): number | null {
+function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitle>): number | null {
+  // Only the patterns that can open the text with its first character, each up to the longest title it matches.
+  const patterns = index.of(text.charCodeAt(0));
+  if (patterns.length === 0) return null;
   const stop = /[,;:。!?，；：、]/.exec(text);
   const limit = Math.min(length - 1, MAX_TITLE, stop ? stop.index : text.length);
-  for (let k = 2; k <= limit; k++) {
-    if (/[,;:。!?)）是为的和与及]/.test(text[k]!) || !/[,;。]/.test(text.slice(k))) continue;
-    if (!patterns.some((p) => wholeMatch(p, text.slice(0, k)))) continue;
+  // Past the last comma or sentence end no prefix is followed by one.
+  const lastStop = Math.max(text.lastIndexOf(','), text.lastIndexOf(';'), text.lastIndexOf('。'));
+  // A prefix matched whole holds the pattern's required text: it is at least as long as the text's first one.
+  const live: { pattern: RegExp; from: number; max: number }[] = [];
+  for (const p of patterns) {
+    let from = 0;
+    if (p.needs) {
+      from = Infinity;
+      for (const need of p.needs) {
+        const at = text.indexOf(need);
+        if (at >= 0) from = Math.min(from, at + need.length);
+      }
+    }
+    if (from <= p.max) live.push({ pattern: p.pattern, from, max: p.max });
+  }
+  if (live.length === 0) return null;
+  const whole = (k: number) => {
+    let prefix: string | null = null;
+    for (const p of live) {
+      if (k < p.from || k > p.max) continue;
+      prefix ??= text.slice(0, k);
+      if (wholeMatch(p.pattern, prefix)) return true;
+    }
+    return false;
+  };
+  const first = Math.max(2, Math.min(...live.map((p) => p.from)));
+  for (let k = first; k <= limit && k <= lastStop; k++) {
+    if (!whole(k) || /[,;:。!?)）是为的和与及]/.test(text[k]!)) continue;
     // A phrase that goes on as a longer one (主要目标 → 主要目标任务) ends where the longer one does.
     let end = k;
     for (let j = k + 1; j <= Math.min(limit, k + PHRASE_TAIL); j++) {
-      if (!/[,;:。!?)）是为的和与及]/.test(text[j] ?? '。') && patterns.some((p) => wholeMatch(p, text.slice(0, j)))) end = j;
+      if (!/[,;:。!?)）是为的和与及]/.test(text[j] ?? '。') && whole(j)) end = j;
     }
     return end;
   }
@@ -183,7 +221,7 @@ function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rule
   if (!rules.headings.runInEnd.length) return t;
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
   if (!rejected && !flat && !/[,，]/.test(text)) return t;
-  const cut = shortestTitle(text, t.end - t.start, rules.headings.runInEnd.map((r) => r.pattern));
+  const cut = shortestTitle(text, t.end - t.start, rules.headings.compiled.index.runInEnd);
   if (!cut || !(PART_TIME.test(text.slice(0, cut)) || (rejected && flat))) return t;
   return { start: t.start, end: t.start + cut };
 }
@@ -200,23 +238,64 @@ function unitLine(view: string, p: Range, rules: Rules): boolean {
   return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
 }
 
-function unnumbered(view: string, p: Range, rules: Rules, runIn: readonly RunIn[]): Candidate | null {
-  const text = view.slice(p.start, p.end);
-  for (const rule of rules.headings.unnumbered) {
+function unnumbered(p: Range, text: string, index: HeadingIndex): Candidate | null {
+  const first = text.charCodeAt(0);
+  for (const rule of index.unnumbered.of(first)) {
     if (text.length <= rule.maxLength && rule.pattern.test(text)) {
       return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end };
     }
   }
-  const at = runInTitle(text, 0, runIn);
+  const at = runInTitle(text, 0, index.runIn.of(first));
   if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, end: p.start + at.length };
   return null;
 }
 
-export type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: RegExp };
+/** `needs`: a text every match of the prefix holds (requiredText), or null. */
+export type RunIn = { rule: Rules['headings']['unnumbered'][number]; prefix: RegExp; needs: readonly string[] | null };
 
 /** The run-in rules as prefixes (^…, no $); called once by the rule loader (src/rules/compile.ts). */
 export function compileRunIn(headings: RawRules['headings']): RunIn[] {
-  return headings.unnumbered.filter((r) => r.runIn).map((rule) => ({ rule, prefix: new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u') }));
+  return headings.unnumbered.filter((r) => r.runIn).map((rule) => {
+    const prefix = new RegExp(rule.pattern.source.replace(/\$$/, ''), 'u');
+    return { rule, prefix, needs: requiredText(prefix, 1) };
+  });
+}
+
+/** A whole-title pattern, with the longest title it can match (maxWhole) and a text every match holds (or null). */
+export interface WholeTitle {
+  pattern: RegExp;
+  max: number;
+  needs: readonly string[] | null;
+}
+
+const wholeTitle = (pattern: RegExp): WholeTitle => ({ pattern, max: maxWhole(pattern), needs: requiredText(pattern, 1) });
+
+type Headings = RawRules['headings'];
+
+/** The heading rules indexed by the first character of the texts they can match (see gates.ts). */
+export interface HeadingIndex {
+  markers: FirstIndex<Headings['markers'][number]>;
+  unnumbered: FirstIndex<Headings['unnumbered'][number]>;
+  runIn: FirstIndex<RunIn>;
+  notHeading: FirstIndex<Headings['notHeading'][number]>;
+  /** The lead-unit parentheticals by the last character of the titles they can end (`…)$`). */
+  lead: FirstIndex<Headings['lead'][number]>;
+  /** The unnumbered patterns, and the runInEnd ones, as whole titles a numbered title may run on past. */
+  titles: FirstIndex<WholeTitle>;
+  runInEnd: FirstIndex<WholeTitle>;
+}
+
+/** Called once by the rule loader (src/rules/compile.ts), with the run-in prefixes compileRunIn built. */
+export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[]): HeadingIndex {
+  return {
+    markers: byFirst(headings.markers, (r) => edgeSet(r.pattern, 'first')),
+    unnumbered: byFirst(headings.unnumbered, (r) => edgeSet(r.pattern, 'first')),
+    runIn: byFirst(runIn, (r) => edgeSet(r.prefix, 'first')),
+    notHeading: byFirst(headings.notHeading, (r) => edgeSet(r.pattern, 'first')),
+    lead: byFirst(headings.lead, (r) => edgeSet(r.pattern, 'last')),
+    titles: byFirst(headings.unnumbered.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
+    runInEnd: byFirst(headings.runInEnd.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
+  };
 }
 
 /**
@@ -226,6 +305,7 @@ export function compileRunIn(headings: RawRules['headings']): RunIn[] {
 function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule: RunIn['rule']; length: number } | null {
   const rest = text.slice(from, from + 80);
   for (const r of runIn) {
+    if (!mayHold(rest, r.needs)) continue;
     const m = r.prefix.exec(rest);
     if (!m || m[0].length > r.rule.maxLength || m[0].length >= rest.length) continue;
     // A title has no stops of its own, and one followed by 是/为 is the subject of a sentence (…主要预期目标是：).
@@ -235,19 +315,31 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
   return null;
 }
 
+/** The characters a run-in part title after a sentence end opens with (2024年…, 二〇二四年…, 过去一年…). */
+const RUN_IN_OPENERS = new Set([...'0123456789〇零一二三四五六七八九过'].map((c) => c.charCodeAt(0)));
+const opensRunIn = (code: number) => RUN_IN_OPENERS.has(code);
+
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
-function splitRunIn(view: string, paras: Range[], runIn: readonly RunIn[]): Range[] {
-  if (!runIn.length) return paras;
+function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
+  if (!any) return paras;
   const out: Range[] = [];
+  // The first 。 at or after the paragraph looked at (Infinity: none): one search forward through the view for all paragraphs.
+  const next = (from: number) => {
+    const i = view.indexOf('。', from);
+    return i < 0 ? Infinity : i;
+  };
+  let at = -1;
   for (const p of paras) {
     let start = p.start;
     if (p.end - p.start > 40) {
-      const text = view.slice(p.start, p.end);
-      for (let i = text.indexOf('。'); i >= 0 && i < text.length - 1; i = text.indexOf('。', i + 1)) {
-        const from = i + 1;
-        if (!/[\d〇零一二三四五六七八九过]/.test(text[from]!) || !runInTitle(text, from, runIn)) continue;
-        out.push({ start, end: p.start + from });
-        start = p.start + from;
+      if (at < p.start) at = next(p.start);
+      for (; at < p.end - 1; at = next(at + 1)) {
+        const from = at + 1;
+        if (!opensRunIn(view.charCodeAt(from))) continue;
+        const rules = runIn.of(view.charCodeAt(from));
+        if (!rules.length || !runInTitle(view.slice(from, Math.min(p.end, from + 80)), 0, rules)) continue;
+        out.push({ start, end: from });
+        start = from;
       }
     }
     out.push({ start, end: p.end });
@@ -267,12 +359,17 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const runIn = rules.headings.compiled.runIn;
-  const paras = splitRunIn(view, paragraphs(doc), runIn);
+  const paras = splitRunIn(view, paragraphs(doc), rules.headings.compiled.index.runIn, runIn.length > 0);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
   const flat = doc.lines.some((l) => l.end - l.start >= Math.max(FLAT.minLength, FLAT.share * view.length));
-  const found = paras.map((p, i) => (cells(p.start) ? null : numbered(view, p, paras[i + 1], rules, flat) ?? unnumbered(view, p, rules, runIn)));
+  const index = rules.headings.compiled.index;
+  const found = paras.map((p, i) => {
+    if (cells(p.start)) return null;
+    const text = view.slice(p.start, p.end);
+    return numbered(view, p, text, paras[i + 1], rules, flat) ?? unnumbered(p, text, index);
+  });
   const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   const lone = rules.headings.standalone;
@@ -292,7 +389,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     let c = found[i];
     if (c && inGlossary && c.marker) c = null;
     if (!c) {
-      blocks.push({ ...p, kind: 'paragraph', section: stack.at(-1)?.id ?? null });
+      blocks.push({ start: p.start, end: p.end, kind: 'paragraph', section: stack.length ? stack[stack.length - 1]!.id : null });
       return;
     }
     const top = !c.marker && c.style !== 'standalone-sub';
@@ -317,7 +414,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     blocks.push({ start: node.heading.start, end: node.heading.end, kind: 'heading', section: node.id });
     const rest = trimRange(view, c.end, p.end);
     const tail = trimRange(view, rest.start + (/^[。!?！？]/.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
-    if (tail.end > tail.start) blocks.push({ ...tail, kind: 'paragraph', section: node.id });
+    if (tail.end > tail.start) blocks.push({ start: tail.start, end: tail.end, kind: 'paragraph', section: node.id });
   });
   const open: SectionNode[] = [];
   for (const s of sections) {

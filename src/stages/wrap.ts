@@ -8,9 +8,9 @@ import type { Doc } from '../document.js';
  */
 
 /** Display width: CJK and full-width characters take two columns, as in the layout that wrapped the text. */
-function width(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) > 0xff ? 2 : 1;
+function width(s: string, from: number, to: number): number {
+  let w = to - from;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) > 0xff) w++;
   return w;
 }
 
@@ -33,18 +33,20 @@ const SLACK = 3;
  * The wrapping width of lines measured one way: the widest width whose band [w - SLACK, w] holds enough of the
  * lines of at least MIN_WIDTH (0 when none does), how many lines that band holds, and how many long lines there are.
  */
-function wrapWidth(widths: readonly number[]): { wrap: number; full: number; long: number } {
-  const counts = new Map<number, number>();
+function wrapWidth(widths: ArrayLike<number>): { wrap: number; full: number; long: number } {
   let long = 0;
-  for (const w of widths) {
-    if (w < MIN_WIDTH) continue;
-    long++;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  for (const w of [...counts.keys()].sort((a, b) => b - a)) {
-    let n = 0;
-    for (let d = 0; d <= SLACK; d++) n += counts.get(w - d) ?? 0;
+  for (let i = 0; i < widths.length; i++) if (widths[i]! >= MIN_WIDTH) long++;
+  const sorted = new Int32Array(long);
+  for (let i = 0, k = 0; i < widths.length; i++) if (widths[i]! >= MIN_WIDTH) sorted[k++] = widths[i]!;
+  sorted.sort();
+  // Each width from the widest down, with how many lines fall in its band [w - SLACK, w] (`lo` moves down with it).
+  let lo = sorted.length;
+  for (let top = sorted.length - 1; top >= 0;) {
+    const w = sorted[top]!;
+    while (lo > 0 && sorted[lo - 1]! >= w - SLACK) lo--;
+    const n = top + 1 - lo;
     if (n >= MIN_FULL_LINES && n >= long * MIN_FULL_SHARE) return { wrap: w, full: n, long };
+    while (top >= 0 && sorted[top] === w) top--;
   }
   return { wrap: 0, full: 0, long };
 }
@@ -59,9 +61,15 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   const lines = doc.lines;
   // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
   // physical line, so an indented first line of a paragraph counts its indent.
-  const display = lines.map((l, i) => (l.end > l.start ? width(doc.text.slice(doc.lineStarts[i], l.end)) : 0));
   // Some tools wrap at a number of characters, whatever their width: the measure whose band holds more lines wins.
-  const chars = lines.map((l, i) => (l.end > l.start ? l.end - doc.lineStarts[i]! : 0));
+  const display = new Int32Array(lines.length);
+  const chars = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const from = doc.lineStarts[i]!;
+    chars[i] = l.end > l.start ? l.end - from : 0;
+    display[i] = l.end > l.start ? width(doc.text, from, l.end) : 0;
+  }
   const byWidth = wrapWidth(display);
   const byChars = wrapWidth(chars);
   const { wrap, long } = byChars.full > byWidth.full ? byChars : byWidth;
@@ -69,7 +77,8 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   const out = new Set<number>();
   // Printed text has few lines wider than its width (a table row, a long address); prose written a paragraph per
   // line has many, and a band of similar short lines (headings, list items) is then no wrapping width.
-  const wider = widths.filter((w) => w > wrap + SLACK).length;
+  let wider = 0;
+  for (let i = 0; i < widths.length; i++) if (widths[i]! > wrap + SLACK) wider++;
   if (wrap === 0 || wider > long * MAX_WIDER_SHARE) return out;
   // Where paragraphs open indented (　　 in an official document), an unindented line goes on with the one before,
   // even after a 。 that fell at the end of a line; elsewhere a full line goes on unless it ends a sentence.

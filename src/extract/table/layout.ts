@@ -1,6 +1,7 @@
 import type { Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
-import { mayHold, requiredText } from '../../rules/regex-ast.js';
+import { requiredText } from '../../rules/regex-ast.js';
+import { holds, needsTest, type NeedsTest } from '../../stages/gates.js';
 import { unionOf } from '../../rules/union.js';
 import { trimRange } from '../../span.js';
 import { isNumber, isYear, parseCell } from './cells.js';
@@ -92,15 +93,15 @@ export interface Separators {
   each: Map<Layout, RegExp>;
   /** Matches a line iff some layout's separator does; null when the separators cannot share one expression. */
   any: RegExp | null;
-  /** Texts a line cannot match `any` without one of (requiredText), or null. */
-  anyNeeds: readonly string[] | null;
+  /** Texts a line cannot match `any` without one of (requiredText), as one test. */
+  anyNeeds: NeedsTest;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.tables.compiled.separators`. */
 export function compileSeparators(layouts: readonly Layout[]): Separators {
   const each = new Map(layouts.map((l) => [l, new RegExp(l.separator.source, 'gu')]));
   const any = unionOf(layouts.map((l) => l.separator.source));
-  return { each, any, anyNeeds: any ? requiredText(any) : null };
+  return { each, any, anyNeeds: any ? needsTest(requiredText(any)) : null };
 }
 
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
@@ -385,7 +386,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   };
   const seps = rules.compiled.separators;
   // Most lines are prose with no separator of any layout: one test rules them out for all layouts.
-  const candidate = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW && (!seps.any || (mayHold(l.body, seps.anyNeeds) && seps.any.test(l.body))));
+  const candidate = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW && (!seps.any || (holds(l.body, seps.anyNeeds) && seps.any.test(l.body))));
   for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
   take(cellPerLine(lines, rules, taken, units ? unitLineTest(doc.view, units) : null));
   take(headedCellPerLine(lines, rules, taken));
