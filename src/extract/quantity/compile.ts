@@ -22,8 +22,8 @@ export interface Compiled {
   excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null }[];
   units: Rules['units'];
   numerals: Numerals;
-  /** Global: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
-  number: RegExp;
+  /** Groups: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
+  number: NumberFinder;
   /** The same, sticky: a number exactly here (the second half of a range). */
   numberAt: RegExp;
   unit: WordsAt;
@@ -96,6 +96,28 @@ export class WordsAt {
 }
 
 /**
+ * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
+ * 百/千 of 百分之, the first character of a Chinese numeral): one table read per character, where the regexp engine
+ * spent far more on each of the many characters that start none.
+ */
+export class NumberFinder {
+  constructor(private readonly re: RegExp, private readonly starts: Uint8Array) {}
+
+  /** The first match at or after `from` (the match a global regexp with `lastIndex = from` finds), or null. */
+  from(text: string, from: number): RegExpExecArray | null {
+    const starts = this.starts;
+    const re = this.re;
+    for (let p = from; p < text.length; p++) {
+      if (starts[text.charCodeAt(p)] === 0) continue;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m) return m;
+    }
+    return null;
+  }
+}
+
+/**
  * Words looked up at the ends of a phrase: the whole set, and the words by their first and by their last
  * character, longest first, so a lookup compares a few candidates in place instead of slicing one string per length.
  */
@@ -133,6 +155,15 @@ function anyOf(patterns: readonly RegExp[]): RegExp | null {
   return patterns.length < 2 || patterns.some((re) => re.flags !== 'u') ? null : unionOf(patterns.map((re) => re.source));
 }
 
+/** The characters a match of numberSource can start with: a digit, 百/千 (百分之, 千分之), a Chinese numeral's first. */
+function numberStarts(numerals: Numerals): Uint8Array {
+  const starts = new Uint8Array(0x10000);
+  for (let d = 0x30; d <= 0x39; d++) starts[d] = 1;
+  for (const ch of '百千') starts[ch.charCodeAt(0)] = 1;
+  for (const code of numerals.lead) starts[code] = 1;
+  return starts;
+}
+
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
 /** A regexp that never matches, for an empty word list. */
 const NEVER = /(?!)/y;
@@ -167,7 +198,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     excludeEdges: q.exclude.map((x) => ({ before: x.before ? edgeUnits(x.before, 'last') : null, after: x.after ? edgeUnits(x.after, 'first') : null })),
     units: rules.units,
     numerals,
-    number: new RegExp(numberSource(next, numerals.source), 'g'),
+    number: new NumberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numberStarts(numerals)),
     numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
     unit: wordsAt(units),
     unitOf,
