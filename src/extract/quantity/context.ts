@@ -1,6 +1,5 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
-import { mayHold } from '../../rules/regex-ast.js';
 import type { ReadingView } from '../../util/reading.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type YearEvidence } from '../../rules/files/quantities.js';
 import type { Compiled } from './compile.js';
@@ -106,7 +105,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return by('target', 'notice');
   const text = before();
   let cue: KindOf | null = null;
-  for (const m of text.matchAll(c.kind)) {
+  for (const m of c.kind.first(text)) {
     const t = c.kindOf.get(m[0])!;
     cue = { kind: t.value, rule: t.id, evidence: null };
   }
@@ -152,9 +151,10 @@ function done(before: string, c: Compiled): boolean {
 
 type YearCue = Compiled['years'][number];
 
-/** Calls `found` with each match of each year cue in `text` and the offset just past it. */
-function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  for (const { rule, re, needs } of cues) if (mayHold(text, needs)) for (const m of text.matchAll(re)) found(rule, m, m.index + m[0].length);
+/** Calls `found` with each match of each year cue in `text` (cue by cue, in rule order) and the offset just past it. */
+function eachYearCue(text: string, c: Compiled, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
+  const all = c.yearCues.all(text);
+  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(c.years[k]!.rule, m, m.index + m[0].length);
 }
 
 /**
@@ -162,9 +162,9 @@ function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearC
  * year is past (报告指出,2024年全县地区生产总值达到…, in a 2025 report), 到2027年 or the plan year itself is ahead.
  */
 function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
-  if (frame.planYear === null || (c.anyYear && !c.anyYear.test(text))) return null;
+  if (frame.planYear === null) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
-  eachYearCue(text, c.years, (rule, m, end) => {
+  eachYearCue(text, c, (rule, m, end) => {
     if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline === true };
   });
   if (!last) return null;
@@ -302,15 +302,13 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
 function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null; rule: string }[] {
   const text = view.slice(block.start, block.end);
   const byEnd = new Map<number, { period: Period | null; rule: string }>();
-  if (!c.anyYear || c.anyYear.test(text)) {
-    eachYearCue(text, c.years, (rule, m, end) => {
-      if (byEnd.has(end)) return;
-      if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-        const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-        if (p) byEnd.set(end, { period: p, rule: rule.id });
-      } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, { period: null, rule: rule.id });
-    });
-  }
+  eachYearCue(text, c, (rule, m, end) => {
+    if (byEnd.has(end)) return;
+    if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
+      const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+      if (p) byEnd.set(end, { period: p, rule: rule.id });
+    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, { period: null, rule: rule.id });
+  });
   return [...byEnd.entries()].map(([end, e]) => ({ end, ...e })).sort((x, y) => x.end - y.end);
 }
 
@@ -326,9 +324,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   let explicit = null as { end: number; year: number | null; id: string } | null;
   let relative = null as { end: number; year: number | null; id: string } | null;
   let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null;
-  // Most windows hold no cue at all: one test of all cues joined spares running each of them.
-  const cues = !c.anyYear || c.anyYear.test(text) ? c.years : [];
-  eachYearCue(text, cues, (rule, m, end) => {
+  eachYearCue(text, c, (rule, m, end) => {
     if (rule.span) {
       // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
       const governs = FRONTED.test(text.slice(end, end + 1)) || !CLAUSE_BREAK.test(text.slice(end));
