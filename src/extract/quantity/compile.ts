@@ -2,7 +2,7 @@ import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import { edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
-import type { QuantityRules } from '../../rules/files/quantities.js';
+import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, numeralsOf, SPLIT_NUMERAL, type Numerals } from './numbers.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
@@ -11,14 +11,16 @@ export interface Tagged<T> { id: string; value: T }
 /** The quantity rules turned into regular expressions and lookup maps, built once at load (`rules.quantities.compiled`). */
 export interface Compiled {
   q: QuantityRules;
+  /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
+  ids: { kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>; sequence: string | null };
   /** The tense words of the roles stage (将, 力争 / 完成, 已) in one alternation, and the role each word is evidence for. */
   tense: RegExp;
   tenseRole: ReadonlyMap<string, 'plan' | 'review'>;
   /**
    * Per exclusion rule (`q.exclude` order): the characters its before pattern can end the text with (…$), and those
-   * its after, number and unit patterns can start it with (^…), or null when not known (edgeUnits).
+   * its after and unit patterns can start it with (^…), or null when not known (edgeUnits).
    */
-  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; number: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
+  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
   units: Rules['units'];
   numerals: Numerals;
   /** Groups: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
@@ -287,10 +289,13 @@ export function compileQuantities(rules: RawRules): Compiled {
   const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
   return {
     q,
+    ids: {
+      kind: decisionIds(q, 'kinds', KIND_EVIDENCE), year: decisionIds(q, 'years', YEAR_EVIDENCE),
+      indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
+    },
     excludeEdges: q.exclude.map((x) => ({
       before: x.before ? edgeUnits(x.before, 'last') : null,
       after: x.after ? edgeUnits(x.after, 'first') : null,
-      number: x.number ? edgeUnits(x.number, 'first') : null,
       unit: x.unit ? edgeUnits(x.unit, 'first') : null,
     })),
     units: rules.units,

@@ -52,7 +52,6 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
     if (x.dimension && x.dimension !== dimension) continue;
     if (x.exceptDimensions.length && x.exceptDimensions.includes(dimension)) continue;
     const edges = c.excludeEdges[k]!;
-    if (x.number && edges.number && !edges.number.has(m.numberText.charCodeAt(0))) continue;
     if (x.unit && edges.unit && !edges.unit.has(m.unit.charCodeAt(0))) continue;
     if (x.before) {
       // A pattern anchored at the figure (…$ before it) is tried only when the character next to the figure is one
