@@ -69,7 +69,7 @@ const RUNNERS: Record<string, Runner> = {
   /** A header at the very top of a file, taken out as front matter (listed in removed under this rule). */
   'boilerplate.frontMatter': (rule, text) => extract({ text }, { rules }).removed.some((r) => r.rule === rule.id),
   /** A clause holding one of the rule's kind cue words (力争, 完成了). */
-  'quantities.kinds': (rule, text) => [...text.matchAll(quantities.kind)].some((m) => quantities.kindOf.get(m[0])?.id === rule.id),
+  'quantities.kinds': (rule, text) => quantities.kind.first(text).some((m) => quantities.kindOf.get(m[0])?.id === rule.id),
   /** A figure the scanner reads and this exclusion then rules out (全省第3个, 坚持两个确立). */
   'quantities.exclude': (rule, text) => mentions(text).some((m) => exclusion(reading(text), m, whole(text), quantities) === rule.id),
   /** An indicator phrase identified as this indicator: 全年地区生产总值增长. */

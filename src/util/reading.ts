@@ -1,5 +1,5 @@
 import type { Range } from '../document.js';
-import { FILLER, unwrapped, written as writtenAcross, type Unwrapped } from './breaks.js';
+import { FILLER, unwrap, unwrapped, written as writtenAcross, type Unwrapped } from './breaks.js';
 
 // The reading view: each block of the view (a paragraph or a heading line, see stages/segment.ts) as a reader sees
 // it, built once. A block that holds no break reads as the view itself; a hard-wrapped one (or one with markup
@@ -72,9 +72,12 @@ export class ReadingView {
     return hasBreakIn(this.view, start, end);
   }
 
-  /** The text of [start, end) of the view as read: without its breaks. */
+  /** The text of [start, end) of the view as read: without its breaks (`range(start, end).text`, with no map made). */
   slice(start: number, end: number): string {
-    return this.range(start, end).text;
+    const b = this.blockOf(start, end);
+    if (!b) return unwrap(this.view.slice(start, end));
+    if (!b.read) return this.view.slice(start, end);
+    return b.read.text.slice(b.index![start - b.start]!, b.index![end - b.start]!);
   }
 
   /** `slice`, with the way back to the view. */

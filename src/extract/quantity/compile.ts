@@ -1,9 +1,8 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { edgeUnits, requiredText } from '../../rules/regex-ast.js';
-import { unionOf } from '../../rules/union.js';
+import { edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
-import type { QuantityRules } from '../../rules/files/quantities.js';
+import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, numeralsOf, SPLIT_NUMERAL, type Numerals } from './numbers.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
@@ -12,18 +11,20 @@ export interface Tagged<T> { id: string; value: T }
 /** The quantity rules turned into regular expressions and lookup maps, built once at load (`rules.quantities.compiled`). */
 export interface Compiled {
   q: QuantityRules;
+  /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
+  ids: { kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>; sequence: string | null };
   /** The tense words of the roles stage (将, 力争 / 完成, 已) in one alternation, and the role each word is evidence for. */
   tense: RegExp;
   tenseRole: ReadonlyMap<string, 'plan' | 'review'>;
   /**
    * Per exclusion rule (`q.exclude` order): the characters its before pattern can end the text with (…$), and those
-   * its after pattern can start it with (^…), or null when not known (edgeUnits).
+   * its after and unit patterns can start it with (^…), or null when not known (edgeUnits).
    */
-  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null }[];
+  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
   units: Rules['units'];
   numerals: Numerals;
-  /** Global: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
-  number: RegExp;
+  /** Groups: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
+  number: NumberFinder;
   /** The same, sticky: a number exactly here (the second half of a range). */
   numberAt: RegExp;
   unit: WordsAt;
@@ -49,20 +50,19 @@ export interface Compiled {
   cmpAfter: WordsAt;
   cmpBefore: RegExp;
   cmpOf: Map<string, Tagged<Op>>;
-  /** Global, for `matchAll`. */
-  growth: RegExp;
+  /** Pattern 0: the words no growth word may be cut out of (notGrowth, 增加值); 1: the growth words. */
+  growthWords: Patterns;
   /** The same, not global: `test` keeps no state on it. */
   growthAny: RegExp;
   growthOf: Map<string, Tagged<'up' | 'down'>>;
-  notGrowth: RegExp;
   toLevel: RegExp;
-  kind: RegExp;
+  kind: Patterns;
   kindOf: Map<string, Tagged<'target' | 'actual' | 'other'>>;
   /** Year cues, global copies of the rule patterns. */
   /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
   years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
-  /** Matches somewhere iff some year cue does: most windows hold none, and then the cues need not run one by one. */
-  anyYear: RegExp | null;
+  /** The year cues' patterns (in `years` order), all found in one pass over a text. */
+  yearCues: Patterns;
   leading: WordSet;
   trailing: WordSet;
   /** Whole words that a leading or trailing word must not be cut out of. */
@@ -96,6 +96,127 @@ export class WordsAt {
 }
 
 /**
+ * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
+ * 百/千 of 百分之, the first character of a Chinese numeral): one table read per character, where the regexp engine
+ * spent far more on each of the many characters that start none.
+ */
+export class NumberFinder {
+  constructor(private readonly re: RegExp, private readonly starts: Uint8Array) {}
+
+  /** The first match at or after `from` (the match a global regexp with `lastIndex = from` finds), or null. */
+  from(text: string, from: number): RegExpExecArray | null {
+    const starts = this.starts;
+    const re = this.re;
+    for (let p = from; p < text.length; p++) {
+      if (starts[text.charCodeAt(p)] === 0) continue;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m) return m;
+    }
+    return null;
+  }
+}
+
+/**
+ * Some global patterns, each found in a text as `text.matchAll(pattern)` finds it, in one pass over the text: a
+ * pattern is tried (sticky) only where a match of it can start, as told by the characters its matches open with,
+ * and from where its last match ended. No regexp is cloned (matchAll clones one per call) and no text is read once
+ * per pattern. A pattern whose first characters cannot be told is run as a global regexp, and only over a text
+ * that holds one of its required texts (`needs`).
+ */
+export class Patterns {
+  private readonly sticky: RegExp[];
+  /** Per pattern: a global copy, for one whose first characters are not known, else null. */
+  private readonly whole: (RegExp | null)[];
+  private readonly needs: (readonly string[] | null)[];
+  /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
+  private readonly firsts = new Uint8Array(0x10000);
+  private readonly lists: number[][] = [];
+
+  constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
+    this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
+    this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
+    this.needs = patterns.map(({ needs }) => needs ?? null);
+    const byFirst = new Map<number, number[]>();
+    patterns.forEach(({ firsts }, k) => {
+      for (const code of firsts ?? []) {
+        const list = byFirst.get(code);
+        if (!list) byFirst.set(code, [k]);
+        else if (!list.includes(k)) list.push(k);
+      }
+    });
+    // Characters opening the same patterns share one list (at most 255 lists: a table of bytes).
+    const shared = new Map<string, number>();
+    for (const [code, list] of byFirst) {
+      const key = list.join();
+      let i = shared.get(key);
+      if (i === undefined) {
+        if (this.lists.length === 255) throw new Error('too many distinct first-character lists');
+        shared.set(key, (i = this.lists.length));
+        this.lists.push(list);
+      }
+      this.firsts[code] = i + 1;
+    }
+  }
+
+  /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
+  all(text: string): readonly (readonly RegExpExecArray[])[] {
+    const n = this.sticky.length;
+    const out: RegExpExecArray[][] = new Array(n).fill(NONE);
+    let next: Int32Array | null = null;
+    const firsts = this.firsts;
+    for (let p = 0; p < text.length; p++) {
+      const f = firsts[text.charCodeAt(p)]!;
+      if (f === 0) continue;
+      for (const k of this.lists[f - 1]!) {
+        if (next !== null && p < next[k]!) continue;
+        const re = this.sticky[k]!;
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (!m) continue;
+        if (out[k] === NONE) out[k] = [];
+        out[k]!.push(m);
+        next ??= new Int32Array(n);
+        next[k] = advance(text, m, re.unicode);
+      }
+    }
+    for (let k = 0; k < n; k++) {
+      const re = this.whole[k];
+      if (!re || !mayHold(text, this.needs[k])) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (out[k] === NONE) out[k] = [];
+        out[k]!.push(m);
+        re.lastIndex = advance(text, m, re.unicode);
+      }
+    }
+    return out;
+  }
+
+  /** The matches of the first (or only) pattern. */
+  first(text: string): readonly RegExpExecArray[] {
+    return this.all(text)[0]!;
+  }
+}
+
+const NONE: RegExpExecArray[] = [];
+
+/** Where a global regexp goes on after match `m`: its end, or past the next character for an empty match. */
+function advance(text: string, m: RegExpExecArray, unicode: boolean): number {
+  const end = m.index + m[0].length;
+  if (end > m.index) return end;
+  const code = text.charCodeAt(end);
+  return unicode && code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? end + 2 : end + 1;
+}
+
+/** A pattern of words (their alternation, longest first) and the characters they open with; none matches no text. */
+const words = (list: readonly string[]) =>
+  ({ re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/, firsts: list.map((w) => w.charCodeAt(0)) });
+
+/** The characters a match of a rule pattern can open with, or null when they cannot be told. */
+const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${re.source})`, re.flags.replace(/[gy]/g, '')), 'first');
+
+/**
  * Words looked up at the ends of a phrase: the whole set, and the words by their first and by their last
  * character, longest first, so a lookup compares a few candidates in place instead of slicing one string per length.
  */
@@ -119,7 +240,6 @@ const wordSet = (words: readonly string[]): WordSet => ({
 // No `u` flag on these: every word is in the BMP, and V8 runs non-unicode sticky regexps several times faster.
 const sticky = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'y');
 const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(words) : NEVER, words);
-const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'g');
 /**
  * Numbers: 1 = after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic, 4 = Chinese. A Chinese numeral (and a run
  * of split digits) must be followed by something that can continue an amount (`next`: first characters of units,
@@ -128,9 +248,14 @@ const global = (words: readonly string[]) => new RegExp(`(?:${alternation(byLeng
  */
 const numberSource = (next: string, cn: string) =>
   `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
-/** One pattern that matches a text iff one of `patterns` (rule patterns, `u` flag) does, as a cheap first test. */
-function anyOf(patterns: readonly RegExp[]): RegExp | null {
-  return patterns.length < 2 || patterns.some((re) => re.flags !== 'u') ? null : unionOf(patterns.map((re) => re.source));
+
+/** The characters a match of numberSource can start with: a digit, 百/千 (百分之, 千分之), a Chinese numeral's first. */
+function numberStarts(numerals: Numerals): Uint8Array {
+  const starts = new Uint8Array(0x10000);
+  for (let d = 0x30; d <= 0x39; d++) starts[d] = 1;
+  for (const ch of '百千') starts[ch.charCodeAt(0)] = 1;
+  for (const code of numerals.lead) starts[code] = 1;
+  return starts;
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
@@ -164,10 +289,18 @@ export function compileQuantities(rules: RawRules): Compiled {
   const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
   return {
     q,
-    excludeEdges: q.exclude.map((x) => ({ before: x.before ? edgeUnits(x.before, 'last') : null, after: x.after ? edgeUnits(x.after, 'first') : null })),
+    ids: {
+      kind: decisionIds(q, 'kinds', KIND_EVIDENCE), year: decisionIds(q, 'years', YEAR_EVIDENCE),
+      indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
+    },
+    excludeEdges: q.exclude.map((x) => ({
+      before: x.before ? edgeUnits(x.before, 'last') : null,
+      after: x.after ? edgeUnits(x.after, 'first') : null,
+      unit: x.unit ? edgeUnits(x.unit, 'first') : null,
+    })),
     units: rules.units,
     numerals,
-    number: new RegExp(numberSource(next, numerals.source), 'g'),
+    number: new NumberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numberStarts(numerals)),
     numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
     unit: wordsAt(units),
     unitOf,
@@ -187,15 +320,14 @@ export function compileQuantities(rules: RawRules): Compiled {
     // 约为每斤13元, 不低于每人500元: a 每 and what it counts per may stand between the word and the number.
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?(?:每[^\\d\\s,;。、:()]{1,3})?$`) : /(?!)/,
     cmpOf,
-    growth: growthOf.size ? global([...growthOf.keys()]) : /(?!)/g,
+    growthWords: new Patterns([words(q.notGrowth), words([...growthOf.keys()])]),
     growthAny: growthOf.size ? new RegExp(`(?:${alternation(byLength([...growthOf.keys()]))})`) : /(?!)/,
     growthOf,
-    notGrowth: q.notGrowth.length ? global(q.notGrowth) : /(?!)/g,
     toLevel: q.toLevel.length ? sticky(q.toLevel) : NEVER,
-    kind: kindOf.size ? global([...kindOf.keys()]) : /(?!)/g,
+    kind: new Patterns([words([...kindOf.keys()])]),
     kindOf,
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
-    anyYear: anyOf(q.years.map((y) => y.pattern)),
+    yearCues: new Patterns(q.years.map((rule) => ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2) }))),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

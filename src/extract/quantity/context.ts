@@ -1,8 +1,7 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
-import { mayHold } from '../../rules/regex-ast.js';
 import type { ReadingView } from '../../util/reading.js';
-import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type YearEvidence } from '../../rules/files/quantities.js';
+import type { KindEvidence } from '../../rules/files/quantities.js';
 import type { Compiled } from './compile.js';
 import { coverage, locator } from './spans.js';
 
@@ -26,7 +25,7 @@ export interface Frame {
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
   reading: ReadingView;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
-  ids: { kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>; sequence: string | null };
+  ids: Compiled['ids'];
 }
 
 /** A kind and the rule behind it: a cue rule's id, or the id of the decision rule for `evidence`. */
@@ -36,7 +35,7 @@ const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020,
 
 /** The frame of a document whose roles stage has run: section roles and years, the report's plan and review years. */
 export function frameOf(doc: Doc, c: Compiled): Frame {
-  const sequence = decisionIds(c.q, 'roles', ROLE_EVIDENCE).sequence;
+  const sequence = c.ids.sequence;
   const sections = new Map<string, { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }>();
   let plan: number | null = null;
   let review: number | null = null;
@@ -61,7 +60,7 @@ export function frameOf(doc: Doc, c: Compiled): Frame {
     },
     scopes: new Map(),
     reading: doc.reading,
-    ids: { kind: decisionIds(c.q, 'kinds', KIND_EVIDENCE), year: decisionIds(c.q, 'years', YEAR_EVIDENCE), indicator: decisionIds(c.q, 'indicators', INDICATOR_EVIDENCE), sequence },
+    ids: c.ids,
   };
 }
 
@@ -85,18 +84,21 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (role === 'glossary' || frame.inGlossary(pos)) return by('other', 'glossary');
   if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
   if (pos >= targetsFrom) return by('target', 'target-paragraph');
-  // The sentence before the figure, read across the breaks of a hard-wrapped paragraph.
-  const before = () => doc.reading.slice(sentence.start, pos);
-  const reported = reportedDone(doc, c, pos, sentence, before);
+  // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: each
+  // read once, when first asked for.
+  let text: string | null = null;
+  let last: string | null = null;
+  const before = () => (text ??= doc.reading.slice(sentence.start, pos));
+  const clause = () => (last ??= lastClause(before()));
+  const reported = reportedDone(doc, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return by(reported === 'list-head' ? 'target' : 'actual', reported);
   if (frame.inTask(pos)) return done(before(), c) ? by('actual', 'done') : by('target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
-    const clause = before().split(/[,;。，；]/).at(-1) ?? '';
-    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause.includes(w))) return by('target', 'ahead-cue');
-    if (role === 'plan' && done(clause, c)) return by('actual', 'done');
+    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause().includes(w))) return by('target', 'ahead-cue');
+    if (role === 'plan' && done(clause(), c)) return by('actual', 'done');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
@@ -104,14 +106,12 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (role === 'plan') return by('target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return by('actual', part ? 'review-part' : 'review-section');
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return by('target', 'notice');
-  const text = before();
-  let cue: KindOf | null = null;
-  for (const m of text.matchAll(c.kind)) {
-    const t = c.kindOf.get(m[0])!;
-    cue = { kind: t.value, rule: t.id, evidence: null };
+  const cues = c.kind.first(before());
+  if (cues.length) {
+    const t = c.kindOf.get(cues.at(-1)![0])!;
+    return { kind: t.value, rule: t.id, evidence: null };
   }
-  if (cue) return cue;
-  const year = yearKind(text, frame, c);
+  const year = yearKind(before(), frame, c);
   return year ? by(year, year === 'actual' ? 'past-year' : 'year-ahead') : by(doc.meta.docType === 'work-report' ? 'actual' : 'target', 'default');
 }
 
@@ -126,23 +126,56 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * of counts done (安排的48个项目中，已开工36个、…: the planned count, taken as a target, the counts done after it
  * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
-function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, before: () => string): 'plan-share' | 'progress-done' | 'list-head' | null {
-  const clause = before().split(/[,;。，；]/).at(-1) ?? '';
+function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, lastClause: () => string): 'plan-share' | 'progress-done' | 'list-head' | null {
+  const clause = lastClause();
   const share = c.q.planShare?.exec(clause);
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
   if (doc.meta.docType === 'progress-report' && c.q.progressDone.some((w) => clause.includes(w)) && !looksAhead(clause, c)) return 'progress-done';
   const after = doc.view.slice(pos, sentence.end);
   // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
-  const comma = after.search(/[,，]/);
-  const next = comma >= 0 ? after.slice(comma + 1).split(/[,;。，；]/)[0]! : '';
-  const digit = next.search(/\d/);
+  const comma = indexOfComma(after);
+  const next = comma >= 0 ? firstClause(after, comma + 1) : '';
+  const digit = indexOfDigit(next);
   if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return 'plan-share';
   const head = c.q.listHead?.exec(after);
   if (head) {
-    const next = after.slice(head[0].length).split(/[,;。，；]/)[0] ?? '';
+    const next = firstClause(after, head[0].length);
     if (done(next, c) && !looksAhead(next, c)) return 'list-head';
   }
   return null;
+}
+
+/** The characters a clause ends with here: , ; 。 ， ；. */
+const isClauseEnd = (code: number) => code === 0x2c || code === 0x3b || code === 0x3002 || code === 0xff0c || code === 0xff1b;
+
+/** The text after the last clause end (`text.split(/[,;。，；]/).at(-1)`), with one backward scan. */
+function lastClause(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) if (isClauseEnd(text.charCodeAt(i))) return text.slice(i + 1);
+  return text;
+}
+
+/** The text from `from` to the first clause end after it (`text.slice(from).split(/[,;。，；]/)[0]`). */
+function firstClause(text: string, from: number): string {
+  for (let i = from; i < text.length; i++) if (isClauseEnd(text.charCodeAt(i))) return text.slice(from, i);
+  return text.slice(from);
+}
+
+/** The index of the first , or ， (`text.search(/[,，]/)`). */
+function indexOfComma(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2c || code === 0xff0c) return i;
+  }
+  return -1;
+}
+
+/** The index of the first ASCII digit (`text.search(/\d/)`). */
+function indexOfDigit(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return i;
+  }
+  return -1;
 }
 
 /** Whether the sentence before a figure reports work done (已完成投资…, 截至3月底…). */
@@ -152,9 +185,10 @@ function done(before: string, c: Compiled): boolean {
 
 type YearCue = Compiled['years'][number];
 
-/** Calls `found` with each match of each year cue in `text` and the offset just past it. */
-function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  for (const { rule, re, needs } of cues) if (mayHold(text, needs)) for (const m of text.matchAll(re)) found(rule, m, m.index + m[0].length);
+/** Calls `found` with each match of each year cue in `text` (cue by cue, in rule order) and the offset just past it. */
+function eachYearCue(text: string, c: Compiled, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
+  const all = c.yearCues.all(text);
+  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(c.years[k]!.rule, m, m.index + m[0].length);
 }
 
 /**
@@ -162,9 +196,9 @@ function eachYearCue(text: string, cues: readonly YearCue[], found: (rule: YearC
  * year is past (报告指出,2024年全县地区生产总值达到…, in a 2025 report), 到2027年 or the plan year itself is ahead.
  */
 function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
-  if (frame.planYear === null || (c.anyYear && !c.anyYear.test(text))) return null;
+  if (frame.planYear === null) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
-  eachYearCue(text, c.years, (rule, m, end) => {
+  eachYearCue(text, c, (rule, m, end) => {
     if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline === true };
   });
   if (!last) return null;
@@ -302,15 +336,13 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
 function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null; rule: string }[] {
   const text = view.slice(block.start, block.end);
   const byEnd = new Map<number, { period: Period | null; rule: string }>();
-  if (!c.anyYear || c.anyYear.test(text)) {
-    eachYearCue(text, c.years, (rule, m, end) => {
-      if (byEnd.has(end)) return;
-      if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-        const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-        if (p) byEnd.set(end, { period: p, rule: rule.id });
-      } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, { period: null, rule: rule.id });
-    });
-  }
+  eachYearCue(text, c, (rule, m, end) => {
+    if (byEnd.has(end)) return;
+    if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
+      const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+      if (p) byEnd.set(end, { period: p, rule: rule.id });
+    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, { period: null, rule: rule.id });
+  });
   return [...byEnd.entries()].map(([end, e]) => ({ end, ...e })).sort((x, y) => x.end - y.end);
 }
 
@@ -326,9 +358,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   let explicit = null as { end: number; year: number | null; id: string } | null;
   let relative = null as { end: number; year: number | null; id: string } | null;
   let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null;
-  // Most windows hold no cue at all: one test of all cues joined spares running each of them.
-  const cues = !c.anyYear || c.anyYear.test(text) ? c.years : [];
-  eachYearCue(text, cues, (rule, m, end) => {
+  eachYearCue(text, c, (rule, m, end) => {
     if (rule.span) {
       // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
       const governs = FRONTED.test(text.slice(end, end + 1)) || !CLAUSE_BREAK.test(text.slice(end));
@@ -350,11 +380,11 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   const sp = span as { end: number; period: Period | null; rule: string; base: number | null; id: string } | null;
   const ex = explicit as { end: number; year: number | null; id: string } | null;
   const rel = relative as { end: number; year: number | null; id: string } | null;
-  const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
-  const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
   /** In a span: X of 由X增长到Y is the year before it; a level reached, a rate or share its end; a total the span. */
   const inSpan = (around: Period, named: boolean, rule: string | null): When => {
     if (kind === 'other') return single(null, null);
+    const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
+    const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
     if (FROM.test(before)) return single(around[0] - 1, rule);
     if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
     if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);

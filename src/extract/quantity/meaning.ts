@@ -28,12 +28,12 @@ const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'ratio', 'permi
 
 /** The last growth word in `text` that is not part of a word such as 增加值, or null. */
 export function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
-  const blocked: Range[] = [];
-  for (const m of text.matchAll(c.notGrowth)) blocked.push({ start: m.index, end: m.index + m[0].length });
+  const [notGrowth, growth] = c.growthWords.all(text) as [readonly RegExpExecArray[], readonly RegExpExecArray[]];
   let last: { word: string; end: number } | null = null;
-  for (const m of text.matchAll(c.growth)) {
+  for (const m of growth) {
     const start = m.index;
-    if (!blocked.some((b) => start < b.end && start + m[0].length > b.start)) last = { word: m[0], end: start + m[0].length };
+    const end = start + m[0].length;
+    if (!notGrowth.some((b) => start < b.index + b[0].length && end > b.index)) last = { word: m[0], end };
   }
   return last;
 }

@@ -17,6 +17,8 @@ export interface Numerals {
   capital: Set<number>;
   /** A regexp source for one Chinese numeral (the regexp itself is built by compile.ts). */
   source: string;
+  /** The characters a Chinese numeral can start with (digits, places, tens). */
+  lead: readonly number[];
 }
 
 const ORDINARY = new Set([...'零〇一二两俩三四五六七八九十百千万亿'].map((ch) => ch.charCodeAt(0)));
@@ -36,7 +38,7 @@ export function numeralsOf(units: UnitRules): Numerals {
   const body = charClass([...digit.keys(), ...place.keys(), ...tens.keys(), ...big.keys()]);
   const digits = charClass(digit.keys());
   const source = `[${lead}][${body}]*(?:点[${digits}]+[${charClass(big.keys())}]*)?`;
-  return { digit, place, tens, big, bigWords, capital, source };
+  return { digit, place, tens, big, bigWords, capital, source, lead: [...digit.keys(), ...place.keys(), ...tens.keys()] };
 }
 
 export const ARABIC_NUMERAL = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';

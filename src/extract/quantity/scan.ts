@@ -152,14 +152,13 @@ function signed(view: string, m: Mention): Mention {
 function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
   const u = read.range(block.start, block.end);
   const out: Mention[] = [];
-  const re = c.number;
-  re.lastIndex = 0;
-  for (let m = re.exec(u.text); m; m = re.exec(u.text)) {
+  for (let m = c.number.from(u.text, 0); m; ) {
     const { found, next } = mentionAt(u.text, m, u.text.length, c);
-    if (!found) { re.lastIndex = next; continue; }
-    const back = u.back(found);
-    out.push({ ...found, start: block.start + back.start, end: block.start + back.end });
-    re.lastIndex = next;
+    if (found) {
+      const back = u.back(found);
+      out.push({ ...found, start: block.start + back.start, end: block.start + back.end });
+    }
+    m = c.number.from(u.text, next);
   }
   return out;
 }
@@ -174,17 +173,17 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
   const view = read.view;
   const out: Mention[][] = blocks.map(() => []);
   const wrapped = blocks.map((b) => read.hasBreak(b.start, b.end));
-  const re = c.number;
-  re.lastIndex = 0;
-  let bi = 0;
-  for (let m = re.exec(view); m && bi < blocks.length; m = re.exec(view)) {
-    while (bi < blocks.length && (blocks[bi]!.end <= m.index || wrapped[bi])) bi++;
-    const block = blocks[bi];
-    if (!block) break;
-    if (m.index < block.start) { re.lastIndex = block.start; continue; }
-    const { found, next } = mentionAt(view, m, block.end, c);
-    if (found) out[bi]!.push(found);
-    re.lastIndex = next;
+  // Blocks in order; a number is looked for from where the last one read ended, never before the block's start
+  // (what lies between blocks is no block's), and one starting past its end belongs to a later block.
+  let next = 0;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
+    if (wrapped[bi]) continue;
+    for (let m = c.number.from(view, Math.max(next, block.start)); m && m.index < block.end; m = c.number.from(view, next)) {
+      const at = mentionAt(view, m, block.end, c);
+      if (at.found) out[bi]!.push(at.found);
+      next = at.next;
+    }
   }
   blocks.forEach((b, i) => { if (wrapped[i]) out[i] = scanWrapped(read, b, c); });
   return out;
