@@ -71,37 +71,53 @@ export interface DraftMessage {
 /**
  * The one object that travels through the pipeline. Stages fill it in order; none prints or throws on odd input.
  * `view` is the normalised text, always exactly as long as `text`, so offsets found in it are offsets in `text`.
+ *
+ * Each field has one owner, the stage that sets it (named beside it); the others read it and never change it.
+ * Two stages annotate what an earlier one made, as noted: clean turns the page furniture inside the view into
+ * fillers, and roles gives blocks and sections their role, year and period.
  */
 export interface Doc {
+  /** Given by the caller (newDoc). */
   path: string | null;
   bytes: Uint8Array;
+  /** read. */
   sha256: string;
   encoding: string;
   text: string;
+  /** normalise (clean blanks page furniture in it). */
   view: string;
-  /** Offsets at which each line starts (line 1 at index 0). CR, LF and CRLF each end a line. */
+  /** read: offsets at which each line starts (line 1 at index 0). CR, LF and CRLF each end a line. */
   lineStarts: number[];
-  /** The physical lines of the view, trimmed, empty ones included (index k is line k + 1); set by normalise. */
+  /** normalise: the physical lines of the view, trimmed, empty ones included (index k is line k + 1). */
   lines: readonly ViewLine[];
+  /** clean. */
   removed: RemovedRange[];
+  /** segment (roles sets each block's role, year and period). */
   blocks: Block[];
-  /** The blocks as a reader sees them (breaks out, offsets mapped back); built once by segment. */
+  /** segment: the blocks as a reader sees them (breaks out, offsets mapped back), built once. */
   reading: ReadingView;
+  /** segment (roles sets each section's role, year and period). */
   sections: SectionNode[];
+  /** meta. */
   meta: Meta;
+  /** tables. */
   tables: Table[];
+  /** glossary. */
   glossary: GlossaryEntry[];
+  /** tasks. */
   tasks: Task[];
+  /** quantities: each figure links its section and task; assemble lists each task's figures from these links. */
   quantities: Quantity[];
   /**
-   * Set by the tasks stage: the lead units named for each section (from its heading's lead text, or a 牵头单位: line
-   * right below the heading), by section id, each name once as written. Assemble shows them as `sections[].lead`.
+   * tasks: the lead units named for each section (from its heading's lead text, or a 牵头单位: line right below the
+   * heading), by section id, each name once as written. Assemble shows them as `sections[].lead`.
    */
   sectionLeads: ReadonlyMap<string, string[]>;
-  /** Set by the tasks stage: every unit named in a unit list or a section lead, as written, in text order. */
+  /** tasks: every unit named in a unit list or a section lead, as written, in text order. */
   units: readonly UnitMention[];
-  /** Set by the organizations stage only, from `units` and `tasks`. */
+  /** organizations, derived from `units` and `tasks` only. */
   organizations: Organization[];
+  /** Any stage may add messages (read, quantities, tables); none removes one. */
   messages: DraftMessage[];
 }
 
