@@ -2,7 +2,7 @@ import type { Block, Doc } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import { lineBodies } from './lines.js';
-import type { Place } from './region.js';
+import { bareLevel, type Place, type Regions } from './region.js';
 
 /** The issuer as the text writes it, before a bare level word (市人民政府) is expanded with the place. */
 export interface IssuerCue {
@@ -11,7 +11,6 @@ export interface IssuerCue {
   bare: boolean;
 }
 
-const LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民政府|政府)$/u;
 const ABOUT = /^(.{2,40}?)关于/u;
 const ON_BEHALF = /我代表(.{0,20}?)(人民政府|政府|国务院)/u;
 const BYLINE = /^(\S{2,12}?)(记者|通讯员)/u;
@@ -34,8 +33,8 @@ export function compileIssuer(rules: RawRules): IssuerPatterns {
   };
 }
 
-function cue(name: string): IssuerCue {
-  return { name, bare: LEVEL.test(name) };
+function cueOf(name: string, r: Regions): IssuerCue {
+  return { name, bare: bareLevel(name, r) !== null };
 }
 
 /**
@@ -45,6 +44,7 @@ function cue(name: string): IssuerCue {
  */
 export function issuerCue(doc: Doc, rules: Rules, title: string | null, collector: string | null, front: Block[], news: boolean): IssuerCue | null {
   const { suffix, speaker, mayor } = rules.meta.compiled.issuer;
+  const cue = (name: string) => cueOf(name, rules.regions.compiled);
   const about = title ? ABOUT.exec(title) : null;
   if (about && suffix.test(about[1]!)) return cue(about[1]!);
   if (collector) return cue(collector);
@@ -76,12 +76,13 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
 }
 
 /** 市人民政府 → 来宾市人民政府; 区人民政府 → 成都市金牛区人民政府; 自治区人民政府 → 宁夏回族自治区人民政府. */
-export function expandIssuer(c: IssuerCue | null, place: Place): string | null {
+export function expandIssuer(c: IssuerCue | null, place: Place, r: Regions): string | null {
   if (!c) return null;
   if (!c.bare) return c.name;
-  const level = LEVEL.exec(c.name)![1]!;
-  const name = ['区', '县', '旗'].includes(level) ? (place.district ? (level === '区' ? (place.city ?? '') : '') + place.district : null)
-    : ['市', '州', '盟'].includes(level) ? place.city
+  const level = bareLevel(c.name, r)!;
+  const { district, city, withCity } = r.levels;
+  const name = district.includes(level) ? (place.district ? (withCity.includes(level) ? (place.city ?? '') : '') + place.district : null)
+    : city.includes(level) ? place.city
     : place.province;
   return name ? `${name}人民政府` : null;
 }

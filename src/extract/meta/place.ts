@@ -1,6 +1,6 @@
 import type { Block, Doc } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
-import { cityBefore, mostNamedCity, placeAt, regions, type Place } from './region.js';
+import { bareLevel, cityBefore, mostNamedCity, placeAt, regions, type Place, type Regions } from './region.js';
 
 /** 在昆明市官渡区第十七届人民代表大会, 在第十四届全国人民代表大会: the congress the report was delivered to. */
 const DELIVERY = /在(.{0,24}?)第[一二三四五六七八九十百]{1,4}届(全国)?人民代表大会/u;
@@ -11,10 +11,9 @@ const CONGRESS = /^([\u4e00-\u9fff]{2,24}?)第?[一二三四五六七八九十]{
  * …批准）: the place just before the congress, after any date.
  */
 const CONGRESS_IN = /(?:^|[^\u4e00-\u9fff]|[年月日])((?![年月日])[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗))第?[一二三四五六七八九十]{1,4}届人民代表大会/u;
-const BARE_LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民)?政府$/u;
 
 /** Strings that name the issuing place, most telling first: the congress line, the title, the issuer. */
-function anchors(doc: Doc, title: string | null, front: Block[], issuer: string | null): string[] {
+function anchors(doc: Doc, title: string | null, front: Block[], issuer: string | null, r: Regions): string[] {
   const out: string[] = [];
   for (const b of front) {
     const v = doc.view.slice(b.start, b.end);
@@ -26,7 +25,7 @@ function anchors(doc: Doc, title: string | null, front: Block[], issuer: string 
     if (inside) out.push(inside[1]!);
   }
   if (title) out.push(title);
-  if (issuer && !BARE_LEVEL.test(issuer)) out.push(issuer);
+  if (issuer && bareLevel(issuer, r) === null) out.push(issuer);
   return out;
 }
 
@@ -38,7 +37,7 @@ function anchors(doc: Doc, title: string | null, front: Block[], issuer: string 
 export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Block[], issuer: string | null): Place {
   const r = regions(rules);
   let place: Place = {};
-  for (const a of anchors(doc, title, front, issuer)) {
+  for (const a of anchors(doc, title, front, issuer, r)) {
     const p = placeAt(a, r);
     const empty = !place.province && !place.city && !place.district;
     if (p.national) {
@@ -53,9 +52,9 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     if (p.city && !place.city && (!place.province || r.provinceOf.get(p.city) === place.province)) place.city = p.city;
     if (p.district && !place.district && (!p.city || p.city === place.city)) place.district = p.district;
   }
-  const level = issuer ? BARE_LEVEL.exec(issuer)?.[1] : undefined;
+  const level = issuer ? bareLevel(issuer, r) : null;
   if (!place.city && place.district) place.city = cityBefore(doc.view, place.district, r) ?? mostNamedCity(doc.view, r) ?? undefined;
-  if (!place.city && !place.province && !place.district && level && '市州盟'.includes(level)) place.city = mostNamedCity(doc.view, r) ?? undefined;
+  if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = mostNamedCity(doc.view, r) ?? undefined;
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);
   return place;
 }

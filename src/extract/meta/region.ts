@@ -37,6 +37,11 @@ export interface Regions {
   /** Every distinct length of a key of `nameIndex`, and every char code one ends with. */
   nameLengths: number[];
   nameEnds: Set<number>;
+  /** The rules of rules/regions.yaml on names (national, township, bareGovernment), null when a rule set leaves one out. */
+  national: RegExp | null;
+  township: RegExp | null;
+  bareGovernment: RegExp | null;
+  levels: RawRules['regions']['levels'];
 }
 
 /**
@@ -105,6 +110,10 @@ export function compileRegions(rules: RawRules): Regions {
     nameIndex: new Map(),
     nameLengths: [],
     nameEnds: new Set(),
+    national: rules.regions.national?.pattern ?? null,
+    township: rules.regions.township?.pattern ?? null,
+    bareGovernment: rules.regions.bareGovernment?.pattern ?? null,
+    levels: rules.regions.levels,
   };
   const index = (key: string, i: number) => {
     if (r.nameIndex.has(key)) return;
@@ -130,7 +139,6 @@ export function compileRegions(rules: RawRules): Regions {
   return r;
 }
 
-const NATIONAL = /^(国务院|全国|中华人民共和国|中共中央|党中央|第[一二三四五六七八九十]{1,3}届全国)/;
 /** A county-level name right where a place name stands: 盘龙区, 阜平县, 额济纳旗; never a common word such as 关于. */
 const DISTRICT = /^([\u4e00-\u9fff]{1,4}?(区|县|旗|市))/u;
 const NOT_NAME = /关于|印发|的|和|与|建设|全|各|本|我|该|此/;
@@ -153,7 +161,7 @@ function citiesOpeningAt(s: string, i: number, r: Regions): City[] {
 /** The place a name string opens with: 昆明市盘龙区人民政府办公室, 2022年成都市金牛区…, 昆明西山区:…, 宁夏回族自治区, 国务院. */
 export function placeAt(text: string, r: Regions): Place {
   const s = text.replace(/^\s*((\d{4}|[〇零一二三四五六七八九]{4})年度?)?\s*(中共)?/u, '');
-  if (NATIONAL.test(s)) return { national: true };
+  if (r.national?.test(s)) return { national: true };
   const place: Place = {};
   let i = 0;
   const province = r.provinces.find((p) => s.startsWith(p.name));
@@ -179,6 +187,11 @@ export function placeAt(text: string, r: Regions): Place {
   const d = district(s.slice(i));
   if (d && !(place.province && !place.city && d.endsWith('市'))) place.district = d;
   return place;
+}
+
+/** The level word of a government named by its level alone (市人民政府 → 市, rules/regions.yaml bareGovernment), or null. */
+export function bareLevel(name: string, r: Regions): string | null {
+  return r.bareGovernment?.exec(name)?.groups?.level ?? null;
 }
 
 /**
