@@ -1,4 +1,4 @@
-import type { Doc } from '../../document.js';
+import type { Doc, ViewLine } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
 import { contextFree, requiredText } from '../../rules/regex-ast.js';
@@ -23,8 +23,8 @@ export interface BodyCuePrefilter {
   words: readonly string[];
   cuesOf: readonly (readonly number[])[];
   byFirstChar: Map<number, number[]>;
-  /** 1 at each char code some needed text opens with: a scan asks this before `byFirstChar`. */
-  firstUnits: Uint8Array;
+  /** The characters some needed text opens with, each once: a text is searched natively for each. */
+  firsts: readonly string[];
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -33,7 +33,6 @@ export function compileBodyCues(rules: RawRules): BodyCuePrefilter {
   const words: string[] = [];
   const cuesOf: number[][] = [];
   const byFirstChar = new Map<number, number[]>();
-  const firstUnits = new Uint8Array(0x10000);
   needs.forEach((need, k) => {
     for (const w of need ?? []) {
       let i = words.indexOf(w);
@@ -41,27 +40,26 @@ export function compileBodyCues(rules: RawRules): BodyCuePrefilter {
         i = words.push(w) - 1;
         cuesOf.push([]);
         const first = w.charCodeAt(0);
-        firstUnits[first] = 1;
         byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), i]);
       }
       if (!cuesOf[i]!.includes(k)) cuesOf[i]!.push(k);
     }
   });
-  return { needs, free: rules.meta.bodyCues.map((c) => contextFree(c.pattern)), words, cuesOf, byFirstChar, firstUnits };
+  return { needs, free: rules.meta.bodyCues.map((c) => contextFree(c.pattern)), words, cuesOf, byFirstChar, firsts: [...byFirstChar.keys()].map((c) => String.fromCharCode(c)) };
 }
 
 /**
- * Call `found(k, start)` for each body cue k one of whose needed texts starts at `start` in `text`: one scan of the
- * text for the texts of every cue, looking closer only at characters some needed text opens with.
+ * Call `found(k, start, length)` for each body cue k one of whose needed texts starts at `start` in `text`: the text is
+ * searched natively for each character a needed text opens with, and only the texts opening with it are tried there.
  */
 function scanNeeds(text: string, p: BodyCuePrefilter, found: (cue: number, start: number, length: number) => void): void {
-  const { firstUnits, byFirstChar, words, cuesOf } = p;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (firstUnits[code] !== 1) continue;
-    for (const w of byFirstChar.get(code)!) {
-      if (!text.startsWith(words[w]!, i)) continue;
-      for (const k of cuesOf[w]!) found(k, i, words[w]!.length);
+  for (const first of p.firsts) {
+    const list = p.byFirstChar.get(first.charCodeAt(0))!;
+    for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+      for (const w of list) {
+        if (!text.startsWith(p.words[w]!, i)) continue;
+        for (const k of p.cuesOf[w]!) found(k, i, p.words[w]!.length);
+      }
     }
   }
 }
@@ -79,15 +77,30 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
   const text = doc.view.slice(0, OPENING_CHARS);
   const lines: string[] = [];
-  // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks);
-  // `lineAt[i]`: the index in `lines` of the line inside the text that holds its character i, or -1.
+  // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks),
+  // and those inside it (`inside`: their indices in `lines`, in the order of the text).
   const outside: string[] = [];
-  const lineAt = new Int16Array(text.length).fill(-1);
+  const inside: ViewLine[] = [];
+  const insideIndex: number[] = [];
   for (const l of doc.lines.slice(0, OPENING_LINES)) {
     if (l.end > text.length || text.slice(l.start, l.end) !== l.body) outside.push(l.body);
-    else lineAt.fill(lines.length, l.start, l.end);
+    else {
+      inside.push(l);
+      insideIndex.push(lines.length);
+    }
     lines.push(l.body);
   }
+  /** The index in `lines` of the line inside the text that holds [start, end), or -1. */
+  const lineOf = (start: number, end: number): number => {
+    let lo = 0;
+    let hi = inside.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (inside[mid]!.start <= start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && end <= inside[hi]!.end ? insideIndex[hi]! : -1;
+  };
   // A cue cannot match a text without one of its required texts (requiredText): the regex is then not run. One scan
   // of the opening text and one of the lines outside it find, for every cue at once, whether the text holds one of
   // its texts and which lines do (a line inside the text holds one where the text holds it within that line).
@@ -98,8 +111,8 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const outsideHolding = cues.map(() => new Set<number>());
   scanNeeds(text, p, (k, at, length) => {
     inText[k] = true;
-    const line = lineAt[at]!;
-    if (line >= 0 && lineAt[at + length - 1] === line) insideHolding[k]!.add(line);
+    const line = p.free[k] ? -1 : lineOf(at, at + length);
+    if (line >= 0) insideHolding[k]!.add(line);
   });
   outside.forEach((l, j) => scanNeeds(l, p, (k) => outsideHolding[k]!.add(j)));
   cues.forEach((c, k) => {
