@@ -1,6 +1,7 @@
 import type { Doc, ViewLine } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
+import { escapeRegExp } from '../../rules/pattern.js';
 import { contextFree, requiredText } from '../../rules/regex-ast.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
@@ -19,12 +20,16 @@ export interface BodyCuePrefilter {
   needs: readonly (readonly string[] | null)[];
   /** `free[k]`: body cue k reads nothing around its match (contextFree), so a line matches only where its text does. */
   free: readonly boolean[];
-  /** Every text some cue needs, once, with the cues needing it (`cuesOf`), indexed by the char code it opens with. */
+  /** Every text some cue needs, once, with the cues needing it (`cuesOf`). */
   words: readonly string[];
   cuesOf: readonly (readonly number[])[];
-  byFirstChar: Map<number, number[]>;
-  /** The characters some needed text opens with, each once: a text is searched natively for each. */
-  firsts: readonly string[];
+  /**
+   * One alternation of the words, longest first (`g`): where it matches, the word it takes is the longest starting
+   * there, and the others starting there are the words it opens with (`prefixes[w]`, w itself included).
+   */
+  finder: RegExp | null;
+  indexOf: ReadonlyMap<string, number>;
+  prefixes: readonly (readonly number[])[];
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -32,35 +37,33 @@ export function compileBodyCues(rules: RawRules): BodyCuePrefilter {
   const needs = rules.meta.bodyCues.map((c) => requiredText(c.pattern));
   const words: string[] = [];
   const cuesOf: number[][] = [];
-  const byFirstChar = new Map<number, number[]>();
   needs.forEach((need, k) => {
     for (const w of need ?? []) {
       let i = words.indexOf(w);
       if (i < 0) {
         i = words.push(w) - 1;
         cuesOf.push([]);
-        const first = w.charCodeAt(0);
-        byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), i]);
       }
       if (!cuesOf[i]!.includes(k)) cuesOf[i]!.push(k);
     }
   });
-  return { needs, free: rules.meta.bodyCues.map((c) => contextFree(c.pattern)), words, cuesOf, byFirstChar, firsts: [...byFirstChar.keys()].map((c) => String.fromCharCode(c)) };
+  return { needs, free: rules.meta.bodyCues.map((c) => contextFree(c.pattern)), words, cuesOf,
+    finder: words.length ? new RegExp([...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g') : null,
+    indexOf: new Map(words.map((w, i) => [w, i])),
+    prefixes: words.map((w) => words.flatMap((v, i) => (w.startsWith(v) ? [i] : []))),
+  };
 }
 
 /**
- * Call `found(k, start, length)` for each body cue k one of whose needed texts starts at `start` in `text`: the text is
- * searched natively for each character a needed text opens with, and only the texts opening with it are tried there.
+ * Call `found(k, start, length)` for each body cue k one of whose needed texts starts at `start` in `text`: one native
+ * search for all the texts (`finder`, the caller's own copy of `p.finder`), resumed one character after each find so
+ * that finds may overlap.
  */
-function scanNeeds(text: string, p: BodyCuePrefilter, found: (cue: number, start: number, length: number) => void): void {
-  for (const first of p.firsts) {
-    const list = p.byFirstChar.get(first.charCodeAt(0))!;
-    for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
-      for (const w of list) {
-        if (!text.startsWith(p.words[w]!, i)) continue;
-        for (const k of p.cuesOf[w]!) found(k, i, p.words[w]!.length);
-      }
-    }
+function scanNeeds(text: string, p: BodyCuePrefilter, finder: RegExp, found: (cue: number, start: number, length: number) => void): void {
+  finder.lastIndex = 0;
+  for (let m = finder.exec(text); m; m = finder.exec(text)) {
+    for (const w of p.prefixes[p.indexOf.get(m[0])!]!) for (const k of p.cuesOf[w]!) found(k, m.index, p.words[w]!.length);
+    finder.lastIndex = m.index + 1;
   }
 }
 
@@ -109,12 +112,13 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const inText = cues.map(() => false);
   const insideHolding = cues.map(() => new Set<number>());
   const outsideHolding = cues.map(() => new Set<number>());
-  scanNeeds(text, p, (k, at, length) => {
+  const finder = new RegExp(p.finder ?? /(?!)/g); // this call's own copy: its lastIndex is this call's
+  scanNeeds(text, p, finder, (k, at, length) => {
     inText[k] = true;
     const line = p.free[k] ? -1 : lineOf(at, at + length);
     if (line >= 0) insideHolding[k]!.add(line);
   });
-  outside.forEach((l, j) => scanNeeds(l, p, (k) => outsideHolding[k]!.add(j)));
+  outside.forEach((l, j) => scanNeeds(l, p, finder, (k) => outsideHolding[k]!.add(j)));
   cues.forEach((c, k) => {
     if (!p.needs[k]) {
       if (c.pattern.test(text) || (p.free[k] ? outside : lines).some((l) => c.pattern.test(l))) add(c.docType, c.weight);
