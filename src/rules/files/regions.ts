@@ -24,6 +24,10 @@ export function regionRules() {
   return z.object({
     provinces: z.array(Province).default([]),
     cities: z.record(z.string(), z.array(City)).default({}),
+    /** A county-level name where a place name stands, captured as (?<name>…); never one `notDistrict` finds in it, nor one of `commonPlaces`. */
+    district: Rule.refine((r) => /\(\?<name>/.test(r.pattern.source), { message: 'the pattern must capture the name as (?<name>…)', path: ['pattern'] }).optional(),
+    notDistrict: Rule.optional(),
+    commonPlaces: z.array(z.string().min(1)).default([]),
     /** A place name that makes a document national (国务院, 全国…). */
     national: Rule.optional(),
     /** A district-slot name at township level (…镇, …街道). */
