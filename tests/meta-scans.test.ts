@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../src/api.js';
+import { loadRules } from '../src/rules/load.js';
 import type { Doc } from '../src/document.js';
 import { docTypeOf } from '../src/extract/meta/doctype.js';
 import { compileRegions, mostNamedCity, type Regions } from '../src/extract/meta/region.js';
@@ -105,7 +110,7 @@ describe('meta: body cues, found in one scan of the opening', () => {
     const pieces = [
       '各位代表：', '主任、各位副主任、各位委员：', '本报讯（记者 王明）', '某某日报记者 李华', '来源：某县政府 发布时间：2024-01-20',
       '责任编辑：张丽', '县第十七届人民代表大会第五次会议隆重开幕', '现在，我代表县人民政府向大会报告工作，请予审议。',
-      '受县人民政府委托，现将2023年国民经济和社会发展计划执行情况报告如下', '2024/01/20', '各位代表提出的建议都已办结。',
+      '受县人民政府委托，现将2023年国民经济和社会发展计划执行情况报告如下', '2024/01/20', '各位代表提出的建议都已办结。', '大会议程', '记者通讯员', '会议大会开幕',
       '全县地区生产总值增长5.8%，一般公共预算收入增长6.1%，城乡居民人均可支配收入稳步提高，各项事业全面进步。'.repeat(8),
     ];
     const next = random(5);
@@ -116,5 +121,17 @@ describe('meta: body cues, found in one scan of the opening', () => {
       const doc = docOf(`${lines.join('\n')}\n`);
       expect(docTypeOf(doc, rules, null), lines.join('\n')).toBe(plainBodyType(doc));
     }
+  });
+
+  it('finds needed texts that overlap (东西南 and 西南北 in 东西南北)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-cues-'));
+    writeFileSync(join(dir, 'meta.yaml'), [
+      'bodyCues:',
+      "  - {id: test.east, docType: news, pattern: '东西南', weight: 5, examples: {match: [东西南]}}",
+      "  - {id: test.north, docType: plan-report, pattern: '西南北$', weight: 6, examples: {match: [西南北]}}",
+    ].join('\n'));
+    const custom = loadRules([dir]);
+    const doc = run({ text: '东西南北\n正文。\n' }, { rules: custom });
+    expect(docTypeOf(doc, custom, null)).toBe('plan-report');
   });
 });

@@ -202,3 +202,13 @@ describe('meta: the year of a report with no title, part headings or date', () =
     expect(() => loadRules([dir])).toThrow(/meta\.yaml.*\(\?<year>…\)/);
   });
 });
+
+describe('meta: levels from rules/regions.yaml', () => {
+  it('reads the level of the district slot by the township rule', () => {
+    const text = '2024年某某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n';
+    expect(metaOf(text)).toMatchObject({ level: 'county', issuer: '某某县人民政府' });
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-regions-'));
+    writeFileSync(join(dir, 'regions.yaml'), "township:\n  id: region.township\n  pattern: '(镇|县)$'\n  examples: {match: [某某县]}\n");
+    expect(run({ text }, { rules: loadRules([dir]) }).meta.level).toBe('township');
+  });
+});

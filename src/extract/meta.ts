@@ -7,7 +7,7 @@ import { frontMatter } from './meta/front.js';
 import { docTypeOf } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
-import { regionOf, regions } from './meta/region.js';
+import { regionOf, regions, type Regions } from './meta/region.js';
 import { isBareReportTitle, opening } from './meta/title.js';
 import { unwrap } from '../util/breaks.js';
 import { cellTableRanges } from './table/layout.js';
@@ -78,16 +78,14 @@ function yearOfParts(view: string, rules: Rules): number | null {
   return latest ? latest + 1 : null;
 }
 
-/** A township-level name (…镇, …乡, …街道, …苏木) in the district slot. */
-const TOWNSHIP = /(镇|乡|街道|街道办事处|苏木)$/u;
-
 /**
  * The administrative level the document is about, from its place: a national document is national; otherwise the
  * lowest unit its region names (a municipality is its province, so a municipality's report is province level).
  */
-export function levelOf(national: boolean, region: Meta['region']): Meta['level'] {
+export function levelOf(national: boolean, region: Meta['region'], r: Regions): Meta['level'] {
   if (national) return 'national';
-  if (region.district) return TOWNSHIP.test(region.district) ? 'township' : 'county';
+  // A township-level name (…镇, …乡, …街道, …苏木) in the district slot: rules/regions.yaml township.
+  if (region.district) return r.township?.test(region.district) ? 'township' : 'county';
   if (region.city) return 'city';
   return region.province ? 'province' : null;
 }
@@ -108,7 +106,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const docType = docTypeOf(doc, rules, written, open.title === null && open.collectorTitle !== null);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);
-  const issuer = expandIssuer(cue, place);
+  const issuer = expandIssuer(cue, place, regions(rules));
   let year: number | null = null;
   const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType)) ?? hints?.date ?? null;
   year = yearOf(doc, rules, written, date, docType);
@@ -116,5 +114,5 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
-  return { ...doc, meta: { title, docType, level: levelOf(place.national === true, region), region, date, issuer, year, source: hints?.source ?? null } };
+  return { ...doc, meta: { title, docType, level: levelOf(place.national === true, region, regions(rules)), region, date, issuer, year, source: hints?.source ?? null } };
 };

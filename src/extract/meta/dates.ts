@@ -51,18 +51,18 @@ function execIf(opens: RegExp, re: RegExp, view: string, start: number, end: num
 export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: () => number | null): string | null {
   const view = doc.view;
   const textOf = (b: Block) => view.slice(b.start, b.end);
-  // One pass for the date lines and the collector headers; a date line anywhere comes first.
-  let collector: string | null = null;
   for (const b of body) {
     const d = ofMatch(execIf(DATE_LINE_OPENS, DATE_LINE, view, b.start, b.end));
     if (d) return d;
-    collector ??= ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, view, b.start, b.end), 2);
   }
   for (const b of body.slice(0, FRONT_BLOCKS)) {
     const d = ofMatch(DELIVERY.exec(textOf(b)));
     if (d) return d;
   }
-  if (collector) return collector;
+  for (const b of body) {
+    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, view, b.start, b.end), 2);
+    if (d) return d;
+  }
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
   const lines = take(lineBodies(doc), OPENING_LINES, Boolean);
   for (let i = 0; i < lines.length; i++) {

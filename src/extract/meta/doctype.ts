@@ -1,6 +1,7 @@
-import type { Doc } from '../../document.js';
+import type { Doc, ViewLine } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
+import { escapeRegExp } from '../../rules/pattern.js';
 import { contextFree, requiredText } from '../../rules/regex-ast.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
@@ -19,12 +20,16 @@ export interface BodyCuePrefilter {
   needs: readonly (readonly string[] | null)[];
   /** `free[k]`: body cue k reads nothing around its match (contextFree), so a line matches only where its text does. */
   free: readonly boolean[];
-  /** Every text some cue needs, once, with the cues needing it (`cuesOf`), indexed by the char code it opens with. */
+  /** Every text some cue needs, once, with the cues needing it (`cuesOf`). */
   words: readonly string[];
   cuesOf: readonly (readonly number[])[];
-  byFirstChar: Map<number, number[]>;
-  /** 1 at each char code some needed text opens with: a scan asks this before `byFirstChar`. */
-  firstUnits: Uint8Array;
+  /**
+   * One alternation of the words, longest first (`g`): where it matches, the word it takes is the longest starting
+   * there, and the others starting there are the words it opens with (`prefixes[w]`, w itself included).
+   */
+  finder: RegExp | null;
+  indexOf: ReadonlyMap<string, number>;
+  prefixes: readonly (readonly number[])[];
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -32,37 +37,33 @@ export function compileBodyCues(rules: RawRules): BodyCuePrefilter {
   const needs = rules.meta.bodyCues.map((c) => requiredText(c.pattern));
   const words: string[] = [];
   const cuesOf: number[][] = [];
-  const byFirstChar = new Map<number, number[]>();
-  const firstUnits = new Uint8Array(0x10000);
   needs.forEach((need, k) => {
     for (const w of need ?? []) {
       let i = words.indexOf(w);
       if (i < 0) {
         i = words.push(w) - 1;
         cuesOf.push([]);
-        const first = w.charCodeAt(0);
-        firstUnits[first] = 1;
-        byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), i]);
       }
       if (!cuesOf[i]!.includes(k)) cuesOf[i]!.push(k);
     }
   });
-  return { needs, free: rules.meta.bodyCues.map((c) => contextFree(c.pattern)), words, cuesOf, byFirstChar, firstUnits };
+  return { needs, free: rules.meta.bodyCues.map((c) => contextFree(c.pattern)), words, cuesOf,
+    finder: words.length ? new RegExp([...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g') : null,
+    indexOf: new Map(words.map((w, i) => [w, i])),
+    prefixes: words.map((w) => words.flatMap((v, i) => (w.startsWith(v) ? [i] : []))),
+  };
 }
 
 /**
- * Call `found(k, start)` for each body cue k one of whose needed texts starts at `start` in `text`: one scan of the
- * text for the texts of every cue, looking closer only at characters some needed text opens with.
+ * Call `found(k, start, length)` for each body cue k one of whose needed texts starts at `start` in `text`: one native
+ * search for all the texts (`finder`, the caller's own copy of `p.finder`), resumed one character after each find so
+ * that finds may overlap.
  */
-function scanNeeds(text: string, p: BodyCuePrefilter, found: (cue: number, start: number, length: number) => void): void {
-  const { firstUnits, byFirstChar, words, cuesOf } = p;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (firstUnits[code] !== 1) continue;
-    for (const w of byFirstChar.get(code)!) {
-      if (!text.startsWith(words[w]!, i)) continue;
-      for (const k of cuesOf[w]!) found(k, i, words[w]!.length);
-    }
+function scanNeeds(text: string, p: BodyCuePrefilter, finder: RegExp, found: (cue: number, start: number, length: number) => void): void {
+  finder.lastIndex = 0;
+  for (let m = finder.exec(text); m; m = finder.exec(text)) {
+    for (const w of p.prefixes[p.indexOf.get(m[0])!]!) for (const k of p.cuesOf[w]!) found(k, m.index, p.words[w]!.length);
+    finder.lastIndex = m.index + 1;
   }
 }
 
@@ -79,15 +80,30 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
   const text = doc.view.slice(0, OPENING_CHARS);
   const lines: string[] = [];
-  // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks);
-  // `lineAt[i]`: the index in `lines` of the line inside the text that holds its character i, or -1.
+  // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks),
+  // and those inside it (`inside`: their indices in `lines`, in the order of the text).
   const outside: string[] = [];
-  const lineAt = new Int16Array(text.length).fill(-1);
+  const inside: ViewLine[] = [];
+  const insideIndex: number[] = [];
   for (const l of doc.lines.slice(0, OPENING_LINES)) {
     if (l.end > text.length || text.slice(l.start, l.end) !== l.body) outside.push(l.body);
-    else lineAt.fill(lines.length, l.start, l.end);
+    else {
+      inside.push(l);
+      insideIndex.push(lines.length);
+    }
     lines.push(l.body);
   }
+  /** The index in `lines` of the line inside the text that holds [start, end), or -1. */
+  const lineOf = (start: number, end: number): number => {
+    let lo = 0;
+    let hi = inside.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (inside[mid]!.start <= start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && end <= inside[hi]!.end ? insideIndex[hi]! : -1;
+  };
   // A cue cannot match a text without one of its required texts (requiredText): the regex is then not run. One scan
   // of the opening text and one of the lines outside it find, for every cue at once, whether the text holds one of
   // its texts and which lines do (a line inside the text holds one where the text holds it within that line).
@@ -96,12 +112,13 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const inText = cues.map(() => false);
   const insideHolding = cues.map(() => new Set<number>());
   const outsideHolding = cues.map(() => new Set<number>());
-  scanNeeds(text, p, (k, at, length) => {
+  const finder = new RegExp(p.finder ?? /(?!)/g); // this call's own copy: its lastIndex is this call's
+  scanNeeds(text, p, finder, (k, at, length) => {
     inText[k] = true;
-    const line = lineAt[at]!;
-    if (line >= 0 && lineAt[at + length - 1] === line) insideHolding[k]!.add(line);
+    const line = p.free[k] ? -1 : lineOf(at, at + length);
+    if (line >= 0) insideHolding[k]!.add(line);
   });
-  outside.forEach((l, j) => scanNeeds(l, p, (k) => outsideHolding[k]!.add(j)));
+  outside.forEach((l, j) => scanNeeds(l, p, finder, (k) => outsideHolding[k]!.add(j)));
   cues.forEach((c, k) => {
     if (!p.needs[k]) {
       if (c.pattern.test(text) || (p.free[k] ? outside : lines).some((l) => c.pattern.test(l))) add(c.docType, c.weight);

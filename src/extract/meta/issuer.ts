@@ -2,7 +2,7 @@ import type { Block, Doc } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import { lineBodies } from './lines.js';
-import type { Place } from './region.js';
+import { bareLevel, type Place, type Regions } from './region.js';
 
 /** The issuer as the text writes it, before a bare level word (市人民政府) is expanded with the place. */
 export interface IssuerCue {
@@ -11,10 +11,6 @@ export interface IssuerCue {
   bare: boolean;
 }
 
-const LEVEL = /^(区|县|市|州|省|自治区|盟|旗)(人民政府|政府)$/u;
-const ABOUT = /^(.{2,40}?)关于/u;
-const ON_BEHALF = /我代表(.{0,20}?)(人民政府|政府|国务院)/u;
-const BYLINE = /^(\S{2,12}?)(记者|通讯员)/u;
 const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$/u;
 
 /** The issuer patterns built from the rules, once at load (`rules.meta.compiled.issuer`). */
@@ -34,8 +30,8 @@ export function compileIssuer(rules: RawRules): IssuerPatterns {
   };
 }
 
-function cue(name: string): IssuerCue {
-  return { name, bare: LEVEL.test(name) };
+function cueOf(name: string, r: Regions): IssuerCue {
+  return { name, bare: bareLevel(name, r) !== null };
 }
 
 /**
@@ -45,8 +41,9 @@ function cue(name: string): IssuerCue {
  */
 export function issuerCue(doc: Doc, rules: Rules, title: string | null, collector: string | null, front: Block[], news: boolean): IssuerCue | null {
   const { suffix, speaker, mayor } = rules.meta.compiled.issuer;
-  const about = title ? ABOUT.exec(title) : null;
-  if (about && suffix.test(about[1]!)) return cue(about[1]!);
+  const cue = (name: string) => cueOf(name, rules.regions.compiled);
+  const about = title ? rules.meta.issuerAbout?.pattern.exec(title)?.groups?.name : undefined;
+  if (about && suffix.test(about)) return cue(about);
   if (collector) return cue(collector);
   const views = front.map((b) => doc.view.slice(b.start, b.end).trim());
   const orgLine = views.findIndex((v) => v.length <= 30 && suffix.test(v) && !/[,。:;、()]/.test(v) && !/代表|会议|报告/.test(v));
@@ -59,8 +56,8 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
   }
   if (news) {
     for (const line of lineBodies(doc)) {
-      const b = BYLINE.exec(line);
-      if (b && !/^(本报|本台|本网|特约)$/.test(b[1]!)) return cue(b[1]!);
+      const name = rules.meta.issuerByline?.pattern.exec(line)?.groups?.name;
+      if (name && !rules.meta.bylineNot.includes(name)) return cue(name);
     }
     return null;
   }
@@ -70,18 +67,20 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
     const { b, v } = tail[i]!;
     if (v.length <= 30 && suffix.test(v) && !/[,。:;、()]/.test(v) && DATE_LINE.test(tail[i + 1]!.v)) return cue(doc.text.slice(b.start, b.end).trim());
   }
-  const behalf = ON_BEHALF.exec(doc.view);
-  if (behalf) return behalf[2] === '国务院' ? cue('国务院') : cue(`${behalf[1]}${behalf[2]}`);
+  // A national government word (国务院, rules/regions.yaml national) stands alone; another takes the name before it.
+  const behalf = rules.meta.issuerOnBehalf?.pattern.exec(doc.view)?.groups;
+  if (behalf) return rules.regions.compiled.national?.test(behalf.government!) ? cue(behalf.government!) : cue(`${behalf.name}${behalf.government}`);
   return null;
 }
 
 /** 市人民政府 → 来宾市人民政府; 区人民政府 → 成都市金牛区人民政府; 自治区人民政府 → 宁夏回族自治区人民政府. */
-export function expandIssuer(c: IssuerCue | null, place: Place): string | null {
+export function expandIssuer(c: IssuerCue | null, place: Place, r: Regions): string | null {
   if (!c) return null;
   if (!c.bare) return c.name;
-  const level = LEVEL.exec(c.name)![1]!;
-  const name = ['区', '县', '旗'].includes(level) ? (place.district ? (level === '区' ? (place.city ?? '') : '') + place.district : null)
-    : ['市', '州', '盟'].includes(level) ? place.city
+  const level = bareLevel(c.name, r)!;
+  const { district, city, withCity } = r.levels;
+  const name = district.includes(level) ? (place.district ? (withCity.includes(level) ? (place.city ?? '') : '') + place.district : null)
+    : city.includes(level) ? place.city
     : place.province;
   return name ? `${name}人民政府` : null;
 }

@@ -37,6 +37,14 @@ export interface Regions {
   /** Every distinct length of a key of `nameIndex`, and every char code one ends with. */
   nameLengths: number[];
   nameEnds: Set<number>;
+  /** The rules of rules/regions.yaml on names (district, notDistrict, national, township, bareGovernment), null when a rule set leaves one out. */
+  district: RegExp | null;
+  notDistrict: RegExp | null;
+  commonPlaces: ReadonlySet<string>;
+  national: RegExp | null;
+  township: RegExp | null;
+  bareGovernment: RegExp | null;
+  levels: RawRules['regions']['levels'];
 }
 
 /**
@@ -105,6 +113,13 @@ export function compileRegions(rules: RawRules): Regions {
     nameIndex: new Map(),
     nameLengths: [],
     nameEnds: new Set(),
+    district: rules.regions.district?.pattern ?? null,
+    notDistrict: rules.regions.notDistrict?.pattern ?? null,
+    commonPlaces: new Set(rules.regions.commonPlaces),
+    national: rules.regions.national?.pattern ?? null,
+    township: rules.regions.township?.pattern ?? null,
+    bareGovernment: rules.regions.bareGovernment?.pattern ?? null,
+    levels: rules.regions.levels,
   };
   const index = (key: string, i: number) => {
     if (r.nameIndex.has(key)) return;
@@ -130,15 +145,10 @@ export function compileRegions(rules: RawRules): Regions {
   return r;
 }
 
-const NATIONAL = /^(国务院|全国|中华人民共和国|中共中央|党中央|第[一二三四五六七八九十]{1,3}届全国)/;
-/** A county-level name right where a place name stands: 盘龙区, 阜平县, 额济纳旗; never a common word such as 关于. */
-const DISTRICT = /^([\u4e00-\u9fff]{1,4}?(区|县|旗|市))/u;
-const NOT_NAME = /关于|印发|的|和|与|建设|全|各|本|我|该|此/;
-const COMMON = /^(城区|新区|园区|社区|景区|市区|地区|辖区|片区|街区|山区|湾区|校区|城市|都市|省市|县市|区县|郊县)$/;
-
-function district(s: string): string | undefined {
-  const m = DISTRICT.exec(s);
-  return m && !NOT_NAME.test(m[1]!) && !COMMON.test(m[1]!) ? m[1] : undefined;
+/** A county-level name right where a place name stands (盘龙区, 阜平县, 额济纳旗): rules/regions.yaml district. */
+function district(s: string, r: Regions): string | undefined {
+  const name = r.district?.exec(s)?.groups?.name;
+  return name && !r.notDistrict?.test(name) && !r.commonPlaces.has(name) ? name : undefined;
 }
 
 /**
@@ -153,7 +163,7 @@ function citiesOpeningAt(s: string, i: number, r: Regions): City[] {
 /** The place a name string opens with: 昆明市盘龙区人民政府办公室, 2022年成都市金牛区…, 昆明西山区:…, 宁夏回族自治区, 国务院. */
 export function placeAt(text: string, r: Regions): Place {
   const s = text.replace(/^\s*((\d{4}|[〇零一二三四五六七八九]{4})年度?)?\s*(中共)?/u, '');
-  if (NATIONAL.test(s)) return { national: true };
+  if (r.national?.test(s)) return { national: true };
   const place: Place = {};
   let i = 0;
   const province = r.provinces.find((p) => s.startsWith(p.name));
@@ -170,15 +180,20 @@ export function placeAt(text: string, r: Regions): Place {
     }
     if (!s.startsWith(c.short, i)) continue;
     const rest = s.slice(i + c.short.length);
-    if (rest.startsWith('州') || district(rest)) {
+    if (rest.startsWith('州') || district(rest, r)) {
       place.city = c.name;
-      i += c.short.length + (rest.startsWith('州') && !district(rest) ? 1 : 0);
+      i += c.short.length + (rest.startsWith('州') && !district(rest, r) ? 1 : 0);
       break;
     }
   }
-  const d = district(s.slice(i));
+  const d = district(s.slice(i), r);
   if (d && !(place.province && !place.city && d.endsWith('市'))) place.district = d;
   return place;
+}
+
+/** The level word of a government named by its level alone (市人民政府 → 市, rules/regions.yaml bareGovernment), or null. */
+export function bareLevel(name: string, r: Regions): string | null {
+  return r.bareGovernment?.exec(name)?.groups?.level ?? null;
 }
 
 /**

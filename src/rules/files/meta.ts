@@ -16,12 +16,25 @@ export function metaRules() {
   const YEAR_GROUP = { message: 'the pattern must capture the year as (?<year>…)', path: ['pattern'] };
   const YearRule = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP);
 
+  /** A rule whose pattern captures each of `groups` as (?<group>…). */
+  const Named = (...groups: string[]) => z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine(
+    (r) => groups.every((g) => r.pattern.source.includes(`(?<${g}>`)),
+    { message: `the pattern must capture ${groups.map((g) => `(?<${g}>…)`).join(' and ')}`, path: ['pattern'] },
+  );
+
   return z.object({
     /** Words a title ends with; a title broken over two lines is joined when the join ends with one. */
     titleEnds: Words.default([]),
     titleCues: z.array(TitleCue).default([]),
     /** Tested line by line on the opening lines, removed page furniture included (bylines say a text is news). */
     bodyCues: z.array(BodyCue).default([]),
+    /** The issuer before 关于 in a title, in a news byline, in the speech formula: captured as (?<name>…). */
+    issuerAbout: Named('name').optional(),
+    issuerByline: Named('name').optional(),
+    /** Bylines that name the paper itself, not an issuer (本报记者). */
+    bylineNot: z.array(z.string().min(1)).default([]),
+    /** 我代表…人民政府: the government word captured as (?<government>…) too. */
+    issuerOnBehalf: Named('name', 'government').optional(),
     /** Unit names end in one of these: an issuer line, or the issuer before 关于 in a title. */
     issuerSuffixes: Words.default([]),
     /** Speaker titles after the issuer on a speaker line: 成都市金牛区人民政府区长 罗开敏. */
@@ -30,6 +43,8 @@ export function metaRules() {
     titleTag: Pattern.optional(),
     /** A site's name after a web page's title (…工作报告_某县人民政府), left out of `meta.title`. */
     titleSite: Pattern.optional(),
+    /** Front lines naming a congress, the place before it captured as (?<place>…), a national one as (?<national>…). */
+    congress: z.array(z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => /\(\?<place>/.test(r.pattern.source), { message: 'the pattern must capture the place as (?<place>…)', path: ['pattern'] })).default([]),
     /** A heading naming the plan year: 2024年重点工作安排, 二、2022年度重点工作. */
     planHeading: YearRule.optional(),
     /** A heading naming the year under review (the plan year is the next): 2023年工作回顾. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { examples } from '../examples.js';
+import { Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/regions.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function regionRules() {
@@ -14,10 +16,26 @@ export function regionRules() {
     return { name, short: short ?? name.replace(/(市|地区|盟)$/, '') };
   });
 
+  const Rule = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
+  /** The government of a level alone (市人民政府): its pattern captures the level word as (?<level>…). */
+  const BareGovernment = Rule.refine((r) => /\(\?<level>/.test(r.pattern.source), { message: 'the pattern must capture the level word as (?<level>…)', path: ['pattern'] });
+
   /** Provinces and the prefecture-level cities of each, used to fill a province the text leaves implicit (昆明市 → 云南省). */
   return z.object({
     provinces: z.array(Province).default([]),
     cities: z.record(z.string(), z.array(City)).default({}),
+    /** A county-level name where a place name stands, captured as (?<name>…); never one `notDistrict` finds in it, nor one of `commonPlaces`. */
+    district: Rule.refine((r) => /\(\?<name>/.test(r.pattern.source), { message: 'the pattern must capture the name as (?<name>…)', path: ['pattern'] }).optional(),
+    notDistrict: Rule.optional(),
+    commonPlaces: z.array(z.string().min(1)).default([]),
+    /** A place name that makes a document national (国务院, 全国…). */
+    national: Rule.optional(),
+    /** A district-slot name at township level (…镇, …街道). */
+    township: Rule.optional(),
+    /** A government named by its level alone (市人民政府): expanded with the document's place. */
+    bareGovernment: BareGovernment.optional(),
+    /** Which part of the place a level word takes: `district`, `city`, else the province; `withCity`: district levels written after the city. */
+    levels: z.object({ district: z.array(z.string().min(1)).default([]), city: z.array(z.string().min(1)).default([]), withCity: z.array(z.string().min(1)).default([]) }).strict().default({ district: [], city: [], withCity: [] }),
   }).strict().superRefine((data, ctx) => {
     const names = new Set(data.provinces.map((p) => p.name));
     for (const key of Object.keys(data.cities)) {
