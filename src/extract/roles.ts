@@ -12,8 +12,9 @@ import { edgeUnits } from '../rules/regex-ast.js';
  * characters a text must start with to match (null: any).
  */
 export interface RoleWords {
-  tenseFirst: Uint8Array;
-  tenseByFirst: ReadonlyMap<number, readonly { word: string; plan: boolean }[]>;
+  /** For each UTF-16 unit, 0, or 1 + the index in `tenseLists` of the tense words starting with it. */
+  tenseFirst: Uint16Array;
+  tenseLists: readonly (readonly { word: string; plan: boolean }[])[];
   openerFirst: readonly (ReadonlySet<number> | null)[];
   spanFirst: ReadonlySet<number>;
 }
@@ -24,18 +25,19 @@ export function compileRoleWords(rules: RawRules): RoleWords {
   // The same words, order and role as the tense alternation and its role map (the last rule naming a word wins).
   const words = roles.tense.flatMap((t) => t.words);
   const role = new Map(roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const)));
-  const tenseFirst = new Uint8Array(0x10000);
-  const tenseByFirst = new Map<number, { word: string; plan: boolean }[]>();
+  const tenseFirst = new Uint16Array(0x10000);
+  const tenseLists: { word: string; plan: boolean }[][] = [];
   for (const word of words) {
     const k = word.charCodeAt(0);
-    tenseFirst[k] = 1;
-    const list = tenseByFirst.get(k) ?? [];
-    list.push({ word, plan: role.get(word) === 'plan' });
-    tenseByFirst.set(k, list);
+    if (!tenseFirst[k]) {
+      tenseLists.push([]);
+      tenseFirst[k] = tenseLists.length;
+    }
+    tenseLists[tenseFirst[k]! - 1]!.push({ word, plan: role.get(word) === 'plan' });
   }
   // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
   const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未'].map((ch) => ch.charCodeAt(0)));
-  return { tenseFirst, tenseByFirst, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst };
+  return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst };
 }
 
 const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWords;
@@ -44,13 +46,14 @@ const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWor
 export function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
   const n = { plan: 0, review: 0 };
   for (let i = start; i < end; i++) {
-    const k = view.charCodeAt(i);
-    if (!w.tenseFirst[k]) continue;
-    for (const t of w.tenseByFirst.get(k)!) {
-      if (i + t.word.length > end || !view.startsWith(t.word, i)) continue;
+    const f = w.tenseFirst[view.charCodeAt(i)]!;
+    if (!f) continue;
+    for (const t of w.tenseLists[f - 1]!) {
+      const len = t.word.length;
+      if (len > 1 && (i + len > end || !view.startsWith(t.word, i))) continue;
       if (t.plan) n.plan++;
       else n.review++;
-      i += t.word.length - 1;
+      i += len - 1;
       break;
     }
   }
@@ -222,6 +225,15 @@ function withRole(b: Block, role: SectionRole | null, roleRule: string | null, y
   return { start: b.start, end: b.end, kind: b.kind, section: b.section, role, roleRule, year, period };
 }
 
+/** Give one of this stage's own block records (made by `withRole` in this call, shared with no one) its role. */
+function setRole(b: Block, role: SectionRole | null, roleRule: string | null, year: number | null, period: Period | null): Block {
+  b.role = role;
+  b.roleRule = roleRule;
+  b.year = year;
+  b.period = period;
+  return b;
+}
+
 const transition = (from: Role, to: Role, s: number) => (from === to ? 0 : from === 'plan' && to === 'review' ? s * BACKWARDS : s);
 
 /** The cheapest sequence of roles over the blocks (Viterbi): one missed or false heading moves little. */
@@ -287,11 +299,14 @@ export const roles: Stage = (doc, ctx): Doc => {
   const tableRole = (b: Block) => tableRoles.find((t) => b.start >= t.start && b.start < t.end)?.role ?? null;
   let since = 0;
   let started = false;
+  // Evidence is weighed only where roles are decoded as a sequence; elsewhere a block's role is its heading's.
+  const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: {} };
   const ev = plain.map((b, i) => {
     const h = hs[i];
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
     else if (b.kind === 'paragraph') since++;
     if (h?.role === 'glossary') return null;
+    if (!sequenced) return none;
     const e = evidence(doc, b, h, c, w, years.plan, since - 1, started);
     const role = tableRoles.length ? tableRole(b) : null;
     if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
@@ -310,7 +325,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   const blocks = plain.map((b, i): Block => {
     const h = hs[i];
     const e = ev[i];
-    if (!e) return withRole(b, 'glossary', h?.rule ?? null, null, null);
+    if (!e) return setRole(b, 'glossary', h?.rule ?? null, null, null);
     const role: Role | null = sequenced ? picked[k++]! : (h?.role as Role | null) ?? whole ?? null;
     const fromHeading = role === h?.role && !(sequenced && h?.weak);
     // A span a paragraph opens with holds for the paragraphs after it, up to a heading or a single year named.
@@ -327,7 +342,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? roleId(c, 'sequence') : roleId(c, WHOLE_EVIDENCE[doc.meta.docType]!);
-    return withRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
+    return setRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
   // Roles of each section's own blocks, counted in one pass.
   const tallies = new Map<string, Map<string, number>>();

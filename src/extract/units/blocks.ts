@@ -4,7 +4,7 @@ import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
 import { NAMES_UNITS, OPEN_AT_END, scanUnits, type Grammar } from './grammar.js';
 import type { SectionIndex } from './sections.js';
-import { findUnitLists, type UnitList } from './lists.js';
+import { findUnitLists, readUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
 import { indexWithin } from '../../util/find.js';
 
@@ -43,7 +43,7 @@ function scanAt(ctx: Ctx, i: number): number {
 const unitListsAt = (ctx: Ctx, i: number): UnitList[] => {
   if (!(scanAt(ctx, i) & NAMES_UNITS)) return [];
   const b = ctx.blocks[i]!;
-  return findUnitLists(ctx.doc.view, b.start, b.end, ctx.g);
+  return readUnitLists(ctx.doc.view, b.start, b.end, ctx.g);
 };
 
 /** The block's outline marker (1., (一)), once per block. */

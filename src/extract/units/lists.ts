@@ -157,7 +157,11 @@ export function parseContent(view: string, start: number, end: number, g: Gramma
 
 /** Every unit list in [start, end): unit parentheticals, then labelled lists standing outside parentheses. */
 export function findUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
-  if (!mayNameUnits(view, start, end, g)) return [];
+  return mayNameUnits(view, start, end, g) ? readUnitLists(view, start, end, g) : [];
+}
+
+/** `findUnitLists` for a stretch already known to hold a label or verb word (`scanUnits`). */
+export function readUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
   return acrossBreaks(view, start, end, (v, s, e) => unitListsIn(v, s, e, g));
 }
 
