@@ -25,6 +25,8 @@ interface Ctx {
   fields: Int8Array;
   /** `scanUnits` bits of each block, plus SCANNED. */
   scans: Uint8Array;
+  /** The unit lists read in each block (a block is read again when it follows a numbered line or a heading). */
+  lists: (readonly UnitList[] | undefined)[];
 }
 
 const SCANNED = 0x80;
@@ -39,11 +41,14 @@ function scanAt(ctx: Ctx, i: number): number {
   return s;
 }
 
-/** The unit lists of one block. */
+/** The unit lists of one block, read once; a new array each call, as callers add to it. */
 const unitListsAt = (ctx: Ctx, i: number): UnitList[] => {
-  if (!(scanAt(ctx, i) & NAMES_UNITS)) return [];
-  const b = ctx.blocks[i]!;
-  return readUnitLists(ctx.doc.view, b.start, b.end, ctx.g);
+  let lists = ctx.lists[i];
+  if (!lists) {
+    const b = ctx.blocks[i]!;
+    ctx.lists[i] = lists = scanAt(ctx, i) & NAMES_UNITS ? readUnitLists(ctx.doc.view, b.start, b.end, ctx.g) : [];
+  }
+  return [...lists];
 };
 
 /** The block's outline marker (1., (一)), once per block. */
@@ -138,7 +143,7 @@ const plain = (blocks: readonly Block[]): Block[] => blocks.map((b) => ({ start:
 export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, headingLeads: SectionLeads): { drafts: Draft[]; leads: SectionLeads } {
   const blocks = plain(doc.blocks);
   const n = blocks.length;
-  const ctx: Ctx = { doc, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n) };
+  const ctx: Ctx = { doc, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n), lists: new Array(n) };
   const leads: SectionLeads = new Map(headingLeads);
   const view = doc.view;
   const drafts: Draft[] = [];
