@@ -1,7 +1,7 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
-import { edgeUnits } from '../../rules/regex-ast.js';
+import { edgeUnits, parse, type Node } from '../../rules/regex-ast.js';
 
 export type { UnitRole };
 
@@ -129,6 +129,23 @@ export function scanUnits(view: string, start: number, end: number, g: Grammar):
 /** Whether [start, end) of the view may hold a unit list (see `scanUnits`). */
 export const mayNameUnits = (view: string, start: number, end: number, g: Grammar): boolean => (scanUnits(view, start, end, g) & NAMES_UNITS) !== 0;
 
+const DIGITS: ReadonlySet<number> = new Set([...'0123456789'].map((d) => d.charCodeAt(0)));
+
+/**
+ * The characters a text must open with for an anchored pattern to match (`edgeUnits`), or, for a pattern that opens
+ * with `^` and then at least one `\d` (which `edgeUnits` cannot read), the ASCII digits \d matches; else null.
+ */
+function openingUnits(re: RegExp): ReadonlySet<number> | null {
+  const edge = edgeUnits(re, 'first');
+  if (edge || re.ignoreCase || re.multiline) return edge;
+  const root = parse(re.source);
+  if (root.t !== 'seq' || root.items.length < 2) return null;
+  const [anchor, next] = root.items as [Node, Node];
+  if (anchor.t !== 'empty' || anchor.body || re.source.slice(anchor.at, anchor.end) !== '^') return null;
+  const digit = (n: Node) => n.t === 'atom' && n.src === '\\d';
+  return digit(next) || (next.t === 'rep' && next.min >= 1 && digit(next.body)) ? DIGITS : null;
+}
+
 const never = /(?!)/g;
 
 export const grammar = (rules: Rules): Grammar => rules.organizations.compiled;
@@ -158,7 +175,7 @@ export function compileGrammar(rules: RawRules): Grammar {
     generic: o.genericPrefixes.length ? new RegExp(`^(${alternation(o.genericPrefixes)})`, 'u') : null,
     maxNameLength: o.maxNameLength,
     labelPairs: labelWords.every((w) => w.length >= 2) ? new Set(labelWords.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) : null,
-    markerFirst: rules.headings.markers.map((m) => edgeUnits(m.pattern, 'first')),
+    markerFirst: rules.headings.markers.map((m) => openingUnits(m.pattern)),
     verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
     cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
   };
