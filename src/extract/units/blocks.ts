@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
-import { NAMES_UNITS, OPEN_AT_END, scanUnits, type Grammar } from './grammar.js';
+import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, readUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
@@ -23,7 +23,7 @@ interface Ctx {
   /** 1: no, 2: yes. */
   labelLines: Int8Array;
   fields: Int8Array;
-  /** `scanUnits` bits of each block, plus SCANNED. */
+  /** `scanListUnits` bits of each block, plus SCANNED. */
   scans: Uint8Array;
   /** The unit lists read in each block (a block is read again when it follows a numbered line or a heading). */
   lists: (readonly UnitList[] | undefined)[];
@@ -36,7 +36,7 @@ function scanAt(ctx: Ctx, i: number): number {
   let s = ctx.scans[i]!;
   if (!s) {
     const b = ctx.blocks[i]!;
-    ctx.scans[i] = s = scanUnits(ctx.doc.view, b.start, b.end, ctx.g) | SCANNED;
+    ctx.scans[i] = s = scanListUnits(ctx.doc.view, b.start, b.end, ctx.g) | SCANNED;
   }
   return s;
 }

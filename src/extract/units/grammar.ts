@@ -1,6 +1,7 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
+import { isSpaceCode } from '../../span.js';
 import { edgeUnits, parse, type Node } from '../../rules/regex-ast.js';
 
 export type { UnitRole };
@@ -124,6 +125,21 @@ export function scanUnits(view: string, start: number, end: number, g: Grammar):
     else prev = -1;
   }
   return (names ? NAMES_UNITS : 0) | (depth > 0 ? OPEN_AT_END : 0);
+}
+
+/** Characters a sentence may end with after its last word: 。 . spaces and fillers. */
+const trailing = (c: number) => c === 0x3002 || c === 0x2e || c === 0xfeff || isSpaceCode(c);
+
+/**
+ * `scanUnits` for a stretch read by `findUnitLists`. Without ( or : (two native searches), its only possible list is
+ * a last sentence ending in a role verb (lastSentenceList), and nothing is open at its end, so one character tells.
+ */
+export function scanListUnits(view: string, start: number, end: number, g: Grammar): number {
+  const text = view.slice(start, end);
+  if (text.includes('(') || text.includes(':')) return scanUnits(view, start, end, g);
+  let stop = end;
+  while (stop > start && trailing(view.charCodeAt(stop - 1))) stop--;
+  return stop > start && g.verbLast.has(view.charCodeAt(stop - 1)) ? NAMES_UNITS : 0;
 }
 
 /** Whether [start, end) of the view may hold a unit list (see `scanUnits`). */
