@@ -7,6 +7,7 @@ import type { SectionIndex } from './sections.js';
 import { findUnitLists, readUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
 import { indexWithin } from '../../util/find.js';
+import { mayHold } from '../../rules/regex-ast.js';
 
 /** How far a numbered task's body may run onto later lines before its unit parenthetical. */
 const MAX_CONTINUATION = 3;
@@ -99,8 +100,12 @@ const isLabelLine = ({ doc, g }: Ctx, b: Block) => {
   return g.labelLine.test(view.slice(b.start, b.end));
 };
 /** A labelled field line of a record (1.项目内容：…, 3.事项进展：…): it belongs to the item above it. */
-const isField = ({ doc, rules }: Ctx, b: Block) =>
-  b.kind === 'paragraph' && rules.headings.recordField.some((r) => r.pattern.test(doc.view.slice(b.start, Math.min(b.end, b.start + 16))));
+const isField = ({ doc, rules, g }: Ctx, b: Block) => {
+  if (b.kind !== 'paragraph') return false;
+  const head = doc.view.slice(b.start, Math.min(b.end, b.start + 16));
+  // A rule is tried only on a head holding a text it cannot match without (the : after the field name).
+  return rules.headings.recordField.some((r, k) => mayHold(head, g.fieldNeeds[k]) && r.pattern.test(head));
+};
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
 function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Block): UnitList | null {

@@ -2,7 +2,7 @@ import type { RawRules, Rules } from '../../rules/schema.js';
 import type { UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
 import { isSpaceCode } from '../../span.js';
-import { edgeUnits, parse, type Node } from '../../rules/regex-ast.js';
+import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 
 export type { UnitRole };
 
@@ -31,6 +31,8 @@ export interface Grammar {
   labelPairs: ReadonlySet<number> | null;
   /** For each heading marker rule, the characters a block must open with for it to match (null: any). */
   markerFirst: readonly (ReadonlySet<number> | null)[];
+  /** For each record-field rule, the texts it cannot match without (`requiredText`; null: none known). */
+  fieldNeeds: readonly (readonly string[] | null)[];
   /** Last characters of the role verbs: `verbAtEnd` cannot match a text ending in any other. */
   verbLast: ReadonlySet<number>;
   /** The words a unit list needs one of (label and verb words, spaces taken out), for `mayNameUnits`. */
@@ -192,6 +194,7 @@ export function compileGrammar(rules: RawRules): Grammar {
     maxNameLength: o.maxNameLength,
     labelPairs: labelWords.every((w) => w.length >= 2) ? new Set(labelWords.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) : null,
     markerFirst: rules.headings.markers.map((m) => openingUnits(m.pattern)),
+    fieldNeeds: rules.headings.recordField.map((r) => requiredText(r.pattern, 1)),
     verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
     cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
   };
