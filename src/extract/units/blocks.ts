@@ -15,7 +15,7 @@ const MAX_CONTINUATION = 3;
 interface Ctx {
   doc: Doc;
   /** The document's blocks, as records of one shape (see `plain`). */
-  blocks: Block[];
+  blocks: Seen[];
   rules: Rules;
   g: Grammar;
   sections: SectionIndex;
@@ -69,7 +69,7 @@ function isFieldAt(ctx: Ctx, i: number): boolean {
   return ctx.fields[i] === 2;
 }
 
-function markerOf({ doc, rules, g }: Ctx, b: Block): Range | null {
+function markerOf({ doc, rules, g }: Ctx, b: Seen): Range | null {
   const text = doc.view.slice(b.start, b.end);
   const first = doc.view.charCodeAt(b.start);
   const markers = rules.headings.markers;
@@ -88,7 +88,7 @@ function markerOf({ doc, rules, g }: Ctx, b: Block): Range | null {
  * 责任单位:… or (牵头单位:…. The label opens right after the ( and spaces, so only a block whose first two characters
  * there open a label is tried.
  */
-const isLabelLine = ({ doc, g }: Ctx, b: Block) => {
+const isLabelLine = ({ doc, g }: Ctx, b: Seen) => {
   if (b.kind !== 'paragraph') return false;
   const view = doc.view;
   if (g.labelPairs) {
@@ -100,7 +100,7 @@ const isLabelLine = ({ doc, g }: Ctx, b: Block) => {
   return g.labelLine.test(view.slice(b.start, b.end));
 };
 /** A labelled field line of a record (1.项目内容：…, 3.事项进展：…): it belongs to the item above it. */
-const isField = ({ doc, rules, g }: Ctx, b: Block) => {
+const isField = ({ doc, rules, g }: Ctx, b: Seen) => {
   if (b.kind !== 'paragraph') return false;
   const head = doc.view.slice(b.start, Math.min(b.end, b.start + 16));
   // A rule is tried only on a head holding a text it cannot match without (the : after the field name).
@@ -108,7 +108,7 @@ const isField = ({ doc, rules, g }: Ctx, b: Block) => {
 };
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
-function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Block): UnitList | null {
+function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Seen): UnitList | null {
   const view = doc.view;
   if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || /[。:]/.test(view.slice(b.start, b.end))) return null;
   const items = splitItems(view, b.start, b.end);
@@ -138,7 +138,12 @@ const depthOf = (sections: SectionIndex, id: string | null) => (id === null ? un
  * The blocks as plain records of one shape, read once. Blocks made by a spread (`{ ...p, kind }`) may each have a
  * hidden class of their own, and every field read of those goes the slow way; this stage reads each block many times.
  */
-const plain = (blocks: readonly Block[]): Block[] => blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, section: b.section }));
+const plain = (blocks: readonly Block[]): Seen[] => blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind }));
+
+/** What this stage reads of every block; a block's section is read only where a task or heading needs it. */
+interface Seen extends Range {
+  kind: Block['kind'];
+}
 
 /**
  * Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led
@@ -167,7 +172,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
-      const section = sections.byId.get(b.section!)!;
+      const section = sections.byId.get(doc.blocks[i]!.section!)!;
       const { lists, next } = labelRun(i + 1, b.end, false);
       if (!lists.length) {
         // A numbered item of a led section, read as a heading because it names no units of its own.
@@ -180,7 +185,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
         continue;
       }
       const after = blocks[next];
-      const alone = !after || (after.kind === 'heading' && depthOf(sections, after.section) <= section.depth);
+      const alone = !after || (after.kind === 'heading' && depthOf(sections, doc.blocks[next]!.section) <= section.depth);
       if (alone) {
         const end = blocks[next - 1]!.end;
         drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists, rule: 'task.heading' });
@@ -211,10 +216,10 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     }
     const run = labelRun(last + 1, blocks[last]!.end, !!marker);
     lists.push(...run.lists);
-    if (!lists.length && !(marker && hasLead(sections, leads, b.section))) continue;
+    if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;
     const end = blocks[run.next - 1]!.end;
     const title = titleOf(view, marker ? marker.end : b.start, b.end, lists);
-    drafts.push({ start: b.start, end, marker, title, section: b.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
+    drafts.push({ start: b.start, end, marker, title, section: doc.blocks[i]!.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
     i = run.next - 1;
   }
   return { drafts, leads };
