@@ -3,7 +3,7 @@ import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
 import type { RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
-import { edgeUnits } from '../rules/regex-ast.js';
+import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
 
 /**
  * What the roles stage reads each paragraph with, built once by the rule loader (src/rules/compile.ts): the tense words
@@ -17,6 +17,8 @@ export interface RoleWords {
   tenseLists: readonly (readonly { word: string; plan: boolean }[])[];
   openerFirst: readonly (ReadonlySet<number> | null)[];
   spanFirst: ReadonlySet<number>;
+  /** Every opener reads nothing past its match (no lookahead, $ or \\b): a match on a text's start is one on any longer text. */
+  prefixSafe: boolean;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -37,7 +39,20 @@ export function compileRoleWords(rules: RawRules): RoleWords {
   }
   // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
   const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未'].map((ch) => ch.charCodeAt(0)));
-  return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst };
+  const prefixSafe = roles.openers.every((o) => readsNoFurther(o.pattern));
+  return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst, prefixSafe };
+}
+
+/** Whether a pattern's only assertions are ^ and lookbehinds, so that whether it matches depends on its match alone. */
+function readsNoFurther(re: RegExp): boolean {
+  const src = re.source;
+  const ok = (n: Node): boolean =>
+    n.t === 'empty' ? src.slice(n.at, n.end) === '^' || src.startsWith('(?<=', n.at) || src.startsWith('(?<!', n.at)
+      : n.t === 'seq' ? n.items.every(ok)
+      : n.t === 'alt' ? n.alts.every(ok)
+      : n.t === 'rep' ? ok(n.body)
+      : true;
+  return ok(parse(src));
 }
 
 const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWords;
@@ -169,7 +184,8 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
   return { plan: p, review: review ?? (p !== null ? p - 1 : null) };
 }
 
-interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>> }
+/** `opener`: the length of the first opener's match on the paragraph's first 40 characters, -1 for none, -2 when not read. */
+interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>>; opener: number }
 
 /** Costs of each role for one block, from its heading, opener and tense words. */
 function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: RoleWords, planYear: number | null, since: number, started: boolean): Evidence {
@@ -193,11 +209,12 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
     cost.review += INHERITED / 2;
     cost.plan += INHERITED / 2;
   }
-  if (b.kind !== 'paragraph') return { cost, rule };
+  if (b.kind !== 'paragraph') return { cost, rule, opener: -2 };
   const view = doc.view;
   const head = view.slice(b.start, Math.min(b.end, b.start + 40));
   const first = view.charCodeAt(b.start);
   const openers = c.q.roles.openers;
+  let opener = -1;
   for (let k = 0; k < openers.length; k++) {
     const o = openers[k]!;
     // An opener anchored on its first characters is not tried on a paragraph opening with none of them.
@@ -205,6 +222,7 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
     if (gate && !gate.has(first)) continue;
     const m = o.pattern.exec(head);
     if (!m) continue;
+    opener = m[0].length;
     const role: Role | null = o.role !== 'year' ? o.role : planYear === null ? null : Number(m[1]) < planYear ? 'review' : Number(m[1]) === planYear ? 'plan' : null;
     if (role) against(role, OPENER, o.id);
     break;
@@ -214,7 +232,7 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
   cost.plan += (TENSE * n.review) / all;
   cost.review += (TENSE * n.plan) / all;
   cost.other += (TENSE * (n.plan + n.review)) / all / 2;
-  return { cost, rule };
+  return { cost, rule, opener };
 }
 
 /**
@@ -300,7 +318,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   let since = 0;
   let started = false;
   // Evidence is weighed only where roles are decoded as a sequence; elsewhere a block's role is its heading's.
-  const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: {} };
+  const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: {}, opener: -2 };
   const ev = plain.map((b, i) => {
     const h = hs[i];
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
@@ -322,6 +340,9 @@ export const roles: Stage = (doc, ctx): Doc => {
   // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
   const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
   const openers = c.q.roles.openers;
+  // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers
+  // read nothing past their match (`prefixSafe`): none there is none here, a match within 24 is one here; else null.
+  const opensWith = (found: number): boolean | null => (!w.prefixSafe || found === -2 || found > 24 ? null : found >= 0);
   const blocks = plain.map((b, i): Block => {
     const h = hs[i];
     const e = ev[i];
@@ -335,7 +356,7 @@ export const roles: Stage = (doc, ctx): Doc => {
       const head = doc.view.slice(b.start, Math.min(b.end, b.start + 24));
       const own = w.spanFirst.has(first) ? spanIn(head, years.plan, SPAN_OPENER) : null;
       if (own) span = own;
-      else if (openers.some((o, j) => (w.openerFirst[j]?.has(first) ?? true) && o.pattern.test(head))) span = null;
+      else if (opensWith(e.opener) ?? openers.some((o, j) => (w.openerFirst[j]?.has(first) ?? true) && o.pattern.test(head))) span = null;
     }
     const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     // In an outline, a review part (发展基础) looks back on the span before its own.
