@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { run } from '../src/api.js';
 import { tasks as tasksStage } from '../src/extract/tasks.js';
-import { NAMES_UNITS, OPEN_AT_END, scanUnits } from '../src/extract/units/grammar.js';
+import { NAMES_UNITS, OPEN_AT_END, scanListUnits, scanUnits } from '../src/extract/units/grammar.js';
 import type { Table } from '../src/schema.js';
 import { docOf, rules, SEEDS, SHARED } from './helpers.js';
 
@@ -257,5 +257,15 @@ describe('tasks: the unit-word scan', () => {
     expect(roles('1.深化改革。推进一网通办。（区政务服务局牵\n头，区市场监管局配合）\n')).toEqual([
       [null, '推进一网通办', ['区政务服务局'], ['区政务服务局'], ['区市场监管局']],
     ]);
+  });
+
+  it('without ( or :, a stretch may hold a list only where its last sentence ends in a role verb', () => {
+    const list = (text: string) => scanListUnits(text, 0, text.length, g) & NAMES_UNITS;
+    expect(list('新增学位2400个。由县教育局牵头，县财政局配合。')).toBe(NAMES_UNITS);
+    expect(list('新增学位2400个，县民政局、县司法局负责 。\n')).toBe(NAMES_UNITS);
+    expect(list('县教育局负责推进改革。')).toBe(0);
+    expect(list('推进改革(县教育局负责推进)。')).toBe(NAMES_UNITS);
+    expect(roles('1.新增学位2400个。由县教育局牵头，县财政局配合。\n')).toEqual([['1.', '新增学位2400个', ['县教育局'], ['县教育局'], ['县财政局']]]);
+    expect(roles('1.新增学位2400个。县教育局负责推进改革。\n')).toEqual([]);
   });
 });

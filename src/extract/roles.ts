@@ -3,7 +3,7 @@ import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
 import type { RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
-import { edgeUnits } from '../rules/regex-ast.js';
+import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
 
 /**
  * What the roles stage reads each paragraph with, built once by the rule loader (src/rules/compile.ts): the tense words
@@ -12,10 +12,13 @@ import { edgeUnits } from '../rules/regex-ast.js';
  * characters a text must start with to match (null: any).
  */
 export interface RoleWords {
-  tenseFirst: Uint8Array;
-  tenseByFirst: ReadonlyMap<number, readonly { word: string; plan: boolean }[]>;
+  /** For each UTF-16 unit, 0, or 1 + the index in `tenseLists` of the tense words starting with it. */
+  tenseFirst: Uint16Array;
+  tenseLists: readonly (readonly { word: string; plan: boolean }[])[];
   openerFirst: readonly (ReadonlySet<number> | null)[];
   spanFirst: ReadonlySet<number>;
+  /** Every opener reads nothing past its match (no lookahead, $ or \\b): a match on a text's start is one on any longer text. */
+  prefixSafe: boolean;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -24,18 +27,32 @@ export function compileRoleWords(rules: RawRules): RoleWords {
   // The same words, order and role as the tense alternation and its role map (the last rule naming a word wins).
   const words = roles.tense.flatMap((t) => t.words);
   const role = new Map(roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const)));
-  const tenseFirst = new Uint8Array(0x10000);
-  const tenseByFirst = new Map<number, { word: string; plan: boolean }[]>();
+  const tenseFirst = new Uint16Array(0x10000);
+  const tenseLists: { word: string; plan: boolean }[][] = [];
   for (const word of words) {
     const k = word.charCodeAt(0);
-    tenseFirst[k] = 1;
-    const list = tenseByFirst.get(k) ?? [];
-    list.push({ word, plan: role.get(word) === 'plan' });
-    tenseByFirst.set(k, list);
+    if (!tenseFirst[k]) {
+      tenseLists.push([]);
+      tenseFirst[k] = tenseLists.length;
+    }
+    tenseLists[tenseFirst[k]! - 1]!.push({ word, plan: role.get(word) === 'plan' });
   }
   // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
   const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未'].map((ch) => ch.charCodeAt(0)));
-  return { tenseFirst, tenseByFirst, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst };
+  const prefixSafe = roles.openers.every((o) => readsNoFurther(o.pattern));
+  return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst, prefixSafe };
+}
+
+/** Whether a pattern's only assertions are ^ and lookbehinds, so that whether it matches depends on its match alone. */
+function readsNoFurther(re: RegExp): boolean {
+  const src = re.source;
+  const ok = (n: Node): boolean =>
+    n.t === 'empty' ? src.slice(n.at, n.end) === '^' || src.startsWith('(?<=', n.at) || src.startsWith('(?<!', n.at)
+      : n.t === 'seq' ? n.items.every(ok)
+      : n.t === 'alt' ? n.alts.every(ok)
+      : n.t === 'rep' ? ok(n.body)
+      : true;
+  return ok(parse(src));
 }
 
 const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWords;
@@ -44,13 +61,14 @@ const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWor
 export function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
   const n = { plan: 0, review: 0 };
   for (let i = start; i < end; i++) {
-    const k = view.charCodeAt(i);
-    if (!w.tenseFirst[k]) continue;
-    for (const t of w.tenseByFirst.get(k)!) {
-      if (i + t.word.length > end || !view.startsWith(t.word, i)) continue;
+    const f = w.tenseFirst[view.charCodeAt(i)]!;
+    if (!f) continue;
+    for (const t of w.tenseLists[f - 1]!) {
+      const len = t.word.length;
+      if (len > 1 && (i + len > end || !view.startsWith(t.word, i))) continue;
       if (t.plan) n.plan++;
       else n.review++;
-      i += t.word.length - 1;
+      i += len - 1;
       break;
     }
   }
@@ -166,7 +184,8 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
   return { plan: p, review: review ?? (p !== null ? p - 1 : null) };
 }
 
-interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>> }
+/** `opener`: the length of the first opener's match on the paragraph's first 40 characters, -1 for none, -2 when not read. */
+interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>>; opener: number }
 
 /** Costs of each role for one block, from its heading, opener and tense words. */
 function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: RoleWords, planYear: number | null, since: number, started: boolean): Evidence {
@@ -190,11 +209,12 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
     cost.review += INHERITED / 2;
     cost.plan += INHERITED / 2;
   }
-  if (b.kind !== 'paragraph') return { cost, rule };
+  if (b.kind !== 'paragraph') return { cost, rule, opener: -2 };
   const view = doc.view;
   const head = view.slice(b.start, Math.min(b.end, b.start + 40));
   const first = view.charCodeAt(b.start);
   const openers = c.q.roles.openers;
+  let opener = -1;
   for (let k = 0; k < openers.length; k++) {
     const o = openers[k]!;
     // An opener anchored on its first characters is not tried on a paragraph opening with none of them.
@@ -202,6 +222,7 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
     if (gate && !gate.has(first)) continue;
     const m = o.pattern.exec(head);
     if (!m) continue;
+    opener = m[0].length;
     const role: Role | null = o.role !== 'year' ? o.role : planYear === null ? null : Number(m[1]) < planYear ? 'review' : Number(m[1]) === planYear ? 'plan' : null;
     if (role) against(role, OPENER, o.id);
     break;
@@ -211,7 +232,7 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
   cost.plan += (TENSE * n.review) / all;
   cost.review += (TENSE * n.plan) / all;
   cost.other += (TENSE * (n.plan + n.review)) / all / 2;
-  return { cost, rule };
+  return { cost, rule, opener };
 }
 
 /**
@@ -220,6 +241,15 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
  */
 function withRole(b: Block, role: SectionRole | null, roleRule: string | null, year: number | null, period: Period | null): Block {
   return { start: b.start, end: b.end, kind: b.kind, section: b.section, role, roleRule, year, period };
+}
+
+/** Give one of this stage's own block records (made by `withRole` in this call, shared with no one) its role. */
+function setRole(b: Block, role: SectionRole | null, roleRule: string | null, year: number | null, period: Period | null): Block {
+  b.role = role;
+  b.roleRule = roleRule;
+  b.year = year;
+  b.period = period;
+  return b;
 }
 
 const transition = (from: Role, to: Role, s: number) => (from === to ? 0 : from === 'plan' && to === 'review' ? s * BACKWARDS : s);
@@ -287,11 +317,14 @@ export const roles: Stage = (doc, ctx): Doc => {
   const tableRole = (b: Block) => tableRoles.find((t) => b.start >= t.start && b.start < t.end)?.role ?? null;
   let since = 0;
   let started = false;
+  // Evidence is weighed only where roles are decoded as a sequence; elsewhere a block's role is its heading's.
+  const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: {}, opener: -2 };
   const ev = plain.map((b, i) => {
     const h = hs[i];
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
     else if (b.kind === 'paragraph') since++;
     if (h?.role === 'glossary') return null;
+    if (!sequenced) return none;
     const e = evidence(doc, b, h, c, w, years.plan, since - 1, started);
     const role = tableRoles.length ? tableRole(b) : null;
     if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
@@ -307,10 +340,13 @@ export const roles: Stage = (doc, ctx): Doc => {
   // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
   const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
   const openers = c.q.roles.openers;
+  // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers
+  // read nothing past their match (`prefixSafe`): none there is none here, a match within 24 is one here; else null.
+  const opensWith = (found: number): boolean | null => (!w.prefixSafe || found === -2 || found > 24 ? null : found >= 0);
   const blocks = plain.map((b, i): Block => {
     const h = hs[i];
     const e = ev[i];
-    if (!e) return withRole(b, 'glossary', h?.rule ?? null, null, null);
+    if (!e) return setRole(b, 'glossary', h?.rule ?? null, null, null);
     const role: Role | null = sequenced ? picked[k++]! : (h?.role as Role | null) ?? whole ?? null;
     const fromHeading = role === h?.role && !(sequenced && h?.weak);
     // A span a paragraph opens with holds for the paragraphs after it, up to a heading or a single year named.
@@ -320,14 +356,14 @@ export const roles: Stage = (doc, ctx): Doc => {
       const head = doc.view.slice(b.start, Math.min(b.end, b.start + 24));
       const own = w.spanFirst.has(first) ? spanIn(head, years.plan, SPAN_OPENER) : null;
       if (own) span = own;
-      else if (openers.some((o, j) => (w.openerFirst[j]?.has(first) ?? true) && o.pattern.test(head))) span = null;
+      else if (opensWith(e.opener) ?? openers.some((o, j) => (w.openerFirst[j]?.has(first) ?? true) && o.pattern.test(head))) span = null;
     }
     const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? roleId(c, 'sequence') : roleId(c, WHOLE_EVIDENCE[doc.meta.docType]!);
-    return withRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
+    return setRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
   // Roles of each section's own blocks, counted in one pass.
   const tallies = new Map<string, Map<string, number>>();

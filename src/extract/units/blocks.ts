@@ -2,11 +2,12 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
-import { NAMES_UNITS, OPEN_AT_END, scanUnits, type Grammar } from './grammar.js';
+import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
 import type { SectionIndex } from './sections.js';
-import { findUnitLists, type UnitList } from './lists.js';
+import { findUnitLists, readUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
 import { indexWithin } from '../../util/find.js';
+import { mayHold } from '../../rules/regex-ast.js';
 
 /** How far a numbered task's body may run onto later lines before its unit parenthetical. */
 const MAX_CONTINUATION = 3;
@@ -14,7 +15,7 @@ const MAX_CONTINUATION = 3;
 interface Ctx {
   doc: Doc;
   /** The document's blocks, as records of one shape (see `plain`). */
-  blocks: Block[];
+  blocks: Seen[];
   rules: Rules;
   g: Grammar;
   sections: SectionIndex;
@@ -23,8 +24,10 @@ interface Ctx {
   /** 1: no, 2: yes. */
   labelLines: Int8Array;
   fields: Int8Array;
-  /** `scanUnits` bits of each block, plus SCANNED. */
+  /** `scanListUnits` bits of each block, plus SCANNED. */
   scans: Uint8Array;
+  /** The unit lists read in each block (a block is read again when it follows a numbered line or a heading). */
+  lists: (readonly UnitList[] | undefined)[];
 }
 
 const SCANNED = 0x80;
@@ -34,16 +37,19 @@ function scanAt(ctx: Ctx, i: number): number {
   let s = ctx.scans[i]!;
   if (!s) {
     const b = ctx.blocks[i]!;
-    ctx.scans[i] = s = scanUnits(ctx.doc.view, b.start, b.end, ctx.g) | SCANNED;
+    ctx.scans[i] = s = scanListUnits(ctx.doc.view, b.start, b.end, ctx.g) | SCANNED;
   }
   return s;
 }
 
-/** The unit lists of one block. */
+/** The unit lists of one block, read once; a new array each call, as callers add to it. */
 const unitListsAt = (ctx: Ctx, i: number): UnitList[] => {
-  if (!(scanAt(ctx, i) & NAMES_UNITS)) return [];
-  const b = ctx.blocks[i]!;
-  return findUnitLists(ctx.doc.view, b.start, b.end, ctx.g);
+  let lists = ctx.lists[i];
+  if (!lists) {
+    const b = ctx.blocks[i]!;
+    ctx.lists[i] = lists = scanAt(ctx, i) & NAMES_UNITS ? readUnitLists(ctx.doc.view, b.start, b.end, ctx.g) : [];
+  }
+  return [...lists];
 };
 
 /** The block's outline marker (1., (一)), once per block. */
@@ -63,7 +69,7 @@ function isFieldAt(ctx: Ctx, i: number): boolean {
   return ctx.fields[i] === 2;
 }
 
-function markerOf({ doc, rules, g }: Ctx, b: Block): Range | null {
+function markerOf({ doc, rules, g }: Ctx, b: Seen): Range | null {
   const text = doc.view.slice(b.start, b.end);
   const first = doc.view.charCodeAt(b.start);
   const markers = rules.headings.markers;
@@ -82,7 +88,7 @@ function markerOf({ doc, rules, g }: Ctx, b: Block): Range | null {
  * 责任单位:… or (牵头单位:…. The label opens right after the ( and spaces, so only a block whose first two characters
  * there open a label is tried.
  */
-const isLabelLine = ({ doc, g }: Ctx, b: Block) => {
+const isLabelLine = ({ doc, g }: Ctx, b: Seen) => {
   if (b.kind !== 'paragraph') return false;
   const view = doc.view;
   if (g.labelPairs) {
@@ -94,11 +100,15 @@ const isLabelLine = ({ doc, g }: Ctx, b: Block) => {
   return g.labelLine.test(view.slice(b.start, b.end));
 };
 /** A labelled field line of a record (1.项目内容：…, 3.事项进展：…): it belongs to the item above it. */
-const isField = ({ doc, rules }: Ctx, b: Block) =>
-  b.kind === 'paragraph' && rules.headings.recordField.some((r) => r.pattern.test(doc.view.slice(b.start, Math.min(b.end, b.start + 16))));
+const isField = ({ doc, rules, g }: Ctx, b: Seen) => {
+  if (b.kind !== 'paragraph') return false;
+  const head = doc.view.slice(b.start, Math.min(b.end, b.start + 16));
+  // A rule is tried only on a head holding a text it cannot match without (the : after the field name).
+  return rules.headings.recordField.some((r, k) => mayHold(head, g.fieldNeeds[k]) && r.pattern.test(head));
+};
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
-function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Block): UnitList | null {
+function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Seen): UnitList | null {
   const view = doc.view;
   if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || /[。:]/.test(view.slice(b.start, b.end))) return null;
   const items = splitItems(view, b.start, b.end);
@@ -128,7 +138,12 @@ const depthOf = (sections: SectionIndex, id: string | null) => (id === null ? un
  * The blocks as plain records of one shape, read once. Blocks made by a spread (`{ ...p, kind }`) may each have a
  * hidden class of their own, and every field read of those goes the slow way; this stage reads each block many times.
  */
-const plain = (blocks: readonly Block[]): Block[] => blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, section: b.section }));
+const plain = (blocks: readonly Block[]): Seen[] => blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind }));
+
+/** What this stage reads of every block; a block's section is read only where a task or heading needs it. */
+interface Seen extends Range {
+  kind: Block['kind'];
+}
 
 /**
  * Tasks found in the blocks: numbered lines with units, label lines below a line or a heading, and items of led
@@ -138,7 +153,7 @@ const plain = (blocks: readonly Block[]): Block[] => blocks.map((b) => ({ start:
 export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, headingLeads: SectionLeads): { drafts: Draft[]; leads: SectionLeads } {
   const blocks = plain(doc.blocks);
   const n = blocks.length;
-  const ctx: Ctx = { doc, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n) };
+  const ctx: Ctx = { doc, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n), lists: new Array(n) };
   const leads: SectionLeads = new Map(headingLeads);
   const view = doc.view;
   const drafts: Draft[] = [];
@@ -157,7 +172,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
-      const section = sections.byId.get(b.section!)!;
+      const section = sections.byId.get(doc.blocks[i]!.section!)!;
       const { lists, next } = labelRun(i + 1, b.end, false);
       if (!lists.length) {
         // A numbered item of a led section, read as a heading because it names no units of its own.
@@ -170,7 +185,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
         continue;
       }
       const after = blocks[next];
-      const alone = !after || (after.kind === 'heading' && depthOf(sections, after.section) <= section.depth);
+      const alone = !after || (after.kind === 'heading' && depthOf(sections, doc.blocks[next]!.section) <= section.depth);
       if (alone) {
         const end = blocks[next - 1]!.end;
         drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists, rule: 'task.heading' });
@@ -201,10 +216,10 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     }
     const run = labelRun(last + 1, blocks[last]!.end, !!marker);
     lists.push(...run.lists);
-    if (!lists.length && !(marker && hasLead(sections, leads, b.section))) continue;
+    if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;
     const end = blocks[run.next - 1]!.end;
     const title = titleOf(view, marker ? marker.end : b.start, b.end, lists);
-    drafts.push({ start: b.start, end, marker, title, section: b.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
+    drafts.push({ start: b.start, end, marker, title, section: doc.blocks[i]!.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
     i = run.next - 1;
   }
   return { drafts, leads };

@@ -1,7 +1,8 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
-import { edgeUnits } from '../../rules/regex-ast.js';
+import { isSpaceCode } from '../../span.js';
+import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 
 export type { UnitRole };
 
@@ -30,6 +31,8 @@ export interface Grammar {
   labelPairs: ReadonlySet<number> | null;
   /** For each heading marker rule, the characters a block must open with for it to match (null: any). */
   markerFirst: readonly (ReadonlySet<number> | null)[];
+  /** For each record-field rule, the texts it cannot match without (`requiredText`; null: none known). */
+  fieldNeeds: readonly (readonly string[] | null)[];
   /** Last characters of the role verbs: `verbAtEnd` cannot match a text ending in any other. */
   verbLast: ReadonlySet<number>;
   /** The words a unit list needs one of (label and verb words, spaces taken out), for `mayNameUnits`. */
@@ -126,8 +129,40 @@ export function scanUnits(view: string, start: number, end: number, g: Grammar):
   return (names ? NAMES_UNITS : 0) | (depth > 0 ? OPEN_AT_END : 0);
 }
 
+/** Characters a sentence may end with after its last word: 。 . spaces and fillers. */
+const trailing = (c: number) => c === 0x3002 || c === 0x2e || c === 0xfeff || isSpaceCode(c);
+
+/**
+ * `scanUnits` for a stretch read by `findUnitLists`. Without ( or : (two native searches), its only possible list is
+ * a last sentence ending in a role verb (lastSentenceList), and nothing is open at its end, so one character tells.
+ */
+export function scanListUnits(view: string, start: number, end: number, g: Grammar): number {
+  const text = view.slice(start, end);
+  if (text.includes('(') || text.includes(':')) return scanUnits(view, start, end, g);
+  let stop = end;
+  while (stop > start && trailing(view.charCodeAt(stop - 1))) stop--;
+  return stop > start && g.verbLast.has(view.charCodeAt(stop - 1)) ? NAMES_UNITS : 0;
+}
+
 /** Whether [start, end) of the view may hold a unit list (see `scanUnits`). */
 export const mayNameUnits = (view: string, start: number, end: number, g: Grammar): boolean => (scanUnits(view, start, end, g) & NAMES_UNITS) !== 0;
+
+const DIGITS: ReadonlySet<number> = new Set([...'0123456789'].map((d) => d.charCodeAt(0)));
+
+/**
+ * The characters a text must open with for an anchored pattern to match (`edgeUnits`), or, for a pattern that opens
+ * with `^` and then at least one `\d` (which `edgeUnits` cannot read), the ASCII digits \d matches; else null.
+ */
+function openingUnits(re: RegExp): ReadonlySet<number> | null {
+  const edge = edgeUnits(re, 'first');
+  if (edge || re.ignoreCase || re.multiline) return edge;
+  const root = parse(re.source);
+  if (root.t !== 'seq' || root.items.length < 2) return null;
+  const [anchor, next] = root.items as [Node, Node];
+  if (anchor.t !== 'empty' || anchor.body || re.source.slice(anchor.at, anchor.end) !== '^') return null;
+  const digit = (n: Node) => n.t === 'atom' && n.src === '\\d';
+  return digit(next) || (next.t === 'rep' && next.min >= 1 && digit(next.body)) ? DIGITS : null;
+}
 
 const never = /(?!)/g;
 
@@ -158,7 +193,8 @@ export function compileGrammar(rules: RawRules): Grammar {
     generic: o.genericPrefixes.length ? new RegExp(`^(${alternation(o.genericPrefixes)})`, 'u') : null,
     maxNameLength: o.maxNameLength,
     labelPairs: labelWords.every((w) => w.length >= 2) ? new Set(labelWords.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) : null,
-    markerFirst: rules.headings.markers.map((m) => edgeUnits(m.pattern, 'first')),
+    markerFirst: rules.headings.markers.map((m) => openingUnits(m.pattern)),
+    fieldNeeds: rules.headings.recordField.map((r) => requiredText(r.pattern, 1)),
     verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
     cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
   };

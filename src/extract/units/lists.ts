@@ -1,7 +1,7 @@
 import type { Range } from '../../document.js';
 import { hasBreak, unwrapped } from '../../util/breaks.js';
 import { trimRange } from '../../span.js';
-import { mayNameUnits, type Grammar, type UnitRole } from './grammar.js';
+import { mayNameUnits, NAMES_UNITS, scanListUnits, type Grammar, type UnitRole } from './grammar.js';
 import { isUnit, roleMark, splitItems } from './split.js';
 import { lastIndexWithin } from '../../util/find.js';
 
@@ -157,7 +157,11 @@ export function parseContent(view: string, start: number, end: number, g: Gramma
 
 /** Every unit list in [start, end): unit parentheticals, then labelled lists standing outside parentheses. */
 export function findUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
-  if (!mayNameUnits(view, start, end, g)) return [];
+  return scanListUnits(view, start, end, g) & NAMES_UNITS ? readUnitLists(view, start, end, g) : [];
+}
+
+/** `findUnitLists` for a stretch that may hold one (`scanListUnits`). */
+export function readUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
   return acrossBreaks(view, start, end, (v, s, e) => unitListsIn(v, s, e, g));
 }
 
