@@ -3,7 +3,7 @@ import { alternation } from '../../rules/pattern.js';
 import { edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
-import { ARABIC_NUMERAL, numeralsOf, SPLIT_NUMERAL, type Numerals } from './numbers.js';
+import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
 export interface Tagged<T> { id: string; value: T }
@@ -22,6 +22,8 @@ export interface Compiled {
    */
   excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
   units: Rules['units'];
+  /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
+  factors: ReadonlyMap<number, FactorParts>;
   numerals: Numerals;
   /** Groups: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
   number: NumberFinder;
@@ -299,6 +301,8 @@ export function compileQuantities(rules: RawRules): Compiled {
       unit: x.unit ? edgeUnits(x.unit, 'first') : null,
     })),
     units: rules.units,
+    factors: new Map(rules.units.units.flatMap((u) => [u.factor, ...(typeof u.base === 'object' ? Object.values(u.base) : [u.base])])
+      .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
     numerals,
     number: new NumberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numberStarts(numerals)),
     numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
