@@ -63,8 +63,12 @@ export interface Compiled {
   /** Year cues, global copies of the rule patterns. */
   /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
   years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
-  /** The year cues' patterns (in `years` order), all found in one pass over a text. */
-  yearCues: Patterns;
+  /** The year cues (in `years` order), all found in one pass over a text: every cue (the cues before a figure)… */
+  yearCues: CueSet;
+  /** …the cues that open or close a span in a paragraph (context.ts scopeEvents)… */
+  scopeCues: CueSet;
+  /** …and the cues that capture a year (a year written before a figure decides its kind). */
+  captureCues: CueSet;
   leading: WordSet;
   trailing: WordSet;
   /** Whole words that a leading or trailing word must not be cut out of. */
@@ -216,7 +220,37 @@ const words = (list: readonly string[]) =>
   ({ re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/, firsts: list.map((w) => w.charCodeAt(0)) });
 
 /** The characters a match of a rule pattern can open with, or null when they cannot be told. */
-const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${re.source})`, re.flags.replace(/[gy]/g, '')), 'first');
+const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsInClasses(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
+
+/**
+ * The pattern source with a `\d` inside a character class written as the range 0-9 (the same characters; edgeUnits
+ * reads no escapes of classes). Left as it is next to a `-`, where the range would read differently.
+ */
+function digitsInClasses(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const escape = source.slice(i, i + 2);
+      out += inClass && escape === '\\d' && source[i - 1] !== '-' && source[i + 2] !== '-' ? '0-9' : escape;
+      i++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
+/** Some year cues (those `keep` keeps, in rule order) and their patterns, found in one pass. */
+export interface CueSet { rules: QuantityRules['years'][number][]; patterns: Patterns }
+
+function cueSet(years: QuantityRules['years'], keep: (rule: QuantityRules['years'][number]) => boolean): CueSet {
+  const rules = years.filter(keep);
+  return { rules, patterns: new Patterns(rules.map((rule) => ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2) }))) };
+}
 
 /**
  * Words looked up at the ends of a phrase: the whole set, and the words by their first and by their last
@@ -331,7 +365,9 @@ export function compileQuantities(rules: RawRules): Compiled {
     kind: new Patterns([words([...kindOf.keys()])]),
     kindOf,
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
-    yearCues: new Patterns(q.years.map((rule) => ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2) }))),
+    yearCues: cueSet(q.years, () => true),
+    scopeCues: cueSet(q.years, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
+    captureCues: cueSet(q.years, (r) => !!r.capture),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

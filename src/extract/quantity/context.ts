@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import type { Compiled } from './compile.js';
+import type { Compiled, CueSet } from './compile.js';
 import { coverage, locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -185,10 +185,10 @@ function done(before: string, c: Compiled): boolean {
 
 type YearCue = Compiled['years'][number];
 
-/** Calls `found` with each match of each year cue in `text` (cue by cue, in rule order) and the offset just past it. */
-function eachYearCue(text: string, c: Compiled, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  const all = c.yearCues.all(text);
-  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(c.years[k]!.rule, m, m.index + m[0].length);
+/** Calls `found` with each match of each year cue of `cues` in `text` (cue by cue, in rule order) and the offset just past it. */
+function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
+  const all = cues.patterns.all(text);
+  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(cues.rules[k]!, m, m.index + m[0].length);
 }
 
 /**
@@ -198,7 +198,7 @@ function eachYearCue(text: string, c: Compiled, found: (rule: YearCue['rule'], m
 function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
   if (frame.planYear === null) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
-  eachYearCue(text, c, (rule, m, end) => {
+  eachYearCue(text, c.captureCues, (rule, m, end) => {
     if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline === true };
   });
   if (!last) return null;
@@ -336,7 +336,7 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
 function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null; rule: string }[] {
   const text = view.slice(block.start, block.end);
   const byEnd = new Map<number, { period: Period | null; rule: string }>();
-  eachYearCue(text, c, (rule, m, end) => {
+  eachYearCue(text, c.scopeCues, (rule, m, end) => {
     if (byEnd.has(end)) return;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
       const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
@@ -358,7 +358,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   let explicit = null as { end: number; year: number | null; id: string } | null;
   let relative = null as { end: number; year: number | null; id: string } | null;
   let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null;
-  eachYearCue(text, c, (rule, m, end) => {
+  eachYearCue(text, c.yearCues, (rule, m, end) => {
     if (rule.span) {
       // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
       const governs = FRONTED.test(text.slice(end, end + 1)) || !CLAUSE_BREAK.test(text.slice(end));
