@@ -21,6 +21,11 @@ export interface Compiled {
    * its after and unit patterns can start it with (^…), or null when not known (edgeUnits).
    */
   excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
+  /**
+   * The same as bit sets (bit k: rule k), when there are at most 31 rules: per side, the rules that have an edge set
+   * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
+   */
+  excludeGates: Record<'before' | 'after' | 'unit', { constrained: number; by: ReadonlyMap<number, number> }> | null;
   units: Rules['units'];
   /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
   factors: ReadonlyMap<number, FactorParts>;
@@ -121,6 +126,18 @@ export class NumberFinder {
     }
     return null;
   }
+}
+
+/** Per character, the bits of the edge sets (by index) that hold it; `constrained`: the indexes that have one. */
+function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: number; by: ReadonlyMap<number, number> } {
+  let constrained = 0;
+  const by = new Map<number, number>();
+  sets.forEach((set, k) => {
+    if (!set) return;
+    constrained |= 1 << k;
+    for (const code of set) by.set(code, (by.get(code) ?? 0) | (1 << k));
+  });
+  return { constrained, by };
 }
 
 /**
@@ -323,17 +340,23 @@ export function compileQuantities(rules: RawRules): Compiled {
   const starts = [...units, ...magnitudeOf.keys(), ...q.approximate.words, ...q.rangeJoiners, ...inclusive, ...subunits, ' '].map((w) => w[0]!);
   const next = [...new Set(starts)].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('');
   const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
+  const excludeEdges = q.exclude.map((x) => ({
+    before: x.before ? edgeUnits(x.before, 'last') : null,
+    after: x.after ? edgeUnits(x.after, 'first') : null,
+    unit: x.unit ? edgeUnits(x.unit, 'first') : null,
+  }));
   return {
     q,
     ids: {
       kind: decisionIds(q, 'kinds', KIND_EVIDENCE), year: decisionIds(q, 'years', YEAR_EVIDENCE),
       indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
     },
-    excludeEdges: q.exclude.map((x) => ({
-      before: x.before ? edgeUnits(x.before, 'last') : null,
-      after: x.after ? edgeUnits(x.after, 'first') : null,
-      unit: x.unit ? edgeUnits(x.unit, 'first') : null,
-    })),
+    excludeGates: excludeEdges.length > 31 ? null : {
+      before: gatesOf(excludeEdges.map((e) => e.before)),
+      after: gatesOf(excludeEdges.map((e) => e.after)),
+      unit: gatesOf(excludeEdges.map((e) => e.unit)),
+    },
+    excludeEdges,
     units: rules.units,
     factors: new Map(rules.units.units.flatMap((u) => [u.factor, ...(typeof u.base === 'object' ? Object.values(u.base) : [u.base])])
       .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
