@@ -44,6 +44,10 @@ export interface Compiled {
   approx: WordsAt;
   /** Currency signs before digits ($, ￥), matched backwards from the digits: the sign ending at a position. */
   signs: { sign: string; unit: UnitEntry }[];
+  /** The last characters of the signs: a sign can end only where one of them stands. */
+  signEnds: ReadonlySet<number>;
+  /** The characters a score figure (`q.scoreFigure`, anchored) can start with, or null when not known. */
+  scoreFirst: ReadonlySet<number> | null;
   /** Marks of an included end between two ends of a range (3万(含)-10万元). */
   inclusive: WordsAt;
   /** 角/分 after an amount of yuan. */
@@ -371,6 +375,8 @@ export function compileQuantities(rules: RawRules): Compiled {
     magnitudeOf,
     approx: wordsAt(q.approximate.words),
     signs,
+    signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
+    scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     inclusive: wordsAt(inclusive),
     subunit: wordsAt(subunits),
     halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),

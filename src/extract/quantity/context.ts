@@ -82,7 +82,9 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return by('other', 'glossary');
-  if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
+  // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
+  const score = c.q.scoreFigure;
+  if (score && (!c.scoreFirst || c.scoreFirst.has(doc.view.charCodeAt(pos))) && score.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
   if (pos >= targetsFrom) return by('target', 'target-paragraph');
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: each
   // read once, when first asked for.
@@ -214,6 +216,9 @@ const DEADLINE_SOURCE = '(?:到|至)((?:19|20)\\d{2})年';
 const OPENING_DEADLINE = new RegExp(`^${DEADLINE_SOURCE}(?:底|末)?[,:]`);
 
 export function openingYear(view: string, block: Range): number | null {
+  // It opens with 到 or 至: a character test rules most paragraphs and sentences out.
+  const first = view.charCodeAt(block.start);
+  if (first !== 0x5230 && first !== 0x81f3) return null;
   const m = OPENING_DEADLINE.exec(view.slice(block.start, Math.min(block.end, block.start + 12)));
   return m ? Number(m[1]) : null;
 }
