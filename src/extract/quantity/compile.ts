@@ -48,6 +48,10 @@ export interface Compiled {
   signEnds: ReadonlySet<number>;
   /** The characters a score figure (`q.scoreFigure`, anchored) can start with, or null when not known. */
   scoreFirst: ReadonlySet<number> | null;
+  /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
+  markerFirst: ReadonlySet<number> | null;
+  /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
+  subjectNeeds: readonly string[] | null;
   /** Marks of an included end between two ends of a range (3万(含)-10万元). */
   inclusive: WordsAt;
   /** 角/分 after an amount of yuan. */
@@ -241,20 +245,23 @@ const words = (list: readonly string[]) =>
   ({ re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/, firsts: list.map((w) => w.charCodeAt(0)) });
 
 /** The characters a match of a rule pattern can open with, or null when they cannot be told. */
-const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsInClasses(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
+const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsAsClasses(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
 
 /**
- * The pattern source with a `\d` inside a character class written as the range 0-9 (the same characters; edgeUnits
- * reads no escapes of classes). Left as it is next to a `-`, where the range would read differently.
+ * The pattern source with `\d` written as the characters it stands for, for edgeUnits, which reads no such escape:
+ * [0-9] outside a class, the range 0-9 inside one (left as it is next to a `-`, where the range would read
+ * differently). The same pattern, only for telling its first characters.
  */
-function digitsInClasses(source: string): string {
+function digitsAsClasses(source: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
     if (ch === '\\') {
       const escape = source.slice(i, i + 2);
-      out += inClass && escape === '\\d' && source[i - 1] !== '-' && source[i + 2] !== '-' ? '0-9' : escape;
+      if (escape !== '\\d') out += escape;
+      else if (!inClass) out += '[0-9]';
+      else out += source[i - 1] !== '-' && source[i + 2] !== '-' ? '0-9' : escape;
       i++;
       continue;
     }
@@ -377,6 +384,8 @@ export function compileQuantities(rules: RawRules): Compiled {
     signs,
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
+    markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsAsClasses(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
+    subjectNeeds: q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null,
     inclusive: wordsAt(inclusive),
     subunit: wordsAt(subunits),
     halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),
