@@ -161,7 +161,7 @@ export class Patterns {
   private readonly whole: (RegExp | null)[];
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
-  private readonly firsts = new Uint8Array(0x10000);
+  private readonly firsts = new Uint16Array(0x10000);
   private readonly lists: number[][] = [];
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
@@ -176,13 +176,12 @@ export class Patterns {
         else if (!list.includes(k)) list.push(k);
       }
     });
-    // Characters opening the same patterns share one list (at most 255 lists: a table of bytes).
+    // Characters opening the same patterns share one list.
     const shared = new Map<string, number>();
     for (const [code, list] of byFirst) {
       const key = list.join();
       let i = shared.get(key);
       if (i === undefined) {
-        if (this.lists.length === 255) throw new Error('too many distinct first-character lists');
         shared.set(key, (i = this.lists.length));
         this.lists.push(list);
       }
