@@ -51,8 +51,8 @@ export const quantities: Stage = (doc, ctx): Doc => {
  * output would carry Infinity or NaN. It is named in an `info` message instead.
  */
 function representable(doc: Doc, m: Mention, messages: DraftMessage[]): boolean {
-  const numbers = [m.value, m.normalValue, ...(m.range ?? [])];
-  if (numbers.every((n) => n === null || Number.isFinite(n))) return true;
+  const finite = (n: number | null) => n === null || Number.isFinite(n);
+  if (finite(m.value) && finite(m.normalValue) && (!m.range || (Number.isFinite(m.range[0]) && Number.isFinite(m.range[1])))) return true;
   messages.push({
     severity: 'info', code: 'quantity.too-large', range: { start: m.start, end: m.end },
     message: `${doc.text.slice(m.start, Math.min(m.end, m.start + 40))}${m.end - m.start > 40 ? '…' : ''}: too large a number to represent; not taken as a quantity`,

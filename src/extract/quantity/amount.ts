@@ -133,6 +133,7 @@ function compound(view: string, p: number, value: number, exponent: number, c: C
 /** The currency sign written right before `pos` ($20, ￥300), or null. */
 function signBefore(view: string, pos: number, c: Compiled): { sign: string; unit: UnitEntry; at: number } | null {
   const end = view.charCodeAt(pos - 1) === 0x20 ? pos - 1 : pos; // $ 20
+  if (!c.signEnds.has(view.charCodeAt(end - 1))) return null;
   for (const s of c.signs) if (end >= s.sign.length && view.startsWith(s.sign, end - s.sign.length)) return { ...s, at: end - s.sign.length };
   return null;
 }

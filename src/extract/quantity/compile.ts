@@ -3,7 +3,7 @@ import { alternation } from '../../rules/pattern.js';
 import { edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
-import { ARABIC_NUMERAL, numeralsOf, SPLIT_NUMERAL, type Numerals } from './numbers.js';
+import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
 export interface Tagged<T> { id: string; value: T }
@@ -21,7 +21,14 @@ export interface Compiled {
    * its after and unit patterns can start it with (^…), or null when not known (edgeUnits).
    */
   excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
+  /**
+   * The same as bit sets (bit k: rule k), when there are at most 31 rules: per side, the rules that have an edge set
+   * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
+   */
+  excludeGates: Record<'before' | 'after' | 'unit', { constrained: number; by: ReadonlyMap<number, number> }> | null;
   units: Rules['units'];
+  /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
+  factors: ReadonlyMap<number, FactorParts>;
   numerals: Numerals;
   /** Groups: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
   number: NumberFinder;
@@ -37,6 +44,14 @@ export interface Compiled {
   approx: WordsAt;
   /** Currency signs before digits ($, ￥), matched backwards from the digits: the sign ending at a position. */
   signs: { sign: string; unit: UnitEntry }[];
+  /** The last characters of the signs: a sign can end only where one of them stands. */
+  signEnds: ReadonlySet<number>;
+  /** The characters a score figure (`q.scoreFigure`, anchored) can start with, or null when not known. */
+  scoreFirst: ReadonlySet<number> | null;
+  /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
+  markerFirst: ReadonlySet<number> | null;
+  /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
+  subjectNeeds: readonly string[] | null;
   /** Marks of an included end between two ends of a range (3万(含)-10万元). */
   inclusive: WordsAt;
   /** 角/分 after an amount of yuan. */
@@ -61,8 +76,12 @@ export interface Compiled {
   /** Year cues, global copies of the rule patterns. */
   /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
   years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
-  /** The year cues' patterns (in `years` order), all found in one pass over a text. */
-  yearCues: Patterns;
+  /** The year cues (in `years` order), all found in one pass over a text: every cue (the cues before a figure)… */
+  yearCues: CueSet;
+  /** …the cues that open or close a span in a paragraph (context.ts scopeEvents)… */
+  scopeCues: CueSet;
+  /** …and the cues that capture a year (a year written before a figure decides its kind). */
+  captureCues: CueSet;
   leading: WordSet;
   trailing: WordSet;
   /** Whole words that a leading or trailing word must not be cut out of. */
@@ -117,6 +136,18 @@ export class NumberFinder {
   }
 }
 
+/** Per character, the bits of the edge sets (by index) that hold it; `constrained`: the indexes that have one. */
+function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: number; by: ReadonlyMap<number, number> } {
+  let constrained = 0;
+  const by = new Map<number, number>();
+  sets.forEach((set, k) => {
+    if (!set) return;
+    constrained |= 1 << k;
+    for (const code of set) by.set(code, (by.get(code) ?? 0) | (1 << k));
+  });
+  return { constrained, by };
+}
+
 /**
  * Some global patterns, each found in a text as `text.matchAll(pattern)` finds it, in one pass over the text: a
  * pattern is tried (sticky) only where a match of it can start, as told by the characters its matches open with,
@@ -130,7 +161,7 @@ export class Patterns {
   private readonly whole: (RegExp | null)[];
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
-  private readonly firsts = new Uint8Array(0x10000);
+  private readonly firsts = new Uint16Array(0x10000);
   private readonly lists: number[][] = [];
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
@@ -145,13 +176,12 @@ export class Patterns {
         else if (!list.includes(k)) list.push(k);
       }
     });
-    // Characters opening the same patterns share one list (at most 255 lists: a table of bytes).
+    // Characters opening the same patterns share one list.
     const shared = new Map<string, number>();
     for (const [code, list] of byFirst) {
       const key = list.join();
       let i = shared.get(key);
       if (i === undefined) {
-        if (this.lists.length === 255) throw new Error('too many distinct first-character lists');
         shared.set(key, (i = this.lists.length));
         this.lists.push(list);
       }
@@ -214,7 +244,40 @@ const words = (list: readonly string[]) =>
   ({ re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/, firsts: list.map((w) => w.charCodeAt(0)) });
 
 /** The characters a match of a rule pattern can open with, or null when they cannot be told. */
-const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${re.source})`, re.flags.replace(/[gy]/g, '')), 'first');
+const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsAsClasses(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
+
+/**
+ * The pattern source with `\d` written as the characters it stands for, for edgeUnits, which reads no such escape:
+ * [0-9] outside a class, the range 0-9 inside one (left as it is next to a `-`, where the range would read
+ * differently). The same pattern, only for telling its first characters.
+ */
+function digitsAsClasses(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const escape = source.slice(i, i + 2);
+      if (escape !== '\\d') out += escape;
+      else if (!inClass) out += '[0-9]';
+      else out += source[i - 1] !== '-' && source[i + 2] !== '-' ? '0-9' : escape;
+      i++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
+/** Some year cues (those `keep` keeps, in rule order) and their patterns, found in one pass. */
+export interface CueSet { rules: QuantityRules['years'][number][]; patterns: Patterns }
+
+function cueSet(years: QuantityRules['years'], keep: (rule: QuantityRules['years'][number]) => boolean): CueSet {
+  const rules = years.filter(keep);
+  return { rules, patterns: new Patterns(rules.map((rule) => ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2) }))) };
+}
 
 /**
  * Words looked up at the ends of a phrase: the whole set, and the words by their first and by their last
@@ -287,18 +350,26 @@ export function compileQuantities(rules: RawRules): Compiled {
   const starts = [...units, ...magnitudeOf.keys(), ...q.approximate.words, ...q.rangeJoiners, ...inclusive, ...subunits, ' '].map((w) => w[0]!);
   const next = [...new Set(starts)].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('');
   const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
+  const excludeEdges = q.exclude.map((x) => ({
+    before: x.before ? edgeUnits(x.before, 'last') : null,
+    after: x.after ? edgeUnits(x.after, 'first') : null,
+    unit: x.unit ? edgeUnits(x.unit, 'first') : null,
+  }));
   return {
     q,
     ids: {
       kind: decisionIds(q, 'kinds', KIND_EVIDENCE), year: decisionIds(q, 'years', YEAR_EVIDENCE),
       indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
     },
-    excludeEdges: q.exclude.map((x) => ({
-      before: x.before ? edgeUnits(x.before, 'last') : null,
-      after: x.after ? edgeUnits(x.after, 'first') : null,
-      unit: x.unit ? edgeUnits(x.unit, 'first') : null,
-    })),
+    excludeGates: excludeEdges.length > 31 ? null : {
+      before: gatesOf(excludeEdges.map((e) => e.before)),
+      after: gatesOf(excludeEdges.map((e) => e.after)),
+      unit: gatesOf(excludeEdges.map((e) => e.unit)),
+    },
+    excludeEdges,
     units: rules.units,
+    factors: new Map(rules.units.units.flatMap((u) => [u.factor, ...(typeof u.base === 'object' ? Object.values(u.base) : [u.base])])
+      .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
     numerals,
     number: new NumberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numberStarts(numerals)),
     numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
@@ -310,6 +381,10 @@ export function compileQuantities(rules: RawRules): Compiled {
     magnitudeOf,
     approx: wordsAt(q.approximate.words),
     signs,
+    signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
+    scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
+    markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsAsClasses(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
+    subjectNeeds: q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null,
     inclusive: wordsAt(inclusive),
     subunit: wordsAt(subunits),
     halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),
@@ -327,7 +402,9 @@ export function compileQuantities(rules: RawRules): Compiled {
     kind: new Patterns([words([...kindOf.keys()])]),
     kindOf,
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
-    yearCues: new Patterns(q.years.map((rule) => ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2) }))),
+    yearCues: cueSet(q.years, () => true),
+    scopeCues: cueSet(q.years, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
+    captureCues: cueSet(q.years, (r) => !!r.capture),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

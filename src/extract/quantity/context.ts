@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import type { Compiled } from './compile.js';
+import type { Compiled, CueSet } from './compile.js';
 import { coverage, locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -82,7 +82,9 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return by('other', 'glossary');
-  if (c.q.scoreFigure?.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
+  // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
+  const score = c.q.scoreFigure;
+  if (score && (!c.scoreFirst || c.scoreFirst.has(doc.view.charCodeAt(pos))) && score.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
   if (pos >= targetsFrom) return by('target', 'target-paragraph');
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: each
   // read once, when first asked for.
@@ -185,10 +187,10 @@ function done(before: string, c: Compiled): boolean {
 
 type YearCue = Compiled['years'][number];
 
-/** Calls `found` with each match of each year cue in `text` (cue by cue, in rule order) and the offset just past it. */
-function eachYearCue(text: string, c: Compiled, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  const all = c.yearCues.all(text);
-  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(c.years[k]!.rule, m, m.index + m[0].length);
+/** Calls `found` with each match of each year cue of `cues` in `text` (cue by cue, in rule order) and the offset just past it. */
+function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
+  const all = cues.patterns.all(text);
+  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(cues.rules[k]!, m, m.index + m[0].length);
 }
 
 /**
@@ -198,7 +200,7 @@ function eachYearCue(text: string, c: Compiled, found: (rule: YearCue['rule'], m
 function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
   if (frame.planYear === null) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
-  eachYearCue(text, c, (rule, m, end) => {
+  eachYearCue(text, c.captureCues, (rule, m, end) => {
     if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline === true };
   });
   if (!last) return null;
@@ -214,6 +216,9 @@ const DEADLINE_SOURCE = '(?:到|至)((?:19|20)\\d{2})年';
 const OPENING_DEADLINE = new RegExp(`^${DEADLINE_SOURCE}(?:底|末)?[,:]`);
 
 export function openingYear(view: string, block: Range): number | null {
+  // It opens with 到 or 至: a character test rules most paragraphs and sentences out.
+  const first = view.charCodeAt(block.start);
+  if (first !== 0x5230 && first !== 0x81f3) return null;
   const m = OPENING_DEADLINE.exec(view.slice(block.start, Math.min(block.end, block.start + 12)));
   return m ? Number(m[1]) : null;
 }
@@ -336,7 +341,7 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
 function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null; rule: string }[] {
   const text = view.slice(block.start, block.end);
   const byEnd = new Map<number, { period: Period | null; rule: string }>();
-  eachYearCue(text, c, (rule, m, end) => {
+  eachYearCue(text, c.scopeCues, (rule, m, end) => {
     if (byEnd.has(end)) return;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
       const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
@@ -358,7 +363,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, b
   let explicit = null as { end: number; year: number | null; id: string } | null;
   let relative = null as { end: number; year: number | null; id: string } | null;
   let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null;
-  eachYearCue(text, c, (rule, m, end) => {
+  eachYearCue(text, c.yearCues, (rule, m, end) => {
     if (rule.span) {
       // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
       const governs = FRONTED.test(text.slice(end, end + 1)) || !CLAUSE_BREAK.test(text.slice(end));

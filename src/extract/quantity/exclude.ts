@@ -38,41 +38,36 @@ export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessag
 
 /** The id of the rule that rules this mention out, or null when it is a quantity. */
 export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compiled): string | null {
-  // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线), and only when a rule gets
-  // as far as its before or after pattern: the cheap tests of a rule (dimension, number, unit, the character next
-  // to the figure) come first, and most rules fail one of them.
+  // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线).
   const view = read.view;
-  let before: string | null = null;
-  let after: string | null = null;
-  let last = -1;
-  let first = -1;
+  const before = read.slice(Math.max(block.start, m.start - CONTEXT), m.start);
+  const after = read.slice(m.end, Math.min(block.end, m.end + CONTEXT));
+  // The rules whose anchored patterns (…$ before the figure, ^… after it and on the unit) can match the characters
+  // next to the figure and the unit's first: one lookup per side, and only those rules are tried.
+  const gates = c.excludeGates;
+  const open = gates
+    ? (~gates.unit.constrained | (gates.unit.by.get(m.unit.charCodeAt(0)) ?? 0))
+      & (~gates.before.constrained | (gates.before.by.get(before.charCodeAt(before.length - 1)) ?? 0))
+      & (~gates.after.constrained | (gates.after.by.get(after.charCodeAt(0)) ?? 0))
+    : -1;
+  const last = before.charCodeAt(before.length - 1);
+  const first = after.charCodeAt(0);
   const dimension = m.dimension;
   for (let k = 0; k < c.q.exclude.length; k++) {
+    if (((open >>> k) & 1) === 0) continue;
     const x = c.q.exclude[k]!;
     if (x.dimension && x.dimension !== dimension) continue;
     if (x.exceptDimensions.length && x.exceptDimensions.includes(dimension)) continue;
-    const edges = c.excludeEdges[k]!;
-    if (x.unit && edges.unit && !edges.unit.has(m.unit.charCodeAt(0))) continue;
-    if (x.before) {
-      // A pattern anchored at the figure (…$ before it) is tried only when the character next to the figure is one
-      // it can match there.
-      if (before === null) {
-        before = read.slice(Math.max(block.start, m.start - CONTEXT), m.start);
-        last = before.charCodeAt(before.length - 1);
-      }
-      if (edges.before && !edges.before.has(last)) continue;
-    }
-    if (x.after) {
-      if (after === null) {
-        after = read.slice(m.end, Math.min(block.end, m.end + CONTEXT));
-        first = after.charCodeAt(0);
-      }
-      if (edges.after && !edges.after.has(first)) continue;
+    if (!gates) {
+      const edges = c.excludeEdges[k]!;
+      if (x.unit && edges.unit && !edges.unit.has(m.unit.charCodeAt(0))) continue;
+      if (x.before && edges.before && !edges.before.has(last)) continue;
+      if (x.after && edges.after && !edges.after.has(first)) continue;
     }
     if (x.number && !x.number.test(m.numberText)) continue;
     if (x.unit && !x.unit.test(m.unit)) continue;
-    if (x.before && !x.before.test(before!)) continue;
-    if (x.after && !x.after.test(after!)) continue;
+    if (x.before && !x.before.test(before)) continue;
+    if (x.after && !x.after.test(after)) continue;
     return x.id;
   }
   if (!unitNeedsMet(view, m, block, m.needs)) return 'unit.needs';

@@ -2,6 +2,7 @@ import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { Compiled, WordSet } from './compile.js';
 import { lastIndexWithin } from '../../util/find.js';
+import { mayHold } from '../../rules/regex-ast.js';
 import type { IndicatorEvidence } from '../../rules/files/quantities.js';
 
 /** An indicator's range in the view and what delimited it (a decision of rules/quantities.yaml `decisions.indicators`). */
@@ -65,7 +66,9 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
   if (region > 0) return wordAtStart(view, start + region, end, c.leading) > 0 ? region : 0;
   // An actor is dropped only before a whole verb, not one cut out of a word (…服务中心覆盖率 is no 覆盖).
   const pattern = c.q.indicator.subjectPattern;
-  const n = pattern ? patternAtStart(view, start, end, pattern) : 0;
+  // Every match holds one of a few words (财政, 政府…): a phrase holding none is not run through the pattern.
+  const text = pattern ? view.slice(start, end) : '';
+  const n = pattern && mayHold(text, c.subjectNeeds) ? pattern.exec(text)?.[0].length ?? 0 : 0;
   const word = n > 0 ? wordAtStart(view, start + n, end, c.leading) : 0;
   return word > 0 && wordAtStart(view, start + n, end, c.words) <= word ? n : 0;
 }
@@ -85,7 +88,8 @@ function trim(view: string, r: Range, c: Compiled): Range {
     if (note > 0) { end -= note; continue; }
     // An opening quote or parenthesis whose closing one is not in the phrase.
     if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
-    let n = marker ? patternAtStart(view, start, end, marker) : 0;
+    // The marker pattern is anchored: the first character rules most phrases out before any slicing.
+    let n = marker && (c.markerFirst === null || c.markerFirst.has(view.charCodeAt(start))) ? patternAtStart(view, start, end, marker) : 0;
     // A dropped word is not cut out of a longer whole word (有 of 有机产品, 在 of 在建项目, 共 of 共同富裕).
     if (n === 0) n = wordAtStart(view, start, end, c.leading);
     if (n > 0 && wordAtStart(view, start, end, c.words) <= n) { start += n; continue; }

@@ -177,11 +177,14 @@ export function scaleDecimal(value: number, exponent: number): number {
     const product = value * 10 ** exponent;
     if (product <= Number.MAX_SAFE_INTEGER) return product;
   }
-  const [int = '0', frac = ''] = String(value).split('.');
+  const text = String(value);
   // 1e+21 and beyond are written with an exponent: add to it (1e+21e4 would be NaN).
-  const [mantissa, power] = String(value).split('e');
-  if (power !== undefined) return Number(`${mantissa}e${Number(power) + exponent}`);
+  const e = text.indexOf('e');
+  if (e >= 0) return Number(`${text.slice(0, e)}e${Number(text.slice(e + 1)) + exponent}`);
   if (exponent > 0) {
+    const dot = text.indexOf('.');
+    const int = dot < 0 ? text : text.slice(0, dot);
+    const frac = dot < 0 ? '' : text.slice(dot + 1);
     const digits = int + frac.padEnd(exponent, '0');
     const point = int.length + exponent;
     return Number(`${digits.slice(0, point)}.${digits.slice(point) || '0'}`);
@@ -190,8 +193,16 @@ export function scaleDecimal(value: number, exponent: number): number {
 }
 
 /** `value × factor` for a unit's conversion factor (0.001, 0.00005), without float noise in the last digits. */
-export function convert(value: number, factor: number): number {
+export function convert(value: number, factor: number, parts: FactorParts | undefined = undefined): number {
   if (factor === 1) return value;
+  const { mantissa, exponent } = parts ?? factorParts(factor);
+  return Number(scaleDecimal(value * mantissa, exponent).toPrecision(15));
+}
+
+/** A conversion factor as mantissa and power of ten (0.00005 → 5, -5), as `convert` reads it. */
+export interface FactorParts { mantissa: number; exponent: number }
+
+export function factorParts(factor: number): FactorParts {
   const [mantissa, exponent] = factor.toExponential().split('e');
-  return Number(scaleDecimal(value * Number(mantissa), Number(exponent)).toPrecision(15));
+  return { mantissa: Number(mantissa), exponent: Number(exponent) };
 }

@@ -39,7 +39,7 @@ function baseOf(value: number | null, u: UnitEntry, word: string, c: Compiled): 
   const unit = c.units.dimensions[u.dimension];
   if (value === null || u.base === undefined || !unit) return null;
   const factor = typeof u.base === 'number' ? u.base : u.base[word];
-  return factor === undefined ? null : { value: convert(value, factor), unit };
+  return factor === undefined ? null : { value: convert(value, factor, c.factors.get(factor)), unit };
 }
 
 /** The longest word of the unit that the written unit starts with (元 of 元/吨), or null (a sign: $). */
@@ -61,7 +61,8 @@ function mention(a: Amount, unitFrom: Amount, end: number, range: [number, numbe
   const per = own !== null && own.length < unitFrom.unitWord.length ? unitFrom.unitWord.slice(own.length) : '';
   const word = own ?? unitFrom.unitWord;
   const signed = unitFrom.form === 'number.sign';
-  const normalValue = range ? null : convert(scaleDecimal(a.value, exponent), u.factor ?? 1);
+  const factor = u.factor ?? 1;
+  const normalValue = range ? null : convert(scaleDecimal(a.value, exponent), factor, c.factors.get(factor));
   return {
     start: a.start, end, value: range ? null : a.value, range,
     // A sign is written before the number and its magnitude: $20亿 is in $亿.

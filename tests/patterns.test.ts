@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { edgeUnits } from '../src/rules/regex-ast.js';
+import { Patterns } from '../src/extract/quantity/compile.js';
+import { rules } from './helpers.js';
+
+const c = rules.quantities.compiled;
+/** What `text.matchAll(re)` gives: index and text of each match. */
+const viaMatchAll = (re: RegExp, text: string) => [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))].map((m) => [m.index, m[0], m[1]]);
+const viaPatterns = (found: readonly RegExpExecArray[]) => found.map((m) => [m.index, m[0], m[1]]);
+const firsts = (re: RegExp) => edgeUnits(new RegExp(`^(?:${re.source})`, re.flags), 'first');
+
+/** Texts written for these tests: years, spans, cue words and growth words next to each other and to figures. */
+const TEXTS = [
+  '2023年以来，全市地区生产总值比2020年增长15%，年均增长4.8%，较上年提高0.5个百分点。',
+  '到2025年，累计新增就业5万人；“十四五”时期，城镇化率达到60%。今年力争增长6%左右。',
+  '过去五年，我们完成投资120亿元，5年来改造农村危房1.28万户，2021—2025年下降18%。',
+  '去年实现营业收入增长8%，增加值增长7%，增长点不断涌现，上年同期下降了2%。',
+  '',
+  '增长',
+  '2020年2021年2022年以来以来',
+];
+
+describe('Patterns', () => {
+  it('finds each year cue as matchAll does, in rule order', () => {
+    const set = c.yearCues;
+    for (const text of TEXTS) {
+      const all = set.patterns.all(text);
+      set.rules.forEach((rule, k) => expect(viaPatterns(all[k]!), `${rule.id} in ${text}`).toEqual(viaMatchAll(rule.pattern, text)));
+    }
+  });
+
+  it('finds the growth words and the words they are cut out of as matchAll does', () => {
+    const growth = new RegExp([...c.growthOf.keys()].sort((a, b) => b.length - a.length).join('|'));
+    const not = new RegExp([...c.q.notGrowth].sort((a, b) => b.length - a.length).join('|'));
+    for (const text of TEXTS) {
+      const [blocked, words] = c.growthWords.all(text);
+      expect(viaPatterns(words!)).toEqual(viaMatchAll(growth, text));
+      expect(viaPatterns(blocked!)).toEqual(viaMatchAll(not, text));
+    }
+  });
+
+  it('reads a pattern whose first characters are not known as a global regexp, and empty matches as matchAll', () => {
+    const unknown = /(?:.年)/u;
+    const empty = /x*/u;
+    const p = new Patterns([{ re: unknown, firsts: null }, { re: empty, firsts: null }]);
+    for (const text of TEXTS) {
+      const [a, b] = p.all(text);
+      expect(viaPatterns(a!)).toEqual(viaMatchAll(unknown, text));
+      expect(viaPatterns(b!)).toEqual(viaMatchAll(empty, text));
+    }
+  });
+
+  it('honours look-behinds before the match: the text before it is read as the regexp reads it', () => {
+    const re = /(?<![较比])([12][0-9]{3})年/u;
+    const p = new Patterns([{ re, firsts: firsts(re) }]);
+    expect(firsts(re)).not.toBeNull();
+    for (const text of ['比2020年和2021年', '较2019年', '2018年', ...TEXTS]) expect(viaPatterns(p.first(text))).toEqual(viaMatchAll(re, text));
+  });
+});
