@@ -19,10 +19,10 @@ const MAX_TITLE = 60;
  * breaks of flattened reports) with the removed spans cut out of them, and the lines of hard-wrapped text joined
  * (a paragraph then spans several lines, its breaks included).
  */
-export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed'>): Range[] {
+export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed'>, headings: Rules['headings']): Range[] {
   const out = pieces(doc);
   const gone = removedLines(doc);
-  const wrapped = wrappedLines(doc, gone);
+  const wrapped = wrappedLines(doc, headings, gone);
   if (wrapped.size === 0) return out;
   const lines = doc.lines;
   const joined: Range[] = [];
@@ -358,7 +358,7 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const runIn = rules.headings.compiled.runIn;
-  const paras = splitRunIn(view, paragraphs(doc), rules.headings.compiled.index.runIn, runIn.length > 0);
+  const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
