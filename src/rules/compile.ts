@@ -25,7 +25,8 @@ export interface CompiledParts {
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
   /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
   /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex };
+  /** `sentenceEnd`: the sentence punctuation rule's pattern (one that never matches when the rule is left out). */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp };
   /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
   organizations: Grammar;
@@ -73,6 +74,7 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
     taskLineAny: anyOfNeeds(headings.taskLine.map((r) => requiredText(r.pattern))),
     runIn,
     index: compileHeadingIndex(headings, runIn),
+    sentenceEnd: headings.sentenceEnd?.pattern ?? /(?!)/u,
   };
 }
 

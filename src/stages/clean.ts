@@ -83,9 +83,8 @@ function lineUnits(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
 
 /** Head and tail zones are never narrower than this, so short pages keep their header and footer zones. */
 const MIN_ZONE = 300;
-/** A long unit with a sentence end is report prose, which a block must not sweep up. */
-const PROSE = /[。！？!?]/;
-const isProse = (u: Line) => u.body.length >= 40 && PROSE.test(u.body);
+/** A long unit with a sentence end (rules/headings.yaml `sentenceEnd`) is report prose, which a block must not sweep up. */
+const isProse = (u: Line, sentenceEnd: RegExp) => u.body.length >= 40 && sentenceEnd.test(u.body);
 
 type Rule = Rules['boilerplate']['lines'][number] | Rules['boilerplate']['blocks'][number];
 
@@ -118,7 +117,7 @@ function firstInZone(units: Line[], rule: Rule, length: number, test: (u: Line, 
 }
 
 /** Index of the last unit that belongs to the match at `k`: values on the following units, or a breadcrumb trail. */
-function follow(units: Line[], k: number, rule: Rule): number {
+function follow(units: Line[], k: number, rule: Rule, sentenceEnd: RegExp): number {
   let last = k;
   if (rule.next) for (let n = 0; n < rule.nextMax && last + 1 < units.length && rule.next.test(units[last + 1]!.body); n++) last++;
   if (rule.trail) {
@@ -127,7 +126,7 @@ function follow(units: Line[], k: number, rule: Rule): number {
     for (let n = 0; n < 24 && last + 1 < units.length; n++) {
       const u = units[last + 1]!;
       const separator = rule.trail.test(u.body);
-      if (!separator && !(afterSeparator && u.body.length <= 16 && !PROSE.test(u.body))) break;
+      if (!separator && !(afterSeparator && u.body.length <= 16 && !sentenceEnd.test(u.body))) break;
       afterSeparator = separator;
       last++;
     }
@@ -135,7 +134,7 @@ function follow(units: Line[], k: number, rule: Rule): number {
   return last;
 }
 
-function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number): RemovedRange[] {
+function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number, sentenceEnd: RegExp): RemovedRange[] {
   const out: RemovedRange[] = [];
   for (const rule of rules) {
     const at = firstInZone(units, rule, length, (u, i) => rule.pattern.test(u.body)
@@ -148,8 +147,8 @@ function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], lengt
       if (stop >= 0) last = at + 1 + stop;
       else if (rule.fromStart) last = at;
     }
-    const followed = follow(units, last, rule);
-    const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u));
+    const followed = follow(units, last, rule, sentenceEnd);
+    const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u, sentenceEnd));
     if (!rule.prose && swept.length > 0) continue;
     out.push({ start: units[first]!.start, end: units[followed]!.end, rule: rule.id });
   }
@@ -218,7 +217,8 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const bp = rules.boilerplate;
   const all = units(doc);
   const length = doc.view.length;
-  const removed = blockRanges(all, bp.blocks, length);
+  const sentenceEnd = rules.headings.compiled.sentenceEnd;
+  const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
   const front = frontMatter(doc, bp.frontMatter);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
@@ -226,11 +226,11 @@ export const clean: Stage = (doc, { rules }): Doc => {
     const u = all[k]!;
     const rule = lineRule(u, filter, length);
     if (!rule) continue;
-    const last = follow(all, k, rule);
+    const last = follow(all, k, rule, sentenceEnd);
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });
     k = last;
   }
-  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks));
+  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks, sentenceEnd));
   bp.spans.forEach((rule, k) => {
     const needs = bp.compiled.spanNeeds[k];
     if (!mayHold(doc.view, needs)) return;
@@ -264,14 +264,14 @@ const MAX_RUNNING_HEAD = 30;
  * A short line that stands beside page numbers at two page breaks or more, as written each time (a printed
  * document's running head 某某县人民政府 or foot), is furniture there too. Elsewhere the same words are left alone.
  */
-function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): RemovedRange[] {
+function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>, sentenceEnd: RegExp): RemovedRange[] {
   const pages = new Set(removed.filter((r) => pageBreaks.has(r.rule)).map((r) => r.start));
   if (pages.size < 2) return [];
   const beside = new Map<string, Line[]>();
   all.forEach((u, k) => {
     if (!pages.has(u.start)) return;
     for (const n of [all[k - 1], all[k + 1]]) {
-      if (!n || pages.has(n.start) || n.body.length > MAX_RUNNING_HEAD || PROSE.test(n.body)) continue;
+      if (!n || pages.has(n.start) || n.body.length > MAX_RUNNING_HEAD || sentenceEnd.test(n.body)) continue;
       const list = beside.get(n.body) ?? [];
       list.push(n);
       beside.set(n.body, list);

@@ -9,7 +9,6 @@ import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
 import { byFirst, edgeSet, holds, maxWhole, type FirstIndex } from './gates.js';
 
-const SENTENCE_END = /[。!?！？]/;
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
 const FLAT = { minLength: 500, share: 0.8 };
 const MAX_TITLE = 60;
@@ -97,7 +96,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     notHeading ??= rules.headings.compiled.index.notHeading.of(text.charCodeAt(0)).some((r) => r.pattern.test(text));
     if (notHeading) return null;
     const markerEnd = p.start + m[0].length;
-    const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
+    const stop = rules.headings.compiled.sentenceEnd.exec(view.slice(markerEnd, p.end));
     let titleEnd = stop ? markerEnd + stop.index : p.end;
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
@@ -357,7 +356,7 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
 /** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
-  const runIn = rules.headings.compiled.runIn;
+  const { runIn, sentenceEnd } = rules.headings.compiled;
   const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
@@ -412,7 +411,8 @@ export const segment: Stage = (doc, { rules }): Doc => {
     stack.push(node);
     blocks.push({ start: node.heading.start, end: node.heading.end, kind: 'heading', section: node.id });
     const rest = trimRange(view, c.end, p.end);
-    const tail = trimRange(view, rest.start + (/^[。!?！？]/.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
+    // A sentence end right after the title belongs to neither.
+    const tail = trimRange(view, rest.start + (sentenceEnd.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
     if (tail.end > tail.start) blocks.push({ start: tail.start, end: tail.end, kind: 'paragraph', section: node.id });
   });
   const open: SectionNode[] = [];
