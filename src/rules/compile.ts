@@ -5,7 +5,7 @@ import { compileQuantities, type Compiled as QuantityCompiled } from '../extract
 import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/cells.js';
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
-import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
+import { compileLinePrefilter, compileRunOn, type LinePrefilter } from '../stages/clean.js';
 import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { contextFree, requiredText } from './regex-ast.js';
@@ -26,7 +26,7 @@ export interface CompiledParts {
   /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
   /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
   /** `sentenceEnd`: the sentence punctuation rule's pattern (one that never matches when the rule is left out). */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp };
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp; runOn: RegExp };
   /** `bodyCueNeeds[k]`: the texts body cue k cannot match without one of (requiredText), or null; `bodyCueFree[k]`: contextFree. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCueNeeds: readonly (readonly string[] | null)[]; bodyCueFree: readonly boolean[] };
   organizations: Grammar;
@@ -75,6 +75,7 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
     runIn,
     index: compileHeadingIndex(headings, runIn),
     sentenceEnd: headings.sentenceEnd?.pattern ?? /(?!)/u,
+    runOn: compileRunOn(headings),
   };
 }
 

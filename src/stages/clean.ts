@@ -1,5 +1,5 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
-import type { Rules } from '../rules/schema.js';
+import type { RawRules, Rules } from '../rules/schema.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
 import { trimRange } from '../span.js';
@@ -25,22 +25,31 @@ const BREAK_START = /[ \t<\\]/;
 const mayBreak = (s: string) => BREAK_START.test(s);
 
 /**
- * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker (or 名词解释)
- * right after a sentence end, a colon or a space (…顺利完成。(一)产业转型步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such
- * line (RUN_ON).
+ * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker of
+ * rules/headings.yaml (or 名词解释) right after a sentence end (`sentenceEnd`), a colon or a space (…顺利完成。(一)产业转型
+ * 步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such line (RUN_ON). Called once by the rule loader
+ * (src/rules/compile.ts): `rules.headings.compiled.runOn`.
  */
-const RUN_ON_MARKER = /(?<=[。!?;:]|[。!?;:]?\s)(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}\.(?!\d)|第[一二三四五六七八九十]{1,3}部分|名词(解释|注释)\s)/g;
-/** A unit this long holding most of the document is a flattened report, cut at RUN_ON_MARKER. */
+export function compileRunOn(headings: RawRules['headings']): RegExp {
+  const stop = `(?:${headings.sentenceEnd?.pattern.source ?? '(?!)'}|[;:])`;
+  const markers = headings.markers.map((m) => `(?:${m.pattern.source.replace(/^\^/, '')})`);
+  try {
+    return new RegExp(`(?<=${stop}|${stop}?\\s)(?=${[...markers, '名词(?:解释|注释)\\s'].join('|')})`, 'gu');
+  } catch {
+    return /(?!)/gu; // markers that cannot share one expression (a group name used twice): no cuts
+  }
+}
+/** A unit this long holding most of the document is a flattened report, cut where `runOn` finds a marker. */
 const RUN_ON = { minLength: 500, share: 0.8 };
 
-function cutRunOn(view: string, units: Line[]): Line[] {
+function cutRunOn(view: string, units: Line[], runOn: RegExp): Line[] {
   const long = (u: Line) => u.end - u.start >= Math.max(RUN_ON.minLength, RUN_ON.share * view.length);
   if (!units.some(long)) return units;
   return units.flatMap((u) => {
     if (!long(u)) return [u];
     const out: Line[] = [];
     let from = 0;
-    for (const m of u.body.matchAll(RUN_ON_MARKER)) {
+    for (const m of u.body.matchAll(runOn)) {
       if (m.index! > from) out.push({ start: u.start + from, end: u.start + m.index!, body: u.body.slice(from, m.index!) });
       from = m.index!;
     }
@@ -53,8 +62,8 @@ function cutRunOn(view: string, units: Line[]): Line[] {
  * What furniture rules and segmentation look at: non-empty lines, cut at inline breaks so that flattened pages are
  * read piece by piece (and a report flattened without any break, before its heading markers).
  */
-export function units(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
-  return cutRunOn(doc.view, lineUnits(doc));
+export function units(doc: Pick<Doc, 'view' | 'lines'>, runOn: RegExp): Line[] {
+  return cutRunOn(doc.view, lineUnits(doc), runOn);
 }
 
 function lineUnits(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
@@ -215,7 +224,7 @@ function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | nu
 /** Marks page furniture as removed spans; the text itself is never changed. */
 export const clean: Stage = (doc, { rules }): Doc => {
   const bp = rules.boilerplate;
-  const all = units(doc);
+  const all = units(doc, rules.headings.compiled.runOn);
   const length = doc.view.length;
   const sentenceEnd = rules.headings.compiled.sentenceEnd;
   const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
