@@ -189,7 +189,10 @@ export interface LineGate {
   last: ReadonlySet<number> | null;
   /** The longest unit the rule can match whole (maxWhole). */
   max: number;
-  /** A text every match holds (requiredText, one at most: several `includes` cost more than the test on a unit). */
+  /**
+   * Texts every match holds one of (requiredText): one at most on units of any length, where several `includes` cost
+   * more than the test; up to four when the rule matches only short units (a whole-unit rule with a finite `max`).
+   */
   needs: readonly string[] | null;
   /** For a rule any first character may open: texts one of which a match holds near its start (leadNeeds), or null. */
   lead: ReturnType<typeof leadNeeds>;
@@ -204,7 +207,8 @@ export interface LinePrefilter {
 export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
   const gates = rules.map((rule): LineGate => {
     const anyFirst = edgeSet(rule.pattern, 'first') === null;
-    return { rule, last: edgeSet(rule.pattern, 'last'), max: maxWhole(rule.pattern), needs: requiredText(rule.pattern, 1), lead: anyFirst ? leadNeeds(rule.pattern) : null };
+    const max = maxWhole(rule.pattern);
+    return { rule, last: edgeSet(rule.pattern, 'last'), max, needs: requiredText(rule.pattern, max === Infinity ? 1 : 4), lead: anyFirst ? leadNeeds(rule.pattern) : null };
   });
   return { index: byFirst(gates, (g) => edgeSet(g.rule.pattern, 'first')) };
 }
@@ -240,9 +244,16 @@ export const clean: Stage = (doc, { rules }): Doc => {
     k = last;
   }
   removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks, sentenceEnd));
+  // Whether the view holds a character, asked once each: span rules need texts opening with few characters (< &).
+  const chars = new Map<string, boolean>();
+  const holdsChar = (c: string) => {
+    let ok = chars.get(c);
+    if (ok === undefined) chars.set(c, (ok = doc.view.includes(c)));
+    return ok;
+  };
   bp.spans.forEach((rule, k) => {
     const needs = bp.compiled.spanNeeds[k];
-    if (!mayHold(doc.view, needs)) return;
+    if (needs && !needs.some((t) => holdsChar(t[0]!) && doc.view.includes(t))) return;
     for (const m of doc.view.matchAll(rule.pattern)) if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   });
   return { ...doc, view: pageBreaksBlanked(doc.view, removed, bp.compiled.pageBreaks), removed: coalesce([...removed, ...inlineTags(doc)]) };
