@@ -313,27 +313,24 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
   return null;
 }
 
-/** The characters a run-in part title after a sentence end opens with (2024年…, 二〇二四年…, 过去一年…). */
-const RUN_IN_OPENERS = new Set([...'0123456789〇零一二三四五六七八九过'].map((c) => c.charCodeAt(0)));
-const opensRunIn = (code: number) => RUN_IN_OPENERS.has(code);
+/** A sentence end followed by a character a run-in part title opens with (2024年…, 二〇二四年…, 过去一年…). */
+const RUN_IN_CUT = /。(?=[0-9〇零一二三四五六七八九过])/g;
 
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
 function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
   if (!any) return paras;
+  // Where a title may be cut off, found by one scan of the view (matchAll reads a copy of the regex).
+  const cuts: number[] = [];
+  for (const m of view.matchAll(RUN_IN_CUT)) cuts.push(m.index + 1);
+  if (cuts.length === 0) return paras;
   const out: Range[] = [];
-  // The first 。 at or after the paragraph looked at (Infinity: none): one search forward through the view for all paragraphs.
-  const next = (from: number) => {
-    const i = view.indexOf('。', from);
-    return i < 0 ? Infinity : i;
-  };
-  let at = -1;
+  let k = 0;
   for (const p of paras) {
     let start = p.start;
     if (p.end - p.start > 40) {
-      if (at < p.start) at = next(p.start);
-      for (; at < p.end - 1; at = next(at + 1)) {
-        const from = at + 1;
-        if (!opensRunIn(view.charCodeAt(from))) continue;
+      while (k < cuts.length && cuts[k]! <= p.start) k++;
+      for (; k < cuts.length && cuts[k]! < p.end; k++) {
+        const from = cuts[k]!;
         const rules = runIn.of(view.charCodeAt(from));
         if (!rules.length || !runInTitle(view.slice(from, Math.min(p.end, from + 80)), 0, rules)) continue;
         out.push({ start, end: from });
