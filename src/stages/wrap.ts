@@ -67,6 +67,15 @@ function wrapWidth(widths: ArrayLike<number>): { wrap: number; full: number; lon
  */
 export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>, headings: Rules['headings'], gone: ReadonlySet<number> = removedLines(doc)): Set<number> {
   const lines = doc.lines;
+  // Only a written line followed by another written one (past removed furniture) can run on: a text whose paragraphs
+  // are all apart (a blank line between each) has none, and its widths need not be measured.
+  let pairs = false;
+  for (let i = 0; i + 1 < lines.length && !pairs; i++) {
+    if (gone.has(i) || lines[i]!.end === lines[i]!.start) continue;
+    const next = lines[nextKept(i, lines.length, gone)];
+    pairs = !!next && next.end > next.start;
+  }
+  if (!pairs) return new Set();
   // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
   // physical line, so an indented first line of a paragraph counts its indent.
   // Some tools wrap at a number of characters, whatever their width: the measure whose band holds more lines wins.
