@@ -314,7 +314,7 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
 }
 
 /** A sentence end followed by a character a run-in part title opens with (2024年…, 二〇二四年…, 过去一年…). */
-const RUN_IN_CUT = /。(?=[0-9〇零一二三四五六七八九过])/g;
+const RUN_IN_CUT = /。[0-9〇零一二三四五六七八九过]/g;
 
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
 function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
