@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { paragraphs } from '../src/stages/segment.js';
-import { docOf } from './helpers.js';
+import { docOf, rules } from './helpers.js';
 
 const headings = (text: string) => assemble(docOf(text)).sections.map((s) => [s.depth, s.heading]);
 
@@ -86,7 +86,7 @@ describe('segment: paragraphs', () => {
   it('splits flattened one-line reports at em-space pairs and literal \\r\\n escapes', () => {
     const text = '一、2020年工作回顾 \u2003\u2003过去一年极不平凡。 \u2003\u2003（一）坚持稳中求进。全年增长。\\r\\n二、主要任务';
     const doc = docOf(text);
-    const paras = paragraphs(doc).map((p) => doc.text.slice(p.start, p.end));
+    const paras = paragraphs(doc, rules.headings).map((p) => doc.text.slice(p.start, p.end));
     expect(paras).toEqual(['一、2020年工作回顾', '过去一年极不平凡。', '（一）坚持稳中求进。全年增长。', '二、主要任务']);
     expect(headings(text)).toEqual([[1, '一、2020年工作回顾'], [2, '（一）坚持稳中求进'], [1, '二、主要任务']]);
   });

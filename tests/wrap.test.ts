@@ -7,6 +7,8 @@ import { wrappedLines } from '../src/stages/wrap.js';
 import { unwrap, unwrapped } from '../src/util/breaks.js';
 import { badSpans, docOf, rules, SEEDS } from './helpers.js';
 
+const HEADINGS = rules.headings;
+
 /**
  * Print a text to a page as pdftotext gives it back: paragraphs open with two ideographic spaces and every line is
  * broken at `columns` display columns (CJK two, ASCII one), in the middle of words and numbers alike. Table rows
@@ -54,17 +56,17 @@ describe('hard-wrapped text', () => {
   const notice = hardWrap(original, 40);
 
   it('finds the lines that run on, and none in text written a paragraph per line', () => {
-    const wrapped = wrappedLines(docOf(notice));
+    const wrapped = wrappedLines(docOf(notice), HEADINGS);
     expect(wrapped.size).toBeGreaterThan(5);
     const lines = notice.split('\n');
     for (const i of wrapped) expect(lines[i + 1]!.startsWith('\u3000')).toBe(false);
     for (const seed of ['000_8e5208af9c013f38', '001_00f01ebf3f7ca338', '004_d207dd5c7035d7fb']) {
-      expect(wrappedLines(docOf(readFileSync(join(SEEDS, `${seed}.txt`), 'utf8'))).size).toBe(0);
+      expect(wrappedLines(docOf(readFileSync(join(SEEDS, `${seed}.txt`), 'utf8')), HEADINGS).size).toBe(0);
     }
     // Many short lines of one width between long paragraphs are headings, not a wrapped page.
     const headings = Array.from({ length: 8 }, (_, i) => `（${'一二三四五六七八'[i]}）加快建设现代化产业体系推动发展`);
     const prose = headings.flatMap((h) => [h, '全市上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，扎实推进各项工作，经济运行总体平稳、稳中有进，发展质量稳步提升，社会大局保持稳定。']);
-    expect(wrappedLines(docOf(prose.join('\n'))).size).toBe(0);
+    expect(wrappedLines(docOf(prose.join('\n')), HEADINGS).size).toBe(0);
   });
 
   it('reads words, numbers and unit lists broken over lines, with spans that slice the text as written', () => {

@@ -8,7 +8,7 @@ import { compileRoleWords, type RoleWords } from '../extract/roles.js';
 import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/cells.js';
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
-import { compileLinePrefilter, type LinePrefilter } from '../stages/clean.js';
+import { compileLinePrefilter, compileRunOn, type LinePrefilter } from '../stages/clean.js';
 import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { requiredText } from './regex-ast.js';
@@ -28,7 +28,8 @@ export interface CompiledParts {
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
   /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
   /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex };
+  /** `sentenceEnd`: the sentence punctuation rule's pattern (one that never matches when the rule is left out). */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp; runOn: RegExp };
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
   organizations: Grammar;
@@ -76,6 +77,8 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
     taskLineAny: anyOfNeeds(headings.taskLine.map((r) => requiredText(r.pattern))),
     runIn,
     index: compileHeadingIndex(headings, runIn),
+    sentenceEnd: headings.sentenceEnd?.pattern ?? /(?!)/u,
+    runOn: compileRunOn(headings),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
-import type { Rules } from '../rules/schema.js';
+import type { RawRules, Rules } from '../rules/schema.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
 import { trimRange } from '../span.js';
@@ -25,22 +25,31 @@ const BREAK_START = /[ \t<\\]/;
 const mayBreak = (s: string) => BREAK_START.test(s);
 
 /**
- * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker (or 名词解释)
- * right after a sentence end, a colon or a space (…顺利完成。(一)产业转型步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such
- * line (RUN_ON).
+ * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker of
+ * rules/headings.yaml (or 名词解释) right after a sentence end (`sentenceEnd`), a colon or a space (…顺利完成。(一)产业转型
+ * 步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such line (RUN_ON). Called once by the rule loader
+ * (src/rules/compile.ts): `rules.headings.compiled.runOn`.
  */
-const RUN_ON_MARKER = /(?<=[。!?;:]|[。!?;:]?\s)(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}\.(?!\d)|第[一二三四五六七八九十]{1,3}部分|名词(解释|注释)\s)/g;
-/** A unit this long holding most of the document is a flattened report, cut at RUN_ON_MARKER. */
+export function compileRunOn(headings: RawRules['headings']): RegExp {
+  const stop = `(?:${headings.sentenceEnd?.pattern.source ?? '(?!)'}|[;:])`;
+  const markers = headings.markers.map((m) => `(?:${m.pattern.source.replace(/^\^/, '')})`);
+  try {
+    return new RegExp(`(?<=${stop}|${stop}?\\s)(?=${[...markers, '名词(?:解释|注释)\\s'].join('|')})`, 'gu');
+  } catch {
+    return /(?!)/gu; // markers that cannot share one expression (a group name used twice): no cuts
+  }
+}
+/** A unit this long holding most of the document is a flattened report, cut where `runOn` finds a marker. */
 const RUN_ON = { minLength: 500, share: 0.8 };
 
-function cutRunOn(view: string, units: Line[]): Line[] {
+function cutRunOn(view: string, units: Line[], runOn: RegExp): Line[] {
   const long = (u: Line) => u.end - u.start >= Math.max(RUN_ON.minLength, RUN_ON.share * view.length);
   if (!units.some(long)) return units;
   return units.flatMap((u) => {
     if (!long(u)) return [u];
     const out: Line[] = [];
     let from = 0;
-    for (const m of u.body.matchAll(RUN_ON_MARKER)) {
+    for (const m of u.body.matchAll(runOn)) {
       if (m.index! > from) out.push({ start: u.start + from, end: u.start + m.index!, body: u.body.slice(from, m.index!) });
       from = m.index!;
     }
@@ -53,8 +62,8 @@ function cutRunOn(view: string, units: Line[]): Line[] {
  * What furniture rules and segmentation look at: non-empty lines, cut at inline breaks so that flattened pages are
  * read piece by piece (and a report flattened without any break, before its heading markers).
  */
-export function units(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
-  return cutRunOn(doc.view, lineUnits(doc));
+export function units(doc: Pick<Doc, 'view' | 'lines'>, runOn: RegExp): Line[] {
+  return cutRunOn(doc.view, lineUnits(doc), runOn);
 }
 
 function lineUnits(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
@@ -83,9 +92,8 @@ function lineUnits(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
 
 /** Head and tail zones are never narrower than this, so short pages keep their header and footer zones. */
 const MIN_ZONE = 300;
-/** A long unit with a sentence end is report prose, which a block must not sweep up. */
-const PROSE = /[。！？!?]/;
-const isProse = (u: Line) => u.body.length >= 40 && PROSE.test(u.body);
+/** A long unit with a sentence end (rules/headings.yaml `sentenceEnd`) is report prose, which a block must not sweep up. */
+const isProse = (u: Line, sentenceEnd: RegExp) => u.body.length >= 40 && sentenceEnd.test(u.body);
 
 type Rule = Rules['boilerplate']['lines'][number] | Rules['boilerplate']['blocks'][number];
 
@@ -118,7 +126,7 @@ function firstInZone(units: Line[], rule: Rule, length: number, test: (u: Line, 
 }
 
 /** Index of the last unit that belongs to the match at `k`: values on the following units, or a breadcrumb trail. */
-function follow(units: Line[], k: number, rule: Rule): number {
+function follow(units: Line[], k: number, rule: Rule, sentenceEnd: RegExp): number {
   let last = k;
   if (rule.next) for (let n = 0; n < rule.nextMax && last + 1 < units.length && rule.next.test(units[last + 1]!.body); n++) last++;
   if (rule.trail) {
@@ -127,7 +135,7 @@ function follow(units: Line[], k: number, rule: Rule): number {
     for (let n = 0; n < 24 && last + 1 < units.length; n++) {
       const u = units[last + 1]!;
       const separator = rule.trail.test(u.body);
-      if (!separator && !(afterSeparator && u.body.length <= 16 && !PROSE.test(u.body))) break;
+      if (!separator && !(afterSeparator && u.body.length <= 16 && !sentenceEnd.test(u.body))) break;
       afterSeparator = separator;
       last++;
     }
@@ -135,7 +143,7 @@ function follow(units: Line[], k: number, rule: Rule): number {
   return last;
 }
 
-function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number): RemovedRange[] {
+function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number, sentenceEnd: RegExp): RemovedRange[] {
   const out: RemovedRange[] = [];
   for (const rule of rules) {
     const at = firstInZone(units, rule, length, (u, i) => rule.pattern.test(u.body)
@@ -148,8 +156,8 @@ function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], lengt
       if (stop >= 0) last = at + 1 + stop;
       else if (rule.fromStart) last = at;
     }
-    const followed = follow(units, last, rule);
-    const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u));
+    const followed = follow(units, last, rule, sentenceEnd);
+    const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u, sentenceEnd));
     if (!rule.prose && swept.length > 0) continue;
     out.push({ start: units[first]!.start, end: units[followed]!.end, rule: rule.id });
   }
@@ -181,7 +189,10 @@ export interface LineGate {
   last: ReadonlySet<number> | null;
   /** The longest unit the rule can match whole (maxWhole). */
   max: number;
-  /** A text every match holds (requiredText, one at most: several `includes` cost more than the test on a unit). */
+  /**
+   * Texts every match holds one of (requiredText): one at most on units of any length, where several `includes` cost
+   * more than the test; up to four when the rule matches only short units (a whole-unit rule with a finite `max`).
+   */
   needs: readonly string[] | null;
   /** For a rule any first character may open: texts one of which a match holds near its start (leadNeeds), or null. */
   lead: ReturnType<typeof leadNeeds>;
@@ -196,7 +207,8 @@ export interface LinePrefilter {
 export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
   const gates = rules.map((rule): LineGate => {
     const anyFirst = edgeSet(rule.pattern, 'first') === null;
-    return { rule, last: edgeSet(rule.pattern, 'last'), max: maxWhole(rule.pattern), needs: requiredText(rule.pattern, 1), lead: anyFirst ? leadNeeds(rule.pattern) : null };
+    const max = maxWhole(rule.pattern);
+    return { rule, last: edgeSet(rule.pattern, 'last'), max, needs: requiredText(rule.pattern, max === Infinity ? 1 : 4), lead: anyFirst ? leadNeeds(rule.pattern) : null };
   });
   return { index: byFirst(gates, (g) => edgeSet(g.rule.pattern, 'first')) };
 }
@@ -216,9 +228,10 @@ function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | nu
 /** Marks page furniture as removed spans; the text itself is never changed. */
 export const clean: Stage = (doc, { rules }): Doc => {
   const bp = rules.boilerplate;
-  const all = units(doc);
+  const all = units(doc, rules.headings.compiled.runOn);
   const length = doc.view.length;
-  const removed = blockRanges(all, bp.blocks, length);
+  const sentenceEnd = rules.headings.compiled.sentenceEnd;
+  const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
   const front = frontMatter(doc, bp.frontMatter);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
@@ -226,14 +239,21 @@ export const clean: Stage = (doc, { rules }): Doc => {
     const u = all[k]!;
     const rule = lineRule(u, filter, length);
     if (!rule) continue;
-    const last = follow(all, k, rule);
+    const last = follow(all, k, rule, sentenceEnd);
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });
     k = last;
   }
-  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks));
+  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks, sentenceEnd));
+  // Whether the view holds a character, asked once each: span rules need texts opening with few characters (< &).
+  const chars = new Map<string, boolean>();
+  const holdsChar = (c: string) => {
+    let ok = chars.get(c);
+    if (ok === undefined) chars.set(c, (ok = doc.view.includes(c)));
+    return ok;
+  };
   bp.spans.forEach((rule, k) => {
     const needs = bp.compiled.spanNeeds[k];
-    if (!mayHold(doc.view, needs)) return;
+    if (needs && !needs.some((t) => holdsChar(t[0]!) && doc.view.includes(t))) return;
     for (const m of doc.view.matchAll(rule.pattern)) if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   });
   return { ...doc, view: pageBreaksBlanked(doc.view, removed, bp.compiled.pageBreaks), removed: coalesce([...removed, ...inlineTags(doc)]) };
@@ -264,14 +284,14 @@ const MAX_RUNNING_HEAD = 30;
  * A short line that stands beside page numbers at two page breaks or more, as written each time (a printed
  * document's running head 某某县人民政府 or foot), is furniture there too. Elsewhere the same words are left alone.
  */
-function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): RemovedRange[] {
+function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>, sentenceEnd: RegExp): RemovedRange[] {
   const pages = new Set(removed.filter((r) => pageBreaks.has(r.rule)).map((r) => r.start));
   if (pages.size < 2) return [];
   const beside = new Map<string, Line[]>();
   all.forEach((u, k) => {
     if (!pages.has(u.start)) return;
     for (const n of [all[k - 1], all[k + 1]]) {
-      if (!n || pages.has(n.start) || n.body.length > MAX_RUNNING_HEAD || PROSE.test(n.body)) continue;
+      if (!n || pages.has(n.start) || n.body.length > MAX_RUNNING_HEAD || sentenceEnd.test(n.body)) continue;
       const list = beside.get(n.body) ?? [];
       list.push(n);
       beside.set(n.body, list);

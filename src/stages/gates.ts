@@ -88,6 +88,8 @@ export type NeedsTest = { readonly one: string } | { readonly any: RegExp } | nu
 export function needsTest(needs: readonly string[] | null): NeedsTest {
   if (!needs || needs.length === 0) return null;
   if (needs.length === 1) return { one: needs[0]! };
+  // Single characters as one class, which the engine tests faster than an alternation.
+  if (needs.every((t) => t.length === 1)) return { any: new RegExp(`[${needs.map((t) => t.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'u') };
   return { any: new RegExp(needs.map(escapeText).join('|'), 'u') };
 }
 

@@ -10,7 +10,6 @@ import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
 import { byFirst, edgeSet, holds, maxWhole, type FirstIndex } from './gates.js';
 
-const SENTENCE_END = /[。!?！？]/;
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
 const FLAT = { minLength: 500, share: 0.8 };
 const MAX_TITLE = 60;
@@ -20,10 +19,10 @@ const MAX_TITLE = 60;
  * breaks of flattened reports) with the removed spans cut out of them, and the lines of hard-wrapped text joined
  * (a paragraph then spans several lines, its breaks included).
  */
-export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed'>): Range[] {
-  const out = pieces(doc);
+export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed'>, headings: Rules['headings']): Range[] {
+  const out = pieces(doc, headings.compiled.runOn);
   const gone = removedLines(doc);
-  const wrapped = wrappedLines(doc, gone);
+  const wrapped = wrappedLines(doc, headings, gone);
   if (wrapped.size === 0) return out;
   const lines = doc.lines;
   const joined: Range[] = [];
@@ -43,10 +42,10 @@ function allFillers(view: string, r: Range): boolean {
 }
 
 /** The cleaner's units with the removed spans cut out, trimmed. */
-function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Range[] {
+function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, runOn: RegExp): Range[] {
   const out: Range[] = [];
   let k = 0;
-  for (const unit of units(doc)) {
+  for (const unit of units(doc, runOn)) {
     while (k < doc.removed.length && doc.removed[k]!.end <= unit.start) k++;
     // Most units touch no removed span: the unit itself, trimmed.
     if (k === doc.removed.length || doc.removed[k]!.start >= unit.end) {
@@ -98,7 +97,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     notHeading ??= rules.headings.compiled.index.notHeading.of(text.charCodeAt(0)).some((r) => r.pattern.test(text));
     if (notHeading) return null;
     const markerEnd = p.start + m[0].length;
-    const stop = SENTENCE_END.exec(view.slice(markerEnd, p.end));
+    const stop = rules.headings.compiled.sentenceEnd.exec(view.slice(markerEnd, p.end));
     let titleEnd = stop ? markerEnd + stop.index : p.end;
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
@@ -315,27 +314,24 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
   return null;
 }
 
-/** The characters a run-in part title after a sentence end opens with (2024年…, 二〇二四年…, 过去一年…). */
-const RUN_IN_OPENERS = new Set([...'0123456789〇零一二三四五六七八九过'].map((c) => c.charCodeAt(0)));
-const opensRunIn = (code: number) => RUN_IN_OPENERS.has(code);
+/** A sentence end followed by a character a run-in part title opens with (2024年…, 二〇二四年…, 过去一年…). */
+const RUN_IN_CUT = /。[0-9〇零一二三四五六七八九过]/g;
 
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
 function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
   if (!any) return paras;
+  // Where a title may be cut off, found by one scan of the view (matchAll reads a copy of the regex).
+  const cuts: number[] = [];
+  for (const m of view.matchAll(RUN_IN_CUT)) cuts.push(m.index + 1);
+  if (cuts.length === 0) return paras;
   const out: Range[] = [];
-  // The first 。 at or after the paragraph looked at (Infinity: none): one search forward through the view for all paragraphs.
-  const next = (from: number) => {
-    const i = view.indexOf('。', from);
-    return i < 0 ? Infinity : i;
-  };
-  let at = -1;
+  let k = 0;
   for (const p of paras) {
     let start = p.start;
     if (p.end - p.start > 40) {
-      if (at < p.start) at = next(p.start);
-      for (; at < p.end - 1; at = next(at + 1)) {
-        const from = at + 1;
-        if (!opensRunIn(view.charCodeAt(from))) continue;
+      while (k < cuts.length && cuts[k]! <= p.start) k++;
+      for (; k < cuts.length && cuts[k]! < p.end; k++) {
+        const from = cuts[k]!;
         const rules = runIn.of(view.charCodeAt(from));
         if (!rules.length || !runInTitle(view.slice(from, Math.min(p.end, from + 80)), 0, rules)) continue;
         out.push({ start, end: from });
@@ -358,8 +354,8 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
 /** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
-  const runIn = rules.headings.compiled.runIn;
-  const paras = splitRunIn(view, paragraphs(doc), rules.headings.compiled.index.runIn, runIn.length > 0);
+  const { runIn, sentenceEnd } = rules.headings.compiled;
+  const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
@@ -413,7 +409,8 @@ export const segment: Stage = (doc, { rules }): Doc => {
     stack.push(node);
     blocks.push({ start: node.heading.start, end: node.heading.end, kind: 'heading', section: node.id });
     const rest = trimRange(view, c.end, p.end);
-    const tail = trimRange(view, rest.start + (/^[。!?！？]/.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
+    // A sentence end right after the title belongs to neither.
+    const tail = trimRange(view, rest.start + (sentenceEnd.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
     if (tail.end > tail.start) blocks.push({ start: tail.start, end: tail.end, kind: 'paragraph', section: node.id });
   });
   const open: SectionNode[] = [];

@@ -1,4 +1,5 @@
 import type { Doc } from '../document.js';
+import type { Rules } from '../rules/schema.js';
 
 /**
  * Hard-wrapped text (a document printed to text: pdftotext and the like) breaks every line at the same width, in
@@ -16,8 +17,15 @@ function width(s: string, from: number, to: number): number {
 
 /** Lines that end a sentence or a clause list, or close a bracket: the next line starts afresh. */
 const ENDS = /[。!?！？;；:：”」』)）]$/;
-/** Lines that open a heading or a numbered item never continue the line before. */
-const OPENS = /^([一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条]|[①-⑳])/;
+/**
+ * Lines that open a heading or a numbered item never continue the line before: the heading markers of
+ * rules/headings.yaml (`markers`), tried by the line's first character.
+ */
+export function opensMarker(headings: Rules['headings'], line: string): boolean {
+  if (!line) return false;
+  for (const m of headings.compiled.index.markers.of(line.charCodeAt(0))) if (m.pattern.test(line)) return true;
+  return false;
+}
 /** Lines counted when looking for the wrapping width, and the share of them that must reach it. */
 const MIN_WIDTH = 20;
 const MIN_FULL_LINES = 6;
@@ -57,8 +65,17 @@ function wrapWidth(widths: ArrayLike<number>): { wrap: number; full: number; lon
  * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
  * when the full line does not end a sentence (where they do not).
  */
-export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>, gone: ReadonlySet<number> = removedLines(doc)): Set<number> {
+export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>, headings: Rules['headings'], gone: ReadonlySet<number> = removedLines(doc)): Set<number> {
   const lines = doc.lines;
+  // Only a written line followed by another written one (past removed furniture) can run on: a text whose paragraphs
+  // are all apart (a blank line between each) has none, and its widths need not be measured.
+  let pairs = false;
+  for (let i = 0; i + 1 < lines.length && !pairs; i++) {
+    if (gone.has(i) || lines[i]!.end === lines[i]!.start) continue;
+    const next = lines[nextKept(i, lines.length, gone)];
+    pairs = !!next && next.end > next.start;
+  }
+  if (!pairs) return new Set();
   // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
   // physical line, so an indented first line of a paragraph counts its indent.
   // Some tools wrap at a number of characters, whatever their width: the measure whose band holds more lines wins.
@@ -98,7 +115,7 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
     const line = lines[i]!;
     const j = nextKept(i, lines.length, gone);
     const next = lines[j];
-    if (!next || widths[i]! < wrap - SLACK || widths[i]! > wrap || next.end === next.start || OPENS.test(next.body)) continue;
+    if (!next || widths[i]! < wrap - SLACK || widths[i]! > wrap || next.end === next.start || opensMarker(headings, next.body)) continue;
     if (byIndent ? indent(j) > 0 : ENDS.test(line.body)) continue;
     out.add(i);
   }

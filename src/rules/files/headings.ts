@@ -36,6 +36,8 @@ export function headingRules() {
      * two outline headings: from `minLength` to `maxLength` characters, mostly Chinese (`hanShare`), matching none of
      * `not` (sentence punctuation, an opening bracket or quote, a dash) and no `signature` (a line naming the issuer).
      */
+    /** Sentence punctuation: where a sentence ends (a heading's title stops there; a unit holding one is prose). */
+    sentenceEnd: Cue.nullable().default(null),
     standalone: z.object({
       id: RuleId, ...examples,
       minLength: z.number().int().positive(), maxLength: z.number().int().positive(),

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { byFirst, edgeSet, holds, leadHolds, leadNeeds, maxWhole, needsTest } from '../src/stages/gates.js';
+import { units } from '../src/stages/clean.js';
+import { opensMarker } from '../src/stages/wrap.js';
+import { docOf, rules } from './helpers.js';
+
+const chars = (s: ReadonlySet<number> | null) => (s ? [...s].map((c) => String.fromCharCode(c)).sort().join('') : null);
+
+describe('rule gates built once in the compile step', () => {
+  it('reads the characters an anchored pattern opens and closes with, \\d as its ten digits', () => {
+    expect(chars(edgeSet(/^\d{1,2}\s*[.、]/u, 'first'))).toBe('0123456789');
+    expect(chars(edgeSet(/^[(〔][一二三]{1,3}[)〕]/u, 'first'))).toBe('(〔');
+    expect(chars(edgeSet(/^(扎实|全力)?做好/u, 'first'))).toBe('做全扎');
+    expect(chars(edgeSet(/\((牵头|负责)\)$/u, 'last'))).toBe(')');
+    // Not anchored, or any character may open it: unknown.
+    expect(edgeSet(/年度/u, 'first')).toBeNull();
+    expect(edgeSet(/^.{0,6}五年/u, 'first')).toBeNull();
+  });
+
+  it('bounds the length of a whole-unit match, and only of one', () => {
+    expect(maxWhole(/^第[一二三]{1,3}页$/u)).toBe(2 + 3 * 2);
+    expect(maxWhole(/^(沙发|板凳)$/u)).toBe(2);
+    expect(maxWhole(/^\S+摄$/u)).toBe(Infinity);
+    expect(maxWhole(/^摄影/u)).toBe(Infinity);
+    expect(maxWhole(/^a$|^b$/u)).toBe(Infinity);
+  });
+
+  it('finds a required text near the start of an anchored match', () => {
+    const lead = leadNeeds(/^(\S{1,12}(记者|通讯员))\s*\S{2,4}$/u)!;
+    expect(lead).toEqual({ texts: ['记者', '通讯员'], window: 27 });
+    expect(leadHolds('本报记者 张三', lead)).toBe(true);
+    expect(leadHolds('全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，记者', lead)).toBe(false);
+    expect(leadNeeds(/记者/u)).toBeNull();
+  });
+
+  it('indexes rules by first character, keeping their order and those any character may open', () => {
+    const index = byFirst(['a', 'b', 'c'], (r) => (r === 'a' ? new Set([0x31]) : r === 'b' ? null : new Set([0x31, 0x32])));
+    expect(index.of(0x31)).toEqual(['a', 'b', 'c']);
+    expect(index.of(0x32)).toEqual(['b', 'c']);
+    expect(index.of(0x33)).toEqual(['b']);
+  });
+
+  it('tests required texts in one scan', () => {
+    const t = needsTest(['|', '\t', ' ', ']']);
+    expect(['a|b', 'a\tb', 'a b', 'x]', 'ab'].map((s) => holds(s, t))).toEqual([true, true, true, true, false]);
+    const words = needsTest(['牵头', '负责']);
+    expect([holds('县商务局牵头', words), holds('县商务局配合', words)]).toEqual([true, false]);
+    expect(needsTest(null)).toBeNull();
+    expect(holds('anything', null)).toBe(true);
+  });
+});
+
+describe('heading markers read from rules/headings.yaml', () => {
+  it('tells a line opening a heading or a numbered item from one that goes on', () => {
+    for (const line of ['一、主要目标', '(三)加强组织领导', '12.强化要素保障', '第二部分 工作安排', '①实施城市更新行动']) expect(opensMarker(rules.headings, line)).toBe(true);
+    for (const line of ['一是加快项目建设', '1.5万亩高标准农田', '2024年工作安排', '']) expect(opensMarker(rules.headings, line)).toBe(false);
+  });
+
+  it('cuts a report flattened onto one line before each marker after a sentence end', () => {
+    const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定。'.repeat(8);
+    const doc = docOf(`一、工作回顾${body}(一)产业转型步伐加快。${body}二、工作安排${body}`);
+    const cut = units(doc, rules.headings.compiled.runOn).map((u) => u.body.slice(0, 6));
+    expect(cut).toEqual(['一、工作回顾', '(一)产业转', '二、工作安排']);
+  });
+});
