@@ -1,17 +1,16 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Format } from '../emit/index.js';
 import type { Job } from './plan.js';
-import { tempName } from '../util/write.js';
 
 /** What every worker is started with; it loads the rules once from these directories. */
 export interface WorkerConfig {
   format: Format;
   rulesDirs: string[];
   encoding?: string;
-  /** The output directory: every output is written inside it, never through a symlink out of it. */
-  outDir: string | null;
+  /** Send each output as text (for standard output) rather than as UTF-8 bytes (for a file). */
+  text: boolean;
   /** With `--force`: a forced encoding's undecodable bytes are a warning in `messages`, not a failure. */
   force?: boolean;
   /** One Int32: set to 1 to make workers skip the jobs still queued (a graceful stop). */
@@ -29,7 +28,8 @@ export interface WorkerConfig {
 export const IDLE = -1;
 
 export type Reply =
-  | { id: number; status: 'ok'; bytes: number; text?: string }
+  /** `bytes`: the input's size; the output as UTF-8 bytes (moved, not copied, from the worker) or as text. */
+  | { id: number; status: 'ok'; bytes: number; output?: Uint8Array; text?: string }
   | { id: number; status: 'failed'; reason: string }
   | { id: number; status: 'skipped' };
 
@@ -96,6 +96,14 @@ export class Pool {
     slot.worker.postMessage(job);
   }
 
+  /** Stop the workers beyond the first `size` (at least one), before any job is sent: a run with fewer files. */
+  shrink(size: number): void {
+    for (const slot of this.slots.splice(Math.max(1, size))) {
+      const stopped: Promise<unknown> = slot.worker.terminate().catch(() => undefined).finally(() => this.stopping.delete(stopped));
+      this.stopping.add(stopped);
+    }
+  }
+
   /** Ask the workers to skip what is queued; the job each is running finishes and is written whole. */
   halt(): void {
     Atomics.store(new Int32Array(this.stopFlag), 0, 1);
@@ -154,11 +162,8 @@ export class Pool {
     const lost = [...slot.pending.values()];
     slot.pending.clear();
     const failed = lost.find((x) => x.job.id === (current ?? lost[0]?.job.id));
-    // A worker stopped in the middle of writing leaves its hidden temporary file: remove it once the thread is gone.
-    const thread = slot.worker.threadId;
-    const stopped: Promise<unknown> = slot.worker.terminate().then(() => {
-      if (failed?.job.output) rmSync(tempName(failed.job.output, process.pid, thread), { force: true });
-    }).catch(() => undefined).finally(() => this.stopping.delete(stopped));
+    // Workers write nothing (the main thread writes the outputs): a stopped one leaves no file behind.
+    const stopped: Promise<unknown> = slot.worker.terminate().catch(() => undefined).finally(() => this.stopping.delete(stopped));
     this.stopping.add(stopped);
     for (const { job, resolve } of lost) {
       if (job === failed?.job) resolve({ id: job.id, status: 'failed', reason });

@@ -2,7 +2,7 @@ import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, r
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
-/** Bytes an output is encoded into before each write(2): one write for nearly every report's JSON. */
+/** The encoder's buffer to start with: it holds nearly every report's JSON (0.5 MB at most on the real reports). */
 const BUFFER_BYTES = 1 << 20;
 
 /** The hidden temporary name an output is written under before its rename: `.NAME.PID-THREAD.tmp`. */
@@ -23,19 +23,52 @@ export interface WriteOptions {
 
 /**
  * Write through a hidden temporary file in the same folder and a rename, so an interrupted run never leaves a
- * half-written output under its final name. Used by the CLI's outputs; a batch worker keeps one `OutputWriter`.
+ * half-written output under its final name. Used by the CLI's outputs; batch keeps one `OutputWriter` per run.
  * `data` may come in pieces (emit/json.ts `jsonParts`): they are written in order, never joined into one string.
  */
-export function writeFileAtomic(path: string, data: string | readonly string[], options: WriteOptions = {}): void {
+export function writeFileAtomic(path: string, data: string | readonly string[] | Uint8Array, options: WriteOptions = {}): void {
   new OutputWriter(options.root).write(path, data);
+}
+
+/**
+ * UTF-8 for text that comes in pieces, through one byte buffer kept from one text to the next: a fresh Buffer for
+ * each output (Buffer.from) costs an allocation and its page faults every time. Not shared between threads.
+ */
+export class Utf8Encoder {
+  private buffer: Buffer | undefined;
+
+  /** The pieces as UTF-8, in the encoder's own buffer (valid until the next call) or, when too large, a new one. */
+  encode(pieces: readonly string[]): Buffer {
+    let chars = 0;
+    for (const piece of pieces) chars += piece.length;
+    let buffer = (this.buffer ??= Buffer.allocUnsafeSlow(BUFFER_BYTES));
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4). A text that may not
+    // fit has its size counted, and one too large gets a buffer of its own, not kept: memory stays flat.
+    if (3 * chars > buffer.length) {
+      let bytes = 0;
+      for (const piece of pieces) bytes += Buffer.byteLength(piece, 'utf8');
+      if (bytes > buffer.length) buffer = Buffer.allocUnsafeSlow(bytes);
+    }
+    let used = 0;
+    for (const piece of pieces) used += buffer.write(piece, used, 'utf8');
+    return buffer.subarray(0, used);
+  }
+
+  /** The pieces as UTF-8 in memory of their own (an ArrayBuffer of exactly that size), to hand to another thread. */
+  encodeOwn(pieces: readonly string[]): Uint8Array {
+    const view = this.encode(pieces);
+    if (view.buffer !== this.buffer?.buffer) return view; // already its own (Buffer.allocUnsafeSlow, no pool)
+    const own = Buffer.allocUnsafeSlow(view.length);
+    view.copy(own);
+    return own;
+  }
 }
 
 /**
  * Writes the outputs of one run, each atomically (a hidden temporary file in the same folder, then a rename). It
  * keeps what a run of many outputs would otherwise redo for each: the folders it has made or checked under its root
- * (each folder's real path is checked once per run, not once per file), and one byte buffer the text is encoded
- * into (a fresh Buffer per output costs page faults on every allocation). One writer per thread and run: it is
- * not shared, and it lives no longer than the run.
+ * (each folder's real path is checked once per run, not once per file) and its encoder's byte buffer. One writer
+ * per run, on one thread; it lives no longer than the run.
  *
  * Caching the checked folders means a folder checked at its first output is trusted for the rest of the run. A
  * symlink planted in the out-dir before the run is still refused; one swapped in while the run is going could
@@ -45,17 +78,19 @@ export class OutputWriter {
   /** Folders known to exist inside the root, as their absolute paths. */
   private readonly checked = new Set<string>();
   private realRoot: string | undefined;
-  private buffer: Buffer | undefined;
+  private readonly encoder = new Utf8Encoder();
 
   constructor(private readonly root?: string) {}
 
-  write(path: string, data: string | readonly string[]): void {
+  /** Text (whole or in pieces) is written as UTF-8; bytes as they are. */
+  write(path: string, data: string | readonly string[] | Uint8Array): void {
     const tmp = tempName(path);
     let fd: number | null = null;
     try {
       this.dirFor(dirname(resolve(path)));
+      const bytes = data instanceof Uint8Array ? data : this.encoder.encode(typeof data === 'string' ? [data] : data);
       fd = openTemp(tmp);
-      this.writePieces(fd, typeof data === 'string' ? [data] : data);
+      writeAll(fd, bytes);
       closeSync(fd);
       fd = null;
       renameSync(tmp, path); // replaces a symlink at `path` itself, never what it points to
@@ -79,26 +114,6 @@ export class OutputWriter {
     this.realRoot ??= realpathSync.native(this.root);
     makeDirs(dir, this.root, this.realRoot, this.checked); // adds each folder it checked
     this.checked.add(dir); // already there, unless dir is the root itself
-  }
-
-  /** Encode the pieces into the buffer, writing it out whenever the next piece might not fit. */
-  private writePieces(fd: number, pieces: readonly string[]): void {
-    const buffer = (this.buffer ??= Buffer.allocUnsafe(BUFFER_BYTES));
-    let used = 0;
-    for (const piece of pieces) {
-      // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
-      if (used + 3 * piece.length > buffer.length) {
-        writeAll(fd, buffer, used);
-        used = 0;
-        if (3 * piece.length > buffer.length) {
-          const bytes = Buffer.from(piece, 'utf8');
-          writeAll(fd, bytes, bytes.length);
-          continue;
-        }
-      }
-      used += buffer.write(piece, used, 'utf8');
-    }
-    if (used > 0) writeAll(fd, buffer, used);
   }
 }
 
@@ -214,6 +229,6 @@ export function removeStaleTemps(dir: string): string[] {
 }
 
 /** write(2) may write less than asked (a full disk, a signal): go on from where it stopped. */
-function writeAll(fd: number, bytes: Uint8Array, length: number): void {
-  for (let done = 0; done < length;) done += writeSync(fd, bytes, done, length - done);
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
