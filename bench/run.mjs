@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench: measures the budgets in DESIGN.md on a corpus generated from the seeds into bench/out/.
+// npm run bench: measures the budgets in DESIGN.md on a corpus generated from the seeds into bench/out/, and on the
+// real reports (seeds and ../shared/corpus) repeated to 40 MB.
 // Flags: --no-build (use dist/ as it is), --quick (skip the 10,000-file run and the 10 MB document).
 // Beside each wall time it gives CPU time, which other work on a busy machine skews far less.
 import { spawnSync } from 'node:child_process';
@@ -83,15 +84,14 @@ const mbs = (b) => `${b.mbPerSecond.toFixed(1)} MB/s (${b.mbPerCpuSecond?.toFixe
 results.batch1 = batchRun('batch-j1', paths.small, small.files, small.bytes, 1);
 results.batch2 = batchRun('batch-j2', paths.small, small.files, small.bytes, 2);
 row(`batch ${small.files} files, ${(small.bytes / MB).toFixed(1)} MB, -j 1`, mbs(results.batch1), '', results.batch1.complete);
-row(`batch same, -j 2`, mbs(results.batch2), '>= 20 MB/s', results.batch2.complete && results.batch2.mbPerSecond >= 20);
+row(`batch same, -j 2`, mbs(results.batch2), '', results.batch2.complete);
 row('  peak RSS, -j 1 / -j 2', `${results.batch1.rssMB?.toFixed(0)} / ${results.batch2.rssMB?.toFixed(0)} MB`);
-// The budgets speak of real reports: the seeds and ../shared/corpus repeated to 40 MB, when ../shared is there.
-if (real.dir) {
+// The budget speaks of real reports: the seeds and ../shared/corpus repeated to 40 MB (the seeds alone without ../shared).
+{
   const r = measure(real.dir);
-  results.real = { files: r.files, bytes: r.bytes, batch2: batchRun('real-j2', real.dir, r.files, r.bytes, 2, 3) };
-  row(`batch ${r.files} real reports (seeds + corpus repeated), ${(r.bytes / MB).toFixed(1)} MB, -j 2 (median of 3)`, mbs(results.real.batch2), '>= 20 MB/s', results.real.batch2.complete && results.real.batch2.mbPerSecond >= 20);
-} else {
-  log('../shared/corpus not found: the real-report batch row is left out (the seed-generated rows above stand in)');
+  results.real = { files: r.files, bytes: r.bytes, withShared: real.withShared, batch2: batchRun('real-j2', real.dir, r.files, r.bytes, 2, 3) };
+  const what = real.withShared ? 'seeds + ../shared/corpus' : 'seeds only: ../shared/corpus not found';
+  row(`batch ${r.files} real reports (${what}, repeated), ${(r.bytes / MB).toFixed(1)} MB, -j 2 (median of 3)`, mbs(results.real.batch2), '>= 20 MB/s', results.real.batch2.complete && results.real.batch2.mbPerSecond >= 20);
 }
 const child = (script, args) => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -102,7 +102,7 @@ log('warm extraction of the real reports…');
 results.warm = child('warm.mjs', real.files);
 row(`warm extract + JSON, ${real.files.length} real reports, one core`, results.warm ? `${results.warm.mbPerSecond.toFixed(1)} MB/s (${results.warm.mbPerCpuSecond.toFixed(1)} per CPU-s)` : 'failed', '>= 15 MB/s', results.warm !== null && results.warm.mbPerSecond >= 15);
 // How close batch comes to its ceiling: two cores each running warm extraction (extract + JSON, no I/O).
-if (results.real && results.warm) {
+if (results.warm) {
   results.real.ofTwoWarm = results.real.batch2.mbPerSecond / (2 * results.warm.mbPerSecond);
   row('  batch -j 2 against 2 x warm (one core each)', `${(100 * results.real.ofTwoWarm).toFixed(0)}%`);
 }
@@ -165,4 +165,4 @@ if (Math.max(results.loadBefore, results.loadAfter) > cpus().length) {
 }
 writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log(`written ${relative(ROOT, join(OUT, 'results.json'))}`);
-process.exitCode = results.batch1.complete && results.batch2.complete && (results.real?.batch2.complete ?? true) && (results.many?.complete ?? true) ? 0 : 1;
+process.exitCode = results.batch1.complete && results.batch2.complete && results.real.batch2.complete && (results.many?.complete ?? true) ? 0 : 1;
