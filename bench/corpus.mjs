@@ -98,17 +98,17 @@ export function measure(dir) {
 
 /**
  * The real reports (the seeds and, when it is there, ../shared/corpus), as they are, and copies of them repeated
- * into bench/out/real/ until it holds at least `atLeast` bytes: the corpus the batch budget speaks of. Returns the
- * originals' paths and the folder, or null for the folder when ../shared is absent (the seed-generated corpus
- * stands in then).
+ * into bench/out/real/ until it holds at least `atLeast` bytes: the corpus the batch budget speaks of. Without
+ * ../shared the seeds alone are repeated (they are real reports too). Returns the originals' paths, the folder and
+ * whether ../shared/corpus is in it.
  */
 export function realCorpus(root, atLeast = 40 * MB) {
   const shared = join(root, '..', 'shared', 'corpus');
+  const withShared = existsSync(shared);
   const files = [
     ...readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => join(root, 'seeds', f)),
-    ...(existsSync(shared) ? readdirSync(shared).filter((f) => f.endsWith('.txt')).sort().map((f) => join(shared, f)) : []),
+    ...(withShared ? readdirSync(shared).filter((f) => f.endsWith('.txt')).sort().map((f) => join(shared, f)) : []),
   ];
-  if (!existsSync(shared)) return { files, dir: null };
   const dir = join(root, 'bench', 'out', 'real');
   const texts = files.map((f) => readFileSync(f));
   const key = JSON.stringify({ VERSION, atLeast, sizes: texts.map((t) => t.length) });
@@ -118,5 +118,5 @@ export function realCorpus(root, atLeast = 40 * MB) {
     writeTree(dir, (bytes) => (bytes < atLeast ? Infinity : 0), (i) => texts[i % texts.length]);
     writeFileSync(stamp, key);
   }
-  return { files, dir };
+  return { files, dir, withShared };
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// npm run bench: measures the budgets in DESIGN.md on a corpus generated from the seeds into bench/out/.
+// npm run bench: measures the budgets in DESIGN.md on a corpus generated from the seeds into bench/out/, and on the
+// real reports (seeds and ../shared/corpus) repeated to 40 MB.
 // Flags: --no-build (use dist/ as it is), --quick (skip the 10,000-file run and the 10 MB document).
 // Beside each wall time it gives CPU time, which other work on a busy machine skews far less.
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpus, measure, realCorpus } from './corpus.mjs';
@@ -42,31 +43,55 @@ results.coldExtract = { seconds: cold, cpuSeconds: coldCpu, bareNode: bare, budg
 row(`cold extract ${relative(ROOT, SEED)} (median of 5)`, `${cold.toFixed(3)} s (CPU ${coldCpu.toFixed(3)} s)`, '<= 0.2 s', cold <= 0.2 && colds.every((r) => r.status === 0));
 row('  bare node -e 1 (median of 5)', `${bare.toFixed(3)} s`);
 
-/** One batch run into a fresh directory, checking that every input got its output. */
-function batchRun(name, dir, files, bytes, jobs) {
+/** What a batch run left in its out-dir: outputs (NAME.json), and anything else (a hidden temporary file, say). */
+function outputsIn(dir) {
+  let outputs = 0;
+  let other = 0;
+  if (!existsSync(dir)) return { outputs, other };
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    if (e.name.endsWith('.json') && !e.name.startsWith('.') && statSync(join(e.parentPath, e.name)).size > 0) outputs++;
+    else other++;
+  }
+  return { outputs, other };
+}
+
+/**
+ * Batch runs into a fresh directory (the median of `runs` by wall time), each checked for every input's output
+ * written (exit 0, one non-empty NAME.json per input, nothing else left behind).
+ */
+function batchRun(name, dir, files, bytes, jobs, runs = 1) {
   log(`${name}…`);
   const out = join(OUT, `result-${name}`);
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, { recursive: true, force: true });
+    const r = cli(ROOT, ['batch', dir, '--out-dir', out, '-j', String(jobs), '--quiet']);
+    const left = outputsIn(out);
+    const complete = r.status === 0 && left.outputs === files && left.other === 0;
+    if (!complete) log(`${name}: exit ${r.status}, ${left.outputs} of ${files} outputs, ${left.other} other files\n${r.stderr.slice(0, 500)}`);
+    all.push({ ...r, written: left.outputs, complete });
+  }
   rmSync(out, { recursive: true, force: true });
-  const r = cli(ROOT, ['batch', dir, '--out-dir', out, '-j', String(jobs), '--quiet']);
-  const written = measure(out).files;
-  if (r.status !== 0 || written !== files) log(`${name}: exit ${r.status}, ${written} of ${files} outputs\n${r.stderr.slice(0, 500)}`);
-  rmSync(out, { recursive: true, force: true });
+  const r = [...all].sort((a, b) => a.seconds - b.seconds)[Math.floor(all.length / 2)];
   const mbPerCpuSecond = r.cpuSeconds ? bytes / MB / r.cpuSeconds : null;
-  return { jobs, files, written, complete: written === files, seconds: r.seconds, cpuSeconds: r.cpuSeconds, mbPerSecond: bytes / MB / r.seconds, mbPerCpuSecond, rssMB: r.rssMB, status: r.status };
+  return {
+    jobs, files, written: r.written, complete: all.every((x) => x.complete), runs, seconds: r.seconds, secondsAll: all.map((x) => x.seconds),
+    cpuSeconds: r.cpuSeconds, mbPerSecond: bytes / MB / r.seconds, mbPerCpuSecond, rssMB: r.rssMB, status: r.status,
+  };
 }
 const mbs = (b) => `${b.mbPerSecond.toFixed(1)} MB/s (${b.mbPerCpuSecond?.toFixed(1)} per CPU-s), ${b.written}/${b.files} written`;
 results.batch1 = batchRun('batch-j1', paths.small, small.files, small.bytes, 1);
 results.batch2 = batchRun('batch-j2', paths.small, small.files, small.bytes, 2);
 row(`batch ${small.files} files, ${(small.bytes / MB).toFixed(1)} MB, -j 1`, mbs(results.batch1), '', results.batch1.complete);
-row(`batch same, -j 2`, mbs(results.batch2), '>= 20 MB/s', results.batch2.complete && results.batch2.mbPerSecond >= 20);
+row(`batch same, -j 2`, mbs(results.batch2), '', results.batch2.complete);
 row('  peak RSS, -j 1 / -j 2', `${results.batch1.rssMB?.toFixed(0)} / ${results.batch2.rssMB?.toFixed(0)} MB`);
-// The budgets speak of real reports: the seeds and ../shared/corpus repeated to 40 MB, when ../shared is there.
-if (real.dir) {
+// The budget speaks of real reports: the seeds and ../shared/corpus repeated to 40 MB (the seeds alone without ../shared).
+{
   const r = measure(real.dir);
-  results.real = { files: r.files, bytes: r.bytes, batch2: batchRun('real-j2', real.dir, r.files, r.bytes, 2) };
-  row(`batch ${r.files} real reports (seeds + corpus repeated), ${(r.bytes / MB).toFixed(1)} MB, -j 2`, mbs(results.real.batch2), '>= 20 MB/s', results.real.batch2.complete && results.real.batch2.mbPerSecond >= 20);
-} else {
-  log('../shared/corpus not found: the real-report batch row is left out (the seed-generated rows above stand in)');
+  results.real = { files: r.files, bytes: r.bytes, withShared: real.withShared, batch2: batchRun('real-j2', real.dir, r.files, r.bytes, 2, 3) };
+  const what = real.withShared ? 'seeds + ../shared/corpus' : 'seeds only: ../shared/corpus not found';
+  row(`batch ${r.files} real reports (${what}, repeated), ${(r.bytes / MB).toFixed(1)} MB, -j 2 (median of 3)`, mbs(results.real.batch2), '>= 20 MB/s', results.real.batch2.complete && results.real.batch2.mbPerSecond >= 20);
 }
 const child = (script, args) => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -76,6 +101,11 @@ const child = (script, args) => {
 log('warm extraction of the real reports…');
 results.warm = child('warm.mjs', real.files);
 row(`warm extract + JSON, ${real.files.length} real reports, one core`, results.warm ? `${results.warm.mbPerSecond.toFixed(1)} MB/s (${results.warm.mbPerCpuSecond.toFixed(1)} per CPU-s)` : 'failed', '>= 15 MB/s', results.warm !== null && results.warm.mbPerSecond >= 15);
+// How close batch comes to its ceiling: two cores each running warm extraction (extract + JSON, no I/O).
+if (results.warm) {
+  results.real.ofTwoWarm = results.real.batch2.mbPerSecond / (2 * results.warm.mbPerSecond);
+  row('  batch -j 2 against 2 x warm (one core each)', `${(100 * results.real.ofTwoWarm).toFixed(0)}%`);
+}
 log('characters scanned by regexes…');
 results.regexScan = child('regex-scan.mjs', real.files);
 row('regex characters scanned per document (median / max)', results.regexScan ? `${results.regexScan.median.toFixed(1)}x / ${results.regexScan.max.ratio.toFixed(1)}x its length` : 'failed', '<= 12x', results.regexScan !== null && results.regexScan.max.ratio <= 12);
@@ -135,4 +165,4 @@ if (Math.max(results.loadBefore, results.loadAfter) > cpus().length) {
 }
 writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log(`written ${relative(ROOT, join(OUT, 'results.json'))}`);
-process.exitCode = results.batch1.complete && results.batch2.complete && (results.many?.complete ?? true) ? 0 : 1;
+process.exitCode = results.batch1.complete && results.batch2.complete && results.real.batch2.complete && (results.many?.complete ?? true) ? 0 : 1;

@@ -4,7 +4,7 @@ import type { Format } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
 import { ENCODING_NAMES, encodingName } from '../stages/read.js';
 import { discoverAll, type NotRead } from '../util/glob.js';
-import { removeStaleTemps } from '../util/write.js';
+import { EscapeError, OutputWriter, removeStaleTemps } from '../util/write.js';
 import { plan, type Job } from './plan.js';
 import { Pool, type Reply } from './pool.js';
 import { BatchError, JsonlSink, prepareOutDir } from './sink.js';
@@ -97,30 +97,36 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
   const rulesDirs = (options.rules ?? []).map((dir) => resolve(cwd, dir));
   loadRules(rulesDirs); // a bad or unsafe rule file fails here, once, rather than in every worker
   const stream = format === 'jsonl';
-  const discovered = await discoverAll(options.patterns, { cwd, extensions: options.extensions, exclude: stream || outDir === '-' ? undefined : outDir });
-  const found = options.shard ? shardOf(discovered.files, options.shard.index, options.shard.count) : discovered.files;
-  const staleRemoved = options.skipExisting && !stream ? removeStaleTemps(outDir).length : 0;
-  const { jobs, skipped } = plan(options.patterns, found, { cwd, outDir: stream ? null : outDir, format, skipExisting: Boolean(options.skipExisting) });
-  // An empty share of a split run is no error: there were more machines than files.
-  if (jobs.length === 0 && skipped === 0 && !(options.shard && discovered.files.length > 0)) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}${describeNotRead(discovered.notRead)}`);
-  const summary: BatchSummary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false, notRead: discovered.notRead, staleRemoved };
-  const report = (outcome: FileOutcome) => {
-    summary.files++;
-    summary.bytes += outcome.bytes;
-    if (outcome.error !== undefined) summary.failed++;
-    events.file?.(outcome);
-  };
-  events.start?.({ files: jobs.length, bytes: jobs.reduce((n, j) => n + j.bytes, 0), skipped });
-  const sink = stream ? new JsonlSink(outDir, events.write) : null;
+  // The threads start now and load while the inputs are found and planned (a run with fewer files stops the rest).
+  const pool = new Pool(Math.max(1, options.jobs ?? availableParallelism()), { format, rulesDirs, encoding: options.encoding, force: options.force, text: outDir === '-' }, { timeoutMs: timeout * 1000 });
+  let running = false;
+  let sink: JsonlSink | null = null;
+  let summary: BatchSummary;
   try {
+    const discovered = await discoverAll(options.patterns, { cwd, extensions: options.extensions, exclude: stream || outDir === '-' ? undefined : outDir });
+    const found = options.shard ? shardOf(discovered.files, options.shard.index, options.shard.count) : discovered.files;
+    const staleRemoved = options.skipExisting && !stream ? removeStaleTemps(outDir).length : 0;
+    const { jobs, skipped } = plan(options.patterns, found, { cwd, outDir: stream ? null : outDir, format, skipExisting: Boolean(options.skipExisting) });
+    // An empty share of a split run is no error: there were more machines than files.
+    if (jobs.length === 0 && skipped === 0 && !(options.shard && discovered.files.length > 0)) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}${describeNotRead(discovered.notRead)}`);
+    summary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false, notRead: discovered.notRead, staleRemoved };
+    const report = (outcome: FileOutcome) => {
+      summary.files++;
+      summary.bytes += outcome.bytes;
+      if (outcome.error !== undefined) summary.failed++;
+      events.file?.(outcome);
+    };
+    events.start?.({ files: jobs.length, bytes: jobs.reduce((n, j) => n + j.bytes, 0), skipped });
+    sink = stream ? new JsonlSink(outDir, events.write) : null;
     if (jobs.length > 0) {
-      const size = Math.max(1, Math.min(options.jobs ?? availableParallelism(), jobs.length));
-      const pool = new Pool(size, { format, rulesDirs, encoding: options.encoding, force: options.force, outDir: stream ? null : outDir }, { timeoutMs: timeout * 1000 });
-      summary.interrupted = await runJobs(jobs, pool, sink, report, options.signal);
+      pool.shrink(jobs.length);
+      running = true; // runJobs closes the pool
+      summary.interrupted = await runJobs(jobs, pool, sink ?? new OutputWriter(outDir), report, options.signal);
     }
     if (!summary.interrupted) sink?.commit();
   } finally {
     sink?.discard();
+    if (!running) await pool.close();
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
@@ -132,14 +138,31 @@ function describeNotRead(notRead: NotRead): string {
   return counts.length ? ` (not read: ${counts.join(', ')}; choose extensions with --ext)` : '';
 }
 
+/**
+ * Write one output: the worker made its bytes, the main thread writes them (atomically, see OutputWriter), so the
+ * workers never wait on the file system while the main thread, otherwise idle, does. Returns why it failed.
+ */
+function writeOutput(writer: OutputWriter, job: Job, reply: Reply): string | undefined {
+  if (reply.status !== 'ok' || !job.output || !reply.output) return undefined;
+  try {
+    writer.write(job.output, reply.output);
+    return undefined;
+  } catch (error) {
+    const why = error instanceof EscapeError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    return `cannot write ${job.output}: ${why}`;
+  }
+}
+
 /** Feed the pool, at most `capacity` jobs in flight; returns whether the run was aborted. */
-async function runJobs(jobs: Job[], pool: Pool, sink: JsonlSink | null, report: (o: FileOutcome) => void, signal?: AbortSignal): Promise<boolean> {
+async function runJobs(jobs: Job[], pool: Pool, out: OutputWriter | JsonlSink, report: (o: FileOutcome) => void, signal?: AbortSignal): Promise<boolean> {
   const onAbort = () => pool.halt();
   signal?.addEventListener('abort', onAbort);
   const inflight = new Set<Promise<void>>();
+  const sink = out instanceof JsonlSink ? out : null;
   const settle = (job: Job, reply: Reply) => {
-    sink?.put(job.id, reply.status === 'ok' ? (reply.text ?? null) : null);
-    if (reply.status !== 'skipped') report({ path: job.input, bytes: job.bytes, error: reply.status === 'failed' ? reply.reason : undefined });
+    if (sink) sink.put(job.id, reply.status === 'ok' ? (reply.output ?? reply.text ?? null) : null);
+    const error = reply.status === 'failed' ? reply.reason : out instanceof OutputWriter ? writeOutput(out, job, reply) : undefined;
+    if (reply.status !== 'skipped') report({ path: job.input, bytes: job.bytes, error });
   };
   try {
     for (const job of jobs) {

@@ -1,26 +1,35 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Format } from '../emit/index.js';
 import type { Job } from './plan.js';
-import { tempName } from '../util/write.js';
 
 /** What every worker is started with; it loads the rules once from these directories. */
 export interface WorkerConfig {
   format: Format;
   rulesDirs: string[];
   encoding?: string;
-  /** The output directory: every output is written inside it, never through a symlink out of it. */
-  outDir: string | null;
+  /** Send each output as text (for standard output) rather than as UTF-8 bytes (for a file). */
+  text: boolean;
   /** With `--force`: a forced encoding's undecodable bytes are a warning in `messages`, not a failure. */
   force?: boolean;
   /** One Int32: set to 1 to make workers skip the jobs still queued (a graceful stop). */
   stop: SharedArrayBuffer;
+  /**
+   * Two Int32s of this worker's own: the job it is running (IDLE between jobs) and when that job started, in
+   * milliseconds after `epoch`. The parent reads them for --timeout, so a job costs no message when it starts.
+   */
+  clock: SharedArrayBuffer;
+  /** `performance.timeOrigin + performance.now()` when the pool started, the same instant in every thread. */
+  epoch: number;
 }
 
+/** In a worker's clock: no job running. */
+export const IDLE = -1;
+
 export type Reply =
-  | { id: number; status: 'started' }
-  | { id: number; status: 'ok'; bytes: number; text?: string }
+  /** `bytes`: the input's size; the output as UTF-8 bytes (moved, not copied, from the worker) or as text. */
+  | { id: number; status: 'ok'; bytes: number; output?: Uint8Array; text?: string }
   | { id: number; status: 'failed'; reason: string }
   | { id: number; status: 'skipped' };
 
@@ -35,9 +44,8 @@ interface Slot {
   worker: Worker;
   /** Jobs sent to this worker and not answered yet, in the order sent. */
   pending: Map<number, { job: Job; resolve: (reply: Reply) => void }>;
-  /** The job the worker is running, and the timer that stops it. */
-  current?: number;
-  timer?: NodeJS.Timeout;
+  /** The worker's clock (WorkerConfig.clock): the job it is running and since when. */
+  clock: Int32Array;
 }
 
 export interface PoolOptions {
@@ -53,19 +61,24 @@ export class Pool {
   private readonly slots: Slot[] = [];
   private closing = false;
   private readonly workerUrl: URL;
+  private readonly epoch = performance.timeOrigin + performance.now();
+  /** Looks at the workers' clocks for a job over the time limit (none without a limit). */
+  private readonly watch: NodeJS.Timeout | undefined;
 
   readonly depth: number;
   private readonly timeoutMs: number;
   /** Workers being stopped; `close` waits for them so that no thread outlives the pool. */
   private readonly stopping = new Set<Promise<unknown>>();
 
-  constructor(size: number, private readonly config: Omit<WorkerConfig, 'stop'>, options: PoolOptions = {}) {
+  constructor(size: number, private readonly config: Omit<WorkerConfig, 'stop' | 'clock' | 'epoch'>, options: PoolOptions = {}) {
     this.depth = options.depth ?? 2;
     this.timeoutMs = options.timeoutMs ?? 0;
     const url = WORKER_URLS.find((u) => existsSync(fileURLToPath(u)));
     if (!url) throw new Error(`built worker not found at ${fileURLToPath(WORKER_URLS[1]!)}; run \`npm run build\` first`);
     this.workerUrl = url;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    // A job fails at most a tenth of its limit (and never more than 0.25 s) after the limit.
+    if (this.timeoutMs > 0) this.watch = setInterval(() => this.overdue(), Math.max(10, Math.min(250, this.timeoutMs / 10)));
   }
 
   /** How many jobs may be in flight at once; callers wait for one to finish before running more. */
@@ -83,6 +96,14 @@ export class Pool {
     slot.worker.postMessage(job);
   }
 
+  /** Stop the workers beyond the first `size` (at least one), before any job is sent: a run with fewer files. */
+  shrink(size: number): void {
+    for (const slot of this.slots.splice(Math.max(1, size))) {
+      const stopped: Promise<unknown> = slot.worker.terminate().catch(() => undefined).finally(() => this.stopping.delete(stopped));
+      this.stopping.add(stopped);
+    }
+  }
+
   /** Ask the workers to skip what is queued; the job each is running finishes and is written whole. */
   halt(): void {
     Atomics.store(new Int32Array(this.stopFlag), 0, 1);
@@ -90,22 +111,34 @@ export class Pool {
 
   async close(): Promise<void> {
     this.closing = true;
-    for (const slot of this.slots) clearTimeout(slot.timer);
+    clearInterval(this.watch);
     await Promise.all([...this.slots.map((s) => s.worker.terminate()), ...this.stopping]);
   }
 
+  /** The job a worker is running, or undefined between jobs. */
+  private running(slot: Slot): { id: number; since: number } | undefined {
+    const id = Atomics.load(slot.clock, 0);
+    const since = Atomics.load(slot.clock, 1);
+    // The worker writes the time before the job: the same job before and after the time was read is that job's time.
+    return id !== IDLE && Atomics.load(slot.clock, 0) === id ? { id, since } : undefined;
+  }
+
+  /** Fail the job a worker has run for longer than the limit, and replace the worker. */
+  private overdue(): void {
+    const now = performance.timeOrigin + performance.now() - this.epoch;
+    for (const slot of [...this.slots]) {
+      const job = this.running(slot);
+      if (job && now - job.since > this.timeoutMs) this.replace(slot, `timed out after ${this.timeoutMs / 1000} s (see --timeout)`, job.id);
+    }
+  }
+
   private spawn(): Slot {
-    const worker = new Worker(this.workerUrl, { workerData: { ...this.config, stop: this.stopFlag } satisfies WorkerConfig });
-    const slot: Slot = { worker, pending: new Map() };
+    const clock = new SharedArrayBuffer(8);
+    new Int32Array(clock)[0] = IDLE;
+    const worker = new Worker(this.workerUrl, { workerData: { ...this.config, stop: this.stopFlag, clock, epoch: this.epoch } satisfies WorkerConfig });
+    const slot: Slot = { worker, pending: new Map(), clock: new Int32Array(clock) };
     worker.on('message', (reply: Reply) => {
       if (!this.slots.includes(slot)) return; // a replaced worker's last words
-      if (reply.status === 'started') {
-        slot.current = reply.id;
-        if (this.timeoutMs > 0) slot.timer = setTimeout(() => this.replace(slot, `timed out after ${this.timeoutMs / 1000} s (see --timeout)`), this.timeoutMs);
-        return;
-      }
-      clearTimeout(slot.timer);
-      slot.current = undefined;
       const entry = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
       entry?.resolve(reply);
@@ -119,20 +152,18 @@ export class Pool {
    * A worker ran out of time, died of a native crash or ran out of memory: the job it was running fails with
    * `reason`, a fresh worker takes its place, and the jobs that were only queued behind it run elsewhere.
    */
-  private replace(slot: Slot, reason: string): void {
+  private replace(slot: Slot, reason: string, overdue?: number): void {
     const index = this.slots.indexOf(slot);
     if (this.closing || index < 0) return;
-    clearTimeout(slot.timer);
+    // The job that ran over the limit, or the one the worker was running when it died; between jobs (a crash while
+    // loading, or after its last reply) the first job sent and not answered is the one it was on.
+    const current = overdue ?? this.running(slot)?.id;
     this.slots[index] = this.spawn();
     const lost = [...slot.pending.values()];
     slot.pending.clear();
-    // Without a `started` message the worker died before any job began: the first one sent is the one it was on.
-    const failed = lost.find((x) => x.job.id === (slot.current ?? lost[0]?.job.id));
-    // A worker stopped in the middle of writing leaves its hidden temporary file: remove it once the thread is gone.
-    const thread = slot.worker.threadId;
-    const stopped: Promise<unknown> = slot.worker.terminate().then(() => {
-      if (failed?.job.output) rmSync(tempName(failed.job.output, process.pid, thread), { force: true });
-    }).catch(() => undefined).finally(() => this.stopping.delete(stopped));
+    const failed = lost.find((x) => x.job.id === (current ?? lost[0]?.job.id));
+    // Workers write nothing (the main thread writes the outputs): a stopped one leaves no file behind.
+    const stopped: Promise<unknown> = slot.worker.terminate().catch(() => undefined).finally(() => this.stopping.delete(stopped));
     this.stopping.add(stopped);
     for (const { job, resolve } of lost) {
       if (job === failed?.job) resolve({ id: job.id, status: 'failed', reason });

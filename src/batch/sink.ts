@@ -1,6 +1,6 @@
-import { accessSync, closeSync, constants, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeDirs } from '../util/write.js';
+import { makeDirs, writeAll } from '../util/write.js';
 
 /** A usage or output-directory problem that stops the whole run (exit code 2). */
 export class BatchError extends Error {
@@ -35,7 +35,7 @@ export function prepareOutDir(outDir: string, format: string, cwd: string, skipE
  */
 export class JsonlSink {
   next = 0;
-  private readonly ready = new Map<number, string | null>();
+  private readonly ready = new Map<number, Uint8Array | string | null>();
   private readonly final: string | null;
   private readonly tmp: string | null;
   private fd: number | null = null;
@@ -53,15 +53,15 @@ export class JsonlSink {
     }
   }
 
-  /** The line for input `id` (null when that input failed or was skipped). */
-  put(id: number, text: string | null): void {
-    this.ready.set(id, text);
+  /** The line for input `id`: UTF-8 bytes into a file, text to `write` (null when that input failed or was skipped). */
+  put(id: number, line: Uint8Array | string | null): void {
+    this.ready.set(id, line);
     while (this.ready.has(this.next)) {
       const line = this.ready.get(this.next);
       this.ready.delete(this.next++);
       if (line == null) continue;
-      if (this.fd !== null) writeSync(this.fd, line);
-      else this.write?.(line);
+      if (this.fd !== null) writeAll(this.fd, typeof line === 'string' ? Buffer.from(line, 'utf8') : line);
+      else this.write?.(typeof line === 'string' ? line : Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8'));
     }
   }
 

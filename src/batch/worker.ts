@@ -4,33 +4,43 @@ import { emit, emitParts } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
 import type { Result } from '../schema.js';
 import type { Job } from './plan.js';
-import type { Reply, WorkerConfig } from './pool.js';
-import { EscapeError, writeFileAtomic } from '../util/write.js';
+import { IDLE, type Reply, type WorkerConfig } from './pool.js';
+import { Utf8Encoder } from '../util/write.js';
 import { failureReason } from '../failure.js';
 
-// Runs in a worker thread: the rules are loaded once here and serve every file this worker is given.
+// Runs in a worker thread for one run: the rules are loaded once here and serve every file this worker is given.
+// The worker extracts and encodes; the main thread writes (batch/index.ts), so no worker waits on the file system.
 const config = workerData as WorkerConfig;
 const rules = loadRules(config.rulesDirs, undefined, { checked: true }); // the parent checked the patterns once
 const stop = new Int32Array(config.stop);
+const clock = new Int32Array(config.clock);
+const encoder = new Utf8Encoder();
 
 function handle(job: Job): Reply {
   if (Atomics.load(stop, 0) === 1) return { id: job.id, status: 'skipped' };
-  parentPort!.postMessage({ id: job.id, status: 'started' } satisfies Reply); // the parent's --timeout clock starts
+  // The parent's --timeout clock starts: when, then which job (the parent reads them in the other order).
+  Atomics.store(clock, 1, Math.floor(performance.timeOrigin + performance.now() - config.epoch));
+  Atomics.store(clock, 0, job.id);
+  try {
+    return run(job);
+  } finally {
+    Atomics.store(clock, 0, IDLE);
+  }
+}
+
+function run(job: Job): Reply {
   let result: Result;
   try {
     result = extract({ path: job.abs }, { rules, encoding: config.encoding, force: config.force, path: job.input });
   } catch (error) {
     return { id: job.id, status: 'failed', reason: failureReason(error) };
   }
-  // The jsonl stream sends its line to the main thread; a file is written here, piece by piece.
-  if (job.output === null) return { id: job.id, status: 'ok', bytes: job.bytes, text: emit(result, config.format) };
-  try {
-    writeFileAtomic(job.output, emitParts(result, config.format), { root: config.outDir ?? undefined });
-  } catch (error) {
-    const why = error instanceof EscapeError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-    return { id: job.id, status: 'failed', reason: `cannot write ${job.output}: ${why}` };
-  }
-  return { id: job.id, status: 'ok', bytes: job.bytes };
+  // Standard output takes text; a file takes the UTF-8 bytes, made here and handed over without a copy.
+  if (config.text) return { id: job.id, status: 'ok', bytes: job.bytes, text: emit(result, config.format) };
+  return { id: job.id, status: 'ok', bytes: job.bytes, output: encoder.encodeOwn(emitParts(result, config.format)) };
 }
 
-parentPort!.on('message', (job: Job) => parentPort!.postMessage(handle(job)));
+parentPort!.on('message', (job: Job) => {
+  const reply = handle(job);
+  parentPort!.postMessage(reply, reply.status === 'ok' && reply.output ? [reply.output.buffer as ArrayBuffer] : []);
+});
