@@ -147,8 +147,6 @@ export function scanListUnits(view: string, start: number, end: number, g: Gramm
 /** Whether [start, end) of the view may hold a unit list (see `scanUnits`). */
 export const mayNameUnits = (view: string, start: number, end: number, g: Grammar): boolean => (scanUnits(view, start, end, g) & NAMES_UNITS) !== 0;
 
-const DIGITS: ReadonlySet<number> = new Set([...'0123456789'].map((d) => d.charCodeAt(0)));
-
 /**
  * The characters a text must open with for an anchored pattern to match (`edgeUnits`), or, for a pattern that opens
  * with `^` and then at least one `\d` (which `edgeUnits` cannot read), the ASCII digits \d matches; else null.
@@ -161,7 +159,7 @@ function openingUnits(re: RegExp): ReadonlySet<number> | null {
   const [anchor, next] = root.items as [Node, Node];
   if (anchor.t !== 'empty' || anchor.body || re.source.slice(anchor.at, anchor.end) !== '^') return null;
   const digit = (n: Node) => n.t === 'atom' && n.src === '\\d';
-  return digit(next) || (next.t === 'rep' && next.min >= 1 && digit(next.body)) ? DIGITS : null;
+  return digit(next) || (next.t === 'rep' && next.min >= 1 && digit(next.body)) ? new Set([...'0123456789'].map((d) => d.charCodeAt(0))) : null;
 }
 
 const never = /(?!)/g;
