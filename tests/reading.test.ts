@@ -98,3 +98,24 @@ describe('the pipeline reads through the reading view', () => {
     expect(text.slice(jobs.span.start, jobs.span.end)).toBe(jobs.text);
   });
 });
+
+describe('names are taken as read, markup out', () => {
+  const rules = loadRules();
+
+  it("a markdown title's emphasis is not part of meta.title", () => {
+    const text = '# 某市**2024年**政府工作报告\n\n——2024年1月10日在某市第十六届人民代表大会第三次会议上\n\n一、2023年工作回顾\n\n全市地区生产总值增长5%。\n';
+    expect(extract({ text }, { rules }).meta.title).toBe('某市2024年政府工作报告');
+  });
+
+  it('a unit list broken over two lines of a wrapped paragraph is read whole', () => {
+    const task = '1.推进老旧小区改造。全年改造老旧小区85个，惠及居民1.2万户，同步完善养老托育等配套设施建设。（牵头单位：市住房城乡建设局；责任单位：各区人民政府）';
+    const other = '2.扩大有效投资。实施重点项目300个以上，完成投资1200亿元，新开工亿元以上项目150个，争取专项债券资金80亿元。（市发展改革委负责）';
+    const text = ['某市2024年重点工作任务分工方案', ...wrapAt(task, 40), ...wrapAt(other, 40), ''].join('\n');
+    // Printed 40 columns wide, the lead unit is broken in two: 市住房城乡建\n设局.
+    expect(text).toContain('市住房城乡建\n设局');
+    const result = extract({ text }, { rules });
+    const first = result.tasks.find((t) => t.marker?.startsWith('1'))!;
+    expect(first.lead).toEqual(['市住房城乡建设局']);
+    expect(first.responsible).toEqual(['各区人民政府']);
+  });
+});

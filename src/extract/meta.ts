@@ -9,7 +9,6 @@ import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
 import { regionOf, regions, type Regions } from './meta/region.js';
 import { isBareReportTitle, opening } from './meta/title.js';
-import { unwrap } from '../util/breaks.js';
 import { cellTableRanges } from './table/layout.js';
 
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
@@ -100,8 +99,8 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const table = before.length ? cellTableRanges(doc, rules.tables, rules.organizations.compiled)[0]?.start ?? Infinity : Infinity;
   const front = before.filter((b) => b.start < table);
   const raw = open.title ?? open.collectorTitle ?? hints?.title ?? null;
-  const tagged = raw === null ? null : unwrap(raw);
-  const untagged = tagged && rules.meta.titleTag ? tagged.replace(rules.meta.titleTag, '') : tagged;
+  // A title from the blocks is read as written (breaks and markup out); collector and front-matter fields are one line.
+  const untagged = raw && rules.meta.titleTag ? raw.replace(rules.meta.titleTag, '') : raw;
   const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
   const docType = docTypeOf(doc, rules, written, open.title === null && open.collectorTitle !== null);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');

@@ -53,7 +53,7 @@ export const tasks: Stage = (doc, { rules }): Doc => {
   const headingLeads: SectionLeads = new Map();
   for (const s of doc.sections) {
     if (!s.leadText) continue;
-    const items = parseContent(doc.view, s.leadText.start, s.leadText.end, g)?.items ?? [];
+    const items = parseContent(doc.reading, s.leadText.start, s.leadText.end, g)?.items ?? [];
     const lead = items.filter((x) => x.roles.includes('lead'));
     if (items.length) headingLeads.set(s.id, lead.length ? lead : items);
   }

@@ -90,7 +90,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
     if (!collector && (b.kind === 'heading' || SALUTATION.test(view) || (view.length >= 50 && view.includes('。')))) {
       // A report flattened onto one line opens with its title and the delivery phrase: 某市政府工作报告——2026年1月…
       const head = i === 0 && !out.title ? RUN_ON_TITLE.exec(view) : null;
-      if (head && looksLikeTitle(head[1]!, rules) && endsAsTitle(head[1]!, rules)) out.title = doc.text.slice(b.start, b.start + head[1]!.length);
+      if (head && looksLikeTitle(head[1]!, rules) && endsAsTitle(head[1]!, rules)) out.title = doc.reading.written(b.start, b.start + head[1]!.length);
       break;
     }
     out.blocks.push(b);
@@ -101,14 +101,14 @@ export function opening(doc: Doc, rules: Rules): Opening {
     if (out.title || !looksLikeTitle(view, rules)) continue;
     // 政府工作报告——2023年1月5日在…会议上: the delivery phrase is not part of the title.
     const dash = /\s*(——|--).{0,6}\d{4}\s*年.*$/u.exec(view);
-    out.title = doc.text.slice(b.start, dash ? b.start + dash.index : b.end);
+    out.title = doc.reading.written(b.start, dash ? b.start + dash.index : b.end);
     const next = blocks[i + 1];
     if (next && next.kind === 'paragraph' && !endsAsTitle(view, rules)) {
       const nextView = doc.view.slice(next.start, next.end);
       if (nextView.length <= 40 && looksLikeTitle(nextView, rules) && endsAsTitle(nextView, rules)) {
         // A short label line above the title (县级考核依据) is not part of it; a title broken mid-phrase is joined.
         const label = view.length <= 8 && !view.includes('关于');
-        out.title = label ? doc.text.slice(next.start, next.end) : out.title + doc.text.slice(next.start, next.end);
+        out.title = label ? doc.reading.written(next.start, next.end) : out.title + doc.reading.written(next.start, next.end);
         out.blocks.push(next);
         i++;
       }

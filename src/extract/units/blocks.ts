@@ -47,7 +47,7 @@ const unitListsAt = (ctx: Ctx, i: number): UnitList[] => {
   let lists = ctx.lists[i];
   if (!lists) {
     const b = ctx.blocks[i]!;
-    ctx.lists[i] = lists = scanAt(ctx, i) & NAMES_UNITS ? readUnitLists(ctx.doc.view, b.start, b.end, ctx.g) : [];
+    ctx.lists[i] = lists = scanAt(ctx, i) & NAMES_UNITS ? readUnitLists(ctx.doc.reading, b.start, b.end, ctx.g) : [];
   }
   return [...lists];
 };
@@ -200,7 +200,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     const marker = isFieldAt(ctx, i) ? null : markerAt(ctx, i);
     // A unit parenthesis broken over two lines (…。（责任\n单位：…）) is read across the break.
     const joined = (scanAt(ctx, i) & OPEN_AT_END) !== 0 && blocks[i + 1]?.kind === 'paragraph';
-    const lists = joined ? findUnitLists(view, b.start, blocks[i + 1]!.end, g) : unitListsAt(ctx, i);
+    const lists = joined ? findUnitLists(doc.reading, b.start, blocks[i + 1]!.end, g) : unitListsAt(ctx, i);
     let last = joined && lists.length ? i + 1 : i;
     if (marker && !lists.length) {
       for (let k = i + 1; k <= i + MAX_CONTINUATION && k < blocks.length; k++) {

@@ -1,5 +1,5 @@
 import type { Range } from '../../document.js';
-import { hasBreak, unwrapped } from '../../util/breaks.js';
+import type { ReadingView } from '../../util/reading.js';
 import { trimRange } from '../../span.js';
 import { mayNameUnits, NAMES_UNITS, scanListUnits, type Grammar, type UnitRole } from './grammar.js';
 import { isUnit, roleMark, splitItems } from './split.js';
@@ -133,12 +133,12 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
 }
 
 /**
- * Run `find` over [start, end) of the view; in a hard-wrapped paragraph, over the text with its line breaks taken
- * out (牵\n头单位 is 牵头单位, 负\n责 is 负责), with the ranges it returns mapped back onto the view.
+ * Run `find` over [start, end) as read: in a hard-wrapped paragraph, over the text with its line breaks taken out
+ * (牵\n头单位 is 牵头单位, 负\n责 is 负责), with the ranges it returns mapped back onto the view.
  */
-function acrossBreaks(view: string, start: number, end: number, find: (text: string, start: number, end: number) => UnitList[]): UnitList[] {
-  if (!hasBreak(view, start, end)) return find(view, start, end);
-  const u = unwrapped(view.slice(start, end));
+function asRead(read: ReadingView, start: number, end: number, find: (text: string, start: number, end: number) => UnitList[]): UnitList[] {
+  if (!read.hasBreak(start, end)) return find(read.view, start, end);
+  const u = read.range(start, end);
   const back = (r: Range): Range => {
     const b = u.back(r);
     return { start: start + b.start, end: start + b.end };
@@ -147,22 +147,26 @@ function acrossBreaks(view: string, start: number, end: number, find: (text: str
 }
 
 /** Parse the inside of a parenthetical (or a heading's lead text) as a unit list, if it is one. */
-export function parseContent(view: string, start: number, end: number, g: Grammar): UnitList | null {
-  if (!mayNameUnits(view, start, end, g)) return null;
-  return acrossBreaks(view, start, end, (v, s, e) => {
-    const l = labelled(v, s, e, g) ?? verbal(v, s, e, g);
-    return l ? [l] : [];
-  })[0] ?? null;
+export function parseContent(read: ReadingView, start: number, end: number, g: Grammar): UnitList | null {
+  if (!mayNameUnits(read.view, start, end, g)) return null;
+  return asRead(read, start, end, (v, s, e) => contentList(v, s, e, g))[0] ?? null;
+}
+
+/** `parseContent` of a text already read (no breaks in it). */
+function contentList(view: string, start: number, end: number, g: Grammar): UnitList[] {
+  if (!mayNameUnits(view, start, end, g)) return [];
+  const l = labelled(view, start, end, g) ?? verbal(view, start, end, g);
+  return l ? [l] : [];
 }
 
 /** Every unit list in [start, end): unit parentheticals, then labelled lists standing outside parentheses. */
-export function findUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
-  return scanListUnits(view, start, end, g) & NAMES_UNITS ? readUnitLists(view, start, end, g) : [];
+export function findUnitLists(read: ReadingView, start: number, end: number, g: Grammar): UnitList[] {
+  return scanListUnits(read.view, start, end, g) & NAMES_UNITS ? readUnitLists(read, start, end, g) : [];
 }
 
 /** `findUnitLists` for a stretch that may hold one (`scanListUnits`). */
-export function readUnitLists(view: string, start: number, end: number, g: Grammar): UnitList[] {
-  return acrossBreaks(view, start, end, (v, s, e) => unitListsIn(v, s, e, g));
+export function readUnitLists(read: ReadingView, start: number, end: number, g: Grammar): UnitList[] {
+  return asRead(read, start, end, (v, s, e) => unitListsIn(v, s, e, g));
 }
 
 /**
@@ -207,7 +211,7 @@ function bracketedLists(view: string, start: number, end: number, g: Grammar): U
   const parens = parentheticals(view, start, end);
   const lists: UnitList[] = [];
   for (const p of parens) {
-    const l = parseContent(view, p.start + 1, p.end - 1, g);
+    const l = contentList(view, p.start + 1, p.end - 1, g)[0];
     if (l) lists.push({ ...l, start: p.start, end: p.end });
   }
   const inParen = (i: number) => parens.some((p) => i >= p.start && i < p.end);

@@ -36,7 +36,7 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
         if (!info) continue;
         // A cell may say who does what (牵头单位:A;配合单位:B / A牵头,B配合 / A会同B负责); else every unit in it
         // has the column's role, or the one its own parenthesis names (区教育局(牵头)、区财政局).
-        const said = parseContent(view, cell.span.start, cell.span.end, g);
+        const said = parseContent(doc.reading, cell.span.start, cell.span.end, g);
         if (said) {
           lists.push({ ...said, start: cell.span.start, end: cell.span.end });
           continue;
