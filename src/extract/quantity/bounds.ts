@@ -1,5 +1,4 @@
 import type { Range } from '../../document.js';
-import { countBefore } from '../../span.js';
 
 /**
  * Characters that end a clause in the view (full-width punctuation is already ASCII there). A line break is none:
@@ -27,8 +26,17 @@ for (const ch of SENTENCE_CHARS) STOP[ch.charCodeAt(0)] = 2;
 const CLAUSE_REACH = 120;
 const SENTENCE_REACH = 600;
 
-/** The last index in sorted `stops` below `pos`, or -1. */
-const before = (stops: number[], pos: number) => countBefore(stops.length, (i) => stops[i]! < pos) - 1;
+/** The last index in sorted `stops` below `pos`, or -1 (a bisection, no callback per step). */
+function before(stops: number[], pos: number): number {
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
 
 /**
  * Clause and sentence boundaries of one block, found once (one pass over the block) and looked up by binary

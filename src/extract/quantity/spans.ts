@@ -1,8 +1,15 @@
 import type { Range } from '../../document.js';
-import { countBefore } from '../../span.js';
-
-/** The last index in sorted `starts` whose value is <= pos, or -1. */
-const lastAtOrBefore = (starts: readonly number[], pos: number) => countBefore(starts.length, (i) => starts[i]! <= pos) - 1;
+/** The last index in sorted `starts` whose value is <= pos, or -1 (a bisection, no callback per step). */
+export function lastAtOrBefore(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
 
 /**
  * Whether a position lies in any of some ranges (tables, tasks, glossary entries), by binary search over their
