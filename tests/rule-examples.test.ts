@@ -78,7 +78,9 @@ const RUNNERS: Record<string, Runner> = {
   'organizations.labels': (rule, text, r) => [...text.matchAll(r.organizations.compiled.label)].some((m) => r.organizations.compiled.labels.get(m[1]!)?.id === rule.id),
   /** A closing verb of a unit list: (区发展改革局、区财政局负责). */
   'organizations.verbs': (rule, text, r) => [...text.matchAll(r.organizations.compiled.verb)].some((m) => r.organizations.compiled.verbs.get(m[0])?.id === rule.id),
-  'organizations.joint': (rule, text, r) => r.organizations.compiled.jointId === rule.id && !!r.organizations.compiled.joint?.test(text),
+  'organizations.joint': (rule, text, r) => { const m = r.organizations.compiled.joint?.exec(text); return !!m && r.organizations.compiled.jointIds.get(m[0]) === rule.id; },
+  /** A task of the text found in this shape carries the shape's rule (a task table's row: task.table). */
+  'organizations.taskShapes': (rule, text) => extract({ text }, { rules }).tasks.some((t) => t.rule === rule.id),
   /** Decisions read from the structure around a figure: some quantity of the text names the rule behind that field. */
   'quantities.decisions.kinds': (rule, text) => quantitiesOf(text).some((q) => q.rules.kind === rule.id),
   'quantities.decisions.years': (rule, text) => quantitiesOf(text).some((q) => q.rules.year === rule.id),

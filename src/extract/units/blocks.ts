@@ -113,7 +113,7 @@ function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Seen): UnitList | nu
   if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || /[。:]/.test(view.slice(b.start, b.end))) return null;
   const items = splitItems(view, b.start, b.end);
   if (!items.length || items.length > 12 || !items.every((r) => isUnit(view, r, g))) return null;
-  return { start: b.start, end: b.end, items: items.map((r) => ({ ...r, roles: ['responsible'] })), rule: 'units.same-line', firstIsLead: false, sticky: false };
+  return { start: b.start, end: b.end, items: items.map((r) => ({ ...r, roles: ['responsible'] })), rule: g.shapeIds['same-line'], firstIsLead: false, sticky: false };
 }
 
 /** The title: after the marker, up to the first 。 or the first unit list, whichever comes first. */
@@ -180,7 +180,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
         if (section.marker && leaf && hasLead(sections, leads, section.parent)) {
           const tail = blocks[i + 1];
           const end = tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start)) ? tail.end : b.end;
-          drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists: [], rule: 'task.section-lead' });
+          drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists: [], rule: ctx.g.shapeIds['section-lead'] });
         }
         continue;
       }
@@ -188,7 +188,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
       const alone = !after || (after.kind === 'heading' && depthOf(sections, doc.blocks[next]!.section) <= section.depth);
       if (alone) {
         const end = blocks[next - 1]!.end;
-        drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists, rule: 'task.heading' });
+        drafts.push({ start: b.start, end, marker: section.marker, title: section.title, section: section.parent, lists, rule: ctx.g.shapeIds.heading });
       } else {
         const items = lists.flatMap((l) => l.items);
         const lead = items.filter((x) => x.roles.includes('lead'));
@@ -219,7 +219,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;
     const end = blocks[run.next - 1]!.end;
     const title = titleOf(view, marker ? marker.end : b.start, b.end, lists);
-    drafts.push({ start: b.start, end, marker, title, section: doc.blocks[i]!.section, lists, rule: lists.length ? lists[0]!.rule : 'task.section-lead' });
+    drafts.push({ start: b.start, end, marker, title, section: doc.blocks[i]!.section, lists, rule: lists.length ? lists[0]!.rule : ctx.g.shapeIds['section-lead'] });
     i = run.next - 1;
   }
   return { drafts, leads };

@@ -1,5 +1,5 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
-import type { UnitRole } from '../../rules/files/organizations.js';
+import { TASK_SHAPES, type TaskShape, type UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
 import { isSpaceCode } from '../../span.js';
 import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
@@ -19,7 +19,10 @@ export interface Grammar {
   verbAtEnd: RegExp;
   verbs: Map<string, { roles: UnitRole[]; id: string }>;
   joint: RegExp | null;
-  jointId: string;
+  /** The joint rule of each joint word (会同 → its rule's id). */
+  jointIds: Map<string, string>;
+  /** The rule of each task shape (rules/organizations.yaml `taskShapes`): the rule a task found that way carries. */
+  shapeIds: Record<TaskShape, string>;
   firstIsLead: RawRules['organizations']['firstIsLead'];
   suffix: RegExp;
   generic: RegExp | null;
@@ -166,6 +169,13 @@ const never = /(?!)/g;
 
 export const grammar = (rules: Rules): Grammar => rules.organizations.compiled;
 
+/** The rule of each task shape; the built-in organizations.yaml has one of each, and overrides merge into it by id. */
+function shapeIds(shapes: RawRules['organizations']['taskShapes']): Record<TaskShape, string> {
+  const ids = Object.fromEntries(shapes.map((t) => [t.shape, t.id])) as Partial<Record<TaskShape, string>>;
+  for (const s of TASK_SHAPES) if (!ids[s]) throw new Error(`organizations.yaml: taskShapes has no rule for the task shape '${s}'`);
+  return ids as Record<TaskShape, string>;
+}
+
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileGrammar(rules: RawRules): Grammar {
   const o = rules.organizations;
@@ -185,7 +195,8 @@ export function compileGrammar(rules: RawRules): Grammar {
     verbAtEnd: verbWords.length ? new RegExp(`(${alternation(verbWords)})$`, 'u') : /(?!)/,
     verbs,
     joint: jointWords.length ? new RegExp(alternation(jointWords), 'u') : null,
-    jointId: o.joint[0]?.id ?? 'units.joint',
+    jointIds: new Map(o.joint.flatMap((j) => j.words.map((w) => [w, j.id] as const))),
+    shapeIds: shapeIds(o.taskShapes),
     firstIsLead: o.firstIsLead,
     suffix: new RegExp(`(${alternation(o.suffixes)})$`, 'u'),
     generic: o.genericPrefixes.length ? new RegExp(`^(${alternation(o.genericPrefixes)})`, 'u') : null,

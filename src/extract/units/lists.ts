@@ -126,7 +126,7 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
     if (!xs.length || ![...xs, ...ys].every((r) => isUnit(view, r, g))) return null;
     const roles: UnitRole[] = joint ? [...new Set<UnitRole>(['lead', ...info.roles])] : info.roles;
     items.push(...xs.map((r) => markedItem(view, r, roles, g)), ...ys.map((r) => ({ ...r, roles: ['cooperating' as const] })));
-    rule ??= joint ? g.jointId : info.id;
+    rule ??= joint ? g.jointIds.get(joint[0])! : info.id;
   }
   if (!rule) return null;
   return { start, end, items, rule, firstIsLead: !!first, sticky: first?.sticky ?? false };

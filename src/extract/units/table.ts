@@ -57,7 +57,7 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
         marker = trimRange(view, title.start, title.start + own[0].length);
         title = trimRange(view, title.start + own[0].length, title.end);
       }
-      drafts.push({ start: row.span.start, end: row.span.end, marker, title, section: sections.sectionAt(row.span.start), lists, rule: 'task.table' });
+      drafts.push({ start: row.span.start, end: row.span.end, marker, title, section: sections.sectionAt(row.span.start), lists, rule: g.shapeIds.table });
     }
   }
   return drafts;

@@ -3,6 +3,8 @@ import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
 const ROLES = ['lead', 'responsible', 'cooperating'] as const;
+export const TASK_SHAPES = ['section-lead', 'heading', 'table', 'same-line'] as const;
+export type TaskShape = (typeof TASK_SHAPES)[number];
 export type UnitRole = (typeof ROLES)[number];
 
 /** The schema of rules/organizations.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
@@ -20,6 +22,13 @@ export function organizationRules() {
 
   /** A clause saying that the first unit named is the lead (排在第一位的部门为牵头部门); `sticky` makes it hold for later tasks (下同). */
   const FirstIsLead = z.object({ id: RuleId, ...examples, pattern: Pattern, sticky: Pattern }).strict();
+
+  /**
+   * How a task was found where no unit list of its own gives the rule it carries (`tasks[].rule`): a numbered item of
+   * a section with a lead unit, a heading followed by its label lines, a row of a task table, units standing after
+   * the task on its line. Each shape has one rule.
+   */
+  const TaskShape = z.object({ id: RuleId, ...examples, shape: z.enum(TASK_SHAPES) }).strict();
 
   return z.object({
     labels: z.array(Label).default([]),
@@ -39,6 +48,8 @@ export function organizationRules() {
     /** Endings that make an entry generic (省国资委等单位), like `genericPrefixes` at the start. */
     genericEndings: Words.default([]),
     /** Names of one unit that only a rule can tie together: `forms` (region prefix folded) → the canonical `name`. */
+    /** Merged by id like every list: an override file adds or replaces shapes, the built-in file has one of each. */
+    taskShapes: z.array(TaskShape).default([]),
     aliases: z.array(z.object({ id: RuleId, name: z.string().min(1), forms: Words.pipe(z.array(z.string()).min(1)) }).strict()).default([]),
   }).strict();
 }
