@@ -28,6 +28,15 @@ describe('Utf8Encoder', () => {
     expect(Buffer.from(encoder.encode(['小'])).toString('utf8')).toBe('小');
   });
 
+  it('encodes into a buffer it is given when the text fits, and into a new one when it does not', () => {
+    const encoder = new Utf8Encoder();
+    const given = Buffer.alloc(64);
+    const small = encoder.encode(['五', '六'], given);
+    expect([small.buffer === given.buffer, small.toString('utf8')]).toEqual([true, '五六']);
+    const large = encoder.encode(['七'.repeat(100)], given);
+    expect([large.buffer === given.buffer, large.length, Buffer.from(large).toString('utf8')]).toEqual([false, 300, '七'.repeat(100)]);
+  });
+
   it('encodeOwn returns bytes in memory of their own, untouched by the next call', () => {
     const encoder = new Utf8Encoder();
     const first = encoder.encodeOwn(['第一份', '文件']);

@@ -69,6 +69,9 @@ export interface BatchSummary {
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
+/** The buffers outputs are encoded into on their way to the main thread: nearly every report's JSON fits (0.5 MB at most on the real reports). */
+const SPARE_BYTES = 1 << 20;
+
 /**
  * Share `index` of `count` (1 ≤ index ≤ count) of a sorted list: a contiguous run, so every machine of a split run
  * takes a fixed, disjoint part, the parts together are the whole list, and their jsonl outputs concatenated in
@@ -98,7 +101,7 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
   loadRules(rulesDirs); // a bad or unsafe rule file fails here, once, rather than in every worker
   const stream = format === 'jsonl';
   // The threads start now and load while the inputs are found and planned (a run with fewer files stops the rest).
-  const pool = new Pool(Math.max(1, options.jobs ?? availableParallelism()), { format, rulesDirs, encoding: options.encoding, force: options.force, text: outDir === '-' }, { timeoutMs: timeout * 1000 });
+  const pool = new Pool(Math.max(1, options.jobs ?? availableParallelism()), { format, rulesDirs, encoding: options.encoding, force: options.force, text: outDir === '-' }, { timeoutMs: timeout * 1000, spareBytes: stream ? 0 : SPARE_BYTES });
   let running = false;
   let sink: JsonlSink | null = null;
   let summary: BatchSummary;
@@ -162,6 +165,7 @@ async function runJobs(jobs: Job[], pool: Pool, out: OutputWriter | JsonlSink, r
   const settle = (job: Job, reply: Reply) => {
     if (sink) sink.put(job.id, reply.status === 'ok' ? (reply.output ?? reply.text ?? null) : null);
     const error = reply.status === 'failed' ? reply.reason : out instanceof OutputWriter ? writeOutput(out, job, reply) : undefined;
+    if (!sink && reply.status === 'ok' && reply.output) pool.recycle(reply.output.buffer);
     if (reply.status !== 'skipped') report({ path: job.input, bytes: job.bytes, error });
   };
   try {

@@ -27,6 +27,12 @@ export interface WorkerConfig {
 /** In a worker's clock: no job running. */
 export const IDLE = -1;
 
+/** What the pool sends a worker: a job, and maybe a buffer to encode its output into (see PoolOptions.spareBytes). */
+export interface Task {
+  job: Job;
+  spare?: ArrayBuffer;
+}
+
 export type Reply =
   /** `bytes`: the input's size; the output as UTF-8 bytes (moved, not copied, from the worker) or as text. */
   | { id: number; status: 'ok'; bytes: number; output?: Uint8Array; text?: string }
@@ -53,6 +59,12 @@ export interface PoolOptions {
   depth?: number;
   /** A job running longer than this many milliseconds fails, and its worker is replaced; 0: no limit. */
   timeoutMs?: number;
+  /**
+   * Size of the buffers that travel with the jobs (0: none): a worker encodes an output that fits into the one it
+   * was sent and hands it back with the reply, and `recycle` returns it to the pool once written. A few buffers
+   * then serve the whole run, instead of one allocation per output left for the main thread's GC to free.
+   */
+  spareBytes?: number;
 }
 
 /** A fixed set of worker threads, each with a short queue so it never waits for the main thread between files. */
@@ -67,16 +79,21 @@ export class Pool {
 
   readonly depth: number;
   private readonly timeoutMs: number;
+  private readonly spareBytes: number;
+  private readonly spares: ArrayBuffer[] = [];
   /** Workers being stopped; `close` waits for them so that no thread outlives the pool. */
   private readonly stopping = new Set<Promise<unknown>>();
 
   constructor(size: number, private readonly config: Omit<WorkerConfig, 'stop' | 'clock' | 'epoch'>, options: PoolOptions = {}) {
     this.depth = options.depth ?? 2;
     this.timeoutMs = options.timeoutMs ?? 0;
+    this.spareBytes = options.spareBytes ?? 0;
     const url = WORKER_URLS.find((u) => existsSync(fileURLToPath(u)));
     if (!url) throw new Error(`built worker not found at ${fileURLToPath(WORKER_URLS[1]!)}; run \`npm run build\` first`);
     this.workerUrl = url;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    // One buffer per job in flight, and one more per worker for the reply on its way back.
+    if (this.spareBytes > 0) for (let i = 0; i < size * (this.depth + 1); i++) this.spares.push(new ArrayBuffer(this.spareBytes));
     // A job fails at most a tenth of its limit (and never more than 0.25 s) after the limit.
     if (this.timeoutMs > 0) this.watch = setInterval(() => this.overdue(), Math.max(10, Math.min(250, this.timeoutMs / 10)));
   }
@@ -93,7 +110,13 @@ export class Pool {
   private send(job: Job, resolve: (reply: Reply) => void): void {
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     slot.pending.set(job.id, { job, resolve });
-    slot.worker.postMessage(job);
+    const spare = this.spares.pop();
+    slot.worker.postMessage({ job, spare } satisfies Task, spare ? [spare] : []);
+  }
+
+  /** Take back a buffer a reply's output came in, once written (one of the pool's size; others are left to GC). */
+  recycle(buffer: ArrayBufferLike): void {
+    if (buffer instanceof ArrayBuffer && this.spareBytes > 0 && buffer.byteLength === this.spareBytes && this.spares.length < this.capacity + this.slots.length) this.spares.push(buffer);
   }
 
   /** Stop the workers beyond the first `size` (at least one), before any job is sent: a run with fewer files. */

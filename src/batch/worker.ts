@@ -4,7 +4,7 @@ import { emit, emitParts } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
 import type { Result } from '../schema.js';
 import type { Job } from './plan.js';
-import { IDLE, type Reply, type WorkerConfig } from './pool.js';
+import { IDLE, type Reply, type Task, type WorkerConfig } from './pool.js';
 import { Utf8Encoder } from '../util/write.js';
 import { failureReason } from '../failure.js';
 
@@ -15,6 +15,8 @@ const rules = loadRules(config.rulesDirs, undefined, { checked: true }); // the 
 const stop = new Int32Array(config.stop);
 const clock = new Int32Array(config.clock);
 const encoder = new Utf8Encoder();
+/** Buffers the pool sent with the jobs, for their outputs (see PoolOptions.spareBytes). */
+const spares: ArrayBuffer[] = [];
 
 function handle(job: Job): Reply {
   if (Atomics.load(stop, 0) === 1) return { id: job.id, status: 'skipped' };
@@ -35,12 +37,21 @@ function run(job: Job): Reply {
   } catch (error) {
     return { id: job.id, status: 'failed', reason: failureReason(error) };
   }
-  // Standard output takes text; a file takes the UTF-8 bytes, made here and handed over without a copy.
+  // Standard output takes text; a file takes the UTF-8 bytes, made here and handed over without a copy: in a
+  // buffer the pool sent when the output fits, else in one of its own.
   if (config.text) return { id: job.id, status: 'ok', bytes: job.bytes, text: emit(result, config.format) };
-  return { id: job.id, status: 'ok', bytes: job.bytes, output: encoder.encodeOwn(emitParts(result, config.format)) };
+  const pieces = emitParts(result, config.format);
+  const spare = spares.pop();
+  if (spare) {
+    const output = encoder.encode(pieces, Buffer.from(spare));
+    if (output.buffer !== spare) spares.push(spare); // too large for it: the output came in a buffer of its own
+    return { id: job.id, status: 'ok', bytes: job.bytes, output };
+  }
+  return { id: job.id, status: 'ok', bytes: job.bytes, output: encoder.encodeOwn(pieces) };
 }
 
-parentPort!.on('message', (job: Job) => {
+parentPort!.on('message', ({ job, spare }: Task) => {
+  if (spare) spares.push(spare);
   const reply = handle(job);
   parentPort!.postMessage(reply, reply.status === 'ok' && reply.output ? [reply.output.buffer as ArrayBuffer] : []);
 });

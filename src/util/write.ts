@@ -37,11 +37,14 @@ export function writeFileAtomic(path: string, data: string | readonly string[] |
 export class Utf8Encoder {
   private buffer: Buffer | undefined;
 
-  /** The pieces as UTF-8, in the encoder's own buffer (valid until the next call) or, when too large, a new one. */
-  encode(pieces: readonly string[]): Buffer {
+  /**
+   * The pieces as UTF-8, in `into` or else the encoder's own buffer (valid until the next call), or, when too large
+   * for that, in a new one.
+   */
+  encode(pieces: readonly string[], into?: Buffer): Buffer {
     let chars = 0;
     for (const piece of pieces) chars += piece.length;
-    let buffer = (this.buffer ??= Buffer.allocUnsafeSlow(BUFFER_BYTES));
+    let buffer = into ?? (this.buffer ??= Buffer.allocUnsafeSlow(BUFFER_BYTES));
     // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4). A text that may not
     // fit has its size counted, and one too large gets a buffer of its own, not kept: memory stays flat.
     if (3 * chars > buffer.length) {
