@@ -95,13 +95,20 @@ export interface Separators {
   any: RegExp | null;
   /** Texts a line cannot match `any` without one of (requiredText), as one test. */
   anyNeeds: NeedsTest;
+  /**
+   * Per layout, the texts its separator cannot match without (requiredText, as one test), or null. A line lacking
+   * them has no separator of that layout: it is not scanned for them (a line spaced with runs of spaces is not read
+   * for pipes or tabs, a line with none of any is read by no layout).
+   */
+  needs: Map<Layout, NeedsTest>;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.tables.compiled.separators`. */
 export function compileSeparators(layouts: readonly Layout[]): Separators {
   const each = new Map(layouts.map((l) => [l, new RegExp(l.separator.source, 'gu')]));
   const any = unionOf(layouts.map((l) => l.separator.source));
-  return { each, any, anyNeeds: any ? needsTest(requiredText(any)) : null };
+  const needs = new Map(layouts.map((l) => [l, needsTest(requiredText(l.separator))]));
+  return { each, any, anyNeeds: any ? needsTest(requiredText(any)) : null, needs };
 }
 
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
@@ -385,9 +392,17 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
     }
   };
   const seps = rules.compiled.separators;
-  // Most lines are prose with no separator of any layout: one test rules them out for all layouts.
-  const candidate = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW && (!seps.any || (holds(l.body, seps.anyNeeds) && seps.any.test(l.body))));
-  for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
+  const usable = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW);
+  // A layout whose separator needs a text (|, a tab, two spaces) reads only the lines holding it; for the others, one
+  // test rules out, for all of them, the lines with no separator of any layout (asked once per line, when needed).
+  // Either way a line left out would have counted no separator.
+  let any: boolean[] | null = null;
+  const anyHolds = () => (any ??= lines.map((l, i) => usable[i]! && (!seps.any || (holds(l.body, seps.anyNeeds) && seps.any.test(l.body)))));
+  for (const layout of rules.layouts) {
+    const needs = seps.needs.get(layout) ?? null;
+    const candidate = needs ? lines.map((l, i) => usable[i]! && holds(l.body, needs)) : anyHolds();
+    take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
+  }
   take(cellPerLine(lines, rules, taken, units ? unitLineTest(doc.view, units) : null));
   take(headedCellPerLine(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
