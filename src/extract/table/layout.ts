@@ -362,6 +362,10 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
  */
 export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables'], units: Grammar | null = null): Range[] {
   if (!rules.headedCellPerLine && !rules.cellPerLine) return [];
+  // Both layouts open a table only at a line that is one of their opening words (序号, 指标…) whole: most texts have
+  // none, and then the line list is not built.
+  const opens = [...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])];
+  if (!doc.lines.some((l) => opens.includes(l.body))) return [];
   const lines = tableLines(doc);
   const taken = lines.map(() => false);
   const unit = units ? unitLineTest(doc.view, units) : null;
