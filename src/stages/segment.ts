@@ -19,7 +19,7 @@ const MAX_TITLE = 60;
  * breaks of flattened reports) with the removed spans cut out of them, and the lines of hard-wrapped text joined
  * (a paragraph then spans several lines, its breaks included).
  */
-export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed'>, headings: Rules['headings']): Range[] {
+export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed' | 'lineUnits'>, headings: Rules['headings']): Range[] {
   const out = pieces(doc, headings.compiled.runOn);
   const gone = removedLines(doc);
   const wrapped = wrappedLines(doc, headings, gone);
@@ -42,10 +42,11 @@ function allFillers(view: string, r: Range): boolean {
 }
 
 /** The cleaner's units with the removed spans cut out, trimmed. */
-function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, runOn: RegExp): Range[] {
+function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed' | 'lineUnits'>, runOn: RegExp): Range[] {
   const out: Range[] = [];
   let k = 0;
-  for (const unit of units(doc, runOn)) {
+  // The cleaner's units, read once by it (a document that was not cleaned: read here).
+  for (const unit of doc.lineUnits ?? units(doc, runOn)) {
     while (k < doc.removed.length && doc.removed[k]!.end <= unit.start) k++;
     // Most units touch no removed span: the unit itself, trimmed.
     if (k === doc.removed.length || doc.removed[k]!.start >= unit.end) {
