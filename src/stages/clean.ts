@@ -81,10 +81,6 @@ function lineUnits(view: string, lines: readonly Line[]): Line[] {
 }
 
 function unitsOfLine(view: string, line: Line, breaks: RegExp, out: Line[]): void {
-  const push = (start: number, end: number) => {
-    const r = trimRange(view, start, end);
-    if (r.end > r.start) out.push({ start: r.start, end: r.end, body: view.slice(r.start, r.end) });
-  };
   if (line.end === line.start) return;
   if (!mayBreak(line.body) || !HAS_BREAK.test(line.body)) {
     out.push(line);
@@ -93,10 +89,15 @@ function unitsOfLine(view: string, line: Line, breaks: RegExp, out: Line[]): voi
   let from = line.start;
   breaks.lastIndex = 0;
   for (let m = breaks.exec(line.body); m; m = breaks.exec(line.body)) {
-    push(from, line.start + m.index);
+    pushTrimmed(view, from, line.start + m.index, out);
     from = line.start + m.index + m[0].length;
   }
-  push(from, line.end);
+  pushTrimmed(view, from, line.end, out);
+}
+
+function pushTrimmed(view: string, start: number, end: number, out: Line[]): void {
+  const r = trimRange(view, start, end);
+  if (r.end > r.start) out.push({ start: r.start, end: r.end, body: view.slice(r.start, r.end) });
 }
 
 /**
