@@ -101,7 +101,7 @@ export function levelOf(national: boolean, region: Meta['region'], r: Regions): 
 /** Title, document type, region, date, issuer and year, from the opening lines and the shape of the document. */
 export const meta: Stage = (doc, { rules }): Doc => {
   const open = opening(doc, rules);
-  const hints = frontMatter(doc, rules.boilerplate.frontMatter);
+  const hints = frontMatter(doc, rules.boilerplate);
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   // The cells of a one-cell-per-line table (a unit column's 县工信局) are no front lines either.
   const before: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));

@@ -280,7 +280,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const length = doc.view.length;
   const sentenceEnd = rules.headings.compiled.sentenceEnd;
   const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
-  const front = frontMatter(doc, bp.frontMatter);
+  const front = frontMatter(doc, bp);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
   for (let k = 0; k < all.length; k++) {
