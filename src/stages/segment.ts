@@ -315,16 +315,16 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
   return null;
 }
 
-/** The characters a run-in part title cut after a sentence end (。) may open with (2024年…, 二〇二四年…, 过去一年…). */
-const RUN_IN_OPENS = new Set([...'0123456789〇零一二三四五六七八九过'].map((c) => c.charCodeAt(0)));
+/** A sentence end followed by a character a run-in part title opens with (2024年…, 二〇二四年…, 过去一年…). */
+const RUN_IN_CUT = /。[0-9〇零一二三四五六七八九过]/g;
 
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
 function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
   if (!any) return paras;
-  // Where a title may be cut off: after each sentence end (one native search from one to the next) followed by a
-  // character a title may open with.
+  // Where a title may be cut off, found by one scan of the view (matchAll reads a copy of the regex): measured faster
+  // than an indexOf of 。 from one to the next with a test of the character after it.
   const cuts: number[] = [];
-  for (let at = view.indexOf('。'); at >= 0; at = view.indexOf('。', at + 1)) if (RUN_IN_OPENS.has(view.charCodeAt(at + 1))) cuts.push(at + 1);
+  for (const m of view.matchAll(RUN_IN_CUT)) cuts.push(m.index + 1);
   if (cuts.length === 0) return paras;
   const out: Range[] = [];
   let k = 0;
