@@ -397,14 +397,17 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   };
   const seps = rules.compiled.separators;
   const usable = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW);
-  // A layout whose separator needs a text (|, a tab, two spaces) reads only the lines holding it; for the others, one
-  // test rules out, for all of them, the lines with no separator of any layout (asked once per line, when needed).
-  // Either way a line left out would have counted no separator.
-  let any: boolean[] | null = null;
-  const anyHolds = () => (any ??= lines.map((l, i) => usable[i]! && (!seps.any || (holds(l.body, seps.anyNeeds) && seps.any.test(l.body)))));
+  // Most lines are prose with no separator of any layout: one test rules them out for all layouts, asked once per
+  // line and only of a line holding the text its layout's separator needs (|, a tab, a space): a line spaced with
+  // runs of spaces is then not read for pipes or tabs. Either way a line left out would count no separator.
+  const anyMemo = new Int8Array(lines.length);
+  const anyHolds = (i: number) => {
+    if (anyMemo[i] === 0) anyMemo[i] = !seps.any || (holds(lines[i]!.body, seps.anyNeeds) && seps.any.test(lines[i]!.body)) ? 1 : 2;
+    return anyMemo[i] === 1;
+  };
   for (const layout of rules.layouts) {
     const needs = seps.needs.get(layout) ?? null;
-    const candidate = needs ? lines.map((l, i) => usable[i]! && holds(l.body, needs)) : anyHolds();
+    const candidate = lines.map((l, i) => usable[i]! && holds(l.body, needs) && anyHolds(i));
     take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
   }
   take(cellPerLine(lines, rules, taken, units ? unitLineTest(doc.view, units) : null));
