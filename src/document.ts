@@ -92,6 +92,11 @@ export interface Doc {
   lines: readonly ViewLine[];
   /** clean. */
   removed: RemovedRange[];
+  /**
+   * clean: the non-empty lines of the view it leaves, cut at inline breaks (and a report flattened onto one line,
+   * before its heading markers), which segment reads paragraphs from. Unset before clean.
+   */
+  lineUnits?: readonly ViewLine[];
   /** segment (roles sets each block's role, year and period). */
   blocks: Block[];
   /** segment: the blocks as a reader sees them (breaks out, offsets mapped back), built once. */

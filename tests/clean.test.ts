@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { units } from '../src/stages/clean.js';
-import { docOf } from './helpers.js';
+import { docOf, rules } from './helpers.js';
 
 const BODY = '今年以来，全区上下坚持稳中求进工作总基调，扎实推进各项工作，经济运行总体平稳，地区生产总值增长6.5%。';
 const removed = (text: string) => docOf(text).removed.map((r) => [r.rule, text.slice(r.start, r.end)]);
@@ -21,6 +21,31 @@ describe('clean: units', () => {
     const text = '标题一\\r\\n第一段。\u3000\u3000第二段。\n  第三段  ';
     const doc = docOf(text);
     expect(units(doc).map((u) => text.slice(u.start, u.end))).toEqual(['标题一', '第一段。', '第二段。', '第三段']);
+  });
+});
+
+describe('clean: the units it hands on', () => {
+  it('are the units of the view it leaves, page breaks blanked, whether lines were read again or taken over', () => {
+    const head = '某某县人民政府';
+    const texts = [
+      // Hard-wrapped text broken by page numbers and a running head at two page breaks.
+      ['一、工作回顾', BODY.slice(0, 20), '— 2 —', head, BODY.slice(20), BODY, '— 3 —', head, BODY].join('\n'),
+      // A page number between runs of spaces inside a flattened line, and one on its own line.
+      `${BODY}   — 2 —   ${BODY}\n— 3 —\n${BODY}`,
+      // A report flattened onto one line with escaped line breaks, a page number and heading markers inside.
+      `政府工作报告\\r\\n— 2 —\\r\\n${BODY.repeat(12)}(一)稳增长。${BODY.repeat(3)}二、主要任务。${BODY}`,
+      // A report flattened onto one line, cut before its markers, and a page number on a line of its own: the cuts are taken over.
+      `${BODY.repeat(12)}(一)稳增长。${BODY.repeat(3)}二、主要任务。${BODY}\n— 2 —\n${BODY}`,
+      // No furniture at all.
+      [BODY, '二、主要任务', BODY].join('\n'),
+    ];
+    for (const text of texts) {
+      const doc = docOf(text);
+      const fresh = units(doc, rules.headings.compiled.runOn).map((u) => [u.start, u.end, u.body]);
+      expect(doc.lineUnits!.map((u) => [u.start, u.end, u.body])).toEqual(fresh);
+    }
+    // The page breaks were blanked in the first text, so its lines were read again.
+    expect(docOf(texts[0]!).view).toContain('\ufeff');
   });
 });
 

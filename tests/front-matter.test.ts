@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
+import { compileFrontKeys } from '../src/extract/meta/front.js';
 import { badSpans, docOf } from './helpers.js';
 
 const BODY = '2024年某市政府工作报告\n一、2023年工作回顾\n全市地区生产总值增长6.5%。\n二、2024年工作安排\n力争地区生产总值增长7%左右。\n';
@@ -11,6 +12,12 @@ function extracted(text: string) {
 }
 
 describe('front matter', () => {
+  it('knows each key word once, lower-cased, the first list naming it deciding', () => {
+    const keys = compileFrontKeys({ id: 'x', title: ['Title', '标题'], date: ['title', 'Date'], issuer: [], source: ['URL'], other: ['date', 'Tags'] });
+    expect([...keys]).toEqual([['title', 'title'], ['标题', 'title'], ['date', 'date'], ['url', 'source'], ['tags', 'other']]);
+    expect(compileFrontKeys(null).size).toBe(0);
+  });
+
   it('reads a leading YAML block as hints, lists it in removed, and extracts nothing from it', () => {
     const head = "---\ntitle: '某市2024年国民经济和社会发展计划'\ndate: 2024-01-15\nsource: https://www.example.gov.cn/a/1.html\ntags: [计划, 2024]\nviews: 3500\n---\n";
     const result = extracted(head + BODY);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byFirst, edgeSet, holds, leadHolds, leadNeeds, maxWhole, needsTest } from '../src/stages/gates.js';
+import { byFirst, edgeSet, firstNear, holds, leadHolds, leadNeeds, maxWhole, nearNeeds, needsTest } from '../src/stages/gates.js';
 import { units } from '../src/stages/clean.js';
 import { opensMarker } from '../src/stages/wrap.js';
 import { docOf, rules } from './helpers.js';
@@ -7,6 +7,31 @@ import { docOf, rules } from './helpers.js';
 const chars = (s: ReadonlySet<number> | null) => (s ? [...s].map((c) => String.fromCharCode(c)).sort().join('') : null);
 
 describe('rule gates built once in the compile step', () => {
+  it('bounds where an unanchored match lies around the texts of one of its items', () => {
+    expect(nearNeeds(/(\d{4})\s?年(?:工作回顾|工作总结)/u)).toEqual({ texts: ['工作回顾', '工作总结'], before: 4 * 2 + 2 + 1, after: 0 });
+    // Adjacent literal characters are one text; the longest shortest text is taken.
+    expect(nearNeeds(/[ab]{1,2}年度计划x?/u)).toEqual({ texts: ['年度计划'], before: 4, after: 1 });
+    // Anchors, lookarounds, back-references, open repeats and flags but u: no bound.
+    for (const re of [/^年度计划/u, /(?<!本)年度计划/u, /(a)年度计划\1/u, /.*年度计划/u, /年度计划.+/u, /年度计划/g, /[a-z]+/u]) expect(nearNeeds(re)).toBeNull();
+  });
+
+  it('finds the first match only around the needed texts, as a scan of the whole text does', () => {
+    const cases: [RegExp, string][] = [
+      [/(?<year>\d{4})\s?年(?:工作回顾|工作总结)/u, '一、过去五年工作回顾。2024 年工作总结，2023年工作回顾'],
+      [/(?<year>\d{4})\s?年(?:工作回顾|工作总结)/u, '一、过去五年工作回顾，没有年份'],
+      // A later needed text can lengthen a match that an earlier one already opens (greedy .{0,3}).
+      [/a.{0,3}(bc|bd)x?/u, '重点abdbd度'],
+      [/a.{0,3}?(bc|bd)x?/u, 'xxabdbdx'],
+      // A surrogate pair at the edge of a stretch is read whole.
+      [/[^a]{1,2}bc/u, 'a😀bc'],
+    ];
+    for (const [re, text] of cases) {
+      const whole = re.exec(text);
+      const near = firstNear(re, text, nearNeeds(re)!);
+      expect(near && [near.index, [...near], near.groups]).toEqual(whole && [whole.index, [...whole], whole.groups]);
+    }
+  });
+
   it('reads the characters an anchored pattern opens and closes with, \\d as its ten digits', () => {
     expect(chars(edgeSet(/^\d{1,2}\s*[.、]/u, 'first'))).toBe('0123456789');
     expect(chars(edgeSet(/^[(〔][一二三]{1,3}[)〕]/u, 'first'))).toBe('(〔');

@@ -121,3 +121,13 @@ describe('tables: layouts', () => {
     expect(t!.text).toBe('指标 | 目标 | 完成\n产值 | 100 | 104');
   });
 });
+
+describe('tables: which lines each layout reads', () => {
+  it('knows the text each built-in separator needs, and still finds a pipe table and a spaced table side by side', () => {
+    const { needs } = rules.tables.compiled.separators;
+    expect(rules.tables.layouts.map((l) => needs.get(l))).toEqual([{ one: '|' }, { one: '\t' }, { one: ' ' }]);
+    const text = ['| 指标 | 2024年 | 2025年 |', '| 地区生产总值 | 1200 | 1300 |', '| 财政收入 | 80 | 86 |', '', '全年经济运行总体平稳，主要指标好于预期。', '',
+      '指标      2024年     2025年', '粮食产量    56.2      57.0', '工业增加值    410      438', '固定资产投资    620      650'].join('\n');
+    expect(assemble(docOf(text)).tables.map((t) => t.rows.length)).toEqual([2, 3]);
+  });
+});

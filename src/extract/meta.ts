@@ -10,6 +10,7 @@ import { placeOf } from './meta/place.js';
 import { regionOf, regions, type Regions } from './meta/region.js';
 import { isBareReportTitle, opening } from './meta/title.js';
 import { cellTableRanges } from './table/layout.js';
+import { firstNear, nearNeeds, type NearNeeds } from '../stages/gates.js';
 
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
 const FRONT_BLOCKS = 40;
@@ -19,12 +20,16 @@ export interface YearNeeds {
   /** The texts a section title must hold for the plan or review heading rule to match it (requiredText), or null. */
   planHeading: readonly string[] | null;
   reviewHeading: readonly string[] | null;
+  /** Where the run-in plan and review title rules can match: around which texts of the view (nearNeeds), or null. */
+  runInPlan: NearNeeds | null;
+  runInReview: NearNeeds | null;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileYears(rules: RawRules): YearNeeds {
   const needs = (rule: { pattern: RegExp } | undefined) => (rule ? requiredText(rule.pattern) : null);
-  return { planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading) };
+  const near = (rule: { pattern: RegExp } | undefined) => (rule ? nearNeeds(rule.pattern) : null);
+  return { planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading), runInPlan: near(rules.meta.runInPlan), runInReview: near(rules.meta.runInReview) };
 }
 
 /** The first section title the rule matches, in document order. */
@@ -68,9 +73,13 @@ const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report'
  */
 function yearOfParts(view: string, rules: Rules): number | null {
   const { runInPlan, runInReview, clauseYear } = rules.meta;
-  const plan = runInPlan?.pattern.exec(view);
+  // Each rule is run only around the texts its matches hold (工作安排, 工作回顾…): most views hold none.
+  const years = rules.meta.compiled.years;
+  const first = (rule: { pattern: RegExp } | undefined, near: NearNeeds | null) =>
+    !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
+  const plan = first(runInPlan, years.runInPlan);
   if (plan) return yearIn(plan);
-  const review = runInReview?.pattern.exec(view);
+  const review = first(runInReview, years.runInReview);
   if (review) return yearIn(review) + 1;
   let latest = 0;
   for (const m of clauseYear ? view.slice(0, Math.ceil(view.length / 2)).matchAll(clauseYear.pattern) : []) latest = Math.max(latest, yearIn(m));
@@ -92,7 +101,7 @@ export function levelOf(national: boolean, region: Meta['region'], r: Regions): 
 /** Title, document type, region, date, issuer and year, from the opening lines and the shape of the document. */
 export const meta: Stage = (doc, { rules }): Doc => {
   const open = opening(doc, rules);
-  const hints = frontMatter(doc, rules.boilerplate.frontMatter);
+  const hints = frontMatter(doc, rules.boilerplate);
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   // The cells of a one-cell-per-line table (a unit column's 县工信局) are no front lines either.
   const before: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));

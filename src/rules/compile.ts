@@ -1,5 +1,6 @@
 import { compileYears, type YearNeeds } from '../extract/meta.js';
 import { compileBodyCues, type BodyCuePrefilter } from '../extract/meta/doctype.js';
+import { compileFrontKeys, type FrontKind } from '../extract/meta/front.js';
 import { compileIssuer, type IssuerPatterns } from '../extract/meta/issuer.js';
 import { compileRegions, type Regions } from '../extract/meta/region.js';
 import { compileSpeakerEnds } from '../extract/meta/title.js';
@@ -22,7 +23,8 @@ import type { RawRules, Rules } from './schema.js';
 export interface CompiledParts {
   /** `pageBreaks`: ids of the line rules that mark a page break. */
   /** `spanNeeds[k]`: the texts span rule k cannot match without one of (requiredText), or null. */
-  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[] };
+  /** `frontKeys`: the front-matter key words, lower-cased, with the hint each names (or other). */
+  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[]; frontKeys: ReadonlyMap<string, FrontKind> };
   /** The styles of outline markers. */
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
@@ -93,6 +95,7 @@ export function compileRules(raw: RawRules): Rules {
       lines: compileLinePrefilter(raw.boilerplate.lines),
       pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
       spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
+      frontKeys: compileFrontKeys(raw.boilerplate.frontMatter),
     }),
     headings: attach(raw.headings, compileHeadings(raw.headings)),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),

@@ -1,4 +1,4 @@
-import type { Doc, RemovedRange, Stage, ViewLine } from '../document.js';
+import type { Doc, Range, RemovedRange, Stage, ViewLine } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
@@ -42,11 +42,17 @@ export function compileRunOn(headings: RawRules['headings']): RegExp {
 /** A unit this long holding most of the document is a flattened report, cut where `runOn` finds a marker. */
 const RUN_ON = { minLength: 500, share: 0.8 };
 
-function cutRunOn(view: string, units: Line[], runOn: RegExp): Line[] {
+/**
+ * The units cut before heading markers when one of them is long (see RUN_ON). `known`: the cuts of units already
+ * made on a view of the same length, which give the same pieces (a unit's cut reads only the unit).
+ */
+function cutRunOn(view: string, units: Line[], runOn: RegExp, known?: ReadonlyMap<Line, Line[]>): Line[] {
   const long = (u: Line) => u.end - u.start >= Math.max(RUN_ON.minLength, RUN_ON.share * view.length);
   if (!units.some(long)) return units;
   return units.flatMap((u) => {
     if (!long(u)) return [u];
+    const done = known?.get(u);
+    if (done) return done;
     const out: Line[] = [];
     let from = 0;
     for (const m of u.body.matchAll(runOn)) {
@@ -63,31 +69,71 @@ function cutRunOn(view: string, units: Line[], runOn: RegExp): Line[] {
  * read piece by piece (and a report flattened without any break, before its heading markers).
  */
 export function units(doc: Pick<Doc, 'view' | 'lines'>, runOn: RegExp): Line[] {
-  return cutRunOn(doc.view, lineUnits(doc), runOn);
+  return cutRunOn(doc.view, lineUnits(doc.view, doc.lines), runOn);
 }
 
-function lineUnits(doc: Pick<Doc, 'view' | 'lines'>): Line[] {
+/** The units of the lines, each line's read from the view within its own range only. */
+function lineUnits(view: string, lines: readonly Line[]): Line[] {
   const out: Line[] = [];
-  const push = (start: number, end: number) => {
-    const r = trimRange(doc.view, start, end);
-    if (r.end > r.start) out.push({ start: r.start, end: r.end, body: doc.view.slice(r.start, r.end) });
-  };
   const breaks = new RegExp(INLINE_BREAK.source, INLINE_BREAK.flags);
-  for (const line of doc.lines) {
-    if (line.end === line.start) continue;
-    if (!mayBreak(line.body) || !HAS_BREAK.test(line.body)) {
-      out.push(line);
-      continue;
-    }
-    let from = line.start;
-    breaks.lastIndex = 0;
-    for (let m = breaks.exec(line.body); m; m = breaks.exec(line.body)) {
-      push(from, line.start + m.index);
-      from = line.start + m.index + m[0].length;
-    }
-    push(from, line.end);
-  }
+  for (const line of lines) unitsOfLine(view, line, breaks, out);
   return out;
+}
+
+function unitsOfLine(view: string, line: Line, breaks: RegExp, out: Line[]): void {
+  if (line.end === line.start) return;
+  if (!mayBreak(line.body) || !HAS_BREAK.test(line.body)) {
+    out.push(line);
+    return;
+  }
+  let from = line.start;
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(line.body); m; m = breaks.exec(line.body)) {
+    pushTrimmed(view, from, line.start + m.index, out);
+    from = line.start + m.index + m[0].length;
+  }
+  pushTrimmed(view, from, line.end, out);
+}
+
+function pushTrimmed(view: string, start: number, end: number, out: Line[]): void {
+  const r = trimRange(view, start, end);
+  if (r.end > r.start) out.push({ start: r.start, end: r.end, body: view.slice(r.start, r.end) });
+}
+
+/**
+ * The units of the view clean leaves (`after`, with page furniture blanked in `blanked`, sorted ranges), from those of
+ * the view it read (`before`, whose line units were `lineBefore`): a line's units read the view within the line only,
+ * so only the lines a blanked range touches are read again; the cuts of a flattened report are taken over for the
+ * units that stay.
+ */
+function unitsAfter(after: string, lines: readonly Line[], lineBefore: readonly Line[], before: readonly Line[], blanked: readonly Range[], runOn: RegExp): Line[] {
+  if (blanked.length === 0) return before as Line[];
+  const breaks = new RegExp(INLINE_BREAK.source, INLINE_BREAK.flags);
+  const out: Line[] = [];
+  let k = 0; // into lineBefore
+  let b = 0; // into blanked
+  for (const line of lines) {
+    if (line.end === line.start) continue;
+    while (b < blanked.length && blanked[b]!.end <= line.start) b++;
+    const touched = b < blanked.length && blanked[b]!.start < line.end;
+    // This line's units before: those that start within it (units are in order, each inside its line).
+    const first = k;
+    while (k < lineBefore.length && lineBefore[k]!.start >= line.start && lineBefore[k]!.start < line.end) k++;
+    if (touched) unitsOfLine(after, line, breaks, out);
+    else for (let j = first; j < k; j++) out.push(lineBefore[j]!);
+  }
+  // The cuts made before, by unit (a cut unit's pieces are consecutive in `before`).
+  const known = new Map<Line, Line[]>();
+  if (before !== lineBefore) {
+    let j = 0;
+    for (const u of lineBefore) {
+      if (before[j] === u) { j++; continue; }
+      const pieces: Line[] = [];
+      while (j < before.length && before[j]!.end <= u.end && before[j]!.start >= u.start) pieces.push(before[j++]!);
+      known.set(u, pieces);
+    }
+  }
+  return cutRunOn(after, out, runOn, known);
 }
 
 /** Head and tail zones are never narrower than this, so short pages keep their header and footer zones. */
@@ -228,11 +274,13 @@ function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | nu
 /** Marks page furniture as removed spans; the text itself is never changed. */
 export const clean: Stage = (doc, { rules }): Doc => {
   const bp = rules.boilerplate;
-  const all = units(doc, rules.headings.compiled.runOn);
+  const runOn = rules.headings.compiled.runOn;
+  const lineBefore = lineUnits(doc.view, doc.lines);
+  const all = cutRunOn(doc.view, lineBefore, runOn);
   const length = doc.view.length;
   const sentenceEnd = rules.headings.compiled.sentenceEnd;
   const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
-  const front = frontMatter(doc, bp.frontMatter);
+  const front = frontMatter(doc, bp);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
   for (let k = 0; k < all.length; k++) {
@@ -256,15 +304,21 @@ export const clean: Stage = (doc, { rules }): Doc => {
     if (needs && !needs.some((t) => holdsChar(t[0]!) && doc.view.includes(t))) return;
     for (const m of doc.view.matchAll(rule.pattern)) if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   });
-  return { ...doc, view: pageBreaksBlanked(doc.view, removed, bp.compiled.pageBreaks), removed: coalesce([...removed, ...inlineTags(doc)]) };
+  const blanked = pageRanges(removed, bp.compiled.pageBreaks);
+  const view = blank(doc.view, blanked);
+  return { ...doc, view, removed: coalesce([...removed, ...inlineTags(doc)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, runOn) };
 };
 
 /**
  * Page numbers and running heads become fillers in the view: a hard-wrapped paragraph broken by a page
  * (…责任单位 / — 2 — / 某某市人民政府 / ：市发展改革委…) is then read across them like across its line breaks.
  */
-function pageBreaksBlanked(view: string, removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): string {
-  const page = removed.filter((r) => pageBreaks.has(r.rule) || r.rule === RUNNING_HEAD).sort((a, b) => a.start - b.start);
+function pageRanges(removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): RemovedRange[] {
+  return removed.filter((r) => pageBreaks.has(r.rule) || r.rule === RUNNING_HEAD).sort((a, b) => a.start - b.start);
+}
+
+/** The view with the ranges (sorted) made fillers. */
+function blank(view: string, page: readonly Range[]): string {
   if (page.length === 0) return view;
   let out = '';
   let at = 0;

@@ -143,3 +143,90 @@ export function leadHolds(text: string, lead: { texts: readonly string[]; window
   for (const t of lead.texts) if (head.includes(t)) return true;
   return false;
 }
+
+/**
+ * Where, around the texts of one of its items, every match of an unanchored pattern lies: `texts` (a literal item,
+ * or an alternation of literals, of the pattern's top-level sequence: the one whose shortest text is longest), at
+ * most `before` code units after the match's start, with at most `after` units of the match past the text. Null for
+ * a pattern that reads around its match (an anchor, a lookaround, \b), has a back-reference or flags other than
+ * u, or that no such item bounds (a `*` or `+` before or after it).
+ */
+export interface NearNeeds {
+  texts: readonly string[];
+  before: number;
+  after: number;
+}
+
+export function nearNeeds(re: RegExp): NearNeeds | null {
+  if (re.flags.replace('u', '') !== '') return null;
+  const root = parse(re.source);
+  const items: Node[] = [];
+  const flatten = (n: Node) => {
+    if (n.t === 'seq') for (const i of n.items) flatten(i);
+    else items.push(n);
+  };
+  flatten(root);
+  const free = (n: Node): boolean =>
+    n.t === 'empty' ? false
+      : n.t === 'seq' ? n.items.every(free)
+      : n.t === 'alt' ? n.alts.every(free)
+      : n.t === 'rep' ? !n.backref && free(n.body)
+      : !/^\\(?:\d|k<)/.test(n.src);
+  if (!items.every(free)) return null;
+  // Adjacent literal characters as one text (年度 is one item, not two).
+  const merged: Node[] = [];
+  for (const item of items) {
+    const prev = merged.at(-1);
+    if (prev && literal(prev) && literal(item)) merged[merged.length - 1] = { t: 'seq', items: [prev, item], at: prev.at, end: item.end };
+    else merged.push(item);
+  }
+  let pick: { at: number; texts: string[] } | null = null;
+  const score = (texts: string[]) => Math.min(...texts.map((t) => t.length));
+  merged.forEach((item, at) => {
+    const own = literal(item);
+    const texts = own ? [own] : item.t === 'alt' ? item.alts.map(literal) : null;
+    if (!texts || !texts.every((t): t is string => !!t)) return;
+    if (!pick || score(texts) > score(pick.texts) || (score(texts) === score(pick.texts) && texts.length < pick.texts.length)) pick = { at, texts };
+  });
+  if (!pick) return null;
+  const { at, texts } = pick as { at: number; texts: string[] };
+  const before = merged.slice(0, at).reduce((s, i) => s + maxUnits(i), 0);
+  const after = merged.slice(at + 1).reduce((s, i) => s + maxUnits(i), 0);
+  return before === Infinity || after === Infinity ? null : { texts, before, after };
+}
+
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** [from, to) widened, if need be, to code point boundaries (a surrogate pair kept whole), so that a u-flag pattern reads the same characters as in the text. */
+function stretch(text: string, from: number, to: number): { from: number; text: string } {
+  if (from > 0 && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1))) from--;
+  if (to < text.length && isHigh(text.charCodeAt(to - 1)) && isLow(text.charCodeAt(to))) to++;
+  return { from, text: text.slice(from, to) };
+}
+
+/**
+ * The first match of `re` in `text`, as `re.exec(text)` finds it (groups included, `index` in `text`; `input` is only
+ * the stretch read), found by running the regex only on the stretches around the needed texts (`near`, nearNeeds of
+ * `re`): a text holding none of them is searched natively and no regex runs. The pattern reads nothing outside its
+ * match, so a match in a stretch is one in the text, and the first match of the text, which lies whole in the
+ * stretch around its own needed text, starts where the earliest match found in any stretch starts. The match the
+ * text gives at that start is then read from there, as far as a match can reach.
+ */
+export function firstNear(re: RegExp, text: string, near: NearNeeds): RegExpExecArray | null {
+  let start = Infinity;
+  for (const t of near.texts) {
+    for (let p = text.indexOf(t); p >= 0; p = text.indexOf(t, p + 1)) {
+      const s = stretch(text, Math.max(0, p - near.before), Math.min(text.length, p + t.length + near.after));
+      if (s.from >= start) break;
+      const m = re.exec(s.text);
+      if (m) start = Math.min(start, s.from + m.index);
+    }
+  }
+  if (start === Infinity) return null;
+  const longest = near.before + Math.max(...near.texts.map((t) => t.length)) + near.after;
+  const s = stretch(text, start, Math.min(text.length, start + longest));
+  const m = re.exec(s.text);
+  if (m) m.index += s.from;
+  return m;
+}

@@ -24,11 +24,20 @@ const YAML_LINE = /^([^\s:]{1,40}\s*:(\s|$)|-\s|#)/u;
 /** How far below its opening line a YAML block may close. */
 const MAX_YAML_LINES = 60;
 
-const key = (rules: FrontRules, name: string): (typeof HINTS)[number] | 'other' | null => {
-  const k = name.toLowerCase();
-  for (const hint of HINTS) if (rules[hint].some((w: string) => w.toLowerCase() === k)) return hint;
-  return rules.other.some((w: string) => w.toLowerCase() === k) ? 'other' : null;
-};
+export type FrontKind = (typeof HINTS)[number] | 'other';
+
+/**
+ * The kind of each key word of the front-matter rules, lower-cased (a hint's words before the other words, in the
+ * order of HINTS: the first list naming a word decides). Called once by the rule loader (src/rules/compile.ts):
+ * `rules.boilerplate.compiled.frontKeys`.
+ */
+export function compileFrontKeys(rules: FrontRules | null | undefined): ReadonlyMap<string, FrontKind> {
+  const out = new Map<string, FrontKind>();
+  if (!rules) return out;
+  for (const hint of HINTS) for (const w of rules[hint]) if (!out.has(w.toLowerCase())) out.set(w.toLowerCase(), hint);
+  for (const w of rules.other) if (!out.has(w.toLowerCase())) out.set(w.toLowerCase(), 'other');
+  return out;
+}
 
 /** The value as written in the source: quotes, markdown emphasis and spaces taken off; null when it says nothing. */
 function value(doc: Pick<Doc, 'text'>, end: number, length: number): string | null {
@@ -46,8 +55,10 @@ function isoDate(text: string | null): string | null {
  * keys of rules/boilerplate.yaml (标题, 发布日期, 来源…) opening the file. The header must start on the first
  * non-empty line (or right after the YAML block) and name at least one hint key; it ends at the first other line.
  */
-export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, rules: FrontRules | null): FrontMatter | null {
+export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, boilerplate: Rules['boilerplate']): FrontMatter | null {
+  const rules = boilerplate.frontMatter;
   if (!rules) return null;
+  const keys = boilerplate.compiled.frontKeys;
   const lines = doc.lines;
   const blank = (i: number) => !VISIBLE.test(lines[i]!.body);
   const next = (i: number) => {
@@ -57,7 +68,7 @@ export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, rules: FrontRules 
   const hints: Record<(typeof HINTS)[number], string | null> = { title: null, date: null, issuer: null, source: null };
   const take = (i: number): 'hint' | 'other' | null => {
     const m = FIELD.exec(lines[i]!.body);
-    const kind = m ? key(rules, m[1]!) : null;
+    const kind = m ? keys.get(m[1]!.toLowerCase()) ?? null : null;
     if (!m || !kind) return null;
     if (kind !== 'other') hints[kind] ??= value(doc, lines[i]!.end, m[2]!.length);
     return kind === 'other' ? 'other' : 'hint';

@@ -51,7 +51,10 @@ function looksLikeTitle(text: string, rules: Rules): boolean {
   return !speaker;
 }
 
-const endsAsTitle = (text: string, rules: Rules) => rules.meta.titleEnds.some((w) => text.replace(/[》"”\s]+$/u, '').endsWith(w));
+const endsAsTitle = (text: string, rules: Rules) => {
+  const bare = text.replace(/[》"”\s]+$/u, ''); // closing marks and spaces off once, not once per title word
+  return rules.meta.titleEnds.some((w) => bare.endsWith(w));
+};
 
 function takeField(out: Opening, key: string, value: string): void {
   if (key === '标题') out.collectorTitle = withoutBookMarks(value.split(/——|--/)[0]!.trim()) || null;

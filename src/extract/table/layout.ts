@@ -95,13 +95,20 @@ export interface Separators {
   any: RegExp | null;
   /** Texts a line cannot match `any` without one of (requiredText), as one test. */
   anyNeeds: NeedsTest;
+  /**
+   * Per layout, the texts its separator cannot match without (requiredText, as one test), or null. A line lacking
+   * them has no separator of that layout: it is not scanned for them (a line spaced with runs of spaces is not read
+   * for pipes or tabs, a line with none of any is read by no layout).
+   */
+  needs: Map<Layout, NeedsTest>;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.tables.compiled.separators`. */
 export function compileSeparators(layouts: readonly Layout[]): Separators {
   const each = new Map(layouts.map((l) => [l, new RegExp(l.separator.source, 'gu')]));
   const any = unionOf(layouts.map((l) => l.separator.source));
-  return { each, any, anyNeeds: any ? needsTest(requiredText(any)) : null };
+  const needs = new Map(layouts.map((l) => [l, needsTest(requiredText(l.separator))]));
+  return { each, any, anyNeeds: any ? needsTest(requiredText(any)) : null, needs };
 }
 
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
@@ -355,6 +362,10 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
  */
 export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables'], units: Grammar | null = null): Range[] {
   if (!rules.headedCellPerLine && !rules.cellPerLine) return [];
+  // Both layouts open a table only at a line that is one of their opening words (序号, 指标…) whole: most texts have
+  // none, and then the line list is not built.
+  const opens = [...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])];
+  if (!doc.lines.some((l) => opens.includes(l.body))) return [];
   const lines = tableLines(doc);
   const taken = lines.map(() => false);
   const unit = units ? unitLineTest(doc.view, units) : null;
@@ -385,9 +396,20 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
     }
   };
   const seps = rules.compiled.separators;
-  // Most lines are prose with no separator of any layout: one test rules them out for all layouts.
-  const candidate = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW && (!seps.any || (holds(l.body, seps.anyNeeds) && seps.any.test(l.body))));
-  for (const layout of rules.layouts) take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
+  const usable = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW);
+  // Most lines are prose with no separator of any layout: one test rules them out for all layouts, asked once per
+  // line and only of a line holding the text its layout's separator needs (|, a tab, a space): a line spaced with
+  // runs of spaces is then not read for pipes or tabs. Either way a line left out would count no separator.
+  const anyMemo = new Int8Array(lines.length);
+  const anyHolds = (i: number) => {
+    if (anyMemo[i] === 0) anyMemo[i] = !seps.any || (holds(lines[i]!.body, seps.anyNeeds) && seps.any.test(lines[i]!.body)) ? 1 : 2;
+    return anyMemo[i] === 1;
+  };
+  for (const layout of rules.layouts) {
+    const needs = seps.needs.get(layout) ?? null;
+    const candidate = lines.map((l, i) => usable[i]! && holds(l.body, needs) && anyHolds(i));
+    take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
+  }
   take(cellPerLine(lines, rules, taken, units ? unitLineTest(doc.view, units) : null));
   take(headedCellPerLine(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
