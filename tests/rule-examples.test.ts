@@ -68,6 +68,8 @@ const RUNNERS: Record<string, Runner> = {
   'quantities.roles.tense': (rule, text) => (rule.words as string[]).some((w) => text.includes(w)),
   /** A header at the very top of a file, taken out as front matter (listed in removed under this rule). */
   'boilerplate.frontMatter': (rule, text) => extract({ text }, { rules }).removed.some((r) => r.rule === rule.id),
+  /** A running head or foot beside page numbers, removed under this rule. */
+  'boilerplate.runningHead': (rule, text) => extract({ text }, { rules }).removed.some((r) => r.rule === rule.id),
   /** A clause holding one of the rule's kind cue words (力争, 完成了). */
   'quantities.kinds': (rule, text) => quantities.kind.first(text).some((m) => quantities.kindOf.get(m[0])?.id === rule.id),
   /** A figure the scanner reads and this exclusion then rules out (全省第3个, 坚持两个确立). */

@@ -291,7 +291,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });
     k = last;
   }
-  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks, sentenceEnd));
+  removed.push(...runningHeads(all, removed, bp.compiled.pageBreaks, sentenceEnd, bp.runningHead));
   // Whether the view holds a character, asked once each: span rules need texts opening with few characters (< &).
   const chars = new Map<string, boolean>();
   const holdsChar = (c: string) => {
@@ -304,7 +304,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
     if (needs && !needs.some((t) => holdsChar(t[0]!) && doc.view.includes(t))) return;
     for (const m of doc.view.matchAll(rule.pattern)) if (m[0].length > 0) removed.push({ start: m.index, end: m.index + m[0].length, rule: rule.id });
   });
-  const blanked = pageRanges(removed, bp.compiled.pageBreaks);
+  const blanked = pageRanges(removed, bp.compiled.pageBreaks, bp.runningHead?.id ?? null);
   const view = blank(doc.view, blanked);
   return { ...doc, view, removed: coalesce([...removed, ...inlineTags(doc)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, runOn) };
 };
@@ -313,8 +313,8 @@ export const clean: Stage = (doc, { rules }): Doc => {
  * Page numbers and running heads become fillers in the view: a hard-wrapped paragraph broken by a page
  * (…责任单位 / — 2 — / 某某市人民政府 / ：市发展改革委…) is then read across them like across its line breaks.
  */
-function pageRanges(removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>): RemovedRange[] {
-  return removed.filter((r) => pageBreaks.has(r.rule) || r.rule === RUNNING_HEAD).sort((a, b) => a.start - b.start);
+function pageRanges(removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>, runningHead: string | null): RemovedRange[] {
+  return removed.filter((r) => pageBreaks.has(r.rule) || r.rule === runningHead).sort((a, b) => a.start - b.start);
 }
 
 /** The view with the ranges (sorted) made fillers. */
@@ -329,30 +329,27 @@ function blank(view: string, page: readonly Range[]): string {
   return out + view.slice(at);
 }
 
-/** Page numbers are found by the line rules marked `pageBreak` (rules/boilerplate.yaml); running heads by standing beside them. */
-const RUNNING_HEAD = 'furniture.running-head';
-/** The longest running head or foot (永丰县人民政府, 政府工作报告). */
-const MAX_RUNNING_HEAD = 30;
-
 /**
- * A short line that stands beside page numbers at two page breaks or more, as written each time (a printed
- * document's running head 某某县人民政府 or foot), is furniture there too. Elsewhere the same words are left alone.
+ * A short line that stands beside page numbers (found by the line rules marked `pageBreak`) at two page breaks or
+ * more, as written each time (a printed document's running head 某某县人民政府 or foot), is furniture there too
+ * (rules/boilerplate.yaml `runningHead`). Elsewhere the same words are left alone.
  */
-function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>, sentenceEnd: RegExp): RemovedRange[] {
+function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks: ReadonlySet<string>, sentenceEnd: RegExp, rule: Rules['boilerplate']['runningHead']): RemovedRange[] {
+  if (!rule) return [];
   const pages = new Set(removed.filter((r) => pageBreaks.has(r.rule)).map((r) => r.start));
-  if (pages.size < 2) return [];
+  if (pages.size < rule.minPages) return [];
   const beside = new Map<string, Line[]>();
   all.forEach((u, k) => {
     if (!pages.has(u.start)) return;
     for (const n of [all[k - 1], all[k + 1]]) {
-      if (!n || pages.has(n.start) || n.body.length > MAX_RUNNING_HEAD || sentenceEnd.test(n.body)) continue;
+      if (!n || pages.has(n.start) || n.body.length > rule.maxLength || sentenceEnd.test(n.body)) continue;
       const list = beside.get(n.body) ?? [];
       list.push(n);
       beside.set(n.body, list);
     }
   });
   const out: RemovedRange[] = [];
-  for (const list of beside.values()) if (list.length >= 2) for (const n of list) out.push({ start: n.start, end: n.end, rule: RUNNING_HEAD });
+  for (const list of beside.values()) if (list.length >= rule.minPages) for (const n of list) out.push({ start: n.start, end: n.end, rule: rule.id });
   return out;
 }
 

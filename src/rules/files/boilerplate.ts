@@ -62,11 +62,23 @@ export function boilerplateRules() {
     other: Words.default([]),
   }).strict();
 
+  /**
+   * A short line (at most `maxLength`) standing beside page numbers (the `pageBreak` line rules) at `minPages` page
+   * breaks or more, as written each time: a printed document's running head or foot. Elsewhere the words are kept.
+   */
+  const RunningHead = z.object({
+    id: RuleId,
+    ...examples,
+    maxLength: z.number().int().positive().default(30),
+    minPages: z.number().int().min(2).default(2),
+  }).strict();
+
   return z.object({
     lines: z.array(LineRule).default([]),
     blocks: z.array(BlockRule).default([]),
     spans: z.array(SpanRule).default([]),
     frontMatter: FrontMatter.nullable().default(null),
+    runningHead: RunningHead.nullable().default(null),
   }).strict();
 }
 
