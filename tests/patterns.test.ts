@@ -29,6 +29,26 @@ describe('Patterns', () => {
     }
   });
 
+  it('scans part way: the matches starting up to each stop are those all() finds, each reported once', () => {
+    const set = c.yearCues;
+    for (const text of TEXTS) {
+      const all = set.patterns.all(text);
+      for (const step of [1, 3, 7, 1000]) {
+        const scan = set.patterns.scan(text);
+        const seen: RegExpExecArray[][] = set.rules.map(() => []);
+        for (let until = 0; until < text.length + step; until += step) {
+          scan.to(until, (k, m) => {
+            expect(m.index, `${set.rules[k]!.id} in ${text}`).toBeLessThanOrEqual(until);
+            seen[k]!.push(m);
+          });
+          set.rules.forEach((rule, k) => expect(viaPatterns(seen[k]!)).toEqual(viaPatterns(all[k]!.filter((m) => m.index <= until))));
+        }
+        // Asking again for an earlier stop reports nothing new.
+        scan.to(0, () => expect.unreachable());
+      }
+    }
+  });
+
   it('finds the growth words and the words they are cut out of as matchAll does', () => {
     const growth = new RegExp([...c.growthOf.keys()].sort((a, b) => b.length - a.length).join('|'));
     const not = new RegExp([...c.q.notGrowth].sort((a, b) => b.length - a.length).join('|'));

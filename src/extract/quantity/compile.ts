@@ -156,18 +156,22 @@ function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: 
  * that holds one of its required texts (`needs`).
  */
 export class Patterns {
-  private readonly sticky: RegExp[];
+  /** @internal (PatternScan) */
+  readonly sticky: RegExp[];
   /** Per pattern: a global copy, for one whose first characters are not known, else null. */
   private readonly whole: (RegExp | null)[];
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
-  private readonly firsts = new Uint16Array(0x10000);
-  private readonly lists: number[][] = [];
+  readonly firsts = new Uint16Array(0x10000);
+  readonly lists: number[][] = [];
+  /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
+  readonly resumable: boolean;
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
+    this.resumable = this.whole.every((re) => re === null);
     const byFirst = new Map<number, number[]>();
     patterns.forEach(({ firsts }, k) => {
       for (const code of firsts ?? []) {
@@ -223,6 +227,16 @@ export class Patterns {
     return out;
   }
 
+  /**
+   * A scan of `text` that goes on from where it stopped: each `to(until, found)` reports the matches starting at
+   * or before `until` not reported yet, pattern by pattern as `all` finds them (the text is read whole, so a match
+   * reaching past `until` is the one `all` finds). The matches starting up to a position are so known without
+   * reading the rest of a long paragraph.
+   */
+  scan(text: string): PatternScan {
+    return new PatternScan(this, text);
+  }
+
   /** The matches of the first (or only) pattern. */
   first(text: string): readonly RegExpExecArray[] {
     return this.all(text)[0]!;
@@ -230,6 +244,52 @@ export class Patterns {
 }
 
 const NONE: RegExpExecArray[] = [];
+
+/** See Patterns.scan. */
+export class PatternScan {
+  /** The next position to try. */
+  private p = 0;
+  /** Per pattern, where its next match may start (past the end of its last one). */
+  private readonly next: Int32Array;
+  /** Matches of all patterns at once, for patterns that cannot be scanned part way (see Patterns.resumable). */
+  private whole: readonly (readonly RegExpExecArray[])[] | null = null;
+
+  constructor(private readonly patterns: Patterns, readonly text: string) {
+    this.next = new Int32Array(patterns.sticky.length);
+  }
+
+  /** Reports (pattern index, match) for each match starting in (last `until`, `until`], in text order per position. */
+  to(until: number, found: (k: number, m: RegExpExecArray) => void): void {
+    const text = this.text;
+    const { firsts, lists, sticky } = this.patterns;
+    if (!this.patterns.resumable) {
+      // Matches are reported all at once, by pattern; callers that need order by position must not rely on it.
+      if (this.whole) return;
+      this.whole = this.patterns.all(text);
+      this.whole.forEach((ms, k) => { for (const m of ms) found(k, m); });
+      this.p = text.length;
+      return;
+    }
+    const next = this.next;
+    const stop = Math.min(until + 1, text.length);
+    for (let p = this.p; p < stop; p++) {
+      const f = firsts[text.charCodeAt(p)]!;
+      if (f === 0) continue;
+      const list = lists[f - 1]!;
+      for (let i = 0; i < list.length; i++) {
+        const k = list[i]!;
+        if (p < next[k]!) continue;
+        const re = sticky[k]!;
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (!m) continue;
+        next[k] = advance(text, m, re.unicode);
+        found(k, m);
+      }
+    }
+    if (stop > this.p) this.p = stop;
+  }
+}
 
 /** Where a global regexp goes on after match `m`: its end, or past the next character for an empty match. */
 function advance(text: string, m: RegExpExecArray, unicode: boolean): number {

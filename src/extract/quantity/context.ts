@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import type { Compiled, CueSet } from './compile.js';
+import type { Compiled, CueSet, PatternScan } from './compile.js';
 import { coverage, locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -20,8 +20,11 @@ export interface Frame {
   inGlossary: (pos: number) => boolean;
   /** The block holding a position, with the role the roles stage gave it. */
   blockAt: (pos: number) => Block | null;
-  /** Per block start, the scope changes found in it (filled as figures ask; this document's only). */
-  scopes: Map<number, { end: number; period: Period | null; rule: string }[]>;
+  /**
+   * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
+   * figures ask, in order; this document's only).
+   */
+  scopes: Map<number, { scan: PatternScan; events: Map<number, ScopeEvent> }>;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
   reading: ReadingView;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
@@ -316,40 +319,44 @@ const CLOSING = /^(收官|圆满收官)/;
  * is named after it, else the span of its paragraph or section (the roles stage), else none.
  */
 function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): { period: Period; rule: string | null } | null {
-  let events = frame.scopes.get(block.start);
-  if (!events) frame.scopes.set(block.start, (events = scopeEvents(view, frame, c, block)));
-  // The last event ending before the figure (events are sorted by end), found by bisection.
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid]!.end <= pos - block.start) lo = mid + 1;
-    else hi = mid;
+  let scope = frame.scopes.get(block.start);
+  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), events: new Map() }));
+  // The paragraph is read only as far as its figures ask: up to the furthest figure so far.
+  const rel = pos - block.start;
+  const { scan, events } = scope;
+  const text = scan.text;
+  scan.to(rel, (k, m) => {
+    const end = m.index + m[0].length;
+    const had = events.get(end);
+    if (had && had.k < k) return;
+    const rule = c.scopeCues.rules[k]!;
+    let event: ScopeEvent | null = null;
+    if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
+      const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+      if (p) event = { k, period: p, rule: rule.id };
+    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) event = { k, period: null, rule: rule.id };
+    if (event) events.set(end, event);
+  });
+  // The last scope change ending before the figure: every match ending there starts at or before it, so is known.
+  let best = -1;
+  let e: ScopeEvent | null = null;
+  for (const [end, event] of events) {
+    if (end <= rel && end > best) {
+      best = end;
+      e = event;
+    }
   }
-  if (lo > 0) {
-    const e = events[lo - 1]!;
-    return e.period ? { period: e.period, rule: e.rule } : null;
-  }
+  if (e) return e.period ? { period: e.period, rule: e.rule } : null;
   const period = block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
   return period ? { period, rule: frame.ids.year['part-span'] } : null;
 }
 
 /**
- * The scope changes of a block, once per block (a long paragraph with many figures is read once): a span fronted as
- * a time (“十三五”时期，… 五年来，…) opens one, a single year opening a clause (2020年，…) closes it. Sorted by end.
+ * A scope change of a block (a span fronted as a time, “十三五”时期，… 五年来，…, opens one; a single year opening a
+ * clause, 2020年，…, closes it) by where it ends, with the index of its cue: of the cues ending at one place the
+ * first in rule order that makes a change counts.
  */
-function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null; rule: string }[] {
-  const text = view.slice(block.start, block.end);
-  const byEnd = new Map<number, { period: Period | null; rule: string }>();
-  eachYearCue(text, c.scopeCues, (rule, m, end) => {
-    if (byEnd.has(end)) return;
-    if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-      const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-      if (p) byEnd.set(end, { period: p, rule: rule.id });
-    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, { period: null, rule: rule.id });
-  });
-  return [...byEnd.entries()].map(([end, e]) => ({ end, ...e })).sort((x, y) => x.end - y.end);
-}
+export interface ScopeEvent { k: number; period: Period | null; rule: string }
 
 /**
  * The year or span a figure is for. A cue between the previous figure of its sentence and this one decides first:
