@@ -37,14 +37,14 @@ describe('Patterns', () => {
         const scan = set.patterns.scan(text);
         const seen: RegExpExecArray[][] = set.rules.map(() => []);
         for (let until = 0; until < text.length + step; until += step) {
-          scan.to(until, (k, m) => {
-            expect(m.index, `${set.rules[k]!.id} in ${text}`).toBeLessThanOrEqual(until);
-            seen[k]!.push(m);
-          });
+          for (let m = scan.next(until); m; m = scan.next(until)) {
+            expect(m.index, `${set.rules[scan.k]!.id} in ${text}`).toBeLessThanOrEqual(until);
+            seen[scan.k]!.push(m);
+          }
           set.rules.forEach((rule, k) => expect(viaPatterns(seen[k]!)).toEqual(viaPatterns(all[k]!.filter((m) => m.index <= until))));
         }
         // Asking again for an earlier stop reports nothing new.
-        scan.to(0, () => expect.unreachable());
+        expect(scan.next(0)).toBeNull();
       }
     }
   });

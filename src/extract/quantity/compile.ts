@@ -166,12 +166,15 @@ export class Patterns {
   readonly lists: number[][] = [];
   /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
   readonly resumable: boolean;
+  /** What `all` gives for a text with no match: an empty list per pattern (frozen, shared). */
+  private readonly none: readonly (readonly RegExpExecArray[])[];
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.resumable = this.whole.every((re) => re === null);
+    this.none = Object.freeze(patterns.map(() => NONE));
     const byFirst = new Map<number, number[]>();
     patterns.forEach(({ firsts }, k) => {
       for (const code of firsts ?? []) {
@@ -196,18 +199,23 @@ export class Patterns {
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
   all(text: string): readonly (readonly RegExpExecArray[])[] {
     const n = this.sticky.length;
-    const out: RegExpExecArray[][] = new Array(n).fill(NONE);
+    // Most texts (the few characters before a figure) hold no match: they share one list of empty lists.
+    let out: RegExpExecArray[][] | null = null;
     let next: Int32Array | null = null;
     const firsts = this.firsts;
+    const lists = this.lists;
     for (let p = 0; p < text.length; p++) {
       const f = firsts[text.charCodeAt(p)]!;
       if (f === 0) continue;
-      for (const k of this.lists[f - 1]!) {
+      const list = lists[f - 1]!;
+      for (let i = 0; i < list.length; i++) {
+        const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
         const re = this.sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
         if (!m) continue;
+        out ??= new Array<RegExpExecArray[]>(n).fill(NONE);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
         next ??= new Int32Array(n);
@@ -219,18 +227,19 @@ export class Patterns {
       if (!re || !mayHold(text, this.needs[k])) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
+        out ??= new Array<RegExpExecArray[]>(n).fill(NONE);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
         re.lastIndex = advance(text, m, re.unicode);
       }
     }
-    return out;
+    return out ?? this.none;
   }
 
   /**
-   * A scan of `text` that goes on from where it stopped: each `to(until, found)` reports the matches starting at
-   * or before `until` not reported yet, pattern by pattern as `all` finds them (the text is read whole, so a match
-   * reaching past `until` is the one `all` finds). The matches starting up to a position are so known without
+   * A scan of `text` that goes on from where it stopped: `next(until)` gives the matches starting at or before
+   * `until` one by one, each as `all` finds it (the text is read whole, so a match reaching past `until` is the
+   * one `all` finds). The matches starting up to a position are so known without
    * reading the rest of a long paragraph.
    */
   scan(text: string): PatternScan {
@@ -247,47 +256,57 @@ const NONE: RegExpExecArray[] = [];
 
 /** See Patterns.scan. */
 export class PatternScan {
-  /** The next position to try. */
+  /** The next position to try, and the next index in the list of patterns that can start there. */
   private p = 0;
+  private i = 0;
   /** Per pattern, where its next match may start (past the end of its last one). */
-  private readonly next: Int32Array;
+  private readonly after: Int32Array;
   /** Matches of all patterns at once, for patterns that cannot be scanned part way (see Patterns.resumable). */
-  private whole: readonly (readonly RegExpExecArray[])[] | null = null;
+  private whole: { k: number; m: RegExpExecArray }[] | null = null;
+  /** The index of the pattern of the match `next` returned last. */
+  k = -1;
 
   constructor(private readonly patterns: Patterns, readonly text: string) {
-    this.next = new Int32Array(patterns.sticky.length);
+    this.after = new Int32Array(patterns.sticky.length);
   }
 
-  /** Reports (pattern index, match) for each match starting in (last `until`, `until`], in text order per position. */
-  to(until: number, found: (k: number, m: RegExpExecArray) => void): void {
+  /**
+   * The next match starting at or before `until` not returned yet (in text order, and by pattern index at one
+   * position), its pattern's index in `k`; null when there is none (a later call with a greater `until` goes on).
+   * Patterns that cannot be scanned part way give all their matches, whatever `until`, in pattern order.
+   */
+  next(until: number): RegExpExecArray | null {
     const text = this.text;
-    const { firsts, lists, sticky } = this.patterns;
     if (!this.patterns.resumable) {
-      // Matches are reported all at once, by pattern; callers that need order by position must not rely on it.
-      if (this.whole) return;
-      this.whole = this.patterns.all(text);
-      this.whole.forEach((ms, k) => { for (const m of ms) found(k, m); });
-      this.p = text.length;
-      return;
+      if (!this.whole) {
+        this.whole = this.patterns.all(text).flatMap((ms, k) => ms.map((m) => ({ k, m })));
+        this.whole.reverse();
+      }
+      const w = this.whole.pop();
+      if (!w) return null;
+      this.k = w.k;
+      return w.m;
     }
-    const next = this.next;
+    const { firsts, lists, sticky } = this.patterns;
+    const after = this.after;
     const stop = Math.min(until + 1, text.length);
-    for (let p = this.p; p < stop; p++) {
-      const f = firsts[text.charCodeAt(p)]!;
+    for (; this.p < stop; this.p++, this.i = 0) {
+      const f = firsts[text.charCodeAt(this.p)]!;
       if (f === 0) continue;
       const list = lists[f - 1]!;
-      for (let i = 0; i < list.length; i++) {
-        const k = list[i]!;
-        if (p < next[k]!) continue;
+      while (this.i < list.length) {
+        const k = list[this.i++]!;
+        if (this.p < after[k]!) continue;
         const re = sticky[k]!;
-        re.lastIndex = p;
+        re.lastIndex = this.p;
         const m = re.exec(text);
         if (!m) continue;
-        next[k] = advance(text, m, re.unicode);
-        found(k, m);
+        after[k] = advance(text, m, re.unicode);
+        this.k = k;
+        return m;
       }
     }
-    if (stop > this.p) this.p = stop;
+    return null;
   }
 }
 

@@ -24,7 +24,7 @@ export interface Frame {
    * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
    * figures ask, in order; this document's only).
    */
-  scopes: Map<number, { scan: PatternScan; events: Map<number, ScopeEvent> }>;
+  scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[] }>;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
   reading: ReadingView;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
@@ -320,33 +320,36 @@ const CLOSING = /^(收官|圆满收官)/;
  */
 function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): { period: Period; rule: string | null } | null {
   let scope = frame.scopes.get(block.start);
-  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), events: new Map() }));
+  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [] }));
   // The paragraph is read only as far as its figures ask: up to the furthest figure so far.
   const rel = pos - block.start;
-  const { scan, events } = scope;
+  const { scan, ends, events } = scope;
   const text = scan.text;
-  scan.to(rel, (k, m) => {
+  for (let m = scan.next(rel); m; m = scan.next(rel)) {
+    const k = scan.k;
     const end = m.index + m[0].length;
-    const had = events.get(end);
-    if (had && had.k < k) return;
+    const at = ends.indexOf(end);
+    if (at >= 0 && events[at]!.k < k) continue;
     const rule = c.scopeCues.rules[k]!;
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
       const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
       if (p) event = { k, period: p, rule: rule.id };
     } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) event = { k, period: null, rule: rule.id };
-    if (event) events.set(end, event);
-  });
-  // The last scope change ending before the figure: every match ending there starts at or before it, so is known.
-  let best = -1;
-  let e: ScopeEvent | null = null;
-  for (const [end, event] of events) {
-    if (end <= rel && end > best) {
-      best = end;
-      e = event;
+    if (!event) continue;
+    if (at >= 0) events[at] = event;
+    else {
+      ends.push(end);
+      events.push(event);
     }
   }
-  if (e) return e.period ? { period: e.period, rule: e.rule } : null;
+  // The last scope change ending before the figure: every match ending there starts at or before it, so is known.
+  let best = -1;
+  for (let i = 0; i < ends.length; i++) if (ends[i]! <= rel && (best < 0 || ends[i]! > ends[best]!)) best = i;
+  if (best >= 0) {
+    const e = events[best]!;
+    return e.period ? { period: e.period, rule: e.rule } : null;
+  }
   const period = block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
   return period ? { period, rule: frame.ids.year['part-span'] } : null;
 }
