@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeUnits } from '../src/rules/regex-ast.js';
-import { Patterns } from '../src/extract/quantity/compile.js';
+import { AnyWord, Patterns } from '../src/extract/quantity/compile.js';
 import { rules } from './helpers.js';
 
 const c = rules.quantities.compiled;
@@ -75,5 +75,28 @@ describe('Patterns', () => {
     const p = new Patterns([{ re, firsts: firsts(re) }]);
     expect(firsts(re)).not.toBeNull();
     for (const text of ['比2020年和2021年', '较2019年', '2018年', ...TEXTS]) expect(viaPatterns(p.first(text))).toEqual(viaMatchAll(re, text));
+  });
+});
+
+describe('AnyWord', () => {
+  const words = ['完成', '已', '截至', '完成率', '力争'];
+  const any = new AnyWord(words);
+  it('tells whether a text holds one of the words, as includes does', () => {
+    for (const text of [...TEXTS, '已', '完', '截', '截至', '成完', '力 争', '计划完成投资8亿元']) {
+      expect(any.in(text), text).toBe(words.some((w) => text.includes(w)));
+    }
+  });
+
+  it('reads only the range asked for, and a word must end inside it', () => {
+    const text = '力争完成投资';
+    expect(any.in(text, 1, 3)).toBe(false);
+    expect(any.in(text, 2, 4)).toBe(true);
+    expect(any.in(text, 2, 3)).toBe(false);
+    expect(any.in(text, 0, 2)).toBe(true);
+  });
+
+  it('holds nothing with no words, everything with an empty word', () => {
+    expect(new AnyWord([]).in('完成')).toBe(false);
+    expect(new AnyWord(['']).in('')).toBe(true);
   });
 });

@@ -51,7 +51,13 @@ export interface Compiled {
   /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
   markerFirst: ReadonlySet<number> | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
-  subjectNeeds: readonly string[] | null;
+  subjectNeeds: AnyWord | null;
+  /** The cue words of work done (`q.doneCues`), of a look ahead (`q.roles.aheadCues`), of progress done (`q.progressDone`). */
+  doneCue: AnyWord;
+  aheadCue: AnyWord;
+  progressDone: AnyWord;
+  /** A look ahead in a clause: an ahead cue or a plan tense word (将, 要, 力争…). */
+  ahead: AnyWord;
   /** Marks of an included end between two ends of a range (3万(含)-10万元). */
   inclusive: WordsAt;
   /** 角/分 after an amount of yuan. */
@@ -111,6 +117,44 @@ export class WordsAt {
     this.re.lastIndex = pos;
     const m = this.re.exec(view);
     return m ? m[0] : null;
+  }
+}
+
+/**
+ * Whether a text holds one of some words (`words.some((w) => text.includes(w))`) in one pass: a table read per
+ * character, and only where a word can start are the words that start so compared in place. A list of cue words
+ * tested with one `includes` each read the text once per word.
+ */
+export class AnyWord {
+  private readonly firsts = new Uint8Array(0x10000);
+  private readonly byFirst = new Map<number, readonly string[]>();
+  /** An empty word: every text holds it. */
+  private readonly always: boolean;
+
+  constructor(words: readonly string[]) {
+    this.always = words.some((w) => w.length === 0);
+    for (const w of new Set(words)) {
+      if (!w) continue;
+      const code = w.charCodeAt(0);
+      this.firsts[code] = 1;
+      this.byFirst.set(code, [...(this.byFirst.get(code) ?? []), w]);
+    }
+  }
+
+  /** Whether [start, end) of `text` holds one of the words. */
+  in(text: string, start = 0, end = text.length): boolean {
+    if (this.always) return true;
+    const firsts = this.firsts;
+    for (let p = start; p < end; p++) {
+      const code = text.charCodeAt(p);
+      if (firsts[code] === 0) continue;
+      const list = this.byFirst.get(code)!;
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i]!;
+        if (w.length <= end - p && text.startsWith(w, p)) return true;
+      }
+    }
+    return false;
   }
 }
 
@@ -404,6 +448,8 @@ const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.lengt
 /** A regexp that never matches, for an empty word list. */
 const NEVER = /(?!)/y;
 
+const needsOf = (needs: readonly string[] | null) => (needs ? new AnyWord(needs) : null);
+
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileQuantities(rules: RawRules): Compiled {
   const q = rules.quantities;
@@ -463,7 +509,11 @@ export function compileQuantities(rules: RawRules): Compiled {
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsAsClasses(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
-    subjectNeeds: q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null,
+    subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
+    doneCue: new AnyWord(q.doneCues),
+    aheadCue: new AnyWord(q.roles.aheadCues),
+    progressDone: new AnyWord(q.progressDone),
+    ahead: new AnyWord([...q.roles.aheadCues, ...q.roles.tense.filter((t) => t.role === 'plan').flatMap((t) => t.words)]),
     inclusive: wordsAt(inclusive),
     subunit: wordsAt(subunits),
     halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),

@@ -102,7 +102,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
-    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause().includes(w))) return by('target', 'ahead-cue');
+    if (role === 'review' && c.aheadCue.in(clause())) return by('target', 'ahead-cue');
     if (role === 'plan' && done(clause(), c)) return by('actual', 'done');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
@@ -122,7 +122,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
 function looksAhead(clause: string, c: Compiled): boolean {
-  return c.q.roles.aheadCues.some((w) => clause.includes(w)) || c.q.roles.tense.some((t) => t.role === 'plan' && t.words.some((w) => clause.includes(w)));
+  return c.ahead.in(clause);
 }
 
 /**
@@ -135,7 +135,7 @@ function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, lastC
   const clause = lastClause();
   const share = c.q.planShare?.exec(clause);
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
-  if (doc.meta.docType === 'progress-report' && c.q.progressDone.some((w) => clause.includes(w)) && !looksAhead(clause, c)) return 'progress-done';
+  if (doc.meta.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
   const after = doc.view.slice(pos, sentence.end);
   // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
   const comma = indexOfComma(after);
@@ -185,7 +185,7 @@ function indexOfDigit(text: string): number {
 
 /** Whether the sentence before a figure reports work done (已完成投资…, 截至3月底…). */
 function done(before: string, c: Compiled): boolean {
-  return c.q.doneCues.some((w) => before.includes(w));
+  return c.doneCue.in(before);
 }
 
 type YearCue = Compiled['years'][number];
