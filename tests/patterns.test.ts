@@ -100,3 +100,28 @@ describe('AnyWord', () => {
     expect(new AnyWord(['']).in('')).toBe(true);
   });
 });
+
+describe('NumberFinder', () => {
+  /** The first match at or after `from` by running the sticky number regexp at every position. */
+  const reference = (text: string, from: number) => {
+    for (let p = from; p < text.length; p++) {
+      c.numberAt.lastIndex = p;
+      const m = c.numberAt.exec(text);
+      if (m) return [m.index, m[0]];
+    }
+    return null;
+  };
+  const texts = [
+    ...TEXTS,
+    '统一一批三百万元二〇二三年一万亿十五个百分之五十千分之三一点五亿元三点五两个半月',
+    '一二三四五六七八九十百千万亿', '百分之', '千分之二', '三', '三万', '十一五规划', '约三成左右，一是二是', '一 2 3 %',
+  ];
+  it('finds the match the number regexp finds first, from every position', () => {
+    for (const text of texts) {
+      for (let from = 0; from <= text.length; from++) {
+        const m = c.number.from(text, from);
+        expect(m ? [m.index, m[0]] : null, `${text} from ${from}`).toEqual(reference(text, from));
+      }
+    }
+  });
+});

@@ -164,19 +164,50 @@ export class AnyWord {
  * spent far more on each of the many characters that start none.
  */
 export class NumberFinder {
-  constructor(private readonly re: RegExp, private readonly starts: Uint8Array) {}
+  /**
+   * @param starts per character code: 0 = no number starts there, 1 = one may (a digit: the regexp is run), 2 = one
+   *   may only as `percentLead` 分之 (百分之) or as a Chinese numeral (see `from`).
+   * @param percentLead per code: 1 where 百分之/千分之 may open (百, 千).
+   * @param numeral per code: 1 = a Chinese numeral may start here (its lead), 2 = it may go on here (its body, 点).
+   * @param next per code: 1 where a character may follow a Chinese numeral (the lookahead of numberSource).
+   */
+  constructor(
+    private readonly re: RegExp,
+    private readonly starts: Uint8Array,
+    private readonly percentLead: Uint8Array,
+    private readonly numeral: Uint8Array,
+    private readonly next: Uint8Array,
+  ) {}
 
   /** The first match at or after `from` (the match a global regexp with `lastIndex = from` finds), or null. */
   from(text: string, from: number): RegExpExecArray | null {
     const starts = this.starts;
     const re = this.re;
     for (let p = from; p < text.length; p++) {
-      if (starts[text.charCodeAt(p)] === 0) continue;
+      const code = text.charCodeAt(p);
+      const s = starts[code]!;
+      if (s === 0) continue;
+      // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
+      // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
+      // cannot match and is not run.
+      if (s === 2 && !(this.percentLead[code] === 1 && text.startsWith(PERCENT_TAIL, p + 1)) && !this.numeralMayEnd(text, p, code)) continue;
       re.lastIndex = p;
       const m = re.exec(text);
       if (m) return m;
     }
     return null;
+  }
+
+  /** Whether a Chinese numeral starting at `p` can be followed by a `next` character: within its run, or right after. */
+  private numeralMayEnd(text: string, p: number, code: number): boolean {
+    const numeral = this.numeral;
+    if (numeral[code] !== 1) return false;
+    for (let q = p + 1; q <= text.length; q++) {
+      const c = text.charCodeAt(q); // NaN past the end: no character follows
+      if (q < text.length && this.next[c] === 1) return true;
+      if (q >= text.length || numeral[c] === 0) return false;
+    }
+    return false;
   }
 }
 
@@ -435,13 +466,30 @@ const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(
 const numberSource = (next: string, cn: string) =>
   `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
 
-/** The characters a match of numberSource can start with: a digit, 百/千 (百分之, 千分之), a Chinese numeral's first. */
-function numberStarts(numerals: Numerals): Uint8Array {
+/** What follows 百/千 in 百分之X, 千分之X (numberSource). */
+const PERCENT_TAIL = '分之';
+
+/**
+ * The tables of a NumberFinder for numberSource: where a number can start (a digit, 百/千 of 百分之, the first
+ * character of a Chinese numeral), where a numeral goes on (its body, 点), and what may follow one (`next`).
+ */
+function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): NumberFinder {
   const starts = new Uint8Array(0x10000);
+  const percentLead = new Uint8Array(0x10000);
+  const numeral = new Uint8Array(0x10000);
+  const follows = new Uint8Array(0x10000);
+  for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), '点'.charCodeAt(0)]) numeral[code] = 2;
+  for (const code of numerals.lead) {
+    numeral[code] = 1;
+    starts[code] = 2;
+  }
+  for (const ch of '百千') {
+    percentLead[ch.charCodeAt(0)] = 1;
+    starts[ch.charCodeAt(0)] = 2;
+  }
   for (let d = 0x30; d <= 0x39; d++) starts[d] = 1;
-  for (const ch of '百千') starts[ch.charCodeAt(0)] = 1;
-  for (const code of numerals.lead) starts[code] = 1;
-  return starts;
+  for (const ch of next) follows[ch.charCodeAt(0)] = 1;
+  return new NumberFinder(re, starts, percentLead, numeral, follows);
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
@@ -473,7 +521,8 @@ export function compileQuantities(rules: RawRules): Compiled {
   const inclusive = rules.units.inclusive;
   const subunits = rules.units.subunits ? Object.keys(rules.units.subunits.parts) : [];
   const starts = [...units, ...magnitudeOf.keys(), ...q.approximate.words, ...q.rangeJoiners, ...inclusive, ...subunits, ' '].map((w) => w[0]!);
-  const next = [...new Set(starts)].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('');
+  const nextChars = [...new Set(starts)];
+  const next = nextChars.map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('');
   const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
   const excludeEdges = q.exclude.map((x) => ({
     before: x.before ? edgeUnits(x.before, 'last') : null,
@@ -496,7 +545,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     factors: new Map(rules.units.units.flatMap((u) => [u.factor, ...(typeof u.base === 'object' ? Object.values(u.base) : [u.base])])
       .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
     numerals,
-    number: new NumberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numberStarts(numerals)),
+    number: numberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numerals, nextChars),
     numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
     unit: wordsAt(units),
     unitOf,
