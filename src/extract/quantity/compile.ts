@@ -25,7 +25,7 @@ export interface Compiled {
    * The same as bit sets (bit k: rule k), when there are at most 31 rules: per side, the rules that have an edge set
    * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
    */
-  excludeGates: Record<'before' | 'after' | 'unit', { constrained: number; by: ReadonlyMap<number, number> }> | null;
+  excludeGates: Record<'before' | 'after' | 'unit', { constrained: number; by: Int32Array }> | null;
   units: Rules['units'];
   /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
   factors: ReadonlyMap<number, FactorParts>;
@@ -212,13 +212,13 @@ export class NumberFinder {
 }
 
 /** Per character, the bits of the edge sets (by index) that hold it; `constrained`: the indexes that have one. */
-function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: number; by: ReadonlyMap<number, number> } {
+function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: number; by: Int32Array } {
   let constrained = 0;
-  const by = new Map<number, number>();
+  const by = new Int32Array(0x10000);
   sets.forEach((set, k) => {
     if (!set) return;
     constrained |= 1 << k;
-    for (const code of set) by.set(code, (by.get(code) ?? 0) | (1 << k));
+    for (const code of set) by[code]! |= 1 << k;
   });
   return { constrained, by };
 }
