@@ -233,6 +233,8 @@ function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: 
 export class Patterns {
   /** @internal (PatternScan) */
   readonly sticky: RegExp[];
+  /** Per pattern, its `unicode` flag (read once: the flag getter is a call). */
+  readonly unicode: boolean[];
   /** Per pattern: a global copy, for one whose first characters are not known, else null. */
   private readonly whole: (RegExp | null)[];
   private readonly needs: (readonly string[] | null)[];
@@ -246,6 +248,7 @@ export class Patterns {
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
+    this.unicode = this.sticky.map((re) => re.unicode);
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.resumable = this.whole.every((re) => re === null);
@@ -279,6 +282,7 @@ export class Patterns {
     let next: Int32Array | null = null;
     const firsts = this.firsts;
     const lists = this.lists;
+    const sticky = this.sticky;
     for (let p = 0; p < text.length; p++) {
       const f = firsts[text.charCodeAt(p)]!;
       if (f === 0) continue;
@@ -286,7 +290,7 @@ export class Patterns {
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
-        const re = this.sticky[k]!;
+        const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
         if (!m) continue;
@@ -294,7 +298,7 @@ export class Patterns {
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
         next ??= new Int32Array(n);
-        next[k] = advance(text, m, re.unicode);
+        next[k] = advance(text, m, this.unicode[k]!);
       }
     }
     for (let k = 0; k < n; k++) {
@@ -376,7 +380,7 @@ export class PatternScan {
         re.lastIndex = this.p;
         const m = re.exec(text);
         if (!m) continue;
-        after[k] = advance(text, m, re.unicode);
+        after[k] = advance(text, m, this.patterns.unicode[k]!);
         this.k = k;
         return m;
       }
