@@ -18,14 +18,14 @@ export interface Compiled {
   tenseRole: ReadonlyMap<string, 'plan' | 'review'>;
   /**
    * Per exclusion rule (`q.exclude` order): the characters its before pattern can end the text with (…$), and those
-   * its after and unit patterns can start it with (^…), or null when not known (edgeUnits).
+   * its after, unit and number patterns can start it with (^…), or null when not known (edgeUnits).
    */
-  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
+  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null; number: ReadonlySet<number> | null }[];
   /**
    * The same as bit sets (bit k: rule k), when there are at most 31 rules: per side, the rules that have an edge set
    * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
    */
-  excludeGates: Record<'before' | 'after' | 'unit', { constrained: number; by: Int32Array }> | null;
+  excludeGates: Record<'before' | 'after' | 'unit' | 'number', { constrained: number; by: Int32Array }> | null;
   units: Rules['units'];
   /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
   factors: ReadonlyMap<number, FactorParts>;
@@ -532,6 +532,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     before: x.before ? edgeUnits(x.before, 'last') : null,
     after: x.after ? edgeUnits(x.after, 'first') : null,
     unit: x.unit ? edgeUnits(x.unit, 'first') : null,
+    number: x.number ? edgeUnits(x.number, 'first') : null,
   }));
   return {
     q,
@@ -543,6 +544,7 @@ export function compileQuantities(rules: RawRules): Compiled {
       before: gatesOf(excludeEdges.map((e) => e.before)),
       after: gatesOf(excludeEdges.map((e) => e.after)),
       unit: gatesOf(excludeEdges.map((e) => e.unit)),
+      number: gatesOf(excludeEdges.map((e) => e.number)),
     },
     excludeEdges,
     units: rules.units,

@@ -44,13 +44,15 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
   const view = read.view;
   const before = read.slice(Math.max(block.start, m.start - CONTEXT), m.start);
   const after = read.slice(m.end, Math.min(block.end, m.end + CONTEXT));
-  // The rules whose anchored patterns (…$ before the figure, ^… after it and on the unit) can match the characters
-  // next to the figure and the unit's first: one lookup per side, and only those rules are tried.
+  // The rules whose anchored patterns (…$ before the figure, ^… after it, on the unit and on the number) can match
+  // the characters next to the figure, the unit's first and the number's first: one lookup per side, and only those
+  // rules are tried.
   const gates = c.excludeGates;
   const open = gates
     ? (~gates.unit.constrained | (gates.unit.by[m.unit.charCodeAt(0)] ?? 0))
       & (~gates.before.constrained | (gates.before.by[before.charCodeAt(before.length - 1)] ?? 0))
       & (~gates.after.constrained | (gates.after.by[after.charCodeAt(0)] ?? 0))
+      & (~gates.number.constrained | (gates.number.by[m.numberText.charCodeAt(0)] ?? 0))
     : -1;
   const last = before.charCodeAt(before.length - 1);
   const first = after.charCodeAt(0);
@@ -65,6 +67,7 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
       if (x.unit && edges.unit && !edges.unit.has(m.unit.charCodeAt(0))) continue;
       if (x.before && edges.before && !edges.before.has(last)) continue;
       if (x.after && edges.after && !edges.after.has(first)) continue;
+      if (x.number && edges.number && !edges.number.has(m.numberText.charCodeAt(0))) continue;
     }
     if (x.number && !x.number.test(m.numberText)) continue;
     if (x.unit && !x.unit.test(m.unit)) continue;
