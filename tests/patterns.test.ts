@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeUnits } from '../src/rules/regex-ast.js';
-import { AnyWord, Patterns } from '../src/extract/quantity/compile.js';
+import { AnyWord, Patterns, secondUnits } from '../src/extract/quantity/compile.js';
 import { rules } from './helpers.js';
 
 const c = rules.quantities.compiled;
@@ -122,6 +122,35 @@ describe('NumberFinder', () => {
         const m = c.number.from(text, from);
         expect(m ? [m.index, m[0]] : null, `${text} from ${from}`).toEqual(reference(text, from));
       }
+    }
+  });
+});
+
+describe('secondUnits', () => {
+  const chars = (re: RegExp) => {
+    const units = secondUnits(re);
+    return units && [...units].map((code) => String.fromCharCode(code)).sort().join('');
+  };
+  it('tells the characters every match goes on with, past lookarounds, groups, classes and repeats', () => {
+    expect(chars(/(?:过去|近)(\d)年/)).toBe(['去', ...'0123456789'].sort().join(''));
+    expect(chars(/(?<![较比])((?:19|20)\d{2})年/)).toBe('09');
+    expect(chars(/(?=x)ab/)).toBe('b');
+    expect(chars(/\d{2,}/)).toBe('0123456789');
+    expect(chars(/“?十([一二])五/)).toBe(['十', '一', '二'].sort().join(''));
+    expect(chars(/年[一-龥]/)).toBeNull();
+    expect(chars(/a[b-d\-]/)).toBe('-bcd');
+  });
+
+  it('tells nothing where a match may be one character long or the second cannot be told', () => {
+    for (const re of [/a|bc/, /ab?/, /a.b/, /[^a]b/, /a\sb/, /a\b/, /(a)\1/, /AB/i, /a*/, /(?:x?)+y/]) expect(chars(re), re.source).toBeNull();
+  });
+
+  it('gates patterns without changing what all() finds', () => {
+    const patterns = [/(?:过去|近)(\d)年/g, /(?<![较比])((?:19|20)\d{2})年/g, /a|bc/g];
+    const p = new Patterns(patterns.map((re) => ({ re, firsts: firsts(re) })));
+    for (const text of [...TEXTS, '近5年来，过去3年，较2020年，2019年', 'abcbca']) {
+      const all = p.all(text);
+      patterns.forEach((re, k) => expect(viaPatterns(all[k]!), `${re.source} in ${text}`).toEqual(viaMatchAll(re, text)));
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
+import { edgeUnits, literal, mayHold, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
@@ -243,12 +243,28 @@ export class Patterns {
   readonly lists: number[][] = [];
   /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
   readonly resumable: boolean;
+  /**
+   * Per character code, bit k set when a match of pattern k (k < 32) can have it as its second code unit; `gated`:
+   * the patterns whose second units are known (secondUnits). A pattern is then not run where the next character
+   * cannot go on a match (the 2 of 12.5 for a cue of years, 2024年).
+   */
+  readonly second: Int32Array;
+  readonly gated: number;
   /** What `all` gives for a text with no match: an empty list per pattern (frozen, shared). */
   private readonly none: readonly (readonly RegExpExecArray[])[];
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.unicode = this.sticky.map((re) => re.unicode);
+    this.second = new Int32Array(0x10000);
+    let gated = 0;
+    patterns.forEach(({ re }, k) => {
+      const units = k < 32 ? secondUnits(re) : null;
+      if (!units) return;
+      gated |= 1 << k;
+      for (const code of units) this.second[code]! |= 1 << k;
+    });
+    this.gated = gated;
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.resumable = this.whole.every((re) => re === null);
@@ -283,6 +299,8 @@ export class Patterns {
     const firsts = this.firsts;
     const lists = this.lists;
     const sticky = this.sticky;
+    const second = this.second;
+    const gated = this.gated;
     for (let p = 0; p < text.length; p++) {
       const f = firsts[text.charCodeAt(p)]!;
       if (f === 0) continue;
@@ -290,6 +308,7 @@ export class Patterns {
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
+        if (k < 32 && ((gated >>> k) & 1) !== 0 && ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -366,7 +385,7 @@ export class PatternScan {
       this.k = w.k;
       return w.m;
     }
-    const { firsts, lists, sticky } = this.patterns;
+    const { firsts, lists, sticky, second, gated } = this.patterns;
     const after = this.after;
     const stop = Math.min(until + 1, text.length);
     for (; this.p < stop; this.p++, this.i = 0) {
@@ -376,6 +395,7 @@ export class PatternScan {
       while (this.i < list.length) {
         const k = list[this.i++]!;
         if (this.p < after[k]!) continue;
+        if (k < 32 && ((gated >>> k) & 1) !== 0 && ((second[text.charCodeAt(this.p + 1)]! >>> k) & 1) === 0) continue;
         const re = sticky[k]!;
         re.lastIndex = this.p;
         const m = re.exec(text);
@@ -387,6 +407,125 @@ export class PatternScan {
     }
     return null;
   }
+}
+
+/** Most starts of a pattern `secondUnits` follows (alternatives times repeats), and most characters of a class range. */
+const MAX_HEADS = 512;
+const MAX_RANGE = 512;
+const DIGITS = [...'0123456789'].map((ch) => ch.charCodeAt(0));
+
+/**
+ * The code units the second code unit of every match of a pattern is one of, or null when that cannot be told (a
+ * match may be shorter than two units; `.`, a negated class, an escape other than \d; case-insensitive matching).
+ * Lookarounds and anchors take no characters and are passed over.
+ */
+export function secondUnits(re: RegExp): Set<number> | null {
+  if (re.ignoreCase) return null;
+  const heads = headsOf(parse(re.source));
+  if (!heads || heads.some((h) => h.length < 2)) return null;
+  const out = new Set<number>();
+  for (const h of heads) for (const code of h[1]!) out.add(code);
+  return out;
+}
+
+/**
+ * The ways a match of a node can start: per way, the sets of code units its first one or two units are from; a way
+ * of fewer than two sets is a whole match (the node ends there). Null when unknown or too many.
+ */
+function headsOf(n: Node): (readonly number[])[][] | null {
+  switch (n.t) {
+    case 'empty': return [[]];
+    case 'atom': {
+      const units = atomUnits(n.src);
+      if (units) return [[units]];
+      const text = literal(n);
+      if (text === null || text.length === 0) return null;
+      return [[...text].slice(0, 1).flatMap((ch) => [...Array(Math.min(2, ch.length)).keys()].map((i) => [ch.charCodeAt(i)]))];
+    }
+    case 'alt': {
+      const out: (readonly number[])[][] = [];
+      for (const a of n.alts) {
+        const h = headsOf(a);
+        if (!h) return null;
+        out.push(...h);
+      }
+      return out.length > MAX_HEADS ? null : out;
+    }
+    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item)));
+    case 'rep': {
+      if (n.backref) return null;
+      const body = headsOf(n.body);
+      // A body that can match nothing could be repeated any number of times without taking a character.
+      if (!body || body.some((h) => h.length === 0)) return null;
+      const out: (readonly number[])[][] = [];
+      // Each copy takes a unit or more: two copies fill the two units looked at.
+      for (let copies = Math.min(n.min, 2); copies <= Math.min(n.max, 2); copies++) {
+        const h = seqHeads(Array.from({ length: copies }, () => () => body));
+        if (!h) return null;
+        out.push(...h);
+      }
+      return out.length > MAX_HEADS ? null : out;
+    }
+  }
+}
+
+/** The starts of items matched one after another. */
+function seqHeads(items: (() => (readonly number[])[][] | null)[]): (readonly number[])[][] | null {
+  let acc: (readonly number[])[][] = [[]];
+  for (const item of items) {
+    if (acc.every((h) => h.length >= 2)) break;
+    const heads = item();
+    if (!heads) return null;
+    const next: (readonly number[])[][] = [];
+    for (const h of acc) {
+      if (h.length >= 2) next.push(h);
+      else for (const g of heads) next.push([...h, ...g].slice(0, 2));
+    }
+    if (next.length > MAX_HEADS) return null;
+    acc = next;
+  }
+  return acc;
+}
+
+/**
+ * The code units an atom of one character stands for: \d, a class of plain characters, escapes and small ranges
+ * (no negation); null for anything else (a literal is read by the caller), and for characters outside the BMP.
+ */
+function atomUnits(src: string): number[] | null {
+  if (src === '\\d') return DIGITS;
+  if (!src.startsWith('[') || src.startsWith('[^') || !src.endsWith(']')) return null;
+  const out = new Set<number>();
+  let prev = -1;
+  for (let i = 1; i < src.length - 1;) {
+    let code: number;
+    if (src[i] === '\\') {
+      const e = src[i + 1]!;
+      if (e === 'd') {
+        for (const d of DIGITS) out.add(d);
+        prev = -1;
+        i += 2;
+        continue;
+      }
+      if (/[\w\s]/.test(e)) return null;
+      code = e.charCodeAt(0);
+      i += 2;
+    } else if (src[i] === '-' && prev >= 0 && i < src.length - 2) {
+      const to = src[i + 1] === '\\' ? null : src.codePointAt(i + 1)!;
+      if (to === null || to > 0xffff || to < prev || to - prev > MAX_RANGE) return null;
+      for (let cp = prev; cp <= to; cp++) out.add(cp);
+      prev = -1;
+      i += 2;
+      continue;
+    } else {
+      const cp = src.codePointAt(i)!;
+      if (cp > 0xffff) return null;
+      code = cp;
+      i += 1;
+    }
+    out.add(code);
+    prev = code;
+  }
+  return out.size ? [...out] : null;
 }
 
 /** Where a global regexp goes on after match `m`: its end, or past the next character for an empty match. */
