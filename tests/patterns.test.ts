@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeUnits } from '../src/rules/regex-ast.js';
-import { Patterns } from '../src/extract/quantity/compile.js';
+import { AnyWord, Patterns, secondUnits } from '../src/extract/quantity/compile.js';
 import { rules } from './helpers.js';
 
 const c = rules.quantities.compiled;
@@ -26,6 +26,26 @@ describe('Patterns', () => {
     for (const text of TEXTS) {
       const all = set.patterns.all(text);
       set.rules.forEach((rule, k) => expect(viaPatterns(all[k]!), `${rule.id} in ${text}`).toEqual(viaMatchAll(rule.pattern, text)));
+    }
+  });
+
+  it('scans part way: the matches starting up to each stop are those all() finds, each reported once', () => {
+    const set = c.yearCues;
+    for (const text of TEXTS) {
+      const all = set.patterns.all(text);
+      for (const step of [1, 3, 7, 1000]) {
+        const scan = set.patterns.scan(text);
+        const seen: RegExpExecArray[][] = set.rules.map(() => []);
+        for (let until = 0; until < text.length + step; until += step) {
+          for (let m = scan.next(until); m; m = scan.next(until)) {
+            expect(m.index, `${set.rules[scan.k]!.id} in ${text}`).toBeLessThanOrEqual(until);
+            seen[scan.k]!.push(m);
+          }
+          set.rules.forEach((rule, k) => expect(viaPatterns(seen[k]!)).toEqual(viaPatterns(all[k]!.filter((m) => m.index <= until))));
+        }
+        // Asking again for an earlier stop reports nothing new.
+        expect(scan.next(0)).toBeNull();
+      }
     }
   });
 
@@ -55,5 +75,82 @@ describe('Patterns', () => {
     const p = new Patterns([{ re, firsts: firsts(re) }]);
     expect(firsts(re)).not.toBeNull();
     for (const text of ['比2020年和2021年', '较2019年', '2018年', ...TEXTS]) expect(viaPatterns(p.first(text))).toEqual(viaMatchAll(re, text));
+  });
+});
+
+describe('AnyWord', () => {
+  const words = ['完成', '已', '截至', '完成率', '力争'];
+  const any = new AnyWord(words);
+  it('tells whether a text holds one of the words, as includes does', () => {
+    for (const text of [...TEXTS, '已', '完', '截', '截至', '成完', '力 争', '计划完成投资8亿元']) {
+      expect(any.in(text), text).toBe(words.some((w) => text.includes(w)));
+    }
+  });
+
+  it('reads only the range asked for, and a word must end inside it', () => {
+    const text = '力争完成投资';
+    expect(any.in(text, 1, 3)).toBe(false);
+    expect(any.in(text, 2, 4)).toBe(true);
+    expect(any.in(text, 2, 3)).toBe(false);
+    expect(any.in(text, 0, 2)).toBe(true);
+  });
+
+  it('holds nothing with no words, everything with an empty word', () => {
+    expect(new AnyWord([]).in('完成')).toBe(false);
+    expect(new AnyWord(['']).in('')).toBe(true);
+  });
+});
+
+describe('NumberFinder', () => {
+  /** The first match at or after `from` by running the sticky number regexp at every position. */
+  const reference = (text: string, from: number) => {
+    for (let p = from; p < text.length; p++) {
+      c.numberAt.lastIndex = p;
+      const m = c.numberAt.exec(text);
+      if (m) return [m.index, m[0]];
+    }
+    return null;
+  };
+  const texts = [
+    ...TEXTS,
+    '统一一批三百万元二〇二三年一万亿十五个百分之五十千分之三一点五亿元三点五两个半月',
+    '一二三四五六七八九十百千万亿', '百分之', '千分之二', '三', '三万', '十一五规划', '约三成左右，一是二是', '一 2 3 %',
+  ];
+  it('finds the match the number regexp finds first, from every position', () => {
+    for (const text of texts) {
+      for (let from = 0; from <= text.length; from++) {
+        const m = c.number.from(text, from);
+        expect(m ? [m.index, m[0]] : null, `${text} from ${from}`).toEqual(reference(text, from));
+      }
+    }
+  });
+});
+
+describe('secondUnits', () => {
+  const chars = (re: RegExp) => {
+    const units = secondUnits(re);
+    return units && [...units].map((code) => String.fromCharCode(code)).sort().join('');
+  };
+  it('tells the characters every match goes on with, past lookarounds, groups, classes and repeats', () => {
+    expect(chars(/(?:过去|近)(\d)年/)).toBe(['去', ...'0123456789'].sort().join(''));
+    expect(chars(/(?<![较比])((?:19|20)\d{2})年/)).toBe('09');
+    expect(chars(/(?=x)ab/)).toBe('b');
+    expect(chars(/\d{2,}/)).toBe('0123456789');
+    expect(chars(/“?十([一二])五/)).toBe(['十', '一', '二'].sort().join(''));
+    expect(chars(/年[一-龥]/)).toBeNull();
+    expect(chars(/a[b-d\-]/)).toBe('-bcd');
+  });
+
+  it('tells nothing where a match may be one character long or the second cannot be told', () => {
+    for (const re of [/a|bc/, /ab?/, /a.b/, /[^a]b/, /a\sb/, /a\b/, /(a)\1/, /AB/i, /a*/, /(?:x?)+y/]) expect(chars(re), re.source).toBeNull();
+  });
+
+  it('gates patterns without changing what all() finds', () => {
+    const patterns = [/(?:过去|近)(\d)年/g, /(?<![较比])((?:19|20)\d{2})年/g, /a|bc/g];
+    const p = new Patterns(patterns.map((re) => ({ re, firsts: firsts(re) })));
+    for (const text of [...TEXTS, '近5年来，过去3年，较2020年，2019年', 'abcbca']) {
+      const all = p.all(text);
+      patterns.forEach((re, k) => expect(viaPatterns(all[k]!), `${re.source} in ${text}`).toEqual(viaMatchAll(re, text)));
+    }
   });
 });

@@ -152,7 +152,9 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   }
   const numberText = m[0];
   // 2 . 26 万人 that the split-digit pattern could not take whole: its tail alone would be a wrong value.
-  if (m[3] !== undefined && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
+  // Every match of FRACTION_TAIL ends in . or a space: the character before the number rules most out.
+  const tail = view.charCodeAt(pos - 1);
+  if (m[3] !== undefined && (tail === 0x2e || tail === 0x20) && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
   const read = numberOf(view, pos, m, c);
   if (!read || read.value === null || !Number.isFinite(read.value)) return null;
   let { value, magnitude, exponent, form } = read;

@@ -1,6 +1,6 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
+import { edgeUnits, literal, mayHold, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
@@ -18,14 +18,14 @@ export interface Compiled {
   tenseRole: ReadonlyMap<string, 'plan' | 'review'>;
   /**
    * Per exclusion rule (`q.exclude` order): the characters its before pattern can end the text with (…$), and those
-   * its after and unit patterns can start it with (^…), or null when not known (edgeUnits).
+   * its after, unit and number patterns can start it with (^…), or null when not known (edgeUnits).
    */
-  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null }[];
+  excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null; number: ReadonlySet<number> | null }[];
   /**
    * The same as bit sets (bit k: rule k), when there are at most 31 rules: per side, the rules that have an edge set
    * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
    */
-  excludeGates: Record<'before' | 'after' | 'unit', { constrained: number; by: ReadonlyMap<number, number> }> | null;
+  excludeGates: Record<'before' | 'after' | 'unit' | 'number', { constrained: number; by: Int32Array }> | null;
   units: Rules['units'];
   /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
   factors: ReadonlyMap<number, FactorParts>;
@@ -51,7 +51,13 @@ export interface Compiled {
   /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
   markerFirst: ReadonlySet<number> | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
-  subjectNeeds: readonly string[] | null;
+  subjectNeeds: AnyWord | null;
+  /** The cue words of work done (`q.doneCues`), of a look ahead (`q.roles.aheadCues`), of progress done (`q.progressDone`). */
+  doneCue: AnyWord;
+  aheadCue: AnyWord;
+  progressDone: AnyWord;
+  /** A look ahead in a clause: an ahead cue or a plan tense word (将, 要, 力争…). */
+  ahead: AnyWord;
   /** Marks of an included end between two ends of a range (3万(含)-10万元). */
   inclusive: WordsAt;
   /** 角/分 after an amount of yuan. */
@@ -115,35 +121,104 @@ export class WordsAt {
 }
 
 /**
+ * Whether a text holds one of some words (`words.some((w) => text.includes(w))`) in one pass: a table read per
+ * character, and only where a word can start are the words that start so compared in place. A list of cue words
+ * tested with one `includes` each read the text once per word.
+ */
+export class AnyWord {
+  private readonly firsts = new Uint8Array(0x10000);
+  private readonly byFirst = new Map<number, readonly string[]>();
+  /** An empty word: every text holds it. */
+  private readonly always: boolean;
+
+  constructor(words: readonly string[]) {
+    this.always = words.some((w) => w.length === 0);
+    for (const w of new Set(words)) {
+      if (!w) continue;
+      const code = w.charCodeAt(0);
+      this.firsts[code] = 1;
+      this.byFirst.set(code, [...(this.byFirst.get(code) ?? []), w]);
+    }
+  }
+
+  /** Whether [start, end) of `text` holds one of the words. */
+  in(text: string, start = 0, end = text.length): boolean {
+    if (this.always) return true;
+    const firsts = this.firsts;
+    for (let p = start; p < end; p++) {
+      const code = text.charCodeAt(p);
+      if (firsts[code] === 0) continue;
+      const list = this.byFirst.get(code)!;
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i]!;
+        if (w.length <= end - p && text.startsWith(w, p)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/**
  * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
  * 百/千 of 百分之, the first character of a Chinese numeral): one table read per character, where the regexp engine
  * spent far more on each of the many characters that start none.
  */
 export class NumberFinder {
-  constructor(private readonly re: RegExp, private readonly starts: Uint8Array) {}
+  /**
+   * @param starts per character code: 0 = no number starts there, 1 = one may (a digit: the regexp is run), 2 = one
+   *   may only as `percentLead` 分之 (百分之) or as a Chinese numeral (see `from`).
+   * @param percentLead per code: 1 where 百分之/千分之 may open (百, 千).
+   * @param numeral per code: 1 = a Chinese numeral may start here (its lead), 2 = it may go on here (its body, 点).
+   * @param next per code: 1 where a character may follow a Chinese numeral (the lookahead of numberSource).
+   */
+  constructor(
+    private readonly re: RegExp,
+    private readonly starts: Uint8Array,
+    private readonly percentLead: Uint8Array,
+    private readonly numeral: Uint8Array,
+    private readonly next: Uint8Array,
+  ) {}
 
   /** The first match at or after `from` (the match a global regexp with `lastIndex = from` finds), or null. */
   from(text: string, from: number): RegExpExecArray | null {
     const starts = this.starts;
     const re = this.re;
     for (let p = from; p < text.length; p++) {
-      if (starts[text.charCodeAt(p)] === 0) continue;
+      const code = text.charCodeAt(p);
+      const s = starts[code]!;
+      if (s === 0) continue;
+      // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
+      // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
+      // cannot match and is not run.
+      if (s === 2 && !(this.percentLead[code] === 1 && text.startsWith(PERCENT_TAIL, p + 1)) && !this.numeralMayEnd(text, p, code)) continue;
       re.lastIndex = p;
       const m = re.exec(text);
       if (m) return m;
     }
     return null;
   }
+
+  /** Whether a Chinese numeral starting at `p` can be followed by a `next` character: within its run, or right after. */
+  private numeralMayEnd(text: string, p: number, code: number): boolean {
+    const numeral = this.numeral;
+    if (numeral[code] !== 1) return false;
+    for (let q = p + 1; q <= text.length; q++) {
+      const c = text.charCodeAt(q); // NaN past the end: no character follows
+      if (q < text.length && this.next[c] === 1) return true;
+      if (q >= text.length || numeral[c] === 0) return false;
+    }
+    return false;
+  }
 }
 
 /** Per character, the bits of the edge sets (by index) that hold it; `constrained`: the indexes that have one. */
-function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: number; by: ReadonlyMap<number, number> } {
+function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: number; by: Int32Array } {
   let constrained = 0;
-  const by = new Map<number, number>();
+  const by = new Int32Array(0x10000);
   sets.forEach((set, k) => {
     if (!set) return;
     constrained |= 1 << k;
-    for (const code of set) by.set(code, (by.get(code) ?? 0) | (1 << k));
+    for (const code of set) by[code]! |= 1 << k;
   });
   return { constrained, by };
 }
@@ -156,18 +231,44 @@ function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: 
  * that holds one of its required texts (`needs`).
  */
 export class Patterns {
-  private readonly sticky: RegExp[];
+  /** @internal (PatternScan) */
+  readonly sticky: RegExp[];
+  /** Per pattern, its `unicode` flag (read once: the flag getter is a call). */
+  readonly unicode: boolean[];
   /** Per pattern: a global copy, for one whose first characters are not known, else null. */
   private readonly whole: (RegExp | null)[];
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
-  private readonly firsts = new Uint16Array(0x10000);
-  private readonly lists: number[][] = [];
+  readonly firsts = new Uint16Array(0x10000);
+  readonly lists: number[][] = [];
+  /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
+  readonly resumable: boolean;
+  /**
+   * Per character code, bit k set when a match of pattern k (k < 32) can have it as its second code unit; `gated`:
+   * the patterns whose second units are known (secondUnits). A pattern is then not run where the next character
+   * cannot go on a match (the 2 of 12.5 for a cue of years, 2024年).
+   */
+  readonly second: Int32Array;
+  readonly gated: number;
+  /** What `all` gives for a text with no match: an empty list per pattern (frozen, shared). */
+  private readonly none: readonly (readonly RegExpExecArray[])[];
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
+    this.unicode = this.sticky.map((re) => re.unicode);
+    this.second = new Int32Array(0x10000);
+    let gated = 0;
+    patterns.forEach(({ re }, k) => {
+      const units = k < 32 ? secondUnits(re) : null;
+      if (!units) return;
+      gated |= 1 << k;
+      for (const code of units) this.second[code]! |= 1 << k;
+    });
+    this.gated = gated;
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
+    this.resumable = this.whole.every((re) => re === null);
+    this.none = Object.freeze(patterns.map(() => NONE));
     const byFirst = new Map<number, number[]>();
     patterns.forEach(({ firsts }, k) => {
       for (const code of firsts ?? []) {
@@ -192,22 +293,31 @@ export class Patterns {
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
   all(text: string): readonly (readonly RegExpExecArray[])[] {
     const n = this.sticky.length;
-    const out: RegExpExecArray[][] = new Array(n).fill(NONE);
+    // Most texts (the few characters before a figure) hold no match: they share one list of empty lists.
+    let out: RegExpExecArray[][] | null = null;
     let next: Int32Array | null = null;
     const firsts = this.firsts;
+    const lists = this.lists;
+    const sticky = this.sticky;
+    const second = this.second;
+    const gated = this.gated;
     for (let p = 0; p < text.length; p++) {
       const f = firsts[text.charCodeAt(p)]!;
       if (f === 0) continue;
-      for (const k of this.lists[f - 1]!) {
+      const list = lists[f - 1]!;
+      for (let i = 0; i < list.length; i++) {
+        const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
-        const re = this.sticky[k]!;
+        if (k < 32 && ((gated >>> k) & 1) !== 0 && ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0) continue;
+        const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
         if (!m) continue;
+        out ??= new Array<RegExpExecArray[]>(n).fill(NONE);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
         next ??= new Int32Array(n);
-        next[k] = advance(text, m, re.unicode);
+        next[k] = advance(text, m, this.unicode[k]!);
       }
     }
     for (let k = 0; k < n; k++) {
@@ -215,12 +325,23 @@ export class Patterns {
       if (!re || !mayHold(text, this.needs[k])) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
+        out ??= new Array<RegExpExecArray[]>(n).fill(NONE);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
         re.lastIndex = advance(text, m, re.unicode);
       }
     }
-    return out;
+    return out ?? this.none;
+  }
+
+  /**
+   * A scan of `text` that goes on from where it stopped: `next(until)` gives the matches starting at or before
+   * `until` one by one, each as `all` finds it (the text is read whole, so a match reaching past `until` is the
+   * one `all` finds). The matches starting up to a position are so known without
+   * reading the rest of a long paragraph.
+   */
+  scan(text: string): PatternScan {
+    return new PatternScan(this, text);
   }
 
   /** The matches of the first (or only) pattern. */
@@ -230,6 +351,182 @@ export class Patterns {
 }
 
 const NONE: RegExpExecArray[] = [];
+
+/** See Patterns.scan. */
+export class PatternScan {
+  /** The next position to try, and the next index in the list of patterns that can start there. */
+  private p = 0;
+  private i = 0;
+  /** Per pattern, where its next match may start (past the end of its last one). */
+  private readonly after: Int32Array;
+  /** Matches of all patterns at once, for patterns that cannot be scanned part way (see Patterns.resumable). */
+  private whole: { k: number; m: RegExpExecArray }[] | null = null;
+  /** The index of the pattern of the match `next` returned last. */
+  k = -1;
+
+  constructor(private readonly patterns: Patterns, readonly text: string) {
+    this.after = new Int32Array(patterns.sticky.length);
+  }
+
+  /**
+   * The next match starting at or before `until` not returned yet (in text order, and by pattern index at one
+   * position), its pattern's index in `k`; null when there is none (a later call with a greater `until` goes on).
+   * Patterns that cannot be scanned part way give all their matches, whatever `until`, in pattern order.
+   */
+  next(until: number): RegExpExecArray | null {
+    const text = this.text;
+    if (!this.patterns.resumable) {
+      if (!this.whole) {
+        this.whole = this.patterns.all(text).flatMap((ms, k) => ms.map((m) => ({ k, m })));
+        this.whole.reverse();
+      }
+      const w = this.whole.pop();
+      if (!w) return null;
+      this.k = w.k;
+      return w.m;
+    }
+    const { firsts, lists, sticky, second, gated } = this.patterns;
+    const after = this.after;
+    const stop = Math.min(until + 1, text.length);
+    for (; this.p < stop; this.p++, this.i = 0) {
+      const f = firsts[text.charCodeAt(this.p)]!;
+      if (f === 0) continue;
+      const list = lists[f - 1]!;
+      while (this.i < list.length) {
+        const k = list[this.i++]!;
+        if (this.p < after[k]!) continue;
+        if (k < 32 && ((gated >>> k) & 1) !== 0 && ((second[text.charCodeAt(this.p + 1)]! >>> k) & 1) === 0) continue;
+        const re = sticky[k]!;
+        re.lastIndex = this.p;
+        const m = re.exec(text);
+        if (!m) continue;
+        after[k] = advance(text, m, this.patterns.unicode[k]!);
+        this.k = k;
+        return m;
+      }
+    }
+    return null;
+  }
+}
+
+/** Most starts of a pattern `secondUnits` follows (alternatives times repeats), and most characters of a class range. */
+const MAX_HEADS = 512;
+const MAX_RANGE = 512;
+const DIGITS = [...'0123456789'].map((ch) => ch.charCodeAt(0));
+
+/**
+ * The code units the second code unit of every match of a pattern is one of, or null when that cannot be told (a
+ * match may be shorter than two units; `.`, a negated class, an escape other than \d; case-insensitive matching).
+ * Lookarounds and anchors take no characters and are passed over.
+ */
+export function secondUnits(re: RegExp): Set<number> | null {
+  if (re.ignoreCase) return null;
+  const heads = headsOf(parse(re.source));
+  if (!heads || heads.some((h) => h.length < 2)) return null;
+  const out = new Set<number>();
+  for (const h of heads) for (const code of h[1]!) out.add(code);
+  return out;
+}
+
+/**
+ * The ways a match of a node can start: per way, the sets of code units its first one or two units are from; a way
+ * of fewer than two sets is a whole match (the node ends there). Null when unknown or too many.
+ */
+function headsOf(n: Node): (readonly number[])[][] | null {
+  switch (n.t) {
+    case 'empty': return [[]];
+    case 'atom': {
+      const units = atomUnits(n.src);
+      if (units) return [[units]];
+      const text = literal(n);
+      if (text === null || text.length === 0) return null;
+      return [[...text].slice(0, 1).flatMap((ch) => [...Array(Math.min(2, ch.length)).keys()].map((i) => [ch.charCodeAt(i)]))];
+    }
+    case 'alt': {
+      const out: (readonly number[])[][] = [];
+      for (const a of n.alts) {
+        const h = headsOf(a);
+        if (!h) return null;
+        out.push(...h);
+      }
+      return out.length > MAX_HEADS ? null : out;
+    }
+    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item)));
+    case 'rep': {
+      if (n.backref) return null;
+      const body = headsOf(n.body);
+      // A body that can match nothing could be repeated any number of times without taking a character.
+      if (!body || body.some((h) => h.length === 0)) return null;
+      const out: (readonly number[])[][] = [];
+      // Each copy takes a unit or more: two copies fill the two units looked at.
+      for (let copies = Math.min(n.min, 2); copies <= Math.min(n.max, 2); copies++) {
+        const h = seqHeads(Array.from({ length: copies }, () => () => body));
+        if (!h) return null;
+        out.push(...h);
+      }
+      return out.length > MAX_HEADS ? null : out;
+    }
+  }
+}
+
+/** The starts of items matched one after another. */
+function seqHeads(items: (() => (readonly number[])[][] | null)[]): (readonly number[])[][] | null {
+  let acc: (readonly number[])[][] = [[]];
+  for (const item of items) {
+    if (acc.every((h) => h.length >= 2)) break;
+    const heads = item();
+    if (!heads) return null;
+    const next: (readonly number[])[][] = [];
+    for (const h of acc) {
+      if (h.length >= 2) next.push(h);
+      else for (const g of heads) next.push([...h, ...g].slice(0, 2));
+    }
+    if (next.length > MAX_HEADS) return null;
+    acc = next;
+  }
+  return acc;
+}
+
+/**
+ * The code units an atom of one character stands for: \d, a class of plain characters, escapes and small ranges
+ * (no negation); null for anything else (a literal is read by the caller), and for characters outside the BMP.
+ */
+function atomUnits(src: string): number[] | null {
+  if (src === '\\d') return DIGITS;
+  if (!src.startsWith('[') || src.startsWith('[^') || !src.endsWith(']')) return null;
+  const out = new Set<number>();
+  let prev = -1;
+  for (let i = 1; i < src.length - 1;) {
+    let code: number;
+    if (src[i] === '\\') {
+      const e = src[i + 1]!;
+      if (e === 'd') {
+        for (const d of DIGITS) out.add(d);
+        prev = -1;
+        i += 2;
+        continue;
+      }
+      if (/[\w\s]/.test(e)) return null;
+      code = e.charCodeAt(0);
+      i += 2;
+    } else if (src[i] === '-' && prev >= 0 && i < src.length - 2) {
+      const to = src[i + 1] === '\\' ? null : src.codePointAt(i + 1)!;
+      if (to === null || to > 0xffff || to < prev || to - prev > MAX_RANGE) return null;
+      for (let cp = prev; cp <= to; cp++) out.add(cp);
+      prev = -1;
+      i += 2;
+      continue;
+    } else {
+      const cp = src.codePointAt(i)!;
+      if (cp > 0xffff) return null;
+      code = cp;
+      i += 1;
+    }
+    out.add(code);
+    prev = code;
+  }
+  return out.size ? [...out] : null;
+}
 
 /** Where a global regexp goes on after match `m`: its end, or past the next character for an empty match. */
 function advance(text: string, m: RegExpExecArray, unicode: boolean): number {
@@ -312,18 +609,37 @@ const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(
 const numberSource = (next: string, cn: string) =>
   `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
 
-/** The characters a match of numberSource can start with: a digit, 百/千 (百分之, 千分之), a Chinese numeral's first. */
-function numberStarts(numerals: Numerals): Uint8Array {
+/** What follows 百/千 in 百分之X, 千分之X (numberSource). */
+const PERCENT_TAIL = '分之';
+
+/**
+ * The tables of a NumberFinder for numberSource: where a number can start (a digit, 百/千 of 百分之, the first
+ * character of a Chinese numeral), where a numeral goes on (its body, 点), and what may follow one (`next`).
+ */
+function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): NumberFinder {
   const starts = new Uint8Array(0x10000);
+  const percentLead = new Uint8Array(0x10000);
+  const numeral = new Uint8Array(0x10000);
+  const follows = new Uint8Array(0x10000);
+  for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), '点'.charCodeAt(0)]) numeral[code] = 2;
+  for (const code of numerals.lead) {
+    numeral[code] = 1;
+    starts[code] = 2;
+  }
+  for (const ch of '百千') {
+    percentLead[ch.charCodeAt(0)] = 1;
+    starts[ch.charCodeAt(0)] = 2;
+  }
   for (let d = 0x30; d <= 0x39; d++) starts[d] = 1;
-  for (const ch of '百千') starts[ch.charCodeAt(0)] = 1;
-  for (const code of numerals.lead) starts[code] = 1;
-  return starts;
+  for (const ch of next) follows[ch.charCodeAt(0)] = 1;
+  return new NumberFinder(re, starts, percentLead, numeral, follows);
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
 /** A regexp that never matches, for an empty word list. */
 const NEVER = /(?!)/y;
+
+const needsOf = (needs: readonly string[] | null) => (needs ? new AnyWord(needs) : null);
 
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileQuantities(rules: RawRules): Compiled {
@@ -348,12 +664,14 @@ export function compileQuantities(rules: RawRules): Compiled {
   const inclusive = rules.units.inclusive;
   const subunits = rules.units.subunits ? Object.keys(rules.units.subunits.parts) : [];
   const starts = [...units, ...magnitudeOf.keys(), ...q.approximate.words, ...q.rangeJoiners, ...inclusive, ...subunits, ' '].map((w) => w[0]!);
-  const next = [...new Set(starts)].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('');
+  const nextChars = [...new Set(starts)];
+  const next = nextChars.map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('');
   const signs = rules.units.units.flatMap((unit) => unit.signs.map((sign) => ({ sign, unit }))).sort((a, b) => b.sign.length - a.sign.length);
   const excludeEdges = q.exclude.map((x) => ({
     before: x.before ? edgeUnits(x.before, 'last') : null,
     after: x.after ? edgeUnits(x.after, 'first') : null,
     unit: x.unit ? edgeUnits(x.unit, 'first') : null,
+    number: x.number ? edgeUnits(x.number, 'first') : null,
   }));
   return {
     q,
@@ -365,13 +683,14 @@ export function compileQuantities(rules: RawRules): Compiled {
       before: gatesOf(excludeEdges.map((e) => e.before)),
       after: gatesOf(excludeEdges.map((e) => e.after)),
       unit: gatesOf(excludeEdges.map((e) => e.unit)),
+      number: gatesOf(excludeEdges.map((e) => e.number)),
     },
     excludeEdges,
     units: rules.units,
     factors: new Map(rules.units.units.flatMap((u) => [u.factor, ...(typeof u.base === 'object' ? Object.values(u.base) : [u.base])])
       .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
     numerals,
-    number: new NumberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numberStarts(numerals)),
+    number: numberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numerals, nextChars),
     numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
     unit: wordsAt(units),
     unitOf,
@@ -384,7 +703,11 @@ export function compileQuantities(rules: RawRules): Compiled {
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsAsClasses(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
-    subjectNeeds: q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null,
+    subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
+    doneCue: new AnyWord(q.doneCues),
+    aheadCue: new AnyWord(q.roles.aheadCues),
+    progressDone: new AnyWord(q.progressDone),
+    ahead: new AnyWord([...q.roles.aheadCues, ...q.roles.tense.filter((t) => t.role === 'plan').flatMap((t) => t.words)]),
     inclusive: wordsAt(inclusive),
     subunit: wordsAt(subunits),
     halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),

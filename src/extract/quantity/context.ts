@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import type { Compiled, CueSet } from './compile.js';
+import type { Compiled, CueSet, PatternScan } from './compile.js';
 import { coverage, locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -20,8 +20,11 @@ export interface Frame {
   inGlossary: (pos: number) => boolean;
   /** The block holding a position, with the role the roles stage gave it. */
   blockAt: (pos: number) => Block | null;
-  /** Per block start, the scope changes found in it (filled as figures ask; this document's only). */
-  scopes: Map<number, { end: number; period: Period | null; rule: string }[]>;
+  /**
+   * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
+   * figures ask, in order; this document's only).
+   */
+  scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[] }>;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
   reading: ReadingView;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
@@ -99,7 +102,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
-    if (role === 'review' && c.q.roles.aheadCues.some((w) => clause().includes(w))) return by('target', 'ahead-cue');
+    if (role === 'review' && c.aheadCue.in(clause())) return by('target', 'ahead-cue');
     if (role === 'plan' && done(clause(), c)) return by('actual', 'done');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
@@ -119,7 +122,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
 function looksAhead(clause: string, c: Compiled): boolean {
-  return c.q.roles.aheadCues.some((w) => clause.includes(w)) || c.q.roles.tense.some((t) => t.role === 'plan' && t.words.some((w) => clause.includes(w)));
+  return c.ahead.in(clause);
 }
 
 /**
@@ -132,7 +135,7 @@ function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, lastC
   const clause = lastClause();
   const share = c.q.planShare?.exec(clause);
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
-  if (doc.meta.docType === 'progress-report' && c.q.progressDone.some((w) => clause.includes(w)) && !looksAhead(clause, c)) return 'progress-done';
+  if (doc.meta.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
   const after = doc.view.slice(pos, sentence.end);
   // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
   const comma = indexOfComma(after);
@@ -182,7 +185,7 @@ function indexOfDigit(text: string): number {
 
 /** Whether the sentence before a figure reports work done (已完成投资…, 截至3月底…). */
 function done(before: string, c: Compiled): boolean {
-  return c.q.doneCues.some((w) => before.includes(w));
+  return c.doneCue.in(before);
 }
 
 type YearCue = Compiled['years'][number];
@@ -304,9 +307,6 @@ const TOTAL = /(新增|累计|共|总计|合计|新建|建成|引进|培育|完�
 
 /** A single year that opens a clause (2020年，… 去年，…) ends the span named before it; one inside a phrase does not. */
 const OPENS = /^[,:，：是里中]/;
-/** A span fronted as a time, not inside a name (《…“十四五”发展合作协议》, “十三五”良好开局) or a phrase (近5年来首次). */
-const FRONTED = /^[,:，：]/;
-const CLAUSE_BREAK = /[,;，；。]/;
 /** A span named as a time (“十三五”时期, 期间) or as ending (“十三五”收官之年): what follows is about it. */
 const TIME_OF = /(时期|期间)$/;
 const CLOSING = /^(收官|圆满收官)/;
@@ -316,18 +316,35 @@ const CLOSING = /^(收官|圆满收官)/;
  * is named after it, else the span of its paragraph or section (the roles stage), else none.
  */
 function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): { period: Period; rule: string | null } | null {
-  let events = frame.scopes.get(block.start);
-  if (!events) frame.scopes.set(block.start, (events = scopeEvents(view, frame, c, block)));
-  // The last event ending before the figure (events are sorted by end), found by bisection.
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid]!.end <= pos - block.start) lo = mid + 1;
-    else hi = mid;
+  let scope = frame.scopes.get(block.start);
+  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [] }));
+  // The paragraph is read only as far as its figures ask: up to the furthest figure so far.
+  const rel = pos - block.start;
+  const { scan, ends, events } = scope;
+  const text = scan.text;
+  for (let m = scan.next(rel); m; m = scan.next(rel)) {
+    const k = scan.k;
+    const end = m.index + m[0].length;
+    const at = ends.indexOf(end);
+    if (at >= 0 && events[at]!.k < k) continue;
+    const rule = c.scopeCues.rules[k]!;
+    let event: ScopeEvent | null = null;
+    if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
+      const p = isFronting(text.charCodeAt(end)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+      if (p) event = { k, period: p, rule: rule.id };
+    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) event = { k, period: null, rule: rule.id };
+    if (!event) continue;
+    if (at >= 0) events[at] = event;
+    else {
+      ends.push(end);
+      events.push(event);
+    }
   }
-  if (lo > 0) {
-    const e = events[lo - 1]!;
+  // The last scope change ending before the figure: every match ending there starts at or before it, so is known.
+  let best = -1;
+  for (let i = 0; i < ends.length; i++) if (ends[i]! <= rel && (best < 0 || ends[i]! > ends[best]!)) best = i;
+  if (best >= 0) {
+    const e = events[best]!;
     return e.period ? { period: e.period, rule: e.rule } : null;
   }
   const period = block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
@@ -335,21 +352,11 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
 }
 
 /**
- * The scope changes of a block, once per block (a long paragraph with many figures is read once): a span fronted as
- * a time (“十三五”时期，… 五年来，…) opens one, a single year opening a clause (2020年，…) closes it. Sorted by end.
+ * A scope change of a block (a span fronted as a time, “十三五”时期，… 五年来，…, opens one; a single year opening a
+ * clause, 2020年，…, closes it) by where it ends, with the index of its cue: of the cues ending at one place the
+ * first in rule order that makes a change counts.
  */
-function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { end: number; period: Period | null; rule: string }[] {
-  const text = view.slice(block.start, block.end);
-  const byEnd = new Map<number, { period: Period | null; rule: string }>();
-  eachYearCue(text, c.scopeCues, (rule, m, end) => {
-    if (byEnd.has(end)) return;
-    if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-      const p = FRONTED.test(text.slice(end, end + 1)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-      if (p) byEnd.set(end, { period: p, rule: rule.id });
-    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) byEnd.set(end, { period: null, rule: rule.id });
-  });
-  return [...byEnd.entries()].map(([end, e]) => ({ end, ...e })).sort((x, y) => x.end - y.end);
-}
+export interface ScopeEvent { k: number; period: Period | null; rule: string }
 
 /**
  * The year or span a figure is for. A cue between the previous figure of its sentence and this one decides first:
@@ -360,63 +367,87 @@ function scopeEvents(view: string, frame: Frame, c: Compiled, block: Block): { e
  */
 export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
   const text = frame.reading.slice(window.start, window.end);
-  let explicit = null as { end: number; year: number | null; id: string } | null;
-  let relative = null as { end: number; year: number | null; id: string } | null;
-  let span = null as { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null;
-  eachYearCue(text, c.yearCues, (rule, m, end) => {
-    if (rule.span) {
-      // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
-      const governs = FRONTED.test(text.slice(end, end + 1)) || !CLAUSE_BREAK.test(text.slice(end));
-      if (governs && (!span || end > span.end)) span = { end, period: spanYears(rule, m, frame), rule: rule.span, base: rule.span === 'base' ? Number(m[1]) : null, id: rule.id };
-      return;
+  let ex: { end: number; year: number | null; id: string } | null = null;
+  let rel: { end: number; year: number | null; id: string } | null = null;
+  let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null = null;
+  // Each match of each year cue (cue by cue, in rule order); the last of each sort wins.
+  const all = c.yearCues.patterns.all(text);
+  for (let k = 0; k < all.length; k++) {
+    const found = all[k]!;
+    if (found.length === 0) continue;
+    const rule = c.yearCues.rules[k]!;
+    for (const cue of found) {
+      const end = cue.index + cue[0].length;
+      if (rule.span) {
+        // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
+        const governs = isFronting(text.charCodeAt(end)) || !hasClauseBreak(text, end);
+        if (governs && (!sp || end > sp.end)) sp = { end, period: spanYears(rule, cue, frame), rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id };
+        continue;
+      }
+      const year = rule.capture ? Number(cue[rule.capture])
+        : rule.period ? FIVE_YEAR_END[cue[1] ?? ''] ?? null
+        : rule.relative === 'plan' ? frame.planYear
+        : rule.relative === 'review' ? frame.reviewYear
+        : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
+        : null;
+      const strong = rule.capture !== undefined || rule.period !== undefined || rule.relative === 'none' || rule.relative === 'review-minus-one';
+      if (strong && (!ex || end > ex.end)) ex = { end, year, id: rule.id };
+      if (!strong && (!rel || end > rel.end)) rel = { end, year, id: rule.id };
     }
-    const year = rule.capture ? Number(m[rule.capture])
-      : rule.period ? FIVE_YEAR_END[m[1] ?? ''] ?? null
-      : rule.relative === 'plan' ? frame.planYear
-      : rule.relative === 'review' ? frame.reviewYear
-      : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
-      : null;
-    const strong = rule.capture !== undefined || rule.period !== undefined || rule.relative === 'none' || rule.relative === 'review-minus-one';
-    if (strong && (!explicit || end > explicit.end)) explicit = { end, year, id: rule.id };
-    if (!strong && (!relative || end > relative.end)) relative = { end, year, id: rule.id };
-  });
-  const single = (year: number | null, rule: string | null): When => ({ year, period: null, rule });
-  const scope = () => scopeOf(view, frame, c, block, m.start);
-  const sp = span as { end: number; period: Period | null; rule: string; base: number | null; id: string } | null;
-  const ex = explicit as { end: number; year: number | null; id: string } | null;
-  const rel = relative as { end: number; year: number | null; id: string } | null;
-  /** In a span: X of 由X增长到Y is the year before it; a level reached, a rate or share its end; a total the span. */
-  const inSpan = (around: Period, named: boolean, rule: string | null): When => {
-    if (kind === 'other') return single(null, null);
-    const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
-    const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
-    if (FROM.test(before)) return single(around[0] - 1, rule);
-    if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
-    if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
-    // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
-    if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around, rule };
-    return single(around[1], rule);
-  };
+  }
   if (sp && (!ex || sp.end > ex.end)) {
-    if (sp.period) return inSpan(sp.period, true, sp.id);
+    if (sp.period) return inSpan(frame, block, m, text, kind, sp.period, true, sp.id);
     if (sp.rule === 'base' && sp.base !== null) {
       // The base year is the cue's; the year it runs to comes from the first of these that has one.
-      const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scope()) ?? fallbackYear(frame, block, kind);
+      const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scopeOf(view, frame, c, block, m.start)) ?? fallbackYear(frame, block, kind);
       return to.year !== null && to.year > sp.base ? { year: null, period: [sp.base, to.year], rule: sp.id } : to;
     }
-    const around = scope();
+    const around = scopeOf(view, frame, c, block, m.start);
     if (around) return { year: null, period: around.period, rule: around.rule };
     if (sp.rule === 'average') return single(null, sp.id);
   }
   if (ex) return single(ex.year, ex.id);
   if (opening !== null && !rel) return single(opening.year, opening.rule);
   // Background figures (kind other, a glossary's) take no year from the span around them.
-  const around = rel || kind === 'other' ? null : scope();
-  if (around) return inSpan(around.period, false, around.rule);
+  const around = rel || kind === 'other' ? null : scopeOf(view, frame, c, block, m.start);
+  if (around) return inSpan(frame, block, m, text, kind, around.period, false, around.rule);
   const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : block.section ? frame.sections.get(block.section) : undefined;
   if (info?.year != null) return single(info.year, info.roleRule ?? null);
   if (rel) return single(rel.year, rel.id);
   return fallbackYear(frame, block, kind);
+}
+
+const single = (year: number | null, rule: string | null): When => ({ year, period: null, rule });
+
+/**
+ * A character after a span that fronts it as a time, not inside a name (《…“十四五”发展合作协议》, “十三五”良好开局) or a
+ * phrase (近5年来首次): , : ， ：.
+ */
+const isFronting = (code: number) => code === 0x2c || code === 0x3a || code === 0xff0c || code === 0xff1a;
+
+/** Whether text[from…] holds a clause break: , ; ， ； 。. */
+function hasClauseBreak(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2c || code === 0x3b || code === 0xff0c || code === 0xff1b || code === 0x3002) return true;
+  }
+  return false;
+}
+
+/**
+ * A figure in a span (`text`: the window of its sentence before it): X of 由X增长到Y is the year before the span; a
+ * level reached, a rate or share its end; a total the span.
+ */
+function inSpan(frame: Frame, block: Block, m: Range & { dimension?: string }, text: string, kind: Kind, around: Period, named: boolean, rule: string | null): When {
+  if (kind === 'other') return single(null, null);
+  const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
+  const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
+  if (FROM.test(before)) return single(around[0] - 1, rule);
+  if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
+  if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
+  // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
+  if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around, rule };
+  return single(around[1], rule);
 }
 
 /** The deadline a figure's sentence or paragraph opens with (到2025年，…), or the one carried to it, and its rule. */

@@ -5,10 +5,12 @@ import type { Mention } from './scan.js';
 import { unitNeedsMet } from './scan.js';
 
 const CONTEXT = 12;
-const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
-const OPEN = codes('“"「『《');
-const CLOSE = codes('”"」』》');
-const QUOTE = 0x22;
+/** Per character code: OPEN for an opening quote or bracket of a name, CLOSE for a closing one (" is both). */
+const OPEN = 1;
+const CLOSE = 2;
+const QUOTES = new Uint8Array(0x10000);
+for (const ch of '“"「『《') QUOTES[ch.charCodeAt(0)]! |= OPEN;
+for (const ch of '”"」』》') QUOTES[ch.charCodeAt(0)]! |= CLOSE;
 
 /**
  * A short quoted name around the mention (“千万元楼”, “15分钟生活圈”, 《…》): the quotes open before it and close
@@ -17,15 +19,15 @@ const QUOTE = 0x22;
 function insideShortQuote(view: string, m: Mention, block: Range, max: number): boolean {
   let open = -1;
   for (let i = m.start - 1; i >= Math.max(block.start, m.start - max); i--) {
-    const ch = view.charCodeAt(i);
-    if (CLOSE.has(ch) && ch !== QUOTE) return false;
-    if (OPEN.has(ch)) { open = i; break; }
+    const q = QUOTES[view.charCodeAt(i)]!;
+    if (q === CLOSE) return false;
+    if (q !== 0) { open = i; break; }
   }
   if (open < 0) return false;
   for (let i = m.end; i < Math.min(block.end, open + max + 2); i++) {
-    const ch = view.charCodeAt(i);
-    if (CLOSE.has(ch)) return i - open - 1 <= max;
-    if (OPEN.has(ch) && ch !== QUOTE) return false;
+    const q = QUOTES[view.charCodeAt(i)]!;
+    if ((q & CLOSE) !== 0) return i - open - 1 <= max;
+    if (q === OPEN) return false;
   }
   return false;
 }
@@ -42,13 +44,15 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
   const view = read.view;
   const before = read.slice(Math.max(block.start, m.start - CONTEXT), m.start);
   const after = read.slice(m.end, Math.min(block.end, m.end + CONTEXT));
-  // The rules whose anchored patterns (…$ before the figure, ^… after it and on the unit) can match the characters
-  // next to the figure and the unit's first: one lookup per side, and only those rules are tried.
+  // The rules whose anchored patterns (…$ before the figure, ^… after it, on the unit and on the number) can match
+  // the characters next to the figure, the unit's first and the number's first: one lookup per side, and only those
+  // rules are tried.
   const gates = c.excludeGates;
   const open = gates
-    ? (~gates.unit.constrained | (gates.unit.by.get(m.unit.charCodeAt(0)) ?? 0))
-      & (~gates.before.constrained | (gates.before.by.get(before.charCodeAt(before.length - 1)) ?? 0))
-      & (~gates.after.constrained | (gates.after.by.get(after.charCodeAt(0)) ?? 0))
+    ? (~gates.unit.constrained | (gates.unit.by[m.unit.charCodeAt(0)] ?? 0))
+      & (~gates.before.constrained | (gates.before.by[before.charCodeAt(before.length - 1)] ?? 0))
+      & (~gates.after.constrained | (gates.after.by[after.charCodeAt(0)] ?? 0))
+      & (~gates.number.constrained | (gates.number.by[m.numberText.charCodeAt(0)] ?? 0))
     : -1;
   const last = before.charCodeAt(before.length - 1);
   const first = after.charCodeAt(0);
@@ -63,6 +67,7 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
       if (x.unit && edges.unit && !edges.unit.has(m.unit.charCodeAt(0))) continue;
       if (x.before && edges.before && !edges.before.has(last)) continue;
       if (x.after && edges.after && !edges.after.has(first)) continue;
+      if (x.number && edges.number && !edges.number.has(m.numberText.charCodeAt(0))) continue;
     }
     if (x.number && !x.number.test(m.numberText)) continue;
     if (x.unit && !x.unit.test(m.unit)) continue;

@@ -2,7 +2,6 @@ import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { Compiled, WordSet } from './compile.js';
 import { lastIndexWithin } from '../../util/find.js';
-import { mayHold } from '../../rules/regex-ast.js';
 import type { IndicatorEvidence } from '../../rules/files/quantities.js';
 
 /** An indicator's range in the view and what delimited it (a decision of rules/quantities.yaml `decisions.indicators`). */
@@ -67,8 +66,7 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
   // An actor is dropped only before a whole verb, not one cut out of a word (…服务中心覆盖率 is no 覆盖).
   const pattern = c.q.indicator.subjectPattern;
   // Every match holds one of a few words (财政, 政府…): a phrase holding none is not run through the pattern.
-  const text = pattern ? view.slice(start, end) : '';
-  const n = pattern && mayHold(text, c.subjectNeeds) ? pattern.exec(text)?.[0].length ?? 0 : 0;
+  const n = pattern && (!c.subjectNeeds || c.subjectNeeds.in(view, start, end)) ? pattern.exec(view.slice(start, end))?.[0].length ?? 0 : 0;
   const word = n > 0 ? wordAtStart(view, start + n, end, c.leading) : 0;
   return word > 0 && wordAtStart(view, start + n, end, c.words) <= word ? n : 0;
 }
