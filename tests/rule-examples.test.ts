@@ -31,6 +31,8 @@ const whole = (text: string) => ({ start: 0, end: text.length });
 /** A text read as one block (its view is itself). */
 const reading = (text: string) => new ReadingView(text, text, [whole(text)]);
 const mentions = (text: string): Mention[] => scanBlocks(reading(text), [whole(text)], quantities)[0] ?? [];
+/** The rules that left figures of a text out, as extract --explain names them in its `quantity.excluded` messages. */
+const excludedBy = (text: string) => extract({ text }, { rules, explain: true }).messages.filter((m) => m.code === 'quantity.excluded').map((m) => m.message.slice(0, m.message.indexOf(':')));
 /** The quantities the whole pipeline gives for a text (exclusions applied). */
 const quantitiesOf = (text: string) => extract({ text }, { rules }).quantities;
 /** Forms read by the number grammar whose id a quantity carries; the plain ones name no form of their own. */
@@ -74,6 +76,9 @@ const RUNNERS: Record<string, Runner> = {
   'quantities.kinds': (rule, text) => quantities.kind.first(text).some((m) => quantities.kindOf.get(m[0])?.id === rule.id),
   /** A figure the scanner reads and this exclusion then rules out (全省第3个, 坚持两个确立). */
   'quantities.exclude': (rule, text) => mentions(text).some((m) => exclusion(reading(text), m, whole(text), quantities) === rule.id),
+  /** A figure of the text left out by this rule (extract --explain names the rule). */
+  'quantities.quotedName': (rule, text) => excludedBy(text).includes(rule.id),
+  'quantities.unitNeeds': (rule, text) => excludedBy(text).includes(rule.id),
   /** An indicator phrase identified as this indicator: 全年地区生产总值增长. */
   'indicators.indicators': (rule, text, r) => identify(text, r.indicators)?.rule === rule.id,
   /** A label with its colon: 牵头单位：. */

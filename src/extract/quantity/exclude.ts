@@ -75,7 +75,7 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
     if (x.after && !x.after.test(after)) continue;
     return x.id;
   }
-  if (!unitNeedsMet(view, m, block, m.needs)) return 'unit.needs';
-  if (insideShortQuote(view, m, block, c.q.quotedNameMax)) return 'exclude.quoted-name';
+  if (c.q.unitNeeds && !unitNeedsMet(view, m, block, m.needs)) return c.q.unitNeeds.id;
+  if (c.q.quotedName && insideShortQuote(view, m, block, c.q.quotedName.max)) return c.q.quotedName.id;
   return null;
 }
