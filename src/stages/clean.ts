@@ -306,7 +306,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
   });
   const blanked = pageRanges(removed, bp.compiled.pageBreaks, bp.runningHead?.id ?? null);
   const view = blank(doc.view, blanked);
-  return { ...doc, view, removed: coalesce([...removed, ...inlineTags(doc)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, runOn) };
+  return { ...doc, view, removed: coalesce([...removed, ...inlineTags(doc, bp.spans.find((r) => r.inlineTags)?.id ?? null)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, runOn) };
 };
 
 /**
@@ -354,11 +354,11 @@ function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks:
 }
 
 /** Inline HTML tags, which normalise made fillers in the view (so they split nothing), are still markup removed. */
-function inlineTags(doc: Pick<Doc, 'text' | 'view'>): RemovedRange[] {
+function inlineTags(doc: Pick<Doc, 'text' | 'view'>, rule: string | null): RemovedRange[] {
   const out: RemovedRange[] = [];
-  if (!doc.view.includes(FILLER)) return out;
+  if (rule === null || !doc.view.includes(FILLER)) return out;
   for (const m of doc.view.matchAll(FILLERS)) {
-    if (doc.text.charCodeAt(m.index) === 0x3c) out.push({ start: m.index, end: m.index + m[0].length, rule: 'furniture.html-tag' }); // <
+    if (doc.text.charCodeAt(m.index) === 0x3c) out.push({ start: m.index, end: m.index + m[0].length, rule }); // <
   }
   return out;
 }

@@ -49,7 +49,13 @@ export function boilerplateRules() {
   }).strict();
 
   /** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
-  const SpanRule = z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict();
+  const SpanRule = z.object({
+    id: RuleId,
+    ...examples,
+    pattern: GlobalPattern,
+    /** The rule inline HTML tags are removed under, which normalise already made fillers in the view (one rule). */
+    inlineTags: z.boolean().default(false),
+  }).strict();
 
   /** A YAML block or scraper header opening the file: removed under `id`; the listed keys give metadata hints. */
   const FrontMatter = z.object({
