@@ -84,6 +84,8 @@ describe('property: cost grows linearly with size', () => {
   const layouts: [string, string][] = [
     ['in lines', seed],
     ['flattened onto one line', seed.replace(/\r?\n/g, '\u3000\u3000')],
+    // Many blocks and no figure at all: a scan block by block that read on to the end of the text was quadratic.
+    ['short lines with no figure', '推进改革，优化服务\n'.repeat(500)],
   ];
   for (const [layout, chunk] of layouts) {
     it(`${layout}: 8× the text takes well under 64× the time`, () => {

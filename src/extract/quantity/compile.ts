@@ -179,11 +179,15 @@ export class NumberFinder {
     private readonly next: Uint8Array,
   ) {}
 
-  /** The first match at or after `from` (the match a global regexp with `lastIndex = from` finds), or null. */
-  from(text: string, from: number): RegExpExecArray | null {
+  /**
+   * The first match starting at or after `from` and before `limit` (the match a global regexp with `lastIndex =
+   * from` finds, if it starts before `limit`), or null. Bounded, so that a scan block by block reads each character
+   * once: unbounded, a long text of blocks holding no number was read to its end once per block.
+   */
+  from(text: string, from: number, limit = text.length): RegExpExecArray | null {
     const starts = this.starts;
     const re = this.re;
-    for (let p = from; p < text.length; p++) {
+    for (let p = from; p < limit; p++) {
       const code = text.charCodeAt(p);
       const s = starts[code]!;
       if (s === 0) continue;

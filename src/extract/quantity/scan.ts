@@ -180,7 +180,7 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
     if (wrapped[bi]) continue;
-    for (let m = c.number.from(view, Math.max(next, block.start)); m && m.index < block.end; m = c.number.from(view, next)) {
+    for (let m = c.number.from(view, Math.max(next, block.start), block.end); m; m = c.number.from(view, next, block.end)) {
       const at = mentionAt(view, m, block.end, c);
       if (at.found) out[bi]!.push(at.found);
       next = at.next;
