@@ -80,6 +80,31 @@ export function shape(src: string): { alternation: boolean; backref: boolean } {
   return { alternation: tree.t === 'alt', backref: backref(tree) };
 }
 
+/**
+ * The pattern source with `\d` written as the characters it stands for, for an edge analysis (edgeUnits reads no
+ * such escape): [0-9] outside a class, the range 0-9 inside one (left as it is next to a `-`, where the range would
+ * read differently). The same pattern, only for telling its first and last characters.
+ */
+export function digitsSpelled(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const escape = source.slice(i, i + 2);
+      if (escape !== '\\d') out += escape;
+      else if (!inClass) out += '[0-9]';
+      else out += source[i - 1] !== '-' && source[i + 2] !== '-' ? '0-9' : escape;
+      i++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
 /** The text a node matches when it is a plain run of literal characters, else null. */
 export function literal(n: Node): string | null {
   if (n.t === 'rep' && n.max === 0) return '';

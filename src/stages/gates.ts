@@ -1,28 +1,9 @@
-import { edgeUnits, literal, parse, type Node } from '../rules/regex-ast.js';
+import { digitsSpelled, edgeUnits, literal, parse, type Node } from '../rules/regex-ast.js';
 
 /**
  * Cheap tests, built once from rule patterns in the compile step, that rule a text out before its rule's regex runs:
  * the characters a match can open or close with, and how long a whole-line match can be.
  */
-
-/** `\d` as the class it stands for, so that an edge analysis reads it as the ten digits (`[\d〇]` → `[0-9〇]`). */
-function digitsSpelled(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      const e = source[i + 1] ?? '';
-      out += e === 'd' ? (inClass ? '0-9' : '[0-9]') : c + e;
-      i++;
-    } else {
-      if (inClass) inClass = c !== ']';
-      else if (c === '[') inClass = true;
-      out += c;
-    }
-  }
-  return out;
-}
 
 /**
  * The UTF-16 code units a text must open (`first`) or close (`last`) with for an anchored pattern to match it
@@ -102,6 +83,17 @@ export function anyOfNeeds(lists: readonly (readonly string[] | null)[]): RegExp
 
 const escapeText = (t: string) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
+/** The items of a pattern's top-level sequence, nested sequences flattened (`^(?:a)b` → ^, a, b). */
+function topItems(re: RegExp): Node[] {
+  const items: Node[] = [];
+  const flatten = (n: Node) => {
+    if (n.t === 'seq') for (const i of n.items) flatten(i);
+    else items.push(n);
+  };
+  flatten(parse(re.source));
+  return items;
+}
+
 /** Whether a text holds one of the required texts (always true with none). */
 export function holds(text: string, t: NeedsTest): boolean {
   return t === null || ('one' in t ? text.includes(t.one) : t.any.test(text));
@@ -114,13 +106,7 @@ export function holds(text: string, t: NeedsTest): boolean {
  */
 export function leadNeeds(re: RegExp): { texts: readonly string[]; window: number } | null {
   if (re.multiline || re.ignoreCase) return null;
-  const root = parse(re.source);
-  const items: Node[] = [];
-  const flatten = (n: Node) => {
-    if (n.t === 'seq') for (const i of n.items) flatten(i);
-    else items.push(n);
-  };
-  flatten(root);
+  const items = topItems(re);
   const head = items[0];
   if (!head || head.t !== 'empty' || head.body || re.source.slice(head.at, head.end) !== '^') return null;
   let before = 0;
@@ -159,13 +145,7 @@ export interface NearNeeds {
 
 export function nearNeeds(re: RegExp): NearNeeds | null {
   if (re.flags.replace('u', '') !== '') return null;
-  const root = parse(re.source);
-  const items: Node[] = [];
-  const flatten = (n: Node) => {
-    if (n.t === 'seq') for (const i of n.items) flatten(i);
-    else items.push(n);
-  };
-  flatten(root);
+  const items = topItems(re);
   const free = (n: Node): boolean =>
     n.t === 'empty' ? false
       : n.t === 'seq' ? n.items.every(free)

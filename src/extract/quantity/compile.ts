@@ -1,6 +1,6 @@
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { edgeUnits, literal, mayHold, parse, requiredText, type Node } from '../../rules/regex-ast.js';
+import { digitsSpelled, edgeUnits, literal, mayHold, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
@@ -545,32 +545,8 @@ const words = (list: readonly string[]) =>
   ({ re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/, firsts: list.map((w) => w.charCodeAt(0)) });
 
 /** The characters a match of a rule pattern can open with, or null when they cannot be told. */
-const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsAsClasses(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
+const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsSpelled(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
 
-/**
- * The pattern source with `\d` written as the characters it stands for, for edgeUnits, which reads no such escape:
- * [0-9] outside a class, the range 0-9 inside one (left as it is next to a `-`, where the range would read
- * differently). The same pattern, only for telling its first characters.
- */
-function digitsAsClasses(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      const escape = source.slice(i, i + 2);
-      if (escape !== '\\d') out += escape;
-      else if (!inClass) out += '[0-9]';
-      else out += source[i - 1] !== '-' && source[i + 2] !== '-' ? '0-9' : escape;
-      i++;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === ']') inClass = false;
-    out += ch;
-  }
-  return out;
-}
 
 /** Some year cues (those `keep` keeps, in rule order) and their patterns, found in one pass. */
 export interface CueSet { rules: QuantityRules['years'][number][]; patterns: Patterns }
@@ -706,7 +682,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     signs,
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
-    markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsAsClasses(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
+    markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
     doneCue: new AnyWord(q.doneCues),
     aheadCue: new AnyWord(q.roles.aheadCues),
