@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, run } from '../src/api.js';
 import { loadRules } from '../src/rules/load.js';
 import { ReadingView } from '../src/util/reading.js';
+import { hardWrap } from './helpers.js';
 
 // The reading view: each block as a reader sees it (line breaks of hard-wrapped text and fillers out), with offsets
 // kept in the view, and so in the source.
@@ -54,29 +55,13 @@ describe('ReadingView', () => {
   });
 });
 
-/** A paragraph printed at `columns` display columns (CJK two), as pdftotext gives it back, opening indented. */
-function wrapAt(paragraph: string, columns: number): string[] {
-  const lines: string[] = [];
-  let cur = '\u3000\u3000';
-  let width = 4;
-  for (const ch of paragraph) {
-    const w = ch.charCodeAt(0) > 0xff ? 2 : 1;
-    if (width + w > columns) {
-      lines.push(cur);
-      [cur, width] = ['', 0];
-    }
-    cur += ch;
-    width += w;
-  }
-  return [...lines, cur];
-}
 
 describe('the pipeline reads through the reading view', () => {
   const rules = loadRules();
   // Two plan paragraphs printed 40 columns wide: the figure 1.2万人 is broken after its decimal point (1.\n2万人).
   const paragraph = '全市地区生产总值增长6%左右，一般公共预算收入增长5%，规模以上工业增加值增长7%，固定资产投资增长8%以上，城镇新增就业1.2万人以上，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右，粮食产量稳定在100万吨以上。';
   const second = '全年新建改建农村公路300公里，新增城市绿地面积120公顷，改造老旧小区85个，新建幼儿园12所，新增养老床位1500张，建成充电桩2000个以上，完成造林绿化面积3万亩，城市生活垃圾无害化处理率保持在100%。';
-  const text = ['一、2024年主要预期目标', ...wrapAt(paragraph, 40), ...wrapAt(second, 40), ''].join('\n');
+  const text = ['一、2024年主要预期目标', hardWrap(paragraph, 40), hardWrap(second, 40), ''].join('\n');
 
   it('builds one reading per block in segment: a wrapped paragraph reads whole', () => {
     expect(text).toContain('1.\n2万人');
@@ -110,7 +95,7 @@ describe('names are taken as read, markup out', () => {
   it('a unit list broken over two lines of a wrapped paragraph is read whole', () => {
     const task = '1.推进老旧小区改造。全年改造老旧小区85个，惠及居民1.2万户，同步完善养老托育等配套设施建设。（牵头单位：市住房城乡建设局；责任单位：各区人民政府）';
     const other = '2.扩大有效投资。实施重点项目300个以上，完成投资1200亿元，新开工亿元以上项目150个，争取专项债券资金80亿元。（市发展改革委负责）';
-    const text = ['某市2024年重点工作任务分工方案', ...wrapAt(task, 40), ...wrapAt(other, 40), ''].join('\n');
+    const text = ['某市2024年重点工作任务分工方案', hardWrap(task, 40), hardWrap(other, 40), ''].join('\n');
     // Printed 40 columns wide, the lead unit is broken in two: 市住房城乡建\n设局.
     expect(text).toContain('市住房城乡建\n设局');
     const result = extract({ text }, { rules });

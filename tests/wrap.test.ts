@@ -5,39 +5,10 @@ import { extract } from '../src/api.js';
 import type { Result } from '../src/schema.js';
 import { wrappedLines } from '../src/stages/wrap.js';
 import { unwrap, unwrapped } from '../src/util/breaks.js';
-import { badSpans, docOf, rules, SEEDS } from './helpers.js';
+import { badSpans, docOf, hardWrap, rules, SEEDS } from './helpers.js';
 
 const HEADINGS = rules.headings;
 
-/**
- * Print a text to a page as pdftotext gives it back: paragraphs open with two ideographic spaces and every line is
- * broken at `columns` display columns (CJK two, ASCII one), in the middle of words and numbers alike. Table rows
- * (with |) and short lines are left as they are.
- */
-function hardWrap(text: string, columns = 56): string {
-  const out: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.length < 20 || line.includes('|')) {
-      out.push(line);
-      continue;
-    }
-    let cur = '\u3000\u3000';
-    let width = 4;
-    for (const ch of line) {
-      const w = ch.charCodeAt(0) > 0xff ? 2 : 1;
-      if (width + w > columns) {
-        out.push(cur);
-        cur = '';
-        width = 0;
-      }
-      cur += ch;
-      width += w;
-    }
-    out.push(cur);
-  }
-  return out.join('\n');
-}
 
 const squeeze = (s: string | null) => (s ?? '').replace(/\s+/g, '');
 const sections = (r: Result) => r.sections.map((s) => `${s.depth} ${squeeze(s.heading)}`);
