@@ -87,4 +87,12 @@ describe('heading markers read from rules/headings.yaml', () => {
     const cut = units(doc, rules.headings.compiled.runOn).map((u) => u.body.slice(0, 6));
     expect(cut).toEqual(['一、工作回顾', '(一)产业转', '二、工作安排']);
   });
+
+  it('leaves an inline list of a flattened report whole: (1) and ① mark no cut (headings.yaml flatCut)', () => {
+    const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定。'.repeat(8);
+    const list = '扎实做好民生实事。（1）促进群众就业增收，开展职业技能培训2万人次。（2）办好人民满意教育，新建学校20所。①新增学位3000个。';
+    const doc = docOf(`一、工作回顾${body}${list}${body}二、工作安排${body}`);
+    const cut = units(doc, rules.headings.compiled.runOn).map((u) => u.body.slice(0, 6));
+    expect(cut).toEqual(['一、工作回顾', '二、工作安排']);
+  });
 });

@@ -32,7 +32,7 @@ const mayBreak = (s: string) => BREAK_START.test(s);
  */
 export function compileRunOn(headings: RawRules['headings']): RegExp {
   const stop = `(?:${headings.sentenceEnd?.pattern.source ?? '(?!)'}|[;:])`;
-  const markers = headings.markers.map((m) => `(?:${m.pattern.source.replace(/^\^/, '')})`);
+  const markers = headings.markers.filter((m) => m.flatCut).map((m) => `(?:${m.pattern.source.replace(/^\^/, '')})`);
   try {
     return new RegExp(`(?<=${stop}|${stop}?\\s)(?=${[...markers, '名词(?:解释|注释)\\s'].join('|')})`, 'gu');
   } catch {

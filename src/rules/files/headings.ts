@@ -8,7 +8,11 @@ export function headingRules() {
    * Numbered heading markers; `style` groups markers of one kind for depth by context. `outline`: the marker of a
    * report's outline (一、 (一) 第一部分); with two such headings, short standalone lines are not taken as headings.
    */
-  const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false) }).strict();
+  /**
+   * `flatCut`: a report flattened onto one line is cut before this marker (where a sentence ends). Only the markers
+   * of parts and their first levels: a (1) or ① inside a paragraph is an inline list, not a line of its own.
+   */
+  const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false), flatCut: z.boolean().default(false) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
   /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */
   const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false) }).strict();
