@@ -75,10 +75,11 @@ describe('rule gates built once in the compile step', () => {
   });
 });
 
-describe('heading markers read from rules/headings.yaml', () => {
+describe('heading markers and the lines that open an item, read from rules/headings.yaml', () => {
   it('tells a line opening a heading or a numbered item from one that goes on', () => {
     for (const line of ['一、主要目标', '(三)加强组织领导', '12.强化要素保障', '第二部分 工作安排', '①实施城市更新行动']) expect(opensMarker(rules.headings, line)).toBe(true);
-    for (const line of ['一是加快项目建设', '1.5万亩高标准农田', '2024年工作安排', '']) expect(opensMarker(rules.headings, line)).toBe(false);
+    // A footnote reference wrapped to the start of a line (〔35〕、…) opens no item: wrapOpens is narrower than the markers.
+    for (const line of ['一是加快项目建设', '1.5万亩高标准农田', '2024年工作安排', '〔35〕、“6+1”清理规范', '']) expect(opensMarker(rules.headings, line)).toBe(false);
   });
 
   it('cuts a report flattened onto one line before each marker after a sentence end', () => {

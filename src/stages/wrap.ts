@@ -18,13 +18,11 @@ function width(s: string, from: number, to: number): number {
 /** Lines that end a sentence or a clause list, or close a bracket: the next line starts afresh. */
 const ENDS = /[。!?！？;；:：”」』)）]$/;
 /**
- * Lines that open a heading or a numbered item never continue the line before: the heading markers of
- * rules/headings.yaml (`markers`), tried by the line's first character.
+ * Lines that open a numbered item never continue the line before: rules/headings.yaml `wrapOpens`, narrower than the
+ * heading markers (a footnote reference 〔35〕 wrapped to the start of a line goes on).
  */
 export function opensMarker(headings: Rules['headings'], line: string): boolean {
-  if (!line) return false;
-  for (const m of headings.compiled.index.markers.of(line.charCodeAt(0))) if (m.pattern.test(line)) return true;
-  return false;
+  return !!line && !!headings.wrapOpens?.pattern.test(line);
 }
 /** Lines counted when looking for the wrapping width, and the share of them that must reach it. */
 const MIN_WIDTH = 20;

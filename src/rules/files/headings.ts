@@ -22,6 +22,11 @@ export function headingRules() {
   const TaskCue = Cue.extend({ nextLine: z.boolean().default(false) }).strict();
 
   return z.object({
+    /**
+     * A line of hard-wrapped text that this matches opens a numbered item and never continues the line before it.
+     * Narrower than the heading markers: a footnote reference 〔35〕 wrapped to the start of a line goes on.
+     */
+    wrapOpens: Cue.nullable().default(null),
     markers: z.array(Marker).default([]),
     unnumbered: z.array(Unnumbered).default([]),
     notHeading: z.array(Cue).default([]),
