@@ -1,3 +1,4 @@
+import { alternation, escapeRegExp } from '../rules/pattern.js';
 import { digitsSpelled, edgeUnits, literal, parse, type Node } from '../rules/regex-ast.js';
 
 /**
@@ -71,17 +72,15 @@ export function needsTest(needs: readonly string[] | null): NeedsTest {
   if (needs.length === 1) return { one: needs[0]! };
   // Single characters as one class, which the engine tests faster than an alternation.
   if (needs.every((t) => t.length === 1)) return { any: new RegExp(`[${needs.map((t) => t.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'u') };
-  return { any: new RegExp(needs.map(escapeText).join('|'), 'u') };
+  return { any: new RegExp(alternation(needs), 'u') };
 }
 
 /** One regex for the required texts of several rules (a text holding none matches no rule); null when one has none. */
 export function anyOfNeeds(lists: readonly (readonly string[] | null)[]): RegExp | null {
   if (lists.length === 0 || lists.some((l) => !l || l.length === 0)) return null;
   const t = needsTest([...new Set(lists.flatMap((l) => l!))]);
-  return t && 'any' in t ? t.any : t ? new RegExp(escapeText(t.one), 'u') : null;
+  return t && 'any' in t ? t.any : t ? new RegExp(escapeRegExp(t.one), 'u') : null;
 }
-
-const escapeText = (t: string) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /** The items of a pattern's top-level sequence, nested sequences flattened (`^(?:a)b` → ^, a, b). */
 function topItems(re: RegExp): Node[] {
