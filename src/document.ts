@@ -99,6 +99,8 @@ export interface Doc {
   lineUnits?: readonly ViewLine[];
   /** segment (roles sets each block's role, year and period). */
   blocks: Block[];
+  /** segment: the one-cell-per-line tables (an assessment table's cells, one a line), whose lines are no headings. */
+  cellTables: readonly Range[];
   /** segment: the blocks as a reader sees them (breaks out, offsets mapped back), built once. */
   reading: ReadingView;
   /** segment (roles sets each section's role, year and period). */
@@ -145,7 +147,7 @@ export function emptyMeta(): Meta {
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
   return {
-    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], blocks: [], reading: new ReadingView('', '', []), sections: [],
+    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], blocks: [], cellTables: [], reading: new ReadingView('', '', []), sections: [],
     meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], sectionLeads: new Map(), units: [], organizations: [], messages: [],
   };
 }

@@ -9,7 +9,6 @@ import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
 import { regionOf, regions, type Regions } from './meta/region.js';
 import { isBareReportTitle, opening } from './meta/title.js';
-import { cellTableRanges } from './table/layout.js';
 import { firstNear, nearNeeds, type NearNeeds } from '../stages/gates.js';
 
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
@@ -105,7 +104,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const firstHeading = doc.blocks.findIndex((b) => b.kind === 'heading');
   // The cells of a one-cell-per-line table (a unit column's 县工信局) are no front lines either.
   const before: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
-  const table = before.length ? cellTableRanges(doc, rules.tables, rules.organizations.compiled)[0]?.start ?? Infinity : Infinity;
+  const table = doc.cellTables[0]?.start ?? Infinity;
   const front = before.filter((b) => b.start < table);
   const raw = open.title ?? open.collectorTitle ?? hints?.title ?? null;
   // A title from the blocks is read as written (breaks and markup out); collector and front-matter fields are one line.

@@ -359,7 +359,8 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const { runIn, sentenceEnd } = rules.headings.compiled;
   const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
-  const cells = coverage(cellTableRanges(doc, rules.tables, rules.organizations.compiled));
+  const cellTables = cellTableRanges(doc, rules.tables, rules.organizations.compiled);
+  const cells = coverage(cellTables);
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
   const flat = doc.lines.some((l) => l.end - l.start >= Math.max(FLAT.minLength, FLAT.share * view.length));
   const index = rules.headings.compiled.index;
@@ -420,5 +421,5 @@ export const segment: Stage = (doc, { rules }): Doc => {
     while (open.length && open.at(-1)!.depth >= s.depth) open.pop()!.end = s.heading.start;
     open.push(s);
   }
-  return { ...doc, blocks, sections, reading: new ReadingView(doc.text, view, blocks) };
+  return { ...doc, blocks, sections, cellTables, reading: new ReadingView(doc.text, view, blocks) };
 };
