@@ -204,11 +204,24 @@ describe('meta: the year of a report with no title, part headings or date', () =
 });
 
 describe('meta: levels from rules/regions.yaml', () => {
-  it('reads the level of the district slot by the township rule', () => {
-    const text = '2024年某某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n';
-    expect(metaOf(text)).toMatchObject({ level: 'county', issuer: '某某县人民政府' });
+  it('reads a township named after its county, or alone, as township level (rules/regions.yaml township)', () => {
+    const report = (title: string, issuer: string) => `${title}\n各位代表：\n现在，我代表${issuer}，向大会报告工作，请予审议。\n`;
+    expect(metaOf(report('2024年某某县政府工作报告', '县人民政府'))).toMatchObject({ level: 'county', issuer: '某某县人民政府' });
+    expect(metaOf(report('某某县城关镇2024年政府工作报告', '镇人民政府'))).toMatchObject({ level: 'township', region: { district: '某某县' } });
+    expect(metaOf(report('某某镇2024年政府工作报告', '镇人民政府')).level).toBe('township');
+    expect(metaOf('某某县某某街道办事处关于做好2024年防汛工作的通知\n各社区：\n现将有关事项通知如下。\n').level).toBe('township');
+    // 城乡 and 乡村 after a county's name are no township.
+    expect(metaOf(report('某某县城乡建设2024年工作报告', '县人民政府')).level).toBe('county');
+    expect(metaOf('某某县乡村振兴三年行动方案\n一、总体要求\n到2025年，建成示范村10个。\n').level).toBe('county');
+  });
+
+  it('takes a township rule from --rules, and refuses one without a name group', () => {
+    const text = '某某县某某社区2024年工作总结\n一、工作回顾\n新建停车位20个。\n';
+    expect(metaOf(text).level).toBe('county');
     const dir = mkdtempSync(join(tmpdir(), 'cnreport-regions-'));
-    writeFileSync(join(dir, 'regions.yaml'), "township:\n  id: region.township\n  pattern: '(镇|县)$'\n  examples: {match: [某某县]}\n");
+    writeFileSync(join(dir, 'regions.yaml'), "township:\n  id: region.township\n  pattern: '^(?<name>[\\u4e00-\\u9fff]{1,6}?(镇|乡|街道|社区))'\n  examples: {match: [某某社区]}\n");
     expect(run({ text }, { rules: loadRules([dir]) }).meta.level).toBe('township');
+    writeFileSync(join(dir, 'regions.yaml'), "township:\n  id: region.township\n  pattern: '(镇|乡)$'\n  examples: {match: [某某镇]}\n");
+    expect(() => loadRules([dir])).toThrow(/regions\.yaml.*name/);
   });
 });

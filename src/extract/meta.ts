@@ -7,7 +7,7 @@ import { frontMatter } from './meta/front.js';
 import { docTypeOf } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
-import { regionOf, regions, type Regions } from './meta/region.js';
+import { regionOf, regions, type Place } from './meta/region.js';
 import { isBareReportTitle, opening } from './meta/title.js';
 import { firstNear, nearNeeds, type NearNeeds } from '../stages/gates.js';
 
@@ -87,12 +87,14 @@ function yearOfParts(view: string, rules: Rules): number | null {
 
 /**
  * The administrative level the document is about, from its place: a national document is national; otherwise the
- * lowest unit its region names (a municipality is its province, so a municipality's report is province level).
+ * lowest unit its place names: a township named after its county (rules/regions.yaml township), else the lowest of
+ * its region (a municipality is its province, so a municipality's report is province level).
  */
-export function levelOf(national: boolean, region: Meta['region'], r: Regions): Meta['level'] {
-  if (national) return 'national';
-  // A township-level name (…镇, …乡, …街道, …苏木) in the district slot: rules/regions.yaml township.
-  if (region.district) return r.township?.test(region.district) ? 'township' : 'county';
+export function levelOf(place: Place, region: Meta['region']): Meta['level'] {
+  if (place.national) return 'national';
+  // A township-level name (…镇, …乡, …街道, …苏木) after the county or alone: rules/regions.yaml township.
+  if (place.township) return 'township';
+  if (region.district) return 'county';
   if (region.city) return 'city';
   return region.province ? 'province' : null;
 }
@@ -121,5 +123,5 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
-  return { ...doc, meta: { title, docType, level: levelOf(place.national === true, region, regions(rules)), region, date, issuer, year, source: hints?.source ?? null } };
+  return { ...doc, meta: { title, docType, level: levelOf(place, region), region, date, issuer, year, source: hints?.source ?? null } };
 };

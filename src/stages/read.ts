@@ -15,10 +15,6 @@ export class InputError extends Error {
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'shift_jis'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-export function isEncoding(name: string): name is Encoding {
-  return (ENCODINGS as readonly string[]).includes(name);
-}
-
 /**
  * Canonical name for a user-supplied encoding label (gbk and gb2312 are read as their superset gb18030).
  * Plain `utf-16` means "by its byte-order mark", little-endian when there is none, as Windows writes it.

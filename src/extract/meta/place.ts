@@ -33,7 +33,7 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
   let place: Place = {};
   for (const a of anchors(doc, rules, title, front, issuer, r)) {
     const p = placeAt(a, r);
-    const empty = !place.province && !place.city && !place.district;
+    const empty = !place.province && !place.city && !place.district && !place.township;
     if (p.national) {
       if (empty) return { national: true };
       continue;
@@ -45,6 +45,7 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     if (p.province && !place.province) place.province = p.province;
     if (p.city && !place.city && (!place.province || r.provinceOf.get(p.city) === place.province)) place.city = p.city;
     if (p.district && !place.district && (!p.city || p.city === place.city)) place.district = p.district;
+    if (p.township && !place.township && (!p.district || p.district === place.district)) place.township = p.township;
   }
   const level = issuer ? bareLevel(issuer, r) : null;
   if (!place.city && place.district) place.city = cityBefore(doc.view, place.district, r) ?? mostNamedCity(doc.view, r) ?? undefined;

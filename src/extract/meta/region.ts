@@ -5,6 +5,8 @@ export interface Place {
   province?: string;
   city?: string;
   district?: string;
+  /** A township-level unit named after the county-level one (城关镇 of 阜平县城关镇人民政府): the level only. */
+  township?: string;
 }
 
 interface City {
@@ -151,6 +153,12 @@ function district(s: string, r: Regions): string | undefined {
   return name && !r.notDistrict?.test(name) && !r.commonPlaces.has(name) ? name : undefined;
 }
 
+/** A township-level name right where it stands (城关镇人民政府, 某某街道办事处): rules/regions.yaml township. */
+function township(s: string, r: Regions): string | undefined {
+  const name = r.township?.exec(s)?.groups?.name;
+  return name && !r.notDistrict?.test(name) && !r.commonPlaces.has(name) ? name : undefined;
+}
+
 /**
  * The cities, in `cities` order, whose name or short name can stand at offset `i` of `s`: those opening with the
  * character there (with an empty short name, in the pathological case of one, any city can).
@@ -188,6 +196,8 @@ export function placeAt(text: string, r: Regions): Place {
   }
   const d = district(s.slice(i), r);
   if (d && !(place.province && !place.city && d.endsWith('市'))) place.district = d;
+  const t = township(s.slice(i + (place.district?.length ?? 0)), r);
+  if (t) place.township = t;
   return place;
 }
 

@@ -30,8 +30,8 @@ export function regionRules() {
     commonPlaces: z.array(z.string().min(1)).default([]),
     /** A place name that makes a document national (国务院, 全国…). */
     national: Rule.optional(),
-    /** A district-slot name at township level (…镇, …街道). */
-    township: Rule.optional(),
+    /** A township-level name right after the county-level one or where a place name stands (城关镇, …街道). */
+    township: Rule.refine((r) => /\(\?<name>/.test(r.pattern.source), { message: 'the pattern must capture the name as (?<name>…)', path: ['pattern'] }).optional(),
     /** A government named by its level alone (市人民政府): expanded with the document's place. */
     bareGovernment: BareGovernment.optional(),
     /** Which part of the place a level word takes: `district`, `city`, else the province; `withCity`: district levels written after the city. */
