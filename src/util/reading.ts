@@ -65,6 +65,14 @@ export class ReadingView {
     return null;
   }
 
+  /**
+   * Whether [start, end) lies in one block. Only then is the text of a part of it as read a part of its text as read:
+   * `slice(start, j) === range(start, end).text.slice(0, range(start, end).of(j - start))` for start <= j <= end.
+   */
+  inBlock(start: number, end: number): boolean {
+    return this.blockOf(start, end) !== null;
+  }
+
   /** Whether [start, end) of the view holds a break (the line break of a hard-wrapped paragraph, a filler). */
   hasBreak(start: number, end: number): boolean {
     const b = this.blockOf(start, end);

@@ -156,6 +156,29 @@ export class AnyWord {
     }
     return false;
   }
+
+  /**
+   * Where the first occurrence of one of the words to end in `text` ends, or -1 for none: a prefix of `text` of
+   * length n holds one of the words (`in(text, 0, n)`) exactly when this is 0 or more and at most n. One scan serves
+   * every prefix (the figures of a sentence each ask about the sentence before them).
+   */
+  firstEnd(text: string): number {
+    if (this.always) return 0;
+    const firsts = this.firsts;
+    let best = -1;
+    // An occurrence starting at p ends after p: none starting at or past the best end so far can end sooner.
+    for (let p = 0; p < text.length && (best < 0 || p < best); p++) {
+      const code = text.charCodeAt(p);
+      if (firsts[code] === 0) continue;
+      const list = this.byFirst.get(code)!;
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i]!;
+        const end = p + w.length;
+        if ((best < 0 || end < best) && end <= text.length && text.startsWith(w, p)) best = end;
+      }
+    }
+    return best;
+  }
 }
 
 /**

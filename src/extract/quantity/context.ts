@@ -1,6 +1,6 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
-import type { ReadingView } from '../../util/reading.js';
+import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
 import type { Compiled, CueSet, PatternScan } from './compile.js';
 import { coverage, locator } from './spans.js';
@@ -29,6 +29,62 @@ export interface Frame {
   reading: ReadingView;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
   ids: Compiled['ids'];
+}
+
+/**
+ * What one sentence says, read once for all its figures (a sentence holds two on average, lists of targets many):
+ * the sentence as read, the deadline it opens with, and where its cues of work done and of kind stand. A figure asks
+ * about the part of its sentence before it; each answer is the one a scan of that part alone gives.
+ */
+export class Sentence implements Range {
+  /** The deadline the sentence opens with (到2025年，…), or null. */
+  readonly opening: number | null;
+  /** The sentence as read, when it lies in one block (else each figure reads its own part: see ReadingView.inBlock). */
+  private readonly read: ReadRange | null;
+  /** Where the first cue of work done in it ends (AnyWord.firstEnd), -2 until asked. */
+  private doneEnd = -2;
+  /** The kind cue words in it (c.kind), null until asked. */
+  private cues: readonly RegExpExecArray[] | null = null;
+
+  constructor(readonly start: number, readonly end: number, private readonly reading: ReadingView, private readonly c: Compiled) {
+    this.opening = openingYear(reading.view, this);
+    this.read = reading.inBlock(start, end) ? reading.range(start, end) : null;
+  }
+
+  /** The sentence before view offset `pos`, as read. */
+  before(pos: number): string {
+    return this.between(this.start, pos);
+  }
+
+  /** The part [from, pos) of the sentence (view offsets), as read. */
+  between(from: number, pos: number): string {
+    return this.read ? this.read.text.slice(this.read.of(from - this.start), this.read.of(pos - this.start)) : this.reading.slice(from, pos);
+  }
+
+  /** Whether the sentence before `pos` reports work done (已完成投资…, 截至3月底…): `done(before(pos))`. */
+  done(pos: number): boolean {
+    if (!this.read) return done(this.before(pos), this.c);
+    if (this.doneEnd === -2) this.doneEnd = this.c.doneCue.firstEnd(this.read.text);
+    return this.doneEnd >= 0 && this.doneEnd <= this.read.of(pos - this.start);
+  }
+
+  /**
+   * The last kind cue word in the sentence before `pos` (`c.kind.first(before(pos)).at(-1)`), or null. The cues are
+   * plain words, so the matches in the whole sentence that end by `pos` are those in the part before it, unless one
+   * reaches across `pos`: that part is then scanned on its own.
+   */
+  kindCue(pos: number): string | null {
+    if (!this.read) return this.c.kind.first(this.before(pos)).at(-1)?.[0] ?? null;
+    const cues = (this.cues ??= this.c.kind.first(this.read.text));
+    const at = this.read.of(pos - this.start);
+    let last: string | null = null;
+    for (const m of cues) {
+      if (m.index >= at) break;
+      if (m.index + m[0].length > at) return this.c.kind.first(this.before(pos)).at(-1)?.[0] ?? null;
+      last = m[0];
+    }
+    return last;
+  }
 }
 
 /** A kind and the rule behind it: a cue rule's id, or the id of the decision rule for `evidence`. */
@@ -80,7 +136,7 @@ export function targetsFrom(view: string, block: Range, c: Compiled): number {
  * section makes a target; a review section an actual; elsewhere the nearest cue word before the figure in its
  * sentence decides, then the document type (every item of a task notice is a target).
  */
-export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Range, targetsFrom: number): KindOf {
+export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Sentence, targetsFrom: number): KindOf {
   const by = (kind: Kind, evidence: KindEvidence): KindOf => ({ kind, rule: frame.ids.kind[evidence], evidence });
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
@@ -93,12 +149,12 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   // read once, when first asked for.
   let text: string | null = null;
   let last: string | null = null;
-  const before = () => (text ??= doc.reading.slice(sentence.start, pos));
+  const before = () => (text ??= sentence.before(pos));
   const clause = () => (last ??= lastClause(before()));
   const reported = reportedDone(doc, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return by(reported === 'list-head' ? 'target' : 'actual', reported);
-  if (frame.inTask(pos)) return done(before(), c) ? by('actual', 'done') : by('target', 'task');
+  if (frame.inTask(pos)) return sentence.done(pos) ? by('actual', 'done') : by('target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
@@ -111,9 +167,9 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (role === 'plan') return by('target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return by('actual', part ? 'review-part' : 'review-section');
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return by('target', 'notice');
-  const cues = c.kind.first(before());
-  if (cues.length) {
-    const t = c.kindOf.get(cues.at(-1)![0])!;
+  const cue = sentence.kindCue(pos);
+  if (cue !== null) {
+    const t = c.kindOf.get(cue)!;
     return { kind: t.value, rule: t.id, evidence: null };
   }
   const year = yearKind(before(), frame, c);
@@ -363,10 +419,10 @@ export interface ScopeEvent { k: number; period: Period | null; rule: string }
  * a single year (到2025年, 上年, 十二五末), a span (2021—2025年, “十三五”期间, 过去五年), an average (年均) or total over
  * the span the figure stands in, a base year (比2015年: from it to the year the figure is for). Then, in a span,
  * X of 由X增长到Y is the year before the span, and a level reached is the span's last year. Else the deadline its
- * paragraph opens with (`opening`), its section's year, the report's plan or review year by kind.
+ * paragraph opens with (`opening`), its section's year, the report's plan or review year by kind. `text`: the window
+ * of its sentence it reads cues in, as read (from the previous figure of the sentence, or the sentence's start, to it).
  */
-export function yearOf(view: string, frame: Frame, c: Compiled, window: Range, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
-  const text = frame.reading.slice(window.start, window.end);
+export function yearOf(view: string, frame: Frame, c: Compiled, text: string, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
   let ex: { end: number; year: number | null; id: string } | null = null;
   let rel: { end: number; year: number | null; id: string } | null = null;
   let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null = null;

@@ -4,7 +4,7 @@ import type { Quantity } from '../../schema.js';
 import { spanOf, textSpan, trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
-import { kindOf, openingYear, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
+import { kindOf, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
 import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
@@ -156,10 +156,13 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   // The deadline the paragraph opens with, or the one the paragraph introducing its list did (see carriedYears).
   const opening = deadline(openingYear(view, block), 'opening-deadline') ?? deadline(carried, 'carried-deadline');
   const bounds = new Bounds(view, block);
+  // What a sentence says is read once for all its figures (figures come in order, so a sentence's are together).
+  let sentence: Sentence | null = null;
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
     const clause = bounds.clause(m);
-    const sentence = bounds.sentence(m);
+    const range = bounds.sentence(m);
+    if (!sentence || sentence.start !== range.start || sentence.end !== range.end) sentence = new Sentence(range.start, range.end, read, c);
     const { word, length } = afterWord(read, m.end, block.end, c);
     const cmp = comparatorOf(read, m, clause, word, length, c);
     const afterStart = Math.min(clause.end, m.end + length);
@@ -176,7 +179,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const previous = out.at(-1);
     const text = trimRange(view, clause.start, clause.end);
     const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
-    const when = yearOf(view, frame, c, { start: Math.max(sentence.start, prevEnd), end: m.start }, block, kind.kind, deadline(openingYear(view, sentence), 'opening-deadline') ?? opening, m);
+    const when = yearOf(view, frame, c, sentence.between(Math.max(sentence.start, prevEnd), m.start), block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? opening, m);
     const draft: Draft = {
       id: '',
       section: block.section,
