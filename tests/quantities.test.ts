@@ -154,6 +154,30 @@ describe('indicator', () => {
     ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
 
+  it('keeps a list of short modifiers before one head in the name of the figure they share', () => {
+    expect(one('国控、省控断面水质优良比例达到92%。').indicator).toBe('国控、省控断面水质优良比例');
+    expect(one('脱贫人口、困难群众参保率稳定在99%以上。').indicator).toBe('脱贫人口、困难群众参保率');
+    expect(one('其中马铃薯种植、收获机械化率均达到45%。').indicator).toBe('马铃薯种植、收获机械化率');
+    // Long items before the 、 name things of their own: the figure's name starts after it.
+    expect(one('城市更新行动有序推进、老旧小区改造完成120个。').indicator).toBe('老旧小区改造');
+    // A list of figures keeps one name per figure, and what follows a figure is its own noun, not a modifier.
+    expect(indicators('新建学校3所、改造道路5公里。')).toEqual(['学校', '道路']);
+    expect(indicators('商品出口到30个国家和地区、累计货值突破50亿元。')[1]).toBe('货值');
+  });
+
+  it('hands out the parts of a list subject, however long, one per figure', () => {
+    expect(indicators('规模以上工业增加值、全社会固定资产投资、社会消费品零售总额、一般公共预算收入分别增长6.1%、5.3%、7.2%、4.8%。'))
+      .toEqual(['规模以上工业增加值', '全社会固定资产投资', '社会消费品零售总额', '一般公共预算收入']);
+  });
+
+  it('gives the parts of a list the head their first part carries before them (花生种植、收获 → 花生收获)', () => {
+    expect(indicators('花生种植、收获机械化率分别达到65%和55%。')).toEqual(['花生种植机械化率', '花生收获机械化率']);
+    expect(indicators('农作物耕、种、收机械化率分别达到80%、75%和70%。')).toEqual(['农作物耕机械化率', '农作物种机械化率', '农作物收机械化率']);
+    // No head is shared when the first part is as long as the others, or only one character longer.
+    expect(indicators('小麦、玉米播种面积分别达到50万亩和30万亩。')).toEqual(['小麦播种面积', '玉米播种面积']);
+    expect(indicators('高技术制造业、装备制造业增加值分别增长12%和9%。')).toEqual(['高技术制造业增加值', '装备制造业增加值']);
+  });
+
   it('leaves the verbs of a project list (新开工, 竣工) out of the indicator, which the list shares', () => {
     expect(indicators('力争实现重大项目新开工200个、竣工90个。')).toEqual(['重大项目', '重大项目']);
   });
@@ -272,7 +296,8 @@ describe('indicator', () => {
     expect(indicators('电子信息、生物医药、汽车产业增加值分别增长8.1%、6.3%和5%。')).toEqual([
       '电子信息增加值', '生物医药增加值', '汽车产业增加值',
     ]);
-    expect(indicators('小麦播种、收获机械化率分别达到90%和95%。')).toEqual(['小麦播种机械化率', '收获机械化率']);
+    // 小麦 of the first part is the second's too (the head shared before the parts).
+    expect(indicators('小麦播种、收获机械化率分别达到90%和95%。')).toEqual(['小麦播种机械化率', '小麦收获机械化率']);
     // 起数 and 指数 end as heads do (人数, 指数): these parts are measures already.
     expect(indicators('交通事故起数、死亡人数分别下降5.2%、3.1%。')).toEqual(['交通事故起数', '死亡人数']);
     // A long leading part is a name of its own.

@@ -31,6 +31,33 @@ function afterLastComma(view: string, from: number, to: number): number {
   return from;
 }
 
+/** The most characters a part of a list of modifiers before one head can have (国控、省控地表水…, 城乡低保、特困人员补助). */
+const MAX_MODIFIER = 6;
+const NOT_IN_MODIFIER = /[\d\s()“”"'《》〈〉【】\[\],;:。!?]/;
+
+/** Whether [start, end) of the view is a list of short modifiers joined by 、 (国控、省控, 县, 脱贫人口). */
+function modifierList(view: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const parts = view.slice(start, end).split('、');
+  return parts.every((p) => p.length >= 1 && p.length <= MAX_MODIFIER && !NOT_IN_MODIFIER.test(p));
+}
+
+/**
+ * The indicator of a figure: the phrase before it from the last 、 (the items of a list before it are no part of
+ * its name), unless what comes before that 、 is a list of short modifiers of the same head and the figure is for
+ * them all (国控、省控地表水考核断面水质优良比例达到90%, 脱贫人口、困难群众参保率稳定在99%以上). Not after another
+ * figure of the clause (`afterFigure`), whose own noun may stand before the 、 (走向184个国家和地区、累计货值…).
+ */
+function indicatorOf(read: ReadingView, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled, afterFigure: boolean): ReturnType<typeof indicatorRange> {
+  const view = read.view;
+  const cut = afterLastComma(view, from, start);
+  const ind = indicatorRange(read, cut, start, afterStart, afterEnd, dimension, c);
+  if (cut === from || afterFigure || ind?.by !== 'before') return ind;
+  const whole = indicatorRange(read, from, start, afterStart, afterEnd, dimension, c);
+  if (!whole || whole.by !== 'before' || whole.end !== ind.end || whole.start >= cut - 1) return ind;
+  return modifierList(view, whole.start, cut - 1) ? whole : ind;
+}
+
 /** A run of mentions joined only by list joiners, sharing the first one's verb and subject. */
 interface Group {
   members: Draft[];
@@ -170,7 +197,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
-    const ind = indicatorRange(read, afterLastComma(view, from, m.start), m.start, afterStart, afterEnd, m.dimension, c);
+    const ind = indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, inList || from !== clause.start);
     const growth = amountChange(read, m, clause, sentence, c) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
@@ -220,7 +247,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     } else {
       handed = close(doc, group, c, frame, handed, out);
       const head = cmp !== null && !word && !m.approx;
-      const subject = () => indicatorRange(read, from, m.start, afterStart, afterEnd, 'level', c);
+      // The subject of a list is read whole, however long: it is handed out in parts (规上工业增加值、固定资产投资、
+      // 社会消费品零售总额、一般公共预算收入分别增长…).
+      const subject = () => indicatorRange(read, from, m.start, afterStart, afterEnd, 'level', c, Infinity);
       group = { members: [draft], subject, head, tail: false, sentence: sentence.start };
     }
     group.tail = word.length > 0 && cmp !== null;

@@ -127,23 +127,24 @@ function nounLength(rest: string, stop: RegExp): number {
  * The indicator of a mention: the phrase before it in its clause (from `from`, the end of the previous figure or
  * list item), trimmed; for counts followed by a noun, that noun. The text after the mention and its comparator
  * word runs from `afterStart` to `afterEnd` (the end of the clause or the next figure, whichever comes first).
- * Returns a range of the view and what delimited it, or null when nothing is left.
+ * Returns a range of the view and what delimited it, or null when nothing is left. A phrase longer than `maxLength`
+ * (rules/quantities.yaml indicator.maxLength) keeps only its tail.
  */
-export function indicatorRange(read: ReadingView, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Indicated | null {
+export function indicatorRange(read: ReadingView, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled, maxLength = c.q.indicator.maxLength): Indicated | null {
   // In a hard-wrapped paragraph the phrase is read with its line breaks taken out (改\n造 is 改造), then mapped back.
   const view = read.view;
   const end = Math.max(afterEnd, Math.min(view.length, start + 4));
   if (read.hasBreak(from, end)) {
     const u = read.range(from, end);
-    const r = indicatorIn(u.text, 0, u.of(start - from), u.of(afterStart - from), u.of(afterEnd - from), dimension, c);
+    const r = indicatorIn(u.text, 0, u.of(start - from), u.of(afterStart - from), u.of(afterEnd - from), dimension, c, maxLength);
     if (!r) return null;
     const back = u.back(r);
     return { start: from + back.start, end: from + back.end, by: r.by };
   }
-  return indicatorIn(view, from, start, afterStart, afterEnd, dimension, c);
+  return indicatorIn(view, from, start, afterStart, afterEnd, dimension, c, maxLength);
 }
 
-function indicatorIn(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled): Indicated | null {
+function indicatorIn(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled, maxLength: number): Indicated | null {
   const ind = c.q.indicator;
   let before: Range = { start: from, end: start };
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
@@ -182,8 +183,8 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
   // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
-  if (pick.end - pick.start > ind.maxLength) {
-    const t = tail(view, pick, ind.maxLength, c);
+  if (pick.end - pick.start > maxLength) {
+    const t = tail(view, pick, maxLength, c);
     return t && { start: t.start, end: t.end, by: 'tail' };
   }
   return { start: pick.start, end: pick.end, by: pick === after ? 'after' : 'before' };
@@ -258,8 +259,21 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
   const short = len <= 3 && parts.slice(0, -1).every((p) => p.end - p.start === len) && last.end - last.start > len;
   const tailStart = short ? last.start + len : last.end - sharedHead(v, parts, c);
   const tail = tailStart < last.end ? written({ start: tailStart, end: last.end }) : '';
-  return parts.map((p, i) => written(p) + (i < k - 1 ? tail : ''));
+  // The first part may also carry a head the others share before them (花生种植、收获机械化率: 花生 of 花生种植 is
+  // 花生收获's too; 农作物耕、种、收综合机械化率): when the modifiers after it are all as short as the last one's,
+  // and the first is that and a word of two to four characters more (高技术制造业、装备制造业 shares no 高).
+  const modifier = tailStart - last.start;
+  const first = parts[0]!;
+  const lead = first.end - first.start - modifier;
+  const shared = tail !== '' && !short && modifier > 0 && modifier <= MAX_SHARED_MODIFIER && lead >= 2 && lead <= MAX_LEAD
+    && parts.slice(1, -1).every((p) => p.end - p.start === modifier);
+  const head = shared ? written({ start: first.start, end: first.start + lead }) : '';
+  return parts.map((p, i) => (i > 0 ? head : '') + written(p) + (i < k - 1 ? tail : ''));
 }
+
+/** The most characters of a head the parts of a list share before them (马铃薯, 农作物), and of each modifier after it. */
+const MAX_LEAD = 4;
+const MAX_SHARED_MODIFIER = 3;
 
 /** Leading parts longer than this are names of their own, not modifiers waiting for the last part's head. */
 const MAX_MODIFIER = 8;
