@@ -4,7 +4,7 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
 import { findDate } from './meta/dates.js';
 import { frontMatter } from './meta/front.js';
-import { docTypeOf } from './meta/doctype.js';
+import { docTypeOf, looksBack } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
 import { regionOf, regions, type Place } from './meta/region.js';
@@ -48,14 +48,25 @@ const yearIn = (m: RegExpExecArray): number => Number((m.groups?.year ?? m[1] ??
 /**
  * The year the document is for: the year of its plan part (2024年重点工作安排), else the year after its review part,
  * else the latest year in its title, else the year of its date (a report delivered in December is for the next year).
+ * A document that only looks back (`lookBack`: 统计公报, 决算) is for the year it reviews.
  */
-function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | null, docType: Meta['docType']): number | null {
+function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | null, docType: Meta['docType'], lookBack: boolean): number | null {
   const needs = rules.meta.compiled.years;
+  const years = [...(title ?? '').matchAll(/(\d{4})\s*年/gu)].map((m) => Number(m[1]));
+  // A document that looks back is of the year it names first (2024年财政总决算和2025年1-6月…: 2024), else of the
+  // year before it was issued (a bulletin comes out in spring; a summary issued late in the year is of that year).
+  if (lookBack) {
+    if (years.length) return years[0]!;
+    if (date) {
+      const [y, m] = date.split('-').map(Number) as [number, number];
+      return m >= 10 ? y : y - 1;
+    }
+    return yearLookedBack(doc, rules);
+  }
   const plan = firstHeadingMatch(doc, rules.meta.planHeading, needs.planHeading);
   if (plan) return yearIn(plan);
   const review = firstHeadingMatch(doc, rules.meta.reviewHeading, needs.reviewHeading);
   if (review) return yearIn(review) + 1;
-  const years = [...(title ?? '').matchAll(/(\d{4})\s*年/gu)].map((m) => Number(m[1]));
   if (years.length) return Math.max(...years);
   if (date && docType !== 'policy-notice') {
     const [y, m] = date.split('-').map(Number) as [number, number];
@@ -65,6 +76,25 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
 }
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
+
+/** A year opening a paragraph (2024年是…, 2024年全县…). */
+const OPENING_YEAR = /^((?:19|20)\d{2})年/u;
+
+/**
+ * The year a document that looks back and names no year in its title or date is of: the latest year opening a
+ * clause in its first half (2024年，全县…: clauseYear), else the first year a paragraph opens with (2024年是…).
+ */
+function yearLookedBack(doc: Doc, rules: Rules): number | null {
+  const { clauseYear } = rules.meta;
+  let latest = 0;
+  for (const m of clauseYear ? doc.view.slice(0, Math.ceil(doc.view.length / 2)).matchAll(clauseYear.pattern) : []) latest = Math.max(latest, yearIn(m));
+  if (latest) return latest;
+  for (const b of doc.blocks) {
+    const m = b.kind === 'paragraph' ? OPENING_YEAR.exec(doc.view.slice(b.start, b.start + 5)) : null;
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
 
 /**
  * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles
@@ -117,8 +147,9 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place, regions(rules));
   let year: number | null = null;
-  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType)) ?? hints?.date ?? null;
-  year = yearOf(doc, rules, written, date, docType);
+  const lookBack = looksBack(written, issuer, rules);
+  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType, lookBack)) ?? hints?.date ?? null;
+  year = yearOf(doc, rules, written, date, docType, lookBack);
   let title = written;
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;

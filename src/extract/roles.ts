@@ -1,6 +1,7 @@
 import type { Block, Doc, SectionNode, Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
+import { looksBack } from './meta/doctype.js';
 import type { RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
@@ -302,8 +303,11 @@ export const roles: Stage = (doc, ctx): Doc => {
   const w = roleWords(ctx.rules);
   const info = headings(doc, c);
   const years = reportYears(doc, info);
-  const whole = WHOLE[doc.meta.docType];
-  const sequenced = SEQUENCED.has(doc.meta.docType);
+  // A document that only looks back (统计公报, 决算) is all review wherever its headings say nothing, whatever its type.
+  const lookBack = looksBack(doc.meta.title, doc.meta.issuer, ctx.rules);
+  const whole = lookBack ? 'review' : WHOLE[doc.meta.docType];
+  const wholeEvidence = lookBack ? 'look-back' : WHOLE_EVIDENCE[doc.meta.docType];
+  const sequenced = SEQUENCED.has(doc.meta.docType) && !lookBack;
   // The blocks as records of one shape, read once: a block made by a spread may have a hidden class of its own,
   // and each field read of such a block goes the slow way. The output blocks are made the same way (`withRole`).
   const plain = doc.blocks.map((b) => withRole(b, null, null, null, null));
@@ -337,7 +341,8 @@ export const roles: Stage = (doc, ctx): Doc => {
   let span: Period | null = null;
   // A five-year plan outline is about its span as a whole: its figures stand in it unless they say otherwise.
   const outline = doc.meta.docType === 'plan-outline' ? outlineSpan(doc.meta.title ?? '') : null;
-  // A progress report reports on the year it names (关于2024年…推进情况的通报), not the one before.
+  // A progress report or a document that looks back reports on the year it names (关于2024年…推进情况的通报), not
+  // the one before.
   const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
   const openers = c.q.roles.openers;
   // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers
@@ -362,7 +367,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
-    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? roleId(c, 'sequence') : roleId(c, WHOLE_EVIDENCE[doc.meta.docType]!);
+    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? roleId(c, 'sequence') : roleId(c, wholeEvidence!);
     return setRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
   // Roles of each section's own blocks, counted in one pass.

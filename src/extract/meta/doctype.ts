@@ -133,3 +133,12 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;
   return best;
 }
+
+/**
+ * Whether a document only looks back (rules/meta.yaml lookBack: 统计公报, 决算, 工作总结), by its title or its
+ * issuer (…统计局). Meta takes its year as the year under review; roles make all of it a review.
+ */
+export function looksBack(title: string | null, issuer: string | null, rules: Rules): boolean {
+  const rule = rules.meta.lookBack;
+  return !!rule && ((title !== null && rule.pattern.test(title)) || (issuer !== null && rule.pattern.test(issuer)));
+}

@@ -48,7 +48,16 @@ function looksLikeTitle(text: string, rules: Rules): boolean {
   if (text.length > 90 || !hasCjk(text, 6) || /。$/.test(text)) return false;
   if (NOT_TITLE.some((p) => p.test(text))) return false;
   const speaker = text.length < 30 && rules.meta.compiled.speakerEnds.some((re) => re.test(text));
-  return !speaker;
+  return !speaker && !unitLine(text, rules);
+}
+
+/**
+ * A short line that only names a unit (某某区统计局, 某某县人民政府办公室): the issuer, not a title. One holding a
+ * title word anywhere (2024年某县政府工作报告_某县人民政府, a web page's title with its site) is a title.
+ */
+function unitLine(text: string, rules: Rules): boolean {
+  const t = text.trim();
+  return t.length <= 20 && !t.includes('关于') && !rules.meta.titleEnds.some((w) => t.includes(w)) && rules.meta.issuerSuffixes.some((s) => t.endsWith(s));
 }
 
 const endsAsTitle = (text: string, rules: Rules) => {

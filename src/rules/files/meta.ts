@@ -53,6 +53,11 @@ export function metaRules() {
     runInPlan: YearRule.optional(),
     /** A run-in part title naming the year under review: 2024年工作回顾过去一年…. */
     runInReview: YearRule.optional(),
+    /**
+     * A document that only looks back (统计公报, 决算, 工作总结), tested on its title and on its issuer (…统计局): its
+     * figures are of the year it names, which is the year under review, not the one before a plan year.
+     */
+    lookBack: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     /** A year opening a clause (2016年，全县…); searched for every match (`g`). */
     clauseYear: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
   }).strict();

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { rules } from './helpers.js';
+
+// Documents that only look back (rules/meta.yaml lookBack): a statistical bulletin, final accounts, a work summary.
+// Their figures are actuals of the year they name, not targets, and not of the year before (as in a work report).
+
+const figures = (text: string) => extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.kind, q.year]);
+
+describe('documents that look back', () => {
+  it('reads a statistical bulletin as a review of the year its title names', () => {
+    const text = '某某区2024年国民经济和社会发展统计公报\n某某区统计局\n一、综合\n初步核算，全年实现地区生产总值156.3亿元，比上年增长5.1%。\n'
+      + '二、人口\n全区户籍总人口27.2万人。其中，乡村人口0.4万人。全年出生人口1059人。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ title: '某某区2024年国民经济和社会发展统计公报', issuer: '某某区统计局', year: 2024 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['156.3亿元', 'actual', 2024], ['5.1%', 'actual', 2024], ['27.2万人', 'actual', 2024], ['0.4万人', 'actual', 2024], ['1059人', 'actual', 2024],
+    ]);
+    expect(result.quantities.every((q) => q.rules.kind === 'kind.review-part')).toBe(true);
+  });
+
+  it('reads one with no title by its issuer (…统计局), and its year from the paragraph it opens with', () => {
+    const text = '某某区统计局\n2024年是新中国成立75周年。全区经济运行总体平稳。\n一、人口\n全区户籍总人口27.2万人。\n二、农业\n全年粮食产量12.5万吨。\n';
+    const result = extract({ text }, { rules });
+    // A line that only names a unit is the issuer, not the title.
+    expect(result.meta).toMatchObject({ title: null, issuer: '某某区统计局', year: 2024 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['27.2万人', 'actual', 2024], ['12.5万吨', 'actual', 2024]]);
+  });
+
+  it('reads final accounts as a review of the first year their title names', () => {
+    const text = '某某县2024年财政总决算和2025年1-6月财政预算执行情况的报告\n一、2024年财政总决算情况\n全县一般公共预算收入25.15亿元，为年初预算的98.23%。\n'
+      + '二、2025年1-6月财政预算执行情况\n1-6月，全县一般公共预算收入12.3亿元。\n';
+    expect(figures(text)).toEqual([['25.15亿元', 'actual', 2024], ['98.23%', 'actual', 2024], ['12.3亿元', 'actual', 2025]]);
+  });
+
+  it('leaves a summary with a plan for the next year to its headings', () => {
+    const text = '某某街道2023年工作总结和2024年工作思路\n一、2023年工作回顾\n全年新增就业岗位1200个。\n二、2024年工作思路\n新增就业岗位1500个。\n';
+    expect(figures(text)).toEqual([['1200个', 'actual', 2023], ['1500个', 'target', 2024]]);
+  });
+
+  it('leaves work reports, whose review is of the year before, as they were', () => {
+    const text = '2024年某某县政府工作报告\n一、2023年工作回顾\n全县地区生产总值增长5.1%。\n二、2024年工作安排\n地区生产总值增长6%左右。\n';
+    expect(figures(text)).toEqual([['5.1%', 'actual', 2023], ['6%', 'target', 2024]]);
+  });
+});
