@@ -124,6 +124,17 @@ describe('comparator, measure and direction', () => {
       ['22.7', 22.7, '个百分点', 'growth'], ['28.8个百分点', 28.8, '个百分点', 'growth'],
     ]);
   });
+
+  it('gives fractions of a 个 in a list the 个百分点 its last member is in (百分点 written once)', () => {
+    const found = qs('三次产业分别拉动经济增长0.1个、0.9个和2.4个百分点。');
+    expect(found.map((q) => [q.core.text, q.value, q.unit, q.normalized.unit, q.normalized.dimension])).toEqual([
+      ['0.1个', 0.1, '个百分点', '百分点', 'percentage-points'], ['0.9个', 0.9, '个百分点', '百分点', 'percentage-points'],
+      ['2.4个百分点', 2.4, '个百分点', '百分点', 'percentage-points'],
+    ]);
+    // Whole counts are counts, and a list that ends in no 百分点 shares nothing.
+    expect(qs('新建学校3个、医院2个和5个百分点的提升。').map((q) => q.unit)).toEqual(['个', '个', '个百分点']);
+    expect(qs('分别为0.5个、1.5个。').map((q) => q.unit)).toEqual(['个', '个']);
+  });
 });
 
 describe('indicator', () => {

@@ -113,9 +113,34 @@ function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled)
     const b = joiner ? readAmount(view, a.end + joiner.length, limit, c) : null;
     if (b?.unit) found = mention(a, b, a.numberEnd, null, c);
   }
-  if (!found && a.unit) found = mention(a, a, a.end, null, c);
+  if (!found && a.unit) {
+    const points = pointsLater(view, a, limit, c);
+    found = mention(a, points ?? a, a.end, null, c);
+  }
   if (!found && !a.unit && a.magnitude) found = bareMagnitude(view, a, c);
   return { found: found && a.arabic ? signed(view, found) : found, next };
+}
+
+/** How many members of a list a figure looks ahead through for the unit they share (a bound: no list is read twice over). */
+const SHARED_REACH = 8;
+
+/**
+ * 分别拉动经济增长0.1个、0.9个和2.4个百分点: a count of a fraction (no count is of 0.1 个), in a list whose last
+ * member's unit opens with the same counter and is one of percentage points, is in that unit too (百分点 written
+ * once). The amount that gives the unit, or null.
+ */
+function pointsLater(view: string, a: Amount, limit: number, c: Compiled): Amount | null {
+  if (a.unit?.dimension !== 'count' || Number.isInteger(a.value) || a.high !== null) return null;
+  let at = a.end;
+  for (let k = 0; k < SHARED_REACH; k++) {
+    const joiner = c.sharedJoin.at(view, at);
+    const b = joiner ? readAmount(view, at + joiner.length, limit, c) : null;
+    if (!b?.unit) return null;
+    if (b.unit.dimension === 'percentage-points') return b.unitWord.startsWith(a.unitWord) ? b : null;
+    if (b.unitWord !== a.unitWord || Number.isInteger(b.value)) return null;
+    at = b.end;
+  }
+  return null;
 }
 
 /** 农村贫困人口减少1240万: a magnitude with no unit, where the words before it name what is counted. */
