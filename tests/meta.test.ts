@@ -203,6 +203,19 @@ describe('meta: the year of a report with no title, part headings or date', () =
   });
 });
 
+describe('meta: a district of a municipality', () => {
+  it('places a district with no city in the municipality the text names, not in a city a short name happens to match', () => {
+    // 阿里 is the short name of 阿里地区 (西藏); here it is part of a place name in Shanghai.
+    const text = '闵行区城市更新规划\n一、发展目标\n深入贯彻总书记考察上海重要讲话精神，对标上海国际大都市要求。推进虹桥阿里中心建设，新建公园10个。\n';
+    expect(metaOf(text)).toMatchObject({ level: 'county', region: { province: '上海市', city: null, district: '闵行区' } });
+  });
+
+  it('keeps the city a text names in full, however often it names a municipality', () => {
+    const text = '2024年某某县政府工作报告\n一、2023年工作回顾\n主动对接北京、服务北京，承接北京产业转移。保定市下达任务全部完成。\n';
+    expect(metaOf(text).region).toMatchObject({ province: '河北省', city: '保定市' });
+  });
+});
+
 describe('meta: levels from rules/regions.yaml', () => {
   it('reads a township named after its county, or alone, as township level (rules/regions.yaml township)', () => {
     const report = (title: string, issuer: string) => `${title}\n各位代表：\n现在，我代表${issuer}，向大会报告工作，请予审议。\n`;

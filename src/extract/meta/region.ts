@@ -274,11 +274,17 @@ function countShorts(view: string, s: ShortNames): Int32Array {
 
 /** The city named most often by its official name, or null. Ties go to the one named first. */
 export function mostNamedCity(view: string, r: Regions): string | null {
+  return mostNamed(view, r).name;
+}
+
+/** mostNamedCity, with how often it is named (0 for none) and whether only short names were counted. */
+function mostNamed(view: string, r: Regions): { name: string | null; n: number; short: boolean } {
   // An alternation of no names matched the empty string everywhere; keep that answer for a rule set without cities.
-  if (!r.cities.length) return '';
+  if (!r.cities.length) return { name: '', n: 0, short: false };
   const counts = countNames(view, r);
   // Only when no city is named in full: short names (潜江 for 潜江市), which are more often ordinary words.
-  if (!counts.size) {
+  const short = !counts.size;
+  if (short) {
     const shorts = countShorts(view, r.shorts);
     r.cities.forEach((c, k) => {
       if (c.short !== c.name) counts.set(c.name, r.shorts.cityWord[k]! >= 0 ? shorts[r.shorts.cityWord[k]!]! : 0);
@@ -286,7 +292,32 @@ export function mostNamedCity(view: string, r: Regions): string | null {
   }
   let best: string | null = null;
   for (const [name, n] of counts) if (n > 0 && (!best || n > counts.get(best)!)) best = name;
-  return best;
+  return { name: best, n: best ? counts.get(best)! : 0, short };
+}
+
+/** How often a name occurs in the view. */
+function occurrences(view: string, name: string): number {
+  let n = 0;
+  for (let at = view.indexOf(name); at >= 0; at = view.indexOf(name, at + name.length)) n++;
+  return n;
+}
+
+/**
+ * The municipality (上海市, 北京市…) a district with no city is in, when the text names no city in full and names the
+ * municipality (in full or short) more often than any city by its short name: 闵行区 in a text that names 上海
+ * beside a place called 虹桥阿里 is in 上海市, not in 阿里地区.
+ */
+export function municipalityNamed(view: string, r: Regions): string | null {
+  const city = mostNamed(view, r);
+  if (!city.short) return null;
+  let best: { name: string; n: number } | null = null;
+  for (const p of r.provinces) {
+    if (!p.municipality) continue;
+    // A short name is found inside the full one too: count the short names, which cover both.
+    const n = Math.max(occurrences(view, p.name), ...p.short.map((s) => occurrences(view, s)));
+    if (n > 0 && (!best || n > best.n)) best = { name: p.name, n };
+  }
+  return best && best.n > city.n ? best.name : null;
 }
 
 /**
