@@ -93,6 +93,9 @@ export interface Compiled {
   /** Whole words that a leading or trailing word must not be cut out of. */
   words: WordSet;
   subjects: WordSet;
+  /** rules/quantities.yaml indicator.ownArea and areaKept. */
+  ownArea: WordSet;
+  areaKept: WordSet;
   /** Heads a list of parts shares (indicator.heads). */
   heads: WordSet;
   /** Verbs whose object a figure opens (indicator.objectVerbs). */
@@ -743,6 +746,8 @@ export function compileQuantities(rules: RawRules): Compiled {
     ]),
     words: wordSet(q.indicator.words),
     subjects: wordSet(q.indicator.subjects),
+    ownArea: wordSet(q.indicator.ownArea),
+    areaKept: wordSet(q.indicator.areaKept),
     heads: wordSet(q.indicator.heads),
     objectVerbs: wordSet(q.indicator.objectVerbs),
   };

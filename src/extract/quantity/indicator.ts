@@ -59,10 +59,18 @@ function noteEndAt(view: string, start: number, end: number): number {
 /** Ratings and generations that are part of a name (4A级景区, 5G基站, 10万级洁净厂房), not numbers. */
 const RATED = /\d[A-Z]+级|\dG|\d+万?级/g;
 
-/** A subject (全区实现…, 省级财政安排…) is dropped only when a dropped word follows it: its length then, else 0. */
+/**
+ * A subject (全区实现…, 省级财政安排…) is dropped when a dropped word follows it, and the document's own area
+ * (全县一般公共预算收入) before a noun of two characters or more that does not need it (全市生产总值): its length
+ * then, else 0.
+ */
 function subjectBeforeWord(view: string, start: number, end: number, c: Compiled): number {
   const region = wordAtStart(view, start, end, c.subjects);
-  if (region > 0) return wordAtStart(view, start + region, end, c.leading) > 0 ? region : 0;
+  if (region > 0) {
+    if (wordAtStart(view, start + region, end, c.leading) > 0) return region;
+    const own = wordAtStart(view, start, end, c.ownArea) === region && end - start - region >= 2;
+    return own && wordAtStart(view, start + region, end, c.areaKept) === 0 ? region : 0;
+  }
   // An actor is dropped only before a whole verb, not one cut out of a word (…服务中心覆盖率 is no 覆盖).
   const pattern = c.q.indicator.subjectPattern;
   // Every match holds one of a few words (财政, 政府…): a phrase holding none is not run through the pattern.

@@ -44,6 +44,9 @@ export function quantityRules() {
   const Indicator = z.object({
     cut: Pattern.optional(),
     subjects: Words.default([]),
+    /** Region subjects dropped before a noun as well (全县一般公共预算收入), unless the noun opens with `areaKept`. */
+    ownArea: Words.default([]),
+    areaKept: Words.default([]),
     /** Who does it, written before the verb (省级财政安排…): dropped like a subject, only before a dropped word. */
     subjectPattern: Pattern.optional(),
     leading: Words.default([]),
