@@ -188,6 +188,11 @@ describe('indicator', () => {
       .toEqual(['规模以上工业增加值', '全社会固定资产投资', '社会消费品零售总额', '一般公共预算收入']);
   });
 
+  it('writes out ordinals written once for a list (第一、二、三产业)', () => {
+    expect(indicators('第一、二、三产业增加值分别增长3.1%、5.2%和6.3%。')).toEqual(['第一产业增加值', '第二产业增加值', '第三产业增加值']);
+    expect(indicators('第一、二产业对经济增长的贡献率分别为1.5%和27.2%。')).toEqual(['第一产业对经济增长的贡献率', '第二产业对经济增长的贡献率']);
+  });
+
   it('gives the parts of a list the head their first part carries before them (花生种植、收获 → 花生收获)', () => {
     expect(indicators('花生种植、收获机械化率分别达到65%和55%。')).toEqual(['花生种植机械化率', '花生收获机械化率']);
     expect(indicators('农作物耕、种、收机械化率分别达到80%、75%和70%。')).toEqual(['农作物耕机械化率', '农作物种机械化率', '农作物收机械化率']);

@@ -263,6 +263,13 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
   }
   if (parts.length !== k) return null;
   const last = parts.at(-1)!;
+  // 第一、二、三产业增加值: the ordinal's 第 is every part's, and what follows the last numeral is too.
+  const ordinal = c.q.indicator.ordinalList;
+  if (ordinal && ordinal.first.test(v.slice(parts[0]!.start, parts[0]!.end)) && parts.slice(1).every((p) => ordinal.next.test(v.slice(p.start, p.end)))) {
+    const mark = written({ start: parts[0]!.start, end: parts[0]!.end - 1 });
+    const rest = written({ start: last.start + 1, end: last.end });
+    return parts.map((p, i) => (i === 0 ? written(p) : mark + written({ start: p.start, end: p.start + 1 })) + rest);
+  }
   const len = parts[0]!.end - parts[0]!.start;
   const short = len <= 3 && parts.slice(0, -1).every((p) => p.end - p.start === len) && last.end - last.start > len;
   const tailStart = short ? last.start + len : last.end - sharedHead(v, parts, c);
