@@ -118,6 +118,14 @@ describe('comparator, measure and direction', () => {
     expect(qs('分别增长5%左右、5%以上、5%左右。').map((q) => q.comparator)).toEqual(['~', '>=', '~']);
   });
 
+  it('reads a signed rate right after a baseline (同比-6.2%) as a change, its direction by its sign', () => {
+    expect(qs('地区生产总值同比-6.2%,税收收入同比分别-6.2%、-19.3%。').map((q) => [q.value, q.measure, q.direction, q.rules.measure])).toEqual([
+      [-6.2, 'growth', 'down', 'growth.baseline'], [-6.2, 'growth', 'down', 'growth.baseline'], [-19.3, 'growth', 'down', 'growth.baseline'],
+    ]);
+    expect(qs('失业率4.8%。')[0]!.measure).toBe('level');
+    expect(qs('同比增长6%。')[0]!.rules.measure).not.toBe('growth.baseline');
+  });
+
   it('gives a bare number the unit written after the next one', () => {
     const found = qs('分别高于全省22.7和28.8个百分点。');
     expect(found.map((q) => [q.core.text, q.value, q.unit, q.measure])).toEqual([

@@ -92,6 +92,8 @@ export interface Compiled {
   trailing: WordSet;
   /** Whole words that a leading or trailing word must not be cut out of. */
   words: WordSet;
+  /** quantities.yaml amountChange.baseline as a global pattern (every baseline in a clause), or null. */
+  baselines: RegExp | null;
   subjects: WordSet;
   /** rules/quantities.yaml indicator.ownArea and areaKept. */
   ownArea: WordSet;
@@ -745,6 +747,7 @@ export function compileQuantities(rules: RawRules): Compiled {
       ...q.comparators.flatMap((r) => r.before),
     ]),
     words: wordSet(q.indicator.words),
+    baselines: q.amountChange ? new RegExp(q.amountChange.baseline.source, `${q.amountChange.baseline.flags.replace(/[gy]/g, '')}g`) : null,
     subjects: wordSet(q.indicator.subjects),
     ownArea: wordSet(q.indicator.ownArea),
     areaKept: wordSet(q.indicator.areaKept),

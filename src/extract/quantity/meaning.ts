@@ -26,6 +26,21 @@ export interface Growth {
 const LEVEL: Growth = { measure: 'level', direction: null, rule: null };
 const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
 
+const measureId = (c: Compiled, evidence: string): string | null => c.q.decisions.measures.find((d) => d.evidence === evidence)?.id ?? null;
+
+/** Whether `text` (the clause before a figure) ends in a baseline (同比, 比上年) and only gap words after it (分别). */
+function afterBaseline(text: string, c: Compiled): boolean {
+  const baselines = c.baselines;
+  if (!baselines) return false;
+  let end = -1;
+  baselines.lastIndex = 0;
+  for (let m = baselines.exec(text); m; m = baselines.exec(text)) {
+    end = m.index + m[0].length;
+    if (m[0].length === 0) baselines.lastIndex++;
+  }
+  return end >= 0 && c.q.growthGap.test(text.slice(end).replace(/\s+/g, ''));
+}
+
 /** The last growth word in `text` that is not part of a word such as 增加值, or null. */
 export function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
   const [notGrowth, growth] = c.growthWords.all(text) as [readonly RegExpExecArray[], readonly RegExpExecArray[]];
@@ -48,8 +63,10 @@ export function growthOf(read: ReadingView, m: Mention, clause: Range, c: Compil
   const text = read.slice(clause.start, m.start);
   const cue = lastGrowthWord(text, c);
   const points = m.dimension === 'percentage-points';
-  // No growth word: a 百分点 figure is still a change (the decision rule growth.points says so).
-  if (!cue) return points ? { measure: 'growth', direction: 'up', rule: c.q.decisions.measures.find((d) => d.evidence === 'points')?.id ?? null } : LEVEL;
+  // No growth word: a 百分点 figure is still a change (the decision rule growth.points says so), and so is a rate
+  // right after a baseline (同比-6.2%: growth.baseline), up or down by its sign.
+  if (!cue && points) return { measure: 'growth', direction: 'up', rule: measureId(c, 'points') };
+  if (!cue) return afterBaseline(text, c) && m.value !== null ? { measure: 'growth', direction: m.value < 0 ? 'down' : 'up', rule: measureId(c, 'baseline') } : LEVEL;
   const tag = c.growthOf.get(cue.word)!;
   // 低于5%: a bound on a level, not a fall (but 低于全国1个百分点 is a gap between rates).
   if (!points && cue.end === text.length && c.cmpOf.has(`<${cue.word}`)) return LEVEL;

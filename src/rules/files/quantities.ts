@@ -143,7 +143,7 @@ export const KIND_EVIDENCE = ['glossary', 'score', 'target-paragraph', 'plan-sha
   'plan-section', 'review-section', 'plan-part', 'review-part', 'notice', 'past-year', 'year-ahead', 'review-paragraph', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'carried-deadline', 'part-span', 'report-plan', 'report-review'] as const;
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
-export const MEASURE_EVIDENCE = ['points'] as const;
+export const MEASURE_EVIDENCE = ['points', 'baseline'] as const;
 export const ROLE_EVIDENCE = ['heading-year', 'parent-heading', 'sequence', 'table-plan', 'table-review',
   'doctype-progress-report', 'doctype-plan-outline', 'doctype-task-notice', 'look-back'] as const;
 export type KindEvidence = (typeof KIND_EVIDENCE)[number];
