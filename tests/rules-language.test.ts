@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
+import { loadRules } from '../src/rules/load.js';
+
+/** Language knowledge the code reads from the rule files: an override changes what is read, with no code change. */
+function rulesWith(files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'cnreport-language-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return loadRules([dir]);
+}
+
+const figures = (text: string, rules = loadRules()) => extract({ text }, { rules }).quantities.map((q) => `${q.value}${q.unit}`);
+
+describe('number vocabulary from units.yaml', () => {
+  it('reads a numeral after a prefix word as an amount of the unit that names it', () => {
+    expect(figures('全年能耗降低百分之七。')).toEqual(['7%']);
+    const rules = rulesWith({
+      'units.yaml': "units:\n  - {id: my.permyriad, words: ['‱'], prefixes: [万分之], dimension: permyriad, examples: {match: [含量万分之三。]}}\n",
+    });
+    expect(figures('杂质含量万分之三。', rules)).toEqual(['3‱']);
+    expect(figures('杂质含量万分之三。')).not.toContain('3‱');
+  });
+
+  it('reads a bare place as a number only when the rules say it may stand alone', () => {
+    expect(figures('全年新建百个基站。')).toEqual([]);
+    const rules = rulesWith({ 'units.yaml': 'numerals:\n  notAlone: 千\n' });
+    expect(figures('全年新建百个基站。', rules)).toEqual(['100个']);
+  });
+
+  it('takes the decimal point and the capitals from the rules', () => {
+    expect(figures('投入三点五亿元。')).toEqual(['3.5亿元']);
+    const rules = rulesWith({ 'units.yaml': 'numerals:\n  point: 又\n' });
+    expect(figures('投入三又五亿元。', rules)).toEqual(['3.5亿元']);
+    expect(figures('投入三点五亿元。', rules)).not.toContain('3.5亿元');
+  });
+
+  it('leaves a subunit that begins a word, as units.yaml subunits.notBefore says', () => {
+    expect(figures('每人100元5分钟送达。')).toEqual(['100元']);
+    const rules = rulesWith({ 'units.yaml': "subunits:\n  id: number.yuan-jiao-fen\n  after: [元]\n  parts: {角: 0.1, 分: 0.01}\n  notBefore: '^[之]'\n  examples: {match: [售价58元3角6分。]}\n" });
+    expect(figures('每人100元5分送达。', rules)).toEqual(['100.05元']);
+  });
+});
