@@ -43,3 +43,16 @@ describe('number vocabulary from units.yaml', () => {
     expect(figures('每人100元5分送达。', rules)).toEqual(['100.05元']);
   });
 });
+
+describe('clause punctuation from headings.yaml', () => {
+  const text = '一、重点工作\n1.开展稳岗促就业专项行动。县民政局、县司法局负责。\n2.建设智慧停车场。县民政局/县司法局负责。\n';
+  const responsible = (rules = loadRules()) => extract({ text }, { rules }).tasks.map((t) => t.responsible);
+
+  it('splits a unit list on the enumeration marks the rule names', () => {
+    expect(responsible()).toEqual([['县民政局', '县司法局'], ['县民政局/县司法局']]);
+    const rules = rulesWith({
+      'headings.yaml': "clausePunctuation:\n  id: text.clause-punctuation\n  fullStop: '。'\n  comma: ','\n  semicolon: ';'\n  colon: ':'\n  enumeration: '、/'\n",
+    });
+    expect(responsible(rules)).toEqual([['县民政局', '县司法局'], ['县民政局', '县司法局']]);
+  });
+});

@@ -12,6 +12,7 @@ import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, compileRunOn, type LinePrefilter } from '../stages/clean.js';
 import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
+import { compilePunctuation, type Punctuation } from './punctuation.js';
 import { requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
@@ -31,7 +32,8 @@ export interface CompiledParts {
   /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
   /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
   /** `sentenceEnd`: the sentence punctuation rule's pattern (one that never matches when the rule is left out). */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp; runOn: RegExp };
+  /** `punctuation`: the clause punctuation and sentence end rules, by character (src/rules/punctuation.ts). */
+  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp; runOn: RegExp; punctuation: Punctuation };
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
   organizations: Grammar;
@@ -70,7 +72,7 @@ function attach<T extends object, C>(rules: T, compiled: C): T & { readonly comp
   return Object.defineProperty({ ...rules }, 'compiled', { value: compiled, enumerable: false }) as T & { readonly compiled: C };
 }
 
-function compileHeadings(headings: RawRules['headings']): CompiledParts['headings'] {
+function compileHeadings(headings: RawRules['headings'], punctuation: Punctuation): CompiledParts['headings'] {
   const runIn = compileRunIn(headings);
   return {
     outlineStyles: new Set(headings.markers.filter((m) => m.outline).map((m) => m.style)),
@@ -81,6 +83,7 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
     index: compileHeadingIndex(headings, runIn),
     sentenceEnd: headings.sentenceEnd?.pattern ?? /(?!)/u,
     runOn: compileRunOn(headings),
+    punctuation,
   };
 }
 
@@ -89,6 +92,7 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
  * vocabulary, prefilter and index built once, frozen. Called by `loadRules()` only.
  */
 export function compileRules(raw: RawRules): Rules {
+  const punctuation = compilePunctuation(raw.headings.clausePunctuation, raw.headings.sentenceEnd?.pattern ?? null);
   const rules: Rules = {
     ...raw,
     boilerplate: attach(raw.boilerplate, {
@@ -97,9 +101,9 @@ export function compileRules(raw: RawRules): Rules {
       spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
       frontKeys: compileFrontKeys(raw.boilerplate.frontMatter),
     }),
-    headings: attach(raw.headings, compileHeadings(raw.headings)),
+    headings: attach(raw.headings, compileHeadings(raw.headings, punctuation)),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),
-    organizations: attach(raw.organizations, compileGrammar(raw)),
+    organizations: attach(raw.organizations, compileGrammar(raw, punctuation)),
     quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
     tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),

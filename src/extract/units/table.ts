@@ -5,7 +5,7 @@ import type { Grammar, UnitRole } from './grammar.js';
 import { markedItem, parseContent, type UnitList } from './lists.js';
 import type { SectionIndex } from './sections.js';
 import { splitItems } from './split.js';
-import { indexWithin } from '../../util/find.js';
+import { FULL_STOP } from '../../rules/punctuation.js';
 
 /** Column headers that name what the task is, and the serial-number column that gives its marker. */
 const TITLE_HEADER = /任务|内容|事项|工作|目标|指标|举措|措施|项目|名称/;
@@ -41,13 +41,13 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
           lists.push({ ...said, start: cell.span.start, end: cell.span.end });
           continue;
         }
-        const items = splitItems(view, cell.span.start, cell.span.end).map((r) => markedItem(view, r, [info.role], g));
+        const items = splitItems(view, cell.span.start, cell.span.end, g).map((r) => markedItem(view, r, [info.role], g));
         if (items.length) lists.push({ start: cell.span.start, end: cell.span.end, items, rule: info.id, firstIsLead: false, sticky: false });
       }
       // A group cell merged over its items (考核项目) is written once: an item's title is then in the next title column.
       const titleCell = row.cells.find((c) => c.column === titleCol) ?? row.cells.find((c) => c.column !== serialCol && !roles[c.column] && TITLE_HEADER.test(headers[c.column]!) && c.value === null);
       if (!lists.length || !titleCell) continue;
-      const dot = indexWithin(view, '。', titleCell.span.start, titleCell.span.end);
+      const dot = g.punct.indexIn(view, titleCell.span.start, titleCell.span.end, FULL_STOP);
       let title = trimRange(view, titleCell.span.start, dot >= 0 ? dot : titleCell.span.end);
       const serial = row.cells.find((c) => c.column === serialCol);
       let marker: Range | null = serial ? trimRange(view, serial.span.start, serial.span.end) : null;

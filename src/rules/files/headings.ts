@@ -47,6 +47,16 @@ export function headingRules() {
      */
     /** Sentence punctuation: where a sentence ends (a heading's title stops there; a unit holding one is prose). */
     sentenceEnd: Cue.nullable().default(null),
+    /**
+     * Clause punctuation by kind, each a string of characters: the full stop of a statement (。), the Latin full
+     * stop (.), comma, semicolon, colon, and the enumeration comma (、) between list items. A unit list, a list item
+     * or a title ends at them; code asks for a kind, never for a character (src/rules/punctuation.ts).
+     */
+    clausePunctuation: z.object({
+      id: RuleId, ...examples,
+      fullStop: z.string().default(''), period: z.string().default(''), comma: z.string().default(''),
+      semicolon: z.string().default(''), colon: z.string().default(''), enumeration: z.string().default(''),
+    }).strict().nullable().default(null),
     standalone: z.object({
       id: RuleId, ...examples,
       minLength: z.number().int().positive(), maxLength: z.number().int().positive(),
