@@ -56,3 +56,14 @@ describe('clause punctuation from headings.yaml', () => {
     expect(responsible(rules)).toEqual([['县民政局', '县司法局'], ['县民政局', '县司法局']]);
   });
 });
+
+describe('dates from meta.yaml', () => {
+  const text = '某县政府工作报告\n——2024年1月18日在县第十八届人民代表大会第三次会议上\n发布日期：2024/01/20\n各位代表：\n';
+  it('reads the date by the first date rule that finds one', () => {
+    expect(extract({ text }).meta.date).toBe('2024-01-18');
+    // With date lines and delivery phrases read only as bare dates, the byline's date is read.
+    const bare = "'^(?<year>\\d{4})年(?<month>\\d{1,2})月(?<day>\\d{1,2})日$'";
+    const rules = rulesWith({ 'meta.yaml': `dates:\n  line: {id: date.line, pattern: ${bare}}\n  delivery: {id: date.delivery, pattern: ${bare}}\n` });
+    expect(extract({ text }, { rules }).meta.date).toBe('2024-01-20');
+  });
+});

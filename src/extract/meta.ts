@@ -115,7 +115,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place, regions(rules));
   let year: number | null = null;
-  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType)) ?? hints?.date ?? null;
+  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType), rules) ?? hints?.date ?? null;
   year = yearOf(doc, rules, written, date, docType);
   let title = written;
   const where = issuer?.replace(/人民政府$/u, '');

@@ -1,5 +1,6 @@
 import { compileYears, type YearNeeds } from '../extract/meta.js';
 import { compileBodyCues, type BodyCuePrefilter } from '../extract/meta/doctype.js';
+import { compileDates, type DateRules } from '../extract/meta/dates.js';
 import { compileFrontKeys, type FrontKind } from '../extract/meta/front.js';
 import { compileIssuer, type IssuerPatterns } from '../extract/meta/issuer.js';
 import { compileRegions, type Regions } from '../extract/meta/region.js';
@@ -35,7 +36,8 @@ export interface CompiledParts {
   /** `punctuation`: the clause punctuation and sentence end rules, by character (src/rules/punctuation.ts). */
   headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp; runOn: RegExp; punctuation: Punctuation };
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
+  /** `dates`: the date rules with the gates that rule texts out before them. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds; dates: DateRules };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). `roleWords`: the roles stage's tense and opener tables. */
   quantities: QuantityCompiled & { roleWords: RoleWords };
@@ -102,7 +104,7 @@ export function compileRules(raw: RawRules): Rules {
       frontKeys: compileFrontKeys(raw.boilerplate.frontMatter),
     }),
     headings: attach(raw.headings, compileHeadings(raw.headings, punctuation)),
-    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw), dates: compileDates(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw, punctuation)),
     quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
