@@ -67,3 +67,14 @@ describe('dates from meta.yaml', () => {
     expect(extract({ text }, { rules }).meta.date).toBe('2024-01-20');
   });
 });
+
+describe('title stops from headings.yaml', () => {
+  const text = '各位代表：\n2024年工作回顾过去一年，全县经济稳中向好，地区生产总值增长6%。\n';
+  const titles = (rules = loadRules()) => extract({ text }, { rules }).sections.map((s) => s.title);
+
+  it('ends a run-in part title only before a character that does not go on with it (titleGoesOn)', () => {
+    expect(titles()).toEqual(['2024年工作回顾']);
+    const rules = rulesWith({ 'headings.yaml': 'titleGoesOn:\n  id: heading.title-goes-on\n  subject: 是为过\n  phrase: 的和与及\n' });
+    expect(titles(rules)).toEqual([]);
+  });
+});

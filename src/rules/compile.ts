@@ -34,7 +34,11 @@ export interface CompiledParts {
   /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
   /** `sentenceEnd`: the sentence punctuation rule's pattern (one that never matches when the rule is left out). */
   /** `punctuation`: the clause punctuation and sentence end rules, by character (src/rules/punctuation.ts). */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp; runOn: RegExp; punctuation: Punctuation };
+  /** `goesOn`: the characters a run-on title goes on with (titleGoesOn), as codes: `subject` and `phrase`. */
+  headings: {
+    outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex;
+    sentenceEnd: RegExp; runOn: RegExp; punctuation: Punctuation; goesOn: { subject: ReadonlySet<number>; phrase: ReadonlySet<number> };
+  };
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
   /** `dates`: the date rules with the gates that rule texts out before them. */
   meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds; dates: DateRules };
@@ -86,6 +90,10 @@ function compileHeadings(headings: RawRules['headings'], punctuation: Punctuatio
     sentenceEnd: headings.sentenceEnd?.pattern ?? /(?!)/u,
     runOn: compileRunOn(headings),
     punctuation,
+    goesOn: {
+      subject: new Set([...(headings.titleGoesOn?.subject ?? '')].map((ch) => ch.charCodeAt(0))),
+      phrase: new Set([...(headings.titleGoesOn?.phrase ?? '')].map((ch) => ch.charCodeAt(0))),
+    },
   };
 }
 

@@ -52,6 +52,11 @@ export function headingRules() {
      * stop (.), comma, semicolon, colon, and the enumeration comma (、) between list items. A unit list, a list item
      * or a title ends at them; code asks for a kind, never for a character (src/rules/punctuation.ts).
      */
+    /**
+     * What a part title run on into prose goes on with: `subject` (是, 为: the title is a sentence's subject) and
+     * `phrase` (的, 和: a longer phrase), each a string of characters.
+     */
+    titleGoesOn: z.object({ id: RuleId, ...examples, subject: z.string().default(''), phrase: z.string().default('') }).strict().nullable().default(null),
     clausePunctuation: z.object({
       id: RuleId, ...examples,
       fullStop: z.string().default(''), period: z.string().default(''), comma: z.string().default(''),
