@@ -78,3 +78,16 @@ describe('title stops from headings.yaml', () => {
     expect(titles(rules)).toEqual([]);
   });
 });
+
+describe('the glossary cue of a flattened report is the glossary heading rule (heading.glossary flatCut)', () => {
+  const body = '全镇上下齐心协力，各项工作扎实推进，产业发展势头良好，民生保障持续加强，基层治理不断完善。'.repeat(6);
+  const text = `${body}一、2026年工作回顾${body}名词解释 1.高标准农田：指田块平整、集中连片、设施完善的耕地。`;
+  const titles = (rules = loadRules()) => extract({ text }, { rules }).sections.map((s) => s.title);
+
+  it('cuts before the glossary title only while the rule says so', () => {
+    expect(titles()).toContain('名词解释');
+    const glossary = "unnumbered:\n  - id: heading.glossary\n    pattern: '^(名\\s*词\\s*解\\s*释)$'\n    style: glossary\n";
+    expect(titles(rulesWith({ 'headings.yaml': glossary }))).not.toContain('名词解释');
+    expect(titles(rulesWith({ 'headings.yaml': `${glossary}    flatCut: true\n` }))).toContain('名词解释');
+  });
+});

@@ -15,7 +15,8 @@ export function headingRules() {
   const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false), flatCut: z.boolean().default(false) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
   /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */
-  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false) }).strict();
+  /** `flatCut`: a report flattened onto one line is cut before this title where a sentence ends and a space follows it. */
+  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false), flatCut: z.boolean().default(false) }).strict();
   /** Cues that turn a numbered line into a task rather than a heading. */
   const Cue = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
   /** `nextLine`: the cue also counts when it opens the paragraph right after the numbered line (its units below it). */
