@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
+import { splitItems } from '../src/extract/units/split.js';
 import { loadRules } from '../src/rules/load.js';
 
 /** Language knowledge the code reads from the rule files: an override changes what is read, with no code change. */
@@ -89,5 +90,16 @@ describe('the glossary cue of a flattened report is the glossary heading rule (h
     const glossary = "unnumbered:\n  - id: heading.glossary\n    pattern: '^(名\\s*词\\s*解\\s*释)$'\n    style: glossary\n";
     expect(titles(rulesWith({ 'headings.yaml': glossary }))).not.toContain('名词解释');
     expect(titles(rulesWith({ 'headings.yaml': `${glossary}    flatCut: true\n` }))).toContain('名词解释');
+  });
+});
+
+describe('unit-name words from organizations.yaml', () => {
+  const items = (text: string, rules = loadRules()) => splitItems(text, 0, text.length, rules.organizations.compiled).map((r) => text.slice(r.start, r.end));
+
+  it('takes the words nameTrim names off a unit name in a list', () => {
+    expect(items('由县民政局、县司法局等')).toEqual(['县民政局', '县司法局']);
+    // An override adds to the built-in words.
+    expect(items('县民政局、县司法局共同')).toEqual(['县民政局', '县司法局共同']);
+    expect(items('县民政局、县司法局共同', rulesWith({ 'organizations.yaml': 'nameTrim: {after: [共同]}\n' }))).toEqual(['县民政局', '县司法局']);
   });
 });

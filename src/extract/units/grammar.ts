@@ -43,6 +43,12 @@ export interface Grammar {
   cues: UnitCues;
   /** Punctuation by kind (rules/headings.yaml `clausePunctuation`, `sentenceEnd`): where lists and items end. */
   punct: Punctuation;
+  /** Words not part of a unit's name at its start (由) or, bare, at its end (等). */
+  nameTrim: { before: readonly string[]; after: readonly string[] };
+  /** A task table's title column: a header holding one of these (organizations.yaml `taskTitleHeaders`). */
+  titleHeader: RegExp;
+  /** A task table's serial column: a header that is one of these whole (tables.yaml `columns.index`: 序号). */
+  serialHeaders: ReadonlySet<string>;
 }
 
 /**
@@ -210,5 +216,8 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
     verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
     cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
     punct,
+    nameTrim: o.nameTrim,
+    titleHeader: o.taskTitleHeaders.length ? new RegExp(alternation(o.taskTitleHeaders), 'u') : /(?!)/,
+    serialHeaders: new Set(rules.tables.columns.index),
   };
 }

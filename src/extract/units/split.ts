@@ -7,13 +7,23 @@ import { COLON, COMMA, ENUMERATION, FULL_STOP, PERIOD, SEMICOLON, SENTENCE_END }
 /** List separators: the enumeration comma, comma and semicolon (headings.yaml `clausePunctuation`); 等 and 及 are not separators. */
 const SEPARATORS = ENUMERATION | COMMA | SEMICOLON;
 
-/** Narrow an item to its name: brackets, a leading 由 (由A负责) and a bare trailing 等 (A、B等负责) are not part of it. */
+/** Narrow an item to its name: brackets, a leading 由 (由A负责) and a bare trailing 等 (A、B等负责: organizations.yaml `nameTrim`) are not part of it. */
 function tidy(view: string, r: Range, g: Grammar): Range | null {
   let { start, end } = trimRange(view, r.start, r.end);
   while (end > start && (g.punct.is(view.charCodeAt(end - 1), FULL_STOP | PERIOD | COLON) || /[\s【】\[\]〔〕]/.test(view[end - 1]!))) end--;
   while (start < end && /[【\[〔\s]/.test(view[start]!)) start++;
-  if (view[start] === '由' && end - start > 2) start++;
-  if (view[end - 1] === '等' && end - start > 2) end--;
+  for (const w of g.nameTrim.before) {
+    if (view.startsWith(w, start) && end - start > w.length + 1) {
+      start += w.length;
+      break;
+    }
+  }
+  for (const w of g.nameTrim.after) {
+    if (view.startsWith(w, end - w.length) && end - start > w.length + 1) {
+      end -= w.length;
+      break;
+    }
+  }
   ({ start, end } = trimRange(view, start, end));
   return end > start ? { start, end } : null;
 }
