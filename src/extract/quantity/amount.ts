@@ -184,7 +184,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
       if (q > p) form = 'number.more';
       p = q;
     }
-    if (approx === '几') form = 'number.more';
+    form = c.numerals.formAfter.get(approx) ?? form;
   }
   const numberEnd = p;
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;

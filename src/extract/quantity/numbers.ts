@@ -22,6 +22,8 @@ export interface Numerals {
   notAlone: Set<number>;
   /** Words before a number that make it an amount of a unit (百分之, 千分之), longest first, with the unit as written. */
   prefixes: { word: string; unit: UnitEntry; unitWord: string }[];
+  /** The form rule an approximate word right after a number puts it in (几 → number.more), by the word. */
+  formAfter: ReadonlyMap<string, string>;
   /** A regexp source for the prefixes, as one alternation (a never-matching group when there are none). */
   prefixSource: string;
   /** A regexp source for one Chinese numeral (the regexp itself is built by compile.ts). */
@@ -54,6 +56,7 @@ export function numeralsOf(units: UnitRules): Numerals {
   const prefixSource = prefixes.length ? `(?:${alternation(prefixes.map((p) => p.word))})` : '(?!)';
   return {
     digit, place, tens, big, bigWords, capital, point, notAlone: codes(units.numerals.notAlone), prefixes, prefixSource, source,
+    formAfter: new Map(units.forms.flatMap((f) => f.after.map((w) => [w, f.id] as const))),
     lead: [...digit.keys(), ...place.keys(), ...tens.keys()],
   };
 }

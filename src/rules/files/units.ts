@@ -67,7 +67,8 @@ export function unitRules() {
   }).strict();
 
   /** One form of writing a number, with its rule id and examples (the structure is read in code: amount.ts). */
-  const Form = z.object({ id: RuleId, description: z.string().optional(), ...examples }).strict();
+  /** `after`: approximate words that, right after the number, put it in this form by themselves (十几个: 几). */
+  const Form = z.object({ id: RuleId, description: z.string().optional(), after: Words.default([]), ...examples }).strict();
 
   return z.object({
     numerals: Numerals.default({ digits: {}, places: {}, tens: {} }),
