@@ -228,8 +228,6 @@ const wholeMatch = (p: RegExp, s: string) => {
   return m !== null && m.index === 0 && m[0].length === s.length;
 };
 
-/** A time named before a part-title phrase (“十四五”时期和2025年, 今年, 过去五年): the title is a part title. */
-const PART_TIME = /时期|期间|\d{4}年|[今明]年|过去[一五]年|五年/u;
 
 /**
  * A numbered part title run on into its first sentence, by the runInEnd patterns: cut when the title names a time
@@ -243,7 +241,8 @@ function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rule
   const h = rules.headings.compiled;
   if (!rejected && !flat && !h.punctuation.has(text, COMMA)) return t;
   const cut = shortestTitle(text, t.end - t.start, h.index.runInEnd, h);
-  if (!cut || !(PART_TIME.test(text.slice(0, cut)) || (rejected && flat))) return t;
+  // A time named before the phrase (headings.yaml partTime: “十四五”时期和2025年, 今年) makes the prefix a part title.
+  if (!cut || !((rules.headings.partTime?.pattern.test(text.slice(0, cut)) ?? false) || (rejected && flat))) return t;
   return { start: t.start, end: t.start + cut };
 }
 

@@ -41,6 +41,8 @@ export function headingRules() {
      * (一、“十四五”时期和2025年工作回顾过去的五年…): the title is cut after the shortest prefix that matches.
      */
     runInEnd: z.array(Cue).default([]),
+    /** The time a part title names before its phrase (“十五五”时期, 2025年, 今年): a runInEnd prefix naming one is a part title. */
+    partTime: Cue.nullable().default(null),
     /**
      * A short line standing alone between paragraphs, as news articles title their parts, when a text has fewer than
      * two outline headings: from `minLength` to `maxLength` characters, mostly Chinese (`hanShare`), matching none of
