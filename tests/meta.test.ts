@@ -155,7 +155,8 @@ describe('meta: collector headers', () => {
 
 describe('meta: pieces', () => {
   it('reads Chinese numerals in dates', () => {
-    expect([cnNumber('二〇二二'), cnNumber('十二'), cnNumber('二十七'), cnNumber('五'), cnNumber('07')]).toEqual([2022, 12, 27, 5, 7]);
+    const n = rules.quantities.compiled.numerals;
+    expect([cnNumber('二〇二二', n), cnNumber('十二', n), cnNumber('二十七', n), cnNumber('五', n), cnNumber('07', n)]).toEqual([2022, 12, 27, 5, 7]);
   });
 
   it('rejects a regions file whose cities name an unknown province, pointing at the file', () => {

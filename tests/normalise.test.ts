@@ -39,7 +39,7 @@ describe('normalise: a view of the same length', () => {
 
   it('reads a figure across one space entity, while two in a row still part paragraphs of a flattened page', () => {
     const one = docOf('全县地区生产总值完成&nbsp;156.3亿元，增长6.2%。');
-    expect(one.quantities.map((q) => [q.core.text, q.indicator])).toEqual([['156.3亿元', '全县地区生产总值'], ['6.2%', '全县地区生产总值']]);
+    expect(one.quantities.map((q) => [q.core.text, q.indicator])).toEqual([['156.3亿元', '地区生产总值'], ['6.2%', '地区生产总值']]);
     const two = docOf('一、工作回顾&nbsp;&nbsp;全县地区生产总值完成156.3亿元。');
     expect(two.sections.map((s) => two.text.slice(s.heading.start, s.heading.end))).toEqual(['一、工作回顾']);
   });

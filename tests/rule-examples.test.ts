@@ -106,6 +106,10 @@ const RUNNERS: Record<string, Runner> = {
   /** A header line opening a one-cell-per-line table. */
   /** A short line that stands alone as a news article's part title. */
   'headings.standalone': (rule, text) => standalone(text.trim(), rule as never),
+  /** Clause punctuation: the text holds one of the rule's marks (a comma, a colon, an enumeration comma…). */
+  'headings.clausePunctuation': (rule, text) => [...text].some((ch) => ['fullStop', 'period', 'comma', 'semicolon', 'colon', 'enumeration'].some((k) => (rule[k] as string).includes(ch))),
+  /** Characters a run-on title goes on with: the text holds one of them. */
+  'headings.titleGoesOn': (rule, text) => [...text].some((ch) => (rule.subject as string).includes(ch) || (rule.phrase as string).includes(ch)),
   'tables.cellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
   /** A header line opening a one-cell-per-line table with no serial column (an assessment or indicator table). */
   'tables.headedCellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),

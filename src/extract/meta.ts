@@ -148,7 +148,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const issuer = expandIssuer(cue, place, regions(rules));
   let year: number | null = null;
   const lookBack = looksBack(written, issuer, rules);
-  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType, lookBack)) ?? hints?.date ?? null;
+  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType, lookBack), rules) ?? hints?.date ?? null;
   year = yearOf(doc, rules, written, date, docType, lookBack);
   let title = written;
   const where = issuer?.replace(/人民政府$/u, '');

@@ -1,5 +1,6 @@
 import { compileYears, type YearNeeds } from '../extract/meta.js';
 import { compileBodyCues, type BodyCuePrefilter } from '../extract/meta/doctype.js';
+import { compileDates, type DateRules } from '../extract/meta/dates.js';
 import { compileFrontKeys, type FrontKind } from '../extract/meta/front.js';
 import { compileIssuer, type IssuerPatterns } from '../extract/meta/issuer.js';
 import { compileRegions, type Regions } from '../extract/meta/region.js';
@@ -12,6 +13,7 @@ import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, compileRunOn, type LinePrefilter } from '../stages/clean.js';
 import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
+import { compilePunctuation, type Punctuation } from './punctuation.js';
 import { requiredText } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
@@ -31,9 +33,15 @@ export interface CompiledParts {
   /** `index`: markers, unnumbered titles and run-in prefixes by the first character they can open a text with. */
   /** `taskLineAny`: one test for the required texts of every task-line cue, null when some cue has none. */
   /** `sentenceEnd`: the sentence punctuation rule's pattern (one that never matches when the rule is left out). */
-  headings: { outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex; sentenceEnd: RegExp; runOn: RegExp };
+  /** `punctuation`: the clause punctuation and sentence end rules, by character (src/rules/punctuation.ts). */
+  /** `goesOn`: the characters a run-on title goes on with (titleGoesOn), as codes: `subject` and `phrase`. */
+  headings: {
+    outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex;
+    sentenceEnd: RegExp; runOn: RegExp; punctuation: Punctuation; goesOn: { subject: ReadonlySet<number>; phrase: ReadonlySet<number> };
+  };
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
-  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds };
+  /** `dates`: the date rules with the gates that rule texts out before them. */
+  meta: { issuer: IssuerPatterns; speakerEnds: RegExp[]; bodyCues: BodyCuePrefilter; years: YearNeeds; dates: DateRules };
   organizations: Grammar;
   /** Reads the units file too (unit words, magnitudes). `roleWords`: the roles stage's tense and opener tables. */
   quantities: QuantityCompiled & { roleWords: RoleWords };
@@ -70,7 +78,7 @@ function attach<T extends object, C>(rules: T, compiled: C): T & { readonly comp
   return Object.defineProperty({ ...rules }, 'compiled', { value: compiled, enumerable: false }) as T & { readonly compiled: C };
 }
 
-function compileHeadings(headings: RawRules['headings']): CompiledParts['headings'] {
+function compileHeadings(headings: RawRules['headings'], punctuation: Punctuation): CompiledParts['headings'] {
   const runIn = compileRunIn(headings);
   return {
     outlineStyles: new Set(headings.markers.filter((m) => m.outline).map((m) => m.style)),
@@ -81,6 +89,11 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
     index: compileHeadingIndex(headings, runIn),
     sentenceEnd: headings.sentenceEnd?.pattern ?? /(?!)/u,
     runOn: compileRunOn(headings),
+    punctuation,
+    goesOn: {
+      subject: new Set([...(headings.titleGoesOn?.subject ?? '')].map((ch) => ch.charCodeAt(0))),
+      phrase: new Set([...(headings.titleGoesOn?.phrase ?? '')].map((ch) => ch.charCodeAt(0))),
+    },
   };
 }
 
@@ -89,6 +102,7 @@ function compileHeadings(headings: RawRules['headings']): CompiledParts['heading
  * vocabulary, prefilter and index built once, frozen. Called by `loadRules()` only.
  */
 export function compileRules(raw: RawRules): Rules {
+  const punctuation = compilePunctuation(raw.headings.clausePunctuation, raw.headings.sentenceEnd?.pattern ?? null);
   const rules: Rules = {
     ...raw,
     boilerplate: attach(raw.boilerplate, {
@@ -97,9 +111,9 @@ export function compileRules(raw: RawRules): Rules {
       spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
       frontKeys: compileFrontKeys(raw.boilerplate.frontMatter),
     }),
-    headings: attach(raw.headings, compileHeadings(raw.headings)),
-    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw) }),
-    organizations: attach(raw.organizations, compileGrammar(raw)),
+    headings: attach(raw.headings, compileHeadings(raw.headings, punctuation)),
+    meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw), dates: compileDates(raw) }),
+    organizations: attach(raw.organizations, compileGrammar(raw, punctuation)),
     quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
     tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),

@@ -9,6 +9,18 @@ import { unwrap, unwrapped } from '../util/breaks.js';
 import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
 import { byFirst, edgeSet, holds, maxWhole, type FirstIndex } from './gates.js';
+import { CLAUSE, COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../rules/punctuation.js';
+import type { CompiledParts } from '../rules/compile.js';
+
+/** The compiled heading rules: punctuation by kind and what a run-on title goes on with. */
+type Compiled = CompiledParts['headings'];
+/** Closing brackets: a title followed by one is inside a parenthesis. */
+const isCloser = (code: number) => code === 0x29 || code === 0xff09;
+/** Whether a text holds a character other than a space or a sentence end. */
+function holdsProse(text: string, h: Compiled): boolean {
+  for (let i = 0; i < text.length; i++) if (!h.punctuation.is(text.charCodeAt(i), SENTENCE_END) && !/\s/.test(text[i]!)) return true;
+  return false;
+}
 
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
 const FLAT = { minLength: 500, share: 0.8 };
@@ -103,9 +115,9 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;
-    if (next && /[^\s。!?]/.test(body) && unitLine(view, next, rules)) return null;
+    if (next && holdsProse(body, rules.headings.compiled) && unitLine(view, next, rules)) return null;
     let t = trimRange(view, markerEnd, titleEnd);
-    while (t.end > t.start && /[:;,，、]/.test(view[t.end - 1]!)) t.end--;
+    while (t.end > t.start && rules.headings.compiled.punctuation.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
     let leadText: Range | null = null;
     const titleText = unwrapped(view.slice(t.start, t.end));
     const leads = titleText.text.length ? rules.headings.compiled.index.lead.of(titleText.text.charCodeAt(titleText.text.length - 1)) : rules.headings.lead;
@@ -144,8 +156,9 @@ function taskCue(text: string, rules: Rules): boolean {
  */
 function runOnTitle(view: string, t: Range, rules: Rules): Range {
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
-  if (!/[,;。]/.test(text)) return t;
-  const cut = shortestTitle(text, t.end - t.start, rules.headings.compiled.index.titles);
+  const h = rules.headings.compiled;
+  if (!h.punctuation.has(text, COMMA | SEMICOLON | FULL_STOP)) return t;
+  const cut = shortestTitle(text, t.end - t.start, h.index.titles, h);
   return cut ? { start: t.start, end: t.start + cut } : t;
 }
 
@@ -155,14 +168,21 @@ function runOnTitle(view: string, t: Range, rules: Rules): Range {
  * comma or a sentence end follows later. Only a title run straight on into prose: one followed by its own comma
  * (加强政府自身建设，工作作风明显转变) goes on.
  */
-function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitle>): number | null {
+function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitle>, h: Compiled): number | null {
   // Only the patterns that can open the text with its first character, each up to the longest title it matches.
   const patterns = index.of(text.charCodeAt(0));
   if (patterns.length === 0) return null;
-  const stop = /[,;:。!?，；：、]/.exec(text);
-  const limit = Math.min(length - 1, MAX_TITLE, stop ? stop.index : text.length);
+  const p = h.punctuation;
+  const stop = p.indexIn(text, 0, text.length, CLAUSE | SENTENCE_END);
+  const limit = Math.min(length - 1, MAX_TITLE, stop >= 0 ? stop : text.length);
   // Past the last comma or sentence end no prefix is followed by one.
-  const lastStop = Math.max(text.lastIndexOf(','), text.lastIndexOf(';'), text.lastIndexOf('。'));
+  const lastStop = p.lastIndexIn(text, 0, text.length, COMMA | SEMICOLON | FULL_STOP);
+  /** Whether a title ending before `k` would go on there: a stop, a closing bracket, or a word that goes on with it. */
+  const goesOn = (k: number) => {
+    if (k >= text.length) return true;
+    const c = text.charCodeAt(k);
+    return p.is(c, COMMA | SEMICOLON | COLON | SENTENCE_END) || isCloser(c) || h.goesOn.subject.has(c) || h.goesOn.phrase.has(c);
+  };
   // A prefix matched whole holds the pattern's required text: it is at least as long as the text's first one.
   const live: { pattern: RegExp; from: number; max: number }[] = [];
   for (const p of patterns) {
@@ -188,11 +208,11 @@ function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitl
   };
   const first = Math.max(2, Math.min(...live.map((p) => p.from)));
   for (let k = first; k <= limit && k <= lastStop; k++) {
-    if (!whole(k) || /[,;:。!?)）是为的和与及]/.test(text[k]!)) continue;
+    if (!whole(k) || goesOn(k)) continue;
     // A phrase that goes on as a longer one (主要目标 → 主要目标任务) ends where the longer one does.
     let end = k;
     for (let j = k + 1; j <= Math.min(limit, k + PHRASE_TAIL); j++) {
-      if (!/[,;:。!?)）是为的和与及]/.test(text[j] ?? '。') && whole(j)) end = j;
+      if (!goesOn(j) && whole(j)) end = j;
     }
     return end;
   }
@@ -208,8 +228,6 @@ const wholeMatch = (p: RegExp, s: string) => {
   return m !== null && m.index === 0 && m[0].length === s.length;
 };
 
-/** A time named before a part-title phrase (“十四五”时期和2025年, 今年, 过去五年): the title is a part title. */
-const PART_TIME = /时期|期间|\d{4}年|[今明]年|过去[一五]年|五年/u;
 
 /**
  * A numbered part title run on into its first sentence, by the runInEnd patterns: cut when the title names a time
@@ -220,15 +238,17 @@ const PART_TIME = /时期|期间|\d{4}年|[今明]年|过去[一五]年|五年/u
 function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rules: Rules): Range {
   if (!rules.headings.runInEnd.length) return t;
   const text = view.slice(t.start, Math.min(view.length, t.end + 1));
-  if (!rejected && !flat && !/[,，]/.test(text)) return t;
-  const cut = shortestTitle(text, t.end - t.start, rules.headings.compiled.index.runInEnd);
-  if (!cut || !(PART_TIME.test(text.slice(0, cut)) || (rejected && flat))) return t;
+  const h = rules.headings.compiled;
+  if (!rejected && !flat && !h.punctuation.has(text, COMMA)) return t;
+  const cut = shortestTitle(text, t.end - t.start, h.index.runInEnd, h);
+  // A time named before the phrase (headings.yaml partTime: “十四五”时期和2025年, 今年) makes the prefix a part title.
+  if (!cut || !((rules.headings.partTime?.pattern.test(text.slice(0, cut)) ?? false) || (rejected && flat))) return t;
   return { start: t.start, end: t.start + cut };
 }
 
 /** A numbered line's title that can stand as a heading: not too long, no ; or :, no amount stated. */
 function titleOk(title: string, rules: Rules): boolean {
-  if (title.length > MAX_TITLE || /[;:]/.test(title)) return false;
+  if (title.length > MAX_TITLE || rules.headings.compiled.punctuation.has(title, SEMICOLON | COLON)) return false;
   return !rules.headings.quantityTitle.some((r) => r.pattern.test(title));
 }
 
@@ -238,14 +258,14 @@ function unitLine(view: string, p: Range, rules: Rules): boolean {
   return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
 }
 
-function unnumbered(p: Range, text: string, index: HeadingIndex): Candidate | null {
+function unnumbered(p: Range, text: string, index: HeadingIndex, h: Compiled): Candidate | null {
   const first = text.charCodeAt(0);
   for (const rule of index.unnumbered.of(first)) {
     if (text.length <= rule.maxLength && rule.pattern.test(text)) {
       return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end };
     }
   }
-  const at = runInTitle(text, 0, index.runIn.of(first));
+  const at = runInTitle(text, 0, index.runIn.of(first), h);
   if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, end: p.start + at.length };
   return null;
 }
@@ -302,14 +322,17 @@ export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[])
  * A part title opening `text` at `from` and running straight on into prose (2024年工作回顾过去一年，…): its length, when
  * a character (not a stop) follows it and the prose has a comma or a sentence end.
  */
-function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule: RunIn['rule']; length: number } | null {
+function runInTitle(text: string, from: number, runIn: readonly RunIn[], h: Compiled): { rule: RunIn['rule']; length: number } | null {
   const rest = text.slice(from, from + 80);
   for (const r of runIn) {
     if (!mayHold(rest, r.needs)) continue;
     const m = r.prefix.exec(rest);
     if (!m || m[0].length > r.rule.maxLength || m[0].length >= rest.length) continue;
     // A title has no stops of its own, and one followed by 是/为 is the subject of a sentence (…主要预期目标是：).
-    if (/[,;:，；：、]/.test(m[0]) || /[,;:。，；：!?、）)是为]/.test(rest[m[0].length]!) || !/[,，。]/.test(rest.slice(m[0].length))) continue;
+    const p = h.punctuation;
+    const next = rest.charCodeAt(m[0].length);
+    if (p.has(m[0], CLAUSE) || p.is(next, CLAUSE | SENTENCE_END) || isCloser(next) || h.goesOn.subject.has(next)) continue;
+    if (p.indexIn(rest, m[0].length, rest.length, COMMA | FULL_STOP) < 0) continue;
     return { rule: r.rule, length: m[0].length };
   }
   return null;
@@ -319,7 +342,7 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[]): { rule
 const RUN_IN_CUT = /。[0-9〇零一二三四五六七八九过]/g;
 
 /** A flattened paragraph cut before each run-in part title that follows a sentence end (…请予审议。2024年工作回顾过去一年…). */
-function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean): Range[] {
+function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any: boolean, h: Compiled): Range[] {
   if (!any) return paras;
   // Where a title may be cut off, found by one scan of the view (matchAll reads a copy of the regex): measured faster
   // than an indexOf of 。 from one to the next with a test of the character after it.
@@ -335,7 +358,7 @@ function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any:
       for (; k < cuts.length && cuts[k]! < p.end; k++) {
         const from = cuts[k]!;
         const rules = runIn.of(view.charCodeAt(from));
-        if (!rules.length || !runInTitle(view.slice(from, Math.min(p.end, from + 80)), 0, rules)) continue;
+        if (!rules.length || !runInTitle(view.slice(from, Math.min(p.end, from + 80)), 0, rules, h)) continue;
         out.push({ start, end: from });
         start = from;
       }
@@ -357,7 +380,7 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const { runIn, sentenceEnd } = rules.headings.compiled;
-  const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0);
+  const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0, rules.headings.compiled);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cellTables = cellTableRanges(doc, rules.tables, rules.organizations.compiled);
   const cells = coverage(cellTables);
@@ -367,7 +390,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const found = paras.map((p, i) => {
     if (cells(p.start)) return null;
     const text = view.slice(p.start, p.end);
-    return numbered(view, p, text, paras[i + 1], rules, flat) ?? unnumbered(p, text, index);
+    return numbered(view, p, text, paras[i + 1], rules, flat) ?? unnumbered(p, text, index, rules.headings.compiled);
   });
   const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);

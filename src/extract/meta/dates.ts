@@ -1,30 +1,41 @@
 import type { Block, Doc } from '../../document.js';
+import type { RawRules, Rules } from '../../rules/schema.js';
+import { digitsSpelled, edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
+import type { Numerals } from '../quantity/numbers.js';
 import { lineBodies, take } from './lines.js';
 
 /** How many opening lines may carry a web page's date stamp. */
 const OPENING_LINES = 60;
-const CN = '〇零一二三四五六七八九十';
-const NUM = `(\\d{1,4}|[${CN}]{1,4})`;
-const DATE = `${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*日`;
-/** A line that is only a date, or a delivery line: ——2022年1月14日在…会议上, (2024年1月31日在…), 2019年1月12日. */
-const DATE_LINE = new RegExp(`^[—\\-\\s]*\\(?\\s*${DATE}\\s*(在.{0,60})?\\)?$`, 'u');
-/** A delivery phrase inside a longer opening line: 政府工作报告——2023年1月5日在…人民代表大会…上. */
-const DELIVERY = new RegExp(`${DATE}\\s*在.{0,40}(人民代表大会|代表大会|会议)`, 'u');
-/** How many opening blocks may carry such a phrase. */
+/** How many opening blocks may carry a delivery phrase. */
 const FRONT_BLOCKS = 15;
-const COLLECTOR = /^(发文时间|发布时间|成文日期|发文日期)[:]\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})/;
-/** The same label inside a web page's byline: 来源:某县融媒体中心 发布时间:2025-01-16 09:30 浏览次数:1532. */
-const BYLINE = /(?:^|\s)(发文时间|发布时间|发布日期|成文日期|发文日期)[:]\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})/u;
-const STAMP = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
-/** In a news article: 5月20日,…区长…在《政府工作报告》中提出,2020年要… (the day the report was delivered). */
-const NEWS_DELIVERY = /(\d{1,2})月(\d{1,2})日[^。]{0,80}(政府工作报告|工作报告)[^。]*/;
 
-/** 二〇二二 → 2022 (digit by digit), 十二 → 12, 二十七 → 27, 12 → 12. */
-export function cnNumber(s: string): number {
+type DateRule = { id: string; pattern: RegExp };
+/** A date rule of meta.yaml `dates` with what rules texts out before it runs: the characters an anchored pattern opens with, the texts it needs. */
+interface Gated { rule: DateRule; opens: ReadonlySet<number> | null; needs: readonly string[] | null }
+export type DateRules = Partial<Record<keyof RawRules['meta']['dates'], Gated>>;
+
+/** The date rules with their gates, compiled once at load (`rules.meta.compiled.dates`). */
+export function compileDates(rules: RawRules): DateRules {
+  const out: DateRules = {};
+  for (const [key, rule] of Object.entries(rules.meta.dates) as [keyof DateRules, DateRule | undefined][]) {
+    if (!rule) continue;
+    const opens = edgeUnits(new RegExp(digitsSpelled(rule.pattern.source), rule.pattern.flags), 'first');
+    // An anchored pattern fails at once where it cannot open; the others are tried only on texts holding what they need.
+    out[key] = { rule, opens, needs: rule.pattern.source.startsWith('^') ? null : requiredText(rule.pattern) };
+  }
+  return out;
+}
+
+/**
+ * A Chinese numeral of a date to its value, with the numerals of units.yaml: 二〇二二 → 2022 (digit by digit), 十二
+ * → 12, 二十七 → 27; digits as they are (12 → 12).
+ */
+export function cnNumber(s: string, n: Numerals): number {
   if (/^\d+$/.test(s)) return Number(s);
-  const digit = (c: string) => ('〇零'.includes(c) ? 0 : '一二三四五六七八九'.indexOf(c) + 1);
-  if (!s.includes('十')) return Number([...s].map(digit).join(''));
-  const [tens, ones] = s.split('十') as [string, string];
+  const digit = (c: string) => n.digit.get(c.charCodeAt(0)) ?? 0;
+  const ten = [...s].findIndex((c) => n.place.get(c.charCodeAt(0)) === 10);
+  if (ten < 0) return Number([...s].map(digit).join(''));
+  const [tens, ones] = s.split(s[ten]!) as [string, string];
   return (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0);
 }
 
@@ -33,54 +44,52 @@ export function iso(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const ofMatch = (m: RegExpExecArray | null, at = 1) => (m ? iso(cnNumber(m[at]!), cnNumber(m[at + 1]!), cnNumber(m[at + 2]!)) : null);
+const ofMatch = (m: RegExpExecArray | null, n: Numerals) => (m?.groups ? iso(cnNumber(m.groups.year!, n), cnNumber(m.groups.month!, n), cnNumber(m.groups.day!, n)) : null);
 
-/** A first character that can open DATE_LINE, and one that can open COLLECTOR: most blocks are passed over on it. */
-const DATE_LINE_OPENS = /[—\-\s(\d〇零一二三四五六七八九十]/u;
-const COLLECTOR_OPENS = /[发成]/;
-
-/** `re` matched against the view's text from `start` to `end`, cut out and tried only when its first character can open a match. */
-function execIf(opens: RegExp, re: RegExp, view: string, start: number, end: number): RegExpExecArray | null {
-  return end > start && opens.test(view[start]!) ? re.exec(view.slice(start, end)) : null;
+/** The rule matched against `text` (or the view's text from `start` to `end`), tried only when its gates let the text through. */
+function execIf(g: Gated | undefined, text: string, start = 0, end = text.length): RegExpExecArray | null {
+  if (!g || end <= start || (g.opens && !g.opens.has(text.charCodeAt(start)))) return null;
+  const t = start === 0 && end === text.length ? text : text.slice(start, end);
+  return mayHold(t, g.needs) ? g.rule.pattern.exec(t) : null;
 }
 
 /**
- * The date of delivery or issue: a date line (the delivery line of a report, the date under a notice's signature),
- * else a collector header, else a web page's date stamp, else the day a news article says the report was delivered.
+ * The date of delivery or issue, by the meta.yaml `dates` rules: a date line (the delivery line of a report, the
+ * date under a notice's signature), else a delivery phrase in an opening block, else a collector header, else a web
+ * page's date stamp, else a byline's date, else the day a news article says the report was delivered.
  */
-export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: () => number | null): string | null {
+export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: () => number | null, rules: Rules): string | null {
   const view = doc.view;
-  const textOf = (b: Block) => view.slice(b.start, b.end);
+  const r = rules.meta.compiled.dates;
+  const n = rules.quantities.compiled.numerals;
   for (const b of body) {
-    const d = ofMatch(execIf(DATE_LINE_OPENS, DATE_LINE, view, b.start, b.end));
+    const d = ofMatch(execIf(r.line, view, b.start, b.end), n);
     if (d) return d;
   }
   for (const b of body.slice(0, FRONT_BLOCKS)) {
-    const d = ofMatch(DELIVERY.exec(textOf(b)));
+    const d = ofMatch(execIf(r.delivery, view, b.start, b.end), n);
     if (d) return d;
   }
   for (const b of body) {
-    const d = ofMatch(execIf(COLLECTOR_OPENS, COLLECTOR, view, b.start, b.end), 2);
+    const d = ofMatch(execIf(r.collector, view, b.start, b.end), n);
     if (d) return d;
   }
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
   const lines = take(lineBodies(doc), OPENING_LINES, Boolean);
   for (let i = 0; i < lines.length; i++) {
-    const d = ofMatch(STAMP.exec(lines[i]!));
+    const d = ofMatch(execIf(r.stamp, lines[i]!), n) ?? (r.splitStamp ? ofMatch(execIf(r.splitStamp, `${lines[i]!}\n${lines[i + 1] ?? ''}`), n) : null);
     if (d) return d;
-    const md = /^\d{4}$/.test(lines[i]!) ? /^(\d{1,2})\/(\d{1,2})$/.exec(lines[i + 1] ?? '') : null;
-    if (md) return iso(Number(lines[i]), Number(md[1]), Number(md[2]));
   }
   for (const { body: line } of doc.lines) {
-    const d = line.includes('时间') || line.includes('日期') ? ofMatch(BYLINE.exec(line), 2) : null;
+    const d = ofMatch(execIf(r.byline, line), n);
     if (d) return d;
   }
   for (const b of news ? body : []) {
-    const m = NEWS_DELIVERY.exec(textOf(b));
-    if (!m) continue;
-    const year = /(\d{4})年/.exec(m[0])?.[1];
+    const m = execIf(r.news, view, b.start, b.end);
+    if (!m?.groups) continue;
+    const year = execIf(r.newsYear, m[0])?.groups?.year;
     const y = year ? Number(year) : fallbackYear();
-    if (y) return iso(y, Number(m[1]), Number(m[2]));
+    if (y) return iso(y, Number(m.groups.month), Number(m.groups.day));
   }
   return null;
 }

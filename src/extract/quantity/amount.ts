@@ -74,7 +74,7 @@ function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
   }
   // 百姓, 千年, 千方百计: a bare 百/千 is a number only as the head of a magnitude (千万吨, 百亿元), after a word that
   // bounds it (近千公里, 逾百家), or with 余/多 right after it (千余人, 百余项).
-  if (/^[百千佰仟]/.test(split.head) && !split.magnitude) {
+  if (n.notAlone.has(split.head.charCodeAt(0)) && !split.magnitude) {
     const bounded = c.cmpBefore.test(view.slice(Math.max(0, pos - 4), pos)) || c.approx.at(view, pos + text.length) !== null;
     if (!bounded) return null;
     form = 'number.about';
@@ -83,7 +83,7 @@ function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
   if (pair) return { value: pair[0], arabic: false, magnitude: split.magnitude, exponent: split.exponent, form: 'number.range', high: pair[1] };
   // 零部件, 零售: a leading zero is never an amount but in a decimal (零点五); 一五支渠, 二〇二四: digit strings are names
   // and years.
-  if (/^[零〇](?!点)/.test(split.head) || allDigits(split.head, c)) return null;
+  if (leadingZero(split.head, c) || allDigits(split.head, c)) return null;
   return { value: chineseIn(text, split, n), arabic: false, magnitude: split.magnitude, exponent: split.exponent, form, high: null };
 }
 
@@ -99,6 +99,11 @@ function neighbours(head: string, c: Compiled): [number, number] | null {
   if (head.length === 2) return [a, b];
   const place = c.numerals.place.get(head.charCodeAt(2));
   return place ? [a * place, b * place] : null;
+}
+
+/** A zero opening a numeral that is not a decimal (零部件, 零售; 零点五 is one). */
+function leadingZero(text: string, c: Compiled): boolean {
+  return c.numerals.digit.get(text.charCodeAt(0)) === 0 && !(c.numerals.point && text.startsWith(c.numerals.point, 1));
 }
 
 function allDigits(text: string, c: Compiled): boolean {
@@ -162,9 +167,9 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const arabic = read.arabic;
   let p = pos + numberText.length;
   if (m[1] !== undefined) {
-    const permille = view.startsWith('千', pos);
-    const unit = permille ? c.permille : c.percent;
-    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit, unitWord: permille ? '‰' : '%', form, high };
+    // 百分之七: the unit is the one the word before the number names.
+    const prefix = c.numerals.prefixes.find((x) => view.startsWith(x.word, pos))!;
+    return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit: prefix.unit, unitWord: prefix.unitWord, form, high };
   }
   // 2 9 0 0 亿元, 1.2 万亿元: in texts with spaced-out figures a space may stand before the magnitude.
   if (arabic && view.charCodeAt(p) === 0x20 && c.magnitude.at(view, p + 1) && !c.unit.at(view, p + 1)) p++;
@@ -179,7 +184,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
       if (q > p) form = 'number.more';
       p = q;
     }
-    if (approx === '几') form = 'number.more';
+    form = c.numerals.formAfter.get(approx) ?? form;
   }
   const numberEnd = p;
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
@@ -232,7 +237,6 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
 }
 
 const FRACTION_TAIL = /\d ?\. ?$|\d \.?$/;
-const NOT_FEN = /^[钟之类别配期段局行辨享管批拣流解布]/;
 
 /** 58元3角6分: the 角/分 after an amount of yuan, read into it (58.36元); null when none follow. */
 function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled): Amount | null {
@@ -249,7 +253,7 @@ function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled
     const word = c.subunit.at(view, q + m[0].length);
     const after = q + m[0].length + (word?.length ?? 0);
     // 5分钟, 3分类: a 分 that begins a word is no fen.
-    if (n === null || !word || after > limit || NOT_FEN.test(view.slice(after, after + 1))) break;
+    if (n === null || !word || after > limit || rule.notBefore?.test(view.slice(after, after + 4))) break;
     const share = rule.parts[word]!;
     if (used.has(share) || n >= 10) break;
     used.add(share);

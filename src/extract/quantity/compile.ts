@@ -36,9 +36,6 @@ export interface Compiled {
   numberAt: RegExp;
   unit: WordsAt;
   unitOf: Map<string, UnitEntry>;
-  /** The units of 百分之X and 千分之X. */
-  percent: UnitEntry | null;
-  permille: UnitEntry | null;
   magnitude: WordsAt;
   magnitudeOf: Map<string, { exponent: number; arabicOnly: boolean }>;
   approx: WordsAt;
@@ -205,6 +202,8 @@ export class NumberFinder {
     private readonly percentLead: Uint8Array,
     private readonly numeral: Uint8Array,
     private readonly next: Uint8Array,
+    /** The prefix words (units.yaml `prefixes`: 百分之, 千分之). */
+    private readonly prefixes: readonly string[],
   ) {}
 
   /**
@@ -222,12 +221,18 @@ export class NumberFinder {
       // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
       // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
       // cannot match and is not run.
-      if (s === 2 && !(this.percentLead[code] === 1 && text.startsWith(PERCENT_TAIL, p + 1)) && !this.numeralMayEnd(text, p, code)) continue;
+      if (s === 2 && !(this.percentLead[code] === 1 && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) continue;
       re.lastIndex = p;
       const m = re.exec(text);
       if (m) return m;
     }
     return null;
+  }
+
+  /** Whether a prefix word (百分之) stands at `p`. */
+  private prefixAt(text: string, p: number): boolean {
+    for (const w of this.prefixes) if (text.startsWith(w, p)) return true;
+    return false;
   }
 
   /** Whether a Chinese numeral starting at `p` can be followed by a `next` character: within its run, or right after. */
@@ -614,11 +619,9 @@ const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(
  * magnitudes, 余/多, range signs, 角/分), so the many 一 and 二 of ordinary words (统一, 一批) are skipped by the
  * regexp itself rather than read one by one.
  */
-const numberSource = (next: string, cn: string) =>
-  `[百千]分之(${ARABIC_NUMERAL}|${cn})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${cn})(?=[${next}])`;
+const numberSource = (next: string, numerals: Numerals) =>
+  `${numerals.prefixSource}(${ARABIC_NUMERAL}|${numerals.source})|(${SPLIT_NUMERAL})(?= ?[${next}])|(${ARABIC_NUMERAL})|(${numerals.source})(?=[${next}])`;
 
-/** What follows 百/千 in 百分之X, 千分之X (numberSource). */
-const PERCENT_TAIL = '分之';
 
 /**
  * The tables of a NumberFinder for numberSource: where a number can start (a digit, 百/千 of 百分之, the first
@@ -629,18 +632,18 @@ function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): 
   const percentLead = new Uint8Array(0x10000);
   const numeral = new Uint8Array(0x10000);
   const follows = new Uint8Array(0x10000);
-  for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), '点'.charCodeAt(0)]) numeral[code] = 2;
+  for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), ...(numerals.point ? [numerals.point.charCodeAt(0)] : [])]) numeral[code] = 2;
   for (const code of numerals.lead) {
     numeral[code] = 1;
     starts[code] = 2;
   }
-  for (const ch of '百千') {
-    percentLead[ch.charCodeAt(0)] = 1;
-    starts[ch.charCodeAt(0)] = 2;
+  for (const { word } of numerals.prefixes) {
+    percentLead[word.charCodeAt(0)] = 1;
+    starts[word.charCodeAt(0)] = 2;
   }
   for (let d = 0x30; d <= 0x39; d++) starts[d] = 1;
   for (const ch of next) follows[ch.charCodeAt(0)] = 1;
-  return new NumberFinder(re, starts, percentLead, numeral, follows);
+  return new NumberFinder(re, starts, percentLead, numeral, follows, numerals.prefixes.map((x) => x.word));
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
@@ -698,12 +701,10 @@ export function compileQuantities(rules: RawRules): Compiled {
     factors: new Map(rules.units.units.flatMap((u) => [u.factor, ...(typeof u.base === 'object' ? Object.values(u.base) : [u.base])])
       .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
     numerals,
-    number: numberFinder(new RegExp(numberSource(next, numerals.source), 'y'), numerals, nextChars),
-    numberAt: new RegExp(numberSource(next, numerals.source), 'y'),
+    number: numberFinder(new RegExp(numberSource(next, numerals), 'y'), numerals, nextChars),
+    numberAt: new RegExp(numberSource(next, numerals), 'y'),
     unit: wordsAt(units),
     unitOf,
-    percent: unitOf.get('%') ?? null,
-    permille: unitOf.get('‰') ?? null,
     magnitude: wordsAt([...magnitudeOf.keys()]),
     magnitudeOf,
     approx: wordsAt(q.approximate.words),

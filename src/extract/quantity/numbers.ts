@@ -1,4 +1,5 @@
-import type { UnitRules } from '../../rules/files/units.js';
+import { alternation } from '../../rules/pattern.js';
+import type { UnitEntry, UnitRules } from '../../rules/files/units.js';
 
 /**
  * The characters of Chinese numerals as read from units.yaml: digits (capitals too), places 十百千, tens written as
@@ -15,14 +16,24 @@ export interface Numerals {
   bigWords: { word: string; exponent: number }[];
   /** Capital characters (壹…玖, 拾佰仟, 萬億): a numeral holding one is written in capitals. */
   capital: Set<number>;
+  /** The decimal point (点), or '' when the rules name none. */
+  point: string;
+  /** Places that are a number alone only when bounded (百, 千: 百姓, 千方百计). */
+  notAlone: Set<number>;
+  /** Words before a number that make it an amount of a unit (百分之, 千分之), longest first, with the unit as written. */
+  prefixes: { word: string; unit: UnitEntry; unitWord: string }[];
+  /** The form rule an approximate word right after a number puts it in (几 → number.more), by the word. */
+  formAfter: ReadonlyMap<string, string>;
+  /** A regexp source for the prefixes, as one alternation (a never-matching group when there are none). */
+  prefixSource: string;
   /** A regexp source for one Chinese numeral (the regexp itself is built by compile.ts). */
   source: string;
   /** The characters a Chinese numeral can start with (digits, places, tens). */
   lead: readonly number[];
 }
 
-const ORDINARY = new Set([...'零〇一二两俩三四五六七八九十百千万亿'].map((ch) => ch.charCodeAt(0)));
 const byCode = (entries: Record<string, number>) => new Map(Object.entries(entries).map(([ch, v]) => [ch.charCodeAt(0), v]));
+const codes = (chars: readonly string[] | undefined) => new Set((chars ?? []).map((ch) => ch.charCodeAt(0)));
 const charClass = (chars: Iterable<number>) => [...chars].map((code) => String.fromCharCode(code).replace(/[\\\]^-]/g, '\\$&')).join('');
 
 export function numeralsOf(units: UnitRules): Numerals {
@@ -33,12 +44,21 @@ export function numeralsOf(units: UnitRules): Numerals {
     .map((m) => ({ word: m.word, exponent: m.exponent }))
     .sort((a, b) => b.word.length - a.word.length);
   const big = new Map(bigWords.filter((b) => b.word.length === 1).map((b) => [b.word.charCodeAt(0), b.exponent]));
-  const capital = new Set([...digit.keys(), ...place.keys(), ...big.keys()].filter((code) => !ORDINARY.has(code)));
+  const capital = codes(units.numerals.capitals);
+  const point = units.numerals.point ?? '';
   const lead = charClass([...digit.keys(), ...place.keys(), ...tens.keys()]);
   const body = charClass([...digit.keys(), ...place.keys(), ...tens.keys(), ...big.keys()]);
   const digits = charClass(digit.keys());
-  const source = `[${lead}][${body}]*(?:点[${digits}]+[${charClass(big.keys())}]*)?`;
-  return { digit, place, tens, big, bigWords, capital, source, lead: [...digit.keys(), ...place.keys(), ...tens.keys()] };
+  const decimals = point ? `(?:${charClass([point.charCodeAt(0)])}[${digits}]+[${charClass(big.keys())}]*)?` : '';
+  const source = `[${lead}][${body}]*${decimals}`;
+  const prefixes = units.units.flatMap((unit) => unit.prefixes.map((word) => ({ word, unit, unitWord: unit.words[0]! })))
+    .sort((a, b) => b.word.length - a.word.length);
+  const prefixSource = prefixes.length ? `(?:${alternation(prefixes.map((p) => p.word))})` : '(?!)';
+  return {
+    digit, place, tens, big, bigWords, capital, point, notAlone: codes(units.numerals.notAlone), prefixes, prefixSource, source,
+    formAfter: new Map(units.forms.flatMap((f) => f.after.map((w) => [w, f.id] as const))),
+    lead: [...digit.keys(), ...place.keys(), ...tens.keys()],
+  };
 }
 
 export const ARABIC_NUMERAL = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -57,7 +77,7 @@ export const SPLIT_NUMERAL = '\\d(?<![\\d.,] ?\\d)(?:(?: \\d)+(?: ?\\. ?\\d+(?: 
  */
 export function chineseValue(text: string, n: Numerals): number | null {
   if (text.length === 0) return null;
-  const point = text.indexOf('点');
+  const point = n.point ? text.indexOf(n.point) : -1;
   if (point >= 0) return decimalValue(text, point, n);
   if (text.length > 1 && allDigits(text, n)) {
     let digits = '';
@@ -151,7 +171,7 @@ export function splitChineseMagnitude(text: string, n: Numerals): { head: string
  * in 万; 三点五亿 → 3.5 in 亿), or null.
  */
 export function chineseIn(text: string, split: { head: string; exponent: number }, n: Numerals): number | null {
-  if (text.includes('点') || !hasBig(split.head, n)) return chineseValue(split.head, n);
+  if ((n.point && text.includes(n.point)) || !hasBig(split.head, n)) return chineseValue(split.head, n);
   const whole = chineseValue(text, n);
   return whole === null ? null : scaleDecimal(whole, -split.exponent);
 }

@@ -148,7 +148,7 @@ export type UnitLine = (line: Line) => boolean;
 export function unitLineTest(view: string, g: Grammar): UnitLine {
   return (l) => {
     if (!l.body || l.end - l.start > 4 * g.maxNameLength) return false;
-    const items = splitItems(view, l.start, l.end);
+    const items = splitItems(view, l.start, l.end, g);
     return items.length > 0 && items.every((r) => isUnit(view, r, g));
   };
 }

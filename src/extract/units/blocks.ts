@@ -6,7 +6,7 @@ import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, readUnitLists, type UnitList } from './lists.js';
 import { isUnit, splitItems } from './split.js';
-import { indexWithin } from '../../util/find.js';
+import { CLAUSE, COLON, FULL_STOP } from '../../rules/punctuation.js';
 import { mayHold } from '../../rules/regex-ast.js';
 
 /** How far a numbered task's body may run onto later lines before its unit parenthetical. */
@@ -110,20 +110,20 @@ const isField = ({ doc, rules, g }: Ctx, b: Seen) => {
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
 function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Seen): UnitList | null {
   const view = doc.view;
-  if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || /[。:]/.test(view.slice(b.start, b.end))) return null;
-  const items = splitItems(view, b.start, b.end);
+  if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || g.punct.indexIn(view, b.start, b.end, FULL_STOP | COLON) >= 0) return null;
+  const items = splitItems(view, b.start, b.end, g);
   if (!items.length || items.length > 12 || !items.every((r) => isUnit(view, r, g))) return null;
   return { start: b.start, end: b.end, items: items.map((r) => ({ ...r, roles: ['responsible'] })), rule: g.shapeIds['same-line'], firstIsLead: false, sticky: false };
 }
 
-/** The title: after the marker, up to the first 。 or the first unit list, whichever comes first. */
-function titleOf(view: string, from: number, end: number, lists: UnitList[]): Range {
+/** The title: after the marker, up to the first full stop (。) or the first unit list, whichever comes first. */
+function titleOf(view: string, from: number, end: number, lists: UnitList[], g: Grammar): Range {
   let stop = end;
-  const dot = indexWithin(view, '。', from, stop);
+  const dot = g.punct.indexIn(view, from, stop, FULL_STOP);
   if (dot >= 0) stop = dot;
   for (const l of lists) if (l.start >= from && l.start < stop) stop = l.start;
   const t = trimRange(view, from, stop);
-  while (t.end > t.start && /[,;:、]/.test(view[t.end - 1]!)) t.end--;
+  while (t.end > t.start && g.punct.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
   return t;
 }
 
@@ -218,7 +218,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     lists.push(...run.lists);
     if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;
     const end = blocks[run.next - 1]!.end;
-    const title = titleOf(view, marker ? marker.end : b.start, b.end, lists);
+    const title = titleOf(view, marker ? marker.end : b.start, b.end, lists, ctx.g);
     drafts.push({ start: b.start, end, marker, title, section: doc.blocks[i]!.section, lists, rule: lists.length ? lists[0]!.rule : ctx.g.shapeIds['section-lead'] });
     i = run.next - 1;
   }

@@ -3,6 +3,7 @@ import { TASK_SHAPES, type TaskShape, type UnitRole } from '../../rules/files/or
 import { alternation } from '../../rules/pattern.js';
 import { isSpaceCode } from '../../span.js';
 import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
+import { FULL_STOP, PERIOD, type Punctuation } from '../../rules/punctuation.js';
 
 export type { UnitRole };
 
@@ -40,6 +41,14 @@ export interface Grammar {
   verbLast: ReadonlySet<number>;
   /** The words a unit list needs one of (label and verb words, spaces taken out), for `mayNameUnits`. */
   cues: UnitCues;
+  /** Punctuation by kind (rules/headings.yaml `clausePunctuation`, `sentenceEnd`): where lists and items end. */
+  punct: Punctuation;
+  /** Words not part of a unit's name at its start (由) or, bare, at its end (等). */
+  nameTrim: { before: readonly string[]; after: readonly string[] };
+  /** A task table's title column: a header holding one of these (organizations.yaml `taskTitleHeaders`). */
+  titleHeader: RegExp;
+  /** A task table's serial column: a header that is one of these whole (tables.yaml `columns.index`: 序号). */
+  serialHeaders: ReadonlySet<string>;
 }
 
 /**
@@ -132,8 +141,8 @@ export function scanUnits(view: string, start: number, end: number, g: Grammar):
   return (names ? NAMES_UNITS : 0) | (depth > 0 ? OPEN_AT_END : 0);
 }
 
-/** Characters a sentence may end with after its last word: 。 . spaces and fillers. */
-const trailing = (c: number) => c === 0x3002 || c === 0x2e || c === 0xfeff || isSpaceCode(c);
+/** Characters a sentence may end with after its last word: a full stop (。 .), spaces and fillers. */
+const trailing = (c: number, g: Grammar) => g.punct.is(c, FULL_STOP | PERIOD) || c === 0xfeff || isSpaceCode(c);
 
 /**
  * `scanUnits` for a stretch read by `findUnitLists`. Without ( or : (two native searches), its only possible list is
@@ -143,7 +152,7 @@ export function scanListUnits(view: string, start: number, end: number, g: Gramm
   const text = view.slice(start, end);
   if (text.includes('(') || text.includes(':')) return scanUnits(view, start, end, g);
   let stop = end;
-  while (stop > start && trailing(view.charCodeAt(stop - 1))) stop--;
+  while (stop > start && trailing(view.charCodeAt(stop - 1), g)) stop--;
   return stop > start && g.verbLast.has(view.charCodeAt(stop - 1)) ? NAMES_UNITS : 0;
 }
 
@@ -177,7 +186,7 @@ function shapeIds(shapes: RawRules['organizations']['taskShapes']): Record<TaskS
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
-export function compileGrammar(rules: RawRules): Grammar {
+export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   const o = rules.organizations;
   const labels = new Map<string, { role: UnitRole; id: string } | null>();
   for (const l of o.labels) for (const w of l.words) labels.set(w, { role: l.role, id: l.id });
@@ -206,5 +215,9 @@ export function compileGrammar(rules: RawRules): Grammar {
     fieldNeeds: rules.headings.recordField.map((r) => requiredText(r.pattern, 1)),
     verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
     cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
+    punct,
+    nameTrim: o.nameTrim,
+    titleHeader: o.taskTitleHeaders.length ? new RegExp(alternation(o.taskTitleHeaders), 'u') : /(?!)/,
+    serialHeaders: new Set(rules.tables.columns.index),
   };
 }

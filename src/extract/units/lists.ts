@@ -3,7 +3,7 @@ import type { ReadingView } from '../../util/reading.js';
 import { trimRange } from '../../span.js';
 import { mayNameUnits, NAMES_UNITS, scanListUnits, type Grammar, type UnitRole } from './grammar.js';
 import { isUnit, roleMark, splitItems } from './split.js';
-import { lastIndexWithin } from '../../util/find.js';
+import { COLON, COMMA, ENUMERATION, FULL_STOP, PERIOD, SEMICOLON } from '../../rules/punctuation.js';
 
 export interface UnitItem extends Range {
   roles: UnitRole[];
@@ -58,8 +58,8 @@ function firstIsLead(content: string, g: Grammar): { at: number; sticky: boolean
   return null;
 }
 
-/** Char codes that end a labelled list outside parentheses: 。, and a table's cell separators | and tab. */
-const STOPS_LIST = new Set([0x3002, 0x7c, 0x09]);
+/** Char codes that end a labelled list outside parentheses besides a full stop (。): a table's cell separators | and tab. */
+const CELL_SEPARATORS = new Set([0x7c, 0x09]);
 
 /**
  * An item with the roles of its list, and those its own parenthesis names: 区教育局(牵头) in a list of responsible
@@ -84,13 +84,16 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
     const from = start + m.index! + m[0].length;
     let to = k + 1 < found.length ? start + found[k + 1]!.index! : end;
     // 。 ends the list, and so does a table's cell separator (| or a tab).
-    for (let i = from; i < to; i++) if (STOPS_LIST.has(view.charCodeAt(i)) && d[i - start] === 0) to = i;
+    for (let i = from; i < to; i++) {
+      const c = view.charCodeAt(i);
+      if ((g.punct.is(c, FULL_STOP) || CELL_SEPARATORS.has(c)) && d[i - start] === 0) to = i;
+    }
     const info = g.labels.get(m[1]!);
     last = Math.max(last, from);
     if (!info) return;
     rule ??= info.id;
-    for (const r of splitItems(view, from, to)) {
-      if (r.end - r.start > g.maxNameLength || /[。:]/.test(view.slice(r.start, r.end))) continue;
+    for (const r of splitItems(view, from, to, g)) {
+      if (r.end - r.start > g.maxNameLength || g.punct.indexIn(view, r.start, r.end, FULL_STOP | COLON) >= 0) continue;
       items.push(markedItem(view, r, [info.role], g));
       last = r.end;
     }
@@ -106,7 +109,7 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
   let stop = end;
   if (first) {
     stop = start + first.at;
-    while (stop > start && !/[,;。]/.test(view[stop - 1]!)) stop--;
+    while (stop > start && !g.punct.is(view.charCodeAt(stop - 1), COMMA | SEMICOLON | FULL_STOP)) stop--;
   }
   const d = depths(view, start, stop);
   const items: UnitItem[] = [];
@@ -116,13 +119,13 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
     if (d[m.index!] !== 0) continue;
     const at = start + m.index!;
     const seg = trimRange(view, cursor, at);
-    while (seg.start < seg.end && /[,;。、]/.test(view[seg.start]!)) seg.start++;
+    while (seg.start < seg.end && g.punct.is(view.charCodeAt(seg.start), COMMA | SEMICOLON | FULL_STOP | ENUMERATION)) seg.start++;
     cursor = at + m[0].length;
     if (seg.end <= seg.start) continue;
     const info = g.verbs.get(m[0])!;
     const joint = g.joint?.exec(view.slice(seg.start, seg.end));
-    const xs = splitItems(view, seg.start, joint ? seg.start + joint.index : seg.end);
-    const ys = joint ? splitItems(view, seg.start + joint.index + joint[0].length, seg.end) : [];
+    const xs = splitItems(view, seg.start, joint ? seg.start + joint.index : seg.end, g);
+    const ys = joint ? splitItems(view, seg.start + joint.index + joint[0].length, seg.end, g) : [];
     if (!xs.length || ![...xs, ...ys].every((r) => isUnit(view, r, g))) return null;
     const roles: UnitRole[] = joint ? [...new Set<UnitRole>(['lead', ...info.roles])] : info.roles;
     items.push(...xs.map((r) => markedItem(view, r, roles, g)), ...ys.map((r) => ({ ...r, roles: ['cooperating' as const] })));
@@ -175,15 +178,15 @@ export function readUnitLists(read: ReadingView, start: number, end: number, g: 
  */
 function lastSentenceList(view: string, start: number, end: number, g: Grammar): UnitList | null {
   let stop = end;
-  while (stop > start && /[。.\s]/.test(view[stop - 1]!)) stop--;
-  const open = Math.max(start, lastIndexWithin(view, '。', start, stop) + 1);
+  while (stop > start && (g.punct.is(view.charCodeAt(stop - 1), FULL_STOP | PERIOD) || /\s/.test(view[stop - 1]!))) stop--;
+  const open = Math.max(start, g.punct.lastIndexIn(view, start, stop, FULL_STOP) + 1);
   if (stop <= open) return null;
   // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.
   if (!g.verbLast.has(view.charCodeAt(stop - 1)) || !g.verbAtEnd.test(view.slice(Math.max(open, stop - 8), stop))) return null;
   // From the sentence's start, then from each clause start outside parentheses: the first that reads as a list.
   const d = depths(view, open, stop);
   for (let from = open; from < stop; from++) {
-    if (from > open && !(view.charCodeAt(from - 1) === 0x2c && d[from - 1 - open] === 0)) continue; // ,
+    if (from > open && !(g.punct.is(view.charCodeAt(from - 1), COMMA) && d[from - 1 - open] === 0)) continue;
     if (stop - from > MAX_SENTENCE_LIST) continue;
     const l = verbal(view, from, stop, g);
     if (l) return l;

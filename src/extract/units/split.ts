@@ -2,17 +2,28 @@ import type { Range } from '../../document.js';
 import { trimRange } from '../../span.js';
 import type { Grammar, UnitRole } from './grammar.js';
 import { lastIndexWithin } from '../../util/find.js';
+import { COLON, COMMA, ENUMERATION, FULL_STOP, PERIOD, SEMICOLON, SENTENCE_END } from '../../rules/punctuation.js';
 
-/** List separators in the view, 、 , ; (full-width ，； are already ASCII), as char codes; 等 and 及 are not separators. */
-const SEPARATORS = new Set([0x3001, 0x2c, 0x3b]);
+/** List separators: the enumeration comma, comma and semicolon (headings.yaml `clausePunctuation`); 等 and 及 are not separators. */
+const SEPARATORS = ENUMERATION | COMMA | SEMICOLON;
 
-/** Narrow an item to its name: brackets, a leading 由 (由A负责) and a bare trailing 等 (A、B等负责) are not part of it. */
-function tidy(view: string, r: Range): Range | null {
+/** Narrow an item to its name: brackets, a leading 由 (由A负责) and a bare trailing 等 (A、B等负责: organizations.yaml `nameTrim`) are not part of it. */
+function tidy(view: string, r: Range, g: Grammar): Range | null {
   let { start, end } = trimRange(view, r.start, r.end);
-  while (end > start && /[。.:\s【】\[\]〔〕]/.test(view[end - 1]!)) end--;
+  while (end > start && (g.punct.is(view.charCodeAt(end - 1), FULL_STOP | PERIOD | COLON) || /[\s【】\[\]〔〕]/.test(view[end - 1]!))) end--;
   while (start < end && /[【\[〔\s]/.test(view[start]!)) start++;
-  if (view[start] === '由' && end - start > 2) start++;
-  if (view[end - 1] === '等' && end - start > 2) end--;
+  for (const w of g.nameTrim.before) {
+    if (view.startsWith(w, start) && end - start > w.length + 1) {
+      start += w.length;
+      break;
+    }
+  }
+  for (const w of g.nameTrim.after) {
+    if (view.startsWith(w, end - w.length) && end - start > w.length + 1) {
+      end -= w.length;
+      break;
+    }
+  }
   ({ start, end } = trimRange(view, start, end));
   return end > start ? { start, end } : null;
 }
@@ -22,19 +33,19 @@ const OPENERS = new Set([0x28, 0x3014]);
 const CLOSERS = new Set([0x29, 0x3015]);
 
 /** Split a unit list on 、 , ; outside brackets, so 区委组织部(区人才办), 各县(市、区) and 各县〔市、区〕 stay whole. */
-export function splitItems(view: string, start: number, end: number): Range[] {
+export function splitItems(view: string, start: number, end: number, g: Grammar): Range[] {
   const out: Range[] = [];
   let depth = 0;
   let from = start;
   const push = (to: number) => {
-    const r = tidy(view, { start: from, end: to });
+    const r = tidy(view, { start: from, end: to }, g);
     if (r) out.push(r);
   };
   for (let i = start; i < end; i++) {
     const c = view.charCodeAt(i);
     if (OPENERS.has(c)) depth++;
     else if (CLOSERS.has(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && SEPARATORS.has(c)) {
+    else if (depth === 0 && g.punct.is(c, SEPARATORS)) {
       push(i);
       from = i + 1;
     }
@@ -46,7 +57,7 @@ export function splitItems(view: string, start: number, end: number): Range[] {
 /** Whether an item reads as a unit name: short, no sentence punctuation, and a unit suffix or a generic opening. */
 export function isUnit(view: string, r: Range, g: Grammar): boolean {
   const name = view.slice(r.start, r.end);
-  if (name.length > g.maxNameLength || /[。:!?"“”]/.test(name)) return false;
+  if (name.length > g.maxNameLength || g.punct.has(name, FULL_STOP | COLON | SENTENCE_END) || /["“”]/.test(name)) return false;
   if (g.generic?.test(name)) return true;
   const core = name.replace(/(\([^()]*\))+$/, '');
   return core.length > 0 && g.suffix.test(core);

@@ -5,11 +5,8 @@ import type { Grammar, UnitRole } from './grammar.js';
 import { markedItem, parseContent, type UnitList } from './lists.js';
 import type { SectionIndex } from './sections.js';
 import { splitItems } from './split.js';
-import { indexWithin } from '../../util/find.js';
+import { FULL_STOP } from '../../rules/punctuation.js';
 
-/** Column headers that name what the task is, and the serial-number column that gives its marker. */
-const TITLE_HEADER = /任务|内容|事项|工作|目标|指标|举措|措施|项目|名称/;
-const SERIAL_HEADER = /^(序号|编号)$/;
 /** An item marker opening a title cell, when the table has no serial column. */
 const ITEM_MARKER = /^(\d{1,2}\s*[.、](?!\d)|[(]\d{1,2}[)])\s*/u;
 
@@ -26,9 +23,9 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
     const headers = table.columns.map((c) => c.path.join(''));
     const roles = headers.map((h) => roleOf(h, g));
     if (!roles.some(Boolean)) continue;
-    const free = headers.map((h, i) => (roles[i] || SERIAL_HEADER.test(h) ? -1 : i)).filter((i) => i >= 0);
-    const titleCol = free.find((i) => TITLE_HEADER.test(headers[i]!)) ?? free[0];
-    const serialCol = headers.findIndex((h) => SERIAL_HEADER.test(h));
+    const free = headers.map((h, i) => (roles[i] || g.serialHeaders.has(h) ? -1 : i)).filter((i) => i >= 0);
+    const titleCol = free.find((i) => g.titleHeader.test(headers[i]!)) ?? free[0];
+    const serialCol = headers.findIndex((h) => g.serialHeaders.has(h));
     for (const row of table.rows) {
       const lists: UnitList[] = [];
       for (const cell of row.cells) {
@@ -41,13 +38,13 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex): Draft
           lists.push({ ...said, start: cell.span.start, end: cell.span.end });
           continue;
         }
-        const items = splitItems(view, cell.span.start, cell.span.end).map((r) => markedItem(view, r, [info.role], g));
+        const items = splitItems(view, cell.span.start, cell.span.end, g).map((r) => markedItem(view, r, [info.role], g));
         if (items.length) lists.push({ start: cell.span.start, end: cell.span.end, items, rule: info.id, firstIsLead: false, sticky: false });
       }
       // A group cell merged over its items (考核项目) is written once: an item's title is then in the next title column.
-      const titleCell = row.cells.find((c) => c.column === titleCol) ?? row.cells.find((c) => c.column !== serialCol && !roles[c.column] && TITLE_HEADER.test(headers[c.column]!) && c.value === null);
+      const titleCell = row.cells.find((c) => c.column === titleCol) ?? row.cells.find((c) => c.column !== serialCol && !roles[c.column] && g.titleHeader.test(headers[c.column]!) && c.value === null);
       if (!lists.length || !titleCell) continue;
-      const dot = indexWithin(view, '。', titleCell.span.start, titleCell.span.end);
+      const dot = g.punct.indexIn(view, titleCell.span.start, titleCell.span.end, FULL_STOP);
       let title = trimRange(view, titleCell.span.start, dot >= 0 ? dot : titleCell.span.end);
       const serial = row.cells.find((c) => c.column === serialCol);
       let marker: Range | null = serial ? trimRange(view, serial.span.start, serial.span.end) : null;

@@ -15,7 +15,8 @@ export function headingRules() {
   const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false), flatCut: z.boolean().default(false) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
   /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */
-  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false) }).strict();
+  /** `flatCut`: a report flattened onto one line is cut before this title where a sentence ends and a space follows it. */
+  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false), flatCut: z.boolean().default(false) }).strict();
   /** Cues that turn a numbered line into a task rather than a heading. */
   const Cue = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
   /** `nextLine`: the cue also counts when it opens the paragraph right after the numbered line (its units below it). */
@@ -40,6 +41,8 @@ export function headingRules() {
      * (一、“十四五”时期和2025年工作回顾过去的五年…): the title is cut after the shortest prefix that matches.
      */
     runInEnd: z.array(Cue).default([]),
+    /** The time a part title names before its phrase (“十五五”时期, 2025年, 今年): a runInEnd prefix naming one is a part title. */
+    partTime: Cue.nullable().default(null),
     /**
      * A short line standing alone between paragraphs, as news articles title their parts, when a text has fewer than
      * two outline headings: from `minLength` to `maxLength` characters, mostly Chinese (`hanShare`), matching none of
@@ -47,6 +50,21 @@ export function headingRules() {
      */
     /** Sentence punctuation: where a sentence ends (a heading's title stops there; a unit holding one is prose). */
     sentenceEnd: Cue.nullable().default(null),
+    /**
+     * Clause punctuation by kind, each a string of characters: the full stop of a statement (。), the Latin full
+     * stop (.), comma, semicolon, colon, and the enumeration comma (、) between list items. A unit list, a list item
+     * or a title ends at them; code asks for a kind, never for a character (src/rules/punctuation.ts).
+     */
+    /**
+     * What a part title run on into prose goes on with: `subject` (是, 为: the title is a sentence's subject) and
+     * `phrase` (的, 和: a longer phrase), each a string of characters.
+     */
+    titleGoesOn: z.object({ id: RuleId, ...examples, subject: z.string().default(''), phrase: z.string().default('') }).strict().nullable().default(null),
+    clausePunctuation: z.object({
+      id: RuleId, ...examples,
+      fullStop: z.string().default(''), period: z.string().default(''), comma: z.string().default(''),
+      semicolon: z.string().default(''), colon: z.string().default(''), enumeration: z.string().default(''),
+    }).strict().nullable().default(null),
     standalone: z.object({
       id: RuleId, ...examples,
       minLength: z.number().int().positive(), maxLength: z.number().int().positive(),

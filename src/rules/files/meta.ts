@@ -59,6 +59,19 @@ export function metaRules() {
      */
     lookBack: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     /** A year opening a clause (2016年，全县…); searched for every match (`g`). */
+    /** The date of delivery or issue, in the order read; each captures (?<year>…), (?<month>…) and (?<day>…). */
+    dates: z.object({
+      line: Named('year', 'month', 'day').optional(),
+      delivery: Named('year', 'month', 'day').optional(),
+      collector: Named('year', 'month', 'day').optional(),
+      stamp: Named('year', 'month', 'day').optional(),
+      /** Over two lines joined by a line break (2019 / 08/12). */
+      splitStamp: Named('year', 'month', 'day').optional(),
+      byline: Named('year', 'month', 'day').optional(),
+      /** A news article's day of delivery: (?<month>…) and (?<day>…); `newsYear` finds the year inside its match. */
+      news: Named('month', 'day').optional(),
+      newsYear: Named('year').optional(),
+    }).strict().default({}),
     clauseYear: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
   }).strict();
 }

@@ -43,6 +43,10 @@ export function organizationRules() {
     genericPrefixes: Words.default([]),
     /** Longest unit name accepted in an unlabelled list. */
     maxNameLength: z.number().int().positive().default(30),
+    /** Words that are not part of a unit's name at its start (由) or, bare, at its end (等). */
+    nameTrim: z.object({ before: Words.default([]), after: Words.default([]) }).strict().default({ before: [], after: [] }),
+    /** A task table's title column is the first whose header holds one of these. */
+    taskTitleHeaders: Words.default([]),
     /** Endings of region names that give a document's level (盘龙区 → 区): that level's prefix is folded from unit names. */
     regionSuffixes: Words.default([]),
     /** Endings that make an entry generic (省国资委等单位), like `genericPrefixes` at the start. */

@@ -42,6 +42,8 @@ export function unitRules() {
     currency: z.string().regex(/^[A-Z]{3}$/, 'a currency code is three capital letters (CNY, USD)').optional(),
     /** Signs written before the digits ($20, ￥300). */
     signs: z.array(z.string().min(1)).default([]),
+    /** Words written before a number that make it an amount of this unit (百分之七 is 7%, 千分之五 is 5‰). */
+    prefixes: Words.default([]),
     /** Only after Arabic digits: 十分 is "very", 三方 is "three parties". */
     arabicOnly: z.boolean().default(false),
     /** The clause text before the number must match: time units count only where the days are the statistic. */
@@ -49,15 +51,24 @@ export function unitRules() {
     ...examples,
   }).strict();
 
-  /** The characters of Chinese numerals: digits (capitals too), places 十百千, and tens written as one character (廿). */
+  /**
+   * The characters of Chinese numerals: digits (capitals too), places 十百千, tens written as one character (廿), the
+   * decimal point (三点五), the capital characters (a numeral holding one is written in capitals), and the places that
+   * are a number alone only when something bounds them (百姓, 千方百计 hold no number).
+   */
+  const Chars = z.string().min(1).transform((s) => [...s]);
   const Numerals = z.object({
-    digits: z.record(z.string().length(1), z.number().int().min(0).max(9)),
-    places: z.record(z.string().length(1), z.number().int().positive()),
+    digits: z.record(z.string().length(1), z.number().int().min(0).max(9)).default({}),
+    places: z.record(z.string().length(1), z.number().int().positive()).default({}),
     tens: z.record(z.string().length(1), z.number().int().positive()).default({}),
+    point: z.string().length(1).optional(),
+    capitals: Chars.optional(),
+    notAlone: Chars.optional(),
   }).strict();
 
   /** One form of writing a number, with its rule id and examples (the structure is read in code: amount.ts). */
-  const Form = z.object({ id: RuleId, description: z.string().optional(), ...examples }).strict();
+  /** `after`: approximate words that, right after the number, put it in this form by themselves (十几个: 几). */
+  const Form = z.object({ id: RuleId, description: z.string().optional(), after: Words.default([]), ...examples }).strict();
 
   return z.object({
     numerals: Numerals.default({ digits: {}, places: {}, tens: {} }),
@@ -66,7 +77,8 @@ export function unitRules() {
     magnitudes: z.array(Magnitude).default([]),
     units: z.array(Unit).default([]),
     /** Subdivisions of the yuan after 元 (58元3角6分), each with its share of a yuan. */
-    subunits: z.object({ id: RuleId, after: Words, parts: z.record(z.string().min(1), z.number().positive()), ...examples }).strict().optional(),
+    /** `notBefore`: the text right after a part must not match (5分钟, 3分类: a 分 that begins a word is no fen). */
+    subunits: z.object({ id: RuleId, after: Words, parts: z.record(z.string().min(1), z.number().positive()), notBefore: Pattern.optional(), ...examples }).strict().optional(),
     /** 一吨半, 两米半: a half after the unit of a whole number, for these dimensions, unless a word starts there (半导体). */
     halves: z.object({ id: RuleId, words: Words, dimensions: z.array(z.string()), notBefore: Pattern.optional(), ...examples }).strict().optional(),
     /**
