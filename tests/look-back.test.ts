@@ -33,6 +33,16 @@ describe('documents that look back', () => {
     expect(figures(text)).toEqual([['25.15亿元', 'actual', 2024], ['98.23%', 'actual', 2024], ['12.3亿元', 'actual', 2025]]);
   });
 
+  it('takes the name a report with no title line gives itself (现将…报告如下) as its title', () => {
+    const text = '某某县人大常委会：\n按照有关规定，现将某某县2024年财政总决算和2025年1-6月财政预算执行情况报告如下，请予审议。\n'
+      + '一、2024年财政总决算情况\n2024年全县一般公共预算收入25.15亿元，为年初预算的98.23%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ title: '某某县2024年财政总决算和2025年1-6月财政预算执行情况报告', docType: 'budget-report', year: 2024 });
+    // A heading naming the year of a report that looks back is its review, not its plan.
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['25.15亿元', 'actual', 2024], ['98.23%', 'actual', 2024]]);
+    expect(extract({ text: '各位委员：\n现将有关情况报告如下。\n一、基本情况\n新建学校3所。\n' }, { rules }).meta.title).toBeNull();
+  });
+
   it('leaves a summary with a plan for the next year to its headings', () => {
     const text = '某某街道2023年工作总结和2024年工作思路\n一、2023年工作回顾\n全年新增就业岗位1200个。\n二、2024年工作思路\n新增就业岗位1500个。\n';
     expect(figures(text)).toEqual([['1200个', 'actual', 2023], ['1500个', 'target', 2024]]);

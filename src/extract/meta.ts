@@ -77,6 +77,25 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
 
+/** Paragraphs from the start in which a report may name itself (after an address line and a salutation). */
+const ANNOUNCING_BLOCKS = 4;
+
+/** The name a report with no title line gives itself in its opening paragraphs (rules/meta.yaml announcedTitle), or null. */
+function announcedTitle(doc: Doc, rules: Rules): string | null {
+  const rule = rules.meta.announcedTitle;
+  if (!rule) return null;
+  for (const b of doc.blocks.slice(0, ANNOUNCING_BLOCKS)) {
+    if (b.kind !== 'paragraph') continue;
+    const m = rule.pattern.exec(doc.view.slice(b.start, b.end));
+    const title = m?.groups?.title;
+    if (title) {
+      const at = b.start + m!.index + m![0].indexOf(title);
+      return doc.reading.written(at, at + title.length);
+    }
+  }
+  return null;
+}
+
 /** A year opening a paragraph (2024年是…, 2024年全县…). */
 const OPENING_YEAR = /^((?:19|20)\d{2})年/u;
 
@@ -138,7 +157,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const before: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
   const table = doc.cellTables[0]?.start ?? Infinity;
   const front = before.filter((b) => b.start < table);
-  const raw = open.title ?? open.collectorTitle ?? hints?.title ?? null;
+  const raw = open.title ?? open.collectorTitle ?? hints?.title ?? announcedTitle(doc, rules);
   // A title from the blocks is read as written (breaks and markup out); collector and front-matter fields are one line.
   const untagged = raw && rules.meta.titleTag ? raw.replace(rules.meta.titleTag, '') : raw;
   const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;

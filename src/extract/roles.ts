@@ -140,9 +140,10 @@ interface Heading { role: SectionRole | null; rule: string | null; own: boolean;
  * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year),
  * else its parent's; in reports, a section beside an opened plan that names no role goes on with the plan.
  */
-function headings(doc: Doc, c: Compiled): Map<string, Heading> {
+function headings(doc: Doc, c: Compiled, lookBack: boolean): Map<string, Heading> {
   const out = new Map<string, Heading>();
-  const reports = SEQUENCED.has(doc.meta.docType);
+  // In a report that only looks back, a heading naming its year is the review of that year, not a plan.
+  const reports = SEQUENCED.has(doc.meta.docType) && !lookBack;
   const planSibling = new Map<string | null, Heading>();
   for (const s of doc.sections) {
     const title = doc.view.slice(s.heading.start, s.heading.end);
@@ -301,10 +302,10 @@ function decode(ev: readonly Evidence[], switchCost: number): Role[] {
 export const roles: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
   const w = roleWords(ctx.rules);
-  const info = headings(doc, c);
-  const years = reportYears(doc, info);
   // A document that only looks back (统计公报, 决算) is all review wherever its headings say nothing, whatever its type.
   const lookBack = looksBack(doc.meta.title, doc.meta.issuer, ctx.rules);
+  const info = headings(doc, c, lookBack);
+  const years = reportYears(doc, info);
   const whole = lookBack ? 'review' : WHOLE[doc.meta.docType];
   const wholeEvidence = lookBack ? 'look-back' : WHOLE_EVIDENCE[doc.meta.docType];
   const sequenced = SEQUENCED.has(doc.meta.docType) && !lookBack;
