@@ -118,6 +118,14 @@ describe('comparator, measure and direction', () => {
     expect(qs('分别增长5%左右、5%以上、5%左右。').map((q) => q.comparator)).toEqual(['~', '>=', '~']);
   });
 
+  it('reads amounts in the clauses of a sentence that opens with its baseline (与…相比，) as changes', () => {
+    expect(qs('与年初预算相比,全县一般公共预算收入增加3.4亿元,支出减少2.1亿元。').map((q) => [q.core.text, q.measure, q.direction])).toEqual([
+      ['3.4亿元', 'growth', 'up'], ['2.1亿元', 'growth', 'down'],
+    ]);
+    // Without a baseline an amount after 增加 is a level (新增就业, 增加学校3所).
+    expect(qs('全县一般公共预算收入增加3.4亿元。')[0]!.measure).toBe('level');
+  });
+
   it('reads a signed rate right after a baseline (同比-6.2%) as a change, its direction by its sign', () => {
     expect(qs('地区生产总值同比-6.2%,税收收入同比分别-6.2%、-19.3%。').map((q) => [q.value, q.measure, q.direction, q.rules.measure])).toEqual([
       [-6.2, 'growth', 'down', 'growth.baseline'], [-6.2, 'growth', 'down', 'growth.baseline'], [-19.3, 'growth', 'down', 'growth.baseline'],

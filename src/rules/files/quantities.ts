@@ -94,6 +94,8 @@ export function quantityRules() {
     amountChange: z.object({
       id: RuleId,
       baseline: Pattern,
+      /** A baseline fronted before a sentence (与上年相比，…), which holds for each of its clauses. */
+      fronted: Pattern.optional(),
       /** Words that imply the baseline for figures of these dimensions, or produced by these rules (a bare magnitude). */
       implied: z.array(z.object({ words: Words, dimensions: z.array(z.string()).default([]), rules: z.array(z.string()).default([]) }).strict()).default([]),
       except: Words.default([]), ...examples }).strict().optional(),
