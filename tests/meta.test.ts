@@ -66,6 +66,21 @@ describe('meta: reposts', () => {
     expect(metaOf('关于印发方案的通知 - 中国政府网\n各部门：\n现印发给你们。\n').title).toBe('关于印发方案的通知');
   });
 
+  it('reads the title of a disclosure page below its metadata table, without the cell border', () => {
+    const text = '索引号 | 11330200/2024-00001 | ||\n组配分类 | 计划总结 | 发布机构 | 某某街道 |\n公开范围 | 面向全社会 |\n'
+      + '某某街道2023年工作总结 |\n一、主要工作\n全年新增就业岗位1200个。\n';
+    const doc = docOf(text);
+    expect(doc.meta.title).toBe('某某街道2023年工作总结');
+    expect(doc.removed.filter((r) => r.rule === 'furniture.disclosure-row')).toHaveLength(3);
+  });
+
+  it('leaves a site tag and the article index of a page of collected texts out', () => {
+    const text = '【www.example.com--报告】\n篇一:某某镇政府工作报告\n某某镇2014年政府工作报告\n各位代表：\n现在，我代表镇人民政府，向大会报告工作。\n';
+    const doc = docOf(text);
+    expect(doc.removed.map((r) => r.rule)).toEqual(['furniture.site-tag', 'furniture.collection-index']);
+    expect(doc.meta).toMatchObject({ title: '某某镇2014年政府工作报告', level: 'township' });
+  });
+
   it('leaves a repost tag out of the title', () => {
     const text = '[转帖] 2024年某市政府工作报告全文\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n全市地区生产总值增长6.1%。\n';
     expect(metaOf(text)).toMatchObject({ title: '2024年某市政府工作报告全文', docType: 'work-report', year: 2024 });

@@ -159,7 +159,9 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const front = before.filter((b) => b.start < table);
   const raw = open.title ?? open.collectorTitle ?? hints?.title ?? announcedTitle(doc, rules);
   // A title from the blocks is read as written (breaks and markup out); collector and front-matter fields are one line.
-  const untagged = raw && rules.meta.titleTag ? raw.replace(rules.meta.titleTag, '') : raw;
+  // A title line that was a table row (东柳街道2023年工作总结 |) leaves its cell border.
+  const unbordered = raw?.replace(/[\s|]+$/u, '') || null;
+  const untagged = unbordered && rules.meta.titleTag ? unbordered.replace(rules.meta.titleTag, '') : unbordered;
   const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
   const docType = docTypeOf(doc, rules, written, open.title === null && open.collectorTitle !== null);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
