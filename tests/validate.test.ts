@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -186,8 +187,19 @@ describe('the validate step', () => {
       z.object({ a: z.string() }).strict(), z.object({ a: z.string() }).passthrough(), z.object({ a: z.string().optional() }),
       z.union([z.string(), z.number()]), z.string().transform((s) => s.trim()), z.string().refine((s) => s.length > 0),
       z.coerce.number(), z.tuple([z.string()], z.number()), z.record(z.string(), z.number()), z.object({ a: z.number() }).refine(() => true),
+      z.object({ [Symbol('a')]: z.string() }), z.lazy(() => z.string()), z.string().optional(), z.nullish(z.string()), z.any(), z.unknown(),
     ];
     for (const schema of unsupported) expect(conformance(schema), schema.def.type).toBeNull();
+  });
+
+  it('gives the same output where code generation is refused (the parse then does the work)', () => {
+    const seed = join(SEEDS, readdirSync(SEEDS).find((f) => f.endsWith('.txt'))!);
+    const bin = join(import.meta.dirname, '..', 'bin', 'cnreport.js');
+    const probe = "import('./dist/conform.js').then(async (m) => console.log(m.conformance((await import('./dist/schema.js')).Result)))";
+    const root = join(import.meta.dirname, '..');
+    expect(execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '-e', probe], { cwd: root, encoding: 'utf8' }).trim()).toBe('null');
+    const refused = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', bin, 'extract', seed], { encoding: 'utf8' });
+    expect(refused).toBe(execFileSync(process.execPath, [bin, 'extract', seed], { encoding: 'utf8' }));
   });
 
   it('reads the seeds from disk (the test would pass vacuously without them)', () => {
