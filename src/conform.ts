@@ -1,20 +1,6 @@
 import type { z } from 'zod';
 
-/**
- * A check compiled once from a zod schema that answers, without building anything, whether `schema.parse(value)`
- * would succeed AND give back a value that serialises exactly like `value` itself: every object a plain object with
- * exactly the schema's keys in the schema's order (nothing to strip, no default to fill in, no key to reorder), every
- * array a plain array, every scalar one the schema accepts. When it says yes the value can be used as the parse's
- * result; when it says no, only `schema.parse` knows (it may still pass, giving a reordered or completed copy, or
- * throw its usual error), so the caller parses. It may say no where the parse would pass unchanged, never yes where
- * the parse would fail or change the value.
- *
- * It is derived from the schema's own definition, so the two cannot drift apart: each zod feature it meets is either
- * one it models exactly (object without catchall, array, tuple without rest, nullable, default, string with regex
- * checks, number with safe-integer and bound checks, boolean, enum, literal) or one it refuses to model, and then
- * `conformance` returns null and the caller always parses (slower, never wrong). Values are assumed to be plain data
- * (no getters, proxies): what the pipeline builds.
- */
+/** Yes only for a value `schema.parse` would accept and give back unchanged (see `conformance`). */
 export type Conforms<T> = (value: unknown) => value is T;
 
 interface Node {
@@ -44,6 +30,22 @@ interface CheckDef {
 
 class Unsupported extends Error {}
 
+/**
+ * A check compiled once from a zod schema that answers, without building anything, whether `schema.parse(value)`
+ * would succeed AND give back a value that serialises exactly like `value` itself: every object a plain object with
+ * exactly the schema's keys in the schema's order (nothing to strip, no default to fill in, no key to reorder), every
+ * array a plain array, every scalar one the schema accepts. When it says yes the value can be used as the parse's
+ * result; when it says no, only `schema.parse` knows (it may still pass, giving a reordered or completed copy, or
+ * throw its usual error), so the caller parses. It may say no where the parse would pass unchanged, never yes where
+ * the parse would fail or change the value.
+ *
+ * It is derived from the schema's own definition, so the two cannot drift apart: each zod feature it meets is either
+ * one it models exactly (object without catchall, array, tuple without rest, nullable, default, string with regex
+ * checks, number with safe-integer and bound checks, boolean, enum, literal) or one it refuses to model, and then
+ * `conformance` returns null and the caller always parses (slower, never wrong). Values are assumed to be plain data
+ * (no getters, proxies): what the pipeline builds. It reads zod's definitions (`_zod.def`, `_zod.values`): a zod
+ * release that renames them makes it refuse (null), which tests/validate.test.ts reports, and outputs stay right.
+ */
 export function conformance<S extends z.ZodType>(schema: S): Conforms<z.output<S>> | null {
   const constants: unknown[] = [];
   const functions: string[] = [];
