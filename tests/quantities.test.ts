@@ -122,6 +122,7 @@ describe('comparator, measure and direction', () => {
     expect(qs('与年初预算相比,全县一般公共预算收入增加3.4亿元,支出减少2.1亿元。').map((q) => [q.core.text, q.measure, q.direction])).toEqual([
       ['3.4亿元', 'growth', 'up'], ['2.1亿元', 'growth', 'down'],
     ]);
+    expect(qs('按结算批复,与年初预算相比,收入增加3.4亿元。')[0]!.measure).toBe('growth');
     // Without a baseline an amount after 增加 is a level (新增就业, 增加学校3所).
     expect(qs('全县一般公共预算收入增加3.4亿元。')[0]!.measure).toBe('level');
   });

@@ -155,7 +155,7 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
   if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
   const implied = rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
   const opens = cue.end === cue.word.length;
-  // The clauses of a sentence that opens with its baseline (与上年相比，…) are read with that opening.
+  // The clauses of a sentence after a clause that is its baseline (与上年相比，…) are read with it.
   const fronted = !opens && clause.start > sentence.start && rule.fronted?.test(read.slice(sentence.start, clause.start));
   const scope = opens ? read.slice(sentence.start, clause.start) + cue.word : fronted ? read.slice(sentence.start, clause.start) + text.slice(0, cue.end) : text.slice(0, cue.end);
   if (!implied && !rule.baseline.test(scope)) return null;

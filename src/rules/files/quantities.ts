@@ -94,7 +94,7 @@ export function quantityRules() {
     amountChange: z.object({
       id: RuleId,
       baseline: Pattern,
-      /** A baseline fronted before a sentence (与上年相比，…), which holds for each of its clauses. */
+      /** A baseline fronted as a clause of a sentence (与上年相比，…), which holds for each clause after it. */
       fronted: Pattern.optional(),
       /** Words that imply the baseline for figures of these dimensions, or produced by these rules (a bare magnitude). */
       implied: z.array(z.object({ words: Words, dimensions: z.array(z.string()).default([]), rules: z.array(z.string()).default([]) }).strict()).default([]),
