@@ -1,6 +1,6 @@
 import type { Block, Doc } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
-import { bareLevel, cityBefore, mostNamedCity, municipalityNamed, placeAt, regions, type Place, type Regions } from './region.js';
+import { bareLevel, cityBefore, mostNamed, mostNamedCity, municipalityNamed, placeAt, regions, type Place, type Regions } from './region.js';
 
 
 /**
@@ -50,10 +50,11 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
   const level = issuer ? bareLevel(issuer, r) : null;
   if (!place.city && place.district) {
     const before = cityBefore(doc.view, place.district, r);
+    const named = before ? null : mostNamed(doc.view, r);
     // A district of a municipality: the municipality is its province and its city (regionOf then gives city null).
-    const municipality = before || place.province ? null : municipalityNamed(doc.view, r);
+    const municipality = named && !place.province ? municipalityNamed(doc.view, r, named) : null;
     if (municipality) place.province = place.city = municipality;
-    else place.city = before ?? mostNamedCity(doc.view, r) ?? undefined;
+    else place.city = before ?? named?.name ?? undefined;
   }
   if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = mostNamedCity(doc.view, r) ?? undefined;
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);

@@ -278,7 +278,7 @@ export function mostNamedCity(view: string, r: Regions): string | null {
 }
 
 /** mostNamedCity, with how often it is named (0 for none) and whether only short names were counted. */
-function mostNamed(view: string, r: Regions): { name: string | null; n: number; short: boolean } {
+export function mostNamed(view: string, r: Regions): { name: string | null; n: number; short: boolean } {
   // An alternation of no names matched the empty string everywhere; keep that answer for a rule set without cities.
   if (!r.cities.length) return { name: '', n: 0, short: false };
   const counts = countNames(view, r);
@@ -307,8 +307,7 @@ function occurrences(view: string, name: string): number {
  * municipality (in full or short) more often than any city by its short name: 闵行区 in a text that names 上海
  * beside a place called 虹桥阿里 is in 上海市, not in 阿里地区.
  */
-export function municipalityNamed(view: string, r: Regions): string | null {
-  const city = mostNamed(view, r);
+export function municipalityNamed(view: string, r: Regions, city: ReturnType<typeof mostNamed>): string | null {
   if (!city.short) return null;
   let best: { name: string; n: number } | null = null;
   for (const p of r.provinces) {
