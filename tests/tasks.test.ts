@@ -69,6 +69,18 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads a flattened task table whose units cell follows a body with a full stop: a task, not a heading', () => {
+    const text = '某某区2024年重点工作任务分解表\n1.建设智慧城区。推进城区数字化改造。        区科信局\n'
+      + '2.提升营商环境。推行一网通办。        区政务服务局、区市场监管局\n3.做好宣传。加强舆论引导。        广泛动员\n';
+    const doc = docOf(text);
+    expect(roles(text)).toEqual([
+      ['1.', '建设智慧城区', [], ['区科信局'], []],
+      ['2.', '提升营商环境', [], ['区政务服务局', '区市场监管局'], []],
+    ]);
+    // What follows the spaces in the third row names no unit: that row stays a heading.
+    expect(doc.sections.map((x) => doc.text.slice(x.heading.start, x.heading.end))).toEqual(['3.做好宣传']);
+  });
+
   it('reads label lines under a task (牵头领导 and 完成时限 are not units) in a 任务分解方案', () => {
     const text = '某县2024年重点工作任务分解方案\n一、经济发展\n1.全年地区生产总值增长6.5%以上。\n牵头领导：张三\n牵头单位：县发展改革局\n'
       + '责任单位：县统计局、县财政局，各乡镇人民政府\n完成时限：2024年12月底\n2.新增规模以上工业企业10家。\n牵头领导：李四\n牵头单位：县工业和信息化局\n配合单位：县市场监管局\n';

@@ -2,6 +2,7 @@ import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
+import { isUnit, splitItems } from '../extract/units/split.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { ReadingView } from '../util/reading.js';
@@ -116,6 +117,9 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;
     if (next && holdsProse(body, rules.headings.compiled) && unitLine(view, next, rules)) return null;
+    // A row of a task table flattened to text: the units' column after a run of spaces on the same line
+    // (1.建设智慧城区。推进…        区科信局、区住建局).
+    if (next && unitColumn(view, p, next, rules)) return null;
     let t = trimRange(view, markerEnd, titleEnd);
     while (t.end > t.start && rules.headings.compiled.punctuation.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
     let leadText: Range | null = null;
@@ -253,6 +257,21 @@ function titleOk(title: string, rules: Rules): boolean {
 }
 
 /** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */
+/** The most units a flattened task table's units cell names. */
+const MAX_UNIT_CELL = 12;
+
+/**
+ * Whether `next` is the units' cell of a flattened task table's row: on the same line as `p`, after a run of spaces,
+ * and nothing but unit names (rules/organizations.yaml suffixes).
+ */
+function unitColumn(view: string, p: Range, next: Range, rules: Rules): boolean {
+  const gap = view.slice(p.end, next.start);
+  if (gap.length < 2 || /[^ \t\u3000]/.test(gap)) return false;
+  const g = rules.organizations.compiled;
+  const items = splitItems(view, next.start, next.end, g);
+  return items.length > 0 && items.length <= MAX_UNIT_CELL && items.every((r) => isUnit(view, r, g));
+}
+
 function unitLine(view: string, p: Range, rules: Rules): boolean {
   const head = unwrap(view.slice(p.start, Math.min(p.end, p.start + 12)));
   return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
