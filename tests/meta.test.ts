@@ -232,6 +232,29 @@ describe('meta: a district of a municipality', () => {
   });
 });
 
+describe('meta: places from the text', () => {
+  it('reads a county-level city its province administers (天门市) as a county, its government as 市人民政府', () => {
+    const text = '各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2023年工作回顾\n天门市地区生产总值增长6%。天门市新建学校3所。\n';
+    expect(metaOf(text)).toMatchObject({ level: 'county', region: { province: '湖北省', city: null, district: '天门市' }, issuer: '天门市人民政府' });
+  });
+
+  it('takes the city a text names in full again and again when nothing else places it', () => {
+    const text = '关于推进人才集聚工程的实施意见\n一、总体目标\n把广州市建设成为人才高地。广州市将引进人才1万名。支持广州市高校建设。\n';
+    expect(metaOf(text)).toMatchObject({ level: 'city', region: { province: '广东省', city: '广州市' } });
+    expect(metaOf('关于推进人才集聚工程的实施意见\n一、总体目标\n支持广州市高校建设，引进人才1万名。\n').level).toBeNull();
+  });
+
+  it('reads no district out of 已经市人民政府同意, and no year out of a 2035年远景 horizon', () => {
+    const text = '市人民政府办公厅关于印发武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案的通知\n'
+      + '各区人民政府：\n《武汉市任务分工方案》已经市人民政府同意，现印发给你们。\n武汉市森林覆盖率达到14.5%。\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ level: 'city', region: { city: '武汉市', district: null } });
+    expect(doc.meta.year).not.toBe(2035);
+    // The notice divides the tasks of a five-year plan: a rate in it is of the plan's last year.
+    expect(doc.quantities.map((q) => [q.core.text, q.year])).toEqual([['14.5%', 2025]]);
+  });
+});
+
 describe('meta: levels from rules/regions.yaml', () => {
   it('reads a township named after its county, or alone, as township level (rules/regions.yaml township)', () => {
     const report = (title: string, issuer: string) => `${title}\n各位代表：\n现在，我代表${issuer}，向大会报告工作，请予审议。\n`;

@@ -52,7 +52,7 @@ const yearIn = (m: RegExpExecArray): number => Number((m.groups?.year ?? m[1] ??
  */
 function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | null, docType: Meta['docType'], lookBack: boolean): number | null {
   const needs = rules.meta.compiled.years;
-  const years = [...(title ?? '').matchAll(/(\d{4})\s*年/gu)].map((m) => Number(m[1]));
+  const years = titleYears(title ?? '', rules);
   // A document that looks back is of the year it names first (2024年财政总决算和2025年1-6月…: 2024), else of the
   // year before it was issued (a bulletin comes out in spring; a summary issued late in the year is of that year).
   if (lookBack) {
@@ -76,6 +76,14 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
 }
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
+
+/** The years a title names, in order, but for those that are not the document's (meta.yaml titleYearNot: 2035年远景). */
+function titleYears(title: string, rules: Rules): number[] {
+  const not = rules.meta.titleYearNot?.pattern;
+  const skip = new Set<number>();
+  if (not) for (const m of title.matchAll(new RegExp(not.source, `${not.flags.replace(/g/g, '')}g`))) skip.add(m.index + m[0].indexOf(m.groups!.year!));
+  return [...title.matchAll(/(\d{4})\s*年/gu)].filter((m) => !skip.has(m.index)).map((m) => Number(m[1]));
+}
 
 /** Paragraphs from the start in which a report may name itself (after an address line and a salutation). */
 const ANNOUNCING_BLOCKS = 4;

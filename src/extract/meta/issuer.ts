@@ -79,8 +79,10 @@ export function expandIssuer(c: IssuerCue | null, place: Place, r: Regions): str
   if (!c.bare) return c.name;
   const level = bareLevel(c.name, r)!;
   const { district, city, withCity } = r.levels;
+  // A county-level city (天门市) is named 市 by its own government: 市人民政府 is its, when the place has no city.
+  const ownCity = !place.city && place.district?.endsWith(level) ? place.district : undefined;
   const name = district.includes(level) ? (place.district ? (withCity.includes(level) ? (place.city ?? '') : '') + place.district : null)
-    : city.includes(level) ? place.city
+    : city.includes(level) ? place.city ?? ownCity
     : place.province;
   return name ? `${name}人民政府` : null;
 }

@@ -23,6 +23,9 @@ function anchors(doc: Doc, rules: Rules, title: string | null, front: Block[], i
   return out;
 }
 
+/** How often a text must name a city in full to be that city's when nothing else places it. */
+const MIN_NAMED = 3;
+
 /**
  * Province, city and district of the document: parsed from its anchors, the first one that names a place setting the
  * level; a missing city is found where the text writes it before the district (昆明市官渡区) or as the city it names most;
@@ -57,6 +60,17 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     else place.city = before ?? named?.name ?? undefined;
   }
   if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = mostNamedCity(doc.view, r) ?? undefined;
+  // A document with no place in its anchors, whose text names one city in full again and again (广州市…广州…), is
+  // that city's.
+  if (!place.city && !place.province && !place.district && !place.national) {
+    const named = mostNamed(doc.view, r);
+    if (named.name && !named.short && named.n >= MIN_NAMED) place.city = named.name;
+  }
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);
+  // A county-level unit its province administers (天门市) is the district, with no city.
+  if (place.city && !place.district && rules.regions.countyLevelCities.includes(place.city)) {
+    place.district = place.city;
+    place.city = undefined;
+  }
   return place;
 }

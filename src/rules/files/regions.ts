@@ -28,6 +28,8 @@ export function regionRules() {
     district: Rule.refine((r) => /\(\?<name>/.test(r.pattern.source), { message: 'the pattern must capture the name as (?<name>…)', path: ['pattern'] }).optional(),
     notDistrict: Rule.optional(),
     commonPlaces: z.array(z.string().min(1)).default([]),
+    /** Units listed among the cities that are county level (province-administered): the district of a document. */
+    countyLevelCities: z.array(z.string().min(1)).default([]),
     /** A place name that makes a document national (国务院, 全国…). */
     national: Rule.optional(),
     /** A township-level name right after the county-level one or where a place name stands (城关镇, …街道). */
