@@ -19,6 +19,12 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a paragraph that opens with a year alone (2020年，…) gives it to each of its figures, not only the first', () => {
+    const text = '某市大气污染防治工作方案\n一、主要目标\n2020年，市区PM2.5年均浓度保持在30微克/立方米以下，空气质量优良天数比率保持在95%以上；新建监测站点12个。\n';
+    expect(when(text).map(([core, , year]) => [core, year])).toEqual([['30微克/立方米', 2020], ['95%', 2020], ['12个', 2020]]);
+    expect(extract({ text }, { rules }).quantities.map((q) => q.rules.year)).toEqual(['year.explicit', 'year.opening-year', 'year.opening-year']);
+  });
+
   it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([

@@ -37,8 +37,9 @@ export interface Frame {
  * about the part of its sentence before it; each answer is the one a scan of that part alone gives.
  */
 export class Sentence implements Range {
-  /** The deadline the sentence opens with (到2025年，…), or null. */
+  /** The deadline the sentence opens with (到2025年，…), or null; `openingBare`: a year alone (2020年，…). */
   readonly opening: number | null;
+  readonly openingBare: number | null;
   /** The sentence as read, when it lies in one block (else each figure reads its own part: see ReadingView.inBlock). */
   private readonly read: ReadRange | null;
   /** Where the first cue of work done in it ends (AnyWord.firstEnd), -2 until asked. */
@@ -48,6 +49,7 @@ export class Sentence implements Range {
 
   constructor(readonly start: number, readonly end: number, private readonly reading: ReadingView, private readonly c: Compiled) {
     this.opening = openingYear(reading.view, this);
+    this.openingBare = this.opening === null ? openingBareYear(reading.view, this) : null;
     this.read = reading.inBlock(start, end) ? reading.range(start, end) : null;
   }
 
@@ -279,6 +281,17 @@ export function openingYear(view: string, block: Range): number | null {
   const first = view.charCodeAt(block.start);
   if (first !== 0x5230 && first !== 0x81f3) return null;
   const m = OPENING_DEADLINE.exec(view.slice(block.start, Math.min(block.end, block.start + 12)));
+  return m ? Number(m[1]) : null;
+}
+
+/** A paragraph or sentence that opens with a year as a time of its own (2020年，…; 2023年，全县…). */
+const OPENING_BARE_YEAR = /^((?:19|20)\d{2})年[,:]/;
+
+/** The year a paragraph or sentence opens with, standing alone before a comma (2020年，…), or null. */
+export function openingBareYear(view: string, r: Range): number | null {
+  const first = view.charCodeAt(r.start);
+  if (first !== 0x31 && first !== 0x32) return null; // 1, 2
+  const m = OPENING_BARE_YEAR.exec(view.slice(r.start, Math.min(r.end, r.start + 6)));
   return m ? Number(m[1]) : null;
 }
 

@@ -4,7 +4,7 @@ import type { Quantity } from '../../schema.js';
 import { spanOf, textSpan, trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
-import { kindOf, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
+import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
 import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
@@ -171,7 +171,7 @@ function taskId(doc: Doc, frame: Frame, pos: number): string | null {
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
-  const deadline = (year: number | null, evidence: 'opening-deadline' | 'carried-deadline'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
+  const deadline = (year: number | null, evidence: 'opening-deadline' | 'opening-year' | 'carried-deadline'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
   const view = doc.view;
   const read = doc.reading;
   const out: Draft[] = [];
@@ -183,7 +183,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let lastKind: KindOf | null = past ? { kind: 'actual', rule: ids.kind['review-paragraph'], evidence: 'review-paragraph' } : null;
   const targets = targetsFrom(view, block, c);
   // The deadline the paragraph opens with, or the one the paragraph introducing its list did (see carriedYears).
-  const opening = deadline(openingYear(view, block), 'opening-deadline') ?? deadline(carried, 'carried-deadline');
+  const opening = deadline(openingYear(view, block), 'opening-deadline') ?? deadline(openingBareYear(view, block), 'opening-year') ?? deadline(carried, 'carried-deadline');
   const bounds = new Bounds(view, block);
   // What a sentence says is read once for all its figures (figures come in order, so a sentence's are together).
   let sentence: Sentence | null = null;
@@ -208,7 +208,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const previous = out.at(-1);
     const text = trimRange(view, clause.start, clause.end);
     const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
-    const when = yearOf(view, frame, c, sentence.between(Math.max(sentence.start, prevEnd), m.start), block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? opening, m);
+    const when = yearOf(view, frame, c, sentence.between(Math.max(sentence.start, prevEnd), m.start), block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
     const draft: Draft = {
       id: '',
       section: block.section,
