@@ -182,6 +182,11 @@ describe('indicator', () => {
     ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
 
+  it('leaves a time span at the start of a phrase (5年内, 三年内) out of the indicator', () => {
+    expect(indicators('三年内引进高层次人才500名。')).toEqual(['高层次人才']);
+    expect(indicators('5年内新建学校12所。')).toEqual(['学校']);
+  });
+
   it('drops the report\'s own area before a noun, unless the noun needs it or the area is the nation', () => {
     expect(one('全县一般公共预算收入完成25.2亿元。').indicator).toBe('一般公共预算收入');
     expect(one('全市森林覆盖率达到65%。').indicator).toBe('森林覆盖率');
