@@ -69,6 +69,13 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads a unit parenthesis holding parentheses of its own (县（市、区）政府负责落实) as the task\'s units', () => {
+    const text = '（一）优化产业结构\n1.严格环境准入。落实高耗能行业准入条件。（市生态环境局牵头，市发改委等参与，县（市、区）政府负责落实。以下均需县（市、区）政府落实）\n';
+    const doc = docOf(text);
+    expect(roles(text)).toEqual([['1.', '严格环境准入', ['市生态环境局'], ['县（市、区）政府'], ['市发改委']]]);
+    expect(doc.sections).toHaveLength(1);
+  });
+
   it('reads a flattened task table whose units cell follows a body with a full stop: a task, not a heading', () => {
     const text = '某某区2024年重点工作任务分解表\n1.建设智慧城区。推进城区数字化改造。        区科信局\n'
       + '2.提升营商环境。推行一网通办。        区政务服务局、区市场监管局\n3.做好宣传。加强舆论引导。        广泛动员\n';
