@@ -16,6 +16,17 @@ describe('segment: headings and depth by context', () => {
     ]);
   });
 
+  it('reads a marker alone on its line with the title on the next line as one heading', () => {
+    const text = '某镇河长制工作考核细则\n一、\n巩固成果，提升河长制工作实效\n（一）加强监督管理。开展巡河。\n二、\n  水岸联动，推进“管治保”措施\n加大保洁力度。\n';
+    expect(headings(text)).toEqual([
+      [1, '一、\n巩固成果，提升河长制工作实效'],
+      [2, '（一）加强监督管理'],
+      [1, '二、\n  水岸联动，推进“管治保”措施'],
+    ]);
+    // Two marker lines in a row are no title of each other.
+    expect(headings('一、\n二、\n总体要求\n').map(([, h]) => h)).not.toContain('一、\n二、');
+  });
+
   it('puts 一、 under unnumbered year parts and tolerates skipped levels', () => {
     const text = '2023年工作回顾\n一、经济运行稳中有进\n1.工业提质。工业增加值稳步增长。\n2024年重点工作安排\n（一）扩大内需\n一、培育新动能\n名词解释\n';
     expect(headings(text)).toEqual([

@@ -36,8 +36,15 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
   const out = pieces(doc, headings.compiled.runOn);
   const gone = removedLines(doc);
   const wrapped = wrappedLines(doc, headings, gone);
-  if (wrapped.size === 0) return out;
   const lines = doc.lines;
+  // A line holding a heading marker and nothing else (一、 on a line of its own, its title on the next, as converted
+  // documents write it) runs on into the next written line.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (gone.has(i) || !markerOnly(lines[i]!.body, headings)) continue;
+    const next = lines[nextKept(i, lines.length, gone)];
+    if (next && next.end > next.start && !markerOnly(next.body, headings)) wrapped.add(i);
+  }
+  if (wrapped.size === 0) return out;
   const joined: Range[] = [];
   for (const p of out) {
     const last = joined.at(-1);
@@ -47,6 +54,16 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
     else joined.push({ start: p.start, end: p.end });
   }
   return joined;
+}
+
+/** The most characters of a line that is only a heading marker (一、, （十二）, 12.). */
+const MAX_MARKER_LINE = 6;
+
+/** Whether a line is a heading marker and nothing else. */
+function markerOnly(body: string, headings: Rules['headings']): boolean {
+  const t = body.trim();
+  if (!t || t.length > MAX_MARKER_LINE) return false;
+  return headings.compiled.index.markers.of(t.charCodeAt(0)).some((rule) => rule.pattern.exec(t)?.[0].trim().length === t.length);
 }
 
 function allFillers(view: string, r: Range): boolean {
