@@ -182,6 +182,11 @@ describe('indicator', () => {
     ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
 
+  it('names what a count counts after a clause that describes it (具有…学位的企业紧缺人才)', () => {
+    expect(indicators('引进1万名左右具有博士、硕士学位的企业紧缺人才。')).toEqual(['企业紧缺人才']);
+    expect(indicators('培育30家具有自主知识产权的科技企业，建设学校5所。')).toEqual(['科技企业', '学校']);
+  });
+
   it('leaves a time span at the start of a phrase (5年内, 三年内) out of the indicator', () => {
     expect(indicators('三年内引进高层次人才500名。')).toEqual(['高层次人才']);
     expect(indicators('5年内新建学校12所。')).toEqual(['学校']);

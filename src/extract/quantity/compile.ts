@@ -92,6 +92,8 @@ export interface Compiled {
   /** quantities.yaml amountChange.baseline as a global pattern (every baseline in a clause), or null. */
   baselines: RegExp | null;
   subjects: WordSet;
+  /** rules/quantities.yaml indicator.relativeVerbs. */
+  relativeVerbs: WordSet;
   /** rules/quantities.yaml indicator.ownArea and areaKept. */
   ownArea: WordSet;
   areaKept: WordSet;
@@ -751,6 +753,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     baselines: q.amountChange ? new RegExp(q.amountChange.baseline.source, `${q.amountChange.baseline.flags.replace(/[gy]/g, '')}g`) : null,
     subjects: wordSet(q.indicator.subjects),
     ownArea: wordSet(q.indicator.ownArea),
+    relativeVerbs: wordSet(q.indicator.relativeVerbs),
     areaKept: wordSet(q.indicator.areaKept),
     heads: wordSet(q.indicator.heads),
     objectVerbs: wordSet(q.indicator.objectVerbs),

@@ -166,8 +166,8 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const etcAt = lastIndexWithin(view, '等', before.start, before.end);
   const inWord = () => c.words.words.has(view.slice(etcAt - 1, etcAt + 1)) || c.words.words.has(view.slice(etcAt, etcAt + 2)); // 高等, 等级
   if (etcAt >= 0 && before.end - etcAt > 2 && !inWord()) before = trim(view, { start: etcAt + 1, end: before.end }, c);
-  let after: Range | null = null;
-  const len = nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
+  let after: Range | null = relativeHead(view, afterStart, afterEnd, c);
+  const len = after ? 0 : nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
   // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
   const single = len === 1 && ind.singleNouns.includes(view[afterStart]!);
   if (len >= 2 || single) {
@@ -197,6 +197,25 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   }
   return { start: pick.start, end: pick.end, by: pick === after ? 'after' : 'before' };
 }
+
+/**
+ * After a count, a clause saying what its things have or do, closed by 的 (具有博士、硕士学位的企业紧缺人才): the noun
+ * after the last 的 of the clause, or null when no such clause stands there.
+ */
+function relativeHead(view: string, start: number, end: number, c: Compiled): Range | null {
+  if (wordAtStart(view, start, end, c.relativeVerbs) === 0) return null;
+  // The clause runs past list commas (博士、硕士), up to a comma or a full stop.
+  let at = -1;
+  for (let i = start; i < end && !CLAUSE_END.has(view.charCodeAt(i)); i++) if (view.charCodeAt(i) === 0x7684) at = i; // 的
+  if (at < 0) return null;
+  const len = nounLength(view.slice(at + 1, end), c.q.indicator.nounStop);
+  if (len < 2) return null;
+  const r = trim(view, { start: at + 1, end: at + 1 + len }, c);
+  return r.end - r.start >= 2 && r.start === at + 1 ? quoted(view, r) : null;
+}
+
+/** Characters that end a clause in the view: , ; 。 : ! ?. */
+const CLAUSE_END = codes(',;。:!?');
 
 /**
  * Whether the phrase ends in a verb whose object the figure opens, comparator and other trailing words aside

@@ -57,6 +57,8 @@ export function quantityRules() {
     nounStop: Pattern,
     /** One-character nouns that name what a count counts (村, 县): other single characters after a count do not. */
     singleNouns: z.array(z.string().length(1)).default([]),
+    /** Verbs that open a clause describing what is counted, closed by 的 (具有…学位的人才): the noun after it is named. */
+    relativeVerbs: Words.default([]),
     maxLength: z.number().int().positive().default(24),
     /** Verbs whose object a figure opens: 提供不少于32学时的创业培训 is named by 创业培训. */
     objectVerbs: Words.default([]),
