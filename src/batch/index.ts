@@ -11,7 +11,7 @@ import { BatchError, JsonlSink, prepareOutDir } from './sink.js';
 
 export { BatchError };
 export type { WorkerStats };
-export { formatProgress, formatSummary } from './progress.js';
+export { formatProgress, formatStats, formatSummary } from './progress.js';
 
 export interface BatchOptions {
   /** Files, directories (every *.txt below them) and glob patterns. */
