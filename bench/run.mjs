@@ -87,8 +87,8 @@ function batchRun(name, dir, files, bytes, jobs, runs = 1) {
  * V8's helper threads. Null where the lines are missing (no CPU figures off Linux).
  */
 function batchStats(stderr) {
-  const workers = [...stderr.matchAll(/worker \d+: (\d+) files, ([\d.]+) MB, busy ([\d.]+) s of ([\d.]+) s(?:, CPU ([\d.]+) s \(start-up ([\d.]+) s(?:, first ([\d.]+) MB at ([\d.]+) MB\/CPU-s)?(?:, the rest at ([\d.]+) MB\/CPU-s)?\))?/g)]
-    .map((m) => ({ files: +m[1], mb: +m[2], busy: +m[3], alive: +m[4], cpu: m[5] ? +m[5] : null, startup: m[6] ? +m[6] : null, warmRate: m[8] ? +m[8] : null, restRate: m[9] ? +m[9] : null }));
+  const workers = [...stderr.matchAll(/worker \d+: (\d+) files, ([\d.]+) MB, busy ([\d.]+) s of ([\d.]+) s, out of work (\d+)x(?:, CPU ([\d.]+) s \(start-up ([\d.]+) s(?:, first ([\d.]+) MB at ([\d.]+) MB\/CPU-s)?(?:, the rest at ([\d.]+) MB\/CPU-s)?\))?/g)]
+    .map((m) => ({ files: +m[1], mb: +m[2], busy: +m[3], alive: +m[4], starved: +m[5], cpu: m[6] ? +m[6] : null, startup: m[7] ? +m[7] : null, warmRate: m[9] ? +m[9] : null, restRate: m[10] ? +m[10] : null }));
   const cpu = stderr.match(/CPU ([\d.]+) s \([\d.]+ MB\/CPU-s\): workers ([\d.]+) s, main thread ([\d.]+) s, V8 helper threads \(compiler, GC\) ([\d.]+) s/);
   return { workers, cpu: cpu ? { process: +cpu[1], workers: +cpu[2], main: +cpu[3], helpers: +cpu[4] } : null };
 }
@@ -99,7 +99,7 @@ function statsRows(stats) {
   const w = stats.workers;
   const each = (f) => w.map(f).join(' / ');
   const rates = w.every((x) => x.warmRate !== null && x.restRate !== null) ? `; first 4 MB at ${each((x) => x.warmRate)}, the rest at ${each((x) => x.restRate)} MB/CPU-s` : '';
-  row('  per worker: busy on jobs / alive (--stats)', `${each((x) => `${((100 * x.busy) / x.alive).toFixed(0)}%`)}${rates}`);
+  row('  per worker: busy on jobs / alive, out of work (--stats)', `${each((x) => `${((100 * x.busy) / x.alive).toFixed(0)}%`)}, ${each((x) => `${x.starved}x`)}${rates}`);
   if (stats.cpu) row('  CPU: workers, main thread, V8 helper threads', `${stats.cpu.workers} s, ${stats.cpu.main} s, ${stats.cpu.helpers} s (start-up ${each((x) => x.startup)} s)`);
 }
 const mbs = (b) => `${b.mbPerSecond.toFixed(1)} MB/s (${b.mbPerCpuSecond?.toFixed(1)} per CPU-s), ${b.written}/${b.files} written`;

@@ -49,6 +49,7 @@ describe('batch figures', () => {
     for (const w of summary.workers) {
       expect(w.busySeconds).toBeGreaterThan(0);
       expect(w.busySeconds).toBeLessThanOrEqual(w.aliveSeconds);
+      expect(w.starved).toBeGreaterThanOrEqual(1); // at least when the run's jobs ran out
       if (linux) {
         expect(w.cpuSeconds).toBeGreaterThan(0);
         expect(w.jobCpuSeconds).toBeLessThanOrEqual(w.cpuSeconds!);
@@ -82,16 +83,16 @@ describe('batch figures', () => {
     const summary = {
       files: 300, bytes: 20 * MB, cpu: { processSeconds: 6, mainSeconds: 0.5 },
       workers: [
-        { files: 200, bytes: 12 * MB, aliveSeconds: 3, busySeconds: 2.5, cpuSeconds: 2.6, jobCpuSeconds: 2.5, warm: { bytes: 4 * MB, cpuSeconds: 1 } },
-        { files: 100, bytes: 8 * MB, aliveSeconds: 3, busySeconds: 2.7, cpuSeconds: 2.4, jobCpuSeconds: 2.3, warm: { bytes: 4 * MB, cpuSeconds: 1.3 } },
+        { files: 200, bytes: 12 * MB, aliveSeconds: 3, busySeconds: 2.5, starved: 1, cpuSeconds: 2.6, jobCpuSeconds: 2.5, warm: { bytes: 4 * MB, cpuSeconds: 1 } },
+        { files: 100, bytes: 8 * MB, aliveSeconds: 3, busySeconds: 2.7, starved: 3, cpuSeconds: 2.4, jobCpuSeconds: 2.3, warm: { bytes: 4 * MB, cpuSeconds: 1.3 } },
       ],
     } as unknown as BatchSummary;
     expect(formatStats(summary)).toEqual([
-      'worker 1: 200 files, 12.0 MB, busy 2.5 s of 3.0 s, CPU 2.6 s (start-up 0.10 s, first 4.0 MB at 4.0 MB/CPU-s, the rest at 5.3 MB/CPU-s)',
-      'worker 2: 100 files, 8.0 MB, busy 2.7 s of 3.0 s, CPU 2.4 s (start-up 0.10 s, first 4.0 MB at 3.1 MB/CPU-s, the rest at 4.0 MB/CPU-s)',
+      'worker 1: 200 files, 12.0 MB, busy 2.5 s of 3.0 s, out of work 1x, CPU 2.6 s (start-up 0.10 s, first 4.0 MB at 4.0 MB/CPU-s, the rest at 5.3 MB/CPU-s)',
+      'worker 2: 100 files, 8.0 MB, busy 2.7 s of 3.0 s, out of work 3x, CPU 2.4 s (start-up 0.10 s, first 4.0 MB at 3.1 MB/CPU-s, the rest at 4.0 MB/CPU-s)',
       'CPU 6.0 s (3.3 MB/CPU-s): workers 5.0 s, main thread 0.5 s, V8 helper threads (compiler, GC) 0.5 s',
     ]);
-    const elsewhere = { ...summary, bytes: 1.2 * MB, cpu: { processSeconds: 6 }, workers: [{ files: 2, bytes: MB, aliveSeconds: 1, busySeconds: 0.5 }] } as unknown as BatchSummary;
-    expect(formatStats(elsewhere)).toEqual(['worker 1: 2 files, 1.0 MB, busy 0.5 s of 1.0 s', 'CPU 6.0 s (0.2 MB/CPU-s)']);
+    const elsewhere = { ...summary, bytes: 1.2 * MB, cpu: { processSeconds: 6 }, workers: [{ files: 2, bytes: MB, aliveSeconds: 1, busySeconds: 0.5, starved: 1 }] } as unknown as BatchSummary;
+    expect(formatStats(elsewhere)).toEqual(['worker 1: 2 files, 1.0 MB, busy 0.5 s of 1.0 s, out of work 1x', 'CPU 6.0 s (0.2 MB/CPU-s)']);
   });
 });

@@ -72,6 +72,11 @@ export interface WorkerStats {
   aliveSeconds: number;
   /** Time spent on jobs, by the worker's own clock. */
   busySeconds: number;
+  /**
+   * Replies after which the worker had no job waiting: it then idled until the main thread sent one. Once at the
+   * end of a run; more often means the main thread (writing outputs, handing out jobs) did not keep up.
+   */
+  starved: number;
   /** The thread's CPU time up to its last reply: start-up, jobs and everything between. */
   cpuSeconds?: number;
   /** The CPU time from the thread's first job to its last reply (its start-up left out). */
@@ -218,11 +223,12 @@ export class Pool {
     const clock = new SharedArrayBuffer(8);
     new Int32Array(clock)[0] = IDLE;
     const worker = new Worker(this.workerUrl, { workerData: { ...this.config, stop: this.stopFlag, clock, epoch: this.epoch } satisfies WorkerConfig });
-    const slot: Slot = { worker, pending: new Map(), clock: new Int32Array(clock), started: performance.now(), stats: { files: 0, bytes: 0, aliveSeconds: 0, busySeconds: 0 } };
+    const slot: Slot = { worker, pending: new Map(), clock: new Int32Array(clock), started: performance.now(), stats: { files: 0, bytes: 0, aliveSeconds: 0, busySeconds: 0, starved: 0 } };
     worker.on('message', (reply: Reply) => {
       if (!this.slots.includes(slot)) return; // a replaced worker's last words
       const entry = slot.pending.get(reply.id);
       if (entry && reply.status !== 'skipped') count(slot, entry.job.bytes, reply);
+      if (slot.pending.size === 1) slot.stats.starved++; // this reply's job was the last one it held
       slot.pending.delete(reply.id);
       entry?.resolve(reply);
     });

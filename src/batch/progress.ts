@@ -35,12 +35,14 @@ export function formatSummary(s: BatchSummary): string {
 }
 
 /**
- * `--stats`: one line per worker thread (files, MB, time busy on jobs against time alive, CPU time: its start-up, and
- * the rate of its first MB against the rest, V8's warm-up), then where the run's CPU time went.
+ * `--stats`: one line per worker thread (files, MB, time busy on jobs against time alive, how often it ran out of
+ * jobs, CPU time: its start-up, and the rate of its first MB against the rest, V8's warm-up), then where the run's
+ * CPU time went. A CPU-bound run on a busy machine shows workers busy for less than their life yet never out of
+ * work: the cores went to other threads (the main thread, V8's helpers, other processes), not to waiting.
  */
 export function formatStats(s: BatchSummary): string[] {
   const lines = s.workers.map((w, i) => {
-    const busy = `busy ${w.busySeconds.toFixed(1)} s of ${w.aliveSeconds.toFixed(1)} s`;
+    const busy = `busy ${w.busySeconds.toFixed(1)} s of ${w.aliveSeconds.toFixed(1)} s, out of work ${w.starved}x`;
     if (w.cpuSeconds === undefined || w.jobCpuSeconds === undefined) return `worker ${i + 1}: ${w.files} files, ${mb(w.bytes)} MB, ${busy}`;
     const warm = w.warm ?? { bytes: 0, cpuSeconds: 0 };
     const parts = [
