@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Format } from '../emit/index.js';
+import { loaderSource } from './code-cache.js';
 import type { Job } from './plan.js';
 
 /** What every worker is started with; it loads the rules once from these directories. */
@@ -22,6 +23,8 @@ export interface WorkerConfig {
   clock: SharedArrayBuffer;
   /** `performance.timeOrigin + performance.now()` when the pool started, the same instant in every thread. */
   epoch: number;
+  /** Set in the worker by the bundle's loader when its code cache wants writing (see code-cache.ts). */
+  saveCodeCache?: () => void;
 }
 
 /** The calling thread's CPU time in milliseconds, where Linux tells it (/proc/thread-self/schedstat, in ns). */
@@ -90,7 +93,7 @@ export const WARM_BYTES = 4 * 1024 * 1024;
 
 /**
  * Workers run the built code: the bundled worker when the build made one (a thread then loads one file instead of
- * the module graph), else dist/batch/worker.js. From src/batch (under vitest), dist/batch and dist/bundle alike
+ * the module graph, through V8's code cache: code-cache.ts), else dist/batch/worker.js. From src/batch (under vitest), dist/batch and dist/bundle alike
  * these resolve the same way, because all three folders sit two levels below the package root.
  */
 const WORKER_URLS = [new URL('../../dist/bundle/worker.cjs', import.meta.url), new URL('../../dist/batch/worker.js', import.meta.url)];
@@ -222,7 +225,9 @@ export class Pool {
   private spawn(): Slot {
     const clock = new SharedArrayBuffer(8);
     new Int32Array(clock)[0] = IDLE;
-    const worker = new Worker(this.workerUrl, { workerData: { ...this.config, stop: this.stopFlag, clock, epoch: this.epoch } satisfies WorkerConfig });
+    const workerData = { ...this.config, stop: this.stopFlag, clock, epoch: this.epoch } satisfies WorkerConfig;
+    const bundled = this.workerUrl.pathname.endsWith('.cjs');
+    const worker = bundled ? new Worker(loaderSource(fileURLToPath(this.workerUrl)), { eval: true, workerData }) : new Worker(this.workerUrl, { workerData });
     const slot: Slot = { worker, pending: new Map(), clock: new Int32Array(clock), started: performance.now(), stats: { files: 0, bytes: 0, aliveSeconds: 0, busySeconds: 0, starved: 0 } };
     worker.on('message', (reply: Reply) => {
       if (!this.slots.includes(slot)) return; // a replaced worker's last words

@@ -17,6 +17,12 @@ const clock = new Int32Array(config.clock);
 const encoder = new Utf8Encoder();
 /** Buffers the pool sent with the jobs, for their outputs (see PoolOptions.spareBytes). */
 const spares: ArrayBuffer[] = [];
+/**
+ * The code cache (code-cache.ts) is written once this thread has read this many bytes of input: by then it has
+ * compiled what nearly every report needs, and the cache holds it. A smaller run leaves the cache as it was.
+ */
+const CACHE_AFTER_BYTES = 1 << 20;
+let bytesRead = 0;
 
 /**
  * The thread's CPU time at its last reply (or when it was ready for work), where it can be read. The kernel brings a
@@ -39,6 +45,11 @@ function handle(job: Job): Reply {
     Atomics.store(clock, 0, IDLE);
   }
   reply.ms = performance.now() - started;
+  bytesRead += job.bytes;
+  if (config.saveCodeCache && bytesRead >= CACHE_AFTER_BYTES) {
+    config.saveCodeCache();
+    config.saveCodeCache = undefined;
+  }
   const cpu = lastCpu === undefined ? undefined : threadCpuMs();
   if (cpu !== undefined) [reply.cpuMs, reply.threadCpuMs, lastCpu] = [cpu - lastCpu!, cpu, cpu];
   return reply;
