@@ -6,11 +6,12 @@ import { ENCODING_NAMES, encodingName } from '../stages/read.js';
 import { discoverAll, type NotRead } from '../util/glob.js';
 import { EscapeError, OutputWriter, removeStaleTemps } from '../util/write.js';
 import { plan, type Job } from './plan.js';
-import { Pool, type Reply } from './pool.js';
+import { Pool, threadCpuMs, type Reply, type WorkerStats } from './pool.js';
 import { BatchError, JsonlSink, prepareOutDir } from './sink.js';
 
 export { BatchError };
-export { formatProgress, formatSummary } from './progress.js';
+export type { WorkerStats };
+export { formatProgress, formatStats, formatSummary } from './progress.js';
 
 export interface BatchOptions {
   /** Files, directories (every *.txt below them) and glob patterns. */
@@ -65,6 +66,13 @@ export interface BatchSummary {
   notRead: NotRead;
   /** Temporary files of killed runs removed by `skipExisting`. */
   staleRemoved: number;
+  /** How each worker thread spent the run (see WorkerStats). */
+  workers: WorkerStats[];
+  /**
+   * CPU seconds of the run: the whole process (the workers, this thread, and V8's helper threads that compile and
+   * collect garbage for them) and, on Linux, this thread alone.
+   */
+  cpu: { processSeconds: number; mainSeconds?: number };
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -88,6 +96,8 @@ export function shardOf<T>(list: readonly T[], index: number, count: number): T[
  */
 export async function batch(options: BatchOptions, events: BatchEvents = {}): Promise<BatchSummary> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const mainStarted = threadCpuMs();
   const format = options.format ?? 'json';
   const cwd = options.cwd ?? process.cwd();
   const outDir = prepareOutDir(options.outDir, format, cwd, Boolean(options.skipExisting));
@@ -112,7 +122,7 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
     const { jobs, skipped } = plan(options.patterns, found, { cwd, outDir: stream ? null : outDir, format, skipExisting: Boolean(options.skipExisting) });
     // An empty share of a split run is no error: there were more machines than files.
     if (jobs.length === 0 && skipped === 0 && !(options.shard && discovered.files.length > 0)) throw new BatchError(`no input files matched: ${options.patterns.join(' ')}${describeNotRead(discovered.notRead)}`);
-    summary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false, notRead: discovered.notRead, staleRemoved };
+    summary = { files: 0, failed: 0, skipped, bytes: 0, seconds: 0, interrupted: false, notRead: discovered.notRead, staleRemoved, workers: [], cpu: { processSeconds: 0 } };
     const report = (outcome: FileOutcome) => {
       summary.files++;
       summary.bytes += outcome.bytes;
@@ -132,6 +142,10 @@ export async function batch(options: BatchOptions, events: BatchEvents = {}): Pr
     if (!running) await pool.close();
   }
   summary.seconds = (performance.now() - started) / 1000;
+  summary.workers = pool.stats();
+  const cpu = process.cpuUsage(cpuStarted);
+  const main = threadCpuMs();
+  summary.cpu = { processSeconds: (cpu.user + cpu.system) / 1e6, mainSeconds: main === undefined || mainStarted === undefined ? undefined : (main - mainStarted) / 1000 };
   return summary;
 }
 
@@ -156,6 +170,23 @@ function writeOutput(writer: OutputWriter, job: Job, reply: Reply): string | und
   }
 }
 
+/**
+ * The order jobs are handed out in: the large inputs first (largest first), the rest in input order. A file large
+ * against a worker's share of the run, started last, would keep one worker busy long after the others ran out of
+ * work. The others keep their order: V8 tunes the workers' code to the inputs they see first, and a run sorted by
+ * size would show it many alike files in a row (copies, one series), then change, where input order mixes them.
+ * (The jsonl stream keeps input order throughout: its lines leave in that order and only a bounded window waits.)
+ */
+export function largeFirst(jobs: Job[], workers: number): Job[] {
+  const total = jobs.reduce((n, j) => n + j.bytes, 0);
+  const large = total / (LARGE_SHARE * Math.max(1, workers));
+  const first = jobs.filter((j) => j.bytes > large).sort((a, b) => b.bytes - a.bytes);
+  return first.length === 0 ? jobs : [...first, ...jobs.filter((j) => j.bytes <= large)];
+}
+
+/** An input is large when it holds more than 1/LARGE_SHARE of a worker's share of the run's bytes. */
+const LARGE_SHARE = 16;
+
 /** Feed the pool, at most `capacity` jobs in flight; returns whether the run was aborted. */
 async function runJobs(jobs: Job[], pool: Pool, out: OutputWriter | JsonlSink, report: (o: FileOutcome) => void, signal?: AbortSignal): Promise<boolean> {
   const onAbort = () => pool.halt();
@@ -168,8 +199,9 @@ async function runJobs(jobs: Job[], pool: Pool, out: OutputWriter | JsonlSink, r
     if (!sink && reply.status === 'ok' && reply.output) pool.recycle(reply.output.buffer);
     if (reply.status !== 'skipped') report({ path: job.input, bytes: job.bytes, error });
   };
+  const order = sink ? jobs : largeFirst(jobs, pool.size);
   try {
-    for (const job of jobs) {
+    for (const job of order) {
       // The jsonl stream leaves in input order, so a slow file holds back only a bounded window of results.
       while (inflight.size >= pool.capacity || (sink && job.id >= sink.next + 4 * pool.capacity)) await Promise.race(inflight);
       if (signal?.aborted) break;

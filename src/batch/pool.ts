@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Format } from '../emit/index.js';
+import { loaderSource } from './code-cache.js';
 import type { Job } from './plan.js';
 
 /** What every worker is started with; it loads the rules once from these directories. */
@@ -22,6 +23,18 @@ export interface WorkerConfig {
   clock: SharedArrayBuffer;
   /** `performance.timeOrigin + performance.now()` when the pool started, the same instant in every thread. */
   epoch: number;
+  /** Set in the worker by the bundle's loader when its code cache wants writing (see code-cache.ts). */
+  saveCodeCache?: () => void;
+}
+
+/** The calling thread's CPU time in milliseconds, where Linux tells it (/proc/thread-self/schedstat, in ns). */
+export function threadCpuMs(): number | undefined {
+  try {
+    const ns = Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** In a worker's clock: no job running. */
@@ -33,21 +46,63 @@ export interface Task {
   spare?: ArrayBuffer;
 }
 
+/**
+ * What a worker measured of a job it ran, in milliseconds: its wall time, and (Linux only, from
+ * /proc/thread-self/schedstat; absent elsewhere) the CPU time the thread used since its previous reply (the job and
+ * the handing over between) and since it started.
+ */
+export interface Timing {
+  ms?: number;
+  cpuMs?: number;
+  threadCpuMs?: number;
+}
+
 export type Reply =
   /** `bytes`: the input's size; the output as UTF-8 bytes (moved, not copied, from the worker) or as text. */
-  | { id: number; status: 'ok'; bytes: number; output?: Uint8Array; text?: string }
-  | { id: number; status: 'failed'; reason: string }
+  | ({ id: number; status: 'ok'; bytes: number; output?: Uint8Array; text?: string } & Timing)
+  | ({ id: number; status: 'failed'; reason: string } & Timing)
   | { id: number; status: 'skipped' };
 
 /**
+ * How one worker thread spent the run, for `batch`'s summary (`--stats`) and the bench: so a slow run shows whether
+ * its workers waited (busy well under alive), warmed up (the first WARM_BYTES far slower than the rest) or simply
+ * had that much to do. Seconds; the CPU figures only where the thread's own CPU time can be read (Linux).
+ */
+export interface WorkerStats {
+  files: number;
+  bytes: number;
+  /** From the thread's start to its last reply. */
+  aliveSeconds: number;
+  /** Time spent on jobs, by the worker's own clock. */
+  busySeconds: number;
+  /**
+   * Replies after which the worker had no job waiting: it then idled until the main thread sent one. Once at the
+   * end of a run; more often means the main thread (writing outputs, handing out jobs) did not keep up.
+   */
+  starved: number;
+  /** The thread's CPU time up to its last reply: start-up, jobs and everything between. */
+  cpuSeconds?: number;
+  /** The CPU time from the thread's first job to its last reply (its start-up left out). */
+  jobCpuSeconds?: number;
+  /** The CPU time of the thread's first WARM_BYTES of input (or a little more: whole files), and how many bytes. */
+  warm?: { bytes: number; cpuSeconds: number };
+}
+
+/** The first bytes a fresh worker runs, while V8 is still compiling the pipeline: counted apart in WorkerStats.warm. */
+export const WARM_BYTES = 4 * 1024 * 1024;
+
+/**
  * Workers run the built code: the bundled worker when the build made one (a thread then loads one file instead of
- * the module graph), else dist/batch/worker.js. From src/batch (under vitest), dist/batch and dist/bundle alike
+ * the module graph, through V8's code cache: code-cache.ts), else dist/batch/worker.js. From src/batch (under vitest), dist/batch and dist/bundle alike
  * these resolve the same way, because all three folders sit two levels below the package root.
  */
 const WORKER_URLS = [new URL('../../dist/bundle/worker.cjs', import.meta.url), new URL('../../dist/batch/worker.js', import.meta.url)];
 
 interface Slot {
   worker: Worker;
+  /** When the thread was started (performance.now()), and its figures so far. */
+  started: number;
+  stats: WorkerStats;
   /** Jobs sent to this worker and not answered yet, in the order sent. */
   pending: Map<number, { job: Job; resolve: (reply: Reply) => void }>;
   /** The worker's clock (WorkerConfig.clock): the job it is running and since when. */
@@ -83,6 +138,8 @@ export class Pool {
   private readonly spares: ArrayBuffer[] = [];
   /** Workers being stopped; `close` waits for them so that no thread outlives the pool. */
   private readonly stopping = new Set<Promise<unknown>>();
+  /** The figures of workers that were replaced (see `stats`). */
+  private readonly retired: WorkerStats[] = [];
 
   constructor(size: number, private readonly config: Omit<WorkerConfig, 'stop' | 'clock' | 'epoch'>, options: PoolOptions = {}) {
     this.depth = options.depth ?? 2;
@@ -96,6 +153,11 @@ export class Pool {
     if (this.spareBytes > 0) for (let i = 0; i < size * (this.depth + 1); i++) this.spares.push(new ArrayBuffer(this.spareBytes));
     // A job fails at most a tenth of its limit (and never more than 0.25 s) after the limit.
     if (this.timeoutMs > 0) this.watch = setInterval(() => this.overdue(), Math.max(10, Math.min(250, this.timeoutMs / 10)));
+  }
+
+  /** The number of worker threads. */
+  get size(): number {
+    return this.slots.length;
   }
 
   /** How many jobs may be in flight at once; callers wait for one to finish before running more. */
@@ -117,6 +179,11 @@ export class Pool {
   /** Take back a buffer a reply's output came in, once written (one of the pool's size; others are left to GC). */
   recycle(buffer: ArrayBufferLike): void {
     if (buffer instanceof ArrayBuffer && this.spareBytes > 0 && buffer.byteLength === this.spareBytes && this.spares.length < this.capacity + this.slots.length) this.spares.push(buffer);
+  }
+
+  /** How each worker spent the run so far: those running, then those replaced (one that answered nothing left out). */
+  stats(): WorkerStats[] {
+    return [...this.slots.map((s) => s.stats), ...this.retired].filter((s) => s.files > 0);
   }
 
   /** Stop the workers beyond the first `size` (at least one), before any job is sent: a run with fewer files. */
@@ -158,11 +225,15 @@ export class Pool {
   private spawn(): Slot {
     const clock = new SharedArrayBuffer(8);
     new Int32Array(clock)[0] = IDLE;
-    const worker = new Worker(this.workerUrl, { workerData: { ...this.config, stop: this.stopFlag, clock, epoch: this.epoch } satisfies WorkerConfig });
-    const slot: Slot = { worker, pending: new Map(), clock: new Int32Array(clock) };
+    const workerData = { ...this.config, stop: this.stopFlag, clock, epoch: this.epoch } satisfies WorkerConfig;
+    const bundled = this.workerUrl.pathname.endsWith('.cjs');
+    const worker = bundled ? new Worker(loaderSource(fileURLToPath(this.workerUrl)), { eval: true, workerData }) : new Worker(this.workerUrl, { workerData });
+    const slot: Slot = { worker, pending: new Map(), clock: new Int32Array(clock), started: performance.now(), stats: { files: 0, bytes: 0, aliveSeconds: 0, busySeconds: 0, starved: 0 } };
     worker.on('message', (reply: Reply) => {
       if (!this.slots.includes(slot)) return; // a replaced worker's last words
       const entry = slot.pending.get(reply.id);
+      if (entry && reply.status !== 'skipped') count(slot, entry.job.bytes, reply);
+      if (slot.pending.size === 1) slot.stats.starved++; // this reply's job was the last one it held
       slot.pending.delete(reply.id);
       entry?.resolve(reply);
     });
@@ -182,6 +253,7 @@ export class Pool {
     // loading, or after its last reply) the first job sent and not answered is the one it was on.
     const current = overdue ?? this.running(slot)?.id;
     this.slots[index] = this.spawn();
+    this.retired.push(slot.stats);
     const lost = [...slot.pending.values()];
     slot.pending.clear();
     const failed = lost.find((x) => x.job.id === (current ?? lost[0]?.job.id));
@@ -193,4 +265,22 @@ export class Pool {
       else this.send(job, resolve);
     }
   }
+}
+
+/** Add a job a worker answered to its figures. */
+function count(slot: Slot, bytes: number, timing: Timing): void {
+  const stats = slot.stats;
+  if (timing.cpuMs !== undefined) {
+    stats.jobCpuSeconds = (stats.jobCpuSeconds ?? 0) + timing.cpuMs / 1000;
+    if (stats.bytes < WARM_BYTES) {
+      stats.warm ??= { bytes: 0, cpuSeconds: 0 };
+      stats.warm.bytes += bytes;
+      stats.warm.cpuSeconds += timing.cpuMs / 1000;
+    }
+  }
+  if (timing.threadCpuMs !== undefined) stats.cpuSeconds = timing.threadCpuMs / 1000;
+  stats.files++;
+  stats.bytes += bytes;
+  stats.busySeconds += (timing.ms ?? 0) / 1000;
+  stats.aliveSeconds = (performance.now() - slot.started) / 1000;
 }

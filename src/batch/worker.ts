@@ -4,7 +4,7 @@ import { emit, emitParts } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
 import type { Result } from '../schema.js';
 import type { Job } from './plan.js';
-import { IDLE, type Reply, type Task, type WorkerConfig } from './pool.js';
+import { IDLE, threadCpuMs, type Reply, type Task, type Timing, type WorkerConfig } from './pool.js';
 import { Utf8Encoder } from '../util/write.js';
 import { failureReason } from '../failure.js';
 
@@ -17,17 +17,42 @@ const clock = new Int32Array(config.clock);
 const encoder = new Utf8Encoder();
 /** Buffers the pool sent with the jobs, for their outputs (see PoolOptions.spareBytes). */
 const spares: ArrayBuffer[] = [];
+/**
+ * The code cache (code-cache.ts) is written once this thread has read this many bytes of input: by then it has
+ * compiled what nearly every report needs, and the cache holds it. A smaller run leaves the cache as it was.
+ */
+const CACHE_AFTER_BYTES = 1 << 20;
+let bytesRead = 0;
+
+/**
+ * The thread's CPU time at its last reply (or when it was ready for work), where it can be read. The kernel brings a
+ * thread's CPU time up to date only at its clock ticks and when it switches threads, so a single job's own share is
+ * not measured exactly; a job is charged what the thread used from the reply before to its own, which adds up
+ * right over many jobs.
+ */
+let lastCpu = threadCpuMs();
 
 function handle(job: Job): Reply {
   if (Atomics.load(stop, 0) === 1) return { id: job.id, status: 'skipped' };
   // The parent's --timeout clock starts: when, then which job (the parent reads them in the other order).
-  Atomics.store(clock, 1, Math.floor(performance.timeOrigin + performance.now() - config.epoch));
+  const started = performance.now();
+  Atomics.store(clock, 1, Math.floor(performance.timeOrigin + started - config.epoch));
   Atomics.store(clock, 0, job.id);
+  let reply: Reply & Timing;
   try {
-    return run(job);
+    reply = run(job);
   } finally {
     Atomics.store(clock, 0, IDLE);
   }
+  reply.ms = performance.now() - started;
+  bytesRead += job.bytes;
+  if (config.saveCodeCache && bytesRead >= CACHE_AFTER_BYTES) {
+    config.saveCodeCache();
+    config.saveCodeCache = undefined;
+  }
+  const cpu = lastCpu === undefined ? undefined : threadCpuMs();
+  if (cpu !== undefined) [reply.cpuMs, reply.threadCpuMs, lastCpu] = [cpu - lastCpu!, cpu, cpu];
+  return reply;
 }
 
 function run(job: Job): Reply {
