@@ -74,6 +74,18 @@ describe('meta: reposts', () => {
     expect(doc.removed.filter((r) => r.rule === 'furniture.disclosure-row')).toHaveLength(3);
   });
 
+  it('reads the title of an attachment saved on its own below its 附件1 label, which opens no section', () => {
+    const text = '附件1\n\n某某市2021年民生实事工作目标\n\n一、交通出行\n1.新开通公交线路20条。（牵头单位：市交通运输局）\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ title: '某某市2021年民生实事工作目标', year: 2021 });
+    expect(doc.sections.map((x) => [x.depth, doc.text.slice(x.heading.start, x.heading.end)])).toEqual([[1, '一、交通出行']]);
+    expect(doc.quantities.map((q) => q.year)).toEqual([2021]);
+  });
+
+  it('leaves the label cell of a disclosure page\'s title row out of the title', () => {
+    expect(metaOf('文件名称 | 某某区2025年政府工作报告\n各位代表：\n现在，我代表区人民政府，向大会报告工作。\n').title).toBe('某某区2025年政府工作报告');
+  });
+
   it('leaves a site tag and the article index of a page of collected texts out', () => {
     const text = '【www.example.com--报告】\n篇一:某某镇政府工作报告\n某某镇2014年政府工作报告\n各位代表：\n现在，我代表镇人民政府，向大会报告工作。\n';
     const doc = docOf(text);

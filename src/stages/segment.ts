@@ -110,6 +110,8 @@ interface Candidate {
   leadText: Range | null;
   /** Where the heading ends and the paragraph's own text (if any) begins. */
   end: number;
+  /** Its rule is marked `label`: no heading when it opens the text. */
+  label?: boolean;
 }
 
 const CJK = /[\u4e00-\u9fff]/g;
@@ -298,7 +300,7 @@ function unnumbered(p: Range, text: string, index: HeadingIndex, h: Compiled): C
   const first = text.charCodeAt(0);
   for (const rule of index.unnumbered.of(first)) {
     if (text.length <= rule.maxLength && rule.pattern.test(text)) {
-      return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end };
+      return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end, label: rule.label };
     }
   }
   const at = runInTitle(text, 0, index.runIn.of(first), h);
@@ -426,7 +428,10 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const found = paras.map((p, i) => {
     if (cells(p.start)) return null;
     const text = view.slice(p.start, p.end);
-    return numbered(view, p, text, paras[i + 1], rules, flat) ?? unnumbered(p, text, index, rules.headings.compiled);
+    const c = numbered(view, p, text, paras[i + 1], rules, flat) ?? unnumbered(p, text, index, rules.headings.compiled);
+    // A label that opens the text (附件1 above the title of an attachment saved on its own: a rule marked `label`)
+    // labels the document; it opens no part of it.
+    return c && i === 0 && c.label ? null : c;
   });
   const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);

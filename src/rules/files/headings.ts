@@ -16,7 +16,8 @@ export function headingRules() {
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
   /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */
   /** `flatCut`: a report flattened onto one line is cut before this title where a sentence ends and a space follows it. */
-  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false), flatCut: z.boolean().default(false) }).strict();
+  /** `label`: a title that labels the document when it opens the text (附件1 above an attachment's title), no part. */
+  const Unnumbered = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), maxLength: z.number().int().positive().default(30), runIn: z.boolean().default(false), flatCut: z.boolean().default(false), label: z.boolean().default(false) }).strict();
   /** Cues that turn a numbered line into a task rather than a heading. */
   const Cue = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
   /** `nextLine`: the cue also counts when it opens the paragraph right after the numbered line (its units below it). */
