@@ -19,6 +19,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a figure written right after its baseline (较上年28899万元增长9.9%) is of the year before', () => {
+    const text = REPORT(2024, '一、2023年工作回顾\n全县一般公共预算收入31780万元，较上年28899万元增长9.9%。\n');
+    expect(when(text)).toEqual([['31780万元', 'actual', 2023, null], ['28899万元', 'actual', 2022, null], ['9.9%', 'actual', 2023, null]]);
+  });
+
   it('a paragraph that opens with a year alone (2020年，…) gives it to each of its figures, not only the first', () => {
     const text = '某市大气污染防治工作方案\n一、主要目标\n2020年，市区PM2.5年均浓度保持在30微克/立方米以下，空气质量优良天数比率保持在95%以上；新建监测站点12个。\n';
     expect(when(text).map(([core, , year]) => [core, year])).toEqual([['30微克/立方米', 2020], ['95%', 2020], ['12个', 2020]]);

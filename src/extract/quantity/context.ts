@@ -435,7 +435,17 @@ export interface ScopeEvent { k: number; period: Period | null; rule: string }
  * paragraph opens with (`opening`), its section's year, the report's plan or review year by kind. `text`: the window
  * of its sentence it reads cues in, as read (from the previous figure of the sentence, or the sentence's start, to it).
  */
+/** How far before a figure its baseline (较上年) is looked for: the baselineLevel pattern is anchored at the figure. */
+const BASELINE_REACH = 16;
+
 export function yearOf(view: string, frame: Frame, c: Compiled, text: string, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
+  // 较上年28899万元: the level of the year before the one the figure would otherwise be of.
+  const level = c.q.baselineLevel;
+  const base = level && text.length ? level.pattern.exec(text.slice(-BASELINE_REACH)) : null;
+  if (base) {
+    const own = yearOf(view, frame, c, text.slice(0, text.length - base[0].length), block, kind, opening, m);
+    return own.year !== null ? { year: own.year - 1, period: null, rule: level!.id } : own;
+  }
   let ex: { end: number; year: number | null; id: string } | null = null;
   let rel: { end: number; year: number | null; id: string } | null = null;
   let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null = null;

@@ -121,6 +121,8 @@ export function quantityRules() {
     targetParagraph: Pattern.optional(),
     /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */
     reviewParagraph: Pattern.optional(),
+    /** A baseline right before a figure (较上年28899万元): the figure is the level of the year before. */
+    baselineLevel: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
