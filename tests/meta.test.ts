@@ -82,6 +82,13 @@ describe('meta: reposts', () => {
     expect(doc.quantities.map((q) => q.year)).toEqual([2021]);
   });
 
+  it('takes a news title about a congress session, and leaves a site\'s navigation bar out of a title', () => {
+    expect(metaOf('某某区二届人大四次会议开幕\n2024-01-19 07:37\n来源: 某某日报\n昨日上午，某某区第二届人民代表大会第四次会议开幕。\n').title).toBe('某某区二届人大四次会议开幕');
+    expect(metaOf('某某县十七届人大五次会议文件(1)\n政府工作报告\n各位代表：\n').title).not.toContain('届人大');
+    const text = '首页 新闻中心 信息公开 政务服务 政民互动 走进某县 专题专栏\n\n某某县2023年财政预算执行情况和2024年财政预算草案的报告\n\n各位代表：\n';
+    expect(metaOf(text).title).toBe('某某县2023年财政预算执行情况和2024年财政预算草案的报告');
+  });
+
   it('leaves the label cell of a disclosure page\'s title row out of the title', () => {
     expect(metaOf('文件名称 | 某某区2025年政府工作报告\n各位代表：\n现在，我代表区人民政府，向大会报告工作。\n').title).toBe('某某区2025年政府工作报告');
   });

@@ -19,7 +19,8 @@ const NOT_TITLE = [
   /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
   /https?:|www\./u,
   /^\(此件.{0,6}\)$/u,
-  /届人大|会议文件|^\S{0,24}第?[一二三四五六七八九十]{1,3}届.{0,12}会议$/u, // 阜平县十七届人大 / 五次会议文件(1)
+  // 阜平县十七届人大 / 五次会议文件(1), but not a news title about the session (龙华区二届人大四次会议开幕)
+  /^(?!.*(开幕|闭幕|召开|举行)$).*(届人大|会议文件)|^\S{0,24}第?[一二三四五六七八九十]{1,3}届.{0,12}会议$/u,
   /^\S{2,30}文件$/u, // the red head of an official document: 某某市人民政府文件
 ];
 /** A title and the dash of its delivery phrase at the start of a long paragraph. */
