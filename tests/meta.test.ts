@@ -261,6 +261,9 @@ describe('meta: places from the text', () => {
     const text = '关于推进人才集聚工程的实施意见\n一、总体目标\n把广州市建设成为人才高地。广州市将引进人才1万名。支持广州市高校建设。\n';
     expect(metaOf(text)).toMatchObject({ level: 'city', region: { province: '广东省', city: '广州市' } });
     expect(metaOf('关于推进人才集聚工程的实施意见\n一、总体目标\n支持广州市高校建设，引进人才1万名。\n').level).toBeNull();
+    // Pilot cities named alike place nothing.
+    const pilots = '关于开展城市更新试点的通知\n一、试点城市\n广州市、深圳市、成都市。广州市、深圳市、成都市先行。广州市、深圳市、成都市总结经验。\n';
+    expect(metaOf(pilots).level).toBeNull();
   });
 
   it('reads no district out of 已经市人民政府同意, and no year out of a 2035年远景 horizon', () => {

@@ -60,11 +60,11 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     else place.city = before ?? named?.name ?? undefined;
   }
   if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = mostNamedCity(doc.view, r) ?? undefined;
-  // A document with no place in its anchors, whose text names one city in full again and again (广州市…广州…), is
-  // that city's.
+  // A document with no place in its anchors, whose text names one city in full again and again (广州市…广州…) and
+  // others far less (a national notice naming pilot cities names several alike), is that city's.
   if (!place.city && !place.province && !place.district && !place.national) {
     const named = mostNamed(doc.view, r);
-    if (named.name && !named.short && named.n >= MIN_NAMED) place.city = named.name;
+    if (named.name && !named.short && named.n >= MIN_NAMED && named.n >= 2 * named.second) place.city = named.name;
   }
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);
   // A county-level unit its province administers (天门市) is the district, with no city.

@@ -277,10 +277,13 @@ export function mostNamedCity(view: string, r: Regions): string | null {
   return mostNamed(view, r).name;
 }
 
-/** mostNamedCity, with how often it is named (0 for none) and whether only short names were counted. */
-export function mostNamed(view: string, r: Regions): { name: string | null; n: number; short: boolean } {
+/**
+ * mostNamedCity, with how often it is named (0 for none), how often the next most named city is, and whether only
+ * short names were counted.
+ */
+export function mostNamed(view: string, r: Regions): { name: string | null; n: number; second: number; short: boolean } {
   // An alternation of no names matched the empty string everywhere; keep that answer for a rule set without cities.
-  if (!r.cities.length) return { name: '', n: 0, short: false };
+  if (!r.cities.length) return { name: '', n: 0, second: 0, short: false };
   const counts = countNames(view, r);
   // Only when no city is named in full: short names (潜江 for 潜江市), which are more often ordinary words.
   const short = !counts.size;
@@ -292,7 +295,9 @@ export function mostNamed(view: string, r: Regions): { name: string | null; n: n
   }
   let best: string | null = null;
   for (const [name, n] of counts) if (n > 0 && (!best || n > counts.get(best)!)) best = name;
-  return { name: best, n: best ? counts.get(best)! : 0, short };
+  let second = 0;
+  for (const [name, n] of counts) if (name !== best && n > second) second = n;
+  return { name: best, n: best ? counts.get(best)! : 0, second, short };
 }
 
 /** How often a name occurs in the view. */
