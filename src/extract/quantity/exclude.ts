@@ -38,6 +38,9 @@ export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessag
   return { severity: 'info', code: 'quantity.excluded', message: `${rule}: “${core}” is not a quantity`, range: { start: m.start, end: m.end } };
 }
 
+/** The rule bits of a character's entry in a gate table, none for no character (-1). */
+const bitsAt = (by: Int32Array, code: number): number => (code >= 0 ? by[code]! : 0);
+
 /** The id of the rule that rules this mention out, or null when it is a quantity. */
 export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compiled): string | null {
   // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线).
@@ -48,14 +51,18 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
   // the characters next to the figure, the unit's first and the number's first: one lookup per side, and only those
   // rules are tried.
   const gates = c.excludeGates;
+  // The characters next to the figure, -1 where there is none (a figure at the block's start or end): the tables
+  // are read only inside their bounds, which keeps this hot function from leaving V8's optimised code.
+  const last = before.length ? before.charCodeAt(before.length - 1) : -1;
+  const first = after.length ? after.charCodeAt(0) : -1;
+  const unitFirst = m.unit.length ? m.unit.charCodeAt(0) : -1;
+  const numberFirst = m.numberText.length ? m.numberText.charCodeAt(0) : -1;
   const open = gates
-    ? (~gates.unit.constrained | (gates.unit.by[m.unit.charCodeAt(0)] ?? 0))
-      & (~gates.before.constrained | (gates.before.by[before.charCodeAt(before.length - 1)] ?? 0))
-      & (~gates.after.constrained | (gates.after.by[after.charCodeAt(0)] ?? 0))
-      & (~gates.number.constrained | (gates.number.by[m.numberText.charCodeAt(0)] ?? 0))
+    ? (~gates.unit.constrained | bitsAt(gates.unit.by, unitFirst))
+      & (~gates.before.constrained | bitsAt(gates.before.by, last))
+      & (~gates.after.constrained | bitsAt(gates.after.by, first))
+      & (~gates.number.constrained | bitsAt(gates.number.by, numberFirst))
     : -1;
-  const last = before.charCodeAt(before.length - 1);
-  const first = after.charCodeAt(0);
   const dimension = m.dimension;
   for (let k = 0; k < c.q.exclude.length; k++) {
     if (((open >>> k) & 1) === 0) continue;
@@ -64,10 +71,10 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
     if (x.exceptDimensions.length && x.exceptDimensions.includes(dimension)) continue;
     if (!gates) {
       const edges = c.excludeEdges[k]!;
-      if (x.unit && edges.unit && !edges.unit.has(m.unit.charCodeAt(0))) continue;
+      if (x.unit && edges.unit && !edges.unit.has(unitFirst)) continue;
       if (x.before && edges.before && !edges.before.has(last)) continue;
       if (x.after && edges.after && !edges.after.has(first)) continue;
-      if (x.number && edges.number && !edges.number.has(m.numberText.charCodeAt(0))) continue;
+      if (x.number && edges.number && !edges.number.has(numberFirst)) continue;
     }
     if (x.number && !x.number.test(m.numberText)) continue;
     if (x.unit && !x.unit.test(m.unit)) continue;
