@@ -343,7 +343,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   // A five-year plan outline is about its span as a whole: its figures stand in it unless they say otherwise. So is
   // a notice that transmits one or divides its tasks (关于印发…第十四个五年规划…任务分工方案的通知); a report that
   // reviews and plans (SEQUENCED) names its years.
-  const outline = doc.meta.docType === 'plan-outline' || !SEQUENCED.has(doc.meta.docType) ? outlineSpan(doc.meta.title ?? '') : null;
+  const outline = SEQUENCED.has(doc.meta.docType) ? null : outlineSpan(doc.meta.title ?? '');
   // A progress report or a document that looks back reports on the year it names (关于2024年…推进情况的通报), not
   // the one before.
   const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
