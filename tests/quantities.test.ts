@@ -182,6 +182,12 @@ describe('indicator', () => {
     ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
 
+  it('takes a noun after a count that holds a change word inside its name (压缩转运站), not one opening with it', () => {
+    expect(indicators('新建5座生活垃圾压缩转运站。')).toEqual(['生活垃圾压缩转运站']);
+    expect(indicators('全年签订各类技术合同1200项。')).toEqual(['技术合同']);
+    expect(indicators('民生领域投入多达363亿元。')).toEqual(['民生领域投入']);
+  });
+
   it('names what a count counts after a clause that describes it (具有…学位的企业紧缺人才)', () => {
     expect(indicators('引进1万名左右具有博士、硕士学位的企业紧缺人才。')).toEqual(['企业紧缺人才']);
     expect(indicators('培育30家具有自主知识产权的科技企业，建设学校5所。')).toEqual(['科技企业', '学校']);

@@ -175,7 +175,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
     // change verb.
     const noun = view.slice(r.start, r.end);
-    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !c.growthAny.test(noun)) after = quoted(view, r);
+    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !changeVerbIn(noun, c)) after = quoted(view, r);
   }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
@@ -196,6 +196,15 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     return t && { start: t.start, end: t.end, by: 'tail' };
   }
   return { start: pick.start, end: pick.end, by: pick === after ? 'after' : 'before' };
+}
+
+/**
+ * Whether a noun after a figure is a clause with a change verb (增加学位2000个, …费用增长), not a noun: the verb opens
+ * or closes it. Inside it, between words of the name, a change word names a kind of thing (生活垃圾压缩转运站).
+ */
+function changeVerbIn(noun: string, c: Compiled): boolean {
+  const m = c.growthAny.exec(noun);
+  return m !== null && (m.index === 0 || noun.length - (m.index + m[0].length) < 2);
 }
 
 /**
@@ -238,7 +247,7 @@ function ofNoun(view: string, start: number, end: number, c: Compiled): Range | 
   if (len < 2) return null;
   const r = trim(view, { start, end: start + len }, c);
   const noun = view.slice(r.start, r.end);
-  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || c.growthAny.test(noun)) return null;
+  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || changeVerbIn(noun, c)) return null;
   // A generic word (1500元的标准给予…补助) names nothing, nor does a phrase that opens with one.
   return c.q.indicator.generic.some((g) => noun.startsWith(g)) ? null : quoted(view, r);
 }
