@@ -127,6 +127,12 @@ describe('comparator, measure and direction', () => {
     expect(qs('全县一般公共预算收入增加3.4亿元。')[0]!.measure).toBe('level');
   });
 
+  it('reads 预计 of a year already past as an estimated result, and otherwise as a forecast', () => {
+    const kinds = (text: string, year: number) => qs(text, { year, docType: 'news' }).map((q) => [q.core.text, q.kind]);
+    expect(kinds('2024年，全县预计实现地区生产总值420亿元。', 2025)).toEqual([['420亿元', 'actual']]);
+    expect(kinds('项目建成后，预计实现年产值10亿元。', 2025)).toEqual([['10亿元', 'target']]);
+  });
+
   it('reads a signed rate right after a baseline (同比-6.2%) as a change, its direction by its sign', () => {
     expect(qs('地区生产总值同比-6.2%,税收收入同比分别-6.2%、-19.3%。').map((q) => [q.value, q.measure, q.direction, q.rules.measure])).toEqual([
       [-6.2, 'growth', 'down', 'growth.baseline'], [-6.2, 'growth', 'down', 'growth.baseline'], [-19.3, 'growth', 'down', 'growth.baseline'],

@@ -75,7 +75,7 @@ export interface Compiled {
   growthOf: Map<string, Tagged<'up' | 'down'>>;
   toLevel: RegExp;
   kind: Patterns;
-  kindOf: Map<string, Tagged<'target' | 'actual' | 'other'>>;
+  kindOf: Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean }>;
   /** Year cues, global copies of the rule patterns. */
   /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
   years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
@@ -670,8 +670,8 @@ export function compileQuantities(rules: RawRules): Compiled {
   }
   const growthOf = new Map<string, Tagged<'up' | 'down'>>();
   for (const g of q.growth) for (const w of g.words) growthOf.set(w, { id: g.id, value: g.direction });
-  const kindOf = new Map<string, Tagged<'target' | 'actual' | 'other'>>();
-  for (const k of q.kinds) for (const w of k.words) kindOf.set(w, { id: k.id, value: k.kind });
+  const kindOf = new Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean }>();
+  for (const k of q.kinds) for (const w of k.words) kindOf.set(w, { id: k.id, value: k.kind, yieldsToYear: k.yieldsToYear });
   const units = [...unitOf.keys()];
   const numerals = numeralsOf(rules.units);
   const inclusive = rules.units.inclusive;

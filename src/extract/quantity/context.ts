@@ -170,12 +170,16 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (role === 'review') return by('actual', part ? 'review-part' : 'review-section');
   if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return by('target', 'notice');
   const cue = sentence.kindCue(pos);
+  const year = () => yearKind(before(), frame, c);
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
+    // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
+    const y = t.yieldsToYear ? year() : null;
+    if (y) return by(y, y === 'actual' ? 'past-year' : 'year-ahead');
     return { kind: t.value, rule: t.id, evidence: null };
   }
-  const year = yearKind(before(), frame, c);
-  return year ? by(year, year === 'actual' ? 'past-year' : 'year-ahead') : by(doc.meta.docType === 'work-report' ? 'actual' : 'target', 'default');
+  const y = year();
+  return y ? by(y, y === 'actual' ? 'past-year' : 'year-ahead') : by(doc.meta.docType === 'work-report' ? 'actual' : 'target', 'default');
 }
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */

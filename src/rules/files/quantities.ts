@@ -9,7 +9,8 @@ export function quantityRules() {
   /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
   const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
   const GrowthRule = z.object({ id: RuleId, ...examples, direction: z.enum(['up', 'down']), words: Words }).strict();
-  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words }).strict();
+  /** `yieldsToYear`: a year named before the cue decides the kind over it (预计: a forecast, or an estimate of a past year). */
+  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words, yieldsToYear: z.boolean().default(false) }).strict();
   const SectionRule = z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
 
   /** A year cue: the captured year, the end of a five-year plan (十三五末), the report's review/plan year, or no year. */
