@@ -16,6 +16,14 @@ describe('segment: headings and depth by context', () => {
     ]);
   });
 
+  it('gives 篇, 章 and 节 of a plan outline three levels, and 章 the top where there is no 篇', () => {
+    const outline = '第一篇　开创新局面\n第一章　发展环境\n第一节　取得重大成就\n全县生产总值增长6%。\n第二章　指导方针\n第二篇　构建现代产业体系\n第三章　建设制造强县\n';
+    expect(headings(outline).map(([d, h]) => [d, String(h).split('　')[0]])).toEqual([
+      [1, '第一篇'], [2, '第一章'], [3, '第一节'], [2, '第二章'], [1, '第二篇'], [2, '第三章'],
+    ]);
+    expect(headings('第一章　总则\n第一节　目标\n第二章　任务\n').map(([d]) => d)).toEqual([1, 2, 1]);
+  });
+
   it('reads a marker alone on its line with the title on the next line as one heading', () => {
     const text = '某镇河长制工作考核细则\n一、\n巩固成果，提升河长制工作实效\n（一）加强监督管理。开展巡河。\n二、\n  水岸联动，推进“管治保”措施\n加大保洁力度。\n';
     expect(headings(text)).toEqual([
