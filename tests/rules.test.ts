@@ -100,7 +100,7 @@ describe('the compiled rule set', () => {
 
   it('indexes what the code asks of rules by attribute, never by a built-in id or style name', () => {
     const rules = loadRules();
-    expect([...rules.headings.compiled.outlineStyles].sort()).toEqual(['cn-dun', 'cn-paren', 'part']);
+    expect([...rules.headings.compiled.outlineStyles].sort()).toEqual(['chapter', 'cn-dun', 'cn-paren', 'part']);
     expect([...rules.boilerplate.compiled.pageBreaks]).toEqual(['furniture.page-number']);
     const dir = dirWith({ 'headings.yaml': "markers:\n  - id: heading.roman\n    pattern: '^[ⅠⅡⅢⅣⅤ][、.]'\n    style: roman\n    outline: true\n" });
     expect(loadRules([dir]).headings.compiled.outlineStyles.has('roman')).toBe(true);
