@@ -89,6 +89,13 @@ describe('meta: reposts', () => {
     expect(metaOf(text).title).toBe('某某县2023年财政预算执行情况和2024年财政预算草案的报告');
   });
 
+  it('leaves a site\'s promotion and search labels out, and reads a province by its short name before a county', () => {
+    const text = '今日特推: 某某区十三届人大四次会议开幕\n搜索:\n\n河北阜平县第十七届人民代表大会第五次会议开幕\n\n来源:某某网\n1月16日上午，会议开幕。\n';
+    expect(metaOf(text)).toMatchObject({ title: '河北阜平县第十七届人民代表大会第五次会议开幕', region: { province: '河北省', district: '阜平县' } });
+    // A short name followed by no place name is none (山东路, 云南白药).
+    expect(metaOf('山东路街道改造工程简报\n完成改造3处。\n').region.province).toBeNull();
+  });
+
   it('leaves the label cell of a disclosure page\'s title row out of the title', () => {
     expect(metaOf('文件名称 | 某某区2025年政府工作报告\n各位代表：\n现在，我代表区人民政府，向大会报告工作。\n').title).toBe('某某区2025年政府工作报告');
   });

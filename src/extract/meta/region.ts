@@ -168,16 +168,29 @@ function citiesOpeningAt(s: string, i: number, r: Regions): City[] {
   return r.byEitherFirstChar.get(s.charCodeAt(i)) ?? [];
 }
 
+/**
+ * A province written by its short name before a city or a county-level name (山东巨野县, 云南昆明市): the short name
+ * alone (山东路, 云南白药) names none.
+ */
+function shortProvince(s: string, r: Regions): Regions['provinces'][number] | undefined {
+  return r.provinces.find((p) => p.short.some((sh) => sh.length >= 2 && s.startsWith(sh) && placeFollows(s.slice(sh.length), r)));
+}
+
+/** Whether a city or a county-level name opens `s`. */
+function placeFollows(s: string, r: Regions): boolean {
+  return citiesOpeningAt(s, 0, r).some((c) => s.startsWith(c.name)) || district(s, r) !== undefined;
+}
+
 /** The place a name string opens with: 昆明市盘龙区人民政府办公室, 2022年成都市金牛区…, 昆明西山区:…, 宁夏回族自治区, 国务院. */
 export function placeAt(text: string, r: Regions): Place {
   const s = text.replace(/^\s*((\d{4}|[〇零一二三四五六七八九]{4})年度?)?\s*(中共)?/u, '');
   if (r.national?.test(s)) return { national: true };
   const place: Place = {};
   let i = 0;
-  const province = r.provinces.find((p) => s.startsWith(p.name));
+  const province = r.provinces.find((p) => s.startsWith(p.name)) ?? shortProvince(s, r);
   if (province) {
     place.province = province.name;
-    i = province.name.length;
+    i = s.startsWith(province.name) ? province.name.length : province.short.find((sh) => s.startsWith(sh))!.length;
     if (province.municipality) place.city = province.name;
   }
   for (const c of place.city ? [] : citiesOpeningAt(s, i, r)) {
