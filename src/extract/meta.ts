@@ -81,7 +81,7 @@ const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report'
 function titleYears(title: string, rules: Rules): number[] {
   const not = rules.meta.titleYearNot?.pattern;
   const skip = new Set<number>();
-  if (not) for (const m of title.matchAll(new RegExp(not.source, `${not.flags.replace(/g/g, '')}g`))) skip.add(m.index + m[0].indexOf(m.groups!.year!));
+  if (not) for (const m of title.matchAll(not)) skip.add(m.index + m[0].indexOf(m.groups!.year!));
   return [...title.matchAll(/(\d{4})\s*年/gu)].filter((m) => !skip.has(m.index)).map((m) => Number(m[1]));
 }
 
@@ -112,9 +112,7 @@ const OPENING_YEAR = /^((?:19|20)\d{2})年/u;
  * clause in its first half (2024年，全县…: clauseYear), else the first year a paragraph opens with (2024年是…).
  */
 function yearLookedBack(doc: Doc, rules: Rules): number | null {
-  const { clauseYear } = rules.meta;
-  let latest = 0;
-  for (const m of clauseYear ? doc.view.slice(0, Math.ceil(doc.view.length / 2)).matchAll(clauseYear.pattern) : []) latest = Math.max(latest, yearIn(m));
+  const latest = latestClauseYear(doc.view, rules);
   if (latest) return latest;
   for (const b of doc.blocks) {
     const m = b.kind === 'paragraph' ? OPENING_YEAR.exec(doc.view.slice(b.start, b.start + 5)) : null;
@@ -128,7 +126,7 @@ function yearLookedBack(doc: Doc, rules: Rules): number | null {
  * (runInPlan, runInReview), else the year after the latest year that opens a clause in its first half (clauseYear).
  */
 function yearOfParts(view: string, rules: Rules): number | null {
-  const { runInPlan, runInReview, clauseYear } = rules.meta;
+  const { runInPlan, runInReview } = rules.meta;
   // Each rule is run only around the texts its matches hold (工作安排, 工作回顾…): most views hold none.
   const years = rules.meta.compiled.years;
   const first = (rule: { pattern: RegExp } | undefined, near: NearNeeds | null) =>
@@ -137,9 +135,16 @@ function yearOfParts(view: string, rules: Rules): number | null {
   if (plan) return yearIn(plan);
   const review = first(runInReview, years.runInReview);
   if (review) return yearIn(review) + 1;
+  const latest = latestClauseYear(view, rules);
+  return latest ? latest + 1 : null;
+}
+
+/** The latest year that opens a clause in the first half of the view (meta.yaml clauseYear: 2016年，全县…), or 0. */
+function latestClauseYear(view: string, rules: Rules): number {
+  const { clauseYear } = rules.meta;
   let latest = 0;
   for (const m of clauseYear ? view.slice(0, Math.ceil(view.length / 2)).matchAll(clauseYear.pattern) : []) latest = Math.max(latest, yearIn(m));
-  return latest ? latest + 1 : null;
+  return latest;
 }
 
 /**

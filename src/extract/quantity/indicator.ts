@@ -213,18 +213,14 @@ function changeVerbIn(noun: string, c: Compiled): boolean {
  */
 function relativeHead(view: string, start: number, end: number, c: Compiled): Range | null {
   if (wordAtStart(view, start, end, c.relativeVerbs) === 0) return null;
-  // The clause runs past list commas (博士、硕士), up to a comma or a full stop.
-  let at = -1;
-  for (let i = start; i < end && !CLAUSE_END.has(view.charCodeAt(i)); i++) if (view.charCodeAt(i) === 0x7684) at = i; // 的
+  // [start, end) lies in the figure's clause: the describing clause runs on past list commas (博士、硕士) up to its 的.
+  const at = lastIndexWithin(view, '的', start, end);
   if (at < 0) return null;
   const len = nounLength(view.slice(at + 1, end), c.q.indicator.nounStop);
   if (len < 2) return null;
   const r = trim(view, { start: at + 1, end: at + 1 + len }, c);
   return r.end - r.start >= 2 && r.start === at + 1 ? quoted(view, r) : null;
 }
-
-/** Characters that end a clause in the view: , ; 。 : ! ?. */
-const CLAUSE_END = codes(',;。:!?');
 
 /**
  * Whether the phrase ends in a verb whose object the figure opens, comparator and other trailing words aside

@@ -54,7 +54,7 @@ export function metaRules() {
     /** A run-in part title naming the year under review: 2024年工作回顾过去一年…. */
     runInReview: YearRule.optional(),
     /** A year in a title that is not the document's (2035年远景目标): its matches are left out of the title's years. */
-    titleYearNot: YearRule.optional(),
+    titleYearNot: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
     /**
      * A document that only looks back (统计公报, 决算, 工作总结), tested on its title and on its issuer (…统计局): its
      * figures are of the year it names, which is the year under review, not the one before a plan year.
