@@ -2,7 +2,7 @@ import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
-import { isUnit, splitItems } from '../extract/units/split.js';
+import { unitCell } from '../extract/units/split.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { ReadingView } from '../util/reading.js';
@@ -276,9 +276,6 @@ function titleOk(title: string, rules: Rules): boolean {
 }
 
 /** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */
-/** The most units a flattened task table's units cell names. */
-const MAX_UNIT_CELL = 12;
-
 /**
  * Whether `next` is the units' cell of a flattened task table's row: on the same line as `p`, after a run of spaces,
  * and nothing but unit names (rules/organizations.yaml suffixes).
@@ -286,9 +283,7 @@ const MAX_UNIT_CELL = 12;
 function unitColumn(view: string, p: Range, next: Range, rules: Rules): boolean {
   const gap = view.slice(p.end, next.start);
   if (gap.length < 2 || /[^ \t\u3000]/.test(gap)) return false;
-  const g = rules.organizations.compiled;
-  const items = splitItems(view, next.start, next.end, g);
-  return items.length > 0 && items.length <= MAX_UNIT_CELL && items.every((r) => isUnit(view, r, g));
+  return unitCell(view, next.start, next.end, rules.organizations.compiled) !== null;
 }
 
 function unitLine(view: string, p: Range, rules: Rules): boolean {

@@ -147,17 +147,20 @@ export function compileRegions(rules: RawRules): Regions {
   return r;
 }
 
-/** A county-level name right where a place name stands (盘龙区, 阜平县, 额济纳旗): rules/regions.yaml district. */
-function district(s: string, r: Regions): string | undefined {
-  const name = r.district?.exec(s)?.groups?.name;
+/**
+ * The place name a rule captures (`name`) where `s` opens, unless it holds a word that names no place (notDistrict)
+ * or is one of the common words built like a place name (commonPlaces).
+ */
+function placeName(rule: RegExp | null, s: string, r: Regions): string | undefined {
+  const name = rule?.exec(s)?.groups?.name;
   return name && !r.notDistrict?.test(name) && !r.commonPlaces.has(name) ? name : undefined;
 }
 
+/** A county-level name right where a place name stands (盘龙区, 阜平县, 额济纳旗): rules/regions.yaml district. */
+const district = (s: string, r: Regions) => placeName(r.district, s, r);
+
 /** A township-level name right where it stands (城关镇人民政府, 某某街道办事处): rules/regions.yaml township. */
-function township(s: string, r: Regions): string | undefined {
-  const name = r.township?.exec(s)?.groups?.name;
-  return name && !r.notDistrict?.test(name) && !r.commonPlaces.has(name) ? name : undefined;
-}
+const township = (s: string, r: Regions) => placeName(r.township, s, r);
 
 /**
  * The cities, in `cities` order, whose name or short name can stand at offset `i` of `s`: those opening with the

@@ -5,7 +5,7 @@ import type { Draft, SectionLeads } from './draft.js';
 import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, readUnitLists, type UnitList } from './lists.js';
-import { isUnit, splitItems } from './split.js';
+import { unitCell } from './split.js';
 import { CLAUSE, COLON, FULL_STOP } from '../../rules/punctuation.js';
 import { mayHold } from '../../rules/regex-ast.js';
 
@@ -111,8 +111,8 @@ const isField = ({ doc, rules, g }: Ctx, b: Seen) => {
 function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Seen): UnitList | null {
   const view = doc.view;
   if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || g.punct.indexIn(view, b.start, b.end, FULL_STOP | COLON) >= 0) return null;
-  const items = splitItems(view, b.start, b.end, g);
-  if (!items.length || items.length > 12 || !items.every((r) => isUnit(view, r, g))) return null;
+  const items = unitCell(view, b.start, b.end, g);
+  if (!items) return null;
   return { start: b.start, end: b.end, items: items.map((r) => ({ ...r, roles: ['responsible'] })), rule: g.shapeIds['same-line'], firstIsLead: false, sticky: false };
 }
 

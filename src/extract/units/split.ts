@@ -63,6 +63,18 @@ export function isUnit(view: string, r: Range, g: Grammar): boolean {
   return core.length > 0 && g.suffix.test(core);
 }
 
+/** The most units a task table's units cell names. */
+const MAX_UNIT_CELL = 12;
+
+/**
+ * The items of [start, end) when it is the units cell of a task table flattened to text (区科信局、区住建局): nothing
+ * but unit names, at most MAX_UNIT_CELL of them; else null.
+ */
+export function unitCell(view: string, start: number, end: number, g: Grammar): Range[] | null {
+  const items = splitItems(view, start, end, g);
+  return items.length > 0 && items.length <= MAX_UNIT_CELL && items.every((r) => isUnit(view, r, g)) ? items : null;
+}
+
 /**
  * A role written after a unit in parentheses (区教育局(牵头), 区住建局(配合)): the name without it and the role's
  * roles, or null when the item carries none.
