@@ -238,6 +238,24 @@ describe('meta: the year of a report with no title, part headings or date', () =
     expect(metaOf(text)).toMatchObject({ docType: 'work-report', title: null, date: null, year: 2018 });
   });
 
+  it('dates a news item on a work report by the parts it names, and so reads its review figures as actuals', () => {
+    const text = '南河县第十八届人民代表大会第三次会议开幕\n来源：南河新闻网\n'
+      + '2月20日上午，南河县第十八届人民代表大会第三次会议隆重开幕。县长代表县人民政府向大会作政府工作报告。\n'
+      + '报告回顾了2023年的工作。过去一年，全县经济社会发展稳中有进。\n'
+      + '2023年，全县实现地区生产总值312亿元，增长6.1%；新增市场主体4200户。\n'
+      + '报告提出了2024年目标任务：地区生产总值增长6%左右，城镇新增就业5000人以上。\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ docType: 'news', date: null, year: 2024 });
+    expect(doc.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['312亿元', 'actual', 2023], ['6.1%', 'actual', 2023], ['4200户', 'actual', 2023],
+      ['6%', 'target', 2024], ['5000人', 'target', 2024],
+    ]);
+    // The plan part alone dates it too; a news item's own past years do not (no 2017 from 2016年，…).
+    const news = (body: string) => metaOf(`南河县第十八届人民代表大会第三次会议开幕\n来源：南河新闻网\n2月20日上午，大会开幕。${body}\n`);
+    expect(news('报告提出了2024年目标任务。')).toMatchObject({ docType: 'news', year: 2024 });
+    expect(news('2016年，全县生产总值增长7%。')).toMatchObject({ docType: 'news', year: null });
+  });
+
   it('refuses a year rule that does not capture the year, pointing at the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cnreport-meta-'));
     writeFileSync(join(dir, 'meta.yaml'), "runInPlan:\n  id: year.run-in-plan\n  pattern: '(\\d{4})年工作安排'\n  examples: {match: ['2025年工作安排']}\n");

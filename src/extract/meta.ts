@@ -72,7 +72,9 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
     const [y, m] = date.split('-').map(Number) as [number, number];
     return (docType === 'work-report' || docType === 'plan-report') && m >= 10 ? y + 1 : y;
   }
-  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : null;
+  // A news item on a report that gives no year (1月16日上午, …报告回顾了2024年的工作) is for the year the report's parts
+  // name, but not for the year after its latest clause year: a news item's own past is no report's review.
+  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : docType === 'news' ? yearOfParts(doc.view, rules, false) : null;
 }
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
@@ -123,9 +125,10 @@ function yearLookedBack(doc: Doc, rules: Rules): number | null {
 
 /**
  * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles
- * (runInPlan, runInReview), else the year after the latest year that opens a clause in its first half (clauseYear).
+ * (runInPlan, runInReview), else (with `clauseYears`) the year after the latest year that opens a clause in its first
+ * half (clauseYear).
  */
-function yearOfParts(view: string, rules: Rules): number | null {
+function yearOfParts(view: string, rules: Rules, clauseYears = true): number | null {
   const { runInPlan, runInReview } = rules.meta;
   // Each rule is run only around the texts its matches hold (工作安排, 工作回顾…): most views hold none.
   const years = rules.meta.compiled.years;
@@ -135,6 +138,7 @@ function yearOfParts(view: string, rules: Rules): number | null {
   if (plan) return yearIn(plan);
   const review = first(runInReview, years.runInReview);
   if (review) return yearIn(review) + 1;
+  if (!clauseYears) return null;
   const latest = latestClauseYear(view, rules);
   return latest ? latest + 1 : null;
 }
