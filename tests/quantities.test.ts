@@ -133,6 +133,18 @@ describe('comparator, measure and direction', () => {
     expect(kinds('项目建成后，预计实现年产值10亿元。', 2025)).toEqual([['10亿元', 'target']]);
   });
 
+  it('reads no kind or year cue out of a word that holds one (主要, 一年内), and a paragraph opening on a past year as done', () => {
+    const kinds = (text: string, year: number) => qs(text, { year, docType: 'news' }).map((q) => [q.core.text, q.kind, q.year]);
+    // 2024年，… in a 2025 text: a later sentence with nothing of its own is of that year, done; 一年内 is no 年内 (this year).
+    expect(kinds('2024年，5个项目一年内投产达效。产业园新增贷款30亿元。', 2025)).toEqual([['5个', 'actual', 2024], ['30亿元', 'actual', 2024]]);
+    // A cue of its own still decides, and the plan year's paragraph is ahead.
+    expect(kinds('2024年，全县力争新增贷款30亿元。', 2025)).toEqual([['30亿元', 'target', 2024]]);
+    expect(kinds('2025年，全县新增贷款30亿元。', 2025)).toEqual([['30亿元', 'target', 2025]]);
+    // 主要 holds 要 (a plan word), 将近 holds 将: neither makes a work report's figure a target.
+    expect(qs('全县主要经济指标中，地区生产总值增长5%，将近300家企业受益。', { year: 2025, docType: 'work-report' }).map((q) => [q.core.text, q.kind]))
+      .toEqual([['5%', 'actual'], ['300家', 'actual']]);
+  });
+
   it('reads a signed rate right after a baseline (同比-6.2%) as a change, its direction by its sign', () => {
     expect(qs('地区生产总值同比-6.2%,税收收入同比分别-6.2%、-19.3%。').map((q) => [q.value, q.measure, q.direction, q.rules.measure])).toEqual([
       [-6.2, 'growth', 'down', 'growth.baseline'], [-6.2, 'growth', 'down', 'growth.baseline'], [-19.3, 'growth', 'down', 'growth.baseline'],

@@ -9,11 +9,19 @@ import { hardWrap, rules } from './helpers.js';
 
 const c = compiled(rules);
 
-/** The compiled rules with other kind cue words (as a user's rule file may give them). */
-function withKindWords(words: string[]): Compiled {
-  const re = new RegExp(`(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`);
-  return { ...c, kind: new Patterns([{ re, firsts: words.map((w) => w.charCodeAt(0)) }]) };
+/**
+ * The compiled rules with other kind cue words (as a user's rule file may give them), and words that hold one but are
+ * none (notKindCues).
+ */
+function withKindWords(words: string[], not: string[] = []): Compiled {
+  const all = [...words, ...not];
+  const re = new RegExp(`(?:${[...all].sort((a, b) => b.length - a.length).join('|')})`);
+  const kindOf = new Map(words.map((w) => [w, { id: 'kind.target.cue', value: 'target' as const, yieldsToYear: false }]));
+  return { ...c, kind: new Patterns([{ re, firsts: all.map((w) => w.charCodeAt(0)) }]), kindOf };
 }
+
+/** The last match of the kind words in `text` that is a cue word, as a scan of that text alone finds it. */
+const lastCueIn = (c: Compiled, text: string) => c.kind.first(text).filter((m) => c.kindOf.has(m[0])).at(-1)?.[0] ?? null;
 
 /** Every answer of a Sentence over [start, end) of `read`, against the per-figure reading, at every position. */
 function expectSameAsPrefixScans(read: ReadingView, start: number, end: number, c: Compiled = compiled(rules)): number {
@@ -22,7 +30,7 @@ function expectSameAsPrefixScans(read: ReadingView, start: number, end: number, 
   for (let pos = start; pos <= end; pos++) {
     const before = read.slice(start, pos);
     expect(s.before(pos)).toBe(before);
-    expect(s.kindCue(pos)).toBe(c.kind.first(before).at(-1)?.[0] ?? null);
+    expect(s.kindCue(pos)).toBe(lastCueIn(c, before));
     expect(s.done(pos)).toBe(c.doneCue.in(before));
     for (const from of [start, Math.floor((start + pos) / 2)]) expect(s.between(from, pos)).toBe(read.slice(from, pos));
     if (s.kindCue(pos) !== null) cues++;
@@ -64,6 +72,20 @@ describe('Sentence: facts read once per sentence', () => {
     expect(s.kindCue(text.indexOf('完成'))).toBe('计划');
     expect(s.kindCue(text.indexOf('投资'))).toBe('计划完成');
     expect(expectSameAsPrefixScans(read, 0, text.length, k)).toBeGreaterThan(20);
+  });
+
+  it('passes over a word that holds a cue but is none (主要 holds 要, 一年内 holds 年内), across every position', () => {
+    const text = '今年要完成主要指标,项目一年内投产,力争重要产品产量30万吨。';
+    const read = new ReadingView(text, text, [{ start: 0, end: text.length }]);
+    const k = withKindWords(['要', '年内', '力争', '今年'], ['主要', '重要', '一年内']);
+    const s = new Sentence(0, text.length, read, k);
+    expect(s.kindCue(text.indexOf('指标'))).toBe('要');
+    expect(s.kindCue(text.indexOf('投产'))).toBe('要');
+    expect(s.kindCue(text.indexOf('30'))).toBe('力争');
+    expect(expectSameAsPrefixScans(read, 0, text.length, k)).toBeGreaterThan(20);
+    // The built-in rules: 主要 and 一年内 are no cues, so nothing makes these figures targets.
+    const own = new ReadingView('主要指标增长5%', '主要指标增长5%', [{ start: 0, end: 8 }]);
+    expect(new Sentence(0, 8, own, c).kindCue(6)).toBeNull();
   });
 
   it('reads the deadline the sentence opens with', () => {

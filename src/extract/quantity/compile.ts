@@ -74,6 +74,7 @@ export interface Compiled {
   growthAny: RegExp;
   growthOf: Map<string, Tagged<'up' | 'down'>>;
   toLevel: RegExp;
+  /** The kind cue words, and the words that hold one but are none (q.notKindCues: matched, then passed over). */
   kind: Patterns;
   kindOf: Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean }>;
   /** Year cues, global copies of the rule patterns. */
@@ -733,7 +734,8 @@ export function compileQuantities(rules: RawRules): Compiled {
     growthAny: growthOf.size ? new RegExp(`(?:${alternation(byLength([...growthOf.keys()]))})`) : /(?!)/,
     growthOf,
     toLevel: q.toLevel.length ? sticky(q.toLevel) : NEVER,
-    kind: new Patterns([words([...kindOf.keys()])]),
+    // The words that are no cue are found too, so that no cue is read out of them; kindCue passes them over.
+    kind: new Patterns([words([...kindOf.keys(), ...q.notKindCues.filter((w) => !kindOf.has(w))])]),
     kindOf,
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
     yearCues: cueSet(q.years, () => true),

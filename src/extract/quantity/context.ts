@@ -71,22 +71,28 @@ export class Sentence implements Range {
   }
 
   /**
-   * The last kind cue word in the sentence before `pos` (`c.kind.first(before(pos)).at(-1)`), or null. The cues are
-   * plain words, so the matches in the whole sentence that end by `pos` are those in the part before it, unless one
-   * reaches across `pos`: that part is then scanned on its own.
+   * The last kind cue word in the sentence before `pos` (the last match of `c.kind.first(before(pos))` that is a cue,
+   * not a word of q.notKindCues), or null. The cues are plain words, so the matches in the whole sentence that end by
+   * `pos` are those in the part before it, unless one reaches across `pos`: that part is then scanned on its own.
    */
   kindCue(pos: number): string | null {
-    if (!this.read) return this.c.kind.first(this.before(pos)).at(-1)?.[0] ?? null;
+    if (!this.read) return lastCue(this.c.kind.first(this.before(pos)), this.c);
     const cues = (this.cues ??= this.c.kind.first(this.read.text));
     const at = this.read.of(pos - this.start);
     let last: string | null = null;
     for (const m of cues) {
       if (m.index >= at) break;
-      if (m.index + m[0].length > at) return this.c.kind.first(this.before(pos)).at(-1)?.[0] ?? null;
-      last = m[0];
+      if (m.index + m[0].length > at) return lastCue(this.c.kind.first(this.before(pos)), this.c);
+      if (this.c.kindOf.has(m[0])) last = m[0];
     }
     return last;
   }
+}
+
+/** The last of some matches of `c.kind` that is a cue word (not one of q.notKindCues), or null. */
+function lastCue(matches: readonly RegExpExecArray[], c: Compiled): string | null {
+  for (let i = matches.length - 1; i >= 0; i--) if (c.kindOf.has(matches[i]![0])) return matches[i]![0];
+  return null;
 }
 
 /** A kind and the rule behind it: a cue rule's id, or the id of the decision rule for `evidence`. */

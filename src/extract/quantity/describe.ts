@@ -178,12 +178,16 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let prevEnd = -1;
   let group: Group | null = null;
   let handed: Handed | null = null;
-  // A paragraph that opens on the past (过去一年，… / 去年，…) is what figures with nothing else to go by take.
-  const past = c.q.reviewParagraph?.test(view.slice(block.start, Math.min(block.end, block.start + 16)));
-  let lastKind: KindOf | null = past ? { kind: 'actual', rule: ids.kind['review-paragraph'], evidence: 'review-paragraph' } : null;
-  const targets = targetsFrom(view, block, c);
   // The deadline the paragraph opens with, or the one the paragraph introducing its list did (see carriedYears).
-  const opening = deadline(openingYear(view, block), 'opening-deadline') ?? deadline(openingBareYear(view, block), 'opening-year') ?? deadline(carried, 'carried-deadline');
+  const bareYear = openingBareYear(view, block);
+  const opening = deadline(openingYear(view, block), 'opening-deadline') ?? deadline(bareYear, 'opening-year') ?? deadline(carried, 'carried-deadline');
+  // A paragraph that opens on the past (过去一年，… / 去年，…, or a year before the report's alone: 2024年，… in a 2025
+  // report) is what figures with nothing else to go by take.
+  const past = c.q.reviewParagraph?.test(view.slice(block.start, Math.min(block.end, block.start + 16)));
+  let lastKind: KindOf | null = past ? { kind: 'actual', rule: ids.kind['review-paragraph'], evidence: 'review-paragraph' }
+    : bareYear !== null && frame.planYear !== null && bareYear < frame.planYear ? { kind: 'actual', rule: ids.kind['past-year'], evidence: 'past-year' }
+    : null;
+  const targets = targetsFrom(view, block, c);
   const bounds = new Bounds(view, block);
   // What a sentence says is read once for all its figures (figures come in order, so a sentence's are together).
   let sentence: Sentence | null = null;

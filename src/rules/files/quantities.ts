@@ -105,6 +105,8 @@ export function quantityRules() {
     notGrowth: Words.default([]),
     growthGap: Pattern,
     kinds: z.array(KindRule).default([]),
+    /** Words that hold a kind cue word but are no cue (主要 holds 要, 一年内 holds 年内): read whole, they decide nothing. */
+    notKindCues: Words.default([]),
     /** Words that report work done even inside a task: the figure after them is an actual. */
     doneCues: Words.default([]),
     /** The figure's clause ends on a share of the plan (…，占年度计划的): 计划 is the plan there and the figure an actual. */
