@@ -145,6 +145,14 @@ describe('meta: reports', () => {
     });
   });
 
+
+  it('reads a part heading on what a year achieved (…主要工作和“十三五”发展成就) as the review, not the plan', () => {
+    const text = '南江市政府工作报告\n2021年2月23日在南江市第四届人民代表大会第六次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n'
+      + '一、2020年主要工作和“十三五”发展成就\n五年来，全市生产总值年均增长6.7%。\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ docType: 'work-report', date: '2021-02-23', year: 2021 });
+    expect(doc.quantities.map((q) => [q.core.text, q.kind, q.period])).toEqual([['6.7%', 'actual', [2016, 2020]]]);
+  });
   it('writes the usual title when the report has none, with the city named most and its province', () => {
     const text = '各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n一、2023年工作回顾\n来宾市经济稳步增长，南宁市对口协作，来宾市港口建设提速。\n二、2024年主要工作建议\n扩大有效投资。\n';
     expect(metaOf(text)).toEqual({
