@@ -52,4 +52,17 @@ describe('documents that look back', () => {
     const text = '2024年某某县政府工作报告\n一、2023年工作回顾\n全县地区生产总值增长5.1%。\n二、2024年工作安排\n地区生产总值增长6%左右。\n';
     expect(figures(text)).toEqual([['5.1%', 'actual', 2023], ['6%', 'target', 2024]]);
   });
+
+  it('reads a report on its own year so far (今年以来, 上半年) as a review of that year, 上年 still the one before', () => {
+    const text = '国务院关于今年以来预算执行情况的报告\n——2025年9月10日在第十四届全国人民代表大会常务委员会第十七次会议上\n'
+      + '一、预算执行基本情况\n1—7月，全国一般公共预算收入135839亿元，同比增长0.1%。上年同期下降2.6%。\n'
+      + '二、下一步工作安排\n全年新增减税降费1万亿元以上。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'budget-report', year: 2025 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['135839亿元', 'actual', 2025], ['0.1%', 'actual', 2025], ['2.6%', 'actual', 2024], ['1万亿元', 'target', 2025],
+    ]);
+    // A report on a whole year past is still of the year before its plan year.
+    expect(figures('某市2025年政府工作报告\n一、2024年工作回顾\n全市地区生产总值增长5%。\n')).toEqual([['5%', 'actual', 2024]]);
+  });
 });

@@ -6,6 +6,7 @@ import { describe, type Draft } from './quantity/describe.js';
 import { excludedMessage, exclusion } from './quantity/exclude.js';
 import { scanBlocks, type Mention } from './quantity/scan.js';
 import { coverage } from './quantity/spans.js';
+import { reportsToDate } from './meta/doctype.js';
 
 /** The blocks in document order; segment already emits them so, and then no copy is made. */
 function inOrder(blocks: readonly Block[]): readonly Block[] {
@@ -22,7 +23,7 @@ function inOrder(blocks: readonly Block[]): readonly Block[] {
  */
 export const quantities: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
-  const frame = frameOf(doc, c);
+  const frame = frameOf(doc, c, reportsToDate(doc.meta.title, ctx.rules));
   const tableSpans = coverage(doc.tables.map((t) => t.span));
   const textCells = coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
   const inTable = (pos: number) => tableSpans(pos) && !textCells(pos);

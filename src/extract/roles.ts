@@ -1,7 +1,7 @@
 import type { Block, Doc, SectionNode, Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
-import { looksBack } from './meta/doctype.js';
+import { looksBack, reportsToDate } from './meta/doctype.js';
 import type { RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
@@ -345,8 +345,9 @@ export const roles: Stage = (doc, ctx): Doc => {
   // reviews and plans (SEQUENCED) names its years.
   const outline = SEQUENCED.has(doc.meta.docType) ? null : outlineSpan(doc.meta.title ?? '');
   // A progress report or a document that looks back reports on the year it names (关于2024年…推进情况的通报), not
-  // the one before.
-  const reviewed = whole === 'review' ? doc.meta.year ?? years.review : years.review;
+  // the one before; so does a report on its own year so far (今年以来预算执行情况), in its review part.
+  const toDate = reportsToDate(doc.meta.title, ctx.rules);
+  const reviewed = whole === 'review' || toDate ? doc.meta.year ?? years.review : years.review;
   const openers = c.q.roles.openers;
   // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers
   // read nothing past their match (`prefixSafe`): none there is none here, a match within 24 is one here; else null.
@@ -386,7 +387,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (h.role && !(h.weak && SEQUENCED.has(doc.meta.docType))) return { ...s, role: h.role, roleRule: h.rule, year: h.year, period: h.period };
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
-    const year = role === 'review' ? years.review : role === 'plan' ? years.plan : null;
+    const year = role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     return { ...s, role, roleRule: role ? roleId(c, 'sequence') : null, year, period: null };
   });
   return { ...doc, blocks, sections };

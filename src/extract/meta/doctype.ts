@@ -134,6 +134,12 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   return best;
 }
 
+/** Whether a document reports on its own year so far (rules/meta.yaml toDate: 今年以来, 上半年), by its title. */
+export function reportsToDate(title: string | null, rules: Rules): boolean {
+  const rule = rules.meta.toDate;
+  return !!rule && title !== null && rule.pattern.test(title);
+}
+
 /**
  * Whether a document only looks back (rules/meta.yaml lookBack: 统计公报, 决算, 工作总结), by its title or its
  * issuer (…统计局). Meta takes its year as the year under review; roles make all of it a review.

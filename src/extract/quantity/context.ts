@@ -13,7 +13,10 @@ export interface Frame {
   /** Per section id: the role of the innermost section (itself or an ancestor) that has one, and its year. */
   sections: Map<string, { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }>;
   planYear: number | null;
+  /** The year the review part is of: the one before the plan year, or the plan year itself in a report to date. */
   reviewYear: number | null;
+  /** The year before the report's (去年): the review year, but in a report to date (今年以来…) the year before it. */
+  lastYear: number | null;
   /** Whether a position lies in a task, and the index in `doc.tasks` of the (first) task holding it, or -1. */
   inTask: (pos: number) => boolean;
   taskAt: (pos: number) => number;
@@ -100,8 +103,11 @@ export interface KindOf { kind: Kind; rule: string | null; evidence: KindEvidenc
 
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
-/** The frame of a document whose roles stage has run: section roles and years, the report's plan and review years. */
-export function frameOf(doc: Doc, c: Compiled): Frame {
+/**
+ * The frame of a document whose roles stage has run: section roles and years, the report's plan and review years.
+ * `toDate`: the document reports on its own year so far (meta/doctype.ts reportsToDate).
+ */
+export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   const sequence = c.ids.sequence;
   const sections = new Map<string, { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }>();
   let plan: number | null = null;
@@ -116,10 +122,12 @@ export function frameOf(doc: Doc, c: Compiled): Frame {
   }
   const tasks = doc.tasks.map((t) => t.span);
   const planYear = plan ?? doc.meta.year ?? (review !== null ? review + 1 : null);
+  // A report on its own year so far (今年以来…, meta.yaml toDate) reviews that year.
+  const reviewYear = review ?? (planYear !== null ? (toDate ? planYear : planYear - 1) : null);
   const blocks = doc.blocks;
   const at = locator(blocks);
   return {
-    sections, planYear, reviewYear: review ?? (planYear !== null ? planYear - 1 : null),
+    sections, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
     inTask: coverage(tasks), taskAt: locator(tasks), inGlossary: coverage(doc.glossary.map((g) => g.span)),
     blockAt: (pos) => {
       const i = at(pos);
@@ -476,7 +484,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
       const year = rule.capture ? Number(cue[rule.capture])
         : rule.period ? FIVE_YEAR_END[cue[1] ?? ''] ?? null
         : rule.relative === 'plan' ? frame.planYear
-        : rule.relative === 'review' ? frame.reviewYear
+        : rule.relative === 'review' ? frame.lastYear
         : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
         : null;
       const strong = rule.capture !== undefined || rule.period !== undefined || rule.relative === 'none' || rule.relative === 'review-minus-one';

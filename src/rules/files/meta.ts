@@ -60,6 +60,8 @@ export function metaRules() {
      * figures are of the year it names, which is the year under review, not the one before a plan year.
      */
     lookBack: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
+    /** A document on its own year so far (今年以来, 上半年, 1—7月), tested on its title: what it reviews is that year. */
+    toDate: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     /** A report naming itself in its opening (现将…报告如下), the name captured as (?<title>…): the title when it has no title line. */
     announcedTitle: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => /\(\?<title>/.test(r.pattern.source), { message: 'the pattern must capture the title as (?<title>…)', path: ['pattern'] }).optional(),
     /** A year opening a clause (2016年，全县…); searched for every match (`g`). */
