@@ -37,6 +37,21 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('in a span, work done (攻克, 建立, 落地…: quantities.yaml spanFigures.actions) is a total; a level reached is the end', () => {
+    const text = REPORT(2021, '一、“十三五”发展成就\n五年来，全市攻克关键核心技术3项，建立院士工作站12个，落地招商项目37个，研发经费投入强度提高到2%。\n');
+    expect(when(text)).toEqual([
+      ['3项', 'actual', null, [2016, 2020]], ['12个', 'actual', null, [2016, 2020]], ['37个', 'actual', null, [2016, 2020]], ['2%', 'actual', 2020, null],
+    ]);
+  });
+
+  it('a list member naming no year of its own takes the first member\'s year or span', () => {
+    const text = REPORT(2021, '一、“十三五”发展成就\n五年来，城镇和农村居民收入分别从32875元、15000元提高到48532元、23637元，年均增长8.1%、9.5%。\n');
+    expect(when(text)).toEqual([
+      ['32875元', 'actual', 2015, null], ['15000元', 'actual', 2015, null], ['48532元', 'actual', 2020, null], ['23637元', 'actual', 2020, null],
+      ['8.1%', 'actual', null, [2016, 2020]], ['9.5%', 'actual', null, [2016, 2020]],
+    ]);
+  });
+
   it('a change between two named years takes both; 比上年 takes the year only', () => {
     const text = REPORT(2021, '一、2020年工作回顾\n全县单位生产总值能耗2020年比2015年下降18%。全年粮食产量比上年增长2%。\n');
     expect(when(text)).toEqual([['18%', 'actual', null, [2015, 2020]], ['2%', 'actual', 2020, null]]);

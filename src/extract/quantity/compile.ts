@@ -102,6 +102,11 @@ export interface Compiled {
   heads: WordSet;
   /** Verbs whose object a figure opens (indicator.objectVerbs). */
   objectVerbs: WordSet;
+  /**
+   * quantities.yaml spanFigures, as patterns: a word ending the text before a figure (`reached`, `change`, `steady`),
+   * a total word anywhere in it, a verb of work done opening its clause (after any of the subjects).
+   */
+  span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp };
 }
 
 /**
@@ -759,6 +764,19 @@ export function compileQuantities(rules: RawRules): Compiled {
     areaKept: wordSet(q.indicator.areaKept),
     heads: wordSet(q.indicator.heads),
     objectVerbs: wordSet(q.indicator.objectVerbs),
+    span: spanPatterns(q.spanFigures),
+  };
+}
+
+/** The span words as patterns (a list with no word matches nothing). */
+function spanPatterns(s: QuantityRules['spanFigures']): Compiled['span'] {
+  const alt = (words: readonly string[]) => (words.length ? `(?:${alternation(byLength(words))})` : '(?!)');
+  return {
+    reached: new RegExp(`${alt(s.reached)}$`),
+    change: new RegExp(`${alt(s.change)}$`),
+    steady: new RegExp(`${alt(s.steady)}$`),
+    totals: new RegExp(alt(s.totals)),
+    action: new RegExp(`^${s.subjects.length ? `${alt(s.subjects)}*` : ''}${alt(s.actions)}`),
   };
 }
 

@@ -377,20 +377,10 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame): Per
   }
 }
 
-/** A figure that is the level reached (增长到…, 达到…, 迈上…台阶): it takes the span's end year. */
-const REACHED = /(到|至|达|达到|突破|迈上|跃上|跃升至|超过)$/;
 /** The start of 由X增长到Y: X, with nothing but a year phrase between 由/从 and it. */
 const FROM = /(由|从)(?:[^,;:。由从]{0,10}的)?$/;
-/** A total or a count of new things over the span (五年新增, 累计, 共): the span, not its end. */
-/** A change over a span named in the figure's own clause (“十三五”期间增长50%, 2021—2025年下降18%): the span. */
-const CHANGE = /(增长|下降|提高|降低|增加|减少|上升|回落)$/;
-/** Held over the span (十年来…涨幅稳定在2%左右): the span. */
-const STEADY = /(稳定在|保持在|维持在|平均)$/;
 /** Rates, shares and multiples in a span are levels (覆盖率达到38.76%, 是2011年的1.6倍): the span's end. */
 const LEVELS = new Set(['percent', 'permille', 'ratio']);
-/** A clause opening with a verb done over the span (改造农村危房1.28万户, 改扩建学校37所): the figure is its total. */
-const ACTION = /^(我们|全县|全市|全区|全省|累计|共|先后|还|并|又|新)*(改造|新建|改扩建|建设|建成|投入|取消|办理|谋划|派驻|选派|造林|育林|搬迁|完成|实施|引进|培育|新增|打造|创建|治理|解决|帮扶|资助|救助|培训|转移|安置|减少|增加|发放|兑现|争取|招引|开通|整治)/;
-const TOTAL = /(新增|累计|共|总计|合计|新建|建成|引进|培育|完成)/;
 
 /** A single year that opens a clause (2020年，… 去年，…) ends the span named before it; one inside a phrase does not. */
 const OPENS = /^[,:，：是里中]/;
@@ -493,7 +483,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     }
   }
   if (sp && (!ex || sp.end > ex.end)) {
-    if (sp.period) return inSpan(frame, block, m, text, kind, sp.period, true, sp.id);
+    if (sp.period) return inSpan(frame, c, block, m, text, kind, sp.period, true, sp.id);
     if (sp.rule === 'base' && sp.base !== null) {
       // The base year is the cue's; the year it runs to comes from the first of these that has one.
       const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scopeOf(view, frame, c, block, m.start)) ?? fallbackYear(frame, block, kind);
@@ -507,7 +497,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   if (opening !== null && !rel) return single(opening.year, opening.rule);
   // Background figures (kind other, a glossary's) take no year from the span around them.
   const around = rel || kind === 'other' ? null : scopeOf(view, frame, c, block, m.start);
-  if (around) return inSpan(frame, block, m, text, kind, around.period, false, around.rule);
+  if (around) return inSpan(frame, c, block, m, text, kind, around.period, false, around.rule);
   const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : block.section ? frame.sections.get(block.section) : undefined;
   if (info?.year != null) return single(info.year, info.roleRule ?? null);
   if (rel) return single(rel.year, rel.id);
@@ -533,17 +523,18 @@ function hasClauseBreak(text: string, from: number): boolean {
 
 /**
  * A figure in a span (`text`: the window of its sentence before it): X of 由X增长到Y is the year before the span; a
- * level reached, a rate or share its end; a total the span.
+ * level reached, a rate or share its end; a total or work done over it the span (the words: quantities.yaml
+ * spanFigures).
  */
-function inSpan(frame: Frame, block: Block, m: Range & { dimension?: string }, text: string, kind: Kind, around: Period, named: boolean, rule: string | null): When {
+function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?: string }, text: string, kind: Kind, around: Period, named: boolean, rule: string | null): When {
   if (kind === 'other') return single(null, null);
   const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
   const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
   if (FROM.test(before)) return single(around[0] - 1, rule);
-  if (named && (CHANGE.test(before.replace(/(了|为|约|近|平均)$/, '')) || STEADY.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
-  if (REACHED.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
+  if (named && (c.span.change.test(before.replace(/(了|为|约|近|平均)$/, '')) || c.span.steady.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
+  if (c.span.reached.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
   // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
-  if (TOTAL.test(text) || (kind === 'actual' && ACTION.test(clause))) return { year: null, period: around, rule };
+  if (c.span.totals.test(text) || (kind === 'actual' && c.span.action.test(clause))) return { year: null, period: around, rule };
   return single(around[1], rule);
 }
 

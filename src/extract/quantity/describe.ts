@@ -212,7 +212,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const previous = out.at(-1);
     const text = trimRange(view, clause.start, clause.end);
     const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
-    const when = yearOf(view, frame, c, sentence.between(Math.max(sentence.start, prevEnd), m.start), block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
+    const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
+    const when = yearOf(view, frame, c, window, block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
     const draft: Draft = {
       id: '',
       section: block.section,
@@ -248,6 +249,12 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       if (draft.measure === 'level' && first.measure === 'growth') {
         [draft.measure, draft.direction] = [first.measure, first.direction];
         draft.rules.measure = first.rules.measure;
+      }
+      // A member naming no year of its own is of the first member's year or span (年均增长8.1%、9.5%; 分别从32875元、
+      // 15000元提高到…: both of the year before the span).
+      if (c.yearCues.patterns.all(window).every((found) => found.length === 0)) {
+        [draft.year, draft.period] = [first.year, first.period];
+        draft.rules.year = first.rules.year;
       }
       group.members.push(draft);
     } else {

@@ -126,6 +126,24 @@ export function quantityRules() {
     reviewParagraph: Pattern.optional(),
     /** A baseline right before a figure (较上年28899万元): the figure is the level of the year before. */
     baselineLevel: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
+    /**
+     * How a figure in a span (五年来，…, “十三五”时期，…) is dated by the words before it (context.ts inSpan): a level
+     * reached takes the span's last year; a change over a span named in its clause, a level held, a total and a
+     * count of work done over the span take the span.
+     */
+    spanFigures: z.object({
+      /** Words right before a level reached (达到, 提高到). */
+      reached: Words.default([]),
+      /** Words right before a change (增长, 下降), over a span its clause names. */
+      change: Words.default([]),
+      /** Words right before a level held over the span (稳定在). */
+      steady: Words.default([]),
+      /** Words of a total anywhere in the text before the figure (累计, 共, 新增). */
+      totals: Words.default([]),
+      /** Verbs of work done that open the figure's clause (改造农村危房1.28万户), after any of `subjects`. */
+      actions: Words.default([]),
+      subjects: Words.default([]),
+    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [] }),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
