@@ -44,6 +44,13 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('work done after an enumeration comma is a total too; a change against the span before (较“十二五”) is of the span after it', () => {
+    const text = REPORT(2021, '一、“十三五”发展成就\n五年来，完成城中村改造274万平方米、腾出发展空间1.2万亩，交通投资较“十二五”增长62.4%。\n');
+    expect(when(text)).toEqual([
+      ['274万平方米', 'actual', null, [2016, 2020]], ['1.2万亩', 'actual', null, [2016, 2020]], ['62.4%', 'actual', null, [2016, 2020]],
+    ]);
+  });
+
   it('a list member naming no year of its own takes the first member\'s year or span', () => {
     const text = REPORT(2021, '一、“十三五”发展成就\n五年来，城镇和农村居民收入分别从32875元、15000元提高到48532元、23637元，年均增长8.1%、9.5%。\n');
     expect(when(text)).toEqual([

@@ -364,6 +364,10 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame): Per
       const end = FIVE_YEAR_END[m[1] ?? ''];
       return end ? [end - 4, end] : null;
     }
+    case 'after-plan-period': {
+      const end = FIVE_YEAR_END[m[1] ?? ''];
+      return end ? [end + 1, end + 5] : null;
+    }
     case 'last-n': {
       const n = count(m[1] ?? m[2] ?? '');
       return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear - n, frame.planYear - 1] : null;
@@ -534,7 +538,9 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   if (named && (c.span.change.test(before.replace(/(了|为|约|近|平均)$/, '')) || c.span.steady.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
   if (c.span.reached.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
   // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
-  if (c.span.totals.test(text) || (kind === 'actual' && c.span.action.test(clause))) return { year: null, period: around, rule };
+  // The work may open the clause or, after an enumeration comma, the figure's own phrase (…改造274万平方米、腾出发展空间1.2万亩).
+  const phrase = clause.slice(clause.lastIndexOf('、') + 1);
+  if (c.span.totals.test(text) || (kind === 'actual' && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
   return single(around[1], rule);
 }
 
