@@ -51,6 +51,13 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a gap against another area right after a rate (年均增长6.7%，高于全省0.2个百分点) is of the rate\'s span or year', () => {
+    const text = REPORT(2021, '一、“十三五”发展成就\n五年来，全市生产总值年均增长6.7%，高于全省0.2个百分点。2020年，全市生产总值增长3.1%，高于全省0.5个百分点。\n');
+    expect(when(text)).toEqual([
+      ['6.7%', 'actual', null, [2016, 2020]], ['0.2个百分点', 'actual', null, [2016, 2020]], ['3.1%', 'actual', 2020, null], ['0.5个百分点', 'actual', 2020, null],
+    ]);
+  });
+
   it('a list member naming no year of its own takes the first member\'s year or span', () => {
     const text = REPORT(2021, '一、“十三五”发展成就\n五年来，城镇和农村居民收入分别从32875元、15000元提高到48532元、23637元，年均增长8.1%、9.5%。\n');
     expect(when(text)).toEqual([

@@ -107,6 +107,8 @@ export interface Compiled {
    * a total word anywhere in it, a verb of work done opening its clause (after any of the subjects).
    */
   span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp };
+  /** quantities.yaml gapWords, opening a text after its punctuation (，高于全省). */
+  gap: RegExp;
 }
 
 /**
@@ -765,6 +767,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     heads: wordSet(q.indicator.heads),
     objectVerbs: wordSet(q.indicator.objectVerbs),
     span: spanPatterns(q.spanFigures),
+    gap: q.gapWords.length ? new RegExp(`^[,;:，；：]?(?:${alternation(byLength(q.gapWords))})`) : /(?!)/,
   };
 }
 

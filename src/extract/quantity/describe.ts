@@ -162,6 +162,9 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
   return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
 }
 
+/** Whether a text names a year or span of its own (a year cue of quantities.yaml `years`). */
+const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.all(text).some((found) => found.length > 0);
+
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
 function taskId(doc: Doc, frame: Frame, pos: number): string | null {
   const i = frame.taskAt(pos);
@@ -213,7 +216,10 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const text = trimRange(view, clause.start, clause.end);
     const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
-    const when = yearOf(view, frame, c, window, block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
+    const dated = yearOf(view, frame, c, window, block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
+    // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
+    const rate = previous && previous.span.start >= sentence.start && previous.measure === 'growth' ? previous : null;
+    const when = rate && c.gap.test(window) && !hasYearCue(window, c) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
     const draft: Draft = {
       id: '',
       section: block.section,
@@ -252,7 +258,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       }
       // A member naming no year of its own is of the first member's year or span (年均增长8.1%、9.5%; 分别从32875元、
       // 15000元提高到…: both of the year before the span).
-      if (c.yearCues.patterns.all(window).every((found) => found.length === 0)) {
+      if (!hasYearCue(window, c)) {
         [draft.year, draft.period] = [first.year, first.period];
         draft.rules.year = first.rules.year;
       }
