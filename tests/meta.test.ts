@@ -136,6 +136,22 @@ describe('meta: notices', () => {
   });
 });
 
+describe('meta: a newspaper digest of a report', () => {
+  it('reads its masthead date line, ■ part titles, ● list items and the level of the area it calls its own', () => {
+    const text = '政府工作报告要点\n\n南江日报 2025年01月17日\n\n    ■ 2024年成绩单\n\n    ●全省地区生产总值增长6%左右\n\n    ●粮食总产达到557亿斤\n\n'
+      + '    ■ 2025年主要预期目标\n\n    ●经济增长6%左右\n\n    ●城镇新增就业70万人以上\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ docType: 'news', level: 'province', region: { province: null, city: null, district: null }, date: '2025-01-17', year: 2025 });
+    expect(doc.sections.map((s) => [doc.text.slice(s.heading.start, s.heading.end), s.role])).toEqual([['■ 2024年成绩单', 'review'], ['■ 2025年主要预期目标', 'plan']]);
+    expect(doc.quantities.map((q) => [q.indicator, q.core.text, q.kind, q.year])).toEqual([
+      ['地区生产总值', '6%', 'actual', 2024], ['粮食总产', '557亿斤', 'actual', 2024],
+      ['经济', '6%', 'target', 2025], ['城镇新增就业', '70万人', 'target', 2025],
+    ]);
+    // A bullet opening a line is a space in the view, and the source keeps it.
+    expect(doc.view.slice(doc.text.indexOf('●粮食'), doc.text.indexOf('●粮食') + 2)).toBe(' 粮');
+  });
+});
+
 describe('meta: reports', () => {
   it('reads a work report: delivery line, speaker line, plan year from the plan part, title as written', () => {
     const text = '2022年成都市武侯区政府工作报告\n——在成都市武侯区第八届人民代表大会第二次会议上\n成都市武侯区人民政府区长  张三\n(2022年12月27日)\n各位代表:\n现在,我代表区人民政府,向大会报告工作,请予审议。\n2022年工作回顾\n一、经济稳中有进\n2023年重点工作安排\n一、扩大内需\n';

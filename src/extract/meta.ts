@@ -156,13 +156,31 @@ function latestClauseYear(view: string, rules: Rules): number {
  * lowest unit its place names: a township named after its county (rules/regions.yaml township), else the lowest of
  * its region (a municipality is its province, so a municipality's report is province level).
  */
-export function levelOf(place: Place, region: Meta['region']): Meta['level'] {
+export function levelOf(place: Place, region: Meta['region'], ownArea: () => Meta['level'] = () => null): Meta['level'] {
   if (place.national) return 'national';
   // A township-level name (…镇, …乡, …街道, …苏木) after the county or alone: rules/regions.yaml township.
   if (place.township) return 'township';
   if (region.district) return 'county';
   if (region.city) return 'city';
-  return region.province ? 'province' : null;
+  return region.province ? 'province' : ownArea();
+}
+
+const AREA_LEVELS = ['township', 'county', 'city', 'province'] as const;
+
+/**
+ * The level of the area a text calls its own most often (rules/regions.yaml ownArea: 全省, 全市, 全县…), the lower
+ * one on a tie, or null when it uses none.
+ */
+function ownAreaLevel(view: string, rules: Rules): Meta['level'] {
+  const words = rules.regions.ownArea;
+  let best: Meta['level'] = null;
+  let most = 0;
+  for (const level of AREA_LEVELS) {
+    let n = 0;
+    for (const word of words[level]) for (let at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + word.length)) n++;
+    if (n > most) [best, most] = [level, n];
+  }
+  return best;
 }
 
 /** Title, document type, region, date, issuer and year, from the opening lines and the shape of the document. */
@@ -192,5 +210,5 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
-  return { ...doc, meta: { title, docType, level: levelOf(place, region), region, date, issuer, year, source: hints?.source ?? null } };
+  return { ...doc, meta: { title, docType, level: levelOf(place, region, () => ownAreaLevel(doc.view, rules)), region, date, issuer, year, source: hints?.source ?? null } };
 };

@@ -71,9 +71,18 @@ function unhtml(view: string): string {
   return view.includes('<') && HTML_SIGNS.test(view) ? view.replace(HTML_INLINE, fill) : view;
 }
 
+/**
+ * A round bullet opening a line (●经济增长6%左右, • 新建学校3所) marks a list item, in any copy: in the view it is a
+ * space, so no indicator or title starts with it. (Squares and diamonds, ■ 2024年成绩单, mark part titles: they stay
+ * for the heading grammar.)
+ */
+const LIST_BULLET = /^([ \t]{0,8})([●○•▪])/gm;
+const BULLET_SIGNS = /[●○•▪]/;
+
 export function normaliseText(text: string): string {
   const out = text.replace(ODD, (c) => String.fromCharCode(mapChar(c.charCodeAt(0))));
-  return unmark(unhtml(out.includes('&') ? out.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : out));
+  const bare = BULLET_SIGNS.test(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
+  return unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare));
 }
 
 /** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). */
