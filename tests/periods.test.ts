@@ -51,6 +51,20 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('in a span, a change (下降27.5%), a level held (稳定在) and a total however reached (新增…超过) take the span', () => {
+    const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，全县PM2.5平均浓度下降27.5%，粮食产量连年稳定在50万吨以上，城镇新增就业超过6万人，森林覆盖率达到45%。\n');
+    expect(when(text)).toEqual([
+      ['27.5%', 'actual', null, [2018, 2022]], ['50万吨', 'actual', null, [2018, 2022]], ['6万人', 'actual', null, [2018, 2022]], ['45%', 'actual', 2022, null],
+    ]);
+  });
+
+  it('a five-year span compared with (高于“十三五”时期实际) is no span the figures after it stand in', () => {
+    const text = '某市国民经济和社会发展第十四个五年规划纲要\n第一章 主要目标\n研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际，常住人口城镇化率提高到65%，单位生产总值能耗和二氧化碳排放分别降低13.5%、18%。\n';
+    expect(when(text)).toEqual([
+      ['7%', 'target', null, [2021, 2025]], ['65%', 'target', 2025, null], ['13.5%', 'target', null, [2021, 2025]], ['18%', 'target', null, [2021, 2025]],
+    ]);
+  });
+
   it('a gap against another area right after a rate (年均增长6.7%，高于全省0.2个百分点) is of the rate\'s span or year', () => {
     const text = REPORT(2021, '一、“十三五”发展成就\n五年来，全市生产总值年均增长6.7%，高于全省0.2个百分点。2020年，全市生产总值增长3.1%，高于全省0.5个百分点。\n');
     expect(when(text)).toEqual([
@@ -105,6 +119,7 @@ describe('years and periods', () => {
 
   it('a span named in the figure’s own clause: a level reached takes its end, a change or a rate held over it the span', () => {
     const text = REPORT(2021, '二、“十四五”时期主要目标\n今后五年，城镇化率提高到62%，粮食产量稳定在50万吨。2021—2025年单位生产总值能耗下降13.5%。\n');
-    expect(when(text)).toEqual([['62%', 'target', 2025, null], ['50万吨', 'target', 2025, null], ['13.5%', 'target', null, [2021, 2025]]]);
+    // 稳定在: a level held over the span, every year of it (as a fronted span's change is the span's).
+    expect(when(text)).toEqual([['62%', 'target', 2025, null], ['50万吨', 'target', null, [2021, 2025]], ['13.5%', 'target', null, [2021, 2025]]]);
   });
 });

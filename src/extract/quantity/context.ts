@@ -487,7 +487,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     }
   }
   if (sp && (!ex || sp.end > ex.end)) {
-    if (sp.period) return inSpan(frame, c, block, m, text, kind, sp.period, true, sp.id);
+    if (sp.period) return inSpan(frame, c, block, m, text, kind, sp.period, sp.id);
     if (sp.rule === 'base' && sp.base !== null) {
       // The base year is the cue's; the year it runs to comes from the first of these that has one.
       const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scopeOf(view, frame, c, block, m.start)) ?? fallbackYear(frame, block, kind);
@@ -501,7 +501,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   if (opening !== null && !rel) return single(opening.year, opening.rule);
   // Background figures (kind other, a glossary's) take no year from the span around them.
   const around = rel || kind === 'other' ? null : scopeOf(view, frame, c, block, m.start);
-  if (around) return inSpan(frame, c, block, m, text, kind, around.period, false, around.rule);
+  if (around) return inSpan(frame, c, block, m, text, kind, around.period, around.rule);
   const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : block.section ? frame.sections.get(block.section) : undefined;
   if (info?.year != null) return single(info.year, info.roleRule ?? null);
   if (rel) return single(rel.year, rel.id);
@@ -527,18 +527,22 @@ function hasClauseBreak(text: string, from: number): boolean {
 
 /**
  * A figure in a span (`text`: the window of its sentence before it): X of 由X增长到Y is the year before the span; a
- * level reached, a rate or share its end; a total or work done over it the span (the words: quantities.yaml
- * spanFigures).
+ * level reached, a rate or share its end; a change, a level held, a total or work done over it the span (the words:
+ * quantities.yaml spanFigures).
  */
-function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?: string }, text: string, kind: Kind, around: Period, named: boolean, rule: string | null): When {
+function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?: string }, text: string, kind: Kind, around: Period, rule: string | null): When {
   if (kind === 'other') return single(null, null);
   const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
   const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
   if (FROM.test(before)) return single(around[0] - 1, rule);
-  if (named && (c.span.change.test(before.replace(/(了|为|约|近|平均)$/, '')) || c.span.steady.test(before) || text.includes('每年'))) return { year: null, period: around, rule };
-  if (c.span.reached.test(before.replace(/(了|为|约|近)$/, '')) || LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
-  // A count or an amount done over the span (五年来改造农村危房1.28万户, 累计投入15.5亿元) is its total.
-  // The work may open the clause or, after an enumeration comma, the figure's own phrase (…改造274万平方米、腾出发展空间1.2万亩).
+  // A change over the span (五年来…发电装机容量增长40%), a level held over it (稳定在) or yearly: the span.
+  if (c.span.change.test(before.replace(/(了|为|约|近|平均)$/, '')) || c.span.steady.test(before) || text.includes('每年')) return { year: null, period: around, rule };
+  if (LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
+  // A total over the span in the figure's clause (城镇新增就业超过6000万人) is the span's, however it is reached.
+  if (c.span.totals.test(clause)) return { year: null, period: around, rule };
+  if (c.span.reached.test(before.replace(/(了|为|约|近)$/, ''))) return single(around[1], rule);
+  // A count or an amount done over the span (累计…，改造农村危房1.28万户) is its total. The work may open the clause
+  // or, after an enumeration comma, the figure's own phrase (…改造274万平方米、腾出发展空间1.2万亩).
   const phrase = clause.slice(clause.lastIndexOf('、') + 1);
   if (c.span.totals.test(text) || (kind === 'actual' && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
   return single(around[1], rule);
