@@ -133,6 +133,12 @@ describe('comparator, measure and direction', () => {
     expect(kinds('项目建成后，预计实现年产值10亿元。', 2025)).toEqual([['10亿元', 'target']]);
   });
 
+  it('lends the name before a month span to the figures after it (1—7月…收入增长0.1%，其中1—2月下降1.6%)', () => {
+    expect(qs('1—7月，一般公共预算收入增长0.1%，其中1—2月下降1.6%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
+    // A change against a five-year span (较“十二五”) ends the name as 比上年 does.
+    expect(qs('交通投资较“十二五”增长62.4%。')[0]!.indicator).toBe('交通投资');
+  });
+
   it('reads no kind or year cue out of a word that holds one (主要, 一年内), and a paragraph opening on a past year as done', () => {
     const kinds = (text: string, year: number) => qs(text, { year, docType: 'news' }).map((q) => [q.core.text, q.kind, q.year]);
     // 2024年，… in a 2025 text: a later sentence with nothing of its own is of that year, done; 一年内 is no 年内 (this year).
@@ -188,6 +194,10 @@ describe('indicator', () => {
     ['全县共同富裕示范村达到9个。', '共同富裕示范村'],
     ['投诉办结率达到98%。', '投诉办结率'],
     ['完成率为91.5%。', '完成率'],
+    // A row number before a table row's name, a month span (1—7月), a verb of work done (建立, 落地, 攻克) are no part of it.
+    ['1 居民消费价格涨幅3%左右。', '居民消费价格涨幅'],
+    ['建立院士工作站12个。', '院士工作站'],
+    ['先后落地招商项目37个。', '招商项目'],
     // 建成区 is the built-up area in its statistics terms (建成区面积), and 建成 a verb elsewhere (建成区文化馆分馆).
     ['建成区绿化覆盖率达到42%。', '建成区绿化覆盖率'],
     ['建成区面积扩大到35平方公里。', '建成区面积'],
