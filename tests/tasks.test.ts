@@ -88,6 +88,24 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(doc.sections.map((x) => doc.text.slice(x.heading.start, x.heading.end))).toEqual(['3.做好宣传']);
   });
 
+  it('reads a task table flattened with single spaces (序号 … 牵头负责部门, then serial, task, units): one task a row', () => {
+    const text = '某某市2025年重点指标任务分工\n序号 工 作 任 务 牵头负责部门\n1 城镇新增就业1.2万人以上 市人力资源社会保障局\n'
+      + '2 推进3个乡镇通天然气 市住房城乡建设局、市发展改革委\n\n3 市财政安排500万元专项资金 市财政局\n';
+    const result = assemble(docOf(text));
+    expect(result.tasks.map((t) => [t.marker, t.title, t.lead, t.responsible])).toEqual([
+      ['1', '城镇新增就业1.2万人以上', ['市人力资源社会保障局'], ['市人力资源社会保障局']],
+      ['2', '推进3个乡镇通天然气', ['市住房城乡建设局', '市发展改革委'], ['市住房城乡建设局', '市发展改革委']],
+      ['3', '市财政安排500万元专项资金', ['市财政局'], ['市财政局']],
+    ]);
+    expect(result.tables.map((t) => [t.rule, t.columns.length, t.rows.length])).toEqual([['table.serial-rows', 3, 3]]);
+    // The figures of the task cells: the noun after a count stops at the cell's end; a subject and its verb go.
+    expect(result.quantities.map((q) => [q.core.text, q.indicator, q.task])).toEqual([
+      ['1.2万人', '城镇新增就业', 't1'], ['3个', '乡镇通天然气', 't2'], ['500万元', '专项资金', 't3'],
+    ]);
+    // A numbered row whose last token is no unit ends the table; prose with spaces makes none.
+    expect(assemble(docOf('序号 工作任务 责任单位\n1 推进改革 广泛动员\n2 加强宣传 积极参与\n')).tables).toEqual([]);
+  });
+
   it('reads label lines under a task (牵头领导 and 完成时限 are not units) in a 任务分解方案', () => {
     const text = '某县2024年重点工作任务分解方案\n一、经济发展\n1.全年地区生产总值增长6.5%以上。\n牵头领导：张三\n牵头单位：县发展改革局\n'
       + '责任单位：县统计局、县财政局，各乡镇人民政府\n完成时限：2024年12月底\n2.新增规模以上工业企业10家。\n牵头领导：李四\n牵头单位：县工业和信息化局\n配合单位：县市场监管局\n';

@@ -81,7 +81,7 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
 
 /**
  * Trim cue words, verbs and comparator words from both ends of a phrase, and spaces and dashes around it. One
- * thing is dropped per round, in this order: a list marker, a leading word, a trailing word, a subject.
+ * thing is dropped per round, in this order: a list marker, a leading word, a subject, a trailing word.
  */
 function trim(view: string, r: Range, c: Compiled): Range {
   let { start, end } = r;
@@ -99,11 +99,12 @@ function trim(view: string, r: Range, c: Compiled): Range {
     // A dropped word is not cut out of a longer whole word (有 of 有机产品, 在 of 在建项目, 共 of 共同富裕).
     if (n === 0) n = wordAtStart(view, start, end, c.leading);
     if (n > 0 && wordAtStart(view, start, end, c.words) <= n) { start += n; continue; }
-    n = wordAtEnd(view, start, end, c.trailing);
-    if (n > 0 && wordAtEnd(view, start, end, c.words) <= n) { end -= n; continue; }
+    // A subject before a verb the phrase ends with (中央财政安排) goes before the verb does, or it would stay alone.
     n = subjectBeforeWord(view, start, end, c);
-    if (n === 0) break;
-    start += n;
+    if (n > 0) { start += n; continue; }
+    n = wordAtEnd(view, start, end, c.trailing);
+    if (n === 0 || wordAtEnd(view, start, end, c.words) > n) break;
+    end -= n;
   }
   return { start, end };
 }

@@ -298,6 +298,47 @@ function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean
   return out;
 }
 
+/** A row of a serial-rows table: serial number, task, and the unit list after the last space (lazy middle). */
+const SERIAL_ROW = /^(\d{1,3})[ \t]+(\S.*?)[ \t]+(\S+)$/u;
+
+/**
+ * Rows written one a line with single spaces between their cells (rules/tables.yaml serialRows): a header line
+ * opened by 序号 and closed by a unit column's header, then lines of a serial number, the task and a unit list after
+ * the last space, blank lines between them allowed. Three cells a row; at least two rows.
+ */
+function serialRows(lines: Line[], rules: Rules['tables'], taken: boolean[], unit: UnitLine): RawTable[] {
+  const g = rules.serialRows;
+  if (!g) return [];
+  const out: RawTable[] = [];
+  // The three cells of a line (its body starts at l.start): the first token, the last, and what lies between.
+  const cells = (l: Line, m: RegExpExecArray): Range[] => {
+    const last = l.body.length - m[3]!.length;
+    const mid = trimRange(l.body, m[1]!.length, last);
+    return [{ start: l.start, end: l.start + m[1]!.length }, { start: l.start + mid.start, end: l.start + mid.end }, { start: l.start + last, end: l.start + l.body.length }];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i]!;
+    if (taken[i] || head.removed || !head.body || !g.header.test(head.body)) continue;
+    const parts = /^(\S+)[ \t]+(\S.*?)[ \t]+(\S+)$/u.exec(head.body);
+    if (!parts) continue;
+    const rows: RawTable['lines'] = [];
+    let k = i + 1;
+    for (let last = i; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (!l.body && !l.removed) continue;
+      const m = l.removed || taken[k] ? null : SERIAL_ROW.exec(l.body);
+      const c = m ? cells(l, m) : null;
+      if (!m || !c || Number(m[1]) !== rows.length + 1 || !unit({ start: c[2]!.start, end: c[2]!.end, body: m[3]!, removed: false })) break;
+      rows.push({ span: { start: l.start, end: l.end }, cells: c });
+      last = k;
+    }
+    if (rows.length < 2) continue;
+    out.push({ rule: g.id, first: i, lines: [{ span: { start: head.start, end: head.end }, cells: cells(head, parts) }, ...rows], headerCount: 1, placed: true });
+    i = k - 1;
+  }
+  return out;
+}
+
 type Headed = NonNullable<Rules['tables']['headedCellPerLine']>;
 
 /** The rows after a headed table's header, as runs of positions in its written lines (see headedCellPerLine). */
@@ -410,7 +451,9 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
     const candidate = lines.map((l, i) => usable[i]! && holds(l.body, needs) && anyHolds(i));
     take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
   }
-  take(cellPerLine(lines, rules, taken, units ? unitLineTest(doc.view, units) : null));
+  const unit = units ? unitLineTest(doc.view, units) : null;
+  take(cellPerLine(lines, rules, taken, unit));
+  if (unit) take(serialRows(lines, rules, taken, unit));
   take(headedCellPerLine(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
 }

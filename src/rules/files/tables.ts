@@ -39,6 +39,12 @@ export function tableRules() {
       id: RuleId, ...examples, opens: Words, headerCell: Pattern, groupRow: Pattern, itemRow: Pattern,
       maxCell: z.number().int().positive().default(120),
     }).strict().optional(),
+    /**
+     * Rows written one a line with single spaces between their cells (a task table flattened to text): a header line
+     * (`header`: a serial header first, a unit column's header last), then lines of a serial number, the task and a
+     * unit list after the last space.
+     */
+    serialRows: z.object({ id: RuleId, ...examples, header: Pattern }).strict().optional(),
     label: Pattern.optional(),
     unitLine: Pattern.optional(),
     maxCaption: z.number().int().positive().default(60),
