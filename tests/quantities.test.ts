@@ -133,6 +133,20 @@ describe('comparator, measure and direction', () => {
     expect(kinds('项目建成后，预计实现年产值10亿元。', 2025)).toEqual([['10亿元', 'target']]);
   });
 
+  it('reads temperatures, a life raised by years as a change, and a bare magnitude counting the people named after it', () => {
+    expect(qs('全国平均气温10.90℃，比常年升高0.19℃。').map((q) => [q.core.text, q.unit, q.measure, q.direction])).toEqual([
+      ['10.90℃', '℃', 'level', null], ['0.19℃', '℃', 'growth', 'up'],
+    ]);
+    expect(qs('人均预期寿命由79.37岁提高到81.04岁，人均预期寿命再提高1岁。').map((q) => [q.core.text, q.measure])).toEqual([
+      ['79.37岁', 'level'], ['81.04岁', 'level'], ['1岁', 'growth'],
+    ]);
+    expect(qs('5575万农村贫困人口实现脱贫，10.8万群众下山进城。').map((q) => [q.core.text, q.indicator, q.normalized.value])).toEqual([
+      ['5575万', '农村贫困人口', 55750000], ['10.8万', '群众', 108000],
+    ]);
+    // Money or things after a bare magnitude are no people counted: 6.97亿建设资金 is left out, as before.
+    expect(qs('投入6.97亿建设资金。')).toEqual([]);
+  });
+
   it('lends the name before a month span to the figures after it (1—7月…收入增长0.1%，其中1—2月下降1.6%)', () => {
     expect(qs('1—7月，一般公共预算收入增长0.1%，其中1—2月下降1.6%。').map((q) => q.indicator)).toEqual(['一般公共预算收入', '一般公共预算收入']);
     // A change against a five-year span (较“十二五”) ends the name as 比上年 does.

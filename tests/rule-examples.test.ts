@@ -113,6 +113,8 @@ const RUNNERS: Record<string, Runner> = {
   'tables.cellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
   /** A header line opening a one-cell-per-line table with no serial column (an assessment or indicator table). */
   'tables.headedCellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
+  /** A header line of a task table flattened with single spaces (序号 工作任务 牵头单位). */
+  'tables.serialRows': (rule, text) => (rule.header as RegExp).test(text),
 };
 
 const patternOf = (rule: Rule): RegExp | null => {

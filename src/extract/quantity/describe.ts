@@ -204,8 +204,10 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const afterStart = Math.min(clause.end, m.end + length);
     const inList = group !== null && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
-    // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目).
-    const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity));
+    // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目), and a bare
+    // magnitude counting people named after it up to them (5575万农村贫困人口实现脱贫 → 农村贫困人口).
+    const bare = m.rule === c.units.bareMagnitude?.id ? c.units.bareMagnitude.counted?.exec(view.slice(m.end, m.end + 12)) : null;
+    const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity, bare ? m.end + bare[0].length : Infinity));
     const ind = indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, inList || from !== clause.start);
     const growth = amountChange(read, m, clause, sentence, c) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.

@@ -143,11 +143,15 @@ function pointsLater(view: string, a: Amount, limit: number, c: Compiled): Amoun
   return null;
 }
 
-/** 农村贫困人口减少1240万: a magnitude with no unit, where the words before it name what is counted. */
+/**
+ * 农村贫困人口减少1240万: a magnitude with no unit, where the words before it name what is counted; or 5575万农村贫困人口:
+ * where the words right after it name the people counted.
+ */
 function bareMagnitude(view: string, a: Amount, c: Compiled): Mention | null {
   const rule = c.units.bareMagnitude;
-  if (!rule || !rule.before.test(view.slice(Math.max(0, a.start - 16), a.start))) return null;
-  if (!rule.after.test(view.slice(a.numberEnd, a.numberEnd + 4))) return null;
+  if (!rule) return null;
+  const named = rule.before.test(view.slice(Math.max(0, a.start - 16), a.start)) && rule.after.test(view.slice(a.numberEnd, a.numberEnd + 4));
+  if (!named && !rule.counted?.test(view.slice(a.numberEnd, a.numberEnd + 12))) return null;
   return {
     start: a.start, end: a.numberEnd, value: a.value, range: null, unit: a.magnitude, normalUnit: null,
     normalValue: scaleDecimal(a.value, a.exponent), currency: null, base: null, dimension: rule.dimension, rule: rule.id,

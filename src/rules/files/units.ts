@@ -85,7 +85,7 @@ export function unitRules() {
      * A number with a magnitude and no unit where the indicator names what is counted (贫困人口减少1240万):
      * `before` must match the clause text before it, `after` the text right after it.
      */
-    bareMagnitude: z.object({ id: RuleId, before: Pattern, after: Pattern, dimension: z.string().default('count'), ...examples }).strict().optional(),
+    bareMagnitude: z.object({ id: RuleId, before: Pattern, after: Pattern, counted: Pattern.optional(), dimension: z.string().default('count'), ...examples }).strict().optional(),
     /** Marks between the two ends of a range that say the low end is included (3万(含)-10万元). */
     inclusive: Words.default([]),
     forms: z.array(Form).default([]),
