@@ -49,6 +49,16 @@ describe('normalise: a view of the same length', () => {
     expect(normaliseText(text)).toBe('𠀀增长\r\n𪚥7%\r');
   });
 
+  it('keeps a lone surrogate as it is beside characters it folds, unit for unit', () => {
+    const text = '增长\ud800７％，\udc00（一）';
+    const view = normaliseText(text);
+    expect(view).toBe('增长\ud8007%,\udc00(一)');
+    expect([...view].length).toBe([...text].length);
+    // Nothing to fold: the text itself comes back.
+    const plain = '全县地区生产总值增长5%。';
+    expect(normaliseText(plain)).toBe(plain);
+  });
+
   it('keeps view and text the same length on every document', () => {
     const text = '政 府 工 作 报 告\u3000\u3000（２０２４年）\r\n&nbsp;一、总体要求①[1]\r\r\n';
     const doc = docOf(text);

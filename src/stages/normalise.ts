@@ -29,8 +29,24 @@ function mapChar(code: number): number {
  */
 const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8195);/gi;
 
-/** Exactly the characters `mapChar` changes; a replace over matches is far faster than walking every character. */
-const ODD = /[\uff01-\uff5e\u3000\u00a0\u00ad\u2000-\u200b\u202f\u205f\u2060\ufeff\u180e\uff61-\uff64\ufe50-\ufe6a]/g;
+/** `mapChar` for every UTF-16 unit, as a table read once per character (built once at load, never written). */
+const MAPPED = Uint16Array.from({ length: 0x10000 }, (_, code) => mapChar(code));
+
+/**
+ * The text with `mapChar` applied to every unit; the text itself when no unit changes. The units are copied out and
+ * back as UTF-16 by Node's own encoder, which keeps every unit as it is (a lone surrogate too).
+ */
+function mapChars(text: string): string {
+  const n = text.length;
+  let i = 0;
+  while (i < n && MAPPED[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === n) return text;
+  const buf = Buffer.allocUnsafeSlow(2 * n);
+  buf.write(text, 'utf16le');
+  const units = new Uint16Array(buf.buffer, buf.byteOffset, n);
+  for (let j = i; j < n; j++) units[j] = MAPPED[units[j]!]!;
+  return buf.toString('utf16le');
+}
 
 /**
  * A markdown copy of a report (scrapers and knowledge bases write them): heading hashes, quote marks and bullets at
@@ -80,7 +96,7 @@ const LIST_BULLET = /^([ \t]{0,8})([●○•▪])/gm;
 const BULLET_SIGNS = /[●○•▪]/;
 
 export function normaliseText(text: string): string {
-  const out = text.replace(ODD, (c) => String.fromCharCode(mapChar(c.charCodeAt(0))));
+  const out = mapChars(text);
   const bare = BULLET_SIGNS.test(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   return unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare));
 }

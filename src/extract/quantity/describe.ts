@@ -218,10 +218,13 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const text = trimRange(view, clause.start, clause.end);
     const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
+    // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
+    let cued: boolean | null = null;
+    const namesYear = () => (cued ??= hasYearCue(window, c));
     const dated = yearOf(view, frame, c, window, block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous && previous.span.start >= sentence.start && previous.measure === 'growth' ? previous : null;
-    const when = rate && c.gap.test(window) && !hasYearCue(window, c) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
+    const when = rate && c.gap.test(window) && !namesYear() ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
     const draft: Draft = {
       id: '',
       section: block.section,
@@ -260,7 +263,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       }
       // A member naming no year of its own is of the first member's year or span (年均增长8.1%、9.5%; 分别从32875元、
       // 15000元提高到…: both of the year before the span).
-      if (!hasYearCue(window, c)) {
+      if (!namesYear()) {
         [draft.year, draft.period] = [first.year, first.period];
         draft.rules.year = first.rules.year;
       }
