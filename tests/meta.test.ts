@@ -162,6 +162,12 @@ describe('meta: reports', () => {
   });
 
 
+  it('keeps a title that names its place as written, and writes the usual one only for a bare 政府工作报告', () => {
+    const report = (title: string) => `${title}\n2021年2月23日在南江市第四届人民代表大会第六次会议上\n各位代表：\n现在，我代表南江市人民政府向大会报告工作，请予审议。\n一、2020年工作回顾\n全市生产总值增长3%。\n`;
+    expect(metaOf(report('南江市政府工作报告')).title).toBe('南江市政府工作报告');
+    expect(metaOf(report('政府工作报告'))).toMatchObject({ title: '2021年南江市政府工作报告', year: 2021 });
+  });
+
   it('reads a part heading on what a year achieved (…主要工作和“十三五”发展成就) as the review, not the plan', () => {
     const text = '南江市政府工作报告\n2021年2月23日在南江市第四届人民代表大会第六次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n'
       + '一、2020年主要工作和“十三五”发展成就\n五年来，全市生产总值年均增长6.7%。\n';

@@ -141,8 +141,10 @@ export function withoutBookMarks(title: string): string {
   return m ? m[1]!.trim() + (m[2] ?? '') : title;
 }
 
-/** A title that names no place or year (政府工作报告, 政 府 工 作 报 告, 保定市政府工作报告 without a year). */
+/**
+ * A title that names nothing but the genre (政府工作报告, 政 府 工 作 报 告). One that names its place (保定市政府工作报告)
+ * is the report's own name, kept as written.
+ */
 export function isBareReportTitle(title: string): boolean {
-  const t = title.replace(/\s+/g, '');
-  return t === '政府工作报告' || (/^[\u4e00-\u9fff]{2,12}政府工作报告$/u.test(t) && !/\d{4}|年/.test(t));
+  return title.replace(/\s+/g, '') === '政府工作报告';
 }
