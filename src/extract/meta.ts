@@ -22,13 +22,18 @@ export interface YearNeeds {
   /** Where the run-in plan and review title rules can match: around which texts of the view (nearNeeds), or null. */
   runInPlan: NearNeeds | null;
   runInReview: NearNeeds | null;
+  reportedPlan: NearNeeds | null;
+  reportedReview: NearNeeds | null;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileYears(rules: RawRules): YearNeeds {
   const needs = (rule: { pattern: RegExp } | undefined) => (rule ? requiredText(rule.pattern) : null);
   const near = (rule: { pattern: RegExp } | undefined) => (rule ? nearNeeds(rule.pattern) : null);
-  return { planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading), runInPlan: near(rules.meta.runInPlan), runInReview: near(rules.meta.runInReview) };
+  return {
+    planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading), runInPlan: near(rules.meta.runInPlan), runInReview: near(rules.meta.runInReview),
+    reportedPlan: near(rules.meta.reportedPlan), reportedReview: near(rules.meta.reportedReview),
+  };
 }
 
 /** The first section title the rule matches, in document order. */
@@ -74,7 +79,7 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
   }
   // A news item on a report that gives no year (1月16日上午, …报告回顾了2024年的工作) is for the year the report's parts
   // name, but not for the year after its latest clause year: a news item's own past is no report's review.
-  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : docType === 'news' ? yearOfParts(doc.view, rules, false) : null;
+  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : docType === 'news' ? yearOfParts(doc.view, rules, true) : null;
 }
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
@@ -125,20 +130,21 @@ function yearLookedBack(doc: Doc, rules: Rules): number | null {
 
 /**
  * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles
- * (runInPlan, runInReview), else (with `clauseYears`) the year after the latest year that opens a clause in its first
- * half (clauseYear).
+ * (runInPlan, runInReview), else the year after the latest year that opens a clause in its first half (clauseYear).
+ * A news item (`news`) is dated by what it says of the report it covers (reportedPlan, reportedReview) or by the
+ * report's run-in titles, not by its own past years.
  */
-function yearOfParts(view: string, rules: Rules, clauseYears = true): number | null {
-  const { runInPlan, runInReview } = rules.meta;
+function yearOfParts(view: string, rules: Rules, news = false): number | null {
+  const { runInPlan, runInReview, reportedPlan, reportedReview } = rules.meta;
   // Each rule is run only around the texts its matches hold (工作安排, 工作回顾…): most views hold none.
   const years = rules.meta.compiled.years;
   const first = (rule: { pattern: RegExp } | undefined, near: NearNeeds | null) =>
     !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
-  const plan = first(runInPlan, years.runInPlan);
+  const plan = (news ? first(reportedPlan, years.reportedPlan) : null) ?? first(runInPlan, years.runInPlan);
   if (plan) return yearIn(plan);
-  const review = first(runInReview, years.runInReview);
+  const review = (news ? first(reportedReview, years.reportedReview) : null) ?? first(runInReview, years.runInReview);
   if (review) return yearIn(review) + 1;
-  if (!clauseYears) return null;
+  if (news) return null;
   const latest = latestClauseYear(view, rules);
   return latest ? latest + 1 : null;
 }
