@@ -65,4 +65,11 @@ describe('documents that look back', () => {
     // A report on a whole year past is still of the year before its plan year.
     expect(figures('某市2025年政府工作报告\n一、2024年工作回顾\n全市地区生产总值增长5%。\n')).toEqual([['5%', 'actual', 2024]]);
   });
+
+  it('reads the title of a bulletin flattened onto one line, up to the space after it (…统计公报 2023年是…)', () => {
+    const text = '2023年某某县国民经济和社会发展统计公报 2023年是全面贯彻党的二十大精神的开局之年。全县经济发展稳中向好，民生福祉稳步提升。 一、综合 初步核算，全年全县地区生产总值554400万元，比上年增长4.4%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ title: '2023年某某县国民经济和社会发展统计公报', year: 2023 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['554400万元', 'actual', 2023], ['4.4%', 'actual', 2023]]);
+  });
 });

@@ -25,6 +25,8 @@ const NOT_TITLE = [
 ];
 /** A title and the dash of its delivery phrase at the start of a long paragraph. */
 const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;
+/** A title and a space at the start of a long paragraph, a page flattened onto one line (…统计公报 2023年是…). */
+const SPACED_TITLE = /^([^。,:;\s]{6,60})[ \t\u3000]+\S/u;
 const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
 
 /**
@@ -102,7 +104,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
     const collector = COLLECTOR.exec(view);
     if (!collector && (b.kind === 'heading' || SALUTATION.test(view) || (view.length >= 50 && view.includes('。')))) {
       // A report flattened onto one line opens with its title and the delivery phrase: 某市政府工作报告——2026年1月…
-      const head = i === 0 && !out.title ? RUN_ON_TITLE.exec(view) : null;
+      const head = i === 0 && !out.title ? RUN_ON_TITLE.exec(view) ?? SPACED_TITLE.exec(view) : null;
       if (head && looksLikeTitle(head[1]!, rules) && endsAsTitle(head[1]!, rules)) out.title = doc.reading.written(b.start, b.start + head[1]!.length);
       break;
     }
