@@ -35,6 +35,12 @@ describe('segment: headings and depth by context', () => {
     expect(headings('一、\n二、\n总体要求\n').map(([, h]) => h)).not.toContain('一、\n二、');
   });
 
+  it('reads a part title alone on its line with a colon after it (2024年工作回顾：), the colon left out of it', () => {
+    const text = '2024年工作回顾：\n全年地区生产总值增长5%。\n2025年工作安排：\n（一）扩大有效投资\n全年固定资产投资增长10%左右。\n';
+    expect(headings(text)).toEqual([[1, '2024年工作回顾'], [1, '2025年工作安排'], [2, '（一）扩大有效投资']]);
+    expect(assemble(docOf(text)).quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['5%', 'actual', 2024], ['10%', 'target', 2025]]);
+  });
+
   it('puts 一、 under unnumbered year parts and tolerates skipped levels', () => {
     const text = '2023年工作回顾\n一、经济运行稳中有进\n1.工业提质。工业增加值稳步增长。\n2024年重点工作安排\n（一）扩大内需\n一、培育新动能\n名词解释\n';
     expect(headings(text)).toEqual([

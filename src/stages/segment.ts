@@ -293,9 +293,11 @@ function unitLine(view: string, p: Range, rules: Rules): boolean {
 
 function unnumbered(p: Range, text: string, index: HeadingIndex, h: Compiled): Candidate | null {
   const first = text.charCodeAt(0);
+  // A part title alone on its line may close with a colon (2024年工作回顾：): the title is what comes before it.
+  const title = text.length > 1 && h.punctuation.is(text.charCodeAt(text.length - 1), COLON) ? text.slice(0, -1).trimEnd() : text;
   for (const rule of index.unnumbered.of(first)) {
-    if (text.length <= rule.maxLength && rule.pattern.test(text)) {
-      return { style: rule.style, rule: rule.id, marker: null, title: p, leadText: null, end: p.end, label: rule.label };
+    if (title.length <= rule.maxLength && rule.pattern.test(title)) {
+      return { style: rule.style, rule: rule.id, marker: null, title: { start: p.start, end: p.start + title.length }, leadText: null, end: p.end, label: rule.label };
     }
   }
   const at = runInTitle(text, 0, index.runIn.of(first), h);
