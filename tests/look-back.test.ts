@@ -72,4 +72,17 @@ describe('documents that look back', () => {
     expect(result.meta).toMatchObject({ title: '2023年某某县国民经济和社会发展统计公报', year: 2023 });
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['554400万元', 'actual', 2023], ['4.4%', 'actual', 2023]]);
   });
+
+  it('reads a news item dated in its year\'s last quarter as a review of that year: a five-year span ending then is done, so is 今年', () => {
+    const text = '南江“十三五”规划纲要执行良好\n南江网 2020-12-24 08:17:00\n南江网讯 12月22日，记者从市人大常委会会议上获悉规划执行情况。\n'
+      + '“十三五”期间，全市地区生产总值年均增长7.2%左右。预计2020年全市地区生产总值达到6900亿元左右。今年全市新增高新技术企业120家。明年力争新增高新技术企业150家。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'news', date: '2020-12-24', year: 2020 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year, q.period])).toEqual([
+      ['7.2%', 'actual', null, [2016, 2020]], ['6900亿元', 'actual', 2020, null], ['120家', 'actual', 2020, null], ['150家', 'target', 2021, null],
+    ]);
+    // The same news item in spring plans its year: 今年 looks ahead.
+    const spring = extract({ text: text.replace('2020-12-24', '2020-03-24') }, { rules });
+    expect(spring.quantities.find((q) => q.core.text === '120家')!.kind).toBe('target');
+  });
 });

@@ -23,7 +23,7 @@ function inOrder(blocks: readonly Block[]): readonly Block[] {
  */
 export const quantities: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
-  const frame = frameOf(doc, c, reportsToDate(doc.meta.title, ctx.rules));
+  const frame = frameOf(doc, c, reportsToDate(doc.meta, ctx.rules));
   const tableSpans = coverage(doc.tables.map((t) => t.span));
   const textCells = coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
   const inTable = (pos: number) => tableSpans(pos) && !textCells(pos);

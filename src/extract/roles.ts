@@ -346,7 +346,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   const outline = SEQUENCED.has(doc.meta.docType) ? null : outlineSpan(doc.meta.title ?? '');
   // A progress report or a document that looks back reports on the year it names (关于2024年…推进情况的通报), not
   // the one before; so does a report on its own year so far (今年以来预算执行情况), in its review part.
-  const toDate = reportsToDate(doc.meta.title, ctx.rules);
+  const toDate = reportsToDate(doc.meta, ctx.rules);
   const reviewed = whole === 'review' || toDate ? doc.meta.year ?? years.review : years.review;
   const openers = c.q.roles.openers;
   // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers

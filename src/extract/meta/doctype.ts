@@ -134,11 +134,18 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   return best;
 }
 
-/** Whether a document reports on its own year so far (rules/meta.yaml toDate: 今年以来, 上半年), by its title. */
-export function reportsToDate(title: string | null, rules: Rules): boolean {
+/**
+ * Whether a document reports on its own year so far: by its title (rules/meta.yaml toDate: 今年以来, 上半年), or a
+ * news item dated in its year's last quarter (温州网 2020-12-24: the year is as good as over, what it names of it is done).
+ */
+export function reportsToDate(meta: Pick<Meta, 'title' | 'docType' | 'date'>, rules: Rules): boolean {
   const rule = rules.meta.toDate;
-  return !!rule && title !== null && rule.pattern.test(title);
+  if (rule && meta.title !== null && rule.pattern.test(meta.title)) return true;
+  return meta.docType === 'news' && meta.date !== null && Number(meta.date.slice(5, 7)) >= LAST_QUARTER;
 }
+
+/** The first month of a year's last quarter. */
+const LAST_QUARTER = 10;
 
 /**
  * Whether a document only looks back (rules/meta.yaml lookBack: 统计公报, 决算, 工作总结), by its title or its

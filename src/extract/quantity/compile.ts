@@ -76,7 +76,7 @@ export interface Compiled {
   toLevel: RegExp;
   /** The kind cue words, and the words that hold one but are none (q.notKindCues: matched, then passed over). */
   kind: Patterns;
-  kindOf: Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean }>;
+  kindOf: Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean; thisYear: boolean }>;
   /** Year cues, global copies of the rule patterns. */
   /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
   years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
@@ -84,7 +84,7 @@ export interface Compiled {
   yearCues: CueSet;
   /** …the cues that open or close a span in a paragraph (context.ts scopeEvents)… */
   scopeCues: CueSet;
-  /** …and the cues that capture a year (a year written before a figure decides its kind). */
+  /** …and the cues that capture a year, or name a five-year span (a year or span written before a figure decides its kind). */
   captureCues: CueSet;
   leading: WordSet;
   trailing: WordSet;
@@ -678,8 +678,8 @@ export function compileQuantities(rules: RawRules): Compiled {
   }
   const growthOf = new Map<string, Tagged<'up' | 'down'>>();
   for (const g of q.growth) for (const w of g.words) growthOf.set(w, { id: g.id, value: g.direction });
-  const kindOf = new Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean }>();
-  for (const k of q.kinds) for (const w of k.words) kindOf.set(w, { id: k.id, value: k.kind, yieldsToYear: k.yieldsToYear });
+  const kindOf = new Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean; thisYear: boolean }>();
+  for (const k of q.kinds) for (const w of k.words) kindOf.set(w, { id: k.id, value: k.kind, yieldsToYear: k.yieldsToYear, thisYear: k.thisYear });
   const units = [...unitOf.keys()];
   const numerals = numeralsOf(rules.units);
   const inclusive = rules.units.inclusive;
@@ -747,7 +747,7 @@ export function compileQuantities(rules: RawRules): Compiled {
     years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
     yearCues: cueSet(q.years, () => true),
     scopeCues: cueSet(q.years, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
-    captureCues: cueSet(q.years, (r) => !!r.capture),
+    captureCues: cueSet(q.years, (r) => !!r.capture || r.span === 'plan-period'),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

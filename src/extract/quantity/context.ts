@@ -17,6 +17,8 @@ export interface Frame {
   reviewYear: number | null;
   /** The year before the report's (去年): the review year, but in a report to date (今年以来…) the year before it. */
   lastYear: number | null;
+  /** The year after the one the report was written in (明年): after its date's year, else after its plan year. */
+  nextYear: number | null;
   /** Whether a position lies in a task, and the index in `doc.tasks` of the (first) task holding it, or -1. */
   inTask: (pos: number) => boolean;
   taskAt: (pos: number) => number;
@@ -128,6 +130,8 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   const at = locator(blocks);
   return {
     sections, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
+    // A report delivered in December for the year ahead says 明年 of its plan year.
+    nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
     inTask: coverage(tasks), taskAt: locator(tasks), inGlossary: coverage(doc.glossary.map((g) => g.span)),
     blockAt: (pos) => {
       const i = at(pos);
@@ -190,6 +194,8 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
     // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
     const y = t.yieldsToYear ? year() : null;
     if (y) return by(y, y === 'actual' ? 'past-year' : 'year-ahead');
+    // This year (今年, 年内) in a report on its own year so far is the year under review.
+    if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return by('actual', 'past-year');
     return { kind: t.value, rule: t.id, evidence: null };
   }
   const y = year();
@@ -273,17 +279,20 @@ function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], 
 }
 
 /**
- * With no section role and no cue word, a year written before the figure decides: a year before the report's plan
- * year is past (报告指出,2024年全县地区生产总值达到…, in a 2025 report), 到2027年 or the plan year itself is ahead.
+ * With no section role and no cue word, a year written before the figure decides: a year the report reviews is past
+ * (报告指出,2024年全县地区生产总值达到…, in a 2025 report; 2025年1—7月… in a report to date), 到2027年 or a later year
+ * is ahead.
  */
 function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
   if (frame.planYear === null) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
   eachYearCue(text, c.captureCues, (rule, m, end) => {
-    if (rule.capture && (!last || end > last.end)) last = { end, year: Number(m[rule.capture]), by: rule.deadline === true };
+    // A five-year span counts by its last year (“十三五”期间, in a report of 2020's end, is reviewed).
+    const year = rule.capture ? Number(m[rule.capture]) : FIVE_YEAR_END[m[1] ?? ''] ?? null;
+    if (year !== null && (!last || end > last.end)) last = { end, year, by: rule.deadline === true };
   });
   if (!last) return null;
-  return last.year < frame.planYear && !last.by ? 'actual' : 'target';
+  return last.year <= (frame.reviewYear ?? frame.planYear - 1) && !last.by ? 'actual' : 'target';
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */
@@ -478,6 +487,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
       const year = rule.capture ? Number(cue[rule.capture])
         : rule.period ? FIVE_YEAR_END[cue[1] ?? ''] ?? null
         : rule.relative === 'plan' ? frame.planYear
+        : rule.relative === 'next' ? frame.nextYear
         : rule.relative === 'review' ? frame.lastYear
         : rule.relative === 'review-minus-one' && frame.reviewYear !== null ? frame.reviewYear - 1
         : null;

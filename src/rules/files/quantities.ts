@@ -9,8 +9,11 @@ export function quantityRules() {
   /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
   const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
   const GrowthRule = z.object({ id: RuleId, ...examples, direction: z.enum(['up', 'down']), words: Words }).strict();
-  /** `yieldsToYear`: a year named before the cue decides the kind over it (预计: a forecast, or an estimate of a past year). */
-  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words, yieldsToYear: z.boolean().default(false) }).strict();
+  /**
+   * `yieldsToYear`: a year named before the cue decides the kind over it (预计: a forecast, or an estimate of a past
+   * year). `thisYear`: the cue names the document's own year (今年, 年内), which a report to date reviews.
+   */
+  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words, yieldsToYear: z.boolean().default(false), thisYear: z.boolean().default(false) }).strict();
   const SectionRule = z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
 
   /** A year cue: the captured year, the end of a five-year plan (十三五末), the report's review/plan year, or no year. */
@@ -20,7 +23,7 @@ export function quantityRules() {
     pattern: Pattern,
     capture: z.number().int().positive().optional(),
     period: z.literal('end').optional(),
-    relative: z.enum(['plan', 'review', 'review-minus-one', 'none']).optional(),
+    relative: z.enum(['plan', 'next', 'review', 'review-minus-one', 'none']).optional(),
     /** Several years: two captured years, a five-year plan, the last N years, since a year, against a base year, or the span around it (年均). */
     span: z.enum(['range', 'plan-period', 'after-plan-period', 'last-n', 'next-n', 'since', 'base', 'average', 'context']).optional(),
     /** A deadline (到2025年): the figure is ahead of it, so a year before the plan year does not make it past. */
