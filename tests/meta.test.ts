@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseYaml as load } from '../src/util/yaml.js';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/api.js';
+import { extract, run } from '../src/api.js';
 import { cnNumber } from '../src/extract/meta/dates.js';
 import { loadRules, RuleError } from '../src/rules/load.js';
 import { docOf, rules, SHARED } from './helpers.js';
@@ -149,6 +149,22 @@ describe('meta: a newspaper digest of a report', () => {
     ]);
     // A bullet opening a line is a space in the view, and the source keeps it.
     expect(doc.view.slice(doc.text.indexOf('●粮食'), doc.text.indexOf('●粮食') + 2)).toBe(' 粮');
+  });
+});
+
+describe('meta: a news item that quotes a report', () => {
+  it('drops the site lines at its top, dates it by the year of the targets it quotes, and reads a quoted paragraph\'s year', () => {
+    const text = '某某县传媒中心版权所有 未经授权禁止复制或镜像 网络广告 0571-64800000\n某某网・某某新闻网 网络支持:某某网络传媒有限公司\n记者 张小明/文 李四/摄\n'
+      + '昨日，县第十六届人民代表大会第二次会议隆重开幕。下午1时30分，大会在国歌声中开幕。县长作政府工作报告。\n'
+      + '“2017年,全县实现生产总值255亿元,按可比价计算增长8.5%;财政总收入30.9亿元……”一串串翔实的数据，呈现了我县过去一年的成绩。\n'
+      + '“2018年我县经济社会发展的主要预期目标是:生产总值增长8.5%以上,服务业增加值增长13%以上……”代表们心情澎湃。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ title: null, docType: 'news', year: 2018 });
+    expect(result.removed.map((r) => r.rule)).toEqual(['furniture.copyright', 'furniture.site-support', 'furniture.slash-byline']);
+    expect(result.quantities.map((q) => [q.core.text, q.indicator, q.kind, q.year])).toEqual([
+      ['255亿元', '生产总值', 'actual', 2017], ['8.5%', '生产总值', 'actual', 2017], ['30.9亿元', '财政总收入', 'actual', 2017],
+      ['8.5%', '生产总值', 'target', 2018], ['13%', '服务业增加值', 'target', 2018],
+    ]);
   });
 });
 

@@ -24,6 +24,7 @@ export interface YearNeeds {
   runInReview: NearNeeds | null;
   reportedPlan: NearNeeds | null;
   reportedReview: NearNeeds | null;
+  targetsYear: NearNeeds | null;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -32,7 +33,7 @@ export function compileYears(rules: RawRules): YearNeeds {
   const near = (rule: { pattern: RegExp } | undefined) => (rule ? nearNeeds(rule.pattern) : null);
   return {
     planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading), runInPlan: near(rules.meta.runInPlan), runInReview: near(rules.meta.runInReview),
-    reportedPlan: near(rules.meta.reportedPlan), reportedReview: near(rules.meta.reportedReview),
+    reportedPlan: near(rules.meta.reportedPlan), reportedReview: near(rules.meta.reportedReview), targetsYear: near(rules.meta.targetsYear),
   };
 }
 
@@ -130,17 +131,18 @@ function yearLookedBack(doc: Doc, rules: Rules): number | null {
 
 /**
  * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles
- * (runInPlan, runInReview), else the year after the latest year that opens a clause in its first half (clauseYear).
+ * (runInPlan, runInReview) or the year its main targets name (targetsYear), else the year after the latest year that
+ * opens a clause in its first half (clauseYear).
  * A news item (`news`) is dated by what it says of the report it covers (reportedPlan, reportedReview) or by the
  * report's run-in titles, not by its own past years.
  */
 function yearOfParts(view: string, rules: Rules, news = false): number | null {
-  const { runInPlan, runInReview, reportedPlan, reportedReview } = rules.meta;
+  const { runInPlan, runInReview, reportedPlan, reportedReview, targetsYear } = rules.meta;
   // Each rule is run only around the texts its matches hold (工作安排, 工作回顾…): most views hold none.
   const years = rules.meta.compiled.years;
   const first = (rule: { pattern: RegExp } | undefined, near: NearNeeds | null) =>
     !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
-  const plan = (news ? first(reportedPlan, years.reportedPlan) : null) ?? first(runInPlan, years.runInPlan);
+  const plan = (news ? first(reportedPlan, years.reportedPlan) : null) ?? first(runInPlan, years.runInPlan) ?? first(targetsYear, years.targetsYear);
   if (plan) return yearIn(plan);
   const review = (news ? first(reportedReview, years.reportedReview) : null) ?? first(runInReview, years.runInReview);
   if (review) return yearIn(review) + 1;

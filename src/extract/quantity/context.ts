@@ -311,14 +311,14 @@ export function openingYear(view: string, block: Range): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** A paragraph or sentence that opens with a year as a time of its own (2020年，…; 2023年，全县…). */
-const OPENING_BARE_YEAR = /^((?:19|20)\d{2})年[,:]/;
+/** A paragraph or sentence that opens with a year as a time of its own (2020年，…; 2023年，全县…; a quotation: “2017年，…). */
+const OPENING_BARE_YEAR = /^[“"]?((?:19|20)\d{2})年[,:]/;
 
 /** The year a paragraph or sentence opens with, standing alone before a comma (2020年，…), or null. */
 export function openingBareYear(view: string, r: Range): number | null {
   const first = view.charCodeAt(r.start);
-  if (first !== 0x31 && first !== 0x32) return null; // 1, 2
-  const m = OPENING_BARE_YEAR.exec(view.slice(r.start, Math.min(r.end, r.start + 6)));
+  if (first !== 0x31 && first !== 0x32 && first !== 0x201c && first !== 0x22) return null; // 1, 2, “, "
+  const m = OPENING_BARE_YEAR.exec(view.slice(r.start, Math.min(r.end, r.start + 7)));
   return m ? Number(m[1]) : null;
 }
 

@@ -56,6 +56,8 @@ export function metaRules() {
     /** A news item's account of the report it covers (报告提出了2025年目标任务, 报告回顾了2024年的工作). */
     reportedPlan: YearRule.optional(),
     reportedReview: YearRule.optional(),
+    /** The year a paragraph of main targets names (2018年…主要预期目标是：). */
+    targetsYear: YearRule.optional(),
     /** A year in a title that is not the document's (2035年远景目标): its matches are left out of the title's years. */
     titleYearNot: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
     /**
