@@ -168,6 +168,15 @@ describe('meta: a news item that quotes a report', () => {
   });
 });
 
+describe('meta: a disclosure page of a notice', () => {
+  it('drops a spaced label from the title (名 称:), takes no place from 根据区十届人大…, and no level from an area compared with', () => {
+    const text = '名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n区人民政府办公室\n关于印发2020年区政府重点工作责任分解的通知\n'
+      + '根据区十届人大四次会议通过的《区政府工作报告》，现将2020年区政府重点工作责任分解如下。\n'
+      + '今年主要预期目标是：地区生产总值增幅高于全市平均水平，其他指标与全市基本同步。\n';
+    expect(metaOf(text)).toMatchObject({ title: '区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知', docType: 'task-notice', level: null, region: { province: null, city: null, district: null } });
+  });
+});
+
 describe('meta: reports', () => {
   it('reads a work report: delivery line, speaker line, plan year from the plan part, title as written', () => {
     const text = '2022年成都市武侯区政府工作报告\n——在成都市武侯区第八届人民代表大会第二次会议上\n成都市武侯区人民政府区长  张三\n(2022年12月27日)\n各位代表:\n现在,我代表区人民政府,向大会报告工作,请予审议。\n2022年工作回顾\n一、经济稳中有进\n2023年重点工作安排\n一、扩大内需\n';

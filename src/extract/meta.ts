@@ -175,9 +175,12 @@ export function levelOf(place: Place, region: Meta['region'], ownArea: () => Met
 
 const AREA_LEVELS = ['township', 'county', 'city', 'province'] as const;
 
+/** Characters before an area that compare with it (高于全市, 与全市…同步, 比全省): the area is then another's. */
+const COMPARED = new Set([...'于与比较同'].map((ch) => ch.charCodeAt(0)));
+
 /**
  * The level of the area a text calls its own most often (rules/regions.yaml ownArea: 全省, 全市, 全县…), the lower
- * one on a tie, or null when it uses none.
+ * one on a tie, or null when it uses none. An area compared with (高于全市平均水平) is not counted.
  */
 function ownAreaLevel(view: string, rules: Rules): Meta['level'] {
   const words = rules.regions.ownArea;
@@ -185,7 +188,7 @@ function ownAreaLevel(view: string, rules: Rules): Meta['level'] {
   let most = 0;
   for (const level of AREA_LEVELS) {
     let n = 0;
-    for (const word of words[level]) for (let at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + word.length)) n++;
+    for (const word of words[level]) for (let at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + word.length)) if (!COMPARED.has(view.charCodeAt(at - 1))) n++;
     if (n > most) [best, most] = [level, n];
   }
   return best;
