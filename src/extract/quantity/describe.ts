@@ -184,11 +184,11 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   // The deadline the paragraph opens with, or the one the paragraph introducing its list did (see carriedYears).
   const bareYear = openingBareYear(view, block);
   const opening = deadline(openingYear(view, block), 'opening-deadline') ?? deadline(bareYear, 'opening-year') ?? deadline(carried, 'carried-deadline');
-  // A paragraph that opens on the past (过去一年，… / 去年，…, or a year before the report's alone: 2024年，… in a 2025
+  // A paragraph that opens on the past (过去一年，… / 去年，…, or a year the report reviews alone: 2024年，… in a 2025
   // report) is what figures with nothing else to go by take.
   const past = c.q.reviewParagraph?.test(view.slice(block.start, Math.min(block.end, block.start + 16)));
   let lastKind: KindOf | null = past ? { kind: 'actual', rule: ids.kind['review-paragraph'], evidence: 'review-paragraph' }
-    : bareYear !== null && frame.planYear !== null && bareYear < frame.planYear ? { kind: 'actual', rule: ids.kind['past-year'], evidence: 'past-year' }
+    : bareYear !== null && frame.reviewYear !== null && bareYear <= frame.reviewYear ? { kind: 'actual', rule: ids.kind['past-year'], evidence: 'past-year' }
     : null;
   const targets = targetsFrom(view, block, c);
   const bounds = new Bounds(view, block);
