@@ -106,6 +106,18 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(assemble(docOf('序号 工作任务 责任单位\n1 推进改革 广泛动员\n2 加强宣传 积极参与\n')).tables).toEqual([]);
   });
 
+  it('reads a numbered title alone on its line, its body below and its unit lines after that as one task, not a heading', () => {
+    const item = (n: string, title: string, lead: string) => `**${n}、 ${title}**\n\n全面完成重点县区农村危房改造工程，完成建档立卡户易地扶贫搬迁5593人，实现贫困家庭适龄儿童少年义务教育阶段零辍学，全面巩固提升脱贫成效。\n\n牵头单位：${lead}\n\n责任单位：各县（市）区政府、各开发（度假）区管委会\n\n`;
+    const text = `附件1\n\n**某市2018年十件惠民实事**\n\n${item('一', '实施脱贫攻坚工程', '市扶贫办、市发改委')}${item('二', '实施交通基础设施建设', '市交运局')}${item('三', '推进城市公交建设', '市住建局')}`;
+    expect(roles(text)).toEqual([
+      ['一、', '实施脱贫攻坚工程', ['市扶贫办', '市发改委'], ['各县（市）区政府', '各开发（度假）区管委会'], []],
+      ['二、', '实施交通基础设施建设', ['市交运局'], ['各县（市）区政府', '各开发（度假）区管委会'], []],
+      ['三、', '推进城市公交建设', ['市住建局'], ['各县（市）区政府', '各开发（度假）区管委会'], []],
+    ]);
+    // Neither the titles nor the unit lines are headings (not even short standalone lines of a news page).
+    expect(assemble(docOf(text)).sections).toEqual([]);
+  });
+
   it('reads label lines under a task (牵头领导 and 完成时限 are not units) in a 任务分解方案', () => {
     const text = '某县2024年重点工作任务分解方案\n一、经济发展\n1.全年地区生产总值增长6.5%以上。\n牵头领导：张三\n牵头单位：县发展改革局\n'
       + '责任单位：县统计局、县财政局，各乡镇人民政府\n完成时限：2024年12月底\n2.新增规模以上工业企业10家。\n牵头领导：李四\n牵头单位：县工业和信息化局\n配合单位：县市场监管局\n';

@@ -120,7 +120,7 @@ const CJK = /[\u4e00-\u9fff]/g;
  * A numbered line is a heading unless it carries a task: a body naming responsible units (a taskLine cue), or a body
  * followed by a line of units (5.推进城市更新。改造… / 责任单位：…), as task lists converted from tables write them.
  */
-function numbered(view: string, p: Range, text: string, next: Range | undefined, rules: Rules, flat = false): Candidate | null {
+function numbered(view: string, p: Range, text: string, next: Range | undefined, rules: Rules, flat = false, after?: Range): Candidate | null {
   // Asked only of a line that has a marker: most paragraphs have none, and then the answer is null either way.
   let notHeading: boolean | undefined;
   // Only the markers that can open a text with its first character are tried (the first that matches decides).
@@ -136,6 +136,9 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;
     if (next && holdsProse(body, rules.headings.compiled) && unitLine(view, next, rules)) return null;
+    // A title alone on its line whose body is the paragraph below it and whose units are on the line after that
+    // (一、实施脱贫攻坚工程 / 全面完成…。 / 牵头单位：…): a task, not a heading.
+    if (!stop && next && after && unitLine(view, after, rules) && !unitLine(view, next, rules) && !opensWithMarker(view.slice(next.start, next.end), rules)) return null;
     // A row of a task table flattened to text: the units' column after a run of spaces on the same line
     // (1.建设智慧城区。推进…        区科信局、区住建局).
     if (next && unitColumn(view, p, next, rules)) return null;
@@ -286,6 +289,11 @@ function unitColumn(view: string, p: Range, next: Range, rules: Rules): boolean 
   return unitCell(view, next.start, next.end, rules.organizations.compiled) !== null;
 }
 
+/** Whether a text opens with a heading marker (一、, （一）, 1.…). */
+function opensWithMarker(text: string, rules: Rules): boolean {
+  return rules.headings.compiled.index.markers.of(text.charCodeAt(0)).some((r) => r.pattern.test(text));
+}
+
 function unitLine(view: string, p: Range, rules: Rules): boolean {
   const head = unwrap(view.slice(p.start, Math.min(p.end, p.start + 12)));
   return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
@@ -425,7 +433,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const found = paras.map((p, i) => {
     if (cells(p.start)) return null;
     const text = view.slice(p.start, p.end);
-    const c = numbered(view, p, text, paras[i + 1], rules, flat) ?? unnumbered(p, text, index, rules.headings.compiled);
+    const c = numbered(view, p, text, paras[i + 1], rules, flat, paras[i + 2]) ?? unnumbered(p, text, index, rules.headings.compiled);
     // A label that opens the text (附件1 above the title of an attachment saved on its own: a rule marked `label`)
     // labels the document; it opens no part of it.
     return c && i === 0 && c.label ? null : c;
@@ -436,6 +444,9 @@ export const segment: Stage = (doc, { rules }): Doc => {
   if (lone && outlineStyles < 2 && firstLong >= 0) {
     for (let i = firstLong + 1; i < paras.length - 1; i++) {
       if (found[i] || cells(paras[i]!.start) || !standalone(view.slice(paras[i]!.start, paras[i]!.end), lone)) continue;
+      // A numbered line the marker grammar turned down (a task's title) and a unit line are no news title either.
+      const text = view.slice(paras[i]!.start, paras[i]!.end);
+      if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules)) continue;
       const prevHeading = found[i - 1]?.style === 'standalone';
       found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
     }

@@ -205,7 +205,12 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     if (marker && !lists.length) {
       for (let k = i + 1; k <= i + MAX_CONTINUATION && k < blocks.length; k++) {
         const c = blocks[k]!;
-        if (c.kind === 'heading' || markerAt(ctx, k) || isLabelLineAt(ctx, k)) break;
+        if (c.kind === 'heading' || markerAt(ctx, k)) break;
+        // Label lines after the item's body (一、…标题 / 正文。 / 牵头单位：…): the units of the item, read below.
+        if (isLabelLineAt(ctx, k)) {
+          last = k - 1;
+          break;
+        }
         const found = unitListsAt(ctx, k);
         if (found.length && trimRange(view, found.at(-1)!.end, c.end).end - found.at(-1)!.end <= 1) {
           lists.push(...found);
