@@ -80,6 +80,20 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a deadline within the span in force (“十三五”时期…，确保到2020年，…) does not end it', () => {
+    const text = REPORT(2016, '三、今后五年的目标\n“十三五”时期发展的主要目标是：地区生产总值年均增长7%，确保到2020年，地区生产总值比2010年翻一番。公共财政预算收入年均增长6%，5个贫困县全部摘帽。\n');
+    expect(when(text)).toEqual([['7%', 'target', null, [2016, 2020]], ['6%', 'target', null, [2016, 2020]], ['5个', 'target', 2020, null]]);
+  });
+
+  it('an outline naming no year is for its span; a year before it named in a plan chapter\'s clause is a past level', () => {
+    const text = '国民经济和社会发展第十二个五年规划纲要\n第一章 发展环境\n2010年国内生产总值达到39.8万亿元。\n第二章 主要目标\n今后五年，国内生产总值年均增长7%，比2010年增长40%，到2015年城镇化率达到51.5%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'plan-outline', year: 2011 });
+    expect(when(text)).toEqual([
+      ['39.8万亿元', 'actual', 2010, null], ['7%', 'target', null, [2011, 2015]], ['40%', 'target', null, [2010, 2015]], ['51.5%', 'target', 2015, null],
+    ]);
+  });
+
   it('a change between two named years takes both; 比上年 takes the year only', () => {
     const text = REPORT(2021, '一、2020年工作回顾\n全县单位生产总值能耗2020年比2015年下降18%。全年粮食产量比上年增长2%。\n');
     expect(when(text)).toEqual([['18%', 'actual', null, [2015, 2020]], ['2%', 'actual', 2020, null]]);

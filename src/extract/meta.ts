@@ -4,7 +4,7 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
 import { findDate } from './meta/dates.js';
 import { frontMatter } from './meta/front.js';
-import { docTypeOf, looksBack } from './meta/doctype.js';
+import { docTypeOf, looksBack, outlineSpan } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
 import { regionOf, regions, type Place } from './meta/region.js';
@@ -74,6 +74,9 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
   const review = firstHeadingMatch(doc, rules.meta.reviewHeading, needs.reviewHeading);
   if (review) return yearIn(review) + 1;
   if (years.length) return Math.max(...years);
+  // A five-year plan's outline that names no year is for the span it plans, from its first year (第十二个五年规划: 2011).
+  const span = docType === 'plan-outline' && title ? outlineSpan(title) : null;
+  if (span) return span[0];
   if (date && docType !== 'policy-notice') {
     const [y, m] = date.split('-').map(Number) as [number, number];
     return (docType === 'work-report' || docType === 'plan-report') && m >= 10 ? y + 1 : y;

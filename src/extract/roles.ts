@@ -1,7 +1,7 @@
 import type { Block, Doc, SectionNode, Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
-import { looksBack, reportsToDate } from './meta/doctype.js';
+import { looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';
 import type { RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
@@ -111,15 +111,6 @@ const TENSE = 1;
 /** Going back from plan to review costs more than the usual order, review then plan. */
 const BACKWARDS = 1.5;
 
-const CN_ORDINAL: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15 };
-/** The span of a five-year plan outline from its title: 第十四个五年规划 or “十四五”…规划 → 2021–2025. */
-function outlineSpan(title: string): Period | null {
-  const m = /第(十[一二三四五])个五年规划|十([一二三四五])五/u.exec(title);
-  if (!m) return null;
-  const n = m[1] ? CN_ORDINAL[m[1]]! : CN_ORDINAL[`十${m[2]}`]!;
-  const end = 2010 + 5 * (n - 11);
-  return [end - 4, end];
-}
 
 /** The span a heading or paragraph text names, given the report's plan year (for 过去五年). */
 function spanIn(text: string, planYear: number | null, re: RegExp): Period | null {

@@ -134,6 +134,16 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   return best;
 }
 
+const CN_ORDINAL: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15 };
+/** The span of a five-year plan outline from its title: 第十四个五年规划 or “十四五”…规划 → 2021–2025. */
+export function outlineSpan(title: string): [number, number] | null {
+  const m = /第(十[一二三四五])个五年规划|十([一二三四五])五/u.exec(title);
+  if (!m) return null;
+  const n = m[1] ? CN_ORDINAL[m[1]]! : CN_ORDINAL[`十${m[2]}`]!;
+  const end = 2010 + 5 * (n - 11);
+  return [end - 4, end];
+}
+
 /**
  * Whether a document reports on its own year so far: by its title (rules/meta.yaml toDate: 今年以来, 上半年), or a
  * news item dated in its year's last quarter (温州网 2020-12-24: the year is as good as over, what it names of it is done).

@@ -180,6 +180,9 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   if (role === 'review' || role === 'plan') {
     if (role === 'review' && c.aheadCue.in(clause())) return by('target', 'ahead-cue');
     if (role === 'plan' && done(clause(), c)) return by('actual', 'done');
+    // A year the report reviews, named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of
+    // 2011–2015), is a past level even inside a plan part; a base (比2010年) or a deadline (到2015年) is not.
+    if (role === 'plan' && yearKind(clause(), frame, c, true) === 'actual') return by('actual', 'past-year');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
@@ -279,14 +282,17 @@ function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], 
 }
 
 /**
- * With no section role and no cue word, a year written before the figure decides: a year the report reviews is past
+ * With no section role and no cue word (or, `single`, a year of its own only in a plan part's clause), a year written
+ * before the figure decides: a year the report reviews is past
  * (报告指出,2024年全县地区生产总值达到…, in a 2025 report; 2025年1—7月… in a report to date), 到2027年 or a later year
  * is ahead.
  */
-function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
+function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind | null {
   if (frame.planYear === null) return null;
   let last = null as { end: number; year: number; by: boolean } | null;
   eachYearCue(text, c.captureCues, (rule, m, end) => {
+    // `single`: a year of its own only, not one a span is measured from (比2010年, 2015年以来, 2016—2020年).
+    if (single && rule.span) return;
     // A five-year span counts by its last year (“十三五”期间, in a report of 2020's end, is reviewed).
     const year = rule.capture ? Number(m[rule.capture]) : FIVE_YEAR_END[m[1] ?? ''] ?? null;
     if (year !== null && (!last || end > last.end)) last = { end, year, by: rule.deadline === true };
@@ -322,7 +328,8 @@ export function openingBareYear(view: string, r: Range): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const DEADLINE = new RegExp(DEADLINE_SOURCE, 'g');
+/** A deadline a paragraph names for its list, not one it aligns with (与到2020年实现…目标紧密衔接). */
+const DEADLINE = new RegExp(`(?<![与同和及])${DEADLINE_SOURCE}`, 'g');
 
 /** The last deadline (到2030年) a paragraph names, or null. */
 function lastDeadline(view: string, b: Range): number | null {
@@ -422,7 +429,13 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
       const p = isFronting(text.charCodeAt(end)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
       if (p) event = { k, period: p, rule: rule.id };
-    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) event = { k, period: null, rule: rule.id };
+    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) {
+      // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on
+      // past it (and past the bare year the same words end with).
+      const open = events.at(-1);
+      const year = rule.deadline && rule.capture ? Number(m[rule.capture]) : null;
+      event = open?.period && year !== null && year >= open.period[0] && year <= open.period[1] ? { ...open, k } : { k, period: null, rule: rule.id };
+    }
     if (!event) continue;
     if (at >= 0) events[at] = event;
     else {
