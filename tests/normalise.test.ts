@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
-import { normaliseText } from '../src/stages/normalise.js';
+import { CHANGED_UNITS, mapChar, normaliseText } from '../src/stages/normalise.js';
 import { docOf, SEEDS } from './helpers.js';
 
 describe('normalise: a view of the same length', () => {
@@ -47,6 +47,17 @@ describe('normalise: a view of the same length', () => {
   it('leaves characters outside the BMP and line breaks as they are', () => {
     const text = '𠀀增长\r\n𪚥７%\r';
     expect(normaliseText(text)).toBe('𠀀增长\r\n𪚥7%\r');
+  });
+
+  it('folds exactly the units mapChar changes (CHANGED_UNITS lists them all)', () => {
+    const listed = new Set<number>();
+    for (const [first, last] of CHANGED_UNITS) for (let code = first; code <= last; code++) listed.add(code);
+    const changed: number[] = [];
+    for (let code = 0; code < 0x10000; code++) if (mapChar(code) !== code) changed.push(code);
+    expect(changed.length).toBeGreaterThan(100);
+    expect(changed.filter((code) => !listed.has(code))).toEqual([]);
+    const all = changed.map((code) => String.fromCharCode(code)).join('');
+    expect(normaliseText(all)).toBe(changed.map((code) => String.fromCharCode(mapChar(code))).join(''));
   });
 
   it('keeps a lone surrogate as it is beside characters it folds, unit for unit', () => {

@@ -14,7 +14,7 @@ const PUNCT: Record<number, number> = {
  * U+3000, BOM, soft hyphen…) to a plain space. Surrogate halves are left alone, so the view has exactly the
  * original's length and every offset in it is an offset in the original.
  */
-function mapChar(code: number): number {
+export function mapChar(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
   if (code === 0x3000 || code === 0x00a0 || code === 0x00ad || (code >= 0x2000 && code <= 0x200b)) return 0x20;
   if (code === 0x202f || code === 0x205f || code === 0x2060 || code === 0xfeff || code === 0x180e) return 0x20;
@@ -29,8 +29,22 @@ function mapChar(code: number): number {
  */
 const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8195);/gi;
 
-/** `mapChar` for every UTF-16 unit, as a table read once per character (built once at load, never written). */
-const MAPPED = Uint16Array.from({ length: 0x10000 }, (_, code) => mapChar(code));
+/** The units `mapChar` can change, as [first, last] ranges (tests/normalise.test.ts checks this against mapChar). */
+export const CHANGED_UNITS: readonly (readonly [number, number])[] = [
+  [0x00a0, 0x00a0], [0x00ad, 0x00ad], [0x180e, 0x180e], [0x2000, 0x200b], [0x202f, 0x202f], [0x205f, 0x2060],
+  [0x3000, 0x3000], [0xfe50, 0xfe6a], [0xfeff, 0xfeff], [0xff01, 0xff64],
+];
+
+/**
+ * What `mapChar` adds to each UTF-16 unit (mod 2^16; 0 for most), as a table read once per character. Built once at
+ * load, never written: a table zeroed by the allocation, filled only where a unit changes (cheap at start-up, where
+ * running mapChar over all 65,536 units took milliseconds).
+ */
+const SHIFT = (() => {
+  const shift = new Uint16Array(0x10000);
+  for (const [first, last] of CHANGED_UNITS) for (let code = first; code <= last; code++) shift[code] = (mapChar(code) - code) & 0xffff;
+  return shift;
+})();
 
 /**
  * The text with `mapChar` applied to every unit; the text itself when no unit changes. The units are copied out and
@@ -39,12 +53,12 @@ const MAPPED = Uint16Array.from({ length: 0x10000 }, (_, code) => mapChar(code))
 function mapChars(text: string): string {
   const n = text.length;
   let i = 0;
-  while (i < n && MAPPED[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  while (i < n && SHIFT[text.charCodeAt(i)] === 0) i++;
   if (i === n) return text;
   const buf = Buffer.allocUnsafeSlow(2 * n);
   buf.write(text, 'utf16le');
   const units = new Uint16Array(buf.buffer, buf.byteOffset, n);
-  for (let j = i; j < n; j++) units[j] = MAPPED[units[j]!]!;
+  for (let j = i; j < n; j++) units[j] = (units[j]! + SHIFT[units[j]!]!) & 0xffff;
   return buf.toString('utf16le');
 }
 
