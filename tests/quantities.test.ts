@@ -127,6 +127,14 @@ describe('comparator, measure and direction', () => {
     expect(qs('全县一般公共预算收入增加3.4亿元。')[0]!.measure).toBe('level');
   });
 
+  it('reads an amount that opens its clause with 增加/减少 right after a level of the same unit as its change', () => {
+    expect(qs('粮食作物播种面积135.5千公顷，增加0.3千公顷；稻谷播种面积64.2千公顷，减少0.6千公顷。').map((q) => [q.core.text, q.measure, q.direction])).toEqual([
+      ['135.5千公顷', 'level', null], ['0.3千公顷', 'growth', 'up'], ['64.2千公顷', 'level', null], ['0.6千公顷', 'growth', 'down'],
+    ]);
+    // Another unit after the level is a level of its own (新建学校5所，增加学位3000个).
+    expect(qs('新建学校5所，增加学位3000个。').map((q) => q.measure)).toEqual(['level', 'level']);
+  });
+
   it('reads 预计 of a year already past as an estimated result, and otherwise as a forecast', () => {
     const kinds = (text: string, year: number) => qs(text, { year, docType: 'news' }).map((q) => [q.core.text, q.kind]);
     expect(kinds('2024年，全县预计实现地区生产总值420亿元。', 2025)).toEqual([['420亿元', 'actual']]);
@@ -597,7 +605,8 @@ describe('the number grammar', () => {
     expect(one('人均补助同比增加30元。')).toMatchObject({ measure: 'growth', direction: 'up' });
     expect(one('新增城镇就业1200万人。')).toMatchObject({ measure: 'level', direction: null });
     expect(qs('实现收入5亿元，同比增长8%，减少0.4亿元。').map((q) => [q.measure, q.direction])).toEqual([['level', null], ['growth', 'up'], ['growth', 'down']]);
-    expect(qs('实现收入5亿元，增加0.4亿元。').map((q) => q.measure)).toEqual(['level', 'level']);
+    // Right after a level of the same unit, the amount a clause opens with 增加 is its change (an implied baseline).
+    expect(qs('实现收入5亿元，增加0.4亿元。').map((q) => q.measure)).toEqual(['level', 'growth']);
     expect(one('农民收入增长2.7倍。')).toMatchObject({ measure: 'growth', direction: 'up' });
     expect(one('人均收入是全省平均水平的1.7倍。')).toMatchObject({ measure: 'level', direction: null });
   });

@@ -141,10 +141,11 @@ const RATES = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
 /**
  * An amount (not a rate) that is a change against a baseline: a growth word right before it, and a baseline named up
  * to that word in the clause (比上年增加1万亿元, 同比减少30元, 年均增长13.14亿元) or implied by it (增产74亿斤). A
- * clause that opens with the word takes the baseline of its sentence (收入5亿元，同比增长8%，增加0.4亿元).
+ * clause that opens with the word takes the baseline of its sentence (收入5亿元，同比增长8%，增加0.4亿元), and one
+ * right after a level of the same unit implies it (播种面积135.5千公顷，增加0.3千公顷: `afterLevel`).
  * Null when the figure is no such amount (its measure is then read as for any figure).
  */
-function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Range, c: Compiled): Growth | null {
+function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Range, c: Compiled, afterLevel = false): Growth | null {
   const rule = c.q.amountChange;
   if (!rule || RATES.has(m.dimension)) return null;
   const text = read.slice(clause.start, m.start);
@@ -153,8 +154,8 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
   c.toLevel.lastIndex = cue.end;
   if (c.toLevel.exec(text)?.index === cue.end) return null;
   if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
-  const implied = rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
   const opens = cue.end === cue.word.length;
+  const implied = (afterLevel && opens) || rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
   // The clauses of a sentence after a clause that is its baseline (与上年相比，…) are read with it.
   const fronted = !opens && clause.start > sentence.start && rule.fronted?.test(read.slice(sentence.start, clause.start));
   const scope = opens ? read.slice(sentence.start, clause.start) + cue.word : fronted ? read.slice(sentence.start, clause.start) + text.slice(0, cue.end) : text.slice(0, cue.end);
@@ -209,7 +210,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const bare = m.rule === c.units.bareMagnitude?.id ? c.units.bareMagnitude.counted?.exec(view.slice(m.end, m.end + 12)) : null;
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity, bare ? m.end + bare[0].length : Infinity));
     const ind = indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, inList || from !== clause.start);
-    const growth = amountChange(read, m, clause, sentence, c) ?? growthOf(read, m, clause, c);
+    const before = out.at(-1);
+    const afterLevel = !!before && before.span.start >= sentence.start && before.measure === 'level' && before.normalized.unit === m.normalUnit && before.normalized.unit !== null;
+    const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
