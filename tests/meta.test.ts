@@ -168,6 +168,18 @@ describe('meta: a news item that quotes a report', () => {
   });
 });
 
+describe('meta: a collector site\'s repost of a work report', () => {
+  it('drops the site\'s blurb and byline row, and reads the speaker\'s line as no heading', () => {
+    const text = '关于某市政府工作报告\n某市十五届人大一次会议1月5日开幕，市长作政府工作报告称，2017年地区生产总值增长的预期目标为8%左右。下面是小编收集整理的2017年某市政府工作报告，欢迎阅读参考!!\n'
+      + '时间:2017-01-06 13:47:39 来源:某市人民政府 作者: 点击:4582次\n市长张小明\n各位代表：\n我代表市人民政府向大会作政府工作报告，请予审议。\n'
+      + '一、过去五年工作回顾\n五年来，经济保持较快增长，年均增长9.4%。全市地区生产总值达到1.95万亿元，人均地区生产总值达到2.14万美元，地方一般公共预算收入由960亿元增加到1371亿元，发展潜力持续增强。\n';
+    const result = extract({ text }, { rules });
+    expect(result.removed.map((r) => r.rule)).toEqual(['furniture.collector-blurb', 'furniture.byline-row']);
+    expect(result.sections.map((x) => [x.depth, x.heading])).toEqual([[1, '一、过去五年工作回顾']]);
+    expect(result.quantities.map((q) => q.core.text)).not.toContain('8%');
+  });
+});
+
 describe('meta: a disclosure page of a notice', () => {
   it('drops a spaced label from the title (名 称:), takes no place from 根据区十届人大…, and no level from an area compared with', () => {
     const text = '名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n区人民政府办公室\n关于印发2020年区政府重点工作责任分解的通知\n'

@@ -289,6 +289,9 @@ function unitColumn(view: string, p: Range, next: Range, rules: Rules): boolean 
   return unitCell(view, next.start, next.end, rules.organizations.compiled) !== null;
 }
 
+/** Whether a short line ends in a speaker's title and name (市长温国辉, 区长 张三: rules/meta.yaml speakerTitles). */
+const speakerLine = (text: string, rules: Rules): boolean => text.length < 30 && rules.meta.compiled.speakerEnds.some((re) => re.test(text));
+
 /** Whether a text opens with a heading marker (一、, （一）, 1.…). */
 function opensWithMarker(text: string, rules: Rules): boolean {
   return rules.headings.compiled.index.markers.of(text.charCodeAt(0)).some((r) => r.pattern.test(text));
@@ -444,9 +447,10 @@ export const segment: Stage = (doc, { rules }): Doc => {
   if (lone && outlineStyles < 2 && firstLong >= 0) {
     for (let i = firstLong + 1; i < paras.length - 1; i++) {
       if (found[i] || cells(paras[i]!.start) || !standalone(view.slice(paras[i]!.start, paras[i]!.end), lone)) continue;
-      // A numbered line the marker grammar turned down (a task's title) and a unit line are no news title either.
+      // A numbered line the marker grammar turned down (a task's title), a unit line and a speaker's line (市长 张三)
+      // are no news title either.
       const text = view.slice(paras[i]!.start, paras[i]!.end);
-      if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules)) continue;
+      if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules) || speakerLine(text, rules)) continue;
       const prevHeading = found[i - 1]?.style === 'standalone';
       found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
     }
