@@ -80,6 +80,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a deadline a sentence opens with, after a modal or markup (**力争到2020年，), holds over the semicolons of its list', () => {
+    const text = REPORT(2018, '二、今后五年的目标\n**一是全面建成小康社会。**力争到2020年，全省生产总值达到2.6万亿元左右；高新技术产业增加值比重达到35%以上，服务业比重达到45%；科技进步贡献率达到60%。\n');
+    expect(when(text).map(([core, kind, year]) => [core, kind, year])).toEqual([['2.6万亿元', 'target', 2020], ['35%', 'target', 2020], ['45%', 'target', 2020], ['60%', 'target', 2020]]);
+  });
+
   it('a deadline within the span in force (“十三五”时期…，确保到2020年，…) does not end it', () => {
     const text = REPORT(2016, '三、今后五年的目标\n“十三五”时期发展的主要目标是：地区生产总值年均增长7%，确保到2020年，地区生产总值比2010年翻一番。公共财政预算收入年均增长6%，5个贫困县全部摘帽。\n');
     expect(when(text)).toEqual([['7%', 'target', null, [2016, 2020]], ['6%', 'target', null, [2016, 2020]], ['5个', 'target', 2020, null]]);

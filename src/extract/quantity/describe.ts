@@ -163,6 +163,9 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
   return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
 }
 
+/** ; or ；: the end of a sentence that goes on a list (bounds.ts ends sentences at semicolons). */
+const isSemicolon = (code: number) => code === 0x3b || code === 0xff1b;
+
 /** Whether a text names a year or span of its own (a year cue of quantities.yaml `years`). */
 const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.all(text).some((found) => found.length > 0);
 
@@ -195,11 +198,19 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const bounds = new Bounds(view, block);
   // What a sentence says is read once for all its figures (figures come in order, so a sentence's are together).
   let sentence: Sentence | null = null;
+  // The deadline the current sentence opens with, or the one a sentence before it opened its semicolon list with.
+  let sentenceDeadline: Opening | null = null;
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
     const clause = bounds.clause(m);
     const range = bounds.sentence(m);
-    if (!sentence || sentence.start !== range.start || sentence.end !== range.end) sentence = new Sentence(range.start, range.end, read, c);
+    if (!sentence || sentence.start !== range.start || sentence.end !== range.end) {
+      // A deadline a sentence opens with holds on over the semicolons after it (力争到2020年，A达到…；B达到…；…。).
+      const listed = sentence !== null && isSemicolon(view.charCodeAt(sentence.end)) && range.start > sentence.end;
+      const carried: Opening | null = listed ? sentenceDeadline : null;
+      sentence = new Sentence(range.start, range.end, read, c);
+      sentenceDeadline = deadline(sentence.opening, 'opening-deadline') ?? carried;
+    }
     const { word, length } = afterWord(read, m.end, block.end, c);
     const cmp = comparatorOf(read, m, clause, word, length, c);
     const afterStart = Math.min(clause.end, m.end + length);
@@ -224,7 +235,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const namesYear = () => (cued ??= hasYearCue(window, c));
-    const dated = yearOf(view, frame, c, window, block, kind.kind, deadline(sentence.opening, 'opening-deadline') ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
+    const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous && previous.span.start >= sentence.start && previous.measure === 'growth' ? previous : null;
     const when = rate && c.gap.test(window) && !namesYear() ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
