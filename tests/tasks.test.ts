@@ -106,6 +106,15 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(assemble(docOf('序号 工作任务 责任单位\n1 推进改革 广泛动员\n2 加强宣传 积极参与\n')).tables).toEqual([]);
   });
 
+  it('reads a numbered statement closed by its full stop with its units on the lines below as a task, not a heading', () => {
+    const text = '一、经济社会发展的主要预期目标\n1.地区生产总值增长6%左右。\n牵头单位：区发改局\n责任单位：各街道\n2.居民收入增长与经济增长基本同步。\n牵头单位：区发改局\n责任单位：各街道，各相关单位\n';
+    expect(roles(text)).toEqual([
+      ['1.', '地区生产总值增长6%左右', ['区发改局'], ['各街道'], []],
+      ['2.', '居民收入增长与经济增长基本同步', ['区发改局'], ['各街道', '各相关单位'], []],
+    ]);
+    expect(assemble(docOf(text)).sections.map((x) => x.heading)).toEqual(['一、经济社会发展的主要预期目标']);
+  });
+
   it('reads a numbered title alone on its line, its body below and its unit lines after that as one task, not a heading', () => {
     const item = (n: string, title: string, lead: string) => `**${n}、 ${title}**\n\n全面完成重点县区农村危房改造工程，完成建档立卡户易地扶贫搬迁5593人，实现贫困家庭适龄儿童少年义务教育阶段零辍学，全面巩固提升脱贫成效。\n\n牵头单位：${lead}\n\n责任单位：各县（市）区政府、各开发（度假）区管委会\n\n`;
     const text = `附件1\n\n**某市2018年十件惠民实事**\n\n${item('一', '实施脱贫攻坚工程', '市扶贫办、市发改委')}${item('二', '实施交通基础设施建设', '市交运局')}${item('三', '推进城市公交建设', '市住建局')}`;

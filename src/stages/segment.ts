@@ -135,7 +135,9 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;
-    if (next && holdsProse(body, rules.headings.compiled) && unitLine(view, next, rules)) return null;
+    // A line with a body, or a statement closed by its full stop (6.居民收入增长与经济增长基本同步。), with its units on
+    // the line below is a task; a bare title there (（一）加强组织领导 / 牵头单位：…) heads a section that unit leads.
+    if (next && (stop || holdsProse(body, rules.headings.compiled)) && unitLine(view, next, rules)) return null;
     // A title alone on its line whose body is the paragraph below it and whose units are on the line after that
     // (一、实施脱贫攻坚工程 / 全面完成…。 / 牵头单位：…): a task, not a heading.
     if (!stop && next && after && unitLine(view, after, rules) && !unitLine(view, next, rules) && !opensWithMarker(view.slice(next.start, next.end), rules)) return null;
