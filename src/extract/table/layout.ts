@@ -298,8 +298,8 @@ function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean
   return out;
 }
 
-/** A row of a serial-rows table: serial number, task, and the unit list after the last space (lazy middle). */
-const SERIAL_ROW = /^(\d{1,3})[ \t]+(\S.*?)[ \t]+(\S+)$/u;
+/** A line of three cells with spaces between: the first token, what lies between, the last token (lazy middle). */
+const THREE_CELLS = /^(\S+)[ \t]+(\S.*?)[ \t]+(\S+)$/u;
 
 /**
  * Rows written one a line with single spaces between their cells (rules/tables.yaml serialRows): a header line
@@ -319,16 +319,17 @@ function serialRows(lines: Line[], rules: Rules['tables'], taken: boolean[], uni
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i]!;
     if (taken[i] || head.removed || !head.body || !g.header.test(head.body)) continue;
-    const parts = /^(\S+)[ \t]+(\S.*?)[ \t]+(\S+)$/u.exec(head.body);
+    const parts = THREE_CELLS.exec(head.body);
     if (!parts) continue;
     const rows: RawTable['lines'] = [];
     let k = i + 1;
     for (let last = i; k < lines.length; k++) {
       const l = lines[k]!;
       if (!l.body && !l.removed) continue;
-      const m = l.removed || taken[k] ? null : SERIAL_ROW.exec(l.body);
+      // A row: the next serial number, the task, and a unit list.
+      const m = l.removed || taken[k] ? null : THREE_CELLS.exec(l.body);
       const c = m ? cells(l, m) : null;
-      if (!m || !c || Number(m[1]) !== rows.length + 1 || !unit({ start: c[2]!.start, end: c[2]!.end, body: m[3]!, removed: false })) break;
+      if (!m || !c || m[1] !== String(rows.length + 1) || !unit({ start: c[2]!.start, end: c[2]!.end, body: m[3]!, removed: false })) break;
       rows.push({ span: { start: l.start, end: l.end }, cells: c });
       last = k;
     }
