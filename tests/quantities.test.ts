@@ -216,6 +216,9 @@ describe('indicator', () => {
     ['全县共同富裕示范村达到9个。', '共同富裕示范村'],
     ['投诉办结率达到98%。', '投诉办结率'],
     ['完成率为91.5%。', '完成率'],
+    // A modal or a verb of growth before the figure (必保增长, 从无到有发展到) is no part of the name.
+    ['公共财政预算收入必保增长5.5%。', '公共财政预算收入'],
+    ['手工业从无到有发展到223家。', '手工业'],
     // A row number before a table row's name, a month span (1—7月), a verb of work done (建立, 落地, 攻克) are no part of it.
     ['1 居民消费价格涨幅3%左右。', '居民消费价格涨幅'],
     ['建立院士工作站12个。', '院士工作站'],
