@@ -205,6 +205,11 @@ describe('meta: reports', () => {
     expect(metaOf(report('政府工作报告'))).toMatchObject({ title: '2021年南江市政府工作报告', year: 2021 });
   });
 
+  it('cuts the delivery date and speaker a title line carries in parentheses (…工作报告 （2016年1月12日 张三）)', () => {
+    const text = '南江州政府工作报告 （2016年1月12日 张小明）\n——2016年1月12日在南江州第十四届人民代表大会第五次会议上\n各位代表：\n现在，我代表州人民政府向大会报告工作，请予审议。\n一、2015年工作回顾\n全州生产总值增长6%。\n';
+    expect(metaOf(text)).toMatchObject({ title: '南江州政府工作报告', date: '2016-01-12', year: 2016 });
+  });
+
   it('reads a part heading on what a year achieved (…主要工作和“十三五”发展成就) as the review, not the plan', () => {
     const text = '南江市政府工作报告\n2021年2月23日在南江市第四届人民代表大会第六次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n'
       + '一、2020年主要工作和“十三五”发展成就\n五年来，全市生产总值年均增长6.7%。\n';

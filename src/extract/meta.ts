@@ -211,7 +211,8 @@ export const meta: Stage = (doc, { rules }): Doc => {
   // A title line that was a table row (东柳街道2023年工作总结 |) leaves its cell border.
   const unbordered = raw?.replace(/[\s|]+$/u, '') || null;
   const untagged = unbordered && rules.meta.titleTag ? unbordered.replace(rules.meta.titleTag, '') : unbordered;
-  const written = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
+  const sited = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
+  const written = sited && rules.meta.titleDateNote ? sited.replace(rules.meta.titleDateNote, '') || sited : sited;
   const docType = docTypeOf(doc, rules, written, open.title === null && open.collectorTitle !== null);
   const cue = issuerCue(doc, rules, written, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
   const place = placeOf(doc, rules, written, front, cue?.name ?? null);
