@@ -85,6 +85,12 @@ describe('years and periods', () => {
     expect(when(text).map(([core, kind, year]) => [core, kind, year])).toEqual([['2.6万亿元', 'target', 2020], ['35%', 'target', 2020], ['45%', 'target', 2020], ['60%', 'target', 2020]]);
   });
 
+  it('N years from a year on (2012年起5年内, 从2023年起用三年时间) is a span: totals take it, a level reached its end', () => {
+    expect(when('某市人才工程实施意见\n1.目标。2012年起5年内，引进高层次人才2000名，全市人才总量达到320万名。\n')).toEqual([
+      ['2000名', 'target', null, [2012, 2016]], ['320万名', 'target', 2016, null],
+    ]);
+  });
+
   it('a deadline within the span in force (“十三五”时期…，确保到2020年，…) does not end it', () => {
     const text = REPORT(2016, '三、今后五年的目标\n“十三五”时期发展的主要目标是：地区生产总值年均增长7%，确保到2020年，地区生产总值比2010年翻一番。公共财政预算收入年均增长6%，5个贫困县全部摘帽。\n');
     expect(when(text)).toEqual([['7%', 'target', null, [2016, 2020]], ['6%', 'target', null, [2016, 2020]], ['5个', 'target', 2020, null]]);

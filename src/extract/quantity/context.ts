@@ -393,6 +393,10 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame): Per
       const n = count(m[1] ?? '');
       return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear, frame.planYear + n - 1] : null;
     }
+    case 'from-for': {
+      const n = count(m[2] ?? '');
+      return n > 1 && n <= 20 ? [Number(m[1]), Number(m[1]) + n - 1] : null;
+    }
     case 'since': return frame.reviewYear !== null && Number(m[1]) < frame.reviewYear ? [Number(m[1]), frame.reviewYear] : null;
     default: return null;
   }

@@ -25,7 +25,7 @@ export function quantityRules() {
     period: z.literal('end').optional(),
     relative: z.enum(['plan', 'next', 'review', 'review-minus-one', 'none']).optional(),
     /** Several years: two captured years, a five-year plan, the last N years, since a year, against a base year, or the span around it (年均). */
-    span: z.enum(['range', 'plan-period', 'after-plan-period', 'last-n', 'next-n', 'since', 'base', 'average', 'context']).optional(),
+    span: z.enum(['range', 'plan-period', 'after-plan-period', 'last-n', 'next-n', 'from-for', 'since', 'base', 'average', 'context']).optional(),
     /** A deadline (到2025年): the figure is ahead of it, so a year before the plan year does not make it past. */
     deadline: z.boolean().default(false),
   }).strict();
