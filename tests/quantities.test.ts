@@ -127,6 +127,13 @@ describe('comparator, measure and direction', () => {
     expect(qs('全县一般公共预算收入增加3.4亿元。')[0]!.measure).toBe('level');
   });
 
+  it('reads a contribution to growth in 百分点 (拉动经济增长0.1个百分点) as a level, with every member of its list', () => {
+    expect(qs('三次产业拉动经济增长分别为2.18个百分点、-1.96个百分点、4.18个百分点。').map((q) => q.measure)).toEqual(['level', 'level', 'level']);
+    // A gap between rates stays a change (高出全国平均水平2个百分点), as does one with a growth word.
+    expect(qs('城镇化率达到65%，高出全国平均水平2个百分点以上。').map((q) => q.measure)).toEqual(['level', 'growth']);
+    expect(qs('占比提高1.2个百分点。').map((q) => q.measure)).toEqual(['growth']);
+  });
+
   it('reads an amount that opens its clause with 增加/减少 right after a level of the same unit as its change', () => {
     expect(qs('粮食作物播种面积135.5千公顷，增加0.3千公顷；稻谷播种面积64.2千公顷，减少0.6千公顷。').map((q) => [q.core.text, q.measure, q.direction])).toEqual([
       ['135.5千公顷', 'level', null], ['0.3千公顷', 'growth', 'up'], ['64.2千公顷', 'level', null], ['0.6千公顷', 'growth', 'down'],
