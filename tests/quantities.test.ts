@@ -127,6 +127,14 @@ describe('comparator, measure and direction', () => {
     expect(qs('全县一般公共预算收入增加3.4亿元。')[0]!.measure).toBe('level');
   });
 
+  it('names a share without its subject by the figure before it in its sentence (…增加值146419万元，占…比重为26.4%)', () => {
+    expect(qs('第一产业增加值146419万元，增长7.9%，占地区生产总值比重为26.4%。').map((q) => q.indicator)).toEqual([
+      '第一产业增加值', '第一产业增加值', '第一产业增加值占地区生产总值比重',
+    ]);
+    // Land a project takes up (占地6904亩) is no share.
+    expect(qs('园区总投资5亿元，占地6904亩。').map((q) => q.indicator)).toEqual(['园区总投资', '占地']);
+  });
+
   it('reads a contribution to growth in 百分点 (拉动经济增长0.1个百分点) as a level, with every member of its list', () => {
     expect(qs('三次产业拉动经济增长分别为2.18个百分点、-1.96个百分点、4.18个百分点。').map((q) => q.measure)).toEqual(['level', 'level', 'level']);
     // A gap between rates stays a change (高出全国平均水平2个百分点), as does one with a growth word.

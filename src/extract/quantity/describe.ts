@@ -163,6 +163,18 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
   return { measure: 'growth', direction: c.growthOf.get(cue.word)!.value, rule: rule.id };
 }
 
+/**
+ * A share named without what it is a share of (…增加值146419万元，占地区生产总值比重为26.4%): the figure before it in
+ * its sentence names it (第一产业增加值占地区生产总值比重).
+ */
+function shareOf(indicator: string, m: Mention, before: Draft | null): string {
+  const share = indicator.startsWith('占') && (m.dimension === 'percent' || SHARE.test(indicator));
+  return share && before?.indicator && !before.indicator.includes('占') ? before.indicator + indicator : indicator;
+}
+
+/** A share's name (占…比重, 占…比例): what a 百分点 change of a share is named by. */
+const SHARE = /(比重|比例|份额)$/;
+
 /** ; or ；: the end of a sentence that goes on a list (bounds.ts ends sentences at semicolons). */
 const isSemicolon = (code: number) => code === 0x3b || code === 0xff1b;
 
@@ -246,7 +258,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: doc.text.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),
-      indicator: ind ? read.written(ind.start, ind.end) : lent ? lent.indicator : null,
+      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous && previous.span.start >= sentence.start ? previous : null) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
