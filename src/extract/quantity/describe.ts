@@ -165,7 +165,8 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
 
 /**
  * A share named without what it is a share of (…增加值146419万元，占地区生产总值比重为26.4%): the figure before it in
- * its sentence names it (第一产业增加值占地区生产总值比重).
+ * its sentence names it (第一产业增加值占地区生产总值比重). Shares handed out to several figures (…，分别占…的33.6%和
+ * 27.9%) are not given one subject (`before` null).
  */
 function shareOf(indicator: string, m: Mention, before: Draft | null): string {
   const share = indicator.startsWith('占') && (m.dimension === 'percent' || SHARE.test(indicator));
@@ -258,7 +259,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: doc.text.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),
-      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous && previous.span.start >= sentence.start ? previous : null) : lent ? lent.indicator : null,
+      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous && previous.span.start >= sentence.start && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
