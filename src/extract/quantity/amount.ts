@@ -267,7 +267,7 @@ function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled
 /** 一吨半, 两公里半, 两个半百分点: a half after the unit of a whole number (not 三个半导体企业). */
 function halfAt(view: string, p: number, limit: number, a: Amount, c: Compiled): Amount | null {
   const rule = c.units.halves;
-  if (!rule || !c.halfFirsts.has(view.charCodeAt(p))) return null;
+  if (!rule || p >= view.length || !c.halfFirsts.has(view.charCodeAt(p))) return null;
   if (!a.unit || a.magnitude || a.approx || a.high !== null || !Number.isInteger(a.value)) return null;
   const word = rule.words.find((w) => view.startsWith(w, p));
   if (!word) return null;

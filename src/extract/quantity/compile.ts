@@ -123,9 +123,12 @@ export class WordsAt {
     this.firsts = new Set(words.map((w) => w.charCodeAt(0)));
   }
 
-  /** The word (the longest, as the alternation is ordered) starting exactly at `pos`, or null. */
+  /**
+   * The word (the longest, as the alternation is ordered) starting exactly at `pos`, or null. Nothing is read past
+   * the end: a read out of bounds throws the hot functions this is inlined into out of optimised code.
+   */
   at(view: string, pos: number): string | null {
-    if (!this.firsts.has(view.charCodeAt(pos))) return null;
+    if (pos >= view.length || !this.firsts.has(view.charCodeAt(pos))) return null;
     this.re.lastIndex = pos;
     const m = this.re.exec(view);
     return m ? m[0] : null;
@@ -355,7 +358,7 @@ export class Patterns {
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
-        if (k < 32 && ((gated >>> k) & 1) !== 0 && ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0) continue;
+        if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -442,7 +445,7 @@ export class PatternScan {
       while (this.i < list.length) {
         const k = list[this.i++]!;
         if (this.p < after[k]!) continue;
-        if (k < 32 && ((gated >>> k) & 1) !== 0 && ((second[text.charCodeAt(this.p + 1)]! >>> k) & 1) === 0) continue;
+        if (k < 32 && ((gated >>> k) & 1) !== 0 && (this.p + 1 >= text.length || ((second[text.charCodeAt(this.p + 1)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = this.p;
         const m = re.exec(text);

@@ -432,7 +432,7 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     const rule = c.scopeCues.rules[k]!;
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-      const p = isFronting(text.charCodeAt(end)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+      const p = (end < text.length && isFronting(text.charCodeAt(end))) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
       if (p) event = { k, period: p, rule: rule.id };
     } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) {
       // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on
@@ -498,7 +498,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
       const end = cue.index + cue[0].length;
       if (rule.span) {
         // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
-        const governs = isFronting(text.charCodeAt(end)) || !hasClauseBreak(text, end);
+        const governs = (end < text.length && isFronting(text.charCodeAt(end))) || !hasClauseBreak(text, end);
         if (governs && (!sp || end > sp.end)) sp = { end, period: spanYears(rule, cue, frame), rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id };
         continue;
       }

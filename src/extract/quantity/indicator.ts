@@ -111,7 +111,7 @@ function trim(view: string, r: Range, c: Compiled): Range {
 
 /** A phrase ending in a quoted name (确保保有税收“千万元楼”) is that name (the opening quote is looked for in it only). */
 function quoted(view: string, r: Range): Range {
-  if (view.charCodeAt(r.end - 1) !== 0x201d) return r;
+  if (r.end <= r.start || view.charCodeAt(r.end - 1) !== 0x201d) return r;
   let open = r.end - 2;
   while (open >= r.start && view.charCodeAt(open) !== 0x201c) open--;
   return open >= r.start && r.end - open > 3 ? { start: open + 1, end: r.end - 1 } : r;
@@ -186,7 +186,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   // With nothing named before it, or a verb taking it as its object, a figure written as a modifier (给予不超过1万元
   // 的一次性创业补贴, 每年对不少于5%的毕业生, 提供不少于32学时的创业培训) measures the noun after its 的. With a
   // name before it, that name stays (总投资5亿元的汇源项目: 总投资).
-  const modifies = (!hasBefore || objectVerb) && view.charCodeAt(afterStart) === 0x7684; // 的
+  const modifies = (!hasBefore || objectVerb) && afterStart < view.length && view.charCodeAt(afterStart) === 0x7684; // 的
   const modified = modifies ? ofNoun(view, afterStart + 1, afterEnd, c) : null;
   if (modified) return { start: modified.start, end: modified.end, by: 'of-noun' };
   const pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
