@@ -31,12 +31,12 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * An amount with some fields changed. Written out field by field: object spread makes objects of changing shapes,
- * and it was most of the cost of reading numbers.
+ * and it was most of the cost of reading numbers; no field is set again after (V8 then gives the shape another form).
  */
-function amend(a: Amount, end: number, value: number, form: string | null, numberText = a.numberText): Amount {
+export function amend(a: Amount, end: number, value: number, form: string | null, numberText = a.numberText, unit = a.unit, unitWord = a.unitWord, magnitude = a.magnitude, exponent = a.exponent): Amount {
   return {
-    start: a.start, numberEnd: a.numberEnd, end, value, arabic: a.arabic, numberText, magnitude: a.magnitude,
-    exponent: a.exponent, approx: a.approx, unit: a.unit, unitWord: a.unitWord, form, high: a.high,
+    start: a.start, numberEnd: a.numberEnd, end, value, arabic: a.arabic, numberText, magnitude,
+    exponent, approx: a.approx, unit, unitWord, form, high: a.high,
   };
 }
 
@@ -139,7 +139,7 @@ function compound(view: string, p: number, value: number, exponent: number, c: C
 function signBefore(view: string, pos: number, c: Compiled): { sign: string; unit: UnitEntry; at: number } | null {
   const end = view.charCodeAt(pos - 1) === 0x20 ? pos - 1 : pos; // $ 20
   if (!c.signEnds.has(view.charCodeAt(end - 1))) return null;
-  for (const s of c.signs) if (end >= s.sign.length && view.startsWith(s.sign, end - s.sign.length)) return { ...s, at: end - s.sign.length };
+  for (const s of c.signs) if (end >= s.sign.length && view.startsWith(s.sign, end - s.sign.length)) return { sign: s.sign, unit: s.unit, at: end - s.sign.length };
   return null;
 }
 
@@ -158,7 +158,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const numberText = m[0];
   // 2 . 26 万人 that the split-digit pattern could not take whole: its tail alone would be a wrong value.
   // Every match of FRACTION_TAIL ends in . or a space: the character before the number rules most out.
-  const tail = view.charCodeAt(pos - 1);
+  const tail = pos > 0 ? view.charCodeAt(pos - 1) : -1;
   if (m[3] !== undefined && (tail === 0x2e || tail === 0x20) && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
   const read = numberOf(view, pos, m, c);
   if (!read || read.value === null || !Number.isFinite(read.value)) return null;
@@ -204,10 +204,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const half = halfAt(view, p, limit, whole, c);
   if (half) return half;
   const per = c.per.at(view, p);
-  if (!per) return whole;
-  whole.end = p + per.length;
-  whole.unitWord = word + per;
-  return whole;
+  return per ? amend(whole, p + per.length, value, form, numberText, unit, word + per) : whole;
 
   /** Past the magnitude written at `q` (with 3万4000 compounds), or `q` when there is none. */
   function magnitudeAt(text: string, q: number): number {
@@ -276,10 +273,7 @@ function halfAt(view: string, p: number, limit: number, a: Amount, c: Compiled):
   const whole = c.unit.at(a.unitWord + view.slice(after, after + 8), 0);
   const joined = whole && whole.length > a.unitWord.length ? c.unitOf.get(whole) : undefined;
   if (joined && whole && after + whole.length - a.unitWord.length <= limit) {
-    const h = amend(a, after + whole.length - a.unitWord.length, a.value + 0.5, rule.id, a.numberText + word);
-    h.unit = joined;
-    h.unitWord = whole;
-    return h;
+    return amend(a, after + whole.length - a.unitWord.length, a.value + 0.5, rule.id, a.numberText + word, joined, whole);
   }
   if (!rule.dimensions.includes(a.unit.dimension)) return null;
   if (rule.notBefore?.test(view.slice(p + word.length, p + word.length + 4))) return null;

@@ -26,6 +26,9 @@ export interface Compiled {
    * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
    */
   excludeGates: Record<'before' | 'after' | 'unit' | 'number', { constrained: number; by: Int32Array }> | null;
+  /** The exclusion rules (`q.exclude`), of one shape (see `shaped`). */
+  exclude: QuantityRules['exclude'];
+  /** The unit rules, their units of one shape (see `shaped`); every unit entry the quantity code holds is one of these. */
   units: Rules['units'];
   /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
   factors: ReadonlyMap<number, FactorParts>;
@@ -665,9 +668,30 @@ const NEVER = /(?!)/y;
 
 const needsOf = (needs: readonly string[] | null) => (needs ? new AnyWord(needs) : null);
 
+/**
+ * The rule entries the hot code reads in loops (units, exclusions, year cues), each written out with every field
+ * in one order, a field the rule file leaves out as undefined. As read from the files, the entries of one list had
+ * as many shapes as combinations of optional fields (9 for units, 11 for exclusions, 5 for year cues), and V8 reads
+ * a property of objects of more than four shapes through a slow generic lookup.
+ */
+const shaped = {
+  unit: (u: UnitEntry): UnitEntry => ({
+    id: u.id, words: u.words, normal: u.normal, factor: u.factor, base: u.base, notBefore: u.notBefore, dimension: u.dimension,
+    currency: u.currency, signs: u.signs, prefixes: u.prefixes, arabicOnly: u.arabicOnly, needs: u.needs,
+  }),
+  exclusion: (x: QuantityRules['exclude'][number]): QuantityRules['exclude'][number] => ({
+    id: x.id, before: x.before, after: x.after, number: x.number, unit: x.unit, dimension: x.dimension, exceptDimensions: x.exceptDimensions,
+  }),
+  year: (y: QuantityRules['years'][number]): QuantityRules['years'][number] => ({
+    id: y.id, pattern: y.pattern, capture: y.capture, period: y.period, relative: y.relative, span: y.span, deadline: y.deadline,
+  }),
+};
+
 /** Called once by the rule loader (src/rules/compile.ts). */
-export function compileQuantities(rules: RawRules): Compiled {
+export function compileQuantities(raw: RawRules): Compiled {
+  const rules: RawRules = { ...raw, units: { ...raw.units, units: raw.units.units.map(shaped.unit) } };
   const q = rules.quantities;
+  const years = q.years.map(shaped.year);
   const tenseWords = q.roles.tense.flatMap((t) => t.words);
   const unitOf = new Map<string, UnitEntry>();
   for (const u of rules.units.units) for (const w of u.words) if (!unitOf.has(w)) unitOf.set(w, u);
@@ -710,6 +734,7 @@ export function compileQuantities(rules: RawRules): Compiled {
       number: gatesOf(excludeEdges.map((e) => e.number)),
     },
     excludeEdges,
+    exclude: q.exclude.map(shaped.exclusion),
     units: rules.units,
     factors: new Map(rules.units.units.flatMap((u) => [u.factor, ...(typeof u.base === 'object' ? Object.values(u.base) : [u.base])])
       .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
@@ -747,10 +772,10 @@ export function compileQuantities(rules: RawRules): Compiled {
     // The words that are no cue are found too, so that no cue is read out of them; kindCue passes them over.
     kind: new Patterns([words([...kindOf.keys(), ...q.notKindCues.filter((w) => !kindOf.has(w))])]),
     kindOf,
-    years: q.years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
-    yearCues: cueSet(q.years, () => true),
-    scopeCues: cueSet(q.years, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
-    captureCues: cueSet(q.years, (r) => !!r.capture || r.span === 'plan-period'),
+    years: years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
+    yearCues: cueSet(years, () => true),
+    scopeCues: cueSet(years, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
+    captureCues: cueSet(years, (r) => !!r.capture || r.span === 'plan-period'),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

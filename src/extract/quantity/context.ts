@@ -46,7 +46,12 @@ export class Sentence implements Range {
   readonly opening: number | null;
   readonly openingBare: number | null;
   /** The sentence as read, when it lies in one block (else each figure reads its own part: see ReadingView.inBlock). */
-  private readonly read: ReadRange | null;
+  private readonly text: string | null;
+  /**
+   * From offsets in the sentence to offsets in `text` when a break was taken out of it, else null: the offsets are
+   * then the same (most sentences), and no call goes through maps of two shapes.
+   */
+  private readonly map: ReadRange | null;
   /** Where the first cue of work done in it ends (AnyWord.firstEnd), -2 until asked. */
   private doneEnd = -2;
   /** The kind cue words in it (c.kind), null until asked. */
@@ -55,7 +60,14 @@ export class Sentence implements Range {
   constructor(readonly start: number, readonly end: number, private readonly reading: ReadingView, private readonly c: Compiled) {
     this.opening = openingYear(reading.view, this);
     this.openingBare = this.opening === null ? openingBareYear(reading.view, this) : null;
-    this.read = reading.inBlock(start, end) ? reading.range(start, end) : null;
+    const inBlock = reading.inBlock(start, end);
+    this.map = inBlock && reading.hasBreak(start, end) ? reading.range(start, end) : null;
+    this.text = !inBlock ? null : this.map ? this.map.text : reading.view.slice(start, end);
+  }
+
+  /** The offset in `text` of offset `j` of the sentence. */
+  private of(j: number): number {
+    return this.map ? this.map.of(j) : j;
   }
 
   /** The sentence before view offset `pos`, as read. */
@@ -65,14 +77,14 @@ export class Sentence implements Range {
 
   /** The part [from, pos) of the sentence (view offsets), as read. */
   between(from: number, pos: number): string {
-    return this.read ? this.read.text.slice(this.read.of(from - this.start), this.read.of(pos - this.start)) : this.reading.slice(from, pos);
+    return this.text !== null ? this.text.slice(this.of(from - this.start), this.of(pos - this.start)) : this.reading.slice(from, pos);
   }
 
   /** Whether the sentence before `pos` reports work done (已完成投资…, 截至3月底…): `done(before(pos))`. */
   done(pos: number): boolean {
-    if (!this.read) return done(this.before(pos), this.c);
-    if (this.doneEnd === -2) this.doneEnd = this.c.doneCue.firstEnd(this.read.text);
-    return this.doneEnd >= 0 && this.doneEnd <= this.read.of(pos - this.start);
+    if (this.text === null) return done(this.before(pos), this.c);
+    if (this.doneEnd === -2) this.doneEnd = this.c.doneCue.firstEnd(this.text);
+    return this.doneEnd >= 0 && this.doneEnd <= this.of(pos - this.start);
   }
 
   /**
@@ -81,9 +93,9 @@ export class Sentence implements Range {
    * `pos` are those in the part before it, unless one reaches across `pos`: that part is then scanned on its own.
    */
   kindCue(pos: number): string | null {
-    if (!this.read) return lastCue(this.c.kind.first(this.before(pos)), this.c);
-    const cues = (this.cues ??= this.c.kind.first(this.read.text));
-    const at = this.read.of(pos - this.start);
+    if (this.text === null) return lastCue(this.c.kind.first(this.before(pos)), this.c);
+    const cues = (this.cues ??= this.c.kind.first(this.text));
+    const at = this.of(pos - this.start);
     let last: string | null = null;
     for (const m of cues) {
       if (m.index >= at) break;

@@ -64,9 +64,9 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
       & (~gates.number.constrained | bitsAt(gates.number.by, numberFirst))
     : -1;
   const dimension = m.dimension;
-  for (let k = 0; k < c.q.exclude.length; k++) {
+  for (let k = 0; k < c.exclude.length; k++) {
     if (((open >>> k) & 1) === 0) continue;
-    const x = c.q.exclude[k]!;
+    const x = c.exclude[k]!;
     if (x.dimension && x.dimension !== dimension) continue;
     if (x.exceptDimensions.length && x.exceptDimensions.includes(dimension)) continue;
     if (!gates) {

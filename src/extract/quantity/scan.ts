@@ -2,7 +2,7 @@ import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { Compiled } from './compile.js';
 import type { UnitEntry } from '../../rules/files/units.js';
-import { readAmount, type Amount } from './amount.js';
+import { amend, readAmount, type Amount } from './amount.js';
 import { Bounds } from './bounds.js';
 import { convert, scaleDecimal } from './numbers.js';
 
@@ -90,7 +90,7 @@ function asRange(a: Amount, b: Amount, c: Compiled): Mention | null {
   let low = a.magnitude ? scaleDecimal(a.value, a.exponent - b.exponent) : a.value;
   if (!a.magnitude && b.magnitude && !(low < b.value)) low = scaleDecimal(a.value, -b.exponent);
   if (!(low < b.value)) return null;
-  return mention({ ...a, magnitude: b.magnitude, exponent: b.exponent }, b, b.end, [low, b.value], c, 'number.range');
+  return mention(amend(a, a.end, a.value, a.form, a.numberText, a.unit, a.unitWord, b.magnitude, b.exponent), b, b.end, [low, b.value], c, 'number.range');
 }
 
 /** The mention whose number the number regexp matched at `m.index` (or null), and where scanning goes on. */
@@ -168,9 +168,21 @@ function signed(view: string, m: Mention): Mention {
   if (m.range || m.start === 0 || !MINUS.has(view.charCodeAt(m.start - 1))) return m;
   if (m.start >= 2 && CODE_CHAR.test(view[m.start - 2]!)) return m;
   return {
-    ...m, start: m.start - 1, value: m.value === null ? null : -m.value, normalValue: m.normalValue === null ? null : -m.normalValue,
-    base: m.base && { value: -m.base.value, unit: m.base.unit },
-    numberText: `-${m.numberText}`,
+    start: m.start - 1, end: m.end, value: m.value === null ? null : -m.value, range: m.range, unit: m.unit, normalUnit: m.normalUnit,
+    normalValue: m.normalValue === null ? null : -m.normalValue, currency: m.currency, base: m.base && { value: -m.base.value, unit: m.base.unit },
+    dimension: m.dimension, rule: m.rule, approx: m.approx, numberText: `-${m.numberText}`, needs: m.needs,
+  };
+}
+
+/**
+ * The mention with its core at [start, end). Every mention is written out field by field in one order (here, in
+ * `mention`, `bareMagnitude` and `signed`): a spread copy with fields overridden gave mentions other shapes, and
+ * the optimised code reading them was thrown away when one first came by.
+ */
+function moved(m: Mention, start: number, end: number): Mention {
+  return {
+    start, end, value: m.value, range: m.range, unit: m.unit, normalUnit: m.normalUnit, normalValue: m.normalValue, currency: m.currency,
+    base: m.base, dimension: m.dimension, rule: m.rule, approx: m.approx, numberText: m.numberText, needs: m.needs,
   };
 }
 
@@ -186,7 +198,7 @@ function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
     const { found, next } = mentionAt(u.text, m, u.text.length, c);
     if (found) {
       const back = u.back(found);
-      out.push({ ...found, start: block.start + back.start, end: block.start + back.end });
+      out.push(moved(found, block.start + back.start, block.start + back.end));
     }
     m = c.number.from(u.text, next);
   }
@@ -201,8 +213,14 @@ function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
  */
 export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compiled): Mention[][] {
   const view = read.view;
-  const out: Mention[][] = blocks.map(() => []);
-  const wrapped = blocks.map((b) => read.hasBreak(b.start, b.end));
+  // Built by push: `map` makes a holey array once V8 has optimised the call, and the code indexing these lists
+  // then met arrays of two kinds and was thrown out of optimised code.
+  const out: Mention[][] = [];
+  const wrapped: boolean[] = [];
+  for (const b of blocks) {
+    out.push([]);
+    wrapped.push(read.hasBreak(b.start, b.end));
+  }
   // Blocks in order; a number is looked for from where the last one read ended, never before the block's start
   // (what lies between blocks is no block's), and one starting past its end belongs to a later block.
   let next = 0;
@@ -215,7 +233,7 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
       next = at.next;
     }
   }
-  blocks.forEach((b, i) => { if (wrapped[i]) out[i] = scanWrapped(read, b, c); });
+  for (let i = 0; i < blocks.length; i++) if (wrapped[i]) out[i] = scanWrapped(read, blocks[i]!, c);
   return out;
 }
 
