@@ -1,10 +1,11 @@
 import type { Block, Doc, Range } from '../../document.js';
+import type { ReadingView } from '../../util/reading.js';
 import type { Rules } from '../../rules/schema.js';
 import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
 import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
 import type { SectionIndex } from './sections.js';
-import { findUnitLists, readUnitLists, type UnitList } from './lists.js';
+import { findUnitLists, readUnitLists, unitItem, type UnitList } from './lists.js';
 import { unitCell } from './split.js';
 import { CLAUSE, COLON, FULL_STOP } from '../../rules/punctuation.js';
 import { mayHold } from '../../rules/regex-ast.js';
@@ -13,7 +14,12 @@ import { mayHold } from '../../rules/regex-ast.js';
 const MAX_CONTINUATION = 3;
 
 interface Ctx {
-  doc: Doc;
+  /**
+   * The document's view and reading view, read off the document once: documents come in several shapes (each stage
+   * spreads a new one), and a field read of them in every helper threw the helpers out of optimised code.
+   */
+  view: string;
+  reading: ReadingView;
   /** The document's blocks, as records of one shape (see `plain`). */
   blocks: Seen[];
   rules: Rules;
@@ -37,7 +43,7 @@ function scanAt(ctx: Ctx, i: number): number {
   let s = ctx.scans[i]!;
   if (!s) {
     const b = ctx.blocks[i]!;
-    ctx.scans[i] = s = scanListUnits(ctx.doc.view, b.start, b.end, ctx.g) | SCANNED;
+    ctx.scans[i] = s = scanListUnits(ctx.view, b.start, b.end, ctx.g) | SCANNED;
   }
   return s;
 }
@@ -47,7 +53,7 @@ const unitListsAt = (ctx: Ctx, i: number): UnitList[] => {
   let lists = ctx.lists[i];
   if (!lists) {
     const b = ctx.blocks[i]!;
-    ctx.lists[i] = lists = scanAt(ctx, i) & NAMES_UNITS ? readUnitLists(ctx.doc.reading, b.start, b.end, ctx.g) : [];
+    ctx.lists[i] = lists = scanAt(ctx, i) & NAMES_UNITS ? readUnitLists(ctx.reading, b.start, b.end, ctx.g) : [];
   }
   return [...lists];
 };
@@ -69,9 +75,9 @@ function isFieldAt(ctx: Ctx, i: number): boolean {
   return ctx.fields[i] === 2;
 }
 
-function markerOf({ doc, rules, g }: Ctx, b: Seen): Range | null {
-  const text = doc.view.slice(b.start, b.end);
-  const first = doc.view.charCodeAt(b.start);
+function markerOf({ view, rules, g }: Ctx, b: Seen): Range | null {
+  const text = view.slice(b.start, b.end);
+  const first = view.charCodeAt(b.start);
   const markers = rules.headings.markers;
   for (let k = 0; k < markers.length; k++) {
     const rule = markers[k]!;
@@ -79,7 +85,7 @@ function markerOf({ doc, rules, g }: Ctx, b: Seen): Range | null {
     if (g.markerFirst[k] && !g.markerFirst[k]!.has(first)) continue;
     const m = rule.pattern.exec(text);
     // The not-a-heading cues are asked only of a block with a marker: without one the answer is null either way.
-    if (m) return rules.headings.notHeading.some((r) => r.pattern.test(text)) ? null : trimRange(doc.view, b.start, b.start + m[0].length);
+    if (m) return rules.headings.notHeading.some((r) => r.pattern.test(text)) ? null : trimRange(view, b.start, b.start + m[0].length);
   }
   return null;
 }
@@ -88,9 +94,8 @@ function markerOf({ doc, rules, g }: Ctx, b: Seen): Range | null {
  * 责任单位:… or (牵头单位:…. The label opens right after the ( and spaces, so only a block whose first two characters
  * there open a label is tried.
  */
-const isLabelLine = ({ doc, g }: Ctx, b: Seen) => {
+const isLabelLine = ({ view, g }: Ctx, b: Seen) => {
   if (b.kind !== 'paragraph') return false;
-  const view = doc.view;
   if (g.labelPairs) {
     let p = b.start;
     if (view.charCodeAt(p) === 0x28) p++;
@@ -100,20 +105,19 @@ const isLabelLine = ({ doc, g }: Ctx, b: Seen) => {
   return g.labelLine.test(view.slice(b.start, b.end));
 };
 /** A labelled field line of a record (1.项目内容：…, 3.事项进展：…): it belongs to the item above it. */
-const isField = ({ doc, rules, g }: Ctx, b: Seen) => {
+const isField = ({ view, rules, g }: Ctx, b: Seen) => {
   if (b.kind !== 'paragraph') return false;
-  const head = doc.view.slice(b.start, Math.min(b.end, b.start + 16));
+  const head = view.slice(b.start, Math.min(b.end, b.start + 16));
   // A rule is tried only on a head holding a text it cannot match without (the : after the field name).
   return rules.headings.recordField.some((r, k) => mayHold(head, g.fieldNeeds[k]) && r.pattern.test(head));
 };
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
-function sameLineUnits({ doc, g }: Ctx, prevEnd: number, b: Seen): UnitList | null {
-  const view = doc.view;
+function sameLineUnits({ view, g }: Ctx, prevEnd: number, b: Seen): UnitList | null {
   if (b.kind !== 'paragraph' || /[\r\n]/.test(view.slice(prevEnd, b.start)) || g.punct.indexIn(view, b.start, b.end, FULL_STOP | COLON) >= 0) return null;
   const items = unitCell(view, b.start, b.end, g);
   if (!items) return null;
-  return { start: b.start, end: b.end, items: items.map((r) => ({ ...r, roles: ['responsible'] })), rule: g.shapeIds['same-line'], firstIsLead: false, sticky: false };
+  return { start: b.start, end: b.end, items: items.map((r) => unitItem(r, ['responsible'])), rule: g.shapeIds['same-line'], firstIsLead: false, sticky: false };
 }
 
 /** The title: after the marker, up to the first full stop (。) or the first unit list, whichever comes first. */
@@ -137,8 +141,14 @@ const depthOf = (sections: SectionIndex, id: string | null) => (id === null ? un
 /**
  * The blocks as plain records of one shape, read once. Blocks made by a spread (`{ ...p, kind }`) may each have a
  * hidden class of their own, and every field read of those goes the slow way; this stage reads each block many times.
+ * Pushed one by one: `map` makes a holey array once V8 has optimised the call, and every function indexing the
+ * list, given arrays of two kinds, was thrown out of optimised code.
  */
-const plain = (blocks: readonly Block[]): Seen[] => blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind }));
+function plain(blocks: readonly Block[]): Seen[] {
+  const out: Seen[] = [];
+  for (const b of blocks) out.push({ start: b.start, end: b.end, kind: b.kind });
+  return out;
+}
 
 /** What this stage reads of every block; a block's section is read only where a task or heading needs it. */
 interface Seen extends Range {
@@ -153,7 +163,7 @@ interface Seen extends Range {
 export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, headingLeads: SectionLeads): { drafts: Draft[]; leads: SectionLeads } {
   const blocks = plain(doc.blocks);
   const n = blocks.length;
-  const ctx: Ctx = { doc, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n), lists: new Array(n) };
+  const ctx: Ctx = { view: doc.view, reading: doc.reading, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n), lists: new Array(n) };
   const leads: SectionLeads = new Map(headingLeads);
   const view = doc.view;
   const drafts: Draft[] = [];

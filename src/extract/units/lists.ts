@@ -67,10 +67,16 @@ const CELL_SEPARATORS = new Set([0x7c, 0x09]);
  */
 export function markedItem(view: string, r: Range, roles: UnitRole[], g: Grammar): UnitItem {
   const mark = roleMark(view, r, g);
-  if (!mark) return { ...r, roles };
+  if (!mark) return unitItem(r, roles);
   const own = mark.roles.includes('cooperating') || !roles.includes('responsible') ? mark.roles : [...new Set([...mark.roles, ...roles])];
-  return { ...mark.range, roles: own };
+  return unitItem(mark.range, own);
 }
+
+/**
+ * An item of a list, written out field by field: a spread copy of its range took the shape of whatever range it
+ * was given, and the code reading items met several.
+ */
+export const unitItem = (r: Range, roles: UnitRole[]): UnitItem => ({ start: r.start, end: r.end, roles });
 
 /** 牵头单位:A;责任单位:B、C: each label's list runs to the next label or a 。 outside parentheses. */
 function labelled(view: string, start: number, end: number, g: Grammar): UnitList | null {
@@ -128,7 +134,7 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
     const ys = joint ? splitItems(view, seg.start + joint.index + joint[0].length, seg.end, g) : [];
     if (!xs.length || ![...xs, ...ys].every((r) => isUnit(view, r, g))) return null;
     const roles: UnitRole[] = joint ? [...new Set<UnitRole>(['lead', ...info.roles])] : info.roles;
-    items.push(...xs.map((r) => markedItem(view, r, roles, g)), ...ys.map((r) => ({ ...r, roles: ['cooperating' as const] })));
+    items.push(...xs.map((r) => markedItem(view, r, roles, g)), ...ys.map((r) => unitItem(r, ['cooperating'])));
     rule ??= joint ? g.jointIds.get(joint[0])! : info.id;
   }
   if (!rule) return null;

@@ -1,4 +1,5 @@
 import type { Doc } from '../../document.js';
+import type { ReadingView } from '../../util/reading.js';
 import type { Draft, SectionLeads } from './draft.js';
 import type { UnitRole } from './grammar.js';
 import type { SectionIndex } from './sections.js';
@@ -8,10 +9,10 @@ export type Named = Record<UnitRole, string[]>;
 const uniq = (xs: string[]) => [...new Set(xs)];
 
 /** The lead named for a section or, failing that, for its nearest ancestor. */
-function inherited(doc: Doc, sections: SectionIndex, leads: SectionLeads, section: string | null): string[] {
+function inherited(reading: ReadingView, sections: SectionIndex, leads: SectionLeads, section: string | null): string[] {
   for (let s = section; s; s = sections.parentOf(s)) {
     const items = leads.get(s);
-    if (items?.length) return items.map((r) => doc.reading.written(r.start, r.end));
+    if (items?.length) return items.map((r) => reading.written(r.start, r.end));
   }
   return [];
 }
@@ -22,9 +23,11 @@ function inherited(doc: Doc, sections: SectionIndex, leads: SectionLeads, sectio
  */
 export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, leads: SectionLeads): Named[] {
   let firstLeadsFromNowOn = false;
+  // Read off the document once: documents come in several shapes, and a read of one per item left optimised code.
+  const reading = doc.reading;
   return drafts.map((d) => {
     const items = d.lists.flatMap((l) => l.items);
-    const named = (role: UnitRole) => uniq(items.filter((x) => x.roles.includes(role)).map((x) => doc.reading.written(x.start, x.end)));
+    const named = (role: UnitRole) => uniq(items.filter((x) => x.roles.includes(role)).map((x) => reading.written(x.start, x.end)));
     const firstLeads = firstLeadsFromNowOn || d.lists.some((l) => l.firstIsLead);
     if (d.lists.some((l) => l.firstIsLead && l.sticky)) firstLeadsFromNowOn = true;
     let lead = named('lead');
@@ -32,7 +35,7 @@ export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, l
     const own = named('responsible');
     const responsible = own.length || !lead.length ? own : lead;
     if (!lead.length && firstLeads && responsible.length) lead = [responsible[0]!];
-    if (!lead.length) lead = inherited(doc, sections, leads, d.section);
+    if (!lead.length) lead = inherited(reading, sections, leads, d.section);
     return { lead, responsible, cooperating: named('cooperating') };
   });
 }
