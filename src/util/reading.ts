@@ -41,24 +41,25 @@ export class ReadingView {
     blocks: readonly Range[],
   ) {
     const sorted = [...blocks].sort((a, b) => a.start - b.start);
-    this.blocks = sorted.map((b) => {
-      if (!hasBreakIn(view, b.start, b.end)) return { start: b.start, end: b.end, read: null, index: null };
-      const read = unwrapped(view.slice(b.start, b.end));
-      const index = new Int32Array(b.end - b.start + 1);
-      for (let j = 0; j <= b.end - b.start; j++) index[j] = read.of(j);
-      return { start: b.start, end: b.end, read, index };
-    });
+    // Filled by push, never by `map`: every document's array then has the same elements kind (map's result did not),
+    // so the code reading it, inlined into many extractors, is not thrown away for a new kind.
+    const out: BlockReading[] = [];
+    for (const b of sorted) out.push(blockReading(view, b.start, b.end));
+    this.blocks = out;
   }
 
   /** The block holding [start, end), or null when the range is in none (or spans two). */
   private blockOf(start: number, end: number): BlockReading | null {
     const bs = this.blocks;
+    // Compared here, on every call, not only when a range starts where a block ends: a test that has never run when
+    // the caller is optimised would throw the optimised code away the first time it does.
+    const nonEmpty = start < end;
     let lo = 0;
     let hi = bs.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const b = bs[mid]!;
-      if (b.end < start || (b.end === start && start < end)) lo = mid + 1;
+      if (b.end < start || (b.end === start && nonEmpty)) lo = mid + 1;
       else if (b.start > start) hi = mid - 1;
       else return end <= b.end ? b : null;
     }
@@ -117,6 +118,15 @@ export class ReadingView {
     if (b && !b.read) return this.text.slice(start, end);
     return writtenAcross(this.text, this.view, start, end);
   }
+}
+
+/** One block as read, always made here so that every record has the same fields in the same order. */
+function blockReading(view: string, start: number, end: number): BlockReading {
+  if (!hasBreakIn(view, start, end)) return { start, end, read: null, index: null };
+  const read = unwrapped(view.slice(start, end));
+  const index = new Int32Array(end - start + 1);
+  for (let j = 0; j <= end - start; j++) index[j] = read.of(j);
+  return { start, end, read, index };
 }
 
 function hasBreakIn(view: string, start: number, end: number): boolean {

@@ -113,7 +113,9 @@ export function compileSeparators(layouts: readonly Layout[]): Separators {
 
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
 function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[], sep: RegExp, candidate: boolean[]): RawTable[] {
-  const count = lines.map((l, i) => (l.removed || taken[i] || !candidate[i] ? 0 : countSeparators(l.body, sep)));
+  // A typed array: one hidden class however it is filled (a `map` result's kind varies once V8 optimises the call).
+  const count = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) count[i] = lines[i]!.removed || taken[i] || !candidate[i] ? 0 : countSeparators(lines[i]!.body, sep);
   const ok = (i: number) => count[i]! >= layout.minSeparators;
   const out: RawTable[] = [];
   // Tables come out in line order without overlapping, so the last one reaches furthest down.
