@@ -44,7 +44,13 @@ export class ReadingView {
     // Filled by push, never by `map`: every document's array then has the same elements kind (map's result did not),
     // so the code reading it, inlined into many extractors, is not thrown away for a new kind.
     const out: BlockReading[] = [];
-    for (const b of sorted) out.push(blockReading(view, b.start, b.end));
+    // Whether a block holds a break, by where the next break of each kind is (native searches that only move forward,
+    // the blocks being in order): no scan of every character of every block.
+    const next = [nextIndex(view, '\n'), nextIndex(view, '\r'), nextIndex(view, FILLER)];
+    for (const b of sorted) {
+      const wrapped = next[0]!(b.start) < b.end || next[1]!(b.start) < b.end || next[2]!(b.start) < b.end;
+      out.push(wrapped ? wrappedBlock(view, b.start, b.end) : { start: b.start, end: b.end, read: null, index: null });
+    }
     this.blocks = out;
   }
 
@@ -120,9 +126,23 @@ export class ReadingView {
   }
 }
 
-/** One block as read, always made here so that every record has the same fields in the same order. */
-function blockReading(view: string, start: number, end: number): BlockReading {
-  if (!hasBreakIn(view, start, end)) return { start, end, read: null, index: null };
+/**
+ * `at(from)`: the first index of `ch` in `text` at or after `from` (the text's length when there is none), for
+ * positions that never decrease: each native search starts where it is needed, so all of them read the text once.
+ */
+function nextIndex(text: string, ch: string): (from: number) => number {
+  let found = -1;
+  return (from) => {
+    if (found < from) {
+      const i = text.indexOf(ch, from);
+      found = i < 0 ? text.length : i;
+    }
+    return found;
+  };
+}
+
+/** A block holding a break, as read (the same fields, in the same order, as a block holding none). */
+function wrappedBlock(view: string, start: number, end: number): BlockReading {
   const read = unwrapped(view.slice(start, end));
   const index = new Int32Array(end - start + 1);
   for (let j = 0; j <= end - start; j++) index[j] = read.of(j);
