@@ -121,11 +121,14 @@ function unhtml(view: string): string {
  * for the heading grammar.)
  */
 const LIST_BULLET = /^([ \t]{0,8})([●○•▪])/gm;
-const BULLET_SIGNS = /[●○•▪]/;
+/** The bullets LIST_BULLET reads: a text holding none of them is not searched for it. */
+const BULLETS = ['●', '○', '•', '▪'];
+/** Four native searches, cheaper than a regex class run over the whole text character by character. */
+const hasBullet = (text: string) => BULLETS.some((b) => text.includes(b));
 
 export function normaliseText(text: string): string {
   const out = mapChars(text);
-  const bare = BULLET_SIGNS.test(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
+  const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   return unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare));
 }
 
