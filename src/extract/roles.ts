@@ -125,7 +125,12 @@ function spanIn(text: string, planYear: number | null, re: RegExp): Period | nul
 }
 
 /** `weak`: the heading names a role other than the one its parent section has (a review's 重点工作取得突破). */
-interface Heading { role: SectionRole | null; rule: string | null; own: boolean; carried?: boolean; weak: boolean; parentRole: SectionRole | null; year: number | null; period: Period | null }
+interface Heading { role: SectionRole | null; rule: string | null; own: boolean; carried: boolean; weak: boolean; parentRole: SectionRole | null; year: number | null; period: Period | null }
+
+/** A Heading record, always made here: every one has the same fields in the same order (one hidden class). */
+function heading(role: SectionRole | null, rule: string | null, own: boolean, carried: boolean, weak: boolean, parentRole: SectionRole | null, year: number | null, period: Period | null): Heading {
+  return { role, rule, own, carried, weak, parentRole, year, period };
+}
 
 /**
  * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year),
@@ -146,16 +151,17 @@ function headings(doc: Doc, c: Compiled, lookBack: boolean): Map<string, Heading
     const carried = own === null && !parent?.role && reports ? planSibling.get(s.parent) : undefined;
     const period = year ? null : spanIn(title, doc.meta.year, SPAN_IN_TITLE);
     const info: Heading = carried && !year
-      ? { ...carried, own: false, carried: true, weak: false, parentRole: null }
-      : {
-          weak: own !== null && !!parent?.role && parent.role !== own,
-          parentRole: parent?.role ?? null,
-          role: own ?? parent?.role ?? carried?.role ?? null,
-          rule: own ? rule?.id ?? roleId(c, 'heading-year') : parent?.rule ?? carried?.rule ?? null,
-          own: own !== null,
-          year: year ? Number(year[1]) : own ? null : parent?.year ?? null,
-          period: period ?? (own ? null : parent?.period ?? null),
-        };
+      ? heading(carried.role, carried.rule, false, true, false, null, carried.year, carried.period)
+      : heading(
+          own ?? parent?.role ?? carried?.role ?? null,
+          own ? rule?.id ?? roleId(c, 'heading-year') : parent?.rule ?? carried?.rule ?? null,
+          own !== null,
+          false,
+          own !== null && !!parent?.role && parent.role !== own,
+          parent?.role ?? null,
+          year ? Number(year[1]) : own ? null : parent?.year ?? null,
+          period ?? (own ? null : parent?.period ?? null),
+        );
     out.set(s.id, info);
     if (info.role === 'plan' && (own === 'plan' || carried)) planSibling.set(s.parent, info);
     else if (own !== null) planSibling.delete(s.parent);
@@ -178,12 +184,13 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
 }
 
 /** `opener`: the length of the first opener's match on the paragraph's first 40 characters, -1 for none, -2 when not read. */
-interface Evidence { cost: Record<Role, number>; rule: Partial<Record<Role, string>>; opener: number }
+interface Evidence { cost: Record<Role, number>; rule: Record<Role, string | null>; opener: number }
 
 /** Costs of each role for one block, from its heading, opener and tense words. */
-function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: RoleWords, planYear: number | null, since: number, started: boolean): Evidence {
+function evidence(doc: Doc, b: Block, h: Heading | null, c: Compiled, w: RoleWords, planYear: number | null, since: number, started: boolean): Evidence {
   const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
-  const rule: Partial<Record<Role, string>> = {};
+  // Every role's field there from the start (null for none), so that each record has the same hidden class.
+  const rule: Record<Role, string | null> = { other: null, review: null, plan: null };
   const against = (role: Role, weight: number, id: string | null) => {
     for (const s of STATES) if (s !== role) cost[s] += weight;
     if (id !== null) rule[role] ??= id;
@@ -193,7 +200,7 @@ function evidence(doc: Doc, b: Block, h: Heading | undefined, c: Compiled, w: Ro
     if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule);
   } else if (h?.role === 'review' || h?.role === 'plan') {
     // A heading line naming its role, or going on with the plan beside it (三、加强政府自身建设), is strong evidence.
-    const line = b.kind === 'heading' && (h.own || h.carried === true);
+    const line = b.kind === 'heading' && (h.own || h.carried);
     // A heading speaks loudest for the paragraphs right after it: far below, a missed heading may have intervened.
     const weight = Math.max(FLOOR, (h.own ? OWN_HEADING : INHERITED) * DECAY ** since);
     against(h.role, line ? HEADING_LINE : weight, h.rule);
@@ -243,6 +250,17 @@ function setRole(b: Block, role: SectionRole | null, roleRule: string | null, ye
   b.year = year;
   b.period = period;
   return b;
+}
+
+/**
+ * `xs.map(f)`, filled by push. Where V8 optimises a call of `map` it may give a holey array where the unoptimised
+ * call gave a packed one; code reading the array (this stage's, and the later stages' reading its blocks and
+ * sections) was then thrown away and compiled again for the second kind. A pushed array is packed either way.
+ */
+function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!, i));
+  return out;
 }
 
 const transition = (from: Role, to: Role, s: number) => (from === to ? 0 : from === 'plan' && to === 'review' ? s * BACKWARDS : s);
@@ -302,9 +320,9 @@ export const roles: Stage = (doc, ctx): Doc => {
   const sequenced = SEQUENCED.has(doc.meta.docType) && !lookBack;
   // The blocks as records of one shape, read once: a block made by a spread may have a hidden class of its own,
   // and each field read of such a block goes the slow way. The output blocks are made the same way (`withRole`).
-  const plain = doc.blocks.map((b) => withRole(b, null, null, null, null));
-  // Each block's section heading, looked up once.
-  const hs = plain.map((b) => (b.section ? info.get(b.section) : undefined));
+  const plain = packedMap(doc.blocks, (b) => withRole(b, null, null, null, null));
+  // Each block's section heading, looked up once (null for none).
+  const hs = packedMap(plain, (b) => (b.section ? info.get(b.section) ?? null : null));
   // A table whose data columns are all plan (or all actual) is evidence for the blocks it spans.
   const tableRoles = doc.tables.flatMap((t) => {
     const roles = new Set(t.columns.map((col) => col.role).filter((r) => r !== null));
@@ -314,8 +332,8 @@ export const roles: Stage = (doc, ctx): Doc => {
   let since = 0;
   let started = false;
   // Evidence is weighed only where roles are decoded as a sequence; elsewhere a block's role is its heading's.
-  const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: {}, opener: -2 };
-  const ev = plain.map((b, i) => {
+  const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: { other: null, review: null, plan: null }, opener: -2 };
+  const ev = packedMap(plain, (b, i) => {
     const h = hs[i];
     if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
     else if (b.kind === 'paragraph') since++;
@@ -328,7 +346,9 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (role && id !== null) e.rule[role] ??= id;
     return e;
   });
-  const picked = sequenced ? decode(ev.filter((e): e is Evidence => e !== null), c.q.roles.switchCost) : [];
+  const weighed: Evidence[] = [];
+  for (const e of ev) if (e !== null) weighed.push(e);
+  const picked = sequenced ? decode(weighed, c.q.roles.switchCost) : [];
   let k = 0;
   let span: Period | null = null;
   // A five-year plan outline is about its span as a whole: its figures stand in it unless they say otherwise. So is
@@ -343,7 +363,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers
   // read nothing past their match (`prefixSafe`): none there is none here, a match within 24 is one here; else null.
   const opensWith = (found: number): boolean | null => (!w.prefixSafe || found === -2 || found > 24 ? null : found >= 0);
-  const blocks = plain.map((b, i): Block => {
+  const blocks = packedMap(plain, (b, i): Block => {
     const h = hs[i];
     const e = ev[i];
     if (!e) return setRole(b, 'glossary', h?.rule ?? null, null, null);
@@ -373,7 +393,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (!t) tallies.set(b.section, (t = new Map()));
     t.set(b.role, (t.get(b.role) ?? 0) + 1);
   }
-  const sections = doc.sections.map((s): SectionNode => {
+  const sections = packedMap(doc.sections, (s): SectionNode => {
     const h = info.get(s.id)!;
     if (h.role && !(h.weak && SEQUENCED.has(doc.meta.docType))) return { ...s, role: h.role, roleRule: h.rule, year: h.year, period: h.period };
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];

@@ -65,5 +65,7 @@ export const tables: Stage = (doc, { rules }): Doc => {
     messages.push(...built.messages);
     claimed = built.table.span.end;
   }
-  return found.length || messages.length ? { ...doc, tables: found, messages: [...doc.messages, ...messages] } : doc;
+  // A new record even with no tables: a stage that handed some documents on as they came and spread others gave the
+  // later stages documents of two hidden classes, and their code was thrown away and compiled again for the second.
+  return { ...doc, tables: found, messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
 };

@@ -36,10 +36,10 @@ function merge(blocks: Draft[], tables: Draft[]): Draft[] {
  */
 function namedUnits(doc: Doc, drafts: Draft[], leads: SectionLeads): UnitMention[] {
   const all: Range[] = [...[...leads.values()].flat(), ...drafts.flatMap((d) => d.lists.flatMap((l) => l.items))];
-  return all.sort((a, b) => a.start - b.start).map((r) => {
-    const name = doc.reading.written(r.start, r.end);
-    return { start: r.start, end: r.end, name };
-  });
+  // Pushed, not mapped: the array is packed however V8 compiles this (see tasks), for the organizations stage reading it.
+  const out: UnitMention[] = [];
+  for (const r of all.sort((a, b) => a.start - b.start)) out.push({ start: r.start, end: r.end, name: doc.reading.written(r.start, r.end) });
+  return out;
 }
 
 /**
@@ -60,11 +60,15 @@ export const tasks: Stage = (doc, { rules }): Doc => {
   const { drafts: fromBlocks, leads } = blockDrafts(doc, rules, g, index, headingLeads);
   const drafts = merge(fromBlocks, tableDrafts(doc, g, index));
   const roles = settleRoles(doc, drafts, index, leads);
-  const found: Task[] = drafts.map((d, i) => {
+  // Filled by push, not by `map`: V8's optimised `map` may give a holey array where the unoptimised one gave a packed
+  // one, and the code reading it (here and in later stages) was then thrown away and compiled again for the second kind.
+  const found: Task[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     // Fields written out rather than spread (a spread per task is slow); the order is the one the output shows.
     const { text, span } = textSpan(doc, d.start, d.end);
     const { lead, responsible, cooperating } = roles[i]!;
-    return {
+    found.push({
       id: `t${i + 1}`,
       section: d.section,
       marker: d.marker ? doc.text.slice(d.marker.start, d.marker.end) : null,
@@ -76,8 +80,8 @@ export const tasks: Stage = (doc, { rules }): Doc => {
       cooperating,
       quantities: [],
       rule: d.rule,
-    };
-  });
+    });
+  }
   const leadNames = (id: string) => {
     const items = leads.get(id);
     return items ? [...new Set(items.map((r) => doc.reading.written(r.start, r.end)))] : [];

@@ -148,10 +148,11 @@ const isProse = (u: Line, sentenceEnd: RegExp) => u.body.length >= 40 && sentenc
 
 type Rule = Rules['boilerplate']['lines'][number] | Rules['boilerplate']['blocks'][number];
 
-function inZone(u: Line, rule: Rule, length: number): boolean {
-  if (rule.within >= 1) return true;
-  const zone = Math.max(rule.within * length, MIN_ZONE);
-  return (rule.at !== 'tail' && u.start <= zone) || (rule.at !== 'head' && u.end >= length - zone);
+/** Whether a unit lies in a rule's zone (its `within` and `at`). */
+function inZone(u: Line, within: number, at: Rule['at'], length: number): boolean {
+  if (within >= 1) return true;
+  const zone = Math.max(within * length, MIN_ZONE);
+  return (at !== 'tail' && u.start <= zone) || (at !== 'head' && u.end >= length - zone);
 }
 
 /**
@@ -236,6 +237,13 @@ type LineRule = Rules['boilerplate']['lines'][number];
  */
 export interface LineGate {
   rule: LineRule;
+  /**
+   * The rule's pattern and zone, copied: the rules differ in which optional fields they have (so in hidden class),
+   * the gates do not, and reading these of the gate keeps the per-unit loop to one hidden class.
+   */
+  pattern: RegExp;
+  within: number;
+  at: LineRule['at'];
   /** Code units a match ends with (edgeSet), or null. */
   last: ReadonlySet<number> | null;
   /** The longest unit the rule can match whole (maxWhole). */
@@ -259,7 +267,10 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
   const gates = rules.map((rule): LineGate => {
     const anyFirst = edgeSet(rule.pattern, 'first') === null;
     const max = maxWhole(rule.pattern);
-    return { rule, last: edgeSet(rule.pattern, 'last'), max, needs: requiredText(rule.pattern, max === Infinity ? 1 : 4), lead: anyFirst ? leadNeeds(rule.pattern) : null };
+    return {
+      rule, pattern: rule.pattern, within: rule.within, at: rule.at,
+      last: edgeSet(rule.pattern, 'last'), max, needs: requiredText(rule.pattern, max === Infinity ? 1 : 4), lead: anyFirst ? leadNeeds(rule.pattern) : null,
+    };
   });
   return { index: byFirst(gates, (g) => edgeSet(g.rule.pattern, 'first')) };
 }
@@ -269,8 +280,8 @@ function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | nu
   const body = u.body;
   const size = body.length;
   for (const g of filter.index.of(body.charCodeAt(0))) {
-    if (size > g.max || (g.last && !g.last.has(body.charCodeAt(size - 1))) || !inZone(u, g.rule, length)) continue;
-    if ((g.lead && !leadHolds(body, g.lead)) || !mayHold(body, g.needs) || !g.rule.pattern.test(body)) continue;
+    if (size > g.max || (g.last && !g.last.has(body.charCodeAt(size - 1))) || !inZone(u, g.within, g.at, length)) continue;
+    if ((g.lead && !leadHolds(body, g.lead)) || !mayHold(body, g.needs) || !g.pattern.test(body)) continue;
     return g.rule;
   }
   return null;

@@ -107,13 +107,29 @@ function replacementShare(text: string): number {
 /** Control bytes other than tab, LF, CR, FF and ESC are a sign of binary data, not text. */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
+  if (n === 0) return false;
+  const control = controlBytes(bytes, n);
+  return control < 0 || control / n > 0.01;
+}
+
+/** Bits 0-31: the control bytes looksBinary counts (all but tab, LF, FF, CR and ESC). */
+const CONTROL = ~((1 << 9) | (1 << 10) | (1 << 12) | (1 << 13) | (1 << 27));
+
+/**
+ * How many of the first `n` bytes are control bytes, or -1 at a NUL. The loop is a function of its own, with one
+ * test per byte: V8 compiles it on-stack while its first call runs, and code after the loop, never run by then, would
+ * have no type feedback and throw that compilation away on every later call.
+ */
+function controlBytes(bytes: Uint8Array, n: number): number {
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+    if (b < 32) {
+      if (b === 0) return -1;
+      control += (CONTROL >>> b) & 1;
+    }
   }
-  return n > 0 && control / n > 0.01;
+  return control;
 }
 
 /** Share of characters that plausibly belong to a Chinese report: CJK, their punctuation, printable ASCII, line breaks. */

@@ -89,15 +89,24 @@ function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed' | 'lineUnits'>, runO
       const cut = doc.removed[j]!;
       // Markup that is fillers in the view (an inline HTML tag) is read through, not cut at.
       if (allFillers(doc.view, cut)) continue;
-      pieces = pieces.flatMap((p) => [
-        { start: p.start, end: Math.min(p.end, cut.start) },
-        { start: Math.max(p.start, cut.end), end: p.end },
-      ]).filter((p) => p.end > p.start);
+      pieces = cutOut(pieces, cut);
     }
     for (const piece of pieces) {
       const r = trimRange(doc.view, piece.start, piece.end);
       if (r.end > r.start) out.push(r);
     }
+  }
+  return out;
+}
+
+/** The pieces with `cut` taken out of each, empty ones dropped (pushed, so the array is packed: see segment). */
+function cutOut(pieces: readonly Range[], cut: Range): Range[] {
+  const out: Range[] = [];
+  for (const p of pieces) {
+    const before = { start: p.start, end: Math.min(p.end, cut.start) };
+    const after = { start: Math.max(p.start, cut.end), end: p.end };
+    if (before.end > before.start) out.push(before);
+    if (after.end > after.start) out.push(after);
   }
   return out;
 }
@@ -111,7 +120,7 @@ interface Candidate {
   /** Where the heading ends and the paragraph's own text (if any) begins. */
   end: number;
   /** Its rule is marked `label`: no heading when it opens the text. */
-  label?: boolean;
+  label: boolean;
 }
 
 const CJK = /[\u4e00-\u9fff]/g;
@@ -163,7 +172,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     const title = unwrap(view.slice(t.start, t.end));
     if (t.end <= t.start || !titleOk(title, rules)) return null;
     const markerRange = trimRange(view, p.start, markerEnd);
-    return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end };
+    return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end, label: false };
   }
   return null;
 }
@@ -310,11 +319,11 @@ function unnumbered(p: Range, text: string, index: HeadingIndex, h: Compiled): C
   const title = text.length > 1 && h.punctuation.is(text.charCodeAt(text.length - 1), COLON) ? text.slice(0, -1).trimEnd() : text;
   for (const rule of index.unnumbered.of(first)) {
     if (title.length <= rule.maxLength && rule.pattern.test(title)) {
-      return { style: rule.style, rule: rule.id, marker: null, title: { start: p.start, end: p.start + title.length }, leadText: null, end: p.end, label: rule.label };
+      return { style: rule.style, rule: rule.id, marker: null, title: { start: p.start, end: p.start + title.length }, leadText: null, end: p.end, label: rule.label ?? false };
     }
   }
   const at = runInTitle(text, 0, index.runIn.of(first), h);
-  if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, end: p.start + at.length };
+  if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, end: p.start + at.length, label: false };
   return null;
 }
 
@@ -424,6 +433,17 @@ export function standalone(text: string, rule: NonNullable<Rules['headings']['st
   return (text.match(CJK)?.length ?? 0) >= text.length * rule.hanShare;
 }
 
+/** The heading paragraph `i` opens with (numbered, else unnumbered), or null: none, or a cell of a one-cell-per-line table. */
+function candidateAt(view: string, paras: readonly Range[], i: number, cells: (at: number) => boolean, rules: Rules, flat: boolean): Candidate | null {
+  const p = paras[i]!;
+  if (cells(p.start)) return null;
+  const text = view.slice(p.start, p.end);
+  const c = numbered(view, p, text, paras[i + 1], rules, flat, paras[i + 2]) ?? unnumbered(p, text, rules.headings.compiled.index, rules.headings.compiled);
+  // A label that opens the text (附件1 above the title of an attachment saved on its own: a rule marked `label`)
+  // labels the document; it opens no part of it.
+  return c && i === 0 && c.label ? null : c;
+}
+
 /** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
@@ -434,16 +454,15 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const cells = coverage(cellTables);
   // A report flattened onto one line (the cleaner cut it before its markers): one line holds most of the text.
   const flat = doc.lines.some((l) => l.end - l.start >= Math.max(FLAT.minLength, FLAT.share * view.length));
-  const index = rules.headings.compiled.index;
-  const found = paras.map((p, i) => {
-    if (cells(p.start)) return null;
-    const text = view.slice(p.start, p.end);
-    const c = numbered(view, p, text, paras[i + 1], rules, flat, paras[i + 2]) ?? unnumbered(p, text, index, rules.headings.compiled);
-    // A label that opens the text (附件1 above the title of an attachment saved on its own: a rule marked `label`)
-    // labels the document; it opens no part of it.
-    return c && i === 0 && c.label ? null : c;
-  });
-  const outlineStyles = found.filter((c) => c && rules.headings.compiled.outlineStyles.has(c.style)).length;
+  // Filled by push, not by `map`: V8's optimised `map` may give a holey array where the unoptimised one gave a packed
+  // one, and the code reading it was then thrown away and compiled again for the second kind.
+  const found: (Candidate | null)[] = [];
+  let outlineStyles = 0;
+  for (let i = 0; i < paras.length; i++) {
+    const c = candidateAt(view, paras, i, cells, rules, flat);
+    if (c && rules.headings.compiled.outlineStyles.has(c.style)) outlineStyles++;
+    found.push(c);
+  }
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   const lone = rules.headings.standalone;
   if (lone && outlineStyles < 2 && firstLong >= 0) {
@@ -454,7 +473,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
       const text = view.slice(paras[i]!.start, paras[i]!.end);
       if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules) || speakerLine(text, rules)) continue;
       const prevHeading = found[i - 1]?.style === 'standalone';
-      found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end };
+      found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end, label: false };
     }
   }
 

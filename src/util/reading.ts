@@ -41,24 +41,31 @@ export class ReadingView {
     blocks: readonly Range[],
   ) {
     const sorted = [...blocks].sort((a, b) => a.start - b.start);
-    this.blocks = sorted.map((b) => {
-      if (!hasBreakIn(view, b.start, b.end)) return { start: b.start, end: b.end, read: null, index: null };
-      const read = unwrapped(view.slice(b.start, b.end));
-      const index = new Int32Array(b.end - b.start + 1);
-      for (let j = 0; j <= b.end - b.start; j++) index[j] = read.of(j);
-      return { start: b.start, end: b.end, read, index };
-    });
+    // Filled by push, never by `map`: every document's array then has the same elements kind (map's result did not),
+    // so the code reading it, inlined into many extractors, is not thrown away for a new kind.
+    const out: BlockReading[] = [];
+    // Whether a block holds a break, by where the next break of each kind is (native searches that only move forward,
+    // the blocks being in order): no scan of every character of every block.
+    const next = [nextIndex(view, '\n'), nextIndex(view, '\r'), nextIndex(view, FILLER)];
+    for (const b of sorted) {
+      const wrapped = next[0]!(b.start) < b.end || next[1]!(b.start) < b.end || next[2]!(b.start) < b.end;
+      out.push(wrapped ? wrappedBlock(view, b.start, b.end) : { start: b.start, end: b.end, read: null, index: null });
+    }
+    this.blocks = out;
   }
 
   /** The block holding [start, end), or null when the range is in none (or spans two). */
   private blockOf(start: number, end: number): BlockReading | null {
     const bs = this.blocks;
+    // Compared here, on every call, not only when a range starts where a block ends: a test that has never run when
+    // the caller is optimised would throw the optimised code away the first time it does.
+    const nonEmpty = start < end;
     let lo = 0;
     let hi = bs.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const b = bs[mid]!;
-      if (b.end < start || (b.end === start && start < end)) lo = mid + 1;
+      if (b.end < start || (b.end === start && nonEmpty)) lo = mid + 1;
       else if (b.start > start) hi = mid - 1;
       else return end <= b.end ? b : null;
     }
@@ -117,6 +124,29 @@ export class ReadingView {
     if (b && !b.read) return this.text.slice(start, end);
     return writtenAcross(this.text, this.view, start, end);
   }
+}
+
+/**
+ * `at(from)`: the first index of `ch` in `text` at or after `from` (the text's length when there is none), for
+ * positions that never decrease: each native search starts where it is needed, so all of them read the text once.
+ */
+function nextIndex(text: string, ch: string): (from: number) => number {
+  let found = -1;
+  return (from) => {
+    if (found < from) {
+      const i = text.indexOf(ch, from);
+      found = i < 0 ? text.length : i;
+    }
+    return found;
+  };
+}
+
+/** A block holding a break, as read (the same fields, in the same order, as a block holding none). */
+function wrappedBlock(view: string, start: number, end: number): BlockReading {
+  const read = unwrapped(view.slice(start, end));
+  const index = new Int32Array(end - start + 1);
+  for (let j = 0; j <= end - start; j++) index[j] = read.of(j);
+  return { start, end, read, index };
 }
 
 function hasBreakIn(view: string, start: number, end: number): boolean {

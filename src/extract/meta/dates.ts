@@ -2,7 +2,6 @@ import type { Block, Doc } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { digitsSpelled, edgeUnits, mayHold, requiredText } from '../../rules/regex-ast.js';
 import type { Numerals } from '../quantity/numbers.js';
-import { lineBodies, take } from './lines.js';
 
 /** How many opening lines may carry a web page's date stamp. */
 const OPENING_LINES = 60;
@@ -54,6 +53,20 @@ function execIf(g: Gated | undefined, text: string, start = 0, end = text.length
 }
 
 /**
+ * The first OPENING_LINES non-empty line bodies, by a plain loop (a generator here made findDate several times as
+ * costly to optimise).
+ */
+function openingLines(doc: Pick<Doc, 'lines'>): string[] {
+  const out: string[] = [];
+  for (const l of doc.lines) {
+    if (!l.body) continue;
+    out.push(l.body);
+    if (out.length >= OPENING_LINES) break;
+  }
+  return out;
+}
+
+/**
  * The date of delivery or issue, by the meta.yaml `dates` rules: a date line (the delivery line of a report, the
  * date under a notice's signature), else a delivery phrase in an opening block, else a collector header, else a web
  * page's date stamp, else a byline's date, else the day a news article says the report was delivered.
@@ -75,7 +88,7 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
     if (d) return d;
   }
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
-  const lines = take(lineBodies(doc), OPENING_LINES, Boolean);
+  const lines = openingLines(doc);
   for (let i = 0; i < lines.length; i++) {
     const d = ofMatch(execIf(r.stamp, lines[i]!), n) ?? (r.splitStamp ? ofMatch(execIf(r.splitStamp, `${lines[i]!}\n${lines[i + 1] ?? ''}`), n) : null);
     if (d) return d;

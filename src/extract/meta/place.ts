@@ -1,6 +1,6 @@
 import type { Block, Doc } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
-import { bareLevel, cityBefore, mostNamed, mostNamedCity, municipalityNamed, placeAt, regions, type Place, type Regions } from './region.js';
+import { bareLevel, cityBefore, mostNamed, municipalityNamed, placeAt, regions, type Place, type Regions } from './region.js';
 
 
 /**
@@ -51,19 +51,22 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     if (p.township && !place.township && (!p.district || p.district === place.district)) place.township = p.township;
   }
   const level = issuer ? bareLevel(issuer, r) : null;
+  // The cities the text names, counted once (a scan of the whole view) however many of the steps below ask.
+  let counted: ReturnType<typeof mostNamed> | null = null;
+  const most = () => (counted ??= mostNamed(doc.view, r));
   if (!place.city && place.district) {
     const before = cityBefore(doc.view, place.district, r);
-    const named = before ? null : mostNamed(doc.view, r);
+    const named = before ? null : most();
     // A district of a municipality: the municipality is its province and its city (regionOf then gives city null).
     const municipality = named && !place.province ? municipalityNamed(doc.view, r, named) : null;
     if (municipality) place.province = place.city = municipality;
     else place.city = before ?? named?.name ?? undefined;
   }
-  if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = mostNamedCity(doc.view, r) ?? undefined;
+  if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = most().name ?? undefined;
   // A document with no place in its anchors, whose text names one city in full again and again (广州市…广州…) and
   // others far less (a national notice naming pilot cities names several alike), is that city's.
   if (!place.city && !place.province && !place.district && !place.national) {
-    const named = mostNamed(doc.view, r);
+    const named = most();
     if (named.name && !named.short && named.n >= MIN_NAMED && named.n >= 2 * named.second) place.city = named.name;
   }
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);

@@ -277,7 +277,8 @@ function countShorts(view: string, s: ShortNames): Int32Array {
   let next = view.charCodeAt(0);
   for (let i = 0; i < view.length; i++) {
     const code = next;
-    next = view.charCodeAt(i + 1); // NaN past the end, where only a one-character word can stand
+    // NaN past the end, where only a one-character word can stand (not read there: a read past the end deoptimised).
+    next = i + 1 < view.length ? view.charCodeAt(i + 1) : NaN;
     if (s.firstUnits[code] !== 1 || (s.secondUnits[next] !== 1 && next === next)) continue;
     for (const w of s.byFirstChar.get(code)!) {
       if (i < from[w]! || !view.startsWith(s.words[w]!, i)) continue;

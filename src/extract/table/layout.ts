@@ -23,7 +23,7 @@ export interface RawTable {
   /** How many leading lines are header lines, when the layout knows; otherwise the reader decides. */
   headerCount: number | null;
   /** Rows whose cells stand where the layout put them: a short row is never filled from the row above. */
-  placed?: boolean;
+  placed: boolean;
 }
 
 type Layout = Rules['tables']['layouts'][number];
@@ -38,11 +38,22 @@ const MAX_ROW = 20_000;
 export function tableLines(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Line[] {
   const lines = doc.lines;
   let k = 0;
-  return lines.map((l) => {
+  return packedMap(lines, (l) => {
     while (k < doc.removed.length && doc.removed[k]!.end <= l.start) k++;
     const removed = k < doc.removed.length && doc.removed[k]!.start < Math.max(l.end, l.start + 1);
     return { start: l.start, end: l.end, body: l.body, removed };
   });
+}
+
+/**
+ * `xs.map(f)`, filled by push. Where V8 optimises a call of `map` it may give a holey array where the unoptimised
+ * call gave a packed one, and the code reading the array (the table finder reads these per line, per layout) was
+ * then thrown away and compiled again for the second kind; a pushed array is packed either way.
+ */
+function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!, i));
+  return out;
 }
 
 /** After an empty match, `matchAll` steps over one code point; a `g` regex run by hand must do the same. */
@@ -113,7 +124,9 @@ export function compileSeparators(layouts: readonly Layout[]): Separators {
 
 /** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
 function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[], sep: RegExp, candidate: boolean[]): RawTable[] {
-  const count = lines.map((l, i) => (l.removed || taken[i] || !candidate[i] ? 0 : countSeparators(l.body, sep)));
+  // A typed array: one hidden class however it is filled (a `map` result's kind varies once V8 optimises the call).
+  const count = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) count[i] = lines[i]!.removed || taken[i] || !candidate[i] ? 0 : countSeparators(lines[i]!.body, sep);
   const ok = (i: number) => count[i]! >= layout.minSeparators;
   const out: RawTable[] = [];
   // Tables come out in line order without overlapping, so the last one reaches furthest down.
@@ -128,13 +141,13 @@ function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken:
       while (first > i - 2 && first > 0 && ok(first - 1) && count[first - 1] !== count[i] && !(reached() > first - 1)) first--;
     }
     if (j - i + 1 >= layout.minLines) {
-      const rows = lines.slice(first, j + 1).map((l) => ({ span: { start: l.start, end: l.end }, cells: split(doc.view, l, sep) }));
+      const rows = packedMap(lines.slice(first, j + 1), (l) => ({ span: { start: l.start, end: l.end }, cells: split(doc.view, l, sep) }));
       const texts = rows.flatMap((r) => r.cells.map((c) => doc.view.slice(c.start, c.end)));
       // Navigation bars and forum panels also use separators: a table has a figure, or (pipes) several even lines.
       const numbers = texts.some((t) => isNumber(t));
       const even = j - first >= 2 && count.slice(first, j + 1).every((c) => c === count[j]);
       const plausible = layout.sameCount ? numbers && texts.every((t) => t.length <= MAX_SPACED_CELL) : numbers || even;
-      if (plausible) out.push({ rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null });
+      if (plausible) out.push({ rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false });
     }
     i = j;
   }
@@ -227,7 +240,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[], un
     const asRow = (at: number[], cells: Range[]) => ({ span: { start: lines[at[0]!]!.start, end: [...at].reverse().map((k) => lines[k]!).find((l) => l.body)!.end }, cells });
     const placed = !!total || rows.some((r) => r.group || r.at.length !== width);
     const totalRow = total ? [asRow(total, [{ start: lines[total[0]!]!.start, end: lines[total[0]!]!.start }, ...total.map(range)])] : [];
-    out.push({ rule: grammar.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, ...(placed ? { placed } : {}) });
+    out.push({ rule: grammar.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed });
     i = rows.at(-1)!.at.at(-1)!;
   }
   return out;
@@ -409,7 +422,7 @@ export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, ru
   const opens = [...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])];
   if (!doc.lines.some((l) => opens.includes(l.body))) return [];
   const lines = tableLines(doc);
-  const taken = lines.map(() => false);
+  const taken = packedMap(lines, () => false);
   const unit = units ? unitLineTest(doc.view, units) : null;
   const serial = cellPerLine(lines, rules, taken, unit);
   for (const t of serial) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = true;
@@ -428,7 +441,7 @@ function lastLineOf(lines: Line[], t: RawTable): number {
 
 /** Every table found in the text, in document order; a line belongs to at most one table. */
 export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['tables'], units: Grammar | null = null): RawTable[] {
-  const taken = lines.map(() => false);
+  const taken = packedMap(lines, () => false);
   const found: RawTable[] = [];
   const take = (tables: RawTable[]) => {
     for (const t of tables) {
@@ -438,7 +451,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
     }
   };
   const seps = rules.compiled.separators;
-  const usable = lines.map((l) => !!l.body && !l.removed && l.body.length <= MAX_ROW);
+  const usable = packedMap(lines, (l) => !!l.body && !l.removed && l.body.length <= MAX_ROW);
   // Most lines are prose with no separator of any layout: one test rules them out for all layouts, asked once per
   // line and only of a line holding the text its layout's separator needs (|, a tab, a space): a line spaced with
   // runs of spaces is then not read for pipes or tabs. Either way a line left out would count no separator.
@@ -449,7 +462,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   };
   for (const layout of rules.layouts) {
     const needs = seps.needs.get(layout) ?? null;
-    const candidate = lines.map((l, i) => usable[i]! && holds(l.body, needs) && anyHolds(i));
+    const candidate = packedMap(lines, (l, i) => usable[i]! && holds(l.body, needs) && anyHolds(i));
     take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
   }
   const unit = units ? unitLineTest(doc.view, units) : null;
