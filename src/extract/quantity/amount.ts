@@ -174,15 +174,25 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   // 2 9 0 0 亿元, 1.2 万亿元: in texts with spaced-out figures a space may stand before the magnitude.
   if (arabic && view.charCodeAt(p) === 0x20 && c.magnitude.at(view, p + 1) && !c.unit.at(view, p + 1)) p++;
   // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
-  if (!magnitude && !c.unit.at(view, p)) p = magnitudeAt(view, p);
+  if (!magnitude && !c.unit.at(view, p)) {
+    const s = magnitudeAt(view, p, value, arabic, c);
+    if (s) {
+      ({ value, magnitude, exponent } = s);
+      if (s.compound) form = 'number.compound';
+      p = s.end;
+    }
+  }
   let approx = c.approx.at(view, p);
   if (approx) {
     p += approx.length;
     // 3200多亿元, 600多万套: the magnitude after 多/余.
     if (!magnitude && !c.unit.at(view, p)) {
-      const q = magnitudeAt(view, p);
-      if (q > p) form = 'number.more';
-      p = q;
+      const s = magnitudeAt(view, p, value, arabic, c);
+      if (s) {
+        ({ value, magnitude, exponent } = s);
+        form = 'number.more';
+        p = s.end;
+      }
     }
     form = c.numerals.formAfter.get(approx) ?? form;
   }
@@ -205,32 +215,35 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   if (half) return half;
   const per = c.per.at(view, p);
   return per ? amend(whole, p + per.length, value, form, numberText, unit, word + per) : whole;
+}
 
-  /** Past the magnitude written at `q` (with 3万4000 compounds), or `q` when there is none. */
-  function magnitudeAt(text: string, q: number): number {
-    const mag = c.magnitude.at(text, q);
-    const info = mag ? c.magnitudeOf.get(mag) : undefined;
-    if (!mag || !info || (!arabic && info.arabicOnly)) return q;
-    const next = arabic && info.exponent >= 4 ? compound(text, q + mag.length, value, info.exponent, c) : null;
-    if (next) {
-      [value, magnitude, exponent, form] = [next.value, next.magnitude ?? mag, next.exponent, 'number.compound'];
-      return next.end;
-    }
-    // 3千万, 5百万, 10.36百亿亿: a magnitude scales the big ones written after it, each at least as big as the one
-    // before (亿亿 is 10^16; 亿万 is no magnitude), unless a unit starts there.
-    magnitude = mag;
-    let last = info.exponent;
-    for (;;) {
-      const at = q + magnitude.length;
-      const big = c.unit.at(text, at) ? null : c.magnitude.at(text, at);
-      const e = big ? c.magnitudeOf.get(big)?.exponent ?? 0 : 0;
-      if (!big || e < 4 || e < last) break;
-      magnitude += big;
-      last = e;
-    }
-    exponent = exponentOf(magnitude, c);
-    return q + magnitude.length;
+/** A magnitude read after a number: where it ends, the number's value in units of it, and the magnitude as written. */
+interface Scaled { end: number; value: number; magnitude: string; exponent: number; compound: boolean }
+
+/**
+ * The magnitude written at `q` after a number of `value` (with 3万4000 compounds), or null when there is none. A
+ * function of its own rather than one nested in readAmount: the nested one was a closure made on every call, and
+ * the variables it set were kept in a context object rather than in registers.
+ */
+function magnitudeAt(text: string, q: number, value: number, arabic: boolean, c: Compiled): Scaled | null {
+  const mag = c.magnitude.at(text, q);
+  const info = mag ? c.magnitudeOf.get(mag) : undefined;
+  if (!mag || !info || (!arabic && info.arabicOnly)) return null;
+  const next = arabic && info.exponent >= 4 ? compound(text, q + mag.length, value, info.exponent, c) : null;
+  if (next) return { end: next.end, value: next.value, magnitude: next.magnitude ?? mag, exponent: next.exponent, compound: true };
+  // 3千万, 5百万, 10.36百亿亿: a magnitude scales the big ones written after it, each at least as big as the one
+  // before (亿亿 is 10^16; 亿万 is no magnitude), unless a unit starts there.
+  let magnitude = mag;
+  let last = info.exponent;
+  for (;;) {
+    const at = q + magnitude.length;
+    const big = c.unit.at(text, at) ? null : c.magnitude.at(text, at);
+    const e = big ? c.magnitudeOf.get(big)?.exponent ?? 0 : 0;
+    if (!big || e < 4 || e < last) break;
+    magnitude += big;
+    last = e;
   }
+  return { end: q + magnitude.length, value, magnitude, exponent: exponentOf(magnitude, c), compound: false };
 }
 
 const FRACTION_TAIL = /\d ?\. ?$|\d \.?$/;

@@ -115,26 +115,32 @@ export interface Compiled {
 }
 
 /**
- * Words looked for at one position (a unit after a number, 以上 after a unit): a sticky alternation, run only when
- * the character there can start one of them. Most positions start none, and a set lookup is far cheaper than
- * entering the regexp engine.
+ * Words looked for at one position (a unit after a number, 以上 after a unit): the words that start with the
+ * character there, longest first, compared in place. Most positions start none, and a lookup is far cheaper than
+ * entering the regexp engine; a sticky alternation of the words (longest first) finds the same word.
  */
 export class WordsAt {
-  private readonly firsts: Set<number>;
+  /** Per first character code, the words that start with it, longest first. */
+  private readonly byFirst = new Map<number, readonly string[]>();
 
-  constructor(private readonly re: RegExp, words: readonly string[]) {
-    this.firsts = new Set(words.map((w) => w.charCodeAt(0)));
+  constructor(words: readonly string[]) {
+    for (const w of byLength([...new Set(words)])) {
+      if (!w) continue;
+      const code = w.charCodeAt(0);
+      this.byFirst.set(code, [...(this.byFirst.get(code) ?? []), w]);
+    }
   }
 
   /**
-   * The word (the longest, as the alternation is ordered) starting exactly at `pos`, or null. Nothing is read past
-   * the end: a read out of bounds throws the hot functions this is inlined into out of optimised code.
+   * The word (the longest) starting exactly at `pos`, or null. Nothing is read past the end: a read out of bounds
+   * throws the hot functions this is inlined into out of optimised code.
    */
   at(view: string, pos: number): string | null {
-    if (pos >= view.length || !this.firsts.has(view.charCodeAt(pos))) return null;
-    this.re.lastIndex = pos;
-    const m = this.re.exec(view);
-    return m ? m[0] : null;
+    if (pos >= view.length) return null;
+    const list = this.byFirst.get(view.charCodeAt(pos));
+    if (list === undefined) return null;
+    for (let i = 0; i < list.length; i++) if (view.startsWith(list[i]!, pos)) return list[i]!;
+    return null;
   }
 }
 
@@ -628,7 +634,7 @@ const wordSet = (words: readonly string[]): WordSet => ({
 
 // No `u` flag on these: every word is in the BMP, and V8 runs non-unicode sticky regexps several times faster.
 const sticky = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'y');
-const wordsAt = (words: readonly string[]) => new WordsAt(words.length ? sticky(words) : NEVER, words);
+const wordsAt = (words: readonly string[]) => new WordsAt(words);
 /**
  * Numbers: 1 = after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic, 4 = Chinese. A Chinese numeral (and a run
  * of split digits) must be followed by something that can continue an amount (`next`: first characters of units,
@@ -758,7 +764,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     inclusive: wordsAt(inclusive),
     subunit: wordsAt(subunits),
     halfFirsts: new Set((rules.units.halves?.words ?? []).map((w) => w.charCodeAt(0))),
-    per: new WordsAt(new RegExp(`/(?:${alternation(byLength([...units, '年', '月', '日', '秒', '人', '户', '亩']))})`, 'y'), ['/']),
+    per: wordsAt([...units, '年', '月', '日', '秒', '人', '户', '亩'].map((w) => `/${w}`)),
     rangeJoin: wordsAt(q.rangeJoiners),
     sharedJoin: wordsAt(q.sharedUnitJoiners),
     cmpAfter: wordsAt(after),

@@ -163,58 +163,57 @@ export function targetsFrom(view: string, block: Range, c: Compiled): number {
   return m ? block.start + m.index + m[0].length : Infinity;
 }
 
+/** A kind and the decision rule of quantities.yaml that names `evidence`. */
+const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({ kind, rule: frame.ids.kind[evidence], evidence });
+
 /**
  * Target, actual or other. Glossary definitions are other; a paragraph of main expected targets, a task, or a plan
  * section makes a target; a review section an actual; elsewhere the nearest cue word before the figure in its
  * sentence decides, then the document type (every item of a task notice is a target).
  */
 export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Sentence, targetsFrom: number): KindOf {
-  const by = (kind: Kind, evidence: KindEvidence): KindOf => ({ kind, rule: frame.ids.kind[evidence], evidence });
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
-  if (role === 'glossary' || frame.inGlossary(pos)) return by('other', 'glossary');
+  if (role === 'glossary' || frame.inGlossary(pos)) return decided(frame, 'other', 'glossary');
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
-  if (score && (!c.scoreFirst || c.scoreFirst.has(doc.view.charCodeAt(pos))) && score.test(doc.view.slice(pos, pos + 16))) return by('other', 'score');
-  if (pos >= targetsFrom) return by('target', 'target-paragraph');
-  // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: each
-  // read once, when first asked for.
-  let text: string | null = null;
-  let last: string | null = null;
-  const before = () => (text ??= sentence.before(pos));
-  const clause = () => (last ??= lastClause(before()));
+  if (score && (!c.scoreFirst || c.scoreFirst.has(doc.view.charCodeAt(pos))) && score.test(doc.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
+  if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
+  // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: every
+  // figure that comes this far reads both (reportedDone starts with the clause).
+  const before = sentence.before(pos);
+  const clause = lastClause(before);
   const reported = reportedDone(doc, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
-  if (reported) return by(reported === 'list-head' ? 'target' : 'actual', reported);
-  if (frame.inTask(pos)) return sentence.done(pos) ? by('actual', 'done') : by('target', 'task');
+  if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
+  if (frame.inTask(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
-    if (role === 'review' && c.aheadCue.in(clause())) return by('target', 'ahead-cue');
-    if (role === 'plan' && done(clause(), c)) return by('actual', 'done');
+    if (role === 'review' && c.aheadCue.in(clause)) return decided(frame, 'target', 'ahead-cue');
+    if (role === 'plan' && done(clause, c)) return decided(frame, 'actual', 'done');
     // A year the report reviews, named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of
     // 2011–2015), is a past level even inside a plan part; a base (比2010年) or a deadline (到2015年) is not.
-    if (role === 'plan' && yearKind(clause(), frame, c, true) === 'actual') return by('actual', 'past-year');
+    if (role === 'plan' && yearKind(clause, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
   const part = block?.roleRule != null && !c.q.sections.some((r) => r.id === block.roleRule);
-  if (role === 'plan') return by('target', part ? 'plan-part' : 'plan-section');
-  if (role === 'review') return by('actual', part ? 'review-part' : 'review-section');
-  if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return by('target', 'notice');
+  if (role === 'plan') return decided(frame, 'target', part ? 'plan-part' : 'plan-section');
+  if (role === 'review') return decided(frame, 'actual', part ? 'review-part' : 'review-section');
+  if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return decided(frame, 'target', 'notice');
   const cue = sentence.kindCue(pos);
-  const year = () => yearKind(before(), frame, c);
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
     // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
-    const y = t.yieldsToYear ? year() : null;
-    if (y) return by(y, y === 'actual' ? 'past-year' : 'year-ahead');
+    const y = t.yieldsToYear ? yearKind(before, frame, c) : null;
+    if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
     // This year (今年, 年内) in a report on its own year so far is the year under review.
-    if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return by('actual', 'past-year');
+    if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return decided(frame, 'actual', 'past-year');
     return { kind: t.value, rule: t.id, evidence: null };
   }
-  const y = year();
-  return y ? by(y, y === 'actual' ? 'past-year' : 'year-ahead') : by(doc.meta.docType === 'work-report' ? 'actual' : 'target', 'default');
+  const y = yearKind(before, frame, c);
+  return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, doc.meta.docType === 'work-report' ? 'actual' : 'target', 'default');
 }
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
@@ -228,8 +227,7 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * of counts done (安排的48个项目中，已开工36个、…: the planned count, taken as a target, the counts done after it
  * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
-function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, lastClause: () => string): 'plan-share' | 'progress-done' | 'list-head' | null {
-  const clause = lastClause();
+function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
   const share = c.q.planShare?.exec(clause);
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
   if (doc.meta.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';

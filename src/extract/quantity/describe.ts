@@ -61,8 +61,12 @@ function indicatorOf(read: ReadingView, from: number, start: number, afterStart:
 /** A run of mentions joined only by list joiners, sharing the first one's verb and subject. */
 interface Group {
   members: Draft[];
-  /** Where the first member's whole subject phrase (一产、二产、三产增加值) is read from, for handing out parts. */
-  subject: () => Range | null;
+  /**
+   * Where the first member's whole subject phrase (一产、二产、三产增加值) is read from, for handing out parts: the
+   * arguments `indicatorRange` reads it with, kept rather than a closure over them (a closure made the loop over the
+   * figures allocate a context for every figure).
+   */
+  subject: { from: number; start: number; afterStart: number; afterEnd: number };
   /** The first member's comparator is a word before it (超过5%、6%), shared by the list unless a tail word is. */
   head: boolean;
   /** The last member so far carries its own comparator word after it (…、7%以上). */
@@ -88,7 +92,8 @@ function close(doc: Doc, g: Group | null, c: Compiled, frame: Frame, handed: Han
     d.comparator = sharer.comparator;
     d.rules.comparator = sharer.rules.comparator;
   }
-  const subject = g.subject();
+  const s = g.subject;
+  const subject = indicatorRange(doc.reading, s.from, s.start, s.afterStart, s.afterEnd, 'level', c, Infinity);
   let parts = subject ? distribute(doc.reading, subject, g.members.length, c) : null;
   let by = frame.ids.indicator.parts;
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
@@ -247,11 +252,10 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
-    const namesYear = () => (cued ??= hasYearCue(window, c));
     const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous && previous.span.start >= sentence.start && previous.measure === 'growth' ? previous : null;
-    const when = rate && c.gap.test(window) && !namesYear() ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
+    const when = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
     const draft: Draft = {
       id: '',
       section: block.section,
@@ -293,7 +297,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       }
       // A member naming no year of its own is of the first member's year or span (年均增长8.1%、9.5%; 分别从32875元、
       // 15000元提高到…: both of the year before the span).
-      if (!namesYear()) {
+      if (!(cued ??= hasYearCue(window, c))) {
         [draft.year, draft.period] = [first.year, first.period];
         draft.rules.year = first.rules.year;
       }
@@ -303,8 +307,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       const head = cmp !== null && !word && !m.approx;
       // The subject of a list is read whole, however long: it is handed out in parts (规上工业增加值、固定资产投资、
       // 社会消费品零售总额、一般公共预算收入分别增长…).
-      const subject = () => indicatorRange(read, from, m.start, afterStart, afterEnd, 'level', c, Infinity);
-      group = { members: [draft], subject, head, tail: false, sentence: sentence.start };
+      group = { members: [draft], subject: { from, start: m.start, afterStart, afterEnd }, head, tail: false, sentence: sentence.start };
     }
     group.tail = word.length > 0 && cmp !== null;
     out.push(draft);
