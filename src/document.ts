@@ -94,9 +94,10 @@ export interface Doc {
   removed: RemovedRange[];
   /**
    * clean: the non-empty lines of the view it leaves, cut at inline breaks (and a report flattened onto one line,
-   * before its heading markers), which segment reads paragraphs from. Unset before clean.
+   * before its heading markers), which segment reads paragraphs from. Null before clean (every field is set from
+   * newDoc on, so the document keeps one shape through the stages and V8 keeps its optimised code).
    */
-  lineUnits?: readonly ViewLine[];
+  lineUnits: readonly ViewLine[] | null;
   /** segment (roles sets each block's role, year and period). */
   blocks: Block[];
   /** segment: the one-cell-per-line tables (an assessment table's cells, one a line), whose lines are no headings. */
@@ -147,7 +148,7 @@ export function emptyMeta(): Meta {
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
   return {
-    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], blocks: [], cellTables: [], reading: new ReadingView('', '', []), sections: [],
+    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], lineUnits: null, blocks: [], cellTables: [], reading: new ReadingView('', '', []), sections: [],
     meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], sectionLeads: new Map(), units: [], organizations: [], messages: [],
   };
 }
