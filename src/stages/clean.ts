@@ -198,8 +198,11 @@ function follow(units: Line[], k: number, rule: Rule, sentenceEnd: RegExp): numb
 function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], length: number, sentenceEnd: RegExp): RemovedRange[] {
   const out: RemovedRange[] = [];
   for (const rule of rules) {
-    const at = firstInZone(units, rule, length, (u, i) => rule.pattern.test(u.body)
-      && (!rule.followedBy || units.slice(i + 1, i + 3).some((n) => rule.followedBy!.test(n.body))));
+    // Read off the rule once: the rules differ in which optional fields they have (so in hidden class), and the test
+    // below runs on every unit of the zone.
+    const { pattern, followedBy } = rule;
+    const at = firstInZone(units, rule, length, (u, i) => pattern.test(u.body)
+      && (!followedBy || units.slice(i + 1, i + 3).some((n) => followedBy.test(n.body))));
     if (at < 0) continue;
     const first = rule.fromStart ? 0 : at;
     let last = rule.fromStart ? at : units.length - 1;
