@@ -119,7 +119,7 @@ describe('NumberFinder', () => {
   it('finds the match the number regexp finds first, from every position', () => {
     for (const text of texts) {
       for (let from = 0; from <= text.length; from++) {
-        const m = c.number.from(text, from);
+        const m = c.number.from(text, from, text.length);
         expect(m ? [m.index, m[0]] : null, `${text} from ${from}`).toEqual(reference(text, from));
       }
     }

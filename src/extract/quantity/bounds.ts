@@ -41,12 +41,16 @@ function before(stops: number[], pos: number): number {
 /**
  * Clause and sentence boundaries of one block, found once (one pass over the block) and looked up by binary
  * search for each mention, so a long paragraph full of figures costs no more than a short one per figure.
+ * The block's edges stand in the lists as stops (just before its start, at its end), so every figure finds a stop
+ * on each side: a branch for a figure with none, taken first well after the code was optimised, threw it out.
  */
 export class Bounds {
   private readonly clauses: number[] = [];
   private readonly sentences: number[] = [];
 
-  constructor(view: string, private readonly block: Range) {
+  constructor(view: string, block: Range) {
+    this.clauses.push(block.start - 1);
+    this.sentences.push(block.start - 1);
     const end = Math.min(block.end, view.length);
     for (let i = block.start; i < end; i++) {
       const stop = STOP[view.charCodeAt(i)]!;
@@ -54,15 +58,18 @@ export class Bounds {
       this.clauses.push(i);
       if (stop === 2) this.sentences.push(i);
     }
+    this.clauses.push(block.end);
+    this.sentences.push(block.end);
   }
 
   private around(stops: number[], core: Range, reach: number): Range {
-    const i = before(stops, core.start);
-    const start = i >= 0 ? stops[i]! + 1 : this.block.start;
+    // The block's edges bound a core reaching past them (a minus sign before the block, say) as they did before.
+    const i = Math.max(0, before(stops, core.start));
+    const start = stops[i]! + 1;
     // A thousands comma inside the core (1,234) is not a boundary: look past the core's end.
     let j = i + 1;
-    while (j < stops.length && stops[j]! < core.end) j++;
-    const end = j < stops.length ? stops[j]! : this.block.end;
+    while (j < stops.length - 1 && stops[j]! < core.end) j++;
+    const end = stops[j]!;
     return { start: Math.max(start, core.start - reach), end: Math.min(end, core.end + reach) };
   }
 

@@ -231,9 +231,10 @@ export class NumberFinder {
   /**
    * The first match starting at or after `from` and before `limit` (the match a global regexp with `lastIndex =
    * from` finds, if it starts before `limit`), or null. Bounded, so that a scan block by block reads each character
-   * once: unbounded, a long text of blocks holding no number was read to its end once per block.
+   * once: unbounded, a long text of blocks holding no number was read to its end once per block. `limit` is always
+   * passed: a default for it, first taken by a wrapped paragraph, threw the optimised code out.
    */
-  from(text: string, from: number, limit = text.length): RegExpExecArray | null {
+  from(text: string, from: number, limit: number): RegExpExecArray | null {
     const starts = this.starts;
     const re = this.re;
     for (let p = from; p < limit; p++) {

@@ -22,6 +22,10 @@ export interface Frame {
   /** Whether a position lies in a task, and the index in `doc.tasks` of the (first) task holding it, or -1. */
   inTask: (pos: number) => boolean;
   taskAt: (pos: number) => number;
+  /** The ids of `doc.tasks`, by index: read once, as task records come in several shapes. */
+  taskIds: string[];
+  /** The document's type (meta.docType), read once: documents and their meta come in several shapes. */
+  docType: Doc['meta']['docType'];
   inGlossary: (pos: number) => boolean;
   /** The block holding a position, with the role the roles stage gave it. */
   blockAt: (pos: number) => Block | null;
@@ -32,6 +36,8 @@ export interface Frame {
   scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[] }>;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
   reading: ReadingView;
+  /** The document's view (doc.view), read once: a read of it from documents of several shapes was thrown out. */
+  view: string;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
   ids: Compiled['ids'];
 }
@@ -134,7 +140,14 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     if (own && role === 'plan' && s.year !== null) plan ??= s.year;
     if (own && role === 'review' && s.year !== null) review ??= s.year;
   }
-  const tasks = doc.tasks.map((t) => t.span);
+  // Task spans as records of one shape, pushed one by one (see `locator`): the spans of tasks come in several
+  // shapes, and the optimised lookup was thrown out when a document with another one came by.
+  const tasks: Range[] = [];
+  const taskIds: string[] = [];
+  for (const t of doc.tasks) {
+    tasks.push({ start: t.span.start, end: t.span.end });
+    taskIds.push(t.id);
+  }
   const planYear = plan ?? doc.meta.year ?? (review !== null ? review + 1 : null);
   // A report on its own year so far (今年以来…, meta.yaml toDate) reviews that year.
   const reviewYear = review ?? (planYear !== null ? (toDate ? planYear : planYear - 1) : null);
@@ -144,13 +157,14 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     sections, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
     // A report delivered in December for the year ahead says 明年 of its plan year.
     nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
-    inTask: coverage(tasks), taskAt: locator(tasks), inGlossary: coverage(doc.glossary.map((g) => g.span)),
+    inTask: coverage(tasks), taskAt: locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: coverage(doc.glossary.map((g) => g.span)),
     blockAt: (pos) => {
       const i = at(pos);
       return i >= 0 ? blocks[i]! : null;
     },
     scopes: new Map(),
     reading: doc.reading,
+    view: doc.view,
     ids: c.ids,
   };
 }
@@ -171,19 +185,19 @@ const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({
  * section makes a target; a review section an actual; elsewhere the nearest cue word before the figure in its
  * sentence decides, then the document type (every item of a task notice is a target).
  */
-export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Sentence, targetsFrom: number): KindOf {
+export function kindOf(frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Sentence, targetsFrom: number): KindOf {
   const block = frame.blockAt(pos);
   const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return decided(frame, 'other', 'glossary');
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
-  if (score && (!c.scoreFirst || c.scoreFirst.has(doc.view.charCodeAt(pos))) && score.test(doc.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
+  if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
   // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: every
   // figure that comes this far reads both (reportedDone starts with the clause).
   const before = sentence.before(pos);
   const clause = lastClause(before);
-  const reported = reportedDone(doc, c, pos, sentence, clause);
+  const reported = reportedDone(frame, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
   if (frame.inTask(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
@@ -201,7 +215,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
   const part = block?.roleRule != null && !c.q.sections.some((r) => r.id === block.roleRule);
   if (role === 'plan') return decided(frame, 'target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return decided(frame, 'actual', part ? 'review-part' : 'review-section');
-  if (doc.meta.docType === 'task-notice' || doc.meta.docType === 'policy-notice') return decided(frame, 'target', 'notice');
+  if (frame.docType === 'task-notice' || frame.docType === 'policy-notice') return decided(frame, 'target', 'notice');
   const cue = sentence.kindCue(pos);
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
@@ -213,7 +227,7 @@ export function kindOf(doc: Doc, frame: Frame, c: Compiled, pos: number, section
     return { kind: t.value, rule: t.id, evidence: null };
   }
   const y = yearKind(before, frame, c);
-  return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, doc.meta.docType === 'work-report' ? 'actual' : 'target', 'default');
+  return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, frame.docType === 'work-report' ? 'actual' : 'target', 'default');
 }
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
@@ -227,11 +241,11 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * of counts done (安排的48个项目中，已开工36个、…: the planned count, taken as a target, the counts done after it
  * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
-function reportedDone(doc: Doc, c: Compiled, pos: number, sentence: Range, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
+function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Range, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
   const share = c.q.planShare?.exec(clause);
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
-  if (doc.meta.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
-  const after = doc.view.slice(pos, sentence.end);
+  if (frame.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
+  const after = frame.view.slice(pos, sentence.end);
   // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
   const comma = indexOfComma(after);
   const next = comma >= 0 ? firstClause(after, comma + 1) : '';

@@ -188,9 +188,9 @@ const isSemicolon = (code: number) => code === 0x3b || code === 0xff1b;
 const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.all(text).some((found) => found.length > 0);
 
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
-function taskId(doc: Doc, frame: Frame, pos: number): string | null {
+function taskId(frame: Frame, pos: number): string | null {
   const i = frame.taskAt(pos);
-  return i >= 0 ? doc.tasks[i]!.id : null;
+  return i >= 0 ? frame.taskIds[i]! : null;
 }
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
@@ -199,6 +199,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const deadline = (year: number | null, evidence: 'opening-deadline' | 'opening-year' | 'carried-deadline'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
   const view = doc.view;
   const read = doc.reading;
+  const source = doc.text;
   const out: Draft[] = [];
   let prevEnd = -1;
   let group: Group | null = null;
@@ -243,7 +244,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const afterLevel = !!before && before.span.start >= sentence.start && before.measure === 'level' && before.normalized.unit === m.normalUnit && before.normalized.unit !== null;
     const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
-    const own = kindOf(doc, frame, c, m.start, block.section, sentence, targets);
+    const own = kindOf(frame, c, m.start, block.section, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
     if (own.evidence !== 'default') lastKind = own;
     const previous = out.at(-1);
@@ -259,8 +260,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const draft: Draft = {
       id: '',
       section: block.section,
-      task: taskId(doc, frame, m.start),
-      text: doc.text.slice(text.start, text.end),
+      task: taskId(frame, m.start),
+      text: source.slice(text.start, text.end),
       span: spanOf(doc, text.start, text.end),
       core: textSpan(doc, m.start, m.end),
       indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous && previous.span.start >= sentence.start && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,

@@ -194,13 +194,13 @@ function moved(m: Mention, start: number, end: number): Mention {
 function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
   const u = read.range(block.start, block.end);
   const out: Mention[] = [];
-  for (let m = c.number.from(u.text, 0); m; ) {
+  for (let m = c.number.from(u.text, 0, u.text.length); m; ) {
     const { found, next } = mentionAt(u.text, m, u.text.length, c);
     if (found) {
       const back = u.back(found);
       out.push(moved(found, block.start + back.start, block.start + back.end));
     }
-    m = c.number.from(u.text, next);
+    m = c.number.from(u.text, next, u.text.length);
   }
   return out;
 }
