@@ -310,7 +310,10 @@ export class Patterns {
    */
   readonly second: Int32Array;
   readonly gated: number;
-  /** What `all` gives for a text with no match: an empty list per pattern (frozen, shared). */
+  /**
+   * What `all` gives for a text with no match: an empty list per pattern (shared; handed out read-only, and not
+   * frozen: a frozen array is of another kind than the lists `all` builds, and code reading both was thrown out).
+   */
   private readonly none: readonly (readonly RegExpExecArray[])[];
 
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
@@ -328,7 +331,7 @@ export class Patterns {
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.resumable = this.whole.every((re) => re === null);
-    this.none = Object.freeze(patterns.map(() => NONE));
+    this.none = noMatches(patterns.length);
     const byFirst = new Map<number, number[]>();
     patterns.forEach(({ firsts }, k) => {
       for (const code of firsts ?? []) {
@@ -373,7 +376,7 @@ export class Patterns {
         re.lastIndex = p;
         const m = re.exec(text);
         if (!m) continue;
-        out ??= new Array<RegExpExecArray[]>(n).fill(NONE);
+        out ??= noMatches(n);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
         next ??= new Int32Array(n);
@@ -385,13 +388,18 @@ export class Patterns {
       if (!re || !mayHold(text, this.needs[k])) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        out ??= new Array<RegExpExecArray[]>(n).fill(NONE);
+        out ??= noMatches(n);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
         re.lastIndex = advance(text, m, re.unicode);
       }
     }
     return out ?? this.none;
+  }
+
+  /** Whether any pattern matches in `text` (`all` found something: it gives `none` only for no match). */
+  any(text: string): boolean {
+    return this.all(text) !== this.none;
   }
 
   /**
@@ -411,6 +419,16 @@ export class Patterns {
 }
 
 const NONE: RegExpExecArray[] = [];
+
+/**
+ * A list of `n` shared empty lists, pushed one by one: `new Array(n).fill(…)` is holey, and code reading what `all`
+ * returns, given a holey list and `none`, was thrown out of optimised code (describe, in batch workers).
+ */
+function noMatches(n: number): RegExpExecArray[][] {
+  const out: RegExpExecArray[][] = [];
+  for (let k = 0; k < n; k++) out.push(NONE);
+  return out;
+}
 
 /** See Patterns.scan. */
 export class PatternScan {

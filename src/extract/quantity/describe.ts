@@ -185,7 +185,7 @@ const SHARE = /(比重|比例|份额)$/;
 const isSemicolon = (code: number) => code === 0x3b || code === 0xff1b;
 
 /** Whether a text names a year or span of its own (a year cue of quantities.yaml `years`). */
-const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.all(text).some((found) => found.length > 0);
+const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.any(text);
 
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
 function taskId(frame: Frame, pos: number): string | null {
