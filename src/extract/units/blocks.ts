@@ -163,7 +163,15 @@ interface Seen extends Range {
 export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: SectionIndex, headingLeads: SectionLeads): { drafts: Draft[]; leads: SectionLeads } {
   const blocks = plain(doc.blocks);
   const n = blocks.length;
-  const ctx: Ctx = { view: doc.view, reading: doc.reading, blocks, rules, g, sections, markers: new Array(n), labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n), lists: new Array(n) };
+  // Filled by push, not `new Array(n)`: a holey array, given its first element only when a block is first asked
+  // about, met the helpers indexing it in two kinds, and they were thrown out of optimised code.
+  const markers: (Range | null | undefined)[] = [];
+  const lists: (readonly UnitList[] | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    markers.push(undefined);
+    lists.push(undefined);
+  }
+  const ctx: Ctx = { view: doc.view, reading: doc.reading, blocks, rules, g, sections, markers, labelLines: new Int8Array(n), fields: new Int8Array(n), scans: new Uint8Array(n), lists };
   const leads: SectionLeads = new Map(headingLeads);
   const view = doc.view;
   const drafts: Draft[] = [];
