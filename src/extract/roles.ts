@@ -60,20 +60,26 @@ const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWor
 
 /** Plan and review tense words in [start, end) of the view, as the tense alternation counts them (left to right, no overlaps). */
 export function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
-  const n = { plan: 0, review: 0 };
+  // The tables read into locals once: the loop makes calls (startsWith), after which fields would be read again.
+  const firsts = w.tenseFirst;
+  const lists = w.tenseLists;
+  let plan = 0;
+  let review = 0;
   for (let i = start; i < end; i++) {
-    const f = w.tenseFirst[view.charCodeAt(i)]!;
+    const f = firsts[view.charCodeAt(i)]!;
     if (!f) continue;
-    for (const t of w.tenseLists[f - 1]!) {
+    const list = lists[f - 1]!;
+    for (let j = 0; j < list.length; j++) {
+      const t = list[j]!;
       const len = t.word.length;
       if (len > 1 && (i + len > end || !view.startsWith(t.word, i))) continue;
-      if (t.plan) n.plan++;
-      else n.review++;
+      if (t.plan) plan++;
+      else review++;
       i += len - 1;
       break;
     }
   }
-  return n;
+  return { plan, review };
 }
 
 /** The id of the roles decision rule for a piece of evidence (rules/quantities.yaml `decisions.roles`), or null. */
