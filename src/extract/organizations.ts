@@ -65,6 +65,18 @@ function byName(doc: Doc): Named[] {
   return [...named.values()];
 }
 
+/** The form written most often (the first on a tie). */
+function mostWritten(forms: Map<string, number>): string {
+  let name = '';
+  let most = -1;
+  for (const [form, n] of forms) {
+    if (n <= most) continue;
+    name = form;
+    most = n;
+  }
+  return name;
+}
+
 interface Group {
   key: string;
   generic: boolean;
@@ -114,13 +126,17 @@ export const organizations: Stage = (doc, ctx): Doc => {
       }
     }
   }
-  // Pushed, not mapped: the array is packed however V8 compiles this (an optimised `map` may give a holey one).
+  // Pushed, not mapped: the array is packed however V8 compiles this (an optimised `map` may give a holey one). Plain
+  // loops rather than map/filter/reduce over entry pairs: a batch worker compiled this once more for a new array kind.
   const out: Organization[] = [];
   for (const g of groups.values()) {
-    const forms = [...g.forms.entries()];
-    const name = g.alias ?? forms.reduce((best, f) => (f[1] > best[1] ? f : best))[0];
-    const mentions = g.draft.flatMap((d) => d.mentions).sort((a, b) => a.start - b.start);
-    out.push({ name, aliases: forms.map(([f]) => f).filter((f) => f !== name), generic: g.generic, roles: g.roles, mentions });
+    const name = g.alias ?? mostWritten(g.forms);
+    const aliases: string[] = [];
+    for (const f of g.forms.keys()) if (f !== name) aliases.push(f);
+    const mentions: Span[] = [];
+    for (const d of g.draft) for (const m of d.mentions) mentions.push(m);
+    mentions.sort((a, b) => a.start - b.start);
+    out.push({ name, aliases, generic: g.generic, roles: g.roles, mentions });
   }
   const first = (o: Organization) => o.mentions[0]?.start ?? Number.MAX_SAFE_INTEGER;
   const sorted = out.sort((a, b) => first(a) - first(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

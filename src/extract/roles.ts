@@ -2,7 +2,7 @@ import type { Block, Doc, SectionNode, Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
 import { looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';
-import type { RoleEvidence } from '../rules/files/quantities.js';
+import { decisionIds, ROLE_EVIDENCE, type RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
 
@@ -20,6 +20,8 @@ export interface RoleWords {
   spanFirst: ReadonlySet<number>;
   /** Every opener reads nothing past its match (no lookahead, $ or \\b): a match on a text's start is one on any longer text. */
   prefixSafe: boolean;
+  /** The id of the roles decision rule for each piece of evidence (rules/quantities.yaml `decisions.roles`), or null. */
+  ids: Readonly<Record<RoleEvidence, string | null>>;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -41,7 +43,7 @@ export function compileRoleWords(rules: RawRules): RoleWords {
   // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
   const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未'].map((ch) => ch.charCodeAt(0)));
   const prefixSafe = roles.openers.every((o) => readsNoFurther(o.pattern));
-  return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst, prefixSafe };
+  return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst, prefixSafe, ids: decisionIds(rules.quantities, 'roles', ROLE_EVIDENCE) };
 }
 
 /** Whether a pattern's only assertions are ^ and lookbehinds, so that whether it matches depends on its match alone. */
@@ -60,24 +62,28 @@ const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWor
 
 /** Plan and review tense words in [start, end) of the view, as the tense alternation counts them (left to right, no overlaps). */
 export function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
-  const n = { plan: 0, review: 0 };
+  // The tables read into locals once: the loop makes calls (startsWith), after which fields would be read again.
+  const firsts = w.tenseFirst;
+  const lists = w.tenseLists;
+  let plan = 0;
+  let review = 0;
   for (let i = start; i < end; i++) {
-    const f = w.tenseFirst[view.charCodeAt(i)]!;
+    const f = firsts[view.charCodeAt(i)]!;
     if (!f) continue;
-    for (const t of w.tenseLists[f - 1]!) {
+    const list = lists[f - 1]!;
+    for (let j = 0; j < list.length; j++) {
+      const t = list[j]!;
       const len = t.word.length;
       if (len > 1 && (i + len > end || !view.startsWith(t.word, i))) continue;
-      if (t.plan) n.plan++;
-      else n.review++;
+      if (t.plan) plan++;
+      else review++;
       i += len - 1;
       break;
     }
   }
-  return n;
+  return { plan, review };
 }
 
-/** The id of the roles decision rule for a piece of evidence (rules/quantities.yaml `decisions.roles`), or null. */
-const roleId = (c: Compiled, evidence: RoleEvidence): string | null => c.q.decisions.roles.find((d) => d.evidence === evidence)?.id ?? null;
 /** The evidence of a document type that is all one role. */
 const WHOLE_EVIDENCE: Record<string, RoleEvidence> = { 'progress-report': 'doctype-progress-report', 'plan-outline': 'doctype-plan-outline', 'task-notice': 'doctype-task-notice' };
 
@@ -136,7 +142,7 @@ function heading(role: SectionRole | null, rule: string | null, own: boolean, ca
  * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year),
  * else its parent's; in reports, a section beside an opened plan that names no role goes on with the plan.
  */
-function headings(doc: Doc, c: Compiled, lookBack: boolean): Map<string, Heading> {
+function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<string, Heading> {
   const out = new Map<string, Heading>();
   // In a report that only looks back, a heading naming its year is the review of that year, not a plan.
   const reports = SEQUENCED.has(doc.meta.docType) && !lookBack;
@@ -154,7 +160,7 @@ function headings(doc: Doc, c: Compiled, lookBack: boolean): Map<string, Heading
       ? heading(carried.role, carried.rule, false, true, false, null, carried.year, carried.period)
       : heading(
           own ?? parent?.role ?? carried?.role ?? null,
-          own ? rule?.id ?? roleId(c, 'heading-year') : parent?.rule ?? carried?.rule ?? null,
+          own ? rule?.id ?? w.ids['heading-year'] : parent?.rule ?? carried?.rule ?? null,
           own !== null,
           false,
           own !== null && !!parent?.role && parent.role !== own,
@@ -196,7 +202,7 @@ function evidence(doc: Doc, b: Block, h: Heading | null, c: Compiled, w: RoleWor
     if (id !== null) rule[role] ??= id;
   };
   if (h?.weak && (h.parentRole === 'review' || h.parentRole === 'plan')) {
-    against(h.parentRole, INHERITED, roleId(c, 'parent-heading'));
+    against(h.parentRole, INHERITED, w.ids['parent-heading']);
     if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule);
   } else if (h?.role === 'review' || h?.role === 'plan') {
     // A heading line naming its role, or going on with the plan beside it (三、加强政府自身建设), is strong evidence.
@@ -313,7 +319,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   const w = roleWords(ctx.rules);
   // A document that only looks back (统计公报, 决算) is all review wherever its headings say nothing, whatever its type.
   const lookBack = looksBack(doc.meta.title, doc.meta.issuer, ctx.rules);
-  const info = headings(doc, c, lookBack);
+  const info = headings(doc, c, w, lookBack);
   const years = reportYears(doc, info);
   const whole = lookBack ? 'review' : WHOLE[doc.meta.docType];
   const wholeEvidence = lookBack ? 'look-back' : WHOLE_EVIDENCE[doc.meta.docType];
@@ -342,7 +348,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     const e = evidence(doc, b, h, c, w, years.plan, since - 1, started);
     const role = tableRoles.length ? tableRole(b) : null;
     if (role) for (const s of STATES) if (s !== role) e.cost[s] += OPENER;
-    const id = role ? roleId(c, role === 'plan' ? 'table-plan' : 'table-review') : null;
+    const id = role ? w.ids[role === 'plan' ? 'table-plan' : 'table-review'] : null;
     if (role && id !== null) e.rule[role] ??= id;
     return e;
   });
@@ -382,7 +388,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
-    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? roleId(c, 'sequence') : roleId(c, wholeEvidence!);
+    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? w.ids.sequence : wholeEvidence ? w.ids[wholeEvidence] : null;
     return setRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
   // Roles of each section's own blocks, counted in one pass.
@@ -399,7 +405,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
     const year = role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
-    return { ...s, role, roleRule: role ? roleId(c, 'sequence') : null, year, period: null };
+    return { ...s, role, roleRule: role ? w.ids.sequence : null, year, period: null };
   });
   return { ...doc, blocks, sections };
 };

@@ -168,7 +168,8 @@ const township = (s: string, r: Regions) => placeName(r.township, s, r);
  */
 function citiesOpeningAt(s: string, i: number, r: Regions): City[] {
   if (r.emptyShort) return r.cities;
-  return r.byEitherFirstChar.get(s.charCodeAt(i)) ?? [];
+  // Nothing opens at the end: not read there (a read past the end deoptimised placeAt).
+  return i < s.length ? r.byEitherFirstChar.get(s.charCodeAt(i)) ?? [] : [];
 }
 
 /**
@@ -350,7 +351,8 @@ export function cityBefore(view: string, districtName: string, r: Regions): stri
   if (!districtName) return null;
   let best = -1;
   for (let at = view.indexOf(districtName); at >= 0; at = view.indexOf(districtName, at + 1)) {
-    if (!r.nameEnds.has(view.charCodeAt(at - 1))) continue;
+    // A name at the very start has no city before it (the read before the start deoptimised this).
+    if (at === 0 || !r.nameEnds.has(view.charCodeAt(at - 1))) continue;
     for (const len of r.nameLengths) {
       if (len > at) continue;
       const i = r.nameIndex.get(view.slice(at - len, at));
