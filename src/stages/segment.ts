@@ -146,10 +146,12 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     if (taskCue(unwrap(body), rules)) return null;
     // A line with a body, or a statement closed by its full stop (6.居民收入增长与经济增长基本同步。), with its units on
     // the line below is a task; a bare title there (（一）加强组织领导 / 牵头单位：…) heads a section that unit leads.
-    if (next && (stop || holdsProse(body, rules.headings.compiled)) && unitLine(view, next, rules)) return null;
+    // Whether the next paragraph is a line of units, asked at most once.
+    let nextUnits: boolean | undefined;
+    if (next && (stop || holdsProse(body, rules.headings.compiled)) && (nextUnits ??= unitLine(view, next, rules))) return null;
     // A title alone on its line whose body is the paragraph below it and whose units are on the line after that
     // (一、实施脱贫攻坚工程 / 全面完成…。 / 牵头单位：…): a task, not a heading.
-    if (!stop && next && after && unitLine(view, after, rules) && !unitLine(view, next, rules) && !opensWithMarker(view.slice(next.start, next.end), rules)) return null;
+    if (!stop && next && after && unitLine(view, after, rules) && !(nextUnits ??= unitLine(view, next, rules)) && !opensWithMarker(view.slice(next.start, next.end), rules)) return null;
     // A row of a task table flattened to text: the units' column after a run of spaces on the same line
     // (1.建设智慧城区。推进…        区科信局、区住建局).
     if (next && unitColumn(view, p, next, rules)) return null;
@@ -168,9 +170,14 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     }
     if (!leadText && taskCue(titleText.text, rules)) return null;
     t = runOnTitle(view, t, rules);
-    if (!leadText) t = runInEnd(view, t, !titleOk(unwrap(view.slice(t.start, t.end)), rules), flat, rules);
-    const title = unwrap(view.slice(t.start, t.end));
-    if (t.end <= t.start || !titleOk(title, rules)) return null;
+    let ok = titleOk(unwrap(view.slice(t.start, t.end)), rules);
+    if (!leadText) {
+      const cut = runInEnd(view, t, !ok, flat, rules);
+      // Only a title runInEnd cut shorter is read again.
+      if (cut !== t) ok = titleOk(unwrap(view.slice(cut.start, cut.end)), rules);
+      t = cut;
+    }
+    if (t.end <= t.start || !ok) return null;
     const markerRange = trimRange(view, p.start, markerEnd);
     return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end, label: false };
   }
