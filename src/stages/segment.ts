@@ -228,7 +228,7 @@ function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitl
     return p.is(c, COMMA | SEMICOLON | COLON | SENTENCE_END) || isCloser(c) || h.goesOn.subject.has(c) || h.goesOn.phrase.has(c);
   };
   // A prefix matched whole holds the pattern's required text: it is at least as long as the text's first one.
-  const live: { pattern: RegExp; from: number; max: number }[] = [];
+  const live: { pattern: RegExp; from: number; max: number; last: ReadonlySet<number> | null }[] = [];
   for (const p of patterns) {
     let from = 0;
     if (p.needs) {
@@ -238,13 +238,14 @@ function shortestTitle(text: string, length: number, index: FirstIndex<WholeTitl
         if (at >= 0) from = Math.min(from, at + need.length);
       }
     }
-    if (from <= p.max) live.push({ pattern: p.pattern, from, max: p.max });
+    if (from <= p.max) live.push({ pattern: p.pattern, from, max: p.max, last: p.last });
   }
   if (live.length === 0) return null;
   const whole = (k: number) => {
     let prefix: string | null = null;
     for (const p of live) {
-      if (k < p.from || k > p.max) continue;
+      // A prefix matched whole also ends with a character the pattern can end with.
+      if (k < p.from || k > p.max || (p.last && !p.last.has(text.charCodeAt(k - 1)))) continue;
       prefix ??= text.slice(0, k);
       if (wholeMatch(p.pattern, prefix)) return true;
     }
@@ -345,14 +346,18 @@ export function compileRunIn(headings: RawRules['headings']): RunIn[] {
   });
 }
 
-/** A whole-title pattern, with the longest title it can match (maxWhole) and a text every match holds (or null). */
+/**
+ * A whole-title pattern, with the longest title it can match (maxWhole), a text every match holds (or null) and the
+ * characters a match can end with (edgeSet, or null).
+ */
 export interface WholeTitle {
   pattern: RegExp;
   max: number;
   needs: readonly string[] | null;
+  last: ReadonlySet<number> | null;
 }
 
-const wholeTitle = (pattern: RegExp): WholeTitle => ({ pattern, max: maxWhole(pattern), needs: requiredText(pattern, 1) });
+const wholeTitle = (pattern: RegExp): WholeTitle => ({ pattern, max: maxWhole(pattern), needs: requiredText(pattern, 1), last: edgeSet(pattern, 'last') });
 
 type Headings = RawRules['headings'];
 
