@@ -122,11 +122,14 @@ export function compileSeparators(layouts: readonly Layout[]): Separators {
   return { each, any, anyNeeds: any ? needsTest(requiredText(any)) : null, needs };
 }
 
-/** Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table. */
-function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[], sep: RegExp, candidate: boolean[]): RawTable[] {
+/**
+ * Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table, and a line
+ * that is no `candidate` has no separator of the layout.
+ */
+function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[], sep: RegExp, candidate: (i: number) => boolean): RawTable[] {
   // A typed array: one hidden class however it is filled (a `map` result's kind varies once V8 optimises the call).
   const count = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) count[i] = lines[i]!.removed || taken[i] || !candidate[i] ? 0 : countSeparators(lines[i]!.body, sep);
+  for (let i = 0; i < lines.length; i++) count[i] = lines[i]!.removed || taken[i] || !candidate(i) ? 0 : countSeparators(lines[i]!.body, sep);
   const ok = (i: number) => count[i]! >= layout.minSeparators;
   const out: RawTable[] = [];
   // Tables come out in line order without overlapping, so the last one reaches furthest down.
@@ -462,8 +465,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   };
   for (const layout of rules.layouts) {
     const needs = seps.needs.get(layout) ?? null;
-    const candidate = packedMap(lines, (l, i) => usable[i]! && holds(l.body, needs) && anyHolds(i));
-    take(separated(doc, lines, layout, taken, seps.each.get(layout)!, candidate));
+    take(separated(doc, lines, layout, taken, seps.each.get(layout)!, (i) => usable[i]! && holds(lines[i]!.body, needs) && anyHolds(i)));
   }
   const unit = units ? unitLineTest(doc.view, units) : null;
   take(cellPerLine(lines, rules, taken, unit));
