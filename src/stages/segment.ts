@@ -297,7 +297,6 @@ function titleOk(title: string, rules: Rules): boolean {
   return !rules.headings.quantityTitle.some((r) => r.pattern.test(title));
 }
 
-/** A paragraph that opens with a unit label (责任单位：, 牵头单位：). */
 /**
  * Whether `next` is the units' cell of a flattened task table's row: on the same line as `p`, after a run of spaces,
  * and nothing but unit names (rules/organizations.yaml suffixes).
@@ -316,9 +315,13 @@ function opensWithMarker(text: string, rules: Rules): boolean {
   return rules.headings.compiled.index.markers.of(text.charCodeAt(0)).some((r) => r.pattern.test(text));
 }
 
+/** A paragraph that opens with a unit label (责任单位：, 牵头单位：): a taskLine cue marked nextLine matched at its start. */
 function unitLine(view: string, p: Range, rules: Rules): boolean {
+  // Only the cues whose match can open with the paragraph's first character (most paragraphs have none).
+  const cues = rules.headings.compiled.index.nextLine.of(view.charCodeAt(p.start));
+  if (cues.length === 0) return false;
   const head = unwrap(view.slice(p.start, Math.min(p.end, p.start + 12)));
-  return rules.headings.taskLine.some((r) => r.nextLine && r.pattern.exec(head)?.index === 0);
+  return cues.some((r) => r.pattern.exec(head)?.index === 0);
 }
 
 function unnumbered(p: Range, text: string, index: HeadingIndex, h: Compiled): Candidate | null {
@@ -372,6 +375,8 @@ export interface HeadingIndex {
   /** The unnumbered patterns, and the runInEnd ones, as whole titles a numbered title may run on past. */
   titles: FirstIndex<WholeTitle>;
   runInEnd: FirstIndex<WholeTitle>;
+  /** The taskLine cues marked nextLine, by the first character of their matches (read as if anchored at the start). */
+  nextLine: FirstIndex<Headings['taskLine'][number]>;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts), with the run-in prefixes compileRunIn built. */
@@ -384,6 +389,7 @@ export function compileHeadingIndex(headings: Headings, runIn: readonly RunIn[])
     lead: byFirst(headings.lead, (r) => edgeSet(r.pattern, 'last')),
     titles: byFirst(headings.unnumbered.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
     runInEnd: byFirst(headings.runInEnd.map((r) => wholeTitle(r.pattern)), (t) => edgeSet(t.pattern, 'first')),
+    nextLine: byFirst(headings.taskLine.filter((r) => r.nextLine), (r) => edgeSet(new RegExp(`^(?:${r.pattern.source})`, r.pattern.flags), 'first')),
   };
 }
 
