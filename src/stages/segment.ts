@@ -40,7 +40,7 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
   // A line holding a heading marker and nothing else (一、 on a line of its own, its title on the next, as converted
   // documents write it) runs on into the next written line.
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (gone.has(i) || !markerOnly(lines[i]!.body, headings)) continue;
+    if (gone[i] || !markerOnly(lines[i]!.body, headings)) continue;
     const next = lines[nextKept(i, lines.length, gone)];
     if (next && next.end > next.start && !markerOnly(next.body, headings)) wrapped.add(i);
   }

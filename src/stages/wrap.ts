@@ -63,13 +63,13 @@ function wrapWidth(widths: ArrayLike<number>): { wrap: number; full: number; lon
  * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
  * when the full line does not end a sentence (where they do not).
  */
-export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>, headings: Rules['headings'], gone: ReadonlySet<number> = removedLines(doc)): Set<number> {
+export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>, headings: Rules['headings'], gone: Gone = removedLines(doc)): Set<number> {
   const lines = doc.lines;
   // Only a written line followed by another written one (past removed furniture) can run on: a text whose paragraphs
   // are all apart (a blank line between each) has none, and its widths need not be measured.
   let pairs = false;
   for (let i = 0; i + 1 < lines.length && !pairs; i++) {
-    if (gone.has(i) || lines[i]!.end === lines[i]!.start) continue;
+    if (gone[i] || lines[i]!.end === lines[i]!.start) continue;
     const next = lines[nextKept(i, lines.length, gone)];
     pairs = !!next && next.end > next.start;
   }
@@ -109,7 +109,7 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   // A page break (its page number and running header, removed as furniture: `gone`) is stepped over: the line
   // after it is the one a full line runs on into.
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (gone.has(i)) continue;
+    if (gone[i]) continue;
     const line = lines[i]!;
     const j = nextKept(i, lines.length, gone);
     const next = lines[j];
@@ -121,15 +121,18 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
 }
 
 /** The first line after `i` that is not wholly removed furniture (a page number, a running header). */
-export function nextKept(i: number, count: number, gone: ReadonlySet<number>): number {
+export function nextKept(i: number, count: number, gone: Gone): number {
   let j = i + 1;
-  while (j < count && gone.has(j)) j++;
+  while (j < count && gone[j]) j++;
   return j;
 }
 
-/** Indexes of the non-empty lines wholly inside removed spans. */
-export function removedLines(doc: Pick<Doc, 'lines'> & Partial<Pick<Doc, 'removed'>>): Set<number> {
-  const gone = new Set<number>();
+/** By line index, 1 for a non-empty line wholly inside removed spans: a typed array, read for every line several times. */
+export type Gone = Uint8Array;
+
+/** The non-empty lines wholly inside removed spans (1 at their index). */
+export function removedLines(doc: Pick<Doc, 'lines'> & Partial<Pick<Doc, 'removed'>>): Gone {
+  const gone = new Uint8Array(doc.lines.length);
   const removed = doc.removed ?? [];
   if (removed.length === 0) return gone;
   let k = 0;
@@ -137,7 +140,7 @@ export function removedLines(doc: Pick<Doc, 'lines'> & Partial<Pick<Doc, 'remove
     if (l.end === l.start) return;
     while (k < removed.length && removed[k]!.end < l.end) k++;
     const r = removed[k];
-    if (r && r.start <= l.start && r.end >= l.end) gone.add(i);
+    if (r && r.start <= l.start && r.end >= l.end) gone[i] = 1;
   });
   return gone;
 }
