@@ -28,6 +28,9 @@ export interface RawTable {
 
 type Layout = Rules['tables']['layouts'][number];
 
+/** By line index, 1 for a line an earlier table took: a typed array, read for every line by every layout. */
+type Taken = Uint8Array;
+
 const MAX_SPACED_CELL = 40;
 /**
  * No table row runs this long: a longer line is prose (a report flattened onto one line). Testing it for separators
@@ -126,7 +129,7 @@ export function compileSeparators(layouts: readonly Layout[]): Separators {
  * Runs of lines split by one layout's separator; `taken` marks lines already used by an earlier table, and a line
  * that is no `candidate` has no separator of the layout.
  */
-function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: boolean[], sep: RegExp, candidate: (i: number) => boolean): RawTable[] {
+function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken: Taken, sep: RegExp, candidate: (i: number) => boolean): RawTable[] {
   // A typed array: one hidden class however it is filled (a `map` result's kind varies once V8 optimises the call).
   const count = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) count[i] = lines[i]!.removed || taken[i] || !candidate(i) ? 0 : countSeparators(lines[i]!.body, sep);
@@ -177,7 +180,7 @@ export function unitLineTest(view: string, g: Grammar): UnitLine {
  * last row, at a line that reads as a unit list. The lines of a row beyond the header's width are one cell written
  * over several lines: the one before the unit cell, or the last one when the row ends in no unit list.
  */
-function cellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[], unit: UnitLine | null): RawTable[] {
+function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine | null): RawTable[] {
   const grammar = rules.cellPerLine;
   if (!grammar) return [];
   const body = (k: number) => lines[k]?.body ?? '';
@@ -284,7 +287,7 @@ const MAX_FIXED_CELL = 40;
  * the header, with a figure after its first cell, and a short line alone between rows is a group row. Blank lines
  * are read through.
  */
-function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: boolean[]): RawTable[] {
+function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken): RawTable[] {
   const g = rules.headedCellPerLine;
   if (!g) return [];
   const out: RawTable[] = [];
@@ -322,7 +325,7 @@ const THREE_CELLS = /^(\S+)[ \t]+(\S.*?)[ \t]+(\S+)$/u;
  * opened by 序号 and closed by a unit column's header, then lines of a serial number, the task and a unit list after
  * the last space, blank lines between them allowed. Three cells a row; at least two rows.
  */
-function serialRows(lines: Line[], rules: Rules['tables'], taken: boolean[], unit: UnitLine): RawTable[] {
+function serialRows(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine): RawTable[] {
   const g = rules.serialRows;
   if (!g) return [];
   const out: RawTable[] = [];
@@ -425,10 +428,10 @@ export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, ru
   const opens = [...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])];
   if (!doc.lines.some((l) => opens.includes(l.body))) return [];
   const lines = tableLines(doc);
-  const taken = packedMap(lines, () => false);
+  const taken: Taken = new Uint8Array(lines.length);
   const unit = units ? unitLineTest(doc.view, units) : null;
   const serial = cellPerLine(lines, rules, taken, unit);
-  for (const t of serial) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = true;
+  for (const t of serial) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
   return [...serial, ...headedCellPerLine(lines, rules, taken)].map((t) => ({ start: t.lines[0]!.span.start, end: t.lines.at(-1)!.span.end })).sort((a, b) => a.start - b.start);
 }
 
@@ -444,17 +447,18 @@ function lastLineOf(lines: Line[], t: RawTable): number {
 
 /** Every table found in the text, in document order; a line belongs to at most one table. */
 export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['tables'], units: Grammar | null = null): RawTable[] {
-  const taken = packedMap(lines, () => false);
+  const taken: Taken = new Uint8Array(lines.length);
   const found: RawTable[] = [];
   const take = (tables: RawTable[]) => {
     for (const t of tables) {
       const last = lastLineOf(lines, t);
-      for (let k = t.first; k <= last; k++) taken[k] = true;
+      for (let k = t.first; k <= last; k++) taken[k] = 1;
       found.push(t);
     }
   };
   const seps = rules.compiled.separators;
-  const usable = packedMap(lines, (l) => !!l.body && !l.removed && l.body.length <= MAX_ROW);
+  const usable = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) usable[i] = lines[i]!.body && !lines[i]!.removed && lines[i]!.body.length <= MAX_ROW ? 1 : 0;
   // Most lines are prose with no separator of any layout: one test rules them out for all layouts, asked once per
   // line and only of a line holding the text its layout's separator needs (|, a tab, a space): a line spaced with
   // runs of spaces is then not read for pipes or tabs. Either way a line left out would count no separator.
@@ -465,7 +469,7 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   };
   for (const layout of rules.layouts) {
     const needs = seps.needs.get(layout) ?? null;
-    take(separated(doc, lines, layout, taken, seps.each.get(layout)!, (i) => usable[i]! && holds(lines[i]!.body, needs) && anyHolds(i)));
+    take(separated(doc, lines, layout, taken, seps.each.get(layout)!, (i) => usable[i] === 1 && holds(lines[i]!.body, needs) && anyHolds(i)));
   }
   const unit = units ? unitLineTest(doc.view, units) : null;
   take(cellPerLine(lines, rules, taken, unit));
