@@ -158,17 +158,19 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     let t = trimRange(view, markerEnd, titleEnd);
     while (t.end > t.start && rules.headings.compiled.punctuation.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
     let leadText: Range | null = null;
-    const titleText = unwrapped(view.slice(t.start, t.end));
-    const leads = titleText.text.length ? rules.headings.compiled.index.lead.of(titleText.text.charCodeAt(titleText.text.length - 1)) : rules.headings.lead;
+    const written = view.slice(t.start, t.end);
+    const titleText = unwrap(written);
+    const leads = titleText.length ? rules.headings.compiled.index.lead.of(titleText.charCodeAt(titleText.length - 1)) : rules.headings.lead;
     for (const lead of leads) {
-      const l = lead.pattern.exec(titleText.text);
+      const l = lead.pattern.exec(titleText);
       if (!l) continue;
-      const open = titleText.at(l.index);
+      // Mapped back to the view only for a title with a lead.
+      const open = unwrapped(written).at(l.index);
       leadText = { start: t.start + open + 1, end: t.end - 1 };
       t = trimRange(view, t.start, t.start + open);
       break;
     }
-    if (!leadText && taskCue(titleText.text, rules)) return null;
+    if (!leadText && taskCue(titleText, rules)) return null;
     t = runOnTitle(view, t, rules);
     let ok = titleOk(unwrap(view.slice(t.start, t.end)), rules);
     if (!leadText) {
