@@ -469,6 +469,9 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   };
   for (const layout of rules.layouts) {
     const needs = seps.needs.get(layout) ?? null;
+    // A view that holds nowhere what the separator needs (most have no pipe, no tab) has no line of this layout: a
+    // line reads the view's text, or touches furniture clean blanked and is `removed`.
+    if (!holds(doc.view, needs)) continue;
     take(separated(doc, lines, layout, taken, seps.each.get(layout)!, (i) => usable[i] === 1 && holds(lines[i]!.body, needs) && anyHolds(i)));
   }
   const unit = units ? unitLineTest(doc.view, units) : null;
