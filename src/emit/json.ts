@@ -16,12 +16,15 @@ const GROUP = 8;
 export function jsonParts(result: Result): string[] {
   const fields = Object.entries(result).filter(([, value]) => value !== undefined);
   const parts = ['{'];
+  // The commas between pieces are pieces of their own: a piece cut out and joined to one (`${text}${comma}`) would be
+  // copied once more, as a whole, when it is written.
   fields.forEach(([key, value], i) => {
     const comma = i < fields.length - 1 ? ',' : '';
     if (!Array.isArray(value) || value.length <= GROUP) {
       // {\n  "key": value\n} → \n  "key": value
       const text = JSON.stringify({ [key]: value }, null, 2);
-      parts.push(`${text.slice(1, -2)}${comma}`);
+      parts.push(text.slice(1, -2));
+      if (comma) parts.push(comma);
       return;
     }
     parts.push(`\n  ${JSON.stringify(key)}: [\n`);
@@ -29,7 +32,8 @@ export function jsonParts(result: Result): string[] {
     for (let at = 0; at < value.length; at += GROUP) {
       // {\n  "key": [\n    item,\n    item\n  ]\n} → the items, indented as in the whole
       const text = JSON.stringify({ [key]: value.slice(at, at + GROUP) }, null, 2);
-      parts.push(`${text.slice(head, -'\n  ]\n}'.length)}${at + GROUP < value.length ? ',\n' : ''}`);
+      parts.push(text.slice(head, -'\n  ]\n}'.length));
+      if (at + GROUP < value.length) parts.push(',\n');
     }
     parts.push(`\n  ]${comma}`);
   });
