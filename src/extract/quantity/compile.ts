@@ -52,6 +52,8 @@ export interface Compiled {
   markerFirst: ReadonlySet<number> | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
   subjectNeeds: AnyWord | null;
+  /** The ids of the section rules (`q.sections`), looked up for every figure in a part of a report. */
+  sectionRules: ReadonlySet<string>;
   /** The cue words of work done (`q.doneCues`), of a look ahead (`q.roles.aheadCues`), of progress done (`q.progressDone`). */
   doneCue: AnyWord;
   aheadCue: AnyWord;
@@ -776,6 +778,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
+    sectionRules: new Set(q.sections.map((r) => r.id)),
     doneCue: new AnyWord(q.doneCues),
     aheadCue: new AnyWord(q.roles.aheadCues),
     progressDone: new AnyWord(q.progressDone),

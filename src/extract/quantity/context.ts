@@ -212,7 +212,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, section: string |
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
-  const part = block?.roleRule != null && !c.q.sections.some((r) => r.id === block.roleRule);
+  const part = block?.roleRule != null && !c.sectionRules.has(block.roleRule);
   if (role === 'plan') return decided(frame, 'target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return decided(frame, 'actual', part ? 'review-part' : 'review-section');
   if (frame.docType === 'task-notice' || frame.docType === 'policy-notice') return decided(frame, 'target', 'notice');
