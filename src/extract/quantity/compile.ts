@@ -299,6 +299,8 @@ export class Patterns {
   readonly unicode: boolean[];
   /** Per pattern: a global copy, for one whose first characters are not known, else null. */
   private readonly whole: (RegExp | null)[];
+  /** The indexes of the patterns that have a `whole` copy, so that `all` loops over those only (mostly none). */
+  private readonly wholeAt: number[];
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
   readonly firsts = new Uint16Array(0x10000);
@@ -332,7 +334,11 @@ export class Patterns {
     this.gated = gated;
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
-    this.resumable = this.whole.every((re) => re === null);
+    this.wholeAt = [];
+    this.whole.forEach((re, k) => {
+      if (re) this.wholeAt.push(k);
+    });
+    this.resumable = this.wholeAt.length === 0;
     this.none = noMatches(patterns.length);
     const byFirst = new Map<number, number[]>();
     patterns.forEach(({ firsts }, k) => {
@@ -360,7 +366,8 @@ export class Patterns {
     const n = this.sticky.length;
     // Most texts (the few characters before a figure) hold no match: they share one list of empty lists.
     let out: RegExpExecArray[][] | null = null;
-    let next: Int32Array | null = null;
+    // Per pattern, where its next match may start: a plain list, as a typed array cost more to make than the scan.
+    let next: number[] | null = null;
     const firsts = this.firsts;
     const lists = this.lists;
     const sticky = this.sticky;
@@ -381,13 +388,13 @@ export class Patterns {
         out ??= noMatches(n);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
-        next ??= new Int32Array(n);
+        next ??= zeros(n);
         next[k] = advance(text, m, this.unicode[k]!);
       }
     }
-    for (let k = 0; k < n; k++) {
-      const re = this.whole[k];
-      if (!re || !mayHold(text, this.needs[k])) continue;
+    for (const k of this.wholeAt) {
+      const re = this.whole[k]!;
+      if (!mayHold(text, this.needs[k])) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         out ??= noMatches(n);
@@ -429,6 +436,13 @@ const NONE: RegExpExecArray[] = [];
 function noMatches(n: number): RegExpExecArray[][] {
   const out: RegExpExecArray[][] = [];
   for (let k = 0; k < n; k++) out.push(NONE);
+  return out;
+}
+
+/** A list of `n` zeros, pushed one by one (packed). */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) out.push(0);
   return out;
 }
 
