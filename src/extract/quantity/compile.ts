@@ -50,6 +50,11 @@ export interface Compiled {
   scoreFirst: ReadonlySet<number> | null;
   /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
   markerFirst: ReadonlySet<number> | null;
+  /**
+   * `q.indicator.cut`, tried only where a match can start (its first match: `cutAt.first(text)[0]`, the match `exec`
+   * finds), or null: the engine's own search tried every position of every phrase before a figure.
+   */
+  cutAt: Patterns | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
   subjectNeeds: AnyWord | null;
   /** The ids of the section rules (`q.sections`), looked up for every figure in a part of a report. */
@@ -791,6 +796,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
+    cutAt: q.indicator.cut ? new Patterns([{ re: q.indicator.cut, firsts: firstUnits(q.indicator.cut) }]) : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
     sectionRules: new Set(q.sections.map((r) => r.id)),
     doneCue: new AnyWord(q.doneCues),
