@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import type { Compiled, CueSet, PatternScan } from './compile.js';
+import type { Compiled, PatternScan } from './compile.js';
 import { coverage, locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -299,12 +299,6 @@ function done(before: string, c: Compiled): boolean {
 
 type YearCue = Compiled['years'][number];
 
-/** Calls `found` with each match of each year cue of `cues` in `text` (cue by cue, in rule order) and the offset just past it. */
-function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  const all = cues.patterns.all(text);
-  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(cues.rules[k]!, m, m.index + m[0].length);
-}
-
 /**
  * With no section role and no cue word (or, `single`, a year of its own only in a plan part's clause), a year written
  * before the figure decides: a year the report reviews is past
@@ -313,16 +307,29 @@ function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], 
  */
 function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind | null {
   if (frame.planYear === null) return null;
-  let last = null as { end: number; year: number; by: boolean } | null;
-  eachYearCue(text, c.captureCues, (rule, m, end) => {
+  // The cue ending last (cue by cue, in rule order: of those ending at one place the first counts), read in a loop
+  // of its own: a callback per match made a closure and a record for every figure that came this far.
+  let lastEnd = -1;
+  let lastYear = 0;
+  let lastBy = false;
+  const cues = c.captureCues;
+  const all = cues.patterns.all(text);
+  for (let k = 0; k < all.length; k++) {
+    const rule = cues.rules[k]!;
     // `single`: a year of its own only, not one a span is measured from (比2010年, 2015年以来, 2016—2020年).
-    if (single && rule.span) return;
-    // A five-year span counts by its last year (“十三五”期间, in a report of 2020's end, is reviewed).
-    const year = rule.capture ? Number(m[rule.capture]) : FIVE_YEAR_END[m[1] ?? ''] ?? null;
-    if (year !== null && (!last || end > last.end)) last = { end, year, by: rule.deadline === true };
-  });
-  if (!last) return null;
-  return last.year <= (frame.reviewYear ?? frame.planYear - 1) && !last.by ? 'actual' : 'target';
+    if (single && rule.span) continue;
+    for (const m of all[k]!) {
+      const end = m.index + m[0].length;
+      // A five-year span counts by its last year (“十三五”期间, in a report of 2020's end, is reviewed).
+      const year = rule.capture ? Number(m[rule.capture]) : FIVE_YEAR_END[m[1] ?? ''] ?? null;
+      if (year === null || end <= lastEnd) continue;
+      lastEnd = end;
+      lastYear = year;
+      lastBy = rule.deadline === true;
+    }
+  }
+  if (lastEnd < 0) return null;
+  return lastYear <= (frame.reviewYear ?? frame.planYear - 1) && !lastBy ? 'actual' : 'target';
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */
