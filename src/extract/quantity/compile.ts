@@ -55,6 +55,11 @@ export interface Compiled {
    * finds), or null: the engine's own search tried every position of every phrase before a figure.
    */
   cutAt: Patterns | null;
+  /**
+   * Texts one of which every match of `q.listHead` holds (requiredText), or null: the rest of a sentence after a
+   * figure seldom holds one, and a search for it costs a third of a run of the pattern.
+   */
+  listHeadNeeds: readonly string[] | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
   subjectNeeds: AnyWord | null;
   /** The ids of the section rules (`q.sections`), looked up for every figure in a part of a report. */
@@ -797,6 +802,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
     cutAt: q.indicator.cut ? new Patterns([{ re: q.indicator.cut, firsts: firstUnits(q.indicator.cut) }]) : null,
+    listHeadNeeds: q.listHead ? requiredText(q.listHead, 2) : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
     sectionRules: new Set(q.sections.map((r) => r.id)),
     doneCue: new AnyWord(q.doneCues),

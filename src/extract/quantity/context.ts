@@ -2,6 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
+import { mayHold } from '../../rules/regex-ast.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { coverage, locator } from './spans.js';
 
@@ -251,7 +252,7 @@ function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Range, c
   const next = comma >= 0 ? firstClause(after, comma + 1) : '';
   const digit = indexOfDigit(next);
   if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return 'plan-share';
-  const head = c.q.listHead?.exec(after);
+  const head = c.q.listHead && mayHold(after, c.listHeadNeeds) ? c.q.listHead.exec(after) : null;
   if (head) {
     const next = firstClause(after, head[0].length);
     if (done(next, c) && !looksAhead(next, c)) return 'list-head';
