@@ -402,7 +402,9 @@ export class Patterns {
         next[k] = advance(text, m, this.unicode[k]!);
       }
     }
-    for (const k of this.wholeAt) {
+    const wholeAt = this.wholeAt;
+    for (let i = 0; i < wholeAt.length; i++) {
+      const k = wholeAt[i]!;
       const re = this.whole[k]!;
       if (!mayHold(text, this.needs[k])) continue;
       re.lastIndex = 0;
