@@ -420,7 +420,12 @@ export class Patterns {
 
   /** Whether any pattern matches in `text` (`all` found something: it gives `none` only for no match). */
   any(text: string): boolean {
-    return this.all(text) !== this.none;
+    return this.holds(this.all(text));
+  }
+
+  /** Whether what `all` gave holds a match: then only is it worth reading the list of every pattern. */
+  holds(found: readonly (readonly RegExpExecArray[])[]): boolean {
+    return found !== this.none;
   }
 
   /**

@@ -522,7 +522,9 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null = null;
   // Each match of each year cue (cue by cue, in rule order); the last of each sort wins.
   const all = c.yearCues.patterns.all(text);
-  for (let k = 0; k < all.length; k++) {
+  // Most windows hold no cue: the empty list of every cue is then not read.
+  const cues = c.yearCues.patterns.holds(all) ? all.length : 0;
+  for (let k = 0; k < cues; k++) {
     const found = all[k]!;
     if (found.length === 0) continue;
     const rule = c.yearCues.rules[k]!;
