@@ -48,6 +48,28 @@ describe('arabicValue, scaleDecimal and convert', () => {
     expect(scaleDecimal(7, 0)).toBe(7);
   });
 
+  it('scales as shifting the digits of the shortest decimal would, for any value and exponent', () => {
+    // The digits shifted by hand (the way it was once computed): the decimal point moved, then parsed once.
+    const shifted = (value: number, exponent: number) => {
+      const text = String(value);
+      if (exponent < 0 || text.includes('e')) return Number(`${text}e${exponent}`);
+      const [int, frac = ''] = text.split('.');
+      const digits = int! + frac.padEnd(exponent, '0');
+      const point = int!.length + exponent;
+      return Number(`${digits.slice(0, point)}.${digits.slice(point) || '0'}`);
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 5000; i++) {
+      const value = Number((random() * 10 ** Math.floor(random() * 12)).toFixed(Math.floor(random() * 7))) * (random() < 0.2 ? -1 : 1);
+      const exponent = Math.floor(random() * 17) - 4;
+      if (exponent === 0 || Number.isInteger(value)) continue;
+      expect(scaleDecimal(value, exponent)).toBe(shifted(value, exponent));
+    }
+    expect(scaleDecimal(-12.5, 3)).toBe(-12500);
+    expect(scaleDecimal(1.5e-7, 4)).toBe(0.0015);
+  });
+
   it('converts by a unit factor without float noise', () => {
     expect(convert(168, 0.00001)).toBe(0.00168);
     expect(convert(30, 0.001)).toBe(0.03);

@@ -59,6 +59,16 @@ describe('Patterns', () => {
     }
   });
 
+  it('finds the first indicator cut of a phrase where exec finds it (cutAt)', () => {
+    const cut = c.q.indicator.cut!;
+    const phrases = [...TEXTS, '比上年增长', '高于全省0.2个百分点', '完成年度计划的80%', '由上年的53.9亿元', '在稳增长的情况下', '按可比价格计算，增长'];
+    for (const text of phrases) {
+      const m = cut.exec(text);
+      const found = c.cutAt!.first(text)[0] ?? null;
+      expect(found && [found.index, found[0]], text).toEqual(m && [m.index, m[0]]);
+    }
+  });
+
   it('reads a pattern whose first characters are not known as a global regexp, and empty matches as matchAll', () => {
     const unknown = /(?:.年)/u;
     const empty = /x*/u;

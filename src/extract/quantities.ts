@@ -33,6 +33,8 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const perBlock = scanBlocks(doc.reading, blocks, c);
   const carried = carriedYears(doc.view, blocks);
   for (let i = 0; i < blocks.length; i++) {
+    // Most blocks hold no figure: no filter (and no closure) is made for them.
+    if (perBlock[i]!.length === 0) continue;
     const block = blocks[i]!;
     const found = perBlock[i]!.filter((m) => {
       if (inTable(m.start)) return false;

@@ -50,8 +50,20 @@ export interface Compiled {
   scoreFirst: ReadonlySet<number> | null;
   /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
   markerFirst: ReadonlySet<number> | null;
+  /**
+   * `q.indicator.cut`, tried only where a match can start (its first match: `cutAt.first(text)[0]`, the match `exec`
+   * finds), or null: the engine's own search tried every position of every phrase before a figure.
+   */
+  cutAt: Patterns | null;
+  /**
+   * Texts one of which every match of `q.listHead` holds (requiredText), or null: the rest of a sentence after a
+   * figure seldom holds one, and a search for it costs a third of a run of the pattern.
+   */
+  listHeadNeeds: readonly string[] | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
   subjectNeeds: AnyWord | null;
+  /** The ids of the section rules (`q.sections`), looked up for every figure in a part of a report. */
+  sectionRules: ReadonlySet<string>;
   /** The cue words of work done (`q.doneCues`), of a look ahead (`q.roles.aheadCues`), of progress done (`q.progressDone`). */
   doneCue: AnyWord;
   aheadCue: AnyWord;
@@ -297,6 +309,8 @@ export class Patterns {
   readonly unicode: boolean[];
   /** Per pattern: a global copy, for one whose first characters are not known, else null. */
   private readonly whole: (RegExp | null)[];
+  /** The indexes of the patterns that have a `whole` copy, so that `all` loops over those only (mostly none). */
+  private readonly wholeAt: number[];
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
   readonly firsts = new Uint16Array(0x10000);
@@ -330,7 +344,11 @@ export class Patterns {
     this.gated = gated;
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
-    this.resumable = this.whole.every((re) => re === null);
+    this.wholeAt = [];
+    this.whole.forEach((re, k) => {
+      if (re) this.wholeAt.push(k);
+    });
+    this.resumable = this.wholeAt.length === 0;
     this.none = noMatches(patterns.length);
     const byFirst = new Map<number, number[]>();
     patterns.forEach(({ firsts }, k) => {
@@ -358,7 +376,8 @@ export class Patterns {
     const n = this.sticky.length;
     // Most texts (the few characters before a figure) hold no match: they share one list of empty lists.
     let out: RegExpExecArray[][] | null = null;
-    let next: Int32Array | null = null;
+    // Per pattern, where its next match may start: a plain list, as a typed array cost more to make than the scan.
+    let next: number[] | null = null;
     const firsts = this.firsts;
     const lists = this.lists;
     const sticky = this.sticky;
@@ -379,13 +398,15 @@ export class Patterns {
         out ??= noMatches(n);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
-        next ??= new Int32Array(n);
+        next ??= zeros(n);
         next[k] = advance(text, m, this.unicode[k]!);
       }
     }
-    for (let k = 0; k < n; k++) {
-      const re = this.whole[k];
-      if (!re || !mayHold(text, this.needs[k])) continue;
+    const wholeAt = this.wholeAt;
+    for (let i = 0; i < wholeAt.length; i++) {
+      const k = wholeAt[i]!;
+      const re = this.whole[k]!;
+      if (!mayHold(text, this.needs[k])) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         out ??= noMatches(n);
@@ -399,7 +420,12 @@ export class Patterns {
 
   /** Whether any pattern matches in `text` (`all` found something: it gives `none` only for no match). */
   any(text: string): boolean {
-    return this.all(text) !== this.none;
+    return this.holds(this.all(text));
+  }
+
+  /** Whether what `all` gave holds a match: then only is it worth reading the list of every pattern. */
+  holds(found: readonly (readonly RegExpExecArray[])[]): boolean {
+    return found !== this.none;
   }
 
   /**
@@ -427,6 +453,13 @@ const NONE: RegExpExecArray[] = [];
 function noMatches(n: number): RegExpExecArray[][] {
   const out: RegExpExecArray[][] = [];
   for (let k = 0; k < n; k++) out.push(NONE);
+  return out;
+}
+
+/** A list of `n` zeros, pushed one by one (packed). */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) out.push(0);
   return out;
 }
 
@@ -775,7 +808,10 @@ export function compileQuantities(raw: RawRules): Compiled {
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
+    cutAt: q.indicator.cut ? new Patterns([{ re: q.indicator.cut, firsts: firstUnits(q.indicator.cut) }]) : null,
+    listHeadNeeds: q.listHead ? requiredText(q.listHead, 2) : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
+    sectionRules: new Set(q.sections.map((r) => r.id)),
     doneCue: new AnyWord(q.doneCues),
     aheadCue: new AnyWord(q.roles.aheadCues),
     progressDone: new AnyWord(q.progressDone),

@@ -2,7 +2,8 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import type { Compiled, CueSet, PatternScan } from './compile.js';
+import { mayHold } from '../../rules/regex-ast.js';
+import type { Compiled, PatternScan } from './compile.js';
 import { coverage, locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -212,7 +213,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, section: string |
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
-  const part = block?.roleRule != null && !c.q.sections.some((r) => r.id === block.roleRule);
+  const part = block?.roleRule != null && !c.sectionRules.has(block.roleRule);
   if (role === 'plan') return decided(frame, 'target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return decided(frame, 'actual', part ? 'review-part' : 'review-section');
   if (frame.docType === 'task-notice' || frame.docType === 'policy-notice') return decided(frame, 'target', 'notice');
@@ -251,7 +252,7 @@ function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Range, c
   const next = comma >= 0 ? firstClause(after, comma + 1) : '';
   const digit = indexOfDigit(next);
   if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return 'plan-share';
-  const head = c.q.listHead?.exec(after);
+  const head = c.q.listHead && mayHold(after, c.listHeadNeeds) ? c.q.listHead.exec(after) : null;
   if (head) {
     const next = firstClause(after, head[0].length);
     if (done(next, c) && !looksAhead(next, c)) return 'list-head';
@@ -299,12 +300,6 @@ function done(before: string, c: Compiled): boolean {
 
 type YearCue = Compiled['years'][number];
 
-/** Calls `found` with each match of each year cue of `cues` in `text` (cue by cue, in rule order) and the offset just past it. */
-function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], m: RegExpExecArray, end: number) => void): void {
-  const all = cues.patterns.all(text);
-  for (let k = 0; k < all.length; k++) for (const m of all[k]!) found(cues.rules[k]!, m, m.index + m[0].length);
-}
-
 /**
  * With no section role and no cue word (or, `single`, a year of its own only in a plan part's clause), a year written
  * before the figure decides: a year the report reviews is past
@@ -313,16 +308,29 @@ function eachYearCue(text: string, cues: CueSet, found: (rule: YearCue['rule'], 
  */
 function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind | null {
   if (frame.planYear === null) return null;
-  let last = null as { end: number; year: number; by: boolean } | null;
-  eachYearCue(text, c.captureCues, (rule, m, end) => {
+  // The cue ending last (cue by cue, in rule order: of those ending at one place the first counts), read in a loop
+  // of its own: a callback per match made a closure and a record for every figure that came this far.
+  let lastEnd = -1;
+  let lastYear = 0;
+  let lastBy = false;
+  const cues = c.captureCues;
+  const all = cues.patterns.all(text);
+  for (let k = 0; k < all.length; k++) {
+    const rule = cues.rules[k]!;
     // `single`: a year of its own only, not one a span is measured from (比2010年, 2015年以来, 2016—2020年).
-    if (single && rule.span) return;
-    // A five-year span counts by its last year (“十三五”期间, in a report of 2020's end, is reviewed).
-    const year = rule.capture ? Number(m[rule.capture]) : FIVE_YEAR_END[m[1] ?? ''] ?? null;
-    if (year !== null && (!last || end > last.end)) last = { end, year, by: rule.deadline === true };
-  });
-  if (!last) return null;
-  return last.year <= (frame.reviewYear ?? frame.planYear - 1) && !last.by ? 'actual' : 'target';
+    if (single && rule.span) continue;
+    for (const m of all[k]!) {
+      const end = m.index + m[0].length;
+      // A five-year span counts by its last year (“十三五”期间, in a report of 2020's end, is reviewed).
+      const year = rule.capture ? Number(m[rule.capture]) : FIVE_YEAR_END[m[1] ?? ''] ?? null;
+      if (year === null || end <= lastEnd) continue;
+      lastEnd = end;
+      lastYear = year;
+      lastBy = rule.deadline === true;
+    }
+  }
+  if (lastEnd < 0) return null;
+  return lastYear <= (frame.reviewYear ?? frame.planYear - 1) && !lastBy ? 'actual' : 'target';
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */
@@ -514,7 +522,9 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null = null;
   // Each match of each year cue (cue by cue, in rule order); the last of each sort wins.
   const all = c.yearCues.patterns.all(text);
-  for (let k = 0; k < all.length; k++) {
+  // Most windows hold no cue: the empty list of every cue is then not read.
+  const cues = c.yearCues.patterns.holds(all) ? all.length : 0;
+  for (let k = 0; k < cues; k++) {
     const found = all[k]!;
     if (found.length === 0) continue;
     const rule = c.yearCues.rules[k]!;

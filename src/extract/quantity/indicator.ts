@@ -157,7 +157,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const ind = c.q.indicator;
   let before: Range = { start: from, end: start };
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
-  const cut = ind.cut?.exec(view.slice(from, start + 4));
+  const cut = c.cutAt?.first(view.slice(from, start + 4))[0];
   if (cut && cut.index < start - from) before = { start: from, end: from + cut.index };
   const etc = before.end > before.start && view.charCodeAt(before.end - 1) === 0x7b49; // 等
   const objectVerb = endsInObjectVerb(view, before, c);

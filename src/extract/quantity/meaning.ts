@@ -49,7 +49,11 @@ function endsInNotGrowth(text: string, c: Compiled): boolean {
 }
 
 export function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
-  const [notGrowth, growth] = c.growthWords.all(text) as [readonly RegExpExecArray[], readonly RegExpExecArray[]];
+  const all = c.growthWords.all(text);
+  // Most clauses before a figure hold no growth word, nor a word one could be cut out of.
+  if (!c.growthWords.holds(all)) return null;
+  const notGrowth = all[0]!;
+  const growth = all[1]!;
   let last: { word: string; end: number } | null = null;
   for (const m of growth) {
     const start = m.index;

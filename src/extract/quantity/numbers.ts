@@ -201,15 +201,8 @@ export function scaleDecimal(value: number, exponent: number): number {
   // 1e+21 and beyond are written with an exponent: add to it (1e+21e4 would be NaN).
   const e = text.indexOf('e');
   if (e >= 0) return Number(`${text.slice(0, e)}e${Number(text.slice(e + 1)) + exponent}`);
-  if (exponent > 0) {
-    const dot = text.indexOf('.');
-    const int = dot < 0 ? text : text.slice(0, dot);
-    const frac = dot < 0 ? '' : text.slice(dot + 1);
-    const digits = int + frac.padEnd(exponent, '0');
-    const point = int.length + exponent;
-    return Number(`${digits.slice(0, point)}.${digits.slice(point) || '0'}`);
-  }
-  return Number(`${value}e${exponent}`);
+  // The shortest decimal of the value with the exponent added: parsed, it rounds once, as the decimal shifted would.
+  return Number(`${text}e${exponent}`);
 }
 
 /** `value × factor` for a unit's conversion factor (0.001, 0.00005), without float noise in the last digits. */
