@@ -4,7 +4,7 @@ import { emit, emitParts } from '../emit/index.js';
 import { loadRules } from '../rules/load.js';
 import type { Result } from '../schema.js';
 import type { Job } from './plan.js';
-import { IDLE, threadCpuMs, type Reply, type Task, type Timing, type WorkerConfig } from './pool.js';
+import { IDLE, threadClock, type Reply, type Task, type Timing, type WorkerConfig } from './pool.js';
 import { Utf8Encoder } from '../util/write.js';
 import { failureReason } from '../failure.js';
 
@@ -30,7 +30,9 @@ let bytesRead = 0;
  * not measured exactly; a job is charged what the thread used from the reply before to its own, which adds up
  * right over many jobs.
  */
-let lastCpu = threadCpuMs();
+const cpuClock = threadClock();
+process.once('exit', () => cpuClock.close());
+let lastCpu = cpuClock.ms();
 
 function handle(job: Job): Reply {
   if (Atomics.load(stop, 0) === 1) return { id: job.id, status: 'skipped' };
@@ -50,7 +52,7 @@ function handle(job: Job): Reply {
     config.saveCodeCache();
     config.saveCodeCache = undefined;
   }
-  const cpu = lastCpu === undefined ? undefined : threadCpuMs();
+  const cpu = lastCpu === undefined ? undefined : cpuClock.ms();
   if (cpu !== undefined) [reply.cpuMs, reply.threadCpuMs, lastCpu] = [cpu - lastCpu!, cpu, cpu];
   return reply;
 }
