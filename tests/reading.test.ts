@@ -53,6 +53,21 @@ describe('ReadingView', () => {
     expect(read.slice(first.end - 3, second.start + 2)).toBe('稳定。完成');
     expect(read.hasBreak(first.end - 3, second.start + 2)).toBe(true);
   });
+
+  it('answers a range the same whatever was asked before it (the block found last is tried first)', () => {
+    // Blocks that touch, a wrapped one among them: empty ranges at a shared edge, ranges across two, in any order.
+    const t = '甲乙\n丙丁戊己庚\n辛壬癸子丑';
+    const blocks = [{ start: 0, end: 4 }, { start: 4, end: 9 }, { start: 9, end: t.length }];
+    const asked = new ReadingView(t, t, blocks);
+    const answer = (r: ReadingView, s: number, e: number) => {
+      const range = r.range(s, e);
+      const of = Array.from({ length: e - s + 1 }, (_, j) => range.of(j));
+      return [r.inBlock(s, e), r.hasBreak(s, e), r.slice(s, e), r.written(s, e), range.text, of];
+    };
+    const ranges: [number, number][] = [];
+    for (let s = 0; s <= t.length; s++) for (let e = s; e <= t.length; e++) ranges.push([s, e]);
+    for (const [s, e] of [...ranges, ...ranges.reverse()]) expect(answer(asked, s, e)).toEqual(answer(new ReadingView(t, t, blocks), s, e));
+  });
 });
 
 

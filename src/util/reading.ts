@@ -32,6 +32,8 @@ const IDENTITY_OF = (j: number): number => j;
 
 export class ReadingView {
   private readonly blocks: BlockReading[];
+  /** The block `blockOf` found last: ranges are asked about in text order, so mostly in it again. */
+  private last: BlockReading | null = null;
 
   /** Built once, by segment, from the view and its blocks (any order; blocks do not overlap). */
   constructor(
@@ -60,6 +62,10 @@ export class ReadingView {
     // Compared here, on every call, not only when a range starts where a block ends: a test that has never run when
     // the caller is optimised would throw the optimised code away the first time it does.
     const nonEmpty = start < end;
+    // The block found last, tried first, answers when it is the only one that can: a range starting inside it (an
+    // empty one strictly inside; at an edge the bisection decides between it and its neighbour, as it always has).
+    const last = this.last;
+    if (last !== null && last.start <= start && start < last.end && (nonEmpty || last.start < start)) return end <= last.end ? last : null;
     let lo = 0;
     let hi = bs.length - 1;
     while (lo <= hi) {
@@ -67,7 +73,10 @@ export class ReadingView {
       const b = bs[mid]!;
       if (b.end < start || (b.end === start && nonEmpty)) lo = mid + 1;
       else if (b.start > start) hi = mid - 1;
-      else return end <= b.end ? b : null;
+      else {
+        this.last = b;
+        return end <= b.end ? b : null;
+      }
     }
     return null;
   }
