@@ -36,13 +36,45 @@ export function countBefore(length: number, before: (i: number) => boolean): num
 }
 
 /** The 1-based line holding `offset`, by binary search over the line index. */
-export function lineOf(starts: number[], offset: number): number {
+export function lineOf(starts: readonly number[], offset: number): number {
   return Math.max(1, countBefore(starts.length, (i) => starts[i]! <= offset));
 }
 
 export function spanOf(doc: Pick<Doc, 'lineStarts'>, start: number, end: number): Span {
   const line = lineOf(doc.lineStarts, start);
   return { start, end, line, column: start - doc.lineStarts[line - 1]! + 1 };
+}
+
+/**
+ * `spanOf` for ranges asked about mostly in text order (the figures of a document, one after another): the line last
+ * found, then the one after it, are tried before a bisection of the line index. Each span is the one `spanOf` gives.
+ */
+export class LineCursor {
+  /** The 0-based index of the line last found. */
+  private i = 0;
+
+  constructor(private readonly starts: readonly number[]) {}
+
+  /** `lineOf(starts, offset)`. */
+  line(offset: number): number {
+    const i = this.i;
+    if (this.holds(i, offset)) return i + 1;
+    if (i + 1 < this.starts.length && this.holds(i + 1, offset)) return (this.i = i + 1) + 1;
+    const line = lineOf(this.starts, offset);
+    this.i = line - 1;
+    return line;
+  }
+
+  /** `spanOf(doc, start, end)`. */
+  span(start: number, end: number): Span {
+    const line = this.line(start);
+    return { start, end, line, column: start - this.starts[line - 1]! + 1 };
+  }
+
+  /** Whether `offset` lies on the line of index `i` (the last line runs to the end of the text). */
+  private holds(i: number, offset: number): boolean {
+    return this.starts[i]! <= offset && (i + 1 === this.starts.length || offset < this.starts[i + 1]!);
+  }
 }
 
 /** `{text, span}` for a range of the document. */

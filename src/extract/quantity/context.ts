@@ -4,6 +4,7 @@ import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Compiled, PatternScan } from './compile.js';
+import { LineCursor } from '../../span.js';
 import { coverage, locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -35,6 +36,8 @@ export interface Frame {
    * figures ask, in order; this document's only).
    */
   scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[] }>;
+  /** The spans of the document's figures, asked for in text order. */
+  lines: LineCursor;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
   reading: ReadingView;
   /** The document's view (doc.view), read once: a read of it from documents of several shapes was thrown out. */
@@ -164,6 +167,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
       return i >= 0 ? blocks[i]! : null;
     },
     scopes: new Map(),
+    lines: new LineCursor(doc.lineStarts),
     reading: doc.reading,
     view: doc.view,
     ids: c.ids,

@@ -1,7 +1,7 @@
 import type { Block, Doc, Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { Quantity } from '../../schema.js';
-import { spanOf, textSpan, trimRange } from '../../span.js';
+import { trimRange } from '../../span.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
@@ -262,8 +262,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       section: block.section,
       task: taskId(frame, m.start),
       text: source.slice(text.start, text.end),
-      span: spanOf(doc, text.start, text.end),
-      core: textSpan(doc, m.start, m.end),
+      span: frame.lines.span(text.start, text.end),
+      core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
       indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous && previous.span.start >= sentence.start && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
