@@ -29,8 +29,6 @@ export interface Frame {
   /** The document's type (meta.docType), read once: documents and their meta come in several shapes. */
   docType: Doc['meta']['docType'];
   inGlossary: (pos: number) => boolean;
-  /** The block holding a position, with the role the roles stage gave it. */
-  blockAt: (pos: number) => Block | null;
   /**
    * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
    * figures ask, in order; this document's only).
@@ -155,17 +153,11 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   const planYear = plan ?? doc.meta.year ?? (review !== null ? review + 1 : null);
   // A report on its own year so far (今年以来…, meta.yaml toDate) reviews that year.
   const reviewYear = review ?? (planYear !== null ? (toDate ? planYear : planYear - 1) : null);
-  const blocks = doc.blocks;
-  const at = locator(blocks);
   return {
     sections, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
     // A report delivered in December for the year ahead says 明年 of its plan year.
     nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
     inTask: coverage(tasks), taskAt: locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: coverage(doc.glossary.map((g) => g.span)),
-    blockAt: (pos) => {
-      const i = at(pos);
-      return i >= 0 ? blocks[i]! : null;
-    },
     scopes: new Map(),
     lines: new LineCursor(doc.lineStarts),
     reading: doc.reading,
@@ -188,11 +180,12 @@ const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({
 /**
  * Target, actual or other. Glossary definitions are other; a paragraph of main expected targets, a task, or a plan
  * section makes a target; a review section an actual; elsewhere the nearest cue word before the figure in its
- * sentence decides, then the document type (every item of a task notice is a target).
+ * sentence decides, then the document type (every item of a task notice is a target). `block`: the block the figure
+ * was found in, so the one holding `pos` (blocks do not overlap), with the role the roles stage gave it.
  */
-export function kindOf(frame: Frame, c: Compiled, pos: number, section: string | null, sentence: Sentence, targetsFrom: number): KindOf {
-  const block = frame.blockAt(pos);
-  const role = block?.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
+export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sentence: Sentence, targetsFrom: number): KindOf {
+  const section = block.section;
+  const role = block.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
   if (role === 'glossary' || frame.inGlossary(pos)) return decided(frame, 'other', 'glossary');
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
@@ -217,7 +210,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, section: string |
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
-  const part = block?.roleRule != null && !c.sectionRules.has(block.roleRule);
+  const part = block.roleRule != null && !c.sectionRules.has(block.roleRule);
   if (role === 'plan') return decided(frame, 'target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return decided(frame, 'actual', part ? 'review-part' : 'review-section');
   if (frame.docType === 'task-notice' || frame.docType === 'policy-notice') return decided(frame, 'target', 'notice');

@@ -244,7 +244,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const afterLevel = !!before && before.span.start >= sentence.start && before.measure === 'level' && before.normalized.unit === m.normalUnit && before.normalized.unit !== null;
     const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
-    const own = kindOf(frame, c, m.start, block.section, sentence, targets);
+    const own = kindOf(frame, c, m.start, block, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
     if (own.evidence !== 'default') lastKind = own;
     const previous = out.at(-1);
