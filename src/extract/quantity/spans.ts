@@ -12,20 +12,6 @@ export function lastAtOrBefore(starts: readonly number[], pos: number): number {
 }
 
 /**
- * `lastAtOrBefore(starts, pos)` for positions asked about mostly in text order (the figures of a document, one after
- * another): the index found last, then the one after it, are tried before a bisection.
- */
-function cursor(starts: readonly number[]): (pos: number) => number {
-  let i = -1;
-  // Whether `j` is the answer: the last index whose start is at or before `pos` (-1 when none is).
-  const holds = (j: number, pos: number) => (j < 0 || starts[j]! <= pos) && (j + 1 === starts.length || pos < starts[j + 1]!);
-  return (pos) => {
-    if (!holds(i, pos)) i = i + 1 < starts.length && holds(i + 1, pos) ? i + 1 : lastAtOrBefore(starts, pos);
-    return i;
-  };
-}
-
-/**
  * Whether a position lies in any of some ranges (tables, tasks, glossary entries), by binary search over their
  * union, built once per document: a linear `some` per mention would make a long report quadratic.
  */
@@ -39,9 +25,8 @@ export function coverage(ranges: readonly Range[]): (pos: number) => boolean {
     if (ends.length && r.start <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, r.end);
     else { starts.push(r.start); ends.push(r.end); }
   }
-  const at = cursor(starts);
   return (pos) => {
-    const i = at(pos);
+    const i = lastAtOrBefore(starts, pos);
     return i >= 0 && pos < ends[i]!;
   };
 }
@@ -62,9 +47,8 @@ export function locator(ranges: readonly Range[]): (pos: number) => number {
   // arrays of two kinds, was thrown out of optimised code.
   const starts: number[] = [];
   for (const r of ranges) starts.push(r.start);
-  const at = cursor(starts);
   return (pos) => {
-    const i = at(pos);
+    const i = lastAtOrBefore(starts, pos);
     return i >= 0 && pos < ranges[i]!.end ? i : -1;
   };
 }
