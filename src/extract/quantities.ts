@@ -2,7 +2,7 @@ import type { Block, Doc, DraftMessage, Stage } from '../document.js';
 import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
 import { carriedYears, frameOf } from './quantity/context.js';
-import { describe, type Draft } from './quantity/describe.js';
+import { describe } from './quantity/describe.js';
 import { excludedMessage, exclusion } from './quantity/exclude.js';
 import { scanBlocks, type Mention } from './quantity/scan.js';
 import { coverage } from './quantity/spans.js';
@@ -32,6 +32,10 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const blocks = inOrder(doc.blocks);
   const perBlock = scanBlocks(doc.reading, blocks, c);
   const carried = carriedYears(doc.view, blocks);
+  // Drafts come out block by block, so usually already in order: told as they come (each read while fresh), and the
+  // (stable) sort is then skipped.
+  let sorted = true;
+  let lastStart = -1;
   for (let i = 0; i < blocks.length; i++) {
     // Most blocks hold no figure: no filter (and no closure) is made for them.
     if (perBlock[i]!.length === 0) continue;
@@ -42,9 +46,14 @@ export const quantities: Stage = (doc, ctx): Doc => {
       if (rule !== null && ctx.explain) messages.push(excludedMessage(doc, m, rule));
       return rule === null && representable(doc, m, messages);
     });
-    if (found.length) for (const d of describe(doc, block, found, frame, c, carried[i]!)) items.push(d);
+    if (!found.length) continue;
+    for (const d of describe(doc, block, found, frame, c, carried[i]!)) {
+      if (d.core.span.start < lastStart) sorted = false;
+      lastStart = d.core.span.start;
+      items.push(d);
+    }
   }
-  if (!sortedByCore(items)) items.sort((a, b) => a.core.span.start - b.core.span.start);
+  if (!sorted) items.sort((a, b) => a.core.span.start - b.core.span.start);
   for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
   return { ...doc, quantities: items, messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
 };
@@ -61,11 +70,5 @@ function representable(doc: Doc, m: Mention, messages: DraftMessage[]): boolean 
     message: `${doc.text.slice(m.start, Math.min(m.end, m.start + 40))}${m.end - m.start > 40 ? '…' : ''}: too large a number to represent; not taken as a quantity`,
   });
   return false;
-}
-
-/** Drafts come out block by block, so usually already in order; the (stable) sort is then skipped. */
-function sortedByCore(items: readonly Draft[]): boolean {
-  for (let i = 1; i < items.length; i++) if (items[i]!.core.span.start < items[i - 1]!.core.span.start) return false;
-  return true;
 }
 
