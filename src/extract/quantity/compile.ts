@@ -675,7 +675,18 @@ function cueSet(years: QuantityRules['years'], keep: (rule: QuantityRules['years
  * Words looked up at the ends of a phrase: the whole set, and the words by their first and by their last
  * character, longest first, so a lookup compares a few candidates in place instead of slicing one string per length.
  */
-export interface WordSet { words: Set<string>; byFirst: Map<number, string[]>; byLast: Map<number, string[]> }
+export interface WordSet {
+  words: Set<string>;
+  byFirst: Map<number, string[]>;
+  byLast: Map<number, string[]>;
+  /**
+   * Per code unit: WORD_FIRST when a word starts with it, WORD_LAST when one ends with it. Most characters do
+   * neither, and a table read tells so for less than a lookup in the maps.
+   */
+  edges: Uint8Array;
+}
+export const WORD_FIRST = 1;
+export const WORD_LAST = 2;
 function groupBy(words: readonly string[], key: (w: string) => number): Map<number, string[]> {
   const map = new Map<number, string[]>();
   for (const w of new Set(words)) {
@@ -686,11 +697,15 @@ function groupBy(words: readonly string[], key: (w: string) => number): Map<numb
   for (const list of map.values()) list.sort((a, b) => b.length - a.length);
   return map;
 }
-const wordSet = (words: readonly string[]): WordSet => ({
-  words: new Set(words),
-  byFirst: groupBy(words, (w) => w.charCodeAt(0)),
-  byLast: groupBy(words, (w) => w.charCodeAt(w.length - 1)),
-});
+function wordSet(words: readonly string[]): WordSet {
+  const edges = new Uint8Array(0x10000);
+  for (const w of words) {
+    if (!w.length) continue;
+    edges[w.charCodeAt(0)]! |= WORD_FIRST;
+    edges[w.charCodeAt(w.length - 1)]! |= WORD_LAST;
+  }
+  return { words: new Set(words), byFirst: groupBy(words, (w) => w.charCodeAt(0)), byLast: groupBy(words, (w) => w.charCodeAt(w.length - 1)), edges };
+}
 
 // No `u` flag on these: every word is in the BMP, and V8 runs non-unicode sticky regexps several times faster.
 const sticky = (words: readonly string[]) => new RegExp(`(?:${alternation(byLength(words))})`, 'y');

@@ -1,6 +1,6 @@
 import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
-import type { Compiled, WordSet } from './compile.js';
+import { WORD_FIRST, WORD_LAST, type Compiled, type WordSet } from './compile.js';
 import { lastIndexWithin } from '../../util/find.js';
 import type { IndicatorEvidence } from '../../rules/files/quantities.js';
 
@@ -12,17 +12,17 @@ const COUNTED = new Set(['count', 'people', 'households']);
 
 /** The length of the longest word of `set` that [start, end) begins with, or 0 (compared in place, no slicing). */
 function wordAtStart(view: string, start: number, end: number, set: WordSet): number {
-  if (end <= start) return 0;
-  const candidates = set.byFirst.get(view.charCodeAt(start));
-  if (candidates) for (const w of candidates) if (w.length <= end - start && view.startsWith(w, start)) return w.length;
+  if (end <= start || (set.edges[view.charCodeAt(start)]! & WORD_FIRST) === 0) return 0;
+  const candidates = set.byFirst.get(view.charCodeAt(start))!;
+  for (const w of candidates) if (w.length <= end - start && view.startsWith(w, start)) return w.length;
   return 0;
 }
 
 /** The length of the longest word of `set` that [start, end) ends with, or 0. */
 function wordAtEnd(view: string, start: number, end: number, set: WordSet): number {
-  if (end <= start) return 0;
-  const candidates = set.byLast.get(view.charCodeAt(end - 1));
-  if (candidates) for (const w of candidates) if (w.length <= end - start && view.endsWith(w, end)) return w.length;
+  if (end <= start || (set.edges[view.charCodeAt(end - 1)]! & WORD_LAST) === 0) return 0;
+  const candidates = set.byLast.get(view.charCodeAt(end - 1))!;
+  for (const w of candidates) if (w.length <= end - start && view.endsWith(w, end)) return w.length;
   return 0;
 }
 
@@ -32,26 +32,38 @@ function patternAtStart(view: string, start: number, end: number, re: RegExp): n
   return m ? m[0].length : 0;
 }
 
-const codes = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
 /**
- * Spaces, dashes and separators dropped from the start of a phrase; fewer from its end, and an opening bracket or
- * quote left there (a score after a task: 开展…工作（8分） → 开展…工作).
+ * Per code unit, the sets below it is in: one table read in trim's loop, where a lookup in a Set per test cost more.
+ * LEAD: spaces, dashes and separators dropped from the start of a phrase; END: fewer from its end, and an opening
+ * bracket or quote left there (a score after a task: 开展…工作（8分） → 开展…工作); OPENER: quotes and brackets that
+ * open a name; CONJUNCTION: 和及与或; NOTE_LAST: what NOTE_END and YEAR_END can end with (] 〕 ①-⑳, 年 底 末).
  */
-const LEAD = codes(' \t—-·:,、');
-const END = codes(' \t:,、+(“[');
-const OPENERS = codes('“"(');
-const CONJUNCTIONS = codes('和及与或');
+const LEAD = 1;
+const END = 2;
+const OPENER = 4;
+const CONJUNCTION = 8;
+const NOTE_LAST = 16;
+const CHARS = new Uint8Array(0x10000);
+const mark = (chars: string, flag: number) => {
+  for (const ch of chars) CHARS[ch.charCodeAt(0)]! |= flag;
+};
+mark(' \t—-·:,、', LEAD);
+mark(' \t:,、+(“[', END);
+mark('“"(', OPENER);
+mark('和及与或', CONJUNCTION);
+mark(']〕年底末', NOTE_LAST);
+for (let ch = 0x2460; ch <= 0x2473; ch++) CHARS[ch]! |= NOTE_LAST;
+/** Whether the character `code` (a code unit of the view, never past its end) is in the set `flag`. */
+const isIn = (code: number, flag: number) => (CHARS[code]! & flag) !== 0;
+
 const NOTE_END = /(\[\d{1,3}\]|〔\d{1,3}〕|[①-⑳])$/;
 /** A year left at the end of a phrase (增加到2025年的4680亿元): the figure's year, no part of its name. */
 const YEAR_END = /(?:19|20)\d{2}年(?:底|末)?$/;
-/** The characters NOTE_END and YEAR_END can end with: ] 〕 ①-⑳, and 年 底 末. */
-const NOTE_LAST = codes(']〕年底末');
-const isNoteLast = (ch: number) => NOTE_LAST.has(ch) || (ch >= 0x2460 && ch <= 0x2473);
 
 /** The length of a note reference or a year ending [start, end) (NOTE_END, then YEAR_END), or 0. */
 function noteEndAt(view: string, start: number, end: number): number {
   // Most phrases end in neither: the last character rules both out before any slicing.
-  if (!isNoteLast(view.charCodeAt(end - 1))) return 0;
+  if (!isIn(view.charCodeAt(end - 1), NOTE_LAST)) return 0;
   const text = view.slice(Math.max(start, end - 6), end);
   return (NOTE_END.exec(text) ?? YEAR_END.exec(text))?.[0].length ?? 0;
 }
@@ -87,13 +99,13 @@ function trim(view: string, r: Range, c: Compiled): Range {
   let { start, end } = r;
   const marker = c.q.indicator.marker;
   for (let guard = 0; guard < 40 && start < end; guard++) {
-    if (LEAD.has(view.charCodeAt(start))) { start++; continue; }
-    if (END.has(view.charCodeAt(end - 1))) { end--; continue; }
+    if (isIn(view.charCodeAt(start), LEAD)) { start++; continue; }
+    if (isIn(view.charCodeAt(end - 1), END)) { end--; continue; }
     // A note reference after the name (“三类500强”企业[3], “两金免收”⑧), or a year (增加到2025年).
     const note = noteEndAt(view, start, end);
     if (note > 0) { end -= note; continue; }
     // An opening quote or parenthesis whose closing one is not in the phrase.
-    if (OPENERS.has(view.charCodeAt(start)) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
+    if (isIn(view.charCodeAt(start), OPENER) && !/[”")]/.test(view.slice(start, end))) { start++; continue; }
     // The marker pattern is anchored: the first character rules most phrases out before any slicing.
     let n = marker && (c.markerFirst === null || c.markerFirst.has(view.charCodeAt(start))) ? patternAtStart(view, start, end, marker) : 0;
     // A dropped word is not cut out of a longer whole word (有 of 有机产品, 在 of 在建项目, 共 of 共同富裕).
@@ -181,7 +193,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
   const bare = c.subjects.words.has(view.slice(before.start, before.end));
-  const dangling = before.end > before.start && CONJUNCTIONS.has(view.charCodeAt(before.end - 1));
+  const dangling = before.end > before.start && isIn(view.charCodeAt(before.end - 1), CONJUNCTION);
   const hasBefore = before.end - before.start >= 2 && !etc && !bare && !dangling;
   // With nothing named before it, or a verb taking it as its object, a figure written as a modifier (给予不超过1万元
   // 的一次性创业补贴, 每年对不少于5%的毕业生, 提供不少于32学时的创业培训) measures the noun after its 的. With a
