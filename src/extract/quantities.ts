@@ -26,6 +26,8 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const frame = frameOf(doc, c, reportsToDate(doc.meta, ctx.rules));
   const tableSpans = coverage(doc.tables.map((t) => t.span));
   const textCells = coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
+  // Most documents hold no table: their figures are then not looked up at all.
+  const tables = doc.tables.length > 0;
   const inTable = (pos: number) => tableSpans(pos) && !textCells(pos);
   const items: Quantity[] = [];
   const messages: DraftMessage[] = [];
@@ -41,7 +43,7 @@ export const quantities: Stage = (doc, ctx): Doc => {
     if (perBlock[i]!.length === 0) continue;
     const block = blocks[i]!;
     const found = perBlock[i]!.filter((m) => {
-      if (inTable(m.start)) return false;
+      if (tables && inTable(m.start)) return false;
       const rule = exclusion(doc.reading, m, block, c);
       if (rule !== null && ctx.explain) messages.push(excludedMessage(doc, m, rule));
       return rule === null && representable(doc, m, messages);
