@@ -29,6 +29,9 @@ export interface Frame {
   /** The document's type (meta.docType), read once: documents and their meta come in several shapes. */
   docType: Doc['meta']['docType'];
   inGlossary: (pos: number) => boolean;
+  /** Whether the document has tasks, and a glossary: most have neither, and their figures are then looked up in none. */
+  hasTasks: boolean;
+  hasGlossary: boolean;
   /**
    * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
    * figures ask, in order; this document's only).
@@ -158,6 +161,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     // A report delivered in December for the year ahead says 明年 of its plan year.
     nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
     inTask: coverage(tasks), taskAt: locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: coverage(doc.glossary.map((g) => g.span)),
+    hasTasks: tasks.length > 0, hasGlossary: doc.glossary.length > 0,
     scopes: new Map(),
     lines: new LineCursor(doc.lineStarts),
     reading: doc.reading,
@@ -186,7 +190,7 @@ const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({
 export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sentence: Sentence, targetsFrom: number): KindOf {
   const section = block.section;
   const role = block.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
-  if (role === 'glossary' || frame.inGlossary(pos)) return decided(frame, 'other', 'glossary');
+  if (role === 'glossary' || (frame.hasGlossary && frame.inGlossary(pos))) return decided(frame, 'other', 'glossary');
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
@@ -198,7 +202,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const reported = reportedDone(frame, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
-  if (frame.inTask(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
+  if (frame.hasTasks && frame.inTask(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
