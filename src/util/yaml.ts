@@ -171,26 +171,26 @@ function literalBlock(text: string, indent: string): string {
   return `|${startsWithSpace ? '2' : ''}${chomp}\n${indent}${start}${value.replace(/\n+/g, `$&${indent}`)}${end}`;
 }
 
-/** A string as a key (`key`) or value whose further lines are indented by `indent`. */
-function yamlString(value: string, indent: string, key: boolean): string {
-  if (IMPLICIT.test(value) || CONTROL.test(value)) return doubleQuoted(value, indent, key);
-  const multiLine = value.includes('\n');
-  if (key && multiLine) return quoted(value, indent, key);
-  if (NOT_PLAIN.test(value)) return multiLine ? literalBlock(value, indent) : quoted(value, indent, key);
-  if (multiLine) return literalBlock(value, indent);
-  // A top-level key that a YAML 1.1 reader could take for a directive or `---`.
-  if (key && indent === '  ' && DOCUMENT_MARKER.test(value)) return quoted(value, indent, key);
-  return value;
+/** A string value whose further lines are indented by `indent`. */
+function yamlString(value: string, indent: string): string {
+  if (IMPLICIT.test(value) || CONTROL.test(value)) return doubleQuoted(value, indent, false);
+  if (value.includes('\n')) return literalBlock(value, indent);
+  return NOT_PLAIN.test(value) ? quoted(value, indent, false) : value;
 }
 
-/** A number as the library writes it: `.nan`, `.inf`, `-.inf`, `-0`, else as JSON. */
+/** A key (never written on more than one line, so with no indentation to give). */
+function yamlKey(key: string, topLevel: boolean): string {
+  if (IMPLICIT.test(key) || CONTROL.test(key)) return doubleQuoted(key, '', true);
+  if (key.includes('\n') || NOT_PLAIN.test(key)) return quoted(key, '', true);
+  // A top-level key that a YAML 1.1 reader could take for a directive or `---`.
+  return topLevel && DOCUMENT_MARKER.test(key) ? quoted(key, '', true) : key;
+}
+
+/** A number as the library writes it: `.nan`, `.inf`, `-.inf`, `-0`, else as JSON (as `String`). */
 function yamlNumber(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value < 0 ? '-.inf' : '.inf';
-  return Object.is(value, -0) ? '-0' : JSON.stringify(value);
+  return Object.is(value, -0) ? '-0' : String(value);
 }
-
-const isEmpty = (value: readonly PlainData[] | PlainObject): boolean =>
-  Array.isArray(value) ? value.length === 0 : !Object.values(value).some((v) => v !== undefined);
 
 /** The text is handed out in pieces of about this many characters: no piece lands in V8's large-object space. */
 const PIECE = 16 * 1024;
@@ -202,6 +202,8 @@ const PIECE = 16 * 1024;
 class YamlWriter {
   readonly pieces: string[] = [];
   private text = '';
+  /** Each key as written, worked out once: a report repeats a few dozen keys some 5 000 times each. */
+  private readonly keys = new Map<string, string>();
 
   /** The text so far, in pieces, ended by a line break. */
   end(): string[] {
@@ -212,36 +214,40 @@ class YamlWriter {
   /** A value after `key:` or `- ` (its first line already begun), nested `indent` deep. */
   node(value: PlainData, indent: string, afterKey: boolean): void {
     if (value === null || value === undefined) this.text += ' null';
-    else if (typeof value === 'string') this.text += ` ${yamlString(value, indent, false)}`;
+    else if (typeof value === 'string') this.text += ` ${yamlString(value, indent)}`;
     else if (typeof value === 'number') this.text += ` ${yamlNumber(value)}`;
     else if (typeof value === 'boolean') this.text += value ? ' true' : ' false';
-    else if (isEmpty(value)) this.text += Array.isArray(value) ? ' []' : ' {}';
+    // After `key:` a collection starts on the next line, indented; after `- ` (or `? key\n:`) on the same line.
+    else if (!Array.isArray(value)) {
+      if (!this.map(value as PlainObject, indent, afterKey ? `\n${indent}` : ' ')) this.text += ' {}';
+    } else if (value.length === 0) this.text += ' []';
     else {
-      // After `key:` a collection starts on the next line, indented; after `- ` (or `? key\n:`) on the same line.
       this.text += afterKey ? `\n${indent}` : ' ';
-      if (Array.isArray(value)) this.seq(value as readonly PlainData[], indent);
-      else this.map(value as PlainObject, indent);
+      this.seq(value as readonly PlainData[], indent);
     }
   }
 
-  map(value: PlainObject, indent: string): void {
+  /** The members of `value` but those `undefined`, the first after `lead`; false if there was none to write. */
+  map(value: PlainObject, indent: string, lead: string): boolean {
     const inner = `${indent}  `;
-    let first = true;
+    const next = `\n${indent}`;
+    let written = false;
     for (const key of Object.keys(value)) {
       const item = value[key];
       if (item === undefined) continue;
       this.cut();
-      const name = yamlString(key, inner, true);
-      const lead = first ? '' : `\n${indent}`;
-      first = false;
+      const name = this.key(key, indent === '');
+      this.text += written ? next : lead;
+      written = true;
       if (name.length > IMPLICIT_KEY_MAX) {
-        this.text += `${lead}? ${name}\n${indent}:`;
+        this.text += `? ${name}${next}:`;
         this.node(item, inner, false);
       } else {
-        this.text += `${lead}${name}:`;
+        this.text += `${name}:`;
         this.node(item, inner, true);
       }
     }
+    return written;
   }
 
   seq(value: readonly PlainData[], indent: string): void {
@@ -251,6 +257,13 @@ class YamlWriter {
       this.text += i === 0 ? '-' : `\n${indent}-`;
       this.node(value[i], inner, false);
     }
+  }
+
+  private key(key: string, topLevel: boolean): string {
+    if (topLevel) return yamlKey(key, true);
+    let name = this.keys.get(key);
+    if (name === undefined) this.keys.set(key, (name = yamlKey(key, false)));
+    return name;
   }
 
   /** Starts a new piece once this one is long enough (between items, so no piece ends inside a scalar). */
@@ -276,10 +289,8 @@ export function dumpYaml(value: PlainObject): string {
 
 /** `dumpYaml(value)` in pieces of about 16 K characters, for writing to a file piece by piece (see emit/json.ts). */
 export function dumpYamlParts(value: PlainObject): string[] {
-  if (isEmpty(value)) return ['{}\n'];
   const writer = new YamlWriter();
-  writer.map(value, '');
-  return writer.end();
+  return writer.map(value, '', '') ? writer.end() : ['{}\n'];
 }
 
 /**
