@@ -211,18 +211,19 @@ class YamlWriter {
     return this.pieces;
   }
 
-  /** A value after `key:` or `- ` (its first line already begun), nested `indent` deep. */
-  node(value: PlainData, indent: string, afterKey: boolean): void {
-    if (value === null || value === undefined) this.text += ' null';
-    else if (typeof value === 'string') this.text += ` ${yamlString(value, indent)}`;
-    else if (typeof value === 'number') this.text += ` ${yamlNumber(value)}`;
-    else if (typeof value === 'boolean') this.text += value ? ' true' : ' false';
+  /** A value after `key:` or `- ` (`head`, not yet written), nested `indent` deep. */
+  node(head: string, value: PlainData, indent: string, afterKey: boolean): void {
+    // A scalar is written with its head in one go.
+    if (value === null || value === undefined) this.text += `${head} null`;
+    else if (typeof value === 'string') this.text += `${head} ${yamlString(value, indent)}`;
+    else if (typeof value === 'number') this.text += `${head} ${yamlNumber(value)}`;
+    else if (typeof value === 'boolean') this.text += value ? `${head} true` : `${head} false`;
     // After `key:` a collection starts on the next line, indented; after `- ` (or `? key\n:`) on the same line.
     else if (!Array.isArray(value)) {
-      if (!this.map(value as PlainObject, indent, afterKey ? `\n${indent}` : ' ')) this.text += ' {}';
-    } else if (value.length === 0) this.text += ' []';
+      if (!this.map(value as PlainObject, indent, afterKey ? `${head}\n${indent}` : `${head} `)) this.text += `${head} {}`;
+    } else if (value.length === 0) this.text += `${head} []`;
     else {
-      this.text += afterKey ? `\n${indent}` : ' ';
+      this.text += afterKey ? `${head}\n${indent}` : `${head} `;
       this.seq(value as readonly PlainData[], indent);
     }
   }
@@ -237,25 +238,20 @@ class YamlWriter {
       if (item === undefined) continue;
       this.cut();
       const name = this.key(key, indent === '');
-      this.text += written ? next : lead;
+      const start = written ? next : lead;
       written = true;
-      if (name.length > IMPLICIT_KEY_MAX) {
-        this.text += `? ${name}${next}:`;
-        this.node(item, inner, false);
-      } else {
-        this.text += `${name}:`;
-        this.node(item, inner, true);
-      }
+      if (name.length > IMPLICIT_KEY_MAX) this.node(`${start}? ${name}${next}:`, item, inner, false);
+      else this.node(`${start}${name}:`, item, inner, true);
     }
     return written;
   }
 
   seq(value: readonly PlainData[], indent: string): void {
     const inner = `${indent}  `;
+    const next = `\n${indent}-`;
     for (let i = 0; i < value.length; i++) {
       this.cut();
-      this.text += i === 0 ? '-' : `\n${indent}-`;
-      this.node(value[i], inner, false);
+      this.node(i === 0 ? '-' : next, value[i], inner, false);
     }
   }
 
