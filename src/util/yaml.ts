@@ -202,7 +202,7 @@ const PIECE = 16 * 1024;
 class YamlWriter {
   readonly pieces: string[] = [];
   private text = '';
-  /** Each key as written, worked out once: a report repeats a few dozen keys some 5 000 times each. */
+  /** Each key as written, worked out once: a report writes some 5 000 keys, but only a few dozen different ones. */
   private readonly keys = new Map<string, string>();
 
   /** The text so far, in pieces, ended by a line break. */
@@ -255,6 +255,7 @@ class YamlWriter {
     }
   }
 
+  /** A key as written; a top-level one is not kept, as it alone may need quotes for looking like `---` or `%`. */
   private key(key: string, topLevel: boolean): string {
     if (topLevel) return yamlKey(key, true);
     let name = this.keys.get(key);
