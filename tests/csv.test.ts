@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
-import { csv, CSV_COLUMNS, CSV_TABLES, csvField, csvOf, LIST_SEPARATOR, tasksCsv } from '../src/emit/csv.js';
+import { csv, CSV_COLUMNS, CSV_TABLES, csvField, csvOf, LIST_SEPARATOR, organizationsCsv, sectionPaths, tasksCsv } from '../src/emit/csv.js';
 import { FORMATS } from '../src/emit/index.js';
 import type { Result } from '../src/schema.js';
 import { cli, rules, SEEDS } from './helpers.js';
@@ -65,6 +65,45 @@ describe('csv', () => {
     expect(['plain', 'a,b', 'say "hi"', 'two\r\nlines', 'lf\nonly', 42, null].map(csvField)).toEqual(['plain', '"a,b"', '"say ""hi"""', '"two\r\nlines"', '"lf\nonly"', '42', '']);
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField(-3)).toBe('-3');
+    expect(['', '+1', '@x', '\tx', '-a,"b"', '\rx', 'a=b', '1-2'].map(csvField)).toEqual(['', "'+1", "'@x", "'\tx", '"\'-a,""b"""', '"\'\rx"', 'a=b', '1-2']);
+  });
+
+  it('puts in every column of every table the field it is named for', () => {
+    const result = extract({ path: seed }, { rules, path: seed });
+    const paths = sectionPaths(result);
+    const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v).replace(/^[=+\-@]/, "'$&"));
+    const quantities = parseCsv(csv(result));
+    expect(quantities.length).toBeGreaterThan(10);
+    result.quantities.forEach((q, i) => {
+      const task = result.tasks.find((t) => t.id === q.task);
+      expect(quantities[i], q.id).toEqual({
+        file: seed, id: q.id, section: q.section ? paths.get(q.section) : '', task: task ? task.marker ?? task.id : '',
+        indicator: cell(q.indicator), comparator: cell(q.comparator), value: cell(q.value), range_min: cell(q.range?.[0]), range_max: cell(q.range?.[1]),
+        unit: cell(q.unit), normalized_value: cell(q.normalized.value), normalized_unit: cell(q.normalized.unit),
+        base_value: cell(q.normalized.base?.value), base_unit: cell(q.normalized.base?.unit), measure: q.measure, direction: cell(q.direction),
+        kind: q.kind, year: cell(q.year), period_from: cell(q.period?.[0]), period_to: cell(q.period?.[1]), core: cell(q.core.text), text: cell(q.text),
+        line: String(q.span.line), rule: q.rule,
+      });
+    });
+    const tasks = parseCsv(tasksCsv(result));
+    expect(tasks.length).toBeGreaterThan(3);
+    result.tasks.forEach((t, i) => {
+      expect(tasks[i], t.id).toEqual({
+        file: seed, id: t.id, section: t.section ? paths.get(t.section) : '', marker: cell(t.marker), title: cell(t.title),
+        lead: t.lead.join(';'), responsible: t.responsible.join(';'), cooperating: t.cooperating.join(';'), quantities: t.quantities.join(';'),
+        text: cell(t.text), line: String(t.span.line), rule: t.rule,
+      });
+    });
+    const organizations = parseCsv(organizationsCsv(result));
+    const named = result.organizations.filter((o) => !o.generic);
+    expect(organizations.length).toBe(named.length);
+    named.forEach((o, i) => {
+      const { lead, responsible, cooperating } = o.roles;
+      expect(organizations[i], o.name).toEqual({
+        file: seed, name: cell(o.name), aliases: cell(o.aliases.join(';')), lead: String(lead.length), responsible: String(responsible.length),
+        cooperating: String(cooperating.length), tasks: String(new Set([...lead, ...responsible, ...cooperating]).size), mentions: String(o.mentions.length),
+      });
+    });
   });
 
   it('gives one row per quantity with section path, task marker, range and normalised value', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
 import { emitParts, FORMATS } from '../src/emit/index.js';
 import { json, jsonParts } from '../src/emit/json.js';
+import { yamlFormat } from '../src/emit/yaml.js';
 import type { Result } from '../src/schema.js';
 import { writeFileAtomic } from '../src/util/write.js';
 import { rules, SEEDS } from './helpers.js';
@@ -36,10 +37,23 @@ describe('json in pieces', () => {
     for (const r of seedResults) for (const p of jsonParts(r)) expect(p.length).toBeLessThan(64 * 1024);
   });
 
-  it('is what emitParts gives for json; other formats come whole', () => {
+  it('is what emitParts gives for json; jsonl and csv come whole', () => {
     const r = seedResults[0]!;
     expect(emitParts(r, 'json')).toEqual(jsonParts(r));
-    for (const format of ['yaml', 'jsonl', 'csv'] as const) expect(emitParts(r, format)).toEqual([FORMATS[format](r)]);
+    for (const format of ['jsonl', 'csv'] as const) expect(emitParts(r, format)).toEqual([FORMATS[format](r)]);
+  });
+});
+
+describe('yaml in pieces', () => {
+  it('joins to exactly the yaml text for every seed; a long text comes in several small pieces', () => {
+    let cut = 0;
+    for (const r of seedResults) {
+      const parts = emitParts(r, 'yaml');
+      expect(parts.join('')).toBe(yamlFormat(r));
+      for (const p of parts) expect(p.length).toBeLessThan(64 * 1024);
+      if (parts.length > 1) cut++;
+    }
+    expect(cut).toBeGreaterThan(1);
   });
 });
 

@@ -10,7 +10,8 @@ export const CSV_TABLES: readonly CsvTable[] = ['quantities', 'tasks', 'organiza
 export const LIST_SEPARATOR = ';';
 
 type Cell = string | number | null;
-type Row = Record<string, Cell>;
+/** A row: one cell per column, in the columns' order (a tuple of their number, so none is missing or extra). */
+type Row<Columns extends readonly string[]> = { -readonly [K in keyof Columns]: Cell };
 
 const BOM = '\uFEFF';
 const QUANTITY_COLUMNS = ['file', 'id', 'section', 'task', 'indicator', 'comparator', 'value', 'range_min', 'range_max', 'unit', 'normalized_value', 'normalized_unit', 'base_value', 'base_unit', 'measure', 'direction', 'kind', 'year', 'period_from', 'period_to', 'core', 'text', 'line', 'rule'] as const;
@@ -18,14 +19,19 @@ const TASK_COLUMNS = ['file', 'id', 'section', 'marker', 'title', 'lead', 'respo
 const ORGANIZATION_COLUMNS = ['file', 'name', 'aliases', 'lead', 'responsible', 'cooperating', 'tasks', 'mentions'] as const;
 
 /** A field starting like a formula (=, +, -, @) would be run by a spreadsheet: the text is untrusted, so defuse it. */
-function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+const FORMULA = /^[=+\-@\t\r]/;
+/** What a field must be quoted for. */
+const QUOTE = /[",\r\n]/;
+/** Either: most text has neither, and is then written as it is after one test. */
+const FORMULA_OR_QUOTE = /^[=+\-@\t\r]|[",\r\n]/;
 
 export function csvField(cell: Cell): string {
   if (cell === null) return '';
-  const text = typeof cell === 'number' ? String(cell) : defuse(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A number is never defused (-3 stays a number) and holds nothing to quote.
+  if (typeof cell === 'number') return String(cell);
+  if (!FORMULA_OR_QUOTE.test(cell)) return cell;
+  const text = FORMULA.test(cell) ? `'${cell}` : cell;
+  return QUOTE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const line = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
@@ -46,46 +52,49 @@ export function sectionPaths(result: Result): Map<string, string> {
   return paths;
 }
 
-function quantityRows(result: Result): Row[] {
+// Each row below lists its cells in the order of its table's columns, named alongside.
+function quantityRows(result: Result): Row<typeof QUANTITY_COLUMNS>[] {
   const paths = sectionPaths(result);
   const markers = new Map(result.tasks.map((t) => [t.id, t.marker ?? t.id]));
   const file = result.source.path ?? '';
-  return result.quantities.map((q: Quantity) => ({
-    file, id: q.id,
-    section: q.section ? paths.get(q.section) ?? q.section : null,
-    task: q.task ? markers.get(q.task) ?? q.task : null,
-    indicator: q.indicator, comparator: q.comparator,
-    value: q.value, range_min: q.range?.[0] ?? null, range_max: q.range?.[1] ?? null,
-    unit: q.unit, normalized_value: q.normalized.value, normalized_unit: q.normalized.unit,
-    base_value: q.normalized.base?.value ?? null, base_unit: q.normalized.base?.unit ?? null,
-    measure: q.measure, direction: q.direction, kind: q.kind, year: q.year,
-    period_from: q.period?.[0] ?? null, period_to: q.period?.[1] ?? null,
-    core: q.core.text, text: q.text, line: q.span.line, rule: q.rule,
-  }));
+  return result.quantities.map((q: Quantity) => [
+    /* file, id */ file, q.id,
+    /* section */ q.section ? paths.get(q.section) ?? q.section : null,
+    /* task */ q.task ? markers.get(q.task) ?? q.task : null,
+    /* indicator, comparator */ q.indicator, q.comparator,
+    /* value, range_min, range_max */ q.value, q.range?.[0] ?? null, q.range?.[1] ?? null,
+    /* unit, normalized_value, normalized_unit */ q.unit, q.normalized.value, q.normalized.unit,
+    /* base_value, base_unit */ q.normalized.base?.value ?? null, q.normalized.base?.unit ?? null,
+    /* measure, direction, kind, year */ q.measure, q.direction, q.kind, q.year,
+    /* period_from, period_to */ q.period?.[0] ?? null, q.period?.[1] ?? null,
+    /* core, text, line, rule */ q.core.text, q.text, q.span.line, q.rule,
+  ]);
 }
 
-function taskRows(result: Result): Row[] {
+function taskRows(result: Result): Row<typeof TASK_COLUMNS>[] {
   const paths = sectionPaths(result);
   const file = result.source.path ?? '';
   const list = (names: string[]) => names.join(LIST_SEPARATOR);
-  return result.tasks.map((t: Task) => ({
-    file, id: t.id, section: t.section ? paths.get(t.section) ?? t.section : null,
-    marker: t.marker, title: t.title, lead: list(t.lead), responsible: list(t.responsible), cooperating: list(t.cooperating),
-    quantities: list(t.quantities), text: t.text, line: t.span.line, rule: t.rule,
-  }));
+  return result.tasks.map((t: Task) => [
+    /* file, id, section */ file, t.id, t.section ? paths.get(t.section) ?? t.section : null,
+    /* marker, title */ t.marker, t.title,
+    /* lead, responsible, cooperating */ list(t.lead), list(t.responsible), list(t.cooperating),
+    /* quantities, text, line, rule */ list(t.quantities), t.text, t.span.line, t.rule,
+  ]);
 }
 
 /**
  * One row per organisation: how many tasks it leads, is responsible for, cooperates on, and in all. Generic entries
  * (各有关单位, X等单位) name no one unit, so they have no row here (they stay in the JSON, marked `generic`).
  */
-function organizationRows(result: Result): Row[] {
+function organizationRows(result: Result): Row<typeof ORGANIZATION_COLUMNS>[] {
   const file = result.source.path ?? '';
-  return result.organizations.filter((o) => !o.generic).map((o: Organization) => ({
-    file, name: o.name, aliases: o.aliases.join(LIST_SEPARATOR),
-    lead: o.roles.lead.length, responsible: o.roles.responsible.length, cooperating: o.roles.cooperating.length,
-    tasks: new Set([...o.roles.lead, ...o.roles.responsible, ...o.roles.cooperating]).size, mentions: o.mentions.length,
-  }));
+  return result.organizations.filter((o) => !o.generic).map((o: Organization) => [
+    /* file, name, aliases */ file, o.name, o.aliases.join(LIST_SEPARATOR),
+    /* lead, responsible, cooperating */ o.roles.lead.length, o.roles.responsible.length, o.roles.cooperating.length,
+    /* tasks */ new Set([...o.roles.lead, ...o.roles.responsible, ...o.roles.cooperating]).size,
+    /* mentions */ o.mentions.length,
+  ]);
 }
 
 const TABLES = {
@@ -105,7 +114,7 @@ export const CSV_COLUMNS: Readonly<Record<CsvTable, readonly string[]>> = {
 export function csvOf(results: Result | readonly Result[], table: CsvTable = 'quantities'): string {
   const { columns, rows } = TABLES[table];
   const all: readonly Result[] = Array.isArray(results) ? results : [results as Result];
-  const body = all.flatMap((r) => rows(r).map((row) => line(columns.map((c) => row[c] ?? null))));
+  const body = all.flatMap((r) => rows(r).map(line));
   return BOM + line(columns) + body.join('');
 }
 

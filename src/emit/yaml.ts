@@ -1,4 +1,7 @@
 import type { Result } from '../schema.js';
-import { dumpYaml } from '../util/yaml.js';
+import { dumpYaml, dumpYamlParts } from '../util/yaml.js';
 
 export const yamlFormat = (result: Result): string => dumpYaml(result);
+
+/** `yamlFormat(result)` in pieces of a few K characters (see `jsonParts`). */
+export const yamlParts = (result: Result): string[] => dumpYamlParts(result);
