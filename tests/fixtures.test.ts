@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dumpYaml, parseYaml as load } from '../src/util/yaml.js';
+import { dumpYaml } from '../src/util/yaml-write.js';
+import { parseYaml as load } from '../src/util/yaml.js';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/api.js';
 import type { Result } from '../src/schema.js';

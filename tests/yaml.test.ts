@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Document, isScalar, visit } from 'yaml';
 import { extract } from '../src/api.js';
-import { dumpYaml, IMPLICIT_SCALARS, parseYaml, type PlainObject, YamlError } from '../src/util/yaml.js';
+import { dumpYaml, IMPLICIT_SCALARS, type PlainObject } from '../src/util/yaml-write.js';
+import { parseYaml, YamlError } from '../src/util/yaml.js';
 import { rules, SEEDS, SHARED } from './helpers.js';
 
 describe('the YAML wrapper', () => {

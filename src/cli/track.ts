@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { dumpYaml } from '../util/yaml.js';
+import { dumpYaml } from '../util/yaml-write.js';
 import { extract } from '../api.js';
 import type { Result } from '../schema.js';
 import { track, trackCsv, type TrackResult } from '../track/index.js';

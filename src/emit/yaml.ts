@@ -1,5 +1,5 @@
 import type { Result } from '../schema.js';
-import { dumpYaml, dumpYamlParts } from '../util/yaml.js';
+import { dumpYaml, dumpYamlParts } from '../util/yaml-write.js';
 
 export const yamlFormat = (result: Result): string => dumpYaml(result);
 
