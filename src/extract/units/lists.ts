@@ -134,7 +134,10 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
     const ys = joint ? splitItems(view, seg.start + joint.index + joint[0].length, seg.end, g) : [];
     if (!xs.length || ![...xs, ...ys].every((r) => isUnit(view, r, g))) return null;
     const roles: UnitRole[] = joint ? [...new Set<UnitRole>(['lead', ...info.roles])] : info.roles;
-    items.push(...xs.map((r) => markedItem(view, r, roles, g)), ...ys.map((r) => unitItem(r, ['cooperating'])));
+    // Pushed one by one: a spread push of mapped lists was compiled for the array kinds first seen, and an empty
+    // list is of another kind.
+    for (const r of xs) items.push(markedItem(view, r, roles, g));
+    for (const r of ys) items.push(unitItem(r, ['cooperating']));
     rule ??= joint ? g.jointIds.get(joint[0])! : info.id;
   }
   if (!rule) return null;
