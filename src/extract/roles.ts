@@ -298,12 +298,18 @@ function decode(ev: readonly Evidence[], switchCost: number): Role[] {
       let from = 0;
       for (let k = 0; k < m; k++) {
         const v = prev[k]! + step[k * m + j]!;
-        if (v < best) [best, from] = [v, k];
+        if (v < best) {
+          best = v;
+          from = k;
+        }
       }
       back[i * m + j] = from;
       cur[j] = best + cost[STATES[j]!];
     }
-    [prev, cur] = [cur, prev];
+    // Swapped by hand: a destructuring swap runs the iteration protocol, several times the code to optimise.
+    const done = prev;
+    prev = cur;
+    cur = done;
   }
   let at = 0;
   for (let j = 1; j < m; j++) if (prev[j]! < prev[at]!) at = j;

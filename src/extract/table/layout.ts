@@ -147,17 +147,27 @@ function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken:
       while (first > i - 2 && first > 0 && ok(first - 1) && count[first - 1] !== count[i] && !(reached() > first - 1)) first--;
     }
     if (j - i + 1 >= layout.minLines) {
-      const rows = packedMap(lines.slice(first, j + 1), (l) => ({ span: { start: l.start, end: l.end }, cells: split(doc.view, l, sep) }));
-      const texts = rows.flatMap((r) => r.cells.map((c) => doc.view.slice(c.start, c.end)));
-      // Navigation bars and forum panels also use separators: a table has a figure, or (pipes) several even lines.
-      const numbers = texts.some((t) => isNumber(t));
-      const even = j - first >= 2 && count.slice(first, j + 1).every((c) => c === count[j]);
-      const plausible = layout.sameCount ? numbers && texts.every((t) => t.length <= MAX_SPACED_CELL) : numbers || even;
-      if (plausible) out.push({ rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false });
+      const table = plausibleTable(doc.view, lines, layout, sep, count, first, j);
+      if (table) out.push(table);
     }
     i = j;
   }
   return out;
+}
+
+/**
+ * The lines first..j (a run of `separated`, `count` separators each) as a table, or null where they read as no table.
+ * Its own function: few runs get this far, and inlined into the scan of every line it made that scan several times
+ * as costly to optimise.
+ */
+function plausibleTable(view: string, lines: Line[], layout: Layout, sep: RegExp, count: Int32Array, first: number, j: number): RawTable | null {
+  const rows = packedMap(lines.slice(first, j + 1), (l) => ({ span: { start: l.start, end: l.end }, cells: split(view, l, sep) }));
+  const texts = rows.flatMap((r) => r.cells.map((c) => view.slice(c.start, c.end)));
+  // Navigation bars and forum panels also use separators: a table has a figure, or (pipes) several even lines.
+  const numbers = texts.some((t) => isNumber(t));
+  const even = j - first >= 2 && count.slice(first, j + 1).every((c) => c === count[j]);
+  const plausible = layout.sameCount ? numbers && texts.every((t) => t.length <= MAX_SPACED_CELL) : numbers || even;
+  return plausible ? { rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false } : null;
 }
 
 /** Whether a line reads as a unit list (县河长办 / 区委宣传部、区水务局): the unit column's cell that closes a row. */
