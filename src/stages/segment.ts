@@ -1,6 +1,6 @@
 import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
-import { lineOf, trimRange } from '../span.js';
+import { isSpaceCode, lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { unitCell } from '../extract/units/split.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
@@ -19,7 +19,7 @@ type Compiled = CompiledParts['headings'];
 const isCloser = (code: number) => code === 0x29 || code === 0xff09;
 /** Whether a text holds a character other than a space or a sentence end. */
 function holdsProse(text: string, h: Compiled): boolean {
-  for (let i = 0; i < text.length; i++) if (!h.punctuation.is(text.charCodeAt(i), SENTENCE_END) && !/\s/.test(text[i]!)) return true;
+  for (let i = 0; i < text.length; i++) if (!h.punctuation.is(text.charCodeAt(i), SENTENCE_END) && !isSpaceCode(text.charCodeAt(i))) return true;
   return false;
 }
 
