@@ -204,19 +204,29 @@ function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], lengt
     const at = firstInZone(units, rule, length, (u, i) => pattern.test(u.body)
       && (!followedBy || units.slice(i + 1, i + 3).some((n) => followedBy.test(n.body))));
     if (at < 0) continue;
-    const first = rule.fromStart ? 0 : at;
-    let last = rule.fromStart ? at : units.length - 1;
-    if (rule.until) {
-      const stop = units.slice(at + 1, at + 13).findIndex((u) => rule.until!.test(u.body));
-      if (stop >= 0) last = at + 1 + stop;
-      else if (rule.fromStart) last = at;
-    }
-    const followed = follow(units, last, rule, sentenceEnd);
-    const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u, sentenceEnd));
-    if (!rule.prose && swept.length > 0) continue;
-    out.push({ start: units[first]!.start, end: units[followed]!.end, rule: rule.id });
+    const removed = blockAt(units, rule, at, sentenceEnd);
+    if (removed) out.push(removed);
   }
   return out;
+}
+
+/**
+ * The block a rule removes around unit `at`, where it matched, or null where the block holds prose the rule may not
+ * remove. Its own function: few documents hold such a block, and inlined into the loop over the rules it made that
+ * loop several times as costly to optimise.
+ */
+function blockAt(units: Line[], rule: Rules['boilerplate']['blocks'][number], at: number, sentenceEnd: RegExp): RemovedRange | null {
+  const first = rule.fromStart ? 0 : at;
+  let last = rule.fromStart ? at : units.length - 1;
+  if (rule.until) {
+    const stop = units.slice(at + 1, at + 13).findIndex((u) => rule.until!.test(u.body));
+    if (stop >= 0) last = at + 1 + stop;
+    else if (rule.fromStart) last = at;
+  }
+  const followed = follow(units, last, rule, sentenceEnd);
+  const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u, sentenceEnd));
+  if (!rule.prose && swept.length > 0) return null;
+  return { start: units[first]!.start, end: units[followed]!.end, rule: rule.id };
 }
 
 /** Merge overlapping removals, keeping the rule of the one that starts first. */

@@ -1,6 +1,6 @@
 import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
-import { lineOf, trimRange } from '../span.js';
+import { isSpaceCode, lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { unitCell } from '../extract/units/split.js';
 import { nextKept, removedLines, wrappedLines } from './wrap.js';
@@ -19,7 +19,7 @@ type Compiled = CompiledParts['headings'];
 const isCloser = (code: number) => code === 0x29 || code === 0xff09;
 /** Whether a text holds a character other than a space or a sentence end. */
 function holdsProse(text: string, h: Compiled): boolean {
-  for (let i = 0; i < text.length; i++) if (!h.punctuation.is(text.charCodeAt(i), SENTENCE_END) && !/\s/.test(text[i]!)) return true;
+  for (let i = 0; i < text.length; i++) if (!h.punctuation.is(text.charCodeAt(i), SENTENCE_END) && !isSpaceCode(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -464,6 +464,22 @@ function candidateAt(view: string, paras: readonly Range[], i: number, cells: (a
   return c && i === 0 && c.label ? null : c;
 }
 
+/**
+ * Mark in `found` the paragraphs after the first long one that stand alone as titles (a news item's subheadings).
+ * Its own function: inlined into segment, it made that several times as costly to optimise.
+ */
+function standaloneHeadings(view: string, paras: readonly Range[], found: (Candidate | null)[], firstLong: number, cells: (at: number) => boolean, rules: Rules, lone: NonNullable<Rules['headings']['standalone']>): void {
+  for (let i = firstLong + 1; i < paras.length - 1; i++) {
+    if (found[i] || cells(paras[i]!.start) || !standalone(view.slice(paras[i]!.start, paras[i]!.end), lone)) continue;
+    // A numbered line the marker grammar turned down (a task's title), a unit line and a speaker's line (市长 张三)
+    // are no news title either.
+    const text = view.slice(paras[i]!.start, paras[i]!.end);
+    if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules) || speakerLine(text, rules)) continue;
+    const prevHeading = found[i - 1]?.style === 'standalone';
+    found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end, label: false };
+  }
+}
+
 /** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
@@ -485,17 +501,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
   }
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   const lone = rules.headings.standalone;
-  if (lone && outlineStyles < 2 && firstLong >= 0) {
-    for (let i = firstLong + 1; i < paras.length - 1; i++) {
-      if (found[i] || cells(paras[i]!.start) || !standalone(view.slice(paras[i]!.start, paras[i]!.end), lone)) continue;
-      // A numbered line the marker grammar turned down (a task's title), a unit line and a speaker's line (市长 张三)
-      // are no news title either.
-      const text = view.slice(paras[i]!.start, paras[i]!.end);
-      if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules) || speakerLine(text, rules)) continue;
-      const prevHeading = found[i - 1]?.style === 'standalone';
-      found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end, label: false };
-    }
-  }
+  if (lone && outlineStyles < 2 && firstLong >= 0) standaloneHeadings(view, paras, found, firstLong, cells, rules, lone);
 
   const sections: SectionNode[] = [];
   const blocks: Block[] = [];

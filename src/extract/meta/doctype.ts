@@ -126,12 +126,20 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
     }
     if (inText[k] && c.pattern.test(text)) return add(c.docType, c.weight);
     // A cue that reads nothing around its match (contextFree) and missed the opening text misses the lines inside it too.
-    const tried = [...[...outsideHolding[k]!].map((j) => outside[j]!), ...(p.free[k] ? [] : [...insideHolding[k]!].map((i) => lines[i]!))];
-    if (tried.some((l) => c.pattern.test(l))) add(c.docType, c.weight);
+    if (testsAny(c.pattern, outside, outsideHolding[k]!) || (!p.free[k] && testsAny(c.pattern, lines, insideHolding[k]!))) add(c.docType, c.weight);
   });
   let best: Meta['docType'] = byTitle ?? 'other';
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;
   return best;
+}
+
+/**
+ * Whether the pattern matches one of the texts at the indices held, tried in the set's order. A loop, not a list
+ * spread from the set and mapped: an empty one is of another array kind, and the code was compiled again for it.
+ */
+function testsAny(pattern: RegExp, texts: readonly string[], at: ReadonlySet<number>): boolean {
+  for (const i of at) if (pattern.test(texts[i]!)) return true;
+  return false;
 }
 
 const CN_ORDINAL: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15 };

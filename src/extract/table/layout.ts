@@ -147,17 +147,27 @@ function separated(doc: Pick<Doc, 'view'>, lines: Line[], layout: Layout, taken:
       while (first > i - 2 && first > 0 && ok(first - 1) && count[first - 1] !== count[i] && !(reached() > first - 1)) first--;
     }
     if (j - i + 1 >= layout.minLines) {
-      const rows = packedMap(lines.slice(first, j + 1), (l) => ({ span: { start: l.start, end: l.end }, cells: split(doc.view, l, sep) }));
-      const texts = rows.flatMap((r) => r.cells.map((c) => doc.view.slice(c.start, c.end)));
-      // Navigation bars and forum panels also use separators: a table has a figure, or (pipes) several even lines.
-      const numbers = texts.some((t) => isNumber(t));
-      const even = j - first >= 2 && count.slice(first, j + 1).every((c) => c === count[j]);
-      const plausible = layout.sameCount ? numbers && texts.every((t) => t.length <= MAX_SPACED_CELL) : numbers || even;
-      if (plausible) out.push({ rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false });
+      const table = plausibleTable(doc.view, lines, layout, sep, count, first, j);
+      if (table) out.push(table);
     }
     i = j;
   }
   return out;
+}
+
+/**
+ * The lines first..j (a run of `separated`, `count` separators each) as a table, or null where they read as no table.
+ * Its own function: few runs get this far, and inlined into the scan of every line it made that scan several times
+ * as costly to optimise.
+ */
+function plausibleTable(view: string, lines: Line[], layout: Layout, sep: RegExp, count: Int32Array, first: number, j: number): RawTable | null {
+  const rows = packedMap(lines.slice(first, j + 1), (l) => ({ span: { start: l.start, end: l.end }, cells: split(view, l, sep) }));
+  const texts = rows.flatMap((r) => r.cells.map((c) => view.slice(c.start, c.end)));
+  // Navigation bars and forum panels also use separators: a table has a figure, or (pipes) several even lines.
+  const numbers = texts.some((t) => isNumber(t));
+  const even = j - first >= 2 && count.slice(first, j + 1).every((c) => c === count[j]);
+  const plausible = layout.sameCount ? numbers && texts.every((t) => t.length <= MAX_SPACED_CELL) : numbers || even;
+  return plausible ? { rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false } : null;
 }
 
 /** Whether a line reads as a unit list (县河长办 / 区委宣传部、区水务局): the unit column's cell that closes a row. */
@@ -194,8 +204,20 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   const out: RawTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (taken[i] || lines[i]!.removed || !grammar.opens.includes(lines[i]!.body)) continue;
+    const found = tableAt(i);
+    if (!found) continue;
+    out.push(found.table);
+    i = found.last;
+  }
+  return out;
+
+  /**
+   * The table whose header opens at line i (an opener of the grammar), with its last line, or null. Its own function:
+   * few lines open one, and inlined into the scan of every line it made that scan several times as costly to optimise.
+   */
+  function tableAt(i: number): { table: RawTable; last: number } | null {
     let j = i;
-    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar.maxHeaderCell && !isNumber(body(j)) && !group(j)) j++;
+    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar!.maxHeaderCell && !isNumber(body(j)) && !group(j)) j++;
     // A total row (总分 / 100) written right under the header: its label is the last short line.
     let total: number[] | null = null;
     let first = j;
@@ -205,7 +227,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
       first = j + 2;
     }
     const width = j - i;
-    if (width < 3 || !(body(first) === '1' || group(first))) continue;
+    if (width < 3 || !(body(first) === '1' || group(first))) return null;
     const rows: { at: number[]; group: boolean }[] = [];
     let p = first;
     let n = 1;
@@ -230,7 +252,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     }
     // A group row with no item after it ends nothing.
     while (rows.at(-1)?.group) rows.pop();
-    if (rows.filter((r) => !r.group).length < 2) continue;
+    if (rows.filter((r) => !r.group).length < 2) return null;
     const header = span(i, j - 1);
     const range = (k: number): Range => ({ start: lines[k]!.start, end: lines[k]!.end });
     const cellsOf = (at: number[]): Range[] => {
@@ -246,10 +268,8 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     const asRow = (at: number[], cells: Range[]) => ({ span: { start: lines[at[0]!]!.start, end: [...at].reverse().map((k) => lines[k]!).find((l) => l.body)!.end }, cells });
     const placed = !!total || rows.some((r) => r.group || r.at.length !== width);
     const totalRow = total ? [asRow(total, [{ start: lines[total[0]!]!.start, end: lines[total[0]!]!.start }, ...total.map(range)])] : [];
-    out.push({ rule: grammar.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed });
-    i = rows.at(-1)!.at.at(-1)!;
+    return { table: { rule: grammar!.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed }, last: rows.at(-1)!.at.at(-1)! };
   }
-  return out;
 
   /**
    * The last line of the row opened by serial n at p, or -1. The header's width when the next row opens right

@@ -1,6 +1,6 @@
 import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
-import { trimRange } from '../../span.js';
+import { isSpaceCode, trimRange } from '../../span.js';
 import { mayNameUnits, NAMES_UNITS, scanListUnits, type Grammar, type UnitRole } from './grammar.js';
 import { isUnit, roleMark, splitItems } from './split.js';
 import { COLON, COMMA, ENUMERATION, FULL_STOP, PERIOD, SEMICOLON } from '../../rules/punctuation.js';
@@ -134,7 +134,10 @@ function verbal(view: string, start: number, end: number, g: Grammar): UnitList 
     const ys = joint ? splitItems(view, seg.start + joint.index + joint[0].length, seg.end, g) : [];
     if (!xs.length || ![...xs, ...ys].every((r) => isUnit(view, r, g))) return null;
     const roles: UnitRole[] = joint ? [...new Set<UnitRole>(['lead', ...info.roles])] : info.roles;
-    items.push(...xs.map((r) => markedItem(view, r, roles, g)), ...ys.map((r) => unitItem(r, ['cooperating'])));
+    // Pushed one by one: a spread push of mapped lists was compiled for the array kinds first seen, and an empty
+    // list is of another kind.
+    for (const r of xs) items.push(markedItem(view, r, roles, g));
+    for (const r of ys) items.push(unitItem(r, ['cooperating']));
     rule ??= joint ? g.jointIds.get(joint[0])! : info.id;
   }
   if (!rule) return null;
@@ -184,7 +187,7 @@ export function readUnitLists(read: ReadingView, start: number, end: number, g: 
  */
 function lastSentenceList(view: string, start: number, end: number, g: Grammar): UnitList | null {
   let stop = end;
-  while (stop > start && (g.punct.is(view.charCodeAt(stop - 1), FULL_STOP | PERIOD) || /\s/.test(view[stop - 1]!))) stop--;
+  while (stop > start && (g.punct.is(view.charCodeAt(stop - 1), FULL_STOP | PERIOD) || isSpaceCode(view.charCodeAt(stop - 1)))) stop--;
   const open = Math.max(start, g.punct.lastIndexIn(view, start, stop, FULL_STOP) + 1);
   if (stop <= open) return null;
   // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.

@@ -25,9 +25,17 @@ export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, l
   let firstLeadsFromNowOn = false;
   // Read off the document once: documents come in several shapes, and a read of one per item left optimised code.
   const reading = doc.reading;
-  return drafts.map((d) => {
-    const items = d.lists.flatMap((l) => l.items);
-    const named = (role: UnitRole) => uniq(items.filter((x) => x.roles.includes(role)).map((x) => reading.written(x.start, x.end)));
+  // Filled by push, not by `map`: V8's optimised `map` may give a holey array where the unoptimised one gave a packed
+  // one, and the tasks stage reading it was then thrown away and compiled again for the second kind.
+  const out: Named[] = [];
+  for (const d of drafts) {
+    // The items' names read by loops: a `filter` that keeps none gives an array of another kind than one that keeps
+    // some, and the `map` after it was compiled for the kind it had seen.
+    const named = (role: UnitRole) => {
+      const names: string[] = [];
+      for (const l of d.lists) for (const x of l.items) if (x.roles.includes(role)) names.push(reading.written(x.start, x.end));
+      return uniq(names);
+    };
     const firstLeads = firstLeadsFromNowOn || d.lists.some((l) => l.firstIsLead);
     if (d.lists.some((l) => l.firstIsLead && l.sticky)) firstLeadsFromNowOn = true;
     let lead = named('lead');
@@ -36,6 +44,7 @@ export function settleRoles(doc: Doc, drafts: Draft[], sections: SectionIndex, l
     const responsible = own.length || !lead.length ? own : lead;
     if (!lead.length && firstLeads && responsible.length) lead = [responsible[0]!];
     if (!lead.length) lead = inherited(reading, sections, leads, d.section);
-    return { lead, responsible, cooperating: named('cooperating') };
-  });
+    out.push({ lead, responsible, cooperating: named('cooperating') });
+  }
+  return out;
 }
