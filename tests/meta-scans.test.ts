@@ -9,24 +9,13 @@ import { docTypeOf } from '../src/extract/meta/doctype.js';
 import { compileRegions, mostNamedCity, type Regions } from '../src/extract/meta/region.js';
 import type { RawRules } from '../src/rules/schema.js';
 import type { Meta } from '../src/schema.js';
-import { docOf, rules } from './helpers.js';
+import { docOf, random, rules } from './helpers.js';
 
 /**
  * The meta readers find names and cue texts in one scan of a text. These tests hold each to the plain way of
  * reading the same thing (an alternation searched globally, a pass per word, a regex per line), on texts made here
  * from a few pieces in random order, so that names touch, overlap and repeat.
  */
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(next: () => number, xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

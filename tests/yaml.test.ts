@@ -5,7 +5,7 @@ import { Document, isScalar, visit } from 'yaml';
 import { extract } from '../src/api.js';
 import { dumpYaml, IMPLICIT_SCALARS, type PlainObject } from '../src/util/yaml-write.js';
 import { parseYaml, YamlError } from '../src/util/yaml.js';
-import { rules, SEEDS, SHARED } from './helpers.js';
+import { random, rules, SEEDS, SHARED } from './helpers.js';
 
 describe('the YAML wrapper', () => {
   it('quotes a string wherever a YAML 1.2 or 1.1 reader would take it for something else, and nothing more', () => {
@@ -51,17 +51,6 @@ function libraryDump(value: unknown): string {
 /** The library's tests for strings that a YAML 1.1 or 1.2 reader resolves to a non-string. */
 const libraryImplicit = (['1.1', '1.2'] as const).flatMap((version) => new Document(null, { version }).schema.tags)
   .flatMap((tag) => (tag.default && tag.test && tag.tag !== 'tag:yaml.org,2002:str' ? [tag.test] : []));
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces that each trip one rule of YAML scalars: indicators, blanks and line breaks, escapes. Drawn most often. */
 const SYNTAX = [' ', '  ', '\t', '\n', '\n\n', '\r', '\r\n', ': ', ':', '#', ' #', '"', "'", '\\', '-', '- ', '?', '? ', '---', '...', '%'];
