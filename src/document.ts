@@ -147,8 +147,28 @@ export function emptyMeta(): Meta {
 
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
-  return {
-    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], lineUnits: null, blocks: [], cellTables: [], reading: new ReadingView('', '', []), sections: [],
-    meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], sectionLeads: new Map(), units: [], organizations: [], messages: [],
-  };
+  return docOf(
+    path, bytes, '', '', text, '', [0], [], [], null, [], [], new ReadingView('', '', []), [],
+    emptyMeta(), [], [], [], [], new Map(), [], [], [],
+  );
+}
+
+/**
+ * `doc` with a stage's own fields set. Every document is built by the one literal in `docOf`, in `Doc` field order,
+ * so it keeps one hidden class from the first file on (a spread per stage gave each stage's output its own).
+ */
+export function withFields(doc: Doc, fields: Partial<Doc>): Doc {
+  const d = docOf(
+    doc.path, doc.bytes, doc.sha256, doc.encoding, doc.text, doc.view, doc.lineStarts, doc.lines, doc.removed, doc.lineUnits, doc.blocks, doc.cellTables, doc.reading, doc.sections,
+    doc.meta, doc.tables, doc.glossary, doc.tasks, doc.quantities, doc.sectionLeads, doc.units, doc.organizations, doc.messages,
+  );
+  return Object.assign(d, fields);
+}
+
+function docOf(
+  path: Doc['path'], bytes: Doc['bytes'], sha256: string, encoding: string, text: string, view: string, lineStarts: Doc['lineStarts'], lines: Doc['lines'], removed: Doc['removed'],
+  lineUnits: Doc['lineUnits'], blocks: Doc['blocks'], cellTables: Doc['cellTables'], reading: Doc['reading'], sections: Doc['sections'], meta: Doc['meta'], tables: Doc['tables'],
+  glossary: Doc['glossary'], tasks: Doc['tasks'], quantities: Doc['quantities'], sectionLeads: Doc['sectionLeads'], units: Doc['units'], organizations: Doc['organizations'], messages: Doc['messages'],
+): Doc {
+  return { path, bytes, sha256, encoding, text, view, lineStarts, lines, removed, lineUnits, blocks, cellTables, reading, sections, meta, tables, glossary, tasks, quantities, sectionLeads, units, organizations, messages };
 }

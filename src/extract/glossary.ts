@@ -1,4 +1,5 @@
 import type { Doc, Range, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { GlossaryEntry } from '../schema.js';
 import { countBefore, lineOf, textSpan, trimRange } from '../span.js';
@@ -125,5 +126,5 @@ export const glossary: Stage = (doc, { rules }): Doc => {
   }
   // A new record even with no entries: a stage that handed some documents on as they came and spread others gave the
   // later stages documents of two hidden classes, and their code was thrown away and compiled again for the second.
-  return { ...doc, glossary: out };
+  return withFields(doc, { glossary: out });
 };

@@ -1,4 +1,5 @@
 import type { Block, Doc, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
@@ -225,5 +226,5 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
-  return { ...doc, meta: { title, docType, level: levelOf(place, region, () => ownAreaLevel(doc.view, rules)), region, date, issuer, year, source: hints?.source ?? null } };
+  return withFields(doc, { meta: { title, docType, level: levelOf(place, region, () => ownAreaLevel(doc.view, rules)), region, date, issuer, year, source: hints?.source ?? null } });
 };

@@ -1,4 +1,5 @@
 import type { Doc, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { Meta, Organization, Span } from '../schema.js';
 import { spanOf } from '../span.js';
@@ -140,5 +141,5 @@ export const organizations: Stage = (doc, ctx): Doc => {
   }
   const first = (o: Organization) => o.mentions[0]?.start ?? Number.MAX_SAFE_INTEGER;
   const sorted = out.sort((a, b) => first(a) - first(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { ...doc, organizations: sorted };
+  return withFields(doc, { organizations: sorted });
 };

@@ -1,4 +1,5 @@
 import type { Block, Doc, DraftMessage, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
 import { carriedYears, frameOf } from './quantity/context.js';
@@ -57,7 +58,7 @@ export const quantities: Stage = (doc, ctx): Doc => {
   }
   if (!sorted) items.sort((a, b) => a.core.span.start - b.core.span.start);
   for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
-  return { ...doc, quantities: items, messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
+  return withFields(doc, { quantities: items, messages: messages.length ? [...doc.messages, ...messages] : doc.messages });
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Block, Doc, SectionNode, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
 import { looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';
@@ -424,5 +425,5 @@ export const roles: Stage = (doc, ctx): Doc => {
     const year = role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     return withSectionRole(s, role, role ? w.ids.sequence : null, year, null);
   });
-  return { ...doc, blocks, sections };
+  return withFields(doc, { blocks, sections });
 };

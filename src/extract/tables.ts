@@ -1,4 +1,5 @@
 import type { Doc, DraftMessage, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { Table } from '../schema.js';
 import { buildTable, type Preamble } from './table/build.js';
@@ -67,5 +68,5 @@ export const tables: Stage = (doc, { rules }): Doc => {
   }
   // A new record even with no tables: a stage that handed some documents on as they came and spread others gave the
   // later stages documents of two hidden classes, and their code was thrown away and compiled again for the second.
-  return { ...doc, tables: found, messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
+  return withFields(doc, { tables: found, messages: messages.length ? [...doc.messages, ...messages] : doc.messages });
 };

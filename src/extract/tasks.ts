@@ -1,4 +1,5 @@
 import type { Doc, Range, Stage, UnitMention } from '../document.js';
+import { withFields } from '../document.js';
 import type { Task } from '../schema.js';
 import { countBefore, spanOf, textSpan } from '../span.js';
 import { blockDrafts } from './units/blocks.js';
@@ -88,5 +89,5 @@ export const tasks: Stage = (doc, { rules }): Doc => {
   };
   const sectionLeads = new Map<string, string[]>();
   for (const id of leads.keys()) sectionLeads.set(id, leadNames(id));
-  return { ...doc, tasks: found, sectionLeads, units: namedUnits(doc, drafts, leads) };
+  return withFields(doc, { tasks: found, sectionLeads, units: namedUnits(doc, drafts, leads) });
 };

@@ -1,4 +1,5 @@
 import type { Doc, Range, RemovedRange, Stage, ViewLine } from '../document.js';
+import { withFields } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
@@ -343,7 +344,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
   });
   const blanked = pageRanges(removed, bp.compiled.pageBreaks, bp.runningHead?.id ?? null);
   const view = blank(doc.view, blanked);
-  return { ...doc, view, removed: coalesce([...removed, ...inlineTags(doc, bp.spans.find((r) => r.inlineTags)?.id ?? null)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, runOn) };
+  return withFields(doc, { view, removed: coalesce([...removed, ...inlineTags(doc, bp.spans.find((r) => r.inlineTags)?.id ?? null)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, runOn) });
 };
 
 /**

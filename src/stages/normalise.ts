@@ -1,4 +1,5 @@
 import type { Doc, Stage, ViewLine } from '../document.js';
+import { withFields } from '../document.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 
@@ -147,5 +148,5 @@ export function viewLinesOf(view: string, starts: readonly number[]): ViewLine[]
 /** The view, and its lines: clean, segment and the table finder all read the same lines, cut once here. */
 export const normalise: Stage = (doc): Doc => {
   const view = normaliseText(doc.text);
-  return { ...doc, view, lines: viewLinesOf(view, doc.lineStarts) };
+  return withFields(doc, { view, lines: viewLinesOf(view, doc.lineStarts) });
 };

@@ -1,6 +1,7 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { Doc, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import { lineStarts } from '../span.js';
 
 /** Input that cannot be decoded as text; the CLI reports it against the file and goes on. */
@@ -222,7 +223,7 @@ export const read: Stage = (doc, ctx): Doc => {
   if (bytes.length === 0) throw new InputError('empty file');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // Text handed over already decoded (the API's `{text}` input) is kept as it is, a leading U+FEFF included.
-  if (doc.text) return { ...doc, text: notBlank(doc.text), sha256, encoding: 'utf-8', lineStarts: lineStarts(doc.text) };
+  if (doc.text) return withFields(doc, { text: notBlank(doc.text), sha256, encoding: 'utf-8', lineStarts: lineStarts(doc.text) });
   const forced = ctx.encoding ? encodingName(ctx.encoding, bytes) : null;
   if (ctx.encoding && !forced) throw new InputError(`unknown encoding "${ctx.encoding}", expected one of: ${ENCODING_NAMES}`);
   const detected = forced ? { encoding: forced, bom: 0 } : detectEncoding(bytes);
@@ -242,5 +243,5 @@ export const read: Stage = (doc, ctx): Doc => {
     if (forced && !ctx.force) throw new InputError(`--encoding ${ctx.encoding} does not fit this file (${what}); leave --encoding out to detect it, or add --force to keep the damaged text`);
     messages.push({ severity: 'warning', code: 'read.invalid-bytes', message: forced ? `${what} (kept with --force)` : what, range: null });
   }
-  return { ...doc, text, sha256, encoding: detected.encoding, lineStarts: lineStarts(text), messages };
+  return withFields(doc, { text, sha256, encoding: detected.encoding, lineStarts: lineStarts(text), messages });
 };

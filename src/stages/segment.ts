@@ -1,4 +1,5 @@
 import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
+import { withFields } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { isSpaceCode, lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
@@ -544,5 +545,5 @@ export const segment: Stage = (doc, { rules }): Doc => {
     while (open.length && open.at(-1)!.depth >= s.depth) open.pop()!.end = s.heading.start;
     open.push(s);
   }
-  return { ...doc, blocks, sections, cellTables, reading: new ReadingView(doc.text, view, blocks) };
+  return withFields(doc, { blocks, sections, cellTables, reading: new ReadingView(doc.text, view, blocks) });
 };
