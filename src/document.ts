@@ -147,28 +147,21 @@ export function emptyMeta(): Meta {
 
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
-  return docOf(
-    path, bytes, '', '', text, '', [0], [], [], null, [], [], new ReadingView('', '', []), [],
-    emptyMeta(), [], [], [], [], new Map(), [], [], [],
-  );
+  return {
+    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], lineUnits: null, blocks: [], cellTables: [], reading: new ReadingView('', '', []), sections: [],
+    meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], sectionLeads: new Map(), units: [], organizations: [], messages: [],
+  };
 }
 
 /**
- * `doc` with a stage's own fields set. Every document is built by the one literal in `docOf`, in `Doc` field order,
- * so it keeps one hidden class from the first file on (a spread per stage gave each stage's output its own).
+ * `doc` with a stage's own fields set. The copy is a literal with every field in `Doc` field order, as in newDoc, so
+ * the document keeps one hidden class from the first file on (a spread per stage gave each stage's output its own).
  */
 export function withFields(doc: Doc, fields: Partial<Doc>): Doc {
-  const d = docOf(
-    doc.path, doc.bytes, doc.sha256, doc.encoding, doc.text, doc.view, doc.lineStarts, doc.lines, doc.removed, doc.lineUnits, doc.blocks, doc.cellTables, doc.reading, doc.sections,
-    doc.meta, doc.tables, doc.glossary, doc.tasks, doc.quantities, doc.sectionLeads, doc.units, doc.organizations, doc.messages,
-  );
-  return Object.assign(d, fields);
-}
-
-function docOf(
-  path: Doc['path'], bytes: Doc['bytes'], sha256: string, encoding: string, text: string, view: string, lineStarts: Doc['lineStarts'], lines: Doc['lines'], removed: Doc['removed'],
-  lineUnits: Doc['lineUnits'], blocks: Doc['blocks'], cellTables: Doc['cellTables'], reading: Doc['reading'], sections: Doc['sections'], meta: Doc['meta'], tables: Doc['tables'],
-  glossary: Doc['glossary'], tasks: Doc['tasks'], quantities: Doc['quantities'], sectionLeads: Doc['sectionLeads'], units: Doc['units'], organizations: Doc['organizations'], messages: Doc['messages'],
-): Doc {
-  return { path, bytes, sha256, encoding, text, view, lineStarts, lines, removed, lineUnits, blocks, cellTables, reading, sections, meta, tables, glossary, tasks, quantities, sectionLeads, units, organizations, messages };
+  const copy: Doc = {
+    path: doc.path, bytes: doc.bytes, sha256: doc.sha256, encoding: doc.encoding, text: doc.text, view: doc.view, lineStarts: doc.lineStarts, lines: doc.lines, removed: doc.removed,
+    lineUnits: doc.lineUnits, blocks: doc.blocks, cellTables: doc.cellTables, reading: doc.reading, sections: doc.sections, meta: doc.meta, tables: doc.tables, glossary: doc.glossary,
+    tasks: doc.tasks, quantities: doc.quantities, sectionLeads: doc.sectionLeads, units: doc.units, organizations: doc.organizations, messages: doc.messages,
+  };
+  return Object.assign(copy, fields);
 }
