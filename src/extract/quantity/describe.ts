@@ -83,8 +83,8 @@ interface Handed { sentence: number; parts: string[] }
  * with no subject of its own takes the parts handed to the list before it in the sentence, one by one (城乡居民收入
  * 分别达到42350元和19870元,增长4.9%和6.7%). Returns what this list handed out, or `handed` unchanged.
  */
-function close(doc: Doc, g: Group | null, c: Compiled, frame: Frame, handed: Handed | null, done: readonly Draft[]): Handed | null {
-  if (!g || g.members.length < 2) return handed;
+function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | null, done: readonly Draft[]): Handed | null {
+  if (g.members.length < 2) return handed;
   const last = g.members.at(-1)!;
   const sharer = g.tail ? last : g.head ? g.members[0]! : null;
   for (const d of g.members) {
@@ -203,7 +203,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const source = doc.text;
   const out: Draft[] = [];
   let prevEnd = -1;
-  let group: Group | null = null;
+  // One list record for the block, started over at each figure that opens a list: most lists have a single member
+  // and are closed right away, and a record made per figure was mostly thrown away.
+  const group: Group = { members: [], subject: { from: 0, start: 0, afterStart: 0, afterEnd: 0 }, head: false, tail: false, sentence: 0 };
   let handed: Handed | null = null;
   // The deadline the paragraph opens with, or the one the paragraph introducing its list did (see carriedYears).
   const bareYear = openingBareYear(view, block);
@@ -234,7 +236,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const { word, length } = afterWord(read, m.end, block.end, c);
     const cmp = comparatorOf(read, m, clause, word, length, c);
     const afterStart = Math.min(clause.end, m.end + length);
-    const inList = group !== null && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
+    const inList = group.members.length > 0 && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目), and a bare
     // magnitude counting people named after it up to them (5575万农村贫困人口实现脱贫 → 农村贫困人口).
@@ -286,7 +288,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
         indicator: ind ? ids.indicator[ind.by] : lent?.indicator != null ? ids.indicator.previous : null,
       },
     };
-    if (inList && group) {
+    if (inList) {
       const first = group.members[0]!;
       draft.indicator = first.indicator;
       draft.rules.indicator = first.indicator === null ? null : ids.indicator.list;
@@ -309,7 +311,15 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       const head = cmp !== null && !word && !m.approx;
       // The subject of a list is read whole, however long: it is handed out in parts (规上工业增加值、固定资产投资、
       // 社会消费品零售总额、一般公共预算收入分别增长…).
-      group = { members: [draft], subject: { from, start: m.start, afterStart, afterEnd }, head, tail: false, sentence: sentence.start };
+      group.members.length = 0;
+      group.members.push(draft);
+      const s = group.subject;
+      s.from = from;
+      s.start = m.start;
+      s.afterStart = afterStart;
+      s.afterEnd = afterEnd;
+      group.head = head;
+      group.sentence = sentence.start;
     }
     group.tail = word.length > 0 && cmp !== null;
     out.push(draft);

@@ -41,20 +41,24 @@ export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessag
 /** The rule bits of a character's entry in a gate table, none for no character (-1). */
 const bitsAt = (by: Int32Array, code: number): number => (code >= 0 ? by[code]! : 0);
 
+const lastCode = (s: string): number => (s.length ? s.charCodeAt(s.length - 1) : -1);
+const firstCode = (s: string): number => (s.length ? s.charCodeAt(0) : -1);
+
 /** The id of the rule that rules this mention out, or null when it is a quantity. */
 export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compiled): string | null {
   // The context is read across the line breaks of a hard-wrapped paragraph (两条\n底线).
   const view = read.view;
-  const before = read.slice(Math.max(block.start, m.start - CONTEXT), m.start);
-  const after = read.slice(m.end, Math.min(block.end, m.end + CONTEXT));
+  const from = Math.max(block.start, m.start - CONTEXT);
+  const to = Math.min(block.end, m.end + CONTEXT);
   // The rules whose anchored patterns (…$ before the figure, ^… after it, on the unit and on the number) can match
   // the characters next to the figure, the unit's first and the number's first: one lookup per side, and only those
   // rules are tried.
   const gates = c.excludeGates;
-  // The characters next to the figure, -1 where there is none (a figure at the block's start or end): the tables
-  // are read only inside their bounds, which keeps this hot function from leaving V8's optimised code.
-  const last = before.length ? before.charCodeAt(before.length - 1) : -1;
-  const first = after.length ? after.charCodeAt(0) : -1;
+  // The characters next to the figure as read, -1 where there is none (a figure at the block's start or end): the
+  // tables are read only inside their bounds, which keeps this hot function from leaving V8's optimised code. Without
+  // a break in the context the reading is the view itself, so no slice is made for the gates.
+  const last = from >= m.start ? -1 : read.hasBreak(from, m.start) ? lastCode(read.slice(from, m.start)) : view.charCodeAt(m.start - 1);
+  const first = m.end >= to ? -1 : read.hasBreak(m.end, to) ? firstCode(read.slice(m.end, to)) : view.charCodeAt(m.end);
   const unitFirst = m.unit.length ? m.unit.charCodeAt(0) : -1;
   const numberFirst = m.numberText.length ? m.numberText.charCodeAt(0) : -1;
   const open = gates
@@ -63,6 +67,9 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
       & (~gates.after.constrained | bitsAt(gates.after.by, first))
       & (~gates.number.constrained | bitsAt(gates.number.by, numberFirst))
     : -1;
+  // The context as read, sliced only for a rule that passes its gates and tests it.
+  let before: string | null = null;
+  let after: string | null = null;
   const dimension = m.dimension;
   for (let k = 0; k < c.exclude.length; k++) {
     if (((open >>> k) & 1) === 0) continue;
@@ -78,8 +85,8 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
     }
     if (x.number && !x.number.test(m.numberText)) continue;
     if (x.unit && !x.unit.test(m.unit)) continue;
-    if (x.before && !x.before.test(before)) continue;
-    if (x.after && !x.after.test(after)) continue;
+    if (x.before && !x.before.test(before ??= read.slice(from, m.start))) continue;
+    if (x.after && !x.after.test(after ??= read.slice(m.end, to))) continue;
     return x.id;
   }
   if (c.q.unitNeeds && !unitNeedsMet(view, m, block, m.needs)) return c.q.unitNeeds.id;
