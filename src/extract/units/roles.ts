@@ -12,7 +12,12 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 function inherited(reading: ReadingView, sections: SectionIndex, leads: SectionLeads, section: string | null): string[] {
   for (let s = section; s; s = sections.parentOf(s)) {
     const items = leads.get(s);
-    if (items?.length) return items.map((r) => reading.written(r.start, r.end));
+    if (!items?.length) continue;
+    // Pushed, not mapped: an optimised `map` may give a holey array, and the organisations stage reading the leads
+    // was thrown out on meeting the other kind (see settleRoles).
+    const names: string[] = [];
+    for (const r of items) names.push(reading.written(r.start, r.end));
+    return names;
   }
   return [];
 }
