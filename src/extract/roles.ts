@@ -6,6 +6,7 @@ import { looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';
 import { decisionIds, ROLE_EVIDENCE, type RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
+import { packedMap } from '../util/arrays.js';
 
 /**
  * What the roles stage reads each paragraph with, built once by the rule loader (src/rules/compile.ts): the tense words
@@ -268,17 +269,6 @@ function setRole(b: Block, role: SectionRole | null, roleRule: string | null, ye
   b.year = year;
   b.period = period;
   return b;
-}
-
-/**
- * `xs.map(f)`, filled by push. Where V8 optimises a call of `map` it may give a holey array where the unoptimised
- * call gave a packed one; code reading the array (this stage's, and the later stages' reading its blocks and
- * sections) was then thrown away and compiled again for the second kind. A pushed array is packed either way.
- */
-function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
-  const out: U[] = [];
-  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!, i));
-  return out;
 }
 
 const transition = (from: Role, to: Role, s: number) => (from === to ? 0 : from === 'plan' && to === 'review' ? s * BACKWARDS : s);

@@ -4,6 +4,7 @@ import { requiredText } from '../../rules/regex-ast.js';
 import { holds, needsTest, type NeedsTest } from '../../stages/gates.js';
 import { unionOf } from '../../rules/union.js';
 import { trimRange } from '../../span.js';
+import { packedMap } from '../../util/arrays.js';
 import { isNumber, isYear, parseCell } from './cells.js';
 import type { Grammar } from '../units/grammar.js';
 import { isUnit, splitItems } from '../units/split.js';
@@ -46,17 +47,6 @@ export function tableLines(doc: Pick<Doc, 'view' | 'lines' | 'removed'>): Line[]
     const removed = k < doc.removed.length && doc.removed[k]!.start < Math.max(l.end, l.start + 1);
     return { start: l.start, end: l.end, body: l.body, removed };
   });
-}
-
-/**
- * `xs.map(f)`, filled by push. Where V8 optimises a call of `map` it may give a holey array where the unoptimised
- * call gave a packed one, and the code reading the array (the table finder reads these per line, per layout) was
- * then thrown away and compiled again for the second kind; a pushed array is packed either way.
- */
-function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
-  const out: U[] = [];
-  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!, i));
-  return out;
 }
 
 /** After an empty match, `matchAll` steps over one code point; a `g` regex run by hand must do the same. */
