@@ -6,7 +6,7 @@ import { run } from '../src/api.js';
 import { loadRules } from '../src/rules/load.js';
 import type { Doc } from '../src/document.js';
 import { docTypeOf } from '../src/extract/meta/doctype.js';
-import { compileRegions, mostNamedCity, type Regions } from '../src/extract/meta/region.js';
+import { compileRegions, mostNamed, type Regions } from '../src/extract/meta/region.js';
 import type { RawRules } from '../src/rules/schema.js';
 import type { Meta } from '../src/schema.js';
 import { docOf, random, rules } from './helpers.js';
@@ -55,7 +55,7 @@ describe('meta: the city a text names most, in one scan', () => {
       let text = '';
       const length = Math.floor(next() * 40);
       for (let i = 0; i < length; i++) text += pick(next, pieces);
-      expect(mostNamedCity(text, madeUp), text).toBe(plainMostNamedCity(text, madeUp));
+      expect(mostNamed(text, madeUp).name, text).toBe(plainMostNamedCity(text, madeUp));
     }
   });
 
@@ -68,16 +68,16 @@ describe('meta: the city a text names most, in one scan', () => {
       let text = '';
       const length = Math.floor(next() * 30);
       for (let i = 0; i < length; i++) text += next() < 0.3 ? pick(next, names) : pick(next, filler);
-      expect(mostNamedCity(text, r), text).toBe(plainMostNamedCity(text, r));
+      expect(mostNamed(text, r).name, text).toBe(plainMostNamedCity(text, r));
     }
   });
 
   it('reads a short name only when no city is named in full, a self-overlapping one counted without overlaps', () => {
-    expect(mostNamedCity('东东东，湖城湖城', madeUp)).toBe('湖市');
-    expect(mostNamedCity('东东东东东，湖城湖城', madeUp)).toBe('东东市');
-    expect(mostNamedCity('东东东东东，湖城湖城，海东市', madeUp)).toBe('海东市');
-    expect(mostNamedCity('东山湖市东山湖市山湖市', madeUp)).toBe('东山湖市');
-    expect(mostNamedCity('没有地名', madeUp)).toBeNull();
+    expect(mostNamed('东东东，湖城湖城', madeUp).name).toBe('湖市');
+    expect(mostNamed('东东东东东，湖城湖城', madeUp).name).toBe('东东市');
+    expect(mostNamed('东东东东东，湖城湖城，海东市', madeUp).name).toBe('海东市');
+    expect(mostNamed('东山湖市东山湖市山湖市', madeUp).name).toBe('东山湖市');
+    expect(mostNamed('没有地名', madeUp).name).toBeNull();
   });
 });
 

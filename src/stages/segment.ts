@@ -471,10 +471,11 @@ function candidateAt(view: string, paras: readonly Range[], i: number, cells: (a
  */
 function standaloneHeadings(view: string, paras: readonly Range[], found: (Candidate | null)[], firstLong: number, cells: (at: number) => boolean, rules: Rules, lone: NonNullable<Rules['headings']['standalone']>): void {
   for (let i = firstLong + 1; i < paras.length - 1; i++) {
-    if (found[i] || cells(paras[i]!.start) || !standalone(view.slice(paras[i]!.start, paras[i]!.end), lone)) continue;
+    if (found[i] || cells(paras[i]!.start)) continue;
+    const text = view.slice(paras[i]!.start, paras[i]!.end);
+    if (!standalone(text, lone)) continue;
     // A numbered line the marker grammar turned down (a task's title), a unit line and a speaker's line (市长 张三)
     // are no news title either.
-    const text = view.slice(paras[i]!.start, paras[i]!.end);
     if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules) || speakerLine(text, rules)) continue;
     const prevHeading = found[i - 1]?.style === 'standalone';
     found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end, label: false };

@@ -28,7 +28,7 @@ export interface Regions {
    */
   byLastTwo: Map<number, Map<number, number[]>>;
   ends: string[];
-  /** The distinct short names that differ from their official name, and where their counts go (see `mostNamedCity`). */
+  /** The distinct short names that differ from their official name, and where their counts go (see `mostNamed`). */
   shorts: ShortNames;
   /** Cities by the char code their name or short name opens with, each list in `cities` order. */
   byEitherFirstChar: Map<number, City[]>;
@@ -290,14 +290,9 @@ function countShorts(view: string, s: ShortNames): Int32Array {
   return counts;
 }
 
-/** The city named most often by its official name, or null. Ties go to the one named first. */
-export function mostNamedCity(view: string, r: Regions): string | null {
-  return mostNamed(view, r).name;
-}
-
 /**
- * mostNamedCity, with how often it is named (0 for none), how often the next most named city is, and whether only
- * short names were counted.
+ * The city named most often by its official name (`name`, null for none; ties go to the one named first), how often
+ * it is named (0 for none), how often the next most named city is, and whether only short names were counted.
  */
 export function mostNamed(view: string, r: Regions): { name: string | null; n: number; second: number; short: boolean } {
   // An alternation of no names matched the empty string everywhere; keep that answer for a rule set without cities.
