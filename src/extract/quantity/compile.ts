@@ -2,7 +2,7 @@ import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import { digitsSpelled, edgeUnits, literal, mayHold, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
-import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
+import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, MEASURE_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type MeasureEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
@@ -12,7 +12,10 @@ export interface Tagged<T> { id: string; value: T }
 export interface Compiled {
   q: QuantityRules;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
-  ids: { kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>; sequence: string | null };
+  ids: {
+    kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>;
+    measure: Record<MeasureEvidence, string | null>; sequence: string | null;
+  };
   /** The tense words of the roles stage (将, 力争 / 完成, 已) in one alternation, and the role each word is evidence for. */
   tense: RegExp;
   tenseRole: ReadonlyMap<string, 'plan' | 'review'>;
@@ -806,7 +809,8 @@ export function compileQuantities(raw: RawRules): Compiled {
     q,
     ids: {
       kind: decisionIds(q, 'kinds', KIND_EVIDENCE), year: decisionIds(q, 'years', YEAR_EVIDENCE),
-      indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
+      indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), measure: decisionIds(q, 'measures', MEASURE_EVIDENCE),
+      sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
     },
     excludeGates: excludeEdges.length > 31 ? null : {
       before: gatesOf(excludeEdges.map((e) => e.before)),

@@ -6,7 +6,7 @@ import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
-import { comparatorOf, growthOf, lastGrowthWord, measureId, type Growth } from './meaning.js';
+import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 
 /** A quantity before ids are given in document order. */
@@ -294,7 +294,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       draft.rules.indicator = first.indicator === null ? null : ids.indicator.list;
       // A member takes the first's growth, or its level where it is a 百分点 that is a change only by default
       // (拉动经济增长分别为2.18个百分点、-1.96个百分点: contributions, all three).
-      const byDefault = draft.measure === 'growth' && draft.rules.measure === measureId(c, 'points');
+      const byDefault = draft.measure === 'growth' && draft.rules.measure === c.ids.measure.points;
       if ((draft.measure === 'level' && first.measure === 'growth') || (byDefault && first.measure === 'level')) {
         [draft.measure, draft.direction] = [first.measure, first.direction];
         draft.rules.measure = first.rules.measure;

@@ -26,8 +26,6 @@ export interface Growth {
 const LEVEL: Growth = { measure: 'level', direction: null, rule: null };
 const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
 
-export const measureId = (c: Compiled, evidence: string): string | null => c.q.decisions.measures.find((d) => d.evidence === evidence)?.id ?? null;
-
 /** Whether `text` (the clause before a figure) ends in a baseline (同比, 比上年) and only gap words after it (分别). */
 function afterBaseline(text: string, c: Compiled): boolean {
   const baselines = c.baselines;
@@ -41,13 +39,13 @@ function afterBaseline(text: string, c: Compiled): boolean {
   return end >= 0 && c.q.growthGap.test(text.slice(end).replace(/\s+/g, ''));
 }
 
-/** The last growth word in `text` that is not part of a word such as 增加值, or null. */
 /** Whether the text ends with a word no growth word may be read out of (notGrowth: 拉动经济增长, 增加值), modifiers aside. */
 function endsInNotGrowth(text: string, c: Compiled): boolean {
   const last = c.growthWords.first(text).at(-1);
   return !!last && c.q.growthGap.test(text.slice(last.index + last[0].length).replace(/\s+/g, ''));
 }
 
+/** The last growth word in `text` that is not part of a word such as 增加值, or null. */
 export function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
   const all = c.growthWords.all(text);
   // Most clauses before a figure hold no growth word, nor a word one could be cut out of.
@@ -76,8 +74,8 @@ export function growthOf(read: ReadingView, m: Mention, clause: Range, c: Compil
   // No growth word: a 百分点 figure is still a change (the decision rule growth.points says so), and so is a rate
   // right after a baseline (同比-6.2%: growth.baseline), up or down by its sign.
   // A share of growth (第一产业拉动经济增长0.1个百分点: notGrowth) right before it is a contribution, a level.
-  if (!cue && points) return endsInNotGrowth(text, c) ? LEVEL : { measure: 'growth', direction: 'up', rule: measureId(c, 'points') };
-  if (!cue) return afterBaseline(text, c) && m.value !== null ? { measure: 'growth', direction: m.value < 0 ? 'down' : 'up', rule: measureId(c, 'baseline') } : LEVEL;
+  if (!cue && points) return endsInNotGrowth(text, c) ? LEVEL : { measure: 'growth', direction: 'up', rule: c.ids.measure.points };
+  if (!cue) return afterBaseline(text, c) && m.value !== null ? { measure: 'growth', direction: m.value < 0 ? 'down' : 'up', rule: c.ids.measure.baseline } : LEVEL;
   const tag = c.growthOf.get(cue.word)!;
   // 低于5%: a bound on a level, not a fall (but 低于全国1个百分点 is a gap between rates).
   if (!points && cue.end === text.length && c.cmpOf.has(`<${cue.word}`)) return LEVEL;
