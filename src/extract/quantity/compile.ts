@@ -136,14 +136,10 @@ export interface Compiled {
  */
 export class WordsAt {
   /** Per first character code, the words that start with it, longest first. */
-  private readonly byFirst = new Map<number, readonly string[]>();
+  private readonly byFirst: ReadonlyMap<number, readonly string[]>;
 
   constructor(words: readonly string[]) {
-    for (const w of byLength([...new Set(words)])) {
-      if (!w) continue;
-      const code = w.charCodeAt(0);
-      this.byFirst.set(code, [...(this.byFirst.get(code) ?? []), w]);
-    }
+    this.byFirst = groupBy(words.filter((w) => w.length > 0), (w) => w.charCodeAt(0));
   }
 
   /**
