@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Format } from '../emit/index.js';
@@ -29,11 +29,11 @@ export interface WorkerConfig {
 
 /** The calling thread's CPU time in milliseconds, where Linux tells it (/proc/thread-self/schedstat, in ns). */
 export function threadCpuMs(): number | undefined {
+  const clock = threadClock();
   try {
-    const ns = Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]);
-    return Number.isFinite(ns) ? ns / 1e6 : undefined;
-  } catch {
-    return undefined;
+    return clock.ms();
+  } finally {
+    clock.close();
   }
 }
 
