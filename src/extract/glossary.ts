@@ -1,5 +1,4 @@
-import type { Doc, Range, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Doc, type Range, type Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { GlossaryEntry } from '../schema.js';
 import { countBefore, lineOf, textSpan, trimRange } from '../span.js';

@@ -1,5 +1,4 @@
-import type { Block, Doc, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Block, type Doc, type Stage } from '../document.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';

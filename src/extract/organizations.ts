@@ -1,5 +1,4 @@
-import type { Doc, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Doc, type Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { Meta, Organization, Span } from '../schema.js';
 import { spanOf } from '../span.js';

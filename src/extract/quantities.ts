@@ -1,5 +1,4 @@
-import type { Block, Doc, DraftMessage, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Block, type Doc, type DraftMessage, type Stage } from '../document.js';
 import type { Quantity } from '../schema.js';
 import { compiled } from './quantity/compile.js';
 import { carriedYears, frameOf } from './quantity/context.js';

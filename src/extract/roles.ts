@@ -1,5 +1,4 @@
-import type { Block, Doc, SectionNode, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Block, type Doc, type SectionNode, type Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
 import { looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';

@@ -1,5 +1,4 @@
-import type { Doc, DraftMessage, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Doc, type DraftMessage, type Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
 import type { Table } from '../schema.js';
 import { buildTable, type Preamble } from './table/build.js';

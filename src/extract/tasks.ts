@@ -1,5 +1,4 @@
-import type { Doc, Range, Stage, UnitMention } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Doc, type Range, type Stage, type UnitMention } from '../document.js';
 import type { Task } from '../schema.js';
 import { countBefore, spanOf, textSpan } from '../span.js';
 import { blockDrafts } from './units/blocks.js';

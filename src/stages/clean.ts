@@ -1,5 +1,4 @@
-import type { Doc, Range, RemovedRange, Stage, ViewLine } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Doc, type Range, type RemovedRange, type Stage, type ViewLine } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';

@@ -1,5 +1,4 @@
-import type { Doc, Stage, ViewLine } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Doc, type Stage, type ViewLine } from '../document.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 

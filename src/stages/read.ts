@@ -1,7 +1,6 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import type { Doc, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Doc, type Stage } from '../document.js';
 import { lineStarts } from '../span.js';
 
 /** Input that cannot be decoded as text; the CLI reports it against the file and goes on. */

@@ -1,5 +1,4 @@
-import type { Block, Doc, Range, SectionNode, Stage } from '../document.js';
-import { withFields } from '../document.js';
+import { withFields, type Block, type Doc, type Range, type SectionNode, type Stage } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { isSpaceCode, lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
