@@ -138,6 +138,15 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads 协同单位 and 协同责任单位 lines as the cooperating units of the task above, not as tasks of their own', () => {
+    const text = '关于落实2024年重点工作的通知\n\n一、扩大有效投资\n1.推进重大项目建设，全年完成投资120亿元。\n牵头单位：市发展改革委\n'
+      + '协同责任单位：市财政局、市自然资源局\n2.实施城市更新行动，改造老旧小区30个。\n牵头单位：市住建局\n协同单位：各区人民政府\n';
+    expect(roles(text)).toEqual([
+      ['1.', '推进重大项目建设，全年完成投资120亿元', ['市发展改革委'], ['市发展改革委'], ['市财政局', '市自然资源局']],
+      ['2.', '实施城市更新行动，改造老旧小区30个', ['市住建局'], ['市住建局'], ['各区人民政府']],
+    ]);
+  });
+
   it('keeps a list inside 〔〕 whole (各县〔市、区〕人民政府) and reads (A牵头;B配合)', () => {
     const text = '二、降低企业经营成本\n5.力争新增贷款300亿元。（人民银行某某市分行牵头；各县〔市、区〕人民政府配合）\n';
     expect(roles(text)).toEqual([['5.', '力争新增贷款300亿元', ['人民银行某某市分行'], ['人民银行某某市分行'], ['各县〔市、区〕人民政府']]]);
