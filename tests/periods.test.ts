@@ -147,4 +147,22 @@ describe('years and periods', () => {
     // 稳定在: a level held over the span, every year of it (as a fronted span's change is the span's).
     expect(when(text)).toEqual([['62%', 'target', 2025, null], ['50万吨', 'target', null, [2021, 2025]], ['13.5%', 'target', null, [2021, 2025]]]);
   });
+
+  it('unnumbered five-year part titles (“十三五”时期工作回顾, “十四五”时期总体部署和奋斗目标) open a review and a plan', () => {
+    const text = '某省2021年政府工作报告\n\n“十三五”时期工作回顾\n\n全省经济持续健康发展，地区生产总值达到9000亿元。\n\n'
+      + '“十四五”时期总体部署和奋斗目标\n\n到2025年，全省地区生产总值力争突破1.2万亿元，城镇化率达到60%。\n\n2021年工作任务\n\n今年地区生产总值增长7%左右。\n';
+    const doc = extract({ text }, { rules });
+    expect(doc.sections.map((s) => [s.title, s.role])).toEqual([
+      ['“十三五”时期工作回顾', 'review'], ['“十四五”时期总体部署和奋斗目标', 'plan'], ['2021年工作任务', 'plan'],
+    ]);
+    expect(when(text)).toEqual([['9000亿元', 'actual', 2020, null], ['1.2万亿元', 'target', 2025, null], ['60%', 'target', 2025, null], ['7%', 'target', 2021, null]]);
+  });
+
+  it('年平均增长 and 平均年增速 are averages over the span, as 年均 is, and stay out of the indicator', () => {
+    const text = REPORT(2016, '一、“十二五”时期工作回顾\n2011—2015年全县一般公共预算收入年平均增长12%，规模以上工业增加值平均年增速达9.5%。\n');
+    const doc = extract({ text }, { rules });
+    expect(doc.quantities.map((q) => [q.core.text, q.indicator, q.measure, q.period])).toEqual([
+      ['12%', '一般公共预算收入', 'growth', [2011, 2015]], ['9.5%', '规模以上工业增加值', 'growth', [2011, 2015]],
+    ]);
+  });
 });
