@@ -150,6 +150,13 @@ describe('meta: a newspaper digest of a report', () => {
     // A bullet opening a line is a space in the view, and the source keeps it.
     expect(doc.view.slice(doc.text.indexOf('●粮食'), doc.text.indexOf('●粮食') + 2)).toBe(' 粮');
   });
+
+  it('leaves the diamond, square or star that opens a list line holding a figure out of its indicator', () => {
+    const text = '某省2024年经济社会发展主要预期目标\n\n今年主要预期目标是：\n◆地区生产总值增长5%左右\n■粮食产量1270万吨\n★城镇新增就业60万人以上\n';
+    expect(docOf(text).quantities.map((q) => [q.indicator, q.core.text, q.kind])).toEqual([
+      ['地区生产总值', '5%', 'target'], ['粮食产量', '1270万吨', 'target'], ['城镇新增就业', '60万人', 'target'],
+    ]);
+  });
 });
 
 describe('meta: a news item that quotes a report', () => {
