@@ -24,7 +24,7 @@ describe('meta: web articles', () => {
 
   it('types a story opened by a news agency\'s dateline (…新闻讯, …网消息, 消息（记者 …）) as news', () => {
     const body = ' 1月23日上午，某省第十四届人民代表大会第二次会议开幕。省长作政府工作报告。报告指出，2023年全省地区生产总值增长5.8%。\n';
-    for (const dateline of ['某某晚报某某网新闻讯', '某某网消息', '本台消息（记者 张三）']) {
+    for (const dateline of ['某某晚报某某网新闻讯', '某某日报讯', '新华社讯', '某某网消息', '本台消息（记者 张三）']) {
       expect(metaOf(`全省经济运行稳中向好\n${dateline}${body}`).docType).toBe('news');
     }
   });
