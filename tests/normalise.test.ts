@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { CHANGED_UNITS, mapChar, normaliseText } from '../src/stages/normalise.js';
-import { docOf, SEEDS } from './helpers.js';
+import { docOf, rules, SEEDS } from './helpers.js';
 
 describe('normalise: a view of the same length', () => {
   it('folds full-width ASCII (digits, letters, （）：，；％) to ASCII', () => {
@@ -75,6 +75,30 @@ describe('normalise: a view of the same length', () => {
     const doc = docOf(text);
     expect(doc.view.length).toBe(doc.text.length);
     expect(doc.view).toBe(normaliseText(text));
+  });
+});
+
+describe('normalise: traditional characters (rules/script.yaml)', () => {
+  const shift = rules.script.compiled.shift;
+  it('reads each traditional character as its simplified form, one unit for one, and leaves simplified text alone', () => {
+    expect(normaliseText('全年新增城鎮就業1.2萬人，增長12.6%，高於全省2.1個百分點。', shift)).toBe('全年新增城镇就业1.2万人，增长12.6%，高于全省2.1个百分点。'.replace(/[，、。％０-９]/g, (c) => normaliseText(c)));
+    const simplified = '乾县全年新增城镇就业1.2万人。';
+    expect(normaliseText(simplified, shift)).toBe(simplified);
+    // Without a rule set's table only width and spaces are folded.
+    expect(normaliseText('增長', undefined)).toBe('增長');
+  });
+
+  it('extracts a traditional copy as its simplified twin, every item keeping its own characters and span', () => {
+    // (The title stays simplified here: meta reads the title as written, see the note in rules/script.yaml.)
+    const traditional = '某县2023年国民经济和社会发展统计公报\n\n全年全縣地區生產總值增長6.5%，比上年提高1.2個百分點。新增城鎮就業3200人，完成37項重點項目建設。\n';
+    const simplified = '某县2023年国民经济和社会发展统计公报\n\n全年全县地区生产总值增长6.5%，比上年提高1.2个百分点。新增城镇就业3200人，完成37项重点项目建设。\n';
+    const [t, s] = [traditional, simplified].map((text) => assemble(docOf(text)));
+    const fields = (q: (typeof t.quantities)[number]) => [q.core.start, q.core.end, q.value, q.unit, q.normalized, q.measure, q.direction, q.kind, q.year];
+    expect(t.quantities.map(fields)).toEqual(s.quantities.map(fields));
+    expect(t.quantities.length).toBe(4);
+    for (const q of t.quantities) expect(traditional.slice(q.span.start, q.span.end)).toBe(q.text);
+    expect(t.quantities[1]!.text).toContain('個百分點');
+    expect(t.meta.docType).toBe(s.meta.docType);
   });
 });
 

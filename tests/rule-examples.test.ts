@@ -113,6 +113,8 @@ const RUNNERS: Record<string, Runner> = {
   'tables.cellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
   /** A header line opening a one-cell-per-line table with no serial column (an assessment or indicator table). */
   'tables.headedCellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
+  /** A text the view reads otherwise with the rule set's character pairs (全年新增城鎮就業 as 全年新增城镇就业). */
+  'script.traditional': (_rule, text, r) => normaliseText(text, r.script.compiled.shift) !== text,
   /** A header line of a task table flattened with single spaces (序号 工作任务 牵头单位). */
   'tables.serialRows': (rule, text) => (rule.header as RegExp).test(text),
 };

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/api.js';
+import { extract, run } from '../src/api.js';
 import { emit } from '../src/emit/index.js';
 import { loadRules, RuleError } from '../src/rules/load.js';
 import { SEEDS } from './helpers.js';
@@ -66,6 +66,12 @@ describe('rule files: errors name the file, line and column', () => {
     expect(errorOf({ 'boilerplate.yaml': 'lines:\n  - id: a\n    pattern: x\n  - id: a\n    pattern: y\n' })).toBe('boilerplate.yaml:4:9: duplicate rule id "a" in lines');
     expect(errorOf({ 'bolierplate.yaml': 'lines: []\n' })).toMatch(/^bolierplate\.yaml:1:1: unknown rule file "bolierplate\.yaml", expected one of: boilerplate\.yaml/);
     expect(() => loadRules(['/nonexistent/rules'])).toThrow(/^\/nonexistent\/rules:1:1: cannot read rules directory: ENOENT$/);
+  });
+
+  it('character pairs that would change the view\'s length', () => {
+    const file = (pairs: string) => ({ 'script.yaml': `traditional:\n  id: script.traditional\n  pairs:\n    - ${pairs}\n` });
+    expect(errorOf(file('萬万億'))).toMatch(/^script\.yaml:4:7: "萬万億" is no run of pairs \(an odd number of characters\)/);
+    expect(errorOf(file('𠀋万'))).toMatch(/^script\.yaml:4:7: "𠀋万": only characters of the Basic Multilingual Plane/);
   });
 });
 
@@ -144,5 +150,18 @@ describe('rule examples in rule files', () => {
     expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: []}\n" })).toMatch(/^headings\.yaml:4:\d+: examples without a case/);
     expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['其中', '其它'], noMatch: ['其中']}\n" })).toMatch(/^headings\.yaml:4:\d+: duplicate example "其中" at notHeading\.0\.examples\.noMatch\.0/);
     expect(errorOf({ 'headings.yaml': "notHeading:\n  - id: my.cue\n    pattern: '^其中'\n    examples: {match: ['']}\n" })).toMatch(/an empty example/);
+  });
+});
+
+describe('rule files: script.yaml', () => {
+  it('a user file adds character pairs to the built-in ones, and a later pair for a character wins', () => {
+    const mine = loadRules([dirWith({ 'script.yaml': 'traditional:\n  id: script.traditional\n  pairs:\n    - 乾干萬萬\n' })]);
+    const read = (text: string, r: ReturnType<typeof loadRules>) => run({ text }, { rules: r }).view;
+    // 乾 is a simplified character too (乾县): the built-in pairs leave it, the user's read it as 干.
+    expect(read('乾燥天數', loadRules())).toBe('乾燥天数');
+    expect(read('乾燥天數', mine)).toBe('干燥天数');
+    // The user's 萬萬 replaces the built-in 萬万.
+    expect(read('1.2萬人', mine)).toBe('1.2萬人');
+    expect(read('1.2萬人', loadRules())).toBe('1.2万人');
   });
 });

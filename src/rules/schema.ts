@@ -8,6 +8,7 @@ import { organizationRules } from './files/organizations.js';
 import { quantityRules } from './files/quantities.js';
 import { unitRules } from './files/units.js';
 import { regionRules } from './files/regions.js';
+import { scriptRules } from './files/script.js';
 import { tableRules } from './files/tables.js';
 
 /** Every rule file the loader knows, by its name in `rules/` (without `.yaml`), with the function building its schema. */
@@ -20,6 +21,7 @@ const FACTORIES = {
   quantities: quantityRules,
   units: unitRules,
   regions: regionRules,
+  script: scriptRules,
   tables: tableRules,
 } as const;
 

@@ -47,33 +47,44 @@ const SHIFT = (() => {
 })();
 
 /**
- * The text with `mapChar` applied to every unit; the text itself when no unit changes. The units are copied out and
- * back as UTF-16 by Node's own encoder, which keeps every unit as it is (a lone surrogate too).
+ * `SHIFT` with the characters a rule set reads as others (rules/script.yaml: traditional forms as simplified) added:
+ * one table, so the view is still made in one pass over the text. Built once per rule set.
  */
-function mapChars(text: string): string {
+export function compileShift(pairs: readonly (readonly [string, string])[]): Uint16Array {
+  const shift = SHIFT.slice();
+  for (const [from, to] of pairs) shift[from.charCodeAt(0)] = (to.charCodeAt(0) - from.charCodeAt(0)) & 0xffff;
+  return shift;
+}
+
+/**
+ * The text with `mapChar` (and whatever else `shift` reads as another character) applied to every unit; the text
+ * itself when no unit changes. The units are copied out and back as UTF-16 by Node's own encoder, which keeps every
+ * unit as it is (a lone surrogate too).
+ */
+function mapChars(text: string, shift: Uint16Array): string {
   const n = text.length;
-  const i = firstChanged(text);
+  const i = firstChanged(text, shift);
   if (i === n) return text;
   const buf = Buffer.allocUnsafeSlow(2 * n);
   buf.write(text, 'utf16le');
-  shiftUnits(new Uint16Array(buf.buffer, buf.byteOffset, n), i);
+  shiftUnits(new Uint16Array(buf.buffer, buf.byteOffset, n), i, shift);
   return buf.toString('utf16le');
 }
 
 // The two loops of mapChars are functions of their own: V8 compiles a hot loop on-stack during the first call, and
 // code after the loop that had never run by then (the Buffer calls) had no type feedback and deoptimised.
 
-/** The index of the first unit `mapChar` changes, or the text's length. */
-function firstChanged(text: string): number {
+/** The index of the first unit `shift` changes, or the text's length. */
+function firstChanged(text: string, shift: Uint16Array): number {
   const n = text.length;
   let i = 0;
-  while (i < n && SHIFT[text.charCodeAt(i)] === 0) i++;
+  while (i < n && shift[text.charCodeAt(i)] === 0) i++;
   return i;
 }
 
-/** `mapChar` applied to the units from `from` on, in place. */
-function shiftUnits(units: Uint16Array, from: number): void {
-  for (let j = from; j < units.length; j++) units[j] = (units[j]! + SHIFT[units[j]!]!) & 0xffff;
+/** `shift` applied to the units from `from` on, in place. */
+function shiftUnits(units: Uint16Array, from: number, shift: Uint16Array): void {
+  for (let j = from; j < units.length; j++) units[j] = (units[j]! + shift[units[j]!]!) & 0xffff;
 }
 
 /**
@@ -126,8 +137,12 @@ const BULLETS = ['●', '○', '•', '▪'];
 /** Four native searches, cheaper than a regex class run over the whole text character by character. */
 const hasBullet = (text: string) => BULLETS.some((b) => text.includes(b));
 
-export function normaliseText(text: string): string {
-  const out = mapChars(text);
+/**
+ * The view of a text: `mapChar` on every unit, plus the characters a rule set reads as others when its `shift` table
+ * (compileShift) is given; list bullets, markdown and HTML markup blanked or filled. Always the text's length.
+ */
+export function normaliseText(text: string, shift: Uint16Array = SHIFT): string {
+  const out = mapChars(text, shift);
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   return unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare));
 }
@@ -145,7 +160,7 @@ export function viewLinesOf(view: string, starts: readonly number[]): ViewLine[]
 }
 
 /** The view, and its lines: clean, segment and the table finder all read the same lines, cut once here. */
-export const normalise: Stage = (doc): Doc => {
-  const view = normaliseText(doc.text);
+export const normalise: Stage = (doc, ctx): Doc => {
+  const view = normaliseText(doc.text, ctx.rules.script.compiled.shift);
   return withFields(doc, { view, lines: viewLinesOf(view, doc.lineStarts) });
 };

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { examples } from '../examples.js';
+import { RuleId } from '../pattern.js';
+
+/** The schema of rules/script.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
+export function scriptRules() {
+  /** One UTF-16 unit, not a surrogate half: a character the view can read as another without changing its length. */
+  const isUnit = (ch: string) => ch.length === 1 && !(ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff);
+
+  /**
+   * Characters read as others in the view, one for one: runs of pairs, a character and then the one it is read as.
+   * Checked here so that a user's file cannot make the view longer or shorter than the text. A user's runs come
+   * after the built-in ones, and a later pair for the same character wins: a user can add pairs or change one.
+   */
+  const Pairs = z.array(z.string().min(2)).transform((runs, ctx) => {
+    const pairs = new Map<string, string>();
+    runs.forEach((run, index) => {
+      const chars = [...run];
+      if (chars.length % 2 !== 0) ctx.addIssue({ code: 'custom', path: [index], message: `"${run}" is no run of pairs (an odd number of characters)` });
+      for (let k = 0; k + 1 < chars.length; k += 2) {
+        const [from, to] = [chars[k]!, chars[k + 1]!];
+        if (!isUnit(from) || !isUnit(to)) ctx.addIssue({ code: 'custom', path: [index], message: `"${from}${to}": only characters of the Basic Multilingual Plane can be read as others` });
+        else pairs.set(from, to);
+      }
+    });
+    return [...pairs];
+  });
+
+  return z.object({
+    traditional: z.object({ id: RuleId, ...examples, pairs: Pairs }).strict().optional(),
+  }).strict();
+}
