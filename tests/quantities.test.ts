@@ -225,6 +225,9 @@ describe('indicator', () => {
     ['打造15个城市街心花园(游园)。', '城市街心花园'],
     ['安排不低于1000万元资金。', '资金'],
     ['城镇登记失业率控制在4.8%以内。', '城镇登记失业率'],
+    // How a change is counted (同口径, 按可比口径) belongs to the measure, not to what is measured.
+    ['一般公共预算收入同口径增长5%。', '一般公共预算收入'],
+    ['税收收入按可比口径增长3.2%。', '税收收入'],
     ['1.城市道路建设项目45项;', '城市道路建设项目'],
     ['确保保有税收“千万元楼”35栋。', '千万元楼'],
     // A dropped word at the edge of a phrase is not cut out of a whole word.
