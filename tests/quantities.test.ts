@@ -259,6 +259,10 @@ describe('indicator', () => {
     ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
 
+  it('reads an excess over a plan (超计划, 超年度目标) as more of the figure before it, not as an indicator of its own', () => {
+    expect(indicators('全年粮食种植面积45.43万亩，超计划0.65万亩。工业投资完成25亿元，超年度目标3亿元。')).toEqual(['粮食种植面积', '粮食种植面积', '工业投资', '工业投资']);
+  });
+
   it('takes a noun after a count that holds a change word inside its name (压缩转运站), not one opening with it', () => {
     expect(indicators('新建5座生活垃圾压缩转运站。')).toEqual(['生活垃圾压缩转运站']);
     expect(indicators('全年签订各类技术合同1200项。')).toEqual(['技术合同']);
