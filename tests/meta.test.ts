@@ -167,6 +167,18 @@ describe('meta: a newspaper digest of a report', () => {
 });
 
 describe('meta: a news item that quotes a report', () => {
+  it('reads the list after 报告指出，过去一年 as the review and the one after 主要预期目标是 as the plan', () => {
+    const text = '省政府工作报告发布 这些数字值得关注\n\n某某日报讯 1月23日上午，某某省第十四届人民代表大会第二次会议开幕。省长作政府工作报告。\n\n'
+      + '报告指出，过去一年，全省经济回升向好。\n\n●2023年全省地区生产总值达到5.8万亿元、增长5.2%\n\n●城镇新增就业72万人\n\n●粮食产量1300万吨\n\n'
+      + '2024年经济社会发展主要预期目标\n\n今年全省经济社会发展的主要预期目标是：\n\n◆地区生产总值增长5.5%左右\n\n◆城镇新增就业70万人以上\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ docType: 'news', year: 2024 });
+    expect(doc.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['5.8万亿元', 'actual', 2023], ['5.2%', 'actual', 2023], ['72万人', 'actual', 2023], ['1300万吨', 'actual', 2023],
+      ['5.5%', 'target', 2024], ['70万人', 'target', 2024],
+    ]);
+  });
+
   it('drops the site lines at its top, dates it by the year of the targets it quotes, and reads a quoted paragraph\'s year', () => {
     const text = '某某县传媒中心版权所有 未经授权禁止复制或镜像 网络广告 0571-64800000\n某某网・某某新闻网 网络支持:某某网络传媒有限公司\n记者 张小明/文 李四/摄\n'
       + '昨日，县第十六届人民代表大会第二次会议隆重开幕。下午1时30分，大会在国歌声中开幕。县长作政府工作报告。\n'

@@ -90,8 +90,11 @@ const WHOLE_EVIDENCE: Record<string, RoleEvidence> = { 'progress-report': 'docty
 
 type Role = Exclude<SectionRole, 'glossary'>;
 const STATES: readonly Role[] = ['other', 'review', 'plan'];
-/** Reports that review a past and plan a future: their paragraphs' roles are decoded as one sequence. */
-const SEQUENCED = new Set(['work-report', 'plan-report', 'budget-report']);
+/**
+ * Reports that review a past and plan a future, and news of them (报告指出，过去一年… then 今年的主要预期目标是…): their
+ * paragraphs' roles are decoded as one sequence, so a list after a review opener stays in the review.
+ */
+const SEQUENCED = new Set(['work-report', 'plan-report', 'budget-report', 'news']);
 /** Documents that are all one role wherever their headings say nothing. */
 const WHOLE: Record<string, Role> = { 'progress-report': 'review', 'plan-outline': 'plan', 'task-notice': 'plan' };
 
