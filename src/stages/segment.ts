@@ -171,8 +171,10 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
       break;
     }
     if (!leadText && taskCue(titleText, rules)) return null;
-    t = runOnTitle(view, t, rules);
-    let ok = titleOk(unwrap(view.slice(t.start, t.end)), rules);
+    const run = runOnTitle(view, t, rules);
+    // A title with no lead taken off and no run-on cut is the text already read with its breaks taken out.
+    let ok = titleOk(!leadText && run === t ? titleText : unwrap(view.slice(run.start, run.end)), rules);
+    t = run;
     if (!leadText) {
       const cut = runInEnd(view, t, !ok, flat, rules);
       // Only a title runInEnd cut shorter is read again.
