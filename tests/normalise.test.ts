@@ -93,11 +93,14 @@ describe('normalise: traditional characters (rules/script.yaml)', () => {
     const traditional = '某县2023年国民经济和社会发展统计公报\n\n全年全縣地區生產總值增長6.5%，比上年提高1.2個百分點。新增城鎮就業3200人，完成37項重點項目建設。\n';
     const simplified = '某县2023年国民经济和社会发展统计公报\n\n全年全县地区生产总值增长6.5%，比上年提高1.2个百分点。新增城镇就业3200人，完成37项重点项目建设。\n';
     const [t, s] = [traditional, simplified].map((text) => assemble(docOf(text)));
-    const fields = (q: (typeof t.quantities)[number]) => [q.core.start, q.core.end, q.value, q.unit, q.normalized, q.measure, q.direction, q.kind, q.year];
+    const fields = (q: (typeof t.quantities)[number]) => [q.core.span.start, q.core.span.end, q.value, q.normalized, q.measure, q.direction, q.kind, q.year];
     expect(t.quantities.map(fields)).toEqual(s.quantities.map(fields));
     expect(t.quantities.length).toBe(4);
     for (const q of t.quantities) expect(traditional.slice(q.span.start, q.span.end)).toBe(q.text);
-    expect(t.quantities[1]!.text).toContain('個百分點');
+    // The unit as written; its normalised name is the one rules know (百分点, 人).
+    expect(t.quantities.map((q) => [q.core.text, q.unit, q.normalized.unit])).toEqual([
+      ['6.5%', '%', '%'], ['1.2個百分點', '個百分點', '百分点'], ['3200人', '人', '人'], ['37項', '項', '项'],
+    ]);
     expect(t.meta.docType).toBe(s.meta.docType);
   });
 });
