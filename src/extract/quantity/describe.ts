@@ -311,8 +311,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       const head = cmp !== null && !word && !m.approx;
       // The subject of a list is read whole, however long: it is handed out in parts (规上工业增加值、固定资产投资、
       // 社会消费品零售总额、一般公共预算收入分别增长…).
-      group.members.length = 0;
-      group.members.push(draft);
+      // A new list of members, not the old one emptied: setting an array's length is a call into the runtime that
+      // shrinks its store, and the next push grows it again.
+      group.members = [draft];
       const s = group.subject;
       s.from = from;
       s.start = m.start;
