@@ -26,6 +26,11 @@ function wordAtEnd(view: string, start: number, end: number, set: WordSet): numb
   return 0;
 }
 
+/** Whether [start, end) is a word of `set` (`set.words.has(view.slice(start, end))`, with no string made and hashed). */
+function isWord(view: string, start: number, end: number, set: WordSet): boolean {
+  return end > start ? wordAtStart(view, start, end, set) === end - start : set.words.has('');
+}
+
 /** The length of a match of an anchored pattern at the start of [start, end), or 0. */
 function patternAtStart(view: string, start: number, end: number, re: RegExp): number {
   const m = re.exec(view.slice(start, end));
@@ -192,7 +197,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
-  const bare = c.subjects.words.has(view.slice(before.start, before.end));
+  const bare = isWord(view, before.start, before.end, c.subjects);
   const dangling = before.end > before.start && isIn(view.charCodeAt(before.end - 1), CONJUNCTION);
   const hasBefore = before.end - before.start >= 2 && !etc && !bare && !dangling;
   // With nothing named before it, or a verb taking it as its object, a figure written as a modifier (给予不超过1万元
