@@ -10,19 +10,32 @@ export type Indicated = Range & { by: IndicatorEvidence };
 /** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
 const COUNTED = new Set(['count', 'people', 'households']);
 
-/** The length of the longest word of `set` that [start, end) begins with, or 0 (compared in place, no slicing). */
+/**
+ * The length of the longest word of `set` that [start, end) begins with, or 0 (compared in place, no slicing). A
+ * candidate's second character is compared before the whole word: a first character opens up to 17 words.
+ */
 function wordAtStart(view: string, start: number, end: number, set: WordSet): number {
   if (end <= start || (set.edges[view.charCodeAt(start)]! & WORD_FIRST) === 0) return 0;
   const candidates = set.byFirst.get(view.charCodeAt(start))!;
-  for (const w of candidates) if (w.length <= end - start && view.startsWith(w, start)) return w.length;
+  const n = end - start;
+  const second = n >= 2 ? view.charCodeAt(start + 1) : -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const w = candidates[i]!;
+    if (w.length <= n && (w.length === 1 || (w.charCodeAt(1) === second && view.startsWith(w, start)))) return w.length;
+  }
   return 0;
 }
 
-/** The length of the longest word of `set` that [start, end) ends with, or 0. */
+/** The length of the longest word of `set` that [start, end) ends with, or 0 (the last but one character first). */
 function wordAtEnd(view: string, start: number, end: number, set: WordSet): number {
   if (end <= start || (set.edges[view.charCodeAt(end - 1)]! & WORD_LAST) === 0) return 0;
   const candidates = set.byLast.get(view.charCodeAt(end - 1))!;
-  for (const w of candidates) if (w.length <= end - start && view.endsWith(w, end)) return w.length;
+  const n = end - start;
+  const before = n >= 2 ? view.charCodeAt(end - 2) : -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const w = candidates[i]!;
+    if (w.length <= n && (w.length === 1 || (w.charCodeAt(w.length - 2) === before && view.endsWith(w, end)))) return w.length;
+  }
   return 0;
 }
 
