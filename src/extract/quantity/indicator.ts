@@ -89,6 +89,10 @@ function noteEndAt(view: string, start: number, end: number): number {
 /** Ratings and generations that are part of a name (4A级景区, 5G基站, 10万级洁净厂房), not numbers. */
 const RATED = /\d[A-Z]+级|\dG|\d+万?级/g;
 
+const DIGIT = /\d/;
+/** Whether a noun holds a number other than a rating (RATED); most hold no digit at all, and are then not rewritten. */
+const numbered = (noun: string) => DIGIT.test(noun) && DIGIT.test(noun.replace(RATED, ''));
+
 /**
  * A subject (全区实现…, 省级财政安排…) is dropped when a dropped word follows it, and the document's own area
  * (全县一般公共预算收入) before a noun of two characters or more that does not need it (全市生产总值): its length
@@ -206,7 +210,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
     // change verb.
     const noun = view.slice(r.start, r.end);
-    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !changeVerbIn(noun, c)) after = quoted(view, r);
+    if ((single || r.end - r.start >= 2) && r.start === afterStart && !numbered(noun) && !changeVerbIn(noun, c)) after = quoted(view, r);
   }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
@@ -274,7 +278,7 @@ function ofNoun(view: string, start: number, end: number, c: Compiled): Range | 
   if (len < 2) return null;
   const r = trim(view, { start, end: start + len }, c);
   const noun = view.slice(r.start, r.end);
-  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || changeVerbIn(noun, c)) return null;
+  if (r.start !== start || noun.length < 2 || numbered(noun) || changeVerbIn(noun, c)) return null;
   // A generic word (1500元的标准给予…补助) names nothing, nor does a phrase that opens with one.
   return c.q.indicator.generic.some((g) => noun.startsWith(g)) ? null : quoted(view, r);
 }
