@@ -44,6 +44,9 @@ function isWord(view: string, start: number, end: number, set: WordSet): boolean
   return end > start ? wordAtStart(view, start, end, set) === end - start : set.words.has('');
 }
 
+/** Whether the 等 at `at` is part of a word (高等, 等级), told in place: no strings made for every figure. */
+const etcInWord = (view: string, at: number, c: Compiled) => isWord(view, at - 1, at + 1, c.words) || isWord(view, at, at + 2, c.words);
+
 /** The length of a match of an anchored pattern at the start of [start, end), or 0. */
 function patternAtStart(view: string, start: number, end: number, re: RegExp): number {
   const m = re.exec(view.slice(start, end));
@@ -199,8 +202,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   // Examples named before their category (“三下乡”“文化八进”等各类群众文化活动): the category is the indicator.
   // Searched inside the phrase only: a search back through the whole view made a line of figures quadratic.
   const etcAt = lastIndexWithin(view, '等', before.start, before.end);
-  const inWord = () => c.words.words.has(view.slice(etcAt - 1, etcAt + 1)) || c.words.words.has(view.slice(etcAt, etcAt + 2)); // 高等, 等级
-  if (etcAt >= 0 && before.end - etcAt > 2 && !inWord()) before = trim(view, { start: etcAt + 1, end: before.end }, c);
+  if (etcAt >= 0 && before.end - etcAt > 2 && !etcInWord(view, etcAt, c)) before = trim(view, { start: etcAt + 1, end: before.end }, c);
   let after: Range | null = relativeHead(view, afterStart, afterEnd, c);
   const len = after ? 0 : nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
   // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
