@@ -5,7 +5,7 @@ import type { KindEvidence } from '../../rules/files/quantities.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
-import { coverage, locator } from './spans.js';
+import { Coverage, Locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
 type Kind = 'target' | 'actual' | 'other';
@@ -22,13 +22,13 @@ export interface Frame {
   /** The year after the one the report was written in (明年): after its date's year, else after its plan year. */
   nextYear: number | null;
   /** Whether a position lies in a task, and the index in `doc.tasks` of the (first) task holding it, or -1. */
-  inTask: (pos: number) => boolean;
-  taskAt: (pos: number) => number;
+  inTask: Coverage;
+  taskAt: Locator;
   /** The ids of `doc.tasks`, by index: read once, as task records come in several shapes. */
   taskIds: string[];
   /** The document's type (meta.docType), read once: documents and their meta come in several shapes. */
   docType: Doc['meta']['docType'];
-  inGlossary: (pos: number) => boolean;
+  inGlossary: Coverage;
   /** Whether the document has tasks, and a glossary: most have neither, and their figures are then looked up in none. */
   hasTasks: boolean;
   hasGlossary: boolean;
@@ -145,7 +145,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     if (own && role === 'plan' && s.year !== null) plan ??= s.year;
     if (own && role === 'review' && s.year !== null) review ??= s.year;
   }
-  // Task spans as records of one shape, pushed one by one (see `locator`): the spans of tasks come in several
+  // Task spans as records of one shape, pushed one by one (see `Locator`): the spans of tasks come in several
   // shapes, and the optimised lookup was thrown out when a document with another one came by.
   const tasks: Range[] = [];
   const taskIds: string[] = [];
@@ -160,7 +160,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     sections, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
     // A report delivered in December for the year ahead says 明年 of its plan year.
     nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
-    inTask: coverage(tasks), taskAt: locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: coverage(doc.glossary.map((g) => g.span)),
+    inTask: new Coverage(tasks), taskAt: new Locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: new Coverage(doc.glossary.map((g) => g.span)),
     hasTasks: tasks.length > 0, hasGlossary: doc.glossary.length > 0,
     scopes: new Map(),
     lines: new LineCursor(doc.lineStarts),
@@ -190,7 +190,7 @@ const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({
 export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sentence: Sentence, targetsFrom: number): KindOf {
   const section = block.section;
   const role = block.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
-  if (role === 'glossary' || (frame.hasGlossary && frame.inGlossary(pos))) return decided(frame, 'other', 'glossary');
+  if (role === 'glossary' || (frame.hasGlossary && frame.inGlossary.has(pos))) return decided(frame, 'other', 'glossary');
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
@@ -202,7 +202,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const reported = reportedDone(frame, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
-  if (frame.hasTasks && frame.inTask(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
+  if (frame.hasTasks && frame.inTask.has(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {

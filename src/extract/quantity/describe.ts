@@ -190,7 +190,7 @@ const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.a
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
 function taskId(frame: Frame, pos: number): string | null {
   if (!frame.hasTasks) return null;
-  const i = frame.taskAt(pos);
+  const i = frame.taskAt.at(pos);
   return i >= 0 ? frame.taskIds[i]! : null;
 }
 
