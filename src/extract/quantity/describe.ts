@@ -6,7 +6,7 @@ import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
-import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
+import { comparatorOf, gapAfter, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 
 /** A quantity before ids are given in document order. */
@@ -158,7 +158,7 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
   if (!cue || rule.except.includes(cue.word)) return null;
   c.toLevel.lastIndex = cue.end;
   if (c.toLevel.exec(text)?.index === cue.end) return null;
-  if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
+  if (!c.q.growthGap.test(gapAfter(text, cue.end))) return null;
   const opens = cue.end === cue.word.length;
   const implied = (afterLevel && opens) || rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
   // The clauses of a sentence after a clause that is its baseline (与上年相比，…) are read with it.
