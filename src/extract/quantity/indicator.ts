@@ -57,13 +57,15 @@ function patternAtStart(view: string, start: number, end: number, re: RegExp): n
  * Per code unit, the sets below it is in: one table read in trim's loop, where a lookup in a Set per test cost more.
  * LEAD: spaces, dashes and separators dropped from the start of a phrase; END: fewer from its end, and an opening
  * bracket or quote left there (a score after a task: 开展…工作（8分） → 开展…工作); OPENER: quotes and brackets that
- * open a name; CONJUNCTION: 和及与或; NOTE_LAST: what NOTE_END and YEAR_END can end with (] 〕 ①-⑳, 年 底 末).
+ * open a name; CONJUNCTION: 和及与或; NOTE_LAST: what NOTE_END and YEAR_END can end with (] 〕 ①-⑳, 年 底 末);
+ * JOINER: what joins the parts of a list subject (一产、二产和三产).
  */
 const LEAD = 1;
 const END = 2;
 const OPENER = 4;
 const CONJUNCTION = 8;
 const NOTE_LAST = 16;
+const JOINER = 32;
 const CHARS = new Uint8Array(0x10000);
 const mark = (chars: string, flag: number) => {
   for (const ch of chars) CHARS[ch.charCodeAt(0)]! |= flag;
@@ -73,6 +75,7 @@ mark(' \t:,、+(“[', END);
 mark('“"(', OPENER);
 mark('和及与或', CONJUNCTION);
 mark(']〕年底末', NOTE_LAST);
+mark('、和及与', JOINER);
 for (let ch = 0x2460; ch <= 0x2473; ch++) CHARS[ch]! |= NOTE_LAST;
 /** Whether the character `code` (a code unit of the view, never past its end) is in the set `flag`. */
 const isIn = (code: number, flag: number) => (CHARS[code]! & flag) !== 0;
@@ -300,11 +303,17 @@ function tail(view: string, r: Range, max: number, c: Compiled): Range | null {
  * 6%、5.2%、5.2% gives 一产增加值, 二产增加值, 三产增加值 (short leading parts take the last part's tail);
  * null unless the subject has exactly as many parts as the list has members.
  */
+/** Whether [start, end) holds a character that joins the parts of a list subject (JOINER). */
+function hasJoiner(view: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isIn(view.charCodeAt(i), JOINER)) return true;
+  return false;
+}
+
 export function distribute(read: ReadingView, subject: Range, k: number, c: Compiled): string[] | null {
   const view = read.view;
   const whole = read.written(subject.start, subject.end);
   const pair = k === 2 ? c.q.indicator.pairs.find((p) => whole.includes(p.word)) : undefined;
-  if (pair && !/[、和及与]/.test(view.slice(subject.start, subject.end))) return pair.parts.map((p) => whole.replace(pair.word, p));
+  if (pair && !hasJoiner(view, subject.start, subject.end)) return pair.parts.map((p) => whole.replace(pair.word, p));
   // In a hard-wrapped paragraph the parts are found with the breaks taken out (两大主导产业营业\n收入), then mapped
   // back onto the text as written.
   const u = read.range(subject.start, subject.end);
@@ -316,7 +325,7 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
   const parts: Range[] = [];
   let start = 0;
   for (let i = 0; i <= v.length; i++) {
-    if (i === v.length || /[、和及与]/.test(v[i]!)) {
+    if (i === v.length || isIn(v.charCodeAt(i), JOINER)) {
       if (i - start < 1) return null;
       parts.push({ start, end: i });
       start = i + 1;
