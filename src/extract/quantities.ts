@@ -63,12 +63,14 @@ export const quantities: Stage = (doc, ctx): Doc => {
   return withFields(doc, { quantities: items, messages: messages.length ? [...doc.messages, ...messages] : doc.messages });
 };
 
+/** Whether a value is a finite number, or none (a module function: a closure was made for every figure). */
+const finite = (n: number | null) => n === null || Number.isFinite(n);
+
 /**
  * A figure whose value or normalised value no double can hold (a run of hundreds of digits) is no quantity: the
  * output would carry Infinity or NaN. It is named in an `info` message instead.
  */
 function representable(doc: Doc, m: Mention, messages: DraftMessage[]): boolean {
-  const finite = (n: number | null) => n === null || Number.isFinite(n);
   if (finite(m.value) && finite(m.normalValue) && (!m.range || (Number.isFinite(m.range[0]) && Number.isFinite(m.range[1])))) return true;
   messages.push({
     severity: 'info', code: 'quantity.too-large', range: { start: m.start, end: m.end },
@@ -76,4 +78,3 @@ function representable(doc: Doc, m: Mention, messages: DraftMessage[]): boolean 
   });
   return false;
 }
-
