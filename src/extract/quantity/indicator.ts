@@ -200,7 +200,8 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const cut = c.cutAt?.first(view.slice(from, start + 4))[0];
   if (cut && cut.index < start - from) before = { start: from, end: from + cut.index };
   const etc = before.end > before.start && view.charCodeAt(before.end - 1) === 0x7b49; // 等
-  const objectVerb = endsInObjectVerb(view, before, c);
+  // The phrase as cut, before trimming: whether it ends in an object verb is asked only of a figure followed by 的.
+  const phrase = before;
   before = quoted(view, trim(view, before, c));
   // Examples named before their category (“三下乡”“文化八进”等各类群众文化活动): the category is the indicator.
   // Searched inside the phrase only: a search back through the whole view made a line of figures quadratic.
@@ -225,7 +226,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   // With nothing named before it, or a verb taking it as its object, a figure written as a modifier (给予不超过1万元
   // 的一次性创业补贴, 每年对不少于5%的毕业生, 提供不少于32学时的创业培训) measures the noun after its 的. With a
   // name before it, that name stays (总投资5亿元的汇源项目: 总投资).
-  const modifies = (!hasBefore || objectVerb) && afterStart < view.length && view.charCodeAt(afterStart) === 0x7684; // 的
+  const modifies = afterStart < view.length && view.charCodeAt(afterStart) === 0x7684 && (!hasBefore || endsInObjectVerb(view, phrase, c)); // 的
   const modified = modifies ? ofNoun(view, afterStart + 1, afterEnd, c) : null;
   if (modified) return { start: modified.start, end: modified.end, by: 'of-noun' };
   const pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
