@@ -194,7 +194,6 @@ export function indicatorRange(read: ReadingView, from: number, start: number, a
 }
 
 function indicatorIn(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled, maxLength: number): Indicated | null {
-  const ind = c.q.indicator;
   let before: Range = { start: from, end: start };
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
   const cut = c.cutAt?.first(view.slice(from, start + 4))[0];
@@ -207,17 +206,6 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   // Searched inside the phrase only: a search back through the whole view made a line of figures quadratic.
   const etcAt = lastIndexWithin(view, '等', before.start, before.end);
   if (etcAt >= 0 && before.end - etcAt > 2 && !etcInWord(view, etcAt, c)) before = trim(view, { start: etcAt + 1, end: before.end }, c);
-  let after: Range | null = relativeHead(view, afterStart, afterEnd, c);
-  const len = after ? 0 : nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
-  // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
-  const single = len === 1 && ind.singleNouns.includes(view[afterStart]!);
-  if (len >= 2 || single) {
-    const r = single ? { start: afterStart, end: afterStart + 1 } : trim(view, { start: afterStart, end: afterStart + len }, c);
-    // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
-    // change verb.
-    const noun = view.slice(r.start, r.end);
-    if ((single || r.end - r.start >= 2) && r.start === afterStart && !numbered(noun) && !changeVerbIn(noun, c)) after = quoted(view, r);
-  }
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
   const bare = isWord(view, before.start, before.end, c.subjects);
@@ -229,7 +217,10 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const modifies = afterStart < view.length && view.charCodeAt(afterStart) === 0x7684 && (!hasBefore || endsInObjectVerb(view, phrase, c)); // 的
   const modified = modifies ? ofNoun(view, afterStart + 1, afterEnd, c) : null;
   if (modified) return { start: modified.start, end: modified.end, by: 'of-noun' };
-  const pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
+  // The noun after the figure is read only where it can be picked: after a count, or with no name before it.
+  const counted = COUNTED.has(dimension);
+  const after = counted || !hasBefore ? nounAfter(view, afterStart, afterEnd, c) : null;
+  const pick = counted ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
   // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
   if (pick.end - pick.start > maxLength) {
@@ -237,6 +228,26 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     return t && { start: t.start, end: t.end, by: 'tail' };
   }
   return { start: pick.start, end: pick.end, by: pick === after ? 'after' : 'before' };
+}
+
+/**
+ * The noun after a figure (from `start`, up to `end`: the next figure or the end of the clause) naming what it
+ * counts (打造15个城市街心花园 → 城市街心花园), or the head of a clause closed by 的 there (relativeHead); null when
+ * there is none.
+ */
+function nounAfter(view: string, start: number, end: number, c: Compiled): Range | null {
+  const head = relativeHead(view, start, end, c);
+  if (head) return head;
+  const ind = c.q.indicator;
+  const len = nounLength(view.slice(start, end), ind.nounStop);
+  // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
+  const single = len === 1 && ind.singleNouns.includes(view[start]!);
+  if (len < 2 && !single) return null;
+  const r = single ? { start, end: start + 1 } : trim(view, { start, end: start + len }, c);
+  // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
+  // change verb.
+  const noun = view.slice(r.start, r.end);
+  return (single || r.end - r.start >= 2) && r.start === start && !numbered(noun) && !changeVerbIn(noun, c) ? quoted(view, r) : null;
 }
 
 /**
