@@ -242,7 +242,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // magnitude counting people named after it up to them (5575万农村贫困人口实现脱贫 → 农村贫困人口).
     const bare = m.rule === c.units.bareMagnitude?.id ? c.units.bareMagnitude.counted?.exec(view.slice(m.end, m.end + 12)) : null;
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity, bare ? m.end + bare[0].length : Infinity));
-    const ind = indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, inList || from !== clause.start);
+    // A list member takes the first member's indicator (below): its own is not read.
+    const ind = inList ? null : indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
     const before = out.at(-1);
     const afterLevel = !!before && before.span.start >= sentence.start && before.measure === 'level' && before.normalized.unit === m.normalUnit && before.normalized.unit !== null;
     const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
