@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, locator } from '../src/extract/quantity/spans.js';
+import { Coverage, Locator, coverage } from '../src/extract/quantity/spans.js';
 
 const r = (start: number, end: number) => ({ start, end });
 
@@ -13,13 +13,15 @@ describe('span lookups answer as a linear search would', () => {
   ];
   for (const ranges of lists) {
     it(JSON.stringify(ranges), () => {
-      const inside = coverage(ranges);
-      const at = locator(ranges);
+      const inside = new Coverage(ranges);
+      const asFunction = coverage(ranges);
+      const at = new Locator(ranges);
       // Forward, backward and back and forth: the lookups remember where they last answered.
       const forward = Array.from({ length: 24 }, (_, i) => i - 1);
       for (const pos of [...forward, ...[...forward].reverse(), 7, 3, 15, 0, 21, 4, 12, 11, -1, 9]) {
-        expect(inside(pos)).toBe(ranges.some((x) => pos >= x.start && pos < x.end));
-        expect(at(pos)).toBe(ranges.findIndex((x) => pos >= x.start && pos < x.end));
+        expect(inside.has(pos)).toBe(ranges.some((x) => pos >= x.start && pos < x.end));
+        expect(asFunction(pos)).toBe(inside.has(pos));
+        expect(at.at(pos)).toBe(ranges.findIndex((x) => pos >= x.start && pos < x.end));
       }
     });
   }

@@ -5,7 +5,7 @@ import { carriedYears, frameOf } from './quantity/context.js';
 import { describe } from './quantity/describe.js';
 import { excludedMessage, exclusion } from './quantity/exclude.js';
 import { scanBlocks, type Mention } from './quantity/scan.js';
-import { coverage } from './quantity/spans.js';
+import { Coverage } from './quantity/spans.js';
 import { reportsToDate } from './meta/doctype.js';
 
 /** The blocks in document order; segment already emits them so, and then no copy is made. */
@@ -24,11 +24,10 @@ function inOrder(blocks: readonly Block[]): readonly Block[] {
 export const quantities: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
   const frame = frameOf(doc, c, reportsToDate(doc.meta, ctx.rules));
-  const tableSpans = coverage(doc.tables.map((t) => t.span));
-  const textCells = coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
+  const tableSpans = new Coverage(doc.tables.map((t) => t.span));
+  const textCells = new Coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
   // Most documents hold no table: their figures are then not looked up at all.
   const tables = doc.tables.length > 0;
-  const inTable = (pos: number) => tableSpans(pos) && !textCells(pos);
   const items: Quantity[] = [];
   const messages: DraftMessage[] = [];
   const blocks = inOrder(doc.blocks);
@@ -39,15 +38,19 @@ export const quantities: Stage = (doc, ctx): Doc => {
   let sorted = true;
   let lastStart = -1;
   for (let i = 0; i < blocks.length; i++) {
-    // Most blocks hold no figure: no filter (and no closure) is made for them.
-    if (perBlock[i]!.length === 0) continue;
+    const mentions = perBlock[i]!;
+    // Most blocks hold no figure: no list is made for them.
+    if (mentions.length === 0) continue;
     const block = blocks[i]!;
-    const found = perBlock[i]!.filter((m) => {
-      if (tables && inTable(m.start)) return false;
+    // A loop, not a filter: a filter took a closure over the block for every block with figures.
+    const found: Mention[] = [];
+    for (let k = 0; k < mentions.length; k++) {
+      const m = mentions[k]!;
+      if (tables && tableSpans.has(m.start) && !textCells.has(m.start)) continue;
       const rule = exclusion(doc.reading, m, block, c);
       if (rule !== null && ctx.explain) messages.push(excludedMessage(doc, m, rule));
-      return rule === null && representable(doc, m, messages);
-    });
+      if (rule === null && representable(doc, m, messages)) found.push(m);
+    }
     if (!found.length) continue;
     for (const d of describe(doc, block, found, frame, c, carried[i]!)) {
       if (d.core.span.start < lastStart) sorted = false;
@@ -60,12 +63,14 @@ export const quantities: Stage = (doc, ctx): Doc => {
   return withFields(doc, { quantities: items, messages: messages.length ? [...doc.messages, ...messages] : doc.messages });
 };
 
+/** Whether a value is a finite number, or none (a module function: a closure was made for every figure). */
+const finite = (n: number | null) => n === null || Number.isFinite(n);
+
 /**
  * A figure whose value or normalised value no double can hold (a run of hundreds of digits) is no quantity: the
  * output would carry Infinity or NaN. It is named in an `info` message instead.
  */
 function representable(doc: Doc, m: Mention, messages: DraftMessage[]): boolean {
-  const finite = (n: number | null) => n === null || Number.isFinite(n);
   if (finite(m.value) && finite(m.normalValue) && (!m.range || (Number.isFinite(m.range[0]) && Number.isFinite(m.range[1])))) return true;
   messages.push({
     severity: 'info', code: 'quantity.too-large', range: { start: m.start, end: m.end },
@@ -73,4 +78,3 @@ function representable(doc: Doc, m: Mention, messages: DraftMessage[]): boolean 
   });
   return false;
 }
-

@@ -5,7 +5,7 @@ import type { KindEvidence } from '../../rules/files/quantities.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
-import { coverage, locator } from './spans.js';
+import { Coverage, Locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
 type Kind = 'target' | 'actual' | 'other';
@@ -13,7 +13,10 @@ type Kind = 'target' | 'actual' | 'other';
 /** What the sections and the report's own year say about the figures in them. */
 export interface Frame {
   /** Per section id: the role of the innermost section (itself or an ancestor) that has one, and its year. */
-  sections: Map<string, { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }>;
+  sections: Map<string, SectionInfo>;
+  /** The block whose section `sectionOf` looked up last, and what it found: a block's figures ask in turn. */
+  lastBlock: Block | null;
+  lastSection: SectionInfo | undefined;
   planYear: number | null;
   /** The year the review part is of: the one before the plan year, or the plan year itself in a report to date. */
   reviewYear: number | null;
@@ -22,13 +25,13 @@ export interface Frame {
   /** The year after the one the report was written in (明年): after its date's year, else after its plan year. */
   nextYear: number | null;
   /** Whether a position lies in a task, and the index in `doc.tasks` of the (first) task holding it, or -1. */
-  inTask: (pos: number) => boolean;
-  taskAt: (pos: number) => number;
+  inTask: Coverage;
+  taskAt: Locator;
   /** The ids of `doc.tasks`, by index: read once, as task records come in several shapes. */
   taskIds: string[];
   /** The document's type (meta.docType), read once: documents and their meta come in several shapes. */
   docType: Doc['meta']['docType'];
-  inGlossary: (pos: number) => boolean;
+  inGlossary: Coverage;
   /** Whether the document has tasks, and a glossary: most have neither, and their figures are then looked up in none. */
   hasTasks: boolean;
   hasGlossary: boolean;
@@ -45,6 +48,18 @@ export interface Frame {
   view: string;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
   ids: Compiled['ids'];
+}
+
+/** What a section's role and year say about the figures in it (the innermost section with a role). */
+interface SectionInfo { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }
+
+/** The record of the section a block belongs to, or undefined: looked up once for all the block's figures. */
+function sectionOf(frame: Frame, block: Block): SectionInfo | undefined {
+  if (frame.lastBlock !== block) {
+    frame.lastBlock = block;
+    frame.lastSection = block.section ? frame.sections.get(block.section) : undefined;
+  }
+  return frame.lastSection;
 }
 
 /**
@@ -134,7 +149,7 @@ const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020,
  */
 export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   const sequence = c.ids.sequence;
-  const sections = new Map<string, { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }>();
+  const sections = new Map<string, SectionInfo>();
   let plan: number | null = null;
   let review: number | null = null;
   for (const s of doc.sections) {
@@ -145,7 +160,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     if (own && role === 'plan' && s.year !== null) plan ??= s.year;
     if (own && role === 'review' && s.year !== null) review ??= s.year;
   }
-  // Task spans as records of one shape, pushed one by one (see `locator`): the spans of tasks come in several
+  // Task spans as records of one shape, pushed one by one (see `Locator`): the spans of tasks come in several
   // shapes, and the optimised lookup was thrown out when a document with another one came by.
   const tasks: Range[] = [];
   const taskIds: string[] = [];
@@ -157,10 +172,10 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   // A report on its own year so far (今年以来…, meta.yaml toDate) reviews that year.
   const reviewYear = review ?? (planYear !== null ? (toDate ? planYear : planYear - 1) : null);
   return {
-    sections, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
+    sections, lastBlock: null, lastSection: undefined, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
     // A report delivered in December for the year ahead says 明年 of its plan year.
     nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
-    inTask: coverage(tasks), taskAt: locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: coverage(doc.glossary.map((g) => g.span)),
+    inTask: new Coverage(tasks), taskAt: new Locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: new Coverage(doc.glossary.map((g) => g.span)),
     hasTasks: tasks.length > 0, hasGlossary: doc.glossary.length > 0,
     scopes: new Map(),
     lines: new LineCursor(doc.lineStarts),
@@ -188,9 +203,8 @@ const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({
  * was found in, so the one holding `pos` (blocks do not overlap), with the role the roles stage gave it.
  */
 export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sentence: Sentence, targetsFrom: number): KindOf {
-  const section = block.section;
-  const role = block.roleRule != null ? (block.role ?? null) : section ? frame.sections.get(section)?.role ?? null : null;
-  if (role === 'glossary' || (frame.hasGlossary && frame.inGlossary(pos))) return decided(frame, 'other', 'glossary');
+  const role = block.roleRule != null ? (block.role ?? null) : sectionOf(frame, block)?.role ?? null;
+  if (role === 'glossary' || (frame.hasGlossary && frame.inGlossary.has(pos))) return decided(frame, 'other', 'glossary');
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
@@ -202,7 +216,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const reported = reportedDone(frame, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
-  if (frame.hasTasks && frame.inTask(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
+  if (frame.hasTasks && frame.inTask.has(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
@@ -488,7 +502,7 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     const e = events[best]!;
     return e.period ? { period: e.period, rule: e.rule } : null;
   }
-  const period = block.period ?? (block.section ? frame.sections.get(block.section)?.period ?? null : null);
+  const period = block.period ?? sectionOf(frame, block)?.period ?? null;
   return period ? { period, rule: frame.ids.year['part-span'] } : null;
 }
 
@@ -565,7 +579,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   // Background figures (kind other, a glossary's) take no year from the span around them.
   const around = rel || kind === 'other' ? null : scopeOf(view, frame, c, block, m.start);
   if (around) return inSpan(frame, c, block, m, text, kind, around.period, around.rule);
-  const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : block.section ? frame.sections.get(block.section) : undefined;
+  const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : sectionOf(frame, block);
   if (info?.year != null) return single(info.year, info.roleRule ?? null);
   if (rel) return single(rel.year, rel.id);
   return fallbackYear(frame, block, kind);
@@ -618,7 +632,7 @@ const scopeEnd = (p: { period: Period; rule: string | null } | null): When | nul
 
 /** The year a figure with no cue of its own takes from where it stands: its section's role, else its kind. */
 function fallbackYear(frame: Frame, block: Block, kind: Kind): When {
-  const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null, roleRule: block.roleRule } : block.section ? frame.sections.get(block.section) : undefined;
+  const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null, roleRule: block.roleRule } : sectionOf(frame, block);
   if (info?.year != null) return { year: info.year, period: null, rule: info.roleRule ?? null };
   if (info?.role === 'glossary') return { year: null, period: null, rule: null };
   // A score or other background figure outside a glossary is of the document's year (a 2018 assessment table's 得2分).

@@ -7,7 +7,7 @@ import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
-import { comparatorOf, growthOf, lastGrowthWord, type Growth } from './meaning.js';
+import { comparatorOf, gapAfter, growthOf, lastGrowthWord, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 
 /** A quantity before ids are given in document order. */
@@ -159,7 +159,7 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
   if (!cue || rule.except.includes(cue.word)) return null;
   c.toLevel.lastIndex = cue.end;
   if (c.toLevel.exec(text)?.index === cue.end) return null;
-  if (!c.q.growthGap.test(text.slice(cue.end).replace(/\s+/g, ''))) return null;
+  if (!c.q.growthGap.test(gapAfter(text, cue.end))) return null;
   const opens = cue.end === cue.word.length;
   const implied = (afterLevel && opens) || rule.implied.some((i) => i.words.includes(cue.word) && (i.dimensions.includes(m.dimension) || i.rules.includes(m.rule)));
   // The clauses of a sentence after a clause that is its baseline (与上年相比，…) are read with it.
@@ -191,7 +191,7 @@ const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.a
 /** The id of the task holding `pos`, or null (never indexes the list with -1: a slow property lookup). */
 function taskId(frame: Frame, pos: number): string | null {
   if (!frame.hasTasks) return null;
-  const i = frame.taskAt(pos);
+  const i = frame.taskAt.at(pos);
   return i >= 0 ? frame.taskIds[i]! : null;
 }
 
@@ -255,7 +255,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // magnitude counting people named after it up to them (5575万农村贫困人口实现脱贫 → 农村贫困人口).
     const bare = m.rule === c.units.bareMagnitude?.id ? c.units.bareMagnitude.counted?.exec(view.slice(m.end, m.end + 12)) : null;
     const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity, bare ? m.end + bare[0].length : Infinity));
-    const ind = indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, inList || from !== clause.start);
+    // A list member takes the first member's indicator (below): its own is not read.
+    const ind = inList ? null : indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
     const before = out.at(-1);
     const afterLevel = !!before && before.span.start >= sentence.start && before.measure === 'level' && before.normalized.unit === m.normalUnit && before.normalized.unit !== null;
     const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
@@ -324,8 +325,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       const head = cmp !== null && !word && !m.approx;
       // The subject of a list is read whole, however long: it is handed out in parts (规上工业增加值、固定资产投资、
       // 社会消费品零售总额、一般公共预算收入分别增长…).
-      group.members.length = 0;
-      group.members.push(draft);
+      // A new list of members, not the old one emptied: setting an array's length is a call into the runtime that
+      // shrinks its store, and the next push grows it again.
+      group.members = [draft];
       const s = group.subject;
       s.from = from;
       s.start = m.start;

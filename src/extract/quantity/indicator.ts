@@ -10,21 +10,42 @@ export type Indicated = Range & { by: IndicatorEvidence };
 /** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
 const COUNTED = new Set(['count', 'people', 'households']);
 
-/** The length of the longest word of `set` that [start, end) begins with, or 0 (compared in place, no slicing). */
+/**
+ * The length of the longest word of `set` that [start, end) begins with, or 0 (compared in place, no slicing). A
+ * candidate's second character is compared before the whole word: a first character opens up to 17 words.
+ */
 function wordAtStart(view: string, start: number, end: number, set: WordSet): number {
   if (end <= start || (set.edges[view.charCodeAt(start)]! & WORD_FIRST) === 0) return 0;
   const candidates = set.byFirst.get(view.charCodeAt(start))!;
-  for (const w of candidates) if (w.length <= end - start && view.startsWith(w, start)) return w.length;
+  const n = end - start;
+  const second = n >= 2 ? view.charCodeAt(start + 1) : -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const w = candidates[i]!;
+    if (w.length <= n && (w.length === 1 || (w.charCodeAt(1) === second && view.startsWith(w, start)))) return w.length;
+  }
   return 0;
 }
 
-/** The length of the longest word of `set` that [start, end) ends with, or 0. */
+/** The length of the longest word of `set` that [start, end) ends with, or 0 (the last but one character first). */
 function wordAtEnd(view: string, start: number, end: number, set: WordSet): number {
   if (end <= start || (set.edges[view.charCodeAt(end - 1)]! & WORD_LAST) === 0) return 0;
   const candidates = set.byLast.get(view.charCodeAt(end - 1))!;
-  for (const w of candidates) if (w.length <= end - start && view.endsWith(w, end)) return w.length;
+  const n = end - start;
+  const before = n >= 2 ? view.charCodeAt(end - 2) : -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const w = candidates[i]!;
+    if (w.length <= n && (w.length === 1 || (w.charCodeAt(w.length - 2) === before && view.endsWith(w, end)))) return w.length;
+  }
   return 0;
 }
+
+/** Whether [start, end) is a word of `set` (`set.words.has(view.slice(start, end))`, with no string made and hashed). */
+function isWord(view: string, start: number, end: number, set: WordSet): boolean {
+  return end > start ? wordAtStart(view, start, end, set) === end - start : set.words.has('');
+}
+
+/** Whether the 等 at `at` is part of a word (高等, 等级), told in place: no strings made for every figure. */
+const etcInWord = (view: string, at: number, c: Compiled) => isWord(view, at - 1, at + 1, c.words) || isWord(view, at, at + 2, c.words);
 
 /** The length of a match of an anchored pattern at the start of [start, end), or 0. */
 function patternAtStart(view: string, start: number, end: number, re: RegExp): number {
@@ -36,13 +57,15 @@ function patternAtStart(view: string, start: number, end: number, re: RegExp): n
  * Per code unit, the sets below it is in: one table read in trim's loop, where a lookup in a Set per test cost more.
  * LEAD: spaces, dashes and separators dropped from the start of a phrase; END: fewer from its end, and an opening
  * bracket or quote left there (a score after a task: 开展…工作（8分） → 开展…工作); OPENER: quotes and brackets that
- * open a name; CONJUNCTION: 和及与或; NOTE_LAST: what NOTE_END and YEAR_END can end with (] 〕 ①-⑳, 年 底 末).
+ * open a name; CONJUNCTION: 和及与或; NOTE_LAST: what NOTE_END and YEAR_END can end with (] 〕 ①-⑳, 年 底 末);
+ * JOINER: what joins the parts of a list subject (一产、二产和三产).
  */
 const LEAD = 1;
 const END = 2;
 const OPENER = 4;
 const CONJUNCTION = 8;
 const NOTE_LAST = 16;
+const JOINER = 32;
 const CHARS = new Uint8Array(0x10000);
 const mark = (chars: string, flag: number) => {
   for (const ch of chars) CHARS[ch.charCodeAt(0)]! |= flag;
@@ -52,6 +75,7 @@ mark(' \t:,、+(“[', END);
 mark('“"(', OPENER);
 mark('和及与或', CONJUNCTION);
 mark(']〕年底末', NOTE_LAST);
+mark('、和及与', JOINER);
 for (let ch = 0x2460; ch <= 0x2473; ch++) CHARS[ch]! |= NOTE_LAST;
 /** Whether the character `code` (a code unit of the view, never past its end) is in the set `flag`. */
 const isIn = (code: number, flag: number) => (CHARS[code]! & flag) !== 0;
@@ -70,6 +94,10 @@ function noteEndAt(view: string, start: number, end: number): number {
 
 /** Ratings and generations that are part of a name (4A级景区, 5G基站, 10万级洁净厂房), not numbers. */
 const RATED = /\d[A-Z]+级|\dG|\d+万?级/g;
+
+const DIGIT = /\d/;
+/** Whether a noun holds a number other than a rating (RATED); most hold no digit at all, and are then not rewritten. */
+const numbered = (noun: string) => DIGIT.test(noun) && DIGIT.test(noun.replace(RATED, ''));
 
 /**
  * A subject (全区实现…, 省级财政安排…) is dropped when a dropped word follows it, and the document's own area
@@ -166,42 +194,33 @@ export function indicatorRange(read: ReadingView, from: number, start: number, a
 }
 
 function indicatorIn(view: string, from: number, start: number, afterStart: number, afterEnd: number, dimension: string, c: Compiled, maxLength: number): Indicated | null {
-  const ind = c.q.indicator;
   let before: Range = { start: from, end: start };
   // The cut's lookahead may need the number itself (由53.9亿元), so it reads a little past the phrase.
   const cut = c.cutAt?.first(view.slice(from, start + 4))[0];
   if (cut && cut.index < start - from) before = { start: from, end: from + cut.index };
   const etc = before.end > before.start && view.charCodeAt(before.end - 1) === 0x7b49; // 等
-  const objectVerb = endsInObjectVerb(view, before, c);
+  // The phrase as cut, before trimming: whether it ends in an object verb is asked only of a figure followed by 的.
+  const phrase = before;
   before = quoted(view, trim(view, before, c));
   // Examples named before their category (“三下乡”“文化八进”等各类群众文化活动): the category is the indicator.
   // Searched inside the phrase only: a search back through the whole view made a line of figures quadratic.
   const etcAt = lastIndexWithin(view, '等', before.start, before.end);
-  const inWord = () => c.words.words.has(view.slice(etcAt - 1, etcAt + 1)) || c.words.words.has(view.slice(etcAt, etcAt + 2)); // 高等, 等级
-  if (etcAt >= 0 && before.end - etcAt > 2 && !inWord()) before = trim(view, { start: etcAt + 1, end: before.end }, c);
-  let after: Range | null = relativeHead(view, afterStart, afterEnd, c);
-  const len = after ? 0 : nounLength(view.slice(afterStart, afterEnd), ind.nounStop);
-  // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
-  const single = len === 1 && ind.singleNouns.includes(view[afterStart]!);
-  if (len >= 2 || single) {
-    const r = single ? { start: afterStart, end: afterStart + 1 } : trim(view, { start: afterStart, end: afterStart + len }, c);
-    // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
-    // change verb.
-    const noun = view.slice(r.start, r.end);
-    if ((single || r.end - r.start >= 2) && r.start === afterStart && !/\d/.test(noun.replace(RATED, '')) && !changeVerbIn(noun, c)) after = quoted(view, r);
-  }
+  if (etcAt >= 0 && before.end - etcAt > 2 && !etcInWord(view, etcAt, c)) before = trim(view, { start: etcAt + 1, end: before.end }, c);
   // A bare subject (全县59万亩宜林山地) names no indicator: the noun after the figure does. Nor does a phrase left
   // hanging on a conjunction (31万亩林果及10万亩蔬菜: 林果及 ends the previous item, 蔬菜 is this one's).
-  const bare = c.subjects.words.has(view.slice(before.start, before.end));
+  const bare = isWord(view, before.start, before.end, c.subjects);
   const dangling = before.end > before.start && isIn(view.charCodeAt(before.end - 1), CONJUNCTION);
   const hasBefore = before.end - before.start >= 2 && !etc && !bare && !dangling;
   // With nothing named before it, or a verb taking it as its object, a figure written as a modifier (给予不超过1万元
   // 的一次性创业补贴, 每年对不少于5%的毕业生, 提供不少于32学时的创业培训) measures the noun after its 的. With a
   // name before it, that name stays (总投资5亿元的汇源项目: 总投资).
-  const modifies = (!hasBefore || objectVerb) && afterStart < view.length && view.charCodeAt(afterStart) === 0x7684; // 的
+  const modifies = afterStart < view.length && view.charCodeAt(afterStart) === 0x7684 && (!hasBefore || endsInObjectVerb(view, phrase, c)); // 的
   const modified = modifies ? ofNoun(view, afterStart + 1, afterEnd, c) : null;
   if (modified) return { start: modified.start, end: modified.end, by: 'of-noun' };
-  const pick = COUNTED.has(dimension) ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
+  // The noun after the figure is read only where it can be picked: after a count, or with no name before it.
+  const counted = COUNTED.has(dimension);
+  const after = counted || !hasBefore ? nounAfter(view, afterStart, afterEnd, c) : null;
+  const pick = counted ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
   // Too long a phrase keeps what follows its last 的 or 等 (…等各类群众文化活动 → 群众文化活动).
   if (pick.end - pick.start > maxLength) {
@@ -209,6 +228,26 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
     return t && { start: t.start, end: t.end, by: 'tail' };
   }
   return { start: pick.start, end: pick.end, by: pick === after ? 'after' : 'before' };
+}
+
+/**
+ * The noun after a figure (from `start`, up to `end`: the next figure or the end of the clause) naming what it
+ * counts (打造15个城市街心花园 → 城市街心花园), or the head of a clause closed by 的 there (relativeHead); null when
+ * there is none.
+ */
+function nounAfter(view: string, start: number, end: number, c: Compiled): Range | null {
+  const head = relativeHead(view, start, end, c);
+  if (head) return head;
+  const ind = c.q.indicator;
+  const len = nounLength(view.slice(start, end), ind.nounStop);
+  // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
+  const single = len === 1 && ind.singleNouns.includes(view[start]!);
+  if (len < 2 && !single) return null;
+  const r = single ? { start, end: start + 1 } : trim(view, { start, end: start + len }, c);
+  // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
+  // change verb.
+  const noun = view.slice(r.start, r.end);
+  return (single || r.end - r.start >= 2) && r.start === start && !numbered(noun) && !changeVerbIn(noun, c) ? quoted(view, r) : null;
 }
 
 /**
@@ -256,7 +295,7 @@ function ofNoun(view: string, start: number, end: number, c: Compiled): Range | 
   if (len < 2) return null;
   const r = trim(view, { start, end: start + len }, c);
   const noun = view.slice(r.start, r.end);
-  if (r.start !== start || noun.length < 2 || /\d/.test(noun.replace(RATED, '')) || changeVerbIn(noun, c)) return null;
+  if (r.start !== start || noun.length < 2 || numbered(noun) || changeVerbIn(noun, c)) return null;
   // A generic word (1500元的标准给予…补助) names nothing, nor does a phrase that opens with one.
   return c.q.indicator.generic.some((g) => noun.startsWith(g)) ? null : quoted(view, r);
 }
@@ -276,11 +315,17 @@ function tail(view: string, r: Range, max: number, c: Compiled): Range | null {
  * 6%、5.2%、5.2% gives 一产增加值, 二产增加值, 三产增加值 (short leading parts take the last part's tail);
  * null unless the subject has exactly as many parts as the list has members.
  */
+/** Whether [start, end) holds a character that joins the parts of a list subject (JOINER). */
+function hasJoiner(view: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isIn(view.charCodeAt(i), JOINER)) return true;
+  return false;
+}
+
 export function distribute(read: ReadingView, subject: Range, k: number, c: Compiled): string[] | null {
   const view = read.view;
   const whole = read.written(subject.start, subject.end);
   const pair = k === 2 ? c.q.indicator.pairs.find((p) => whole.includes(p.word)) : undefined;
-  if (pair && !/[、和及与]/.test(view.slice(subject.start, subject.end))) return pair.parts.map((p) => whole.replace(pair.word, p));
+  if (pair && !hasJoiner(view, subject.start, subject.end)) return pair.parts.map((p) => whole.replace(pair.word, p));
   // In a hard-wrapped paragraph the parts are found with the breaks taken out (两大主导产业营业\n收入), then mapped
   // back onto the text as written.
   const u = read.range(subject.start, subject.end);
@@ -292,7 +337,7 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
   const parts: Range[] = [];
   let start = 0;
   for (let i = 0; i <= v.length; i++) {
-    if (i === v.length || /[、和及与]/.test(v[i]!)) {
+    if (i === v.length || isIn(v.charCodeAt(i), JOINER)) {
       if (i - start < 1) return null;
       parts.push({ start, end: i });
       start = i + 1;
