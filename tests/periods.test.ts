@@ -165,4 +165,16 @@ describe('years and periods', () => {
       ['12%', '一般公共预算收入', 'growth', [2011, 2015]], ['9.5%', '规模以上工业增加值', 'growth', [2011, 2015]],
     ]);
   });
+
+  it('a review titled by its span (“十三五”时期工作回顾) gives its span to totals and averages, the span\'s end to levels reached', () => {
+    const text = '某省2021年政府工作报告\n\n“十三五”时期工作回顾\n\n全省经济持续健康发展，地区生产总值年均增长5.5%，五年接待游客13.2亿人次，'
+      + '高新技术企业从28家增加到35家。\n\n2021年工作任务\n\n今年地区生产总值增长6%左右。\n';
+    expect(when(text)).toEqual([
+      ['5.5%', 'actual', null, [2016, 2020]], ['13.2亿人次', 'actual', null, [2016, 2020]], ['28家', 'actual', 2015, null], ['35家', 'actual', 2020, null],
+      ['6%', 'target', 2021, null],
+    ]);
+    // 五年 is the span, no part of what is counted; 五年计划 stays a word.
+    expect(extract({ text }, { rules }).quantities[1]!.indicator).toBe('游客');
+    expect(extract({ text: '贯穿三个五年计划。\n' }, { rules }).quantities.map((q) => q.indicator)).toEqual(['五年计划']);
+  });
 });
