@@ -36,10 +36,8 @@ export interface Compiled {
   /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
   factors: ReadonlyMap<number, FactorParts>;
   numerals: Numerals;
-  /** Groups: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
+  /** The numbers of a text (`from`), or the number exactly at a position (`at`: the second half of a range). */
   number: NumberFinder;
-  /** The same, sticky: a number exactly here (the second half of a range). */
-  numberAt: RegExp;
   unit: WordsAt;
   unitOf: Map<string, UnitEntry>;
   magnitude: WordsAt;
@@ -216,6 +214,28 @@ export class AnyWord {
   }
 }
 
+/** A number found in a text: a match of the number regexp (numberSource), by the group that matched. */
+export interface NumberMatch {
+  index: number;
+  /** The match as written (百分之七, with its prefix). */
+  text: string;
+  /** 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
+  group: number;
+  /** The text of that group (七 of 百分之七). */
+  numeral: string;
+}
+
+/** Per character code, in a NumberFinder's `starts`: where a number may start, and how it is read there. */
+const NO_NUMBER = 0;
+/** A digit: a plain run of digits is read as it stands, anything longer by the regexp (see NumberFinder.read). */
+const DIGIT = 1;
+/** 百/千 of 百分之, or the first character of a Chinese numeral. */
+const NUMERAL = 2;
+/** A digit that a prefix or Chinese numeral of the rules opens with too: always read by the regexp. */
+const ANY = 3;
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 /**
  * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
  * 百/千 of 百分之, the first character of a Chinese numeral): one table read per character, where the regexp engine
@@ -223,14 +243,14 @@ export class AnyWord {
  */
 export class NumberFinder {
   /**
-   * @param starts per character code: 0 = no number starts there, 1 = one may (a digit: the regexp is run), 2 = one
-   *   may only as `percentLead` 分之 (百分之) or as a Chinese numeral (see `from`).
+   * @param re the number regexp (numberSource, sticky): what `from` and `at` find is what it matches.
+   * @param starts per character code: NO_NUMBER, DIGIT, NUMERAL or ANY.
    * @param percentLead per code: 1 where 百分之/千分之 may open (百, 千).
    * @param numeral per code: 1 = a Chinese numeral may start here (its lead), 2 = it may go on here (its body, 点).
    * @param next per code: 1 where a character may follow a Chinese numeral (the lookahead of numberSource).
    */
   constructor(
-    private readonly re: RegExp,
+    readonly re: RegExp,
     private readonly starts: Uint8Array,
     private readonly percentLead: Uint8Array,
     private readonly numeral: Uint8Array,
@@ -245,22 +265,50 @@ export class NumberFinder {
    * once: unbounded, a long text of blocks holding no number was read to its end once per block. `limit` is always
    * passed: a default for it, first taken by a wrapped paragraph, threw the optimised code out.
    */
-  from(text: string, from: number, limit: number): RegExpExecArray | null {
+  from(text: string, from: number, limit: number): NumberMatch | null {
     const starts = this.starts;
-    const re = this.re;
     for (let p = from; p < limit; p++) {
       const code = text.charCodeAt(p);
       const s = starts[code]!;
-      if (s === 0) continue;
-      // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
-      // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
-      // cannot match and is not run.
-      if (s === 2 && !(this.percentLead[code] === 1 && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) continue;
-      re.lastIndex = p;
-      const m = re.exec(text);
+      if (s === NO_NUMBER) continue;
+      const m = this.read(text, p, code, s);
       if (m) return m;
     }
     return null;
+  }
+
+  /** The match starting exactly at `pos` (the sticky regexp's), or null. */
+  at(text: string, pos: number): NumberMatch | null {
+    if (pos >= text.length) return null;
+    const code = text.charCodeAt(pos);
+    const s = this.starts[code]!;
+    return s === NO_NUMBER ? null : this.read(text, pos, code, s);
+  }
+
+  /** The match at `p`, where a number may start (`s`, the `starts` entry of its character `code`). */
+  private read(text: string, p: number, code: number, s: number): NumberMatch | null {
+    // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
+    // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
+    // cannot match and is not run.
+    if (s === NUMERAL && !(this.percentLead[code] === 1 && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) return null;
+    if (s === DIGIT) {
+      // Only a space, a point or a comma after a run of digits lets the regexp match more than the run (split
+      // digits, a decimal, thousands): else it matches the run, as an Arabic numeral, and is not run. Most numbers
+      // are such runs.
+      let q = p + 1;
+      while (q < text.length && isDigit(text.charCodeAt(q))) q++;
+      const after = text.charCodeAt(q); // NaN at the end: nothing follows
+      if (after !== 0x20 && after !== 0x2e && after !== 0x2c) {
+        const run = text.slice(p, q);
+        return { index: p, text: run, group: 3, numeral: run };
+      }
+    }
+    const re = this.re;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (!m) return null;
+    const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    return { index: p, text: m[0], group, numeral: m[group]! };
   }
 
   /** Whether a prefix word (百分之) stands at `p`. */
@@ -731,13 +779,13 @@ function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): 
   for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), ...(numerals.point ? [numerals.point.charCodeAt(0)] : [])]) numeral[code] = 2;
   for (const code of numerals.lead) {
     numeral[code] = 1;
-    starts[code] = 2;
+    starts[code] = NUMERAL;
   }
   for (const { word } of numerals.prefixes) {
     percentLead[word.charCodeAt(0)] = 1;
-    starts[word.charCodeAt(0)] = 2;
+    starts[word.charCodeAt(0)] = NUMERAL;
   }
-  for (let d = 0x30; d <= 0x39; d++) starts[d] = 1;
+  for (let d = 0x30; d <= 0x39; d++) starts[d] = starts[d] === NO_NUMBER ? DIGIT : ANY;
   for (const ch of next) follows[ch.charCodeAt(0)] = 1;
   return new NumberFinder(re, starts, percentLead, numeral, follows, numerals.prefixes.map((x) => x.word));
 }
@@ -821,7 +869,6 @@ export function compileQuantities(raw: RawRules): Compiled {
       .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
     numerals,
     number: numberFinder(new RegExp(numberSource(next, numerals), 'y'), numerals, nextChars),
-    numberAt: new RegExp(numberSource(next, numerals), 'y'),
     unit: wordsAt(units),
     unitOf,
     magnitude: wordsAt([...magnitudeOf.keys()]),

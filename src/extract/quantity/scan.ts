@@ -1,6 +1,6 @@
 import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
-import type { Compiled } from './compile.js';
+import type { Compiled, NumberMatch } from './compile.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { amend, readAmount, type Amount } from './amount.js';
 import { Bounds } from './bounds.js';
@@ -93,11 +93,11 @@ function asRange(a: Amount, b: Amount, c: Compiled): Mention | null {
   return mention(amend(a, a.end, a.value, a.form, a.numberText, a.unit, a.unitWord, b.magnitude, b.exponent), b, b.end, [low, b.value], c, 'number.range');
 }
 
-/** The mention whose number the number regexp matched at `m.index` (or null), and where scanning goes on. */
-function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled): { found: Mention | null; next: number } {
+/** The mention whose number was found at `m.index` (or null), and where scanning goes on. */
+function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled): { found: Mention | null; next: number } {
   const a = readAmount(view, m.index, limit, c, m);
   // Split digits that make no amount are skipped whole: their last digit alone would be a wrong value (1 2 % is not 2%).
-  if (!a) return { found: null, next: m.index + m[0].length };
+  if (!a) return { found: null, next: m.index + m.text.length };
   let next = Math.max(a.end, m.index + 1);
   let found: Mention | null = null;
   const inclusive = c.inclusive.at(view, a.end);
@@ -208,7 +208,7 @@ function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
 /**
  * Every candidate mention in the blocks (in document order, not overlapping), one list per block, left to right:
  * single amounts with a unit, ranges, and bare numbers that borrow the unit of the next one in a list (高于全省
- * 22.7和28.8个百分点). One pass of the number regexp over the whole view, so the cost is linear in its length;
+ * 22.7和28.8个百分点). One pass of the number finder over the whole view, so the cost is linear in its length;
  * hard-wrapped paragraphs are read on their own (scanWrapped). Exclusions are applied by the caller.
  */
 export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compiled): Mention[][] {
