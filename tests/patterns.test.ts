@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeUnits } from '../src/rules/regex-ast.js';
-import { AnyWord, Patterns, secondUnits, type NumberMatch } from '../src/extract/quantity/compile.js';
+import { AnyWord, Patterns, secondUnits, unitsAt, type NumberMatch } from '../src/extract/quantity/compile.js';
 import { rules } from './helpers.js';
 
 const c = rules.quantities.compiled;
@@ -164,6 +164,16 @@ describe('secondUnits', () => {
     expect(chars(/“?十([一二])五/)).toBe(['十', '一', '二'].sort().join(''));
     expect(chars(/年[一-龥]/)).toBeNull();
     expect(chars(/a[b-d\-]/)).toBe('-bcd');
+  });
+
+  it('tells the third unit the same way, where every match has one', () => {
+    const third = (re: RegExp) => {
+      const units = unitsAt(re, 2);
+      return units && [...units].map((code) => String.fromCharCode(code)).sort().join('');
+    };
+    expect(third(/((?:19|20)\d{2})年/)).toBe('0123456789');
+    expect(third(/(?:过去|近)([两三]{1,2})年/)).toBe(['两', '三', '年'].sort().join(''));
+    expect(third(/ab|cde/)).toBeNull();
   });
 
   it('tells nothing where a match may be one character long or the second cannot be told', () => {

@@ -372,6 +372,12 @@ export class Patterns {
   readonly second: Int32Array;
   readonly gated: number;
   /**
+   * The same for the third code unit: a digit starts many a year cue, and only the third unit of 2024 tells a
+   * cue of years (2024年) from a run of digits that starts none (the 20 of 2024 passes the second's gate).
+   */
+  readonly third: Int32Array;
+  readonly thirdGated: number;
+  /**
    * What `all` gives for a text with no match: an empty list per pattern (shared; handed out read-only, and not
    * frozen: a frozen array is of another kind than the lists `all` builds, and code reading both was thrown out).
    */
@@ -380,15 +386,8 @@ export class Patterns {
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.unicode = this.sticky.map((re) => re.unicode);
-    this.second = new Int32Array(0x10000);
-    let gated = 0;
-    patterns.forEach(({ re }, k) => {
-      const units = k < 32 ? secondUnits(re) : null;
-      if (!units) return;
-      gated |= 1 << k;
-      for (const code of units) this.second[code]! |= 1 << k;
-    });
-    this.gated = gated;
+    [this.second, this.gated] = unitGates(patterns, 1);
+    [this.third, this.thirdGated] = unitGates(patterns, 2);
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.wholeAt = [];
@@ -430,6 +429,8 @@ export class Patterns {
     const sticky = this.sticky;
     const second = this.second;
     const gated = this.gated;
+    const third = this.third;
+    const thirdGated = this.thirdGated;
     for (let p = 0; p < text.length; p++) {
       const f = firsts[text.charCodeAt(p)]!;
       if (f === 0) continue;
@@ -438,6 +439,7 @@ export class Patterns {
         const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
         if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
+        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -494,6 +496,22 @@ export class Patterns {
 const NONE: RegExpExecArray[] = [];
 
 /**
+ * Per character code, bit k set when a match of pattern k (k < 32) can have it as its code unit at `index`
+ * (unitsAt); and the patterns whose units there are known.
+ */
+function unitGates(patterns: readonly { re: RegExp }[], index: number): [Int32Array, number] {
+  const by = new Int32Array(0x10000);
+  let gated = 0;
+  patterns.forEach(({ re }, k) => {
+    const units = k < 32 ? unitsAt(re, index) : null;
+    if (!units) return;
+    gated |= 1 << k;
+    for (const code of units) by[code]! |= 1 << k;
+  });
+  return [by, gated];
+}
+
+/**
  * A list of `n` shared empty lists, pushed one by one: `new Array(n).fill(…)` is holey, and code reading what `all`
  * returns, given a holey list and `none`, was thrown out of optimised code (describe, in batch workers).
  */
@@ -543,7 +561,7 @@ export class PatternScan {
       this.k = w.k;
       return w.m;
     }
-    const { firsts, lists, sticky, second, gated } = this.patterns;
+    const { firsts, lists, sticky, second, gated, third, thirdGated } = this.patterns;
     const after = this.after;
     const stop = Math.min(until + 1, text.length);
     // The position and index are kept in locals and stored back when the scan stops: most characters start no
@@ -558,6 +576,7 @@ export class PatternScan {
         const k = list[i++]!;
         if (p < after[k]!) continue;
         if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
+        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -575,30 +594,32 @@ export class PatternScan {
   }
 }
 
-/** Most starts of a pattern `secondUnits` follows (alternatives times repeats), and most characters of a class range. */
+/** Most starts of a pattern `unitsAt` follows (alternatives times repeats), and most characters of a class range. */
 const MAX_HEADS = 512;
 const MAX_RANGE = 512;
 const DIGITS = [...'0123456789'].map((ch) => ch.charCodeAt(0));
 
 /**
- * The code units the second code unit of every match of a pattern is one of, or null when that cannot be told (a
- * match may be shorter than two units; `.`, a negated class, an escape other than \d; case-insensitive matching).
- * Lookarounds and anchors take no characters and are passed over.
+ * The code units the code unit at `index` (1: the second, 2: the third) of every match of a pattern is one of, or
+ * null when that cannot be told (a match may be shorter; `.`, a negated class, an escape other than \d;
+ * case-insensitive matching). Lookarounds and anchors take no characters and are passed over.
  */
-export function secondUnits(re: RegExp): Set<number> | null {
+export function unitsAt(re: RegExp, index: number): Set<number> | null {
   if (re.ignoreCase) return null;
-  const heads = headsOf(parse(re.source));
-  if (!heads || heads.some((h) => h.length < 2)) return null;
+  const heads = headsOf(parse(re.source), index + 1);
+  if (!heads || heads.some((h) => h.length <= index)) return null;
   const out = new Set<number>();
-  for (const h of heads) for (const code of h[1]!) out.add(code);
+  for (const h of heads) for (const code of h[index]!) out.add(code);
   return out;
 }
 
+export const secondUnits = (re: RegExp): Set<number> | null => unitsAt(re, 1);
+
 /**
- * The ways a match of a node can start: per way, the sets of code units its first one or two units are from; a way
- * of fewer than two sets is a whole match (the node ends there). Null when unknown or too many.
+ * The ways a match of a node can start: per way, the sets of code units its first `width` units are from; a way
+ * of fewer sets is a whole match (the node ends there). Null when unknown or too many.
  */
-function headsOf(n: Node): (readonly number[])[][] | null {
+function headsOf(n: Node, width: number): (readonly number[])[][] | null {
   switch (n.t) {
     case 'empty': return [[]];
     case 'atom': {
@@ -611,22 +632,22 @@ function headsOf(n: Node): (readonly number[])[][] | null {
     case 'alt': {
       const out: (readonly number[])[][] = [];
       for (const a of n.alts) {
-        const h = headsOf(a);
+        const h = headsOf(a, width);
         if (!h) return null;
         out.push(...h);
       }
       return out.length > MAX_HEADS ? null : out;
     }
-    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item)));
+    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item, width)), width);
     case 'rep': {
       if (n.backref) return null;
-      const body = headsOf(n.body);
+      const body = headsOf(n.body, width);
       // A body that can match nothing could be repeated any number of times without taking a character.
       if (!body || body.some((h) => h.length === 0)) return null;
       const out: (readonly number[])[][] = [];
-      // Each copy takes a unit or more: two copies fill the two units looked at.
-      for (let copies = Math.min(n.min, 2); copies <= Math.min(n.max, 2); copies++) {
-        const h = seqHeads(Array.from({ length: copies }, () => () => body));
+      // Each copy takes a unit or more: `width` copies fill the units looked at.
+      for (let copies = Math.min(n.min, width); copies <= Math.min(n.max, width); copies++) {
+        const h = seqHeads(Array.from({ length: copies }, () => () => body), width);
         if (!h) return null;
         out.push(...h);
       }
@@ -636,16 +657,16 @@ function headsOf(n: Node): (readonly number[])[][] | null {
 }
 
 /** The starts of items matched one after another. */
-function seqHeads(items: (() => (readonly number[])[][] | null)[]): (readonly number[])[][] | null {
+function seqHeads(items: (() => (readonly number[])[][] | null)[], width: number): (readonly number[])[][] | null {
   let acc: (readonly number[])[][] = [[]];
   for (const item of items) {
-    if (acc.every((h) => h.length >= 2)) break;
+    if (acc.every((h) => h.length >= width)) break;
     const heads = item();
     if (!heads) return null;
     const next: (readonly number[])[][] = [];
     for (const h of acc) {
-      if (h.length >= 2) next.push(h);
-      else for (const g of heads) next.push([...h, ...g].slice(0, 2));
+      if (h.length >= width) next.push(h);
+      else for (const g of heads) next.push([...h, ...g].slice(0, width));
     }
     if (next.length > MAX_HEADS) return null;
     acc = next;
