@@ -36,8 +36,10 @@ export interface Mention {
  * 2万亩 → {13333333.3333333, 平方米}; null for a range, and for a unit without a base factor (counts, money, %).
  */
 function baseOf(value: number | null, u: UnitEntry, word: string, c: Compiled): { value: number; unit: string } | null {
+  // Most units (counts, money, %) have no base factor: the dimensions are looked up (by a key that varies) only for one.
+  if (value === null || u.base === undefined) return null;
   const unit = c.units.dimensions[u.dimension];
-  if (value === null || u.base === undefined || !unit) return null;
+  if (!unit) return null;
   const factor = typeof u.base === 'number' ? u.base : u.base[word];
   return factor === undefined ? null : { value: convert(value, factor, c.factors.get(factor)), unit };
 }
