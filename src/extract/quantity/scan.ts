@@ -242,6 +242,5 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
 /** Whether the clause text before the mention satisfies its unit's `needs` (time units: 优良天数302天). */
 export function unitNeedsMet(view: string, m: Mention, block: Range, needs: RegExp | undefined): boolean {
   if (!needs) return true;
-  const clause = Bounds.clauseAt(view, m, block);
-  return needs.test(view.slice(clause.start, m.start));
+  return needs.test(view.slice(Bounds.clauseStart(view, m, block), m.start));
 }
