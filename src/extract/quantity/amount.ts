@@ -54,7 +54,10 @@ function exponentOf(magnitude: string, c: Compiled): number {
   return e;
 }
 
-/** The number itself at the match: its value, magnitude (a Chinese numeral's own), and form, or null. */
+/**
+ * The number itself at a match after 百分之 or of a Chinese numeral (Arabic digits are read by readAmount): its value,
+ * magnitude (a Chinese numeral's own), and form, or null.
+ */
 function numberOf(view: string, pos: number, m: NumberMatch, c: Compiled) {
   const n = c.numerals;
   const text = m.numeral;
@@ -62,8 +65,6 @@ function numberOf(view: string, pos: number, m: NumberMatch, c: Compiled) {
     const arabic = isDigit(text.charCodeAt(0));
     return { value: arabic ? arabicValue(text) : chineseIn(text, { head: text, exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null, high: null };
   }
-  if (m.group === 2) return { value: arabicValue(text), arabic: true, magnitude: '', exponent: 0, form: 'number.split-digits', high: null };
-  if (m.group === 3) return { value: arabicValue(text), arabic: true, magnitude: '', exponent: 0, form: null, high: null };
   const split = splitChineseMagnitude(text, n);
   let form: string | null = null;
   if (isCapital(text, n)) {
@@ -155,11 +156,22 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   // Every match of FRACTION_TAIL ends in . or a space: the character before the number rules most out.
   const tail = pos > 0 ? view.charCodeAt(pos - 1) : -1;
   if (m.group === 3 && (tail === 0x2e || tail === 0x20) && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
-  const read = numberOf(view, pos, m, c);
-  if (!read || read.value === null || !Number.isFinite(read.value)) return null;
-  let { value, magnitude, exponent, form } = read;
-  const high = read.high;
-  const arabic = read.arabic;
+  let value: number;
+  let magnitude = '';
+  let exponent = 0;
+  let form: string | null = null;
+  let high: number | null = null;
+  let arabic = true;
+  if (m.group === 2 || m.group === 3) {
+    // Arabic digits (split by spaces: 2), most numbers, are read here: numberOf would only make a record of defaults.
+    value = arabicValue(m.numeral);
+    if (m.group === 2) form = 'number.split-digits';
+  } else {
+    const read = numberOf(view, pos, m, c);
+    if (!read || read.value === null) return null;
+    ({ value, magnitude, exponent, form, high, arabic } = read);
+  }
+  if (!Number.isFinite(value)) return null;
   let p = pos + numberText.length;
   if (m.group === 1) {
     // 百分之七: the unit is the one the word before the number names.

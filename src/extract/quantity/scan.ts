@@ -95,11 +95,17 @@ function asRange(a: Amount, b: Amount, c: Compiled): Mention | null {
   return mention(amend(a, a.end, a.value, a.form, a.numberText, a.unit, a.unitWord, b.magnitude, b.exponent), b, b.end, [low, b.value], c, 'number.range');
 }
 
-/** The mention whose number was found at `m.index` (or null), and where scanning goes on. */
-function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled): { found: Mention | null; next: number } {
+/** Where a scan goes on after a number: set by `mentionAt`, one record per scan rather than one per number. */
+interface Cursor { next: number }
+
+/** The mention whose number was found at `m.index` (or null); where scanning goes on is set in `cursor`. */
+function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled, cursor: Cursor): Mention | null {
   const a = readAmount(view, m.index, limit, c, m);
-  // Split digits that make no amount are skipped whole: their last digit alone would be a wrong value (1 2 % is not 2%).
-  if (!a) return { found: null, next: m.index + m.text.length };
+  if (!a) {
+    // Split digits that make no amount are skipped whole: their last digit alone would be a wrong value (1 2 % is not 2%).
+    cursor.next = m.index + m.text.length;
+    return null;
+  }
   let next = Math.max(a.end, m.index + 1);
   let found: Mention | null = null;
   const inclusive = c.inclusive.at(view, a.end);
@@ -120,7 +126,8 @@ function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled): { 
     found = mention(a, points ?? a, a.end, null, c);
   }
   if (!found && !a.unit && a.magnitude) found = bareMagnitude(view, a, c);
-  return { found: found && a.arabic ? signed(view, found) : found, next };
+  cursor.next = next;
+  return found && a.arabic ? signed(view, found) : found;
 }
 
 /** How many members of a list a figure looks ahead through for the unit they share (a bound: no list is read twice over). */
@@ -196,13 +203,13 @@ function moved(m: Mention, start: number, end: number): Mention {
 function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
   const u = read.range(block.start, block.end);
   const out: Mention[] = [];
-  for (let m = c.number.from(u.text, 0, u.text.length); m; ) {
-    const { found, next } = mentionAt(u.text, m, u.text.length, c);
+  const cursor: Cursor = { next: 0 };
+  for (let m = c.number.from(u.text, 0, u.text.length); m; m = c.number.from(u.text, cursor.next, u.text.length)) {
+    const found = mentionAt(u.text, m, u.text.length, c, cursor);
     if (found) {
       const back = u.back(found);
       out.push(moved(found, block.start + back.start, block.start + back.end));
     }
-    m = c.number.from(u.text, next, u.text.length);
   }
   return out;
 }
@@ -225,14 +232,13 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
   }
   // Blocks in order; a number is looked for from where the last one read ended, never before the block's start
   // (what lies between blocks is no block's), and one starting past its end belongs to a later block.
-  let next = 0;
+  const cursor: Cursor = { next: 0 };
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
     if (wrapped[bi]) continue;
-    for (let m = c.number.from(view, Math.max(next, block.start), block.end); m; m = c.number.from(view, next, block.end)) {
-      const at = mentionAt(view, m, block.end, c);
-      if (at.found) out[bi]!.push(at.found);
-      next = at.next;
+    for (let m = c.number.from(view, Math.max(cursor.next, block.start), block.end); m; m = c.number.from(view, cursor.next, block.end)) {
+      const found = mentionAt(view, m, block.end, c, cursor);
+      if (found) out[bi]!.push(found);
     }
   }
   for (let i = 0; i < blocks.length; i++) if (wrapped[i]) out[i] = scanWrapped(read, blocks[i]!, c);
