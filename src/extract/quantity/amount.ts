@@ -180,8 +180,11 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   }
   // 2 9 0 0 亿元, 1.2 万亿元: in texts with spaced-out figures a space may stand before the magnitude.
   if (arabic && view.charCodeAt(p) === 0x20 && c.magnitude.at(view, p + 1) && !c.unit.at(view, p + 1)) p++;
-  // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
-  if (!magnitude && !c.unit.at(view, p)) {
+  // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude. The unit looked up
+  // here (undefined: none was) is the number's when nothing moves past its end below, and is not looked up again.
+  const bareEnd = p;
+  const bareUnit = magnitude ? undefined : c.unit.at(view, p);
+  if (!magnitude && !bareUnit) {
     const s = magnitudeAt(view, p, value, arabic, c);
     if (s) {
       ({ value, magnitude, exponent } = s);
@@ -205,7 +208,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   }
   const numberEnd = p;
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
-  const word = c.unit.at(view, p);
+  const word = p === bareEnd && bareUnit !== undefined ? bareUnit : c.unit.at(view, p);
   const unit = word ? c.unitOf.get(word)! : null;
   // 5min, 三里屯: a unit word that is the first part of a longer word is no unit.
   const blocked = unit?.notBefore !== undefined && unit.notBefore.test(view.slice(p + word!.length, p + word!.length + 4));
