@@ -128,6 +128,17 @@ export interface Compiled {
 }
 
 /**
+ * A set of UTF-16 code units as one bit each (8 KB), for the scans that test every character of a text: a table of
+ * 64 KB or more read per character was mostly out of the processor's nearest cache, as Chinese text reads all over it.
+ */
+function codeBits(has: (code: number) => boolean): Int32Array {
+  const bits = new Int32Array(0x800);
+  for (let code = 0; code < 0x10000; code++) if (has(code)) bits[code >> 5]! |= 1 << (code & 31);
+  return bits;
+}
+const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >> 5]! >>> (code & 31)) & 1) !== 0;
+
+/**
  * Words looked for at one position (a unit after a number, 以上 after a unit): the words that start with the
  * character there, longest first, compared in place. Most positions start none, and a lookup is far cheaper than
  * entering the regexp engine; a sticky alternation of the words (longest first) finds the same word.
@@ -159,7 +170,8 @@ export class WordsAt {
  * tested with one `includes` each read the text once per word.
  */
 export class AnyWord {
-  private readonly firsts = new Uint8Array(0x10000);
+  /** The first characters of the words (codeBits). */
+  private readonly firsts: Int32Array;
   private readonly byFirst = new Map<number, readonly string[]>();
   /** An empty word: every text holds it. */
   private readonly always: boolean;
@@ -169,9 +181,9 @@ export class AnyWord {
     for (const w of new Set(words)) {
       if (!w) continue;
       const code = w.charCodeAt(0);
-      this.firsts[code] = 1;
       this.byFirst.set(code, [...(this.byFirst.get(code) ?? []), w]);
     }
+    this.firsts = codeBits((code) => this.byFirst.has(code));
   }
 
   /** Whether [start, end) of `text` holds one of the words. */
@@ -180,7 +192,7 @@ export class AnyWord {
     const firsts = this.firsts;
     for (let p = start; p < end; p++) {
       const code = text.charCodeAt(p);
-      if (firsts[code] === 0) continue;
+      if (!inBits(firsts, code)) continue;
       const list = this.byFirst.get(code)!;
       for (let i = 0; i < list.length; i++) {
         const w = list[i]!;
@@ -202,7 +214,7 @@ export class AnyWord {
     // An occurrence starting at p ends after p: none starting at or past the best end so far can end sooner.
     for (let p = 0; p < text.length && (best < 0 || p < best); p++) {
       const code = text.charCodeAt(p);
-      if (firsts[code] === 0) continue;
+      if (!inBits(firsts, code)) continue;
       const list = this.byFirst.get(code)!;
       for (let i = 0; i < list.length; i++) {
         const w = list[i]!;
@@ -242,8 +254,8 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
  * spent far more on each of the many characters that start none.
  */
 export class NumberFinder {
-  /** The characters where a number may start (`starts` not NO_NUMBER), one bit each. */
-  private readonly may = new Int32Array(0x800);
+  /** The characters where a number may start (`starts` not NO_NUMBER: codeBits), tested first for each character. */
+  private readonly may: Int32Array;
 
   /**
    * @param re the number regexp (numberSource, sticky): what `from` and `at` find is what it matches.
@@ -261,7 +273,7 @@ export class NumberFinder {
     /** The prefix words (units.yaml `prefixes`: 百分之, 千分之). */
     private readonly prefixes: readonly string[],
   ) {
-    for (let code = 0; code < 0x10000; code++) if (starts[code] !== NO_NUMBER) this.may[code >> 5]! |= 1 << (code & 31);
+    this.may = codeBits((code) => starts[code] !== NO_NUMBER);
   }
 
   /**
@@ -274,9 +286,7 @@ export class NumberFinder {
     const may = this.may;
     for (let p = from; p < limit; p++) {
       const code = text.charCodeAt(p);
-      // Most characters start no number: a bit of an 8 KB set tells so, where the 64 KB table of kinds, read for
-      // every character, was mostly out of the processor's nearest cache.
-      if (((may[code >> 5]! >>> (code & 31)) & 1) === 0) continue;
+      if (!inBits(may, code)) continue;
       const m = this.read(text, p, code, this.starts[code]!);
       if (m) return m;
     }
@@ -367,6 +377,8 @@ export class Patterns {
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
   readonly firsts = new Uint16Array(0x10000);
+  /** The characters `firsts` gives a list for (codeBits), tested first for each character. */
+  readonly opens: Int32Array;
   readonly lists: number[][] = [];
   /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
   readonly resumable: boolean;
@@ -421,6 +433,7 @@ export class Patterns {
       }
       this.firsts[code] = i + 1;
     }
+    this.opens = codeBits((code) => this.firsts[code] !== 0);
   }
 
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
@@ -430,6 +443,7 @@ export class Patterns {
     let out: RegExpExecArray[][] | null = null;
     // Per pattern, where its next match may start: a plain list, as a typed array cost more to make than the scan.
     let next: number[] | null = null;
+    const opens = this.opens;
     const firsts = this.firsts;
     const lists = this.lists;
     const sticky = this.sticky;
@@ -438,9 +452,9 @@ export class Patterns {
     const third = this.third;
     const thirdGated = this.thirdGated;
     for (let p = 0; p < text.length; p++) {
-      const f = firsts[text.charCodeAt(p)]!;
-      if (f === 0) continue;
-      const list = lists[f - 1]!;
+      const code = text.charCodeAt(p);
+      if (!inBits(opens, code)) continue;
+      const list = lists[firsts[code]! - 1]!;
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
@@ -567,7 +581,7 @@ export class PatternScan {
       this.k = w.k;
       return w.m;
     }
-    const { firsts, lists, sticky, second, gated, third, thirdGated } = this.patterns;
+    const { opens, firsts, lists, sticky, second, gated, third, thirdGated } = this.patterns;
     const after = this.after;
     const stop = Math.min(until + 1, text.length);
     // The position and index are kept in locals and stored back when the scan stops: most characters start no
@@ -575,9 +589,9 @@ export class PatternScan {
     let p = this.p;
     let i = this.i;
     for (; p < stop; p++, i = 0) {
-      const f = firsts[text.charCodeAt(p)]!;
-      if (f === 0) continue;
-      const list = lists[f - 1]!;
+      const code = text.charCodeAt(p);
+      if (!inBits(opens, code)) continue;
+      const list = lists[firsts[code]! - 1]!;
       while (i < list.length) {
         const k = list[i++]!;
         if (p < after[k]!) continue;
