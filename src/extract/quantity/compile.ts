@@ -131,12 +131,12 @@ export interface Compiled {
  * A set of UTF-16 code units as one bit each (8 KB), for the scans that test every character of a text: a table of
  * 64 KB or more read per character was mostly out of the processor's nearest cache, as Chinese text reads all over it.
  */
-function codeBits(has: (code: number) => boolean): Int32Array {
+export function codeBits(has: (code: number) => boolean): Int32Array {
   const bits = new Int32Array(0x800);
   for (let code = 0; code < 0x10000; code++) if (has(code)) bits[code >> 5]! |= 1 << (code & 31);
   return bits;
 }
-const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >> 5]! >>> (code & 31)) & 1) !== 0;
+export const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >> 5]! >>> (code & 31)) & 1) !== 0;
 
 /**
  * Words looked for at one position (a unit after a number, 以上 after a unit): the words that start with the
