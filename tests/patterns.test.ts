@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeUnits } from '../src/rules/regex-ast.js';
-import { AnyWord, Patterns, secondUnits } from '../src/extract/quantity/compile.js';
+import { AnyWord, Patterns, secondUnits, unitsAt, type NumberMatch } from '../src/extract/quantity/compile.js';
 import { rules } from './helpers.js';
 
 const c = rules.quantities.compiled;
@@ -112,26 +112,41 @@ describe('AnyWord', () => {
 });
 
 describe('NumberFinder', () => {
+  /** The match of the sticky number regexp at `p`: index, text, the group that matched and its text. */
+  const regexpAt = (text: string, p: number) => {
+    c.number.re.lastIndex = p;
+    const m = c.number.re.exec(text);
+    if (!m) return null;
+    const group = [1, 2, 3, 4].find((k) => m[k] !== undefined)!;
+    return [m.index, m[0], group, m[group]];
+  };
   /** The first match at or after `from` by running the sticky number regexp at every position. */
   const reference = (text: string, from: number) => {
     for (let p = from; p < text.length; p++) {
-      c.numberAt.lastIndex = p;
-      const m = c.numberAt.exec(text);
-      if (m) return [m.index, m[0]];
+      const m = regexpAt(text, p);
+      if (m) return m;
     }
     return null;
   };
+  const found = (m: NumberMatch | null) => (m ? [m.index, m.text, m.group, m.numeral] : null);
   const texts = [
     ...TEXTS,
     '统一一批三百万元二〇二三年一万亿十五个百分之五十千分之三一点五亿元三点五两个半月',
     '一二三四五六七八九十百千万亿', '百分之', '千分之二', '三', '三万', '十一五规划', '约三成左右，一是二是', '一 2 3 %',
+    // Runs of digits with what may go on them: split digits, decimals, thousands, at the end of the text.
+    '1 2 %，2 9 0 0 亿元，8 . 2 %，40.8 2 亿元，12 .5，1,234.5万，1,23，12,345,678元，3.，3. 5，7 ', '2024', '12.', '5,',
   ];
   it('finds the match the number regexp finds first, from every position', () => {
     for (const text of texts) {
       for (let from = 0; from <= text.length; from++) {
-        const m = c.number.from(text, from, text.length);
-        expect(m ? [m.index, m[0]] : null, `${text} from ${from}`).toEqual(reference(text, from));
+        expect(found(c.number.from(text, from, text.length)), `${text} from ${from}`).toEqual(reference(text, from));
       }
+    }
+  });
+
+  it('finds the match the number regexp finds at a position, and none where it finds none', () => {
+    for (const text of texts) {
+      for (let p = 0; p <= text.length; p++) expect(found(c.number.at(text, p)), `${text} at ${p}`).toEqual(regexpAt(text, p));
     }
   });
 });
@@ -149,6 +164,16 @@ describe('secondUnits', () => {
     expect(chars(/“?十([一二])五/)).toBe(['十', '一', '二'].sort().join(''));
     expect(chars(/年[一-龥]/)).toBeNull();
     expect(chars(/a[b-d\-]/)).toBe('-bcd');
+  });
+
+  it('tells the third unit the same way, where every match has one', () => {
+    const third = (re: RegExp) => {
+      const units = unitsAt(re, 2);
+      return units && [...units].map((code) => String.fromCharCode(code)).sort().join('');
+    };
+    expect(third(/((?:19|20)\d{2})年/)).toBe('0123456789');
+    expect(third(/(?:过去|近)([两三]{1,2})年/)).toBe(['两', '三', '年'].sort().join(''));
+    expect(third(/ab|cde/)).toBeNull();
   });
 
   it('tells nothing where a match may be one character long or the second cannot be told', () => {

@@ -1,5 +1,5 @@
 import type { UnitEntry } from '../../rules/files/units.js';
-import type { Compiled } from './compile.js';
+import type { Compiled, NumberMatch } from './compile.js';
 import { arabicValue, chineseIn, isCapital, scaleDecimal, splitChineseMagnitude } from './numbers.js';
 
 /** A number read at one place of the view, with what follows it: magnitude, 余/多, unit (or none). */
@@ -54,16 +54,17 @@ function exponentOf(magnitude: string, c: Compiled): number {
   return e;
 }
 
-/** The number itself at the match: its value, magnitude (a Chinese numeral's own), and form, or null. */
-function numberOf(view: string, pos: number, m: RegExpExecArray, c: Compiled) {
+/**
+ * The number itself at a match after 百分之 or of a Chinese numeral (Arabic digits are read by readAmount): its value,
+ * magnitude (a Chinese numeral's own), and form, or null.
+ */
+function numberOf(view: string, pos: number, m: NumberMatch, c: Compiled) {
   const n = c.numerals;
-  if (m[1] !== undefined) {
-    const arabic = isDigit(m[1].charCodeAt(0));
-    return { value: arabic ? arabicValue(m[1]) : chineseIn(m[1], { head: m[1], exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null, high: null };
+  const text = m.numeral;
+  if (m.group === 1) {
+    const arabic = isDigit(text.charCodeAt(0));
+    return { value: arabic ? arabicValue(text) : chineseIn(text, { head: text, exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null, high: null };
   }
-  if (m[2] !== undefined) return { value: arabicValue(m[2]), arabic: true, magnitude: '', exponent: 0, form: 'number.split-digits', high: null };
-  if (m[3] !== undefined) return { value: arabicValue(m[3]), arabic: true, magnitude: '', exponent: 0, form: null, high: null };
-  const text = m[4]!;
   const split = splitChineseMagnitude(text, n);
   let form: string | null = null;
   if (isCapital(text, n)) {
@@ -145,36 +146,45 @@ function signBefore(view: string, pos: number, c: Compiled): { sign: string; uni
 
 /**
  * Read the number starting exactly at `pos`, or null when what stands there is no number (百姓, 千方百计).
- * `found` is the number regexp's match at `pos` when the caller has it already (the scan), so it is not run twice.
+ * `found` is the number at `pos` when the caller has it already (the scan), so it is not read twice.
  */
-export function readAmount(view: string, pos: number, limit: number, c: Compiled, found?: RegExpExecArray): Amount | null {
-  let m = found;
-  if (!m) {
-    c.numberAt.lastIndex = pos;
-    const at = c.numberAt.exec(view);
-    if (!at) return null;
-    m = at;
-  }
-  const numberText = m[0];
+export function readAmount(view: string, pos: number, limit: number, c: Compiled, found?: NumberMatch): Amount | null {
+  const m = found ?? c.number.at(view, pos);
+  if (!m) return null;
+  const numberText = m.text;
   // 2 . 26 万人 that the split-digit pattern could not take whole: its tail alone would be a wrong value.
   // Every match of FRACTION_TAIL ends in . or a space: the character before the number rules most out.
   const tail = pos > 0 ? view.charCodeAt(pos - 1) : -1;
-  if (m[3] !== undefined && (tail === 0x2e || tail === 0x20) && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
-  const read = numberOf(view, pos, m, c);
-  if (!read || read.value === null || !Number.isFinite(read.value)) return null;
-  let { value, magnitude, exponent, form } = read;
-  const high = read.high;
-  const arabic = read.arabic;
+  if (m.group === 3 && (tail === 0x2e || tail === 0x20) && FRACTION_TAIL.test(view.slice(Math.max(0, pos - 3), pos))) return null;
+  let value: number;
+  let magnitude = '';
+  let exponent = 0;
+  let form: string | null = null;
+  let high: number | null = null;
+  let arabic = true;
+  if (m.group === 2 || m.group === 3) {
+    // Arabic digits (split by spaces: 2), most numbers, are read here: numberOf would only make a record of defaults.
+    value = arabicValue(m.numeral);
+    if (m.group === 2) form = 'number.split-digits';
+  } else {
+    const read = numberOf(view, pos, m, c);
+    if (!read || read.value === null) return null;
+    ({ value, magnitude, exponent, form, high, arabic } = read);
+  }
+  if (!Number.isFinite(value)) return null;
   let p = pos + numberText.length;
-  if (m[1] !== undefined) {
+  if (m.group === 1) {
     // 百分之七: the unit is the one the word before the number names.
     const prefix = c.numerals.prefixes.find((x) => view.startsWith(x.word, pos))!;
     return { start: pos, numberEnd: p, end: p, value, arabic, numberText, magnitude: '', exponent: 0, approx: null, unit: prefix.unit, unitWord: prefix.unitWord, form, high };
   }
   // 2 9 0 0 亿元, 1.2 万亿元: in texts with spaced-out figures a space may stand before the magnitude.
   if (arabic && view.charCodeAt(p) === 0x20 && c.magnitude.at(view, p + 1) && !c.unit.at(view, p + 1)) p++;
-  // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude.
-  if (!magnitude && !c.unit.at(view, p)) {
+  // A unit that starts with a magnitude character (千瓦, 千米, 百分点) is a unit, not a magnitude. The unit looked up
+  // here (undefined: none was) is the number's when nothing moves past its end below, and is not looked up again.
+  const bareEnd = p;
+  const bareUnit = magnitude ? undefined : c.unit.at(view, p);
+  if (!magnitude && !bareUnit) {
     const s = magnitudeAt(view, p, value, arabic, c);
     if (s) {
       ({ value, magnitude, exponent } = s);
@@ -198,7 +208,7 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   }
   const numberEnd = p;
   if (view.charCodeAt(p) === 0x20 && c.unit.at(view, p + 1)) p++;
-  const word = c.unit.at(view, p);
+  const word = p === bareEnd && bareUnit !== undefined ? bareUnit : c.unit.at(view, p);
   const unit = word ? c.unitOf.get(word)! : null;
   // 5min, 三里屯: a unit word that is the first part of a longer word is no unit.
   const blocked = unit?.notBefore !== undefined && unit.notBefore.test(view.slice(p + word!.length, p + word!.length + 4));
@@ -256,19 +266,18 @@ function subunits(view: string, p: number, limit: number, a: Amount, c: Compiled
   let q = p;
   const used = new Set<number>();
   for (;;) {
-    c.numberAt.lastIndex = q;
-    const m = c.numberAt.exec(view);
-    if (!m || (m[3] === undefined && m[4] === undefined)) break;
-    const n = m[3] !== undefined ? Number(m[3]) : chineseIn(m[4]!, { head: m[4]!, exponent: 0 }, c.numerals);
-    const word = c.subunit.at(view, q + m[0].length);
-    const after = q + m[0].length + (word?.length ?? 0);
+    const m = c.number.at(view, q);
+    if (!m || (m.group !== 3 && m.group !== 4)) break;
+    const n = m.group === 3 ? Number(m.numeral) : chineseIn(m.numeral, { head: m.numeral, exponent: 0 }, c.numerals);
+    const word = c.subunit.at(view, q + m.text.length);
+    const after = q + m.text.length + (word?.length ?? 0);
     // 5分钟, 3分类: a 分 that begins a word is no fen.
     if (n === null || !word || after > limit || rule.notBefore?.test(view.slice(after, after + 4))) break;
     const share = rule.parts[word]!;
     if (used.has(share) || n >= 10) break;
     used.add(share);
     value += n * share;
-    q += m[0].length + word.length;
+    q += m.text.length + word.length;
   }
   if (q === p) return null;
   return amend(a, q, Number(value.toFixed(2)), rule.id);

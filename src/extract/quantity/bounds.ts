@@ -79,14 +79,14 @@ export class Bounds {
   /** The sentence holding `core`, at most SENTENCE_REACH around it. */
   sentence(core: Range): Range { return this.around(this.sentences, core, SENTENCE_REACH); }
 
-  /** The clause holding `core` as the clause scan of a single mention needs it (unit `needs`). */
-  static clauseAt(view: string, core: Range, within: Range): Range {
+  /**
+   * Where the clause holding `core` starts, as the scan of a single mention needs it (unit `needs`, read before the
+   * mention): only its start is looked for, not the rest of the clause after the mention.
+   */
+  static clauseStart(view: string, core: Range, within: Range): number {
     let start = core.start;
     const first = Math.max(within.start, core.start - CLAUSE_REACH);
     while (start > first && STOP[view.charCodeAt(start - 1)] === 0) start--;
-    let end = core.end;
-    const last = Math.min(within.end, core.end + CLAUSE_REACH);
-    while (end < last && STOP[view.charCodeAt(end)] === 0) end++;
-    return { start, end };
+    return start;
   }
 }

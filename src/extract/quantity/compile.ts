@@ -36,10 +36,8 @@ export interface Compiled {
   /** Every conversion factor of the units (`factor`, `base`), split once for `convert`. */
   factors: ReadonlyMap<number, FactorParts>;
   numerals: Numerals;
-  /** Groups: 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
+  /** The numbers of a text (`from`), or the number exactly at a position (`at`: the second half of a range). */
   number: NumberFinder;
-  /** The same, sticky: a number exactly here (the second half of a range). */
-  numberAt: RegExp;
   unit: WordsAt;
   unitOf: Map<string, UnitEntry>;
   magnitude: WordsAt;
@@ -130,6 +128,17 @@ export interface Compiled {
 }
 
 /**
+ * A set of UTF-16 code units as one bit each (8 KB), for the scans that test every character of a text: a table of
+ * 64 KB or more read per character was mostly out of the processor's nearest cache, as Chinese text reads all over it.
+ */
+export function codeBits(has: (code: number) => boolean): Int32Array {
+  const bits = new Int32Array(0x800);
+  for (let code = 0; code < 0x10000; code++) if (has(code)) bits[code >> 5]! |= 1 << (code & 31);
+  return bits;
+}
+export const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >> 5]! >>> (code & 31)) & 1) !== 0;
+
+/**
  * Words looked for at one position (a unit after a number, 以上 after a unit): the words that start with the
  * character there, longest first, compared in place. Most positions start none, and a lookup is far cheaper than
  * entering the regexp engine; a sticky alternation of the words (longest first) finds the same word.
@@ -161,7 +170,8 @@ export class WordsAt {
  * tested with one `includes` each read the text once per word.
  */
 export class AnyWord {
-  private readonly firsts = new Uint8Array(0x10000);
+  /** The first characters of the words (codeBits). */
+  private readonly firsts: Int32Array;
   private readonly byFirst = new Map<number, readonly string[]>();
   /** An empty word: every text holds it. */
   private readonly always: boolean;
@@ -171,9 +181,9 @@ export class AnyWord {
     for (const w of new Set(words)) {
       if (!w) continue;
       const code = w.charCodeAt(0);
-      this.firsts[code] = 1;
       this.byFirst.set(code, [...(this.byFirst.get(code) ?? []), w]);
     }
+    this.firsts = codeBits((code) => this.byFirst.has(code));
   }
 
   /** Whether [start, end) of `text` holds one of the words. */
@@ -182,7 +192,7 @@ export class AnyWord {
     const firsts = this.firsts;
     for (let p = start; p < end; p++) {
       const code = text.charCodeAt(p);
-      if (firsts[code] === 0) continue;
+      if (!inBits(firsts, code)) continue;
       const list = this.byFirst.get(code)!;
       for (let i = 0; i < list.length; i++) {
         const w = list[i]!;
@@ -204,7 +214,7 @@ export class AnyWord {
     // An occurrence starting at p ends after p: none starting at or past the best end so far can end sooner.
     for (let p = 0; p < text.length && (best < 0 || p < best); p++) {
       const code = text.charCodeAt(p);
-      if (firsts[code] === 0) continue;
+      if (!inBits(firsts, code)) continue;
       const list = this.byFirst.get(code)!;
       for (let i = 0; i < list.length; i++) {
         const w = list[i]!;
@@ -216,28 +226,55 @@ export class AnyWord {
   }
 }
 
+/** A number found in a text: a match of the number regexp (numberSource), by the group that matched. */
+export interface NumberMatch {
+  index: number;
+  /** The match as written (百分之七, with its prefix). */
+  text: string;
+  /** 1 = numeral after 百分之/千分之, 2 = digits split by spaces, 3 = Arabic numeral, 4 = Chinese numeral. */
+  group: number;
+  /** The text of that group (七 of 百分之七). */
+  numeral: string;
+}
+
+/** Per character code, in a NumberFinder's `starts`: where a number may start, and how it is read there. */
+const NO_NUMBER = 0;
+/** A digit: a plain run of digits is read as it stands, anything longer by the regexp (see NumberFinder.read). */
+const DIGIT = 1;
+/** 百/千 of 百分之, or the first character of a Chinese numeral. */
+const NUMERAL = 2;
+/** A digit that a prefix or Chinese numeral of the rules opens with too: always read by the regexp. */
+const ANY = 3;
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 /**
  * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
  * 百/千 of 百分之, the first character of a Chinese numeral): one table read per character, where the regexp engine
  * spent far more on each of the many characters that start none.
  */
 export class NumberFinder {
+  /** The characters where a number may start (`starts` not NO_NUMBER: codeBits), tested first for each character. */
+  private readonly may: Int32Array;
+
   /**
-   * @param starts per character code: 0 = no number starts there, 1 = one may (a digit: the regexp is run), 2 = one
-   *   may only as `percentLead` 分之 (百分之) or as a Chinese numeral (see `from`).
+   * @param re the number regexp (numberSource, sticky): what `from` and `at` find is what it matches.
+   * @param starts per character code: NO_NUMBER, DIGIT, NUMERAL or ANY.
    * @param percentLead per code: 1 where 百分之/千分之 may open (百, 千).
    * @param numeral per code: 1 = a Chinese numeral may start here (its lead), 2 = it may go on here (its body, 点).
    * @param next per code: 1 where a character may follow a Chinese numeral (the lookahead of numberSource).
    */
   constructor(
-    private readonly re: RegExp,
+    readonly re: RegExp,
     private readonly starts: Uint8Array,
     private readonly percentLead: Uint8Array,
     private readonly numeral: Uint8Array,
     private readonly next: Uint8Array,
     /** The prefix words (units.yaml `prefixes`: 百分之, 千分之). */
     private readonly prefixes: readonly string[],
-  ) {}
+  ) {
+    this.may = codeBits((code) => starts[code] !== NO_NUMBER);
+  }
 
   /**
    * The first match starting at or after `from` and before `limit` (the match a global regexp with `lastIndex =
@@ -245,22 +282,49 @@ export class NumberFinder {
    * once: unbounded, a long text of blocks holding no number was read to its end once per block. `limit` is always
    * passed: a default for it, first taken by a wrapped paragraph, threw the optimised code out.
    */
-  from(text: string, from: number, limit: number): RegExpExecArray | null {
-    const starts = this.starts;
-    const re = this.re;
+  from(text: string, from: number, limit: number): NumberMatch | null {
+    const may = this.may;
     for (let p = from; p < limit; p++) {
       const code = text.charCodeAt(p);
-      const s = starts[code]!;
-      if (s === 0) continue;
-      // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
-      // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
-      // cannot match and is not run.
-      if (s === 2 && !(this.percentLead[code] === 1 && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) continue;
-      re.lastIndex = p;
-      const m = re.exec(text);
+      if (!inBits(may, code)) continue;
+      const m = this.read(text, p, code, this.starts[code]!);
       if (m) return m;
     }
     return null;
+  }
+
+  /** The match starting exactly at `pos` (the sticky regexp's), or null. */
+  at(text: string, pos: number): NumberMatch | null {
+    if (pos >= text.length) return null;
+    const code = text.charCodeAt(pos);
+    const s = this.starts[code]!;
+    return s === NO_NUMBER ? null : this.read(text, pos, code, s);
+  }
+
+  /** The match at `p`, where a number may start (`s`, the `starts` entry of its character `code`). */
+  private read(text: string, p: number, code: number, s: number): NumberMatch | null {
+    // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
+    // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
+    // cannot match and is not run.
+    if (s === NUMERAL && !(this.percentLead[code] === 1 && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) return null;
+    if (s === DIGIT) {
+      // Only a space, a point or a comma after a run of digits lets the regexp match more than the run (split
+      // digits, a decimal, thousands): else it matches the run, as an Arabic numeral, and is not run. Most numbers
+      // are such runs.
+      let q = p + 1;
+      while (q < text.length && isDigit(text.charCodeAt(q))) q++;
+      const after = text.charCodeAt(q); // NaN at the end: nothing follows
+      if (after !== 0x20 && after !== 0x2e && after !== 0x2c) {
+        const run = text.slice(p, q);
+        return { index: p, text: run, group: 3, numeral: run };
+      }
+    }
+    const re = this.re;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (!m) return null;
+    const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    return { index: p, text: m[0], group, numeral: m[group]! };
   }
 
   /** Whether a prefix word (百分之) stands at `p`. */
@@ -313,6 +377,8 @@ export class Patterns {
   private readonly needs: (readonly string[] | null)[];
   /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
   readonly firsts = new Uint16Array(0x10000);
+  /** The characters `firsts` gives a list for (codeBits), tested first for each character. */
+  readonly opens: Int32Array;
   readonly lists: number[][] = [];
   /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
   readonly resumable: boolean;
@@ -324,6 +390,12 @@ export class Patterns {
   readonly second: Int32Array;
   readonly gated: number;
   /**
+   * The same for the third code unit: a digit starts many a year cue, and only the third unit of 2024 tells a
+   * cue of years (2024年) from a run of digits that starts none (the 20 of 2024 passes the second's gate).
+   */
+  readonly third: Int32Array;
+  readonly thirdGated: number;
+  /**
    * What `all` gives for a text with no match: an empty list per pattern (shared; handed out read-only, and not
    * frozen: a frozen array is of another kind than the lists `all` builds, and code reading both was thrown out).
    */
@@ -332,15 +404,8 @@ export class Patterns {
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.unicode = this.sticky.map((re) => re.unicode);
-    this.second = new Int32Array(0x10000);
-    let gated = 0;
-    patterns.forEach(({ re }, k) => {
-      const units = k < 32 ? secondUnits(re) : null;
-      if (!units) return;
-      gated |= 1 << k;
-      for (const code of units) this.second[code]! |= 1 << k;
-    });
-    this.gated = gated;
+    [this.second, this.gated] = unitGates(patterns, 1);
+    [this.third, this.thirdGated] = unitGates(patterns, 2);
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.wholeAt = [];
@@ -368,6 +433,7 @@ export class Patterns {
       }
       this.firsts[code] = i + 1;
     }
+    this.opens = codeBits((code) => this.firsts[code] !== 0);
   }
 
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
@@ -377,19 +443,23 @@ export class Patterns {
     let out: RegExpExecArray[][] | null = null;
     // Per pattern, where its next match may start: a plain list, as a typed array cost more to make than the scan.
     let next: number[] | null = null;
+    const opens = this.opens;
     const firsts = this.firsts;
     const lists = this.lists;
     const sticky = this.sticky;
     const second = this.second;
     const gated = this.gated;
+    const third = this.third;
+    const thirdGated = this.thirdGated;
     for (let p = 0; p < text.length; p++) {
-      const f = firsts[text.charCodeAt(p)]!;
-      if (f === 0) continue;
-      const list = lists[f - 1]!;
+      const code = text.charCodeAt(p);
+      if (!inBits(opens, code)) continue;
+      const list = lists[firsts[code]! - 1]!;
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
         if (next !== null && p < next[k]!) continue;
         if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
+        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -446,6 +516,22 @@ export class Patterns {
 const NONE: RegExpExecArray[] = [];
 
 /**
+ * Per character code, bit k set when a match of pattern k (k < 32) can have it as its code unit at `index`
+ * (unitsAt); and the patterns whose units there are known.
+ */
+function unitGates(patterns: readonly { re: RegExp }[], index: number): [Int32Array, number] {
+  const by = new Int32Array(0x10000);
+  let gated = 0;
+  patterns.forEach(({ re }, k) => {
+    const units = k < 32 ? unitsAt(re, index) : null;
+    if (!units) return;
+    gated |= 1 << k;
+    for (const code of units) by[code]! |= 1 << k;
+  });
+  return [by, gated];
+}
+
+/**
  * A list of `n` shared empty lists, pushed one by one: `new Array(n).fill(…)` is holey, and code reading what `all`
  * returns, given a holey list and `none`, was thrown out of optimised code (describe, in batch workers).
  */
@@ -495,7 +581,7 @@ export class PatternScan {
       this.k = w.k;
       return w.m;
     }
-    const { firsts, lists, sticky, second, gated } = this.patterns;
+    const { opens, firsts, lists, sticky, second, gated, third, thirdGated } = this.patterns;
     const after = this.after;
     const stop = Math.min(until + 1, text.length);
     // The position and index are kept in locals and stored back when the scan stops: most characters start no
@@ -503,13 +589,14 @@ export class PatternScan {
     let p = this.p;
     let i = this.i;
     for (; p < stop; p++, i = 0) {
-      const f = firsts[text.charCodeAt(p)]!;
-      if (f === 0) continue;
-      const list = lists[f - 1]!;
+      const code = text.charCodeAt(p);
+      if (!inBits(opens, code)) continue;
+      const list = lists[firsts[code]! - 1]!;
       while (i < list.length) {
         const k = list[i++]!;
         if (p < after[k]!) continue;
         if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
+        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -527,30 +614,32 @@ export class PatternScan {
   }
 }
 
-/** Most starts of a pattern `secondUnits` follows (alternatives times repeats), and most characters of a class range. */
+/** Most starts of a pattern `unitsAt` follows (alternatives times repeats), and most characters of a class range. */
 const MAX_HEADS = 512;
 const MAX_RANGE = 512;
 const DIGITS = [...'0123456789'].map((ch) => ch.charCodeAt(0));
 
 /**
- * The code units the second code unit of every match of a pattern is one of, or null when that cannot be told (a
- * match may be shorter than two units; `.`, a negated class, an escape other than \d; case-insensitive matching).
- * Lookarounds and anchors take no characters and are passed over.
+ * The code units the code unit at `index` (1: the second, 2: the third) of every match of a pattern is one of, or
+ * null when that cannot be told (a match may be shorter; `.`, a negated class, an escape other than \d;
+ * case-insensitive matching). Lookarounds and anchors take no characters and are passed over.
  */
-export function secondUnits(re: RegExp): Set<number> | null {
+export function unitsAt(re: RegExp, index: number): Set<number> | null {
   if (re.ignoreCase) return null;
-  const heads = headsOf(parse(re.source));
-  if (!heads || heads.some((h) => h.length < 2)) return null;
+  const heads = headsOf(parse(re.source), index + 1);
+  if (!heads || heads.some((h) => h.length <= index)) return null;
   const out = new Set<number>();
-  for (const h of heads) for (const code of h[1]!) out.add(code);
+  for (const h of heads) for (const code of h[index]!) out.add(code);
   return out;
 }
 
+export const secondUnits = (re: RegExp): Set<number> | null => unitsAt(re, 1);
+
 /**
- * The ways a match of a node can start: per way, the sets of code units its first one or two units are from; a way
- * of fewer than two sets is a whole match (the node ends there). Null when unknown or too many.
+ * The ways a match of a node can start: per way, the sets of code units its first `width` units are from; a way
+ * of fewer sets is a whole match (the node ends there). Null when unknown or too many.
  */
-function headsOf(n: Node): (readonly number[])[][] | null {
+function headsOf(n: Node, width: number): (readonly number[])[][] | null {
   switch (n.t) {
     case 'empty': return [[]];
     case 'atom': {
@@ -563,22 +652,22 @@ function headsOf(n: Node): (readonly number[])[][] | null {
     case 'alt': {
       const out: (readonly number[])[][] = [];
       for (const a of n.alts) {
-        const h = headsOf(a);
+        const h = headsOf(a, width);
         if (!h) return null;
         out.push(...h);
       }
       return out.length > MAX_HEADS ? null : out;
     }
-    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item)));
+    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item, width)), width);
     case 'rep': {
       if (n.backref) return null;
-      const body = headsOf(n.body);
+      const body = headsOf(n.body, width);
       // A body that can match nothing could be repeated any number of times without taking a character.
       if (!body || body.some((h) => h.length === 0)) return null;
       const out: (readonly number[])[][] = [];
-      // Each copy takes a unit or more: two copies fill the two units looked at.
-      for (let copies = Math.min(n.min, 2); copies <= Math.min(n.max, 2); copies++) {
-        const h = seqHeads(Array.from({ length: copies }, () => () => body));
+      // Each copy takes a unit or more: `width` copies fill the units looked at.
+      for (let copies = Math.min(n.min, width); copies <= Math.min(n.max, width); copies++) {
+        const h = seqHeads(Array.from({ length: copies }, () => () => body), width);
         if (!h) return null;
         out.push(...h);
       }
@@ -588,16 +677,16 @@ function headsOf(n: Node): (readonly number[])[][] | null {
 }
 
 /** The starts of items matched one after another. */
-function seqHeads(items: (() => (readonly number[])[][] | null)[]): (readonly number[])[][] | null {
+function seqHeads(items: (() => (readonly number[])[][] | null)[], width: number): (readonly number[])[][] | null {
   let acc: (readonly number[])[][] = [[]];
   for (const item of items) {
-    if (acc.every((h) => h.length >= 2)) break;
+    if (acc.every((h) => h.length >= width)) break;
     const heads = item();
     if (!heads) return null;
     const next: (readonly number[])[][] = [];
     for (const h of acc) {
-      if (h.length >= 2) next.push(h);
-      else for (const g of heads) next.push([...h, ...g].slice(0, 2));
+      if (h.length >= width) next.push(h);
+      else for (const g of heads) next.push([...h, ...g].slice(0, width));
     }
     if (next.length > MAX_HEADS) return null;
     acc = next;
@@ -731,13 +820,13 @@ function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): 
   for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), ...(numerals.point ? [numerals.point.charCodeAt(0)] : [])]) numeral[code] = 2;
   for (const code of numerals.lead) {
     numeral[code] = 1;
-    starts[code] = 2;
+    starts[code] = NUMERAL;
   }
   for (const { word } of numerals.prefixes) {
     percentLead[word.charCodeAt(0)] = 1;
-    starts[word.charCodeAt(0)] = 2;
+    starts[word.charCodeAt(0)] = NUMERAL;
   }
-  for (let d = 0x30; d <= 0x39; d++) starts[d] = 1;
+  for (let d = 0x30; d <= 0x39; d++) starts[d] = starts[d] === NO_NUMBER ? DIGIT : ANY;
   for (const ch of next) follows[ch.charCodeAt(0)] = 1;
   return new NumberFinder(re, starts, percentLead, numeral, follows, numerals.prefixes.map((x) => x.word));
 }
@@ -821,7 +910,6 @@ export function compileQuantities(raw: RawRules): Compiled {
       .filter((f): f is number => typeof f === 'number').map((f) => [f, factorParts(f)])),
     numerals,
     number: numberFinder(new RegExp(numberSource(next, numerals), 'y'), numerals, nextChars),
-    numberAt: new RegExp(numberSource(next, numerals), 'y'),
     unit: wordsAt(units),
     unitOf,
     magnitude: wordsAt([...magnitudeOf.keys()]),

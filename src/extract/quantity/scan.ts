@@ -1,6 +1,6 @@
 import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
-import type { Compiled } from './compile.js';
+import type { Compiled, NumberMatch } from './compile.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { amend, readAmount, type Amount } from './amount.js';
 import { Bounds } from './bounds.js';
@@ -36,8 +36,10 @@ export interface Mention {
  * 2万亩 → {13333333.3333333, 平方米}; null for a range, and for a unit without a base factor (counts, money, %).
  */
 function baseOf(value: number | null, u: UnitEntry, word: string, c: Compiled): { value: number; unit: string } | null {
+  // Most units (counts, money, %) have no base factor: the dimensions are looked up (by a key that varies) only for one.
+  if (value === null || u.base === undefined) return null;
   const unit = c.units.dimensions[u.dimension];
-  if (value === null || u.base === undefined || !unit) return null;
+  if (!unit) return null;
   const factor = typeof u.base === 'number' ? u.base : u.base[word];
   return factor === undefined ? null : { value: convert(value, factor, c.factors.get(factor)), unit };
 }
@@ -93,11 +95,17 @@ function asRange(a: Amount, b: Amount, c: Compiled): Mention | null {
   return mention(amend(a, a.end, a.value, a.form, a.numberText, a.unit, a.unitWord, b.magnitude, b.exponent), b, b.end, [low, b.value], c, 'number.range');
 }
 
-/** The mention whose number the number regexp matched at `m.index` (or null), and where scanning goes on. */
-function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled): { found: Mention | null; next: number } {
+/** Where a scan goes on after a number: set by `mentionAt`, one record per scan rather than one per number. */
+interface Cursor { next: number }
+
+/** The mention whose number was found at `m.index` (or null); where scanning goes on is set in `cursor`. */
+function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled, cursor: Cursor): Mention | null {
   const a = readAmount(view, m.index, limit, c, m);
-  // Split digits that make no amount are skipped whole: their last digit alone would be a wrong value (1 2 % is not 2%).
-  if (!a) return { found: null, next: m.index + m[0].length };
+  if (!a) {
+    // Split digits that make no amount are skipped whole: their last digit alone would be a wrong value (1 2 % is not 2%).
+    cursor.next = m.index + m.text.length;
+    return null;
+  }
   let next = Math.max(a.end, m.index + 1);
   let found: Mention | null = null;
   const inclusive = c.inclusive.at(view, a.end);
@@ -118,7 +126,8 @@ function mentionAt(view: string, m: RegExpExecArray, limit: number, c: Compiled)
     found = mention(a, points ?? a, a.end, null, c);
   }
   if (!found && !a.unit && a.magnitude) found = bareMagnitude(view, a, c);
-  return { found: found && a.arabic ? signed(view, found) : found, next };
+  cursor.next = next;
+  return found && a.arabic ? signed(view, found) : found;
 }
 
 /** How many members of a list a figure looks ahead through for the unit they share (a bound: no list is read twice over). */
@@ -194,13 +203,13 @@ function moved(m: Mention, start: number, end: number): Mention {
 function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
   const u = read.range(block.start, block.end);
   const out: Mention[] = [];
-  for (let m = c.number.from(u.text, 0, u.text.length); m; ) {
-    const { found, next } = mentionAt(u.text, m, u.text.length, c);
+  const cursor: Cursor = { next: 0 };
+  for (let m = c.number.from(u.text, 0, u.text.length); m; m = c.number.from(u.text, cursor.next, u.text.length)) {
+    const found = mentionAt(u.text, m, u.text.length, c, cursor);
     if (found) {
       const back = u.back(found);
       out.push(moved(found, block.start + back.start, block.start + back.end));
     }
-    m = c.number.from(u.text, next, u.text.length);
   }
   return out;
 }
@@ -208,7 +217,7 @@ function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
 /**
  * Every candidate mention in the blocks (in document order, not overlapping), one list per block, left to right:
  * single amounts with a unit, ranges, and bare numbers that borrow the unit of the next one in a list (高于全省
- * 22.7和28.8个百分点). One pass of the number regexp over the whole view, so the cost is linear in its length;
+ * 22.7和28.8个百分点). One pass of the number finder over the whole view, so the cost is linear in its length;
  * hard-wrapped paragraphs are read on their own (scanWrapped). Exclusions are applied by the caller.
  */
 export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compiled): Mention[][] {
@@ -223,14 +232,13 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
   }
   // Blocks in order; a number is looked for from where the last one read ended, never before the block's start
   // (what lies between blocks is no block's), and one starting past its end belongs to a later block.
-  let next = 0;
+  const cursor: Cursor = { next: 0 };
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
     if (wrapped[bi]) continue;
-    for (let m = c.number.from(view, Math.max(next, block.start), block.end); m; m = c.number.from(view, next, block.end)) {
-      const at = mentionAt(view, m, block.end, c);
-      if (at.found) out[bi]!.push(at.found);
-      next = at.next;
+    for (let m = c.number.from(view, Math.max(cursor.next, block.start), block.end); m; m = c.number.from(view, cursor.next, block.end)) {
+      const found = mentionAt(view, m, block.end, c, cursor);
+      if (found) out[bi]!.push(found);
     }
   }
   for (let i = 0; i < blocks.length; i++) if (wrapped[i]) out[i] = scanWrapped(read, blocks[i]!, c);
@@ -240,6 +248,5 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
 /** Whether the clause text before the mention satisfies its unit's `needs` (time units: 优良天数302天). */
 export function unitNeedsMet(view: string, m: Mention, block: Range, needs: RegExp | undefined): boolean {
   if (!needs) return true;
-  const clause = Bounds.clauseAt(view, m, block);
-  return needs.test(view.slice(clause.start, m.start));
+  return needs.test(view.slice(Bounds.clauseStart(view, m, block), m.start));
 }

@@ -4,6 +4,7 @@ import { alternation } from '../../rules/pattern.js';
 import { isSpaceCode } from '../../span.js';
 import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import { FULL_STOP, PERIOD, type Punctuation } from '../../rules/punctuation.js';
+import { codeBits, inBits } from '../quantity/compile.js';
 
 export type { UnitRole };
 
@@ -58,6 +59,8 @@ export interface Grammar {
  */
 export interface UnitCues {
   cls: Uint8Array;
+  /** The characters `cls` classes as anything (codeBits), tested first: most characters are none. */
+  any: Int32Array;
   byPair: ReadonlyMap<number, readonly string[]>;
 }
 
@@ -91,7 +94,7 @@ function compileCues(words: readonly string[]): UnitCues {
     if (!list.includes(w)) list.push(w);
     byPair.set(key, list);
   }
-  return { cls, byPair };
+  return { cls, any: codeBits((code) => cls[code] !== 0), byPair };
 }
 
 /** Whether `word` is written from `at` on, before `end`, stepping over skipped characters. */
@@ -116,16 +119,16 @@ export const OPEN_AT_END = 2;
  * and whether its last parenthesis is still open (…30%。（责任 runs on to the next line).
  */
 export function scanUnits(view: string, start: number, end: number, g: Grammar): number {
-  const { cls, byPair } = g.cues;
+  const { cls, any, byPair } = g.cues;
   let names = false;
   let depth = 0;
   let prev = -1;
   let at = -1;
   for (let i = start; i < end; i++) {
     const c = view.charCodeAt(i);
-    const k = cls[c]!;
     // The common case: a character that is no cue, bracket or space, and follows no cue's first character.
-    if (k === 0 && prev < 0) continue;
+    if (prev < 0 && !inBits(any, c)) continue;
+    const k = cls[c]!;
     if (k & SKIP) continue;
     if (k & OPEN) depth++;
     else if (k & CLOSE && depth > 0) depth--;
