@@ -56,8 +56,8 @@ export function compileBodyCues(rules: RawRules): BodyCuePrefilter {
 
 /**
  * Call `found(k, start, length)` for each body cue k one of whose needed texts starts at `start` in `text`: one native
- * search for all the texts (`finder`, the caller's own copy of `p.finder`), resumed one character after each find so
- * that finds may overlap.
+ * search for all the texts (`finder`: `p.finder`, global, its lastIndex set here), resumed one character after each
+ * find so that finds may overlap.
  */
 function scanNeeds(text: string, p: BodyCuePrefilter, finder: RegExp, found: (cue: number, start: number, length: number) => void): void {
   finder.lastIndex = 0;
@@ -120,14 +120,17 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
     insideHolding.push([]);
     outsideHolding.push([]);
   }
-  const finder = new RegExp(p.finder ?? /(?!)/g); // this call's own copy: its lastIndex is this call's
-  // Finds come in the order of the text, so a line already holding a cue is the last one listed for it.
-  scanNeeds(text, p, finder, (k, at, length) => {
-    inText[k] = 1;
-    const line = p.free[k] ? -1 : lineOf(at, at + length);
-    if (line >= 0) addLast(insideHolding[k]!, line);
-  });
-  for (let j = 0; j < outside.length; j++) scanNeeds(outside[j]!, p, finder, (k) => addLast(outsideHolding[k]!, j));
+  // The rules' own finder, not a copy made for each document: each search starts by setting its lastIndex.
+  const finder = p.finder;
+  if (finder) {
+    // Finds come in the order of the text, so a line already holding a cue is the last one listed for it.
+    scanNeeds(text, p, finder, (k, at, length) => {
+      inText[k] = 1;
+      const line = p.free[k] ? -1 : lineOf(at, at + length);
+      if (line >= 0) addLast(insideHolding[k]!, line);
+    });
+    for (let j = 0; j < outside.length; j++) scanNeeds(outside[j]!, p, finder, (k) => addLast(outsideHolding[k]!, j));
+  }
   for (let k = 0; k < cues.length; k++) {
     const c = cues[k]!;
     if (!p.needs[k]) {
