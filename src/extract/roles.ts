@@ -193,27 +193,32 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
 /** `opener`: the length of the first opener's match on the paragraph's first 40 characters, -1 for none, -2 when not read. */
 interface Evidence { cost: Record<Role, number>; rule: Record<Role, string | null>; opener: number }
 
+/**
+ * Evidence for `role` against the others: `weight` on each other role's cost, and `id` as the role's rule unless it
+ * has one. Field by field, not a loop over STATES; a function of its own, not a closure over the two records, which
+ * was made anew for every block.
+ */
+function against(cost: Record<Role, number>, rule: Record<Role, string | null>, role: Role, weight: number, id: string | null): void {
+  if (role !== 'other') cost.other += weight;
+  if (role !== 'review') cost.review += weight;
+  if (role !== 'plan') cost.plan += weight;
+  if (id !== null) rule[role] ??= id;
+}
+
 /** Costs of each role for one block, from its heading, opener and tense words. */
 function evidence(doc: Doc, b: Block, h: Heading | null, c: Compiled, w: RoleWords, planYear: number | null, since: number, started: boolean): Evidence {
   const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
   // Every role's field there from the start (null for none), so that each record has the same hidden class.
   const rule: Record<Role, string | null> = { other: null, review: null, plan: null };
-  const against = (role: Role, weight: number, id: string | null) => {
-    // Field by field, not a loop over STATES: this is inlined at each of its four calls.
-    if (role !== 'other') cost.other += weight;
-    if (role !== 'review') cost.review += weight;
-    if (role !== 'plan') cost.plan += weight;
-    if (id !== null) rule[role] ??= id;
-  };
   if (h?.weak && (h.parentRole === 'review' || h.parentRole === 'plan')) {
-    against(h.parentRole, INHERITED, w.ids['parent-heading']);
-    if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule);
+    against(cost, rule, h.parentRole, INHERITED, w.ids['parent-heading']);
+    if (h.role === 'review' || h.role === 'plan') against(cost, rule, h.role, INHERITED / 2, h.rule);
   } else if (h?.role === 'review' || h?.role === 'plan') {
     // A heading line naming its role, or going on with the plan beside it (三、加强政府自身建设), is strong evidence.
     const line = b.kind === 'heading' && (h.own || h.carried);
     // A heading speaks loudest for the paragraphs right after it: far below, a missed heading may have intervened.
     const weight = Math.max(FLOOR, (h.own ? OWN_HEADING : INHERITED) * DECAY ** since);
-    against(h.role, line ? HEADING_LINE : weight, h.rule);
+    against(cost, rule, h.role, line ? HEADING_LINE : weight, h.rule);
   } else if (!started) {
     // Before the first part with a role (the salutation, the opening lines) a block holds neither.
     cost.review += INHERITED / 2;
@@ -234,7 +239,7 @@ function evidence(doc: Doc, b: Block, h: Heading | null, c: Compiled, w: RoleWor
     if (!m) continue;
     opener = m[0].length;
     const role: Role | null = o.role !== 'year' ? o.role : planYear === null ? null : Number(m[1]) < planYear ? 'review' : Number(m[1]) === planYear ? 'plan' : null;
-    if (role) against(role, OPENER, o.id);
+    if (role) against(cost, rule, role, OPENER, o.id);
     break;
   }
   const n = tenseCounts(view, b.start, b.end, w);
