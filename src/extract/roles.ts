@@ -319,6 +319,15 @@ function decode(ev: readonly Evidence[], switchCost: number): Role[] {
   return out;
 }
 
+/** A paragraph's first 24 characters, on which a span or an opener carries over to the paragraphs after it. */
+const headOf = (view: string, b: Block): string => view.slice(b.start, Math.min(b.end, b.start + 24));
+
+/** Whether an opener matches `head`, a text opening with `first`; openers anchored on other characters are not tried. */
+function opensAny(openers: Compiled['q']['roles']['openers'], w: RoleWords, first: number, head: string): boolean {
+  for (let k = 0; k < openers.length; k++) if ((w.openerFirst[k]?.has(first) ?? true) && openers[k]!.pattern.test(head)) return true;
+  return false;
+}
+
 /**
  * Document roles: every block's role (review, plan, glossary or none) and the year or span it is about, decided for
  * the whole document at once. Evidence: the headings' roles (own or inherited), paragraph openers (过去一年,
@@ -353,7 +362,10 @@ export const roles: Stage = (doc, ctx): Doc => {
   const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: { other: null, review: null, plan: null }, opener: -2 };
   const ev = packedMap(plain, (b, i) => {
     const h = hs[i];
-    if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
+    if (b.kind === 'heading' && h?.role && !h.weak) {
+      since = 0;
+      started = true;
+    }
     else if (b.kind === 'paragraph') since++;
     if (h?.role === 'glossary') return null;
     if (!sequenced) return none;
@@ -391,10 +403,10 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (b.kind === 'heading') span = null;
     else {
       const first = doc.view.charCodeAt(b.start);
-      const head = doc.view.slice(b.start, Math.min(b.end, b.start + 24));
-      const own = w.spanFirst.has(first) ? spanIn(head, years.plan, SPAN_OPENER) : null;
+      // The first 24 characters are cut only where a span or an opener is read on them (mostly, evidence has read the openers).
+      const own = w.spanFirst.has(first) ? spanIn(headOf(doc.view, b), years.plan, SPAN_OPENER) : null;
       if (own) span = own;
-      else if (opensWith(e.opener) ?? openers.some((o, j) => (w.openerFirst[j]?.has(first) ?? true) && o.pattern.test(head))) span = null;
+      else if (opensWith(e.opener) ?? opensAny(openers, w, first, headOf(doc.view, b))) span = null;
     }
     const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     // In an outline, a review part (发展基础) looks back on the span before its own.
