@@ -177,7 +177,9 @@ function citiesOpeningAt(s: string, i: number, r: Regions): City[] {
  * alone (山东路, 云南白药) names none.
  */
 function shortProvince(s: string, r: Regions): Regions['provinces'][number] | undefined {
-  return r.provinces.find((p) => p.short.some((sh) => sh.length >= 2 && s.startsWith(sh) && placeFollows(s.slice(sh.length), r)));
+  // Plain loops: a find over the provinces made a closure for the short names of each, on every anchor read.
+  for (const p of r.provinces) for (const sh of p.short) if (sh.length >= 2 && s.startsWith(sh) && placeFollows(s.slice(sh.length), r)) return p;
+  return undefined;
 }
 
 /** Whether a city or a county-level name opens `s`. */
