@@ -129,7 +129,10 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
       const line = p.free[k] ? -1 : lineOf(at, at + length);
       if (line >= 0) addLast(insideHolding[k]!, line);
     });
-    for (let j = 0; j < outside.length; j++) scanNeeds(outside[j]!, p, finder, (k) => addLast(outsideHolding[k]!, j));
+    // One callback for all the lines outside, reading the line being scanned, not one made for each line.
+    let j = 0;
+    const inLine = (k: number) => addLast(outsideHolding[k]!, j);
+    for (; j < outside.length; j++) scanNeeds(outside[j]!, p, finder, inLine);
   }
   for (let k = 0; k < cues.length; k++) {
     const c = cues[k]!;
