@@ -1,3 +1,4 @@
+import { requiredText } from '../../rules/regex-ast.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 
 export interface Place {
@@ -47,6 +48,11 @@ export interface Regions {
   township: RegExp | null;
   bareGovernment: RegExp | null;
   levels: RawRules['regions']['levels'];
+  /**
+   * `congressNeeds[k]`: the texts the congress rule k of meta.yaml (a front line naming the congress, which placeOf
+   * reads the place from) cannot match without one of (requiredText), or null.
+   */
+  congressNeeds: readonly (readonly string[] | null)[];
 }
 
 /**
@@ -125,6 +131,7 @@ export function compileRegions(rules: RawRules): Regions {
     township: rules.regions.township?.pattern ?? null,
     bareGovernment: rules.regions.bareGovernment?.pattern ?? null,
     levels: rules.regions.levels,
+    congressNeeds: rules.meta.congress.map((c) => requiredText(c.pattern)),
   };
   const index = (key: string, i: number) => {
     if (r.nameIndex.has(key)) return;
