@@ -415,17 +415,23 @@ export const roles: Stage = (doc, ctx): Doc => {
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? w.ids.sequence : wholeEvidence ? w.ids[wholeEvidence] : null;
     return setRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
-  // Roles of each section's own blocks, counted in one pass.
+  // A section takes its heading's role (its own or its parent's), unless a weak one in a report; else the role most
+  // of its own blocks got.
+  const reportType = SEQUENCED.has(doc.meta.docType);
+  const byHeading = (h: Heading): boolean => !!h.role && !(h.weak && reportType);
+  // Roles of the own blocks of the other sections, counted in one pass (most blocks are in a section of the first kind).
   const tallies = new Map<string, Map<string, number>>();
-  for (const b of blocks) {
-    if (!b.section || !b.role) continue;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const h = hs[i];
+    if (!b.section || !b.role || (h && byHeading(h))) continue;
     let t = tallies.get(b.section);
     if (!t) tallies.set(b.section, (t = new Map()));
     t.set(b.role, (t.get(b.role) ?? 0) + 1);
   }
   const sections = packedMap(doc.sections, (s): SectionNode => {
     const h = info.get(s.id)!;
-    if (h.role && !(h.weak && SEQUENCED.has(doc.meta.docType))) return withSectionRole(s, h.role, h.rule, h.year, h.period);
+    if (byHeading(h)) return withSectionRole(s, h.role, h.rule, h.year, h.period);
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
     const year = role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
