@@ -32,8 +32,12 @@ function plainMostNamedCity(view: string, r: Regions): string | null {
   return best;
 }
 
-/** A regions file of made-up places whose names overlap: 东山市 / 东山湖市 / 山湖市, a short name 东东 that overlaps itself. */
+/**
+ * A regions file of made-up places whose names overlap: 东山市 / 东山湖市 / 山湖市, a short name 东东 that overlaps itself
+ * (with no congress rules, which the compiled regions gate too).
+ */
 const madeUp = compileRegions({
+  meta: { congress: [] },
   regions: {
     provinces: [{ name: '甲省', short: ['甲'], municipality: false }, { name: '乙市', short: ['乙'], municipality: true }],
     cities: {

@@ -196,27 +196,32 @@ export function reportYears(doc: Doc, info: Map<string, Heading>): { plan: numbe
 /** `opener`: the length of the first opener's match on the paragraph's first 40 characters, -1 for none, -2 when not read. */
 interface Evidence { cost: Record<Role, number>; rule: Record<Role, string | null>; opener: number }
 
+/**
+ * Evidence for `role` against the others: `weight` on each other role's cost, and `id` as the role's rule unless it
+ * has one. Field by field, not a loop over STATES; a function of its own, not a closure over the two records, which
+ * was made anew for every block.
+ */
+function against(cost: Record<Role, number>, rule: Record<Role, string | null>, role: Role, weight: number, id: string | null): void {
+  if (role !== 'other') cost.other += weight;
+  if (role !== 'review') cost.review += weight;
+  if (role !== 'plan') cost.plan += weight;
+  if (id !== null) rule[role] ??= id;
+}
+
 /** Costs of each role for one block, from its heading, opener and tense words. */
 function evidence(doc: Doc, b: Block, h: Heading | null, c: Compiled, w: RoleWords, planYear: number | null, since: number, started: boolean): Evidence {
   const cost: Record<Role, number> = { other: 0, review: 0, plan: 0 };
   // Every role's field there from the start (null for none), so that each record has the same hidden class.
   const rule: Record<Role, string | null> = { other: null, review: null, plan: null };
-  const against = (role: Role, weight: number, id: string | null) => {
-    // Field by field, not a loop over STATES: this is inlined at each of its four calls.
-    if (role !== 'other') cost.other += weight;
-    if (role !== 'review') cost.review += weight;
-    if (role !== 'plan') cost.plan += weight;
-    if (id !== null) rule[role] ??= id;
-  };
   if (h?.weak && (h.parentRole === 'review' || h.parentRole === 'plan')) {
-    against(h.parentRole, INHERITED, w.ids['parent-heading']);
-    if (h.role === 'review' || h.role === 'plan') against(h.role, INHERITED / 2, h.rule);
+    against(cost, rule, h.parentRole, INHERITED, w.ids['parent-heading']);
+    if (h.role === 'review' || h.role === 'plan') against(cost, rule, h.role, INHERITED / 2, h.rule);
   } else if (h?.role === 'review' || h?.role === 'plan') {
     // A heading line naming its role, or going on with the plan beside it (三、加强政府自身建设), is strong evidence.
     const line = b.kind === 'heading' && (h.own || h.carried);
     // A heading speaks loudest for the paragraphs right after it: far below, a missed heading may have intervened.
     const weight = Math.max(FLOOR, (h.own ? OWN_HEADING : INHERITED) * DECAY ** since);
-    against(h.role, line ? HEADING_LINE : weight, h.rule);
+    against(cost, rule, h.role, line ? HEADING_LINE : weight, h.rule);
   } else if (!started) {
     // Before the first part with a role (the salutation, the opening lines) a block holds neither.
     cost.review += INHERITED / 2;
@@ -237,7 +242,7 @@ function evidence(doc: Doc, b: Block, h: Heading | null, c: Compiled, w: RoleWor
     if (!m) continue;
     opener = m[0].length;
     const role: Role | null = o.role !== 'year' ? o.role : planYear === null ? null : Number(m[1]) < planYear ? 'review' : Number(m[1]) === planYear ? 'plan' : null;
-    if (role) against(role, OPENER, o.id);
+    if (role) against(cost, rule, role, OPENER, o.id);
     break;
   }
   const n = tenseCounts(view, b.start, b.end, w);
@@ -317,6 +322,15 @@ function decode(ev: readonly Evidence[], switchCost: number): Role[] {
   return out;
 }
 
+/** A paragraph's first 24 characters, on which a span or an opener carries over to the paragraphs after it. */
+const headOf = (view: string, b: Block): string => view.slice(b.start, Math.min(b.end, b.start + 24));
+
+/** Whether an opener matches `head`, a text opening with `first`; openers anchored on other characters are not tried. */
+function opensAny(openers: Compiled['q']['roles']['openers'], w: RoleWords, first: number, head: string): boolean {
+  for (let k = 0; k < openers.length; k++) if ((w.openerFirst[k]?.has(first) ?? true) && openers[k]!.pattern.test(head)) return true;
+  return false;
+}
+
 /**
  * Document roles: every block's role (review, plan, glossary or none) and the year or span it is about, decided for
  * the whole document at once. Evidence: the headings' roles (own or inherited), paragraph openers (过去一年,
@@ -351,7 +365,10 @@ export const roles: Stage = (doc, ctx): Doc => {
   const none: Evidence = { cost: { other: 0, review: 0, plan: 0 }, rule: { other: null, review: null, plan: null }, opener: -2 };
   const ev = packedMap(plain, (b, i) => {
     const h = hs[i];
-    if (b.kind === 'heading' && h?.role && !h.weak) [since, started] = [0, true];
+    if (b.kind === 'heading' && h?.role && !h.weak) {
+      since = 0;
+      started = true;
+    }
     else if (b.kind === 'paragraph') since++;
     if (h?.role === 'glossary') return null;
     if (!sequenced) return none;
@@ -389,10 +406,10 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (b.kind === 'heading') span = null;
     else {
       const first = doc.view.charCodeAt(b.start);
-      const head = doc.view.slice(b.start, Math.min(b.end, b.start + 24));
-      const own = w.spanFirst.has(first) ? spanIn(head, years.plan, SPAN_OPENER) : null;
+      // The first 24 characters are cut only where a span or an opener is read on them (mostly, evidence has read the openers).
+      const own = w.spanFirst.has(first) ? spanIn(headOf(doc.view, b), years.plan, SPAN_OPENER) : null;
       if (own) span = own;
-      else if (opensWith(e.opener) ?? openers.some((o, j) => (w.openerFirst[j]?.has(first) ?? true) && o.pattern.test(head))) span = null;
+      else if (opensWith(e.opener) ?? opensAny(openers, w, first, headOf(doc.view, b))) span = null;
     }
     const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
     // In an outline, a review part (发展基础) looks back on the span before its own.
@@ -401,17 +418,23 @@ export const roles: Stage = (doc, ctx): Doc => {
     const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? w.ids.sequence : wholeEvidence ? w.ids[wholeEvidence] : null;
     return setRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
-  // Roles of each section's own blocks, counted in one pass.
+  // A section takes its heading's role (its own or its parent's), unless a weak one in a report; else the role most
+  // of its own blocks got.
+  const reportType = SEQUENCED.has(doc.meta.docType);
+  const byHeading = (h: Heading): boolean => !!h.role && !(h.weak && reportType);
+  // Roles of the own blocks of the other sections, counted in one pass (most blocks are in a section of the first kind).
   const tallies = new Map<string, Map<string, number>>();
-  for (const b of blocks) {
-    if (!b.section || !b.role) continue;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const h = hs[i];
+    if (!b.section || !b.role || (h && byHeading(h))) continue;
     let t = tallies.get(b.section);
     if (!t) tallies.set(b.section, (t = new Map()));
     t.set(b.role, (t.get(b.role) ?? 0) + 1);
   }
   const sections = packedMap(doc.sections, (s): SectionNode => {
     const h = info.get(s.id)!;
-    if (h.role && !(h.weak && SEQUENCED.has(doc.meta.docType))) return withSectionRole(s, h.role, h.rule, h.year, h.period);
+    if (byHeading(h)) return withSectionRole(s, h.role, h.rule, h.year, h.period);
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
     const year = role === 'review' ? reviewed : role === 'plan' ? years.plan : null;

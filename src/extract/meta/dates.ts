@@ -45,9 +45,12 @@ export function iso(y: number, m: number, d: number): string | null {
 
 const ofMatch = (m: RegExpExecArray | null, n: Numerals) => (m?.groups ? iso(cnNumber(m.groups.year!, n), cnNumber(m.groups.month!, n), cnNumber(m.groups.day!, n)) : null);
 
+/** Whether the rule's first-character gate lets a text through that opens with the character at `start` of `text`. */
+const mayOpen = (g: Gated, text: string, start: number): boolean => !g.opens || g.opens.has(text.charCodeAt(start));
+
 /** The rule matched against `text` (or the view's text from `start` to `end`), tried only when its gates let the text through. */
 function execIf(g: Gated | undefined, text: string, start = 0, end = text.length): RegExpExecArray | null {
-  if (!g || end <= start || (g.opens && !g.opens.has(text.charCodeAt(start)))) return null;
+  if (!g || end <= start || !mayOpen(g, text, start)) return null;
   const t = start === 0 && end === text.length ? text : text.slice(start, end);
   return mayHold(t, g.needs) ? g.rule.pattern.exec(t) : null;
 }
@@ -80,7 +83,10 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
   const lines = openingLines(doc);
   for (let i = 0; i < lines.length; i++) {
-    const d = ofMatch(execIf(r.stamp, lines[i]!), n) ?? (r.splitStamp ? ofMatch(execIf(r.splitStamp, `${lines[i]!}\n${lines[i + 1] ?? ''}`), n) : null);
+    // A line and the next are joined only when the split stamp may open the line: the joined text is a new string,
+    // copied whole when its first character is read.
+    const splitRule = r.splitStamp && mayOpen(r.splitStamp, lines[i]!, 0) ? r.splitStamp : undefined;
+    const d = ofMatch(execIf(r.stamp, lines[i]!), n) ?? (splitRule ? ofMatch(execIf(splitRule, `${lines[i]!}\n${lines[i + 1] ?? ''}`), n) : null);
     if (d) return d;
   }
   for (const { body: line } of doc.lines) {

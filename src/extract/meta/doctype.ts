@@ -56,8 +56,8 @@ export function compileBodyCues(rules: RawRules): BodyCuePrefilter {
 
 /**
  * Call `found(k, start, length)` for each body cue k one of whose needed texts starts at `start` in `text`: one native
- * search for all the texts (`finder`, the caller's own copy of `p.finder`), resumed one character after each find so
- * that finds may overlap.
+ * search for all the texts (`finder`: `p.finder`, global, its lastIndex set here), resumed one character after each
+ * find so that finds may overlap.
  */
 function scanNeeds(text: string, p: BodyCuePrefilter, finder: RegExp, found: (cue: number, start: number, length: number) => void): void {
   finder.lastIndex = 0;
@@ -85,7 +85,9 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const outside: string[] = [];
   const inside: ViewLine[] = [];
   const insideIndex: number[] = [];
-  for (const l of doc.lines.slice(0, OPENING_LINES)) {
+  const count = Math.min(doc.lines.length, OPENING_LINES);
+  for (let i = 0; i < count; i++) {
+    const l = doc.lines[i]!;
     if (l.end > text.length || text.slice(l.start, l.end) !== l.body) outside.push(l.body);
     else {
       inside.push(l);
@@ -109,36 +111,52 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   // its texts and which lines do (a line inside the text holds one where the text holds it within that line).
   const p = rules.meta.compiled.bodyCues;
   const cues = rules.meta.bodyCues;
-  const inText = cues.map(() => false);
-  const insideHolding = cues.map(() => new Set<number>());
-  const outsideHolding = cues.map(() => new Set<number>());
-  const finder = new RegExp(p.finder ?? /(?!)/g); // this call's own copy: its lastIndex is this call's
-  scanNeeds(text, p, finder, (k, at, length) => {
-    inText[k] = true;
-    const line = p.free[k] ? -1 : lineOf(at, at + length);
-    if (line >= 0) insideHolding[k]!.add(line);
-  });
-  outside.forEach((l, j) => scanNeeds(l, p, finder, (k) => outsideHolding[k]!.add(j)));
-  cues.forEach((c, k) => {
+  // Flags in a typed array and lists pushed one by one: arrays from `map` are of another elements kind once this is
+  // optimised (which inlines `map`), and the code was thrown away and compiled again for them.
+  const inText = new Uint8Array(cues.length);
+  const insideHolding: number[][] = [];
+  const outsideHolding: number[][] = [];
+  for (let k = 0; k < cues.length; k++) {
+    insideHolding.push([]);
+    outsideHolding.push([]);
+  }
+  // The rules' own finder, not a copy made for each document: each search starts by setting its lastIndex.
+  const finder = p.finder;
+  if (finder) {
+    // Finds come in the order of the text, so a line already holding a cue is the last one listed for it.
+    scanNeeds(text, p, finder, (k, at, length) => {
+      inText[k] = 1;
+      const line = p.free[k] ? -1 : lineOf(at, at + length);
+      if (line >= 0) addLast(insideHolding[k]!, line);
+    });
+    // One callback for all the lines outside, reading the line being scanned, not one made for each line.
+    let j = 0;
+    const inLine = (k: number) => addLast(outsideHolding[k]!, j);
+    for (; j < outside.length; j++) scanNeeds(outside[j]!, p, finder, inLine);
+  }
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k]!;
     if (!p.needs[k]) {
       if (c.pattern.test(text) || (p.free[k] ? outside : lines).some((l) => c.pattern.test(l))) add(c.docType, c.weight);
-      return;
+      continue;
     }
-    if (inText[k] && c.pattern.test(text)) return add(c.docType, c.weight);
+    if (inText[k] && c.pattern.test(text)) add(c.docType, c.weight);
     // A cue that reads nothing around its match (contextFree) and missed the opening text misses the lines inside it too.
-    if (testsAny(c.pattern, outside, outsideHolding[k]!) || (!p.free[k] && testsAny(c.pattern, lines, insideHolding[k]!))) add(c.docType, c.weight);
-  });
+    else if (testsAny(c.pattern, outside, outsideHolding[k]!) || (!p.free[k] && testsAny(c.pattern, lines, insideHolding[k]!))) add(c.docType, c.weight);
+  }
   let best: Meta['docType'] = byTitle ?? 'other';
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;
   return best;
 }
 
-/**
- * Whether the pattern matches one of the texts at the indices held, tried in the set's order. A loop, not a list
- * spread from the set and mapped: an empty one is of another array kind, and the code was compiled again for it.
- */
-function testsAny(pattern: RegExp, texts: readonly string[], at: ReadonlySet<number>): boolean {
-  for (const i of at) if (pattern.test(texts[i]!)) return true;
+/** Append `i` to a list in increasing order unless it is already its last. */
+function addLast(list: number[], i: number): void {
+  if (list.length === 0 || list[list.length - 1] !== i) list.push(i);
+}
+
+/** Whether the pattern matches one of the texts at the indices listed, tried in order. */
+function testsAny(pattern: RegExp, texts: readonly string[], at: readonly number[]): boolean {
+  for (let i = 0; i < at.length; i++) if (pattern.test(texts[at[i]!]!)) return true;
   return false;
 }
 

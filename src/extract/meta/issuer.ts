@@ -1,7 +1,6 @@
 import type { Block, Doc } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
-import { lineBodies } from './lines.js';
 import { bareLevel, type Place, type Regions } from './region.js';
 
 /** The issuer as the text writes it, before a bare level word (市人民政府) is expanded with the place. */
@@ -55,7 +54,8 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
     if (n && v.length <= 20) return cue(`${n[1]}人民政府`);
   }
   if (news) {
-    for (const line of lineBodies(doc)) {
+    // A plain loop over the lines: a generator of their bodies took each line through the iteration protocol.
+    for (const { body: line } of doc.lines) {
       const name = rules.meta.issuerByline?.pattern.exec(line)?.groups?.name;
       if (name && !rules.meta.bylineNot.includes(name)) return cue(name);
     }

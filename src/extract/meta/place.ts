@@ -1,4 +1,5 @@
 import type { Block, Doc } from '../../document.js';
+import { mayHold } from '../../rules/regex-ast.js';
 import type { Rules } from '../../rules/schema.js';
 import { bareLevel, cityBefore, mostNamed, municipalityNamed, placeAt, regions, type Place, type Regions } from './region.js';
 
@@ -9,10 +10,13 @@ import { bareLevel, cityBefore, mostNamed, municipalityNamed, placeAt, regions, 
  */
 function anchors(doc: Doc, rules: Rules, title: string | null, front: Block[], issuer: string | null, r: Regions): string[] {
   const out: string[] = [];
+  const congress = rules.meta.congress;
   for (const b of front) {
     const v = doc.view.slice(b.start, b.end);
-    for (const rule of rules.meta.congress) {
-      const m = rule.pattern.exec(v);
+    for (let k = 0; k < congress.length; k++) {
+      // A rule is run only on a line holding a text it needs (人民代表大会…): its place, read character by character
+      // from every position of the line, cost far more than the search.
+      const m = mayHold(v, r.congressNeeds[k]) ? congress[k]!.pattern.exec(v) : null;
       if (!m) continue;
       out.push(m.groups?.national ?? m.groups?.place ?? '');
       break;

@@ -1,3 +1,4 @@
+import { requiredText } from '../../rules/regex-ast.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 
 export interface Place {
@@ -47,6 +48,11 @@ export interface Regions {
   township: RegExp | null;
   bareGovernment: RegExp | null;
   levels: RawRules['regions']['levels'];
+  /**
+   * `congressNeeds[k]`: the texts the congress rule k of meta.yaml (a front line naming the congress, which placeOf
+   * reads the place from) cannot match without one of (requiredText), or null.
+   */
+  congressNeeds: readonly (readonly string[] | null)[];
 }
 
 /**
@@ -59,8 +65,11 @@ export interface ShortNames {
   byFirstChar: Map<number, number[]>;
   firstUnits: Uint8Array;
   secondUnits: Uint8Array;
-  /** `cityWord[k]`: the index in `words` of `cities[k]`'s short name, or -1 when it has none apart from its name. */
-  cityWord: Int32Array;
+  /**
+   * The cities with a short name apart from their name, each name once, in `cities` order, with the index in `words`
+   * of its short name (-1 for an empty one); a name listed twice has its last listing's.
+   */
+  named: { name: string; word: number }[];
 }
 
 /** Built once at load (`rules.regions.compiled`): the vocabulary is fixed for a run, and meta runs once per document. */
@@ -109,7 +118,7 @@ export function compileRegions(rules: RawRules): Regions {
     provinceOf: new Map(),
     byLastTwo: new Map(),
     ends: [],
-    shorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), cityWord: new Int32Array(cities.length).fill(-1) },
+    shorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), named: [] },
     byEitherFirstChar: new Map(),
     emptyShort: false,
     nameIndex: new Map(),
@@ -122,6 +131,7 @@ export function compileRegions(rules: RawRules): Regions {
     township: rules.regions.township?.pattern ?? null,
     bareGovernment: rules.regions.bareGovernment?.pattern ?? null,
     levels: rules.regions.levels,
+    congressNeeds: rules.meta.congress.map((c) => requiredText(c.pattern)),
   };
   const index = (key: string, i: number) => {
     if (r.nameIndex.has(key)) return;
@@ -129,6 +139,7 @@ export function compileRegions(rules: RawRules): Regions {
     if (!r.nameLengths.includes(key.length)) r.nameLengths.push(key.length);
     r.nameEnds.add(key.charCodeAt(key.length - 1));
   };
+  const namedAt = new Map<string, number>();
   for (let i = 0; i < cities.length; i++) {
     const c = cities[i]!;
     r.provinceOf.set(c.name, c.province); // a name listed twice goes to its last province, as before
@@ -136,7 +147,12 @@ export function compileRegions(rules: RawRules): Regions {
     const last = c.name.charCodeAt(c.name.length - 1);
     if (!r.byLastTwo.has(last)) r.byLastTwo.set(last, new Map());
     addTo(r.byLastTwo.get(last)!, c.name.charCodeAt(c.name.length - 2), i);
-    if (c.short !== c.name) r.shorts.cityWord[i] = shortWord(r.shorts, c.short);
+    if (c.short !== c.name) {
+      const word = shortWord(r.shorts, c.short);
+      const at = namedAt.get(c.name);
+      if (at === undefined) namedAt.set(c.name, r.shorts.named.push({ name: c.name, word }) - 1);
+      else r.shorts.named[at]!.word = word;
+    }
     addTo(r.byEitherFirstChar, first, c);
     if (!c.short) r.emptyShort = true;
     else if (c.short.charCodeAt(0) !== first) addTo(r.byEitherFirstChar, c.short.charCodeAt(0), c);
@@ -177,7 +193,9 @@ function citiesOpeningAt(s: string, i: number, r: Regions): City[] {
  * alone (山东路, 云南白药) names none.
  */
 function shortProvince(s: string, r: Regions): Regions['provinces'][number] | undefined {
-  return r.provinces.find((p) => p.short.some((sh) => sh.length >= 2 && s.startsWith(sh) && placeFollows(s.slice(sh.length), r)));
+  // Plain loops: a find over the provinces made a closure for the short names of each, on every anchor read.
+  for (const p of r.provinces) for (const sh of p.short) if (sh.length >= 2 && s.startsWith(sh) && placeFollows(s.slice(sh.length), r)) return p;
+  return undefined;
 }
 
 /** Whether a city or a county-level name opens `s`. */
@@ -299,18 +317,36 @@ export function mostNamed(view: string, r: Regions): { name: string | null; n: n
   if (!r.cities.length) return { name: '', n: 0, second: 0, short: false };
   const counts = countNames(view, r);
   // Only when no city is named in full: short names (潜江 for 潜江市), which are more often ordinary words.
-  const short = !counts.size;
-  if (short) {
-    const shorts = countShorts(view, r.shorts);
-    r.cities.forEach((c, k) => {
-      if (c.short !== c.name) counts.set(c.name, r.shorts.cityWord[k]! >= 0 ? shorts[r.shorts.cityWord[k]!]! : 0);
-    });
-  }
+  if (!counts.size) return mostShortNamed(view, r.shorts);
   let best: string | null = null;
   for (const [name, n] of counts) if (n > 0 && (!best || n > counts.get(best)!)) best = name;
   let second = 0;
   for (const [name, n] of counts) if (name !== best && n > second) second = n;
-  return { name: best, n: best ? counts.get(best)! : 0, second, short };
+  return { name: best, n: best ? counts.get(best)! : 0, second, short: false };
+}
+
+/**
+ * mostNamed by the short names alone, read from the counts of the short words in the order of `s.named` (a map of
+ * every city's count, filled in that order, was built for this before).
+ */
+function mostShortNamed(view: string, s: ShortNames): ReturnType<typeof mostNamed> {
+  const counts = countShorts(view, s);
+  const named = s.named;
+  let best = -1;
+  let most = 0;
+  for (let i = 0; i < named.length; i++) {
+    const n = named[i]!.word >= 0 ? counts[named[i]!.word]! : 0;
+    if (n > 0 && (best < 0 || n > most)) {
+      best = i;
+      most = n;
+    }
+  }
+  let second = 0;
+  for (let i = 0; i < named.length; i++) {
+    const n = named[i]!.word >= 0 ? counts[named[i]!.word]! : 0;
+    if (i !== best && n > second) second = n;
+  }
+  return { name: best >= 0 ? named[best]!.name : null, n: most, second, short: true };
 }
 
 /** How often a name occurs in the view. */

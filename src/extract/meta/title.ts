@@ -1,4 +1,4 @@
-import type { Block, Doc } from '../../document.js';
+import type { Doc } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 
 /** What the opening lines say: the document's own title, and a collector's header (标题:/发文单位:/发文时间:) if any. */
@@ -7,8 +7,6 @@ export interface Opening {
   title: string | null;
   collectorTitle: string | null;
   collectorIssuer: string | null;
-  /** Blocks before the body begins (up to the first heading, salutation or long paragraph). */
-  blocks: Block[];
 }
 
 const SALUTATION = /^(各位代表|各位委员|同志们|女士们)|[:]$/;
@@ -95,7 +93,7 @@ function headerFields(doc: Doc, out: Opening): void {
 
 /** Read the opening lines of the document for its title and any collector header. */
 export function opening(doc: Doc, rules: Rules): Opening {
-  const out: Opening = { title: null, collectorTitle: null, collectorIssuer: null, blocks: [] };
+  const out: Opening = { title: null, collectorTitle: null, collectorIssuer: null };
   const blocks = doc.blocks;
   headerFields(doc, out);
   for (let i = 0; i < blocks.length; i++) {
@@ -108,7 +106,6 @@ export function opening(doc: Doc, rules: Rules): Opening {
       if (head && looksLikeTitle(head[1]!, rules) && endsAsTitle(head[1]!, rules)) out.title = doc.reading.written(b.start, b.start + head[1]!.length);
       break;
     }
-    out.blocks.push(b);
     if (collector) {
       takeField(out, collector[1]!, doc.text.slice(b.end - collector[2]!.length, b.end).trim());
       continue;
@@ -124,7 +121,6 @@ export function opening(doc: Doc, rules: Rules): Opening {
         // A short label line above the title (县级考核依据) is not part of it; a title broken mid-phrase is joined.
         const label = view.length <= 8 && !view.includes('关于');
         out.title = label ? doc.reading.written(next.start, next.end) : out.title + doc.reading.written(next.start, next.end);
-        out.blocks.push(next);
         i++;
       }
     }
