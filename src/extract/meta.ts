@@ -8,8 +8,9 @@ import { docTypeOf, looksBack, outlineSpan } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { placeOf } from './meta/place.js';
 import { regionOf, regions, type Place } from './meta/region.js';
-import { isBareReportTitle, opening } from './meta/title.js';
+import { headerTitle, isBareReportTitle, opening } from './meta/title.js';
 import { firstNear, nearNeeds, type NearNeeds } from '../stages/gates.js';
+import { readAs } from '../stages/normalise.js';
 
 /** Lines before the first heading that may carry the delivery line, speaker and issuer. */
 const FRONT_BLOCKS = 40;
@@ -206,21 +207,23 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const before: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
   const table = doc.cellTables[0]?.start ?? Infinity;
   const front = before.filter((b) => b.start < table);
-  const raw = open.title ?? open.collectorTitle ?? hints?.title ?? announcedTitle(doc, rules);
+  const raw = open.title ?? open.collectorTitle ?? hints?.title ?? announcedTitle(doc, rules) ?? headerTitle(doc, rules);
   // A title from the blocks is read as written (breaks and markup out); collector and front-matter fields are one line.
   // A title line that was a table row (东柳街道2023年工作总结 |) leaves its cell border.
   const unbordered = raw?.replace(/[\s|]+$/u, '') || null;
   const untagged = unbordered && rules.meta.titleTag ? unbordered.replace(rules.meta.titleTag, '') : unbordered;
   const sited = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
   const written = sited && rules.meta.titleDateNote ? sited.replace(rules.meta.titleDateNote, '') || sited : sited;
-  const docType = docTypeOf(doc, rules, written, open.title === null && open.collectorTitle !== null);
-  const cue = issuerCue(doc, rules, written, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
-  const place = placeOf(doc, rules, written, front, cue?.name ?? null);
+  // The rules read the title as the view reads text (a traditional copy's 統計公報 as 统计公报); the output keeps it.
+  const read = written && readAs(written, rules.script.compiled.shift);
+  const docType = docTypeOf(doc, rules, read, open.title === null && open.collectorTitle !== null);
+  const cue = issuerCue(doc, rules, read, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
+  const place = placeOf(doc, rules, read, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place, regions(rules));
   let year: number | null = null;
-  const lookBack = looksBack(written, issuer, rules);
-  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, written, null, docType, lookBack), rules) ?? hints?.date ?? null;
-  year = yearOf(doc, rules, written, date, docType, lookBack);
+  const lookBack = looksBack(read, issuer, rules);
+  const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, read, null, docType, lookBack), rules) ?? hints?.date ?? null;
+  year = yearOf(doc, rules, read, date, docType, lookBack);
   let title = written;
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;

@@ -227,7 +227,7 @@ function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], lengt
  * loop several times as costly to optimise.
  */
 function blockAt(units: Line[], rule: Rules['boilerplate']['blocks'][number], at: number, sentenceEnd: RegExp): RemovedRange | null {
-  const first = rule.fromStart ? keptAbove(units, at, rule.keep) : at;
+  const first = rule.fromStart ? 0 : at;
   let last = rule.fromStart ? at : units.length - 1;
   if (rule.until) {
     const stop = units.slice(at + 1, at + 13).findIndex((u) => rule.until!.test(u.body));
@@ -238,12 +238,6 @@ function blockAt(units: Line[], rule: Rules['boilerplate']['blocks'][number], at
   const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u, sentenceEnd));
   if (!rule.prose && swept.length > 0) return null;
   return { start: units[first]!.start, end: units[followed]!.end, rule: rule.id };
-}
-
-/** The first unit a block removed from the text's start takes: the one after the last unit above `at` that `keep` keeps. */
-function keptAbove(units: Line[], at: number, keep: RegExp | undefined): number {
-  if (keep) for (let k = at - 1; k >= 0; k--) if (keep.test(units[k]!.body)) return k + 1;
-  return 0;
 }
 
 /** Merge overlapping removals, keeping the rule of the one that starts first. */

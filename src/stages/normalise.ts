@@ -147,6 +147,14 @@ export function normaliseText(text: string, shift: Uint16Array = SHIFT): string 
   return unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare));
 }
 
+/**
+ * A short text (a title, a unit's name) as the view reads it, characters only: full-width and traditional forms
+ * folded by the rule set's table (compileShift), one unit for one. For matching rules; output keeps the text.
+ */
+export function readAs(text: string, shift: Uint16Array): string {
+  return mapChars(text, shift);
+}
+
 /** The physical lines of the view, trimmed (empty lines included, so index k is line k + 1). */
 export function viewLinesOf(view: string, starts: readonly number[]): ViewLine[] {
   const lines: ViewLine[] = [];

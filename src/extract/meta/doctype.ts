@@ -3,6 +3,7 @@ import type { RawRules, Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
 import { escapeRegExp } from '../../rules/pattern.js';
 import { contextFree, requiredText } from '../../rules/regex-ast.js';
+import { readAs } from '../../stages/normalise.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
 const OPENING_LINES = 60;
@@ -189,5 +190,7 @@ const LAST_QUARTER = 10;
  */
 export function looksBack(title: string | null, issuer: string | null, rules: Rules): boolean {
   const rule = rules.meta.lookBack;
-  return !!rule && ((title !== null && rule.pattern.test(title)) || (issuer !== null && rule.pattern.test(issuer)));
+  // Read as the view reads text (meta.title keeps a traditional copy's characters as written).
+  const read = (s: string) => rule!.pattern.test(readAs(s, rules.script.compiled.shift));
+  return !!rule && ((title !== null && read(title)) || (issuer !== null && read(issuer)));
 }

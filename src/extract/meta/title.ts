@@ -91,6 +91,28 @@ function headerFields(doc: Doc, out: Opening): void {
   }
 }
 
+/**
+ * The title line of a page header the cleaner took out above the document (某某市人民政府关于…的通知-某某网络平台 above
+ * a font-size widget), for a document that names itself nowhere else: the first line of a range removed before the
+ * first block that reads as a title once a site's name after it is off (rules/meta.yaml titleSite).
+ */
+export function headerTitle(doc: Doc, rules: Rules): string | null {
+  const body = doc.blocks[0]?.start ?? doc.view.length;
+  const site = rules.meta.titleSite;
+  for (const r of doc.removed) {
+    if (r.start >= body) break;
+    for (let at = r.start; at < r.end;) {
+      const next = doc.view.indexOf('\n', at);
+      const end = next < 0 || next > r.end ? r.end : next;
+      const line = doc.view.slice(at, end).trim();
+      const bare = site ? line.replace(site, '') : line;
+      if (looksLikeTitle(bare, rules) && endsAsTitle(bare, rules)) return doc.text.slice(at, end).trim();
+      at = end + 1;
+    }
+  }
+  return null;
+}
+
 /** Read the opening lines of the document for its title and any collector header. */
 export function opening(doc: Doc, rules: Rules): Opening {
   const out: Opening = { title: null, collectorTitle: null, collectorIssuer: null };

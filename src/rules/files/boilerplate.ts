@@ -40,11 +40,6 @@ export function boilerplateRules() {
     ...Follow,
     /** Remove from the start of the text through the matching unit (collector headers, forum panels, page headers). */
     fromStart: z.boolean().default(false),
-    /**
-     * With `fromStart`: the last unit above the match that matches this stays, with all above it, and the block
-     * starts after it (a page's own title line above its page header: 某某市人民政府关于…的通知).
-     */
-    keep: Pattern.optional(),
     /** End the block at the first unit matching this (searched over the next dozen units) instead of the text's end. */
     until: Pattern.optional(),
     /** One of the two units after the match must match this too (a numbered floor is one only above its post meta). */
