@@ -31,6 +31,10 @@ describe('meta: web articles', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['8.5%', 'target', 2021]]);
   });
 
+  it('places a story by the congress it names in short (湖南省十四届人大二次会议), not by 根据区十届人大…', () => {
+    expect(metaOf('湖南经济这一年\n1月22日，湖南省十四届人大二次会议开幕。省长作政府工作报告。\n').region).toEqual({ province: '湖南省', city: null, district: null });
+  });
+
   it('types a story opened by a news agency\'s dateline (…新闻讯, …网消息, 消息（记者 …）) as news', () => {
     const body = ' 1月23日上午，某省第十四届人民代表大会第二次会议开幕。省长作政府工作报告。报告指出，2023年全省地区生产总值增长5.8%。\n';
     for (const dateline of ['某某晚报某某网新闻讯', '某某日报讯', '新华社讯', '某某网消息', '本台消息（记者 张三）']) {
