@@ -31,6 +31,11 @@ describe('meta: web articles', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['8.5%', 'target', 2021]]);
   });
 
+  it('places a report by the county its title names after 关于 (关于某县2023年…计划执行情况…的报告)', () => {
+    expect(metaOf('关于通山县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n一、2023年计划执行情况\n\n全县地区生产总值增长6.2%。\n'))
+      .toMatchObject({ docType: 'plan-report', level: 'county', region: { district: '通山县' }, year: 2024 });
+  });
+
   it('places a story by the congress it names in short (湖南省十四届人大二次会议), not by 根据区十届人大…', () => {
     expect(metaOf('湖南经济这一年\n1月22日，湖南省十四届人大二次会议开幕。省长作政府工作报告。\n').region).toEqual({ province: '湖南省', city: null, district: null });
   });
