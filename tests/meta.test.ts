@@ -36,6 +36,11 @@ describe('meta: web articles', () => {
       .toMatchObject({ docType: 'plan-report', level: 'county', region: { district: '通山县' }, year: 2024 });
   });
 
+  it('reads the issuer of a header\'s 发文机构 line, and a report on the plan\'s execution alone as a plan report', () => {
+    const text = '标题：关于通山县2023年国民经济和社会发展计划执行情况的报告\n发文机构：通山县发展和改革局\n发布日期：2024-01-20\n\n一、2023年计划执行情况\n\n全县地区生产总值增长6.2%。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'plan-report', issuer: '通山县发展和改革局', date: '2024-01-20', region: { district: '通山县' } });
+  });
+
   it('places a story by the congress it names in short (湖南省十四届人大二次会议), not by 根据区十届人大…', () => {
     expect(metaOf('湖南经济这一年\n1月22日，湖南省十四届人大二次会议开幕。省长作政府工作报告。\n').region).toEqual({ province: '湖南省', city: null, district: null });
   });
