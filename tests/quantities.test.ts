@@ -225,6 +225,8 @@ describe('indicator', () => {
     ['打造15个城市街心花园(游园)。', '城市街心花园'],
     ['安排不低于1000万元资金。', '资金'],
     ['城镇登记失业率控制在4.8%以内。', '城镇登记失业率'],
+    // An indicator's Latin name glued to its figure is no code (入住A3栋 is).
+    ['全市人均GDP15万元以上。', '人均GDP'],
     // How a change is counted (同口径, 按可比口径) belongs to the measure, not to what is measured.
     ['一般公共预算收入同口径增长5%。', '一般公共预算收入'],
     ['税收收入按可比口径增长3.2%。', '税收收入'],
