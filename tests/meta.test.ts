@@ -41,6 +41,10 @@ describe('meta: web articles', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'plan-report', issuer: '通山县发展和改革局', date: '2024-01-20', region: { district: '通山县' } });
   });
 
+  it('takes no issuer from the paper\'s own dateline before its reporter (本报讯【记者 …】)', () => {
+    expect(metaOf('某某县召开人大会议\n本报讯【记者 李华】2月28日，某某县第十届人民代表大会第二次会议开幕。县长作政府工作报告。\n')).toMatchObject({ docType: 'news', issuer: null });
+  });
+
   it('places a story by the congress it names in short (湖南省十四届人大二次会议), not by 根据区十届人大…', () => {
     expect(metaOf('湖南经济这一年\n1月22日，湖南省十四届人大二次会议开幕。省长作政府工作报告。\n').region).toEqual({ province: '湖南省', city: null, district: null });
   });
