@@ -441,8 +441,6 @@ export class Patterns {
     const n = this.sticky.length;
     // Most texts (the few characters before a figure) hold no match: they share one list of empty lists.
     let out: RegExpExecArray[][] | null = null;
-    // Per pattern, where its next match may start: a plain list, as a typed array cost more to make than the scan.
-    let next: number[] | null = null;
     const opens = this.opens;
     const firsts = this.firsts;
     const lists = this.lists;
@@ -457,7 +455,9 @@ export class Patterns {
       const list = lists[firsts[code]! - 1]!;
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
-        if (next !== null && p < next[k]!) continue;
+        // A pattern's next match starts past its last one: read from that match, not kept in a list made per text.
+        const mine = out === null ? NONE : out[k]!;
+        if (mine.length > 0 && p < advance(text, mine[mine.length - 1]!, this.unicode[k]!)) continue;
         if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
         if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
@@ -467,8 +467,6 @@ export class Patterns {
         out ??= noMatches(n);
         if (out[k] === NONE) out[k] = [];
         out[k]!.push(m);
-        next ??= zeros(n);
-        next[k] = advance(text, m, this.unicode[k]!);
       }
     }
     const wholeAt = this.wholeAt;
@@ -538,13 +536,6 @@ function unitGates(patterns: readonly { re: RegExp }[], index: number): [Int32Ar
 function noMatches(n: number): RegExpExecArray[][] {
   const out: RegExpExecArray[][] = [];
   for (let k = 0; k < n; k++) out.push(NONE);
-  return out;
-}
-
-/** A list of `n` zeros, pushed one by one (packed). */
-function zeros(n: number): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < n; k++) out.push(0);
   return out;
 }
 
