@@ -48,6 +48,8 @@ export interface Frame {
   view: string;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
   ids: Compiled['ids'];
+  /** The kind decided by each evidence, made once: in a document an evidence always gives the same kind. */
+  decided: Map<KindEvidence, KindOf>;
 }
 
 /** What a section's role and year say about the figures in it (the innermost section with a role). */
@@ -104,6 +106,18 @@ export class Sentence implements Range {
   /** The part [from, pos) of the sentence (view offsets), as read. */
   between(from: number, pos: number): string {
     return this.text !== null ? this.text.slice(this.of(from - this.start), this.of(pos - this.start)) : this.reading.slice(from, pos);
+  }
+
+  /**
+   * The last clause of the sentence before `pos` (`lastClause(before(pos))`), sliced once: a figure reads it with
+   * every question, the sentence before it only with a few.
+   */
+  clause(pos: number): string {
+    if (this.text === null) return lastClause(this.before(pos));
+    const from = this.of(0);
+    const to = this.of(pos - this.start);
+    for (let i = to - 1; i >= from; i--) if (isClauseEnd(this.text.charCodeAt(i))) return this.text.slice(i + 1, to);
+    return this.text.slice(from, to);
   }
 
   /** Whether the sentence before `pos` reports work done (已完成投资…, 截至3月底…): `done(before(pos))`. */
@@ -182,6 +196,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     reading: doc.reading,
     view: doc.view,
     ids: c.ids,
+    decided: new Map(),
   };
 }
 
@@ -193,8 +208,12 @@ export function targetsFrom(view: string, block: Range, c: Compiled): number {
   return m ? block.start + m.index + m[0].length : Infinity;
 }
 
-/** A kind and the decision rule of quantities.yaml that names `evidence`. */
-const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({ kind, rule: frame.ids.kind[evidence], evidence });
+/** A kind and the decision rule of quantities.yaml that names `evidence` (one record per evidence, not per figure). */
+function decided(frame: Frame, kind: Kind, evidence: KindEvidence): KindOf {
+  let k = frame.decided.get(evidence);
+  if (!k) frame.decided.set(evidence, (k = { kind, rule: frame.ids.kind[evidence], evidence }));
+  return k;
+}
 
 /**
  * Target, actual or other. Glossary definitions are other; a paragraph of main expected targets, a task, or a plan
@@ -209,10 +228,9 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
-  // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: every
-  // figure that comes this far reads both (reportedDone starts with the clause).
-  const before = sentence.before(pos);
-  const clause = lastClause(before);
+  // The last clause before the figure, read across the breaks of a hard-wrapped paragraph: every figure that comes
+  // this far reads it (reportedDone starts with it); the whole sentence before it is read by a year cue only.
+  const clause = sentence.clause(pos);
   const reported = reportedDone(frame, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
@@ -236,13 +254,13 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
     // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
-    const y = t.yieldsToYear ? yearKind(before, frame, c) : null;
+    const y = t.yieldsToYear ? yearKind(sentence.before(pos), frame, c) : null;
     if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
     // This year (今年, 年内) in a report on its own year so far is the year under review.
     if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return decided(frame, 'actual', 'past-year');
     return { kind: t.value, rule: t.id, evidence: null };
   }
-  const y = yearKind(before, frame, c);
+  const y = yearKind(sentence.before(pos), frame, c);
   return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, frame.docType === 'work-report' ? 'actual' : 'target', 'default');
 }
 
