@@ -409,18 +409,31 @@ const INTRODUCES_LIST = /(:|以下[^。,;]{0,12}[。:]?)$/;
 /** A paragraph that is an item of such a list: ——…, (1)…, 1.…, ①…. */
 const LIST_ITEM = /^(——|—|-|\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳])/;
 
+/** The characters a LIST_ITEM can open with: — - ( a digit ①-⑳. */
+const mayOpenItem = (code: number) => code === 0x2014 || code === 0x2d || code === 0x28 || (code >= 0x30 && code <= 0x39) || (code >= 0x2460 && code <= 0x2473);
+
+/** Whether [from, to) holds a : or 以下, one of which every match of INTRODUCES_LIST holds. */
+function mayIntroduce(view: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = view.charCodeAt(i);
+    if (code === 0x3a || (code === 0x4ee5 && i + 1 < to && view.charCodeAt(i + 1) === 0x4e0b)) return true;
+  }
+  return false;
+}
+
 /**
  * The deadline each paragraph's targets take from the paragraph before: …，到2030年，…努力实现以下主要目标。 gives
- * 2030 to the ——… items after it, up to the first paragraph that is no item. Null where none is carried.
+ * 2030 to the ——… items after it, up to the first paragraph that is no item. Null where none is carried. Every
+ * paragraph is asked: a character test rules most out before any slicing.
  */
 export function carriedYears(view: string, blocks: readonly Range[]): (number | null)[] {
   const out: (number | null)[] = [];
   let carry: number | null = null;
   for (const b of blocks) {
-    const head = view.slice(b.start, Math.min(b.end, b.start + 4));
-    const item = LIST_ITEM.test(head);
+    const item = b.end > b.start && mayOpenItem(view.charCodeAt(b.start)) && LIST_ITEM.test(view.slice(b.start, Math.min(b.end, b.start + 4)));
     out.push(item ? carry : null);
-    const intro = INTRODUCES_LIST.test(view.slice(Math.max(b.start, b.end - 16), b.end).trim());
+    const tail = Math.max(b.start, b.end - 16);
+    const intro = mayIntroduce(view, tail, b.end) && INTRODUCES_LIST.test(view.slice(tail, b.end).trim());
     const own = intro ? lastDeadline(view, b) : null;
     if (own !== null) carry = own;
     else if (!item) carry = null;
