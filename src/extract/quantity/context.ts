@@ -2,7 +2,6 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import { mayHold } from '../../rules/regex-ast.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
 import { Coverage, Locator } from './spans.js';
@@ -84,6 +83,8 @@ export class Sentence implements Range {
   private doneEnd = -2;
   /** The kind cue words in it (c.kind), null until asked. */
   private cues: readonly RegExpExecArray[] | null = null;
+  /** Where the last text a list head needs (c.listHeadNeeds) starts in it (a view offset), -1 with none, -2 until asked. */
+  private needAt = -2;
 
   constructor(readonly start: number, readonly end: number, private readonly reading: ReadingView, private readonly c: Compiled) {
     this.opening = openingYear(reading.view, this);
@@ -118,6 +119,22 @@ export class Sentence implements Range {
     const to = this.of(pos - this.start);
     for (let i = to - 1; i >= from; i--) if (isClauseEnd(this.text.charCodeAt(i))) return this.text.slice(i + 1, to);
     return this.text.slice(from, to);
+  }
+
+  /**
+   * Whether the sentence from view offset `pos` on may hold a list head: `mayHold(view.slice(pos, end), needs)`,
+   * told by where the last needed text in the whole sentence starts (found once, not once per figure).
+   */
+  mayHoldListHead(pos: number): boolean {
+    const needs = this.c.listHeadNeeds;
+    if (!needs) return true;
+    if (this.needAt === -2) {
+      const text = this.reading.view.slice(this.start, this.end);
+      let at = -1;
+      for (const t of needs) at = Math.max(at, text.lastIndexOf(t));
+      this.needAt = at < 0 ? -1 : this.start + at;
+    }
+    return this.needAt >= pos;
   }
 
   /** Whether the sentence before `pos` reports work done (已完成投资…, 截至3月底…): `done(before(pos))`. */
@@ -275,19 +292,20 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * of counts done (安排的48个项目中，已开工36个、…: the planned count, taken as a target, the counts done after it
  * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
-function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Range, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
+function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Sentence, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
   const share = c.q.planShare?.exec(clause);
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
   if (frame.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
-  const after = frame.view.slice(pos, sentence.end);
-  // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
-  const comma = indexOfComma(after);
-  const next = comma >= 0 ? firstClause(after, comma + 1) : '';
-  const digit = indexOfDigit(next);
-  if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return 'plan-share';
-  const head = c.q.listHead && mayHold(after, c.listHeadNeeds) ? c.q.listHead.exec(after) : null;
+  const view = frame.view;
+  // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well: the clause after
+  // the figure's first comma, up to its first digit (read in place: the rest of the sentence is not sliced).
+  const comma = commaWithin(view, pos, sentence.end);
+  const digit = comma >= 0 ? digitWithin(view, comma + 1, clauseEndWithin(view, comma + 1, sentence.end)) : -1;
+  if (digit > comma + 1 && c.q.planShare?.test(view.slice(comma + 1, digit)) && !looksAhead(clause, c)) return 'plan-share';
+  const after = c.q.listHead && sentence.mayHoldListHead(pos) ? view.slice(pos, sentence.end) : null;
+  const head = after !== null ? c.q.listHead!.exec(after) : null;
   if (head) {
-    const next = firstClause(after, head[0].length);
+    const next = firstClause(after!, head[0].length);
     if (done(next, c) && !looksAhead(next, c)) return 'list-head';
   }
   return null;
@@ -308,18 +326,24 @@ function firstClause(text: string, from: number): string {
   return text.slice(from);
 }
 
-/** The index of the first , or ， (`text.search(/[,，]/)`). */
-function indexOfComma(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+/** The index of the first , or ， in [from, to), or -1. */
+function commaWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x2c || code === 0xff0c) return i;
   }
   return -1;
 }
 
-/** The index of the first ASCII digit (`text.search(/\d/)`). */
-function indexOfDigit(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+/** The index of the first clause end in [from, to), or `to`. */
+function clauseEndWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isClauseEnd(text.charCodeAt(i))) return i;
+  return to;
+}
+
+/** The index of the first ASCII digit in [from, to), or -1. */
+function digitWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) return i;
   }
