@@ -54,6 +54,18 @@ export interface Frame {
 /** What a section's role and year say about the figures in it (the innermost section with a role). */
 interface SectionInfo { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }
 
+/**
+ * The year of the part a block lies in, and the rule behind it: the block's own where the roles stage gave it a
+ * role, else its section's (read from either in place: a record made per figure to read both was thrown away).
+ */
+function partYear(frame: Frame, block: Block): number | null | undefined {
+  return block.roleRule != null ? block.year : sectionOf(frame, block)?.year;
+}
+
+function partRule(frame: Frame, block: Block): string | null {
+  return block.roleRule != null ? block.roleRule : sectionOf(frame, block)?.roleRule ?? null;
+}
+
 /** The record of the section a block belongs to, or undefined: looked up once for all the block's figures. */
 function sectionOf(frame: Frame, block: Block): SectionInfo | undefined {
   if (frame.lastBlock !== block) {
@@ -634,8 +646,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   // Background figures (kind other, a glossary's) take no year from the span around them.
   const around = rel || kind === 'other' ? null : scopeOf(view, frame, c, block, m.start);
   if (around) return inSpan(frame, c, block, m, text, kind, around.period, around.rule);
-  const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : sectionOf(frame, block);
-  if (info?.year != null) return single(info.year, info.roleRule ?? null);
+  const year = partYear(frame, block);
+  if (year != null) return single(year, partRule(frame, block));
   if (rel) return single(rel.year, rel.id);
   return fallbackYear(frame, block, kind);
 }
@@ -687,11 +699,12 @@ const scopeEnd = (p: { period: Period; rule: string | null } | null): When | nul
 
 /** The year a figure with no cue of its own takes from where it stands: its section's role, else its kind. */
 function fallbackYear(frame: Frame, block: Block, kind: Kind): When {
-  const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null, roleRule: block.roleRule } : sectionOf(frame, block);
-  if (info?.year != null) return { year: info.year, period: null, rule: info.roleRule ?? null };
-  if (info?.role === 'glossary') return { year: null, period: null, rule: null };
+  const own = partYear(frame, block);
+  if (own != null) return { year: own, period: null, rule: partRule(frame, block) };
+  const role = block.roleRule != null ? block.role ?? null : sectionOf(frame, block)?.role ?? null;
+  if (role === 'glossary') return { year: null, period: null, rule: null };
   // A score or other background figure outside a glossary is of the document's year (a 2018 assessment table's 得2分).
-  const review = kind !== 'other' && (info?.role === 'review' || (!info?.role && kind === 'actual'));
+  const review = kind !== 'other' && (role === 'review' || (!role && kind === 'actual'));
   const year = review ? frame.reviewYear : frame.planYear;
   return { year, period: null, rule: year === null ? null : frame.ids.year[review ? 'report-review' : 'report-plan'] };
 }
