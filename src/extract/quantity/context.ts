@@ -38,7 +38,7 @@ export interface Frame {
    * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
    * figures ask, in order; this document's only).
    */
-  scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[] }>;
+  scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[]; part: Scope | null }>;
   /** The spans of the document's figures, asked for in text order. */
   lines: LineCursor;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
@@ -531,9 +531,9 @@ const CLOSING = /^(收官|圆满收官)/;
  * The span a figure stands in: the last span cue before it in its paragraph (“十三五”时期，…) unless a single year
  * is named after it, else the span of its paragraph or section (the roles stage), else none.
  */
-function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): { period: Period; rule: string | null } | null {
+function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): Scope | null {
   let scope = frame.scopes.get(block.start);
-  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [] }));
+  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [], part: partScope(frame, block) }));
   // The paragraph is read only as far as its figures ask: up to the furthest figure so far.
   const rel = pos - block.start;
   const { scan, ends, events } = scope;
@@ -547,13 +547,13 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
       const p = (end < text.length && isFronting(text.charCodeAt(end))) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-      if (p) event = { k, period: p, rule: rule.id };
+      if (p) event = { k, period: p, rule: rule.id, scope: { period: p, rule: rule.id } };
     } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) {
       // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on
       // past it (and past the bare year the same words end with).
       const open = events.at(-1);
       const year = rule.deadline && rule.capture ? Number(m[rule.capture]) : null;
-      event = open?.period && year !== null && year >= open.period[0] && year <= open.period[1] ? { ...open, k } : { k, period: null, rule: rule.id };
+      event = open?.period && year !== null && year >= open.period[0] && year <= open.period[1] ? { ...open, k } : { k, period: null, rule: rule.id, scope: null };
     }
     if (!event) continue;
     if (at >= 0) events[at] = event;
@@ -565,20 +565,24 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
   // The last scope change ending before the figure: every match ending there starts at or before it, so is known.
   let best = -1;
   for (let i = 0; i < ends.length; i++) if (ends[i]! <= rel && (best < 0 || ends[i]! > ends[best]!)) best = i;
-  if (best >= 0) {
-    const e = events[best]!;
-    return e.period ? { period: e.period, rule: e.rule } : null;
-  }
+  return best >= 0 ? events[best]!.scope : scope.part;
+}
+
+/** The span of a block's paragraph or section (the roles stage), the scope of its figures with no cue before them. */
+function partScope(frame: Frame, block: Block): Scope | null {
   const period = block.period ?? sectionOf(frame, block)?.period ?? null;
   return period ? { period, rule: frame.ids.year['part-span'] } : null;
 }
+
+/** The span a figure stands in and the rule behind it (made once per scope change or block, read by its figures). */
+interface Scope { period: Period; rule: string | null }
 
 /**
  * A scope change of a block (a span fronted as a time, “十三五”时期，… 五年来，…, opens one; a single year opening a
  * clause, 2020年，…, closes it) by where it ends, with the index of its cue: of the cues ending at one place the
  * first in rule order that makes a change counts.
  */
-export interface ScopeEvent { k: number; period: Period | null; rule: string }
+export interface ScopeEvent { k: number; period: Period | null; rule: string; scope: Scope | null }
 
 /**
  * The year or span a figure is for. A cue between the previous figure of its sentence and this one decides first:
@@ -695,7 +699,7 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
 /** The deadline a figure's sentence or paragraph opens with (到2025年，…), or the one carried to it, and its rule. */
 export interface Opening { year: number; rule: string | null }
 
-const scopeEnd = (p: { period: Period; rule: string | null } | null): When | null => (p ? { year: p.period[1], period: null, rule: p.rule } : null);
+const scopeEnd = (p: Scope | null): When | null => (p ? { year: p.period[1], period: null, rule: p.rule } : null);
 
 /** The year a figure with no cue of its own takes from where it stands: its section's role, else its kind. */
 function fallbackYear(frame: Frame, block: Block, kind: Kind): When {
