@@ -2,7 +2,6 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import { mayHold } from '../../rules/regex-ast.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
 import { Coverage, Locator } from './spans.js';
@@ -39,7 +38,7 @@ export interface Frame {
    * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
    * figures ask, in order; this document's only).
    */
-  scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[] }>;
+  scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[]; part: Scope | null }>;
   /** The spans of the document's figures, asked for in text order. */
   lines: LineCursor;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
@@ -48,10 +47,24 @@ export interface Frame {
   view: string;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
   ids: Compiled['ids'];
+  /** The kind decided by each evidence, made once: in a document an evidence always gives the same kind. */
+  decided: Map<KindEvidence, KindOf>;
 }
 
 /** What a section's role and year say about the figures in it (the innermost section with a role). */
 interface SectionInfo { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }
+
+/**
+ * The year of the part a block lies in, and the rule behind it: the block's own where the roles stage gave it a
+ * role, else its section's (read from either in place: a record made per figure to read both was thrown away).
+ */
+function partYear(frame: Frame, block: Block): number | null | undefined {
+  return block.roleRule != null ? block.year : sectionOf(frame, block)?.year;
+}
+
+function partRule(frame: Frame, block: Block): string | null {
+  return block.roleRule != null ? block.roleRule : sectionOf(frame, block)?.roleRule ?? null;
+}
 
 /** The record of the section a block belongs to, or undefined: looked up once for all the block's figures. */
 function sectionOf(frame: Frame, block: Block): SectionInfo | undefined {
@@ -82,6 +95,8 @@ export class Sentence implements Range {
   private doneEnd = -2;
   /** The kind cue words in it (c.kind), null until asked. */
   private cues: readonly RegExpExecArray[] | null = null;
+  /** Where the last text a list head needs (c.listHeadNeeds) starts in it (a view offset), -1 with none, -2 until asked. */
+  private needAt = -2;
 
   constructor(readonly start: number, readonly end: number, private readonly reading: ReadingView, private readonly c: Compiled) {
     this.opening = openingYear(reading.view, this);
@@ -104,6 +119,34 @@ export class Sentence implements Range {
   /** The part [from, pos) of the sentence (view offsets), as read. */
   between(from: number, pos: number): string {
     return this.text !== null ? this.text.slice(this.of(from - this.start), this.of(pos - this.start)) : this.reading.slice(from, pos);
+  }
+
+  /**
+   * The last clause of the sentence before `pos` (`lastClause(before(pos))`), sliced once: a figure reads it with
+   * every question, the sentence before it only with a few.
+   */
+  clause(pos: number): string {
+    if (this.text === null) return lastClause(this.before(pos));
+    const from = this.of(0);
+    const to = this.of(pos - this.start);
+    for (let i = to - 1; i >= from; i--) if (isClauseEnd(this.text.charCodeAt(i))) return this.text.slice(i + 1, to);
+    return this.text.slice(from, to);
+  }
+
+  /**
+   * Whether the sentence from view offset `pos` on may hold a list head: `mayHold(view.slice(pos, end), needs)`,
+   * told by where the last needed text in the whole sentence starts (found once, not once per figure).
+   */
+  mayHoldListHead(pos: number): boolean {
+    const needs = this.c.listHeadNeeds;
+    if (!needs) return true;
+    if (this.needAt === -2) {
+      const text = this.reading.view.slice(this.start, this.end);
+      let at = -1;
+      for (const t of needs) at = Math.max(at, text.lastIndexOf(t));
+      this.needAt = at < 0 ? -1 : this.start + at;
+    }
+    return this.needAt >= pos;
   }
 
   /** Whether the sentence before `pos` reports work done (已完成投资…, 截至3月底…): `done(before(pos))`. */
@@ -182,6 +225,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     reading: doc.reading,
     view: doc.view,
     ids: c.ids,
+    decided: new Map(),
   };
 }
 
@@ -193,8 +237,12 @@ export function targetsFrom(view: string, block: Range, c: Compiled): number {
   return m ? block.start + m.index + m[0].length : Infinity;
 }
 
-/** A kind and the decision rule of quantities.yaml that names `evidence`. */
-const decided = (frame: Frame, kind: Kind, evidence: KindEvidence): KindOf => ({ kind, rule: frame.ids.kind[evidence], evidence });
+/** A kind and the decision rule of quantities.yaml that names `evidence` (one record per evidence, not per figure). */
+function decided(frame: Frame, kind: Kind, evidence: KindEvidence): KindOf {
+  let k = frame.decided.get(evidence);
+  if (!k) frame.decided.set(evidence, (k = { kind, rule: frame.ids.kind[evidence], evidence }));
+  return k;
+}
 
 /**
  * Target, actual or other. Glossary definitions are other; a paragraph of main expected targets, a task, or a plan
@@ -209,10 +257,9 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
-  // The sentence before the figure, read across the breaks of a hard-wrapped paragraph, and its last clause: every
-  // figure that comes this far reads both (reportedDone starts with the clause).
-  const before = sentence.before(pos);
-  const clause = lastClause(before);
+  // The last clause before the figure, read across the breaks of a hard-wrapped paragraph: every figure that comes
+  // this far reads it (reportedDone starts with it); the whole sentence before it is read by a year cue only.
+  const clause = sentence.clause(pos);
   const reported = reportedDone(frame, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
@@ -236,13 +283,13 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
     // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
-    const y = t.yieldsToYear ? yearKind(before, frame, c) : null;
+    const y = t.yieldsToYear ? yearKind(sentence.before(pos), frame, c) : null;
     if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
     // This year (今年, 年内) in a report on its own year so far is the year under review.
     if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return decided(frame, 'actual', 'past-year');
     return { kind: t.value, rule: t.id, evidence: null };
   }
-  const y = yearKind(before, frame, c);
+  const y = yearKind(sentence.before(pos), frame, c);
   return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, frame.docType === 'work-report' ? 'actual' : 'target', 'default');
 }
 
@@ -257,19 +304,20 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * of counts done (安排的48个项目中，已开工36个、…: the planned count, taken as a target, the counts done after it
  * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
-function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Range, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
+function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Sentence, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
   const share = c.q.planShare?.exec(clause);
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
   if (frame.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
-  const after = frame.view.slice(pos, sentence.end);
-  // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well.
-  const comma = indexOfComma(after);
-  const next = comma >= 0 ? firstClause(after, comma + 1) : '';
-  const digit = indexOfDigit(next);
-  if (digit > 0 && c.q.planShare?.test(next.slice(0, digit)) && !looksAhead(clause, c)) return 'plan-share';
-  const head = c.q.listHead && mayHold(after, c.listHeadNeeds) ? c.q.listHead.exec(after) : null;
+  const view = frame.view;
+  // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well: the clause after
+  // the figure's first comma, up to its first digit (read in place: the rest of the sentence is not sliced).
+  const comma = commaWithin(view, pos, sentence.end);
+  const digit = comma >= 0 ? digitWithin(view, comma + 1, clauseEndWithin(view, comma + 1, sentence.end)) : -1;
+  if (digit > comma + 1 && c.q.planShare?.test(view.slice(comma + 1, digit)) && !looksAhead(clause, c)) return 'plan-share';
+  const after = c.q.listHead && sentence.mayHoldListHead(pos) ? view.slice(pos, sentence.end) : null;
+  const head = after !== null ? c.q.listHead!.exec(after) : null;
   if (head) {
-    const next = firstClause(after, head[0].length);
+    const next = firstClause(after!, head[0].length);
     if (done(next, c) && !looksAhead(next, c)) return 'list-head';
   }
   return null;
@@ -290,18 +338,24 @@ function firstClause(text: string, from: number): string {
   return text.slice(from);
 }
 
-/** The index of the first , or ， (`text.search(/[,，]/)`). */
-function indexOfComma(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+/** The index of the first , or ， in [from, to), or -1. */
+function commaWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x2c || code === 0xff0c) return i;
   }
   return -1;
 }
 
-/** The index of the first ASCII digit (`text.search(/\d/)`). */
-function indexOfDigit(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+/** The index of the first clause end in [from, to), or `to`. */
+function clauseEndWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isClauseEnd(text.charCodeAt(i))) return i;
+  return to;
+}
+
+/** The index of the first ASCII digit in [from, to), or -1. */
+function digitWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) return i;
   }
@@ -391,18 +445,31 @@ const INTRODUCES_LIST = /(:|以下[^。,;]{0,12}[。:]?)$/;
 /** A paragraph that is an item of such a list: ——…, (1)…, 1.…, ①…. */
 const LIST_ITEM = /^(——|—|-|\(\d{1,2}\)|\d{1,2}[.、](?!\d)|[①-⑳])/;
 
+/** The characters a LIST_ITEM can open with: — - ( a digit ①-⑳. */
+const mayOpenItem = (code: number) => code === 0x2014 || code === 0x2d || code === 0x28 || (code >= 0x30 && code <= 0x39) || (code >= 0x2460 && code <= 0x2473);
+
+/** Whether [from, to) holds a : or 以下, one of which every match of INTRODUCES_LIST holds. */
+function mayIntroduce(view: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = view.charCodeAt(i);
+    if (code === 0x3a || (code === 0x4ee5 && i + 1 < to && view.charCodeAt(i + 1) === 0x4e0b)) return true;
+  }
+  return false;
+}
+
 /**
  * The deadline each paragraph's targets take from the paragraph before: …，到2030年，…努力实现以下主要目标。 gives
- * 2030 to the ——… items after it, up to the first paragraph that is no item. Null where none is carried.
+ * 2030 to the ——… items after it, up to the first paragraph that is no item. Null where none is carried. Every
+ * paragraph is asked: a character test rules most out before any slicing.
  */
 export function carriedYears(view: string, blocks: readonly Range[]): (number | null)[] {
   const out: (number | null)[] = [];
   let carry: number | null = null;
   for (const b of blocks) {
-    const head = view.slice(b.start, Math.min(b.end, b.start + 4));
-    const item = LIST_ITEM.test(head);
+    const item = b.end > b.start && mayOpenItem(view.charCodeAt(b.start)) && LIST_ITEM.test(view.slice(b.start, Math.min(b.end, b.start + 4)));
     out.push(item ? carry : null);
-    const intro = INTRODUCES_LIST.test(view.slice(Math.max(b.start, b.end - 16), b.end).trim());
+    const tail = Math.max(b.start, b.end - 16);
+    const intro = mayIntroduce(view, tail, b.end) && INTRODUCES_LIST.test(view.slice(tail, b.end).trim());
     const own = intro ? lastDeadline(view, b) : null;
     if (own !== null) carry = own;
     else if (!item) carry = null;
@@ -464,9 +531,9 @@ const CLOSING = /^(收官|圆满收官)/;
  * The span a figure stands in: the last span cue before it in its paragraph (“十三五”时期，…) unless a single year
  * is named after it, else the span of its paragraph or section (the roles stage), else none.
  */
-function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): { period: Period; rule: string | null } | null {
+function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): Scope | null {
   let scope = frame.scopes.get(block.start);
-  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [] }));
+  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [], part: partScope(frame, block) }));
   // The paragraph is read only as far as its figures ask: up to the furthest figure so far.
   const rel = pos - block.start;
   const { scan, ends, events } = scope;
@@ -480,13 +547,13 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
       const p = (end < text.length && isFronting(text.charCodeAt(end))) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-      if (p) event = { k, period: p, rule: rule.id };
+      if (p) event = { k, period: p, rule: rule.id, scope: { period: p, rule: rule.id } };
     } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) {
       // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on
       // past it (and past the bare year the same words end with).
       const open = events.at(-1);
       const year = rule.deadline && rule.capture ? Number(m[rule.capture]) : null;
-      event = open?.period && year !== null && year >= open.period[0] && year <= open.period[1] ? { ...open, k } : { k, period: null, rule: rule.id };
+      event = open?.period && year !== null && year >= open.period[0] && year <= open.period[1] ? { ...open, k } : { k, period: null, rule: rule.id, scope: null };
     }
     if (!event) continue;
     if (at >= 0) events[at] = event;
@@ -498,20 +565,24 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
   // The last scope change ending before the figure: every match ending there starts at or before it, so is known.
   let best = -1;
   for (let i = 0; i < ends.length; i++) if (ends[i]! <= rel && (best < 0 || ends[i]! > ends[best]!)) best = i;
-  if (best >= 0) {
-    const e = events[best]!;
-    return e.period ? { period: e.period, rule: e.rule } : null;
-  }
+  return best >= 0 ? events[best]!.scope : scope.part;
+}
+
+/** The span of a block's paragraph or section (the roles stage), the scope of its figures with no cue before them. */
+function partScope(frame: Frame, block: Block): Scope | null {
   const period = block.period ?? sectionOf(frame, block)?.period ?? null;
   return period ? { period, rule: frame.ids.year['part-span'] } : null;
 }
+
+/** The span a figure stands in and the rule behind it (made once per scope change or block, read by its figures). */
+interface Scope { period: Period; rule: string | null }
 
 /**
  * A scope change of a block (a span fronted as a time, “十三五”时期，… 五年来，…, opens one; a single year opening a
  * clause, 2020年，…, closes it) by where it ends, with the index of its cue: of the cues ending at one place the
  * first in rule order that makes a change counts.
  */
-export interface ScopeEvent { k: number; period: Period | null; rule: string }
+export interface ScopeEvent { k: number; period: Period | null; rule: string; scope: Scope | null }
 
 /**
  * The year or span a figure is for. A cue between the previous figure of its sentence and this one decides first:
@@ -579,8 +650,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   // Background figures (kind other, a glossary's) take no year from the span around them.
   const around = rel || kind === 'other' ? null : scopeOf(view, frame, c, block, m.start);
   if (around) return inSpan(frame, c, block, m, text, kind, around.period, around.rule);
-  const info = block.roleRule != null ? { year: block.year ?? null, roleRule: block.roleRule } : sectionOf(frame, block);
-  if (info?.year != null) return single(info.year, info.roleRule ?? null);
+  const year = partYear(frame, block);
+  if (year != null) return single(year, partRule(frame, block));
   if (rel) return single(rel.year, rel.id);
   return fallbackYear(frame, block, kind);
 }
@@ -628,15 +699,16 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
 /** The deadline a figure's sentence or paragraph opens with (到2025年，…), or the one carried to it, and its rule. */
 export interface Opening { year: number; rule: string | null }
 
-const scopeEnd = (p: { period: Period; rule: string | null } | null): When | null => (p ? { year: p.period[1], period: null, rule: p.rule } : null);
+const scopeEnd = (p: Scope | null): When | null => (p ? { year: p.period[1], period: null, rule: p.rule } : null);
 
 /** The year a figure with no cue of its own takes from where it stands: its section's role, else its kind. */
 function fallbackYear(frame: Frame, block: Block, kind: Kind): When {
-  const info = block.roleRule != null ? { role: block.role ?? null, year: block.year ?? null, roleRule: block.roleRule } : sectionOf(frame, block);
-  if (info?.year != null) return { year: info.year, period: null, rule: info.roleRule ?? null };
-  if (info?.role === 'glossary') return { year: null, period: null, rule: null };
+  const own = partYear(frame, block);
+  if (own != null) return { year: own, period: null, rule: partRule(frame, block) };
+  const role = block.roleRule != null ? block.role ?? null : sectionOf(frame, block)?.role ?? null;
+  if (role === 'glossary') return { year: null, period: null, rule: null };
   // A score or other background figure outside a glossary is of the document's year (a 2018 assessment table's 得2分).
-  const review = kind !== 'other' && (info?.role === 'review' || (!info?.role && kind === 'actual'));
+  const review = kind !== 'other' && (role === 'review' || (!role && kind === 'actual'));
   const year = review ? frame.reviewYear : frame.planYear;
   return { year, period: null, rule: year === null ? null : frame.ids.year[review ? 'report-review' : 'report-plan'] };
 }

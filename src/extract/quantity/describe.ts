@@ -123,6 +123,9 @@ function respectively(view: string, g: Group, done: readonly Draft[]): string[] 
   return named.map((d) => d.indicator!);
 }
 
+/** No comparator word after a mention (most figures): one shared record, read only. */
+const NO_WORD = { word: '', length: 0 };
+
 /**
  * The comparator word right after a mention (以上, 左右) and how far it reaches in the view; read across the line
  * break of a hard-wrapped paragraph (以\n上) when there is one.
@@ -136,10 +139,11 @@ function afterWord(read: ReadingView, end: number, limit: number, c: Compiled): 
     if (bound && end + mark.length + bound.length <= limit) return { word: bound, length: mark.length + bound.length };
   }
   const word = c.cmpAfter.at(view, end);
-  if (word || !read.hasBreak(end, Math.min(limit, end + 4))) return { word: word ?? '', length: word?.length ?? 0 };
+  if (word) return { word, length: word.length };
+  if (!read.hasBreak(end, Math.min(limit, end + 4))) return NO_WORD;
   const u = read.range(end, Math.min(limit, end + 12));
   const w = c.cmpAfter.at(u.text, 0);
-  return w ? { word: w, length: u.back({ start: 0, end: w.length }).end } : { word: '', length: 0 };
+  return w ? { word: w, length: u.back({ start: 0, end: w.length }).end } : NO_WORD;
 }
 
 const RATES = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
