@@ -237,11 +237,16 @@ export function targetsFrom(view: string, block: Range, c: Compiled): number {
   return m ? block.start + m.index + m[0].length : Infinity;
 }
 
-/** A kind and the decision rule of quantities.yaml that names `evidence` (one record per evidence, not per figure). */
+/**
+ * A kind and the decision rule of quantities.yaml that names `evidence`: one record per evidence and document, not
+ * per figure (an evidence gives one kind in a document; a caller asking for another gets a record of its own).
+ */
 function decided(frame: Frame, kind: Kind, evidence: KindEvidence): KindOf {
-  let k = frame.decided.get(evidence);
-  if (!k) frame.decided.set(evidence, (k = { kind, rule: frame.ids.kind[evidence], evidence }));
-  return k;
+  const k = frame.decided.get(evidence);
+  if (k && k.kind === kind) return k;
+  const made: KindOf = { kind, rule: frame.ids.kind[evidence], evidence };
+  if (!k) frame.decided.set(evidence, made);
+  return made;
 }
 
 /**
