@@ -124,7 +124,7 @@ export function compileRules(raw: RawRules): Rules {
     organizations: attach(raw.organizations, compileGrammar(raw, punctuation)),
     quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
-    script: attach(raw.script, { shift: compileShift(raw.script.traditional?.pairs ?? []) }),
+    script: attach(raw.script, { shift: compileShift(raw.script.traditional?.pairs ?? '') }),
     tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),
   };
   return deepFreeze(rules);

@@ -50,9 +50,10 @@ const SHIFT = (() => {
  * `SHIFT` with the characters a rule set reads as others (rules/script.yaml: traditional forms as simplified) added:
  * one table, so the view is still made in one pass over the text. Built once per rule set.
  */
-export function compileShift(pairs: readonly (readonly [string, string])[]): Uint16Array {
+export function compileShift(pairs: string): Uint16Array {
   const shift = SHIFT.slice();
-  for (const [from, to] of pairs) shift[from.charCodeAt(0)] = (to.charCodeAt(0) - from.charCodeAt(0)) & 0xffff;
+  // A string of pairs of UTF-16 units (rules/script.yaml, validated: no surrogate halves): a unit, then its reading.
+  for (let i = 0; i + 1 < pairs.length; i += 2) shift[pairs.charCodeAt(i)] = (pairs.charCodeAt(i + 1) - pairs.charCodeAt(i)) & 0xffff;
   return shift;
 }
 

@@ -131,9 +131,24 @@ export interface Compiled {
  * A set of UTF-16 code units as one bit each (8 KB), for the scans that test every character of a text: a table of
  * 64 KB or more read per character was mostly out of the processor's nearest cache, as Chinese text reads all over it.
  */
-export function codeBits(has: (code: number) => boolean): Int32Array {
+export function codeBits(codes: Iterable<number>): Int32Array {
   const bits = new Int32Array(0x800);
-  for (let code = 0; code < 0x10000; code++) if (has(code)) bits[code >> 5]! |= 1 << (code & 31);
+  for (const code of codes) bits[code >> 5]! |= 1 << (code & 31);
+  return bits;
+}
+
+/**
+ * `codeBits` of the codes whose entry in a 64 K table of bytes is not 0. Built when the rules load, where a call per
+ * code cost milliseconds each time: the table is read four entries at a time, and most of it is 0.
+ */
+export function nonZeroBits(table: Uint8Array): Int32Array {
+  const bits = new Int32Array(0x800);
+  const aligned = table.byteOffset % 4 === 0;
+  const words = aligned ? new Uint32Array(table.buffer, table.byteOffset, table.length >> 2) : null;
+  for (let i = 0; i < table.length; i += 4) {
+    if (words !== null && words[i >> 2] === 0) continue;
+    for (let code = i; code < i + 4 && code < table.length; code++) if (table[code] !== 0) bits[code >> 5]! |= 1 << (code & 31);
+  }
   return bits;
 }
 export const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >> 5]! >>> (code & 31)) & 1) !== 0;
@@ -183,7 +198,7 @@ export class AnyWord {
       const code = w.charCodeAt(0);
       this.byFirst.set(code, [...(this.byFirst.get(code) ?? []), w]);
     }
-    this.firsts = codeBits((code) => this.byFirst.has(code));
+    this.firsts = codeBits(this.byFirst.keys());
   }
 
   /** Whether [start, end) of `text` holds one of the words. */
@@ -273,7 +288,7 @@ export class NumberFinder {
     /** The prefix words (units.yaml `prefixes`: 百分之, 千分之). */
     private readonly prefixes: readonly string[],
   ) {
-    this.may = codeBits((code) => starts[code] !== NO_NUMBER);
+    this.may = nonZeroBits(starts);
   }
 
   /**
@@ -404,8 +419,7 @@ export class Patterns {
   constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.unicode = this.sticky.map((re) => re.unicode);
-    [this.second, this.gated] = unitGates(patterns, 1);
-    [this.third, this.thirdGated] = unitGates(patterns, 2);
+    [this.second, this.gated, this.third, this.thirdGated] = unitGates(patterns);
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.wholeAt = [];
@@ -433,7 +447,7 @@ export class Patterns {
       }
       this.firsts[code] = i + 1;
     }
-    this.opens = codeBits((code) => this.firsts[code] !== 0);
+    this.opens = codeBits(byFirst.keys());
   }
 
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
@@ -514,19 +528,27 @@ export class Patterns {
 const NONE: RegExpExecArray[] = [];
 
 /**
- * Per character code, bit k set when a match of pattern k (k < 32) can have it as its code unit at `index`
- * (unitsAt); and the patterns whose units there are known.
+ * Per character code, bit k set when a match of pattern k (k < 32) can have it as its second code unit, and the
+ * patterns whose second units are known; then the same for the third unit. Each pattern is read once for both
+ * (unitsOf): the rules load at every start of the command, and reading each twice cost milliseconds there.
  */
-function unitGates(patterns: readonly { re: RegExp }[], index: number): [Int32Array, number] {
-  const by = new Int32Array(0x10000);
+function unitGates(patterns: readonly { re: RegExp }[]): [Int32Array, number, Int32Array, number] {
+  const second = new Int32Array(0x10000);
+  const third = new Int32Array(0x10000);
   let gated = 0;
-  patterns.forEach(({ re }, k) => {
-    const units = k < 32 ? unitsAt(re, index) : null;
-    if (!units) return;
-    gated |= 1 << k;
-    for (const code of units) by[code]! |= 1 << k;
-  });
-  return [by, gated];
+  let thirdGated = 0;
+  for (let k = 0; k < patterns.length && k < 32; k++) {
+    const [two, three] = unitsOf(patterns[k]!.re, [1, 2]);
+    if (two) {
+      gated |= 1 << k;
+      for (const code of two) second[code]! |= 1 << k;
+    }
+    if (three) {
+      thirdGated |= 1 << k;
+      for (const code of three) third[code]! |= 1 << k;
+    }
+  }
+  return [second, gated, third, thirdGated];
 }
 
 /**
@@ -616,12 +638,25 @@ const DIGITS = [...'0123456789'].map((ch) => ch.charCodeAt(0));
  * case-insensitive matching). Lookarounds and anchors take no characters and are passed over.
  */
 export function unitsAt(re: RegExp, index: number): Set<number> | null {
-  if (re.ignoreCase) return null;
-  const heads = headsOf(parse(re.source), index + 1);
-  if (!heads || heads.some((h) => h.length <= index)) return null;
-  const out = new Set<number>();
-  for (const h of heads) for (const code of h[index]!) out.add(code);
-  return out;
+  return unitsOf(re, [index])[0]!;
+}
+
+/**
+ * `unitsAt` for several indexes, the pattern read once for the furthest: the units a match's first `width` units can
+ * be are the first ones of those it can have over any longer stretch, so one reading answers each index. Where
+ * the longer reading gives up (too many ways), every index is answered by a reading of its own.
+ */
+function unitsOf(re: RegExp, indexes: readonly number[]): (Set<number> | null)[] {
+  if (re.ignoreCase) return indexes.map(() => null);
+  const tree = parse(re.source);
+  const at = (heads: (readonly number[])[][] | null, index: number): Set<number> | null => {
+    if (!heads || heads.some((h) => h.length <= index)) return null;
+    const out = new Set<number>();
+    for (const h of heads) for (const code of h[index]!) out.add(code);
+    return out;
+  };
+  const widest = headsOf(tree, Math.max(...indexes) + 1);
+  return indexes.map((index) => at(widest ?? headsOf(tree, index + 1), index));
 }
 
 export const secondUnits = (re: RegExp): Set<number> | null => unitsAt(re, 1);

@@ -4,7 +4,7 @@ import { alternation } from '../../rules/pattern.js';
 import { isSpaceCode } from '../../span.js';
 import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import { FULL_STOP, PERIOD, type Punctuation } from '../../rules/punctuation.js';
-import { codeBits, inBits } from '../quantity/compile.js';
+import { inBits, nonZeroBits } from '../quantity/compile.js';
 
 export type { UnitRole };
 
@@ -94,7 +94,7 @@ function compileCues(words: readonly string[]): UnitCues {
     if (!list.includes(w)) list.push(w);
     byPair.set(key, list);
   }
-  return { cls, any: codeBits((code) => cls[code] !== 0), byPair };
+  return { cls, any: nonZeroBits(cls), byPair };
 }
 
 /** Whether `word` is written from `at` on, before `end`, stepping over skipped characters. */

@@ -11,6 +11,7 @@ export function scriptRules() {
    * Characters read as others in the view, one for one: runs of pairs, a character and then the one it is read as.
    * Checked here so that a user's file cannot make the view longer or shorter than the text. A user's runs come
    * after the built-in ones, and a later pair for the same character wins: a user can add pairs or change one.
+   * Validated, they are one string of pairs (what the build-time cache holds: one string, not thousands of lists).
    */
   const Pairs = z.array(z.string().min(2)).transform((runs, ctx) => {
     const pairs = new Map<string, string>();
@@ -23,7 +24,9 @@ export function scriptRules() {
         else pairs.set(from, to);
       }
     });
-    return [...pairs];
+    let out = '';
+    for (const [from, to] of pairs) out += from + to;
+    return out;
   });
 
   return z.object({
