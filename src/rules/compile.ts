@@ -75,7 +75,12 @@ export function stripDocs<T>(value: T): T {
 function deepFreeze<T>(value: T): T {
   if (!value || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
-  if (!Array.isArray(value)) Object.freeze(value);
+  if (Array.isArray(value)) {
+    // Elements only: listing an array's keys made a list of index strings for every word list at each start.
+    for (const item of value) if (item && typeof item === 'object') deepFreeze(item);
+    return value;
+  }
+  Object.freeze(value);
   for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
   return value;
 }
