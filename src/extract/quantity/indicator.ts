@@ -310,17 +310,17 @@ function tail(view: string, r: Range, max: number, c: Compiled): Range | null {
   return null;
 }
 
-/**
- * Hand one part of a list subject to each member of a list sharing one verb: 一产、二产、三产增加值 分别增长
- * 6%、5.2%、5.2% gives 一产增加值, 二产增加值, 三产增加值 (short leading parts take the last part's tail);
- * null unless the subject has exactly as many parts as the list has members.
- */
 /** Whether [start, end) holds a character that joins the parts of a list subject (JOINER). */
 function hasJoiner(view: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isIn(view.charCodeAt(i), JOINER)) return true;
   return false;
 }
 
+/**
+ * Hand one part of a list subject to each member of a list sharing one verb: 一产、二产、三产增加值 分别增长
+ * 6%、5.2%、5.2% gives 一产增加值, 二产增加值, 三产增加值 (short leading parts take the last part's tail);
+ * null unless the subject has exactly as many parts as the list has members.
+ */
 export function distribute(read: ReadingView, subject: Range, k: number, c: Compiled): string[] | null {
   const view = read.view;
   const whole = read.written(subject.start, subject.end);
