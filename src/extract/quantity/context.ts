@@ -66,6 +66,11 @@ function partRule(frame: Frame, block: Block): string | null {
   return block.roleRule != null ? block.roleRule : sectionOf(frame, block)?.roleRule ?? null;
 }
 
+/** The role of the part a block lies in, read as partYear reads its year. */
+function partRole(frame: Frame, block: Block): Block['role'] {
+  return block.roleRule != null ? block.role ?? null : sectionOf(frame, block)?.role ?? null;
+}
+
 /** The record of the section a block belongs to, or undefined: looked up once for all the block's figures. */
 function sectionOf(frame: Frame, block: Block): SectionInfo | undefined {
   if (frame.lastBlock !== block) {
@@ -256,7 +261,7 @@ function decided(frame: Frame, kind: Kind, evidence: KindEvidence): KindOf {
  * was found in, so the one holding `pos` (blocks do not overlap), with the role the roles stage gave it.
  */
 export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sentence: Sentence, targetsFrom: number): KindOf {
-  const role = block.roleRule != null ? (block.role ?? null) : sectionOf(frame, block)?.role ?? null;
+  const role = partRole(frame, block);
   if (role === 'glossary' || (frame.hasGlossary && frame.inGlossary.has(pos))) return decided(frame, 'other', 'glossary');
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
@@ -552,13 +557,13 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
       const p = (end < text.length && isFronting(text.charCodeAt(end))) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
-      if (p) event = { k, period: p, rule: rule.id, scope: { period: p, rule: rule.id } };
+      if (p) event = { k, scope: { period: p, rule: rule.id } };
     } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) {
       // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on
       // past it (and past the bare year the same words end with).
-      const open = events.at(-1);
+      const open = events.at(-1)?.scope;
       const year = rule.deadline && rule.capture ? Number(m[rule.capture]) : null;
-      event = open?.period && year !== null && year >= open.period[0] && year <= open.period[1] ? { ...open, k } : { k, period: null, rule: rule.id, scope: null };
+      event = { k, scope: open && year !== null && year >= open.period[0] && year <= open.period[1] ? open : null };
     }
     if (!event) continue;
     if (at >= 0) events[at] = event;
@@ -584,10 +589,10 @@ interface Scope { period: Period; rule: string | null }
 
 /**
  * A scope change of a block (a span fronted as a time, “十三五”时期，… 五年来，…, opens one; a single year opening a
- * clause, 2020年，…, closes it) by where it ends, with the index of its cue: of the cues ending at one place the
- * first in rule order that makes a change counts.
+ * clause, 2020年，…, closes it: scope null) by where it ends, with the index of its cue: of the cues ending at one
+ * place the first in rule order that makes a change counts.
  */
-export interface ScopeEvent { k: number; period: Period | null; rule: string; scope: Scope | null }
+interface ScopeEvent { k: number; scope: Scope | null }
 
 /**
  * The year or span a figure is for. A cue between the previous figure of its sentence and this one decides first:
@@ -710,7 +715,7 @@ const scopeEnd = (p: Scope | null): When | null => (p ? { year: p.period[1], per
 function fallbackYear(frame: Frame, block: Block, kind: Kind): When {
   const own = partYear(frame, block);
   if (own != null) return { year: own, period: null, rule: partRule(frame, block) };
-  const role = block.roleRule != null ? block.role ?? null : sectionOf(frame, block)?.role ?? null;
+  const role = partRole(frame, block);
   if (role === 'glossary') return { year: null, period: null, rule: null };
   // A score or other background figure outside a glossary is of the document's year (a 2018 assessment table's 得2分).
   const review = kind !== 'other' && (role === 'review' || (!role && kind === 'actual'));
