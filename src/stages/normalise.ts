@@ -149,10 +149,10 @@ export function normaliseText(text: string, shift: Uint16Array = SHIFT): string 
 }
 
 /**
- * A short text (a title, a unit's name) as the view reads it, characters only: full-width and traditional forms
- * folded by the rule set's table (compileShift), one unit for one. For matching rules; output keeps the text.
+ * A short text (a title, a unit's name) as the view reads it, characters only, one unit for one: full-width forms
+ * folded, and traditional ones too with a rule set's table (compileShift). No markup is looked for.
  */
-export function readAs(text: string, shift: Uint16Array): string {
+export function readAs(text: string, shift: Uint16Array = SHIFT): string {
   return mapChars(text, shift);
 }
 

@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { Quantity } from '../../schema.js';
 import { trimRange } from '../../span.js';
-import { normaliseText } from '../../stages/normalise.js';
+import { readAs } from '../../stages/normalise.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
@@ -199,7 +199,6 @@ function taskId(frame: Frame, pos: number): string | null {
   return i >= 0 ? frame.taskIds[i]! : null;
 }
 
-/** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 /**
  * The unit as written (萬元 beside capital numerals, 個百分點 in a traditional copy, where the view reads 万元 and
  * 个百分点): the text's own characters where the view's core ends with the unit as read, width folded as the view
@@ -209,9 +208,10 @@ function writtenUnit(view: string, source: string, m: Mention): string {
   const from = m.end - m.unit.length;
   if (from < m.start || !view.startsWith(m.unit, from)) return m.unit;
   const written = source.slice(from, m.end);
-  return written === m.unit ? m.unit : normaliseText(written);
+  return written === m.unit ? m.unit : readAs(written);
 }
 
+/** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
   const deadline = (year: number | null, evidence: 'opening-deadline' | 'opening-year' | 'carried-deadline'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
