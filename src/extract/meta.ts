@@ -221,7 +221,7 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const place = placeOf(doc, rules, read, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place, regions(rules));
   let year: number | null = null;
-  const lookBack = looksBack(read, issuer, rules);
+  const lookBack = looksBack(written, issuer, rules); // it reads the title as the view does itself
   const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, read, null, docType, lookBack), rules) ?? hints?.date ?? null;
   year = yearOf(doc, rules, read, date, docType, lookBack);
   let title = written;

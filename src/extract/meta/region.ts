@@ -203,11 +203,17 @@ function placeFollows(s: string, r: Regions): boolean {
   return citiesOpeningAt(s, 0, r).some((c) => s.startsWith(c.name)) || district(s, r) !== undefined;
 }
 
+/** A year as a name string writes it: 2023年, 二〇二三年. */
+const YEAR = '(?:\\d{4}|[〇零一二三四五六七八九]{4})年';
+/** What comes before the place in a name string: a title's 关于 (关于某县2023年…的报告, see placeAt), a year, 中共. */
+const BEFORE_PLACE = new RegExp(`^\\s*(关于)?(?:${YEAR}度?)?\\s*(?:中共)?`, 'u');
+const YEAR_FIRST = new RegExp(`^${YEAR}`, 'u');
+
 /** The place a name string opens with: 昆明市盘龙区人民政府办公室, 2022年成都市金牛区…, 昆明西山区:…, 宁夏回族自治区, 国务院. */
 export function placeAt(text: string, r: Regions): Place {
-  // A year and 中共 come before the place; so does a title's 关于 (关于某县2023年…的报告), see below.
-  const s = text.replace(/^\s*(关于)?((\d{4}|[〇零一二三四五六七八九]{4})年度?)?\s*(中共)?/u, '');
-  const about = /^\s*关于/u.test(text);
+  const before = BEFORE_PLACE.exec(text)!;
+  const s = text.slice(before[0].length);
+  const about = before[1] !== undefined;
   if (r.national?.test(s)) return { national: true };
   const place: Place = {};
   let i = 0;
@@ -234,7 +240,7 @@ export function placeAt(text: string, r: Regions): Place {
   const d = district(s.slice(i), r);
   // After 关于 a county-level name stands only before the year the title is about (关于通山县2023年…): in 关于开展城市
   // 更新…, 开展城市 is no place.
-  const dated = !about || place.province || place.city || (d && /^((\d{4}|[〇零一二三四五六七八九]{4})年)/u.test(s.slice(i + d.length)));
+  const dated = !about || place.province || place.city || (d && YEAR_FIRST.test(s.slice(i + d.length)));
   if (d && dated && !(place.province && !place.city && d.endsWith('市'))) place.district = d;
   const t = township(s.slice(i + (place.district?.length ?? 0)), r);
   if (t) place.township = t;

@@ -98,17 +98,16 @@ function headerFields(doc: Doc, out: Opening): void {
  */
 export function headerTitle(doc: Doc, rules: Rules): string | null {
   const body = doc.blocks[0]?.start ?? doc.view.length;
+  const removed = doc.removed;
   const site = rules.meta.titleSite;
-  for (const r of doc.removed) {
-    if (r.start >= body) break;
-    for (let at = r.start; at < r.end;) {
-      const next = doc.view.indexOf('\n', at);
-      const end = next < 0 || next > r.end ? r.end : next;
-      const line = doc.view.slice(at, end).trim();
-      const bare = site ? line.replace(site, '') : line;
-      if (looksLikeTitle(bare, rules) && endsAsTitle(bare, rules)) return doc.text.slice(at, end).trim();
-      at = end + 1;
-    }
+  let r = 0;
+  for (const l of doc.lines) {
+    if (l.start >= body) break;
+    while (r < removed.length && removed[r]!.end <= l.start) r++;
+    if (r === removed.length) break;
+    if (l.end === l.start || l.start < removed[r]!.start || l.end > removed[r]!.end) continue;
+    const bare = site ? l.body.replace(site, '') : l.body;
+    if (looksLikeTitle(bare, rules) && endsAsTitle(bare, rules)) return doc.text.slice(l.start, l.end);
   }
   return null;
 }
