@@ -55,6 +55,16 @@ describe('meta: web articles', () => {
       expect(metaOf(`全省经济运行稳中向好\n${dateline}${body}`).docType).toBe('news');
     }
   });
+
+  it('dates and types a story by a posting stamp with the site, the author or the source beside it', () => {
+    const body = '\n1月23日，某省第十四届人民代表大会第二次会议开幕。报告指出，今年全省城镇新增就业50万人以上。\n';
+    for (const [stamp, date] of [['某某新闻网 李华 2024-01-24 08:19:37', '2024-01-24'], ['某某日报·2024-01-24 05:58', '2024-01-24'],
+      ['2024-01-24 18:00:17 来源：网络 作者：佚名', '2024-01-24']]) {
+      const result = extract({ text: `全省经济运行稳中向好\n${stamp}${body}` }, { rules });
+      expect(result.meta).toMatchObject({ docType: 'news', date });
+      expect(result.quantities.map((q) => [q.core.text, q.year])).toEqual([['50万人', 2024]]);
+    }
+  });
 });
 
 describe('meta: printed documents', () => {
