@@ -54,6 +54,13 @@ describe('numbers and units', () => {
     expect(one('投入近700万元。')).toMatchObject({ value: 700, comparator: '~' });
   });
 
+  it('reads a mark passed (跨越…大关) as more than it, and a sudden rise or fall (暴增, 锐减) as growth', () => {
+    expect(one('全市经济总量跨越8000亿元大关。')).toMatchObject({ value: 8000, comparator: '>', indicator: '经济总量' });
+    expect(one('新能源汽车出口同比暴增3.5倍。')).toMatchObject({ measure: 'growth', direction: 'up' });
+    expect(one('煤炭进口同比锐减12%。')).toMatchObject({ measure: 'growth', direction: 'down' });
+    expect(one('人口自然增长率2.7‰。')).toMatchObject({ measure: 'level', direction: null });
+  });
+
   it('reads ranges with value null', () => {
     expect(one('开展1-2个试点。')).toMatchObject({ value: null, range: [1, 2], unit: '个' });
     expect(one('建设一至二个基地。')).toMatchObject({ value: null, range: [1, 2], unit: '个' });
