@@ -28,6 +28,11 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(roles(text)).toEqual([['12.', '提升开放水平', ['区委宣传部'], ['区商务投资和促进局', '相关部门及街道办事处'], []]]);
   });
 
+  it('leaves the duty phrase that closes a unit list (…按职责分工负责) out of the last unit\'s name', () => {
+    const text = '二、重点任务\n（一）建设现代流通体系。加快物流枢纽建设。〔责任单位：省发展改革委、省商务厅按职责分工负责。〕\n';
+    expect(roles(text)).toEqual([['（一）', '建设现代流通体系', [], ['省发展改革委', '省商务厅'], []]]);
+  });
+
   it('reads (A、B负责,排在第一位的部门为牵头部门,下同) and carries the first-is-lead rule on to later tasks', () => {
     const text = '四、主要任务\n1.拓展两个市场。推广试点。（税务总局、财政部负责，排在第一位的部门为牵头部门，下同）\n'
       + '2.提前适用政策。享受税收政策。（海关总署、财政部等有关部门负责）\n3.发展农机。加快推进。（农业农村部、科技部等负责）\n';
