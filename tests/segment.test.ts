@@ -105,6 +105,16 @@ describe('segment: headings and depth by context', () => {
     const report = `一、工作回顾\n${body}\n打好经济发展组合拳\n${body}\n二、工作安排\n${body}\n`;
     expect(headings(report)).toEqual([[1, '一、工作回顾'], [1, '二、工作安排']]);
   });
+
+  it('takes no caption, record label or transmitted plan title for a standalone heading', () => {
+    const body = '今年以来，全省上下坚持稳中求进工作总基调，扎实推进各项工作，经济运行总体平稳，发展质量稳步提升，社会大局保持稳定。';
+    const bulletin = `某省2024年国民经济和社会发展统计公报\n${body}\n图1 三次产业增加值及其增长速度\n${body}\n表1 年末常住人口及其构成\n${body}\n`;
+    expect(headings(bulletin)).toEqual([]);
+    const notice = `某某市人民政府关于印发某某市2024年国民经济和社会发展计划的通知\n${body}\n某某市2024年国民经济和社会发展计划\n一、2023年计划执行情况\n${body}\n`;
+    expect(headings(notice)).toEqual([[1, '一、2023年计划执行情况']]);
+    const division = `一、主要预期目标\n1.地区生产总值增长6%以上。\n分管省领导：张三\n${body}\n`;
+    expect(headings(division).map(([, text]) => text)).not.toContain('分管省领导：张三');
+  });
 });
 
 describe('segment: paragraphs', () => {
