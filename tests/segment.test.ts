@@ -106,14 +106,12 @@ describe('segment: headings and depth by context', () => {
     expect(headings(report)).toEqual([[1, '一、工作回顾'], [1, '二、工作安排']]);
   });
 
-  it('takes no caption, record label or transmitted plan title for a standalone heading', () => {
-    const body = '今年以来，全省上下坚持稳中求进工作总基调，扎实推进各项工作，经济运行总体平稳，发展质量稳步提升，社会大局保持稳定。';
-    const bulletin = `某省2024年国民经济和社会发展统计公报\n${body}\n图1 三次产业增加值及其增长速度\n${body}\n表1 年末常住人口及其构成\n${body}\n`;
-    expect(headings(bulletin)).toEqual([]);
-    const notice = `某某市人民政府关于印发某某市2024年国民经济和社会发展计划的通知\n${body}\n某某市2024年国民经济和社会发展计划\n一、2023年计划执行情况\n${body}\n`;
-    expect(headings(notice)).toEqual([[1, '一、2023年计划执行情况']]);
-    const division = `一、主要预期目标\n1.地区生产总值增长6%以上。\n分管省领导：张三\n${body}\n`;
-    expect(headings(division).map(([, text]) => text)).not.toContain('分管省领导：张三');
+  it('takes no figure or table caption (图1 …, 表1 …) for a standalone heading', () => {
+    const output = '全年全省地区生产总值20164.58亿元，比上年增长1.2%。其中，第一产业增加值2861.18亿元，增长3.4%；第二产业增加值7113.87亿元，增长0.4%；第三产业增加值10189.53亿元，增长1.1%。';
+    const people = '年末全省常住人口3856万人，比上年末增加4万人。其中，城镇常住人口2107万人，占年末常住人口比重为54.6%，比上年末提高0.7个百分点。全年出生人口45.6万人，人口出生率为11.8‰。';
+    const income = '全年全省居民人均可支配收入25508元，比上年增长6.2%。按常住地分，城镇居民人均可支配收入41086元，增长4.6%；农村居民人均可支配收入13707元，增长6.4%。';
+    const bulletin = `某省2024年国民经济和社会发展统计公报\n某省统计局\n一、综合\n${output}\n图1 三次产业增加值及其增长速度\n${people}\n表1 年末常住人口及其构成\n${income}\n`;
+    expect(headings(bulletin)).toEqual([[1, '一、综合']]);
   });
 });
 
