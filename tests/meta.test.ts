@@ -56,6 +56,11 @@ describe('meta: web articles', () => {
     }
   });
 
+  it('reads a story on the national congress named short (十三届全国人大三次会议) as national', () => {
+    const text = '政府工作报告里的十个数字\n某某新闻网 李华 2020-05-30 08:19:37\n5月22日，十三届全国人大三次会议在京开幕，国务院总理作政府工作报告。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'national', region: { province: null, city: null, district: null } });
+  });
+
   it('dates and types a story by a posting stamp with the site, the author or the source beside it', () => {
     const body = '\n1月23日，某省第十四届人民代表大会第二次会议开幕。报告指出，今年全省城镇新增就业50万人以上。\n';
     for (const [stamp, date] of [['某某新闻网 李华 2024-01-24 08:19:37', '2024-01-24'], ['某某日报·2024-01-24 05:58', '2024-01-24'],
