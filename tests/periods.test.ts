@@ -19,6 +19,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('an average right after the years it is over (2021—2024年年均增长) takes them, not the five-year span around it', () => {
+    const text = REPORT(2025, '一、“十四五”时期工作回顾\n“十四五”以来，全县经济持续向好。2021—2024年年均增长率达到5.5%，地区生产总值年均增长6%。\n');
+    expect(when(text).map(([core, , , period]) => [core, period])).toEqual([['5.5%', [2021, 2024]], ['6%', [2021, 2025]]]);
+  });
+
   it('a figure written right after its baseline (较上年28899万元增长9.9%) is of the year before', () => {
     const text = REPORT(2024, '一、2023年工作回顾\n全县一般公共预算收入31780万元，较上年28899万元增长9.9%。\n');
     expect(when(text)).toEqual([['31780万元', 'actual', 2023, null], ['28899万元', 'actual', 2022, null], ['9.9%', 'actual', 2023, null]]);

@@ -616,6 +616,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   let ex: { end: number; year: number | null; id: string } | null = null;
   let rel: { end: number; year: number | null; id: string } | null = null;
   let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null = null;
+  // The last span that names its years (2021—2024年, “十三五”时期): an average after it (2021—2024年年均增长) is over it.
+  let named: { end: number; period: Period; id: string } | null = null;
   // Each match of each year cue (cue by cue, in rule order); the last of each sort wins.
   const all = c.yearCues.patterns.all(text);
   // Most windows hold no cue: the empty list of every cue is then not read.
@@ -629,7 +631,10 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
       if (rule.span) {
         // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
         const governs = (end < text.length && isFronting(text.charCodeAt(end))) || !hasClauseBreak(text, end);
-        if (governs && (!sp || end > sp.end)) sp = { end, period: spanYears(rule, cue, frame), rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id };
+        if (!governs) continue;
+        const period = spanYears(rule, cue, frame);
+        if (!sp || end > sp.end) sp = { end, period, rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id };
+        if (period && (!named || end > named.end)) named = { end, period, id: rule.id };
         continue;
       }
       const year = rule.capture ? Number(cue[rule.capture])
@@ -651,6 +656,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
       const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scopeOf(view, frame, c, block, m.start)) ?? fallbackYear(frame, block, kind);
       return to.year !== null && to.year > sp.base ? { year: null, period: [sp.base, to.year], rule: sp.id } : to;
     }
+    if (sp.rule === 'average' && named) return { year: null, period: named.period, rule: named.id };
     const around = scopeOf(view, frame, c, block, m.start);
     if (around) return { year: null, period: around.period, rule: around.rule };
     if (sp.rule === 'average') return single(null, sp.id);
