@@ -56,6 +56,11 @@ describe('meta: web articles', () => {
     }
   });
 
+  it('leaves the document number closing a title line out of the title (…的通知 (某府〔2021〕22号))', () => {
+    const text = '某某省人民政府关于印发2021年重点任务分工方案的通知 (某府〔2021〕22号)\n各地级以上市人民政府，省政府各部门：\n现将《2021年重点任务分工方案》印发给你们，请认真组织实施。\n';
+    expect(metaOf(text)).toMatchObject({ title: '某某省人民政府关于印发2021年重点任务分工方案的通知', docType: 'task-notice' });
+  });
+
   it('reads a story on the national congress named short (十三届全国人大三次会议) as national', () => {
     const text = '政府工作报告里的十个数字\n某某新闻网 李华 2020-05-30 08:19:37\n5月22日，十三届全国人大三次会议在京开幕，国务院总理作政府工作报告。\n';
     expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'national', region: { province: null, city: null, district: null } });

@@ -43,7 +43,7 @@ export function metaRules() {
     titleTag: Pattern.optional(),
     /** A site's name after a web page's title (…工作报告_某县人民政府), left out of `meta.title`. */
     titleSite: Pattern.optional(),
-    /** A parenthesis with the delivery date (and speaker) closing a title line: cut off. */
+    /** A parenthesis with the delivery date (and speaker) or the document's number closing a title line: cut off. */
     titleDateNote: Pattern.optional(),
     /** Front lines naming a congress, the place before it captured as (?<place>…), a national one as (?<national>…). */
     congress: z.array(z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => /\(\?<place>/.test(r.pattern.source), { message: 'the pattern must capture the place as (?<place>…)', path: ['pattern'] })).default([]),
