@@ -28,6 +28,15 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(roles(text)).toEqual([['12.', '提升开放水平', ['区委宣传部'], ['区商务投资和促进局', '相关部门及街道办事处'], []]]);
   });
 
+  it('gives the units of a labelled list the parts its verbs name (责任单位：A牵头，B、C配合; 部门分工：A牵头，B配合)', () => {
+    const text = '一、主要目标\n1.地区生产总值增长6%以上。\n责任单位：省发展改革委牵头，省财政厅、省统计局配合。\n'
+      + '2.城镇新增就业110万人。\n分管省领导：张三\n部门分工：省人力资源社会保障厅牵头，各地、各部门配合。\n';
+    expect(roles(text)).toEqual([
+      ['1.', '地区生产总值增长6%以上', ['省发展改革委'], ['省发展改革委'], ['省财政厅', '省统计局']],
+      ['2.', '城镇新增就业110万人', ['省人力资源社会保障厅'], ['省人力资源社会保障厅'], ['各地', '各部门']],
+    ]);
+  });
+
   it('leaves the duty phrase that closes a unit list (…按职责分工负责) out of the last unit\'s name', () => {
     const text = '二、重点任务\n（一）建设现代流通体系。加快物流枢纽建设。〔责任单位：省发展改革委、省商务厅按职责分工负责。〕\n';
     expect(roles(text)).toEqual([['（一）', '建设现代流通体系', [], ['省发展改革委', '省商务厅'], []]]);

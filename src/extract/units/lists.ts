@@ -98,6 +98,13 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
     last = Math.max(last, from);
     if (!info) return;
     rule ??= info.id;
+    // A list that gives each unit its part (责任单位:A牵头,B、C配合; 部门分工:A牵头,各地配合) takes the roles of its verbs.
+    const byVerb = endsInVerb(view, from, to, g) ? verbal(view, from, to, g) : null;
+    if (byVerb) {
+      for (const x of byVerb.items) items.push(x);
+      last = Math.max(last, byVerb.items.at(-1)?.end ?? last);
+      return;
+    }
     for (const r of splitItems(view, from, to, g)) {
       if (r.end - r.start > g.maxNameLength || g.punct.indexIn(view, r.start, r.end, FULL_STOP | COLON) >= 0) continue;
       items.push(markedItem(view, r, [info.role], g));
@@ -107,6 +114,13 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
   if (!rule) return null;
   const first = firstIsLead(view.slice(start, end), g);
   return { start, end: last, items, rule, firstIsLead: !!first, sticky: first?.sticky ?? false };
+}
+
+/** Whether [from, to) ends, past its closing punctuation and spaces, in a role verb (…牵头, …配合, …负责). */
+function endsInVerb(view: string, from: number, to: number, g: Grammar): boolean {
+  let stop = to;
+  while (stop > from && (g.punct.is(view.charCodeAt(stop - 1), FULL_STOP | PERIOD | SEMICOLON | COMMA) || isSpaceCode(view.charCodeAt(stop - 1)))) stop--;
+  return stop > from && g.verbLast.has(view.charCodeAt(stop - 1)) && g.verbAtEnd.test(view.slice(Math.max(from, stop - 8), stop));
 }
 
 /** (A、B负责), (A牵头,B配合), (A会同B负责), (A、B等负责,排在第一位的部门为牵头部门,下同). */
