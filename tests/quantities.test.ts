@@ -367,6 +367,9 @@ describe('indicator', () => {
   it('hands out a list subject, one part to each figure', () => {
     expect(indicators('一产、二产、三产增加值分别增长6%、5.2%、5.2%。')).toEqual(['一产增加值', '二产增加值', '三产增加值']);
     expect(indicators('城乡居民人均可支配收入分别增长9%和10%以上。')).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+    // A pair written with its joiner, whole words after a shared head: 存、贷款余额 is 存款余额 and 贷款余额.
+    expect(indicators('年末金融机构存、贷款余额分别增长8.8%、11.9%。')).toEqual(['金融机构存款余额', '金融机构贷款余额']);
+    expect(indicators('全年进、出口总额分别增长3%和5%。')).toEqual(['进口总额', '出口总额']);
     // A later list in the sentence with no subject of its own takes the same parts, one by one.
     expect(indicators('城乡居民人均可支配收入分别达到42350元和19870元,增长4.9%和6.7%。')).toEqual([
       '城镇居民人均可支配收入', '农村居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入',
