@@ -359,6 +359,11 @@ describe('indicator', () => {
     ]);
   });
 
+  it('leaves 提出 and a modal before the verb (将, 要, 有望) out of the indicator', () => {
+    expect(indicators('规划纲要发布，提出到2025年地区生产总值将达到3.5万亿元。')).toEqual(['地区生产总值']);
+    expect(indicators('预计今年全市水果产量将增长10%。')).toEqual(['水果产量']);
+  });
+
   it('lets a growth figure after a level take its indicator', () => {
     expect(indicators('一般公共预算收入52.24亿元,同比增长5.2%。')).toEqual(['一般公共预算收入', '一般公共预算收入']);
     expect(indicators('常住人口由上年729万人增加到732万人。')).toEqual(['常住人口', '常住人口']);
