@@ -1,5 +1,5 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { withFields, type Doc, type Stage } from '../document.js';
 import { lineStarts } from '../span.js';
 
@@ -211,6 +211,14 @@ function replacements(text: string, bytes: Uint8Array, encoding: Encoding, valid
   }
 }
 
+/**
+ * The bytes' SHA-256 in hex. Node 20.12 and later hash in one call (crypto.hash), without the Hash object createHash
+ * builds and throws away for every file; older ones take that way.
+ */
+const sha256Of: (bytes: Uint8Array) => string = typeof crypto.hash === 'function'
+  ? (bytes) => crypto.hash('sha256', bytes, 'hex')
+  : (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
+
 function notBlank(text: string): string {
   if (/^[\s\u3000\ufeff]*$/u.test(text)) throw new InputError('no text in file (only white space)');
   return text;
@@ -220,7 +228,7 @@ function notBlank(text: string): string {
 export const read: Stage = (doc, ctx): Doc => {
   const bytes = doc.bytes;
   if (bytes.length === 0) throw new InputError('empty file');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Of(bytes);
   // Text handed over already decoded (the API's `{text}` input) is kept as it is, a leading U+FEFF included.
   if (doc.text) return withFields(doc, { text: notBlank(doc.text), sha256, encoding: 'utf-8', lineStarts: lineStarts(doc.text) });
   const forced = ctx.encoding ? encodingName(ctx.encoding, bytes) : null;

@@ -160,6 +160,20 @@ function plausibleTable(view: string, lines: Line[], layout: Layout, sep: RegExp
   return plausible ? { rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false } : null;
 }
 
+/**
+ * Whether a line is one of `words` whole (a layout's openers, 序号 or 指标): runs on every line, most of which are blank
+ * or longer than any opener, and a length outside the openers' rules a line out before the list is searched.
+ */
+function wholeWord(words: readonly string[]): (body: string) => boolean {
+  let min = Infinity;
+  let max = 0;
+  for (const w of words) {
+    min = Math.min(min, w.length);
+    max = Math.max(max, w.length);
+  }
+  return (body) => body.length >= min && body.length <= max && words.includes(body);
+}
+
 /** Whether a line reads as a unit list (县河长办 / 区委宣传部、区水务局): the unit column's cell that closes a row. */
 export type UnitLine = (line: Line) => boolean;
 
@@ -192,8 +206,9 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     return usable(k) && (body(k) === String(n) || group(k)) ? k : -1;
   };
   const out: RawTable[] = [];
+  const opener = wholeWord(grammar.opens);
   for (let i = 0; i < lines.length; i++) {
-    if (taken[i] || lines[i]!.removed || !grammar.opens.includes(lines[i]!.body)) continue;
+    if (taken[i] || lines[i]!.removed || !opener(lines[i]!.body)) continue;
     const found = tableAt(i);
     if (!found) continue;
     out.push(found.table);
@@ -301,8 +316,9 @@ function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken):
   const g = rules.headedCellPerLine;
   if (!g) return [];
   const out: RawTable[] = [];
+  const opener = wholeWord(g.opens);
   for (let i = 0; i < lines.length; i++) {
-    if (taken[i] || lines[i]!.removed || !g.opens.includes(lines[i]!.body)) continue;
+    if (taken[i] || lines[i]!.removed || !opener(lines[i]!.body)) continue;
     // The opener is the header's first cell: a header cell written above it (序号) belongs to another layout.
     let above = i - 1;
     while (above >= 0 && !lines[above]!.body && !lines[above]!.removed) above--;
@@ -435,8 +451,8 @@ export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, ru
   if (!rules.headedCellPerLine && !rules.cellPerLine) return [];
   // Both layouts open a table only at a line that is one of their opening words (序号, 指标…) whole: most texts have
   // none, and then the line list is not built.
-  const opens = [...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])];
-  if (!doc.lines.some((l) => opens.includes(l.body))) return [];
+  const opener = wholeWord([...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])]);
+  if (!doc.lines.some((l) => opener(l.body))) return [];
   const lines = tableLines(doc);
   const taken: Taken = new Uint8Array(lines.length);
   const unit = units ? unitLineTest(doc.view, units) : null;
