@@ -15,7 +15,7 @@ import { compileShift } from '../stages/normalise.js';
 import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { compilePunctuation, type Punctuation } from './punctuation.js';
-import { requiredText } from './regex-ast.js';
+import { requiredText, sharingTrees } from './regex-ast.js';
 import type { RawRules, Rules } from './schema.js';
 
 /**
@@ -115,6 +115,10 @@ function compileHeadings(headings: RawRules['headings'], punctuation: Punctuatio
  * `loadRules()` only.
  */
 export function compileRules(raw: RawRules): Rules {
+  return sharingTrees(() => compileParts(raw));
+}
+
+function compileParts(raw: RawRules): Rules {
   const punctuation = compilePunctuation(raw.headings.clausePunctuation, raw.headings.sentenceEnd?.pattern ?? null);
   const rules: Rules = {
     ...raw,

@@ -13,11 +13,39 @@ const ESCAPE = /\\(?:[bB]|\d+|k<[^>]+>|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-
 /** Code units the parser branches on. */
 const PIPE = 0x7c, OPEN = 0x28, CLOSE = 0x29, STAR = 0x2a, PLUS = 0x2b, QUESTION = 0x3f, BRACE = 0x7b, BACKSLASH = 0x5c;
 
+/** Trees by pattern source while a rule set is compiled (`sharingTrees`), undefined at any other time. */
+let shared: Map<string, Node> | undefined;
+
 /**
- * The tree of a pattern that compiles (the RegExp constructor has already rejected bad syntax). It reads code units,
- * not regexes, where it can: every rule pattern is parsed at each start, in still cold code.
+ * Run `compile` with each pattern source parsed once: the analysers that build a rule set's prefilters (required
+ * texts, edges, gates) ask for the trees of the same patterns two or three times each. The trees are read, never
+ * written, by every analyser; the map is dropped when `compile` returns.
  */
+export function sharingTrees<T>(compile: () => T): T {
+  if (shared) return compile();
+  shared = new Map();
+  try {
+    return compile();
+  } finally {
+    shared = undefined;
+  }
+}
+
+/** The tree of a pattern that compiles (the RegExp constructor has already rejected bad syntax). */
 export function parse(src: string): Node {
+  let tree = shared?.get(src);
+  if (!tree) {
+    tree = parseTree(src);
+    shared?.set(src, tree);
+  }
+  return tree;
+}
+
+/**
+ * The tree of one pattern. It reads code units, not regexes, where it can: every rule pattern is parsed at each
+ * start, in still cold code.
+ */
+function parseTree(src: string): Node {
   let i = 0;
   const alt = (): Node => {
     const at = i;
