@@ -50,18 +50,23 @@ function parseTree(src: string): Node {
   const alt = (): Node => {
     const at = i;
     const alts = [seq()];
-    while (src.charCodeAt(i) === PIPE) { i++; alts.push(seq()); }
+    while (i < src.length && src.charCodeAt(i) === PIPE) { i++; alts.push(seq()); }
     return alts.length === 1 ? alts[0]! : { t: 'alt', alts, at, end: i };
   };
   const seq = (): Node => {
     const at = i;
     const items: Node[] = [];
-    for (let c = src.charCodeAt(i); i < src.length && c !== PIPE && c !== CLOSE; c = src.charCodeAt(i)) items.push(quantified(atom()));
+    // Every read is bounded by the length: a read past the end deoptimised the parser at each pattern's end.
+    while (i < src.length) {
+      const c = src.charCodeAt(i);
+      if (c === PIPE || c === CLOSE) break;
+      items.push(quantified(atom()));
+    }
     return { t: 'seq', items, at, end: i };
   };
   const quantified = (node: Node): Node => {
     // Only these open a quantifier: the sticky regex runs after an atom only when one follows.
-    const c = src.charCodeAt(i);
+    const c = i < src.length ? src.charCodeAt(i) : 0;
     if (c !== STAR && c !== PLUS && c !== QUESTION && c !== BRACE) return node;
     QUANT.lastIndex = i;
     const q = QUANT.exec(src);
@@ -102,7 +107,7 @@ function parseTree(src: string): Node {
       if ((kind >= '1' && kind <= '9') || (kind === 'k' && e[2] === '<')) return { t: 'rep', body: { t: 'atom', src: '[\\s\\S]', at, end: i }, min: 0, max: Infinity, at, end: i, backref: true };
     } else {
       // One code point: a surrogate pair is two units.
-      i += c >= 0xd800 && c <= 0xdbff && (src.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < src.length && (src.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     }
     return { t: 'atom', src: src.slice(at, i), at, end: i };
   };
