@@ -74,14 +74,19 @@ export function stripDocs<T>(value: T): T {
  */
 function deepFreeze<T>(value: T): T {
   if (!value || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
+  // Indexed loops: this runs once a start, in still cold code, where `for…of` steps an iterator for every element.
   if (Array.isArray(value)) {
     // Elements only: listing an array's keys made a list of index strings for every word list at each start.
-    for (const item of value) if (item && typeof item === 'object') deepFreeze(item);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item && typeof item === 'object') deepFreeze(item);
+    }
     return value;
   }
+  if (value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
   Object.freeze(value);
-  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  const keys = Reflect.ownKeys(value);
+  for (let i = 0; i < keys.length; i++) deepFreeze((value as Record<PropertyKey, unknown>)[keys[i]!]);
   return value;
 }
 
