@@ -169,8 +169,15 @@ export function literal(n: Node): string | null {
   if (n.t === 'empty' && !n.body) return '';
   if (n.t === 'atom') return literalAtom(n.src);
   if (n.t !== 'seq') return null;
-  const parts = n.items.map(literal);
-  return parts.every((p) => p !== null) ? parts.join('') : null;
+  // Read by index, and given up at the first part that is no literal: the rule set's analysers ask this of every
+  // sequence, in the cold code of a start.
+  let text = '';
+  for (let i = 0; i < n.items.length; i++) {
+    const part = literal(n.items[i]!);
+    if (part === null) return null;
+    text += part;
+  }
+  return text;
 }
 
 /** Most texts a prefilter looks for: a pattern needing one of more is not worth filtering. */
@@ -190,10 +197,10 @@ function needsOf(n: Node): string[][] {
   }
   if (n.t === 'alt') {
     const all: string[] = [];
-    for (const a of n.alts) {
-      const own = best(needsOf(a));
+    for (let i = 0; i < n.alts.length; i++) {
+      const own = best(needsOf(n.alts[i]!));
       if (!own) return [];
-      for (const t of own) if (!all.includes(t)) all.push(t);
+      for (let j = 0; j < own.length; j++) if (!all.includes(own[j]!)) all.push(own[j]!);
       // The list only grows: once too long it is of no use (an alternation of many words need not be read on).
       if (all.length > MAX_NEEDS) return [];
     }
@@ -202,12 +209,14 @@ function needsOf(n: Node): string[][] {
   if (n.t !== 'seq') return [];
   const out: string[][] = [];
   let run = '';
-  for (const item of n.items) {
+  for (let i = 0; i < n.items.length; i++) {
+    const item = n.items[i]!;
     const text = literal(item);
     if (text !== null) { run += text; continue; }
     if (run) out.push([run]);
     run = '';
-    out.push(...needsOf(item));
+    const own = needsOf(item);
+    for (let j = 0; j < own.length; j++) out.push(own[j]!);
   }
   if (run) out.push([run]);
   return out;
@@ -257,10 +266,11 @@ function best(options: string[][], max = Infinity): string[] | null {
   let pick: string[] | null = null;
   let pickCost = 0;
   let pickShortest = 0;
-  for (const o of options) {
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
     if (o.length > max) continue;
     let shortest = Infinity;
-    for (const x of o) if (x.length < shortest) shortest = x.length;
+    for (let j = 0; j < o.length; j++) if (o[j]!.length < shortest) shortest = o[j]!.length;
     const cost = o.length * (shortest === 1 ? 3 : 1);
     if (!pick || cost < pickCost || (cost === pickCost && shortest > pickShortest)) {
       pick = o;
