@@ -12,8 +12,11 @@ import vm from 'node:vm';
  */
 export function requireCached(file) {
   const cacheFile = `${file}.v8cache`;
-  const source = readFileSync(file, 'utf8');
-  const digest = createHash('sha256').update(source).digest();
+  // The digest of the file's bytes as read: hashing the decoded source encoded it back to UTF-8 first, a copy of the
+  // whole bundle at each start.
+  const bytes = readFileSync(file);
+  const digest = createHash('sha256').update(bytes).digest();
+  const source = bytes.toString('utf8');
   let cachedData;
   try {
     const cache = readFileSync(cacheFile);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeUnits, mayHold, requiredText, shape } from '../src/rules/regex-ast.js';
+import { edgeUnits, mayHold, parse, requiredText, shape, sharingTrees } from '../src/rules/regex-ast.js';
 import { unionOf } from '../src/rules/union.js';
 
 describe('requiredText: the literal texts a regex cannot match without', () => {
@@ -103,5 +103,14 @@ describe('shape and unionOf: rule patterns joined into one prefilter, read by th
     expect(['x甲', '丙'].map((t) => u.test(t))).toEqual([false, false]);
     expect(unionOf(['(甲)\\1', '乙'])).toBeNull();
     expect(unionOf([])).toBeNull();
+  });
+});
+
+describe('sharingTrees: each pattern parsed once while a rule set is compiled', () => {
+  it('hands out one tree per source inside, and parses afresh outside', () => {
+    const [a, b] = sharingTrees(() => [parse('(甲|乙)+丙'), parse('(甲|乙)+丙')]);
+    expect(a).toBe(b);
+    expect(parse('(甲|乙)+丙')).not.toBe(parse('(甲|乙)+丙'));
+    expect(parse('(甲|乙)+丙')).toEqual(a);
   });
 });

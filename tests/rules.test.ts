@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract, run } from '../src/api.js';
 import { emit } from '../src/emit/index.js';
-import { loadRules, RuleError } from '../src/rules/load.js';
+import { BUILTIN_RULES_DIR, loadRules, RuleError, rulesCacheText, validateRules } from '../src/rules/load.js';
+import { fingerprint, reviveRules } from '../src/rules/cache.js';
+import { stripDocs } from '../src/rules/compile.js';
 import { SEEDS } from './helpers.js';
 import { backtrackingRisk } from '../src/rules/pattern.js';
 
@@ -94,6 +96,15 @@ describe('the compiled rule set', () => {
     expect(over).not.toBe(loadRules());
     expect(over.quantities.compiled.unitOf.get('拃')?.id).toBe('unit.zha');
     expect(loadRules().quantities.compiled.unitOf.has('拃')).toBe(false);
+  });
+
+  it('is revived from the build-time cache as validated, and not when a rule file differs', () => {
+    const file = join(dirWith({}), 'rules.cache.json');
+    writeFileSync(file, rulesCacheText());
+    const revived = reviveRules(file, fingerprint(BUILTIN_RULES_DIR));
+    expect(revived).toEqual(stripDocs(validateRules()));
+    expect(revived!.boilerplate.lines[0]!.pattern).toBeInstanceOf(RegExp);
+    expect(reviveRules(file, fingerprint(dirWith({ 'units.yaml': 'units: []\n' })))).toBeNull();
   });
 
   it('is frozen, with each compiled piece beside its rules and left out of their keys', () => {

@@ -10,22 +10,64 @@ const QUANT = /(?:([*+?])|\{(\d+)(,(\d*))?\})\??/y;
 const GROUP = /\((\?(:|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/y;
 const ESCAPE = /\\(?:[bB]|\d+|k<[^>]+>|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[pP]\{[^}]+\}|c[A-Za-z]|[\s\S])/y;
 
+/** Code units the parser branches on. */
+const PIPE = 0x7c, OPEN = 0x28, CLOSE = 0x29, STAR = 0x2a, PLUS = 0x2b, QUESTION = 0x3f, BRACE = 0x7b, BACKSLASH = 0x5c;
+
+/** Trees by pattern source while a rule set is compiled (`sharingTrees`), undefined at any other time. */
+let shared: Map<string, Node> | undefined;
+
+/**
+ * Run `compile` with each pattern source parsed once: the analysers that build a rule set's prefilters (required
+ * texts, edges, gates) ask for the trees of the same patterns two or three times each. The trees are read, never
+ * written, by every analyser; the map is dropped when `compile` returns.
+ */
+export function sharingTrees<T>(compile: () => T): T {
+  if (shared) return compile();
+  shared = new Map();
+  try {
+    return compile();
+  } finally {
+    shared = undefined;
+  }
+}
+
 /** The tree of a pattern that compiles (the RegExp constructor has already rejected bad syntax). */
 export function parse(src: string): Node {
+  let tree = shared?.get(src);
+  if (!tree) {
+    tree = parseTree(src);
+    shared?.set(src, tree);
+  }
+  return tree;
+}
+
+/**
+ * The tree of one pattern. It reads code units, not regexes, where it can: every rule pattern is parsed at each
+ * start, in still cold code.
+ */
+function parseTree(src: string): Node {
   let i = 0;
   const alt = (): Node => {
     const at = i;
     const alts = [seq()];
-    while (src[i] === '|') { i++; alts.push(seq()); }
+    while (i < src.length && src.charCodeAt(i) === PIPE) { i++; alts.push(seq()); }
     return alts.length === 1 ? alts[0]! : { t: 'alt', alts, at, end: i };
   };
   const seq = (): Node => {
     const at = i;
     const items: Node[] = [];
-    while (i < src.length && src[i] !== '|' && src[i] !== ')') items.push(quantified(atom()));
+    // Every read is bounded by the length: a read past the end deoptimised the parser at each pattern's end.
+    while (i < src.length) {
+      const c = src.charCodeAt(i);
+      if (c === PIPE || c === CLOSE) break;
+      items.push(quantified(atom()));
+    }
     return { t: 'seq', items, at, end: i };
   };
   const quantified = (node: Node): Node => {
+    // Only these open a quantifier: the sticky regex runs after an atom only when one follows.
+    const c = i < src.length ? src.charCodeAt(i) : 0;
+    if (c !== STAR && c !== PLUS && c !== QUESTION && c !== BRACE) return node;
     QUANT.lastIndex = i;
     const q = QUANT.exec(src);
     if (!q || node.t === 'empty') return node;
@@ -36,29 +78,36 @@ export function parse(src: string): Node {
   };
   const atom = (): Node => {
     const at = i;
-    const c = src[i]!;
-    if (c === '(') {
+    const c = src.charCodeAt(i);
+    if (c === OPEN) {
       GROUP.lastIndex = i;
       const head = GROUP.exec(src)![0];
       i += head.length;
       const body = alt();
       i++;
-      return /[=!]$/.test(head) ? { t: 'empty', body, at, end: i } : { ...body, at, end: i };
+      const last = head[head.length - 1];
+      if (last === '=' || last === '!') return { t: 'empty', body, at, end: i };
+      // The group's own node spans the parentheses; alt() made it afresh, so it is rewritten in place.
+      body.at = at;
+      body.end = i;
+      return body;
     }
-    if (c === '^' || c === '$') { i++; return { t: 'empty', at, end: i }; }
-    if (c === '[') {
+    if (c === 0x5e || c === 0x24) { i++; return { t: 'empty', at, end: i }; } // ^ $
+    if (c === 0x5b) { // [
       i++;
-      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+      while (i < src.length && src.charCodeAt(i) !== 0x5d) i += src.charCodeAt(i) === BACKSLASH ? 2 : 1;
       i++;
-    } else if (c === '\\') {
+    } else if (c === BACKSLASH) {
       ESCAPE.lastIndex = i;
       const e = ESCAPE.exec(src)![0];
       i += e.length;
-      if (/^\\[bB]$/.test(e)) return { t: 'empty', at, end: i };
+      const kind = e[1]!;
+      if (e.length === 2 && (kind === 'b' || kind === 'B')) return { t: 'empty', at, end: i };
       // A back-reference can match any text of any length.
-      if (/^\\([1-9]|k<)/.test(e)) return { t: 'rep', body: { t: 'atom', src: '[\\s\\S]', at, end: i }, min: 0, max: Infinity, at, end: i, backref: true };
+      if ((kind >= '1' && kind <= '9') || (kind === 'k' && e[2] === '<')) return { t: 'rep', body: { t: 'atom', src: '[\\s\\S]', at, end: i }, min: 0, max: Infinity, at, end: i, backref: true };
     } else {
-      i += String.fromCodePoint(src.codePointAt(i)!).length;
+      // One code point: a surrogate pair is two units.
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < src.length && (src.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     }
     return { t: 'atom', src: src.slice(at, i), at, end: i };
   };
@@ -105,14 +154,30 @@ export function digitsSpelled(source: string): string {
   return out;
 }
 
+/** The character an atom stands for when it is one plain character or an escaped punctuation mark (\.), else null. */
+function literalAtom(src: string): string | null {
+  const c = src.charCodeAt(0);
+  // One code point other than \, [ and . (an atom of two units that is no escape is a surrogate pair).
+  if (src.length === 1) return c === BACKSLASH || c === 0x5b || c === 0x2e ? null : src;
+  if (c !== BACKSLASH) return src.length === 2 && c !== 0x5b ? src : null;
+  return /^\\[^\w\s]$/u.test(src) ? src.slice(1) : null;
+}
+
 /** The text a node matches when it is a plain run of literal characters, else null. */
 export function literal(n: Node): string | null {
   if (n.t === 'rep' && n.max === 0) return '';
   if (n.t === 'empty' && !n.body) return '';
-  if (n.t === 'atom') return /^(\\[^\w\s]|[^\\[.])$/u.test(n.src) ? n.src.replace(/^\\/, '') : null;
+  if (n.t === 'atom') return literalAtom(n.src);
   if (n.t !== 'seq') return null;
-  const parts = n.items.map(literal);
-  return parts.every((p) => p !== null) ? parts.join('') : null;
+  // Read by index, and given up at the first part that is no literal: the rule set's analysers ask this of every
+  // sequence, in the cold code of a start.
+  let text = '';
+  for (let i = 0; i < n.items.length; i++) {
+    const part = literal(n.items[i]!);
+    if (part === null) return null;
+    text += part;
+  }
+  return text;
 }
 
 /** Most texts a prefilter looks for: a pattern needing one of more is not worth filtering. */
@@ -132,22 +197,26 @@ function needsOf(n: Node): string[][] {
   }
   if (n.t === 'alt') {
     const all: string[] = [];
-    for (const a of n.alts) {
-      const own = best(needsOf(a));
+    for (let i = 0; i < n.alts.length; i++) {
+      const own = best(needsOf(n.alts[i]!));
       if (!own) return [];
-      for (const t of own) if (!all.includes(t)) all.push(t);
+      for (let j = 0; j < own.length; j++) if (!all.includes(own[j]!)) all.push(own[j]!);
+      // The list only grows: once too long it is of no use (an alternation of many words need not be read on).
+      if (all.length > MAX_NEEDS) return [];
     }
-    return all.length <= MAX_NEEDS ? [all] : [];
+    return [all];
   }
   if (n.t !== 'seq') return [];
   const out: string[][] = [];
   let run = '';
-  for (const item of n.items) {
+  for (let i = 0; i < n.items.length; i++) {
+    const item = n.items[i]!;
     const text = literal(item);
     if (text !== null) { run += text; continue; }
     if (run) out.push([run]);
     run = '';
-    out.push(...needsOf(item));
+    const own = needsOf(item);
+    for (let j = 0; j < own.length; j++) out.push(own[j]!);
   }
   if (run) out.push([run]);
   return out;
@@ -195,11 +264,19 @@ function classChars(src: string, max = MAX_NEEDS, ranges = false): string[] | nu
  */
 function best(options: string[][], max = Infinity): string[] | null {
   let pick: string[] | null = null;
-  const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
-  const cost = (xs: string[]) => xs.length * (shortest(xs) === 1 ? 3 : 1);
-  for (const o of options) {
+  let pickCost = 0;
+  let pickShortest = 0;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
     if (o.length > max) continue;
-    if (!pick || cost(o) < cost(pick) || (cost(o) === cost(pick) && shortest(o) > shortest(pick))) pick = o;
+    let shortest = Infinity;
+    for (let j = 0; j < o.length; j++) if (o[j]!.length < shortest) shortest = o[j]!.length;
+    const cost = o.length * (shortest === 1 ? 3 : 1);
+    if (!pick || cost < pickCost || (cost === pickCost && shortest > pickShortest)) {
+      pick = o;
+      pickCost = cost;
+      pickShortest = shortest;
+    }
   }
   return pick;
 }
