@@ -30,8 +30,9 @@ const vm = require('node:vm');
 const { threadId, workerData } = require('node:worker_threads');
 const file = ${JSON.stringify(bundle)};
 const cacheFile = ${JSON.stringify(cacheFileOf(bundle))};
-const source = readFileSync(file, 'utf8');
-const digest = createHash('sha256').update(source).digest();
+const bytes = readFileSync(file);
+const digest = createHash('sha256').update(bytes).digest();
+const source = bytes.toString('utf8');
 let cachedData;
 try {
   const cache = readFileSync(cacheFile);
