@@ -61,6 +61,12 @@ describe('meta: web articles', () => {
     expect(metaOf(text)).toMatchObject({ title: '某某省人民政府关于印发2021年重点任务分工方案的通知', docType: 'task-notice' });
   });
 
+  it('dates a story that gives no year by the year of the plan it says it is in (今年是“十五五”开局之年)', () => {
+    const text = '某市经济稳中向好\n某某社1月25日电 1月25日，市长作政府工作报告。今年是“十五五”开局之年，全市地区生产总值预期增长5%左右。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', year: 2026, date: '2026-01-25' });
+    expect(metaOf(text.replace('今年是“十五五”开局之年', '今年是“十四五”规划收官之年')).year).toBe(2025);
+  });
+
   it('reads a story on the national congress named short (十三届全国人大三次会议) as national', () => {
     const text = '政府工作报告里的十个数字\n某某新闻网 李华 2020-05-30 08:19:37\n5月22日，十三届全国人大三次会议在京开幕，国务院总理作政府工作报告。\n';
     expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'national', region: { province: null, city: null, district: null } });

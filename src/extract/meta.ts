@@ -84,8 +84,22 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
   }
   // A news item on a report that gives no year (1月16日上午, …报告回顾了2024年的工作) is for the year the report's parts
   // name, but not for the year after its latest clause year: a news item's own past is no report's review.
-  return REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : docType === 'news' ? yearOfParts(doc.view, rules, true) : null;
+  const parts = REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : docType === 'news' ? yearOfParts(doc.view, rules, true) : null;
+  return parts ?? milestoneYear(doc.view, rules);
 }
+
+/** The year of a five-year plan's life the text says it is in (meta.yaml planMilestone: “十五五”开局之年 → 2026), or null. */
+function milestoneYear(view: string, rules: Rules): number | null {
+  const rule = rules.meta.planMilestone;
+  const m = rule && view.includes('之年') ? rule.pattern.exec(view) : null;
+  if (!m) return null;
+  const end = FIVE_YEAR_END[m.groups!.plan!];
+  if (end === undefined) return null;
+  return rule!.last.includes(m.groups!.milestone!) ? end : end - 4;
+}
+
+/** The last year of each five-year plan by its number (十一五 … 十五五). */
+const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
 

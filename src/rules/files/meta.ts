@@ -71,6 +71,12 @@ export function metaRules() {
     toDate: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     /** A report naming itself in its opening (现将…报告如下), the name captured as (?<title>…): the title when it has no title line. */
     announcedTitle: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => /\(\?<title>/.test(r.pattern.source), { message: 'the pattern must capture the title as (?<title>…)', path: ['pattern'] }).optional(),
+    /**
+     * The year in a five-year plan's life a text says it is in (今年是“十五五”开局之年), the plan's number captured as
+     * (?<plan>…) and the year's name as (?<milestone>…): the plan's first year, or its last for a `last` word (收官).
+     */
+    planMilestone: z.object({ id: RuleId, ...examples, pattern: Pattern, last: Words.default([]) }).strict()
+      .refine((r) => /\(\?<plan>/.test(r.pattern.source) && /\(\?<milestone>/.test(r.pattern.source), { message: 'the pattern must capture (?<plan>…) and (?<milestone>…)', path: ['pattern'] }).optional(),
     /** A year opening a clause (2016年，全县…); searched for every match (`g`). */
     /** The date of delivery or issue, in the order read; each captures (?<year>…), (?<month>…) and (?<day>…). */
     dates: z.object({
