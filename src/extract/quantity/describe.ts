@@ -204,11 +204,15 @@ function taskId(frame: Frame, pos: number): string | null {
  * 个百分点): the text's own characters where the view's core ends with the unit as read, width folded as the view
  * folds them (％ → %); else the unit as read (one read across a break or a filler).
  */
-function writtenUnit(view: string, source: string, m: Mention): string {
+function writtenUnit(view: string, source: string, m: Mention, frame: Frame): string {
   const from = m.end - m.unit.length;
   if (from < m.start || !view.startsWith(m.unit, from)) return m.unit;
+  // Most units are written as read: told in place, with no slice made.
+  if (source.startsWith(m.unit, from)) return m.unit;
   const written = source.slice(from, m.end);
-  return written === m.unit ? m.unit : readAs(written);
+  let read = frame.writtenUnits.get(written);
+  if (read === undefined) frame.writtenUnits.set(written, (read = readAs(written)));
+  return read;
 }
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
@@ -289,7 +293,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
-      unit: writtenUnit(view, source, m),
+      unit: writtenUnit(view, source, m, frame),
       normalized: { value: m.normalValue, unit: m.normalUnit, dimension: m.dimension, currency: m.currency, base: m.base },
       measure: growth.measure,
       direction: growth.direction,
