@@ -269,22 +269,23 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const afterEnd = Math.max(afterStart, Math.min(clause.end, next, bare ? m.end + bare[0].length : Infinity));
     // A list member takes the first member's indicator (below): its own is not read.
     const ind = inList ? null : indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
-    const before = out.at(-1);
-    const afterLevel = !!before && before.span.start >= sentence.start && before.measure === 'level' && before.normalized.unit === m.normalUnit && before.normalized.unit !== null;
+    // The figure before this one when it is in the same sentence (it may lend its indicator, year or subject), told once.
+    const last = out.length > 0 ? out[out.length - 1]! : null;
+    const previous = last !== null && last.span.start >= sentence.start ? last : null;
+    const afterLevel = previous !== null && previous.measure === 'level' && previous.normalized.unit === m.normalUnit && previous.normalized.unit !== null;
     const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(frame, c, m.start, block, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
     if (own.evidence !== 'default') lastKind = own;
-    const previous = out.at(-1);
     const text = trimRange(view, clause.start, clause.end);
-    const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
+    const lent = ind ? null : previous;
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
-    const rate = previous && previous.span.start >= sentence.start && previous.measure === 'growth' ? previous : null;
+    const rate = previous !== null && previous.measure === 'growth' ? previous : null;
     const when = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
     const draft: Draft = {
       id: '',
@@ -293,7 +294,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous && previous.span.start >= sentence.start && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
+      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
