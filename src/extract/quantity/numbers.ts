@@ -224,8 +224,9 @@ const UNIQUE_DIGITS = 2 ** 52;
 function scaledDigits(value: number, exponent: number): number | null {
   for (let d = 0; d <= MAX_DECIMALS; d++) {
     const n = Math.round(value * POW10[d]!);
-    // A zero (whose sign the string keeps apart) or a value below the decimals tried; or too many digits.
-    if (n === 0 || Math.abs(n) >= UNIQUE_DIGITS) return null;
+    // No digit yet (0.05 at one place); a zero, whose sign the string keeps apart, is left to the string.
+    if (n === 0) continue;
+    if (Math.abs(n) >= UNIQUE_DIGITS) return null;
     if (n / POW10[d]! !== value) continue;
     const k = exponent - d;
     if (k < 0) return -k < POW10.length ? n / POW10[-k]! : null;
