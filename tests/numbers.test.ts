@@ -70,6 +70,26 @@ describe('arabicValue, scaleDecimal and convert', () => {
     expect(scaleDecimal(1.5e-7, 4)).toBe(0.0015);
   });
 
+  it('scales as parsing the shortest decimal with the exponent added does, with or without reading the string', () => {
+    const parsed = (value: number, exponent: number) => {
+      const text = String(value);
+      const e = text.indexOf('e');
+      return e >= 0 ? Number(`${text.slice(0, e)}e${Number(text.slice(e + 1)) + exponent}`) : Number(`${text}e${exponent}`);
+    };
+    let seed = 11;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 20000; i++) {
+      const digits = Math.floor(random() * 17);
+      const value = Number((random() * 10 ** digits).toFixed(Math.floor(random() * 9))) * (random() < 0.2 ? -1 : 1);
+      const exponent = Math.floor(random() * 45) - 22;
+      // (A zero scaled up keeps its sign, -0, as the product of whole numbers gives it.)
+      if (exponent === 0 || value === 0) continue;
+      expect(scaleDecimal(value, exponent)).toBe(parsed(value, exponent));
+    }
+    for (const value of [0.1, 0.3, 2.675, 1e-7, 4503599627370.495, 999999.999999, 0.000001, -0.5, 123456789.123456])
+      for (const exponent of [-22, -8, -4, -1, 1, 4, 8, 16, 22]) expect(scaleDecimal(value, exponent)).toBe(parsed(value, exponent));
+  });
+
   it('converts by a unit factor without float noise', () => {
     expect(convert(168, 0.00001)).toBe(0.00168);
     expect(convert(30, 0.001)).toBe(0.03);

@@ -34,7 +34,7 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const perBlock = scanBlocks(doc.reading, blocks, c);
   const carried = carriedYears(doc.view, blocks);
   // Drafts come out block by block, so usually already in order: told as they come (each read while fresh), and the
-  // (stable) sort is then skipped.
+  // (stable) sort and a second pass naming them are then skipped.
   let sorted = true;
   let lastStart = -1;
   for (let i = 0; i < blocks.length; i++) {
@@ -52,14 +52,20 @@ export const quantities: Stage = (doc, ctx): Doc => {
       if (rule === null && representable(doc, m, messages)) found.push(m);
     }
     if (!found.length) continue;
-    for (const d of describe(doc, block, found, frame, c, carried[i]!)) {
+    const drafts = describe(doc, block, found, frame, c, carried[i]!);
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k]!;
       if (d.core.span.start < lastStart) sorted = false;
       lastStart = d.core.span.start;
+      // Named while fresh, in the order they come: the order of the output unless they must be sorted (named again).
+      d.id = `q${items.length + 1}`;
       items.push(d);
     }
   }
-  if (!sorted) items.sort((a, b) => a.core.span.start - b.core.span.start);
-  for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
+  if (!sorted) {
+    items.sort((a, b) => a.core.span.start - b.core.span.start);
+    for (let i = 0; i < items.length; i++) items[i]!.id = `q${i + 1}`;
+  }
   return withFields(doc, { quantities: items, messages: messages.length ? [...doc.messages, ...messages] : doc.messages });
 };
 

@@ -49,6 +49,11 @@ export interface Frame {
   ids: Compiled['ids'];
   /** The kind decided by each evidence, made once: in a document an evidence always gives the same kind. */
   decided: Map<KindEvidence, KindOf>;
+  /**
+   * Per unit as written where the view reads it otherwise (％ for %), the unit as read (readAs): a few per document,
+   * each read once (a read copies the unit out to a buffer and back).
+   */
+  writtenUnits: Map<string, string>;
 }
 
 /** What a section's role and year say about the figures in it (the innermost section with a role). */
@@ -231,6 +236,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     view: doc.view,
     ids: c.ids,
     decided: new Map(),
+    writtenUnits: new Map(),
   };
 }
 

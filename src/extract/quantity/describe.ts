@@ -14,8 +14,9 @@ import type { Mention } from './scan.js';
 export type Draft = Quantity;
 
 /** Joiners of a list sharing one verb or qualifier (分别增长4.5%、6.5%、7%以上), standing alone between two figures. */
-const LIST_JOINERS = new Set([...'、和及与或'].map((ch) => ch.charCodeAt(0)));
-const listGap = (view: string, from: number, to: number) => to - from === 1 && LIST_JOINERS.has(view.charCodeAt(from));
+// (Five codes in a list: a search of it is inlined where a lookup in a Set was a call for every figure after another.)
+const LIST_JOINERS = [...'、和及与或'].map((ch) => ch.charCodeAt(0));
+const listGap = (view: string, from: number, to: number) => to - from === 1 && LIST_JOINERS.includes(view.charCodeAt(from));
 
 /**
  * Just past the last 、 in [from, to) outside parentheses, or `from` when there is none (a backward scan that stops
@@ -204,11 +205,15 @@ function taskId(frame: Frame, pos: number): string | null {
  * 个百分点): the text's own characters where the view's core ends with the unit as read, width folded as the view
  * folds them (％ → %); else the unit as read (one read across a break or a filler).
  */
-function writtenUnit(view: string, source: string, m: Mention): string {
+function writtenUnit(view: string, source: string, m: Mention, frame: Frame): string {
   const from = m.end - m.unit.length;
   if (from < m.start || !view.startsWith(m.unit, from)) return m.unit;
+  // Most units are written as read: told in place, with no slice made.
+  if (source.startsWith(m.unit, from)) return m.unit;
   const written = source.slice(from, m.end);
-  return written === m.unit ? m.unit : readAs(written);
+  let read = frame.writtenUnits.get(written);
+  if (read === undefined) frame.writtenUnits.set(written, (read = readAs(written)));
+  return read;
 }
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
@@ -235,6 +240,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     : null;
   const targets = targetsFrom(view, block, c);
   const bounds = new Bounds(view, block);
+  const bareMagnitude = c.units.bareMagnitude;
   // What a sentence says is read once for all its figures (figures come in order, so a sentence's are together).
   let sentence: Sentence | null = null;
   // The deadline the current sentence opens with, or the one a sentence before it opened its semicolon list with.
@@ -257,26 +263,29 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目), and a bare
     // magnitude counting people named after it up to them (5575万农村贫困人口实现脱贫 → 农村贫困人口).
-    const bare = m.rule === c.units.bareMagnitude?.id ? c.units.bareMagnitude.counted?.exec(view.slice(m.end, m.end + 12)) : null;
-    const afterEnd = Math.max(afterStart, Math.min(clause.end, found[k + 1]?.start ?? Infinity, bare ? m.end + bare[0].length : Infinity));
+    const bare = m.rule === bareMagnitude?.id ? bareMagnitude.counted?.exec(view.slice(m.end, m.end + 12)) : null;
+    // (The next figure is read only where there is one: a read past the list's end is a slow load.)
+    const next = k + 1 < found.length ? found[k + 1]!.start : Infinity;
+    const afterEnd = Math.max(afterStart, Math.min(clause.end, next, bare ? m.end + bare[0].length : Infinity));
     // A list member takes the first member's indicator (below): its own is not read.
     const ind = inList ? null : indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
-    const before = out.at(-1);
-    const afterLevel = !!before && before.span.start >= sentence.start && before.measure === 'level' && before.normalized.unit === m.normalUnit && before.normalized.unit !== null;
+    // The figure before this one when it is in the same sentence (it may lend its indicator, year or subject), told once.
+    const last = out.length > 0 ? out[out.length - 1]! : null;
+    const previous = last !== null && last.span.start >= sentence.start ? last : null;
+    const afterLevel = previous !== null && previous.measure === 'level' && previous.normalized.unit === m.normalUnit && previous.normalized.unit !== null;
     const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(frame, c, m.start, block, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
     if (own.evidence !== 'default') lastKind = own;
-    const previous = out.at(-1);
     const text = trimRange(view, clause.start, clause.end);
-    const lent = !ind && previous && previous.span.start >= sentence.start ? previous : null;
+    const lent = ind ? null : previous;
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
-    const rate = previous && previous.span.start >= sentence.start && previous.measure === 'growth' ? previous : null;
+    const rate = previous !== null && previous.measure === 'growth' ? previous : null;
     const when = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
     const draft: Draft = {
       id: '',
@@ -285,11 +294,11 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous && previous.span.start >= sentence.start && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
+      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
-      unit: writtenUnit(view, source, m),
+      unit: writtenUnit(view, source, m, frame),
       normalized: { value: m.normalValue, unit: m.normalUnit, dimension: m.dimension, currency: m.currency, base: m.base },
       measure: growth.measure,
       direction: growth.direction,

@@ -41,6 +41,18 @@ export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessag
 /** The rule bits of a character's entry in a gate table, none for no character (-1). */
 const bitsAt = (by: Int32Array, code: number): number => (code >= 0 ? by[code]! : 0);
 
+/**
+ * The first rule index from `k` on whose bit is set in `open`, or `n` when there is none. Past bit 31 (more rules
+ * than gate bits: there are no gates then, and `open` is -1) every index is open.
+ */
+function nextOpen(open: number, k: number, n: number): number {
+  if (k >= 32) return k < n ? k : n;
+  const rest = open >>> k;
+  if (rest === 0) return n;
+  const at = k + 31 - Math.clz32(rest & -rest);
+  return at < n ? at : n;
+}
+
 const lastCode = (s: string): number => (s.length ? s.charCodeAt(s.length - 1) : -1);
 const firstCode = (s: string): number => (s.length ? s.charCodeAt(0) : -1);
 
@@ -71,8 +83,9 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
   let before: string | null = null;
   let after: string | null = null;
   const dimension = m.dimension;
-  for (let k = 0; k < c.exclude.length; k++) {
-    if (((open >>> k) & 1) === 0) continue;
+  const n = c.exclude.length;
+  // Only the rules left open are visited, found from the bits: fewer than one a figure, of some thirty.
+  for (let k = nextOpen(open, 0, n); k < n; k = nextOpen(open, k + 1, n)) {
     const x = c.exclude[k]!;
     if (x.dimension && x.dimension !== dimension) continue;
     if (x.exceptDimensions.length && x.exceptDimensions.includes(dimension)) continue;

@@ -187,7 +187,7 @@ export function arabicValue(text: string): number {
 }
 
 /**
- * `value × 10^exponent` computed on the decimal string, so 1441.37 × 10^8 is exactly 144137000000 rather than
+ * `value × 10^exponent` as computed on the decimal string, so 1441.37 × 10^8 is exactly 144137000000 rather than
  * the float product's 144137000000.00002.
  */
 export function scaleDecimal(value: number, exponent: number): number {
@@ -197,12 +197,43 @@ export function scaleDecimal(value: number, exponent: number): number {
     const product = value * 10 ** exponent;
     if (product <= Number.MAX_SAFE_INTEGER) return product;
   }
+  const exact = scaledDigits(value, exponent);
+  if (exact !== null) return exact;
   const text = String(value);
   // 1e+21 and beyond are written with an exponent: add to it (1e+21e4 would be NaN).
   const e = text.indexOf('e');
   if (e >= 0) return Number(`${text.slice(0, e)}e${Number(text.slice(e + 1)) + exponent}`);
   // The shortest decimal of the value with the exponent added: parsed, it rounds once, as the decimal shifted would.
   return Number(`${text}e${exponent}`);
+}
+
+/** Powers of ten written out, each exact as a double (10 ** k is a call that need not be exact). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** The most decimals `scaledDigits` tries: figures are written with a few, and each try is a division. */
+const MAX_DECIMALS = 6;
+/** Below this, two decimals of `d` places that both read as one double are one decimal (they differ by 10^-d). */
+const UNIQUE_DIGITS = 2 ** 52;
+
+/**
+ * `scaleDecimal` without a string, for a value of a few decimals (1441.37) whose digits make an integer n below 2^52:
+ * the shortest decimal of the value is n / 10^d (one decimal of d places reads as the value, the shortest is such a
+ * decimal), and n times or over a power of ten, each exact, rounds once, as parsing the shifted decimal does. Null
+ * when the value has more decimals or is too large: the string is read then. Converting a double to its shortest
+ * decimal and back cost most of a figure's normalising.
+ */
+function scaledDigits(value: number, exponent: number): number | null {
+  for (let d = 0; d <= MAX_DECIMALS; d++) {
+    const n = Math.round(value * POW10[d]!);
+    // No digit yet (0.05 at one place); a zero, whose sign the string keeps apart, is left to the string.
+    if (n === 0) continue;
+    if (Math.abs(n) >= UNIQUE_DIGITS) return null;
+    if (n / POW10[d]! !== value) continue;
+    const k = exponent - d;
+    if (k < 0) return -k < POW10.length ? n / POW10[-k]! : null;
+    const product = k < POW10.length ? n * POW10[k]! : Infinity;
+    return Math.abs(product) <= Number.MAX_SAFE_INTEGER ? product : null;
+  }
+  return null;
 }
 
 /** `value × factor` for a unit's conversion factor (0.001, 0.00005), without float noise in the last digits. */
