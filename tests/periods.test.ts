@@ -24,6 +24,11 @@ describe('years and periods', () => {
     expect(when(text).map(([core, , , period]) => [core, period])).toEqual([['5.5%', [2021, 2024]], ['6%', [2021, 2025]]]);
   });
 
+  it('an average over the last years (两年平均增长, 两年平均增速高于全国) is over the year under review and those before it', () => {
+    const text = REPORT(2024, '一、2023年工作回顾\n全年地区生产总值增长4.6%，两年平均增长4.8%，两年平均增速高于全国0.3个百分点。\n');
+    expect(when(text)).toEqual([['4.6%', 'actual', 2023, null], ['4.8%', 'actual', null, [2022, 2023]], ['0.3个百分点', 'actual', null, [2022, 2023]]]);
+  });
+
   it('a figure written right after its baseline (较上年28899万元增长9.9%) is of the year before', () => {
     const text = REPORT(2024, '一、2023年工作回顾\n全县一般公共预算收入31780万元，较上年28899万元增长9.9%。\n');
     expect(when(text)).toEqual([['31780万元', 'actual', 2023, null], ['28899万元', 'actual', 2022, null], ['9.9%', 'actual', 2023, null]]);
