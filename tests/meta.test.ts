@@ -67,6 +67,13 @@ describe('meta: web articles', () => {
     expect(metaOf(text.replace('今年是“十五五”开局之年', '今年是“十四五”规划收官之年')).year).toBe(2025);
   });
 
+  it('gives a text of no known type the year its paragraph of main targets names, and its figures that year', () => {
+    const text = '2月14日，某市政府工作报告全文发布。\n报告提出2025年主要预期目标：经济增长6%左右，规上工业增加值增长7%左右，固定资产投资增长8%左右。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta.year).toBe(2025);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['6%', 'target', 2025], ['7%', 'target', 2025], ['8%', 'target', 2025]]);
+  });
+
   it('reads a story on the national congress named short (十三届全国人大三次会议) as national', () => {
     const text = '政府工作报告里的十个数字\n某某新闻网 李华 2020-05-30 08:19:37\n5月22日，十三届全国人大三次会议在京开幕，国务院总理作政府工作报告。\n';
     expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'national', region: { province: null, city: null, district: null } });

@@ -84,7 +84,11 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
   }
   // A news item on a report that gives no year (1月16日上午, …报告回顾了2024年的工作) is for the year the report's parts
   // name, but not for the year after its latest clause year: a news item's own past is no report's review.
-  const parts = REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules) : docType === 'news' ? yearOfParts(doc.view, rules, true) : null;
+  // A text of no known type is for the year its paragraph of main targets names (2025年主要预期目标：…), if any.
+  const parts = REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules)
+    : docType === 'news' ? yearOfParts(doc.view, rules, true)
+    : docType === 'other' ? targetsYearOf(doc.view, rules)
+    : null;
   return parts ?? milestoneYear(doc.view, rules);
 }
 
@@ -167,6 +171,14 @@ function yearOfParts(view: string, rules: Rules, news = false): number | null {
   if (news) return null;
   const latest = latestClauseYear(view, rules);
   return latest ? latest + 1 : null;
+}
+
+/** The year a paragraph of main targets names (meta.yaml targetsYear: 2018年…主要预期目标是：), or null. */
+function targetsYearOf(view: string, rules: Rules): number | null {
+  const rule = rules.meta.targetsYear;
+  const near = rules.meta.compiled.years.targetsYear;
+  const m = !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
+  return m ? yearIn(m) : null;
 }
 
 /** The latest year that opens a clause in the first half of the view (meta.yaml clauseYear: 2016年，全县…), or 0. */
