@@ -359,6 +359,18 @@ describe('indicator', () => {
     ]);
   });
 
+  it('reads a gap after a rate (高出全市) with the rate\'s indicator, and a converted amount in parentheses with its figure\'s', () => {
+    expect(qs('全县地区生产总值同比增长6%，高出全市1.1个百分点。').map((q) => [q.core.text, q.indicator, q.measure, q.direction]))
+      .toEqual([['6%', '地区生产总值', 'growth', 'up'], ['1.1个百分点', '地区生产总值', 'growth', 'up']]);
+    expect(qs('人均GDP为78655元（按年平均汇率折算为11162美元），比上年增长7.8%。').map((q) => [q.core.text, q.indicator, q.period]))
+      .toEqual([['78655元', '人均GDP', null], ['11162美元', '人均GDP', null], ['7.8%', '人均GDP', null]]);
+    expect(indicators('2005年，全市生产总值达到146.2亿元，比“九五”末增长了68.1%。')).toEqual(['全市生产总值', '全市生产总值']);
+  });
+
+  it('leaves out every ordinal of a list of meetings (七次、八次全会)', () => {
+    expect(cores('全面落实省委十二届二次、三次、四次全会和市委八届七次、八次全会部署。开展督查3次、暗访5次。')).toEqual(['3次', '5次']);
+  });
+
   it('leaves 提出 and a modal before the verb (将, 要, 有望) out of the indicator', () => {
     expect(indicators('规划纲要发布，提出到2025年地区生产总值将达到3.5万亿元。')).toEqual(['地区生产总值']);
     expect(indicators('预计今年全市水果产量将增长10%。')).toEqual(['水果产量']);
