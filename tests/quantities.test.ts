@@ -367,6 +367,11 @@ describe('indicator', () => {
     expect(indicators('2005年，全市生产总值达到146.2亿元，比“九五”末增长了68.1%。')).toEqual(['全市生产总值', '全市生产总值']);
   });
 
+  it('leaves a verb of reporting (上报), 自然 of 自然减少, an abbreviation in parentheses (GDP) and 退出 after a count out of the indicator', () => {
+    expect(indicators('全年上报城镇新增就业5071人。全年人口自然减少1400人。地区生产总值(GDP)319.73亿元。完成9家县级融资平台退出。'))
+      .toEqual(['城镇新增就业', '人口', '地区生产总值', '县级融资平台']);
+  });
+
   it('leaves out every ordinal of a list of meetings (七次、八次全会)', () => {
     expect(cores('全面落实省委十二届二次、三次、四次全会和市委八届七次、八次全会部署。开展督查3次、暗访5次。')).toEqual(['3次', '5次']);
   });
