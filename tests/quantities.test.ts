@@ -389,6 +389,8 @@ describe('indicator', () => {
   it('hands out a list subject, one part to each figure', () => {
     expect(indicators('一产、二产、三产增加值分别增长6%、5.2%、5.2%。')).toEqual(['一产增加值', '二产增加值', '三产增加值']);
     expect(indicators('城乡居民人均可支配收入分别增长9%和10%以上。')).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+    // Shares after 分别 are shares of what the figures before them count (占总人口 is their base, not their subject).
+    expect(indicators('其中男性人口23.85万人，女性人口22.61万人，分别占总人口的51.3%和48.7%。')).toEqual(['男性人口', '女性人口', '男性人口', '女性人口']);
     // A pair written with its joiner, whole words after a shared head: 存、贷款余额 is 存款余额 and 贷款余额.
     expect(indicators('年末金融机构存、贷款余额分别增长8.8%、11.9%。')).toEqual(['金融机构存款余额', '金融机构贷款余额']);
     expect(indicators('全年进、出口总额分别增长3%和5%。')).toEqual(['进口总额', '出口总额']);

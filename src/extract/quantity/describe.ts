@@ -99,7 +99,13 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
   let parts = subject ? distribute(doc.reading, subject, g.members.length, c) : null;
   let by = frame.ids.indicator.parts;
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
-  if (!subject && !parts) [parts, by] = [respectively(doc.view, g, done), frame.ids.indicator.respectively];
+  // A list of shares after 分别 (…男性人口23.85万人，女性人口22.61万人，分别占总人口的51.3%和48.7%) names the base it
+  // is a share of, not its subject: the figures before it are what the shares measure, as with no subject at all.
+  const share = subject !== null && doc.view.charCodeAt(subject.start) === SHARE_OF;
+  if ((!subject || share) && !parts) {
+    const named = respectively(doc.view, g, done);
+    if (named || !share) [parts, by] = [named, frame.ids.indicator.respectively];
+  }
   if (!parts) return handed;
   g.members.forEach((d, i) => {
     d.indicator = parts[i]!;
@@ -113,6 +119,8 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
  * many figures just before it in its sentence; their indicators, one by one (null unless all are named).
  */
 const RESPECTIVELY = /^(以上|左右|以内|以下)?[,，]?分别/;
+/** 占, opening the base a share is of (占总人口的51.3%). */
+const SHARE_OF = 0x5360;
 
 function respectively(view: string, g: Group, done: readonly Draft[]): string[] | null {
   const first = g.members[0]!.core.span.start;
