@@ -138,8 +138,8 @@ describe('comparator, measure and direction', () => {
     expect(qs('第一产业增加值146419万元，增长7.9%，占地区生产总值比重为26.4%。').map((q) => q.indicator)).toEqual([
       '第一产业增加值', '第一产业增加值', '第一产业增加值占地区生产总值比重',
     ]);
-    // Shares handed out to several figures (分别占…) are given no one subject.
-    expect(qs('进境航班4.7万架次、进境人员190万人次，分别占全国空港口岸的33.6%和27.9%。').map((q) => q.indicator).slice(2)).toEqual(['占全国空港口岸', '占全国空港口岸']);
+    // Shares handed out to several figures (分别占…) are given no one subject: each measures the figure it answers to.
+    expect(qs('进境航班4.7万架次、进境人员190万人次，分别占全国空港口岸的33.6%和27.9%。').map((q) => q.indicator).slice(2)).toEqual(['进境航班', '进境人员']);
     // Land a project takes up (占地6904亩) is no share.
     expect(qs('园区总投资5亿元，占地6904亩。').map((q) => q.indicator)).toEqual(['园区总投资', '占地']);
   });
