@@ -374,6 +374,18 @@ function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: 
 }
 
 /**
+ * A pattern for `Patterns`: the characters its matches open with (null: not known), the texts it needs one of
+ * (requiredText), and the code units of its matches' second and third units (`unitsOf(re, [1, 2])`), when the caller
+ * has them already: reading them parses the pattern.
+ */
+export interface PatternSpec {
+  re: RegExp;
+  firsts: Iterable<number> | null;
+  needs?: readonly string[] | null;
+  units?: readonly (ReadonlySet<number> | null)[];
+}
+
+/**
  * Some global patterns, each found in a text as `text.matchAll(pattern)` finds it, in one pass over the text: a
  * pattern is tried (sticky) only where a match of it can start, as told by the characters its matches open with,
  * and from where its last match ended. No regexp is cloned (matchAll clones one per call) and no text is read once
@@ -416,7 +428,7 @@ export class Patterns {
    */
   private readonly none: readonly (readonly RegExpExecArray[])[];
 
-  constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
+  constructor(patterns: readonly PatternSpec[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.unicode = this.sticky.map((re) => re.unicode);
     [this.second, this.gated, this.third, this.thirdGated] = unitGates(patterns);
@@ -532,13 +544,13 @@ const NONE: RegExpExecArray[] = [];
  * patterns whose second units are known; then the same for the third unit. Each pattern is read once for both
  * (unitsOf): the rules load at every start of the command, and reading each twice cost milliseconds there.
  */
-function unitGates(patterns: readonly { re: RegExp }[]): [Int32Array, number, Int32Array, number] {
+function unitGates(patterns: readonly PatternSpec[]): [Int32Array, number, Int32Array, number] {
   const second = new Int32Array(0x10000);
   const third = new Int32Array(0x10000);
   let gated = 0;
   let thirdGated = 0;
   for (let k = 0; k < patterns.length && k < 32; k++) {
-    const [two, three] = unitsOf(patterns[k]!.re, [1, 2]);
+    const [two, three] = patterns[k]!.units ?? unitsOf(patterns[k]!.re, [1, 2]);
     if (two) {
       gated |= 1 << k;
       for (const code of two) second[code]! |= 1 << k;
@@ -780,9 +792,22 @@ const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsSpelled(re.
 /** Some year cues (those `keep` keeps, in rule order) and their patterns, found in one pass. */
 export interface CueSet { rules: QuantityRules['years'][number][]; patterns: Patterns }
 
-function cueSet(years: QuantityRules['years'], keep: (rule: QuantityRules['years'][number]) => boolean): CueSet {
-  const rules = years.filter(keep);
-  return { rules, patterns: new Patterns(rules.map((rule) => ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2) }))) };
+/**
+ * The year cues as `Patterns` reads them, worked out once: the three cue sets share them, and each reading of a
+ * pattern parses it (the year patterns were parsed ten times each at every start of the command).
+ */
+const cueSpec = (rule: QuantityRules['years'][number]): PatternSpec & { needs: readonly string[] | null } =>
+  ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2), units: unitsOf(rule.pattern, [1, 2]) });
+
+function cueSet(years: QuantityRules['years'], specs: readonly PatternSpec[], keep: (rule: QuantityRules['years'][number]) => boolean): CueSet {
+  const rules: QuantityRules['years'][number][] = [];
+  const patterns: PatternSpec[] = [];
+  years.forEach((rule, i) => {
+    if (!keep(rule)) return;
+    rules.push(rule);
+    patterns.push(specs[i]!);
+  });
+  return { rules, patterns: new Patterns(patterns) };
 }
 
 /**
@@ -887,6 +912,7 @@ export function compileQuantities(raw: RawRules): Compiled {
   const rules: RawRules = { ...raw, units: { ...raw.units, units: raw.units.units.map(shaped.unit) } };
   const q = rules.quantities;
   const years = q.years.map(shaped.year);
+  const cues = years.map(cueSpec);
   const tenseWords = q.roles.tense.flatMap((t) => t.words);
   const unitOf = new Map<string, UnitEntry>();
   for (const u of rules.units.units) for (const w of u.words) if (!unitOf.has(w)) unitOf.set(w, u);
@@ -970,10 +996,10 @@ export function compileQuantities(raw: RawRules): Compiled {
     // The words that are no cue are found too, so that no cue is read out of them; kindCue passes them over.
     kind: new Patterns([words([...kindOf.keys(), ...q.notKindCues.filter((w) => !kindOf.has(w))])]),
     kindOf,
-    years: years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
-    yearCues: cueSet(years, () => true),
-    scopeCues: cueSet(years, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
-    captureCues: cueSet(years, (r) => !!r.capture || r.span === 'plan-period'),
+    years: years.map((rule, i) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: cues[i]!.needs })),
+    yearCues: cueSet(years, cues, () => true),
+    scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
+    captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),
