@@ -781,9 +781,15 @@ function advance(text: string, m: RegExpExecArray, unicode: boolean): number {
   return unicode && code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? end + 2 : end + 1;
 }
 
-/** A pattern of words (their alternation, longest first) and the characters they open with; none matches no text. */
-const words = (list: readonly string[]) =>
-  ({ re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/, firsts: list.map((w) => w.charCodeAt(0)) });
+/**
+ * A pattern of words (their alternation, longest first), the characters they open with and their second and third
+ * units, read off the words (parsing the alternation for them cost milliseconds at every start); none matches no text.
+ */
+const words = (list: readonly string[]): PatternSpec => ({
+  re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/,
+  firsts: list.map((w) => w.charCodeAt(0)),
+  units: [1, 2].map((i) => (list.every((w) => w.length > i) ? new Set(list.map((w) => w.charCodeAt(i))) : null)),
+});
 
 /** The characters a match of a rule pattern can open with, or null when they cannot be told. */
 const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsSpelled(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
