@@ -414,14 +414,14 @@ export class Patterns {
    * the patterns whose second units are known (secondUnits). A pattern is then not run where the next character
    * cannot go on a match (the 2 of 12.5 for a cue of years, 2024年).
    */
-  readonly second: Int32Array;
-  readonly gated: number;
+  private readonly second: Int32Array;
+  private readonly gated: number;
   /**
    * The same for the third code unit: a digit starts many a year cue, and only the third unit of 2024 tells a
    * cue of years (2024年) from a run of digits that starts none (the 20 of 2024 passes the second's gate).
    */
-  readonly third: Int32Array;
-  readonly thirdGated: number;
+  private readonly third: Int32Array;
+  private readonly thirdGated: number;
   /**
    * What `all` gives for a text with no match: an empty list per pattern (shared; handed out read-only, and not
    * frozen: a frozen array is of another kind than the lists `all` builds, and code reading both was thrown out).
@@ -471,21 +471,17 @@ export class Patterns {
     const firsts = this.firsts;
     const lists = this.lists;
     const sticky = this.sticky;
-    const second = this.second;
-    const gated = this.gated;
-    const third = this.third;
-    const thirdGated = this.thirdGated;
     for (let p = 0; p < text.length; p++) {
       const code = text.charCodeAt(p);
       if (!inBits(opens, code)) continue;
       const list = lists[firsts[code]! - 1]!;
+      const allowed = this.allowedAt(text, p);
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
+        if (k < 32 && ((allowed >>> k) & 1) === 0) continue;
         // A pattern's next match starts past its last one: read from that match, not kept in a list made per text.
         const mine = out === null ? NONE : out[k]!;
         if (mine.length > 0 && p < advance(text, mine[mine.length - 1]!, this.unicode[k]!)) continue;
-        if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
-        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -509,6 +505,16 @@ export class Patterns {
       }
     }
     return out ?? this.none;
+  }
+
+  /**
+   * The patterns k < 32 (bit k) that the units after `p` let a match start at `p`: those whose second and third
+   * units are not known, and those whose known units stand there. Read once per position, for all its patterns.
+   */
+  allowedAt(text: string, p: number): number {
+    const two = p + 1 < text.length ? this.second[text.charCodeAt(p + 1)]! : 0;
+    const three = p + 2 < text.length ? this.third[text.charCodeAt(p + 2)]! : 0;
+    return (two | ~this.gated) & (three | ~this.thirdGated);
   }
 
   /** Whether any pattern matches in `text` (`all` found something: it gives `none` only for no match). */
@@ -606,7 +612,8 @@ export class PatternScan {
       this.k = w.k;
       return w.m;
     }
-    const { opens, firsts, lists, sticky, second, gated, third, thirdGated } = this.patterns;
+    const patterns = this.patterns;
+    const { opens, firsts, lists, sticky } = patterns;
     const after = this.after;
     const stop = Math.min(until + 1, text.length);
     // The position and index are kept in locals and stored back when the scan stops: most characters start no
@@ -617,16 +624,16 @@ export class PatternScan {
       const code = text.charCodeAt(p);
       if (!inBits(opens, code)) continue;
       const list = lists[firsts[code]! - 1]!;
+      const allowed = patterns.allowedAt(text, p);
       while (i < list.length) {
         const k = list[i++]!;
+        if (k < 32 && ((allowed >>> k) & 1) === 0) continue;
         if (p < after[k]!) continue;
-        if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
-        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
         if (!m) continue;
-        after[k] = advance(text, m, this.patterns.unicode[k]!);
+        after[k] = advance(text, m, patterns.unicode[k]!);
         this.p = p;
         this.i = i;
         this.k = k;
