@@ -137,20 +137,6 @@ export function codeBits(codes: Iterable<number>): Int32Array {
   return bits;
 }
 
-/**
- * `codeBits` of the codes whose entry in a 64 K table of bytes is not 0. Built when the rules load, where a call per
- * code cost milliseconds each time: the table is read four entries at a time, and most of it is 0.
- */
-export function nonZeroBits(table: Uint8Array): Int32Array {
-  const bits = new Int32Array(0x800);
-  const aligned = table.byteOffset % 4 === 0;
-  const words = aligned ? new Uint32Array(table.buffer, table.byteOffset, table.length >> 2) : null;
-  for (let i = 0; i < table.length; i += 4) {
-    if (words !== null && words[i >> 2] === 0) continue;
-    for (let code = i; code < i + 4 && code < table.length; code++) if (table[code] !== 0) bits[code >> 5]! |= 1 << (code & 31);
-  }
-  return bits;
-}
 export const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >> 5]! >>> (code & 31)) & 1) !== 0;
 
 /**
@@ -269,12 +255,10 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
  * spent far more on each of the many characters that start none.
  */
 export class NumberFinder {
-  /** The characters where a number may start (`starts` not NO_NUMBER: codeBits), tested first for each character. */
-  private readonly may: Int32Array;
-
   /**
    * @param re the number regexp (numberSource, sticky): what `from` and `at` find is what it matches.
    * @param starts per character code: NO_NUMBER, DIGIT, NUMERAL or ANY.
+   * @param may the characters where a number may start (`starts` not NO_NUMBER: codeBits), tested first for each character.
    * @param percentLead per code: 1 where 百分之/千分之 may open (百, 千).
    * @param numeral per code: 1 = a Chinese numeral may start here (its lead), 2 = it may go on here (its body, 点).
    * @param next per code: 1 where a character may follow a Chinese numeral (the lookahead of numberSource).
@@ -282,14 +266,13 @@ export class NumberFinder {
   constructor(
     readonly re: RegExp,
     private readonly starts: Uint8Array,
+    private readonly may: Int32Array,
     private readonly percentLead: Uint8Array,
     private readonly numeral: Uint8Array,
     private readonly next: Uint8Array,
     /** The prefix words (units.yaml `prefixes`: 百分之, 千分之). */
     private readonly prefixes: readonly string[],
-  ) {
-    this.may = nonZeroBits(starts);
-  }
+  ) {}
 
   /**
    * The first match starting at or after `from` and before `limit` (the match a global regexp with `lastIndex =
@@ -892,7 +875,9 @@ function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): 
   }
   for (let d = 0x30; d <= 0x39; d++) starts[d] = starts[d] === NO_NUMBER ? DIGIT : ANY;
   for (const ch of next) follows[ch.charCodeAt(0)] = 1;
-  return new NumberFinder(re, starts, percentLead, numeral, follows, numerals.prefixes.map((x) => x.word));
+  // The codes just given a start, read off the lists rather than the table: a scan of the 64 K table cost a millisecond at every start.
+  const may = codeBits([...numerals.lead, ...numerals.prefixes.map(({ word }) => word.charCodeAt(0)), ...DIGITS]);
+  return new NumberFinder(re, starts, may, percentLead, numeral, follows, numerals.prefixes.map((x) => x.word));
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
