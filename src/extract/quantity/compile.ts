@@ -789,11 +789,19 @@ const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsSpelled(re.
 export interface CueSet { rules: QuantityRules['years'][number][]; patterns: Patterns }
 
 /**
- * The year cues as `Patterns` reads them, worked out once: the three cue sets share them, and each reading of a
- * pattern parses it (the year patterns were parsed ten times each at every start of the command).
+ * A rule pattern as `Patterns` reads it: its first, second and third units told by one reading of it (unitsOf), and
+ * by the edge analysis (firstUnits) only where that reading cannot tell the first: each reading parses the pattern.
  */
-const cueSpec = (rule: QuantityRules['years'][number]): PatternSpec & { needs: readonly string[] | null } =>
-  ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2), units: unitsOf(rule.pattern, [1, 2]) });
+function patternSpec(re: RegExp, needs: readonly string[] | null): PatternSpec & { needs: readonly string[] | null } {
+  const [first, second, third] = unitsOf(re, [0, 1, 2]);
+  return { re, firsts: first ?? firstUnits(re), needs, units: [second!, third!] };
+}
+
+/**
+ * The year cues as `Patterns` reads them, worked out once: the three cue sets share them (the year patterns were
+ * parsed ten times each at every start of the command).
+ */
+const cueSpec = (rule: QuantityRules['years'][number]) => patternSpec(rule.pattern, requiredText(rule.pattern, 2));
 
 function cueSet(years: QuantityRules['years'], specs: readonly PatternSpec[], keep: (rule: QuantityRules['years'][number]) => boolean): CueSet {
   const rules: QuantityRules['years'][number][] = [];
@@ -969,7 +977,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
-    cutAt: q.indicator.cut ? new Patterns([{ re: q.indicator.cut, firsts: firstUnits(q.indicator.cut) }]) : null,
+    cutAt: q.indicator.cut ? new Patterns([patternSpec(q.indicator.cut, null)]) : null,
     listHeadNeeds: q.listHead ? requiredText(q.listHead, 2) : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
     sectionRules: new Set(q.sections.map((r) => r.id)),
