@@ -629,8 +629,7 @@ export class PatternScan {
   }
 }
 
-/** Most starts of a pattern `unitsAt` follows (alternatives times repeats), and most characters of a class range. */
-const MAX_HEADS = 512;
+/** Most characters of a class range. */
 const MAX_RANGE = 512;
 const DIGITS = [...'0123456789'].map((ch) => ch.charCodeAt(0));
 
@@ -643,83 +642,82 @@ export function unitsAt(re: RegExp, index: number): Set<number> | null {
   return unitsOf(re, [index])[0]!;
 }
 
-/**
- * `unitsAt` for several indexes, the pattern read once for the furthest: the units a match's first `width` units can
- * be are the first ones of those it can have over any longer stretch, so one reading answers each index. Where
- * the longer reading gives up (too many ways), every index is answered by a reading of its own.
- */
+/** `unitsAt` for several indexes, the pattern parsed and walked once for all of them (see `reach`). */
 function unitsOf(re: RegExp, indexes: readonly number[]): (Set<number> | null)[] {
   if (re.ignoreCase) return indexes.map(() => null);
-  const tree = parse(re.source);
-  const at = (heads: (readonly number[])[][] | null, index: number): Set<number> | null => {
-    if (!heads || heads.some((h) => h.length <= index)) return null;
-    const out = new Set<number>();
-    for (const h of heads) for (const code of h[index]!) out.add(code);
-    return out;
-  };
-  const widest = headsOf(tree, Math.max(...indexes) + 1);
-  return indexes.map((index) => at(widest ?? headsOf(tree, index + 1), index));
+  const width = Math.max(...indexes) + 1;
+  const units = Array.from({ length: width }, () => new Set<number>());
+  const ends = reach(parse(re.source), 1, width, units);
+  // A match that can end at or before `index` has no unit there to tell.
+  return indexes.map((index) => (ends < 0 || (ends & ((2 << index) - 1)) !== 0 ? null : units[index]!));
 }
 
 export const secondUnits = (re: RegExp): Set<number> | null => unitsAt(re, 1);
 
 /**
- * The ways a match of a node can start: per way, the sets of code units its first `width` units are from; a way
- * of fewer sets is a whole match (the node ends there). Null when unknown or too many.
+ * The offsets a match may have reached after node `n`, from those it may have reached before it (`from`), as bit
+ * masks (bit `width`: all `width` units looked at are read), or -1 when that cannot be told; on the way, the code
+ * units the node can put at each offset below `width` are added to `units` (left out when null). No way through the
+ * pattern is written out, so alternatives after alternatives cost their sum, not their product.
  */
-function headsOf(n: Node, width: number): (readonly number[])[][] | null {
+function reach(n: Node, from: number, width: number, units: Set<number>[] | null): number {
   switch (n.t) {
-    case 'empty': return [[]];
+    case 'empty': return from;
     case 'atom': {
-      const units = atomUnits(n.src);
-      if (units) return [[units]];
+      const one = atomUnits(n.src);
+      if (one) return take(from, [one], width, units);
       const text = literal(n);
-      if (text === null || text.length === 0) return null;
-      return [[...text].slice(0, 1).flatMap((ch) => [...Array(Math.min(2, ch.length)).keys()].map((i) => [ch.charCodeAt(i)]))];
+      if (text === null || text.length === 0) return -1;
+      // One character: a code point outside the BMP is two units.
+      const cp = text.codePointAt(0)!;
+      return take(from, cp > 0xffff ? [[text.charCodeAt(0)], [text.charCodeAt(1)]] : [[text.charCodeAt(0)]], width, units);
     }
     case 'alt': {
-      const out: (readonly number[])[][] = [];
+      let out = 0;
       for (const a of n.alts) {
-        const h = headsOf(a, width);
-        if (!h) return null;
-        out.push(...h);
+        const after = reach(a, from, width, units);
+        if (after < 0) return -1;
+        out |= after;
       }
-      return out.length > MAX_HEADS ? null : out;
+      return out;
     }
-    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item, width)), width);
-    case 'rep': {
-      if (n.backref) return null;
-      const body = headsOf(n.body, width);
-      // A body that can match nothing could be repeated any number of times without taking a character.
-      if (!body || body.some((h) => h.length === 0)) return null;
-      const out: (readonly number[])[][] = [];
-      // Each copy takes a unit or more: `width` copies fill the units looked at.
-      for (let copies = Math.min(n.min, width); copies <= Math.min(n.max, width); copies++) {
-        const h = seqHeads(Array.from({ length: copies }, () => () => body), width);
-        if (!h) return null;
-        out.push(...h);
+    case 'seq': {
+      let at = from;
+      for (const item of n.items) {
+        if (at === 1 << width) break;
+        at = reach(item, at, width, units);
+        if (at < 0) return -1;
       }
-      return out.length > MAX_HEADS ? null : out;
+      return at;
+    }
+    case 'rep': {
+      if (n.backref) return -1;
+      // A body that can match nothing could be repeated any number of times without taking a character.
+      const alone = reach(n.body, 1, width, null);
+      if (alone < 0 || (alone & 1) !== 0) return -1;
+      // Each copy takes a unit or more: `width` copies fill the units looked at.
+      const fewest = Math.min(n.min, width);
+      let out = fewest === 0 ? from : 0;
+      let at = from;
+      for (let copies = 1; copies <= Math.min(n.max, width); copies++) {
+        at = reach(n.body, at, width, units);
+        if (at < 0) return -1;
+        if (copies >= fewest) out |= at;
+      }
+      return out;
     }
   }
 }
 
-/** The starts of items matched one after another. */
-function seqHeads(items: (() => (readonly number[])[][] | null)[], width: number): (readonly number[])[][] | null {
-  let acc: (readonly number[])[][] = [[]];
-  for (const item of items) {
-    if (acc.every((h) => h.length >= width)) break;
-    const heads = item();
-    if (!heads) return null;
-    const next: (readonly number[])[][] = [];
-    for (const h of acc) {
-      if (h.length >= width) next.push(h);
-      else for (const g of heads) next.push([...h, ...g].slice(0, width));
-    }
-    if (next.length > MAX_HEADS) return null;
-    acc = next;
+/** `reach` over units one after another (`codes[j]`: what the j-th can be), from the offsets in `from`. */
+function take(from: number, codes: readonly (readonly number[])[], width: number, units: Set<number>[] | null): number {
+  let out = 0;
+  for (let o = 0; o <= width; o++) {
+    if (((from >> o) & 1) === 0) continue;
+    if (units) for (let j = 0; j < codes.length && o + j < width; j++) for (const code of codes[j]!) units[o + j]!.add(code);
+    out |= 1 << Math.min(o + codes.length, width);
   }
-  return acc;
+  return out;
 }
 
 /**
