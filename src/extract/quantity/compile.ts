@@ -147,9 +147,12 @@ export const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >
 export class WordsAt {
   /** Per first character code, the words that start with it, longest first. */
   private readonly byFirst: ReadonlyMap<number, readonly string[]>;
+  /** The first characters of the words (codeBits), tested before the map is: most positions asked about start none. */
+  private readonly firsts: Int32Array;
 
   constructor(words: readonly string[]) {
     this.byFirst = groupBy(words.filter((w) => w.length > 0), (w) => w.charCodeAt(0));
+    this.firsts = codeBits(this.byFirst.keys());
   }
 
   /**
@@ -158,8 +161,9 @@ export class WordsAt {
    */
   at(view: string, pos: number): string | null {
     if (pos >= view.length) return null;
-    const list = this.byFirst.get(view.charCodeAt(pos));
-    if (list === undefined) return null;
+    const code = view.charCodeAt(pos);
+    if (!inBits(this.firsts, code)) return null;
+    const list = this.byFirst.get(code)!;
     for (let i = 0; i < list.length; i++) if (view.startsWith(list[i]!, pos)) return list[i]!;
     return null;
   }
