@@ -389,25 +389,31 @@ export class Patterns {
   /** The indexes of the patterns that have a `whole` copy, so that `all` loops over those only (mostly none). */
   private readonly wholeAt: number[];
   private readonly needs: (readonly string[] | null)[];
-  /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
-  readonly firsts = new Uint16Array(0x10000);
-  /** The characters `firsts` gives a list for (codeBits), tested first for each character. */
+  /**
+   * Per character code, its class: 0 for most, else the index in `listOf`, `secondOf` and `thirdOf` of what it
+   * tells (characters that tell the same share one). One table of 16-bit entries, read for a character and the two
+   * after it, where three tables of 64 K entries (two of 32 bits) were mostly out of the processor's nearest cache.
+   */
+  private readonly classes = new Uint16Array(0x10000);
+  /** Per class, the index in `lists` of the patterns whose matches can open with its characters (-1: none). */
+  private readonly listOf: Int32Array;
+  /** The characters that open a match (their class has a list: codeBits), tested first for each character. */
   readonly opens: Int32Array;
-  readonly lists: number[][] = [];
+  private readonly lists: number[][] = [];
   /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
   readonly resumable: boolean;
   /**
-   * Per character code, bit k set when a match of pattern k (k < 32) can have it as its second code unit; `gated`:
-   * the patterns whose second units are known (secondUnits). A pattern is then not run where the next character
-   * cannot go on a match (the 2 of 12.5 for a cue of years, 2024年).
+   * Per class, bit k set when a match of pattern k (k < 32) can have its characters as its second code unit;
+   * `gated`: the patterns whose second units are known (secondUnits). A pattern is then not run where the next
+   * character cannot go on a match (the 2 of 12.5 for a cue of years, 2024年).
    */
-  private readonly second: Int32Array;
+  private readonly secondOf: Int32Array;
   private readonly gated: number;
   /**
    * The same for the third code unit: a digit starts many a year cue, and only the third unit of 2024 tells a
    * cue of years (2024年) from a run of digits that starts none (the 20 of 2024 passes the second's gate).
    */
-  private readonly third: Int32Array;
+  private readonly thirdOf: Int32Array;
   private readonly thirdGated: number;
   /**
    * What `all` gives for a text with no match: an empty list per pattern (shared; handed out read-only, and not
@@ -418,7 +424,9 @@ export class Patterns {
   constructor(patterns: readonly PatternSpec[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.unicode = this.sticky.map((re) => re.unicode);
-    [this.second, this.gated, this.third, this.thirdGated] = unitGates(patterns);
+    const gates = unitGates(patterns);
+    this.gated = gates.gated;
+    this.thirdGated = gates.thirdGated;
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.wholeAt = [];
@@ -437,6 +445,7 @@ export class Patterns {
     });
     // Characters opening the same patterns share one list.
     const shared = new Map<string, number>();
+    const listAt = new Map<number, number>();
     for (const [code, list] of byFirst) {
       const key = list.join();
       let i = shared.get(key);
@@ -444,9 +453,35 @@ export class Patterns {
         shared.set(key, (i = this.lists.length));
         this.lists.push(list);
       }
-      this.firsts[code] = i + 1;
+      listAt.set(code, i);
     }
+    const classOf = new Map<string, number>();
+    const listOf = [-1];
+    const secondOf = [0];
+    const thirdOf = [0];
+    for (const code of new Set([...listAt.keys(), ...gates.second.keys(), ...gates.third.keys()])) {
+      const list = listAt.get(code) ?? -1;
+      const second = gates.second.get(code) ?? 0;
+      const third = gates.third.get(code) ?? 0;
+      const key = `${list} ${second} ${third}`;
+      let k = classOf.get(key);
+      if (k === undefined) {
+        classOf.set(key, (k = listOf.length));
+        listOf.push(list);
+        secondOf.push(second);
+        thirdOf.push(third);
+      }
+      this.classes[code] = k;
+    }
+    this.listOf = Int32Array.from(listOf);
+    this.secondOf = Int32Array.from(secondOf);
+    this.thirdOf = Int32Array.from(thirdOf);
     this.opens = codeBits(byFirst.keys());
+  }
+
+  /** The patterns whose matches can open with a character that `opens` holds (their indexes, in order). */
+  listAt(code: number): readonly number[] {
+    return this.lists[this.listOf[this.classes[code]!]!]!;
   }
 
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
@@ -455,13 +490,11 @@ export class Patterns {
     // Most texts (the few characters before a figure) hold no match: they share one list of empty lists.
     let out: RegExpExecArray[][] | null = null;
     const opens = this.opens;
-    const firsts = this.firsts;
-    const lists = this.lists;
     const sticky = this.sticky;
     for (let p = 0; p < text.length; p++) {
       const code = text.charCodeAt(p);
       if (!inBits(opens, code)) continue;
-      const list = lists[firsts[code]! - 1]!;
+      const list = this.listAt(code);
       const allowed = this.allowedAt(text, p);
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
@@ -499,8 +532,8 @@ export class Patterns {
    * units are not known, and those whose known units stand there. Read once per position, for all its patterns.
    */
   allowedAt(text: string, p: number): number {
-    const two = p + 1 < text.length ? this.second[text.charCodeAt(p + 1)]! : 0;
-    const three = p + 2 < text.length ? this.third[text.charCodeAt(p + 2)]! : 0;
+    const two = p + 1 < text.length ? this.secondOf[this.classes[text.charCodeAt(p + 1)]!]! : 0;
+    const three = p + 2 < text.length ? this.thirdOf[this.classes[text.charCodeAt(p + 2)]!]! : 0;
     return (two | ~this.gated) & (three | ~this.thirdGated);
   }
 
@@ -537,23 +570,23 @@ const NONE: RegExpExecArray[] = [];
  * patterns whose second units are known; then the same for the third unit. Each pattern is read once for both
  * (unitsOf): the rules load at every start of the command, and reading each twice cost milliseconds there.
  */
-function unitGates(patterns: readonly PatternSpec[]): [Int32Array, number, Int32Array, number] {
-  const second = new Int32Array(0x10000);
-  const third = new Int32Array(0x10000);
+function unitGates(patterns: readonly PatternSpec[]): { second: Map<number, number>; gated: number; third: Map<number, number>; thirdGated: number } {
+  const second = new Map<number, number>();
+  const third = new Map<number, number>();
   let gated = 0;
   let thirdGated = 0;
   for (let k = 0; k < patterns.length && k < 32; k++) {
     const [two, three] = patterns[k]!.units ?? unitsOf(patterns[k]!.re, [1, 2]);
     if (two) {
       gated |= 1 << k;
-      for (const code of two) second[code]! |= 1 << k;
+      for (const code of two) second.set(code, (second.get(code) ?? 0) | (1 << k));
     }
     if (three) {
       thirdGated |= 1 << k;
-      for (const code of three) third[code]! |= 1 << k;
+      for (const code of three) third.set(code, (third.get(code) ?? 0) | (1 << k));
     }
   }
-  return [second, gated, third, thirdGated];
+  return { second, gated, third, thirdGated };
 }
 
 /**
@@ -600,7 +633,7 @@ export class PatternScan {
       return w.m;
     }
     const patterns = this.patterns;
-    const { opens, firsts, lists, sticky } = patterns;
+    const { opens, sticky } = patterns;
     const after = this.after;
     const stop = Math.min(until + 1, text.length);
     // The position and index are kept in locals and stored back when the scan stops: most characters start no
@@ -610,7 +643,7 @@ export class PatternScan {
     for (; p < stop; p++, i = 0) {
       const code = text.charCodeAt(p);
       if (!inBits(opens, code)) continue;
-      const list = lists[firsts[code]! - 1]!;
+      const list = patterns.listAt(code);
       const allowed = patterns.allowedAt(text, p);
       while (i < list.length) {
         const k = list[i++]!;
