@@ -242,8 +242,7 @@ export interface NumberMatch {
   numeral: string;
 }
 
-/** Per character code, in a NumberFinder's `starts`: where a number may start, and how it is read there. */
-const NO_NUMBER = 0;
+// How a number is read where one may start (NumberFinder.kindOf):
 /** A digit: a plain run of digits is read as it stands, anything longer by the regexp (see NumberFinder.read). */
 const DIGIT = 1;
 /** 百/千 of 百分之, or the first character of a Chinese numeral. */
@@ -256,27 +255,35 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /**
  * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
  * 百/千 of 百分之, the first character of a Chinese numeral): one table read per character, where the regexp engine
- * spent far more on each of the many characters that start none.
+ * spent far more on each of the many characters that start none. The tables are sets of characters (codeBits, 8 KB
+ * each: tables of a byte per character were 64 KB each to build at every start, and to read from).
  */
 export class NumberFinder {
   /**
    * @param re the number regexp (numberSource, sticky): what `from` and `at` find is what it matches.
-   * @param starts per character code: NO_NUMBER, DIGIT, NUMERAL or ANY.
-   * @param may the characters where a number may start (`starts` not NO_NUMBER: codeBits), tested first for each character.
-   * @param percentLead per code: 1 where 百分之/千分之 may open (百, 千).
-   * @param numeral per code: 1 = a Chinese numeral may start here (its lead), 2 = it may go on here (its body, 点).
-   * @param next per code: 1 where a character may follow a Chinese numeral (the lookahead of numberSource).
+   * @param may the characters where a number may start (a digit, or one of `numeralStart`), tested first for each character.
+   * @param numeralStart the characters a prefix or a Chinese numeral may start with (百 of 百分之, a numeral's lead).
+   * @param percentLead where 百分之/千分之 may open (百, 千).
+   * @param numeralLead where a Chinese numeral may start; `numeralRun`: where it may start or go on (its body, 点).
+   * @param next where a character may follow a Chinese numeral (the lookahead of numberSource).
    */
   constructor(
     readonly re: RegExp,
-    private readonly starts: Uint8Array,
     private readonly may: Int32Array,
-    private readonly percentLead: Uint8Array,
-    private readonly numeral: Uint8Array,
-    private readonly next: Uint8Array,
+    private readonly numeralStart: Int32Array,
+    private readonly percentLead: Int32Array,
+    private readonly numeralLead: Int32Array,
+    private readonly numeralRun: Int32Array,
+    private readonly next: Int32Array,
     /** The prefix words (units.yaml `prefixes`: 百分之, 千分之). */
     private readonly prefixes: readonly string[],
   ) {}
+
+  /** How a number is read at a character where one may start (`may`): DIGIT, NUMERAL or ANY. */
+  private kindOf(code: number): number {
+    if (!inBits(this.numeralStart, code)) return DIGIT;
+    return isDigit(code) ? ANY : NUMERAL;
+  }
 
   /**
    * The first match starting at or after `from` and before `limit` (the match a global regexp with `lastIndex =
@@ -289,7 +296,7 @@ export class NumberFinder {
     for (let p = from; p < limit; p++) {
       const code = text.charCodeAt(p);
       if (!inBits(may, code)) continue;
-      const m = this.read(text, p, code, this.starts[code]!);
+      const m = this.read(text, p, code, this.kindOf(code));
       if (m) return m;
     }
     return null;
@@ -299,16 +306,15 @@ export class NumberFinder {
   at(text: string, pos: number): NumberMatch | null {
     if (pos >= text.length) return null;
     const code = text.charCodeAt(pos);
-    const s = this.starts[code]!;
-    return s === NO_NUMBER ? null : this.read(text, pos, code, s);
+    return inBits(this.may, code) ? this.read(text, pos, code, this.kindOf(code)) : null;
   }
 
-  /** The match at `p`, where a number may start (`s`, the `starts` entry of its character `code`). */
+  /** The match at `p`, where a number may start (`s`: kindOf its character `code`). */
   private read(text: string, p: number, code: number, s: number): NumberMatch | null {
     // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
     // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
     // cannot match and is not run.
-    if (s === NUMERAL && !(this.percentLead[code] === 1 && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) return null;
+    if (s === NUMERAL && !(inBits(this.percentLead, code) && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) return null;
     if (s === DIGIT) {
       // Only a space, a point or a comma after a run of digits lets the regexp match more than the run (split
       // digits, a decimal, thousands): else it matches the run, as an Arabic numeral, and is not run. Most numbers
@@ -337,12 +343,12 @@ export class NumberFinder {
 
   /** Whether a Chinese numeral starting at `p` can be followed by a `next` character: within its run, or right after. */
   private numeralMayEnd(text: string, p: number, code: number): boolean {
-    const numeral = this.numeral;
-    if (numeral[code] !== 1) return false;
-    for (let q = p + 1; q <= text.length; q++) {
-      const c = text.charCodeAt(q); // NaN past the end: no character follows
-      if (q < text.length && this.next[c] === 1) return true;
-      if (q >= text.length || numeral[c] === 0) return false;
+    if (!inBits(this.numeralLead, code)) return false;
+    const run = this.numeralRun;
+    for (let q = p + 1; q < text.length; q++) {
+      const c = text.charCodeAt(q);
+      if (inBits(this.next, c)) return true;
+      if (!inBits(run, c)) return false;
     }
     return false;
   }
@@ -903,24 +909,13 @@ const numberSource = (next: string, numerals: Numerals) =>
  * character of a Chinese numeral), where a numeral goes on (its body, 点), and what may follow one (`next`).
  */
 function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): NumberFinder {
-  const starts = new Uint8Array(0x10000);
-  const percentLead = new Uint8Array(0x10000);
-  const numeral = new Uint8Array(0x10000);
-  const follows = new Uint8Array(0x10000);
-  for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), ...(numerals.point ? [numerals.point.charCodeAt(0)] : [])]) numeral[code] = 2;
-  for (const code of numerals.lead) {
-    numeral[code] = 1;
-    starts[code] = NUMERAL;
-  }
-  for (const { word } of numerals.prefixes) {
-    percentLead[word.charCodeAt(0)] = 1;
-    starts[word.charCodeAt(0)] = NUMERAL;
-  }
-  for (let d = 0x30; d <= 0x39; d++) starts[d] = starts[d] === NO_NUMBER ? DIGIT : ANY;
-  for (const ch of next) follows[ch.charCodeAt(0)] = 1;
-  // The codes just given a start, read off the lists rather than the table: a scan of the 64 K table cost a millisecond at every start.
-  const may = codeBits([...numerals.lead, ...numerals.prefixes.map(({ word }) => word.charCodeAt(0)), ...DIGITS]);
-  return new NumberFinder(re, starts, may, percentLead, numeral, follows, numerals.prefixes.map((x) => x.word));
+  const body = [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), ...(numerals.point ? [numerals.point.charCodeAt(0)] : [])];
+  const percentLeads = numerals.prefixes.map(({ word }) => word.charCodeAt(0));
+  const numeralStarts = [...numerals.lead, ...percentLeads];
+  return new NumberFinder(
+    re, codeBits([...numeralStarts, ...DIGITS]), codeBits(numeralStarts), codeBits(percentLeads), codeBits(numerals.lead),
+    codeBits([...numerals.lead, ...body]), codeBits(next.map((ch) => ch.charCodeAt(0))), numerals.prefixes.map((x) => x.word),
+  );
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
