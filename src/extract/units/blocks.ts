@@ -4,6 +4,7 @@ import type { Rules } from '../../rules/schema.js';
 import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
 import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
+import { inBits } from '../quantity/compile.js';
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, readUnitLists, unitItem, type UnitList } from './lists.js';
 import { unitCell } from './split.js';
@@ -79,6 +80,7 @@ function markerOf({ view, rules, g }: Ctx, b: Seen): Range | null {
   // Sliced only when a marker is tried: most blocks open with none of their first characters.
   let text: string | null = null;
   const first = view.charCodeAt(b.start);
+  if (g.markerOpens && !inBits(g.markerOpens, first)) return null;
   const markers = rules.headings.markers;
   for (let k = 0; k < markers.length; k++) {
     const rule = markers[k]!;

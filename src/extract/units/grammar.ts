@@ -36,6 +36,11 @@ export interface Grammar {
   labelPairs: ReadonlySet<number> | null;
   /** For each heading marker rule, the characters a block must open with for it to match (null: any). */
   markerFirst: readonly (ReadonlySet<number> | null)[];
+  /**
+   * All of those at once (codeBits), or null when a rule may open with any: most blocks open with none, and are then
+   * told so with one table read instead of a lookup per rule.
+   */
+  markerOpens: Int32Array | null;
   /** For each record-field rule, the texts it cannot match without (`requiredText`; null: none known). */
   fieldNeeds: readonly (readonly string[] | null)[];
   /** Last characters of the role verbs: `verbAtEnd` cannot match a text ending in any other. */
@@ -194,6 +199,7 @@ function shapeIds(shapes: RawRules['organizations']['taskShapes']): Record<TaskS
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   const o = rules.organizations;
+  const markerFirst = rules.headings.markers.map((m) => openingUnits(m.pattern));
   const labels = new Map<string, { role: UnitRole; id: string } | null>();
   for (const l of o.labels) for (const w of l.words) labels.set(w, { role: l.role, id: l.id });
   for (const w of o.ignoreLabels) if (!labels.has(w)) labels.set(w, null);
@@ -217,7 +223,8 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
     generic: o.genericPrefixes.length ? new RegExp(`^(${alternation(o.genericPrefixes)})`, 'u') : null,
     maxNameLength: o.maxNameLength,
     labelPairs: labelWords.every((w) => w.length >= 2) ? new Set(labelWords.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) : null,
-    markerFirst: rules.headings.markers.map((m) => openingUnits(m.pattern)),
+    markerFirst,
+    markerOpens: markerFirst.every((first) => first !== null) ? codeBits(markerFirst.flatMap((first) => [...first!])) : null,
     fieldNeeds: rules.headings.recordField.map((r) => requiredText(r.pattern, 1)),
     verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
     cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
