@@ -396,16 +396,15 @@ export class Patterns {
   private readonly wholeAt: number[];
   private readonly needs: (readonly string[] | null)[];
   /**
-   * Per character code, its class: 0 for most, else the index in `listOf`, `secondOf` and `thirdOf` of what it
+   * Per character code, its class: 0 for most, else the index in `classLists`, `secondOf` and `thirdOf` of what it
    * tells (characters that tell the same share one). One table of 16-bit entries, read for a character and the two
    * after it, where three tables of 64 K entries (two of 32 bits) were mostly out of the processor's nearest cache.
    */
   private readonly classes = new Uint16Array(0x10000);
-  /** Per class, the index in `lists` of the patterns whose matches can open with its characters (-1: none). */
-  private readonly listOf: Int32Array;
+  /** Per class, the patterns whose matches can open with its characters (their indexes, in order; none for class 0). */
+  private readonly classLists: (readonly number[])[];
   /** The characters that open a match (their class has a list: codeBits), tested first for each character. */
   readonly opens: Int32Array;
-  private readonly lists: number[][] = [];
   /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
   readonly resumable: boolean;
   /**
@@ -451,18 +450,19 @@ export class Patterns {
     });
     // Characters opening the same patterns share one list.
     const shared = new Map<string, number>();
+    const lists: number[][] = [];
     const listAt = new Map<number, number>();
     for (const [code, list] of byFirst) {
       const key = list.join();
       let i = shared.get(key);
       if (i === undefined) {
-        shared.set(key, (i = this.lists.length));
-        this.lists.push(list);
+        shared.set(key, (i = lists.length));
+        lists.push(list);
       }
       listAt.set(code, i);
     }
     const classOf = new Map<string, number>();
-    const listOf = [-1];
+    const classLists: (readonly number[])[] = [[]];
     const secondOf = [0];
     const thirdOf = [0];
     for (const code of new Set([...listAt.keys(), ...gates.second.keys(), ...gates.third.keys()])) {
@@ -472,14 +472,14 @@ export class Patterns {
       const key = `${list} ${second} ${third}`;
       let k = classOf.get(key);
       if (k === undefined) {
-        classOf.set(key, (k = listOf.length));
-        listOf.push(list);
+        classOf.set(key, (k = classLists.length));
+        classLists.push(list < 0 ? [] : lists[list]!);
         secondOf.push(second);
         thirdOf.push(third);
       }
       this.classes[code] = k;
     }
-    this.listOf = Int32Array.from(listOf);
+    this.classLists = classLists;
     this.secondOf = Int32Array.from(secondOf);
     this.thirdOf = Int32Array.from(thirdOf);
     this.opens = codeBits(byFirst.keys());
@@ -487,7 +487,7 @@ export class Patterns {
 
   /** The patterns whose matches can open with a character that `opens` holds (their indexes, in order). */
   listAt(code: number): readonly number[] {
-    return this.lists[this.listOf[this.classes[code]!]!]!;
+    return this.classLists[this.classes[code]!]!;
   }
 
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
