@@ -398,7 +398,7 @@ export class Patterns {
   /**
    * Per character code, its class: 0 for most, else the index in `classLists`, `secondOf` and `thirdOf` of what it
    * tells (characters that tell the same share one). One table of 16-bit entries, read for a character and the two
-   * after it, where three tables of 64 K entries (two of 32 bits) were mostly out of the processor's nearest cache.
+   * after it: three tables of 64 K entries (two of 32 bits) were 640 KB to build for each set at every start.
    */
   private readonly classes = new Uint16Array(0x10000);
   /** Per class, the patterns whose matches can open with its characters (their indexes, in order; none for class 0). */
@@ -835,7 +835,7 @@ export interface CueSet { rules: QuantityRules['years'][number][]; patterns: Pat
  */
 function patternSpec(re: RegExp, needs: readonly string[] | null): PatternSpec & { needs: readonly string[] | null } {
   const [first, second, third] = unitsOf(re, [0, 1, 2]);
-  return { re, firsts: first ?? firstUnits(re), needs, units: [second!, third!] };
+  return { re, firsts: first ?? firstUnits(re), needs, units: [second ?? null, third ?? null] };
 }
 
 /**
