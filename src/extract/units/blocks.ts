@@ -184,23 +184,29 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
   const leads: SectionLeads = new Map(headingLeads);
   const view = doc.view;
   const drafts: Draft[] = [];
-  const labelRun = (from: number, prevEnd: number, numbered: boolean) => {
-    const lists: UnitList[] = [];
+  /**
+   * The label and field lines from block `from` on: their unit lists are added to `into` (no list or record made
+   * for the many blocks followed by none); the index of the first block after them.
+   */
+  const labelRun = (from: number, prevEnd: number, numbered: boolean, into: UnitList[]): number => {
+    const before = into.length;
     let j = from;
     for (; j < blocks.length; j++) {
       const b = blocks[j]!;
-      const same = numbered && !lists.length ? sameLineUnits(ctx, prevEnd, b) : null;
+      const same = numbered && into.length === before ? sameLineUnits(ctx, prevEnd, b) : null;
       if (!same && !isLabelLineAt(ctx, j) && !isFieldAt(ctx, j)) break;
-      lists.push(...(same ? [same] : unitListsAt(ctx, j)));
+      if (same) into.push(same);
+      else into.push(...unitListsAt(ctx, j));
       prevEnd = b.end;
     }
-    return { lists, next: j };
+    return j;
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
       const section = sections.byId.get(doc.blocks[i]!.section!)!;
-      const { lists, next } = labelRun(i + 1, b.end, false);
+      const lists: UnitList[] = [];
+      const next = labelRun(i + 1, b.end, false, lists);
       if (!lists.length) {
         // A numbered item of a led section, read as a heading because it names no units of its own.
         const leaf = !sections.withChildren.has(section.id);
@@ -246,13 +252,12 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
         }
       }
     }
-    const run = labelRun(last + 1, blocks[last]!.end, !!marker);
-    lists.push(...run.lists);
+    const next = labelRun(last + 1, blocks[last]!.end, !!marker, lists);
     if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;
-    const end = blocks[run.next - 1]!.end;
+    const end = blocks[next - 1]!.end;
     const title = titleOf(view, marker ? marker.end : b.start, b.end, lists, ctx.g);
     drafts.push({ start: b.start, end, marker, title, section: doc.blocks[i]!.section, lists, rule: lists.length ? lists[0]!.rule : ctx.g.shapeIds['section-lead'] });
-    i = run.next - 1;
+    i = next - 1;
   }
   return { drafts, leads };
 }
