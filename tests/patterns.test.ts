@@ -176,6 +176,18 @@ describe('secondUnits', () => {
     expect(third(/ab|cde/)).toBeNull();
   });
 
+  it('tells the first unit as well, and reads runs of alternatives without writing out every way through them', () => {
+    const units = (re: RegExp, index: number) => {
+      const found = unitsAt(re, index);
+      return found && [...found].map((code) => String.fromCharCode(code)).sort().join('');
+    };
+    expect(units(/[一二]{0,3}年/, 0)).toBe(['一', '二', '年'].sort().join(''));
+    expect(units(/[一二]{0,3}年/, 1)).toBeNull();
+    const letters = 'abcdefghijklmnop';
+    const many = new RegExp(`(?:${[...letters].join('|')})`.repeat(3));
+    for (const index of [0, 1, 2]) expect(units(many, index)).toBe(letters);
+  });
+
   it('tells nothing where a match may be one character long or the second cannot be told', () => {
     for (const re of [/a|bc/, /ab?/, /a.b/, /[^a]b/, /a\sb/, /a\b/, /(a)\1/, /AB/i, /a*/, /(?:x?)+y/]) expect(chars(re), re.source).toBeNull();
   });

@@ -137,20 +137,6 @@ export function codeBits(codes: Iterable<number>): Int32Array {
   return bits;
 }
 
-/**
- * `codeBits` of the codes whose entry in a 64 K table of bytes is not 0. Built when the rules load, where a call per
- * code cost milliseconds each time: the table is read four entries at a time, and most of it is 0.
- */
-export function nonZeroBits(table: Uint8Array): Int32Array {
-  const bits = new Int32Array(0x800);
-  const aligned = table.byteOffset % 4 === 0;
-  const words = aligned ? new Uint32Array(table.buffer, table.byteOffset, table.length >> 2) : null;
-  for (let i = 0; i < table.length; i += 4) {
-    if (words !== null && words[i >> 2] === 0) continue;
-    for (let code = i; code < i + 4 && code < table.length; code++) if (table[code] !== 0) bits[code >> 5]! |= 1 << (code & 31);
-  }
-  return bits;
-}
 export const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >> 5]! >>> (code & 31)) & 1) !== 0;
 
 /**
@@ -161,9 +147,12 @@ export const inBits = (bits: Int32Array, code: number): boolean => ((bits[code >
 export class WordsAt {
   /** Per first character code, the words that start with it, longest first. */
   private readonly byFirst: ReadonlyMap<number, readonly string[]>;
+  /** The first characters of the words (codeBits), tested before the map is: most positions asked about start none. */
+  private readonly firsts: Int32Array;
 
   constructor(words: readonly string[]) {
     this.byFirst = groupBy(words.filter((w) => w.length > 0), (w) => w.charCodeAt(0));
+    this.firsts = codeBits(this.byFirst.keys());
   }
 
   /**
@@ -172,8 +161,9 @@ export class WordsAt {
    */
   at(view: string, pos: number): string | null {
     if (pos >= view.length) return null;
-    const list = this.byFirst.get(view.charCodeAt(pos));
-    if (list === undefined) return null;
+    const code = view.charCodeAt(pos);
+    if (!inBits(this.firsts, code)) return null;
+    const list = this.byFirst.get(code)!;
     for (let i = 0; i < list.length; i++) if (view.startsWith(list[i]!, pos)) return list[i]!;
     return null;
   }
@@ -252,8 +242,7 @@ export interface NumberMatch {
   numeral: string;
 }
 
-/** Per character code, in a NumberFinder's `starts`: where a number may start, and how it is read there. */
-const NO_NUMBER = 0;
+// How a number is read where one may start (NumberFinder.kindOf):
 /** A digit: a plain run of digits is read as it stands, anything longer by the regexp (see NumberFinder.read). */
 const DIGIT = 1;
 /** 百/千 of 百分之, or the first character of a Chinese numeral. */
@@ -266,29 +255,34 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /**
  * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
  * 百/千 of 百分之, the first character of a Chinese numeral): one table read per character, where the regexp engine
- * spent far more on each of the many characters that start none.
+ * spent far more on each of the many characters that start none. The tables are sets of characters (codeBits, 8 KB
+ * each: tables of a byte per character were 64 KB each to build at every start, and to read from).
  */
 export class NumberFinder {
-  /** The characters where a number may start (`starts` not NO_NUMBER: codeBits), tested first for each character. */
-  private readonly may: Int32Array;
-
   /**
    * @param re the number regexp (numberSource, sticky): what `from` and `at` find is what it matches.
-   * @param starts per character code: NO_NUMBER, DIGIT, NUMERAL or ANY.
-   * @param percentLead per code: 1 where 百分之/千分之 may open (百, 千).
-   * @param numeral per code: 1 = a Chinese numeral may start here (its lead), 2 = it may go on here (its body, 点).
-   * @param next per code: 1 where a character may follow a Chinese numeral (the lookahead of numberSource).
+   * @param may the characters where a number may start (a digit, or one of `numeralStart`), tested first for each character.
+   * @param numeralStart the characters a prefix or a Chinese numeral may start with (百 of 百分之, a numeral's lead).
+   * @param percentLead where 百分之/千分之 may open (百, 千).
+   * @param numeralLead where a Chinese numeral may start; `numeralRun`: where it may start or go on (its body, 点).
+   * @param next where a character may follow a Chinese numeral (the lookahead of numberSource).
    */
   constructor(
     readonly re: RegExp,
-    private readonly starts: Uint8Array,
-    private readonly percentLead: Uint8Array,
-    private readonly numeral: Uint8Array,
-    private readonly next: Uint8Array,
+    private readonly may: Int32Array,
+    private readonly numeralStart: Int32Array,
+    private readonly percentLead: Int32Array,
+    private readonly numeralLead: Int32Array,
+    private readonly numeralRun: Int32Array,
+    private readonly next: Int32Array,
     /** The prefix words (units.yaml `prefixes`: 百分之, 千分之). */
     private readonly prefixes: readonly string[],
-  ) {
-    this.may = nonZeroBits(starts);
+  ) {}
+
+  /** How a number is read at a character where one may start (`may`): DIGIT, NUMERAL or ANY. */
+  private kindOf(code: number): number {
+    if (!inBits(this.numeralStart, code)) return DIGIT;
+    return isDigit(code) ? ANY : NUMERAL;
   }
 
   /**
@@ -302,7 +296,7 @@ export class NumberFinder {
     for (let p = from; p < limit; p++) {
       const code = text.charCodeAt(p);
       if (!inBits(may, code)) continue;
-      const m = this.read(text, p, code, this.starts[code]!);
+      const m = this.read(text, p, code, this.kindOf(code));
       if (m) return m;
     }
     return null;
@@ -312,16 +306,15 @@ export class NumberFinder {
   at(text: string, pos: number): NumberMatch | null {
     if (pos >= text.length) return null;
     const code = text.charCodeAt(pos);
-    const s = this.starts[code]!;
-    return s === NO_NUMBER ? null : this.read(text, pos, code, s);
+    return inBits(this.may, code) ? this.read(text, pos, code, this.kindOf(code)) : null;
   }
 
-  /** The match at `p`, where a number may start (`s`, the `starts` entry of its character `code`). */
+  /** The match at `p`, where a number may start (`s`: kindOf its character `code`). */
   private read(text: string, p: number, code: number, s: number): NumberMatch | null {
     // Most Chinese numeral characters stand in words (统一, 一批): a match needs a character that may follow
     // a numeral within the run of numeral characters after it, or 分之 after 百/千. Where neither is, the regexp
     // cannot match and is not run.
-    if (s === NUMERAL && !(this.percentLead[code] === 1 && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) return null;
+    if (s === NUMERAL && !(inBits(this.percentLead, code) && this.prefixAt(text, p)) && !this.numeralMayEnd(text, p, code)) return null;
     if (s === DIGIT) {
       // Only a space, a point or a comma after a run of digits lets the regexp match more than the run (split
       // digits, a decimal, thousands): else it matches the run, as an Arabic numeral, and is not run. Most numbers
@@ -350,12 +343,12 @@ export class NumberFinder {
 
   /** Whether a Chinese numeral starting at `p` can be followed by a `next` character: within its run, or right after. */
   private numeralMayEnd(text: string, p: number, code: number): boolean {
-    const numeral = this.numeral;
-    if (numeral[code] !== 1) return false;
-    for (let q = p + 1; q <= text.length; q++) {
-      const c = text.charCodeAt(q); // NaN past the end: no character follows
-      if (q < text.length && this.next[c] === 1) return true;
-      if (q >= text.length || numeral[c] === 0) return false;
+    if (!inBits(this.numeralLead, code)) return false;
+    const run = this.numeralRun;
+    for (let q = p + 1; q < text.length; q++) {
+      const c = text.charCodeAt(q);
+      if (inBits(this.next, c)) return true;
+      if (!inBits(run, c)) return false;
     }
     return false;
   }
@@ -371,6 +364,18 @@ function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: 
     for (const code of set) by[code]! |= 1 << k;
   });
   return { constrained, by };
+}
+
+/**
+ * A pattern for `Patterns`: the characters its matches open with (null: not known), the texts it needs one of
+ * (requiredText), and the code units of its matches' second and third units (`unitsOf(re, [1, 2])`), when the caller
+ * has them already: reading them parses the pattern.
+ */
+export interface PatternSpec {
+  re: RegExp;
+  firsts: Iterable<number> | null;
+  needs?: readonly string[] | null;
+  units?: readonly (ReadonlySet<number> | null)[];
 }
 
 /**
@@ -390,36 +395,43 @@ export class Patterns {
   /** The indexes of the patterns that have a `whole` copy, so that `all` loops over those only (mostly none). */
   private readonly wholeAt: number[];
   private readonly needs: (readonly string[] | null)[];
-  /** Per character code: 0, or 1 + the index in `lists` of the patterns whose matches can open with it. */
-  readonly firsts = new Uint16Array(0x10000);
-  /** The characters `firsts` gives a list for (codeBits), tested first for each character. */
+  /**
+   * Per character code, its class: 0 for most, else the index in `classLists`, `secondOf` and `thirdOf` of what it
+   * tells (characters that tell the same share one). One table of 16-bit entries, read for a character and the two
+   * after it: three tables of 64 K entries (two of 32 bits) were 640 KB to build for each set at every start.
+   */
+  private readonly classes = new Uint16Array(0x10000);
+  /** Per class, the patterns whose matches can open with its characters (their indexes, in order; none for class 0). */
+  private readonly classLists: (readonly number[])[];
+  /** The characters that open a match (their class has a list: codeBits), tested first for each character. */
   readonly opens: Int32Array;
-  readonly lists: number[][] = [];
   /** Whether every pattern's first characters are known (no `whole` copy): only then can a scan stop part way. */
   readonly resumable: boolean;
   /**
-   * Per character code, bit k set when a match of pattern k (k < 32) can have it as its second code unit; `gated`:
-   * the patterns whose second units are known (secondUnits). A pattern is then not run where the next character
-   * cannot go on a match (the 2 of 12.5 for a cue of years, 2024年).
+   * Per class, bit k set when a match of pattern k (k < 32) can have its characters as its second code unit;
+   * `gated`: the patterns whose second units are known (secondUnits). A pattern is then not run where the next
+   * character cannot go on a match (the 2 of 12.5 for a cue of years, 2024年).
    */
-  readonly second: Int32Array;
-  readonly gated: number;
+  private readonly secondOf: Int32Array;
+  private readonly gated: number;
   /**
    * The same for the third code unit: a digit starts many a year cue, and only the third unit of 2024 tells a
    * cue of years (2024年) from a run of digits that starts none (the 20 of 2024 passes the second's gate).
    */
-  readonly third: Int32Array;
-  readonly thirdGated: number;
+  private readonly thirdOf: Int32Array;
+  private readonly thirdGated: number;
   /**
    * What `all` gives for a text with no match: an empty list per pattern (shared; handed out read-only, and not
    * frozen: a frozen array is of another kind than the lists `all` builds, and code reading both was thrown out).
    */
   private readonly none: readonly (readonly RegExpExecArray[])[];
 
-  constructor(patterns: readonly { re: RegExp; firsts: Iterable<number> | null; needs?: readonly string[] | null }[]) {
+  constructor(patterns: readonly PatternSpec[]) {
     this.sticky = patterns.map(({ re }) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
     this.unicode = this.sticky.map((re) => re.unicode);
-    [this.second, this.gated, this.third, this.thirdGated] = unitGates(patterns);
+    const gates = unitGates(patterns);
+    this.gated = gates.gated;
+    this.thirdGated = gates.thirdGated;
     this.whole = patterns.map(({ re, firsts }) => (firsts ? null : new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g')));
     this.needs = patterns.map(({ needs }) => needs ?? null);
     this.wholeAt = [];
@@ -438,16 +450,44 @@ export class Patterns {
     });
     // Characters opening the same patterns share one list.
     const shared = new Map<string, number>();
+    const lists: number[][] = [];
+    const listAt = new Map<number, number>();
     for (const [code, list] of byFirst) {
       const key = list.join();
       let i = shared.get(key);
       if (i === undefined) {
-        shared.set(key, (i = this.lists.length));
-        this.lists.push(list);
+        shared.set(key, (i = lists.length));
+        lists.push(list);
       }
-      this.firsts[code] = i + 1;
+      listAt.set(code, i);
     }
+    const classOf = new Map<string, number>();
+    const classLists: (readonly number[])[] = [[]];
+    const secondOf = [0];
+    const thirdOf = [0];
+    for (const code of new Set([...listAt.keys(), ...gates.second.keys(), ...gates.third.keys()])) {
+      const list = listAt.get(code) ?? -1;
+      const second = gates.second.get(code) ?? 0;
+      const third = gates.third.get(code) ?? 0;
+      const key = `${list} ${second} ${third}`;
+      let k = classOf.get(key);
+      if (k === undefined) {
+        classOf.set(key, (k = classLists.length));
+        classLists.push(list < 0 ? [] : lists[list]!);
+        secondOf.push(second);
+        thirdOf.push(third);
+      }
+      this.classes[code] = k;
+    }
+    this.classLists = classLists;
+    this.secondOf = Int32Array.from(secondOf);
+    this.thirdOf = Int32Array.from(thirdOf);
     this.opens = codeBits(byFirst.keys());
+  }
+
+  /** The patterns whose matches can open with a character that `opens` holds (their indexes, in order). */
+  listAt(code: number): readonly number[] {
+    return this.classLists[this.classes[code]!]!;
   }
 
   /** Per pattern, in order: its matches in `text`, as `text.matchAll(pattern)` gives them (a shared empty list for none). */
@@ -456,24 +496,18 @@ export class Patterns {
     // Most texts (the few characters before a figure) hold no match: they share one list of empty lists.
     let out: RegExpExecArray[][] | null = null;
     const opens = this.opens;
-    const firsts = this.firsts;
-    const lists = this.lists;
     const sticky = this.sticky;
-    const second = this.second;
-    const gated = this.gated;
-    const third = this.third;
-    const thirdGated = this.thirdGated;
     for (let p = 0; p < text.length; p++) {
       const code = text.charCodeAt(p);
       if (!inBits(opens, code)) continue;
-      const list = lists[firsts[code]! - 1]!;
+      const list = this.listAt(code);
+      const allowed = this.allowedAt(text, p);
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
+        if (k < 32 && ((allowed >>> k) & 1) === 0) continue;
         // A pattern's next match starts past its last one: read from that match, not kept in a list made per text.
         const mine = out === null ? NONE : out[k]!;
         if (mine.length > 0 && p < advance(text, mine[mine.length - 1]!, this.unicode[k]!)) continue;
-        if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
-        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
@@ -497,6 +531,16 @@ export class Patterns {
       }
     }
     return out ?? this.none;
+  }
+
+  /**
+   * The patterns k < 32 (bit k) that the units after `p` let a match start at `p`: those whose second and third
+   * units are not known, and those whose known units stand there. Read once per position, for all its patterns.
+   */
+  allowedAt(text: string, p: number): number {
+    const two = p + 1 < text.length ? this.secondOf[this.classes[text.charCodeAt(p + 1)]!]! : 0;
+    const three = p + 2 < text.length ? this.thirdOf[this.classes[text.charCodeAt(p + 2)]!]! : 0;
+    return (two | ~this.gated) & (three | ~this.thirdGated);
   }
 
   /** Whether any pattern matches in `text` (`all` found something: it gives `none` only for no match). */
@@ -532,23 +576,23 @@ const NONE: RegExpExecArray[] = [];
  * patterns whose second units are known; then the same for the third unit. Each pattern is read once for both
  * (unitsOf): the rules load at every start of the command, and reading each twice cost milliseconds there.
  */
-function unitGates(patterns: readonly { re: RegExp }[]): [Int32Array, number, Int32Array, number] {
-  const second = new Int32Array(0x10000);
-  const third = new Int32Array(0x10000);
+function unitGates(patterns: readonly PatternSpec[]): { second: Map<number, number>; gated: number; third: Map<number, number>; thirdGated: number } {
+  const second = new Map<number, number>();
+  const third = new Map<number, number>();
   let gated = 0;
   let thirdGated = 0;
   for (let k = 0; k < patterns.length && k < 32; k++) {
-    const [two, three] = unitsOf(patterns[k]!.re, [1, 2]);
+    const [two, three] = patterns[k]!.units ?? unitsOf(patterns[k]!.re, [1, 2]);
     if (two) {
       gated |= 1 << k;
-      for (const code of two) second[code]! |= 1 << k;
+      for (const code of two) second.set(code, (second.get(code) ?? 0) | (1 << k));
     }
     if (three) {
       thirdGated |= 1 << k;
-      for (const code of three) third[code]! |= 1 << k;
+      for (const code of three) third.set(code, (third.get(code) ?? 0) | (1 << k));
     }
   }
-  return [second, gated, third, thirdGated];
+  return { second, gated, third, thirdGated };
 }
 
 /**
@@ -594,7 +638,8 @@ export class PatternScan {
       this.k = w.k;
       return w.m;
     }
-    const { opens, firsts, lists, sticky, second, gated, third, thirdGated } = this.patterns;
+    const patterns = this.patterns;
+    const { opens, sticky } = patterns;
     const after = this.after;
     const stop = Math.min(until + 1, text.length);
     // The position and index are kept in locals and stored back when the scan stops: most characters start no
@@ -604,17 +649,17 @@ export class PatternScan {
     for (; p < stop; p++, i = 0) {
       const code = text.charCodeAt(p);
       if (!inBits(opens, code)) continue;
-      const list = lists[firsts[code]! - 1]!;
+      const list = patterns.listAt(code);
+      const allowed = patterns.allowedAt(text, p);
       while (i < list.length) {
         const k = list[i++]!;
+        if (k < 32 && ((allowed >>> k) & 1) === 0) continue;
         if (p < after[k]!) continue;
-        if (k < 32 && ((gated >>> k) & 1) !== 0 && (p + 1 >= text.length || ((second[text.charCodeAt(p + 1)]! >>> k) & 1) === 0)) continue;
-        if (k < 32 && ((thirdGated >>> k) & 1) !== 0 && (p + 2 >= text.length || ((third[text.charCodeAt(p + 2)]! >>> k) & 1) === 0)) continue;
         const re = sticky[k]!;
         re.lastIndex = p;
         const m = re.exec(text);
         if (!m) continue;
-        after[k] = advance(text, m, this.patterns.unicode[k]!);
+        after[k] = advance(text, m, patterns.unicode[k]!);
         this.p = p;
         this.i = i;
         this.k = k;
@@ -627,8 +672,7 @@ export class PatternScan {
   }
 }
 
-/** Most starts of a pattern `unitsAt` follows (alternatives times repeats), and most characters of a class range. */
-const MAX_HEADS = 512;
+/** Most characters of a class range. */
 const MAX_RANGE = 512;
 const DIGITS = [...'0123456789'].map((ch) => ch.charCodeAt(0));
 
@@ -641,83 +685,82 @@ export function unitsAt(re: RegExp, index: number): Set<number> | null {
   return unitsOf(re, [index])[0]!;
 }
 
-/**
- * `unitsAt` for several indexes, the pattern read once for the furthest: the units a match's first `width` units can
- * be are the first ones of those it can have over any longer stretch, so one reading answers each index. Where
- * the longer reading gives up (too many ways), every index is answered by a reading of its own.
- */
+/** `unitsAt` for several indexes, the pattern parsed and walked once for all of them (see `reach`). */
 function unitsOf(re: RegExp, indexes: readonly number[]): (Set<number> | null)[] {
   if (re.ignoreCase) return indexes.map(() => null);
-  const tree = parse(re.source);
-  const at = (heads: (readonly number[])[][] | null, index: number): Set<number> | null => {
-    if (!heads || heads.some((h) => h.length <= index)) return null;
-    const out = new Set<number>();
-    for (const h of heads) for (const code of h[index]!) out.add(code);
-    return out;
-  };
-  const widest = headsOf(tree, Math.max(...indexes) + 1);
-  return indexes.map((index) => at(widest ?? headsOf(tree, index + 1), index));
+  const width = Math.max(...indexes) + 1;
+  const units = Array.from({ length: width }, () => new Set<number>());
+  const ends = reach(parse(re.source), 1, width, units);
+  // A match that can end at or before `index` has no unit there to tell.
+  return indexes.map((index) => (ends < 0 || (ends & ((2 << index) - 1)) !== 0 ? null : units[index]!));
 }
 
 export const secondUnits = (re: RegExp): Set<number> | null => unitsAt(re, 1);
 
 /**
- * The ways a match of a node can start: per way, the sets of code units its first `width` units are from; a way
- * of fewer sets is a whole match (the node ends there). Null when unknown or too many.
+ * The offsets a match may have reached after node `n`, from those it may have reached before it (`from`), as bit
+ * masks (bit `width`: all `width` units looked at are read), or -1 when that cannot be told; on the way, the code
+ * units the node can put at each offset below `width` are added to `units` (left out when null). No way through the
+ * pattern is written out, so alternatives after alternatives cost their sum, not their product.
  */
-function headsOf(n: Node, width: number): (readonly number[])[][] | null {
+function reach(n: Node, from: number, width: number, units: Set<number>[] | null): number {
   switch (n.t) {
-    case 'empty': return [[]];
+    case 'empty': return from;
     case 'atom': {
-      const units = atomUnits(n.src);
-      if (units) return [[units]];
+      const one = atomUnits(n.src);
+      if (one) return take(from, [one], width, units);
       const text = literal(n);
-      if (text === null || text.length === 0) return null;
-      return [[...text].slice(0, 1).flatMap((ch) => [...Array(Math.min(2, ch.length)).keys()].map((i) => [ch.charCodeAt(i)]))];
+      if (text === null || text.length === 0) return -1;
+      // One character: a code point outside the BMP is two units.
+      const cp = text.codePointAt(0)!;
+      return take(from, cp > 0xffff ? [[text.charCodeAt(0)], [text.charCodeAt(1)]] : [[text.charCodeAt(0)]], width, units);
     }
     case 'alt': {
-      const out: (readonly number[])[][] = [];
+      let out = 0;
       for (const a of n.alts) {
-        const h = headsOf(a, width);
-        if (!h) return null;
-        out.push(...h);
+        const after = reach(a, from, width, units);
+        if (after < 0) return -1;
+        out |= after;
       }
-      return out.length > MAX_HEADS ? null : out;
+      return out;
     }
-    case 'seq': return seqHeads(n.items.map((item) => () => headsOf(item, width)), width);
-    case 'rep': {
-      if (n.backref) return null;
-      const body = headsOf(n.body, width);
-      // A body that can match nothing could be repeated any number of times without taking a character.
-      if (!body || body.some((h) => h.length === 0)) return null;
-      const out: (readonly number[])[][] = [];
-      // Each copy takes a unit or more: `width` copies fill the units looked at.
-      for (let copies = Math.min(n.min, width); copies <= Math.min(n.max, width); copies++) {
-        const h = seqHeads(Array.from({ length: copies }, () => () => body), width);
-        if (!h) return null;
-        out.push(...h);
+    case 'seq': {
+      let at = from;
+      for (const item of n.items) {
+        if (at === 1 << width) break;
+        at = reach(item, at, width, units);
+        if (at < 0) return -1;
       }
-      return out.length > MAX_HEADS ? null : out;
+      return at;
+    }
+    case 'rep': {
+      if (n.backref) return -1;
+      // A body that can match nothing could be repeated any number of times without taking a character.
+      const alone = reach(n.body, 1, width, null);
+      if (alone < 0 || (alone & 1) !== 0) return -1;
+      // Each copy takes a unit or more: `width` copies fill the units looked at.
+      const fewest = Math.min(n.min, width);
+      let out = fewest === 0 ? from : 0;
+      let at = from;
+      for (let copies = 1; copies <= Math.min(n.max, width); copies++) {
+        at = reach(n.body, at, width, units);
+        if (at < 0) return -1;
+        if (copies >= fewest) out |= at;
+      }
+      return out;
     }
   }
 }
 
-/** The starts of items matched one after another. */
-function seqHeads(items: (() => (readonly number[])[][] | null)[], width: number): (readonly number[])[][] | null {
-  let acc: (readonly number[])[][] = [[]];
-  for (const item of items) {
-    if (acc.every((h) => h.length >= width)) break;
-    const heads = item();
-    if (!heads) return null;
-    const next: (readonly number[])[][] = [];
-    for (const h of acc) {
-      if (h.length >= width) next.push(h);
-      else for (const g of heads) next.push([...h, ...g].slice(0, width));
-    }
-    if (next.length > MAX_HEADS) return null;
-    acc = next;
+/** `reach` over units one after another (`codes[j]`: what the j-th can be), from the offsets in `from`. */
+function take(from: number, codes: readonly (readonly number[])[], width: number, units: Set<number>[] | null): number {
+  let out = 0;
+  for (let o = 0; o <= width; o++) {
+    if (((from >> o) & 1) === 0) continue;
+    if (units) for (let j = 0; j < codes.length && o + j < width; j++) for (const code of codes[j]!) units[o + j]!.add(code);
+    out |= 1 << Math.min(o + codes.length, width);
   }
-  return acc;
+  return out;
 }
 
 /**
@@ -769,9 +812,15 @@ function advance(text: string, m: RegExpExecArray, unicode: boolean): number {
   return unicode && code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? end + 2 : end + 1;
 }
 
-/** A pattern of words (their alternation, longest first) and the characters they open with; none matches no text. */
-const words = (list: readonly string[]) =>
-  ({ re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/, firsts: list.map((w) => w.charCodeAt(0)) });
+/**
+ * A pattern of words (their alternation, longest first), the characters they open with and their second and third
+ * units, read off the words (parsing the alternation for them cost milliseconds at every start); none matches no text.
+ */
+const words = (list: readonly string[]): PatternSpec => ({
+  re: list.length ? new RegExp(`(?:${alternation(byLength(list))})`) : /(?!)/,
+  firsts: list.map((w) => w.charCodeAt(0)),
+  units: [1, 2].map((i) => (list.every((w) => w.length > i) ? new Set(list.map((w) => w.charCodeAt(i))) : null)),
+});
 
 /** The characters a match of a rule pattern can open with, or null when they cannot be told. */
 const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsSpelled(re.source)})`, re.flags.replace(/[gy]/g, '')), 'first');
@@ -780,9 +829,30 @@ const firstUnits = (re: RegExp) => edgeUnits(new RegExp(`^(?:${digitsSpelled(re.
 /** Some year cues (those `keep` keeps, in rule order) and their patterns, found in one pass. */
 export interface CueSet { rules: QuantityRules['years'][number][]; patterns: Patterns }
 
-function cueSet(years: QuantityRules['years'], keep: (rule: QuantityRules['years'][number]) => boolean): CueSet {
-  const rules = years.filter(keep);
-  return { rules, patterns: new Patterns(rules.map((rule) => ({ re: rule.pattern, firsts: firstUnits(rule.pattern), needs: requiredText(rule.pattern, 2) }))) };
+/**
+ * A rule pattern as `Patterns` reads it: its first, second and third units told by one reading of it (unitsOf), and
+ * by the edge analysis (firstUnits) only where that reading cannot tell the first: each reading parses the pattern.
+ */
+function patternSpec(re: RegExp, needs: readonly string[] | null): PatternSpec & { needs: readonly string[] | null } {
+  const [first, second, third] = unitsOf(re, [0, 1, 2]);
+  return { re, firsts: first ?? firstUnits(re), needs, units: [second ?? null, third ?? null] };
+}
+
+/**
+ * The year cues as `Patterns` reads them, worked out once: the three cue sets share them (the year patterns were
+ * parsed ten times each at every start of the command).
+ */
+const cueSpec = (rule: QuantityRules['years'][number]) => patternSpec(rule.pattern, requiredText(rule.pattern, 2));
+
+function cueSet(years: QuantityRules['years'], specs: readonly PatternSpec[], keep: (rule: QuantityRules['years'][number]) => boolean): CueSet {
+  const rules: QuantityRules['years'][number][] = [];
+  const patterns: PatternSpec[] = [];
+  years.forEach((rule, i) => {
+    if (!keep(rule)) return;
+    rules.push(rule);
+    patterns.push(specs[i]!);
+  });
+  return { rules, patterns: new Patterns(patterns) };
 }
 
 /**
@@ -839,22 +909,13 @@ const numberSource = (next: string, numerals: Numerals) =>
  * character of a Chinese numeral), where a numeral goes on (its body, 点), and what may follow one (`next`).
  */
 function numberFinder(re: RegExp, numerals: Numerals, next: readonly string[]): NumberFinder {
-  const starts = new Uint8Array(0x10000);
-  const percentLead = new Uint8Array(0x10000);
-  const numeral = new Uint8Array(0x10000);
-  const follows = new Uint8Array(0x10000);
-  for (const code of [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), ...(numerals.point ? [numerals.point.charCodeAt(0)] : [])]) numeral[code] = 2;
-  for (const code of numerals.lead) {
-    numeral[code] = 1;
-    starts[code] = NUMERAL;
-  }
-  for (const { word } of numerals.prefixes) {
-    percentLead[word.charCodeAt(0)] = 1;
-    starts[word.charCodeAt(0)] = NUMERAL;
-  }
-  for (let d = 0x30; d <= 0x39; d++) starts[d] = starts[d] === NO_NUMBER ? DIGIT : ANY;
-  for (const ch of next) follows[ch.charCodeAt(0)] = 1;
-  return new NumberFinder(re, starts, percentLead, numeral, follows, numerals.prefixes.map((x) => x.word));
+  const body = [...numerals.digit.keys(), ...numerals.place.keys(), ...numerals.tens.keys(), ...numerals.big.keys(), ...(numerals.point ? [numerals.point.charCodeAt(0)] : [])];
+  const percentLeads = numerals.prefixes.map(({ word }) => word.charCodeAt(0));
+  const numeralStarts = [...numerals.lead, ...percentLeads];
+  return new NumberFinder(
+    re, codeBits([...numeralStarts, ...DIGITS]), codeBits(numeralStarts), codeBits(percentLeads), codeBits(numerals.lead),
+    codeBits([...numerals.lead, ...body]), codeBits(next.map((ch) => ch.charCodeAt(0))), numerals.prefixes.map((x) => x.word),
+  );
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
@@ -887,6 +948,7 @@ export function compileQuantities(raw: RawRules): Compiled {
   const rules: RawRules = { ...raw, units: { ...raw.units, units: raw.units.units.map(shaped.unit) } };
   const q = rules.quantities;
   const years = q.years.map(shaped.year);
+  const cues = years.map(cueSpec);
   const tenseWords = q.roles.tense.flatMap((t) => t.words);
   const unitOf = new Map<string, UnitEntry>();
   for (const u of rules.units.units) for (const w of u.words) if (!unitOf.has(w)) unitOf.set(w, u);
@@ -945,7 +1007,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
-    cutAt: q.indicator.cut ? new Patterns([{ re: q.indicator.cut, firsts: firstUnits(q.indicator.cut) }]) : null,
+    cutAt: q.indicator.cut ? new Patterns([patternSpec(q.indicator.cut, null)]) : null,
     listHeadNeeds: q.listHead ? requiredText(q.listHead, 2) : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
     sectionRules: new Set(q.sections.map((r) => r.id)),
@@ -970,10 +1032,10 @@ export function compileQuantities(raw: RawRules): Compiled {
     // The words that are no cue are found too, so that no cue is read out of them; kindCue passes them over.
     kind: new Patterns([words([...kindOf.keys(), ...q.notKindCues.filter((w) => !kindOf.has(w))])]),
     kindOf,
-    years: years.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: requiredText(rule.pattern, 2) })),
-    yearCues: cueSet(years, () => true),
-    scopeCues: cueSet(years, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
-    captureCues: cueSet(years, (r) => !!r.capture || r.span === 'plan-period'),
+    years: years.map((rule, i) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: cues[i]!.needs })),
+    yearCues: cueSet(years, cues, () => true),
+    scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
+    captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

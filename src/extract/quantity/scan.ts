@@ -220,30 +220,33 @@ function scanWrapped(read: ReadingView, block: Range, c: Compiled): Mention[] {
  * 22.7和28.8个百分点). One pass of the number finder over the whole view, so the cost is linear in its length;
  * hard-wrapped paragraphs are read on their own (scanWrapped). Exclusions are applied by the caller.
  */
-export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compiled): Mention[][] {
+export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compiled): (readonly Mention[])[] {
   const view = read.view;
   // Built by push: `map` makes a holey array once V8 has optimised the call, and the code indexing these lists
-  // then met arrays of two kinds and was thrown out of optimised code.
-  const out: Mention[][] = [];
-  const wrapped: boolean[] = [];
-  for (const b of blocks) {
-    out.push([]);
-    wrapped.push(read.hasBreak(b.start, b.end));
-  }
+  // then met arrays of two kinds and was thrown out of optimised code. Most blocks hold no figure: they share one
+  // empty list, and a block's own list is made at its first figure.
+  const out: (readonly Mention[])[] = [];
   // Blocks in order; a number is looked for from where the last one read ended, never before the block's start
   // (what lies between blocks is no block's), and one starting past its end belongs to a later block.
   const cursor: Cursor = { next: 0 };
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
-    if (wrapped[bi]) continue;
-    for (let m = c.number.from(view, Math.max(cursor.next, block.start), block.end); m; m = c.number.from(view, cursor.next, block.end)) {
-      const found = mentionAt(view, m, block.end, c, cursor);
-      if (found) out[bi]!.push(found);
+    if (read.hasBreak(block.start, block.end)) {
+      out.push(scanWrapped(read, block, c));
+      continue;
     }
+    let found: Mention[] | null = null;
+    for (let m = c.number.from(view, Math.max(cursor.next, block.start), block.end); m; m = c.number.from(view, cursor.next, block.end)) {
+      const mention = mentionAt(view, m, block.end, c, cursor);
+      if (mention) (found ??= []).push(mention);
+    }
+    out.push(found ?? NO_MENTIONS);
   }
-  for (let i = 0; i < blocks.length; i++) if (wrapped[i]) out[i] = scanWrapped(read, blocks[i]!, c);
   return out;
 }
+
+/** The list of every block holding no figure (shared, so read only). */
+const NO_MENTIONS: readonly Mention[] = [];
 
 /** Whether the clause text before the mention satisfies its unit's `needs` (time units: 优良天数302天). */
 export function unitNeedsMet(view: string, m: Mention, block: Range, needs: RegExp | undefined): boolean {

@@ -4,6 +4,7 @@ import type { Rules } from '../../rules/schema.js';
 import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
 import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
+import { inBits } from '../quantity/compile.js';
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, readUnitLists, unitItem, type UnitList } from './lists.js';
 import { unitCell } from './split.js';
@@ -48,14 +49,14 @@ function scanAt(ctx: Ctx, i: number): number {
   return s;
 }
 
-/** The unit lists of one block, read once; a new array each call, as callers add to it. */
-const unitListsAt = (ctx: Ctx, i: number): UnitList[] => {
+/** The unit lists of one block, read once (the list kept: a caller that adds to it copies it). */
+const unitListsAt = (ctx: Ctx, i: number): readonly UnitList[] => {
   let lists = ctx.lists[i];
   if (!lists) {
     const b = ctx.blocks[i]!;
     ctx.lists[i] = lists = scanAt(ctx, i) & NAMES_UNITS ? readUnitLists(ctx.reading, b.start, b.end, ctx.g) : [];
   }
-  return [...lists];
+  return lists;
 };
 
 /** The block's outline marker (1., (一)), once per block. */
@@ -76,19 +77,25 @@ function isFieldAt(ctx: Ctx, i: number): boolean {
 }
 
 function markerOf({ view, rules, g }: Ctx, b: Seen): Range | null {
-  const text = view.slice(b.start, b.end);
+  // Sliced only when a marker is tried: most blocks open with none of their first characters.
+  let text: string | null = null;
   const first = view.charCodeAt(b.start);
+  if (g.markerOpens && !inBits(g.markerOpens, first)) return null;
   const markers = rules.headings.markers;
   for (let k = 0; k < markers.length; k++) {
     const rule = markers[k]!;
     // A marker anchored on its first characters is not tried on a block opening with none of them.
     if (g.markerFirst[k] && !g.markerFirst[k]!.has(first)) continue;
+    text ??= view.slice(b.start, b.end);
     const m = rule.pattern.exec(text);
     // The not-a-heading cues are asked only of a block with a marker: without one the answer is null either way.
-    if (m) return rules.headings.notHeading.some((r) => r.pattern.test(text)) ? null : trimRange(view, b.start, b.start + m[0].length);
+    if (m) return notHeading(rules, text) ? null : trimRange(view, b.start, b.start + m[0].length);
   }
   return null;
 }
+
+/** Apart from markerOf: a closure there over the block's text was a context made for every block. */
+const notHeading = (rules: Rules, text: string): boolean => rules.headings.notHeading.some((r) => r.pattern.test(text));
 
 /**
  * 责任单位:… or (牵头单位:…. The label opens right after the ( and spaces, so only a block whose first two characters
@@ -109,7 +116,9 @@ const isField = ({ view, rules, g }: Ctx, b: Seen) => {
   if (b.kind !== 'paragraph') return false;
   const head = view.slice(b.start, Math.min(b.end, b.start + 16));
   // A rule is tried only on a head holding a text it cannot match without (the : after the field name).
-  return rules.headings.recordField.some((r, k) => mayHold(head, g.fieldNeeds[k]) && r.pattern.test(head));
+  const fields = rules.headings.recordField;
+  for (let k = 0; k < fields.length; k++) if (mayHold(head, g.fieldNeeds[k]) && fields[k]!.pattern.test(head)) return true;
+  return false;
 };
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */
@@ -175,23 +184,29 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
   const leads: SectionLeads = new Map(headingLeads);
   const view = doc.view;
   const drafts: Draft[] = [];
-  const labelRun = (from: number, prevEnd: number, numbered: boolean) => {
-    const lists: UnitList[] = [];
+  /**
+   * The label and field lines from block `from` on: their unit lists are added to `into` (no list or record made
+   * for the many blocks followed by none); the index of the first block after them.
+   */
+  const labelRun = (from: number, prevEnd: number, numbered: boolean, into: UnitList[]): number => {
+    const before = into.length;
     let j = from;
     for (; j < blocks.length; j++) {
       const b = blocks[j]!;
-      const same = numbered && !lists.length ? sameLineUnits(ctx, prevEnd, b) : null;
+      const same = numbered && into.length === before ? sameLineUnits(ctx, prevEnd, b) : null;
       if (!same && !isLabelLineAt(ctx, j) && !isFieldAt(ctx, j)) break;
-      lists.push(...(same ? [same] : unitListsAt(ctx, j)));
+      if (same) into.push(same);
+      else into.push(...unitListsAt(ctx, j));
       prevEnd = b.end;
     }
-    return { lists, next: j };
+    return j;
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
       const section = sections.byId.get(doc.blocks[i]!.section!)!;
-      const { lists, next } = labelRun(i + 1, b.end, false);
+      const lists: UnitList[] = [];
+      const next = labelRun(i + 1, b.end, false, lists);
       if (!lists.length) {
         // A numbered item of a led section, read as a heading because it names no units of its own.
         const leaf = !sections.withChildren.has(section.id);
@@ -218,7 +233,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     const marker = isFieldAt(ctx, i) ? null : markerAt(ctx, i);
     // A unit parenthesis broken over two lines (…。（责任\n单位：…）) is read across the break.
     const joined = (scanAt(ctx, i) & OPEN_AT_END) !== 0 && blocks[i + 1]?.kind === 'paragraph';
-    const lists = joined ? findUnitLists(doc.reading, b.start, blocks[i + 1]!.end, g) : unitListsAt(ctx, i);
+    const lists = joined ? findUnitLists(doc.reading, b.start, blocks[i + 1]!.end, g) : [...unitListsAt(ctx, i)];
     let last = joined && lists.length ? i + 1 : i;
     if (marker && !lists.length) {
       for (let k = i + 1; k <= i + MAX_CONTINUATION && k < blocks.length; k++) {
@@ -237,13 +252,12 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
         }
       }
     }
-    const run = labelRun(last + 1, blocks[last]!.end, !!marker);
-    lists.push(...run.lists);
+    const next = labelRun(last + 1, blocks[last]!.end, !!marker, lists);
     if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;
-    const end = blocks[run.next - 1]!.end;
+    const end = blocks[next - 1]!.end;
     const title = titleOf(view, marker ? marker.end : b.start, b.end, lists, ctx.g);
     drafts.push({ start: b.start, end, marker, title, section: doc.blocks[i]!.section, lists, rule: lists.length ? lists[0]!.rule : ctx.g.shapeIds['section-lead'] });
-    i = run.next - 1;
+    i = next - 1;
   }
   return { drafts, leads };
 }

@@ -4,7 +4,7 @@ import { alternation } from '../../rules/pattern.js';
 import { isSpaceCode } from '../../span.js';
 import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import { FULL_STOP, PERIOD, type Punctuation } from '../../rules/punctuation.js';
-import { inBits, nonZeroBits } from '../quantity/compile.js';
+import { codeBits, inBits } from '../quantity/compile.js';
 
 export type { UnitRole };
 
@@ -36,6 +36,11 @@ export interface Grammar {
   labelPairs: ReadonlySet<number> | null;
   /** For each heading marker rule, the characters a block must open with for it to match (null: any). */
   markerFirst: readonly (ReadonlySet<number> | null)[];
+  /**
+   * All of those at once (codeBits), or null when a rule may open with any: most blocks open with none, and are then
+   * told so with one table read instead of a lookup per rule.
+   */
+  markerOpens: Int32Array | null;
   /** For each record-field rule, the texts it cannot match without (`requiredText`; null: none known). */
   fieldNeeds: readonly (readonly string[] | null)[];
   /** Last characters of the role verbs: `verbAtEnd` cannot match a text ending in any other. */
@@ -81,9 +86,12 @@ function compileCues(words: readonly string[]): UnitCues {
   cls[0x28] |= OPEN;
   cls[0x29] |= CLOSE;
   const byPair = new Map<number, string[]>();
+  // The codes given a class, kept as they are given one (scanning the 64 K table for them cost a millisecond at every start).
+  const classed = [...Array(0x21).keys(), 0x3000, 0xfeff, 0x28, 0x29];
   for (const raw of words) {
     const w = raw.replace(/\s+/g, '');
     if (!w) continue;
+    classed.push(w.charCodeAt(0));
     if (w.length === 1) {
       cls[w.charCodeAt(0)]! |= SINGLE;
       continue;
@@ -94,7 +102,7 @@ function compileCues(words: readonly string[]): UnitCues {
     if (!list.includes(w)) list.push(w);
     byPair.set(key, list);
   }
-  return { cls, any: nonZeroBits(cls), byPair };
+  return { cls, any: codeBits(classed), byPair };
 }
 
 /** Whether `word` is written from `at` on, before `end`, stepping over skipped characters. */
@@ -191,6 +199,7 @@ function shapeIds(shapes: RawRules['organizations']['taskShapes']): Record<TaskS
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   const o = rules.organizations;
+  const markerFirst = rules.headings.markers.map((m) => openingUnits(m.pattern));
   const labels = new Map<string, { role: UnitRole; id: string } | null>();
   for (const l of o.labels) for (const w of l.words) labels.set(w, { role: l.role, id: l.id });
   for (const w of o.ignoreLabels) if (!labels.has(w)) labels.set(w, null);
@@ -214,7 +223,8 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
     generic: o.genericPrefixes.length ? new RegExp(`^(${alternation(o.genericPrefixes)})`, 'u') : null,
     maxNameLength: o.maxNameLength,
     labelPairs: labelWords.every((w) => w.length >= 2) ? new Set(labelWords.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) : null,
-    markerFirst: rules.headings.markers.map((m) => openingUnits(m.pattern)),
+    markerFirst,
+    markerOpens: markerFirst.every((first) => first !== null) ? codeBits(markerFirst.flatMap((first) => [...first!])) : null,
     fieldNeeds: rules.headings.recordField.map((r) => requiredText(r.pattern, 1)),
     verbLast: new Set(verbWords.map((w) => w.charCodeAt(w.length - 1))),
     cues: compileCues([...o.labels.flatMap((l) => l.words), ...verbWords]),
