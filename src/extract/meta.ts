@@ -96,14 +96,10 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
 function milestoneYear(view: string, rules: Rules): number | null {
   const rule = rules.meta.planMilestone;
   const m = rule && view.includes('之年') ? rule.pattern.exec(view) : null;
-  if (!m) return null;
-  const end = FIVE_YEAR_END[m.groups!.plan!];
-  if (end === undefined) return null;
-  return rule!.last.includes(m.groups!.milestone!) ? end : end - 4;
+  const span = m ? outlineSpan(`十${m.groups!.plan!}五`) : null;
+  if (!span) return null;
+  return rule!.last.includes(m!.groups!.milestone!) ? span[1] : span[0];
 }
-
-/** The last year of each five-year plan by its number (十一五 … 十五五). */
-const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
 const REVIEWS_AND_PLANS = new Set<Meta['docType']>(['work-report', 'plan-report', 'budget-report']);
 
