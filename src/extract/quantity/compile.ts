@@ -49,6 +49,8 @@ export interface Compiled {
   signEnds: ReadonlySet<number>;
   /** The characters a score figure (`q.scoreFigure`, anchored) can start with, or null when not known. */
   scoreFirst: ReadonlySet<number> | null;
+  /** The characters a baseline before a level (`q.baselineLevel`, anchored at its end) can end with, or null when not known. */
+  baselineLast: ReadonlySet<number> | null;
   /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
   markerFirst: ReadonlySet<number> | null;
   /**
@@ -1006,6 +1008,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     signs,
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
+    baselineLast: q.baselineLevel ? edgeUnits(q.baselineLevel.pattern, 'last') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
     cutAt: q.indicator.cut ? new Patterns([patternSpec(q.indicator.cut, null)]) : null,
     listHeadNeeds: q.listHead ? requiredText(q.listHead, 2) : null,

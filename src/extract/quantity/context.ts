@@ -614,7 +614,8 @@ const BASELINE_REACH = 16;
 export function yearOf(view: string, frame: Frame, c: Compiled, text: string, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
   // 较上年28899万元: the level of the year before the one the figure would otherwise be of.
   const level = c.q.baselineLevel;
-  const base = level && text.length ? level.pattern.exec(text.slice(-BASELINE_REACH)) : null;
+  // The pattern is anchored at the figure: the window's last character rules most figures out before any slicing.
+  const base = level && text.length && (!c.baselineLast || c.baselineLast.has(text.charCodeAt(text.length - 1))) ? level.pattern.exec(text.slice(-BASELINE_REACH)) : null;
   if (base) {
     const own = yearOf(view, frame, c, text.slice(0, text.length - base[0].length), block, kind, opening, m);
     return own.year !== null ? { year: own.year - 1, period: null, rule: level!.id } : own;
