@@ -65,6 +65,11 @@ export interface Compiled {
   listHeadNeeds: readonly string[] | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
   subjectNeeds: AnyWord | null;
+  /**
+   * Texts one of which every match of `q.planShare` holds (计划, 目标任务), or null: the pattern is anchored at the
+   * figure and the engine tries it from every position of the clause; few clauses name a plan at all.
+   */
+  planShareNeeds: AnyWord | null;
   /** The ids of the section rules (`q.sections`), looked up for every figure in a part of a report. */
   sectionRules: ReadonlySet<string>;
   /** The cue words of work done (`q.doneCues`), of a look ahead (`q.roles.aheadCues`), of progress done (`q.progressDone`). */
@@ -1013,6 +1018,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     cutAt: q.indicator.cut ? new Patterns([patternSpec(q.indicator.cut, null)]) : null,
     listHeadNeeds: q.listHead ? requiredText(q.listHead, 2) : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
+    planShareNeeds: needsOf(q.planShare ? requiredText(q.planShare, 8) : null),
     sectionRules: new Set(q.sections.map((r) => r.id)),
     doneCue: new AnyWord(q.doneCues),
     aheadCue: new AnyWord(q.roles.aheadCues),

@@ -321,7 +321,9 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
 function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Sentence, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
-  const share = c.q.planShare?.exec(clause);
+  const planShare = c.q.planShare;
+  const needs = c.planShareNeeds;
+  const share = planShare && (!needs || needs.in(clause)) ? planShare.exec(clause) : null;
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
   if (frame.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
   const view = frame.view;
@@ -329,7 +331,7 @@ function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Sentence
   // the figure's first comma, up to its first digit (read in place: the rest of the sentence is not sliced).
   const comma = commaWithin(view, pos, sentence.end);
   const digit = comma >= 0 ? digitWithin(view, comma + 1, clauseEndWithin(view, comma + 1, sentence.end)) : -1;
-  if (digit > comma + 1 && c.q.planShare?.test(view.slice(comma + 1, digit)) && !looksAhead(clause, c)) return 'plan-share';
+  if (digit > comma + 1 && planShare && (!needs || needs.in(view, comma + 1, digit)) && planShare.test(view.slice(comma + 1, digit)) && !looksAhead(clause, c)) return 'plan-share';
   const after = c.q.listHead && sentence.mayHoldListHead(pos) ? view.slice(pos, sentence.end) : null;
   const head = after !== null ? c.q.listHead!.exec(after) : null;
   if (head) {
