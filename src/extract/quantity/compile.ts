@@ -90,6 +90,8 @@ export interface Compiled {
   sharedJoin: WordsAt;
   cmpAfter: WordsAt;
   cmpBefore: RegExp;
+  /** The words of `cmpBefore`, one of which its every match holds: a text holding none is not run through it. */
+  cmpBeforeWords: AnyWord;
   cmpOf: Map<string, Tagged<Op>>;
   /** Pattern 0: the words no growth word may be cut out of (notGrowth, 增加值); 1: the growth words. */
   growthWords: Patterns;
@@ -1033,6 +1035,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     cmpAfter: wordsAt(after),
     // 约为每斤13元, 不低于每人500元: a 每 and what it counts per may stand between the word and the number.
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?(?:每[^\\d\\s,;。、:()]{1,3})?$`) : /(?!)/,
+    cmpBeforeWords: new AnyWord(before),
     cmpOf,
     growthWords: new Patterns([words(q.notGrowth), words([...growthOf.keys()])]),
     growthAny: growthOf.size ? new RegExp(`(?:${alternation(byLength([...growthOf.keys()]))})`) : /(?!)/,
