@@ -49,6 +49,8 @@ export interface Compiled {
   signEnds: ReadonlySet<number>;
   /** The characters a score figure (`q.scoreFigure`, anchored) can start with, or null when not known. */
   scoreFirst: ReadonlySet<number> | null;
+  /** The characters a baseline before a level (`q.baselineLevel`, anchored at its end) can end with, or null when not known. */
+  baselineLast: ReadonlySet<number> | null;
   /** The characters a list marker (`q.indicator.marker`, anchored) can start with, or null when not known. */
   markerFirst: ReadonlySet<number> | null;
   /**
@@ -63,6 +65,11 @@ export interface Compiled {
   listHeadNeeds: readonly string[] | null;
   /** Texts one of which every match of `q.indicator.subjectPattern` holds (requiredText), or null. */
   subjectNeeds: AnyWord | null;
+  /**
+   * Texts one of which every match of `q.planShare` holds (计划, 目标任务), or null: the pattern is anchored at the
+   * figure and the engine tries it from every position of the clause; few clauses name a plan at all.
+   */
+  planShareNeeds: AnyWord | null;
   /** The ids of the section rules (`q.sections`), looked up for every figure in a part of a report. */
   sectionRules: ReadonlySet<string>;
   /** The cue words of work done (`q.doneCues`), of a look ahead (`q.roles.aheadCues`), of progress done (`q.progressDone`). */
@@ -83,6 +90,8 @@ export interface Compiled {
   sharedJoin: WordsAt;
   cmpAfter: WordsAt;
   cmpBefore: RegExp;
+  /** The words of `cmpBefore`, one of which its every match holds: a text holding none is not run through it. */
+  cmpBeforeWords: AnyWord;
   cmpOf: Map<string, Tagged<Op>>;
   /** Pattern 0: the words no growth word may be cut out of (notGrowth, 增加值); 1: the growth words. */
   growthWords: Patterns;
@@ -1006,10 +1015,12 @@ export function compileQuantities(raw: RawRules): Compiled {
     signs,
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
+    baselineLast: q.baselineLevel ? edgeUnits(q.baselineLevel.pattern, 'last') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
     cutAt: q.indicator.cut ? new Patterns([patternSpec(q.indicator.cut, null)]) : null,
     listHeadNeeds: q.listHead ? requiredText(q.listHead, 2) : null,
     subjectNeeds: needsOf(q.indicator.subjectPattern ? requiredText(q.indicator.subjectPattern, 8) : null),
+    planShareNeeds: needsOf(q.planShare ? requiredText(q.planShare, 8) : null),
     sectionRules: new Set(q.sections.map((r) => r.id)),
     doneCue: new AnyWord(q.doneCues),
     aheadCue: new AnyWord(q.roles.aheadCues),
@@ -1024,6 +1035,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     cmpAfter: wordsAt(after),
     // 约为每斤13元, 不低于每人500元: a 每 and what it counts per may stand between the word and the number.
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?(?:每[^\\d\\s,;。、:()]{1,3})?$`) : /(?!)/,
+    cmpBeforeWords: new AnyWord(before),
     cmpOf,
     growthWords: new Patterns([words(q.notGrowth), words([...growthOf.keys()])]),
     growthAny: growthOf.size ? new RegExp(`(?:${alternation(byLength([...growthOf.keys()]))})`) : /(?!)/,

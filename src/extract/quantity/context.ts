@@ -321,7 +321,9 @@ function looksAhead(clause: string, c: Compiled): boolean {
  * actuals); never when the clause looks ahead (力争完成年度计划的100%).
  */
 function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Sentence, clause: string): 'plan-share' | 'progress-done' | 'list-head' | null {
-  const share = c.q.planShare?.exec(clause);
+  const planShare = c.q.planShare;
+  const needs = c.planShareNeeds;
+  const share = planShare && (!needs || needs.in(clause)) ? planShare.exec(clause) : null;
   if (share && !looksAhead(clause.slice(0, share.index), c)) return 'plan-share';
   if (frame.docType === 'progress-report' && c.progressDone.in(clause) && !looksAhead(clause, c)) return 'progress-done';
   const view = frame.view;
@@ -329,7 +331,7 @@ function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Sentence
   // the figure's first comma, up to its first digit (read in place: the rest of the sentence is not sliced).
   const comma = commaWithin(view, pos, sentence.end);
   const digit = comma >= 0 ? digitWithin(view, comma + 1, clauseEndWithin(view, comma + 1, sentence.end)) : -1;
-  if (digit > comma + 1 && c.q.planShare?.test(view.slice(comma + 1, digit)) && !looksAhead(clause, c)) return 'plan-share';
+  if (digit > comma + 1 && planShare && (!needs || needs.in(view, comma + 1, digit)) && planShare.test(view.slice(comma + 1, digit)) && !looksAhead(clause, c)) return 'plan-share';
   const after = c.q.listHead && sentence.mayHoldListHead(pos) ? view.slice(pos, sentence.end) : null;
   const head = after !== null ? c.q.listHead!.exec(after) : null;
   if (head) {
@@ -614,7 +616,8 @@ const BASELINE_REACH = 16;
 export function yearOf(view: string, frame: Frame, c: Compiled, text: string, block: Block, kind: Kind, opening: Opening | null, m: Range & { dimension?: string }): When {
   // 较上年28899万元: the level of the year before the one the figure would otherwise be of.
   const level = c.q.baselineLevel;
-  const base = level && text.length ? level.pattern.exec(text.slice(-BASELINE_REACH)) : null;
+  // The pattern is anchored at the figure: the window's last character rules most figures out before any slicing.
+  const base = level && text.length && (!c.baselineLast || c.baselineLast.has(text.charCodeAt(text.length - 1))) ? level.pattern.exec(text.slice(-BASELINE_REACH)) : null;
   if (base) {
     const own = yearOf(view, frame, c, text.slice(0, text.length - base[0].length), block, kind, opening, m);
     return own.year !== null ? { year: own.year - 1, period: null, rule: level!.id } : own;

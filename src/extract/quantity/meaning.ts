@@ -13,7 +13,10 @@ type Op = '>=' | '<=' | '>' | '<' | '~';
 export function comparatorOf(read: ReadingView, m: Mention, clause: Range, after: string, afterLength: number, c: Compiled): Tagged<Op> | null {
   if (after && m.end + afterLength <= clause.end) return c.cmpOf.get(`>${after}`) ?? null;
   if (m.approx) return { id: c.q.approximate.id, value: '>' };
-  const before = c.cmpBefore.exec(read.slice(Math.max(clause.start, m.start - 12), m.start));
+  const from = Math.max(clause.start, m.start - 12);
+  // Most figures have no comparator word before them: told in place where the text reads as the view, unsliced.
+  if (!read.hasBreak(from, m.start) && !c.cmpBeforeWords.in(read.view, from, m.start)) return null;
+  const before = c.cmpBefore.exec(read.slice(from, m.start));
   return before ? c.cmpOf.get(`<${before[1]}`) ?? null : null;
 }
 
