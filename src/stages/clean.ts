@@ -289,6 +289,13 @@ export interface LineGate {
 export interface LinePrefilter {
   /** The line rules, in order, by the first character of the units they can match. */
   index: FirstIndex<LineGate>;
+  /**
+   * The same for the rules with no zone (`within` 1), which are all a unit outside every zone can match: most units
+   * of a long document, which would otherwise be tried against each head and tail rule only to fail `inZone`.
+   */
+  anywhere: FirstIndex<LineGate>;
+  /** The largest `within` of a rule with a zone (0 for none): a unit outside that zone at both ends is in none. */
+  widest: number;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
@@ -303,14 +310,24 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
       last: edgeSet(rule.pattern, 'last'), max, needs, lead, needsFirst: needs !== null && lead !== null && needs.length < lead.texts.length,
     };
   });
-  return { index: byFirst(gates, (g) => edgeSet(g.rule.pattern, 'first')) };
+  const first = (g: LineGate) => edgeSet(g.rule.pattern, 'first');
+  const zoned = gates.filter((g) => g.within < 1);
+  return {
+    index: byFirst(gates, first),
+    anywhere: byFirst(gates.filter((g) => g.within >= 1), first),
+    widest: Math.max(0, ...zoned.map((g) => g.within)),
+  };
 }
 
-/** The first line rule (in rule order) matching the unit, or null. */
-function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | null {
+/**
+ * The first line rule (in rule order) matching the unit, or null. `zone`: the widest zone of a rule in this document;
+ * a unit outside it at both ends is tried only against the rules with none.
+ */
+function lineRule(u: Line, filter: LinePrefilter, length: number, zone: number): LineRule | null {
   const body = u.body;
   const size = body.length;
-  for (const g of filter.index.of(body.charCodeAt(0))) {
+  const index = u.start > zone && u.end < length - zone ? filter.anywhere : filter.index;
+  for (const g of index.of(body.charCodeAt(0))) {
     if (size > g.max || (g.last && !g.last.has(body.charCodeAt(size - 1))) || !inZone(u, g.within, g.at, length)) continue;
     if (g.needsFirst && !mayHold(body, g.needs)) continue;
     if ((g.lead && !leadHolds(body, g.lead)) || (!g.needsFirst && !mayHold(body, g.needs)) || !g.pattern.test(body)) continue;
@@ -333,9 +350,11 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const front = frontMatter(doc, bp);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const filter = bp.compiled.lines;
+  // The widest zone of a line rule here (as inZone reckons it); -1 when no rule has one (`anywhere` is then every rule).
+  const zone = filter.widest > 0 ? Math.max(filter.widest * length, MIN_ZONE) : -1;
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
-    const rule = lineRule(u, filter, length);
+    const rule = lineRule(u, filter, length, zone);
     if (!rule) continue;
     const last = follow(all, k, rule, sentenceEnd);
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });
