@@ -1,6 +1,6 @@
 import { withFields, type Doc, type Range, type RemovedRange, type Stage, type ViewLine } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
-import { mayHold, requiredText } from '../rules/regex-ast.js';
+import { contextFree, mayHold, requiredText } from '../rules/regex-ast.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
@@ -296,6 +296,14 @@ export interface LinePrefilter {
   anywhere: FirstIndex<LineGate>;
   /** The largest `within` of a rule with a zone (0 for none): a unit outside that zone at both ends is in none. */
   widest: number;
+  /**
+   * The patterns of the rules no gate or zone narrows (no first or last character, length or text needed) and that read
+   * nothing around their match (contextFree, such as the ICP filing number's): a unit is a piece of the view, so a
+   * view none of them matches has no unit they match, and one search of it for each spares a regex run on every unit.
+   */
+  scanned: readonly RegExp[];
+  /** `index` and `anywhere` without the `scanned` rules, for a view none of them matches. */
+  unscanned: { index: FirstIndex<LineGate>; anywhere: FirstIndex<LineGate> };
 }
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
@@ -312,10 +320,16 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
   });
   const first = (g: LineGate) => edgeSet(g.rule.pattern, 'first');
   const zoned = gates.filter((g) => g.within < 1);
+  // A rule with a zone is tried on the units of its zone only: searching the whole view for it would cost more.
+  const ungated = (g: LineGate) => g.within >= 1 && first(g) === null && g.last === null && g.max === Infinity && g.needs === null && g.lead === null;
+  const scan = gates.filter((g) => ungated(g) && !g.pattern.global && !g.pattern.sticky && contextFree(g.pattern));
+  const rest = gates.filter((g) => !scan.includes(g));
   return {
     index: byFirst(gates, first),
     anywhere: byFirst(gates.filter((g) => g.within >= 1), first),
     widest: Math.max(0, ...zoned.map((g) => g.within)),
+    scanned: scan.map((g) => g.pattern),
+    unscanned: { index: byFirst(rest, first), anywhere: byFirst(rest.filter((g) => g.within >= 1), first) },
   };
 }
 
@@ -323,7 +337,7 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
  * The first line rule (in rule order) matching the unit, or null. `zone`: the widest zone of a rule in this document;
  * a unit outside it at both ends is tried only against the rules with none.
  */
-function lineRule(u: Line, filter: LinePrefilter, length: number, zone: number): LineRule | null {
+function lineRule(u: Line, filter: Pick<LinePrefilter, 'index' | 'anywhere'>, length: number, zone: number): LineRule | null {
   const body = u.body;
   const size = body.length;
   const index = u.start > zone && u.end < length - zone ? filter.anywhere : filter.index;
@@ -349,9 +363,10 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
   const front = frontMatter(doc, bp);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
-  const filter = bp.compiled.lines;
+  const lines = bp.compiled.lines;
+  const filter = lines.scanned.some((re) => re.test(doc.view)) ? lines : lines.unscanned;
   // The widest zone of a line rule here (as inZone reckons it); -1 when no rule has one (`anywhere` is then every rule).
-  const zone = filter.widest > 0 ? Math.max(filter.widest * length, MIN_ZONE) : -1;
+  const zone = lines.widest > 0 ? Math.max(lines.widest * length, MIN_ZONE) : -1;
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
     const rule = lineRule(u, filter, length, zone);
