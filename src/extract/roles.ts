@@ -16,7 +16,8 @@ import { packedMap } from '../util/arrays.js';
 export interface RoleWords {
   /** For each UTF-16 unit, 0, or 1 + the index in `tenseLists` of the tense words starting with it. */
   tenseFirst: Uint16Array;
-  tenseLists: readonly (readonly { word: string; plan: boolean }[])[];
+  /** `second`: the word's second UTF-16 unit (-1 for a one-unit word), compared before the word is read whole. */
+  tenseLists: readonly (readonly { word: string; plan: boolean; second: number }[])[];
   openerFirst: readonly (ReadonlySet<number> | null)[];
   spanFirst: ReadonlySet<number>;
   /** Every opener reads nothing past its match (no lookahead, $ or \\b): a match on a text's start is one on any longer text. */
@@ -32,14 +33,14 @@ export function compileRoleWords(rules: RawRules): RoleWords {
   const words = roles.tense.flatMap((t) => t.words);
   const role = new Map(roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const)));
   const tenseFirst = new Uint16Array(0x10000);
-  const tenseLists: { word: string; plan: boolean }[][] = [];
+  const tenseLists: { word: string; plan: boolean; second: number }[][] = [];
   for (const word of words) {
     const k = word.charCodeAt(0);
     if (!tenseFirst[k]) {
       tenseLists.push([]);
       tenseFirst[k] = tenseLists.length;
     }
-    tenseLists[tenseFirst[k]! - 1]!.push({ word, plan: role.get(word) === 'plan' });
+    tenseLists[tenseFirst[k]! - 1]!.push({ word, plan: role.get(word) === 'plan', second: word.length > 1 ? word.charCodeAt(1) : -1 });
   }
   // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
   const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未'].map((ch) => ch.charCodeAt(0)));
@@ -75,7 +76,8 @@ export function tenseCounts(view: string, start: number, end: number, w: RoleWor
     for (let j = 0; j < list.length; j++) {
       const t = list[j]!;
       const len = t.word.length;
-      if (len > 1 && (i + len > end || !view.startsWith(t.word, i))) continue;
+      // Most characters opening a word (实, 建, 比…) open none here: the second unit rules them out without a call.
+      if (len > 1 && (i + len > end || view.charCodeAt(i + 1) !== t.second || (len > 2 && !view.startsWith(t.word, i)))) continue;
       if (t.plan) plan++;
       else review++;
       i += len - 1;

@@ -1,10 +1,11 @@
 import { withFields, type Doc, type Range, type RemovedRange, type Stage, type ViewLine } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
-import { mayHold, requiredText } from '../rules/regex-ast.js';
+import { contextFree, mayHold, requiredText } from '../rules/regex-ast.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 import { frontMatter } from '../extract/meta/front.js';
+import { codeBits, inBits } from '../extract/quantity/compile.js';
 
 type Line = ViewLine;
 
@@ -268,8 +269,8 @@ export interface LineGate {
   pattern: RegExp;
   within: number;
   at: LineRule['at'];
-  /** Code units a match ends with (edgeSet), or null. */
-  last: ReadonlySet<number> | null;
+  /** Code units a match ends with (edgeSet), or null: as bits (codeBits), tested for every unit at less cost than a Set. */
+  last: Int32Array | null;
   /** The longest unit the rule can match whole (maxWhole). */
   max: number;
   /**
@@ -289,6 +290,26 @@ export interface LineGate {
 export interface LinePrefilter {
   /** The line rules, in order, by the first character of the units they can match. */
   index: FirstIndex<LineGate>;
+  /**
+   * The same for the rules with no zone (`within` 1), which are all a unit outside every zone can match: most units
+   * of a long document, which would otherwise be tried against each head and tail rule only to fail `inZone`.
+   */
+  anywhere: FirstIndex<LineGate>;
+  /** The largest `within` of a rule with a zone (0 for none): a unit outside that zone at both ends is in none. */
+  widest: number;
+  /**
+   * The patterns of the rules no gate or zone narrows (no first or last character, length or text needed) and that read
+   * nothing around their match (contextFree, such as the ICP filing number's): a unit is a piece of the view, so a
+   * view none of them matches has no unit they match, and one search of it for each spares a regex run on every unit.
+   */
+  scanned: readonly RegExp[];
+  /** `index` and `anywhere` without the `scanned` rules, for a view none of them matches. */
+  unscanned: { index: FirstIndex<LineGate>; anywhere: FirstIndex<LineGate> };
+}
+
+function lastOf(re: RegExp): Int32Array | null {
+  const last = edgeSet(re, 'last');
+  return last && codeBits(last);
 }
 
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
@@ -300,18 +321,34 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
     const lead = anyFirst ? leadNeeds(rule.pattern) : null;
     return {
       rule, pattern: rule.pattern, within: rule.within, at: rule.at,
-      last: edgeSet(rule.pattern, 'last'), max, needs, lead, needsFirst: needs !== null && lead !== null && needs.length < lead.texts.length,
+      last: lastOf(rule.pattern), max, needs, lead, needsFirst: needs !== null && lead !== null && needs.length < lead.texts.length,
     };
   });
-  return { index: byFirst(gates, (g) => edgeSet(g.rule.pattern, 'first')) };
+  const first = (g: LineGate) => edgeSet(g.rule.pattern, 'first');
+  const zoned = gates.filter((g) => g.within < 1);
+  // A rule with a zone is tried on the units of its zone only: searching the whole view for it would cost more.
+  const ungated = (g: LineGate) => g.within >= 1 && first(g) === null && g.last === null && g.max === Infinity && g.needs === null && g.lead === null;
+  const scan = gates.filter((g) => ungated(g) && !g.pattern.global && !g.pattern.sticky && contextFree(g.pattern));
+  const rest = gates.filter((g) => !scan.includes(g));
+  return {
+    index: byFirst(gates, first),
+    anywhere: byFirst(gates.filter((g) => g.within >= 1), first),
+    widest: Math.max(0, ...zoned.map((g) => g.within)),
+    scanned: scan.map((g) => g.pattern),
+    unscanned: { index: byFirst(rest, first), anywhere: byFirst(rest.filter((g) => g.within >= 1), first) },
+  };
 }
 
-/** The first line rule (in rule order) matching the unit, or null. */
-function lineRule(u: Line, filter: LinePrefilter, length: number): LineRule | null {
+/**
+ * The first line rule (in rule order) matching the unit, or null. `zone`: the widest zone of a rule in this document;
+ * a unit outside it at both ends is tried only against the rules with none.
+ */
+function lineRule(u: Line, filter: Pick<LinePrefilter, 'index' | 'anywhere'>, length: number, zone: number): LineRule | null {
   const body = u.body;
   const size = body.length;
-  for (const g of filter.index.of(body.charCodeAt(0))) {
-    if (size > g.max || (g.last && !g.last.has(body.charCodeAt(size - 1))) || !inZone(u, g.within, g.at, length)) continue;
+  const index = u.start > zone && u.end < length - zone ? filter.anywhere : filter.index;
+  for (const g of index.of(body.charCodeAt(0))) {
+    if (size > g.max || (g.last && !inBits(g.last, body.charCodeAt(size - 1))) || !inZone(u, g.within, g.at, length)) continue;
     if (g.needsFirst && !mayHold(body, g.needs)) continue;
     if ((g.lead && !leadHolds(body, g.lead)) || (!g.needsFirst && !mayHold(body, g.needs)) || !g.pattern.test(body)) continue;
     return g.rule;
@@ -332,10 +369,13 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
   const front = frontMatter(doc, bp);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
-  const filter = bp.compiled.lines;
+  const lines = bp.compiled.lines;
+  const filter = lines.scanned.some((re) => re.test(doc.view)) ? lines : lines.unscanned;
+  // The widest zone of a line rule here (as inZone reckons it); -1 when no rule has one (`anywhere` is then every rule).
+  const zone = lines.widest > 0 ? Math.max(lines.widest * length, MIN_ZONE) : -1;
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
-    const rule = lineRule(u, filter, length);
+    const rule = lineRule(u, filter, length, zone);
     if (!rule) continue;
     const last = follow(all, k, rule, sentenceEnd);
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });

@@ -42,7 +42,10 @@ export class ReadingView {
     readonly view: string,
     blocks: readonly Range[],
   ) {
-    const sorted = [...blocks].sort((a, b) => a.start - b.start);
+    // Segment gives its blocks in order: they are copied and sorted only when they are not.
+    let ordered = true;
+    for (let i = 1; i < blocks.length && ordered; i++) ordered = blocks[i - 1]!.start <= blocks[i]!.start;
+    const sorted = ordered ? blocks : [...blocks].sort((a, b) => a.start - b.start);
     // Filled by push, never by `map`: every document's array then has the same elements kind (map's result did not),
     // so the code reading it, inlined into many extractors, is not thrown away for a new kind.
     const out: BlockReading[] = [];
