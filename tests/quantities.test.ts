@@ -372,6 +372,11 @@ describe('indicator', () => {
       .toEqual(['城镇新增就业', '人口', '地区生产总值', '县级融资平台']);
   });
 
+  it('takes no target cue from a programme\'s name (三年行动计划, “雁阵计划”)', () => {
+    const found = qs('启动实施基地建设三年行动计划，统筹整合涉农资金12.8亿元。实施“雁阵计划”，引进人才120名。', { docType: 'work-report' });
+    expect(found.map((q) => [q.core.text, q.kind])).toEqual([['12.8亿元', 'actual'], ['120名', 'actual']]);
+  });
+
   it('leaves out every ordinal of a list of meetings (七次、八次全会)', () => {
     expect(cores('全面落实省委十二届二次、三次、四次全会和市委八届七次、八次全会部署。开展督查3次、暗访5次。')).toEqual(['3次', '5次']);
   });
