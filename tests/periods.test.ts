@@ -29,6 +29,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['4.6%', 'actual', 2023, null], ['4.8%', 'actual', null, [2022, 2023]], ['0.3个百分点', 'actual', null, [2022, 2023]]]);
   });
 
+  it('a paragraph whose topic is its year (2021年是…的一年，…) gives it to each of its figures', () => {
+    const text = '2021年是极不平凡的一年，全市生产总值增长11%，一般公共预算收入增长11%，城镇新增就业3.2万人。\n';
+    expect(when(text).map(([core, , year]) => [core, year])).toEqual([['11%', 2021], ['11%', 2021], ['3.2万人', 2021]]);
+  });
+
   it('a figure written right after its baseline (较上年28899万元增长9.9%) is of the year before', () => {
     const text = REPORT(2024, '一、2023年工作回顾\n全县一般公共预算收入31780万元，较上年28899万元增长9.9%。\n');
     expect(when(text)).toEqual([['31780万元', 'actual', 2023, null], ['28899万元', 'actual', 2022, null], ['9.9%', 'actual', 2023, null]]);

@@ -437,8 +437,11 @@ export function openingYear(view: string, block: Range): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** A paragraph or sentence that opens with a year as a time of its own (2020年，…; 2023年，全县…; a quotation: “2017年，…). */
-const OPENING_BARE_YEAR = /^[“"]?((?:19|20)\d{2})年[,:]/;
+/**
+ * A paragraph or sentence that opens with a year as a time of its own (2020年，…; 2023年，全县…; a quotation: “2017年，…),
+ * or as its topic (2021年是极不平凡的一年，…).
+ */
+const OPENING_BARE_YEAR = /^[“"]?((?:19|20)\d{2})年(?:[,:]|是)/;
 
 /** The year a paragraph or sentence opens with, standing alone before a comma (2020年，…), or null. */
 export function openingBareYear(view: string, r: Range): number | null {
