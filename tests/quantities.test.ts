@@ -372,6 +372,13 @@ describe('indicator', () => {
       .toEqual(['城镇新增就业', '人口', '地区生产总值', '县级融资平台']);
   });
 
+  it('reads a level compared with last year\'s in its sentence (…23763亿立方米，比上年减少13.4%) as an actual, as the change is', () => {
+    expect(qs('全年水资源总量23763亿立方米，比上年减少13.4%。全年计划新建学校12所。').map((q) => [q.core.text, q.kind, q.rules.kind]))
+      .toEqual([['23763亿立方米', 'actual', 'kind.compared-after'], ['13.4%', 'actual', 'kind.actual.cue'], ['12所', 'target', 'kind.target.cue']]);
+    // A level its own cue decides keeps it.
+    expect(qs('力争全年水资源总量达到23763亿立方米，比上年增加3%。')[0]).toMatchObject({ kind: 'target', rules: { kind: 'kind.target.cue' } });
+  });
+
   it('takes no target cue from a programme\'s name (三年行动计划, “雁阵计划”)', () => {
     const found = qs('启动实施基地建设三年行动计划，统筹整合涉农资金12.8亿元。实施“雁阵计划”，引进人才120名。', { docType: 'work-report' });
     expect(found.map((q) => [q.core.text, q.kind])).toEqual([['12.8亿元', 'actual'], ['120名', 'actual']]);

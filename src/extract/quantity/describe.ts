@@ -115,6 +115,19 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
 }
 
 /**
+ * The figures before `actual` in its sentence that had nothing to go by are reported as it is (全年水资源总量23763亿
+ * 立方米，比上年减少13.4%): the actual cue of the later figure (比上年, 同比…) makes them actuals too, and one whose year
+ * was only the plan year its kind gave takes the later figure's. Empties `defaulted`.
+ */
+function compareAfter(defaulted: Draft[], actual: Draft, ids: Compiled['ids']): void {
+  for (const d of defaulted) {
+    [d.kind, d.rules.kind] = ['actual', ids.kind['compared-after']];
+    if (d.rules.year === ids.year['report-plan']) [d.year, d.period, d.rules.year] = [actual.year, actual.period, actual.rules.year];
+  }
+  defaulted.length = 0;
+}
+
+/**
  * 接待游客1260万人次、实现旅游综合收入118亿元,分别增长11.2%和9.6%: a list with no subject, after 分别, names as
  * many figures just before it in its sentence; their indicators, one by one (null unless all are named).
  */
@@ -249,6 +262,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   const targets = targetsFrom(view, block, c);
   const bounds = new Bounds(view, block);
   const bareMagnitude = c.units.bareMagnitude;
+  // The figures of the current sentence whose kind is the default target so far (kindOf had nothing to go by).
+  const defaulted: Draft[] = [];
   // What a sentence says is read once for all its figures (figures come in order, so a sentence's are together).
   let sentence: Sentence | null = null;
   // The deadline the current sentence opens with, or the one a sentence before it opened its semicolon list with.
@@ -286,6 +301,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const own = kindOf(frame, c, m.start, block, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
     if (own.evidence !== 'default') lastKind = own;
+    if (defaulted.length > 0 && defaulted[0]!.core.span.start < sentence.start) defaulted.length = 0;
     const text = trimRange(view, clause.start, clause.end);
     const lent = ind ? null : previous;
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
@@ -358,6 +374,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       group.sentence = sentence.start;
     }
     group.tail = word.length > 0 && cmp !== null;
+    if (kind.evidence === 'default' && draft.kind === 'target') defaulted.push(draft);
+    else if (defaulted.length > 0 && own.kind === 'actual' && own.evidence === null) compareAfter(defaulted, draft, ids);
     out.push(draft);
     prevEnd = afterStart;
   }
