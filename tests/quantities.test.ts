@@ -374,9 +374,11 @@ describe('indicator', () => {
 
   it('reads a level compared with last year\'s in its sentence (…23763亿立方米，比上年减少13.4%) as an actual, as the change is', () => {
     expect(qs('全年水资源总量23763亿立方米，比上年减少13.4%。全年计划新建学校12所。').map((q) => [q.core.text, q.kind, q.rules.kind]))
-      .toEqual([['23763亿立方米', 'actual', 'kind.compared-after'], ['13.4%', 'actual', 'kind.actual.cue'], ['12所', 'target', 'kind.target.cue']]);
-    // A level its own cue decides keeps it.
-    expect(qs('力争全年水资源总量达到23763亿立方米，比上年增加3%。')[0]).toMatchObject({ kind: 'target', rules: { kind: 'kind.target.cue' } });
+      .toEqual([['23763亿立方米', 'actual', 'kind.compared-after'], ['13.4%', 'actual', 'kind.actual.baseline'], ['12所', 'target', 'kind.target.cue']]);
+    // After a target cue in its sentence a baseline compares the target (力争…，比上年增加3%); after 预计, a result as often.
+    expect(qs('力争全年水资源总量达到23763亿立方米，比上年增加3%。').map((q) => [q.kind, q.rules.kind]))
+      .toEqual([['target', 'kind.target.cue'], ['target', 'kind.baseline-of-target']]);
+    expect(qs('2024年预计地区生产总值达到140万亿元左右，比上年增长5%。').map((q) => q.rules.kind)[1]).toBe('kind.actual.baseline');
   });
 
   it('takes no target cue from a programme\'s name (三年行动计划, “雁阵计划”)', () => {

@@ -101,7 +101,7 @@ export interface Compiled {
   toLevel: RegExp;
   /** The kind cue words, and the words that hold one but are none (q.notKindCues: matched, then passed over). */
   kind: Patterns;
-  kindOf: Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean; thisYear: boolean }>;
+  kindOf: Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean; yieldsToTarget: boolean; thisYear: boolean }>;
   /** Year cues, global copies of the rule patterns. */
   /** `needs`: texts a match holds one of (requiredText, two at most), or null. */
   years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
@@ -971,8 +971,8 @@ export function compileQuantities(raw: RawRules): Compiled {
   }
   const growthOf = new Map<string, Tagged<'up' | 'down'>>();
   for (const g of q.growth) for (const w of g.words) growthOf.set(w, { id: g.id, value: g.direction });
-  const kindOf = new Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean; thisYear: boolean }>();
-  for (const k of q.kinds) for (const w of k.words) kindOf.set(w, { id: k.id, value: k.kind, yieldsToYear: k.yieldsToYear, thisYear: k.thisYear });
+  const kindOf = new Map<string, Tagged<'target' | 'actual' | 'other'> & { yieldsToYear: boolean; yieldsToTarget: boolean; thisYear: boolean }>();
+  for (const k of q.kinds) for (const w of k.words) kindOf.set(w, { id: k.id, value: k.kind, yieldsToYear: k.yieldsToYear, yieldsToTarget: k.yieldsToTarget, thisYear: k.thisYear });
   const units = [...unitOf.keys()];
   const numerals = numeralsOf(rules.units);
   const inclusive = rules.units.inclusive;

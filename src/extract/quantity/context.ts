@@ -171,6 +171,21 @@ export class Sentence implements Range {
    * not a word of q.notKindCues), or null. The cues are plain words, so the matches in the whole sentence that end by
    * `pos` are those in the part before it, unless one reaches across `pos`: that part is then scanned on its own.
    */
+  /**
+   * Whether a cue word of a target (力争, 预期…) stands in the sentence before view offset `pos`; 预计 does not count
+   * (an estimate is of a result as often: 预计全年增长5%, in a report after the year).
+   */
+  targetCueBefore(pos: number): boolean {
+    const cues = this.text === null ? this.c.kind.first(this.before(pos)) : (this.cues ??= this.c.kind.first(this.text));
+    const at = this.text === null ? Infinity : this.of(pos - this.start);
+    for (const m of cues) {
+      if (m.index + m[0].length > at) break;
+      const t = this.c.kindOf.get(m[0]);
+      if (t?.value === 'target' && !t.yieldsToYear) return true;
+    }
+    return false;
+  }
+
   kindCue(pos: number): string | null {
     if (this.text === null) return lastCue(this.c.kind.first(this.before(pos)), this.c);
     const cues = (this.cues ??= this.c.kind.first(this.text));
@@ -301,6 +316,8 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
     const y = t.yieldsToYear ? yearKind(sentence.before(pos), frame, c) : null;
     if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
+    // A baseline (比上年, 同比) compares a target as well as a result: after a target cue it is the target's (力争…，比上年增长6%).
+    if (t.yieldsToTarget && sentence.targetCueBefore(pos)) return decided(frame, 'target', 'baseline-of-target');
     // This year (今年, 年内) in a report on its own year so far is the year under review.
     if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return decided(frame, 'actual', 'past-year');
     return { kind: t.value, rule: t.id, evidence: null };

@@ -13,7 +13,7 @@ export function quantityRules() {
    * `yieldsToYear`: a year named before the cue decides the kind over it (预计: a forecast, or an estimate of a past
    * year). `thisYear`: the cue names the document's own year (今年, 年内), which a report to date reviews.
    */
-  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words, yieldsToYear: z.boolean().default(false), thisYear: z.boolean().default(false) }).strict();
+  const KindRule = z.object({ id: RuleId, ...examples, kind: z.enum(['target', 'actual', 'other']), words: Words, yieldsToYear: z.boolean().default(false), yieldsToTarget: z.boolean().default(false), thisYear: z.boolean().default(false) }).strict();
   const SectionRule = z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'glossary']), pattern: Pattern }).strict();
 
   /** A year cue: the captured year, the end of a five-year plan (十三五末), the report's review/plan year, or no year. */
@@ -172,7 +172,7 @@ export function quantityRules() {
 
 /** The evidence each list of `decisions` names (see rules/quantities.yaml). */
 export const KIND_EVIDENCE = ['glossary', 'score', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
-  'plan-section', 'review-section', 'plan-part', 'review-part', 'notice', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'default'] as const;
+  'plan-section', 'review-section', 'plan-part', 'review-part', 'notice', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'baseline-of-target', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadline', 'part-span', 'report-plan', 'report-review'] as const;
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
 export const MEASURE_EVIDENCE = ['points', 'baseline'] as const;
