@@ -29,6 +29,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['4.6%', 'actual', 2023, null], ['4.8%', 'actual', null, [2022, 2023]], ['0.3个百分点', 'actual', null, [2022, 2023]]]);
   });
 
+  it('a span read after a clause that only says what it follows (根据…，“十一五”时期…：) holds for the list after it', () => {
+    const text = '第三章 主要目标\n根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n——国内生产总值年均增长7.5%。\n——城镇化率提高到47%。\n';
+    expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);
+  });
+
   it('a paragraph whose topic is its year (2021年是…的一年，…) gives it to each of its figures', () => {
     const text = '2021年是极不平凡的一年，全市生产总值增长11%，一般公共预算收入增长11%，城镇新增就业3.2万人。\n';
     expect(when(text).map(([core, , year]) => [core, year])).toEqual([['11%', 2021], ['11%', 2021], ['3.2万人', 2021]]);

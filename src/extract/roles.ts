@@ -43,7 +43,7 @@ export function compileRoleWords(rules: RawRules): RoleWords {
     tenseLists[tenseFirst[k]! - 1]!.push({ word, plan: role.get(word) === 'plan', second: word.length > 1 ? word.charCodeAt(1) : -1 });
   }
   // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
-  const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未'].map((ch) => ch.charCodeAt(0)));
+  const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未根按围依对'].map((ch) => ch.charCodeAt(0)));
   const prefixSafe = roles.openers.every((o) => readsNoFurther(o.pattern));
   return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst, prefixSafe, ids: decisionIds(rules.quantities, 'roles', ROLE_EVIDENCE) };
 }
@@ -103,8 +103,13 @@ const WHOLE: Record<string, Role> = { 'progress-report': 'review', 'plan-outline
 const YEAR = /((?:19|20)\d{2})年/u;
 const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-/** A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年. */
-const SPAN_OPENER = /^[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|^(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|^([两三四五六七八九十\d]{1,2})年来|^((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|^(?:今后|未来)([两三四五六七八九十\d]{1,2})年/u;
+/**
+ * A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年; also after a clause that
+ * only says what it follows (根据…总体要求，“十一五”时期要努力实现以下主要目标：).
+ */
+const SPAN_OPENER = /^(?:(?:根据|按照|围绕|依据|对照)[^,，。;；:：]{1,30}[,，])?(?:[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|(?:今后|未来)([两三四五六七八九十\d]{1,2})年)/u;
+/** How far into a paragraph its opening span is read: past a preface clause (根据…，) to the span after it. */
+const SPAN_HEAD = 48;
 const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年/u;
 
 // Costs of the decoding, in units of one weak piece of evidence.
@@ -409,7 +414,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     else {
       const first = doc.view.charCodeAt(b.start);
       // The first 24 characters are cut only where a span or an opener is read on them (mostly, evidence has read the openers).
-      const own = w.spanFirst.has(first) ? spanIn(headOf(doc.view, b), years.plan, SPAN_OPENER) : null;
+      const own = w.spanFirst.has(first) ? spanIn(doc.view.slice(b.start, Math.min(b.end, b.start + SPAN_HEAD)), years.plan, SPAN_OPENER) : null;
       if (own) span = own;
       else if (opensWith(e.opener) ?? opensAny(openers, w, first, headOf(doc.view, b))) span = null;
     }
