@@ -386,6 +386,11 @@ describe('indicator', () => {
     expect(found.map((q) => [q.core.text, q.kind])).toEqual([['12.8亿元', 'actual'], ['120名', 'actual']]);
   });
 
+  it('lends the figures after the base of a share (完成年初预算数…的40.4%) the subject before it, not the base\'s name', () => {
+    expect(indicators('一般公共预算收入累计完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%。'))
+      .toEqual(['一般公共预算收入', '年初预算数', '一般公共预算收入', '一般公共预算收入', '一般公共预算收入']);
+  });
+
   it('leaves out every ordinal of a list of meetings (七次、八次全会)', () => {
     expect(cores('全面落实省委十二届二次、三次、四次全会和市委八届七次、八次全会部署。开展督查3次、暗访5次。')).toEqual(['3次', '5次']);
   });

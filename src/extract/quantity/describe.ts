@@ -205,6 +205,12 @@ function shareOf(indicator: string, m: Mention, before: Draft | null): string {
   return share && before?.indicator && !before.indicator.includes('占') ? before.indicator + indicator : indicator;
 }
 
+/** The figure two before the one being described, when it is in the same sentence (the subject a base stands after). */
+function subjectBefore(out: readonly Draft[], sentence: Range): Draft | null {
+  const d = out.length > 1 ? out[out.length - 2]! : null;
+  return d !== null && d.core.span.start >= sentence.start ? d : null;
+}
+
 /** A share's name (占…比重, 占…比例): what a 百分点 change of a share is named by. */
 const SHARE = /(比重|比例|份额)$/;
 
@@ -303,7 +309,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     if (own.evidence !== 'default') lastKind = own;
     if (defaulted.length > 0 && defaulted[0]!.core.span.start < sentence.start) defaulted.length = 0;
     const text = trimRange(view, clause.start, clause.end);
-    const lent = ind ? null : previous;
+    // The base of a share (完成年初预算数60999万元的40.4%, 比上年减收…) lends the subject before it, not its own name.
+    const lent = ind ? null : previous !== null && previous.indicator !== null && c.q.indicator.bases.includes(previous.indicator) ? subjectBefore(out, sentence) : previous;
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
