@@ -391,6 +391,10 @@ describe('indicator', () => {
       .toEqual(['一般公共预算收入', '年初预算数', '一般公共预算收入', '一般公共预算收入', '一般公共预算收入']);
   });
 
+  it('leaves a reckoning\'s preface (经初步核算, 按一九七〇年不变价格计算) out of the indicator', () => {
+    expect(indicators('全年国民生产总值按一九七〇年不变价格计算为6619亿元。经初步核算，全年地区生产总值1200亿元。')).toEqual(['国民生产总值', '地区生产总值']);
+  });
+
   it('leaves out every ordinal of a list of meetings (七次、八次全会)', () => {
     expect(cores('全面落实省委十二届二次、三次、四次全会和市委八届七次、八次全会部署。开展督查3次、暗访5次。')).toEqual(['3次', '5次']);
   });
