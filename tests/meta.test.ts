@@ -67,6 +67,14 @@ describe('meta: web articles', () => {
     expect(metaOf(text.replace('今年是“十五五”开局之年', '今年是“十四五”规划收官之年')).year).toBe(2025);
   });
 
+  it('dates a work report with no title by the later of two years its paragraphs say what they are (2021年是…；2022年是…)', () => {
+    const text = '各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n2021年是极不平凡的一年，全市生产总值增长11%。\n'
+      + '2022年是党的二十大召开之年，全市生产总值预期增长8%以上。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'work-report', year: 2022 });
+    // One such year alone may be the review's or the plan's: it dates nothing.
+    expect(metaOf(text.replace('2021年是', '过去一年，')).year).toBeNull();
+  });
+
   it('gives a text of no known type the year its paragraph of main targets names, and its figures that year', () => {
     const text = '2月14日，某市政府工作报告全文发布。\n报告提出2025年主要预期目标：经济增长6%左右，规上工业增加值增长7%左右，固定资产投资增长8%左右。\n';
     const result = extract({ text }, { rules });

@@ -149,8 +149,9 @@ function yearLookedBack(doc: Doc, rules: Rules): number | null {
 
 /**
  * The year of a report with no title, no part headings and no date (a flattened copy): its run-in part titles
- * (runInPlan, runInReview) or the year its main targets name (targetsYear), else the year after the latest year that
- * opens a clause in its first half (clauseYear).
+ * (runInPlan, runInReview) or the year its main targets name (targetsYear), else the later of two years in a row its
+ * paragraphs say what they are (topicYear: 2021年是…；2022年是…), else the year after the latest year that opens a
+ * clause in its first half (clauseYear).
  * A news item (`news`) is dated by what it says of the report it covers (reportedPlan, reportedReview) or by the
  * report's run-in titles, not by its own past years.
  */
@@ -165,6 +166,8 @@ function yearOfParts(view: string, rules: Rules, news = false): number | null {
   const review = (news ? first(reportedReview, years.reportedReview) : null) ?? first(runInReview, years.runInReview);
   if (review) return yearIn(review) + 1;
   if (news) return null;
+  const topics = topicPair(view, rules);
+  if (topics) return topics;
   const latest = latestClauseYear(view, rules);
   return latest ? latest + 1 : null;
 }
@@ -175,6 +178,17 @@ function targetsYearOf(view: string, rules: Rules): number | null {
   const near = rules.meta.compiled.years.targetsYear;
   const m = !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
   return m ? yearIn(m) : null;
+}
+
+/** Of the years the report's paragraphs say what they are (meta.yaml topicYear), the later of two in a row, or null. */
+function topicPair(view: string, rules: Rules): number | null {
+  const rule = rules.meta.topicYear;
+  if (!rule || !view.includes('年是')) return null;
+  const years = new Set<number>();
+  for (const m of view.matchAll(rule.pattern)) years.add(yearIn(m));
+  let best: number | null = null;
+  for (const y of years) if (years.has(y - 1) && (best === null || y > best)) best = y;
+  return best;
 }
 
 /** The latest year that opens a clause in the first half of the view (meta.yaml clauseYear: 2016年，全县…), or 0. */

@@ -92,5 +92,7 @@ export function metaRules() {
       newsYear: Named('year').optional(),
     }).strict().default({}),
     clauseYear: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
+    /** A paragraph saying what a year is (2021年是…的一年); searched for every match (`g`): of two years one after the other, the later is the report's. */
+    topicYear: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
   }).strict();
 }
