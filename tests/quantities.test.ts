@@ -218,8 +218,10 @@ describe('comparator, measure and direction', () => {
       ['0.1个', 0.1, '个百分点', '百分点', 'percentage-points'], ['0.9个', 0.9, '个百分点', '百分点', 'percentage-points'],
       ['2.4个百分点', 2.4, '个百分点', '百分点', 'percentage-points'],
     ]);
-    // Whole counts are counts, and a list that ends in no 百分点 shares nothing.
+    // Whole counts are counts, and a list that ends in no 百分点 shares nothing; but a whole count a growth word opens,
+    // joined straight to a 个百分点, shares it (分别提高3个和4个百分点).
     expect(qs('新建学校3个、医院2个和5个百分点的提升。').map((q) => q.unit)).toEqual(['个', '个', '个百分点']);
+    expect(qs('城乡居民收入增速分别提高3个和4个百分点。').map((q) => [q.value, q.unit, q.measure])).toEqual([[3, '个百分点', 'growth'], [4, '个百分点', 'growth']]);
     expect(qs('分别为0.5个、1.5个。').map((q) => q.unit)).toEqual(['个', '个']);
   });
 });

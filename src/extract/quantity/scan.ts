@@ -132,21 +132,27 @@ function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled, cur
 
 /** How many members of a list a figure looks ahead through for the unit they share (a bound: no list is read twice over). */
 const SHARED_REACH = 8;
+/** How far before a whole count a growth word is looked for (分别提高3个和4个百分点). */
+const GROWTH_REACH = 4;
 
 /**
  * 分别拉动经济增长0.1个、0.9个和2.4个百分点: a count of a fraction (no count is of 0.1 个), in a list whose last
  * member's unit opens with the same counter and is one of percentage points, is in that unit too (百分点 written
- * once). The amount that gives the unit, or null.
+ * once); so is a whole count joined straight to such a member (分别提高3个和4个百分点). The amount that gives the
+ * unit, or null.
  */
 function pointsLater(view: string, a: Amount, limit: number, c: Compiled): Amount | null {
-  if (a.unit?.dimension !== 'count' || Number.isInteger(a.value) || a.high !== null) return null;
+  if (a.unit?.dimension !== 'count' || a.high !== null) return null;
+  const whole = Number.isInteger(a.value);
   let at = a.end;
   for (let k = 0; k < SHARED_REACH; k++) {
     const joiner = c.sharedJoin.at(view, at);
     const b = joiner ? readAmount(view, at + joiner.length, limit, c) : null;
     if (!b?.unit) return null;
-    if (b.unit.dimension === 'percentage-points') return b.unitWord.startsWith(a.unitWord) ? b : null;
-    if (b.unitWord !== a.unitWord || Number.isInteger(b.value)) return null;
+    // A whole count reaches only the next member, and only after a growth word (提高3个和4个百分点; 医院2个和5个百分点
+    // counts hospitals).
+    if (b.unit.dimension === 'percentage-points') return b.unitWord.startsWith(a.unitWord) && (!whole || c.growthAny.test(view.slice(Math.max(0, a.start - GROWTH_REACH), a.start))) ? b : null;
+    if (whole || b.unitWord !== a.unitWord || Number.isInteger(b.value)) return null;
     at = b.end;
   }
   return null;
