@@ -56,6 +56,12 @@ describe('meta: web articles', () => {
     }
   });
 
+  it('leaves a disclosure table\'s header cells glued before the title out of it, and takes no 开发区 for a district', () => {
+    const glued = '索 引 号 | 公开方式 | ||某某县国民经济和社会发展第十三个五年规划纲要\n第一章 发展基础\n“十二五”时期，全县生产总值年均增长9.7%。\n';
+    expect(metaOf(glued)).toMatchObject({ title: '某某县国民经济和社会发展第十三个五年规划纲要', docType: 'plan-outline' });
+    expect(metaOf('2025年开发区重点工作及责任清单\n1.推进项目建设。责任单位：开发区经发局\n').region.district).toBeNull();
+  });
+
   it('leaves the document number closing a title line out of the title (…的通知 (某府〔2021〕22号))', () => {
     const text = '某某省人民政府关于印发2021年重点任务分工方案的通知 (某府〔2021〕22号)\n各地级以上市人民政府，省政府各部门：\n现将《2021年重点任务分工方案》印发给你们，请认真组织实施。\n';
     expect(metaOf(text)).toMatchObject({ title: '某某省人民政府关于印发2021年重点任务分工方案的通知', docType: 'task-notice' });
