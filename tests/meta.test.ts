@@ -56,6 +56,10 @@ describe('meta: web articles', () => {
     }
   });
 
+  it('takes no figure\'s line for a title (a graphic\'s first line: 地区生产总值增长5%左右)', () => {
+    expect(metaOf('地区生产总值增长5%左右\n固定资产投资增长5%以上\n近日，区政府印发重点工作目标任务分解方案，共细分出171项目标任务。\n').title).toBeNull();
+  });
+
   it('leaves a disclosure table\'s header cells glued before the title out of it, and takes no 开发区 for a district', () => {
     const glued = '索 引 号 | 公开方式 | ||某某县国民经济和社会发展第十三个五年规划纲要\n第一章 发展基础\n“十二五”时期，全县生产总值年均增长9.7%。\n';
     expect(metaOf(glued)).toMatchObject({ title: '某某县国民经济和社会发展第十三个五年规划纲要', docType: 'plan-outline' });

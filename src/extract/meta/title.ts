@@ -20,6 +20,7 @@ const NOT_TITLE = [
   // 阜平县十七届人大 / 五次会议文件(1), but not a news title about the session (龙华区二届人大四次会议开幕)
   /^(?!.*(开幕|闭幕|召开|举行)$).*(届人大|会议文件)|^\S{0,24}第?[一二三四五六七八九十]{1,3}届.{0,12}会议$/u,
   /^\S{2,30}文件$/u, // the red head of an official document: 某某市人民政府文件
+  /\d(\.\d+)?\s*[%％](左右|以上|以内)?$/u, // a figure's line (地区生产总值增长5%左右), as a graphic's first line is
 ];
 /** A title and the dash of its delivery phrase at the start of a long paragraph. */
 const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;
