@@ -34,6 +34,10 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);
   });
 
+  it('years listed before 分别 go one to each figure of the list (2024年、2025年分别发行1万亿元、1.3万亿元)', () => {
+    expect(when('2024年、2025年分别发行1万亿元、1.3万亿元超长期特别国债。\n').map(([core, , year]) => [core, year])).toEqual([['1万亿元', 2024], ['1.3万亿元', 2025]]);
+  });
+
   it('a paragraph whose topic is its year (2021年是…的一年，…) gives it to each of its figures', () => {
     const text = '2021年是极不平凡的一年，全市生产总值增长11%，一般公共预算收入增长11%，城镇新增就业3.2万人。\n';
     expect(when(text).map(([core, , year]) => [core, year])).toEqual([['11%', 2021], ['11%', 2021], ['3.2万人', 2021]]);

@@ -106,12 +106,35 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
     const named = respectively(doc.view, g, done);
     if (named || !share) [parts, by] = [named, frame.ids.indicator.respectively];
   }
+  const byYears = frame.ids.year.respectively;
+  if (byYears !== null) yearsRespectively(doc.view, g, byYears);
   if (!parts) return handed;
   g.members.forEach((d, i) => {
     d.indicator = parts[i]!;
     d.rules.indicator = by;
   });
   return { sentence: g.sentence, parts };
+}
+
+/** Years listed before 分别 (2024年、2025年分别…): their captures, in order. */
+const LISTED_YEARS = /((?:19|20)\d{2})年(?=[、和及与]|$)/g;
+/** Nothing but those years and their joiners, up to 分别. */
+const YEARS_ONLY = /^((?:19|20)\d{2}年[、和及与]?)+$/;
+
+/**
+ * A list whose members 分别 matches with as many years named before it (2024年、2025年分别发行1万亿元、1.3万亿元): each
+ * member is of its own year, not the last year named.
+ */
+function yearsRespectively(view: string, g: Group, id: string): void {
+  const k = g.members.length;
+  const before = view.slice(g.subject.from, g.subject.start);
+  const at = before.lastIndexOf('分别');
+  if (at < 0) return;
+  const years = [...before.slice(0, at).matchAll(LISTED_YEARS)].map((m) => Number(m[1]));
+  if (years.length !== k || !YEARS_ONLY.test(before.slice(before.indexOf(String(years[0])), at))) return;
+  g.members.forEach((d, i) => {
+    [d.year, d.period, d.rules.year] = [years[i]!, null, id];
+  });
 }
 
 /**
