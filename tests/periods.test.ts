@@ -34,6 +34,13 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);
   });
 
+  it('a change against the year before, named (2024年…比2023年增加725万吨), is of the year alone, as 比上年 is', () => {
+    const text = '国家统计局关于2024年夏粮产量数据的公告\n2024年全国夏粮产量14989万吨，比2023年增加725万吨，增长3.5%。2024年比2020年增长10%。\n';
+    expect(when(text).map(([core, , year, period]) => [core, year, period])).toEqual([
+      ['14989万吨', 2024, null], ['725万吨', 2024, null], ['3.5%', 2024, null], ['10%', null, [2020, 2024]],
+    ]);
+  });
+
   it('years listed before 分别 go one to each figure of the list (2024年、2025年分别发行1万亿元、1.3万亿元)', () => {
     expect(when('2024年、2025年分别发行1万亿元、1.3万亿元超长期特别国债。\n').map(([core, , year]) => [core, year])).toEqual([['1万亿元', 2024], ['1.3万亿元', 2025]]);
   });

@@ -683,6 +683,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     if (sp.rule === 'base' && sp.base !== null) {
       // The base year is the cue's; the year it runs to comes from the first of these that has one.
       const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scopeOf(view, frame, c, block, m.start)) ?? fallbackYear(frame, block, kind);
+      // Against the year before (2024年…比2023年增加725万吨) it is a year's change, as 比上年 is: the year alone.
+      if (to.year !== null && to.year === sp.base + 1) return single(to.year, sp.id);
       return to.year !== null && to.year > sp.base ? { year: null, period: [sp.base, to.year], rule: sp.id } : to;
     }
     if (sp.rule === 'average' && named) return { year: null, period: named.period, rule: named.id };
