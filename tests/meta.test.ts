@@ -92,6 +92,11 @@ describe('meta: web articles', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['6%', 'target', 2025], ['7%', 'target', 2025], ['8%', 'target', 2025]]);
   });
 
+  it('places a story by the government whose report it names (2016年山西省《政府工作报告》), and takes no issuer from 本报3月4日讯', () => {
+    const text = '山西全面部署今年重点工作\n本报3月4日讯（记者 李华）记者今日从省政府获悉：2016年山西省《政府工作报告》任务分工方案已经印发。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'province', region: { province: '山西省' }, issuer: null, date: '2016-03-04' });
+  });
+
   it('reads a story on the national congress named short (十三届全国人大三次会议) as national', () => {
     const text = '政府工作报告里的十个数字\n某某新闻网 李华 2020-05-30 08:19:37\n5月22日，十三届全国人大三次会议在京开幕，国务院总理作政府工作报告。\n';
     expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'national', region: { province: null, city: null, district: null } });
