@@ -92,6 +92,11 @@ describe('meta: web articles', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['6%', 'target', 2025], ['7%', 'target', 2025], ['8%', 'target', 2025]]);
   });
 
+  it('reads a national bureau\'s release (国家统计局关于…的公告) as national, but not a national-level zone\'s report', () => {
+    expect(metaOf('国家统计局关于2024年夏粮产量数据的公告\n全国夏粮播种面积39920万亩。\n')).toMatchObject({ level: 'national', issuer: '国家统计局' });
+    expect(metaOf('国家高新区管委会关于2024年工作的报告\n全区新增企业120家。\n').level).not.toBe('national');
+  });
+
   it('places a story by the government whose report it names (2016年山西省《政府工作报告》), and takes no issuer from 本报3月4日讯', () => {
     const text = '山西全面部署今年重点工作\n本报3月4日讯（记者 李华）记者今日从省政府获悉：2016年山西省《政府工作报告》任务分工方案已经印发。\n';
     expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'province', region: { province: '山西省' }, issuer: null, date: '2016-03-04' });
