@@ -92,6 +92,11 @@ describe('meta: web articles', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['6%', 'target', 2025], ['7%', 'target', 2025], ['8%', 'target', 2025]]);
   });
 
+  it('joins a notice\'s title broken over three lines', () => {
+    const text = '某某省人民政府办公厅关于印发某某省\n进一步加大力度支持民间投资发展\n实施方案的通知\n各地级以上市人民政府，省政府各部门：\n现将《实施方案》印发给你们，请认真组织实施。\n';
+    expect(metaOf(text)).toMatchObject({ title: '某某省人民政府办公厅关于印发某某省进一步加大力度支持民间投资发展实施方案的通知', docType: 'task-notice' });
+  });
+
   it('reads a national bureau\'s release (国家统计局关于…的公告) as national, but not a national-level zone\'s report', () => {
     expect(metaOf('国家统计局关于2024年夏粮产量数据的公告\n全国夏粮播种面积39920万亩。\n')).toMatchObject({ level: 'national', issuer: '国家统计局' });
     expect(metaOf('国家高新区管委会关于2024年工作的报告\n全区新增企业120家。\n').level).not.toBe('national');

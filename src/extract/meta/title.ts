@@ -27,6 +27,8 @@ const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;
 /** A title and a space at the start of a long paragraph, a page flattened onto one line (…统计公报 2023年是…). */
 const SPACED_TITLE = /^([^。,:;\s]{6,60})[ \t\u3000]+\S/u;
 const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
+/** Punctuation no line of a title holds: a sentence's or a clause's. */
+const SENTENCE = /[。，,;；:：!?！？]/u;
 
 /**
  * A line ending in a speaker title and a name (区长 张三), one pattern per speaker title (`rules.meta.compiled.speakerEnds`).
@@ -144,6 +146,15 @@ export function opening(doc: Doc, rules: Rules): Opening {
         const label = view.length <= 8 && !view.includes('关于');
         out.title = label ? doc.reading.written(next.start, next.end) : out.title + doc.reading.written(next.start, next.end);
         i++;
+      } else if (view.includes('关于')) {
+        // A notice's title broken over three lines (…关于印发某省 / 进一步…支持民间投资 / 实施方案的通知): joined when
+        // the line after next ends it and both are short title lines.
+        const third = blocks[i + 2];
+        const thirdView = third && third.kind === 'paragraph' ? doc.view.slice(third.start, third.end) : '';
+        if (nextView.length <= 40 && thirdView.length <= 40 && !SENTENCE.test(nextView) && looksLikeTitle(thirdView, rules) && endsAsTitle(thirdView, rules)) {
+          out.title = out.title + doc.reading.written(next.start, next.end) + doc.reading.written(third!.start, third!.end);
+          i += 2;
+        }
       }
     }
   }
