@@ -37,6 +37,11 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads units that carry a task out by their duties (…按职责分工落实) as responsible, the numbered line a task', () => {
+    const text = '二、重点任务\n（一）加快交通基础设施建设。推进重大项目建设。（省发展改革委、省交通运输厅按职责分工落实）\n';
+    expect(roles(text)).toEqual([['（一）', '加快交通基础设施建设', [], ['省发展改革委', '省交通运输厅'], []]]);
+  });
+
   it('leaves the duty phrase that closes a unit list (…按职责分工负责) out of the last unit\'s name', () => {
     const text = '二、重点任务\n（一）建设现代流通体系。加快物流枢纽建设。〔责任单位：省发展改革委、省商务厅按职责分工负责。〕\n';
     expect(roles(text)).toEqual([['（一）', '建设现代流通体系', [], ['省发展改革委', '省商务厅'], []]]);
