@@ -1,7 +1,7 @@
 import { withFields, type Block, type Doc, type SectionNode, type Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
-import { looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';
+import { FIVE_YEAR_END, looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';
 import { decisionIds, ROLE_EVIDENCE, type RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
@@ -101,7 +101,6 @@ const SEQUENCED = new Set(['work-report', 'plan-report', 'budget-report', 'news'
 const WHOLE: Record<string, Role> = { 'progress-report': 'review', 'plan-outline': 'plan', 'task-notice': 'plan' };
 
 const YEAR = /((?:19|20)\d{2})年/u;
-const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /**
  * A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年; also after a clause that

@@ -161,13 +161,14 @@ function testsAny(pattern: RegExp, texts: readonly string[], at: readonly number
   return false;
 }
 
-const CN_ORDINAL: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15 };
+/** The last year of each five-year plan by the numeral after 十 in its name (十一五 … 十五五): the one table of them. */
+export const FIVE_YEAR_END: Readonly<Record<string, number>> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
+
 /** The span of a five-year plan outline from its title: 第十四个五年规划 or “十四五”…规划 → 2021–2025. */
 export function outlineSpan(title: string): [number, number] | null {
-  const m = /第(十[一二三四五])个五年规划|十([一二三四五])五/u.exec(title);
+  const m = /第十([一二三四五])个五年规划|十([一二三四五])五/u.exec(title);
   if (!m) return null;
-  const n = m[1] ? CN_ORDINAL[m[1]]! : CN_ORDINAL[`十${m[2]}`]!;
-  const end = 2010 + 5 * (n - 11);
+  const end = FIVE_YEAR_END[m[1] ?? m[2]!]!;
   return [end - 4, end];
 }
 

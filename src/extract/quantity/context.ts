@@ -4,6 +4,7 @@ import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
+import { FIVE_YEAR_END } from '../meta/doctype.js';
 import { Coverage, Locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -208,8 +209,6 @@ function lastCue(matches: readonly RegExpExecArray[], c: Compiled): string | nul
 
 /** A kind and the rule behind it: a cue rule's id, or the id of the decision rule for `evidence`. */
 export interface KindOf { kind: Kind; rule: string | null; evidence: KindEvidence | null }
-
-const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
 /**
  * The frame of a document whose roles stage has run: section roles and years, the report's plan and review years.
