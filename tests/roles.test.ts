@@ -35,6 +35,11 @@ describe('document roles as one sequence', () => {
     ]);
   });
 
+  it('a paragraph opening 各位代表！在过去的一年中 before the first plan heading is the review, not the plan', () => {
+    const text = '2004年某自治区政府工作报告\n各位代表！在过去的一年中，全区生产总值增长12%，建成县乡公路1170公里。\n二、关于2004年的奋斗目标和总体要求\n主要预期目标是：国内生产总值增长10%。\n';
+    expect(kinds(text)).toEqual([['12%', 'actual', 2003], ['1170公里', 'actual', 2003], ['10%', 'target', 2004]]);
+  });
+
   it('a standalone title line between paragraphs (扎实做好2025年各项工作) opens the plan part; 切实加强政府自身建设 goes on with it', () => {
     const text = REPORT(2025, [
       '一、2024年工作回顾', '（一）经济运行稳中有进。全年生产总值增长5%，新增就业3000人。', '（二）民生事业全面进步。新建学校4所。',
