@@ -157,10 +157,8 @@ function yearLookedBack(doc: Doc, rules: Rules): number | null {
  */
 function yearOfParts(view: string, rules: Rules, news = false): number | null {
   const { runInPlan, runInReview, reportedPlan, reportedReview, targetsYear } = rules.meta;
-  // Each rule is run only around the texts its matches hold (工作安排, 工作回顾…): most views hold none.
   const years = rules.meta.compiled.years;
-  const first = (rule: { pattern: RegExp } | undefined, near: NearNeeds | null) =>
-    !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
+  const first = (rule: { pattern: RegExp } | undefined, near: NearNeeds | null) => firstOf(rule, view, near);
   const plan = (news ? first(reportedPlan, years.reportedPlan) : null) ?? first(runInPlan, years.runInPlan) ?? first(targetsYear, years.targetsYear);
   if (plan) return yearIn(plan);
   const review = (news ? first(reportedReview, years.reportedReview) : null) ?? first(runInReview, years.runInReview);
@@ -172,11 +170,17 @@ function yearOfParts(view: string, rules: Rules, news = false): number | null {
   return latest ? latest + 1 : null;
 }
 
+/**
+ * The first match of a year rule in the view, the rule run only around the texts its matches hold (工作安排, 工作回顾…:
+ * most views hold none); null when the rule set leaves it out.
+ */
+function firstOf(rule: { pattern: RegExp } | undefined, view: string, near: NearNeeds | null): RegExpExecArray | null {
+  return !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
+}
+
 /** The year a paragraph of main targets names (meta.yaml targetsYear: 2018年…主要预期目标是：), or null. */
 function targetsYearOf(view: string, rules: Rules): number | null {
-  const rule = rules.meta.targetsYear;
-  const near = rules.meta.compiled.years.targetsYear;
-  const m = !rule ? null : near ? firstNear(rule.pattern, view, near) : rule.pattern.exec(view);
+  const m = firstOf(rules.meta.targetsYear, view, rules.meta.compiled.years.targetsYear);
   return m ? yearIn(m) : null;
 }
 
