@@ -120,6 +120,11 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
 function endsInVerb(view: string, from: number, to: number, g: Grammar): boolean {
   let stop = to;
   while (stop > from && (g.punct.is(view.charCodeAt(stop - 1), FULL_STOP | PERIOD | SEMICOLON | COMMA) || isSpaceCode(view.charCodeAt(stop - 1)))) stop--;
+  return verbEndsAt(view, from, stop, g);
+}
+
+/** Whether a role verb ends at `stop` (and starts at or after `from`): its last character first, then the words. */
+function verbEndsAt(view: string, from: number, stop: number, g: Grammar): boolean {
   return stop > from && g.verbLast.has(view.charCodeAt(stop - 1)) && g.verbAtEnd.test(view.slice(Math.max(from, stop - 8), stop));
 }
 
@@ -205,7 +210,7 @@ function lastSentenceList(view: string, start: number, end: number, g: Grammar):
   const open = Math.max(start, g.punct.lastIndexIn(view, start, stop, FULL_STOP) + 1);
   if (stop <= open) return null;
   // It must end in a verb (…负责, …配合): 牵头单位要充分发挥牵头协调作用 is a sentence about units, not a list.
-  if (!g.verbLast.has(view.charCodeAt(stop - 1)) || !g.verbAtEnd.test(view.slice(Math.max(open, stop - 8), stop))) return null;
+  if (!verbEndsAt(view, open, stop, g)) return null;
   // From the sentence's start, then from each clause start outside parentheses: the first that reads as a list.
   const d = depths(view, open, stop);
   for (let from = open; from < stop; from++) {
