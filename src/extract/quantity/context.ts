@@ -168,11 +168,6 @@ export class Sentence implements Range {
   }
 
   /**
-   * The last kind cue word in the sentence before `pos` (the last match of `c.kind.first(before(pos))` that is a cue,
-   * not a word of q.notKindCues), or null. The cues are plain words, so the matches in the whole sentence that end by
-   * `pos` are those in the part before it, unless one reaches across `pos`: that part is then scanned on its own.
-   */
-  /**
    * Whether a cue word of a target (力争, 预期…) stands in the sentence before view offset `pos`; 预计 does not count
    * (an estimate is of a result as often: 预计全年增长5%, in a report after the year).
    */
@@ -187,6 +182,11 @@ export class Sentence implements Range {
     return false;
   }
 
+  /**
+   * The last kind cue word in the sentence before `pos` (the last match of `c.kind.first(before(pos))` that is a cue,
+   * not a word of q.notKindCues), or null. The cues are plain words, so the matches in the whole sentence that end by
+   * `pos` are those in the part before it, unless one reaches across `pos`: that part is then scanned on its own.
+   */
   kindCue(pos: number): string | null {
     if (this.text === null) return lastCue(this.c.kind.first(this.before(pos)), this.c);
     const cues = (this.cues ??= this.c.kind.first(this.text));
