@@ -269,6 +269,8 @@ export interface LineGate {
   pattern: RegExp;
   within: number;
   at: LineRule['at'];
+  /** Code units a match starts with (edgeSet), or null: what the rule is indexed by, worked out once. */
+  first: ReadonlySet<number> | null;
   /** Code units a match ends with (edgeSet), or null: as bits (codeBits), tested for every unit at less cost than a Set. */
   last: Int32Array | null;
   /** The longest unit the rule can match whole (maxWhole). */
@@ -315,16 +317,16 @@ function lastOf(re: RegExp): Int32Array | null {
 /** Called once by the rule loader (src/rules/compile.ts): `rules.boilerplate.compiled.lines`. */
 export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter {
   const gates = rules.map((rule): LineGate => {
-    const anyFirst = edgeSet(rule.pattern, 'first') === null;
+    const first = edgeSet(rule.pattern, 'first');
     const max = maxWhole(rule.pattern);
     const needs = requiredText(rule.pattern, max === Infinity ? 1 : 4);
-    const lead = anyFirst ? leadNeeds(rule.pattern) : null;
+    const lead = first === null ? leadNeeds(rule.pattern) : null;
     return {
-      rule, pattern: rule.pattern, within: rule.within, at: rule.at,
+      rule, pattern: rule.pattern, within: rule.within, at: rule.at, first,
       last: lastOf(rule.pattern), max, needs, lead, needsFirst: needs !== null && lead !== null && needs.length < lead.texts.length,
     };
   });
-  const first = (g: LineGate) => edgeSet(g.rule.pattern, 'first');
+  const first = (g: LineGate) => g.first;
   const zoned = gates.filter((g) => g.within < 1);
   // A rule with a zone is tried on the units of its zone only: searching the whole view for it would cost more.
   const ungated = (g: LineGate) => g.within >= 1 && first(g) === null && g.last === null && g.max === Infinity && g.needs === null && g.lead === null;
