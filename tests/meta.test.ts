@@ -515,3 +515,25 @@ describe('meta: levels from rules/regions.yaml', () => {
     expect(() => loadRules([dir])).toThrow(/regions\.yaml.*name/);
   });
 });
+
+describe('meta: a text with no place in its title or front lines', () => {
+  // An excerpt of a regional report: the region is named in the body only, and its own area is 全区, which elsewhere is a county's.
+  const region = '在全区范围内调整乡镇区划，全区农民人均纯收入达到2000元。我们举办了全国性的大会，宁夏的影响力空前提升。'
+    + '全区上下热爱宁夏、建设宁夏。\n二、关于明年的目标\n全区生产总值增长9%。\n';
+
+  it('places it in the province it names again and again when the area it calls its own is that province (an autonomous region\'s 全区)', () => {
+    expect(metaOf(region)).toMatchObject({ level: 'province', region: { province: '宁夏回族自治区', city: null, district: null } });
+  });
+
+  it('reads 全省 as the province named and gives no province when the text calls its own area a county', () => {
+    const province = '今年全省经济回升，河南的粮食产量创新高，河南制造走向全国，河南的开放水平不断提高。\n全省生产总值增长5%。\n';
+    expect(metaOf(province)).toMatchObject({ level: 'province', region: { province: '河南省' } });
+    const county = '全县经济回升，全县粮食产量创新高，在河南率先脱贫，河南日报报道了全县的经验，河南全省都来学习。\n全县生产总值增长5%。\n';
+    expect(metaOf(county)).toMatchObject({ level: 'county', region: { province: null } });
+  });
+
+  it('gives no province when two provinces are named alike, nor when one is named fewer than three times', () => {
+    expect(metaOf('全省与广东、广西合作，广东和广西各派代表。\n全省生产总值增长5%。\n').region.province).toBeNull();
+    expect(metaOf('全区与广西合作，广西派代表。\n全区生产总值增长5%。\n').region.province).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@ import { findDate } from './meta/dates.js';
 import { frontMatter } from './meta/front.js';
 import { docTypeOf, looksBack, outlineSpan } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
-import { placeOf } from './meta/place.js';
+import { ownAreaLevel, placeOf } from './meta/place.js';
 import { regionOf, regions, type Place } from './meta/region.js';
 import { headerTitle, isBareReportTitle, opening } from './meta/title.js';
 import { firstNear, nearNeeds, type NearNeeds } from '../stages/gates.js';
@@ -217,27 +217,6 @@ export function levelOf(place: Place, region: Meta['region'], ownArea: () => Met
   return region.province ? 'province' : ownArea();
 }
 
-const AREA_LEVELS = ['township', 'county', 'city', 'province'] as const;
-
-/** Characters before an area that compare with it (高于全市, 与全市…同步, 比全省): the area is then another's. */
-const COMPARED = new Set([...'于与比较同'].map((ch) => ch.charCodeAt(0)));
-
-/**
- * The level of the area a text calls its own most often (rules/regions.yaml ownArea: 全省, 全市, 全县…), the lower
- * one on a tie, or null when it uses none. An area compared with (高于全市平均水平) is not counted.
- */
-function ownAreaLevel(view: string, rules: Rules): Meta['level'] {
-  const words = rules.regions.ownArea;
-  let best: Meta['level'] = null;
-  let most = 0;
-  for (const level of AREA_LEVELS) {
-    let n = 0;
-    for (const word of words[level]) for (let at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + word.length)) if (!COMPARED.has(view.charCodeAt(at - 1))) n++;
-    if (n > most) [best, most] = [level, n];
-  }
-  return best;
-}
-
 /** Title, document type, region, date, issuer and year, from the opening lines and the shape of the document. */
 export const meta: Stage = (doc, { rules }): Doc => {
   const open = opening(doc, rules);
@@ -268,5 +247,5 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const where = issuer?.replace(/人民政府$/u, '');
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
-  return withFields(doc, { meta: { title, docType, level: levelOf(place, region, () => ownAreaLevel(doc.view, rules)), region, date, issuer, year, source: hints?.source ?? null } });
+  return withFields(doc, { meta: { title, docType, level: levelOf(place, region, () => ownAreaLevel(doc.view, rules, null)), region, date, issuer, year, source: hints?.source ?? null } });
 };

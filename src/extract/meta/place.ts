@@ -1,8 +1,8 @@
 import type { Block, Doc } from '../../document.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Rules } from '../../rules/schema.js';
-import { bareLevel, cityBefore, mostNamed, municipalityNamed, placeAt, regions, type Place, type Regions } from './region.js';
-
+import type { Meta } from '../../schema.js';
+import { bareLevel, cityBefore, mostNamed, municipalityNamed, placeAt, provinceNamed, regions, type Place, type Regions } from './region.js';
 
 /**
  * Strings that name the issuing place, most telling first: the congress lines (rules/meta.yaml congress: 在昆明市官渡区
@@ -73,6 +73,14 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     const named = most();
     if (named.name && !named.short && named.n >= MIN_NAMED && named.n >= 2 * named.second) place.city = named.name;
   }
+  // Nor a city: a province the text names again and again (宁夏…宁夏), far more than any other, when the area it calls
+  // its own is that province (全省, an autonomous region's 全区) or none: not a county of it (全县) writing its province.
+  if (!place.city && !place.province && !place.district && !place.national) {
+    const named = provinceNamed(doc.view, r);
+    if (named && named.n >= MIN_NAMED && named.n >= 2 * named.second && (ownAreaLevel(doc.view, rules, named.province) ?? 'province') === 'province') {
+      place.province = named.province.name;
+    }
+  }
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);
   // A county-level unit its province administers (天门市) is the district, with no city.
   if (place.city && !place.district && rules.regions.countyLevelCities.includes(place.city)) {
@@ -80,4 +88,31 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     place.city = undefined;
   }
   return place;
+}
+
+const AREA_LEVELS = ['township', 'county', 'city', 'province'] as const;
+
+/** Characters before an area that compare with it (高于全市, 与全市…同步, 比全省): the area is then another's. */
+const COMPARED = new Set([...'于与比较同'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The level of the area a text calls its own most often (rules/regions.yaml ownArea: 全省, 全市, 全县…), the lower
+ * one on a tie, or null when it uses none. An area compared with (高于全市平均水平) is not counted. Of `province`'s
+ * texts, its own words (an autonomous region's 全区) are the province's, not the level they stand for elsewhere.
+ */
+export function ownAreaLevel(view: string, rules: Rules, province: Regions['provinces'][number] | null): Meta['level'] {
+  const words = rules.regions.ownArea;
+  const own = province?.ownArea ?? [];
+  let best: Meta['level'] = null;
+  let most = 0;
+  for (const level of AREA_LEVELS) {
+    let n = 0;
+    const count = (word: string) => {
+      for (let at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + word.length)) if (!COMPARED.has(view.charCodeAt(at - 1))) n++;
+    };
+    for (const word of words[level]) if (!own.includes(word)) count(word);
+    if (level === 'province') own.forEach(count);
+    if (n > most) [best, most] = [level, n];
+  }
+  return best;
 }

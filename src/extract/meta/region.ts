@@ -374,6 +374,24 @@ function occurrences(view: string, name: string): number {
 }
 
 /**
+ * The province (not a municipality: those are found as cities) the text names most often, in full or by a short name,
+ * with how often, and how often the next most named one is; null when it names none.
+ */
+export function provinceNamed(view: string, r: Regions): { province: Regions['provinces'][number]; n: number; second: number } | null {
+  let best: Regions['provinces'][number] | null = null;
+  let most = 0;
+  let second = 0;
+  for (const p of r.provinces) {
+    if (p.municipality) continue;
+    // A short name is found inside the full one too: count the short names, which cover both.
+    const n = Math.max(occurrences(view, p.name), ...p.short.map((s) => occurrences(view, s)));
+    if (n > most) [best, most, second] = [p, n, most];
+    else if (n > second) second = n;
+  }
+  return best && { province: best, n: most, second };
+}
+
+/**
  * The municipality (上海市, 北京市…) a district with no city is in, when the text names no city in full and names the
  * municipality (in full or short) more often than any city by its short name: 闵行区 in a text that names 上海
  * beside a place called 虹桥阿里 is in 上海市, not in 阿里地区.

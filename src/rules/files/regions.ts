@@ -8,6 +8,8 @@ export function regionRules() {
     name: z.string().min(2),
     short: z.array(z.string().min(2)).default([]),
     municipality: z.boolean().default(false),
+    /** What a text of the province calls it besides the province level's words (an autonomous region's 全区). */
+    ownArea: z.array(z.string().min(1)).default([]),
   }).strict();
 
   /** `全名` or `全名=简称`; without `=` the short form is the name less 市, 地区 or 盟. */
