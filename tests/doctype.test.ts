@@ -24,6 +24,21 @@ describe('document type and level from weighted evidence', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind])).toEqual([['1.9亿户', 'actual'], ['12%', 'actual'], ['10%', 'target']]);
   });
 
+  it('reads a work report from its thanks (我代表…人民政府，向…致以…感谢) when no title is left: its review before the plan heading is actual', () => {
+    const text = [
+      '全区完成固定资产投资300亿元，同比增长12%，撤销了20个乡镇。',
+      '全区农民人均纯收入达到2000元，比上年增加了150元，已建成农村公路800公里。',
+      '全区城镇新增就业5万人，完成了年度计划，荣获全国文明城市称号。',
+      '我代表自治区人民政府，向辛勤工作在各条战线上的广大干部群众，向关心和支持政府工作的各界人士，致以崇高的敬意和衷心的感谢！',
+      '二、关于明年的奋斗目标', '明年全区生产总值增长9%。',
+    ].join('\n');
+    const result = extract({ text }, { rules });
+    expect(result.meta.docType).toBe('work-report');
+    expect(result.quantities.map((q) => [q.core.text, q.kind])).toEqual([['300亿元', 'actual'], ['12%', 'actual'], ['20个', 'actual'], ['2000元', 'actual'], ['150元', 'actual'], ['800公里', 'actual'], ['5万人', 'actual'], ['9%', 'target']]);
+    // Without the thanks nothing says what the text is, and its figures are not read as achieved.
+    expect(metaOf(text.replace(/我代表[^\n]*\n/u, '')).docType).toBe('other');
+  });
+
   it('a session headline outweighs a collector header naming the report: news of the session', () => {
     const text = '标题：某县2023年政府工作报告\n发文单位：某县人民政府\n正文：\n某县第十八届人民代表大会第三次会议隆重开幕\n1月12日上午，会议开幕。\n';
     expect(metaOf(text).docType).toBe('news');
