@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { paragraphs } from '../src/stages/segment.js';
+import { extract } from '../src/api.js';
 import { docOf, rules } from './helpers.js';
 
 const headings = (text: string) => assemble(docOf(text)).sections.map((s) => [s.depth, s.heading]);
@@ -78,6 +79,15 @@ describe('segment: headings and depth by context', () => {
   it('reads a bulleted bold line of a markdown copy (★ **2025年成绩单**) as an unnumbered heading', () => {
     const text = '★ **2025年成绩单**\n> 全县GDP完成468.5亿元。\n\n★ **2026年主要预期目标**\n地区生产总值增长6%左右。\n';
     expect(headings(text)).toEqual([[1, '2025年成绩单'], [1, '2026年主要预期目标']]);
+  });
+
+  it('reads a digest\'s part lines that look back on a year or ahead to one (回顾2024年：, 展望2025年：) as headings of those roles', () => {
+    const text = '某市政府工作报告要点\n\n回顾2024年：\n - 全市地区生产总值增长5.5%，达到3200亿元\n\n展望2025年：\n - 地区生产总值增长6%左右\n\n2025年怎么干\n - 新建学校5所\n';
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.role])).toEqual([['回顾2024年', 'review'], ['展望2025年', 'plan'], ['2025年怎么干', 'plan']]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['5.5%', 'actual', 2024], ['3200亿元', 'actual', 2024], ['6%', 'target', 2025], ['5所', 'target', 2025]]);
+    // A sentence that opens by looking back is no heading.
+    expect(headings('回顾2024年的工作，我们倍感振奋。\n')).toEqual([]);
   });
 
   it('does not take 一是, 第一，, —— or unmarked opening phrases for headings', () => {
