@@ -84,7 +84,7 @@ describe('document roles as one sequence', () => {
   });
 
   it('a plan part titled by when its work is (新一年工作安排, 今年的主要工作, 下半年工作安排) holds targets, even in a report\'s copy with no year in it', () => {
-    for (const title of ['二、新一年工作安排', '二、今年的主要工作', '二、下半年工作安排', '二、今后一个时期的工作', '二、工作安排']) {
+    for (const title of ['二、新一年工作安排', '二、今年的主要工作', '二、下半年工作安排', '二、今后一个时期的工作', '二、工作安排', '二、今年预算安排']) {
       const text = `某县政府工作报告\n一、过去一年工作回顾\n全县生产总值增长5.5%，达到320亿元。\n${title}\n全县生产总值增长6%左右，新建学校5所。\n`;
       expect(extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.kind]), title).toEqual([['5.5%', 'actual'], ['320亿元', 'actual'], ['6%', 'target'], ['5所', 'target']]);
     }
