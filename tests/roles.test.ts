@@ -90,6 +90,15 @@ describe('document roles as one sequence', () => {
     }
   });
 
+  it('the shortcomings that close a review (我们也清醒地认识到…主要表现在：…) are its actuals, not the plan\'s targets', () => {
+    const text = REPORT(2023, [
+      '一年来，我们更加注重政府自身建设，办理人大代表建议294件。',
+      '我们也清醒地认识到，全县发展还有很多瓶颈制约。主要表现在：企业仅占市场主体总量的21.6%，城镇化率仅46.83%，需要下大力气解决。',
+      '二、2023年主要工作', '全县地区生产总值增长6%左右。',
+    ].join('\n'));
+    expect(kinds(text)).toEqual([['294件', 'actual', 2022], ['21.6%', 'actual', 2022], ['46.83%', 'actual', 2022], ['6%', 'target', 2023]]);
+  });
+
   it('a table whose data columns are all outcomes (2024年完成) is review evidence even inside the plan part', () => {
     const text = REPORT(2025, [
       '二、2025年重点工作', '生产总值增长6%左右。', '附表 2024年主要指标完成情况', '| 指标 | 单位 | 2024年完成 |',
@@ -102,9 +111,9 @@ describe('document roles as one sequence', () => {
 describe('roles: tense words counted in one scan', () => {
   const c = rules.quantities.compiled;
   const byRegex = (text: string) => {
-    const n = { plan: 0, review: 0 };
+    const n = { plan: 0, review: 0, none: 0 };
     for (const m of text.matchAll(c.tense)) n[c.tenseRole.get(m[0])!]++;
-    return n;
+    return { plan: n.plan, review: n.review };
   };
   it('counts as the tense alternation does: left to right, the first word listed at a place, no overlaps', () => {
     for (const text of [
@@ -112,6 +121,7 @@ describe('roles: tense words counted in one scan', () => {
       '去年完成了地区生产总值增长了6%，比上年提高，已建成5G基站800个。',
       '努力实现将要拟计划预期，同比获评荣获首次获批了。',
       '坚持稳中求进工作总基调。',
+      '主要指标完成较好，重要领域改革要素保障需要加强，将近完成了。',
       '',
     ]) {
       expect(tenseCounts(text, 0, text.length, rules.quantities.compiled.roleWords)).toEqual(byRegex(text));

@@ -16,8 +16,11 @@ import { packedMap } from '../util/arrays.js';
 export interface RoleWords {
   /** For each UTF-16 unit, 0, or 1 + the index in `tenseLists` of the tense words starting with it. */
   tenseFirst: Uint16Array;
-  /** `second`: the word's second UTF-16 unit (-1 for a one-unit word), compared before the word is read whole. */
-  tenseLists: readonly (readonly { word: string; plan: boolean; second: number }[])[];
+  /**
+   * `second`: the word's second UTF-16 unit (-1 for a one-unit word), compared before the word is read whole; `role`:
+   * PLAN, REVIEW or NEITHER (a word holding a tense word that says neither: 主要).
+   */
+  tenseLists: readonly (readonly { word: string; role: number; second: number }[])[];
   openerFirst: readonly (ReadonlySet<number> | null)[];
   spanFirst: ReadonlySet<number>;
   /** Every opener reads nothing past its match (no lookahead, $ or \\b): a match on a text's start is one on any longer text. */
@@ -26,6 +29,12 @@ export interface RoleWords {
   ids: Readonly<Record<RoleEvidence, string | null>>;
 }
 
+/** The role a tense word is evidence for, as a number (one field type in every entry). */
+const NEITHER = 0;
+const PLAN = 1;
+const REVIEW = 2;
+const TENSE_ROLE = { none: NEITHER, plan: PLAN, review: REVIEW } as const;
+
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileRoleWords(rules: RawRules): RoleWords {
   const { roles } = rules.quantities;
@@ -33,14 +42,14 @@ export function compileRoleWords(rules: RawRules): RoleWords {
   const words = roles.tense.flatMap((t) => t.words);
   const role = new Map(roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const)));
   const tenseFirst = new Uint16Array(0x10000);
-  const tenseLists: { word: string; plan: boolean; second: number }[][] = [];
+  const tenseLists: { word: string; role: number; second: number }[][] = [];
   for (const word of words) {
     const k = word.charCodeAt(0);
     if (!tenseFirst[k]) {
       tenseLists.push([]);
       tenseFirst[k] = tenseLists.length;
     }
-    tenseLists[tenseFirst[k]! - 1]!.push({ word, plan: role.get(word) === 'plan', second: word.length > 1 ? word.charCodeAt(1) : -1 });
+    tenseLists[tenseFirst[k]! - 1]!.push({ word, role: TENSE_ROLE[role.get(word)!], second: word.length > 1 ? word.charCodeAt(1) : -1 });
   }
   // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
   const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未根按围依对'].map((ch) => ch.charCodeAt(0)));
@@ -62,7 +71,10 @@ function readsNoFurther(re: RegExp): boolean {
 
 const roleWords = (rules: Rules): RoleWords => rules.quantities.compiled.roleWords;
 
-/** Plan and review tense words in [start, end) of the view, as the tense alternation counts them (left to right, no overlaps). */
+/**
+ * Plan and review tense words in [start, end) of the view, as the tense alternation counts them (left to right, no
+ * overlaps): a word that says neither (主要) is taken at its place and counted for neither.
+ */
 export function tenseCounts(view: string, start: number, end: number, w: RoleWords): { plan: number; review: number } {
   // The tables read into locals once: the loop makes calls (startsWith), after which fields would be read again.
   const firsts = w.tenseFirst;
@@ -78,8 +90,8 @@ export function tenseCounts(view: string, start: number, end: number, w: RoleWor
       const len = t.word.length;
       // Most characters opening a word (实, 建, 比…) open none here: the second unit rules them out without a call.
       if (len > 1 && (i + len > end || view.charCodeAt(i + 1) !== t.second || (len > 2 && !view.startsWith(t.word, i)))) continue;
-      if (t.plan) plan++;
-      else review++;
+      if (t.role === PLAN) plan++;
+      else if (t.role === REVIEW) review++;
       i += len - 1;
       break;
     }

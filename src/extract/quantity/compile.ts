@@ -18,7 +18,7 @@ export interface Compiled {
   };
   /** The tense words of the roles stage (将, 力争 / 完成, 已) in one alternation, and the role each word is evidence for. */
   tense: RegExp;
-  tenseRole: ReadonlyMap<string, 'plan' | 'review'>;
+  tenseRole: ReadonlyMap<string, 'plan' | 'review' | 'none'>;
   /**
    * Per exclusion rule (`q.exclude` order): the characters its before pattern can end the text with (…$), and those
    * its after, unit and number patterns can start it with (^…), or null when not known (edgeUnits).

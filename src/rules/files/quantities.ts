@@ -155,7 +155,8 @@ export function quantityRules() {
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
       openers: z.array(z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'year']), pattern: Pattern }).strict()).default([]),
-      tense: z.array(z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan']), words: Words }).strict()).default([]),
+      /** `none`: words that hold a tense word and are evidence for neither role (主要, 需要), counted so that theirs is not. */
+      tense: z.array(z.object({ id: RuleId, ...examples, role: z.enum(['review', 'plan', 'none']), words: Words }).strict()).default([]),
       switchCost: z.number().nonnegative().default(2),
       /** Words in a figure's own clause that make it a target even in a review part (力争, 确保). */
       aheadCues: Words.default([]),
