@@ -42,7 +42,7 @@ describe('segment: headings and depth by context', () => {
     expect(assemble(docOf(text)).quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['5%', 'actual', 2024], ['10%', 'target', 2025]]);
   });
 
-  it('puts 一、 under unnumbered year parts and tolerates skipped levels', () => {
+  it('puts 一、 under unnumbered year parts; a 一、 after a （一） it outranks closes it rather than going under it', () => {
     const text = '2023年工作回顾\n一、经济运行稳中有进\n1.工业提质。工业增加值稳步增长。\n2024年重点工作安排\n（一）扩大内需\n一、培育新动能\n名词解释\n';
     expect(headings(text)).toEqual([
       [1, '2023年工作回顾'],
@@ -50,9 +50,14 @@ describe('segment: headings and depth by context', () => {
       [3, '1.工业提质'],
       [1, '2024年重点工作安排'],
       [2, '（一）扩大内需'],
-      [3, '一、培育新动能'],
+      [2, '一、培育新动能'],
       [1, '名词解释'],
     ]);
+  });
+
+  it('a copy that starts inside a part (（八）… then 二、…) puts the outranking 二、 at the top, not under （八）', () => {
+    const text = '（八）坚持高效治理，社会和谐稳定\n全年化解信访积案120件。\n1.平安建设。刑事案件下降10%。\n二、2023年主要工作\n（一）扩大内需\n';
+    expect(headings(text)).toEqual([[1, '（八）坚持高效治理，社会和谐稳定'], [2, '1.平安建设'], [1, '二、2023年主要工作'], [2, '（一）扩大内需']]);
   });
 
   it('reads 第一部分 and circled markers', () => {

@@ -483,9 +483,23 @@ function standaloneHeadings(view: string, paras: readonly Range[], found: (Candi
   }
 }
 
-/** Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in. */
+/**
+ * Whether marker style `a` stands above `b` by the order rules/headings.yaml lists the markers in (一、 above （一）
+ * above 1.); a style that is no marker's (an unnumbered title) ranks with neither.
+ */
+function outranks(a: string, b: string, markers: Rules['headings']['markers']): boolean {
+  const ra = markers.findIndex((m) => m.style === a);
+  const rb = markers.findIndex((m) => m.style === b);
+  return ra >= 0 && rb >= 0 && ra < rb;
+}
+
+/**
+ * Lines → paragraphs and headings → a section tree; depth comes from the order marker styles appear in, but for a
+ * style that outranks the open ones, which goes above them.
+ */
 export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
+  const markers = rules.headings.markers;
   const { runIn, sentenceEnd } = rules.headings.compiled;
   const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0, rules.headings.compiled);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
@@ -520,6 +534,8 @@ export const segment: Stage = (doc, { rules }): Doc => {
     const top = !c.marker && c.style !== 'standalone-sub';
     const at = stack.findIndex((s) => s.style === c!.style);
     stack = top ? [] : at >= 0 ? stack.slice(0, at) : stack;
+    // A style new to the stack that outranks the open ones (a copy starting inside a part: （八）… then 二、…) closes them.
+    if (!top && at < 0) while (stack.length && outranks(c.style, stack.at(-1)!.style, markers)) stack.pop();
     inGlossary = top ? c.style === 'glossary' : inGlossary;
     const node: SectionNode = {
       id: `s${sections.length + 1}`,
