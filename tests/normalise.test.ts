@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
 import { CHANGED_UNITS, mapChar, normaliseText } from '../src/stages/normalise.js';
 import { docOf, rules, SEEDS } from './helpers.js';
+import { extract } from '../src/api.js';
 
 describe('normalise: a view of the same length', () => {
   it('folds full-width ASCII (digits, letters, （）：，；％) to ASCII', () => {
@@ -16,6 +17,20 @@ describe('normalise: a view of the same length', () => {
 
   it('folds half-width and small-form CJK punctuation', () => {
     expect(normaliseText('完成｡增长﹪﹙一﹚')).toBe('完成。增长%(一)');
+  });
+
+  it('reads a machine-annotated copy through its pinyin readings (增長(zhǎng)), never a bracketed word without a tone mark', () => {
+    const gloss = rules.script.gloss!.pattern;
+    const text = '增長(zhǎng)了百分之十二點(diǎn)五，地区生产总值(GDP)，(ā)';
+    const view = normaliseText(text, rules.script.compiled.shift, gloss);
+    expect(view).toBe(`增长${'\ufeff'.repeat(7)}了百分之十二点${'\ufeff'.repeat(6)}五,地区生产总值(GDP),(ā)`);
+    expect(view.length).toBe(text.length);
+    const text2 = '2001年旅游工作回顾\n全年接待游客二十萬(wàn)一千四百人次，增長(zhǎng)了百分之二十二點(diǎn)九七，收入一百億零四百萬(wàn)元。\n';
+    const result = extract({ text: text2 }, { rules });
+    expect(result.quantities.map((q) => [q.core.text, q.value, q.normalized.value, q.measure])).toEqual([
+      ['二十萬(wàn)一千四百人次', 201400, 201400, 'level'], ['百分之二十二點(diǎn)九七', 22.97, 22.97, 'growth'], ['一百億零四百萬(wàn)元', 1000400, 10004000000, 'level'],
+    ]);
+    for (const q of result.quantities) expect(text2.slice(q.core.span.start, q.core.span.end)).toBe(q.core.text);
   });
 
   it('makes each HTML space entity one space and fillers to its length', () => {

@@ -138,12 +138,25 @@ const BULLETS = ['●', '○', '•', '▪'];
 /** Four native searches, cheaper than a regex class run over the whole text character by character. */
 const hasBullet = (text: string) => BULLETS.some((b) => text.includes(b));
 
+/** Whether a UTF-16 unit is a CJK character (the blocks a pinyin reading follows). */
+const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
+
+/**
+ * A copy a machine annotated with pinyin (發(fā)展): each reading (`gloss`, rules/script.yaml) right after a character
+ * becomes fillers, so the words and numbers it cut read whole. Only in a text holding a bracket at all.
+ */
+function unglossed(view: string, gloss: RegExp | null): string {
+  if (!gloss || !view.includes('(')) return view;
+  return view.replace(gloss, (m: string, at: number) => (isHan(view.charCodeAt(at - 1)) ? fill(m) : m));
+}
+
 /**
  * The view of a text: `mapChar` on every unit, plus the characters a rule set reads as others when its `shift` table
- * (compileShift) is given; list bullets, markdown and HTML markup blanked or filled. Always the text's length.
+ * (compileShift) is given; pinyin readings (`gloss`), list bullets, markdown and HTML markup blanked or filled. Always
+ * the text's length.
  */
-export function normaliseText(text: string, shift: Uint16Array = SHIFT): string {
-  const out = mapChars(text, shift);
+export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null): string {
+  const out = unglossed(mapChars(text, shift), gloss);
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   return unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare));
 }
@@ -170,6 +183,6 @@ export function viewLinesOf(view: string, starts: readonly number[]): ViewLine[]
 
 /** The view, and its lines: clean, segment and the table finder all read the same lines, cut once here. */
 export const normalise: Stage = (doc, ctx): Doc => {
-  const view = normaliseText(doc.text, ctx.rules.script.compiled.shift);
+  const view = normaliseText(doc.text, ctx.rules.script.compiled.shift, ctx.rules.script.gloss?.pattern ?? null);
   return withFields(doc, { view, lines: viewLinesOf(view, doc.lineStarts) });
 };

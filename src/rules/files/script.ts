@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examples } from '../examples.js';
-import { RuleId } from '../pattern.js';
+import { GlobalPattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/script.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function scriptRules() {
@@ -31,5 +31,7 @@ export function scriptRules() {
 
   return z.object({
     traditional: z.object({ id: RuleId, ...examples, pairs: Pairs }).strict().optional(),
+    /** A reading in brackets after a character (發(fā)展), read as fillers: see normaliseText. */
+    gloss: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().optional(),
   }).strict();
 }
