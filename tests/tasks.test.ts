@@ -185,6 +185,22 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads each measure of an unnumbered paragraph closed by its own units as a task, and X指导 as responsible', () => {
+    const text = '（一）推动源头减量\n推行绿色设计，培育示范企业。（工业和信息化部、商务部指导）建立回收体系，落实生产者责任。（国家发展改革委、生态环境部指导）\n'
+      + '健全标准体系。完善综合利用标准。（市场监管总局负责，工业和信息化部配合）\n';
+    const found = tasksOf(text);
+    expect(found.map((t) => [t.marker, t.title, t.responsible, t.cooperating])).toEqual([
+      [null, '推行绿色设计，培育示范企业', ['工业和信息化部', '商务部'], []],
+      [null, '建立回收体系，落实生产者责任', ['国家发展改革委', '生态环境部'], []],
+      [null, '健全标准体系', ['市场监管总局'], ['工业和信息化部']],
+    ]);
+    expect(found.map((t) => t.text)).toEqual([
+      '推行绿色设计，培育示范企业。（工业和信息化部、商务部指导）', '建立回收体系，落实生产者责任。（国家发展改革委、生态环境部指导）', '健全标准体系。完善综合利用标准。（市场监管总局负责，工业和信息化部配合）',
+    ]);
+    // A numbered item keeps all its notes: one task.
+    expect(roles('1.推行绿色设计。（商务部指导）建立回收体系。（生态环境部负责）\n')).toEqual([['1.', '推行绿色设计', [], ['商务部', '生态环境部'], []]]);
+  });
+
   it('attaches 牵头单位:/责任单位: lines below a target line, which is itself the task', () => {
     const text = '一、主要目标\n（一）地区生产总值增长7%以上\n牵头单位：区发展改革局\n责任单位：区统计局、各街道办事处\n（二）固定资产投资增长10%\n责任单位:区住房城乡建设局\n';
     const found = tasksOf(text);
