@@ -39,6 +39,14 @@ describe('document type and level from weighted evidence', () => {
     expect(metaOf(text.replace(/我代表[^\n]*\n/u, '')).docType).toBe('other');
   });
 
+  it('reads a report on how a year\'s programme went (…民生实事项目实施情况的报告, no 关于) as a progress report of that year', () => {
+    const text = '2021年某乡人民政府民生实事项目实施情况的报告\n一、基本情况\n2021年度确定的民生实事项目有3个，共投入资金约537万元。\n'
+      + '二、项目完成情况\n（一）道路提升项目\n道路提升项目总投资278万元，道路全长600米。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'progress-report', year: 2021 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['3个', 'actual', 2021], ['537万元', 'actual', 2021], ['278万元', 'actual', 2021], ['600米', 'actual', 2021]]);
+  });
+
   it('a session headline outweighs a collector header naming the report: news of the session', () => {
     const text = '标题：某县2023年政府工作报告\n发文单位：某县人民政府\n正文：\n某县第十八届人民代表大会第三次会议隆重开幕\n1月12日上午，会议开幕。\n';
     expect(metaOf(text).docType).toBe('news');

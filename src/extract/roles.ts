@@ -350,6 +350,14 @@ function opensAny(openers: Compiled['q']['roles']['openers'], w: RoleWords, firs
 }
 
 /**
+ * Whether the document's review is of the year it names, not of the year before: one that only looks back (统计公报,
+ * 决算), one that is all review (a progress report on its year), or a report on its own year so far (今年以来…).
+ */
+export function reviewsOwnYear(doc: Doc, rules: Rules): boolean {
+  return looksBack(doc.meta.title, doc.meta.issuer, rules) || WHOLE[doc.meta.docType] === 'review' || reportsToDate(doc.meta, rules);
+}
+
+/**
  * Document roles: every block's role (review, plan, glossary or none) and the year or span it is about, decided for
  * the whole document at once. Evidence: the headings' roles (own or inherited), paragraph openers (过去一年,
  * 2024年是…, 新的一年), tense words (将/要/力争 against 完成/已/同比), and the document type; in reports the best
@@ -408,8 +416,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   const outline = SEQUENCED.has(doc.meta.docType) ? null : outlineSpan(doc.meta.title ?? '');
   // A progress report or a document that looks back reports on the year it names (关于2024年…推进情况的通报), not
   // the one before; so does a report on its own year so far (今年以来预算执行情况), in its review part.
-  const toDate = reportsToDate(doc.meta, ctx.rules);
-  const reviewed = whole === 'review' || toDate ? doc.meta.year ?? years.review : years.review;
+  const reviewed = reviewsOwnYear(doc, ctx.rules) ? doc.meta.year ?? years.review : years.review;
   const openers = c.q.roles.openers;
   // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers
   // read nothing past their match (`prefixSafe`): none there is none here, a match within 24 is one here; else null.

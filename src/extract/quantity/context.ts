@@ -212,7 +212,7 @@ export interface KindOf { kind: Kind; rule: string | null; evidence: KindEvidenc
 
 /**
  * The frame of a document whose roles stage has run: section roles and years, the report's plan and review years.
- * `toDate`: the document reports on its own year so far (meta/doctype.ts reportsToDate).
+ * `toDate`: the document reviews its own year (roles.ts reviewsOwnYear: a look-back, a progress report, a report so far).
  */
 export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   const sequence = c.ids.sequence;
