@@ -345,11 +345,11 @@ export function compileLinePrefilter(rules: readonly LineRule[]): LinePrefilter 
  * The first line rule (in rule order) matching the unit, or null. `zone`: the widest zone of a rule in this document;
  * a unit outside it at both ends is tried only against the rules with none.
  */
-function lineRule(u: Line, filter: Pick<LinePrefilter, 'index' | 'anywhere'>, length: number, zone: number): LineRule | null {
+function lineRule(u: Line, index: FirstIndex<LineGate>, anywhere: FirstIndex<LineGate>, length: number, zone: number): LineRule | null {
   const body = u.body;
   const size = body.length;
-  const index = u.start > zone && u.end < length - zone ? filter.anywhere : filter.index;
-  for (const g of index.of(body.charCodeAt(0))) {
+  const gates = u.start > zone && u.end < length - zone ? anywhere : index;
+  for (const g of gates.of(body.charCodeAt(0))) {
     if (size > g.max || (g.last && !inBits(g.last, body.charCodeAt(size - 1))) || !inZone(u, g.within, g.at, length)) continue;
     if (g.needsFirst && !mayHold(body, g.needs)) continue;
     if ((g.lead && !leadHolds(body, g.lead)) || (!g.needsFirst && !mayHold(body, g.needs)) || !g.pattern.test(body)) continue;
@@ -372,12 +372,15 @@ export const clean: Stage = (doc, { rules }): Doc => {
   const front = frontMatter(doc, bp);
   if (front) removed.push({ start: front.start, end: front.end, rule: bp.frontMatter!.id });
   const lines = bp.compiled.lines;
-  const filter = lines.scanned.some((re) => re.test(doc.view)) ? lines : lines.unscanned;
+  // Two indexes, each read from one kind of object: `lines` and `lines.unscanned` have different shapes.
+  const scanned = lines.scanned.some((re) => re.test(doc.view));
+  const index = scanned ? lines.index : lines.unscanned.index;
+  const anywhere = scanned ? lines.anywhere : lines.unscanned.anywhere;
   // The widest zone of a line rule here (as inZone reckons it); -1 when no rule has one (`anywhere` is then every rule).
   const zone = lines.widest > 0 ? Math.max(lines.widest * length, MIN_ZONE) : -1;
   for (let k = 0; k < all.length; k++) {
     const u = all[k]!;
-    const rule = lineRule(u, filter, length, zone);
+    const rule = lineRule(u, index, anywhere, length, zone);
     if (!rule) continue;
     const last = follow(all, k, rule, sentenceEnd);
     removed.push({ start: u.start, end: all[last]!.end, rule: rule.id });

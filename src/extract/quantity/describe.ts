@@ -377,13 +377,15 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       // (拉动经济增长分别为2.18个百分点、-1.96个百分点: contributions, all three).
       const byDefault = draft.measure === 'growth' && draft.rules.measure === c.ids.measure.points;
       if ((draft.measure === 'level' && first.measure === 'growth') || (byDefault && first.measure === 'level')) {
-        [draft.measure, draft.direction] = [first.measure, first.direction];
+        draft.measure = first.measure;
+        draft.direction = first.direction;
         draft.rules.measure = first.rules.measure;
       }
       // A member naming no year of its own is of the first member's year or span (年均增长8.1%、9.5%; 分别从32875元、
       // 15000元提高到…: both of the year before the span).
       if (!(cued ??= hasYearCue(window, c))) {
-        [draft.year, draft.period] = [first.year, first.period];
+        draft.year = first.year;
+        draft.period = first.period;
         draft.rules.year = first.rules.year;
       }
       group.members.push(draft);
