@@ -146,8 +146,8 @@ describe('comparator, measure and direction', () => {
 
   it('reads a contribution to growth in 百分点 (拉动经济增长0.1个百分点) as a level, with every member of its list', () => {
     expect(qs('三次产业拉动经济增长分别为2.18个百分点、-1.96个百分点、4.18个百分点。').map((q) => q.measure)).toEqual(['level', 'level', 'level']);
-    // A gap between rates stays a change (高出全国平均水平2个百分点), as does one with a growth word.
-    expect(qs('城镇化率达到65%，高出全国平均水平2个百分点以上。').map((q) => q.measure)).toEqual(['level', 'growth']);
+    // A gap after a level compares levels (ANNOTATION: 占比高于全省22.7个百分点 is a level); one with a growth word is a change.
+    expect(qs('城镇化率达到65%，高出全国平均水平2个百分点以上。').map((q) => q.measure)).toEqual(['level', 'level']);
     expect(qs('占比提高1.2个百分点。').map((q) => q.measure)).toEqual(['growth']);
   });
 
@@ -209,6 +209,20 @@ describe('comparator, measure and direction', () => {
     const found = qs('分别高于全省22.7和28.8个百分点。');
     expect(found.map((q) => [q.core.text, q.value, q.unit, q.measure])).toEqual([
       ['22.7', 22.7, '个百分点', 'growth'], ['28.8个百分点', 28.8, '个百分点', 'growth'],
+    ]);
+  });
+
+  it('reads a gap right after a level (占比21.6%，低于全国10个百分点) as a level and one after a change as a change, per ANNOTATION', () => {
+    expect(qs('企业占市场主体总量的21.6%，低于全国10个百分点。城镇化率46.83%，低于全国18.39个、全省4.89个百分点。').map((q) => [q.core.text, q.unit, q.measure, q.direction])).toEqual([
+      ['21.6%', '%', 'level', null], ['10个百分点', '个百分点', 'level', null],
+      ['46.83%', '%', 'level', null], ['18.39个', '个百分点', 'level', null], ['4.89个百分点', '个百分点', 'level', null],
+    ]);
+    expect(qs('地区生产总值增长6%，高于全省0.5个百分点。').map((q) => [q.measure, q.direction])).toEqual([['growth', 'up'], ['growth', 'up']]);
+  });
+
+  it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
+    expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
+      ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],
     ]);
   });
 

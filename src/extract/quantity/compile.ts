@@ -88,6 +88,8 @@ export interface Compiled {
   per: WordsAt;
   rangeJoin: WordsAt;
   sharedJoin: WordsAt;
+  /** quantities.yaml sharedUnitAreas: the area a list member is compared with, between the joiner and it. */
+  sharedArea: WordsAt;
   cmpAfter: WordsAt;
   cmpBefore: RegExp;
   /** The words of `cmpBefore`, one of which its every match holds: a text holding none is not run through it. */
@@ -1032,6 +1034,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     per: wordsAt([...units, '年', '月', '日', '秒', '人', '户', '亩'].map((w) => `/${w}`)),
     rangeJoin: wordsAt(q.rangeJoiners),
     sharedJoin: wordsAt(q.sharedUnitJoiners),
+    sharedArea: wordsAt(q.sharedUnitAreas),
     cmpAfter: wordsAt(after),
     // 约为每斤13元, 不低于每人500元: a 每 and what it counts per may stand between the word and the number.
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?(?:每[^\\d\\s,;。、:()]{1,3})?$`) : /(?!)/,

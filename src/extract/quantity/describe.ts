@@ -7,7 +7,7 @@ import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
-import { comparatorOf, gapAfter, growthOf, lastGrowthWord, type Growth } from './meaning.js';
+import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 
 /** A quantity before ids are given in document order. */
@@ -191,7 +191,20 @@ function afterWord(read: ReadingView, end: number, limit: number, c: Compiled): 
   return w ? { word: w, length: u.back({ start: 0, end: w.length }).end } : NO_WORD;
 }
 
-const RATES = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
+const RATES = new Set(['percent', 'percentage-points', 'permille-points', 'ratio', 'permille']);
+
+/**
+ * A gap in points against another area right after a rate that is a level (占比21.6%，低于全国10个百分点), or the next
+ * member of a list of such gaps (低于全国18.39个、全省4.89个百分点): it compares levels, so it is a level with no
+ * direction (decision rule level.gap); null otherwise.
+ */
+function levelGap(m: Mention, previous: Draft | null, window: string, c: Compiled): Growth | null {
+  if (!POINTS.has(m.dimension) || previous === null || previous.measure !== 'level' || !RATES.has(previous.normalized.dimension ?? '')) return null;
+  const gap = { measure: 'level' as const, direction: null, rule: c.ids.measure['level-gap'] };
+  if (c.gap.test(window)) return gap;
+  const joiner = previous.rules.measure === gap.rule ? c.sharedJoin.at(window, 0) : null;
+  return joiner !== null && joiner.length + (c.sharedArea.at(window, joiner.length)?.length ?? 0) === window.length ? gap : null;
+}
 
 /**
  * An amount (not a rate) that is a change against a baseline: a growth word right before it, and a baseline named up
@@ -325,7 +338,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const last = out.length > 0 ? out[out.length - 1]! : null;
     const previous = last !== null && last.span.start >= sentence.start ? last : null;
     const afterLevel = previous !== null && previous.measure === 'level' && previous.normalized.unit === m.normalUnit && previous.normalized.unit !== null;
-    const growth = amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
+    const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
+    const growth = levelGap(m, previous, window, c) ?? amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(frame, c, m.start, block, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
@@ -334,7 +348,6 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const text = trimRange(view, clause.start, clause.end);
     // The base of a share (完成年初预算数60999万元的40.4%, 比上年减收…) lends the subject before it, not its own name.
     const lent = ind ? null : previous !== null && previous.indicator !== null && c.q.indicator.bases.includes(previous.indicator) ? subjectBefore(out, sentence) : previous;
-    const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);

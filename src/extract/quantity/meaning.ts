@@ -31,7 +31,9 @@ const SPACES = /\s+/g;
 export const gapAfter = (text: string, from: number): string => text.slice(from).replace(SPACES, '');
 
 const LEVEL: Growth = { measure: 'level', direction: null, rule: null };
-const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'ratio', 'permille']);
+const RATE_DIMENSIONS = new Set(['percent', 'percentage-points', 'permille-points', 'ratio', 'permille']);
+/** Dimensions of a difference of rates (个百分点, 个千分点): a change unless the text says otherwise. */
+export const POINTS = new Set(['percentage-points', 'permille-points']);
 
 /** Whether `text` (the clause before a figure) ends in a baseline (同比, 比上年) and only gap words after it (分别). */
 function afterBaseline(text: string, c: Compiled): boolean {
@@ -86,7 +88,7 @@ export function growthOf(read: ReadingView, m: Mention, clause: Range, c: Compil
   if (!RATE_DIMENSIONS.has(m.dimension)) return LEVEL;
   const text = read.slice(clause.start, m.start);
   const cue = lastGrowthWord(text, c);
-  const points = m.dimension === 'percentage-points';
+  const points = POINTS.has(m.dimension);
   // No growth word: a 百分点 figure is still a change (the decision rule growth.points says so), and so is a rate
   // right after a baseline (同比-6.2%: growth.baseline), up or down by its sign.
   // A share of growth (第一产业拉动经济增长0.1个百分点: notGrowth) right before it is a contribution, a level.

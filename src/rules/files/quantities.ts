@@ -167,6 +167,8 @@ export function quantityRules() {
     /** A figure in a unit that `needs` a cue before it (units.yaml) and has none is no quantity: the rule it is left out by. */
     unitNeeds: z.object({ id: RuleId, ...examples }).strict().nullable().default(null),
     sharedUnitJoiners: Words.default([]),
+    /** The area a member of a list of gaps is compared with, between the joiner and the member (全省 in 低于全国1个、全省2个百分点). */
+    sharedUnitAreas: Words.default([]),
     rangeJoiners: Words.default([]),
     indicator: Indicator,
     decisions: Decisions.default({ kinds: [], years: [], indicators: [], measures: [], roles: [] }),
@@ -178,7 +180,7 @@ export const KIND_EVIDENCE = ['glossary', 'score', 'target-paragraph', 'plan-sha
   'plan-section', 'review-section', 'plan-part', 'review-part', 'notice', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'baseline-of-target', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadline', 'part-span', 'report-plan', 'report-review', 'respectively'] as const;
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
-export const MEASURE_EVIDENCE = ['points', 'baseline'] as const;
+export const MEASURE_EVIDENCE = ['points', 'baseline', 'level-gap'] as const;
 export const ROLE_EVIDENCE = ['heading-year', 'parent-heading', 'sequence', 'table-plan', 'table-review',
   'doctype-progress-report', 'doctype-plan-outline', 'doctype-task-notice', 'look-back'] as const;
 export type KindEvidence = (typeof KIND_EVIDENCE)[number];
