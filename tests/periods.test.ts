@@ -29,6 +29,14 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['4.6%', 'actual', 2023, null], ['4.8%', 'actual', null, [2022, 2023]], ['0.3个百分点', 'actual', null, [2022, 2023]]]);
   });
 
+  it('an average over N years in a target (今后五年…财政收入五年平均增长9%) is over the next N years; the N stays out of the indicator', () => {
+    const text = REPORT(2004, '一、过去五年工作回顾\n五年来，全县城乡居民收入分别比五年前增长62.4%和45%。\n二、今后五年的目标任务\n今后五年，全县财政收入五年平均增长9%。\n');
+    const found = extract({ text }, { rules }).quantities;
+    expect(found.map((q) => [q.core.text, q.kind, q.period, q.indicator])).toEqual([
+      ['62.4%', 'actual', [1999, 2003], '城镇居民收入'], ['45%', 'actual', [1999, 2003], '农村居民收入'], ['9%', 'target', [2004, 2008], '财政收入'],
+    ]);
+  });
+
   it('a span read after a clause that only says what it follows (根据…，“十一五”时期…：) holds for the list after it', () => {
     const text = '第三章 主要目标\n根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n——国内生产总值年均增长7.5%。\n——城镇化率提高到47%。\n';
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);

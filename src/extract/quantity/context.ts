@@ -524,8 +524,11 @@ export interface When {
 const CN_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : CN_DIGIT[s] ?? NaN);
 
-/** The years a span cue names, or null where it names none it can resolve (过去一年 is one year, not a span). */
-function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame): Period | null {
+/**
+ * The years a span cue names, or null where it names none it can resolve (过去一年 is one year, not a span); `kind`,
+ * where known, turns N years either way (n-by-kind) ahead for a target.
+ */
+function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame, kind: Kind | null = null): Period | null {
   switch (rule.span) {
     case 'range': return [Number(m[1]), Number(m[2])];
     case 'plan-period': {
@@ -536,6 +539,9 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame): Per
       const end = FIVE_YEAR_END[m[1] ?? ''];
       return end ? [end + 1, end + 5] : null;
     }
+    case 'n-by-kind':
+      if (kind === 'target') return spanYears({ ...rule, span: 'next-n' }, m, frame);
+    // falls through: an actual's average is over the last N years
     case 'last-n': {
       const n = count(m[1] ?? m[2] ?? '');
       return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear - n, frame.planYear - 1] : null;
@@ -660,7 +666,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
         // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
         const governs = (end < text.length && isFronting(text.charCodeAt(end))) || !hasClauseBreak(text, end);
         if (!governs) continue;
-        const period = spanYears(rule, cue, frame);
+        const period = spanYears(rule, cue, frame, kind);
         if (!sp || end > sp.end) sp = { end, period, rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id };
         if (period && (!named || end > named.end)) named = { end, period, id: rule.id };
         continue;

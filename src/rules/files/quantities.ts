@@ -24,8 +24,12 @@ export function quantityRules() {
     capture: z.number().int().positive().optional(),
     period: z.literal('end').optional(),
     relative: z.enum(['plan', 'next', 'review', 'review-minus-one', 'none']).optional(),
-    /** Several years: two captured years, a five-year plan, the last N years, since a year, against a base year, or the span around it (年均). */
-    span: z.enum(['range', 'plan-period', 'after-plan-period', 'last-n', 'next-n', 'from-for', 'since', 'base', 'average', 'context']).optional(),
+    /**
+     * Several years: two captured years, a five-year plan, the last N years, the next N, N years either way by the
+     * figure's kind (an average over N years: past for an actual, ahead for a target), since a year, against a base
+     * year, or the span around it (年均).
+     */
+    span: z.enum(['range', 'plan-period', 'after-plan-period', 'last-n', 'next-n', 'n-by-kind', 'from-for', 'since', 'base', 'average', 'context']).optional(),
     /** A deadline (到2025年): the figure is ahead of it, so a year before the plan year does not make it past. */
     deadline: z.boolean().default(false),
   }).strict();
