@@ -537,3 +537,15 @@ describe('meta: a text with no place in its title or front lines', () => {
     expect(metaOf('全区与广西合作，广西派代表。\n全区生产总值增长5%。\n').region.province).toBeNull();
   });
 });
+
+describe('meta: titles and places as copies write them', () => {
+  it('leaves out a repost\'s 原标题: tag, in a traditional copy too, and a site\'s year tag after the title', () => {
+    expect(metaOf('原標題:2023年某某縣民生實事項目清單\n全縣新建學校5所。\n').title).toBe('2023年某某縣民生實事項目清單');
+    expect(metaOf('2022年某某县国民经济和社会发展统计公报 2022\n\n2022年，全县实现地区生产总值100亿元。\n')).toMatchObject({ title: '2022年某某县国民经济和社会发展统计公报', year: 2022 });
+  });
+
+  it('reads a county whose name holds 和 (云和县, 和平区) as a place, not 和 joining two words', () => {
+    expect(metaOf('2022年云和县国民经济和社会发展统计公报\n\n2022年，全县实现地区生产总值100亿元。\n').region.district).toBe('云和县');
+    expect(metaOf('2024年和平区政府工作报告\n各位代表：\n全区生产总值增长5%。\n').region.district).toBe('和平区');
+  });
+});

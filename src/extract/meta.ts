@@ -230,7 +230,9 @@ export const meta: Stage = (doc, { rules }): Doc => {
   // A title from the blocks is read as written (breaks and markup out); collector and front-matter fields are one line.
   // A title line that was a table row (东柳街道2023年工作总结 |) leaves its cell border.
   const unbordered = raw?.replace(/[\s|]+$/u, '') || null;
-  const untagged = unbordered && rules.meta.titleTag ? unbordered.replace(rules.meta.titleTag, '') : unbordered;
+  // A tag is read as the view reads text (a traditional copy's 原標題: as 原标题:), one character for one.
+  const tag = unbordered && rules.meta.titleTag ? rules.meta.titleTag.exec(readAs(unbordered, rules.script.compiled.shift)) : null;
+  const untagged = tag ? unbordered!.slice(tag.index + tag[0].length) : unbordered;
   const sited = untagged && rules.meta.titleSite ? untagged.replace(rules.meta.titleSite, '') : untagged;
   const written = sited && rules.meta.titleDateNote ? sited.replace(rules.meta.titleDateNote, '') || sited : sited;
   // The rules read the title as the view reads text (a traditional copy's 統計公報 as 统计公报); the output keeps it.
