@@ -220,6 +220,15 @@ describe('comparator, measure and direction', () => {
     expect(qs('地区生产总值增长6%，高于全省0.5个百分点。').map((q) => [q.measure, q.direction])).toEqual([['growth', 'up'], ['growth', 'up']]);
   });
 
+  it('gives bare members of a list the unit of the first later member that has one, through signed members (0.15、-5.64、1.34个百分点)', () => {
+    expect(qs('三次产业对经济增长的拉动贡献分别为0.15、-5.64、1.34个百分点。').map((q) => [q.core.text, q.value, q.unit, q.measure])).toEqual([
+      ['0.15', 0.15, '个百分点', 'level'], ['-5.64', -5.64, '个百分点', 'level'], ['1.34个百分点', 1.34, '个百分点', 'level'],
+    ]);
+    expect(qs('水土流失、荒漠化、沙化土地面积分别净减少10.6万、3.8万、3.3万平方公里。').map((q) => [q.core.text, q.unit, q.indicator])).toEqual([
+      ['10.6万', '万平方公里', '水土流失面积'], ['3.8万', '万平方公里', '荒漠化面积'], ['3.3万平方公里', '万平方公里', '沙化土地面积'],
+    ]);
+  });
+
   it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
     expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
       ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],

@@ -118,9 +118,8 @@ function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled, cur
     if (found) next = b!.end;
   }
   if (!found && !a.unit && a.arabic) {
-    const joiner = c.sharedJoin.at(view, a.end);
-    const b = joiner ? readAmount(view, a.end + joiner.length, limit, c) : null;
-    if (b?.unit) found = mention(a, b, a.numberEnd, null, c);
+    const b = unitLater(view, a, limit, c);
+    if (b) found = mention(a, b, a.numberEnd, null, c);
   }
   if (!found && a.unit) {
     const points = pointsLater(view, a, limit, c);
@@ -129,6 +128,27 @@ function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled, cur
   if (!found && !a.unit && a.magnitude) found = bareMagnitude(view, a, c);
   cursor.next = next;
   return found && a.arabic ? signed(view, found) : found;
+}
+
+/** A minus sign written before a list member's digits (分别为0.15、-5.64、1.34个百分点). */
+const isMinus = (code: number) => code === 0x2d || code === 0x2212;
+
+/**
+ * 高于全省22.7和28.8个百分点, 分别为0.15、-5.64、1.34个百分点: a bare number joined to later members of its list takes
+ * the unit of the first of them that has one, through bare members between (signed ones too). That amount, or null.
+ */
+function unitLater(view: string, a: Amount, limit: number, c: Compiled): Amount | null {
+  let at = a.end;
+  for (let k = 0; k < SHARED_REACH; k++) {
+    const joiner = c.sharedJoin.at(view, at);
+    if (!joiner) return null;
+    const from = at + joiner.length;
+    const b = readAmount(view, isMinus(view.charCodeAt(from)) ? from + 1 : from, limit, c);
+    if (!b || b.unit) return b?.unit ? b : null;
+    if (!b.arabic) return null;
+    at = b.end;
+  }
+  return null;
 }
 
 /** How many members of a list a figure looks ahead through for the unit they share (a bound: no list is read twice over). */
