@@ -99,6 +99,18 @@ describe('document roles as one sequence', () => {
     expect(kinds(text)).toEqual([['294件', 'actual', 2022], ['21.6%', 'actual', 2022], ['46.83%', 'actual', 2022], ['6%', 'target', 2023]]);
   });
 
+  it('a digest\'s plan part: a line naming the plan year in any part (**二、2025年工作安排** under 2024年成绩单), 2025年，这样干！, 今年重点抓好七个方面工作', () => {
+    const review = '过去一年，全县地区生产总值增长5.5%，达到320亿元，一般公共预算收入完成20亿元，经济运行稳中向好，民生保障有力有效，社会大局和谐稳定。';
+    const plan = '全县地区生产总值增长6%左右，新建学校5所，城镇新增就业5000人，居民消费价格涨幅控制在3%左右，确保完成年度目标任务。';
+    for (const title of ['**二、2025年工作安排**', '2025年，这样干！', '今年重点抓好七个方面工作']) {
+      const text = `某县2025年政府工作报告要点\n\n2024年成绩单\n${review}\n\n${title}\n${plan}\n`;
+      expect(kinds(text), title).toEqual([
+        ['5.5%', 'actual', 2024], ['320亿元', 'actual', 2024], ['20亿元', 'actual', 2024],
+        ['6%', 'target', 2025], ['5所', 'target', 2025], ['5000人', 'target', 2025], ['3%', 'target', 2025],
+      ]);
+    }
+  });
+
   it('a table whose data columns are all outcomes (2024年完成) is review evidence even inside the plan part', () => {
     const text = REPORT(2025, [
       '二、2025年重点工作', '生产总值增长6%左右。', '附表 2024年主要指标完成情况', '| 指标 | 单位 | 2024年完成 |',

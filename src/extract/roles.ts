@@ -185,7 +185,8 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
           own ? rule?.id ?? w.ids['heading-year'] : parent?.rule ?? carried?.rule ?? null,
           own !== null,
           false,
-          own !== null && !!parent?.role && parent.role !== own,
+          // (A heading naming the report's plan year is the plan whatever part it stands in.)
+          own !== null && !!parent?.role && parent.role !== own && !plansYear,
           parent?.role ?? null,
           year ? Number(year[1]) : own ? null : parent?.year ?? null,
           period ?? (own ? null : parent?.period ?? null),
