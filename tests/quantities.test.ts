@@ -229,6 +229,12 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('a share of a budget written 占年初预算X的Y% lends the figures after it the subject before it, not 占年初预算', () => {
+    expect(qs('税收收入3511万元，占年初预算8465万元的41.5%，同比下降5.2%。').map((q) => [q.core.text, q.indicator])).toEqual([
+      ['3511万元', '税收收入'], ['8465万元', '占年初预算'], ['41.5%', '税收收入'], ['5.2%', '税收收入'],
+    ]);
+  });
+
   it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
     expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
       ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],
