@@ -37,6 +37,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a sentence opening with the end of a five-year span (到“十二五”末，A…，B…) gives its year to every figure of it', () => {
+    const text = REPORT(2011, '二、“十二五”时期的主要目标\n到“十二五”末，全县生产总值突破600亿元，财政收入突破50亿元，城镇居民人均可支配收入达到3万元。\n');
+    expect(when(text)).toEqual([['600亿元', 'target', 2015, null], ['50亿元', 'target', 2015, null], ['3万元', 'target', 2015, null]]);
+  });
+
   it('a span read after a clause that only says what it follows (根据…，“十一五”时期…：) holds for the list after it', () => {
     const text = '第三章 主要目标\n根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n——国内生产总值年均增长7.5%。\n——城镇化率提高到47%。\n';
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);

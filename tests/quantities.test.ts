@@ -235,6 +235,17 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('reads a gap written as a comparison (比全国低12个百分点) as a level, or as a change where the clause is one (增速比全省高), never 比上年提高', () => {
+    expect(qs('全省城镇化率比全国低12个百分点，经济增速比全省高0.5个百分点，收入增速较全国慢1.2个百分点，森林覆盖率比上年提高2.1个百分点。')
+      .map((q) => [q.core.text, q.measure, q.direction])).toEqual([
+      ['12个百分点', 'level', null], ['0.5个百分点', 'growth', 'up'], ['1.2个百分点', 'growth', 'down'], ['2.1个百分点', 'growth', 'up'],
+    ]);
+  });
+
+  it('reads ℅ as the % it stands for, and leaves out counts that point back (这两项任务) or lay out a text (报告分四个部分)', () => {
+    expect(qs('全县生产总值同比增长15℅。这两项任务全面完成，报告分四个部分，上述三个方面成效明显。').map((q) => [q.core.text, q.unit, q.measure])).toEqual([['15℅', '%', 'growth']]);
+  });
+
   it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
     expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
       ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],

@@ -2,8 +2,12 @@ import { withFields, type Doc, type Stage, type ViewLine } from '../document.js'
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 
-/** Half-width katakana-block CJK punctuation and the small form variants, to the form rules are written for. */
+/**
+ * Half-width katakana-block CJK punctuation and the small form variants, to the form rules are written for; and ℅,
+ * which input methods give for % (同比增长15℅).
+ */
 const PUNCT: Record<number, number> = {
+  0x2105: 0x25,
   0xff61: 0x3002, 0xff62: 0x300c, 0xff63: 0x300d, 0xff64: 0x3001,
   0xfe50: 0x2c, 0xfe51: 0x3001, 0xfe52: 0x2e, 0xfe54: 0x3b, 0xfe55: 0x3a, 0xfe56: 0x3f, 0xfe57: 0x21,
   0xfe59: 0x28, 0xfe5a: 0x29, 0xfe6a: 0x25,
@@ -31,7 +35,7 @@ const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8
 
 /** The units `mapChar` can change, as [first, last] ranges (tests/normalise.test.ts checks this against mapChar). */
 export const CHANGED_UNITS: readonly (readonly [number, number])[] = [
-  [0x00a0, 0x00a0], [0x00ad, 0x00ad], [0x180e, 0x180e], [0x2000, 0x200b], [0x202f, 0x202f], [0x205f, 0x2060],
+  [0x00a0, 0x00a0], [0x00ad, 0x00ad], [0x180e, 0x180e], [0x2000, 0x200b], [0x202f, 0x202f], [0x205f, 0x2060], [0x2105, 0x2105],
   [0x3000, 0x3000], [0xfe50, 0xfe6a], [0xfeff, 0xfeff], [0xff01, 0xff64],
 ];
 

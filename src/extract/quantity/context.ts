@@ -439,10 +439,10 @@ function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind
 /** A deadline: 到2025年, 至2030年 (the year captured). */
 const DEADLINE_SOURCE = '(?:到|至)((?:19|20)\\d{2})年';
 /**
- * A paragraph or a sentence that opens with a deadline (到2025年，A达到…，培育B…；…; 力争到2020年，…) sets the year of
- * all its targets. Fillers left by markup (**力争到2020年，) are read through.
+ * A paragraph or a sentence that opens with a deadline (到2025年，A达到…，培育B…；…; 力争到2020年，…; 到“十二五”末，…)
+ * sets the year of all its targets. Fillers left by markup (**力争到2020年，) are read through.
  */
-const OPENING_DEADLINE = new RegExp(`^\ufeff*(?:力争|确保|争取|努力)?${DEADLINE_SOURCE}(?:底|末)?[,:]`);
+const OPENING_DEADLINE = new RegExp(`^\ufeff*(?:力争|确保|争取|努力)?(?:${DEADLINE_SOURCE}(?:底|末)?|(?:到|至)[“"]?十([一二三四五六])五[”"]?期?末)[,:]`);
 /** The characters such an opening can start with: 到, 至, 力, 确, 争, 努 and the filler. */
 const DEADLINE_FIRST = new Set([0x5230, 0x81f3, 0x529b, 0x786e, 0x4e89, 0x52aa, 0xfeff]);
 
@@ -450,7 +450,7 @@ export function openingYear(view: string, block: Range): number | null {
   // A character test rules most paragraphs and sentences out.
   if (!DEADLINE_FIRST.has(view.charCodeAt(block.start))) return null;
   const m = OPENING_DEADLINE.exec(view.slice(block.start, Math.min(block.end, block.start + 16)));
-  return m ? Number(m[1]) : null;
+  return !m ? null : m[1] ? Number(m[1]) : FIVE_YEAR_END[m[2]!] ?? null;
 }
 
 /**

@@ -137,6 +137,8 @@ export function quantityRules() {
     baselineLevel: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     /** Words of a gap against another area (高于全省0.2个百分点): right after a rate, the gap is of its year or span. */
     gapWords: Words.default([]),
+    /** A gap written as a comparison ending right before the figure (比全国低12个百分点): `word` captures 高/低/快/慢. */
+    gapCompared: Pattern.optional(),
     /**
      * How a figure in a span (五年来，…, “十三五”时期，…) is dated by the words before it (context.ts inSpan): a level
      * reached takes the span's last year; a change over a span named in its clause, a level held, a total and a
