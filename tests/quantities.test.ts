@@ -195,6 +195,8 @@ describe('comparator, measure and direction', () => {
     // 主要 holds 要 (a plan word), 将近 holds 将: neither makes a work report's figure a target.
     expect(qs('全县主要经济指标中，地区生产总值增长5%，将近300家企业受益。', { year: 2025, docType: 'work-report' }).map((q) => [q.core.text, q.kind]))
       .toEqual([['5%', 'actual'], ['300家', 'actual']]);
+    // Nor does 要务 (紧扣发展第一要务) make the figures of a review paragraph targets.
+    expect(qs('过去五年，我们紧扣发展第一要务，地区生产总值突破千亿元，年均增长7.2%。').map((q) => [q.core.text, q.kind])).toEqual([['千亿元', 'actual'], ['7.2%', 'actual']]);
   });
 
   it('reads a signed rate right after a baseline (同比-6.2%) as a change, its direction by its sign', () => {
