@@ -33,6 +33,14 @@ describe('normalise: a view of the same length', () => {
     for (const q of result.quantities) expect(text2.slice(q.core.span.start, q.core.span.end)).toBe(q.core.text);
   });
 
+  it('reads through a note mark after a character (农民工[12]总量, **…公报[1]**), not a bracketed number elsewhere', () => {
+    const text = '**2019年某省国民经济和社会发展统计公报[1]**\n\n全年全省农民工[12]总量2907万人。\n[3] 注释。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta.title).toBe('2019年某省国民经济和社会发展统计公报');
+    expect(result.quantities.map((q) => [q.core.text, q.indicator])).toEqual([['2907万人', '农民工总量']]);
+    expect(normaliseText('见[3]。\n[3] 注释')).toBe(`见${'\ufeff'.repeat(3)}。\n[3] 注释`);
+  });
+
   it('makes each HTML space entity one space and fillers to its length', () => {
     const text = '&nbsp;&nbsp;各位代表&#12288;：&amp;';
     const view = normaliseText(text);

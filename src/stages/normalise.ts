@@ -154,15 +154,24 @@ function unglossed(view: string, gloss: RegExp | null): string {
   return view.replace(gloss, (m: string, at: number) => (isHan(view.charCodeAt(at - 1)) ? fill(m) : m));
 }
 
+/** A note's reference mark right after a character (全国农民工[12]总量, …统计公报[1]): fillers in the view. */
+const NOTE_REF = /(?<=[\u3400-\u9fff])\[\d{1,2}\]/g;
+
+/** `NOTE_REF` made fillers, so a word a note mark cut reads whole; only in a text holding a [ at all. */
+function unnoted(view: string): string {
+  return view.includes('[') ? view.replace(NOTE_REF, fill) : view;
+}
+
 /**
  * The view of a text: `mapChar` on every unit, plus the characters a rule set reads as others when its `shift` table
- * (compileShift) is given; pinyin readings (`gloss`), list bullets, markdown and HTML markup blanked or filled. Always
+ * (compileShift) is given; pinyin readings (`gloss`), note marks, list bullets, markdown and HTML markup blanked or filled. Always
  * the text's length.
  */
 export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null): string {
-  const out = unglossed(mapChars(text, shift), gloss);
+  const out = mapChars(text, shift);
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
-  return unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare));
+  // Readings and note marks last: markdown emphasis must still see the characters they stand next to (**公报[1]**).
+  return unnoted(unglossed(unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare)), gloss));
 }
 
 /**
