@@ -248,6 +248,12 @@ describe('comparator, measure and direction', () => {
     expect(qs('全县生产总值同比增长15℅。这两项任务全面完成，报告分四个部分，上述三个方面成效明显。').map((q) => [q.core.text, q.unit, q.measure])).toEqual([['15℅', '%', 'growth']]);
   });
 
+  it('an equivalent (折合7924美元, 约合20533美元) is of the indicator before it, 约合 about', () => {
+    expect(qs('全市人均生产总值56000元（折合7924美元），人均生产总值约合20533美元。').map((q) => [q.core.text, q.comparator, q.indicator])).toEqual([
+      ['56000元', null, '人均生产总值'], ['7924美元', null, '人均生产总值'], ['20533美元', '~', '人均生产总值'],
+    ]);
+  });
+
   it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
     expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
       ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],
