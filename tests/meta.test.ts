@@ -549,3 +549,13 @@ describe('meta: titles and places as copies write them', () => {
     expect(metaOf('2024年和平区政府工作报告\n各位代表：\n全区生产总值增长5%。\n').region.district).toBe('和平区');
   });
 });
+
+describe('meta: news of a session', () => {
+  it('reads a session headline naming where it opened as news, and the year from the review it reports (回顾2015年和“十二五”工作)', () => {
+    const text = '第十七届人民代表大会第六次会议在县城剧院隆重开幕\n3月2日上午，某某县第十七届人民代表大会第六次会议开幕。县长向大会作政府工作报告。'
+      + '在回顾2015年和“十二五”工作时，县长说：2015年，全县实现生产总值83.91亿元，增长10.8%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'news', year: 2016 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['83.91亿元', 'actual', 2015], ['10.8%', 'actual', 2015]]);
+  });
+});
