@@ -559,3 +559,11 @@ describe('meta: news of a session', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['83.91亿元', 'actual', 2015], ['10.8%', 'actual', 2015]]);
   });
 });
+
+describe('meta: places after dates and notices', () => {
+  it('reads the place after a year and its months (2020年1-11月份宣城市…), after 关于印发, and no 市县 as a county', () => {
+    expect(metaOf('2020年1-11月份宣城市《政府工作报告》部分目标任务完成情况\n\n1-11月份，全市生产总值增长5%。\n')).toMatchObject({ level: 'city', region: { city: '宣城市', district: null } });
+    expect(metaOf('關于印發洋縣2024年十大民生實事項目的通知\n各鎮人民政府：\n').region.district).toBe('洋县');
+    expect(metaOf('2022年度市县民生实事未完成项目进度表\n\n序号 项目 进度\n').region.district).toBeNull();
+  });
+});

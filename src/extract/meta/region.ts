@@ -211,8 +211,11 @@ function placeFollows(s: string, r: Regions): boolean {
 
 /** A year as a name string writes it: 2023年, 二〇二三年. */
 const YEAR = '(?:\\d{4}|[〇零一二三四五六七八九]{4})年';
-/** What comes before the place in a name string: a title's 关于 (关于某县2023年…的报告, see placeAt), a year, 中共. */
-const BEFORE_PLACE = new RegExp(`^\\s*(关于)?(?:${YEAR}度?)?\\s*(?:中共)?`, 'u');
+/**
+ * What comes before the place in a name string: a title's 关于 (关于某县2023年…的报告, see placeAt) or 关于印发, a year
+ * and the months it covers (2020年1-11月份), 中共.
+ */
+const BEFORE_PLACE = new RegExp(`^\\s*(关于)?(?:印发)?(?:${YEAR}度?)?(?:\\d{1,2}(?:[-—–~至到]\\d{1,2})?月份?)?\\s*(?:中共)?`, 'u');
 const YEAR_FIRST = new RegExp(`^${YEAR}`, 'u');
 
 /** The place a name string opens with: 昆明市盘龙区人民政府办公室, 2022年成都市金牛区…, 昆明西山区:…, 宁夏回族自治区, 国务院. */
