@@ -41,6 +41,14 @@ describe('normalise: a view of the same length', () => {
     expect(normaliseText('见[3]。\n[3] 注释')).toBe(`见${'\ufeff'.repeat(3)}。\n[3] 注释`);
   });
 
+  it('reads a pipe table whose cells open with <br> as rows, not as short title lines', () => {
+    const text = '2019年某省统计公报\n\n一、综合\n\n年末全省常住人口5000万人，比上年末增加20万人，其中城镇常住人口3000万人，占总人口比重为60.0%，比上年末提高1.0个百分点。\n\n'
+      + '**表1 2019年年末人口数及其构成**\n\n| <br>指标                    | <br>年末数（万人） | <br>比重（%） | |\n| ------------------------- | ----------- | --------- | ---- |\n'
+      + '| <br>全省总人口                 | <br>5000  | <br>100.0 | <br> |\n| <br>其中：城镇                 | <br>3000   | <br>60.0 | <br> |\n| <br>乡村                    | <br>2000   | <br>40.0 | <br> |\n\n'
+      + '年末全省就业人员3000万人，其中城镇就业人员1800万人，占全省就业人员比重为60.0%，比上年末上升1.1个百分点。\n';
+    expect(extract({ text }, { rules }).sections.map((s) => s.heading)).toEqual(['一、综合']);
+  });
+
   it('makes each HTML space entity one space and fillers to its length', () => {
     const text = '&nbsp;&nbsp;各位代表&#12288;：&amp;';
     const view = normaliseText(text);

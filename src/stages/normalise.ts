@@ -128,8 +128,11 @@ const HTML_SIGNS = /<\/?(?:p|div|br|td|li|table|span)\b[^<>\n]{0,300}>/i;
 const HTML_INLINE = /<\/?(?:a|b|strong|em|i|u|span|font|sup|sub|small|big|label|abbr|ins|del|s|strike|mark|code|q|cite)\b[^<>\n]{0,300}>/gi;
 
 function unhtml(view: string): string {
-  return view.includes('<') && HTML_SIGNS.test(view) ? view.replace(HTML_INLINE, fill) : view;
+  return view.includes('<') && HTML_SIGNS.test(view) ? view.replace(HTML_INLINE, fill).replace(CELL_BREAK, fill) : view;
 }
+
+/** A line break a converter left at the start of a pipe table's cell (| <br>全国总人口 | <br>140005 |): no break of the row. */
+const CELL_BREAK = /(?<=\|[ \t]*)<br\s*\/?>/gi;
 
 /**
  * A round bullet opening a line (●经济增长6%左右, • 新建学校3所) marks a list item, in any copy: in the view it is a
