@@ -31,6 +31,10 @@ export interface Regions {
   ends: string[];
   /** The distinct short names that differ from their official name, and where their counts go (see `mostNamed`). */
   shorts: ShortNames;
+  /** The short names of the provinces that are no municipality, each once, counted in one scan (provinceNamed). */
+  provinceShorts: ShortNames;
+  /** For each of `provinces`, the indices in `provinceShorts.words` of its short names (none for a municipality). */
+  provinceWords: number[][];
   /** Cities by the char code their name or short name opens with, each list in `cities` order. */
   byEitherFirstChar: Map<number, City[]>;
   /** Some city has an empty short name, which stands anywhere. */
@@ -123,6 +127,8 @@ export function compileRegions(rules: RawRules): Regions {
     byLastTwo: new Map(),
     ends: [],
     shorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), named: [] },
+    provinceShorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), named: [] },
+    provinceWords: [],
     byEitherFirstChar: new Map(),
     emptyShort: false,
     nameIndex: new Map(),
@@ -166,6 +172,8 @@ export function compileRegions(rules: RawRules): Regions {
     if (c.short.length >= 2) index(c.short, i);
   }
   r.ends = [...r.byLastTwo.keys()].map((code) => String.fromCharCode(code));
+  const provinceAt = new Map<string, number>();
+  for (const p of r.provinces) r.provinceWords.push(p.municipality ? [] : p.short.map((s) => shortWord(r.provinceShorts, provinceAt, s)));
   return r;
 }
 
@@ -381,14 +389,15 @@ function occurrences(view: string, name: string): number {
  * with how often, and how often the next most named one is; null when it names none.
  */
 export function provinceNamed(view: string, r: Regions): { province: Regions['provinces'][number]; n: number; second: number } | null {
+  // Every full name holds a short name (宁夏回族自治区, 宁夏): counting the short names, in one scan, counts both.
+  const counts = countShorts(view, r.provinceShorts);
   let best: Regions['provinces'][number] | null = null;
   let most = 0;
   let second = 0;
-  for (const p of r.provinces) {
-    if (p.municipality) continue;
-    // A short name is found inside the full one too: count the short names, which cover both.
-    const n = Math.max(occurrences(view, p.name), ...p.short.map((s) => occurrences(view, s)));
-    if (n > most) [best, most, second] = [p, n, most];
+  for (let i = 0; i < r.provinces.length; i++) {
+    let n = 0;
+    for (const w of r.provinceWords[i]!) n = Math.max(n, counts[w]!);
+    if (n > most) [best, most, second] = [r.provinces[i]!, n, most];
     else if (n > second) second = n;
   }
   return best && { province: best, n: most, second };
