@@ -254,6 +254,10 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('reads who attends a meeting (应到代表181名，实到175名) as a fact of the event, kind other', () => {
+    expect(qs('本次会议应到代表181名，实到175名。今年全县地区生产总值力争增长6%。').map((q) => [q.core.text, q.kind])).toEqual([['181名', 'other'], ['175名', 'other'], ['6%', 'target']]);
+  });
+
   it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
     expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
       ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],
