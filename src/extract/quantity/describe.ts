@@ -198,11 +198,12 @@ const RATES = new Set(['percent', 'percentage-points', 'permille-points', 'ratio
  * member of a list of such gaps (低于全国18.39个、全省4.89个百分点): it compares levels, so it is a level with no
  * direction (decision rule level.gap); null otherwise.
  */
-function levelGap(m: Mention, previous: Draft | null, window: string, clause: string, c: Compiled): Growth | null {
+function levelGap(read: ReadingView, m: Mention, clauseStart: number, previous: Draft | null, window: string, c: Compiled): Growth | null {
   if (!POINTS.has(m.dimension)) return null;
   const gap = { measure: 'level' as const, direction: null, rule: c.ids.measure['level-gap'] };
   // 城镇化率比全国低12个百分点: a level; 增速比全省高0.5个百分点, 较全省快1.5个百分点 (快/慢 say a speed): a change,
   // up or down by the word.
+  const clause = read.slice(clauseStart, m.start);
   const compared = c.q.gapCompared?.exec(clause);
   if (compared) {
     const word = compared.groups!.word!;
@@ -349,7 +350,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const previous = last !== null && last.span.start >= sentence.start ? last : null;
     const afterLevel = previous !== null && previous.measure === 'level' && previous.normalized.unit === m.normalUnit && previous.normalized.unit !== null;
     const window = sentence.between(Math.max(sentence.start, prevEnd), m.start);
-    const growth = levelGap(m, previous, window, read.slice(clause.start, m.start), c) ?? amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
+    const growth = levelGap(read, m, clause.start, previous, window, c) ?? amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(frame, c, m.start, block, sentence, targets);
     const kind = own.evidence === 'default' && lastKind ? lastKind : own;
