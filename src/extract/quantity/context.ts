@@ -539,16 +539,13 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame, kind
       const end = FIVE_YEAR_END[m[1] ?? ''];
       return end ? [end + 1, end + 5] : null;
     }
-    case 'n-by-kind':
-      if (kind === 'target') return spanYears({ ...rule, span: 'next-n' }, m, frame);
-    // falls through: an actual's average is over the last N years
-    case 'last-n': {
+    case 'last-n':
+    case 'next-n':
+    case 'n-by-kind': {
       const n = count(m[1] ?? m[2] ?? '');
-      return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear - n, frame.planYear - 1] : null;
-    }
-    case 'next-n': {
-      const n = count(m[1] ?? '');
-      return n > 1 && n <= 20 && frame.planYear !== null ? [frame.planYear, frame.planYear + n - 1] : null;
+      if (!(n > 1 && n <= 20) || frame.planYear === null) return null;
+      const ahead = rule.span === 'next-n' || (rule.span === 'n-by-kind' && kind === 'target');
+      return ahead ? [frame.planYear, frame.planYear + n - 1] : [frame.planYear - n, frame.planYear - 1];
     }
     case 'from-for': {
       const n = count(m[2] ?? '');
