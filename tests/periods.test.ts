@@ -42,6 +42,13 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['600亿元', 'target', 2015, null], ['50亿元', 'target', 2015, null], ['3万元', 'target', 2015, null]]);
   });
 
+  it('an outline of a plan before 十一五 (第十个五年计划纲要) is for its span; a price base year (按2000年价格计算) is no figure\'s year', () => {
+    const text = '中华人民共和国国民经济和社会发展第十个五年计划纲要\n第二章 主要目标\n经济增长速度预期为年均7%左右，到2005年按2000年价格计算的国内生产总值达到12.5万亿元左右，森林覆盖率提高到18.2%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'plan-outline', year: 2001 });
+    expect(when(text)).toEqual([['7%', 'target', null, [2001, 2005]], ['12.5万亿元', 'target', 2005, null], ['18.2%', 'target', 2005, null]]);
+  });
+
   it('a span read after a clause that only says what it follows (根据…，“十一五”时期…：) holds for the list after it', () => {
     const text = '第三章 主要目标\n根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n——国内生产总值年均增长7.5%。\n——城镇化率提高到47%。\n';
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);
