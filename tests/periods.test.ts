@@ -49,6 +49,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['7%', 'target', null, [2001, 2005]], ['12.5万亿元', 'target', 2005, null], ['18.2%', 'target', 2005, null]]);
   });
 
+  it('of a year named and a relative one before a figure, the nearer decides (2011年突破万亿大关，去年实现11937.82亿元)', () => {
+    const text = REPORT(2013, '一、过去五年和2012年工作回顾\n全省地区生产总值2011年历史性地突破万亿大关，去年实现11937.82亿元。\n');
+    expect(when(text)).toEqual([['11937.82亿元', 'actual', 2012, null]]);
+  });
+
   it('a span read after a clause that only says what it follows (根据…，“十一五”时期…：) holds for the list after it', () => {
     const text = '第三章 主要目标\n根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n——国内生产总值年均增长7.5%。\n——城镇化率提高到47%。\n';
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);

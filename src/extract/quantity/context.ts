@@ -694,7 +694,9 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     if (around) return { year: null, period: around.period, rule: around.rule };
     if (sp.rule === 'average') return single(null, sp.id);
   }
-  if (ex) return single(ex.year, ex.id);
+  // The nearer of a year named and a relative one (2011年突破万亿大关，去年实现…: 去年) decides.
+  if (ex && !(rel && rel.end > ex.end && rel.year !== null)) return single(ex.year, ex.id);
+  if (ex) return single(rel!.year, rel!.id);
   if (opening !== null && !rel) return single(opening.year, opening.rule);
   // Background figures (kind other, a glossary's) take no year from the span around them.
   const around = rel || kind === 'other' ? null : scopeOf(view, frame, c, block, m.start);
