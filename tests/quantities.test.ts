@@ -258,6 +258,10 @@ describe('comparator, measure and direction', () => {
     expect(qs('本次会议应到代表181名，实到175名。今年全县地区生产总值力争增长6%。').map((q) => [q.core.text, q.kind])).toEqual([['181名', 'other'], ['175名', 'other'], ['6%', 'target']]);
   });
 
+  it('gives each figure of a list about the three industries (三次产业…分别为A、B和C) its industry', () => {
+    expect(qs('三次产业实现增加值分别为69.6亿元、330.8亿元和240.6亿元。').map((q) => q.indicator)).toEqual(['第一产业实现增加值', '第二产业实现增加值', '第三产业实现增加值']);
+  });
+
   it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
     expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
       ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],

@@ -324,7 +324,7 @@ function hasJoiner(view: string, start: number, end: number): boolean {
 export function distribute(read: ReadingView, subject: Range, k: number, c: Compiled): string[] | null {
   const view = read.view;
   const whole = read.written(subject.start, subject.end);
-  const pair = k === 2 ? c.q.indicator.pairs.find((p) => whole.includes(p.word)) : undefined;
+  const pair = c.q.indicator.pairs.find((p) => p.parts.length === k && whole.includes(p.word));
   // A pair written with its joiner (存、贷款余额) names the two things itself, whatever else the subject joins.
   if (pair && (hasJoiner(pair.word, 0, pair.word.length) || !hasJoiner(view, subject.start, subject.end))) return pair.parts.map((p) => whole.replace(pair.word, p));
   // In a hard-wrapped paragraph the parts are found with the breaks taken out (两大主导产业营业\n收入), then mapped

@@ -76,7 +76,7 @@ export function quantityRules() {
     heads: Words.default([]),
     /** Ordinals written once for a list: 第一、二、三产业 (`first` matches the first part, `next` opens each later one). */
     ordinalList: z.object({ first: Pattern, next: Pattern }).strict().optional(),
-    pairs: z.array(z.object({ word: z.string().min(1), parts: z.tuple([z.string(), z.string()]) }).strict()).default([]),
+    pairs: z.array(z.object({ word: z.string().min(1), parts: z.array(z.string()).min(2).max(3) }).strict()).default([]),
     /** Names of the base a share is taken of (完成年初预算数60999万元的40.4%): such a figure lends the figures after it its sentence's subject, not its own name. */
     bases: Words.default([]),
     /** List numbering left at the start of a phrase. */
