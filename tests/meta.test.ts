@@ -567,3 +567,9 @@ describe('meta: places after dates and notices', () => {
     expect(metaOf('2022年度市县民生实事未完成项目进度表\n\n序号 项目 进度\n').region.district).toBeNull();
   });
 });
+
+describe('meta: page titles that are sentences', () => {
+  it('takes no 在县 for a county from a page title that opens with 在 (在县第十八届人民代表大会…上)', () => {
+    expect(metaOf('在县第十八届人民代表大会第三次会议上的政府工作报告\n各位代表：\n全县生产总值增长5%。\n').region.district).toBeNull();
+  });
+});
