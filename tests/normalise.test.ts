@@ -27,6 +27,8 @@ describe('normalise: a view of the same length', () => {
     expect(view.length).toBe(text.length);
     const text2 = '2001年旅游工作回顾\n全年接待游客二十萬(wàn)一千四百人次，增長(zhǎng)了百分之二十二點(diǎn)九七，收入一百億零四百萬(wàn)元。\n';
     const result = extract({ text: text2 }, { rules });
+    // A unit read through a reading is the unit as written, the reading left out (萬元).
+    expect(result.quantities.map((q) => q.unit)).toEqual(['人次', '%', '萬元']);
     expect(result.quantities.map((q) => [q.core.text, q.value, q.normalized.value, q.measure])).toEqual([
       ['二十萬(wàn)一千四百人次', 201400, 201400, 'level'], ['百分之二十二點(diǎn)九七', 22.97, 22.97, 'growth'], ['一百億零四百萬(wàn)元', 1000400, 10004000000, 'level'],
     ]);

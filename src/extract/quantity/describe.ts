@@ -9,6 +9,9 @@ import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, ty
 import { distribute, indicatorRange } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
+import { FILLER } from '../../util/breaks.js';
+
+const FILLER_CODE = FILLER.charCodeAt(0);
 
 /** A quantity before ids are given in document order. */
 export type Draft = Quantity;
@@ -277,17 +280,30 @@ function taskId(frame: Frame, pos: number): string | null {
 /**
  * The unit as written (萬元 beside capital numerals, 個百分點 in a traditional copy, where the view reads 万元 and
  * 个百分点): the text's own characters where the view's core ends with the unit as read, width folded as the view
- * folds them (％ → %); else the unit as read (one read across a break or a filler).
+ * folds them (％ → %); one read through fillers (a pinyin reading inside it) as written without them; else the unit
+ * as read (one read across a break).
  */
-function writtenUnit(view: string, source: string, m: Mention, frame: Frame): string {
+function writtenUnit(view: string, source: string, m: Mention, frame: Frame, reading: ReadingView): string {
   const from = m.end - m.unit.length;
-  if (from < m.start || !view.startsWith(m.unit, from)) return m.unit;
+  if (from < m.start || !view.startsWith(m.unit, from)) return unitThroughFillers(view, m, reading) ?? m.unit;
   // Most units are written as read: told in place, with no slice made.
   if (source.startsWith(m.unit, from)) return m.unit;
   const written = source.slice(from, m.end);
   let read = frame.writtenUnits.get(written);
   if (read === undefined) frame.writtenUnits.set(written, (read = readAs(written)));
   return read;
+}
+
+/**
+ * A unit read through fillers (萬(wàn)美元, a pinyin reading inside it): as written, the fillers left out, when the
+ * characters read before the mention's end are the unit; else null.
+ */
+function unitThroughFillers(view: string, m: Mention, reading: ReadingView): string | null {
+  let start = m.end;
+  let n = 0;
+  while (n < m.unit.length && start > m.start) if (view.charCodeAt(--start) !== FILLER_CODE) n++;
+  if (n < m.unit.length || view.slice(start, m.end).replaceAll(FILLER, '') !== m.unit) return null;
+  return readAs(reading.written(start, m.end));
 }
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
@@ -376,7 +392,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
-      unit: writtenUnit(view, source, m, frame),
+      unit: writtenUnit(view, source, m, frame, read),
       normalized: { value: m.normalValue, unit: m.normalUnit, dimension: m.dimension, currency: m.currency, base: m.base },
       measure: growth.measure,
       direction: growth.direction,
