@@ -97,3 +97,11 @@ describe('heading markers and the lines that open an item, read from rules/headi
     expect(cut).toEqual(['一、工作回顾', '二、工作安排']);
   });
 });
+
+describe('exclusion gates', () => {
+  it('stay on for the built-in rules: each figure is tried only against the exclusion rules its neighbours leave open', () => {
+    // Bit sets of 32 rules at most; one rule more turns the gates off and every rule is tried on every figure.
+    expect(rules.quantities.exclude.length).toBeLessThanOrEqual(32);
+    expect(rules.quantities.compiled.excludeGates).not.toBeNull();
+  });
+});

@@ -157,12 +157,12 @@ function unglossed(view: string, gloss: RegExp | null): string {
   return view.replace(gloss, (m: string, at: number) => (isHan(view.charCodeAt(at - 1)) ? fill(m) : m));
 }
 
-/** A note's reference mark right after a character (全国农民工[12]总量, …统计公报[1]): fillers in the view. */
-const NOTE_REF = /(?<=[\u3400-\u9fff])\[\d{1,2}\]/g;
+/** A note's reference mark (全国农民工[12]总量, …统计公报[1]); searched from its bracket, the character before it told apart. */
+const NOTE_REF = /\[\d{1,2}\]/g;
 
-/** `NOTE_REF` made fillers, so a word a note mark cut reads whole; only in a text holding a [ at all. */
+/** Note marks right after a character made fillers, so a word a mark cut reads whole; only in a text holding a [ at all. */
 function unnoted(view: string): string {
-  return view.includes('[') ? view.replace(NOTE_REF, fill) : view;
+  return view.includes('[') ? view.replace(NOTE_REF, (m: string, at: number) => (isHan(view.charCodeAt(at - 1)) ? fill(m) : m)) : view;
 }
 
 /**

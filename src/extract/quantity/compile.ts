@@ -25,7 +25,7 @@ export interface Compiled {
    */
   excludeEdges: { before: ReadonlySet<number> | null; after: ReadonlySet<number> | null; unit: ReadonlySet<number> | null; number: ReadonlySet<number> | null }[];
   /**
-   * The same as bit sets (bit k: rule k), when there are at most 31 rules: per side, the rules that have an edge set
+   * The same as bit sets (bit k: rule k), when there are at most 32 rules: per side, the rules that have an edge set
    * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
    */
   excludeGates: Record<'before' | 'after' | 'unit' | 'number', { constrained: number; by: Int32Array }> | null;
@@ -996,7 +996,7 @@ export function compileQuantities(raw: RawRules): Compiled {
       indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), measure: decisionIds(q, 'measures', MEASURE_EVIDENCE),
       sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
     },
-    excludeGates: excludeEdges.length > 31 ? null : {
+    excludeGates: excludeEdges.length > 32 ? null : {
       before: gatesOf(excludeEdges.map((e) => e.before)),
       after: gatesOf(excludeEdges.map((e) => e.after)),
       unit: gatesOf(excludeEdges.map((e) => e.unit)),
