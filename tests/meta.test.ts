@@ -573,3 +573,11 @@ describe('meta: page titles that are sentences', () => {
     expect(metaOf('在县第十八届人民代表大会第三次会议上的政府工作报告\n各位代表：\n全县生产总值增长5%。\n').region.district).toBeNull();
   });
 });
+
+describe('meta: titles made for untitled work reports', () => {
+  it('names an untitled work report after its government, never after a bureau that issued a copy', () => {
+    const body = '各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2022年工作回顾\n全县一般公共预算收入完成20亿元。\n二、2023年工作安排\n全县一般公共预算收入增长5%。\n';
+    expect(metaOf(`某某县财政局\n${body}`)).toMatchObject({ title: null, issuer: '某某县财政局', year: 2023 });
+    expect(metaOf(`某某县人民政府\n${body}`)).toMatchObject({ title: '2023年某某县政府工作报告', issuer: '某某县人民政府' });
+  });
+});

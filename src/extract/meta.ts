@@ -246,7 +246,8 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const date = findDate(doc, doc.blocks, docType === 'news', () => yearOf(doc, rules, read, null, docType, lookBack), rules) ?? hints?.date ?? null;
   year = yearOf(doc, rules, read, date, docType, lookBack);
   let title = written;
-  const where = issuer?.replace(/人民政府$/u, '');
+  // A work report with no title of its own is named after its government (not after a bureau that issued a copy).
+  const where = issuer && /(政府|国务院)$/u.test(issuer) ? issuer.replace(/(人民)?政府$/u, '') : null;
   if (docType === 'work-report' && year && where && (!title || (isBareReportTitle(title) && date))) title = `${year}年${where}政府工作报告`;
   const region = regionOf(place, regions(rules));
   return withFields(doc, { meta: { title, docType, level: levelOf(place, region, () => ownAreaLevel(doc.view, rules, null)), region, date, issuer, year, source: hints?.source ?? null } });
