@@ -581,3 +581,12 @@ describe('meta: titles made for untitled work reports', () => {
     expect(metaOf(`某某县人民政府\n${body}`)).toMatchObject({ title: '2023年某某县政府工作报告', issuer: '某某县人民政府' });
   });
 });
+
+describe('meta: news told in the third person', () => {
+  it('reads a text telling who delivered the report (国务院总理作政府工作报告) as news; 报告指出，2021年，… dates every figure of its sentence', () => {
+    const text = '3月5日，全国人大会议在人民大会堂开幕。国务院总理作政府工作报告。报告指出，2021年，我国国内生产总值达到114万亿元，增长8.1%，城镇新增就业1269万人。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta.docType).toBe('news');
+    expect(result.quantities.map((q) => [q.core.text, q.year])).toEqual([['114万亿元', 2021], ['8.1%', 2021], ['1269万人', 2021]]);
+  });
+});

@@ -454,16 +454,16 @@ export function openingYear(view: string, block: Range): number | null {
 }
 
 /**
- * A paragraph or sentence that opens with a year as a time of its own (2020年，…; 2023年，全县…; a quotation: “2017年，…),
- * or as its topic (2021年是极不平凡的一年，…).
+ * A paragraph or sentence that opens with a year as a time of its own (2020年，…; 2023年，全县…; a quotation: “2017年，…;
+ * a news item's 报告指出，2021年，…), or as its topic (2021年是极不平凡的一年，…).
  */
-const OPENING_BARE_YEAR = /^[“"]?((?:19|20)\d{2})年(?:[,:]|是)/;
+const OPENING_BARE_YEAR = /^(?:报告(?:指出|显示|称|提到)[,:]?)?[“"]?((?:19|20)\d{2})年(?:[,:]|是)/;
 
 /** The year a paragraph or sentence opens with, standing alone before a comma (2020年，…), or null. */
 export function openingBareYear(view: string, r: Range): number | null {
   const first = view.charCodeAt(r.start);
-  if (first !== 0x31 && first !== 0x32 && first !== 0x201c && first !== 0x22) return null; // 1, 2, “, "
-  const m = OPENING_BARE_YEAR.exec(view.slice(r.start, Math.min(r.end, r.start + 7)));
+  if (first !== 0x31 && first !== 0x32 && first !== 0x201c && first !== 0x22 && first !== 0x62a5) return null; // 1, 2, “, ", 报
+  const m = OPENING_BARE_YEAR.exec(view.slice(r.start, Math.min(r.end, r.start + 13)));
   return m ? Number(m[1]) : null;
 }
 
