@@ -54,6 +54,15 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['11937.82亿元', 'actual', 2012, null]]);
   });
 
+  it('reads a year written in numerals (一九九八年, 二〇〇〇年, 二00一年) as the year, never a vision\'s horizon (二〇三五年远景目标)', () => {
+    const text = REPORT(1999, '一、一九九八年工作回顾\n一九九八年，全区粮食产量达到300万吨。\n二、二〇三五年远景目标和主要任务\n到二00一年，全区粮食产量达到350万吨。\n全区生产总值增长8%。\n');
+    const found = extract({ text }, { rules });
+    expect(found.meta.year).toBe(1999);
+    expect(when(text)).toEqual([['300万吨', 'actual', 1998, null], ['350万吨', 'target', 2001, null], ['8%', 'target', 1999, null]]);
+    expect(found.quantities[0]!.core.text).toBe('300万吨');
+    expect(found.sections.map((s) => s.heading)).toEqual(['一、一九九八年工作回顾', '二、二〇三五年远景目标和主要任务']);
+  });
+
   it('a span read after a clause that only says what it follows (根据…，“十一五”时期…：) holds for the list after it', () => {
     const text = '第三章 主要目标\n根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n——国内生产总值年均增长7.5%。\n——城镇化率提高到47%。\n';
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);

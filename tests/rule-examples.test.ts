@@ -115,6 +115,8 @@ const RUNNERS: Record<string, Runner> = {
   'tables.headedCellPerLine': (rule, text) => (rule.opens as string[]).some((w) => text.trim().startsWith(w)),
   /** A text the view reads otherwise with the rule set's character pairs (全年新增城鎮就業 as 全年新增城镇就业). */
   'script.traditional': (_rule, text, r) => normaliseText(text, r.script.compiled.shift) !== text,
+  /** A text whose year written in numerals the view reads in digits (一九九八年 as 1998年). */
+  'script.yearNumerals': (_rule, text, r) => /(19|20)\d{2}年/.test(normaliseText(text, r.script.compiled.shift, null, r.script.compiled.yearDigits)) && !/(19|20)\d{2}年/.test(text),
   /** A header line of a task table flattened with single spaces (序号 工作任务 牵头单位). */
   'tables.serialRows': (rule, text) => (rule.header as RegExp).test(text),
 };

@@ -112,7 +112,8 @@ const SEQUENCED = new Set(['work-report', 'plan-report', 'budget-report', 'news'
 /** Documents that are all one role wherever their headings say nothing. */
 const WHOLE: Record<string, Role> = { 'progress-report': 'review', 'plan-outline': 'plan', 'task-notice': 'plan' };
 
-const YEAR = /((?:19|20)\d{2})年/u;
+/** The year a heading names, not the horizon of a long-range vision (2035年远景目标). */
+const YEAR = /((?:19|20)\d{2})年(?!远景)/u;
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /**
  * A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年; also after a clause that

@@ -11,7 +11,7 @@ import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/c
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
 import { compileLinePrefilter, compileRunOn, type LinePrefilter } from '../stages/clean.js';
-import { compileShift } from '../stages/normalise.js';
+import { compileShift, compileYearDigits } from '../stages/normalise.js';
 import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
 import { compilePunctuation, type Punctuation } from './punctuation.js';
@@ -48,7 +48,8 @@ export interface CompiledParts {
   quantities: QuantityCompiled & { roleWords: RoleWords };
   regions: Regions;
   /** `shift`: what the view adds to each UTF-16 unit (src/stages/normalise.ts), the script's pairs included. */
-  script: { shift: Uint16Array };
+  /** `yearDigits`: the digit each numeral of a year reads as (src/stages/normalise.ts yearsInDigits). */
+  script: { shift: Uint16Array; yearDigits: ReadonlyMap<number, number> };
   tables: { separators: Separators; edges: ComparatorEdges };
 }
 
@@ -143,7 +144,7 @@ function compileParts(raw: RawRules): Rules {
     organizations: attach(raw.organizations, compileGrammar(raw, punctuation)),
     quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
-    script: attach(raw.script, { shift: compileShift(raw.script.traditional?.pairs ?? '') }),
+    script: attach(raw.script, { shift: compileShift(raw.script.traditional?.pairs ?? ''), yearDigits: compileYearDigits(raw.script.yearNumerals?.pairs ?? '') }),
     tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),
   };
   deepFreeze(raw);

@@ -145,6 +145,46 @@ const BULLETS = ['●', '○', '•', '▪'];
 /** Four native searches, cheaper than a regex class run over the whole text character by character. */
 const hasBullet = (text: string) => BULLETS.some((b) => text.includes(b));
 
+/** Called once by the rule loader (src/rules/compile.ts): rules/script.yaml yearNumerals as char code → digit's code. */
+export function compileYearDigits(pairs: string): ReadonlyMap<number, number> {
+  const digits = new Map<number, number>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) digits.set(pairs.charCodeAt(i), pairs.charCodeAt(i + 1));
+  return digits;
+}
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+/** Characters of a number that a year's four numerals must not follow (三千九百九十八年 is no year 九九八年 of it). */
+const PLACE_CODES = new Set([...'十百千万亿两'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * A year written in numerals (一九九八年, 二〇〇〇年, 二00一年) read in digits: four numerals or digits right before 年, one
+ * at least a numeral, after no other numeral or digit. One for one, so the view keeps the text's length.
+ */
+function yearsInDigits(view: string, digits: ReadonlyMap<number, number> | null): string {
+  if (!digits || digits.size === 0) return view;
+  // The view in pieces, the years in digits among them: made only where a year is written in numerals.
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = view.indexOf('年', 4); at >= 0; at = view.indexOf('年', at + 1)) {
+    let numerals = 0;
+    let i = at - 4;
+    for (; i < at; i++) {
+      const code = view.charCodeAt(i);
+      if (digits.has(code)) numerals++;
+      else if (!isDigitCode(code)) break;
+    }
+    const before = at > 4 ? view.charCodeAt(at - 5) : -1;
+    if (i < at || numerals === 0 || isDigitCode(before) || digits.has(before) || PLACE_CODES.has(before)) continue;
+    let year = '';
+    for (let k = at - 4; k < at; k++) year += String.fromCharCode(digits.get(view.charCodeAt(k)) ?? view.charCodeAt(k));
+    parts.push(view.slice(from, at - 4), year);
+    from = at;
+  }
+  if (!parts.length) return view;
+  parts.push(view.slice(from));
+  return parts.join('');
+}
+
 /** Whether a UTF-16 unit is a CJK character (the blocks a pinyin reading follows). */
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
@@ -170,11 +210,11 @@ function unnoted(view: string): string {
  * (compileShift) is given; pinyin readings (`gloss`), note marks, list bullets, markdown and HTML markup blanked or filled. Always
  * the text's length.
  */
-export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null): string {
+export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null, yearDigits: ReadonlyMap<number, number> | null = null): string {
   const out = mapChars(text, shift);
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   // Readings and note marks last: markdown emphasis must still see the characters they stand next to (**公报[1]**).
-  return unnoted(unglossed(unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare)), gloss));
+  return yearsInDigits(unnoted(unglossed(unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare)), gloss)), yearDigits);
 }
 
 /**
@@ -199,6 +239,7 @@ export function viewLinesOf(view: string, starts: readonly number[]): ViewLine[]
 
 /** The view, and its lines: clean, segment and the table finder all read the same lines, cut once here. */
 export const normalise: Stage = (doc, ctx): Doc => {
-  const view = normaliseText(doc.text, ctx.rules.script.compiled.shift, ctx.rules.script.gloss?.pattern ?? null);
+  const script = ctx.rules.script;
+  const view = normaliseText(doc.text, script.compiled.shift, script.gloss?.pattern ?? null, script.compiled.yearDigits);
   return withFields(doc, { view, lines: viewLinesOf(view, doc.lineStarts) });
 };

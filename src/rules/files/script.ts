@@ -31,6 +31,8 @@ export function scriptRules() {
 
   return z.object({
     traditional: z.object({ id: RuleId, ...examples, pairs: Pairs }).strict().optional(),
+    /** Numerals a year may be written in (一九九八年, 二〇〇〇年), each with its digit: read as digits in the view. */
+    yearNumerals: z.object({ id: RuleId, ...examples, pairs: Pairs }).strict().optional(),
     /** A reading in brackets after a character (發(fā)展), read as fillers: see normaliseText. */
     gloss: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().optional(),
   }).strict();
