@@ -49,7 +49,7 @@ export interface CompiledParts {
   regions: Regions;
   /** `shift`: what the view adds to each UTF-16 unit (src/stages/normalise.ts), the script's pairs included. */
   /** `yearDigits`: the digit each numeral of a year reads as (src/stages/normalise.ts yearsInDigits). */
-  script: { shift: Uint16Array; yearDigits: ReadonlyMap<number, number> };
+  script: { shift: Uint16Array; yearDigits: Uint16Array };
   tables: { separators: Separators; edges: ComparatorEdges };
 }
 

@@ -145,10 +145,13 @@ const BULLETS = ['●', '○', '•', '▪'];
 /** Four native searches, cheaper than a regex class run over the whole text character by character. */
 const hasBullet = (text: string) => BULLETS.some((b) => text.includes(b));
 
-/** Called once by the rule loader (src/rules/compile.ts): rules/script.yaml yearNumerals as char code → digit's code. */
-export function compileYearDigits(pairs: string): ReadonlyMap<number, number> {
-  const digits = new Map<number, number>();
-  for (let i = 0; i + 1 < pairs.length; i += 2) digits.set(pairs.charCodeAt(i), pairs.charCodeAt(i + 1));
+/**
+ * Called once by the rule loader (src/rules/compile.ts): rules/script.yaml yearNumerals as a table from a numeral's
+ * char code to its digit's (0 for no numeral), read once per character as SHIFT is.
+ */
+export function compileYearDigits(pairs: string): Uint16Array {
+  const digits = new Uint16Array(0x10000);
+  for (let i = 0; i + 1 < pairs.length; i += 2) digits[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   return digits;
 }
 
@@ -160,23 +163,26 @@ const PLACE_CODES = new Set([...'十百千万亿两'].map((ch) => ch.charCodeAt(
  * A year written in numerals (一九九八年, 二〇〇〇年, 二00一年) read in digits: four numerals or digits right before 年, one
  * at least a numeral, after no other numeral or digit. One for one, so the view keeps the text's length.
  */
-function yearsInDigits(view: string, digits: ReadonlyMap<number, number> | null): string {
-  if (!digits || digits.size === 0) return view;
+function yearsInDigits(view: string, digits: Uint16Array | null): string {
+  if (!digits) return view;
   // The view in pieces, the years in digits among them: made only where a year is written in numerals.
   const parts: string[] = [];
   let from = 0;
   for (let at = view.indexOf('年', 4); at >= 0; at = view.indexOf('年', at + 1)) {
+    // Most 年 follow no numeral (今年, 年均); one after a digit is most often a year in digits (2023年).
+    const last = view.charCodeAt(at - 1);
+    if (digits[last] === 0 && !isDigitCode(last)) continue;
     let numerals = 0;
     let i = at - 4;
     for (; i < at; i++) {
       const code = view.charCodeAt(i);
-      if (digits.has(code)) numerals++;
+      if (digits[code] !== 0) numerals++;
       else if (!isDigitCode(code)) break;
     }
-    const before = at > 4 ? view.charCodeAt(at - 5) : -1;
-    if (i < at || numerals === 0 || isDigitCode(before) || digits.has(before) || PLACE_CODES.has(before)) continue;
+    const before = at > 4 ? view.charCodeAt(at - 5) : 0;
+    if (i < at || numerals === 0 || isDigitCode(before) || digits[before] !== 0 || PLACE_CODES.has(before)) continue;
     let year = '';
-    for (let k = at - 4; k < at; k++) year += String.fromCharCode(digits.get(view.charCodeAt(k)) ?? view.charCodeAt(k));
+    for (let k = at - 4; k < at; k++) year += String.fromCharCode(digits[view.charCodeAt(k)] || view.charCodeAt(k));
     parts.push(view.slice(from, at - 4), year);
     from = at;
   }
@@ -210,7 +216,7 @@ function unnoted(view: string): string {
  * (compileShift) is given; pinyin readings (`gloss`), note marks, list bullets, markdown and HTML markup blanked or filled. Always
  * the text's length.
  */
-export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null, yearDigits: ReadonlyMap<number, number> | null = null): string {
+export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null, yearDigits: Uint16Array | null = null): string {
   const out = mapChars(text, shift);
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   // Readings and note marks last: markdown emphasis must still see the characters they stand next to (**公报[1]**).
