@@ -451,7 +451,8 @@ function runningHeads(all: Line[], removed: readonly RemovedRange[], pageBreaks:
 /** Inline HTML tags, which normalise made fillers in the view (so they split nothing), are still markup removed. */
 function inlineTags(doc: Pick<Doc, 'text' | 'view'>, rule: string | null): RemovedRange[] {
   const out: RemovedRange[] = [];
-  if (rule === null || !doc.view.includes(FILLER)) return out;
+  // Fillers stand for other things too (pinyin readings, note marks): only a text holding a < can hold a tag.
+  if (rule === null || !doc.view.includes(FILLER) || !doc.text.includes('<')) return out;
   for (const m of doc.view.matchAll(FILLERS)) {
     if (doc.text.charCodeAt(m.index) === 0x3c) out.push({ start: m.index, end: m.index + m[0].length, rule }); // <
   }

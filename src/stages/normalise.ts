@@ -199,16 +199,38 @@ const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
  * becomes fillers, so the words and numbers it cut read whole. Only in a text holding a bracket at all.
  */
 function unglossed(view: string, gloss: RegExp | null): string {
-  if (!gloss || !view.includes('(')) return view;
+  if (!gloss || !opensWith(view, '(', isReadingStart)) return view;
   return view.replace(gloss, (m: string, at: number) => (isHan(view.charCodeAt(at - 1)) ? fill(m) : m));
 }
 
-/** A note's reference mark (全国农民工[12]总量, …统计公报[1]); searched from its bracket, the character before it told apart. */
-const NOTE_REF = /\[\d{1,2}\]/g;
+/** Whether `open` stands somewhere right before a character `next` accepts: one native search per `open`, no regex scan. */
+function opensWith(view: string, open: string, next: (code: number) => boolean): boolean {
+  for (let at = view.indexOf(open); at >= 0; at = view.indexOf(open, at + 1)) if (next(view.charCodeAt(at + 1))) return true;
+  return false;
+}
 
-/** Note marks right after a character made fillers, so a word a mark cut reads whole; only in a text holding a [ at all. */
+/** What a pinyin reading opens with: a Latin small letter, plain or with a tone mark. */
+const isReadingStart = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0xe0 && code <= 0x1dc);
+const isDigitStart = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * A note's reference mark right after a character (全国农民工[12]总量, …统计公报[1]) made fillers, so a word a mark cut
+ * reads whole: found from its bracket by native search, the one or two digits and the closing bracket read after it.
+ */
 function unnoted(view: string): string {
-  return view.includes('[') ? view.replace(NOTE_REF, (m: string, at: number) => (isHan(view.charCodeAt(at - 1)) ? fill(m) : m)) : view;
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = view.indexOf('['); at >= 0; at = view.indexOf('[', at + 1)) {
+    if (!isHan(view.charCodeAt(at - 1))) continue;
+    let end = at + 1;
+    while (end < at + 3 && isDigitStart(view.charCodeAt(end))) end++;
+    if (end === at + 1 || view.charCodeAt(end) !== 0x5d) continue; // ]
+    parts.push(view.slice(from, at), fill(view.slice(at, end + 1)));
+    from = end + 1;
+  }
+  if (!parts.length) return view;
+  parts.push(view.slice(from));
+  return parts.join('');
 }
 
 /**
