@@ -262,6 +262,12 @@ describe('comparator, measure and direction', () => {
     expect(qs('三次产业实现增加值分别为69.6亿元、330.8亿元和240.6亿元。').map((q) => q.indicator)).toEqual(['第一产业实现增加值', '第二产业实现增加值', '第三产业实现增加值']);
   });
 
+  it('reads numerals behind a magnitude before a unit that opens with a place (四千亿千瓦时) or is read after digits only (二十五亿块)', () => {
+    expect(qs('发电四千亿千瓦时，装机一亿四千万千瓦，生产砖二十五亿块，建成三块场地。').map((q) => [q.core.text, q.value, q.unit])).toEqual([
+      ['四千亿千瓦时', 4000, '亿千瓦时'], ['一亿四千万千瓦', 14000, '万千瓦'], ['二十五亿块', 25, '亿块'],
+    ]);
+  });
+
   it('reads 个千分点 as a unit of its own, a change of a per-mille rate, shared by a bare number before it', () => {
     expect(qs('人口出生率和自然增长率分别下降4.97和5.21个千分点。').map((q) => [q.core.text, q.unit, q.normalized.unit, q.measure, q.direction])).toEqual([
       ['4.97', '个千分点', '千分点', 'growth', 'down'], ['5.21个千分点', '个千分点', '千分点', 'growth', 'down'],

@@ -149,8 +149,14 @@ function signBefore(view: string, pos: number, c: Compiled): { sign: string; uni
  * `found` is the number at `pos` when the caller has it already (the scan), so it is not read twice.
  */
 export function readAmount(view: string, pos: number, limit: number, c: Compiled, found?: NumberMatch): Amount | null {
-  const m = found ?? c.number.at(view, pos);
+  let m = found ?? c.number.at(view, pos);
   if (!m) return null;
+  // 四千亿千瓦时: a numeral's last place character that opens a unit (千瓦时, 千米, 百分点) is the unit's.
+  if (m.group === 4 && m.numeral.length > 1 && c.numerals.place.has(m.numeral.charCodeAt(m.numeral.length - 1))) {
+    const last = pos + m.text.length - 1;
+    const unit = c.unit.at(view, last);
+    if (unit !== null && unit.length > 1) m = { index: m.index, text: m.text.slice(0, -1), group: m.group, numeral: m.numeral.slice(0, -1) };
+  }
   const numberText = m.text;
   // 2 . 26 万人 that the split-digit pattern could not take whole: its tail alone would be a wrong value.
   // Every match of FRACTION_TAIL ends in . or a space: the character before the number rules most out.
@@ -212,7 +218,9 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
   const unit = word ? c.unitOf.get(word)! : null;
   // 5min, 三里屯: a unit word that is the first part of a longer word is no unit.
   const blocked = unit?.notBefore !== undefined && unit.notBefore.test(view.slice(p + word!.length, p + word!.length + 4));
-  if (!word || !unit || blocked || (unit.arabicOnly && !arabic) || p + word.length > limit) {
+  // A unit read only after digits (块, 头: 三块 is also "three pieces of it") is read after numerals too behind a
+  // magnitude (二十五亿块): no phrase counts in 亿.
+  if (!word || !unit || blocked || (unit.arabicOnly && !arabic && !magnitude) || p + word.length > limit) {
     const sign = arabic ? signBefore(view, pos, c) : null;
     if (sign) return { start: sign.at, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: sign.unit, unitWord: sign.sign, form: 'number.sign', high };
     return { start: pos, numberEnd, end: numberEnd, value, arabic, numberText, magnitude, exponent, approx, unit: null, unitWord: '', form, high };
