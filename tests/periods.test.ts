@@ -84,6 +84,11 @@ describe('years and periods', () => {
     expect(when(text).map(([core, , year]) => [core, year])).toEqual([['11%', 2021], ['11%', 2021], ['3.2万人', 2021]]);
   });
 
+  it('a figure written right after a named baseline year (比1995年的12.98亿吨) is of that year', () => {
+    const text = REPORT(1996, '二、主要目标\n到2000年，原煤达到14亿吨，比1995年的12.98亿吨增加1亿吨。\n');
+    expect(when(text).map(([core, , year]) => [core, year])).toEqual([['14亿吨', 2000], ['12.98亿吨', 1995], ['1亿吨', 2000]]);
+  });
+
   it('a figure written right after its baseline (较上年28899万元增长9.9%) is of the year before', () => {
     const text = REPORT(2024, '一、2023年工作回顾\n全县一般公共预算收入31780万元，较上年28899万元增长9.9%。\n');
     expect(when(text)).toEqual([['31780万元', 'actual', 2023, null], ['28899万元', 'actual', 2022, null], ['9.9%', 'actual', 2023, null]]);

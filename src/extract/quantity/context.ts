@@ -640,6 +640,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   const level = c.q.baselineLevel;
   // The pattern is anchored at the figure: the window's last character rules most figures out before any slicing.
   const base = level && text.length && (!c.baselineLast || c.baselineLast.has(text.charCodeAt(text.length - 1))) ? level.pattern.exec(text.slice(-BASELINE_REACH)) : null;
+  if (base?.groups?.year) return single(Number(base.groups.year), level!.id);
   if (base) {
     const own = yearOf(view, frame, c, text.slice(0, text.length - base[0].length), block, kind, opening, m);
     return own.year !== null ? { year: own.year - 1, period: null, rule: level!.id } : own;
