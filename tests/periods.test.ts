@@ -89,6 +89,12 @@ describe('years and periods', () => {
     expect(when(text).map(([core, , year]) => [core, year])).toEqual([['14亿吨', 2000], ['12.98亿吨', 1995], ['1亿吨', 2000]]);
   });
 
+  it('an outline named by its quoted plan (“九五”计划) is a plan outline of 1996-2000', () => {
+    const text = '中华人民共和国国民经济和社会发展“九五”计划和2010年远景目标纲要\n三、主要目标\n国内生产总值年均增长8%左右。\n';
+    expect(extract({ text }, { rules }).meta).toMatchObject({ docType: 'plan-outline', year: 1996 });
+    expect(when(text)).toEqual([['8%', 'target', null, [1996, 2000]]]);
+  });
+
   it('a figure written right after its baseline (较上年28899万元增长9.9%) is of the year before', () => {
     const text = REPORT(2024, '一、2023年工作回顾\n全县一般公共预算收入31780万元，较上年28899万元增长9.9%。\n');
     expect(when(text)).toEqual([['31780万元', 'actual', 2023, null], ['28899万元', 'actual', 2022, null], ['9.9%', 'actual', 2023, null]]);

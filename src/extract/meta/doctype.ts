@@ -169,12 +169,13 @@ const EARLY_FIVE_YEAR_END: Readonly<Record<string, number>> = { 八: 1995, 九: 
 
 /**
  * The span of a five-year plan outline from its title: 第十四个五年规划 or “十四五”…规划 → 2021–2025; the plans before
- * 十一五 were 计划 (第十个五年计划纲要 → 2001–2005).
+ * 十一五 were 计划 (第十个五年计划纲要, “九五”计划 → 2001–2005, 1996–2000).
  */
 export function outlineSpan(title: string): [number, number] | null {
-  const m = /第十([一二三四五])个五年(?:规划|计划)|十([一二三四五])五|第([八九十])个五年(?:计划|规划)/u.exec(title);
+  const m = /第十([一二三四五])个五年(?:规划|计划)|十([一二三四五])五|第([八九十])个五年(?:计划|规划)|[“"]([八九十])五[”"](?:计划|规划)/u.exec(title);
   if (!m) return null;
-  const end = m[3] ? EARLY_FIVE_YEAR_END[m[3]]! : FIVE_YEAR_END[m[1] ?? m[2]!]!;
+  const early = m[3] ?? m[4];
+  const end = early ? EARLY_FIVE_YEAR_END[early]! : FIVE_YEAR_END[m[1] ?? m[2]!]!;
   return [end - 4, end];
 }
 
