@@ -254,6 +254,12 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('reads a vote\'s counts (满意95票，不满意0票) as results, and 满意度 as no such cue', () => {
+    expect(qs('城南学校项目满意95票，基本满意27票，不满意0票。力争群众满意度达到95%。').map((q) => [q.core.text, q.kind])).toEqual([
+      ['95票', 'actual'], ['27票', 'actual'], ['0票', 'actual'], ['95%', 'target'],
+    ]);
+  });
+
   it('reads who attends a meeting (应到代表181名，实到175名) as a fact of the event, kind other', () => {
     expect(qs('本次会议应到代表181名，实到175名。今年全县地区生产总值力争增长6%。').map((q) => [q.core.text, q.kind])).toEqual([['181名', 'other'], ['175名', 'other'], ['6%', 'target']]);
   });
