@@ -254,6 +254,10 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('reads a rate set as a target after its growth word (经济增长目标确定为9.5%左右) as a change', () => {
+    expect(qs('今年经济增长目标确定为9.5%左右，财政收入增长预期定为8%。').map((q) => [q.core.text, q.measure, q.direction])).toEqual([['9.5%', 'growth', 'up'], ['8%', 'growth', 'up']]);
+  });
+
   it('reads a vote\'s counts (满意95票，不满意0票) as results, and 满意度 as no such cue', () => {
     expect(qs('城南学校项目满意95票，基本满意27票，不满意0票。力争群众满意度达到95%。').map((q) => [q.core.text, q.kind])).toEqual([
       ['95票', 'actual'], ['27票', 'actual'], ['0票', 'actual'], ['95%', 'target'],
