@@ -196,7 +196,7 @@ const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 /**
  * A copy a machine annotated with pinyin (發(fā)展): each reading (`gloss`, rules/script.yaml) right after a character
- * becomes fillers, so the words and numbers it cut read whole. Only in a text holding a bracket at all.
+ * becomes fillers, so the words and numbers it cut read whole. The regex runs only where a ( stands before a Latin letter.
  */
 function unglossed(view: string, gloss: RegExp | null): string {
   if (!gloss || !opensWith(view, '(', isReadingStart)) return view;
@@ -211,7 +211,6 @@ function opensWith(view: string, open: string, next: (code: number) => boolean):
 
 /** What a pinyin reading opens with: a Latin small letter, plain or with a tone mark. */
 const isReadingStart = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0xe0 && code <= 0x1dc);
-const isDigitStart = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * A note's reference mark right after a character (全国农民工[12]总量, …统计公报[1]) made fillers, so a word a mark cut
@@ -223,7 +222,7 @@ function unnoted(view: string): string {
   for (let at = view.indexOf('['); at >= 0; at = view.indexOf('[', at + 1)) {
     if (!isHan(view.charCodeAt(at - 1))) continue;
     let end = at + 1;
-    while (end < at + 3 && isDigitStart(view.charCodeAt(end))) end++;
+    while (end < at + 3 && isDigitCode(view.charCodeAt(end))) end++;
     if (end === at + 1 || view.charCodeAt(end) !== 0x5d) continue; // ]
     parts.push(view.slice(from, at), fill(view.slice(at, end + 1)));
     from = end + 1;
@@ -235,8 +234,8 @@ function unnoted(view: string): string {
 
 /**
  * The view of a text: `mapChar` on every unit, plus the characters a rule set reads as others when its `shift` table
- * (compileShift) is given; pinyin readings (`gloss`), note marks, list bullets, markdown and HTML markup blanked or filled. Always
- * the text's length.
+ * (compileShift) is given; pinyin readings (`gloss`), note marks, list bullets, markdown and HTML markup blanked or
+ * filled; years written in numerals in digits (`yearDigits`, compileYearDigits). Always the text's length.
  */
 export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null, yearDigits: Uint16Array | null = null): string {
   const out = mapChars(text, shift);
