@@ -63,6 +63,11 @@ describe('years and periods', () => {
     expect(found.sections.map((s) => s.heading)).toEqual(['一、一九九八年工作回顾', '二、二〇三五年远景目标和主要任务']);
   });
 
+  it('a deadline named inside a sentence (提出到2020年A达到2.54%，B16%以上，C60%) holds for its later figures, not for the next sentence', () => {
+    const text = REPORT(2016, '二、2016年工作安排\n（三）坚持创新驱动。提出到2020年研发经费占生产总值比重达到2.54%，战略性新兴产业增加值占比达到16%以上，科技对经济增长的贡献率达到60%。全年新建研发平台10个。\n');
+    expect(when(text)).toEqual([['2.54%', 'target', 2020, null], ['16%', 'target', 2020, null], ['60%', 'target', 2020, null], ['10个', 'target', 2016, null]]);
+  });
+
   it('a span read after a clause that only says what it follows (根据…，“十一五”时期…：) holds for the list after it', () => {
     const text = '第三章 主要目标\n根据全面建设小康社会的总体要求，“十一五”时期要努力实现以下经济社会发展的主要目标：\n——国内生产总值年均增长7.5%。\n——城镇化率提高到47%。\n';
     expect(when(text)).toEqual([['7.5%', 'target', null, [2006, 2010]], ['47%', 'target', 2010, null]]);

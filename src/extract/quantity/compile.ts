@@ -109,6 +109,8 @@ export interface Compiled {
   years: { rule: QuantityRules['years'][number]; re: RegExp; needs: readonly string[] | null }[];
   /** The year cues (in `years` order), all found in one pass over a text: every cue (the cues before a figure)… */
   yearCues: CueSet;
+  /** The ids of the year cues that are deadlines (到2025年: `deadline: true`). */
+  deadlineIds: ReadonlySet<string>;
   /** …the cues that open or close a span in a paragraph (context.ts scopeEvents)… */
   scopeCues: CueSet;
   /** …and the cues that capture a year, or name a five-year span (a year or span written before a figure decides its kind). */
@@ -1049,6 +1051,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     kindOf,
     years: years.map((rule, i) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: cues[i]!.needs })),
     yearCues: cueSet(years, cues, () => true),
+    deadlineIds: new Set(years.filter((r) => r.deadline).map((r) => r.id)),
     scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
     captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),

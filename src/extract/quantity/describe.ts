@@ -378,6 +378,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
+    // A deadline named inside a sentence (提出到2020年研发经费…达到2.54%，…16%以上，…60%) holds for its later figures too.
+    if (sentenceDeadline === null && dated.year !== null && dated.rule !== null && c.deadlineIds.has(dated.rule)) sentenceDeadline = deadline(dated.year, 'carried-deadline');
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous !== null && previous.measure === 'growth' ? previous : null;
     const when = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
