@@ -582,11 +582,24 @@ describe('meta: titles made for untitled work reports', () => {
   });
 });
 
+describe('meta: news quoting the report on its review year', () => {
+  it('dates a news item by the year the report\'s account opens with (在政府工作报告中表示，2021年，…): its figures actuals of 2021', () => {
+    const text = '3月5日，全国人大会议在北京开幕。国务院总理在政府工作报告中表示，2021年，我国国内生产总值达到114万亿元，增长8.1%。城镇新增就业1269万人。'
+      + '总理在政府工作报告中提出，今年发展主要预期目标是：国内生产总值增长5.5%左右。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'news', year: 2022 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['114万亿元', 'actual', 2021], ['8.1%', 'actual', 2021], ['1269万人', 'actual', 2021], ['5.5%', 'target', 2022],
+    ]);
+  });
+});
+
 describe('meta: news told in the third person', () => {
   it('reads a text telling who delivered the report (国务院总理作政府工作报告) as news; 报告指出，2021年，… dates every figure of its sentence', () => {
     const text = '3月5日，全国人大会议在人民大会堂开幕。国务院总理作政府工作报告。报告指出，2021年，我国国内生产总值达到114万亿元，增长8.1%，城镇新增就业1269万人。\n';
     const result = extract({ text }, { rules });
-    expect(result.meta.docType).toBe('news');
-    expect(result.quantities.map((q) => [q.core.text, q.year])).toEqual([['114万亿元', 2021], ['8.1%', 2021], ['1269万人', 2021]]);
+    // The report's account opens with the year under review: the report is of the year after, the figures its actuals.
+    expect(result.meta).toMatchObject({ docType: 'news', year: 2022 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['114万亿元', 'actual', 2021], ['8.1%', 'actual', 2021], ['1269万人', 'actual', 2021]]);
   });
 });
