@@ -197,8 +197,19 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(found.map((t) => t.text)).toEqual([
       '推行绿色设计，培育示范企业。（工业和信息化部、商务部指导）', '建立回收体系，落实生产者责任。（国家发展改革委、生态环境部指导）', '健全标准体系。完善综合利用标准。（市场监管总局负责，工业和信息化部配合）',
     ]);
-    // A numbered item keeps all its notes: one task.
-    expect(roles('1.推行绿色设计。（商务部指导）建立回收体系。（生态环境部负责）\n')).toEqual([['1.', '推行绿色设计', [], ['商务部', '生态环境部'], []]]);
+  });
+
+  it('splits a numbered item whose measures each close with their own units, the marker going with the first', () => {
+    const text = '1.推行绿色设计。（商务部指导）建立回收体系，落实责任。（生态环境部负责）\n2.完善标准。（市场监管总局负责）\n';
+    const found = tasksOf(text);
+    expect(found.map((t) => [t.marker, t.title, t.responsible])).toEqual([
+      ['1.', '推行绿色设计', ['商务部']],
+      [null, '建立回收体系，落实责任', ['生态环境部']],
+      ['2.', '完善标准', ['市场监管总局']],
+    ]);
+    expect(found.map((t) => t.text)).toEqual(['1.推行绿色设计。（商务部指导）', '建立回收体系，落实责任。（生态环境部负责）', '2.完善标准。（市场监管总局负责）']);
+    // Labelled fields closed by 。 are one item's units, not measures of their own.
+    expect(roles('1.推进数字政府建设。牵头单位：市数据局。责任单位：各区政府。\n')).toEqual([['1.', '推进数字政府建设', ['市数据局'], ['各区政府'], []]]);
   });
 
   it('attaches 牵头单位:/责任单位: lines below a target line, which is itself the task', () => {

@@ -256,21 +256,24 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
     if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;
     const end = blocks[next - 1]!.end;
     const section = doc.blocks[i]!.section;
-    // An unnumbered paragraph of several measures, each closed by its own units (…。（A指导）…。（B负责）): a task each.
+    // A paragraph of several measures, each closed by its own units (…。（A指导）…。（B负责）): a task each; a
+    // numbered item's marker goes with its first measure.
     let from = b.start;
     let first = 0;
-    if (!marker && !joined) {
+    if (!joined) {
       for (let k = 1; k < lists.length && lists[k]!.start < b.end; k++) {
         if (g.punct.indexIn(view, lists[k - 1]!.end, lists[k]!.start, FULL_STOP) < 0) continue;
         const part = lists.slice(first, k);
-        drafts.push({ start: from, end: lists[k - 1]!.end, marker: null, title: titleOf(view, from, b.end, part, ctx.g), section, lists: part, rule: part[0]!.rule });
+        const m = first ? null : marker;
+        drafts.push({ start: from, end: lists[k - 1]!.end, marker: m, title: titleOf(view, m ? m.end : from, b.end, part, ctx.g), section, lists: part, rule: part[0]!.rule });
         from = trimRange(view, lists[k - 1]!.end, b.end).start;
         first = k;
       }
     }
     const own = first ? lists.slice(first) : lists;
-    const title = titleOf(view, marker ? marker.end : from, b.end, own, ctx.g);
-    drafts.push({ start: from, end, marker, title, section, lists: own, rule: own.length ? own[0]!.rule : ctx.g.shapeIds['section-lead'] });
+    const m = first ? null : marker;
+    const title = titleOf(view, m ? m.end : from, b.end, own, ctx.g);
+    drafts.push({ start: from, end, marker: m, title, section, lists: own, rule: own.length ? own[0]!.rule : ctx.g.shapeIds['section-lead'] });
     i = next - 1;
   }
   return { drafts, leads };
