@@ -111,6 +111,20 @@ describe('years and periods', () => {
     expect(extract({ text }, { rules }).quantities.map((q) => q.rules.year)).toEqual(['year.explicit', 'year.opening-year', 'year.opening-year']);
   });
 
+  it('a year named in a sentence holds for its later figures, not for the end of a change from it or after listed years', () => {
+    const text = REPORT(2025, '一、2024年工作回顾\n2022年全市旅游收入突破100亿元，比上年增长23%。'
+      + '一般公共预算收入由2020年的9.5亿元增加到14.4亿元。2021年、2022年分别完成改造3万套、4万套，累计完成7万套。\n');
+    expect(when(text)).toEqual([
+      ['100亿元', 'actual', 2022, null], ['23%', 'actual', 2022, null],
+      ['9.5亿元', 'actual', 2020, null], ['14.4亿元', 'actual', 2024, null],
+      ['3万套', 'actual', 2021, null], ['4万套', 'actual', 2022, null], ['7万套', 'actual', 2024, null],
+    ]);
+    // (The total over the listed years takes the report's review year, as it did before: not the last year listed.)
+    expect(extract({ text }, { rules }).quantities[1]!.rules.year).toBe('year.sentence-year');
+    // A year in a document's edition (《目录》(2019年本)) is no figure's year.
+    expect(when('某市大气污染防治方案\n一、主要任务\n执行《产业结构调整指导目录》(2019年本)，淘汰50家企业落后产能。\n')[0]![2]).toBeNull();
+  });
+
   it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([

@@ -111,6 +111,8 @@ export interface Compiled {
   yearCues: CueSet;
   /** The ids of the year cues that are deadlines (到2025年: `deadline: true`). */
   deadlineIds: ReadonlySet<string>;
+  /** The ids of the year cues that name one year as the figure's own (2023年: a capture, no deadline, no span). */
+  namedYearIds: ReadonlySet<string>;
   /** …the cues that open or close a span in a paragraph (context.ts scopeEvents)… */
   scopeCues: CueSet;
   /** …and the cues that capture a year, or name a five-year span (a year or span written before a figure decides its kind). */
@@ -1052,6 +1054,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     years: years.map((rule, i) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: cues[i]!.needs })),
     yearCues: cueSet(years, cues, () => true),
     deadlineIds: new Set(years.filter((r) => r.deadline).map((r) => r.id)),
+    namedYearIds: new Set(years.filter((r) => r.capture !== undefined && !r.deadline && !r.span).map((r) => r.id)),
     scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
     captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),

@@ -306,10 +306,16 @@ function unitThroughFillers(view: string, m: Mention, reading: ReadingView): str
   return readAs(reading.written(start, m.end));
 }
 
+/**
+ * A year that starts a change (由2015年的X增加到Y, 从2020年的30幢增长至40幢: Y is not of it), or one of years listed
+ * (2016年、2017年、2018年上半年分别完成…，累计完成95.4万套: the total is not the last year's).
+ */
+const FROM_YEAR = /[由从](?:19|20)\d{2}年|(?:19|20)\d{2}年[、和及至到—–-]/;
+
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
-  const deadline = (year: number | null, evidence: 'opening-deadline' | 'opening-year' | 'carried-deadline'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
+  const deadline = (year: number | null, evidence: 'opening-deadline' | 'opening-year' | 'carried-deadline' | 'sentence-year'): Opening | null => (year === null ? null : { year, rule: ids.year[evidence] });
   const view = doc.view;
   const read = doc.reading;
   const source = doc.text;
@@ -337,6 +343,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let sentence: Sentence | null = null;
   // The deadline the current sentence opens with, or the one a sentence before it opened its semicolon list with.
   let sentenceDeadline: Opening | null = null;
+  // The year named last in the current sentence (2001年全省旅游收入100亿元，比上年增长23%): its later figures' year.
+  let sentenceYear: Opening | null = null;
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
     const clause = bounds.clause(m);
@@ -347,6 +355,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       const carried: Opening | null = listed ? sentenceDeadline : null;
       sentence = new Sentence(range.start, range.end, read, c);
       sentenceDeadline = deadline(sentence.opening, 'opening-deadline') ?? carried;
+      sentenceYear = null;
     }
     const { word, length } = afterWord(read, m.end, block.end, c);
     const cmp = comparatorOf(read, m, clause, word, length, c);
@@ -377,9 +386,16 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const lent = ind ? null : previous !== null && previous.indicator !== null && c.q.indicator.bases.includes(previous.indicator) ? subjectBefore(out, sentence) : previous;
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
-    const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening, m);
-    // A deadline named inside a sentence (提出到2020年研发经费…达到2.54%，…16%以上，…60%) holds for its later figures too.
-    if (sentenceDeadline === null && dated.year !== null && dated.rule !== null && c.deadlineIds.has(dated.rule)) sentenceDeadline = deadline(dated.year, 'carried-deadline');
+    const opens = sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening;
+    const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceYear ?? opens, m);
+    // A deadline named inside a sentence (提出到2020年研发经费…达到2.54%，…16%以上，…60%) holds for its later figures too,
+    // as a year named in it does (the nearer of the two).
+    if (dated.year !== null && dated.rule !== null) {
+      if (c.deadlineIds.has(dated.rule)) {
+        sentenceYear = null;
+        sentenceDeadline ??= deadline(dated.year, 'carried-deadline');
+      } else if (c.namedYearIds.has(dated.rule) && dated.year !== opens?.year && !FROM_YEAR.test(window)) sentenceYear = deadline(dated.year, 'sentence-year');
+    }
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous !== null && previous.measure === 'growth' ? previous : null;
     const when = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
