@@ -111,6 +111,14 @@ describe('document roles as one sequence', () => {
     }
   });
 
+  it('a budget report\'s heading naming the year before its own (一、2024年财政工作情况) is its review; 重点工作开展情况 too', () => {
+    const text = '某区关于2024年预算执行情况和2025年预算草案的报告\n各位代表：\n一、2024年财政工作情况\n（一）主要政策落实及重点工作开展情况\n'
+      + '1.加强助企纾困。\n兑现税费支持政策17.3亿元，其中留抵退税13.8亿元。\n二、2025年预算草案\n全区一般公共预算收入安排30亿元，增长5%。\n';
+    expect(kinds(text)).toEqual([['17.3亿元', 'actual', 2024], ['13.8亿元', 'actual', 2024], ['30亿元', 'target', 2025], ['5%', 'target', 2025]]);
+    const roles = extract({ text }, { rules }).sections.map((s) => [s.title, s.role]);
+    expect(roles).toEqual([['2024年财政工作情况', 'review'], ['主要政策落实及重点工作开展情况', 'review'], ['加强助企纾困', 'review'], ['2025年预算草案', 'plan']]);
+  });
+
   it('a table whose data columns are all outcomes (2024年完成) is review evidence even inside the plan part', () => {
     const text = REPORT(2025, [
       '二、2025年重点工作', '生产总值增长6%左右。', '附表 2024年主要指标完成情况', '| 指标 | 单位 | 2024年完成 |',

@@ -162,8 +162,8 @@ function heading(role: SectionRole | null, rule: string | null, own: boolean, ca
 }
 
 /**
- * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year),
- * else its parent's; in reports, a section beside an opened plan that names no role goes on with the plan.
+ * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year or
+ * the year before it), else its parent's; in reports, a section beside an opened plan that names no role goes on with the plan.
  */
 function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<string, Heading> {
   const out = new Map<string, Heading>();
@@ -175,7 +175,9 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
     const year = YEAR.exec(title);
     const rule = c.q.sections.find((r) => r.pattern.test(title));
     const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && reports;
-    const own = rule?.role ?? (plansYear ? 'plan' : null);
+    // A heading naming the year before (一、2022年财政工作情况 in a 2023 budget report) is its review.
+    const reviewsYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year - 1 && reports;
+    const own = rule?.role ?? (plansYear ? 'plan' : reviewsYear ? 'review' : null);
     const parent = s.parent ? out.get(s.parent) : undefined;
     const carried = own === null && !parent?.role && reports ? planSibling.get(s.parent) : undefined;
     const period = year ? null : spanIn(title, doc.meta.year, SPAN_IN_TITLE);
