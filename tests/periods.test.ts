@@ -121,6 +121,8 @@ describe('years and periods', () => {
     ]);
     // (The total over the listed years takes the report's review year, as it did before: not the last year listed.)
     expect(extract({ text }, { rules }).quantities[1]!.rules.year).toBe('year.sentence-year');
+    // A price base (按2005年可比价格(下同)计算) is no figure's year either.
+    expect(when(REPORT(2008, '一、2007年计划执行情况\n全县地区生产总值按2005年可比价格(下同)计算，比上年增长10.0%。\n'))).toEqual([['10.0%', 'actual', 2007, null]]);
     // A year in a document's edition (《目录》(2019年本)) is no figure's year.
     expect(when('某市大气污染防治方案\n一、主要任务\n执行《产业结构调整指导目录》(2019年本)，淘汰50家企业落后产能。\n')[0]![2]).toBeNull();
   });
