@@ -572,6 +572,15 @@ describe('meta: page titles that are sentences', () => {
   it('takes no 在县 for a county from a page title that opens with 在 (在县第十八届人民代表大会…上)', () => {
     expect(metaOf('在县第十八届人民代表大会第三次会议上的政府工作报告\n各位代表：\n全县生产总值增长5%。\n').region.district).toBeNull();
   });
+
+  it('keeps a session headline that goes on after a space as the title, and takes no place from a photo caption (图为…)', () => {
+    const meta = metaOf('天津十八届人大二次会议开幕 张三作政府工作报告\n图为天津市第十八届人民代表大会第二次会议开幕式现场。 李四 摄\n'
+      + '某某社天津1月15日电(记者 王五)15日上午，天津市第十八届人民代表大会第二次会议开幕，天津市市长张三作政府工作报告。\n');
+    expect(meta.title).toBe('天津十八届人大二次会议开幕 张三作政府工作报告');
+    expect(meta.docType).toBe('news');
+    expect(meta.region).toEqual({ province: '天津市', city: null, district: null });
+    expect(meta.level).toBe('province');
+  });
 });
 
 describe('meta: titles made for untitled work reports', () => {
