@@ -583,6 +583,18 @@ describe('meta: page titles that are sentences', () => {
   });
 });
 
+describe('meta: a plan report delivered by a bureau\'s head, below a site\'s menu', () => {
+  it('leaves the menu out of the title and takes the bureau from its head\'s line, name set apart or not', () => {
+    for (const speaker of ['某某市发展和改革局局长  张三', '某某市发展和改革局局长\n张三']) {
+      const meta = metaOf(`网站首页 大会机构 大会议程 文件公告 会议要闻\n某某市2009年国民经济和社会发展计划执行情况与2010年计划草案的报告\n${speaker}\n各位代表：\n我受市人民政府委托，向大会作报告。\n`);
+      expect(meta.title, speaker).toBe('某某市2009年国民经济和社会发展计划执行情况与2010年计划草案的报告');
+      expect(meta.issuer, speaker).toBe('某某市发展和改革局');
+    }
+    // A bare 区财政局局长 line names no bureau of its own.
+    expect(metaOf('某区2023年财政决算草案的报告\n区财政局局长 张三\n各位委员：\n现将决算草案报告如下。\n').issuer).not.toBe('区财政局');
+  });
+});
+
 describe('meta: titles made for untitled work reports', () => {
   it('names an untitled work report after its government, never after a bureau that issued a copy', () => {
     const body = '各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2022年工作回顾\n全县一般公共预算收入完成20亿元。\n二、2023年工作安排\n全县一般公共预算收入增长5%。\n';

@@ -17,6 +17,8 @@ export interface IssuerPatterns {
   suffix: RegExp;
   speaker: RegExp;
   mayor: RegExp;
+  /** A unit and its head's title, before a name or not (a wide gap may set the name apart): 汕头市发展和改革局局长 陈向光. */
+  unitHead: RegExp | null;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -26,6 +28,9 @@ export function compileIssuer(rules: RawRules): IssuerPatterns {
     suffix: new RegExp(`(${alternation(rules.meta.issuerSuffixes)})$`, 'u'),
     speaker: new RegExp(`^(.{2,30}?(人民政府|国务院|政府))?\\s*(${titles})(\\s|$)`, 'u'),
     mayor: new RegExp(`^(.{2,12}?(市|县|区|州|省))(${titles})(\\s|$)`, 'u'),
+    unitHead: rules.meta.unitHeadTitles.length
+      ? new RegExp(`^((?![区县市州省旗盟])[^\\s]{2,30}?(${alternation(rules.meta.issuerSuffixes)}))(${alternation(rules.meta.unitHeadTitles)})(\\s*[\\u4e00-\\u9fff·]{2,5})?$`, 'u')
+      : null,
   };
 }
 
@@ -39,7 +44,7 @@ function cueOf(name: string, r: Regions): IssuerCue {
  * the speech formula 我代表…人民政府.
  */
 export function issuerCue(doc: Doc, rules: Rules, title: string | null, collector: string | null, front: Block[], news: boolean): IssuerCue | null {
-  const { suffix, speaker, mayor } = rules.meta.compiled.issuer;
+  const { suffix, speaker, mayor, unitHead } = rules.meta.compiled.issuer;
   const cue = (name: string) => cueOf(name, rules.regions.compiled);
   const about = title ? rules.meta.issuerAbout?.pattern.exec(title)?.groups?.name : undefined;
   if (about && suffix.test(about)) return cue(about);
@@ -52,6 +57,8 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
     if (m?.[1]) return cue(m[1].replace(/^.*?(国务院)$/, '$1'));
     const n = mayor.exec(v);
     if (n && v.length <= 20) return cue(`${n[1]}人民政府`);
+    const h = v.length <= 40 ? unitHead?.exec(v) : null;
+    if (h) return cue(h[1]!);
   }
   if (news) {
     // A plain loop over the lines: a generator of their bodies took each line through the iteration protocol.

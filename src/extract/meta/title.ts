@@ -22,6 +22,7 @@ const NOT_TITLE = [
   /^(?!.*(开幕|闭幕|召开|举行)(\s|$)).*(届人大|会议文件)|^\S{0,24}第?[一二三四五六七八九十]{1,3}届.{0,12}会议$/u,
   /^\S{2,30}文件$/u, // the red head of an official document: 某某市人民政府文件
   /\d(\.\d+)?\s*[%％](左右|以上|以内)?$/u, // a figure's line (地区生产总值增长5%左右), as a graphic's first line is
+  /^(\S{2,6}[ \t\u3000]+){3,}\S{2,6}$/u, // a site's menu (网站首页 大会机构 大会议程 文件公告 …)
 ];
 /** A title and the dash of its delivery phrase at the start of a long paragraph. */
 const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;

@@ -39,6 +39,8 @@ export function metaRules() {
     issuerSuffixes: Words.default([]),
     /** Speaker titles after the issuer on a speaker line: 成都市金牛区人民政府区长 罗开敏. */
     speakerTitles: Words.default([]),
+    /** The head of a unit named on a speaker line with the unit before it: 汕头市发展和改革局局长 陈向光 → the 局. */
+    unitHeadTitles: Words.default([]),
     /** A tag before a reposted title ([转帖], 【聚焦两会】), left out of `meta.title`. */
     titleTag: Pattern.optional(),
     /** A site's name after a web page's title (…工作报告_某县人民政府), left out of `meta.title`. */
