@@ -254,6 +254,12 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('a change against the start of the year (比年初, 较年初) is of the figure before it, not of 年初', () => {
+    expect(qs('实现融资在保余额8.8亿元，较年初增长42%。居民储蓄存款余额比年初增加86亿元。').map((q) => [q.core.text, q.indicator])).toEqual([
+      ['8.8亿元', '融资在保余额'], ['42%', '融资在保余额'], ['86亿元', '居民储蓄存款余额'],
+    ]);
+  });
+
   it('reads a rate set as a target after its growth word (经济增长目标确定为9.5%左右) as a change', () => {
     expect(qs('今年经济增长目标确定为9.5%左右，财政收入增长预期定为8%。').map((q) => [q.core.text, q.measure, q.direction])).toEqual([['9.5%', 'growth', 'up'], ['8%', 'growth', 'up']]);
   });
