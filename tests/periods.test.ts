@@ -123,6 +123,8 @@ describe('years and periods', () => {
     expect(extract({ text }, { rules }).quantities[1]!.rules.year).toBe('year.sentence-year');
     // A price base (按2005年可比价格(下同)计算) is no figure's year either.
     expect(when(REPORT(2008, '一、2007年计划执行情况\n全县地区生产总值按2005年可比价格(下同)计算，比上年增长10.0%。\n'))).toEqual([['10.0%', 'actual', 2007, null]]);
+    // Nor is the year of a goal the sentence works toward (围绕2025年实现碳达峰的目标，…).
+    expect(when(REPORT(2016, '一、2015年工作回顾\n全年生产总值增长8%。\n二、2016年工作安排\n围绕2025年实现碳排放达峰的目标，煤炭消费比重降至60%以下。\n'))[1]).toEqual(['60%', 'target', 2016, null]);
     // A year in a document's edition (《目录》(2019年本)) is no figure's year.
     expect(when('某市大气污染防治方案\n一、主要任务\n执行《产业结构调整指导目录》(2019年本)，淘汰50家企业落后产能。\n')[0]![2]).toBeNull();
   });
