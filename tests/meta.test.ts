@@ -583,6 +583,17 @@ describe('meta: page titles that are sentences', () => {
   });
 });
 
+describe('meta: news naming the governor who delivered the report', () => {
+  it('takes the province of its governor (某省省长…向大会作政府工作报告), a municipality\'s of its mayor', () => {
+    const news = (who: string) => metaOf(`某某网1月25日讯(记者 张三)今天上午，省十二届人大一次会议开幕。${who}代表省人民政府向大会作政府工作报告。他说，今年全省生产总值增长9.5%左右。\n`);
+    expect(news('山东省省长李四').region).toEqual({ province: '山东省', city: null, district: null });
+    expect(news('山东省省长李四').level).toBe('province');
+    expect(news('重庆市长李四').region.province).toBe('重庆市');
+    // A province's head is no 市长 (山东省市长 is no title), nor is a mayor's city named this way a province.
+    expect(news('山东省市长李四').region.province).toBeNull();
+  });
+});
+
 describe('meta: a plan report delivered by a bureau\'s head, below a site\'s menu', () => {
   it('leaves the menu out of the title and takes the bureau from its head\'s line, name set apart or not', () => {
     for (const speaker of ['某某市发展和改革局局长  张三', '某某市发展和改革局局长\n张三']) {

@@ -1,4 +1,5 @@
 import type { Block, Doc } from '../../document.js';
+import { alternation } from '../../rules/pattern.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
@@ -81,6 +82,11 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
       place.province = named.province.name;
     }
   }
+  // A news item telling of the governor who delivered the report (山东省省长姜大明…向大会作政府工作报告, 重庆市长…).
+  if (!place.city && !place.province && !place.district && !place.national) {
+    const governed = governorProvince(doc.view, r);
+    if (governed) place.province = governed;
+  }
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);
   // A county-level unit its province administers (天门市) is the district, with no city.
   if (place.city && !place.district && rules.regions.countyLevelCities.includes(place.city)) {
@@ -88,6 +94,26 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     place.city = undefined;
   }
   return place;
+}
+
+/** Built on first use (most texts never ask): a province's name or short name, its head's title, the delivery. */
+const governors = new WeakMap<Regions, RegExp>();
+
+/** The province whose governor (省长, 主席, a municipality's 市长) the text says delivered the report, or null. */
+function governorProvince(view: string, r: Regions): string | null {
+  if (!view.includes('作政府工作报告')) return null;
+  let re = governors.get(r);
+  if (!re) {
+    const names = r.provinces.flatMap((p) => [p.name, ...p.short]).filter((n) => n.length >= 2);
+    re = new RegExp(`(${alternation(names)})代?(省长|主席|市长)[^。,，;；]{0,20}?作政府工作报告`, 'u');
+    governors.set(r, re);
+  }
+  const m = re.exec(view);
+  if (!m) return null;
+  const p = r.provinces.find((q) => q.name === m[1] || q.short.includes(m[1]!));
+  // A municipality's head is its 市长; a province's its 省长, an autonomous region's its 主席.
+  if (!p || (m[2] === '市长') !== !!p.municipality) return null;
+  return p.name;
 }
 
 const AREA_LEVELS = ['township', 'county', 'city', 'province'] as const;
