@@ -614,6 +614,14 @@ describe('meta: titles made for untitled work reports', () => {
   });
 });
 
+describe('meta: a session headline ending 召开 or 举行', () => {
+  it('reads 某某第十五届人民代表大会第五次会议胜利召开 as news of the session, not a report of its own', () => {
+    const meta = metaOf('某某第十五届人民代表大会第五次会议胜利召开\n2月14日，某某县第十五届人民代表大会第五次会议在县文化馆开幕。大会听取和审议了政府工作报告。\n');
+    expect(meta.docType).toBe('news');
+    expect(metaOf('县委召开常委会议\n会议研究了2011年重点工作。\n').docType).not.toBe('news');
+  });
+});
+
 describe('meta: news quoting the report on its review year', () => {
   it('dates a news item by the year the report\'s account opens with (在政府工作报告中表示，2021年，…): its figures actuals of 2021', () => {
     const text = '3月5日，全国人大会议在北京开幕。国务院总理在政府工作报告中表示，2021年，我国国内生产总值达到114万亿元，增长8.1%。城镇新增就业1269万人。'
