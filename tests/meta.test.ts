@@ -482,6 +482,14 @@ describe('meta: places from the text', () => {
     expect(metaOf(pilots).level).toBeNull();
   });
 
+  it('takes the city a text names by its short name again and again when the area it calls its own is a city\'s (全州)', () => {
+    const text = '过去五年，大理白族自治州地区生产总值突破千亿元。大理迈进新发展阶段，全州新建学校12所。大理机场完成改扩建，全州城镇化率达到50%。'
+      + '大理仍处于重要战略机遇期，全州上下团结奋斗。\n';
+    expect(metaOf(text)).toMatchObject({ level: 'city', region: { province: '云南省', city: '大理白族自治州' } });
+    // A county's text (全县) names its city by the short name as often: no city of its own.
+    expect(metaOf(text.replaceAll('全州', '全县')).region.city).toBeNull();
+  });
+
   it('reads no district out of 已经市人民政府同意, and no year out of a 2035年远景 horizon', () => {
     const text = '市人民政府办公厅关于印发武汉市国民经济和社会发展第十四个五年规划和2035年远景目标纲要任务分工方案的通知\n'
       + '各区人民政府：\n《武汉市任务分工方案》已经市人民政府同意，现印发给你们。\n武汉市森林覆盖率达到14.5%。\n';

@@ -3,7 +3,7 @@ import { alternation } from '../../rules/pattern.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
-import { bareLevel, cityBefore, mostNamed, municipalityNamed, placeAt, provinceNamed, regions, type Place, type Regions } from './region.js';
+import { bareLevel, cityBefore, mostNamed, mostNamedShort, municipalityNamed, placeAt, provinceNamed, regions, type Place, type Regions } from './region.js';
 
 /**
  * Strings that name the issuing place, most telling first: the congress lines (rules/meta.yaml congress: 在昆明市官渡区
@@ -73,6 +73,12 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
   if (!place.city && !place.province && !place.district && !place.national) {
     const named = most();
     if (named.name && !named.short && named.n >= MIN_NAMED && named.n >= 2 * named.second) place.city = named.name;
+    // By its short name too (大理…大理) when the area the text calls its own is a city's (全州, 全市): a county's
+    // text (全县) names its city by the short name as often.
+    else if (ownAreaLevel(doc.view, rules, null) === 'city') {
+      const short = mostNamedShort(doc.view, r);
+      if (short.name && short.n >= MIN_NAMED && short.n >= 2 * short.second) place.city = short.name;
+    }
   }
   // Nor a city: a province the text names again and again (宁夏…宁夏), far more than any other, when the area it calls
   // its own is that province (全省, an autonomous region's 全区) or none: not a county of it (全县) writing its province.

@@ -353,6 +353,11 @@ export function mostNamed(view: string, r: Regions): { name: string | null; n: n
   return { name: best, n: best ? counts.get(best)! : 0, second, short: false };
 }
 
+/** The city the text names most by its short name, whatever full names it holds (大理…大理 beside one 大理白族自治州). */
+export function mostNamedShort(view: string, r: Regions): ReturnType<typeof mostNamed> {
+  return r.cities.length ? mostShortNamed(view, r.shorts) : { name: '', n: 0, second: 0, short: false };
+}
+
 /**
  * mostNamed by the short names alone, read from the counts of the short words in the order of `s.named` (a map of
  * every city's count, filled in that order, was built for this before).
