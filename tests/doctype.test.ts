@@ -62,6 +62,9 @@ describe('document type and level from weighted evidence', () => {
     expect(metaOf('各位代表：\n过去一年，全市生产总值增长5%。\n').docType).toBe('work-report');
     expect(metaOf('主任、各位副主任、秘书长、各位委员：\n我受市人民政府委托，报告全市生态环境保护工作情况。\n').docType).toBe('progress-report');
     expect(metaOf('关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n').docType).toBe('plan-report');
+    // An excerpt with no title: a paragraph addressing the delegates (各位代表，…) says the same.
+    expect(metaOf('过去五年，全州生产总值增长7%。\n各位代表，由于疫情严重冲击，全州旅游受到巨大影响。\n').docType).toBe('work-report');
+    expect(metaOf('过去五年，全州生产总值增长7%。\n各位代表提出的建议全部办结。\n').docType).toBe('other');
   });
   it('reads a title line wrapped in book-title marks without them (type, region and level follow)', () => {
     const plan = metaOf('《上海市某某区国民经济和社会发展第十五个五年规划纲要》\n“十五五”时期是全区发展的关键时期。\n第一章 发展基础\n');
