@@ -129,6 +129,11 @@ describe('years and periods', () => {
     expect(when('某市大气污染防治方案\n一、主要任务\n执行《产业结构调整指导目录》(2019年本)，淘汰50家企业落后产能。\n')[0]![2]).toBeNull();
   });
 
+  it('the start of a five-year plan (开局“十四五”，…) opens no span: the year\'s targets after it are of the year', () => {
+    const text = REPORT(2021, '一、2020年工作回顾\n全年生产总值增长4%。\n二、2021年工作重点\n开局“十四五”，开启新征程。今年的主要预期目标是：生产总值增长11%以上，固定资产投资增长13%左右。\n');
+    expect(when(text).slice(1)).toEqual([['11%', 'target', 2021, null], ['13%', 'target', 2021, null]]);
+  });
+
   it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([
