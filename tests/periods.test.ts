@@ -134,6 +134,15 @@ describe('years and periods', () => {
     expect(when(text).slice(1)).toEqual([['11%', 'target', 2021, null], ['13%', 'target', 2021, null]]);
   });
 
+  it('五年 of a total with no span around it is the five years before the report for work done, the five after for a target', () => {
+    const text = REPORT(2006, '一、2005年工作回顾\n五年新增城镇就业266万人，五年共取得各类科技成果4780项，城镇居民人均可支配收入达到9524元。\n'
+      + '二、2006年工作安排\n五年内新建学校300所。\n');
+    expect(when(text)).toEqual([
+      ['266万人', 'actual', null, [2001, 2005]], ['4780项', 'actual', null, [2001, 2005]], ['9524元', 'actual', 2005, null],
+      ['300所', 'target', null, [2006, 2010]],
+    ]);
+  });
+
   it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([

@@ -647,7 +647,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   }
   let ex: { end: number; year: number | null; id: string } | null = null;
   let rel: { end: number; year: number | null; id: string } | null = null;
-  let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string } | null = null;
+  // `fallback`: for a span taken from the context that names its length (五年新增), the years it stands for with none around.
+  let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string; fallback: Period | null } | null = null;
   // The last span that names its years (2021—2024年, “十三五”时期): an average after it (2021—2024年年均增长) is over it.
   let named: { end: number; period: Period; id: string } | null = null;
   // Each match of each year cue (cue by cue, in rule order); the last of each sort wins.
@@ -665,7 +666,10 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
         const governs = (end < text.length && isFronting(text.charCodeAt(end))) || !hasClauseBreak(text, end);
         if (!governs) continue;
         const period = spanYears(rule, cue, frame, kind);
-        if (!sp || end > sp.end) sp = { end, period, rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id };
+        if (!sp || end > sp.end) {
+          const fallback = rule.span === 'context' && cue[1] ? spanYears({ ...rule, span: 'n-by-kind' }, cue, frame, kind) : null;
+          sp = { end, period, rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id, fallback };
+        }
         if (period && (!named || end > named.end)) named = { end, period, id: rule.id };
         continue;
       }
@@ -693,6 +697,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     if (sp.rule === 'average' && named) return { year: null, period: named.period, rule: named.id };
     const around = scopeOf(view, frame, c, block, m.start);
     if (around) return { year: null, period: around.period, rule: around.rule };
+    if (sp.fallback) return inSpan(frame, c, block, m, text, kind, sp.fallback, sp.id);
     if (sp.rule === 'average') return single(null, sp.id);
   }
   // The nearer of a year named and a relative one (2011年突破万亿大关，去年实现…: 去年) decides.
