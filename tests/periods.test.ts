@@ -143,6 +143,18 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a news item\'s account of the report opening with a year (张三在报告中说，2018年全区…) gives that year\'s figures as actuals', () => {
+    const text = '某区第六届人民代表大会第四次会议开幕\n2月19日，某区第六届人民代表大会第四次会议隆重开幕，代区长张三作政府工作报告。\n'
+      + '张三在报告中说，2018年全区经济社会发展取得显著成效。地区生产总值达到379.95亿元、增长9.3%；固定资产投资207.11亿元。\n';
+    expect(when(text)).toEqual([['379.95亿元', 'actual', 2018, null], ['9.3%', 'actual', 2018, null], ['207.11亿元', 'actual', 2018, null]]);
+    expect(extract({ text }, { rules }).meta.year).toBe(2019);
+    // 刚刚过去的2008年，… is the year reviewed; a year the account looks ahead to (2009年可能是…最为困难的一年) is not.
+    const ahead = '某省十一届人大二次会议开幕\n省长王五作政府工作报告。王五在报告中说，刚刚过去的2008年，省政府较好地完成了各项任务，全省生产总值增长12%。\n'
+      + '王五在报告中指出，2009年可能是新世纪以来经济发展最为困难的一年。\n';
+    expect(extract({ text: ahead }, { rules }).meta.year).toBe(2009);
+    expect(when(ahead)).toEqual([['12%', 'actual', 2008, null]]);
+  });
+
   it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([

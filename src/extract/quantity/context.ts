@@ -458,12 +458,29 @@ export function openingYear(view: string, block: Range): number | null {
  * a news item's 报告指出，2021年，…), or as its topic (2021年是极不平凡的一年，…).
  */
 const OPENING_BARE_YEAR = /^(?:报告(?:指出|显示|称|提到)[,:]?)?[“"]?((?:19|20)\d{2})年(?:[,:]|是)/;
+/**
+ * A news item's account of the report opening with the year it reviews (邓辉在报告中说，2018年全区经济社会发展取得显著
+ * 成效。): the year is the account's topic, whatever follows it.
+ */
+const REPORTED_YEAR = /^[^,:;。]{0,12}?在(?:政府工作)?报告中(?:说|指出|表示|称|提到)[,:]?[“"]?(?:刚刚过去的|过去的)?((?:19|20)\d{2})年/;
+/** How far into a paragraph the 报告中 of REPORTED_YEAR may stand. */
+const REPORTED_REACH = 16;
 
 /** The year a paragraph or sentence opens with, standing alone before a comma (2020年，…), or null. */
 export function openingBareYear(view: string, r: Range): number | null {
   const first = view.charCodeAt(r.start);
-  if (first !== 0x31 && first !== 0x32 && first !== 0x201c && first !== 0x22 && first !== 0x62a5) return null; // 1, 2, “, ", 报
+  if (first !== 0x31 && first !== 0x32 && first !== 0x201c && first !== 0x22 && first !== 0x62a5) return reportedYear(view, r); // 1, 2, “, ", 报
   const m = OPENING_BARE_YEAR.exec(view.slice(r.start, Math.min(r.end, r.start + 13)));
+  return m ? Number(m[1]) : null;
+}
+
+/** REPORTED_YEAR's year, looked for only where 报告中 stands near the start (a bounded loop, not a search of the view). */
+function reportedYear(view: string, r: Range): number | null {
+  const end = Math.min(r.end, r.start + REPORTED_REACH) - 2;
+  let i = r.start;
+  while (i < end && !(view.charCodeAt(i) === 0x62a5 && view.charCodeAt(i + 1) === 0x544a && view.charCodeAt(i + 2) === 0x4e2d)) i++; // 报告中
+  if (i >= end) return null;
+  const m = REPORTED_YEAR.exec(view.slice(r.start, Math.min(r.end, i + 17)));
   return m ? Number(m[1]) : null;
 }
 
