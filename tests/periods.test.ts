@@ -155,6 +155,12 @@ describe('years and periods', () => {
     expect(when(ahead)).toEqual([['12%', 'actual', 2008, null]]);
   });
 
+  it('a cue word inside a quoted name (“两个确保”) commits to nothing: the work done after it stays an actual', () => {
+    const text = '某省2006年政府工作报告\n（七）高度关注和解决民生问题，城乡居民生活水平得到新提高。城乡居民收入快速增长，去年城镇居民人均可支配收入达到9524元。'
+      + '社会保障覆盖面拓宽，“两个确保”全面落实，五年发放养老金425亿元。\n';
+    expect(when(text)).toEqual([['9524元', 'actual', 2005, null], ['425亿元', 'actual', null, [2001, 2005]]]);
+  });
+
   it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([

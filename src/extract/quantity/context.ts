@@ -188,23 +188,50 @@ export class Sentence implements Range {
    * `pos` are those in the part before it, unless one reaches across `pos`: that part is then scanned on its own.
    */
   kindCue(pos: number): string | null {
-    if (this.text === null) return lastCue(this.c.kind.first(this.before(pos)), this.c);
+    if (this.text === null) return this.lastCue(this.before(pos));
     const cues = (this.cues ??= this.c.kind.first(this.text));
     const at = this.of(pos - this.start);
     let last: string | null = null;
     for (const m of cues) {
       if (m.index >= at) break;
-      if (m.index + m[0].length > at) return lastCue(this.c.kind.first(this.before(pos)), this.c);
-      if (this.c.kindOf.has(m[0])) last = m[0];
+      if (m.index + m[0].length > at) return this.lastCue(this.before(pos));
+      if (this.c.kindOf.has(m[0]) && !inShortQuote(this.text, m.index, m.index + m[0].length)) last = m[0];
     }
     return last;
   }
+
+  /** The last match of `c.kind` in `text` that is a cue word (not one of q.notKindCues, not in a quoted name), or null. */
+  private lastCue(text: string): string | null {
+    const matches = this.c.kind.first(text);
+    for (let i = matches.length - 1; i >= 0; i--) {
+      const m = matches[i]!;
+      if (this.c.kindOf.has(m[0]) && !inShortQuote(text, m.index, m.index + m[0].length)) return m[0];
+    }
+    return null;
+  }
 }
 
-/** The last of some matches of `c.kind` that is a cue word (not one of q.notKindCues), or null. */
-function lastCue(matches: readonly RegExpExecArray[], c: Compiled): string | null {
-  for (let i = matches.length - 1; i >= 0; i--) if (c.kindOf.has(matches[i]![0])) return matches[i]![0];
-  return null;
+/** How far a quoted name's marks may stand from a cue word inside it (“两个确保”, “三个确保”工程). */
+const QUOTE_REACH = 6;
+
+/** Whether [start, end) of `text` lies inside a short quoted name (“两个确保”): a cue word there names, it does not commit. */
+function inShortQuote(text: string, start: number, end: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(0, start - QUOTE_REACH); i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201c) {
+      open = i;
+      break;
+    }
+    if (code === 0x201d || code === 0x2c || code === 0xff0c || code === 0x3002) return false;
+  }
+  if (open < 0) return false;
+  for (let i = end; i < Math.min(text.length, end + QUOTE_REACH); i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201d) return true;
+    if (code === 0x201c || code === 0x2c || code === 0xff0c || code === 0x3002) return false;
+  }
+  return false;
 }
 
 /** A kind and the rule behind it: a cue rule's id, or the id of the decision rule for `evidence`. */
