@@ -161,6 +161,12 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['9524元', 'actual', 2005, null], ['425亿元', 'actual', null, [2001, 2005]]]);
   });
 
+  it('reads the quoted plans before 十一五 (“九五”末, “十五”期间) as their years, and no discount (八五折) as one', () => {
+    const text = REPORT(2006, '一、过去五年工作回顾\n城镇化率由“九五”末的42%提高到去年的47%。“十五”期间累计完成投资800亿元。\n');
+    expect(when(text)).toEqual([['42%', 'actual', 2000, null], ['47%', 'actual', 2005, null], ['800亿元', 'actual', null, [2001, 2005]]]);
+    expect(when(REPORT(2006, '二、2006年工作安排\n商品打八五折，销售额增长10%。\n'))).toEqual([['10%', 'target', 2006, null]]);
+  });
+
   it('过去五年 in a report of year N is N-5 to N-1: totals take the span, levels reached its end', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，我们累计新建学校12所，改造农村公路300公里，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([

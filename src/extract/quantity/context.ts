@@ -5,6 +5,10 @@ import type { KindEvidence } from '../../rules/files/quantities.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END } from '../meta/doctype.js';
+
+/** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
+ * “七五” … “九五” and “十五” (2001–2005). */
+const PLAN_END: Readonly<Record<string, number>> = { ...FIVE_YEAR_END, 七: 1990, 八: 1995, 九: 2000, 十: 2005 };
 import { Coverage, Locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
@@ -452,7 +456,7 @@ function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind
     for (const m of all[k]!) {
       const end = m.index + m[0].length;
       // A five-year span counts by its last year (“十三五”期间, in a report of 2020's end, is reviewed).
-      const year = rule.capture ? Number(m[rule.capture]) : FIVE_YEAR_END[m[1] ?? ''] ?? null;
+      const year = rule.capture ? Number(m[rule.capture]) : PLAN_END[m[1] ?? ''] ?? null;
       if (year === null || end <= lastEnd) continue;
       lastEnd = end;
       lastYear = year;
@@ -576,11 +580,11 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame, kind
   switch (rule.span) {
     case 'range': return [Number(m[1]), Number(m[2])];
     case 'plan-period': {
-      const end = FIVE_YEAR_END[m[1] ?? ''];
+      const end = PLAN_END[m[1] ?? ''];
       return end ? [end - 4, end] : null;
     }
     case 'after-plan-period': {
-      const end = FIVE_YEAR_END[m[1] ?? ''];
+      const end = PLAN_END[m[1] ?? ''];
       return end ? [end + 1, end + 5] : null;
     }
     case 'last-n':
@@ -718,7 +722,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
         continue;
       }
       const year = rule.capture ? Number(cue[rule.capture])
-        : rule.period ? FIVE_YEAR_END[cue[1] ?? ''] ?? null
+        : rule.period ? PLAN_END[cue[1] ?? ''] ?? null
         : rule.relative === 'plan' ? frame.planYear
         : rule.relative === 'next' ? frame.nextYear
         : rule.relative === 'review' ? frame.lastYear
