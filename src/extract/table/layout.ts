@@ -8,6 +8,7 @@ import { packedMap } from '../../util/arrays.js';
 import { isNumber, isYear, parseCell } from './cells.js';
 import type { Grammar } from '../units/grammar.js';
 import { isUnit, splitItems } from '../units/split.js';
+import { barCells } from './bars.js';
 
 /** One physical line of the text, trimmed; `removed` when it touches page furniture. */
 export interface Line extends Range {
@@ -25,6 +26,8 @@ export interface RawTable {
   headerCount: number | null;
   /** Rows whose cells stand where the layout put them: a short row is never filled from the row above. */
   placed: boolean;
+  /** Group rows written whole on one line (一、主要经济社会发展指标): cells of the table that may stand as headings. */
+  headings?: Range[];
 }
 
 type Layout = Rules['tables']['layouts'][number];
@@ -200,10 +203,12 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   const body = (k: number) => lines[k]?.body ?? '';
   const usable = (k: number) => k < lines.length && !lines[k]!.removed && !taken[k];
   const group = (k: number) => !!grammar.groupRow && usable(k) && grammar.groupRow.test(body(k));
+  // A group row written whole on one line (一、主要经济社会发展指标（牵头领导：…）): its marker and title together.
+  const titled = (k: number) => !!grammar.groupTitle && usable(k) && grammar.groupTitle.test(body(k));
   // The next row opens at k (serial n, or a group row), perhaps after blank lines.
   const opensAt = (k: number, n: number) => {
     while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
-    return usable(k) && (body(k) === String(n) || group(k)) ? k : -1;
+    return usable(k) && (body(k) === String(n) || group(k) || titled(k)) ? k : -1;
   };
   const out: RawTable[] = [];
   const opener = wholeWord(grammar.opens);
@@ -222,21 +227,29 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
    */
   function tableAt(i: number): { table: RawTable; last: number } | null {
     let j = i;
-    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar!.maxHeaderCell && !isNumber(body(j)) && !group(j)) j++;
+    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar!.maxHeaderCell && !isNumber(body(j)) && !group(j) && !titled(j)) j++;
     // A total row (总分 / 100) written right under the header: its label is the last short line.
     let total: number[] | null = null;
     let first = j;
-    if (j - i > 3 && isNumber(body(j)) && body(j) !== '1' && usable(j) && (body(j + 1) === '1' || group(j + 1))) {
+    if (j - i > 3 && isNumber(body(j)) && body(j) !== '1' && usable(j) && (body(j + 1) === '1' || group(j + 1) || titled(j + 1))) {
       total = [j - 1, j];
       j--;
       first = j + 2;
     }
     const width = j - i;
-    if (width < 3 || !(body(first) === '1' || group(first))) return null;
+    if (width < 3 || !(body(first) === '1' || group(first) || titled(first))) return null;
     const rows: { at: number[]; group: boolean }[] = [];
     let p = first;
     let n = 1;
     while (usable(p)) {
+      if (titled(p)) {
+        // A group row on one line: the next serial number follows it.
+        const next = opensAt(p + 1, n);
+        if (next < 0 || body(next) !== String(n)) break;
+        rows.push({ at: [p], group: true });
+        p = next;
+        continue;
+      }
       if (group(p)) {
         // A group row: its title and score, up to the next serial number.
         let e = p + 1;
@@ -273,7 +286,10 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     const asRow = (at: number[], cells: Range[]) => ({ span: { start: lines[at[0]!]!.start, end: [...at].reverse().map((k) => lines[k]!).find((l) => l.body)!.end }, cells });
     const placed = !!total || rows.some((r) => r.group || r.at.length !== width);
     const totalRow = total ? [asRow(total, [{ start: lines[total[0]!]!.start, end: lines[total[0]!]!.start }, ...total.map(range)])] : [];
-    return { table: { rule: grammar!.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed }, last: rows.at(-1)!.at.at(-1)! };
+    const headings = rows.filter((r) => r.group && r.at.length === 1 && titled(r.at[0]!)).map((r) => range(r.at[0]!));
+    const table: RawTable = { rule: grammar!.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed };
+    if (headings.length) table.headings = headings;
+    return { table, last: rows.at(-1)!.at.at(-1)! };
   }
 
   /**
@@ -283,7 +299,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   function rowEnd(p: number, n: number, width: number): number {
     const fixed = p + width - 1;
     const fits = (e: number) => span(p, e).every((k) => usable(k));
-    const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k));
+    const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k) || titled(k));
     if (fixed < lines.length && fits(fixed) && opensAt(fixed + 1, n + 1) >= 0) return fixed;
     const limit = Math.min(lines.length - 1, p + grammar!.maxRowLines - 1);
     // Written lines only: a blank line ends a cell written over several lines.
@@ -448,17 +464,32 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
  * headings or front lines. `units` (the unit grammar) tells a unit cell that closes a row.
  */
 export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables'], units: Grammar | null = null): Range[] {
-  if (!rules.headedCellPerLine && !rules.cellPerLine) return [];
-  // Both layouts open a table only at a line that is one of their opening words (序号, 指标…) whole: most texts have
-  // none, and then the line list is not built.
-  const opener = wholeWord([...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])]);
+  if (!rules.headedCellPerLine && !rules.cellPerLine && !rules.barCells) return [];
+  // The layouts open a table only at a line that is one of their opening words (序号, 指标…) or the bar whole: most
+  // texts have none, and then the line list is not built.
+  const opener = wholeWord([...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? []), ...(rules.barCells ? [rules.barCells.bar] : [])]);
   if (!doc.lines.some((l) => opener(l.body))) return [];
   const lines = tableLines(doc);
   const taken: Taken = new Uint8Array(lines.length);
   const unit = units ? unitLineTest(doc.view, units) : null;
   const serial = cellPerLine(lines, rules, taken, unit);
   for (const t of serial) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
-  return [...serial, ...headedCellPerLine(lines, rules, taken)].map((t) => ({ start: t.lines[0]!.span.start, end: t.lines.at(-1)!.span.end })).sort((a, b) => a.start - b.start);
+  const headed = headedCellPerLine(lines, rules, taken);
+  for (const t of headed) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
+  return [...serial, ...headed, ...barCells(lines, rules, taken)].flatMap(cellRanges).sort((a, b) => a.start - b.start);
+}
+
+/** A table's lines as ranges of cells: the whole table, but for its group rows that may stand as headings. */
+function cellRanges(t: RawTable): Range[] {
+  const out: Range[] = [];
+  let start = t.lines[0]!.span.start;
+  for (const h of t.headings ?? []) {
+    if (h.start > start) out.push({ start, end: h.start });
+    start = h.end;
+  }
+  const end = t.lines.at(-1)!.span.end;
+  if (end > start) out.push({ start, end });
+  return out;
 }
 
 /**
@@ -504,5 +535,6 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   take(cellPerLine(lines, rules, taken, unit));
   if (unit) take(serialRows(lines, rules, taken, unit));
   take(headedCellPerLine(lines, rules, taken));
+  take(barCells(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
 }

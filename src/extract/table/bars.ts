@@ -1,0 +1,110 @@
+import type { Range } from '../../document.js';
+import type { Rules } from '../../rules/schema.js';
+import type { Line, RawTable } from './layout.js';
+
+type Bars = NonNullable<Rules['tables']['barCells']>;
+
+/** The written lines of one cell: the first and the last (inclusive), or null for an empty cell (`|` right after `|`). */
+interface CellLines {
+  first: number;
+  last: number;
+  /** Where an empty cell stands: the start of the bar line that closes it. */
+  at: number;
+}
+
+/**
+ * Cells separated by lines holding only a bar (rules/tables.yaml barCells), as a page flattened with one cell per
+ * block writes a table that has no header row: `1` / `|` / `一、…` / `|` / task / `|` / units / `|` / person / `|` / …
+ * A row opens with the next serial number after a bar; a cell may run over several lines (units one a line); the
+ * cell after the last bar is its first line. A group cell (一、…) is written in the first row of its group only: it
+ * gets a column of its own, empty in the other rows, and may stand as a heading. At least two rows of `minCells`.
+ * `taken` marks lines an earlier table took (1).
+ */
+export function barCells(lines: Line[], rules: Rules['tables'], taken: Uint8Array): RawTable[] {
+  const g = rules.barCells;
+  if (!g) return [];
+  const out: RawTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // Most lines are no `1`: a string compare rules them out.
+    if (lines[i]!.body !== '1' || taken[i] || lines[i]!.removed) continue;
+    const found = tableAt(lines, i, g, taken);
+    if (!found) continue;
+    out.push(found.table);
+    i = found.last;
+  }
+  return out;
+}
+
+function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table: RawTable; last: number } | null {
+  const usable = (k: number) => k < lines.length && !lines[k]!.removed && !taken[k];
+  // A bar alone on its line is furniture to the cleaner (removed): here it is the separator.
+  const isBar = (k: number) => k < lines.length && !taken[k] && lines[k]!.body === g.bar;
+  const cells: (CellLines | null)[] = [];
+  const empty: number[] = [];
+  let k = i;
+  for (;;) {
+    let e = k;
+    let first = -1;
+    let last = -1;
+    let written = 0;
+    while (usable(e) && !isBar(e) && written <= g.maxCellLines) {
+      if (lines[e]!.body) {
+        if (first < 0) first = e;
+        last = e;
+        written++;
+      }
+      e++;
+    }
+    if (isBar(e) && written <= g.maxCellLines) {
+      cells.push(first < 0 ? null : { first, last, at: lines[e]!.start });
+      empty.push(lines[e]!.start);
+      k = e + 1;
+      continue;
+    }
+    // No bar after it: the last cell, its first written line.
+    if (first >= 0) {
+      cells.push({ first, last: first, at: lines[first]!.start });
+      empty.push(lines[first]!.start);
+    }
+    break;
+  }
+  const text = (c: CellLines | null) => (c ? (c.first === c.last ? lines[c.first]!.body : null) : '');
+  // Rows: each opens with the next serial number, once the row before has its cells.
+  const rows: number[][] = [];
+  let row: number[] = [];
+  for (let c = 0; c < cells.length; c++) {
+    if (c === 0 || (row.length >= g.minCells && text(cells[c] ?? null) === String(rows.length + 2))) {
+      if (c > 0) rows.push(row);
+      row = [];
+    }
+    row.push(c);
+  }
+  if (row.length >= g.minCells) rows.push(row);
+  if (rows.length < 2) return null;
+  const range = (c: number): Range => {
+    const cell = cells[c];
+    return cell ? { start: lines[cell.first]!.start, end: lines[cell.last]!.end } : { start: empty[c]!, end: empty[c]! };
+  };
+  const isGroup = (c: number | undefined) => {
+    const cell = c === undefined ? null : cells[c];
+    return !!cell && g.groupCell.test(lines[cell.first]!.body);
+  };
+  const grouped = rows.some((r) => isGroup(r[1]));
+  const headings: Range[] = [];
+  let lastGroup = '';
+  const tableRows = rows.map((r) => {
+    const own = r.map(range);
+    let placed = own;
+    // A group cell repeated in the rows of its group heads it once.
+    const group = isGroup(r[1]) ? lines[cells[r[1]!]!.first]!.body : null;
+    if (group !== null && group !== lastGroup) headings.push(own[1]!);
+    if (group !== null) lastGroup = group;
+    if (grouped && group === null) placed = [own[0]!, { start: own[0]!.end, end: own[0]!.end }, ...own.slice(1)];
+    const written = own.filter((x) => x.end > x.start);
+    return { span: { start: own[0]!.start, end: written.at(-1)!.end }, cells: placed };
+  });
+  const lastCell = cells[rows.at(-1)!.filter((c) => cells[c]).at(-1)!]!;
+  const table: RawTable = { rule: g.id, first: i, lines: tableRows, headerCount: 0, placed: true };
+  if (headings.length) table.headings = headings;
+  return { table, last: lastCell.last };
+}
