@@ -77,6 +77,40 @@ describe('a task-breakdown table written one cell per line, with a header (序�
   });
 });
 
+describe('a task-breakdown table written one cell per line with a blank line after each cell', () => {
+  // As pages converted one block a cell give it: 序号 / blank / 目  标  任  务 / blank / …; three blank lines hold an empty cell.
+  const text = [
+    ...notice, '',
+    '序号', '目  标  任  务', '牵头单位', '责任单位', '责任人',
+    '一、经济发展主要指标（牵头领导：钱一）',
+    '1', '全县生产总值增长6.5%。', '县发改局', '县统计局、各镇', '周三',
+    '2', '一般公共预算收入增长5%以上。', '县财政局', '', '吴四',
+    '3', '新增城镇就业2000人。', '县人社局', '各镇', '王六',
+  ].join('\n\n') + '\n\n以上任务请各单位于每季度末报送进展。';
+  const result = assemble(docOf(text));
+
+  it('reads the rows as tasks, an empty 责任单位 cell leaving the lead responsible too', () => {
+    expect(roles(result)).toEqual([
+      ['1', '全县生产总值增长6.5%', ['县发改局'], ['县统计局', '各镇'], []],
+      ['2', '一般公共预算收入增长5%以上', ['县财政局'], ['县财政局'], []],
+      ['3', '新增城镇就业2000人', ['县人社局'], ['各镇'], []],
+    ]);
+    expect(result.tables[0]!.rows.map((r) => r.cells.map((c) => c.column))).toEqual([[0], [0, 1, 2, 3, 4], [0, 1, 2, 4], [0, 1, 2, 3, 4]]);
+    expect(result.sections.map((s) => s.heading)).toContain('一、经济发展主要指标');
+    expect(result.sections.map((s) => s.heading)).not.toContain('县统计局、各镇');
+    // The note after the table is not in its last row.
+    expect(text.slice(result.tables[0]!.span.end)).toBe('\n\n以上任务请各单位于每季度末报送进展。');
+    exact(text, result);
+  });
+
+  it('ends the last row at the header\'s width: a part heading and prose after the table stay out of it', () => {
+    const t = ['序号', '指标', '单位', '目标', '1', '地区生产总值增速', '%', '6左右', '2', '研发投入强度', '%', '≥3.5', '三、主要任务', '全面推进高质量发展，加快建设现代化产业体系。'].join('\n\n');
+    const r = assemble(docOf(t));
+    expect(r.tables[0]!.rows.map((row) => row.cells.map((c) => c.text))).toEqual([['1', '地区生产总值增速', '%', '6左右'], ['2', '研发投入强度', '%', '≥3.5']]);
+    expect(r.sections.map((s) => s.heading)).toEqual(['三、主要任务']);
+  });
+});
+
 describe('a task table flattened with a bar line between its cells and no header', () => {
   // serial | group (first row of a group only) | task | units (one a line) | person | deadline | phone
   const text = [

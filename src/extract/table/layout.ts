@@ -197,7 +197,10 @@ export function unitLineTest(view: string, g: Grammar): UnitLine {
  * last row, at a line that reads as a unit list. The lines of a row beyond the header's width are one cell written
  * over several lines: the one before the unit cell, or the last one when the row ends in no unit list.
  */
-function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine | null): RawTable[] {
+function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine | null, spacedToo = true): RawTable[] {
+  // The lines are the cells of a table written with a blank line after each (see `spaced`): a cell over several lines
+  // is one of them already, and no row runs on over the next.
+  const compact = !spacedToo;
   const grammar = rules.cellPerLine;
   if (!grammar) return [];
   const body = (k: number) => lines[k]?.body ?? '';
@@ -205,21 +208,39 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   const group = (k: number) => !!grammar.groupRow && usable(k) && grammar.groupRow.test(body(k));
   // A group row written whole on one line (一、主要经济社会发展指标（牵头领导：…）): its marker and title together.
   const titled = (k: number) => !!grammar.groupTitle && usable(k) && grammar.groupTitle.test(body(k));
+  // The next written line after k.
+  const nextWritten = (k: number) => {
+    k++;
+    while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
+    return k;
+  };
+  // A group row on one line heads row n when the serial number n follows it (a part heading after the table does not).
+  const heads = (k: number, n: number) => titled(k) && body(nextWritten(k)) === String(n);
   // The next row opens at k (serial n, or a group row), perhaps after blank lines.
   const opensAt = (k: number, n: number) => {
     while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
-    return usable(k) && (body(k) === String(n) || group(k) || titled(k)) ? k : -1;
+    return usable(k) && (body(k) === String(n) || group(k) || heads(k, n)) ? k : -1;
   };
   const out: RawTable[] = [];
   const opener = wholeWord(grammar.opens);
   for (let i = 0; i < lines.length; i++) {
     if (taken[i] || lines[i]!.removed || !opener(lines[i]!.body)) continue;
-    const found = tableAt(i);
+    const found = tableAt(i) ?? (spacedToo ? spacedAt(i) : null);
     if (!found) continue;
     out.push(found.table);
     i = found.last;
   }
   return out;
+
+  /** The table whose header opens at line i with a blank line after each cell (see `spaced`), or null. */
+  function spacedAt(i: number): { table: RawTable; last: number } | null {
+    const compact = spaced(lines, i, taken);
+    if (!compact) return null;
+    const table = cellPerLine(compact.lines, rules, compact.taken, unit, false)[0];
+    if (!table || table.first !== 0) return null;
+    table.first = i;
+    return { table, last: lastLineOf(lines, table) };
+  }
 
   /**
    * The table whose header opens at line i (an opener of the grammar), with its last line, or null. Its own function:
@@ -231,23 +252,22 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     // A total row (总分 / 100) written right under the header: its label is the last short line.
     let total: number[] | null = null;
     let first = j;
-    if (j - i > 3 && isNumber(body(j)) && body(j) !== '1' && usable(j) && (body(j + 1) === '1' || group(j + 1) || titled(j + 1))) {
+    if (j - i > 3 && isNumber(body(j)) && body(j) !== '1' && usable(j) && (body(j + 1) === '1' || group(j + 1) || heads(j + 1, 1))) {
       total = [j - 1, j];
       j--;
       first = j + 2;
     }
     const width = j - i;
-    if (width < 3 || !(body(first) === '1' || group(first) || titled(first))) return null;
+    if (width < 3 || !(body(first) === '1' || group(first) || heads(first, 1))) return null;
     const rows: { at: number[]; group: boolean }[] = [];
     let p = first;
     let n = 1;
     while (usable(p)) {
       if (titled(p)) {
         // A group row on one line: the next serial number follows it.
-        const next = opensAt(p + 1, n);
-        if (next < 0 || body(next) !== String(n)) break;
+        if (!heads(p, n)) break;
         rows.push({ at: [p], group: true });
-        p = next;
+        p = nextWritten(p);
         continue;
       }
       if (group(p)) {
@@ -299,12 +319,12 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   function rowEnd(p: number, n: number, width: number): number {
     const fixed = p + width - 1;
     const fits = (e: number) => span(p, e).every((k) => usable(k));
-    const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k) || titled(k));
+    const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k) || heads(k, n + 1));
     if (fixed < lines.length && fits(fixed) && opensAt(fixed + 1, n + 1) >= 0) return fixed;
     const limit = Math.min(lines.length - 1, p + grammar!.maxRowLines - 1);
     // Written lines only: a blank line ends a cell written over several lines.
     let last = fixed;
-    while (last < limit && usable(last + 1) && body(last + 1)) last++;
+    while (!compact && last < limit && usable(last + 1) && body(last + 1)) last++;
     if (fits(fixed) && span(p, fixed).every((k) => body(k))) {
       for (let e = fixed; e <= last; e++) if (opens(e + 1)) return e;
       for (let e = fixed; e <= last; e++) if (unit?.(lines[e]!)) return e;
@@ -315,6 +335,39 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   function span(from: number, to: number) {
     return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
   }
+}
+
+/** The most blank lines between two cells of a table written with a blank line after each cell: 5 is two empty cells. */
+const MAX_SPACED_GAP = 5;
+
+/**
+ * The lines from i on as cells when the table writes a blank line after each cell (序号 / blank / 目标任务 / blank /
+ * …, as pages converted one block a cell give it): a run of written lines is one cell, and a gap of 2k+1 blank lines
+ * holds k empty cells. Null when the header (the opener and the two cells after it) is not written so; the lines end
+ * at a gap longer than MAX_SPACED_GAP.
+ */
+function spaced(lines: Line[], i: number, taken: Taken): { lines: Line[]; taken: Taken } | null {
+  const written = (k: number) => k < lines.length && !!lines[k]!.body;
+  if (!(written(i) && !written(i + 1) && written(i + 2) && !written(i + 3) && written(i + 4))) return null;
+  const out: Line[] = [];
+  const took: number[] = [];
+  for (let k = i; k < lines.length; ) {
+    let e = k;
+    while (written(e + 1)) e++;
+    const block = lines.slice(k, e + 1);
+    out.push({ start: lines[k]!.start, end: lines[e]!.end, body: block.map((l) => l.body).join('\n'), removed: block.some((l) => l.removed) });
+    took.push(block.some((_, q) => taken[k + q]) ? 1 : 0);
+    let gap = 0;
+    while (e + 1 + gap < lines.length && !written(e + 1 + gap) && !lines[e + 1 + gap]!.removed) gap++;
+    if (gap > MAX_SPACED_GAP || e + 1 + gap >= lines.length || !written(e + 1 + gap)) break;
+    for (let q = 0; q < (gap - 1) >> 1; q++) {
+      const at = lines[e + 2 + 2 * q]!.start;
+      out.push({ start: at, end: at, body: '', removed: false });
+      took.push(0);
+    }
+    k = e + 1 + gap;
+  }
+  return { lines: out, taken: Uint8Array.from(took) };
 }
 
 /** Longest cell of a row read without markers (指标 / 单位 / 2025年 / 2030年 / 属性): indicator names and figures are short. */

@@ -73,7 +73,8 @@ export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex, groupC
   const view = doc.view;
   const drafts: Draft[] = [];
   for (const table of doc.tables) {
-    const headers = table.columns.map((c) => c.path.join(''));
+    // Header words spaced out (目  标  任  务) are read whole.
+    const headers = table.columns.map((c) => c.path.join('').replace(/\s+/gu, ''));
     let roles = headers.map((h) => roleOf(h, g));
     const free = headers.map((h, i) => (roles[i] || g.serialHeaders.has(h) ? -1 : i)).filter((i) => i >= 0);
     let titleCol = free.find((i) => g.titleHeader.test(headers[i]!)) ?? free[0];
