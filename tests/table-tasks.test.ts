@@ -193,3 +193,25 @@ describe('documents with no such table', () => {
     exact(text, r);
   });
 });
+
+describe('cell tables: cost linear in size on hostile shapes', () => {
+  const cost = (text: string) => {
+    let best = Infinity;
+    for (let k = 0; k < 2; k++) {
+      const t = performance.now();
+      assemble(docOf(text));
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  };
+  it.each([
+    ['lone bars and serial numbers', (n: number) => '1\n|\n2\n|\n'.repeat(n)],
+    ['bar rows with a unit cell', (n: number) => Array.from({ length: n }, (_, k) => `${k + 1}\n|\n任务${k}。\n|\n市农业局\n|`).join('\n')],
+    ['spaced headers opening nothing', (n: number) => '序号\n\n指标\n\n单位\n\n1\n\n'.repeat(n)],
+  ])('%s', (_name, make) => {
+    const one = cost(make(1000));
+    const ten = cost(make(10000));
+    // Lenient: a quadratic cost gives 100.
+    expect(ten / Math.max(one, 1)).toBeLessThan(30);
+  });
+});

@@ -41,8 +41,12 @@ function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table:
   const isBar = (k: number) => k < lines.length && !taken[k] && lines[k]!.body === g.bar;
   const cells: (CellLines | null)[] = [];
   const empty: number[] = [];
+  // Cells since the last one that could open a row (the next serial number): a row has at most maxRowCells.
+  let since = 0;
+  let n = 1;
   let k = i;
   for (;;) {
+    if (since > g.maxRowCells) break;
     let e = k;
     let first = -1;
     let last = -1;
@@ -56,6 +60,8 @@ function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table:
       e++;
     }
     if (isBar(e) && written <= g.maxCellLines) {
+      if (first >= 0 && first === last && lines[first]!.body === String(n + 1)) [since, n] = [0, n + 1];
+      since++;
       cells.push(first < 0 ? null : { first, last, at: lines[e]!.start });
       empty.push(lines[e]!.start);
       k = e + 1;
@@ -80,6 +86,9 @@ function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table:
     row.push(c);
   }
   if (row.length >= g.minCells) rows.push(row);
+  // A row of more cells than any row has is no row: the table ends before it.
+  const over = rows.findIndex((r) => r.length > g.maxRowCells);
+  if (over >= 0) rows.length = over;
   if (rows.length < 2) return null;
   const range = (c: number): Range => {
     const cell = cells[c];

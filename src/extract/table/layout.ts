@@ -223,7 +223,8 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   };
   const out: RawTable[] = [];
   const opener = wholeWord(grammar.opens);
-  for (let i = 0; i < lines.length; i++) {
+  // The cells of a table written with blank lines (see `spaced`) are read from its opener, their first line, only.
+  for (let i = 0; i < (compact ? Math.min(1, lines.length) : lines.length); i++) {
     if (taken[i] || lines[i]!.removed || !opener(lines[i]!.body)) continue;
     const found = tableAt(i) ?? (spacedToo ? spacedAt(i) : null);
     if (!found) continue;
@@ -234,12 +235,17 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
 
   /** The table whose header opens at line i with a blank line after each cell (see `spaced`), or null. */
   function spacedAt(i: number): { table: RawTable; last: number } | null {
-    const compact = spaced(lines, i, taken);
-    if (!compact) return null;
-    const table = cellPerLine(compact.lines, rules, compact.taken, unit, false)[0];
-    if (!table || table.first !== 0) return null;
-    table.first = i;
-    return { table, last: lastLineOf(lines, table) };
+    // The cells are gathered a few at first, and more only while the table runs to the last of them: an opener
+    // that opens no table costs the same whatever follows it.
+    for (let limit = SPACED_CELLS; ; limit *= 4) {
+      const compact = spaced(lines, i, taken, limit, grammar!.maxRowLines);
+      if (!compact) return null;
+      const table = cellPerLine(compact.lines, rules, compact.taken, unit, false)[0];
+      if (!table || table.first !== 0) return null;
+      if (compact.cut && lastLineOf(compact.lines, table) >= compact.lines.length - grammar!.maxRowLines - 1) continue;
+      table.first = i;
+      return { table, last: lastLineOf(lines, table) };
+    }
   }
 
   /**
@@ -339,6 +345,8 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
 
 /** The most blank lines between two cells of a table written with a blank line after each cell: 5 is two empty cells. */
 const MAX_SPACED_GAP = 5;
+/** How many cells of such a table are gathered first (see spacedAt). */
+const SPACED_CELLS = 64;
 
 /**
  * The lines from i on as cells when the table writes a blank line after each cell (序号 / blank / 目标任务 / blank /
@@ -346,14 +354,25 @@ const MAX_SPACED_GAP = 5;
  * holds k empty cells. Null when the header (the opener and the two cells after it) is not written so; the lines end
  * at a gap longer than MAX_SPACED_GAP.
  */
-function spaced(lines: Line[], i: number, taken: Taken): { lines: Line[]; taken: Taken } | null {
+function spaced(lines: Line[], i: number, taken: Taken, limit: number, maxLines: number): { lines: Line[]; taken: Taken; cut: boolean } | null {
   const written = (k: number) => k < lines.length && !!lines[k]!.body;
   if (!(written(i) && !written(i + 1) && written(i + 2) && !written(i + 3) && written(i + 4))) return null;
+  // The first row (its serial number 1) comes within a header's reach, or there is no table.
+  let one = i + 4;
+  while (one < Math.min(lines.length, i + 4 * maxLines) && lines[one]!.body !== '1') one++;
+  if (one >= lines.length || lines[one]!.body !== '1') return null;
   const out: Line[] = [];
   const took: number[] = [];
+  let cut = false;
   for (let k = i; k < lines.length; ) {
+    if (out.length >= limit) {
+      cut = true;
+      break;
+    }
     let e = k;
-    while (written(e + 1)) e++;
+    // A run of written lines longer than any cell is prose: the cells end before it.
+    while (written(e + 1) && e - k < maxLines) e++;
+    if (written(e + 1)) break;
     const block = lines.slice(k, e + 1);
     out.push({ start: lines[k]!.start, end: lines[e]!.end, body: block.map((l) => l.body).join('\n'), removed: block.some((l) => l.removed) });
     took.push(block.some((_, q) => taken[k + q]) ? 1 : 0);
@@ -367,7 +386,7 @@ function spaced(lines: Line[], i: number, taken: Taken): { lines: Line[]; taken:
     }
     k = e + 1 + gap;
   }
-  return { lines: out, taken: Uint8Array.from(took) };
+  return { lines: out, taken: Uint8Array.from(took), cut };
 }
 
 /** Longest cell of a row read without markers (指标 / 单位 / 2025年 / 2030年 / 属性): indicator names and figures are short. */

@@ -50,11 +50,11 @@ export function tableRules() {
     serialRows: z.object({ id: RuleId, ...examples, header: Pattern }).strict().optional(),
     /**
      * Cells separated by lines holding only `bar`, no header row: rows open with their serial number; a cell runs
-     * over at most `maxCellLines` lines; a row has at least `minCells` cells; a `groupCell` (一、…) heads its group.
+     * over at most `maxCellLines` lines; a row has `minCells` to `maxRowCells` cells; a `groupCell` (一、…) heads its group.
      */
     barCells: z.object({
       id: RuleId, ...examples, bar: z.string().min(1), groupCell: Pattern,
-      minCells: z.number().int().min(2).default(3), maxCellLines: z.number().int().positive().default(12),
+      minCells: z.number().int().min(2).default(3), maxCellLines: z.number().int().positive().default(12), maxRowCells: z.number().int().positive().default(30),
     }).strict().optional(),
     /** A deadline cell (2024年底前), matched whole: its first group is the year of the row's figures. */
     deadline: Pattern.optional(),
