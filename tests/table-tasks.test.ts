@@ -77,6 +77,25 @@ describe('a task-breakdown table written one cell per line, with a header (序�
   });
 });
 
+describe('a deadline column (完成时限) in a headed table', () => {
+  it('gives a row\'s figures the deadline\'s year unless the task cell names a nearer one; a row with no dated deadline keeps the report\'s', () => {
+    const text = [
+      '2029年县政府重点工作任务分工方案', '序号', '工作任务', '责任单位', '完成时限',
+      '1', '新建污水管网30公里。', '县住建局', '2030年6月底前',
+      '2', '2029年完成造林1万亩，到2031年森林覆盖率达到45%。', '县林业局', '2031年底前',
+      '3', '新增城镇就业2000人。', '县人社局', '长期坚持',
+    ].join('\n');
+    const r = assemble(docOf(text));
+    expect(roles(r)).toEqual([
+      ['1', '新建污水管网30公里', [], ['县住建局'], []],
+      ['2', '2029年完成造林1万亩，到2031年森林覆盖率达到45%', [], ['县林业局'], []],
+      ['3', '新增城镇就业2000人', [], ['县人社局'], []],
+    ]);
+    expect(r.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['30公里', 'target', 2030], ['1万亩', 'target', 2029], ['45%', 'target', 2031], ['2000人', 'target', 2029]]);
+    exact(text, r);
+  });
+});
+
 describe('a task-breakdown table written one cell per line with a blank line after each cell', () => {
   // As pages converted one block a cell give it: 序号 / blank / 目  标  任  务 / blank / …; three blank lines hold an empty cell.
   const text = [
@@ -148,6 +167,19 @@ describe('a task table flattened with a bar line between its cells and no header
     expect([table.rule, table.rows.length]).toEqual(['table.bar-cells', 4]);
     // The text after the table is not in it.
     expect(text.slice(table.span.end)).toBe('\n各责任单位要按时报送进展情况。');
+  });
+
+  it('keeps the unit column when one of its cells names a unit no suffix tells (a typo stays as written)', () => {
+    const t = [
+      '1', '|', '建成乡村振兴示范村5个。', '|', '市农业农村局', '|', '王一', '|',
+      '2', '|', '完成农村改厕3000户。', '|', '市农业农村', '|', '李二', '|',
+      '3', '|', '新建农村公路80公里。', '|', '市交通运输局', '|', '赵三',
+    ].join('\n');
+    expect(roles(assemble(docOf(t)))).toEqual([
+      ['1', '建成乡村振兴示范村5个', [], ['市农业农村局'], []],
+      ['2', '完成农村改厕3000户', [], ['市农业农村'], []],
+      ['3', '新建农村公路80公里', [], ['市交通运输局'], []],
+    ]);
   });
 
   it('reads a group cell repeated in every row of its group as one heading, not as the task', () => {

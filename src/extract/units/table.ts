@@ -42,16 +42,20 @@ function unitsOfCell(view: string, span: Range, g: Grammar): Range[] | null {
 }
 
 /**
- * Column roles of a table with no header (a table flattened with bars between its cells): a column whose every
- * written cell is a unit list holds the responsible units; the first column is the serial one when its cells count
- * 1, 2, 3…; the title column is the other column holding the most text. Null when no column holds units.
+ * Column roles of a table with no header (a table flattened with bars between its cells): a column of unit lists
+ * holds the responsible units; the first column is the serial one when its cells count
+ * 1, 2, 3…; the title column is the other column holding the most text. Null when no column holds units. A
+ * column holds units when it is written in half the rows at least, and two thirds of its cells (two at least) are
+ * nothing but unit names.
  */
 function headerless(view: string, table: Table, g: Grammar, groupCell: RegExp | null): { roles: ({ role: UnitRole; id: string } | null)[]; serialCol: number; titleCol: number } | null {
   const n = table.columns.length;
   const cellsOf = (j: number) => table.rows.flatMap((r) => r.cells.filter((c) => c.column === j));
   const roles = Array.from({ length: n }, (_, j) => {
     const cells = cellsOf(j);
-    return cells.length * 2 >= table.rows.length && cells.every((c) => unitsOfCell(view, c.span, g)) ? { role: 'responsible' as const, id: g.shapeIds.table } : null;
+    // Unit names in most rows (a typo or an odd name in one cell does not unmake the column).
+    const units = cells.filter((c) => unitsOfCell(view, c.span, g)).length;
+    return units >= 2 && cells.length * 2 >= table.rows.length && units * 3 >= cells.length * 2 ? { role: 'responsible' as const, id: g.shapeIds.table } : null;
   });
   if (!roles.some(Boolean)) return null;
   const serialCol = table.rows.every((r, k) => r.cells.some((c) => c.column === 0 && c.text === String(k + 1))) ? 0 : -1;
