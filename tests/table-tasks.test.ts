@@ -182,6 +182,24 @@ describe('a task table flattened with a bar line between its cells and no header
     ]);
   });
 
+  it('takes a header written the same way above the first row (序号 / | / 重点任务 / | / 牵头单位 / | / 配合单位 …): roles by its words', () => {
+    const t = [
+      '某市2031年重点任务责任清单',
+      '序号', '|', '重点任务', '|', '牵头单位', '|', '配合单位', '|', '完成时限', '|',
+      '1', '|', '粮食产量120万吨以上。', '|', '市农业农村局', '|', '市统计局', '|', '2032年底前', '|',
+      '2', '|', '新增城镇就业2万人。', '|', '市人社局', '|', '各区县', '|', '2031年12月底',
+    ].join('\n');
+    const r = assemble(docOf(t));
+    expect(r.tables[0]!.columns.map((c) => c.path.join(''))).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '完成时限']);
+    expect(roles(r)).toEqual([
+      ['1', '粮食产量120万吨以上', ['市农业农村局'], ['市农业农村局'], ['市统计局']],
+      ['2', '新增城镇就业2万人', ['市人社局'], ['市人社局'], ['各区县']],
+    ]);
+    expect(r.sections).toEqual([]);
+    expect(r.quantities.map((q) => [q.core.text, q.year])).toEqual([['120万吨', 2032], ['2万人', 2031]]);
+    exact(t, r);
+  });
+
   it('reads a group cell repeated in every row of its group as one heading, not as the task', () => {
     const t = [
       '1', '|', '一、主要预期目标', '|', '城镇新增就业1.5万人。', '|', '市人社局', '|', '2031年底前', '|',

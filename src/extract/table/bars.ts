@@ -1,5 +1,6 @@
 import type { Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
+import { isNumber } from './cells.js';
 import type { Line, RawTable } from './layout.js';
 
 type Bars = NonNullable<Rules['tables']['barCells']>;
@@ -113,7 +114,37 @@ function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table:
     return { span: { start: own[0]!.start, end: written.at(-1)!.end }, cells: placed };
   });
   const lastCell = cells[rows.at(-1)!.filter((c) => cells[c]).at(-1)!]!;
+  const header = headerAbove(lines, i, g, taken);
+  if (header.length) {
+    const at = (k: number): Range => ({ start: lines[k]!.start, end: lines[k]!.end });
+    const table: RawTable = { rule: g.id, first: header[0]!, lines: [{ span: { start: lines[header[0]!]!.start, end: lines[header.at(-1)!]!.end }, cells: header.map(at) }, ...tableRows], headerCount: 1, placed: true };
+    if (headings.length) table.headings = headings;
+    return { table, last: lastCell.last };
+  }
   const table: RawTable = { rule: g.id, first: i, lines: tableRows, headerCount: 0, placed: true };
   if (headings.length) table.headings = headings;
   return { table, last: lastCell.last };
+}
+
+/**
+ * The header cells written the same way right above the first row (序号 / | / 目标任务 / | / 责任单位 / | / 1): short
+ * lines, no figures, a bar after each, the first one a serial header (序号). Their line indices, or none.
+ */
+function headerAbove(lines: Line[], i: number, g: Bars, taken: Uint8Array): number[] {
+  const written = (k: number) => {
+    while (k >= 0 && !lines[k]!.body && !lines[k]!.removed) k--;
+    return k;
+  };
+  const header: number[] = [];
+  for (let h = i; header.length <= g.maxRowCells; ) {
+    const bar = written(h - 1);
+    if (bar < 0 || taken[bar] || lines[bar]!.body !== g.bar) break;
+    const c = written(bar - 1);
+    if (c < 0 || taken[c] || lines[c]!.removed || lines[c]!.body === g.bar || lines[c]!.body.length > g.maxHeaderCell || isNumber(lines[c]!.body)) break;
+    header.unshift(c);
+    h = c;
+  }
+  // The header opens with the serial column's header: cut what stands above it.
+  const opens = header.findIndex((k) => g.serialHeaders.includes(lines[k]!.body.replace(/\s+/gu, '')));
+  return opens >= 0 && header.length - opens >= g.minCells ? header.slice(opens) : [];
 }

@@ -51,10 +51,12 @@ export function tableRules() {
     /**
      * Cells separated by lines holding only `bar`, no header row: rows open with their serial number; a cell runs
      * over at most `maxCellLines` lines; a row has `minCells` to `maxRowCells` cells; a `groupCell` (一、…) heads its group.
+     * Header cells written the same way above the first row (short, the first one of `serialHeaders`) are its header.
      */
     barCells: z.object({
       id: RuleId, ...examples, bar: z.string().min(1), groupCell: Pattern,
       minCells: z.number().int().min(2).default(3), maxCellLines: z.number().int().positive().default(12), maxRowCells: z.number().int().positive().default(30),
+      serialHeaders: Words.default([]), maxHeaderCell: z.number().int().positive().default(12),
     }).strict().optional(),
     /** A deadline cell (2024年底前), matched whole: its first group is the year of the row's figures. */
     deadline: Pattern.optional(),
