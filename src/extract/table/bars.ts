@@ -5,20 +5,19 @@ import type { Line, RawTable } from './layout.js';
 
 type Bars = NonNullable<Rules['tables']['barCells']>;
 
-/** The written lines of one cell: the first and the last (inclusive), or null for an empty cell (`|` right after `|`). */
+/** The written lines of one cell: the first and the last (inclusive); null stands for an empty cell (`|` right after `|`). */
 interface CellLines {
   first: number;
   last: number;
-  /** Where an empty cell stands: the start of the bar line that closes it. */
-  at: number;
 }
 
 /**
  * Cells separated by lines holding only a bar (rules/tables.yaml barCells), as a page flattened with one cell per
- * block writes a table that has no header row: `1` / `|` / `一、…` / `|` / task / `|` / units / `|` / person / `|` / …
+ * block writes a table, often with no header row: `1` / `|` / `一、…` / `|` / task / `|` / units / `|` / person / `|` / …
  * A row opens with the next serial number after a bar; a cell may run over several lines (units one a line); the
  * cell after the last bar is its first line. A group cell (一、…) is written in the first row of its group only: it
- * gets a column of its own, empty in the other rows, and may stand as a heading. At least two rows of `minCells`.
+ * gets a column of its own, empty in the other rows, and may stand as a heading. At least two rows of `minCells`; a
+ * header written the same way right above the first row is its header (headerAbove).
  * `taken` marks lines an earlier table took (1).
  */
 export function barCells(lines: Line[], rules: Rules['tables'], taken: Uint8Array): RawTable[] {
@@ -41,6 +40,7 @@ function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table:
   // A bar alone on its line is furniture to the cleaner (removed): here it is the separator.
   const isBar = (k: number) => k < lines.length && !taken[k] && lines[k]!.body === g.bar;
   const cells: (CellLines | null)[] = [];
+  // Where each cell stands when it is empty: the start of the bar line that closes it.
   const empty: number[] = [];
   // Cells since the last one that could open a row (the next serial number): a row has at most maxRowCells.
   let since = 0;
@@ -63,14 +63,14 @@ function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table:
     if (isBar(e) && written <= g.maxCellLines) {
       if (first >= 0 && first === last && lines[first]!.body === String(n + 1)) [since, n] = [0, n + 1];
       since++;
-      cells.push(first < 0 ? null : { first, last, at: lines[e]!.start });
+      cells.push(first < 0 ? null : { first, last });
       empty.push(lines[e]!.start);
       k = e + 1;
       continue;
     }
     // No bar after it: the last cell, its first written line.
     if (first >= 0) {
-      cells.push({ first, last: first, at: lines[first]!.start });
+      cells.push({ first, last: first });
       empty.push(lines[first]!.start);
     }
     break;
@@ -115,13 +115,9 @@ function tableAt(lines: Line[], i: number, g: Bars, taken: Uint8Array): { table:
   });
   const lastCell = cells[rows.at(-1)!.filter((c) => cells[c]).at(-1)!]!;
   const header = headerAbove(lines, i, g, taken);
-  if (header.length) {
-    const at = (k: number): Range => ({ start: lines[k]!.start, end: lines[k]!.end });
-    const table: RawTable = { rule: g.id, first: header[0]!, lines: [{ span: { start: lines[header[0]!]!.start, end: lines[header.at(-1)!]!.end }, cells: header.map(at) }, ...tableRows], headerCount: 1, placed: true };
-    if (headings.length) table.headings = headings;
-    return { table, last: lastCell.last };
-  }
-  const table: RawTable = { rule: g.id, first: i, lines: tableRows, headerCount: 0, placed: true };
+  const at = (k: number): Range => ({ start: lines[k]!.start, end: lines[k]!.end });
+  const headerRow = header.length ? [{ span: { start: lines[header[0]!]!.start, end: lines[header.at(-1)!]!.end }, cells: header.map(at) }] : [];
+  const table: RawTable = { rule: g.id, first: header[0] ?? i, lines: [...headerRow, ...tableRows], headerCount: headerRow.length, placed: true };
   if (headings.length) table.headings = headings;
   return { table, last: lastCell.last };
 }
