@@ -68,7 +68,7 @@ const hostilePiece = fc.oneof(
   fc.integer({ min: 100, max: 3000 }).map((n) => ' '.repeat(n)),
   fc.integer({ min: 10, max: 300 }).map((n) => '推进改革\n'.repeat(n)),
   fc.integer({ min: 10, max: 300 }).map((n) => '12万\n3亿\n'.repeat(n)),
-  fc.constantFrom('一、', '（一）', '1.', '。', '，', '\n', '\r\n', '\t', '&nbsp;', '<p>', '责任单位：市财政局', '增长', '以上'),
+  fc.constantFrom('一、', '（一）', '1.', '。', '，', '\n', '\r\n', '\t', '&nbsp;', '<p>', '责任单位：市财政局', '增长', '以上', '\n|\n', '\n1\n', '\n2\n', '\n序号\n\n', '\n\n'),
 );
 
 describe('property: hostile shapes', () => {

@@ -119,6 +119,8 @@ const RUNNERS: Record<string, Runner> = {
   'script.yearNumerals': (_rule, text, r) => /(19|20)\d{2}年/.test(normaliseText(text, r.script.compiled.shift, null, r.script.compiled.yearDigits)) && !/(19|20)\d{2}年/.test(text),
   /** A header line of a task table flattened with single spaces (序号 工作任务 牵头单位). */
   'tables.serialRows': (rule, text) => (rule.header as RegExp).test(text),
+  /** A line holding only the bar that separates the cells of a table flattened one cell per block. */
+  'tables.barCells': (rule, text) => text.trim() === rule.bar,
 };
 
 const patternOf = (rule: Rule): RegExp | null => {

@@ -7,6 +7,7 @@ import { excludedMessage, exclusion } from './quantity/exclude.js';
 import { scanBlocks, type Mention } from './quantity/scan.js';
 import { Coverage } from './quantity/spans.js';
 import { reviewsOwnYear } from './roles.js';
+import { rowYears, withRowYears } from './table/deadline.js';
 
 /** The blocks in document order; segment already emits them so, and then no copy is made. */
 function inOrder(blocks: readonly Block[]): readonly Block[] {
@@ -32,7 +33,8 @@ export const quantities: Stage = (doc, ctx): Doc => {
   const messages: DraftMessage[] = [];
   const blocks = inOrder(doc.blocks);
   const perBlock = scanBlocks(doc.reading, blocks, c);
-  const carried = carriedYears(doc.view, blocks);
+  // A figure in a table row with a deadline cell (2024年底前) is of its year when nothing nearer says.
+  const carried = tables ? withRowYears(carriedYears(doc.view, blocks), blocks, rowYears(doc.tables, ctx.rules.tables.deadline ?? null)) : carriedYears(doc.view, blocks);
   // Drafts come out block by block, so usually already in order: told as they come (each read while fresh), and the
   // (stable) sort and a second pass naming them are then skipped.
   let sorted = true;

@@ -8,6 +8,7 @@ import { packedMap } from '../../util/arrays.js';
 import { isNumber, isYear, parseCell } from './cells.js';
 import type { Grammar } from '../units/grammar.js';
 import { isUnit, splitItems } from '../units/split.js';
+import { barCells } from './bars.js';
 
 /** One physical line of the text, trimmed; `removed` when it touches page furniture. */
 export interface Line extends Range {
@@ -25,6 +26,8 @@ export interface RawTable {
   headerCount: number | null;
   /** Rows whose cells stand where the layout put them: a short row is never filled from the row above. */
   placed: boolean;
+  /** Group rows written whole on one line (一、主要经济社会发展指标): cells of the table that may stand as headings. */
+  headings?: Range[];
 }
 
 type Layout = Rules['tables']['layouts'][number];
@@ -194,27 +197,56 @@ export function unitLineTest(view: string, g: Grammar): UnitLine {
  * last row, at a line that reads as a unit list. The lines of a row beyond the header's width are one cell written
  * over several lines: the one before the unit cell, or the last one when the row ends in no unit list.
  */
-function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine | null): RawTable[] {
+function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine | null, spacedToo = true): RawTable[] {
+  // The lines are the cells of a table written with a blank line after each (see `spaced`): a cell over several lines
+  // is one of them already, and no row runs on over the next.
+  const compact = !spacedToo;
   const grammar = rules.cellPerLine;
   if (!grammar) return [];
   const body = (k: number) => lines[k]?.body ?? '';
   const usable = (k: number) => k < lines.length && !lines[k]!.removed && !taken[k];
   const group = (k: number) => !!grammar.groupRow && usable(k) && grammar.groupRow.test(body(k));
+  // A group row written whole on one line (一、主要经济社会发展指标（牵头领导：…）): its marker and title together.
+  const titled = (k: number) => !!grammar.groupTitle && usable(k) && grammar.groupTitle.test(body(k));
+  // The next written line after k.
+  const nextWritten = (k: number) => {
+    k++;
+    while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
+    return k;
+  };
+  // A group row on one line heads row n when the serial number n follows it (a part heading after the table does not).
+  const heads = (k: number, n: number) => titled(k) && body(nextWritten(k)) === String(n);
   // The next row opens at k (serial n, or a group row), perhaps after blank lines.
   const opensAt = (k: number, n: number) => {
     while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
-    return usable(k) && (body(k) === String(n) || group(k)) ? k : -1;
+    return usable(k) && (body(k) === String(n) || group(k) || heads(k, n)) ? k : -1;
   };
   const out: RawTable[] = [];
   const opener = wholeWord(grammar.opens);
-  for (let i = 0; i < lines.length; i++) {
+  // The cells of a table written with blank lines (see `spaced`) are read from its opener, their first line, only.
+  for (let i = 0; i < (compact ? Math.min(1, lines.length) : lines.length); i++) {
     if (taken[i] || lines[i]!.removed || !opener(lines[i]!.body)) continue;
-    const found = tableAt(i);
+    const found = tableAt(i) ?? (spacedToo ? spacedAt(i) : null);
     if (!found) continue;
     out.push(found.table);
     i = found.last;
   }
   return out;
+
+  /** The table whose header opens at line i with a blank line after each cell (see `spaced`), or null. */
+  function spacedAt(i: number): { table: RawTable; last: number } | null {
+    // The cells are gathered a few at first, and more only while the table runs to the last of them: an opener
+    // that opens no table costs the same whatever follows it.
+    for (let limit = SPACED_CELLS; ; limit *= 4) {
+      const compact = spaced(lines, i, taken, limit, grammar!.maxRowLines);
+      if (!compact) return null;
+      const table = cellPerLine(compact.lines, rules, compact.taken, unit, false)[0];
+      if (!table || table.first !== 0) return null;
+      if (compact.cut && lastLineOf(compact.lines, table) >= compact.lines.length - grammar!.maxRowLines - 1) continue;
+      table.first = i;
+      return { table, last: lastLineOf(lines, table) };
+    }
+  }
 
   /**
    * The table whose header opens at line i (an opener of the grammar), with its last line, or null. Its own function:
@@ -222,21 +254,28 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
    */
   function tableAt(i: number): { table: RawTable; last: number } | null {
     let j = i;
-    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar!.maxHeaderCell && !isNumber(body(j)) && !group(j)) j++;
+    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar!.maxHeaderCell && !isNumber(body(j)) && !group(j) && !titled(j)) j++;
     // A total row (总分 / 100) written right under the header: its label is the last short line.
     let total: number[] | null = null;
     let first = j;
-    if (j - i > 3 && isNumber(body(j)) && body(j) !== '1' && usable(j) && (body(j + 1) === '1' || group(j + 1))) {
+    if (j - i > 3 && isNumber(body(j)) && body(j) !== '1' && usable(j) && (body(j + 1) === '1' || group(j + 1) || heads(j + 1, 1))) {
       total = [j - 1, j];
       j--;
       first = j + 2;
     }
     const width = j - i;
-    if (width < 3 || !(body(first) === '1' || group(first))) return null;
+    if (width < 3 || !(body(first) === '1' || group(first) || heads(first, 1))) return null;
     const rows: { at: number[]; group: boolean }[] = [];
     let p = first;
     let n = 1;
     while (usable(p)) {
+      if (titled(p)) {
+        // A group row on one line: the next serial number follows it.
+        if (!heads(p, n)) break;
+        rows.push({ at: [p], group: true });
+        p = nextWritten(p);
+        continue;
+      }
       if (group(p)) {
         // A group row: its title and score, up to the next serial number.
         let e = p + 1;
@@ -273,7 +312,10 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     const asRow = (at: number[], cells: Range[]) => ({ span: { start: lines[at[0]!]!.start, end: [...at].reverse().map((k) => lines[k]!).find((l) => l.body)!.end }, cells });
     const placed = !!total || rows.some((r) => r.group || r.at.length !== width);
     const totalRow = total ? [asRow(total, [{ start: lines[total[0]!]!.start, end: lines[total[0]!]!.start }, ...total.map(range)])] : [];
-    return { table: { rule: grammar!.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed }, last: rows.at(-1)!.at.at(-1)! };
+    const headings = rows.filter((r) => r.group && r.at.length === 1 && titled(r.at[0]!)).map((r) => range(r.at[0]!));
+    const table: RawTable = { rule: grammar!.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed };
+    if (headings.length) table.headings = headings;
+    return { table, last: rows.at(-1)!.at.at(-1)! };
   }
 
   /**
@@ -283,12 +325,12 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   function rowEnd(p: number, n: number, width: number): number {
     const fixed = p + width - 1;
     const fits = (e: number) => span(p, e).every((k) => usable(k));
-    const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k));
+    const opens = (k: number) => usable(k) && (body(k) === String(n + 1) || group(k) || heads(k, n + 1));
     if (fixed < lines.length && fits(fixed) && opensAt(fixed + 1, n + 1) >= 0) return fixed;
     const limit = Math.min(lines.length - 1, p + grammar!.maxRowLines - 1);
     // Written lines only: a blank line ends a cell written over several lines.
     let last = fixed;
-    while (last < limit && usable(last + 1) && body(last + 1)) last++;
+    while (!compact && last < limit && usable(last + 1) && body(last + 1)) last++;
     if (fits(fixed) && span(p, fixed).every((k) => body(k))) {
       for (let e = fixed; e <= last; e++) if (opens(e + 1)) return e;
       for (let e = fixed; e <= last; e++) if (unit?.(lines[e]!)) return e;
@@ -299,6 +341,52 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   function span(from: number, to: number) {
     return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
   }
+}
+
+/** The most blank lines between two cells of a table written with a blank line after each cell: 5 is two empty cells. */
+const MAX_SPACED_GAP = 5;
+/** How many cells of such a table are gathered first (see spacedAt). */
+const SPACED_CELLS = 64;
+
+/**
+ * The lines from i on as cells when the table writes a blank line after each cell (序号 / blank / 目标任务 / blank /
+ * …, as pages converted one block a cell give it): a run of written lines is one cell, and a gap of 2k+1 blank lines
+ * holds k empty cells. Null when the header (the opener and the two cells after it) is not written so; the lines end
+ * at a gap longer than MAX_SPACED_GAP.
+ */
+function spaced(lines: Line[], i: number, taken: Taken, limit: number, maxLines: number): { lines: Line[]; taken: Taken; cut: boolean } | null {
+  const written = (k: number) => k < lines.length && !!lines[k]!.body;
+  if (!(written(i) && !written(i + 1) && written(i + 2) && !written(i + 3) && written(i + 4))) return null;
+  // The first row (its serial number 1) comes within a header's reach, or there is no table.
+  let one = i + 4;
+  while (one < Math.min(lines.length, i + 4 * maxLines) && lines[one]!.body !== '1') one++;
+  if (one >= lines.length || lines[one]!.body !== '1') return null;
+  const out: Line[] = [];
+  const took: number[] = [];
+  let cut = false;
+  for (let k = i; k < lines.length; ) {
+    if (out.length >= limit) {
+      cut = true;
+      break;
+    }
+    let e = k;
+    // A run of written lines longer than any cell is prose: the cells end before it.
+    while (written(e + 1) && e - k < maxLines) e++;
+    if (written(e + 1)) break;
+    const block = lines.slice(k, e + 1);
+    out.push({ start: lines[k]!.start, end: lines[e]!.end, body: block.map((l) => l.body).join('\n'), removed: block.some((l) => l.removed) });
+    took.push(block.some((_, q) => taken[k + q]) ? 1 : 0);
+    let gap = 0;
+    while (e + 1 + gap < lines.length && !written(e + 1 + gap) && !lines[e + 1 + gap]!.removed) gap++;
+    if (gap > MAX_SPACED_GAP || e + 1 + gap >= lines.length || !written(e + 1 + gap)) break;
+    for (let q = 0; q < (gap - 1) >> 1; q++) {
+      const at = lines[e + 2 + 2 * q]!.start;
+      out.push({ start: at, end: at, body: '', removed: false });
+      took.push(0);
+    }
+    k = e + 1 + gap;
+  }
+  return { lines: out, taken: Uint8Array.from(took), cut };
 }
 
 /** Longest cell of a row read without markers (指标 / 单位 / 2025年 / 2030年 / 属性): indicator names and figures are short. */
@@ -448,17 +536,32 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
  * headings or front lines. `units` (the unit grammar) tells a unit cell that closes a row.
  */
 export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables'], units: Grammar | null = null): Range[] {
-  if (!rules.headedCellPerLine && !rules.cellPerLine) return [];
-  // Both layouts open a table only at a line that is one of their opening words (序号, 指标…) whole: most texts have
-  // none, and then the line list is not built.
-  const opener = wholeWord([...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? [])]);
+  if (!rules.headedCellPerLine && !rules.cellPerLine && !rules.barCells) return [];
+  // The layouts open a table only at a line that is one of their opening words (序号, 指标…) or the bar whole: most
+  // texts have none, and then the line list is not built.
+  const opener = wholeWord([...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? []), ...(rules.barCells ? [rules.barCells.bar] : [])]);
   if (!doc.lines.some((l) => opener(l.body))) return [];
   const lines = tableLines(doc);
   const taken: Taken = new Uint8Array(lines.length);
   const unit = units ? unitLineTest(doc.view, units) : null;
   const serial = cellPerLine(lines, rules, taken, unit);
   for (const t of serial) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
-  return [...serial, ...headedCellPerLine(lines, rules, taken)].map((t) => ({ start: t.lines[0]!.span.start, end: t.lines.at(-1)!.span.end })).sort((a, b) => a.start - b.start);
+  const headed = headedCellPerLine(lines, rules, taken);
+  for (const t of headed) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
+  return [...serial, ...headed, ...barCells(lines, rules, taken)].flatMap(cellRanges).sort((a, b) => a.start - b.start);
+}
+
+/** A table's lines as ranges of cells: the whole table, but for its group rows that may stand as headings. */
+function cellRanges(t: RawTable): Range[] {
+  const out: Range[] = [];
+  let start = t.lines[0]!.span.start;
+  for (const h of t.headings ?? []) {
+    if (h.start > start) out.push({ start, end: h.start });
+    start = h.end;
+  }
+  const end = t.lines.at(-1)!.span.end;
+  if (end > start) out.push({ start, end });
+  return out;
 }
 
 /**
@@ -504,5 +607,6 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
   take(cellPerLine(lines, rules, taken, unit));
   if (unit) take(serialRows(lines, rules, taken, unit));
   take(headedCellPerLine(lines, rules, taken));
+  take(barCells(lines, rules, taken));
   return found.sort((a, b) => a.first - b.first);
 }

@@ -26,9 +26,12 @@ export function tableRules() {
 
   return z.object({
     layouts: z.array(Layout).default([]),
-    /** `groupRow`: a group marker alone on its line (一、) opening a group row between the numbered rows. */
+    /**
+     * `groupRow`: a group marker alone on its line (一、) opening a group row between the numbered rows; `groupTitle`:
+     * a group row written whole on one line (一、主要指标), which may stand as a heading.
+     */
     cellPerLine: z.object({
-      id: RuleId, ...examples, opens: Words, maxHeaderCell: z.number().int().positive().default(12), groupRow: Pattern.optional(),
+      id: RuleId, ...examples, opens: Words, maxHeaderCell: z.number().int().positive().default(12), groupRow: Pattern.optional(), groupTitle: Pattern.optional(),
       maxRowLines: z.number().int().positive().default(24),
     }).strict().optional(),
     /**
@@ -45,6 +48,18 @@ export function tableRules() {
      * unit list after the last space.
      */
     serialRows: z.object({ id: RuleId, ...examples, header: Pattern }).strict().optional(),
+    /**
+     * Cells separated by lines holding only `bar`, no header row: rows open with their serial number; a cell runs
+     * over at most `maxCellLines` lines; a row has `minCells` to `maxRowCells` cells; a `groupCell` (一、…) heads its group.
+     * Header cells written the same way above the first row (short, the first one of `serialHeaders`) are its header.
+     */
+    barCells: z.object({
+      id: RuleId, ...examples, bar: z.string().min(1), groupCell: Pattern,
+      minCells: z.number().int().min(2).default(3), maxCellLines: z.number().int().positive().default(12), maxRowCells: z.number().int().positive().default(30),
+      serialHeaders: Words.default([]), maxHeaderCell: z.number().int().positive().default(12),
+    }).strict().optional(),
+    /** A deadline cell (2024年底前), matched whole: its first group is the year of the row's figures. */
+    deadline: Pattern.optional(),
     label: Pattern.optional(),
     unitLine: Pattern.optional(),
     maxCaption: z.number().int().positive().default(60),
