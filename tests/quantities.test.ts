@@ -254,6 +254,12 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('reads 削减 and 下跌 as falls (ANNOTATION: 削减 is down), their words out of the indicator', () => {
+    expect(qs('化学需氧量、二氧化硫排放量分别削减4.48%和7.2%。交通和通信价格下跌0.6%。').map((q) => [q.core.text, q.measure, q.direction, q.indicator])).toEqual([
+      ['4.48%', 'growth', 'down', '化学需氧量'], ['7.2%', 'growth', 'down', '二氧化硫排放量'], ['0.6%', 'growth', 'down', '交通和通信价格'],
+    ]);
+  });
+
   it('a change against the start of the year (比年初, 较年初) is of the figure before it, not of 年初', () => {
     expect(qs('实现融资在保余额8.8亿元，较年初增长42%。居民储蓄存款余额比年初增加86亿元。').map((q) => [q.core.text, q.indicator])).toEqual([
       ['8.8亿元', '融资在保余额'], ['42%', '融资在保余额'], ['86亿元', '居民储蓄存款余额'],
