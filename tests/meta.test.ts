@@ -622,6 +622,16 @@ describe('meta: titles made for untitled work reports', () => {
   });
 });
 
+describe('meta: an untitled bulletin signed by a statistics bureau written with pinyin readings', () => {
+  it('takes no survey team line as its title, and is of the year it reviews (統(tǒng)計局 is a 统计局)', () => {
+    const text = '某某市統(tǒng)計局\n國家統(tǒng)計局某某調查隊\n2012年3月19日\n'
+      + '初步核算，2011年全市實現(xiàn)地區(qū)生產總值1403.24億元，比上年增長11.3%。全年居民消費價格上漲5.0%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ title: null, year: 2011, date: '2012-03-19' });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['1403.24億元', 'actual', 2011], ['11.3%', 'actual', 2011], ['5.0%', 'actual', 2011]]);
+  });
+});
+
 describe('meta: a session headline ending 召开 or 举行', () => {
   it('reads 某某第十五届人民代表大会第五次会议胜利召开 as news of the session, not a report of its own', () => {
     const meta = metaOf('某某第十五届人民代表大会第五次会议胜利召开\n2月14日，某某县第十五届人民代表大会第五次会议在县文化馆开幕。大会听取和审议了政府工作报告。\n');

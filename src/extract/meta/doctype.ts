@@ -198,7 +198,9 @@ const LAST_QUARTER = 10;
  */
 export function looksBack(title: string | null, issuer: string | null, rules: Rules): boolean {
   const rule = rules.meta.lookBack;
-  // Read as the view reads text (meta.title keeps a traditional copy's characters as written).
-  const read = (s: string) => rule!.pattern.test(readAs(s, rules.script.compiled.shift));
+  // Read as the view reads text (meta.title keeps a traditional copy's characters and its pinyin readings as written:
+  // 珠海市統(tǒng)計局 is 珠海市统计局).
+  const gloss = rules.script.gloss?.pattern ?? null;
+  const read = (s: string) => rule!.pattern.test(readAs(gloss && s.includes('(') ? s.replace(gloss, '') : s, rules.script.compiled.shift));
   return !!rule && ((title !== null && read(title)) || (issuer !== null && read(issuer)));
 }
