@@ -254,6 +254,15 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('hands each part of a 分别 list its name when parts hold their own 和/及 (split at the enumeration commas alone)', () => {
+    expect(qs('其中，食品、家庭设备用品及维修服务、医疗保健和个人用品、居住的价格分别上涨10.5%、2.3%、5.7%和3.7%。').map((q) => q.indicator)).toEqual([
+      '食品价格', '家庭设备用品及维修服务价格', '医疗保健和个人用品价格', '居住的价格',
+    ]);
+    expect(qs('信息传输软件和信息技术服务业、租赁和商务服务业增加值分别增长10.9%、10.4%。').map((q) => q.indicator)).toEqual([
+      '信息传输软件和信息技术服务业增加值', '租赁和商务服务业增加值',
+    ]);
+  });
+
   it('reads 削减 and 下跌 as falls (ANNOTATION: 削减 is down), their words out of the indicator', () => {
     expect(qs('化学需氧量、二氧化硫排放量分别削减4.48%和7.2%。交通和通信价格下跌0.6%。').map((q) => [q.core.text, q.measure, q.direction, q.indicator])).toEqual([
       ['4.48%', 'growth', 'down', '化学需氧量'], ['7.2%', 'growth', 'down', '二氧化硫排放量'], ['0.6%', 'growth', 'down', '交通和通信价格'],

@@ -335,16 +335,13 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
     const b = u.back(r);
     return read.written(subject.start + b.start, subject.start + b.end);
   };
-  const parts: Range[] = [];
-  let start = 0;
-  for (let i = 0; i <= v.length; i++) {
-    if (i === v.length || isIn(v.charCodeAt(i), JOINER)) {
-      if (i - start < 1) return null;
-      parts.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  if (parts.length !== k) return null;
+  // Parts split at every joiner; where that gives more than the figures, a part may hold its own 和/及 (医疗保健和个人
+  // 用品、娱乐教育文化用品及服务、居住的价格分别上涨…): split at the enumeration commas alone.
+  let parts = splitParts(v, JOINER_ANY);
+  // (Such parts are names of their own, however long: the head the last one ends with is theirs too.)
+  const byComma = parts !== null && parts.length > k;
+  if (byComma) parts = splitParts(v, JOINER_COMMA);
+  if (parts === null || parts.length !== k) return null;
   const last = parts.at(-1)!;
   // 第一、二、三产业增加值: the ordinal's 第 is every part's, and what follows the last numeral is too.
   const ordinal = c.q.indicator.ordinalList;
@@ -355,7 +352,7 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
   }
   const len = parts[0]!.end - parts[0]!.start;
   const short = len <= 3 && parts.slice(0, -1).every((p) => p.end - p.start === len) && last.end - last.start > len;
-  const tailStart = short ? last.start + len : last.end - sharedHead(v, parts, c);
+  const tailStart = short ? last.start + len : last.end - sharedHead(v, parts, c, byComma ? Infinity : MAX_MODIFIER);
   const tail = tailStart < last.end ? written({ start: tailStart, end: last.end }) : '';
   // The first part may also carry a head the others share before them (花生种植、收获机械化率: 花生 of 花生种植 is
   // 花生收获's too; 农作物耕、种、收综合机械化率): when the modifiers after it are all as short as the last one's,
@@ -369,6 +366,24 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
   return parts.map((p, i) => (i > 0 ? head : '') + written(p) + (i < k - 1 ? tail : ''));
 }
 
+const JOINER_ANY = 0;
+const JOINER_COMMA = 1;
+
+/** The parts of a list subject between joiners (any: 、和及与; comma: 、 alone), or null where one is empty. */
+function splitParts(v: string, by: typeof JOINER_ANY | typeof JOINER_COMMA): Range[] | null {
+  const parts: Range[] = [];
+  let start = 0;
+  for (let i = 0; i <= v.length; i++) {
+    const code = i < v.length ? v.charCodeAt(i) : 0;
+    if (i === v.length || (by === JOINER_ANY ? isIn(code, JOINER) : code === 0x3001)) {
+      if (i - start < 1) return null;
+      parts.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
 /** The most characters of a head the parts of a list share before them (马铃薯, 农作物), and of each modifier after it. */
 const MAX_LEAD = 4;
 const MAX_SHARED_MODIFIER = 3;
@@ -380,12 +395,12 @@ const MAX_MODIFIER = 8;
  * The length of the head word the last part ends with (增加值 of 建材产业增加值) when every leading part is short and
  * ends in no head's last character, so each is a modifier of it (纺织服装、食品、建材产业增加值); else 0.
  */
-function sharedHead(view: string, parts: Range[], c: Compiled): number {
+function sharedHead(view: string, parts: Range[], c: Compiled, maxModifier: number): number {
   const last = parts.at(-1)!;
   const n = wordAtEnd(view, last.start + 1, last.end, c.heads);
   const leading = parts.slice(0, -1);
   // A leading part ending the way a head does (事故起数 beside 死亡人数, 空气综合指数) is a measure of its own.
-  const named = (p: Range) => p.end - p.start > MAX_MODIFIER || c.heads.byLast.has(view.charCodeAt(p.end - 1));
+  const named = (p: Range) => p.end - p.start > maxModifier || c.heads.byLast.has(view.charCodeAt(p.end - 1));
   if (n === 0 || leading.some(named)) return 0;
   return n;
 }
