@@ -140,6 +140,8 @@ export interface Compiled {
   span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp };
   /** quantities.yaml gapWords, opening a text after its punctuation (，高于全省). */
   gap: RegExp;
+  /** …and within a clause after its subject, up to the figure (入学率高于全省平均): the word is group 1. */
+  gapAfterSubject: RegExp;
 }
 
 /**
@@ -1077,6 +1079,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     objectVerbs: wordSet(q.indicator.objectVerbs),
     span: spanPatterns(q.spanFigures),
     gap: q.gapWords.length ? new RegExp(`^[,;:，；：]?(?:${alternation(byLength(q.gapWords))})`) : /(?!)/,
+    gapAfterSubject: q.gapWords.length ? new RegExp(`(?<=[\u4e00-\u9fff]{2})(${alternation(byLength(q.gapWords))})[^,;:，；：。\d]{1,12}$`) : /(?!)/,
   };
 }
 

@@ -201,6 +201,10 @@ const RATES = new Set(['percent', 'percentage-points', 'permille-points', 'ratio
  * member of a list of such gaps (低于全国18.39个、全省4.89个百分点): it compares levels, so it is a level with no
  * direction (decision rule level.gap); null otherwise.
  */
+/** A subject of two characters or more before a gap word, once the adverbs of a list (分别, 均, 都) are off it. */
+const SUBJECT = /[\u4e00-\u9fff]{2}/;
+const LIST_ADVERBS = /(分别|均|都|也|还|亦|仍|同样)+$/;
+
 function levelGap(read: ReadingView, m: Mention, clauseStart: number, previous: Draft | null, window: string, c: Compiled): Growth | null {
   if (!POINTS.has(m.dimension)) return null;
   const gap = { measure: 'level' as const, direction: null, rule: c.ids.measure['level-gap'] };
@@ -213,6 +217,15 @@ function levelGap(read: ReadingView, m: Mention, clauseStart: number, previous: 
     const speed = word === '快' || word === '慢';
     if (!speed && lastGrowthWord(clause.slice(0, compared.index), c) === null) return gap;
     return { measure: 'growth', direction: word === '高' || word === '快' ? 'up' : 'down', rule: c.ids.measure.points };
+  }
+  // 入学率高于全省平均3.15个百分点, 占比高于全省22.7个百分点: a gap in a level its clause names, a level (ANNOTATION);
+  // 增速高于全省0.5个百分点 compares a change, and 快于/慢于 a speed (growth, by growthOf).
+  // The clause must name what it compares: one that opens with the gap (增长12.6%，分别高于全省平均水平2.1个…) compares
+  // the change before it.
+  const after = c.gapAfterSubject.exec(clause);
+  if (after && !after[1]!.startsWith('快') && !after[1]!.startsWith('慢')) {
+    const subject = clause.slice(0, after.index);
+    if (SUBJECT.test(subject.replace(LIST_ADVERBS, '')) && lastGrowthWord(subject, c) === null) return gap;
   }
   if (previous === null || previous.measure !== 'level' || !RATES.has(previous.normalized.dimension ?? '')) return null;
   if (c.gap.test(window)) return gap;
