@@ -153,8 +153,10 @@ function unitLater(view: string, a: Amount, limit: number, c: Compiled): Amount 
 
 /** How many members of a list a figure looks ahead through for the unit they share (a bound: no list is read twice over). */
 const SHARED_REACH = 8;
-/** How far before a whole count a growth word is looked for (分别提高3个和4个百分点). */
-const GROWTH_REACH = 4;
+/** How far before a whole count a growth word is looked for (分别提高3个和4个百分点; 分别高于全省、全国1个和2.2个百分点),
+ * within its clause. */
+const GROWTH_REACH = 10;
+const CLAUSE_BREAK = /[,;:。，；：]/g;
 
 /**
  * 分别拉动经济增长0.1个、0.9个和2.4个百分点: a count of a fraction (no count is of 0.1 个), in a list whose last
@@ -174,11 +176,18 @@ function pointsLater(view: string, a: Amount, limit: number, c: Compiled): Amoun
     if (!b?.unit) return null;
     // A whole count reaches only the next member, and only after a growth word (提高3个和4个百分点; 医院2个和5个百分点
     // counts hospitals).
-    if (POINTS.has(b.unit.dimension)) return b.unitWord.startsWith(a.unitWord) && (!whole || c.growthAny.test(view.slice(Math.max(0, a.start - GROWTH_REACH), a.start))) ? b : null;
+    if (POINTS.has(b.unit.dimension)) return b.unitWord.startsWith(a.unitWord) && (!whole || c.growthAny.test(clauseTail(view.slice(Math.max(0, a.start - GROWTH_REACH), a.start)))) ? b : null;
     if (whole || b.unitWord !== a.unitWord || Number.isInteger(b.value)) return null;
     at = b.end;
   }
   return null;
+}
+
+/** The part of `text` after its last clause break. */
+function clauseTail(text: string): string {
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) from = m.index + 1;
+  return text.slice(from);
 }
 
 /**
