@@ -254,6 +254,10 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('leaves out a count of the quoted list right before it (“产业、城市、民生”三个能级), not a count after a quoted name', () => {
+    expect(qs('提升“产业、城市、民生”三个能级，新建学校3所。推进“放管服”改革三项。').map((q) => q.core.text)).toEqual(['3所', '三项']);
+  });
+
   it('reads a gap in a level its clause names (占比高于全省22.7个百分点) as a level, one in a change or after it as growth (ANNOTATION)', () => {
     expect(qs('普通高中入学率高于全省平均3.15个百分点。占比高于全省22.7个百分点。全市增速高于全省0.5个百分点。生产总值增长9.1%，分别高于全省、全国1个和2.2个百分点。')
       .map((q) => [q.core.text, q.unit, q.measure, q.direction])).toEqual([
