@@ -254,6 +254,14 @@ describe('comparator, measure and direction', () => {
     ]);
   });
 
+  it('names a contribution in a clause of its own (，对GDP增长的贡献率为0.7%) by the subject of the figure before it', () => {
+    expect(qs('其中，第一产业增加值37.70亿元，增长3.2%，对GDP增长的贡献率为0.7%；第二产业增加值786.42亿元，对GDP增长的贡献率为69.5%。内需对经济增长的贡献率达到90%。')
+      .map((q) => [q.core.text, q.indicator])).toEqual([
+      ['37.70亿元', '第一产业增加值'], ['3.2%', '第一产业增加值'], ['0.7%', '第一产业对GDP增长的贡献率'],
+      ['786.42亿元', '第二产业增加值'], ['69.5%', '第二产业对GDP增长的贡献率'], ['90%', '内需对经济增长的贡献率'],
+    ]);
+  });
+
   it('leaves out a count of the quoted list right before it (“产业、城市、民生”三个能级), not a count after a quoted name', () => {
     expect(qs('提升“产业、城市、民生”三个能级，新建学校3所。推进“放管服”改革三项。').map((q) => q.core.text)).toEqual(['3所', '三项']);
   });

@@ -274,6 +274,21 @@ function subjectBefore(out: readonly Draft[], sentence: Range): Draft | null {
   return d !== null && d.core.span.start >= sentence.start ? d : null;
 }
 
+/**
+ * A clause that opens with a relation word (对GDP增长的贡献率为0.7%) after a figure of its sentence: the figure is named by
+ * that figure's subject (its indicator less the head it ends with: 第一产业增加值 → 第一产业), the word and the phrase.
+ */
+function related(read: ReadingView, clauseStart: number, ind: Range, previous: Draft | null, c: Compiled): string | null {
+  const words = c.q.indicator.relations;
+  if (!words.length || previous === null || previous.indicator === null) return null;
+  const opening = read.view.slice(clauseStart, ind.start).trim();
+  if (!words.includes(opening)) return null;
+  const named = previous.indicator;
+  let subject = named;
+  for (const h of c.q.indicator.heads) if (named.length > h.length && named.endsWith(h) && named.length - h.length < subject.length) subject = named.slice(0, named.length - h.length);
+  return subject + read.written(clauseStart, ind.end).trim();
+}
+
 /** A share's name (占…比重, 占…比例): what a 百分点 change of a share is named by. */
 const SHARE = /(比重|比例|份额)$/;
 
@@ -419,7 +434,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
+      indicator: ind ? related(read, text.start, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,

@@ -79,6 +79,11 @@ export function quantityRules() {
     pairs: z.array(z.object({ word: z.string().min(1), parts: z.array(z.string()).min(2).max(3) }).strict()).default([]),
     /** Names of the base a share is taken of (完成年初预算数60999万元的40.4%): such a figure lends the figures after it its sentence's subject, not its own name. */
     bases: Words.default([]),
+    /**
+     * Words opening a clause that relate the sentence's subject to something (对GDP增长的贡献率为0.7%): the figure is
+     * named by the subject of the figure before it (第一产业增加值 → 第一产业) and the clause (第一产业对GDP增长的贡献率).
+     */
+    relations: Words.default([]),
     /** List numbering left at the start of a phrase. */
     marker: Pattern.optional(),
   }).strict();
