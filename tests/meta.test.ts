@@ -661,3 +661,13 @@ describe('meta: news told in the third person', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['114万亿元', 'actual', 2021], ['8.1%', 'actual', 2021], ['1269万人', 'actual', 2021]]);
   });
 });
+
+describe('meta: a news page opening with a bullet headline and a site\'s stamp', () => {
+  it('takes the headline as the title and the date from a stamp led by the site\'s address, written 年月日 with its time', () => {
+    const meta = metaOf('- 十大民生实事项目由人大代表票决产生\nwww.example.com.cn 某某新闻网 2021年01月23日 13:18:29\n'
+      + '记者从县人大常委会获悉，县十八届人大六次会议票决产生了2021年十大民生实事项目。通过县人大代表票决，全县将新建学校5所。\n');
+    expect(meta).toMatchObject({ title: '十大民生实事项目由人大代表票决产生', docType: 'news', date: '2021-01-23', year: 2021 });
+    // 记者从县… and 通过县… name no county.
+    expect(meta.region.district).toBeNull();
+  });
+});

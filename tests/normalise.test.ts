@@ -162,6 +162,14 @@ describe('normalise: markdown copies', () => {
     expect(read(b)).toEqual(read(a));
   });
 
+  it('reads a text that opens with a bullet line (a scraped page\'s list) as a markdown copy', () => {
+    const text = '- 某县十大民生实事项目由人大代表票决产生\n- 新建学校5所\n全县新增就业3000人';
+    const view = normaliseText(text);
+    expect(view.split('\n')).toEqual(['  某县十大民生实事项目由人大代表票决产生', '  新建学校5所', '全县新增就业3000人']);
+    // A bullet deeper in a text that shows no markdown stays text.
+    expect(normaliseText('全县新增就业3000人\n- 新建学校5所')).toBe('全县新增就业3000人\n- 新建学校5所');
+  });
+
   it('leaves # and - alone in a text that shows no markdown', () => {
     const text = '1#楼新建完成\n- 1 -\n5#楼主体封顶';
     expect(normaliseText(text)).toBe(text);

@@ -97,7 +97,8 @@ function shiftUnits(units: Uint16Array, from: number, shift: Uint16Array): void 
  * the start of a line become spaces in the view, so `## 一、…` is read as a heading. Emphasis and link syntax inside
  * a line become U+FEFF fillers (`FILLER`, util/breaks.ts), which split no unit the way a run of spaces does and which cue words,
  * numbers and units are read across (util/breaks.ts), so `达到**3560亿元**` reads like `达到3560亿元`. Only in a
- * text that shows markdown headings or emphasis: elsewhere a `#` or a `-` at the start of a line is text.
+ * text that shows markdown headings or emphasis, or opens with a bullet line: elsewhere a `#` or a `-` at the start
+ * of a line is text.
  */
 const MD_SIGNS = /^ {0,3}#{1,6}[ \t]+\S|\*\*[^*\n]{1,200}\*\*/m;
 const MD_HEADING = /^( {0,3})(#{1,6}[ \t]+)(?=\S)/gm;
@@ -108,9 +109,16 @@ const MD_LINK = /\[([^\]\n]{1,200})\]\(([^()\s]{1,300})\)/g;
 const blank = (s: string) => ' '.repeat(s.length);
 const fill = (s: string) => FILLER.repeat(s.length);
 
+/**
+ * A text that opens with a markdown bullet line (- 人大代表票决确定…, a scraped page's list): a markdown copy too. Not a
+ * page number (- 12 -), which opens with a digit.
+ */
+const MD_OPENING_BULLET = /^\s{0,6}[-*+][ \t]+[^\s\d\-—]/;
+
 function unmark(view: string): string {
   // Both signs hold a # or **: a text with neither is not scanned for them.
-  if (!(view.includes('#') || view.includes('**')) || !MD_SIGNS.test(view)) return view;
+  const signs = (view.includes('#') || view.includes('**')) && MD_SIGNS.test(view);
+  if (!signs && !MD_OPENING_BULLET.test(view.slice(0, 16))) return view;
   return view
     .replace(MD_HEADING, (_, lead: string, mark: string) => lead + blank(mark))
     .replace(MD_QUOTE, (_, lead: string, mark: string) => lead + blank(mark))

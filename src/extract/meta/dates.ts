@@ -43,7 +43,13 @@ export function iso(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const ofMatch = (m: RegExpExecArray | null, n: Numerals) => (m?.groups ? iso(cnNumber(m.groups.year!, n), cnNumber(m.groups.month!, n), cnNumber(m.groups.day!, n)) : null);
+/** The date a match names; a pattern with two forms names the second form's parts year2, month2, day2. */
+const ofMatch = (m: RegExpExecArray | null, n: Numerals) => {
+  const g = m?.groups;
+  if (!g) return null;
+  const year = g.year ?? g.year2;
+  return year === undefined ? null : iso(cnNumber(year, n), cnNumber((g.year !== undefined ? g.month : g.month2)!, n), cnNumber((g.year !== undefined ? g.day : g.day2)!, n));
+};
 
 /** Whether the rule's first-character gate lets a text through that opens with the character at `start` of `text`. */
 const mayOpen = (g: Gated, text: string, start: number): boolean => !g.opens || g.opens.has(text.charCodeAt(start));
