@@ -19,6 +19,19 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a total listed with 、 after a total over the span is over it too; a level reached after it is of the span\'s end', () => {
+    const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县累计建成高标准农田27万亩、高效节水灌溉3.5万亩、城镇化率达到60%。\n');
+    expect(when(text)).toEqual([['27万亩', 'actual', null, [2016, 2020]], ['3.5万亩', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null]]);
+  });
+
+  it('an average over the span with a bound between the growth word and the figure (年均增长超10%) is a growth', () => {
+    const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县地区生产总值年均增长超10%，财政收入增长逾12%。\n');
+    const found = extract({ text }, { rules }).quantities;
+    expect(found.map((q) => [q.core.text, q.measure, q.direction, q.comparator, q.period])).toEqual([
+      ['10%', 'growth', 'up', '>', [2016, 2020]], ['12%', 'growth', 'up', '>', [2016, 2020]],
+    ]);
+  });
+
   it('an average right after the years it is over (2021—2024年年均增长) takes them, not the five-year span around it', () => {
     const text = REPORT(2025, '一、“十四五”时期工作回顾\n“十四五”以来，全县经济持续向好。2021—2024年年均增长率达到5.5%，地区生产总值年均增长6%。\n');
     expect(when(text).map(([core, , , period]) => [core, period])).toEqual([['5.5%', [2021, 2024]], ['6%', [2021, 2025]]]);

@@ -778,6 +778,9 @@ function hasClauseBreak(text: string, from: number): boolean {
   return false;
 }
 
+/** Words between a change and its figure (增长了, 年均增长超10%, 增长逾12%): read past. */
+const CHANGE_GAP = /(了|为|约|近|平均|超过|超|逾|不低于|不少于|至少)+$/;
+
 /**
  * A figure in a span (`text`: the window of its sentence before it): X of 由X增长到Y is the year before the span; a
  * level reached, a rate or share its end; a change, a level held, a total or work done over it the span (the words:
@@ -789,7 +792,7 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
   if (FROM.test(before)) return single(around[0] - 1, rule);
   // A change over the span (五年来…发电装机容量增长40%), a level held over it (稳定在) or yearly: the span.
-  if (c.span.change.test(before.replace(/(了|为|约|近|平均)$/, '')) || c.span.steady.test(before) || text.includes('每年')) return { year: null, period: around, rule };
+  if (c.span.change.test(before.replace(CHANGE_GAP, '')) || c.span.steady.test(before) || text.includes('每年')) return { year: null, period: around, rule };
   if (LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
   // A total over the span in the figure's clause (城镇新增就业超过6000万人) is the span's, however it is reached.
   if (c.span.totals.test(clause)) return { year: null, period: around, rule };

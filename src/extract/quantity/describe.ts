@@ -5,7 +5,7 @@ import { trimRange } from '../../span.js';
 import { readAs } from '../../stages/normalise.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
-import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening } from './context.js';
+import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening, type When } from './context.js';
 import { distribute, indicatorRange } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
@@ -340,6 +340,20 @@ function unitThroughFillers(view: string, m: Mention, reading: ReadingView): str
  */
 const FROM_YEAR = /[由从](?:19|20)\d{2}年|(?:19|20)\d{2}年[、和及至到—–-]/;
 
+/** A figure's own phrase after an enumeration comma, with no clause break: 、高效节水灌溉 (in the reading, commas are ASCII). */
+const LISTED_PHRASE = /^、[^,;:。]{0,24}$/;
+
+/**
+ * Whether a figure listed with 、 right after a total over a span (五年来，累计建成高标准农田2709万亩、高效节水灌溉353万亩)
+ * is a total over it too: both levels of one dimension and kind, the figure dated by nothing but the span's end, and
+ * its phrase reaching no level (…、城镇化率达到60%: of the span's end).
+ */
+function totalListed(previous: Draft | null, dated: When, m: Mention, measure: string | null, kind: string, window: string, c: Compiled): boolean {
+  if (previous === null || previous.period === null || dated.period !== null || dated.year !== previous.period[1]) return false;
+  if (previous.measure !== 'level' || measure !== 'level' || previous.kind !== kind || previous.normalized.dimension !== m.dimension) return false;
+  return LISTED_PHRASE.test(window) && !c.span.reached.test(window);
+}
+
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
@@ -426,7 +440,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     }
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous !== null && previous.measure === 'growth' ? previous : null;
-    const when = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : dated;
+    const gapped = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : null;
+    const when = gapped ?? (totalListed(previous, dated, m, growth.measure, kind.kind, window, c) && !(cued ??= hasYearCue(window, c))
+      ? { year: null, period: previous!.period, rule: previous!.rules.year } : dated);
     const draft: Draft = {
       id: '',
       section: block.section,
