@@ -440,6 +440,14 @@ describe('indicator', () => {
     expect(indicators('高技术制造业、装备制造业增加值分别增长12%和9%。')).toEqual(['高技术制造业增加值', '装备制造业增加值']);
   });
 
+  it('gives counts standing alone after a list\'s first part its subject (事故起数、死亡人数 → 事故死亡人数)', () => {
+    expect(indicators('全市生产安全事故起数、死亡人数分别下降12.5%、8.3%。')).toEqual(['生产安全事故起数', '生产安全事故死亡人数']);
+    expect(indicators('道路交通事故起数、死亡人数、受伤人数分别下降5%、6%和7%。')).toEqual(['道路交通事故起数', '道路交通事故死亡人数', '道路交通事故受伤人数']);
+    // A later part that is a measure of its own, or ends with the first's own head, keeps its name.
+    expect(indicators('一般公共预算收入、税收收入分别增长5%和6%。')).toEqual(['一般公共预算收入', '税收收入']);
+    expect(indicators('规上工业增加值、固定资产投资分别增长8%和10%。')).toEqual(['规上工业增加值', '固定资产投资']);
+  });
+
   it('leaves the verbs of a project list (新开工, 竣工) out of the indicator, which the list shares', () => {
     expect(indicators('力争实现重大项目新开工200个、竣工90个。')).toEqual(['重大项目', '重大项目']);
   });
@@ -610,8 +618,9 @@ describe('indicator', () => {
     ]);
     // 小麦 of the first part is the second's too (the head shared before the parts).
     expect(indicators('小麦播种、收获机械化率分别达到90%和95%。')).toEqual(['小麦播种机械化率', '小麦收获机械化率']);
-    // 起数 and 指数 end as heads do (人数, 指数): these parts are measures already.
-    expect(indicators('交通事故起数、死亡人数分别下降5.2%、3.1%。')).toEqual(['交通事故起数', '死亡人数']);
+    // 起数 and 指数 end as heads do (人数, 指数): these parts are measures already, 人数 not 起数's head; the count
+    // standing alone after them counts what the first does (交通事故).
+    expect(indicators('交通事故起数、死亡人数分别下降5.2%、3.1%。')).toEqual(['交通事故起数', '交通事故死亡人数']);
     // A long leading part is a name of its own.
     expect(indicators('全县规模以上工业企业数量、营业收入分别增长4%、6%。')).toEqual(['规模以上工业企业数量', '营业收入']);
   });

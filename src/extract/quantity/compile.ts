@@ -131,6 +131,8 @@ export interface Compiled {
   areaKept: WordSet;
   /** Heads a list of parts shares (indicator.heads). */
   heads: WordSet;
+  /** Counts a list's later parts may be of the first's subject (indicator.countHeads: 起数、死亡人数). */
+  countHeads: WordSet;
   /** Verbs whose object a figure opens (indicator.objectVerbs). */
   objectVerbs: WordSet;
   /**
@@ -1076,6 +1078,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     relativeVerbs: wordSet(q.indicator.relativeVerbs),
     areaKept: wordSet(q.indicator.areaKept),
     heads: wordSet(q.indicator.heads),
+    countHeads: wordSet(q.indicator.countHeads),
     objectVerbs: wordSet(q.indicator.objectVerbs),
     span: spanPatterns(q.spanFigures),
     gap: q.gapWords.length ? new RegExp(`^[,;:，；：]?(?:${alternation(byLength(q.gapWords))})`) : /(?!)/,

@@ -362,8 +362,28 @@ export function distribute(read: ReadingView, subject: Range, k: number, c: Comp
   const lead = first.end - first.start - modifier;
   const shared = tail !== '' && !short && modifier > 0 && modifier <= MAX_SHARED_MODIFIER && lead >= 2 && lead <= MAX_LEAD
     && parts.slice(1, -1).every((p) => p.end - p.start === modifier);
-  const head = shared ? written({ start: first.start, end: first.start + lead }) : '';
+  const head = shared ? written({ start: first.start, end: first.start + lead })
+    : tail === '' && !short ? written({ start: first.start, end: first.start + countedLead(v, parts, c) }) : '';
   return parts.map((p, i) => (i > 0 ? head : '') + written(p) + (i < k - 1 ? tail : ''));
+}
+
+/**
+ * The length of the subject the first part counts or measures (生产安全事故 of 生产安全事故起数) when every later part
+ * is a count standing alone (死亡人数, 受伤人数: at most two characters before a count head) other than the first's own
+ * head; else 0.
+ */
+function countedLead(v: string, parts: Range[], c: Compiled): number {
+  const first = parts[0]!;
+  const own = Math.max(wordAtEnd(v, first.start, first.end, c.heads), wordAtEnd(v, first.start, first.end, c.countHeads));
+  const lead = first.end - first.start - own;
+  if (own === 0 || lead < 2) return 0;
+  const ownHead = v.slice(first.end - own, first.end);
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!;
+    const n = wordAtEnd(v, p.start, p.end, c.countHeads);
+    if (n === 0 || p.end - p.start - n > 2 || v.endsWith(ownHead, p.end)) return 0;
+  }
+  return lead;
 }
 
 const JOINER_ANY = 0;

@@ -74,6 +74,8 @@ export function quantityRules() {
     generic: Words.default([]),
     /** What a list of parts names together, written once after the last part (…、建材产业增加值 → each part's 增加值). */
     heads: Words.default([]),
+    /** Counts that, standing alone after a list's first part, count what the first does (事故起数、死亡人数). */
+    countHeads: Words.default([]),
     /** Ordinals written once for a list: 第一、二、三产业 (`first` matches the first part, `next` opens each later one). */
     ordinalList: z.object({ first: Pattern, next: Pattern }).strict().optional(),
     pairs: z.array(z.object({ word: z.string().min(1), parts: z.array(z.string()).min(2).max(3) }).strict()).default([]),
