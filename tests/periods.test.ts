@@ -32,6 +32,18 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a rate the words after it name a growth (5.5%左右的增长目标, 6%左右的年均增长率) is one; an average over the span takes it', () => {
+    const text = REPORT(2022, '二、2022年工作安排\n今年提出5.5%左右的增长目标。“十四五”时期保持6%左右的年均增长率，实现3%的降幅。过去两年平均增长5.1%。\n');
+    const found = extract({ text }, { rules }).quantities;
+    expect(found.map((q) => [q.core.text, q.measure, q.direction, q.year, q.period, q.indicator, q.rules.measure])).toEqual([
+      ['5.5%', 'growth', 'up', 2022, null, null, 'growth.after'],
+      ['6%', 'growth', 'up', null, [2021, 2025], null, 'growth.after'],
+      // Not an average: of the span's end, as a level reached is.
+      ['3%', 'growth', 'down', 2025, null, null, 'growth.after'],
+      ['5.1%', 'growth', 'up', null, [2020, 2021], null, 'growth.up'],
+    ]);
+  });
+
   it('an average right after the years it is over (2021—2024年年均增长) takes them, not the five-year span around it', () => {
     const text = REPORT(2025, '一、“十四五”时期工作回顾\n“十四五”以来，全县经济持续向好。2021—2024年年均增长率达到5.5%，地区生产总值年均增长6%。\n');
     expect(when(text).map(([core, , , period]) => [core, period])).toEqual([['5.5%', [2021, 2024]], ['6%', [2021, 2025]]]);

@@ -778,6 +778,12 @@ function hasClauseBreak(text: string, from: number): boolean {
   return false;
 }
 
+/** Whether the words after a rate name it an average growth (6%左右的年均增长率: quantities.yaml growthAfter). */
+function averageAfter(frame: Frame, c: Compiled, block: Block, m: Range): boolean {
+  const after = c.q.growthAfter;
+  return !!after && m.end < block.end && !!after.exec(frame.reading.slice(m.end, Math.min(block.end, m.end + 16)))?.groups?.average;
+}
+
 /** Words between a change and its figure (增长了, 年均增长超10%, 增长逾12%): read past. */
 const CHANGE_GAP = /(了|为|约|近|平均|超过|超|逾|不低于|不少于|至少)+$/;
 
@@ -793,7 +799,7 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   if (FROM.test(before)) return single(around[0] - 1, rule);
   // A change over the span (五年来…发电装机容量增长40%), a level held over it (稳定在) or yearly: the span.
   if (c.span.change.test(before.replace(CHANGE_GAP, '')) || c.span.steady.test(before) || text.includes('每年')) return { year: null, period: around, rule };
-  if (LEVELS.has(m.dimension ?? '')) return single(around[1], rule);
+  if (LEVELS.has(m.dimension ?? '')) return averageAfter(frame, c, block, m) ? { year: null, period: around, rule } : single(around[1], rule);
   // A total over the span in the figure's clause (城镇新增就业超过6000万人) is the span's, however it is reached.
   if (c.span.totals.test(clause)) return { year: null, period: around, rule };
   if (c.span.reached.test(before.replace(/(了|为|约|近)$/, ''))) return single(around[1], rule);

@@ -79,6 +79,15 @@ function overlapsAny(matches: readonly RegExpExecArray[], start: number, end: nu
   return false;
 }
 
+/** A rate the words after it name a growth (5.5%左右的增长目标, quantities.yaml growthAfter), else a level. */
+function grownAfter(read: ReadingView, m: Mention, clause: Range, c: Compiled): Growth {
+  const after = c.q.growthAfter;
+  // Most rates are followed by no 的 within reach: nothing is sliced for them.
+  if (!after || m.end >= clause.end) return LEVEL;
+  const found = after.exec(read.slice(m.end, Math.min(clause.end, m.end + 16)));
+  return found ? { measure: 'growth', direction: found.groups?.down ? 'down' : 'up', rule: c.ids.measure.after } : LEVEL;
+}
+
 /**
  * Growth or level: a % (or 百分点, 倍) figure is a rate of change when a growth word stands before it in its clause
  * with nothing but modifiers between (增长7%, 同比下降1.7%, 涨幅控制在3%以内), unless 到/至 follows the word
@@ -93,7 +102,7 @@ export function growthOf(read: ReadingView, m: Mention, clause: Range, c: Compil
   // right after a baseline (同比-6.2%: growth.baseline), up or down by its sign.
   // A share of growth (第一产业拉动经济增长0.1个百分点: notGrowth) right before it is a contribution, a level.
   if (!cue && points) return endsInNotGrowth(text, c) ? LEVEL : { measure: 'growth', direction: 'up', rule: c.ids.measure.points };
-  if (!cue) return afterBaseline(text, c) && m.value !== null ? { measure: 'growth', direction: m.value < 0 ? 'down' : 'up', rule: c.ids.measure.baseline } : LEVEL;
+  if (!cue) return afterBaseline(text, c) && m.value !== null ? { measure: 'growth', direction: m.value < 0 ? 'down' : 'up', rule: c.ids.measure.baseline } : grownAfter(read, m, clause, c);
   const tag = c.growthOf.get(cue.word)!;
   // 低于5%: a bound on a level, not a fall (but 低于全国1个百分点 is a gap between rates).
   if (!points && cue.end === text.length && c.cmpOf.has(`<${cue.word}`)) return LEVEL;

@@ -120,6 +120,8 @@ export function quantityRules() {
       except: Words.default([]), ...examples }).strict().optional(),
     notGrowth: Words.default([]),
     growthGap: Pattern,
+    /** A rate named a growth after the figure (5.5%左右的增长目标, 6%的年均增长率): `down` group for a fall. */
+    growthAfter: Pattern.optional(),
     kinds: z.array(KindRule).default([]),
     /** Words that hold a kind cue word but are no cue (主要 holds 要, 一年内 holds 年内): read whole, they decide nothing. */
     notKindCues: Words.default([]),
@@ -193,7 +195,7 @@ export const KIND_EVIDENCE = ['glossary', 'score', 'target-paragraph', 'plan-sha
   'plan-section', 'review-section', 'plan-part', 'review-part', 'notice', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'baseline-of-target', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadline', 'sentence-year', 'part-span', 'report-plan', 'report-review', 'respectively'] as const;
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
-export const MEASURE_EVIDENCE = ['points', 'baseline', 'level-gap'] as const;
+export const MEASURE_EVIDENCE = ['points', 'baseline', 'level-gap', 'after'] as const;
 export const ROLE_EVIDENCE = ['heading-year', 'parent-heading', 'sequence', 'table-plan', 'table-review',
   'doctype-progress-report', 'doctype-plan-outline', 'doctype-task-notice', 'look-back'] as const;
 export type KindEvidence = (typeof KIND_EVIDENCE)[number];
