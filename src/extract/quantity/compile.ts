@@ -952,7 +952,7 @@ const needsOf = (needs: readonly string[] | null) => (needs ? new AnyWord(needs)
 const shaped = {
   unit: (u: UnitEntry): UnitEntry => ({
     id: u.id, words: u.words, normal: u.normal, factor: u.factor, base: u.base, notBefore: u.notBefore, dimension: u.dimension,
-    currency: u.currency, signs: u.signs, prefixes: u.prefixes, arabicOnly: u.arabicOnly, needs: u.needs,
+    currency: u.currency, signs: u.signs, prefixes: u.prefixes, arabicOnly: u.arabicOnly, needs: u.needs, notNumber: u.notNumber,
   }),
   exclusion: (x: QuantityRules['exclude'][number]): QuantityRules['exclude'][number] => ({
     id: x.id, before: x.before, after: x.after, number: x.number, unit: x.unit, dimension: x.dimension, exceptDimensions: x.exceptDimensions,

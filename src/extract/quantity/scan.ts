@@ -79,7 +79,8 @@ function mention(a: Amount, unitFrom: Amount, end: number, range: [number, numbe
     approx: a.approx !== null,
     // A range is tested as a whole: 一至二个 is not the indefinite 一.
     numberText: range ? `${a.numberText}-${unitFrom.numberText}` : a.numberText,
-    needs: u.needs,
+    // A number the unit may not take (a year, 2015年) is told as a `needs` never met.
+    needs: u.notNumber?.test(a.numberText) ? NEVER : u.needs,
   };
 }
 
@@ -285,6 +286,9 @@ export function scanBlocks(read: ReadingView, blocks: readonly Range[], c: Compi
 
 /** The list of every block holding no figure (shared, so read only). */
 const NO_MENTIONS: readonly Mention[] = [];
+
+/** A `needs` no text meets. */
+const NEVER = /(?!)/;
 
 /** Whether the clause text before the mention satisfies its unit's `needs` (time units: 优良天数302天). */
 export function unitNeedsMet(view: string, m: Mention, block: Range, needs: RegExp | undefined): boolean {

@@ -48,6 +48,8 @@ export function unitRules() {
     arabicOnly: z.boolean().default(false),
     /** The clause text before the number must match: time units count only where the days are the statistic. */
     needs: Pattern.optional(),
+    /** The number as written must not match (a year, 2015年, is no amount of years): as a `needs` not met. */
+    notNumber: Pattern.optional(),
     ...examples,
   }).strict();
 
