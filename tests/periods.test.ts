@@ -44,6 +44,14 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('unnumbered part titles naming a five-year plan\'s aims or a year\'s proposed work open a plan; a glossary marked * or 附： is one', () => {
+    const body = (title: string) => REPORT(2026, `一、2025年工作回顾\n全县生产总值增长5%。\n${title}\n全县生产总值年均增长6%。\n`);
+    expect(when(body('“十五五”时期的主要目标任务'))).toEqual([['5%', 'actual', 2025, null], ['6%', 'target', null, [2026, 2030]]]);
+    expect(when(body('2026年重点工作安排建议').replace('年均', ''))).toEqual([['5%', 'actual', 2025, null], ['6%', 'target', 2026, null]]);
+    const glossary = extract({ text: REPORT(2021, '一、2020年工作回顾\n全县新增就业3000人。\n附：短语说明\n1.六稳：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n') }, { rules });
+    expect(glossary.glossary.map((g) => g.term)).toEqual(['六稳']);
+  });
+
   it('an average right after the years it is over (2021—2024年年均增长) takes them, not the five-year span around it', () => {
     const text = REPORT(2025, '一、“十四五”时期工作回顾\n“十四五”以来，全县经济持续向好。2021—2024年年均增长率达到5.5%，地区生产总值年均增长6%。\n');
     expect(when(text).map(([core, , , period]) => [core, period])).toEqual([['5.5%', [2021, 2024]], ['6%', [2021, 2025]]]);
