@@ -24,6 +24,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['27万亩', 'actual', null, [2016, 2020]], ['3.5万亩', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null]]);
   });
 
+  it('an amount or count in a later clause of a sentence whose first figure is a total over the span is one too; a rate is not', () => {
+    const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县累计新增城镇就业2万人，安排下岗失业人员再就业1.1万人；解决了1.6万农村贫困人口的饮水问题，城镇化率提高到55%。\n');
+    expect(when(text)).toEqual([['2万人', 'actual', null, [2016, 2020]], ['1.1万人', 'actual', null, [2016, 2020]], ['1.6万', 'actual', null, [2016, 2020]], ['55%', 'actual', 2020, null]]);
+  });
+
   it('an average over the span with a bound between the growth word and the figure (年均增长超10%) is a growth', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县地区生产总值年均增长超10%，财政收入增长逾12%。\n');
     const found = extract({ text }, { rules }).quantities;

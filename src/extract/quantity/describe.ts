@@ -342,16 +342,20 @@ const FROM_YEAR = /[由从](?:19|20)\d{2}年|(?:19|20)\d{2}年[、和及至到�
 
 /** A figure's own phrase after an enumeration comma, with no clause break: 、高效节水灌溉 (in the reading, commas are ASCII). */
 const LISTED_PHRASE = /^、[^,;:。]{0,24}$/;
+/** …or its own clause, after a comma or a semicolon of the same sentence: ,安排下岗失业人员再就业. */
+const LISTED_CLAUSE = /^[,;][^,;:。]{0,30}$/;
 
 /**
- * Whether a figure listed with 、 right after a total over a span (五年来，累计建成高标准农田2709万亩、高效节水灌溉353万亩)
- * is a total over it too: both levels of one dimension and kind, the figure dated by nothing but the span's end, and
- * its phrase reaching no level (…、城镇化率达到60%: of the span's end).
+ * Whether a figure listed right after a total over a span (五年来，累计建成高标准农田2709万亩、高效节水灌溉353万亩；
+ * 五年来，全省累计新增城镇就业200多万人，安排下岗失业人员再就业117万人) is a total over it too: both levels of one
+ * kind, the figure dated by nothing but the span's end, and its phrase or clause reaching no level (…、城镇化率达到
+ * 60%: of the span's end). A phrase after 、 holds a figure of the same dimension; a clause, an amount or count.
  */
 function totalListed(previous: Draft | null, dated: When, m: Mention, measure: string | null, kind: string, window: string, c: Compiled): boolean {
   if (previous === null || previous.period === null || dated.period !== null || dated.year !== previous.period[1]) return false;
-  if (previous.measure !== 'level' || measure !== 'level' || previous.kind !== kind || previous.normalized.dimension !== m.dimension) return false;
-  return LISTED_PHRASE.test(window) && !c.span.reached.test(window);
+  if (previous.measure !== 'level' || measure !== 'level' || previous.kind !== kind || c.span.reached.test(window)) return false;
+  if (LISTED_PHRASE.test(window)) return previous.normalized.dimension === m.dimension;
+  return LISTED_CLAUSE.test(window) && !RATES.has(m.dimension) && !RATES.has(previous.normalized.dimension ?? '');
 }
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
