@@ -29,6 +29,15 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['2万人', 'actual', null, [2016, 2020]], ['1.1万人', 'actual', null, [2016, 2020]], ['1.6万', 'actual', null, [2016, 2020]], ['55%', 'actual', 2020, null]]);
   });
 
+  it('the end of a five-year plan as a base (比“十二五”末) runs a change from its last year; a change after a base\'s level runs from it', () => {
+    const text = REPORT(2026, '一、“十四五”时期工作回顾\n五年来，全县支出比“十三五”时期增加385亿元，生产总值较“十三五”末的932亿元增加437亿元，工业增加值比“十三五”末增长52.4%，原煤产量比2015年的12.98亿吨增长5%。\n');
+    const found = extract({ text }, { rules }).quantities;
+    expect(found.map((q) => [q.core.text, q.measure, q.year, q.period])).toEqual([
+      ['385亿元', 'growth', null, [2021, 2025]], ['932亿元', 'level', 2020, null], ['437亿元', 'growth', null, [2020, 2025]],
+      ['52.4%', 'growth', null, [2020, 2025]], ['12.98亿吨', 'level', 2015, null], ['5%', 'growth', null, [2015, 2025]],
+    ]);
+  });
+
   it('an average over the span with a bound between the growth word and the figure (年均增长超10%) is a growth', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县地区生产总值年均增长超10%，财政收入增长逾12%。\n');
     const found = extract({ text }, { rules }).quantities;
@@ -129,7 +138,8 @@ describe('years and periods', () => {
 
   it('a figure written right after a named baseline year (比1995年的12.98亿吨) is of that year', () => {
     const text = REPORT(1996, '二、主要目标\n到2000年，原煤达到14亿吨，比1995年的12.98亿吨增加1亿吨。\n');
-    expect(when(text).map(([core, , year]) => [core, year])).toEqual([['14亿吨', 2000], ['12.98亿吨', 1995], ['1亿吨', 2000]]);
+    // The change from it runs from that year to the deadline (a change between two named years takes both).
+    expect(when(text).map(([core, , year, period]) => [core, year, period])).toEqual([['14亿吨', 2000, null], ['12.98亿吨', 1995, null], ['1亿吨', null, [1995, 2000]]]);
   });
 
   it('an outline named by its quoted plan (“九五”计划) is a plan outline of 1996-2000', () => {

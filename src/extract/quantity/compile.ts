@@ -113,6 +113,8 @@ export interface Compiled {
   deadlineIds: ReadonlySet<string>;
   /** The ids of the year cues that name one year as the figure's own (2023年: a capture, no deadline, no span). */
   namedYearIds: ReadonlySet<string>;
+  /** Ids of the year cues naming the base of a change (比2015年, 比“十二五”末: span `base`). */
+  baseYearIds: ReadonlySet<string>;
   /** …the cues that open or close a span in a paragraph (context.ts scopeEvents)… */
   scopeCues: CueSet;
   /** …and the cues that capture a year, or name a five-year span (a year or span written before a figure decides its kind). */
@@ -1059,6 +1061,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     yearCues: cueSet(years, cues, () => true),
     deadlineIds: new Set(years.filter((r) => r.deadline).map((r) => r.id)),
     namedYearIds: new Set(years.filter((r) => r.capture !== undefined && !r.deadline && !r.span).map((r) => r.id)),
+    baseYearIds: new Set(years.filter((r) => r.span === 'base').map((r) => r.id)),
     scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
     captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),

@@ -716,7 +716,9 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
         const period = spanYears(rule, cue, frame, kind);
         if (!sp || end > sp.end) {
           const fallback = rule.span === 'context' && cue[1] ? spanYears({ ...rule, span: 'n-by-kind' }, cue, frame, kind) : null;
-          sp = { end, period, rule: rule.span, base: rule.span === 'base' ? Number(cue[1]) : null, id: rule.id, fallback };
+          // A base year written out (比2015年) or the end of a plan (比“十二五”末: 2015).
+          const base = rule.span !== 'base' ? null : rule.period ? PLAN_END[cue[1] ?? ''] ?? null : Number(cue[1]);
+          sp = { end, period, rule: rule.span, base, id: rule.id, fallback };
         }
         if (period && (!named || end > named.end)) named = { end, period, id: rule.id };
         continue;
@@ -736,6 +738,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   if (sp && (!ex || sp.end > ex.end)) {
     if (sp.period) return inSpan(frame, c, block, m, text, kind, sp.period, sp.id);
     if (sp.rule === 'base' && sp.base !== null) {
+      // The figure written right after its base (较“十三五”末的9323.1亿元) is the base's level.
+      if (BASE_LEVEL.test(text.slice(sp.end))) return single(sp.base, sp.id);
       // The base year is the cue's; the year it runs to comes from the first of these that has one.
       const to = ex && ex.year !== null ? single(ex.year, ex.id) : opening ? single(opening.year, opening.rule) : scopeEnd(scopeOf(view, frame, c, block, m.start)) ?? fallbackYear(frame, block, kind);
       // Against the year before (2024年…比2023年增加725万吨) it is a year's change, as 比上年 is: the year alone.
@@ -783,6 +787,9 @@ function averageAfter(frame: Frame, c: Compiled, block: Block, m: Range): boolea
   const after = c.q.growthAfter;
   return !!after && m.end < block.end && !!after.exec(frame.reading.slice(m.end, Math.min(block.end, m.end + 16)))?.groups?.average;
 }
+
+/** What may stand between a base and the figure that is its level: 的, nothing. */
+const BASE_LEVEL = /^的?$/;
 
 /** Words between a change and its figure (增长了, 年均增长超10%, 增长逾12%): read past. */
 const CHANGE_GAP = /(了|为|约|近|平均|超过|超|逾|不低于|不少于|至少)+$/;

@@ -358,6 +358,21 @@ function totalListed(previous: Draft | null, dated: When, m: Mention, measure: s
   return LISTED_CLAUSE.test(window) && !RATES.has(m.dimension) && !RATES.has(previous.normalized.dimension ?? '');
 }
 
+/** A growth word alone between a base's level and its change (…的12.98亿吨增长5%): 增长, 增加了, 分别下降. */
+const BARE_GROWTH = /^[^,;:。]{0,6}$/;
+
+/**
+ * A change written right after the level of its base (比2015年的12.98亿吨增长5%, 较“十三五”末的9323.1亿元增加4374.4亿元)
+ * runs from the base's year to the end of the span it is in; null for any other figure.
+ */
+function fromBase(previous: Draft | null, dated: When, measure: string | null, window: string, c: Compiled): When | null {
+  const by = previous?.rules.year ?? null;
+  if (previous === null || measure !== 'growth' || previous.year === null || by === null || !(c.baseYearIds.has(by) || by === c.q.baselineLevel?.id)) return null;
+  // (Against the year before, 较上年28899万元增长9.9%, it is a year's change: the year alone, as it was dated.)
+  const end = dated.period?.[1] ?? dated.year;
+  return end !== null && end > previous.year + 1 && BARE_GROWTH.test(window) ? { year: null, period: [previous.year, end], rule: by } : null;
+}
+
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
@@ -446,7 +461,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const rate = previous !== null && previous.measure === 'growth' ? previous : null;
     const gapped = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : null;
     const when = gapped ?? (totalListed(previous, dated, m, growth.measure, kind.kind, window, c) && !(cued ??= hasYearCue(window, c))
-      ? { year: null, period: previous!.period, rule: previous!.rules.year } : dated);
+      ? { year: null, period: previous!.period, rule: previous!.rules.year }
+      : fromBase(previous, dated, growth.measure, window, c) ?? dated);
     const draft: Draft = {
       id: '',
       section: block.section,
