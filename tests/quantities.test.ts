@@ -444,6 +444,10 @@ describe('indicator', () => {
     expect(indicators('高技术制造业、装备制造业增加值分别增长12%和9%。')).toEqual(['高技术制造业增加值', '装备制造业增加值']);
   });
 
+  it('keeps 占比 in the name of a share: its 比 is no comparison (税收收入占比61.1%)', () => {
+    expect(indicators('全市税收收入占比61.1%，民间投资占比达到55%，增量存贷比达到80%。')).toEqual(['税收收入占比', '民间投资占比', '增量存贷比']);
+  });
+
   it('gives counts standing alone after a list\'s first part its subject (事故起数、死亡人数 → 事故死亡人数)', () => {
     expect(indicators('全市生产安全事故起数、死亡人数分别下降12.5%、8.3%。')).toEqual(['生产安全事故起数', '生产安全事故死亡人数']);
     expect(indicators('道路交通事故起数、死亡人数、受伤人数分别下降5%、6%和7%。')).toEqual(['道路交通事故起数', '道路交通事故死亡人数', '道路交通事故受伤人数']);
