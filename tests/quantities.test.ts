@@ -444,6 +444,17 @@ describe('indicator', () => {
     expect(indicators('高技术制造业、装备制造业增加值分别增长12%和9%。')).toEqual(['高技术制造业增加值', '装备制造业增加值']);
   });
 
+  it('names a figure that only restates the one before it on another basis as that one (不含雄安增长7.3%)', () => {
+    expect(indicators('全市固定资产投资增长6%（不含雄安增长7.3%）。')).toEqual(['固定资产投资', '固定资产投资']);
+    // A qualifier closed by 因素 and going on with a name is named by it; 含 names a part.
+    expect(indicators('存款余额增加45.8亿元，剔除不良贷款核销因素贷款余额增加28.6亿元。')).toEqual(['存款余额', '贷款余额']);
+    expect(indicators('开展培训12.94万人次(含线上培训9.17万人次)。')[1]).not.toBe('培训');
+  });
+
+  it('leaves an enumeration\'s 一是/七是 out of the indicator', () => {
+    expect(indicators('七是完成造林绿化50万亩。')).toEqual(['造林绿化']);
+  });
+
   it('keeps 占比 in the name of a share: its 比 is no comparison (税收收入占比61.1%)', () => {
     expect(indicators('全市税收收入占比61.1%，民间投资占比达到55%，增量存贷比达到80%。')).toEqual(['税收收入占比', '民间投资占比', '增量存贷比']);
   });

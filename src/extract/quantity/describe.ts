@@ -289,6 +289,18 @@ function related(read: ReadingView, clauseStart: number, ind: Range, previous: D
   return subject + read.written(clauseStart, ind.end).trim();
 }
 
+/** The name of the figure before it for a figure whose phrase only qualifies that one (不含雄安增长7.3%), else null. */
+function qualified(read: ReadingView, ind: Range, previous: Draft | null, c: Compiled): string | null {
+  if (previous === null || previous.indicator === null) return null;
+  const named = read.written(ind.start, ind.end);
+  if (!c.q.indicator.qualifiers.some((w) => named.startsWith(w))) return null;
+  for (const end of c.q.indicator.qualifierEnds) {
+    const at = named.indexOf(end);
+    if (at > 0 && named.length - at - end.length >= 2) return named.slice(at + end.length);
+  }
+  return previous.indicator;
+}
+
 /** A share's name (占…比重, 占…比例): what a 百分点 change of a share is named by. */
 const SHARE = /(比重|比例|份额)$/;
 
@@ -470,7 +482,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? related(read, text.start, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
+      indicator: ind ? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,

@@ -86,6 +86,10 @@ export function quantityRules() {
      * named by the subject of the figure before it (第一产业增加值 → 第一产业) and the clause (第一产业对GDP增长的贡献率).
      */
     relations: Words.default([]),
+    /** Words opening a figure's phrase that only qualify the figure before it ((不含雄安增长7.3%): named as that one. */
+    qualifiers: Words.default([]),
+    /** Words closing a qualifier that goes on with a name of its own (剔除…因素贷款余额 → 贷款余额). */
+    qualifierEnds: Words.default([]),
     /** List numbering left at the start of a phrase. */
     marker: Pattern.optional(),
   }).strict();
