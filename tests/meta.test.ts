@@ -671,3 +671,25 @@ describe('meta: a news page opening with a bullet headline and a site\'s stamp',
     expect(meta.region.district).toBeNull();
   });
 });
+
+describe('meta: page furniture and labels are no titles, nor places', () => {
+  it('takes no furniture field line (信息发布人：管理员), delivery line or spaced session file label as the title', () => {
+    expect(metaOf('发布时间：2024/1/23 19:45:59    信息发布人：管理员\n某某县第十八届人民代表大会第四次会议开幕\n1月23日上午，会议开幕。\n').title).toBe('某某县第十八届人民代表大会第四次会议开幕');
+    const budget = metaOf('市十五届人大五次\n会 议 文 件（十二）\n关于2025年全市预算执行情况和2026年全市预算（草案）的报告\n某某市财政局\n各位代表：\n受市人民政府委托，现将预算执行情况报告如下。\n');
+    expect(budget).toMatchObject({ title: '关于2025年全市预算执行情况和2026年全市预算（草案）的报告', docType: 'budget-report' });
+    expect(metaOf('在某某省第十一届人民代表大会第一次会议上\n某某省省长 张三\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n').title ?? '').not.toMatch(/会议上$/);
+  });
+
+  it('prefers the page\'s own title to a body title naming only the genre, spaced with lost characters (政??府??工??作??报??告)', () => {
+    const text = '工作报告\n某某县2021年政府工作报告\n时间：2023-07-29????\t\t作者：中国县域????\t\t来源：政府官网\n'
+      + '政??府??工??作??报??告\n——2021年3月11日在某某县第十七届人民代表大会第五次会议上\n各位代表：\n现在，我代表县人民政府，向大会报告工作。全县生产总值增长5%。\n';
+    expect(metaOf(text).title).toBe('某某县2021年政府工作报告');
+  });
+
+  it('counts no place the site\'s list of other reports names (相关文章 / 本栏推荐 after the share bar)', () => {
+    const links = Array.from({ length: 6 }, (_, i) => `焦作市${['解放', '中站', '山阳', '马村', '城乡', '示范'][i]}区2025年政府工作报告`).join('\n');
+    const text = '2021年某某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。全县生产总值增长5%。保定市下达的任务全面完成。\n'
+      + '分享到： QQ空间 新浪微博\n相关文章\n' + links + '\n';
+    expect(metaOf(text).region.city).not.toBe('焦作市');
+  });
+});

@@ -226,7 +226,9 @@ export const meta: Stage = (doc, { rules }): Doc => {
   const before: Block[] = doc.blocks.slice(0, Math.min(FRONT_BLOCKS, firstHeading >= 0 ? firstHeading : FRONT_BLOCKS));
   const table = doc.cellTables[0]?.start ?? Infinity;
   const front = before.filter((b) => b.start < table);
-  const raw = open.title ?? open.collectorTitle ?? hints?.title ?? announcedTitle(doc, rules) ?? headerTitle(doc, rules);
+  // A title naming nothing but the genre (政府工作报告) gives way to the collector's or the page header's, which name more.
+  const own = open.title !== null && isBareReportTitle(open.title) ? open.collectorTitle ?? headerTitle(doc, rules) ?? open.title : open.title;
+  const raw = own ?? open.collectorTitle ?? hints?.title ?? announcedTitle(doc, rules) ?? headerTitle(doc, rules);
   // A title from the blocks is read as written (breaks and markup out); collector and front-matter fields are one line.
   // A title line that was a table row (东柳街道2023年工作总结 |) leaves its cell border.
   const unbordered = raw?.replace(/[\s|]+$/u, '') || null;

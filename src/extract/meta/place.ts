@@ -56,14 +56,17 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     if (p.township && !place.township && (!p.district || p.district === place.district)) place.township = p.township;
   }
   const level = issuer ? bareLevel(issuer, r) : null;
+  // The text counted without what the cleaner took out as page furniture (a site's list of other reports, 焦作市…).
+  let text: string | null = null;
+  const kept = () => (text ??= keptView(doc));
   // The cities the text names, counted once (a scan of the whole view) however many of the steps below ask.
   let counted: ReturnType<typeof mostNamed> | null = null;
-  const most = () => (counted ??= mostNamed(doc.view, r));
+  const most = () => (counted ??= mostNamed(kept(), r));
   if (!place.city && place.district) {
-    const before = cityBefore(doc.view, place.district, r);
+    const before = cityBefore(kept(), place.district, r);
     const named = before ? null : most();
     // A district of a municipality: the municipality is its province and its city (regionOf then gives city null).
-    const municipality = named && !place.province ? municipalityNamed(doc.view, r, named) : null;
+    const municipality = named && !place.province ? municipalityNamed(kept(), r, named) : null;
     if (municipality) place.province = place.city = municipality;
     else place.city = before ?? named?.name ?? undefined;
   }
@@ -75,22 +78,22 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     if (named.name && !named.short && named.n >= MIN_NAMED && named.n >= 2 * named.second) place.city = named.name;
     // By its short name too (大理…大理) when the area the text calls its own is a city's (全州, 全市): a county's
     // text (全县) names its city by the short name as often.
-    else if (ownAreaLevel(doc.view, rules, null) === 'city') {
-      const short = mostNamedShort(doc.view, r);
+    else if (ownAreaLevel(kept(), rules, null) === 'city') {
+      const short = mostNamedShort(kept(), r);
       if (short.name && short.n >= MIN_NAMED && short.n >= 2 * short.second) place.city = short.name;
     }
   }
   // Nor a city: a province the text names again and again (宁夏…宁夏), far more than any other, when the area it calls
   // its own is that province (全省, an autonomous region's 全区) or none: not a county of it (全县) writing its province.
   if (!place.city && !place.province && !place.district && !place.national) {
-    const named = provinceNamed(doc.view, r);
-    if (named && named.n >= MIN_NAMED && named.n >= 2 * named.second && (ownAreaLevel(doc.view, rules, named.province) ?? 'province') === 'province') {
+    const named = provinceNamed(kept(), r);
+    if (named && named.n >= MIN_NAMED && named.n >= 2 * named.second && (ownAreaLevel(kept(), rules, named.province) ?? 'province') === 'province') {
       place.province = named.province.name;
     }
   }
   // A news item telling of the governor who delivered the report (山东省省长姜大明…向大会作政府工作报告, 重庆市长…).
   if (!place.city && !place.province && !place.district && !place.national) {
-    const governed = governorProvince(doc.view, r);
+    const governed = governorProvince(kept(), r);
     if (governed) place.province = governed;
   }
   if (place.city && !place.province) place.province = r.provinceOf.get(place.city);
@@ -147,4 +150,17 @@ export function ownAreaLevel(view: string, rules: Rules, province: Regions['prov
     if (n > most) [best, most] = [level, n];
   }
   return best;
+}
+
+/** The view with the ranges the cleaner removed (page furniture) blanked: the same length, so offsets hold. */
+function keptView(doc: Doc): string {
+  if (doc.removed.length === 0) return doc.view;
+  let out = '';
+  let at = 0;
+  for (const r of doc.removed) {
+    if (r.start < at) continue;
+    out += doc.view.slice(at, r.start) + ' '.repeat(r.end - r.start);
+    at = r.end;
+  }
+  return out + doc.view.slice(at);
 }

@@ -23,6 +23,11 @@ const NOT_TITLE = [
   /^\S{2,30}文件$/u, // the red head of an official document: 某某市人民政府文件
   /\d(\.\d+)?\s*[%％](左右|以上|以内)?$/u, // a figure's line (地区生产总值增长5%左右), as a graphic's first line is
   /^(\S{2,6}[ \t\u3000]+){3,}\S{2,6}$/u, // a site's menu (网站首页 大会机构 大会议程 文件公告 …)
+  // a page's furniture fields (发布时间:2024/1/23 19:45:59 信息发布人:管理员)
+  /(^|\s)(发布时间|发布日期|信息发布人|发布人|信息来源|来源|作者|浏览次数|点击数|阅读次数|责任编辑)\s*:/u,
+  // the delivery line standing alone (在河北省第十一届人民代表大会第一次会议上), spaced or not
+  /^([\d\s]{4,6}年[\d\s]{1,3}月([\d\s]{1,3}日)?)?\s*在.{2,40}会\s*议\s*上$/u,
+  /^\S{0,12}会\s*议\s*文\s*件/u, // a session's file label, spaced (会 议 文 件（十二）)
 ];
 /** A title and the dash of its delivery phrase at the start of a long paragraph. */
 const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;
@@ -179,5 +184,6 @@ export function withoutBookMarks(title: string): string {
  * is the report's own name, kept as written.
  */
 export function isBareReportTitle(title: string): boolean {
-  return title.replace(/\s+/g, '') === '政府工作报告';
+  // (Spaces and the ? or U+FFFD a lost encoding left between the characters are no part of it: 政??府??工??作??报??告.)
+  return title.replace(/[\s?？\ufffd]+/g, '') === '政府工作报告';
 }
