@@ -693,3 +693,11 @@ describe('meta: page furniture and labels are no titles, nor places', () => {
     expect(metaOf(text).region.city).not.toBe('焦作市');
   });
 });
+
+describe('meta: a commentary on the national report in a feed copy', () => {
+  it('reads the feed\'s RFC 2822 date, tells the report of in the third person as news, and is national by 我国', () => {
+    const text = "---\ntitle: 'GDP增长目标为何设为5.5%左右'\nauthor: 某某财经\ndate: Sun, 06 Mar 2022 00:03:50 GMT\n---\n"
+      + '今年的政府工作报告，把我国经济增长目标确定在5.5%左右。我国经济总量大，5.5%是务实理性的。我国发展仍具有诸多优势。\n';
+    expect(metaOf(text)).toMatchObject({ title: 'GDP增长目标为何设为5.5%左右', docType: 'news', level: 'national', date: '2022-03-06', year: 2022 });
+  });
+});

@@ -47,8 +47,14 @@ function value(doc: Pick<Doc, 'text'>, end: number, length: number): string | nu
 
 function isoDate(text: string | null): string | null {
   const m = text ? /(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/u.exec(text) : null;
-  return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  // A feed's date (RFC 2822: Sun, 06 Mar 2022 00:03:50 GMT), as RSS copies of news pages write it.
+  const r = text ? RFC2822.exec(text) : null;
+  return r ? iso(Number(r[3]), MONTHS.indexOf(r[2]!.toLowerCase()) + 1, Number(r[1])) : null;
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+(\d{4})\b/i;
 
 /**
  * A YAML block (`---` on the first line, closed by `---` or `...`) and/or a header of `key: value` lines with the

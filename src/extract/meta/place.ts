@@ -125,7 +125,7 @@ function governorProvince(view: string, r: Regions): string | null {
   return p.name;
 }
 
-const AREA_LEVELS = ['township', 'county', 'city', 'province'] as const;
+const AREA_LEVELS = ['township', 'county', 'city', 'province', 'national'] as const;
 
 /** Characters before an area that compare with it (高于全市, 与全市…同步, 比全省): the area is then another's. */
 const COMPARED = new Set([...'于与比较同'].map((ch) => ch.charCodeAt(0)));

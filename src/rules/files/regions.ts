@@ -41,7 +41,7 @@ export function regionRules() {
     /** Which part of the place a level word takes: `district`, `city`, else the province; `withCity`: district levels written after the city. */
     levels: z.object({ district: z.array(z.string().min(1)).default([]), city: z.array(z.string().min(1)).default([]), withCity: z.array(z.string().min(1)).default([]) }).strict().default({ district: [], city: [], withCity: [] }),
     /** The words a text calls its own area by (全省, 全市, 全县…), by level: the level of a document that names no place. */
-    ownArea: z.object({ province: z.array(z.string().min(1)).default([]), city: z.array(z.string().min(1)).default([]), county: z.array(z.string().min(1)).default([]), township: z.array(z.string().min(1)).default([]) }).strict().default({ province: [], city: [], county: [], township: [] }),
+    ownArea: z.object({ national: z.array(z.string().min(1)).default([]), province: z.array(z.string().min(1)).default([]), city: z.array(z.string().min(1)).default([]), county: z.array(z.string().min(1)).default([]), township: z.array(z.string().min(1)).default([]) }).strict().default({ national: [], province: [], city: [], county: [], township: [] }),
   }).strict().superRefine((data, ctx) => {
     const names = new Set(data.provinces.map((p) => p.name));
     for (const key of Object.keys(data.cities)) {
