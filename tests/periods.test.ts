@@ -38,6 +38,13 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('去年 named in a sentence holds for its later figures; a plan\'s completion rate and 目前 tell results, not targets', () => {
+    const text = '某市今年安排重大项目\n2022-04-12 来源：某某新闻\n从2021年完成情况来看，某市去年本级政府投资项目计划共安排588个，计划安排投资500亿元；2021年完成投资596.3亿元，计划完成率119.3%。目前制造业所占的比重依然在35%以上。\n';
+    expect(when(text).map(([core, kind, year]) => [core, kind, year])).toEqual([
+      ['588个', 'target', 2021], ['500亿元', 'target', 2021], ['596.3亿元', 'actual', 2021], ['119.3%', 'actual', 2021], ['35%', 'actual', 2021],
+    ]);
+  });
+
   it('an average over the span with a bound between the growth word and the figure (年均增长超10%) is a growth', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县地区生产总值年均增长超10%，财政收入增长逾12%。\n');
     const found = extract({ text }, { rules }).quantities;

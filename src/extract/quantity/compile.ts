@@ -111,7 +111,7 @@ export interface Compiled {
   yearCues: CueSet;
   /** The ids of the year cues that are deadlines (到2025年: `deadline: true`). */
   deadlineIds: ReadonlySet<string>;
-  /** The ids of the year cues that name one year as the figure's own (2023年: a capture, no deadline, no span). */
+  /** The ids of the year cues that name one year as the figure's own (2023年, 去年: a capture or the review year, no deadline, no span). */
   namedYearIds: ReadonlySet<string>;
   /** Ids of the year cues naming the base of a change (比2015年, 比“十二五”末: span `base`). */
   baseYearIds: ReadonlySet<string>;
@@ -1060,7 +1060,8 @@ export function compileQuantities(raw: RawRules): Compiled {
     years: years.map((rule, i) => ({ rule, re: new RegExp(rule.pattern.source, 'gu'), needs: cues[i]!.needs })),
     yearCues: cueSet(years, cues, () => true),
     deadlineIds: new Set(years.filter((r) => r.deadline).map((r) => r.id)),
-    namedYearIds: new Set(years.filter((r) => r.capture !== undefined && !r.deadline && !r.span).map((r) => r.id)),
+    // (去年 names one year too: 去年…共安排588个，计划安排投资500亿元 is all of it.)
+    namedYearIds: new Set(years.filter((r) => (r.capture !== undefined || r.relative === 'review') && !r.deadline && !r.span).map((r) => r.id)),
     baseYearIds: new Set(years.filter((r) => r.span === 'base').map((r) => r.id)),
     scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
     captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),

@@ -347,10 +347,11 @@ function unitThroughFillers(view: string, m: Mention, reading: ReadingView): str
 }
 
 /**
- * A year that starts a change (由2015年的X增加到Y, 从2020年的30幢增长至40幢: Y is not of it), or one of years listed
+ * A year that starts a change (由2015年的X增加到Y, 从2020年的30幢增长至40幢: Y is not of it; not a point of view, 从2021年
+ * 完成情况来看), or one of years listed
  * (2016年、2017年、2018年上半年分别完成…，累计完成95.4万套: the total is not the last year's).
  */
-const FROM_YEAR = /[由从](?:19|20)\d{2}年|(?:19|20)\d{2}年[、和及至到—–-]/;
+const FROM_YEAR = /[由从](?:19|20)\d{2}年(?![^,，;；。]{0,12}来看)|(?:19|20)\d{2}年[、和及至到—–-]/;
 
 /** A figure's own phrase after an enumeration comma, with no clause break: 、高效节水灌溉 (in the reading, commas are ASCII). */
 const LISTED_PHRASE = /^、[^,;:。]{0,24}$/;
