@@ -38,6 +38,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a part heading naming a five-year plan that starts with the report\'s year is the plan, whatever its noun (战略任务)', () => {
+    const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县生产总值年均增长12%。\n二、“十二五”时期经济社会发展的战略任务\n全县生产总值年均增长10%。\n三、2011年工作\n全县生产总值增长11%。\n');
+    expect(when(text)).toEqual([['12%', 'actual', null, [2006, 2010]], ['10%', 'target', null, [2011, 2015]], ['11%', 'target', 2011, null]]);
+  });
+
   it('去年 named in a sentence holds for its later figures; a plan\'s completion rate and 目前 tell results, not targets', () => {
     const text = '某市今年安排重大项目\n2022-04-12 来源：某某新闻\n从2021年完成情况来看，某市去年本级政府投资项目计划共安排588个，计划安排投资500亿元；2021年完成投资596.3亿元，计划完成率119.3%。目前制造业所占的比重依然在35%以上。\n';
     expect(when(text).map(([core, kind, year]) => [core, kind, year])).toEqual([

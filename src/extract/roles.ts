@@ -177,10 +177,13 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
     const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && reports;
     // A heading naming the year before (一、2022年财政工作情况 in a 2023 budget report) is its review.
     const reviewsYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year - 1 && reports;
-    const own = rule?.role ?? (plansYear ? 'plan' : reviewsYear ? 'review' : null);
+    const period = year ? null : spanIn(title, doc.meta.year, SPAN_IN_TITLE);
+    // A heading naming a span (二、“十二五”时期经济社会发展的战略任务) is the plan when the span starts with the report's
+    // year or after it, the review when it ended before it, whatever its noun.
+    const spans = period !== null && doc.meta.year !== null && reports ? (period[0] >= doc.meta.year ? 'plan' : period[1] < doc.meta.year ? 'review' : null) : null;
+    const own = rule?.role ?? (plansYear ? 'plan' : reviewsYear ? 'review' : spans);
     const parent = s.parent ? out.get(s.parent) : undefined;
     const carried = own === null && !parent?.role && reports ? planSibling.get(s.parent) : undefined;
-    const period = year ? null : spanIn(title, doc.meta.year, SPAN_IN_TITLE);
     const info: Heading = carried && !year
       ? heading(carried.role, carried.rule, false, true, false, null, carried.year, carried.period)
       : heading(
