@@ -701,3 +701,13 @@ describe('meta: a commentary on the national report in a feed copy', () => {
     expect(metaOf(text)).toMatchObject({ title: 'GDP增长目标为何设为5.5%左右', docType: 'news', level: 'national', date: '2022-03-06', year: 2022 });
   });
 });
+
+describe('meta: a raw HTML news page on a year\'s economy', () => {
+  it('reads the posting date inside its tags and reads the page as looking back on the year its title names', () => {
+    const text = '<html>\n<head>\n<title>2025年某某市经济运行总体平稳</title>\n</head>\n<body>\n<div class="title">2025年某某市经济运行总体平稳</div>\n'
+      + '<div class="time">2026-02-04 07:19:08</div>\n<p>2025年，全市地区生产总值5382.45亿元，比上年增长1.3%。规模以上工业增加值增长0.6%。</p>\n</body>\n</html>\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ date: '2026-02-04', year: 2025 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['5382.45亿元', 'actual', 2025], ['1.3%', 'actual', 2025], ['0.6%', 'actual', 2025]]);
+  });
+});

@@ -68,12 +68,17 @@ function execIf(g: Gated | undefined, text: string, start = 0, end = text.length
 function openingLines(doc: Pick<Doc, 'lines'>): string[] {
   const out: string[] = [];
   for (const l of doc.lines) {
-    if (!l.body) continue;
-    out.push(l.body);
+    // A raw HTML page's lines are read without their tags (<div class="time">2026-02-04 07:19:08</div>); a line of
+    // nothing but tags (<head>, <meta …>) counts for none.
+    const body = l.body.includes('<') ? l.body.replace(HTML_TAG, '').trim() : l.body;
+    if (!body) continue;
+    out.push(body);
     if (out.length >= OPENING_LINES) break;
   }
   return out;
 }
+
+const HTML_TAG = /<[^<>\n]{0,300}>/g;
 
 /**
  * The date of delivery or issue, by the meta.yaml `dates` rules: a date line (the delivery line of a report, the
