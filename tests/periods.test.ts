@@ -38,6 +38,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('work planned over a named span (“十四五”期间，计划启动改造30万平方米) is a total over it; a level reached is of its end', () => {
+    const text = REPORT(2021, '二、“十四五”时期的主要目标任务\n“十四五”期间，计划启动旧住房改造30万平方米，修缮历史建筑4处，城镇化率达到70%。\n');
+    expect(when(text)).toEqual([['30万平方米', 'target', null, [2021, 2025]], ['4处', 'target', null, [2021, 2025]], ['70%', 'target', 2025, null]]);
+  });
+
   it('a part heading naming a five-year plan that starts with the report\'s year is the plan, whatever its noun (战略任务)', () => {
     const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县生产总值年均增长12%。\n二、“十二五”时期经济社会发展的战略任务\n全县生产总值年均增长10%。\n三、2011年工作\n全县生产总值增长11%。\n');
     expect(when(text)).toEqual([['12%', 'actual', null, [2006, 2010]], ['10%', 'target', null, [2011, 2015]], ['11%', 'target', 2011, null]]);

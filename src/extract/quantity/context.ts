@@ -813,7 +813,8 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   // A count or an amount done over the span (累计…，改造农村危房1.28万户) is its total. The work may open the clause
   // or, after an enumeration comma, the figure's own phrase (…改造274万平方米、腾出发展空间1.2万亩).
   const phrase = clause.slice(clause.lastIndexOf('、') + 1);
-  if (c.span.totals.test(text) || (kind === 'actual' && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
+  // (Work planned over the span is its total as well: “十四五”期间，计划启动改造30万平方米.)
+  if (c.span.totals.test(text) || ((kind === 'actual' || kind === 'target') && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
   return single(around[1], rule);
 }
 
