@@ -38,6 +38,13 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('五年 before any work and its figure (五年生态补水33亿立方米) is the span; 比"十五"末 in ASCII quotes is a base', () => {
+    const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县经济发展。五年生态补水33亿立方米。全县生产总值达到500亿元，比"十五"末增长74%。\n');
+    expect(extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.year, q.period, q.indicator])).toEqual([
+      ['33亿立方米', null, [2006, 2010], '生态补水'], ['500亿元', 2010, null, '全县生产总值'], ['74%', null, [2005, 2010], '全县生产总值'],
+    ]);
+  });
+
   it('work planned over a named span (“十四五”期间，计划启动改造30万平方米) is a total over it; a level reached is of its end', () => {
     const text = REPORT(2021, '二、“十四五”时期的主要目标任务\n“十四五”期间，计划启动旧住房改造30万平方米，修缮历史建筑4处，城镇化率达到70%。\n');
     expect(when(text)).toEqual([['30万平方米', 'target', null, [2021, 2025]], ['4处', 'target', null, [2021, 2025]], ['70%', 'target', 2025, null]]);
