@@ -455,6 +455,12 @@ describe('indicator', () => {
     expect(indicators('七是完成造林绿化50万亩。')).toEqual(['造林绿化']);
   });
 
+  it('names a rate compared with another time by the figure before it (增速比前11个月加快), and a bare share of it (，占3.7%)', () => {
+    expect(indicators('全市规模以上工业增加值增长0.6%，增速比前11个月加快0.2个百分点。')).toEqual(['规模以上工业增加值', '规模以上工业增加值增速']);
+    expect(indicators('社会消费品零售总额增长3%，增速由前三季度的2.1%回升。')).toEqual(['社会消费品零售总额', '社会消费品零售总额增速']);
+    expect(indicators('第一产业增加值100亿元，占3.7%。')).toEqual(['第一产业增加值', '第一产业增加值比重']);
+  });
+
   it('keeps 占比 in the name of a share: its 比 is no comparison (税收收入占比61.1%)', () => {
     expect(indicators('全市税收收入占比61.1%，民间投资占比达到55%，增量存贷比达到80%。')).toEqual(['税收收入占比', '民间投资占比', '增量存贷比']);
   });

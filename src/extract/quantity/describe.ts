@@ -301,6 +301,29 @@ function qualified(read: ReadingView, ind: Range, previous: Draft | null, c: Com
   return previous.indicator;
 }
 
+/**
+ * The name of a rate of the figure before it, compared with another time (，增速比前11个月加快0.2个百分点; 增速由前三季度
+ * 的2.1%回升): that figure's name and the rate's noun (quantities.yaml indicator.rateNouns), else null.
+ */
+function rateOf(read: ReadingView, ind: Range, previous: Draft | null, c: Compiled): string | null {
+  if (previous === null || previous.indicator === null) return null;
+  const named = read.written(ind.start, ind.end);
+  const noun = c.q.indicator.rateNouns.find((w) => named.startsWith(w) && COMPARED_TIME.test(named.slice(w.length)));
+  return noun === undefined ? null : previous.indicator.endsWith(noun) ? previous.indicator : previous.indicator + noun;
+}
+
+/** What follows a rate's noun when it compares the rate with another time: 比前11个月加快, 由前三季度, 较上月. */
+const COMPARED_TIME = /^(比|较|由|同比|环比)/;
+
+/** The name lent by the figure before it; a bare share of it (，占3.7%) is that figure's share (…比重, as statistics name it). */
+function lentName(lent: Draft, window: string, m: Mention): string | null {
+  if (lent.indicator === null) return null;
+  return m.dimension === 'percent' && BARE_SHARE.test(window) && !lent.indicator.includes('占') ? lent.indicator + '比重' : lent.indicator;
+}
+
+/** A clause holding nothing but 占 before a percentage: ，占3.7%. */
+const BARE_SHARE = /^[,;，；]?\s*占\s*$/;
+
 /** A share's name (占…比重, 占…比例): what a 百分点 change of a share is named by. */
 const SHARE = /(比重|比例|份额)$/;
 
@@ -483,7 +506,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lent.indicator : null,
+      indicator: ind ? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lentName(lent, window, m) : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,

@@ -88,6 +88,8 @@ export function quantityRules() {
     relations: Words.default([]),
     /** Words opening a figure's phrase that only qualify the figure before it ((不含雄安增长7.3%): named as that one. */
     qualifiers: Words.default([]),
+    /** Nouns of a rate that, opening a phrase compared with another time, name the rate of the figure before it. */
+    rateNouns: Words.default([]),
     /** Words closing a qualifier that goes on with a name of its own (剔除…因素贷款余额 → 贷款余额). */
     qualifierEnds: Words.default([]),
     /** List numbering left at the start of a phrase. */
