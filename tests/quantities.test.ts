@@ -451,8 +451,9 @@ describe('indicator', () => {
     expect(indicators('开展培训12.94万人次(含线上培训9.17万人次)。')[1]).not.toBe('培训');
   });
 
-  it('leaves an enumeration\'s 一是/七是 out of the indicator', () => {
+  it('leaves an enumeration\'s 一是/七是, 目前 and 集聚/拥有 out of the indicator', () => {
     expect(indicators('七是完成造林绿化50万亩。')).toEqual(['造林绿化']);
+    expect(indicators('目前入园企业120家，集聚数字经济企业300家。')).toEqual(['入园企业', '数字经济企业']);
   });
 
   it('names a rate compared with another time by the figure before it (增速比前11个月加快), and a bare share of it (，占3.7%)', () => {
