@@ -382,3 +382,14 @@ describe('tasks: the unit-word scan', () => {
     expect(roles('1.新增学位2400个。县教育局负责推进改革。\n')).toEqual([]);
   });
 });
+
+describe('tasks: supporting units', () => {
+  it('reads 支撑单位 as cooperating units, apart from the lead units before it', () => {
+    const text = '关于印发某区2025年工作计划的通知\n一、主要任务\n1.推进城市更新，完成旧改10万平方米。（牵头单位：区住建委、区规划局，支撑单位：区财政局、区发改委）\n2.优化营商环境，新增市场主体2000户。（牵头单位：区市场监管局，支撑单位：区商务委）\n';
+    const tasks = docOf(text).tasks;
+    expect(tasks.map((t) => [t.lead, t.responsible, t.cooperating])).toEqual([
+      [['区住建委', '区规划局'], ['区住建委', '区规划局'], ['区财政局', '区发改委']],
+      [['区市场监管局'], ['区市场监管局'], ['区商务委']],
+    ]);
+  });
+});
