@@ -451,6 +451,11 @@ describe('indicator', () => {
     expect(indicators('开展培训12.94万人次(含线上培训9.17万人次)。')[1]).not.toBe('培训');
   });
 
+  it('counts things of a class (5个百亿级项目, 6个千亿级产业集群) but no milestone (两个百万级大关); 枚 and 枝 count', () => {
+    expect(indicators('开工建设5个百亿级重大工业项目，打造6个千亿级产业集群，跨越两个百万级大关。')).toEqual(['百亿级重大工业项目', '千亿级产业集群']);
+    expect(indicators('获得金牌19枚，生产鲜切花88.94亿枝。')).toEqual(['金牌', '生产鲜切花']);
+  });
+
   it('leaves an enumeration\'s 一是/七是, 目前 and 集聚/拥有 out of the indicator', () => {
     expect(indicators('七是完成造林绿化50万亩。')).toEqual(['造林绿化']);
     expect(indicators('目前入园企业120家，集聚数字经济企业300家。')).toEqual(['入园企业', '数字经济企业']);
