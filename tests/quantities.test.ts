@@ -456,6 +456,11 @@ describe('indicator', () => {
     expect(indicators('获得金牌19枚，生产鲜切花88.94亿枝。')).toEqual(['金牌', '生产鲜切花']);
   });
 
+  it('leaves 免费筛查, 净增 and a trailing 尽快 out of the indicator; a bare magnitude counts 工人 and 儿童 too', () => {
+    expect(indicators('免费筛查城乡适龄妇女宫颈癌10.4万人，净增信贷投放80亿元以上，确保294个项目尽快开工。')).toEqual(['城乡适龄妇女宫颈癌', '信贷投放', '项目']);
+    expect(indicators('推动10万农村人口进城、10万学生进城、10万产业工人进城。')).toEqual(['农村人口', '学生', '产业工人']);
+  });
+
   it('leaves an enumeration\'s 一是/七是, 目前 and 集聚/拥有 out of the indicator', () => {
     expect(indicators('七是完成造林绿化50万亩。')).toEqual(['造林绿化']);
     expect(indicators('目前入园企业120家，集聚数字经济企业300家。')).toEqual(['入园企业', '数字经济企业']);
