@@ -456,6 +456,10 @@ describe('indicator', () => {
     expect(indicators('获得金牌19枚，生产鲜切花88.94亿枝。')).toEqual(['金牌', '生产鲜切花']);
   });
 
+  it('names a figure after 申请/选择 by the noun after its 的 (可申请最高不超过15万元的创业担保贷款)', () => {
+    expect(indicators('符合条件的个人可申请最高不超过15万元的创业担保贷款。')).toEqual(['创业担保贷款']);
+  });
+
   it('leaves 免费筛查, 净增 and a trailing 尽快 out of the indicator; a bare magnitude counts 工人 and 儿童 too', () => {
     expect(indicators('免费筛查城乡适龄妇女宫颈癌10.4万人，净增信贷投放80亿元以上，确保294个项目尽快开工。')).toEqual(['城乡适龄妇女宫颈癌', '信贷投放', '项目']);
     expect(indicators('推动10万农村人口进城、10万学生进城、10万产业工人进城。')).toEqual(['农村人口', '学生', '产业工人']);
