@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { byFirst, edgeSet, firstNear, holds, leadHolds, leadNeeds, maxWhole, nearNeeds, needsTest } from '../src/stages/gates.js';
 import { units } from '../src/stages/clean.js';
 import { opensMarker } from '../src/stages/wrap.js';
-import { docOf, rules } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../src/api.js';
+import { MAX_GATED } from '../src/extract/quantity/compile.js';
+import type { Rules } from '../src/rules/schema.js';
+import { docOf, rules, SEEDS } from './helpers.js';
 
 const chars = (s: ReadonlySet<number> | null) => (s ? [...s].map((c) => String.fromCharCode(c)).sort().join('') : null);
 
@@ -100,8 +105,21 @@ describe('heading markers and the lines that open an item, read from rules/headi
 
 describe('exclusion gates', () => {
   it('stay on for the built-in rules: each figure is tried only against the exclusion rules its neighbours leave open', () => {
-    // Bit sets of 32 rules at most; one rule more turns the gates off and every rule is tried on every figure.
-    expect(rules.quantities.exclude.length).toBeLessThanOrEqual(32);
+    // Bit sets of 64 rules at most (two words); one rule more turns the gates off and every rule is tried on every figure.
+    expect(rules.quantities.exclude.length).toBeLessThanOrEqual(MAX_GATED);
     expect(rules.quantities.compiled.excludeGates).not.toBeNull();
+  });
+
+  it('leave out exactly what trying every rule on every figure leaves out, rules past the 32nd included', () => {
+    const ungated = { ...rules, quantities: { ...rules.quantities, compiled: { ...rules.quantities.compiled, excludeGates: null } } } as Rules;
+    const excluded = (r: Rules, text: string) => extract({ text }, { rules: r, explain: true }).messages.filter((m) => m.code === 'quantity.excluded').map((m) => m.message);
+    for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).slice(0, 3)) {
+      const text = readFileSync(join(SEEDS, file), 'utf8');
+      expect(excluded(rules, text)).toEqual(excluded(ungated, text));
+    }
+    // A rule past the 32nd is reached through the second word of the gates.
+    const text = '禁止生产销售厚度低于0.01毫米的地膜。';
+    expect(excluded(rules, text)).toEqual(excluded(ungated, text));
+    expect(excluded(rules, text).join()).toMatch(/exclude\.threshold-noun/);
   });
 });

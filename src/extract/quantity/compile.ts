@@ -28,7 +28,7 @@ export interface Compiled {
    * The same as bit sets (bit k: rule k), when there are at most 32 rules: per side, the rules that have an edge set
    * there (`constrained`) and, per character, the rules whose edge set holds it; else null.
    */
-  excludeGates: Record<'before' | 'after' | 'unit' | 'number', { constrained: number; by: Int32Array }> | null;
+  excludeGates: Record<'before' | 'after' | 'unit' | 'number', ExcludeGate> | null;
   /** The exclusion rules (`q.exclude`), of one shape (see `shaped`). */
   exclude: QuantityRules['exclude'];
   /** The unit rules, their units of one shape (see `shaped`); every unit entry the quantity code holds is one of these. */
@@ -375,17 +375,31 @@ export class NumberFinder {
   }
 }
 
-/** Per character, the bits of the edge sets (by index) that hold it; `constrained`: the indexes that have one. */
-function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): { constrained: number; by: Int32Array } {
+/**
+ * Per character, the bits of the edge sets (by index) that hold it, in two words: rules 0-31 at `by[code]`, rules
+ * 32-63 at `by[HIGH + code]`; `constrained` and `constrainedHigh`: the indexes that have one.
+ */
+function gatesOf(sets: readonly (ReadonlySet<number> | null)[]): ExcludeGate {
   let constrained = 0;
-  const by = new Int32Array(0x10000);
+  let constrainedHigh = 0;
+  const by = new Int32Array(2 * HIGH);
   sets.forEach((set, k) => {
     if (!set) return;
-    constrained |= 1 << k;
-    for (const code of set) by[code]! |= 1 << k;
+    const bit = 1 << (k & 31);
+    if (k < 32) constrained |= bit;
+    else constrainedHigh |= bit;
+    const at = k < 32 ? 0 : HIGH;
+    for (const code of set) by[at + code]! |= bit;
   });
-  return { constrained, by };
+  return { constrained, constrainedHigh, by };
 }
+
+/** Where the second word of a gate table starts (one entry a UTF-16 unit a word). */
+export const HIGH = 0x10000;
+/** The most exclusion rules the gates hold (two words of bits); more turn them off. */
+export const MAX_GATED = 64;
+
+export interface ExcludeGate { constrained: number; constrainedHigh: number; by: Int32Array }
 
 /**
  * A pattern for `Patterns`: the characters its matches open with (null: not known), the texts it needs one of
@@ -1006,7 +1020,7 @@ export function compileQuantities(raw: RawRules): Compiled {
       indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), measure: decisionIds(q, 'measures', MEASURE_EVIDENCE),
       sequence: decisionIds(q, 'roles', ROLE_EVIDENCE).sequence,
     },
-    excludeGates: excludeEdges.length > 32 ? null : {
+    excludeGates: excludeEdges.length > MAX_GATED ? null : {
       before: gatesOf(excludeEdges.map((e) => e.before)),
       after: gatesOf(excludeEdges.map((e) => e.after)),
       unit: gatesOf(excludeEdges.map((e) => e.unit)),

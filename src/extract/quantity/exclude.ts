@@ -1,6 +1,6 @@
 import type { Doc, DraftMessage, Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
-import type { Compiled } from './compile.js';
+import { HIGH, type Compiled } from './compile.js';
 import type { Mention } from './scan.js';
 import { unitNeedsMet } from './scan.js';
 
@@ -38,16 +38,24 @@ export function excludedMessage(doc: Doc, m: Mention, rule: string): DraftMessag
   return { severity: 'info', code: 'quantity.excluded', message: `${rule}: “${core}” is not a quantity`, range: { start: m.start, end: m.end } };
 }
 
-/** The rule bits of a character's entry in a gate table, none for no character (-1). */
-const bitsAt = (by: Int32Array, code: number): number => (code >= 0 ? by[code]! : 0);
+/** The rule bits of a character's entry in a gate table (`at`: 0 for rules 0-31, HIGH for 32-63), none for no character (-1). */
+const bitsAt = (by: Int32Array, code: number, at: number): number => (code >= 0 ? by[at + code]! : 0);
 
 /**
- * The first rule index from `k` on whose bit is set in `open`, or `n` when there is none. Past bit 31 (more rules
- * than gate bits: there are no gates then, and `open` is -1) every index is open.
+ * The first rule index from `k` on whose bit is set in `open` (rules 0-31) or `high` (rules 32-63), or `n` when there
+ * is none. (With no gates, both are -1: every index is open.)
  */
-function nextOpen(open: number, k: number, n: number): number {
-  if (k >= 32) return k < n ? k : n;
-  const rest = open >>> k;
+function nextOpen(open: number, high: number, k: number, n: number): number {
+  if (k < 32) {
+    const rest = open >>> k;
+    if (rest !== 0) {
+      const at = k + 31 - Math.clz32(rest & -rest);
+      return at < n ? at : n;
+    }
+    k = 32;
+  }
+  if (k >= n) return n;
+  const rest = high >>> (k - 32);
   if (rest === 0) return n;
   const at = k + 31 - Math.clz32(rest & -rest);
   return at < n ? at : n;
@@ -73,19 +81,26 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
   const first = m.end >= to ? -1 : read.hasBreak(m.end, to) ? firstCode(read.slice(m.end, to)) : view.charCodeAt(m.end);
   const unitFirst = m.unit.length ? m.unit.charCodeAt(0) : -1;
   const numberFirst = m.numberText.length ? m.numberText.charCodeAt(0) : -1;
+  const n = c.exclude.length;
   const open = gates
-    ? (~gates.unit.constrained | bitsAt(gates.unit.by, unitFirst))
-      & (~gates.before.constrained | bitsAt(gates.before.by, last))
-      & (~gates.after.constrained | bitsAt(gates.after.by, first))
-      & (~gates.number.constrained | bitsAt(gates.number.by, numberFirst))
+    ? (~gates.unit.constrained | bitsAt(gates.unit.by, unitFirst, 0))
+      & (~gates.before.constrained | bitsAt(gates.before.by, last, 0))
+      & (~gates.after.constrained | bitsAt(gates.after.by, first, 0))
+      & (~gates.number.constrained | bitsAt(gates.number.by, numberFirst, 0))
+    : -1;
+  // The second word, read only when there are more than 32 rules.
+  const high = gates && n > 32
+    ? (~gates.unit.constrainedHigh | bitsAt(gates.unit.by, unitFirst, HIGH))
+      & (~gates.before.constrainedHigh | bitsAt(gates.before.by, last, HIGH))
+      & (~gates.after.constrainedHigh | bitsAt(gates.after.by, first, HIGH))
+      & (~gates.number.constrainedHigh | bitsAt(gates.number.by, numberFirst, HIGH))
     : -1;
   // The context as read, sliced only for a rule that passes its gates and tests it.
   let before: string | null = null;
   let after: string | null = null;
   const dimension = m.dimension;
-  const n = c.exclude.length;
   // Only the rules left open are visited, found from the bits: fewer than one a figure, of some thirty.
-  for (let k = nextOpen(open, 0, n); k < n; k = nextOpen(open, k + 1, n)) {
+  for (let k = nextOpen(open, high, 0, n); k < n; k = nextOpen(open, high, k + 1, n)) {
     const x = c.exclude[k]!;
     if (x.dimension && x.dimension !== dimension) continue;
     if (x.exceptDimensions.length && x.exceptDimensions.includes(dimension)) continue;
