@@ -711,3 +711,11 @@ describe('meta: a raw HTML news page on a year\'s economy', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['5382.45亿元', 'actual', 2025], ['1.3%', 'actual', 2025], ['0.6%', 'actual', 2025]]);
   });
 });
+
+describe('meta: an older report\'s delivery line and speaker', () => {
+  it('reads the date written after the venue in parentheses, in Chinese numerals, and takes no spaced speaker\'s name as the title', () => {
+    const meta = metaOf('标题：某省2004年政府工作报告\n发文时间：2004-01-12\n\n正文：\n\n政府工作报告\n—在某省第十届人民代表大会第二次会议上（二〇〇四年一月八日）\n某省人民政府省长 于 群\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n');
+    expect(meta.date).toBe('2004-01-08');
+    expect(meta.title).not.toMatch(/于 群/);
+  });
+});

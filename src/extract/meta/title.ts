@@ -42,7 +42,8 @@ const SENTENCE = /[。，,;；:：!?！？]/u;
  * Called once by the rule loader (src/rules/compile.ts).
  */
 export function compileSpeakerEnds(rules: RawRules): RegExp[] {
-  return rules.meta.speakerTitles.map((t) => new RegExp(`${t}\\s*\\S{0,4}$`, 'u'));
+  // (The name may be spaced out: 市长 于 群.)
+  return rules.meta.speakerTitles.map((t) => new RegExp(`${t}\\s*(?:\\S[ \\t\\u3000]?){0,4}$`, 'u'));
 }
 
 /** Whether `text` has at least `n` CJK ideographs (U+4E00–U+9FFF); stops counting at `n`. */
