@@ -456,6 +456,12 @@ describe('indicator', () => {
     expect(indicators('获得金牌19枚，生产鲜切花88.94亿枝。')).toEqual(['金牌', '生产鲜切花']);
   });
 
+  it('hands 分别 figures the figures or subjects before them across a qualifier clause or a comma', () => {
+    expect(indicators('城镇居民人均可支配收入达到10493元，农村居民人均纯收入达到3255元，扣除价格因素，分别增长9.6%和6.2%。'))
+      .toEqual(['城镇居民人均可支配收入', '农村居民人均纯收入', '城镇居民人均可支配收入', '农村居民人均纯收入']);
+    expect(indicators('城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%。')).toEqual(['城镇居民人均可支配收入', '农村居民人均纯收入']);
+  });
+
   it('names a figure after 申请/选择 by the noun after its 的 (可申请最高不超过15万元的创业担保贷款)', () => {
     expect(indicators('符合条件的个人可申请最高不超过15万元的创业担保贷款。')).toEqual(['创业担保贷款']);
   });

@@ -109,6 +109,13 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
     const named = respectively(doc.view, g, done);
     if (named || !share) [parts, by] = [named, frame.ids.indicator.respectively];
   }
+  // The subjects in the clause before, with no figure of their own (A和B，分别实际增长58.3%和29.2%).
+  if (!subject && !parts) {
+    const lead = leadClause(doc.view, g, done);
+    const range = lead ? indicatorRange(doc.reading, lead.start, lead.end, lead.end, lead.end, 'level', c, Infinity) : null;
+    parts = range ? distribute(doc.reading, range, g.members.length, c) : null;
+    by = frame.ids.indicator.parts;
+  }
   const byYears = frame.ids.year.respectively;
   if (byYears !== null) yearsRespectively(doc.view, g, byYears);
   if (!parts) return handed;
@@ -157,9 +164,29 @@ function compareAfter(defaulted: Draft[], actual: Draft, ids: Compiled['ids']): 
  * 接待游客1260万人次、实现旅游综合收入118亿元,分别增长11.2%和9.6%: a list with no subject, after 分别, names as
  * many figures just before it in its sentence; their indicators, one by one (null unless all are named).
  */
-const RESPECTIVELY = /^(以上|左右|以内|以下)?[,，]?分别/;
+const RESPECTIVELY = /^(以上|左右|以内|以下)?[,，]?(?:(?:扣除|剔除|除去|按|考虑|若扣除|如扣除)[^,，;；。]{0,16}[,，])?分别/;
 /** 占, opening the base a share is of (占总人口的51.3%). */
 const SHARE_OF = 0x5360;
+
+/**
+ * The clause right before a list's 分别 clause in its sentence (城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长…),
+ * when no figure of the sentence stands in or after it before the list: its range up to the comma, else null.
+ */
+function leadClause(view: string, g: Group, done: readonly Draft[]): Range | null {
+  const first = g.members[0]!.core.span.start;
+  const at = view.lastIndexOf('分别', first);
+  if (at < g.sentence) return null;
+  let comma = at - 1;
+  while (comma > g.sentence && (view.charCodeAt(comma) === 0x20)) comma--;
+  if (comma <= g.sentence || !isComma(view.charCodeAt(comma))) return null;
+  let start = comma - 1;
+  while (start > g.sentence && !isClauseEnd(view.charCodeAt(start - 1))) start--;
+  if (done.some((d) => d.core.span.start >= start && d.core.span.start < first)) return null;
+  return start < comma ? { start, end: comma } : null;
+}
+
+const isComma = (code: number) => code === 0x2c || code === 0xff0c;
+const isClauseEnd = (code: number) => code === 0x2c || code === 0xff0c || code === 0x3b || code === 0xff1b || code === 0x3002 || code === 0x3a || code === 0xff1a;
 
 function respectively(view: string, g: Group, done: readonly Draft[]): string[] | null {
   const first = g.members[0]!.core.span.start;
