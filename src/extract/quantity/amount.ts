@@ -1,6 +1,6 @@
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { Compiled, NumberMatch } from './compile.js';
-import { arabicValue, chineseIn, isCapital, scaleDecimal, splitChineseMagnitude } from './numbers.js';
+import { arabicValue, chineseIn, isCapital, scaleDecimal, splitChineseMagnitude, type Numerals } from './numbers.js';
 
 /** A number read at one place of the view, with what follows it: magnitude, 余/多, unit (or none). */
 export interface Amount {
@@ -65,6 +65,12 @@ function numberOf(view: string, pos: number, m: NumberMatch, c: Compiled) {
     const arabic = isDigit(text.charCodeAt(0));
     return { value: arabic ? arabicValue(text) : chineseIn(text, { head: text, exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null, high: null };
   }
+  // 万元, 万亿元 after a word that bounds it (突破万元大关, 超万亿元, 近万辆): one of the magnitude. Never alone (万物, 万一).
+  const alone = magnitudeAlone(text, n);
+  if (alone) {
+    const bounded = c.cmpBefore.test(view.slice(Math.max(0, pos - 4), pos)) || c.approx.at(view, pos + text.length) !== null;
+    return bounded ? { value: 1, arabic: false, magnitude: text, exponent: alone, form: 'number.about', high: null } : null;
+  }
   const split = splitChineseMagnitude(text, n);
   let form: string | null = null;
   if (isCapital(text, n)) {
@@ -86,6 +92,17 @@ function numberOf(view: string, pos: number, m: NumberMatch, c: Compiled) {
   // and years.
   if (leadingZero(split.head, c) || allDigits(split.head, c)) return null;
   return { value: chineseIn(text, split, n), arabic: false, magnitude: split.magnitude, exponent: split.exponent, form, high: null };
+}
+
+/** The exponent of a numeral made of magnitude words alone (万, 亿, 万亿), else 0. */
+function magnitudeAlone(text: string, n: Numerals): number {
+  let exponent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const e = n.big.get(text.charCodeAt(i));
+    if (e === undefined) return 0;
+    exponent += e;
+  }
+  return exponent;
 }
 
 /**

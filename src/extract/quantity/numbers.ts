@@ -50,14 +50,17 @@ export function numeralsOf(units: UnitRules): Numerals {
   const body = charClass([...digit.keys(), ...place.keys(), ...tens.keys(), ...big.keys()]);
   const digits = charClass(digit.keys());
   const decimals = point ? `(?:${charClass([point.charCodeAt(0)])}[${digits}]+[${charClass(big.keys())}]*)?` : '';
-  const source = `[${lead}][${body}]*${decimals}`;
+  // A magnitude alone (万元, 万亿元) is read too, never going on into digits (万亿两个: 两个 is the numeral): after a word
+  // that bounds it (突破万元大关, 超万亿元, 近万辆) it is one of itself (amount.ts).
+  const bigs = charClass(big.keys());
+  const source = `(?:[${bigs}]{1,3}(?![${lead}])|[${lead}][${body}]*${decimals})`;
   const prefixes = units.units.flatMap((unit) => unit.prefixes.map((word) => ({ word, unit, unitWord: unit.words[0]! })))
     .sort((a, b) => b.word.length - a.word.length);
   const prefixSource = prefixes.length ? `(?:${alternation(prefixes.map((p) => p.word))})` : '(?!)';
   return {
     digit, place, tens, big, bigWords, capital, point, notAlone: codes(units.numerals.notAlone), prefixes, prefixSource, source,
     formAfter: new Map(units.forms.flatMap((f) => f.after.map((w) => [w, f.id] as const))),
-    lead: [...digit.keys(), ...place.keys(), ...tens.keys()],
+    lead: [...digit.keys(), ...place.keys(), ...tens.keys(), ...big.keys()],
   };
 }
 
