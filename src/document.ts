@@ -1,6 +1,7 @@
 import type { GlossaryEntry, Meta, Organization, Period, Quantity, SectionRole, Table, Task } from './schema.js';
 import type { Rules } from './rules/schema.js';
 import { ReadingView } from './util/reading.js';
+import type { LetterSpacing } from './util/spacing.js';
 
 /** A half-open range of UTF-16 offsets into `Doc.text`. */
 export interface Range {
@@ -90,6 +91,12 @@ export interface Doc {
   lineStarts: number[];
   /** normalise: the physical lines of the view, trimmed, empty ones included (index k is line k + 1). */
   lines: readonly ViewLine[];
+  /**
+   * normalise: in a letter-spaced copy (关  于  2025年  预  算), the runs of spaces between characters it made fillers,
+   * with the offset map to the view read without them (stages/spaced.ts runs the line-matching stages on that); null
+   * in any other text.
+   */
+  spacing: LetterSpacing | null;
   /** clean. */
   removed: RemovedRange[];
   /**
@@ -148,7 +155,7 @@ export function emptyMeta(): Meta {
 /** A document before the pipeline; `text` is given only when the caller has decoded it already. */
 export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
   return {
-    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], removed: [], lineUnits: null, blocks: [], cellTables: [], reading: new ReadingView('', '', []), sections: [],
+    path, bytes, sha256: '', encoding: '', text, view: '', lineStarts: [0], lines: [], spacing: null, removed: [], lineUnits: null, blocks: [], cellTables: [], reading: new ReadingView('', '', []), sections: [],
     meta: emptyMeta(), tables: [], glossary: [], tasks: [], quantities: [], sectionLeads: new Map(), units: [], organizations: [], messages: [],
   };
 }
@@ -159,7 +166,7 @@ export function newDoc(bytes: Uint8Array, path: string | null, text = ''): Doc {
  */
 export function withFields(doc: Doc, fields: Partial<Doc>): Doc {
   const copy: Doc = {
-    path: doc.path, bytes: doc.bytes, sha256: doc.sha256, encoding: doc.encoding, text: doc.text, view: doc.view, lineStarts: doc.lineStarts, lines: doc.lines, removed: doc.removed,
+    path: doc.path, bytes: doc.bytes, sha256: doc.sha256, encoding: doc.encoding, text: doc.text, view: doc.view, lineStarts: doc.lineStarts, lines: doc.lines, spacing: doc.spacing, removed: doc.removed,
     lineUnits: doc.lineUnits, blocks: doc.blocks, cellTables: doc.cellTables, reading: doc.reading, sections: doc.sections, meta: doc.meta, tables: doc.tables, glossary: doc.glossary,
     tasks: doc.tasks, quantities: doc.quantities, sectionLeads: doc.sectionLeads, units: doc.units, organizations: doc.organizations, messages: doc.messages,
   };

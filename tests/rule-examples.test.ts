@@ -4,7 +4,8 @@ import { exclusion } from '../src/extract/quantity/exclude.js';
 import { comparatorOf, growthOf } from '../src/extract/quantity/meaning.js';
 import { scanBlocks, type Mention } from '../src/extract/quantity/scan.js';
 import { parseCell } from '../src/extract/table/cells.js';
-import { normaliseText } from '../src/stages/normalise.js';
+import { letterSpacing, normaliseText } from '../src/stages/normalise.js';
+import { lineStarts } from '../src/span.js';
 import { standalone } from '../src/stages/segment.js';
 import { loadRules, validateRules } from '../src/rules/load.js';
 import { RULE_FILE_NAMES, type Rules } from '../src/rules/schema.js';
@@ -117,6 +118,8 @@ const RUNNERS: Record<string, Runner> = {
   'script.traditional': (_rule, text, r) => normaliseText(text, r.script.compiled.shift) !== text,
   /** A text whose year written in numerals the view reads in digits (一九九八年 as 1998年). */
   'script.yearNumerals': (_rule, text, r) => /(19|20)\d{2}年/.test(normaliseText(text, r.script.compiled.shift, null, r.script.compiled.yearDigits)) && !/(19|20)\d{2}年/.test(text),
+  /** A text read as a letter-spaced copy: the spaces between its characters are fillers in the view. */
+  'script.letterSpacing': (_rule, text, r) => letterSpacing(text, normaliseText(text, r.script.compiled.shift), lineStarts(text), r.script.letterSpacing) !== null,
   /** A header line of a task table flattened with single spaces (序号 工作任务 牵头单位). */
   'tables.serialRows': (rule, text) => (rule.header as RegExp).test(text),
   /** A line holding only the bar that separates the cells of a table flattened one cell per block. */

@@ -1,6 +1,8 @@
-import { withFields, type Doc, type Stage, type ViewLine } from '../document.js';
-import { trimRange } from '../span.js';
+import { withFields, type Doc, type Range, type Stage, type ViewLine } from '../document.js';
+import type { Rules } from '../rules/schema.js';
+import { isSpaceCode, trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
+import { LetterSpacing } from '../util/spacing.js';
 
 /**
  * Half-width katakana-block CJK punctuation and the small form variants, to the form rules are written for; and ℅,
@@ -272,9 +274,88 @@ export function viewLinesOf(view: string, starts: readonly number[]): ViewLine[]
   return lines;
 }
 
+type SpacingRule = NonNullable<Rules['script']['letterSpacing']>;
+
+/** Hanzi: the characters whose spacing tells a letter-spaced copy (the basic and extension A blocks, compatibility forms). */
+const isHanzi = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+/**
+ * What a converter spaces like a hanzi: CJK characters and punctuation, full-width forms, surrogate halves (hanzi
+ * beyond the Basic Multilingual Plane), and the general punctuation of Chinese text (—, “”, …). Read in the text as
+ * written (the view has full-width （，： as ASCII).
+ */
+const isWide = (code: number) => code >= 0x2e80 || (code >= 0x2010 && code <= 0x206f);
+
+/**
+ * Of the hanzi in [from, to) of the text (a line, or the opening sample), how many stand before a run of at most
+ * `maxGap` spaces followed by a character on the same line (`spaced`), and how many right before a character (`tight`).
+ */
+function spacingCounts(text: string, view: string, from: number, to: number, maxGap: number): { spaced: number; tight: number } {
+  let spaced = 0;
+  let tight = 0;
+  for (let i = from; i + 1 < to; i++) {
+    if (!isHanzi(text.charCodeAt(i))) continue;
+    const next = view.charCodeAt(i + 1);
+    if (next === 0x20) {
+      let j = i + 2;
+      while (j < to && view.charCodeAt(j) === 0x20) j++;
+      if (j - i - 1 <= maxGap && j < to && !isSpaceCode(view.charCodeAt(j))) spaced++;
+      i = j - 1;
+    } else if (!isSpaceCode(next)) tight++;
+  }
+  return { spaced, tight };
+}
+
+const spacedEnough = (n: { spaced: number; tight: number }, rule: SpacingRule) => n.spaced > 0 && n.spaced >= rule.share * (n.spaced + n.tight);
+
+/**
+ * A letter-spaced copy (rules/script.yaml letterSpacing): the view with the runs of spaces between the characters of
+ * its letter-spaced lines made fillers, and the map to the view read without them; null for any other text. Whether
+ * the text is one is read off its opening characters only, so the other texts cost a short loop; only a letter-spaced
+ * one is read line by line. A run is a filler between two characters one of which is wide (hanzi, CJK punctuation,
+ * a dash): 421.9亿  元 reads 421.9亿元 and （  1） reads （1）, but GDP  2.5 keeps its spaces.
+ */
+export function letterSpacing(text: string, view: string, lineStarts: readonly number[], rule: SpacingRule | undefined): { view: string; spacing: LetterSpacing } | null {
+  if (!rule) return null;
+  const end = Math.min(view.length, rule.sample);
+  // A letter-spaced opening holds a space for each of its spaced hanzi: most texts hold fewer spaces than that in all,
+  // counted by native searches, and are not read character by character.
+  let spaces = 0;
+  for (let at = view.indexOf(' '); at >= 0 && at < end && spaces < rule.minChars; at = view.indexOf(' ', at + 1)) spaces++;
+  if (spaces < rule.minChars) return null;
+  const sample = spacingCounts(text, view, 0, end, rule.maxGap);
+  if (sample.spaced < rule.minChars || !spacedEnough(sample, rule)) return null;
+  const dropped: Range[] = [];
+  for (let k = 0; k < lineStarts.length; k++) {
+    const from = lineStarts[k]!;
+    let to = k + 1 < lineStarts.length ? lineStarts[k + 1]! : view.length;
+    while (to > from && (view.charCodeAt(to - 1) === 10 || view.charCodeAt(to - 1) === 13)) to--;
+    // Only a line that is letter-spaced itself: a line written plainly in such a copy (a header the converter kept
+    // whole) keeps its spaces, which may part its words.
+    if (!spacedEnough(spacingCounts(text, view, from, to, rule.maxGap), rule)) continue;
+    for (let i = from + 1; i < to; i++) {
+      if (view.charCodeAt(i) !== 0x20 || isSpaceCode(view.charCodeAt(i - 1))) continue;
+      let j = i + 1;
+      while (j < to && view.charCodeAt(j) === 0x20) j++;
+      if (j < to && j - i <= rule.maxGap && !isSpaceCode(view.charCodeAt(j)) && (isWide(text.charCodeAt(i - 1)) || isWide(text.charCodeAt(j)))) dropped.push({ start: i, end: j });
+      i = j - 1;
+    }
+  }
+  if (dropped.length === 0) return null;
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of dropped) {
+    parts.push(view.slice(at, r.start), fill(view.slice(r.start, r.end)));
+    at = r.end;
+  }
+  parts.push(view.slice(at));
+  return { view: parts.join(''), spacing: new LetterSpacing(dropped, view.length) };
+}
+
 /** The view, and its lines: clean, segment and the table finder all read the same lines, cut once here. */
 export const normalise: Stage = (doc, ctx): Doc => {
   const script = ctx.rules.script;
-  const view = normaliseText(doc.text, script.compiled.shift, script.gloss?.pattern ?? null, script.compiled.yearDigits);
-  return withFields(doc, { view, lines: viewLinesOf(view, doc.lineStarts) });
+  const plain = normaliseText(doc.text, script.compiled.shift, script.gloss?.pattern ?? null, script.compiled.yearDigits);
+  const spaced = letterSpacing(doc.text, plain, doc.lineStarts, script.letterSpacing);
+  const view = spaced?.view ?? plain;
+  return withFields(doc, { view, lines: viewLinesOf(view, doc.lineStarts), spacing: spaced?.spacing ?? null });
 };

@@ -35,5 +35,17 @@ export function scriptRules() {
     yearNumerals: z.object({ id: RuleId, ...examples, pairs: Pairs }).strict().optional(),
     /** A reading in brackets after a character (發(fā)展), read as fillers: see normaliseText. */
     gloss: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().optional(),
+    /**
+     * A letter-spaced copy (关  于  2025年  预  算): runs of at most `maxGap` spaces between the characters of its lines
+     * read as fillers, in a text whose opening `sample` characters have at least `minChars` hanzi followed by one, at
+     * least `share` of the hanzi followed by anything on their line (see src/stages/normalise.ts letterSpacing).
+     */
+    letterSpacing: z.object({
+      id: RuleId, ...examples,
+      maxGap: z.number().int().min(1).max(8),
+      share: z.number().gt(0.5).max(1),
+      minChars: z.number().int().min(1),
+      sample: z.number().int().min(100),
+    }).strict().optional(),
   }).strict();
 }
