@@ -50,6 +50,13 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['30万平方米', 'target', null, [2021, 2025]], ['4处', 'target', null, [2021, 2025]], ['70%', 'target', 2025, null]]);
   });
 
+  it('a standing policy or task notice (no year in its title) dates no undated target by the year it was issued in', () => {
+    const body = '各区人民政府，市政府各委、办、局：\n现将《实施方案》印发给你们，请认真贯彻执行。\n2024年5月6日\n一、主要任务\n（一）推进23个城镇雨水排水系统建设。（责任单位：市水务局）\n（二）到2030年，建成海绵城市面积达到80%。（责任单位：市住建委）\n';
+    expect(when(`某市人民政府办公厅关于印发《本市海绵城市建设实施意见》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', null], ['80%', 2030]]);
+    // A notice of one year's tasks names its year: its targets are of it.
+    expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
+  });
+
   it('a part heading naming a five-year plan that starts with the report\'s year is the plan, whatever its noun (战略任务)', () => {
     const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县生产总值年均增长12%。\n二、“十二五”时期经济社会发展的战略任务\n全县生产总值年均增长10%。\n三、2011年工作\n全县生产总值增长11%。\n');
     expect(when(text)).toEqual([['12%', 'actual', null, [2006, 2010]], ['10%', 'target', null, [2011, 2015]], ['11%', 'target', 2011, null]]);

@@ -1,7 +1,7 @@
 import { withFields, type Block, type Doc, type SectionNode, type Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
-import { FIVE_YEAR_END, looksBack, outlineSpan, reportsToDate } from './meta/doctype.js';
+import { FIVE_YEAR_END, looksBack, outlineSpan, reportsToDate, standsForYears } from './meta/doctype.js';
 import { decisionIds, ROLE_EVIDENCE, type RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
@@ -424,6 +424,8 @@ export const roles: Stage = (doc, ctx): Doc => {
   // A progress report or a document that looks back reports on the year it names (关于2024年…推进情况的通报), not
   // the one before; so does a report on its own year so far (今年以来预算执行情况), in its review part.
   const reviewed = reviewsOwnYear(doc, ctx.rules) ? doc.meta.year ?? years.review : years.review;
+  // A standing policy or task notice (no year in its title) plans for no single year unless a heading names one.
+  const planned = standsForYears(doc.meta) ? null : years.plan;
   const openers = c.q.roles.openers;
   // Whether an opener matches the first 24 characters, from what evidence found in the first 40, when the openers
   // read nothing past their match (`prefixSafe`): none there is none here, a match within 24 is one here; else null.
@@ -443,7 +445,7 @@ export const roles: Stage = (doc, ctx): Doc => {
       if (own) span = own;
       else if (opensWith(e.opener) ?? opensAny(openers, w, first, headOf(doc.view, b))) span = null;
     }
-    const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
+    const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? planned : null;
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
@@ -469,7 +471,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (byHeading(h)) return withSectionRole(s, h.role, h.rule, h.year, h.period);
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
-    const year = role === 'review' ? reviewed : role === 'plan' ? years.plan : null;
+    const year = role === 'review' ? reviewed : role === 'plan' ? planned : null;
     return withSectionRole(s, role, role ? w.ids.sequence : null, year, null);
   });
   return withFields(doc, { blocks, sections });

@@ -204,3 +204,16 @@ export function looksBack(title: string | null, issuer: string | null, rules: Ru
   const read = (s: string) => rule!.pattern.test(readAs(gloss && s.includes('(') ? s.replace(gloss, '') : s, rules.script.compiled.shift));
   return !!rule && ((title !== null && read(title)) || (issuer !== null && read(issuer)));
 }
+
+/** The types of a document that may stand for years (a policy's measures, a notice's tasks). */
+const STANDING = new Set<Meta['docType']>(['policy-notice', 'task-notice']);
+const YEAR_IN_TITLE = /(?:19|20)\d{2}\s*年/u;
+
+/**
+ * Whether a document is a standing policy or task notice whose title names no year (关于印发…若干措施的通知): its
+ * measures are of no single year, so its plan part and the targets in it with nothing to date them take none, not the
+ * year it was issued in (a notice of one year's tasks names it: 2024年重点工作任务分工方案).
+ */
+export function standsForYears(meta: Pick<Meta, 'title' | 'docType'>): boolean {
+  return STANDING.has(meta.docType) && !YEAR_IN_TITLE.test(meta.title ?? '');
+}

@@ -4,7 +4,7 @@ import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
-import { FIVE_YEAR_END } from '../meta/doctype.js';
+import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 
 /** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
  * “七五” … “九五” and “十五” (2001–2005). */
@@ -22,6 +22,8 @@ export interface Frame {
   lastBlock: Block | null;
   lastSection: SectionInfo | undefined;
   planYear: number | null;
+  /** Whether the document stands for years, with no plan year of its own (meta/doctype.ts standsForYears). */
+  standing: boolean;
   /** The year the review part is of: the one before the plan year, or the plan year itself in a report to date. */
   reviewYear: number | null;
   /** The year before the report's (去年): the review year, but in a report to date (今年以来…) the year before it. */
@@ -271,6 +273,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   const reviewYear = review ?? (planYear !== null ? (toDate ? planYear : planYear - 1) : null);
   return {
     sections, lastBlock: null, lastSection: undefined, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
+    standing: plan === null && standsForYears(doc.meta),
     // A report delivered in December for the year ahead says 明年 of its plan year.
     nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
     inTask: new Coverage(tasks), taskAt: new Locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: new Coverage(doc.glossary.map((g) => g.span)),
@@ -831,6 +834,6 @@ function fallbackYear(frame: Frame, block: Block, kind: Kind): When {
   if (role === 'glossary') return { year: null, period: null, rule: null };
   // A score or other background figure outside a glossary is of the document's year (a 2018 assessment table's 得2分).
   const review = kind !== 'other' && (role === 'review' || (!role && kind === 'actual'));
-  const year = review ? frame.reviewYear : frame.planYear;
+  const year = review ? frame.reviewYear : frame.standing && kind === 'target' ? null : frame.planYear;
   return { year, period: null, rule: year === null ? null : frame.ids.year[review ? 'report-review' : 'report-plan'] };
 }
