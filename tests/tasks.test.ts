@@ -393,3 +393,14 @@ describe('tasks: supporting units', () => {
     ]);
   });
 });
+
+describe('tasks: a numbered title, its body and a line of units in parentheses', () => {
+  it('reads （一）title / body / （责任单位：…） as one task of that marker and title, no heading', () => {
+    const text = '关于印发《某区可再生能源发展行动方案》的通知\n一、主要任务\n\n（一）全面实施“光伏+”专项工程\n\n结合空间资源，推进光伏建设，新增光伏装机5万千瓦。\n\n（责任单位：区发展改革委、区建管委）\n\n（二）开展新建建筑光伏项目建设工程\n\n落实新建建筑屋顶安装光伏的要求。\n\n（责任单位：区建管委）\n';
+    const doc = docOf(text);
+    expect(doc.sections.map((s) => doc.view.slice(s.title.start, s.title.end))).toEqual(['主要任务']);
+    expect(doc.tasks.map((t) => [t.marker, t.title, t.responsible])).toEqual([
+      ['（一）', '全面实施“光伏+”专项工程', ['区发展改革委', '区建管委']], ['（二）', '开展新建建筑光伏项目建设工程', ['区建管委']],
+    ]);
+  });
+});

@@ -321,12 +321,16 @@ function opensWithMarker(text: string, rules: Rules): boolean {
 
 /** A paragraph that opens with a unit label (责任单位：, 牵头单位：): a taskLine cue marked nextLine matched at its start. */
 function unitLine(view: string, p: Range, rules: Rules): boolean {
+  // A line of units may be put in parentheses ((责任单位：区发展改革委、区建管委)): read from inside them.
+  const start = isOpenParen(view.charCodeAt(p.start)) && p.end - p.start > 1 ? p.start + 1 : p.start;
   // Only the cues whose match can open with the paragraph's first character (most paragraphs have none).
-  const cues = rules.headings.compiled.index.nextLine.of(view.charCodeAt(p.start));
+  const cues = rules.headings.compiled.index.nextLine.of(view.charCodeAt(start));
   if (cues.length === 0) return false;
-  const head = unwrap(view.slice(p.start, Math.min(p.end, p.start + 12)));
+  const head = unwrap(view.slice(start, Math.min(p.end, start + 12)));
   return cues.some((r) => r.pattern.exec(head)?.index === 0);
 }
+
+const isOpenParen = (code: number) => code === 0x28 || code === 0xff08;
 
 function unnumbered(p: Range, text: string, index: HeadingIndex, h: Compiled): Candidate | null {
   const first = text.charCodeAt(0);
