@@ -215,5 +215,6 @@ const YEAR_IN_TITLE = /(?:19|20)\d{2}\s*年/u;
  * year it was issued in (a notice of one year's tasks names it: 2024年重点工作任务分工方案).
  */
 export function standsForYears(meta: Pick<Meta, 'title' | 'docType'>): boolean {
-  return STANDING.has(meta.docType) && !YEAR_IN_TITLE.test(meta.title ?? '');
+  // (With no title there is nothing to tell by: the year it was issued in stays its plan year.)
+  return STANDING.has(meta.docType) && meta.title !== null && !YEAR_IN_TITLE.test(meta.title);
 }
