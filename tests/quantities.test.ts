@@ -464,6 +464,8 @@ describe('indicator', () => {
 
   it('names a figure after 申请/选择 by the noun after its 的 (可申请最高不超过15万元的创业担保贷款)', () => {
     expect(indicators('符合条件的个人可申请最高不超过15万元的创业担保贷款。')).toEqual(['创业担保贷款']);
+    // The noun counted stops before what is done to it (给予, 开展, 实施).
+    expect(indicators('每年选择1家符合条件的国家自主创新示范区给予奖励，组织50家规上工业企业开展数字化诊断。')).toEqual(['国家自主创新示范区', '规上工业企业']);
   });
 
   it('leaves 免费筛查, 净增 and a trailing 尽快 out of the indicator; a bare magnitude counts 工人 and 儿童 too', () => {
