@@ -79,3 +79,12 @@ describe('document type and level from weighted evidence', () => {
     expect(metaOf('关于《某市河道管理条例》实施情况的报告\n各位委员：\n').title).toBe('关于《某市河道管理条例》实施情况的报告');
   });
 });
+
+describe('progress reports titled with their labels', () => {
+  it('reads …推进情况“展示台”“曝光台” as a progress report: work done so far is actual, the plan amount a target', () => {
+    const text = '1—7月全区重大项目推进情况“展示台”“曝光台”\n2021-08-30 来源：某某日报\n1—7月，全区重大项目加速推进。\n1．地级市重大项目开工率前二名：甲市开工率100%，乙市开工率95%。\n2．地级市重大项目投资完成率：甲市计划投资232亿元，完成63.5%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta.docType).toBe('progress-report');
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['100%', 'actual', 2021], ['95%', 'actual', 2021], ['232亿元', 'target', 2021], ['63.5%', 'actual', 2021]]);
+  });
+});
