@@ -50,6 +50,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['30万平方米', 'target', null, [2021, 2025]], ['4处', 'target', null, [2021, 2025]], ['70%', 'target', 2025, null]]);
   });
 
+  it('in a report on its year so far, 两年平均 runs back from that year; 高于去年 compares, it dates nothing', () => {
+    const text = '2021年1—7月全市经济运行情况\n2021-08-20 来源：某某日报\n1—7月，全市固定资产投资增长5.9%，两年平均增长3.2%，增速高于去年同期3.8个百分点。\n';
+    expect(when(text)).toEqual([['5.9%', 'actual', 2021, null], ['3.2%', 'actual', null, [2020, 2021]], ['3.8个百分点', 'actual', 2021, null]]);
+  });
+
   it('a standing policy or task notice (no year in its title) dates no undated target by the year it was issued in', () => {
     const body = '各区人民政府，市政府各委、办、局：\n现将《实施方案》印发给你们，请认真贯彻执行。\n2024年5月6日\n一、主要任务\n（一）推进23个城镇雨水排水系统建设。（责任单位：市水务局）\n（二）到2030年，建成海绵城市面积达到80%。（责任单位：市住建委）\n';
     expect(when(`某市人民政府办公厅关于印发《本市海绵城市建设实施意见》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', null], ['80%', 2030]]);

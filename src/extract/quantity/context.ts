@@ -596,7 +596,10 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame, kind
       const n = count(m[1] ?? m[2] ?? '');
       if (!(n > 1 && n <= 20) || frame.planYear === null) return null;
       const ahead = rule.span === 'next-n' || (rule.span === 'n-by-kind' && kind === 'target');
-      return ahead ? [frame.planYear, frame.planYear + n - 1] : [frame.planYear - n, frame.planYear - 1];
+      // Back from the year under review: the year before the plan year, or the year itself in a report on it so far
+      // (两年平均增长 in a 1—7月 report of 2021 is 2020–2021).
+      const last = frame.reviewYear ?? frame.planYear - 1;
+      return ahead ? [frame.planYear, frame.planYear + n - 1] : [last - n + 1, last];
     }
     case 'from-for': {
       const n = count(m[2] ?? '');
