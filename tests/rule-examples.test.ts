@@ -124,6 +124,8 @@ const RUNNERS: Record<string, Runner> = {
   'tables.serialRows': (rule, text) => (rule.header as RegExp).test(text),
   /** A line holding only the bar that separates the cells of a table flattened one cell per block. */
   'tables.barCells': (rule, text) => text.trim() === rule.bar,
+  /** A whole task list one cell per line, read as a table by this layout (not one left to cellPerLine). */
+  'tables.mergedCells': (rule, text) => extract({ text }, { rules }).tables.some((t) => t.rule === rule.id),
 };
 
 const patternOf = (rule: Rule): RegExp | null => {

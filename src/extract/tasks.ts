@@ -58,7 +58,7 @@ export const tasks: Stage = (doc, { rules }): Doc => {
     if (items.length) headingLeads.set(s.id, lead.length ? lead : items);
   }
   const { drafts: fromBlocks, leads } = blockDrafts(doc, rules, g, index, headingLeads);
-  const drafts = merge(fromBlocks, tableDrafts(doc, g, index, rules.tables.barCells?.groupCell ?? null));
+  const drafts = merge(fromBlocks, tableDrafts(doc, g, index, rules.tables.barCells?.groupCell ?? null, rules.tables.mergedCells?.groupHeader ?? null));
   const roles = settleRoles(doc, drafts, index, leads);
   // Filled by push, not by `map`: V8's optimised `map` may give a holey array where the unoptimised one gave a packed
   // one, and the code reading it (here and in later stages) was then thrown away and compiled again for the second kind.

@@ -86,6 +86,8 @@ export function buildTable(doc: Pick<Doc, 'view' | 'text' | 'lineStarts'>, raw: 
   const rows: Table['rows'] = [];
   for (const line of lines.slice(headerCount)) {
     const { slots, short } = place(line.cells, raw.placed ? null : prev, columns, doc, rules);
+    // A layout that knows which cells are another row's (merged.ts) says so.
+    line.merged?.forEach((m, j) => { if (m && slots[j]) slots[j] = { ...slots[j]!, merged: true }; });
     if (short) messages.push({ severity: 'info', code: 'table.short-row', message: `table ${id}: a row has fewer cells than columns; cells were placed from the left`, range: line.span });
     const unitAt = columns.findIndex((c, j) => c.kind === 'unit' && slots[j]);
     const rowUnit = unitAt >= 0 ? textOf(slots[unitAt]!.range) || null : null;

@@ -9,6 +9,7 @@ import { isNumber, isYear, parseCell } from './cells.js';
 import type { Grammar } from '../units/grammar.js';
 import { isUnit, splitItems } from '../units/split.js';
 import { barCells } from './bars.js';
+import { mergedCells } from './merged.js';
 
 /** One physical line of the text, trimmed; `removed` when it touches page furniture. */
 export interface Line extends Range {
@@ -21,7 +22,8 @@ export interface RawTable {
   rule: string;
   /** Index of the first table line in the line list. */
   first: number;
-  lines: { span: Range; cells: Range[] }[];
+  /** `merged[j]`: cell j is another row's, a cell merged over several rows written once (see merged.ts). */
+  lines: { span: Range; cells: Range[]; merged?: boolean[] }[];
   /** How many leading lines are header lines, when the layout knows; otherwise the reader decides. */
   headerCount: number | null;
   /** Rows whose cells stand where the layout put them: a short row is never filled from the row above. */
@@ -536,19 +538,26 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
  * headings or front lines. `units` (the unit grammar) tells a unit cell that closes a row.
  */
 export function cellTableRanges(doc: Pick<Doc, 'view' | 'lines' | 'removed'>, rules: Rules['tables'], units: Grammar | null = null): Range[] {
-  if (!rules.headedCellPerLine && !rules.cellPerLine && !rules.barCells) return [];
+  if (!rules.headedCellPerLine && !rules.cellPerLine && !rules.barCells && !rules.mergedCells) return [];
   // The layouts open a table only at a line that is one of their opening words (序号, 指标…) or the bar whole: most
   // texts have none, and then the line list is not built.
-  const opener = wholeWord([...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? []), ...(rules.barCells ? [rules.barCells.bar] : [])]);
+  const opener = wholeWord([...(rules.cellPerLine?.opens ?? []), ...(rules.headedCellPerLine?.opens ?? []), ...(rules.barCells ? [rules.barCells.bar] : []), ...(rules.mergedCells?.serialHeaders ?? [])]);
   if (!doc.lines.some((l) => opener(l.body))) return [];
   const lines = tableLines(doc);
   const taken: Taken = new Uint8Array(lines.length);
   const unit = units ? unitLineTest(doc.view, units) : null;
-  const serial = cellPerLine(lines, rules, taken, unit);
-  for (const t of serial) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
-  const headed = headedCellPerLine(lines, rules, taken);
-  for (const t of headed) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
-  return [...serial, ...headed, ...barCells(lines, rules, taken)].flatMap(cellRanges).sort((a, b) => a.start - b.start);
+  // The same layouts in the same order as findTables.
+  const found: RawTable[] = [];
+  const take = (tables: RawTable[]) => {
+    for (const t of tables) for (let k = t.first, last = lastLineOf(lines, t); k <= last; k++) taken[k] = 1;
+    found.push(...tables);
+  };
+  take(mergedCells(doc.view, lines, rules, taken, units, true));
+  take(cellPerLine(lines, rules, taken, unit));
+  take(headedCellPerLine(lines, rules, taken));
+  take(barCells(lines, rules, taken));
+  take(mergedCells(doc.view, lines, rules, taken, units, false));
+  return found.flatMap(cellRanges).sort((a, b) => a.start - b.start);
 }
 
 /** A table's lines as ranges of cells: the whole table, but for its group rows that may stand as headings. */
@@ -604,9 +613,13 @@ export function findTables(doc: Pick<Doc, 'view'>, lines: Line[], rules: Rules['
     take(separated(doc, lines, layout, taken, seps.each.get(layout)!, (i) => usable[i] === 1 && holds(lines[i]!.body, needs) && anyHolds(i)));
   }
   const unit = units ? unitLineTest(doc.view, units) : null;
+  // Before cellPerLine, which reads a row merged with the next as one row, taking only tables cellPerLine cannot read
+  // whole; and last, for a complete one no other layout took.
+  take(mergedCells(doc.view, lines, rules, taken, units, true));
   take(cellPerLine(lines, rules, taken, unit));
   if (unit) take(serialRows(lines, rules, taken, unit));
   take(headedCellPerLine(lines, rules, taken));
   take(barCells(lines, rules, taken));
+  take(mergedCells(doc.view, lines, rules, taken, units, false));
   return found.sort((a, b) => a.first - b.first);
 }

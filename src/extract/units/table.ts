@@ -72,15 +72,19 @@ function headerless(view: string, table: Table, g: Grammar, groupCell: RegExp | 
   return titleCol < 0 ? null : { roles, serialCol, titleCol };
 }
 
-/** Rows of tables that have a unit column (责任单位, 牵头单位, 负责考核部门): one task a row. */
-export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex, groupCell: RegExp | null = null): Draft[] {
+/**
+ * Rows of tables that have a unit column (责任单位, 牵头单位, 负责考核部门): one task a row. `groupHeader` names a group
+ * column (任务类型): its cells are written once per group, so it is never the title column even where its header holds
+ * a title word.
+ */
+export function tableDrafts(doc: Doc, g: Grammar, sections: SectionIndex, groupCell: RegExp | null = null, groupHeader: RegExp | null = null): Draft[] {
   const view = doc.view;
   const drafts: Draft[] = [];
   for (const table of doc.tables) {
     // Header words spaced out (目  标  任  务) are read whole.
     const headers = table.columns.map((c) => c.path.join('').replace(/\s+/gu, ''));
     let roles = headers.map((h) => roleOf(h, g));
-    const free = headers.map((h, i) => (roles[i] || g.serialHeaders.has(h) ? -1 : i)).filter((i) => i >= 0);
+    const free = headers.map((h, i) => (roles[i] || g.serialHeaders.has(h) || groupHeader?.test(h) ? -1 : i)).filter((i) => i >= 0);
     let titleCol = free.find((i) => g.titleHeader.test(headers[i]!)) ?? free[0];
     let serialCol = headers.findIndex((h) => g.serialHeaders.has(h));
     if (!roles.some(Boolean)) {

@@ -58,6 +58,18 @@ export function tableRules() {
       minCells: z.number().int().min(2).default(3), maxCellLines: z.number().int().positive().default(12), maxRowCells: z.number().int().positive().default(30),
       serialHeaders: Words.default([]), maxHeaderCell: z.number().int().positive().default(12),
     }).strict().optional(),
+    /**
+     * One cell per line with cells merged over several rows written once (a task list pasted from a page): a header of
+     * known words around a serial header (group columns before it; the task column, unit columns told by the unit
+     * labels, deadline and note columns after it), rows opened by the bare serial number, group rows between them.
+     */
+    mergedCells: z.object({
+      id: RuleId, ...examples, serialHeaders: Words, groupHeader: Pattern, taskHeader: Pattern, timeHeader: Pattern, timeCell: Pattern,
+      otherHeader: Pattern, groupRow: Pattern, headingRow: Pattern,
+      maxHeaderCell: z.number().int().positive().default(12), maxGroupCell: z.number().int().positive().default(30),
+      maxGroupRow: z.number().int().positive().default(80), maxRowCells: z.number().int().positive().default(12),
+      maxCellLines: z.number().int().positive().default(8), placeEndings: Words.default([]),
+    }).strict().optional(),
     /** A deadline cell (2024年底前), matched whole: its first group is the year of the row's figures. */
     deadline: Pattern.optional(),
     label: Pattern.optional(),
