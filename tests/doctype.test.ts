@@ -88,3 +88,13 @@ describe('progress reports titled with their labels', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['100%', 'actual', 2021], ['95%', 'actual', 2021], ['232亿元', 'target', 2021], ['63.5%', 'actual', 2021]]);
   });
 });
+
+describe('budget reports: budgeted amounts in the execution part', () => {
+  it('reads what the budget set (年初预算合计, 支出预算调整为) as targets and what was done (收入完成) as actuals', () => {
+    const text = '关于某市2025年预算执行情况和2026年预算草案的报告\n各位代表：\n受市人民政府委托，现将2025年预算执行情况报告如下。\n一、2025年预算执行情况\n全市政府性基金预算收入年初预算合计278.1亿元，调整后收入预算为222.8亿元；收入完成225.7亿元，同比下降16.3%。支出预算调整为559.6亿元。\n';
+    const found = extract({ text }, { rules }).quantities;
+    expect(found.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['278.1亿元', 'target', 2025], ['222.8亿元', 'target', 2025], ['225.7亿元', 'actual', 2025], ['16.3%', 'actual', 2025], ['559.6亿元', 'target', 2025],
+    ]);
+  });
+});
