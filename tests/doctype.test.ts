@@ -98,3 +98,10 @@ describe('budget reports: budgeted amounts in the execution part', () => {
     ]);
   });
 });
+
+describe('budget reports: a budget line carried over from last year', () => {
+  it('dates 上年结转收入 by the budget it is a line of, not by the year before', () => {
+    const text = '关于某县2025年预算执行情况和2026年预算草案的报告\n各位代表：\n二、2026年预算草案\n2026年一般公共预算收入安排20亿元，上年结转收入1.2亿元。\n';
+    expect(extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['20亿元', 'target', 2026], ['1.2亿元', 'target', 2026]]);
+  });
+});
