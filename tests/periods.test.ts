@@ -62,6 +62,13 @@ describe('years and periods', () => {
     expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
   });
 
+  it('an untitled national report whose plan part is titled by its year alone (三、2011年的工作) is of that year', () => {
+    const text = '各位代表：\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n一、“十一五”时期国民经济和社会发展的回顾\n五年来，国内生产总值年均增长11.2%。\n二、“十二五”时期的主要目标和任务\n国内生产总值年均增长7%。\n三、2011年的工作\n国内生产总值增长8%左右。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta.year).toBe(2011);
+    expect(when(text)).toEqual([['11.2%', 'actual', null, [2006, 2010]], ['7%', 'target', null, [2011, 2015]], ['8%', 'target', 2011, null]]);
+  });
+
   it('a part heading naming a five-year plan that starts with the report\'s year is the plan, whatever its noun (战略任务)', () => {
     const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县生产总值年均增长12%。\n二、“十二五”时期经济社会发展的战略任务\n全县生产总值年均增长10%。\n三、2011年工作\n全县生产总值增长11%。\n');
     expect(when(text)).toEqual([['12%', 'actual', null, [2006, 2010]], ['10%', 'target', null, [2011, 2015]], ['11%', 'target', 2011, null]]);
