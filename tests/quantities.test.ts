@@ -468,6 +468,13 @@ describe('indicator', () => {
     expect(indicators('每年选择1家符合条件的国家自主创新示范区给予奖励，组织50家规上工业企业开展数字化诊断。')).toEqual(['国家自主创新示范区', '规上工业企业']);
   });
 
+  it('keeps a member after 、力争 in its list (增长6.5%、力争7%), shares out 一二三产, and reads no 方 of 方面', () => {
+    const found = qs('二、2024年工作安排\n全市地区生产总值增长6.5%、力争7%，一二三产增加值分别增长3%、5%和6%，完成8方面14项民生实事。\n', { year: 2024, docType: 'work-report' });
+    expect(found.map((q) => [q.core.text, q.indicator, q.measure])).toEqual([
+      ['6.5%', '地区生产总值', 'growth'], ['7%', '地区生产总值', 'growth'], ['3%', '一产增加值', 'growth'], ['5%', '二产增加值', 'growth'], ['6%', '三产增加值', 'growth'], ['14项', '民生实事', 'level'],
+    ]);
+  });
+
   it('leaves 免费筛查, 净增 and a trailing 尽快 out of the indicator; a bare magnitude counts 工人 and 儿童 too', () => {
     expect(indicators('免费筛查城乡适龄妇女宫颈癌10.4万人，净增信贷投放80亿元以上，确保294个项目尽快开工。')).toEqual(['城乡适龄妇女宫颈癌', '信贷投放', '项目']);
     expect(indicators('推动10万农村人口进城、10万学生进城、10万产业工人进城。')).toEqual(['农村人口', '学生', '产业工人']);

@@ -19,7 +19,12 @@ export type Draft = Quantity;
 /** Joiners of a list sharing one verb or qualifier (分别增长4.5%、6.5%、7%以上), standing alone between two figures. */
 // (Five codes in a list: a search of it is inlined where a lookup in a Set was a call for every figure after another.)
 const LIST_JOINERS = [...'、和及与或'].map((ch) => ch.charCodeAt(0));
-const listGap = (view: string, from: number, to: number) => to - from === 1 && LIST_JOINERS.includes(view.charCodeAt(from));
+/**
+ * Whether [from, to) joins two members of a list: a joiner alone, or one and a word that stretches the goal for the
+ * later member (增长6.5%、力争7%: quantities.yaml indicator.listStretch).
+ */
+const listGap = (view: string, from: number, to: number, c: Compiled) => LIST_JOINERS.includes(view.charCodeAt(from))
+  && (to - from === 1 || (to - from <= 5 && c.q.indicator.listStretch.includes(view.slice(from + 1, to))));
 
 /**
  * Just past the last 、 in [from, to) outside parentheses, or `from` when there is none (a backward scan that stops
@@ -484,7 +489,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const { word, length } = afterWord(read, m.end, block.end, c);
     const cmp = comparatorOf(read, m, clause, word, length, c);
     const afterStart = Math.min(clause.end, m.end + length);
-    const inList = group.members.length > 0 && prevEnd >= clause.start && listGap(view, prevEnd, m.start);
+    const inList = group.members.length > 0 && prevEnd >= clause.start && listGap(view, prevEnd, m.start, c);
     const from = prevEnd >= clause.start ? prevEnd : clause.start;
     // What follows a count may name it, up to the next figure (13个保交楼项目近7000套房 → 保交楼项目), and a bare
     // magnitude counting people named after it up to them (5575万农村贫困人口实现脱贫 → 农村贫困人口).

@@ -90,6 +90,8 @@ export function quantityRules() {
     qualifiers: Words.default([]),
     /** Nouns of a rate that, opening a phrase compared with another time, name the rate of the figure before it. */
     rateNouns: Words.default([]),
+    /** Words that, after a list joiner, stretch the goal for the next member of the list (增长6.5%、力争7%). */
+    listStretch: Words.default([]),
     /** Words closing a qualifier that goes on with a name of its own (剔除…因素贷款余额 → 贷款余额). */
     qualifierEnds: Words.default([]),
     /** List numbering left at the start of a phrase. */
