@@ -62,6 +62,11 @@ describe('years and periods', () => {
     expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
   });
 
+  it('a part heading naming both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标任务) leaves its paragraphs to their own evidence', () => {
+    const text = REPORT(2021, '一、2020年工作回顾\n全县生产总值增长3%。\n二、“十三五”时期发展成就和“十四五”时期主要目标任务\n“十三五”时期，全县生产总值年均增长6%。\n“十四五”时期主要目标是：全县生产总值年均增长7%左右。\n三、2021年工作安排\n全县生产总值增长8%。\n');
+    expect(when(text)).toEqual([['3%', 'actual', 2020, null], ['6%', 'actual', null, [2016, 2020]], ['7%', 'target', null, [2021, 2025]], ['8%', 'target', 2021, null]]);
+  });
+
   it('an untitled national report whose plan part is titled by its year alone (三、2011年的工作) is of that year', () => {
     const text = '各位代表：\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n一、“十一五”时期国民经济和社会发展的回顾\n五年来，国内生产总值年均增长11.2%。\n二、“十二五”时期的主要目标和任务\n国内生产总值年均增长7%。\n三、2011年的工作\n国内生产总值增长8%左右。\n';
     const result = extract({ text }, { rules });

@@ -173,14 +173,18 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
   for (const s of doc.sections) {
     const title = doc.view.slice(s.heading.start, s.heading.end);
     const year = YEAR.exec(title);
-    const rule = c.q.sections.find((r) => r.pattern.test(title));
+    const found = c.q.sections.find((r) => r.pattern.test(title));
+    // A heading naming both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标任务) names neither: its
+    // paragraphs are told apart by their own evidence.
+    const mixed = found !== undefined && found.role !== 'glossary' && c.q.sections.some((r) => r.role !== found.role && r.role !== 'glossary' && r.pattern.test(title));
+    const rule = mixed ? undefined : found;
     const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && reports;
     // A heading naming the year before (一、2022年财政工作情况 in a 2023 budget report) is its review.
     const reviewsYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year - 1 && reports;
     const period = year ? null : spanIn(title, doc.meta.year, SPAN_IN_TITLE);
     // A heading naming a span (二、“十二五”时期经济社会发展的战略任务) is the plan when the span starts with the report's
     // year or after it, the review when it ended before it, whatever its noun.
-    const spans = period !== null && doc.meta.year !== null && reports ? (period[0] >= doc.meta.year ? 'plan' : period[1] < doc.meta.year ? 'review' : null) : null;
+    const spans = period !== null && doc.meta.year !== null && reports && !mixed ? (period[0] >= doc.meta.year ? 'plan' : period[1] < doc.meta.year ? 'review' : null) : null;
     const own = rule?.role ?? (plansYear ? 'plan' : reviewsYear ? 'review' : spans);
     const parent = s.parent ? out.get(s.parent) : undefined;
     const carried = own === null && !parent?.role && reports ? planSibling.get(s.parent) : undefined;
