@@ -62,6 +62,11 @@ describe('years and periods', () => {
     expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
   });
 
+  it('the start of 从X增加到Y with a bound before X (从不到70万亿元) is of the year before the span', () => {
+    const text = REPORT(2021, '一、过去五年工作回顾\n过去五年，全县生产总值从不到70亿元增加到超过100亿元。\n');
+    expect(when(text)).toEqual([['70亿元', 'actual', 2015, null], ['100亿元', 'actual', 2020, null]]);
+  });
+
   it('a part heading naming both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标任务) leaves its paragraphs to their own evidence', () => {
     const text = REPORT(2021, '一、2020年工作回顾\n全县生产总值增长3%。\n二、“十三五”时期发展成就和“十四五”时期主要目标任务\n“十三五”时期，全县生产总值年均增长6%。\n“十四五”时期主要目标是：全县生产总值年均增长7%左右。\n三、2021年工作安排\n全县生产总值增长8%。\n');
     expect(when(text)).toEqual([['3%', 'actual', 2020, null], ['6%', 'actual', null, [2016, 2020]], ['7%', 'target', null, [2021, 2025]], ['8%', 'target', 2021, null]]);

@@ -611,7 +611,7 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame, kind
 }
 
 /** The start of 由X增长到Y: X, with nothing but a year phrase between 由/从 and it. */
-const FROM = /(由|从)(?:[^,;:。由从]{0,10}的)?$/;
+const FROM = /(由|从)(?:[^,;:。由从]{0,10}的)?(?:不到|不足|近|约|超过|逾)?$/;
 /** Rates, shares and multiples in a span are levels (覆盖率达到38.76%, 是2011年的1.6倍): the span's end. */
 const LEVELS = new Set(['percent', 'permille', 'ratio']);
 
