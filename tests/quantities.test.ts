@@ -475,6 +475,10 @@ describe('indicator', () => {
     ]);
   });
 
+  it('leaves the 从/由 of a change from one level to another out of its name', () => {
+    expect(indicators('全县生产总值从70亿元增加到100亿元，财政补助由每人450元提高到520元。')).toEqual(['全县生产总值', '全县生产总值', '财政补助', '财政补助']);
+  });
+
   it('leaves 免费筛查, 净增 and a trailing 尽快 out of the indicator; a bare magnitude counts 工人 and 儿童 too', () => {
     expect(indicators('免费筛查城乡适龄妇女宫颈癌10.4万人，净增信贷投放80亿元以上，确保294个项目尽快开工。')).toEqual(['城乡适龄妇女宫颈癌', '信贷投放', '项目']);
     expect(indicators('推动10万农村人口进城、10万学生进城、10万产业工人进城。')).toEqual(['农村人口', '学生', '产业工人']);
