@@ -193,7 +193,9 @@ export function doubleSpaced(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'>, ru
   const byChars = wrapWidth(chars, rule.slack);
   const best = byChars.full > byWidth.full ? byChars : byWidth;
   const widths = byChars.full > byWidth.full ? chars : display;
-  if (best.wrap < rule.minWidth || best.full < kept.length * rule.full) return gone;
+  // The width in columns: a width measured in characters (of a Chinese text: mostly hanzi) counts two a character.
+  const columns = best === byChars ? best.wrap * 2 : best.wrap;
+  if (columns < rule.minWidth || best.full < kept.length * rule.full) return gone;
   let wider = 0;
   let runOn = 0;
   for (let k = 0; k < kept.length; k++) {
