@@ -3,7 +3,7 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import { isSpaceCode, lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { unitCell } from '../extract/units/split.js';
-import { nextKept, removedLines, wrappedLines } from './wrap.js';
+import { doubleSpaced, nextKept, removedLines, wrappedLines } from './wrap.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { ReadingView } from '../util/reading.js';
 import { unwrap, unwrapped } from '../util/breaks.js';
@@ -32,9 +32,10 @@ const MAX_TITLE = 60;
  * breaks of flattened reports) with the removed spans cut out of them, and the lines of hard-wrapped text joined
  * (a paragraph then spans several lines, its breaks included).
  */
-export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed' | 'lineUnits'>, headings: Rules['headings']): Range[] {
+export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed' | 'lineUnits'>, headings: Rules['headings'], doubleSpacing?: Rules['script']['doubleSpacing']): Range[] {
   const out = pieces(doc, headings.compiled.runOn);
-  const gone = removedLines(doc);
+  // In a double-spaced copy the blank line between two wrapped lines is stepped over like a page number.
+  const gone = doubleSpaced(doc, doubleSpacing, removedLines(doc));
   const wrapped = wrappedLines(doc, headings, gone);
   const lines = doc.lines;
   // A line holding a heading marker and nothing else (一、 on a line of its own, its title on the next, as converted
@@ -505,7 +506,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const view = doc.view;
   const markers = rules.headings.markers;
   const { runIn, sentenceEnd } = rules.headings.compiled;
-  const paras = splitRunIn(view, paragraphs(doc, rules.headings), rules.headings.compiled.index.runIn, runIn.length > 0, rules.headings.compiled);
+  const paras = splitRunIn(view, paragraphs(doc, rules.headings, rules.script.doubleSpacing), rules.headings.compiled.index.runIn, runIn.length > 0, rules.headings.compiled);
   // The lines of a one-cell-per-line table (an assessment table's 1.…得2分 cells) are cells, never headings.
   const cellTables = cellTableRanges(doc, rules.tables, rules.organizations.compiled);
   const cells = coverage(cellTables);

@@ -40,7 +40,7 @@ const SLACK = 3;
  * The wrapping width of lines measured one way: the widest width whose band [w - SLACK, w] holds enough of the
  * lines of at least MIN_WIDTH (0 when none does), how many lines that band holds, and how many long lines there are.
  */
-function wrapWidth(widths: ArrayLike<number>): { wrap: number; full: number; long: number } {
+function wrapWidth(widths: ArrayLike<number>, slack = SLACK): { wrap: number; full: number; long: number } {
   let long = 0;
   for (let i = 0; i < widths.length; i++) if (widths[i]! >= MIN_WIDTH) long++;
   const sorted = new Int32Array(long);
@@ -50,7 +50,7 @@ function wrapWidth(widths: ArrayLike<number>): { wrap: number; full: number; lon
   let lo = sorted.length;
   for (let top = sorted.length - 1; top >= 0;) {
     const w = sorted[top]!;
-    while (lo > 0 && sorted[lo - 1]! >= w - SLACK) lo--;
+    while (lo > 0 && sorted[lo - 1]! >= w - slack) lo--;
     const n = top + 1 - lo;
     if (n >= MIN_FULL_LINES && n >= long * MIN_FULL_SHARE) return { wrap: w, full: n, long };
     while (top >= 0 && sorted[top] === w) top--;
@@ -144,4 +144,67 @@ export function removedLines(doc: Pick<Doc, 'lines'> & Partial<Pick<Doc, 'remove
     if (r && r.start <= l.start && r.end >= l.end) gone[i] = 1;
   });
   return gone;
+}
+
+type DoubleSpacing = NonNullable<Rules['script']['doubleSpacing']>;
+
+/**
+ * A double-spaced copy (rules/script.yaml doubleSpacing): a hard-wrapped printout with a blank line after every line,
+ * so that its blank lines no longer tell paragraphs. In such a copy the single blank lines between written lines are
+ * stepped over like removed furniture (`gone` with them marked): the line after one is the line a full line runs on
+ * into, and the wrapped lines are joined as in any hard-wrapped text (a line ending a sentence, a short last line, a
+ * heading line still ends its paragraph). A run of two or more blank lines stays a break. Any other text gets `gone`
+ * back as it is. Decided on the opening `sample` lines only (widths of those lines, no pass over the whole text):
+ * most written lines followed by exactly one blank line and a written line, most of one width (the widest common
+ * one, as wrappedLines measures it), and most of those running on mid-sentence. A text with blank lines between its
+ * real paragraphs (their lines of any length, ending a sentence) or a list of short lines is no such copy.
+ */
+export function doubleSpaced(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'>, rule: DoubleSpacing | undefined, gone: Gone): Gone {
+  if (!rule) return gone;
+  const lines = doc.lines;
+  const n = lines.length;
+  const blank = (i: number) => lines[i]!.end === lines[i]!.start;
+  let first = 0;
+  while (first < n && blank(first)) first++;
+  const to = Math.min(n, first + rule.sample);
+  // Cheapest test first: a blank line after most written lines of the sample (a page number counts as written).
+  let written = 0;
+  let alternating = 0;
+  for (let i = first; i < to; i++) {
+    if (blank(i)) continue;
+    // The last written line of the text is followed by nothing: it counts neither way.
+    if (i + 1 >= n) break;
+    written++;
+    if (blank(i + 1) && i + 2 < n && !blank(i + 2)) alternating++;
+  }
+  if (written < rule.minLines || alternating < written * rule.alternate) return gone;
+  // Widths of the sample's written lines (page furniture left out), both ways wrappedLines measures them.
+  const display: number[] = [];
+  const chars: number[] = [];
+  const kept: number[] = [];
+  for (let i = first; i < to; i++) {
+    if (blank(i) || gone[i]) continue;
+    const from = doc.lineStarts[i]!;
+    kept.push(i);
+    chars.push(lines[i]!.end - from);
+    display.push(width(doc.text, from, lines[i]!.end));
+  }
+  const byWidth = wrapWidth(display, rule.slack);
+  const byChars = wrapWidth(chars, rule.slack);
+  const best = byChars.full > byWidth.full ? byChars : byWidth;
+  const widths = byChars.full > byWidth.full ? chars : display;
+  // The width in columns: a width measured in characters (of a Chinese text: mostly hanzi) counts two a character.
+  const columns = best === byChars ? best.wrap * 2 : best.wrap;
+  if (columns < rule.minWidth || best.full < kept.length * rule.full) return gone;
+  let wider = 0;
+  let runOn = 0;
+  for (let k = 0; k < kept.length; k++) {
+    const w = widths[k]!;
+    if (w > best.wrap + rule.slack) wider++;
+    else if (w >= best.wrap - rule.slack && !rule.ends.test(lines[kept[k]!]!.body)) runOn++;
+  }
+  if (wider > best.long * MAX_WIDER_SHARE || runOn < best.full * rule.midSentence) return gone;
+  const out = Uint8Array.from(gone);
+  for (let i = 1; i + 1 < n; i++) if (blank(i) && !blank(i - 1) && !blank(i + 1)) out[i] = 1;
+  return out;
 }

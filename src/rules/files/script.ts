@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examples } from '../examples.js';
-import { GlobalPattern, RuleId } from '../pattern.js';
+import { GlobalPattern, Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/script.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function scriptRules() {
@@ -46,6 +46,24 @@ export function scriptRules() {
       share: z.number().gt(0.5).max(1),
       minChars: z.number().int().min(1),
       sample: z.number().int().min(100),
+    }).strict().optional(),
+    /**
+     * A double-spaced copy (a hard-wrapped printout with a blank line after every line): the blank line between two
+     * lines of one paragraph is read as the line break of a hard-wrapped paragraph (see src/stages/wrap.ts
+     * doubleSpaced). Over the opening `sample` lines, at least `minLines` written lines, `alternate` of them followed
+     * by exactly one blank line and a written line, `full` of them within `slack` columns of the widest common width
+     * (at least `minWidth` columns, a hanzi taking two), and `midSentence` of those not ending a sentence (`ends`).
+     */
+    doubleSpacing: z.object({
+      id: RuleId, ...examples,
+      ends: Pattern,
+      sample: z.number().int().min(10),
+      minLines: z.number().int().min(3),
+      alternate: z.number().gt(0.5).max(1),
+      full: z.number().gt(0).max(1),
+      midSentence: z.number().gt(0.5).max(1),
+      slack: z.number().int().min(0).max(8),
+      minWidth: z.number().int().min(1),
     }).strict().optional(),
   }).strict();
 }
