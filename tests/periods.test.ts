@@ -62,6 +62,11 @@ describe('years and periods', () => {
     expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
   });
 
+  it('a change against a base year named in a sentence is the base of its later changes (比2002年增长60.98%，利润增长2.23倍)', () => {
+    const text = REPORT(2007, '一、过去五年工作回顾\n全县规模以上工业增加值比2002年增长60.98%，实现利润增长2.23倍，税收增长1.05倍。\n');
+    expect(when(text).map(([core, , year, period]) => [core, year, period])).toEqual([['60.98%', null, [2002, 2006]], ['2.23倍', null, [2002, 2006]], ['1.05倍', null, [2002, 2006]]]);
+  });
+
   it('the start of 从X增加到Y with a bound before X (从不到70万亿元) is of the year before the span', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n过去五年，全县生产总值从不到70亿元增加到超过100亿元。\n');
     expect(when(text)).toEqual([['70亿元', 'actual', 2015, null], ['100亿元', 'actual', 2020, null]]);

@@ -426,6 +426,15 @@ function totalListed(previous: Draft | null, dated: When, m: Mention, measure: s
   return LISTED_CLAUSE.test(window) && !RATES.has(m.dimension) && !RATES.has(previous.normalized.dimension ?? '');
 }
 
+/**
+ * A later change in a sentence whose earlier change ran from a base year (比2002年增长60.98%，实现利润增长2.23倍): the
+ * same span, when nothing in its own window names a year and it was dated by the span's end alone; null otherwise.
+ */
+function baseCarried(base: When | null, dated: When, measure: string | null, window: string, c: Compiled): When | null {
+  if (base === null || measure !== 'growth' || dated.period !== null || dated.year !== base.period![1]) return null;
+  return c.yearCues.patterns.any(window) ? null : base;
+}
+
 /** A growth word alone between a base's level and its change (…的12.98亿吨增长5%): 增长, 增加了, 分别下降. */
 const BARE_GROWTH = /^[^,;:。]{0,6}$/;
 
@@ -474,6 +483,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let sentenceDeadline: Opening | null = null;
   // The year named last in the current sentence (2001年全省旅游收入100亿元，比上年增长23%): its later figures' year.
   let sentenceYear: Opening | null = null;
+  // The base-to-year span of a change in the current sentence (比2002年增长60.98%), for its later changes.
+  let sentenceBase: When | null = null;
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
     const clause = bounds.clause(m);
@@ -485,6 +496,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       sentence = new Sentence(range.start, range.end, read, c);
       sentenceDeadline = deadline(sentence.opening, 'opening-deadline') ?? carried;
       sentenceYear = null;
+      sentenceBase = null;
     }
     const { word, length } = afterWord(read, m.end, block.end, c);
     const cmp = comparatorOf(read, m, clause, word, length, c);
@@ -528,9 +540,11 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous !== null && previous.measure === 'growth' ? previous : null;
     const gapped = rate && c.gap.test(window) && !(cued ??= hasYearCue(window, c)) ? { year: rate.year, period: rate.period, rule: rate.rules.year } : null;
-    const when = gapped ?? (totalListed(previous, dated, m, growth.measure, kind.kind, window, c) && !(cued ??= hasYearCue(window, c))
+    const when: When = gapped ?? (totalListed(previous, dated, m, growth.measure, kind.kind, window, c) && !(cued ??= hasYearCue(window, c))
       ? { year: null, period: previous!.period, rule: previous!.rules.year }
-      : fromBase(previous, dated, growth.measure, window, c) ?? dated);
+      : fromBase(previous, dated, growth.measure, window, c) ?? baseCarried(sentenceBase, dated, growth.measure, window, c) ?? dated);
+    // A change against a base year named in the sentence (比2002年增长60.98%，…利润增长2.23倍，…) is the base of its later changes too.
+    if (growth.measure === 'growth' && when.period !== null && when.rule !== null && c.baseYearIds.has(when.rule)) sentenceBase = when;
     const draft: Draft = {
       id: '',
       section: block.section,
