@@ -475,6 +475,13 @@ describe('indicator', () => {
     ]);
   });
 
+  it('reads people fewer or more than before as a change, a comparator after a space, and 新增加 as no change', () => {
+    const found = qs('一、2015年工作回顾\n农村贫困人口减少1442万人，城镇化率达到70% 以上，新增加1名世界冠军。\n', { year: 2016, docType: 'work-report' });
+    expect(found.map((q) => [q.core.text, q.measure, q.direction, q.comparator])).toEqual([
+      ['1442万人', 'growth', 'down', null], ['70%', 'level', null, '>='], ['1名', 'level', null, null],
+    ]);
+  });
+
   it('leaves the 从/由 of a change from one level to another out of its name', () => {
     expect(indicators('全县生产总值从70亿元增加到100亿元，财政补助由每人450元提高到520元。')).toEqual(['全县生产总值', '全县生产总值', '财政补助', '财政补助']);
   });

@@ -220,6 +220,9 @@ function afterWord(read: ReadingView, end: number, limit: number, c: Compiled): 
   }
   const word = c.cmpAfter.at(view, end);
   if (word) return { word, length: word.length };
+  // One space before it, as a copy may leave (70% 以上).
+  const spaced = view.charCodeAt(end) === 0x20 && end + 1 < limit ? c.cmpAfter.at(view, end + 1) : undefined;
+  if (spaced && end + 1 + spaced.length <= limit) return { word: spaced, length: spaced.length + 1 };
   if (!read.hasBreak(end, Math.min(limit, end + 4))) return NO_WORD;
   const u = read.range(end, Math.min(limit, end + 12));
   const w = c.cmpAfter.at(u.text, 0);
