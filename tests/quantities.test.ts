@@ -482,6 +482,10 @@ describe('indicator', () => {
     ]);
   });
 
+  it('names a milestone or a jump by its subject, not by the verb or the milestone (迈上3万亿元台阶, 从15家跃升到38家)', () => {
+    expect(indicators('全省地区生产总值增长5%，迈上3万亿元台阶，国家重点实验室从15家跃升到38家。')).toEqual(['地区生产总值', '地区生产总值', '国家重点实验室', '国家重点实验室']);
+  });
+
   it('leaves the 从/由 of a change from one level to another out of its name', () => {
     expect(indicators('全县生产总值从70亿元增加到100亿元，财政补助由每人450元提高到520元。')).toEqual(['全县生产总值', '全县生产总值', '财政补助', '财政补助']);
   });

@@ -247,6 +247,8 @@ function nounAfter(view: string, start: number, end: number, c: Compiled): Range
   // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
   // change verb.
   const noun = view.slice(r.start, r.end);
+  // A generic word after a count names nothing (迈上3万亿元台阶: 台阶).
+  if (c.q.indicator.generic.includes(noun)) return null;
   return (single || r.end - r.start >= 2) && r.start === start && !numbered(noun) && !changeVerbIn(noun, c) ? quoted(view, r) : null;
 }
 
