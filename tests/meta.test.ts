@@ -719,3 +719,11 @@ describe('meta: an older report\'s delivery line and speaker', () => {
     expect(meta.title).not.toMatch(/于 群/);
   });
 });
+
+describe('HTML copies saved from Word', () => {
+  it('reads a heading closed by Word\'s namespaced tag (<o:p></o:p>) as the heading', () => {
+    const text = '<p>2025年某市国民经济和社会发展统计公报</p>\n<p>一、经济总量<o:p></o:p></p>\n<p>全市地区生产总值1500亿元，比上年增长5%。<o:p></o:p></p>\n<p>二、农业<o:p></o:p></p>\n<p>粮食产量50万吨。</p>\n';
+    const doc = docOf(text);
+    expect(doc.sections.map((s) => doc.view.slice(s.title.start, s.title.end))).toEqual(['经济总量', '农业']);
+  });
+});

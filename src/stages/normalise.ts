@@ -135,7 +135,7 @@ function unmark(view: string): string {
  * that shows HTML block tags.
  */
 const HTML_SIGNS = /<\/?(?:p|div|br|td|li|table|span)\b[^<>\n]{0,300}>/i;
-const HTML_INLINE = /<\/?(?:a|b|strong|em|i|u|span|font|sup|sub|small|big|label|abbr|ins|del|s|strike|mark|code|q|cite)\b[^<>\n]{0,300}>/gi;
+const HTML_INLINE = /<\/?(?:a|b|strong|em|i|u|span|font|sup|sub|small|big|label|abbr|ins|del|s|strike|mark|code|q|cite|o:p)\b[^<>\n]{0,300}>/gi;
 
 function unhtml(view: string): string {
   return view.includes('<') && HTML_SIGNS.test(view) ? view.replace(HTML_INLINE, fill).replace(CELL_BREAK, fill) : view;
