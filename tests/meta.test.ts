@@ -727,3 +727,10 @@ describe('HTML copies saved from Word', () => {
     expect(doc.sections.map((s) => doc.view.slice(s.title.start, s.title.end))).toEqual(['经济总量', '农业']);
   });
 });
+
+describe('meta: a page title with its site after it', () => {
+  it('leaves a news site (…_某某信息港) out of the title and takes no page title ending in 人民政府 as the issuer', () => {
+    expect(metaOf('2025年某市常住人口874.4万 增长率约0.65%_某某信息港\n2026-05-22 19:37:19\n日前，某市统计局发布数据。\n').title).toBe('2025年某市常住人口874.4万 增长率约0.65%');
+    expect(metaOf('2025年某市国民经济和社会发展统计公报_某市人民政府\n一、综合\n全市地区生产总值1500亿元，比上年增长5%。\n').issuer ?? '').not.toMatch(/公报/);
+  });
+});

@@ -50,7 +50,8 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
   if (about && suffix.test(about)) return cue(about);
   if (collector) return cue(collector);
   const views = front.map((b) => doc.view.slice(b.start, b.end).trim());
-  const orgLine = views.findIndex((v) => v.length <= 30 && suffix.test(v) && !/[,。:;、()]/.test(v) && !/代表|会议|报告/.test(v));
+  // (Not a page's title with its site after it: 2025年某市…统计公报_某市人民政府.)
+  const orgLine = views.findIndex((v) => v.length <= 30 && suffix.test(v) && !/[,。:;、()_|｜]/.test(v) && !/代表|会议|报告|公报/.test(v));
   if (orgLine >= 0) return cue(doc.text.slice(front[orgLine]!.start, front[orgLine]!.end).trim());
   for (const v of views) {
     const m = speaker.exec(v);
