@@ -62,6 +62,11 @@ describe('years and periods', () => {
     expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
   });
 
+  it('an average in a part whose heading names a span beside its year (2025年和“十四五”时期工作回顾) is over that span', () => {
+    const text = REPORT(2026, '一、2025年和“十四五”时期工作回顾\n2025年，全县生产总值增长5.4%。\n（一）产业发展\n规上工业增加值年均增长7%，全年新增企业500家。\n二、2026年工作安排\n全县生产总值增长5%。\n');
+    expect(when(text)).toEqual([['5.4%', 'actual', 2025, null], ['7%', 'actual', null, [2021, 2025]], ['500家', 'actual', 2025, null], ['5%', 'target', 2026, null]]);
+  });
+
   it('a change against a base year named in a sentence is the base of its later changes (比2002年增长60.98%，利润增长2.23倍)', () => {
     const text = REPORT(2007, '一、过去五年工作回顾\n全县规模以上工业增加值比2002年增长60.98%，实现利润增长2.23倍，税收增长1.05倍。\n');
     expect(when(text).map(([core, , year, period]) => [core, year, period])).toEqual([['60.98%', null, [2002, 2006]], ['2.23倍', null, [2002, 2006]], ['1.05倍', null, [2002, 2006]]]);

@@ -153,6 +153,9 @@ function spanIn(text: string, planYear: number | null, re: RegExp): Period | nul
   return m[6] ? [planYear, planYear + n - 1] : [planYear - n, planYear - 1];
 }
 
+/** The span a heading names (“十四五”时期, 过去五年, 2021—2025年), or null: for the quantities stage (context.ts). */
+export const headingSpan = (title: string, planYear: number | null): Period | null => spanIn(title, planYear, SPAN_IN_TITLE);
+
 /** `weak`: the heading names a role other than the one its parent section has (a review's 重点工作取得突破). */
 interface Heading { role: SectionRole | null; rule: string | null; own: boolean; carried: boolean; weak: boolean; parentRole: SectionRole | null; year: number | null; period: Period | null }
 

@@ -5,6 +5,7 @@ import type { KindEvidence } from '../../rules/files/quantities.js';
 import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
+import { headingSpan } from '../roles.js';
 
 /** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
  * “七五” … “九五” and “十五” (2001–2005). */
@@ -64,7 +65,11 @@ export interface Frame {
 }
 
 /** What a section's role and year say about the figures in it (the innermost section with a role). */
-interface SectionInfo { role: Role | null; year: number | null; period: Period | null; roleRule: string | null }
+/**
+ * `named`: a span the heading (or an ancestor's) names beside a year (2025年和“十四五”时期工作回顾): not the part's
+ * span (its figures are of the year), but the one an average with no span of its own is over.
+ */
+interface SectionInfo { role: Role | null; year: number | null; period: Period | null; roleRule: string | null; named: Period | null }
 
 /**
  * The year of the part a block lies in, and the rule behind it: the block's own where the roles stage gave it a
@@ -254,7 +259,8 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   let review: number | null = null;
   for (const s of doc.sections) {
     const role = s.role === 'other' ? null : s.role;
-    sections.set(s.id, { role, year: s.year, period: s.period, roleRule: s.roleRule });
+    const named = s.year !== null ? headingSpan(doc.view.slice(s.heading.start, s.heading.end), doc.meta.year) : null;
+    sections.set(s.id, { role, year: s.year, period: s.period, roleRule: s.roleRule, named: named ?? (s.parent ? sections.get(s.parent)?.named ?? null : null) });
     // Only a heading that names its role and its year dates the report's parts (2024年工作安排).
     const own = s.roleRule !== null && s.roleRule !== sequence && YEAR_IN.test(doc.view.slice(s.heading.start, s.heading.end));
     if (own && role === 'plan' && s.year !== null) plan ??= s.year;
@@ -756,6 +762,9 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     const around = scopeOf(view, frame, c, block, m.start);
     if (around) return { year: null, period: around.period, rule: around.rule };
     if (sp.fallback) return inSpan(frame, c, block, m, text, kind, sp.fallback, sp.id);
+    // An average in a part whose heading names a span beside its year (2025年和“十四五”时期工作回顾) is over that span.
+    const heading = sp.rule === 'average' ? sectionOf(frame, block)?.named : null;
+    if (heading) return { year: null, period: heading, rule: frame.ids.year['part-span'] };
     if (sp.rule === 'average') return single(null, sp.id);
   }
   // The nearer of a year named and a relative one (2011年突破万亿大关，去年实现…: 去年) decides.
