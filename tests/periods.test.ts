@@ -62,6 +62,11 @@ describe('years and periods', () => {
     expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
   });
 
+  it('a base fronted as a clause (2005年与2000年相比，…) runs the changes after it from the base year', () => {
+    const text = REPORT(2006, '一、“十五”时期工作回顾\n2005年与2000年相比，全县生产总值增长60%，财政收入增长1.2倍。\n');
+    expect(when(text)).toEqual([['60%', 'actual', null, [2000, 2005]], ['1.2倍', 'actual', null, [2000, 2005]]]);
+  });
+
   it('an average in a part whose heading names a span beside its year (2025年和“十四五”时期工作回顾) is over that span', () => {
     const text = REPORT(2026, '一、2025年和“十四五”时期工作回顾\n2025年，全县生产总值增长5.4%。\n（一）产业发展\n规上工业增加值年均增长7%，全年新增企业500家。\n二、2026年工作安排\n全县生产总值增长5%。\n');
     expect(when(text)).toEqual([['5.4%', 'actual', 2025, null], ['7%', 'actual', null, [2021, 2025]], ['500家', 'actual', 2025, null], ['5%', 'target', 2026, null]]);
