@@ -226,6 +226,15 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
         form = 'number.more';
         p = s.end;
       }
+    } else if (magnitude && !c.unit.at(view, p)) {
+      // 4万多亿元: more than 4 万亿, the larger magnitude after 多/余 joining the one before it.
+      const big = c.numerals.big.get(view.charCodeAt(p));
+      if (big !== undefined && big > exponent) {
+        magnitude += view[p];
+        exponent += big;
+        form = 'number.more';
+        p++;
+      }
     }
     form = c.numerals.formAfter.get(approx) ?? form;
   }
