@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { run, type ExtractOptions } from '../src/api.js';
@@ -99,4 +100,25 @@ export function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Every spanned item of a result (tasks, quantities and their cores, sections, table cells…) holds the text its span gives. */
+export function spansHold(text: string, r: ReturnType<typeof import('../src/assemble.js').assemble>): void {
+  for (const [where, item] of spannedItems(r)) expect([where, text.slice(item.span.start, item.span.end)]).toEqual([where, item.text]);
+  for (const t of r.tasks) expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
+  for (const q of r.quantities) {
+    expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
+    expect(text.slice(q.core.span.start, q.core.span.end)).toBe(q.core.text);
+  }
+}
+
+/** The best of two wall times (ms) of a whole extraction of `text`, for the tests that check cost grows linearly. */
+export function bestCost(text: string): number {
+  let best = Infinity;
+  for (let k = 0; k < 2; k++) {
+    const t = performance.now();
+    run({ text }, { rules });
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
 }

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
-import { docOf, rules, spannedItems } from './helpers.js';
+import { bestCost, docOf, rules, spansHold } from './helpers.js';
 
 type Result = ReturnType<typeof assemble>;
 
 const roles = (r: Result) => r.tasks.map((t) => [t.marker, t.title, t.lead, t.responsible, t.cooperating]);
 const rowsOf = (r: Result) => r.tables[0]!.rows.map((row) => row.cells.map((c) => `${c.column}:${c.text}${c.merged ? '(merged)' : ''}`));
 
-/** Every spanned item (tasks, quantities, sections, table cells…) holds the text its span gives. */
-function exact(text: string, r: Result): void {
-  for (const [where, item] of spannedItems(r)) expect([where, text.slice(item.span.start, item.span.end)]).toEqual([where, item.text]);
-  for (const t of r.tasks) expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
-  for (const q of r.quantities) {
-    expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
-    expect(text.slice(q.core.span.start, q.core.span.end)).toBe(q.core.text);
-  }
-}
+const exact = spansHold;
 
 const opening = [
   '某区人民政府办公室关于印发《某区城市更新行动方案（2029-2031年）》的通知',
@@ -277,15 +269,7 @@ describe('texts that are no such task list', () => {
 });
 
 describe('merged-cell lists: cost linear in size', () => {
-  const cost = (text: string) => {
-    let best = Infinity;
-    for (let k = 0; k < 2; k++) {
-      const t = performance.now();
-      assemble(docOf(text));
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
-  };
+  const cost = bestCost;
   it.each([
     ['headers opening nothing', (n: number) => '任务类型\n序号\n工作任务\n推进单位\n1\n推进规划研究\n'.repeat(n)],
     ['one long list, a unit cell every third row', (n: number) => '序号\n\n工作任务\n\n推进单位\n\n' + Array.from({ length: n }, (_, k) => `${k + 1}\n\n完成第${k}项改造\n\n${k % 3 ? '' : '区房管局\n\n'}`).join('')],

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../src/assemble.js';
-import { docOf, spannedItems } from './helpers.js';
+import { bestCost, docOf, spansHold } from './helpers.js';
 
 type Result = ReturnType<typeof assemble>;
 
 const roles = (r: Result) => r.tasks.map((t) => [t.marker, t.title, t.lead, t.responsible, t.cooperating]);
 
-/** Every spanned item (tasks, quantities, sections, table cells…) holds the text its span gives. */
-function exact(text: string, r: Result): void {
-  for (const [where, item] of spannedItems(r)) expect([where, text.slice(item.span.start, item.span.end)]).toEqual([where, item.text]);
-  for (const t of r.tasks) expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
-  for (const q of r.quantities) {
-    expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
-    expect(text.slice(q.core.span.start, q.core.span.end)).toBe(q.core.text);
-  }
-}
+const exact = spansHold;
 
 const notice = [
   '关于印发2029年县政府重点工作任务分工方案的通知',
@@ -245,15 +237,7 @@ describe('documents with no such table', () => {
 });
 
 describe('cell tables: cost linear in size on hostile shapes', () => {
-  const cost = (text: string) => {
-    let best = Infinity;
-    for (let k = 0; k < 2; k++) {
-      const t = performance.now();
-      assemble(docOf(text));
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
-  };
+  const cost = bestCost;
   it.each([
     ['lone bars and serial numbers', (n: number) => '1\n|\n2\n|\n'.repeat(n)],
     ['bar rows with a unit cell', (n: number) => Array.from({ length: n }, (_, k) => `${k + 1}\n|\n任务${k}。\n|\n市农业局\n|`).join('\n')],
