@@ -482,6 +482,11 @@ describe('indicator', () => {
     ]);
   });
 
+  it('reads 7万人口 as a bare magnitude counting 人口 (not 7万人 and 口…), 二台子 as no count, and drops a trailing 基本', () => {
+    const found = qs('二、2024年工作安排\n推动7万人口向城区集聚，棚户区改造基本建成0.8万套，二台子机场改扩建。\n', { year: 2024, docType: 'work-report' });
+    expect(found.map((q) => [q.core.text, q.unit, q.indicator])).toEqual([['7万', '万', '人口'], ['0.8万套', '万套', '棚户区改造']]);
+  });
+
   it('names a milestone or a jump by its subject, not by the verb or the milestone (迈上3万亿元台阶, 从15家跃升到38家)', () => {
     expect(indicators('全省地区生产总值增长5%，迈上3万亿元台阶，国家重点实验室从15家跃升到38家。')).toEqual(['地区生产总值', '地区生产总值', '国家重点实验室', '国家重点实验室']);
   });
