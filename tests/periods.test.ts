@@ -62,6 +62,11 @@ describe('years and periods', () => {
     expect(when(`某市人民政府办公厅关于印发《2024年海绵城市建设工作任务》的通知\n${body}`).map(([core, , year]) => [core, year])).toEqual([['23个', 2024], ['80%', 2030]]);
   });
 
+  it('a span a paragraph opens after the salutation and the year\'s topic (各位代表！2025年是“十四五”收官之年。五年来，…) holds for the paragraphs after it', () => {
+    const text = REPORT(2026, '一、2025年和“十四五”时期工作回顾\n各位代表！2025年是“十四五”收官之年。五年来，我们砥砺奋进。\n——经济实力实现新跃升。全县累计完成投资3.7亿元，城镇化率达到60%。\n');
+    expect(when(text)).toEqual([['3.7亿元', 'actual', null, [2021, 2025]], ['60%', 'actual', 2025, null]]);
+  });
+
   it('a base fronted as a clause (2005年与2000年相比，…) runs the changes after it from the base year', () => {
     const text = REPORT(2006, '一、“十五”时期工作回顾\n2005年与2000年相比，全县生产总值增长60%，财政收入增长1.2倍。\n');
     expect(when(text)).toEqual([['60%', 'actual', null, [2000, 2005]], ['1.2倍', 'actual', null, [2000, 2005]]]);

@@ -51,8 +51,8 @@ export function compileRoleWords(rules: RawRules): RoleWords {
     }
     tenseLists[tenseFirst[k]! - 1]!.push({ word, role: TENSE_ROLE[role.get(word)!], second: word.length > 1 ? word.charCodeAt(1) : -1 });
   }
-  // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, or 今/未.
-  const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未根按围依对'].map((ch) => ch.charCodeAt(0)));
+  // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, 今/未, 根/按/围/依/对 (a preface), or 各 (各位代表).
+  const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未根按围依对各'].map((ch) => ch.charCodeAt(0)));
   const prefixSafe = roles.openers.every((o) => readsNoFurther(o.pattern));
   return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst, prefixSafe, ids: decisionIds(rules.quantities, 'roles', ROLE_EVIDENCE) };
 }
@@ -119,7 +119,7 @@ const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六
  * A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年; also after a clause that
  * only says what it follows (根据…总体要求，“十一五”时期要努力实现以下主要目标：).
  */
-const SPAN_OPENER = /^(?:(?:根据|按照|围绕|依据|对照)[^,，。;；:：]{1,30}[,，])?(?:[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|(?:今后|未来)([两三四五六七八九十\d]{1,2})年)/u;
+const SPAN_OPENER = /^(?:各位代表[!！,，]?\s*)?(?:(?:19|20)\d{2}年是[^。!！]{0,30}[。!！]\s*)?(?:(?:根据|按照|围绕|依据|对照)[^,，。;；:：]{1,30}[,，])?(?:[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|(?:今后|未来)([两三四五六七八九十\d]{1,2})年)/u;
 /** How far into a paragraph its opening span is read: past a preface clause (根据…，) to the span after it. */
 const SPAN_HEAD = 48;
 const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年/u;
