@@ -482,6 +482,11 @@ describe('indicator', () => {
     ]);
   });
 
+  it('reads a gap after a level joined by 、 as a level, one after a rate of change as a change (、高于全国…个百分点)', () => {
+    const found = qs('一、2025年工作回顾\n农作物综合机械化率达到95%、高于全国平均水平18.3个百分点，地区生产总值增长6%、高于全国0.5个百分点。\n', { year: 2026, docType: 'work-report' });
+    expect(found.map((q) => [q.core.text, q.measure])).toEqual([['95%', 'level'], ['18.3个百分点', 'level'], ['6%', 'growth'], ['0.5个百分点', 'growth']]);
+  });
+
   it('reads 7万人口 as a bare magnitude counting 人口 (not 7万人 and 口…), 二台子 as no count, and drops a trailing 基本', () => {
     const found = qs('二、2024年工作安排\n推动7万人口向城区集聚，棚户区改造基本建成0.8万套，二台子机场改扩建。\n', { year: 2024, docType: 'work-report' });
     expect(found.map((q) => [q.core.text, q.unit, q.indicator])).toEqual([['7万', '万', '人口'], ['0.8万套', '万套', '棚户区改造']]);

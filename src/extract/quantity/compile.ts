@@ -1099,7 +1099,7 @@ export function compileQuantities(raw: RawRules): Compiled {
     countHeads: wordSet(q.indicator.countHeads),
     objectVerbs: wordSet(q.indicator.objectVerbs),
     span: spanPatterns(q.spanFigures),
-    gap: q.gapWords.length ? new RegExp(`^[,;:，；：]?(?:${alternation(byLength(q.gapWords))})`) : /(?!)/,
+    gap: q.gapWords.length ? new RegExp(`^[,;:，；：、]?(?:${alternation(byLength(q.gapWords))})`) : /(?!)/,
     gapAfterSubject: q.gapWords.length ? new RegExp(`(?<=[\u4e00-\u9fff]{2})(${alternation(byLength(q.gapWords))})[^,;:，；：。\d]{1,12}$`) : /(?!)/,
   };
 }
