@@ -67,6 +67,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['3.7亿元', 'actual', null, [2021, 2025]], ['60%', 'actual', 2025, null]]);
   });
 
+  it('a change over N years (5年增长18.7%, 3年增长58.6%) is over the last N years; the N years stay out of the name', () => {
+    const text = REPORT(2026, '一、“十四五”时期工作回顾\n全县研发投入5年增长18.7%，高新技术企业数量3年增长58.6%。\n');
+    expect(extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.period, q.indicator])).toEqual([['18.7%', [2021, 2025], '研发投入'], ['58.6%', [2023, 2025], '高新技术企业数量']]);
+  });
+
   it('a base fronted as a clause (2005年与2000年相比，…) runs the changes after it from the base year', () => {
     const text = REPORT(2006, '一、“十五”时期工作回顾\n2005年与2000年相比，全县生产总值增长60%，财政收入增长1.2倍。\n');
     expect(when(text)).toEqual([['60%', 'actual', null, [2000, 2005]], ['1.2倍', 'actual', null, [2000, 2005]]]);
