@@ -482,6 +482,10 @@ describe('indicator', () => {
     ]);
   });
 
+  it('counts no milestones (跨越3个万亿元大关, 3个千亿元台阶): neither the count nor the step is a figure', () => {
+    expect(qs('一、2025年工作回顾\n全省地区生产总值连续跨越3个万亿元大关，跨越3个千亿元台阶。\n', { year: 2026, docType: 'work-report' })).toEqual([]);
+  });
+
   it('reads a gap after a level joined by 、 as a level, one after a rate of change as a change (、高于全国…个百分点)', () => {
     const found = qs('一、2025年工作回顾\n农作物综合机械化率达到95%、高于全国平均水平18.3个百分点，地区生产总值增长6%、高于全国0.5个百分点。\n', { year: 2026, docType: 'work-report' });
     expect(found.map((q) => [q.core.text, q.measure])).toEqual([['95%', 'level'], ['18.3个百分点', 'level'], ['6%', 'growth'], ['0.5个百分点', 'growth']]);
