@@ -67,6 +67,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['3.7亿元', 'actual', null, [2021, 2025]], ['60%', 'actual', 2025, null]]);
   });
 
+  it('an average under a deadline the sentence opens with (到2030年，…年均增长5%左右) runs from the plan year to it', () => {
+    const text = REPORT(2026, '二、2026年工作安排\n到2030年，全县生产总值年均增长5%左右，城镇化率达到70%。\n');
+    expect(when(text)).toEqual([['5%', 'target', null, [2026, 2030]], ['70%', 'target', 2030, null]]);
+  });
+
   it('a change over N years (5年增长18.7%, 3年增长58.6%) is over the last N years; the N years stay out of the name', () => {
     const text = REPORT(2026, '一、“十四五”时期工作回顾\n全县研发投入5年增长18.7%，高新技术企业数量3年增长58.6%。\n');
     expect(extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.period, q.indicator])).toEqual([['18.7%', [2021, 2025], '研发投入'], ['58.6%', [2023, 2025], '高新技术企业数量']]);

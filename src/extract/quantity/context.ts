@@ -765,6 +765,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     // An average in a part whose heading names a span beside its year (2025年和“十四五”时期工作回顾) is over that span.
     const heading = sp.rule === 'average' ? sectionOf(frame, block)?.named : null;
     if (heading) return { year: null, period: heading, rule: frame.ids.year['part-span'] };
+    // An average under a deadline the sentence or paragraph opens with (到2030年，…年均增长5%左右): from the plan year to it.
+    if (sp.rule === 'average' && opening !== null && frame.planYear !== null && opening.year > frame.planYear) return { year: null, period: [frame.planYear, opening.year], rule: sp.id };
     if (sp.rule === 'average') return single(null, sp.id);
   }
   // The nearer of a year named and a relative one (2011年突破万亿大关，去年实现…: 去年) decides.
