@@ -524,6 +524,10 @@ describe('indicator', () => {
     expect(indicators('全市税收收入占比61.1%，民间投资占比达到55%，增量存贷比达到80%。')).toEqual(['税收收入占比', '民间投资占比', '增量存贷比']);
   });
 
+  it('gives the parts of a list of projects the head and the lead they share (园区新签约、新开工、新竣工项目)', () => {
+    expect(indicators('园区新签约、新开工、新竣工项目分别为545个、559个、523个。')).toEqual(['园区新签约项目', '园区新开工项目', '园区新竣工项目']);
+  });
+
   it('gives counts standing alone after a list\'s first part its subject (事故起数、死亡人数 → 事故死亡人数)', () => {
     expect(indicators('全市生产安全事故起数、死亡人数分别下降12.5%、8.3%。')).toEqual(['生产安全事故起数', '生产安全事故死亡人数']);
     expect(indicators('道路交通事故起数、死亡人数、受伤人数分别下降5%、6%和7%。')).toEqual(['道路交通事故起数', '道路交通事故死亡人数', '道路交通事故受伤人数']);
