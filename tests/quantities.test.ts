@@ -524,6 +524,10 @@ describe('indicator', () => {
     expect(indicators('全市税收收入占比61.1%，民间投资占比达到55%，增量存贷比达到80%。')).toEqual(['税收收入占比', '民间投资占比', '增量存贷比']);
   });
 
+  it('leaves the 中 of a part of a whole out of the name (9项主要经济指标中8项…), keeping the 中 of 高中', () => {
+    expect(indicators('9项主要经济指标中8项增速高于全省，新建普通高中2所。')).toEqual(['主要经济指标', '主要经济指标', '普通高中']);
+  });
+
   it('gives the parts of a list of projects the head and the lead they share (园区新签约、新开工、新竣工项目)', () => {
     expect(indicators('园区新签约、新开工、新竣工项目分别为545个、559个、523个。')).toEqual(['园区新签约项目', '园区新开工项目', '园区新竣工项目']);
   });
