@@ -50,6 +50,11 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['30万平方米', 'target', null, [2021, 2025]], ['4处', 'target', null, [2021, 2025]], ['70%', 'target', 2025, null]]);
   });
 
+  it('a page posted after the year it reports on (2025年…, posted 2026) reports actuals of that year; its 去年 is that year', () => {
+    const text = '2025年某市常住人口874.4万 增长率约0.65%\n2026-05-22 19:37:19\n2025年末全市常住人口874.4万人，城镇化率84.02%。去年全年人口出生率为7.78‰。\n';
+    expect(when(text)).toEqual([['0.65%', 'actual', 2025, null], ['874.4万人', 'actual', 2025, null], ['84.02%', 'actual', 2025, null], ['7.78‰', 'actual', 2025, null]]);
+  });
+
   it('in a report on its year so far, 两年平均 runs back from that year; 高于去年 compares, it dates nothing', () => {
     const text = '2021年1—7月全市经济运行情况\n2021-08-20 来源：某某日报\n1—7月，全市固定资产投资增长5.9%，两年平均增长3.2%，增速高于去年同期3.8个百分点。\n';
     expect(when(text)).toEqual([['5.9%', 'actual', 2021, null], ['3.2%', 'actual', null, [2020, 2021]], ['3.8个百分点', 'actual', 2021, null]]);

@@ -183,9 +183,11 @@ export function outlineSpan(title: string): [number, number] | null {
  * Whether a document reports on its own year so far: by its title (rules/meta.yaml toDate: 今年以来, 上半年), or a
  * news item dated in its year's last quarter (温州网 2020-12-24: the year is as good as over, what it names of it is done).
  */
-export function reportsToDate(meta: Pick<Meta, 'title' | 'docType' | 'date'>, rules: Rules): boolean {
+export function reportsToDate(meta: Pick<Meta, 'title' | 'docType' | 'date' | 'year'>, rules: Rules): boolean {
   const rule = rules.meta.toDate;
   if (rule && meta.title !== null && rule.pattern.test(meta.title)) return true;
+  // A news item or page posted after the year it is about (2025年…常住人口…, posted in 2026) reports on that year.
+  if ((meta.docType === 'news' || meta.docType === 'other') && meta.date !== null && meta.year !== null && Number(meta.date.slice(0, 4)) > meta.year) return true;
   return meta.docType === 'news' && meta.date !== null && Number(meta.date.slice(5, 7)) >= LAST_QUARTER;
 }
 

@@ -275,10 +275,13 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     taskIds.push(t.id);
   }
   const planYear = plan ?? doc.meta.year ?? (review !== null ? review + 1 : null);
+  const posted = doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) : null;
   // A report on its own year so far (今年以来…, meta.yaml toDate) reviews that year.
   const reviewYear = review ?? (planYear !== null ? (toDate ? planYear : planYear - 1) : null);
   return {
-    sections, lastBlock: null, lastSection: undefined, planYear, reviewYear, lastYear: toDate && planYear !== null ? planYear - 1 : reviewYear,
+    // (去年 of a page posted after the year it reports on is the year before the posting: that year itself.)
+    sections, lastBlock: null, lastSection: undefined, planYear, reviewYear,
+    lastYear: toDate && planYear !== null ? (posted !== null && posted > planYear ? posted - 1 : planYear - 1) : reviewYear,
     standing: plan === null && standsForYears(doc.meta),
     // A report delivered in December for the year ahead says 明年 of its plan year.
     nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
