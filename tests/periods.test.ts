@@ -51,8 +51,10 @@ describe('years and periods', () => {
   });
 
   it('a page posted after the year it reports on (2025年…, posted 2026) reports actuals of that year; its 去年 is that year', () => {
-    const text = '2025年某市常住人口874.4万 增长率约0.65%\n2026-05-22 19:37:19\n2025年末全市常住人口874.4万人，城镇化率84.02%。去年全年人口出生率为7.78‰。\n';
-    expect(when(text)).toEqual([['0.65%', 'actual', 2025, null], ['874.4万人', 'actual', 2025, null], ['84.02%', 'actual', 2025, null], ['7.78‰', 'actual', 2025, null]]);
+    const text = '2025年某市常住人口发展情况\n2026-05-22 19:37:19\n2025年末全市常住人口874.4万人，城镇化率84.02%。去年全年人口出生率为7.78‰。\n';
+    expect(when(text)).toEqual([['874.4万人', 'actual', 2025, null], ['84.02%', 'actual', 2025, null], ['7.78‰', 'actual', 2025, null]]);
+    // A figure with nothing to go by in such a page is an actual too.
+    expect(when(`${text}其中，城镇常住人口734.7万人，乡村常住人口139.7万人。\n`).slice(-2)).toEqual([['734.7万人', 'actual', 2025, null], ['139.7万人', 'actual', 2025, null]]);
   });
 
   it('in a report on its year so far, 两年平均 runs back from that year; 高于去年 compares, it dates nothing', () => {

@@ -365,8 +365,11 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     return { kind: t.value, rule: t.id, evidence: null };
   }
   const y = yearKind(sentence.before(pos), frame, c);
-  return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, frame.docType === 'work-report' ? 'actual' : 'target', 'default');
+  return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, frame.docType === 'work-report' || reportsOwnYear(frame) ? 'actual' : 'target', 'default');
 }
+
+/** Whether the document reports on its own year (so far, or after it: roles.ts reviewsOwnYear): its review year is its plan year. */
+const reportsOwnYear = (frame: Frame): boolean => frame.reviewYear !== null && frame.reviewYear === frame.planYear;
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
 function looksAhead(clause: string, c: Compiled): boolean {
