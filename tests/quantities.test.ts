@@ -524,6 +524,11 @@ describe('indicator', () => {
     expect(indicators('全市税收收入占比61.1%，民间投资占比达到55%，增量存贷比达到80%。')).toEqual(['税收收入占比', '民间投资占比', '增量存贷比']);
   });
 
+  it('leaves the verbs of planned work out of the name (更新施划, 开放共享, 新开调整, 除险加固, 上调, 抓好) but keeps 新开工', () => {
+    expect(indicators('更新施划停车泊位2000个，开放共享停车场30个，新开调整城市公交线路10条，除险加固小型水库15座，新开工项目20个。'))
+      .toEqual(['停车泊位', '停车场', '城市公交线路', '小型水库', '新开工项目']);
+  });
+
   it('leaves the 中 of a part of a whole out of the name (9项主要经济指标中8项…), keeping the 中 of 高中', () => {
     expect(indicators('9项主要经济指标中8项增速高于全省，新建普通高中2所。')).toEqual(['主要经济指标', '主要经济指标', '普通高中']);
   });
