@@ -1,5 +1,4 @@
 import type { Block, Doc } from '../../document.js';
-import { alternation } from '../../rules/pattern.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
@@ -105,19 +104,10 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
   return place;
 }
 
-/** Built on first use (most texts never ask): a province's name or short name, its head's title, the delivery. */
-const governors = new WeakMap<Regions, RegExp>();
-
 /** The province whose governor (省长, 主席, a municipality's 市长) the text says delivered the report, or null. */
 function governorProvince(view: string, r: Regions): string | null {
   if (!view.includes('作政府工作报告')) return null;
-  let re = governors.get(r);
-  if (!re) {
-    const names = r.provinces.flatMap((p) => [p.name, ...p.short]).filter((n) => n.length >= 2);
-    re = new RegExp(`(${alternation(names)})代?(省长|主席|市长)[^。,，;；]{0,20}?作政府工作报告`, 'u');
-    governors.set(r, re);
-  }
-  const m = re.exec(view);
+  const m = r.governor.exec(view);
   if (!m) return null;
   const p = r.provinces.find((q) => q.name === m[1] || q.short.includes(m[1]!));
   // A municipality's head is its 市长; a province's its 省长, an autonomous region's its 主席.

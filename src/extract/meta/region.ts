@@ -1,3 +1,4 @@
+import { alternation } from '../../rules/pattern.js';
 import { requiredText } from '../../rules/regex-ast.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 
@@ -57,6 +58,8 @@ export interface Regions {
    * reads the place from) cannot match without one of (requiredText), or null.
    */
   congressNeeds: readonly (readonly string[] | null)[];
+  /** A province named with its head's title (省长, 主席, a municipality's 市长) who delivered the report (place.ts governorProvince). */
+  governor: RegExp;
 }
 
 /**
@@ -120,6 +123,8 @@ export function compileRegions(rules: RawRules): Regions {
     for (const c of list) cities.push({ name: c.name, short: provinceShort.has(c.short) ? c.name : c.short, province });
   }
   cities.sort((a, b) => b.name.length - a.name.length);
+  // The governor pattern names a province by its full or short name of two characters or more.
+  const provinceNames = rules.regions.provinces.flatMap((p) => [p.name, ...p.short]).filter((n) => n.length >= 2);
   const r: Regions = {
     provinces: [...rules.regions.provinces].sort((a, b) => b.name.length - a.name.length),
     cities,
@@ -142,6 +147,7 @@ export function compileRegions(rules: RawRules): Regions {
     bareGovernment: rules.regions.bareGovernment?.pattern ?? null,
     levels: rules.regions.levels,
     congressNeeds: rules.meta.congress.map((c) => requiredText(c.pattern)),
+    governor: new RegExp(`(${alternation(provinceNames)})代?(省长|主席|市长)[^。,，;；]{0,20}?作政府工作报告`, 'u'),
   };
   const index = (key: string, i: number) => {
     if (r.nameIndex.has(key)) return;

@@ -6,11 +6,11 @@ import type { Compiled, PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
+import { Coverage, Locator } from './spans.js';
 
 /** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
  * “七五” … “九五” and “十五” (2001–2005). */
 const PLAN_END: Readonly<Record<string, number>> = { ...FIVE_YEAR_END, 七: 1990, 八: 1995, 九: 2000, 十: 2005 };
-import { Coverage, Locator } from './spans.js';
 
 type Role = 'review' | 'plan' | 'glossary';
 type Kind = 'target' | 'actual' | 'other';
@@ -284,7 +284,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
     lastYear: toDate && planYear !== null ? (posted !== null && posted > planYear ? posted - 1 : planYear - 1) : reviewYear,
     standing: plan === null && standsForYears(doc.meta),
     // A report delivered in December for the year ahead says 明年 of its plan year.
-    nextYear: doc.meta.date !== null ? Number(doc.meta.date.slice(0, 4)) + 1 : planYear !== null ? planYear + 1 : null,
+    nextYear: posted !== null ? posted + 1 : planYear !== null ? planYear + 1 : null,
     inTask: new Coverage(tasks), taskAt: new Locator(tasks), taskIds, docType: doc.meta.docType, inGlossary: new Coverage(doc.glossary.map((g) => g.span)),
     hasTasks: tasks.length > 0, hasGlossary: doc.glossary.length > 0,
     scopes: new Map(),
