@@ -142,7 +142,7 @@ function compileParts(raw: RawRules): Rules {
     headings: attach(raw.headings, compileHeadings(raw.headings, punctuation)),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw), dates: compileDates(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw, punctuation)),
-    quantities: attach(raw.quantities, { ...compileQuantities(raw), roleWords: compileRoleWords(raw) }),
+    quantities: attach(raw.quantities, { ...compileQuantities(raw, punctuation), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
     script: attach(raw.script, { shift: compileShift(raw.script.traditional?.pairs ?? ''), yearDigits: compileYearDigits(raw.script.yearNumerals?.pairs ?? '') }),
     tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),

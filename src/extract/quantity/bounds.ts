@@ -1,22 +1,33 @@
 import type { Range } from '../../document.js';
+import { COLON, COMMA, SEMICOLON, SENTENCE_END, type Punctuation } from '../../rules/punctuation.js';
 
 /**
- * Characters that end a clause in the view (full-width punctuation is already ASCII there). A line break is none:
- * a block holds several lines only when they are one hard-wrapped paragraph (see stages/wrap.ts).
- */
-const CLAUSE_CHARS = ',;:。!?|\t';
-/**
- * Characters that end a sentence; a semicolon ends one too, since lists of targets are written with it, and so do
- * table cell separators (| and tab), as a text cell is read on its own.
- */
-const SENTENCE_CHARS = ';。!?|\t';
-/**
  * Per character code: 0 = no stop, 1 = ends a clause, 2 = ends a clause and a sentence. One table read per
- * character; a regexp exec per stop cost more than the whole scan, as paragraphs are full of commas.
+ * character; a regexp exec per stop cost more than the whole scan, as paragraphs are full of commas. Built once with
+ * the rules (`stopsOf`).
  */
-const STOP = new Uint8Array(0x10000);
-for (const ch of CLAUSE_CHARS) STOP[ch.charCodeAt(0)] = 1;
-for (const ch of SENTENCE_CHARS) STOP[ch.charCodeAt(0)] = 2;
+export type Stops = Uint8Array;
+
+/**
+ * The table cell separators the view writes between the cells of a row flattened to text (| and tab): each ends a
+ * sentence, as a text cell is read on its own. They are the view's, not the language's.
+ */
+const CELL_SEPARATORS = '|\t';
+
+/**
+ * The stops of a rule set's punctuation (rules/headings.yaml): a clause ends at a comma, semicolon, colon or sentence
+ * end; a sentence at a sentence end, and at a semicolon too, since lists of targets are written with it. A line break
+ * is none: a block holds several lines only when they are one hard-wrapped paragraph (see stages/wrap.ts).
+ */
+export function stopsOf(punct: Punctuation): Stops {
+  const stops = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (punct.is(code, SEMICOLON | SENTENCE_END)) stops[code] = 2;
+    else if (punct.is(code, COMMA | COLON)) stops[code] = 1;
+  }
+  for (const ch of CELL_SEPARATORS) stops[ch.charCodeAt(0)] = 2;
+  return stops;
+}
 
 /**
  * How far a clause or sentence may reach on either side of a figure. Real clauses run to some 75 characters and
@@ -48,12 +59,12 @@ export class Bounds {
   private readonly clauses: number[] = [];
   private readonly sentences: number[] = [];
 
-  constructor(view: string, block: Range) {
+  constructor(view: string, block: Range, stops: Stops) {
     this.clauses.push(block.start - 1);
     this.sentences.push(block.start - 1);
     const end = Math.min(block.end, view.length);
     for (let i = block.start; i < end; i++) {
-      const stop = STOP[view.charCodeAt(i)]!;
+      const stop = stops[view.charCodeAt(i)]!;
       if (stop === 0) continue;
       this.clauses.push(i);
       if (stop === 2) this.sentences.push(i);
@@ -83,10 +94,10 @@ export class Bounds {
    * Where the clause holding `core` starts, as the scan of a single mention needs it (unit `needs`, read before the
    * mention): only its start is looked for, not the rest of the clause after the mention.
    */
-  static clauseStart(view: string, core: Range, within: Range): number {
+  static clauseStart(view: string, core: Range, within: Range, stops: Stops): number {
     let start = core.start;
     const first = Math.max(within.start, core.start - CLAUSE_REACH);
-    while (start > first && STOP[view.charCodeAt(start - 1)] === 0) start--;
+    while (start > first && stops[view.charCodeAt(start - 1)] === 0) start--;
     return start;
   }
 }

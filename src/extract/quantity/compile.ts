@@ -2,6 +2,8 @@ import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import { digitsSpelled, edgeUnits, literal, mayHold, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import type { UnitEntry } from '../../rules/files/units.js';
+import type { Punctuation } from '../../rules/punctuation.js';
+import { stopsOf, type Stops } from './bounds.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, MEASURE_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type MeasureEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
 
@@ -11,6 +13,10 @@ export interface Tagged<T> { id: string; value: T }
 /** The quantity rules turned into regular expressions and lookup maps, built once at load (`rules.quantities.compiled`). */
 export interface Compiled {
   q: QuantityRules;
+  /** The rule set's punctuation (rules/headings.yaml clausePunctuation, sentenceEnd): what ends a clause or sentence. */
+  punct: Punctuation;
+  /** The same as clause and sentence stops, with the view's table cell separators (bounds.ts). */
+  stops: Stops;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
   ids: {
     kind: Record<KindEvidence, string | null>; year: Record<YearEvidence, string | null>; indicator: Record<IndicatorEvidence, string | null>;
@@ -979,7 +985,7 @@ const shaped = {
 };
 
 /** Called once by the rule loader (src/rules/compile.ts). */
-export function compileQuantities(raw: RawRules): Compiled {
+export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
   const rules: RawRules = { ...raw, units: { ...raw.units, units: raw.units.units.map(shaped.unit) } };
   const q = rules.quantities;
   const years = q.years.map(shaped.year);
@@ -1015,6 +1021,8 @@ export function compileQuantities(raw: RawRules): Compiled {
   }));
   return {
     q,
+    punct,
+    stops: stopsOf(punct),
     ids: {
       kind: decisionIds(q, 'kinds', KIND_EVIDENCE), year: decisionIds(q, 'years', YEAR_EVIDENCE),
       indicator: decisionIds(q, 'indicators', INDICATOR_EVIDENCE), measure: decisionIds(q, 'measures', MEASURE_EVIDENCE),

@@ -7,6 +7,7 @@ import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
 import { Coverage, Locator } from './spans.js';
+import { COLON, COMMA, FULL_STOP, SEMICOLON } from '../../rules/punctuation.js';
 
 /** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
  * “七五” … “九五” and “十五” (2001–2005). */
@@ -148,11 +149,11 @@ export class Sentence implements Range {
    * every question, the sentence before it only with a few.
    */
   clause(pos: number): string {
-    if (this.text === null) return lastClause(this.before(pos));
+    if (this.text === null) return lastClause(this.before(pos), this.c);
     const from = this.of(0);
     const to = this.of(pos - this.start);
-    for (let i = to - 1; i >= from; i--) if (isClauseEnd(this.text.charCodeAt(i))) return this.text.slice(i + 1, to);
-    return this.text.slice(from, to);
+    const end = this.c.punct.lastIndexIn(this.text, from, to, CLAUSE_END);
+    return this.text.slice(end >= 0 ? end + 1 : from, to);
   }
 
   /**
@@ -391,46 +392,36 @@ function reportedDone(frame: Frame, c: Compiled, pos: number, sentence: Sentence
   const view = frame.view;
   // The amount a share of the plan is taken of (完成投资8亿元，占年度计划的76%) is work done as well: the clause after
   // the figure's first comma, up to its first digit (read in place: the rest of the sentence is not sliced).
-  const comma = commaWithin(view, pos, sentence.end);
-  const digit = comma >= 0 ? digitWithin(view, comma + 1, clauseEndWithin(view, comma + 1, sentence.end)) : -1;
+  const comma = c.punct.indexIn(view, pos, sentence.end, COMMA);
+  const digit = comma >= 0 ? digitWithin(view, comma + 1, clauseEndWithin(view, comma + 1, sentence.end, c)) : -1;
   if (digit > comma + 1 && planShare && (!needs || needs.in(view, comma + 1, digit)) && planShare.test(view.slice(comma + 1, digit)) && !looksAhead(clause, c)) return 'plan-share';
   const after = c.q.listHead && sentence.mayHoldListHead(pos) ? view.slice(pos, sentence.end) : null;
   const head = after !== null ? c.q.listHead!.exec(after) : null;
   if (head) {
-    const next = firstClause(after!, head[0].length);
+    const next = firstClause(after!, head[0].length, c);
     if (done(next, c) && !looksAhead(next, c)) return 'list-head';
   }
   return null;
 }
 
-/** The characters a clause ends with here: , ; 。 ， ；. */
-const isClauseEnd = (code: number) => code === 0x2c || code === 0x3b || code === 0x3002 || code === 0xff0c || code === 0xff1b;
+/** What ends a clause for the kind and year readers: a comma, a semicolon or a full stop (a colon opens a list). */
+const CLAUSE_END = COMMA | SEMICOLON | FULL_STOP;
 
-/** The text after the last clause end (`text.split(/[,;。，；]/).at(-1)`), with one backward scan. */
-function lastClause(text: string): string {
-  for (let i = text.length - 1; i >= 0; i--) if (isClauseEnd(text.charCodeAt(i))) return text.slice(i + 1);
-  return text;
+/** The text after the last clause end, with one backward scan. */
+function lastClause(text: string, c: Compiled): string {
+  return text.slice(c.punct.lastIndexIn(text, 0, text.length, CLAUSE_END) + 1);
 }
 
-/** The text from `from` to the first clause end after it (`text.slice(from).split(/[,;。，；]/)[0]`). */
-function firstClause(text: string, from: number): string {
-  for (let i = from; i < text.length; i++) if (isClauseEnd(text.charCodeAt(i))) return text.slice(from, i);
-  return text.slice(from);
-}
-
-/** The index of the first , or ， in [from, to), or -1. */
-function commaWithin(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x2c || code === 0xff0c) return i;
-  }
-  return -1;
+/** The text from `from` to the first clause end after it. */
+function firstClause(text: string, from: number, c: Compiled): string {
+  const end = c.punct.indexIn(text, from, text.length, CLAUSE_END);
+  return text.slice(from, end >= 0 ? end : text.length);
 }
 
 /** The index of the first clause end in [from, to), or `to`. */
-function clauseEndWithin(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isClauseEnd(text.charCodeAt(i))) return i;
-  return to;
+function clauseEndWithin(text: string, from: number, to: number, c: Compiled): number {
+  const end = c.punct.indexIn(text, from, to, CLAUSE_END);
+  return end >= 0 ? end : to;
 }
 
 /** The index of the first ASCII digit in [from, to), or -1. */
@@ -652,7 +643,7 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     const rule = c.scopeCues.rules[k]!;
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-      const p = (end < text.length && isFronting(text.charCodeAt(end))) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+      const p = (end < text.length && c.punct.is(text.charCodeAt(end), FRONTING)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
       if (p) event = { k, scope: { period: p, rule: rule.id } };
     } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) {
       // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on
@@ -729,7 +720,7 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
       const end = cue.index + cue[0].length;
       if (rule.span) {
         // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
-        const governs = (end < text.length && isFronting(text.charCodeAt(end))) || !hasClauseBreak(text, end);
+        const governs = (end < text.length && c.punct.is(text.charCodeAt(end), FRONTING)) || c.punct.indexIn(text, end, text.length, CLAUSE_END) < 0;
         if (!governs) continue;
         const period = spanYears(rule, cue, frame, kind);
         if (!sp || end > sp.end) {
@@ -791,19 +782,10 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
 const single = (year: number | null, rule: string | null): When => ({ year, period: null, rule });
 
 /**
- * A character after a span that fronts it as a time, not inside a name (《…“十四五”发展合作协议》, “十三五”良好开局) or a
- * phrase (近5年来首次): , : ， ：.
+ * The punctuation after a span that fronts it as a time, not inside a name (《…“十四五”发展合作协议》, “十三五”良好开局) or
+ * a phrase (近5年来首次): a comma or a colon.
  */
-const isFronting = (code: number) => code === 0x2c || code === 0x3a || code === 0xff0c || code === 0xff1a;
-
-/** Whether text[from…] holds a clause break: , ; ， ； 。. */
-function hasClauseBreak(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x2c || code === 0x3b || code === 0xff0c || code === 0xff1b || code === 0x3002) return true;
-  }
-  return false;
-}
+const FRONTING = COMMA | COLON;
 
 /** Whether the words after a rate name it an average growth (6%左右的年均增长率: quantities.yaml growthAfter). */
 function averageAfter(frame: Frame, c: Compiled, block: Block, m: Range): boolean {
@@ -825,7 +807,7 @@ const CHANGE_GAP = /(了|为|约|近|平均|超过|超|逾|不低于|不少于|�
 function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?: string }, text: string, kind: Kind, around: Period, rule: string | null): When {
   if (kind === 'other') return single(null, null);
   const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
-  const clause = text.slice(Math.max(text.lastIndexOf(','), text.lastIndexOf('，'), text.lastIndexOf(';'), text.lastIndexOf('；')) + 1);
+  const clause = text.slice(c.punct.lastIndexIn(text, 0, text.length, COMMA | SEMICOLON) + 1);
   if (FROM.test(before)) return single(around[0] - 1, rule);
   // A change over the span (五年来…发电装机容量增长40%), a level held over it (稳定在) or yearly: the span.
   if (c.span.change.test(before.replace(CHANGE_GAP, '')) || c.span.steady.test(before) || text.includes('每年')) return { year: null, period: around, rule };

@@ -10,6 +10,7 @@ import { distribute, indicatorRange } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 import { FILLER } from '../../util/breaks.js';
+import { COLON, COMMA, FULL_STOP, SEMICOLON } from '../../rules/punctuation.js';
 
 const FILLER_CODE = FILLER.charCodeAt(0);
 
@@ -116,7 +117,7 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
   }
   // The subjects in the clause before, with no figure of their own (A和B，分别实际增长58.3%和29.2%).
   if (!subject && !parts) {
-    const lead = leadClause(doc.view, g, done);
+    const lead = leadClause(doc.view, g, done, c);
     const range = lead ? indicatorRange(doc.reading, lead.start, lead.end, lead.end, lead.end, 'level', c, Infinity) : null;
     parts = range ? distribute(doc.reading, range, g.members.length, c) : null;
     by = frame.ids.indicator.parts;
@@ -177,21 +178,21 @@ const SHARE_OF = 0x5360;
  * The clause right before a list's 分别 clause in its sentence (城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长…),
  * when no figure of the sentence stands in or after it before the list: its range up to the comma, else null.
  */
-function leadClause(view: string, g: Group, done: readonly Draft[]): Range | null {
+function leadClause(view: string, g: Group, done: readonly Draft[], c: Compiled): Range | null {
   const first = g.members[0]!.core.span.start;
   const at = view.lastIndexOf('分别', first);
   if (at < g.sentence) return null;
   let comma = at - 1;
   while (comma > g.sentence && (view.charCodeAt(comma) === 0x20)) comma--;
-  if (comma <= g.sentence || !isComma(view.charCodeAt(comma))) return null;
+  if (comma <= g.sentence || !c.punct.is(view.charCodeAt(comma), COMMA)) return null;
   let start = comma - 1;
-  while (start > g.sentence && !isClauseEnd(view.charCodeAt(start - 1))) start--;
+  while (start > g.sentence && !c.punct.is(view.charCodeAt(start - 1), CLAUSE_END)) start--;
   if (done.some((d) => d.core.span.start >= start && d.core.span.start < first)) return null;
   return start < comma ? { start, end: comma } : null;
 }
 
-const isComma = (code: number) => code === 0x2c || code === 0xff0c;
-const isClauseEnd = (code: number) => code === 0x2c || code === 0xff0c || code === 0x3b || code === 0xff1b || code === 0x3002 || code === 0x3a || code === 0xff1a;
+/** What ends the clause before a list's 分别 clause: a comma, semicolon, colon or full stop. */
+const CLAUSE_END = COMMA | SEMICOLON | COLON | FULL_STOP;
 
 function respectively(view: string, g: Group, done: readonly Draft[]): string[] | null {
   const first = g.members[0]!.core.span.start;
@@ -362,9 +363,6 @@ const BARE_SHARE = /^[,;，；]?\s*占\s*$/;
 /** A share's name (占…比重, 占…比例): what a 百分点 change of a share is named by. */
 const SHARE = /(比重|比例|份额)$/;
 
-/** ; or ；: the end of a sentence that goes on a list (bounds.ts ends sentences at semicolons). */
-const isSemicolon = (code: number) => code === 0x3b || code === 0xff1b;
-
 /** Whether a text names a year or span of its own (a year cue of quantities.yaml `years`). */
 const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.any(text);
 
@@ -476,7 +474,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     : bareYear !== null && frame.reviewYear !== null && bareYear <= frame.reviewYear ? { kind: 'actual', rule: ids.kind['past-year'], evidence: 'past-year' }
     : null;
   const targets = targetsFrom(view, block, c);
-  const bounds = new Bounds(view, block);
+  const bounds = new Bounds(view, block, c.stops);
   const bareMagnitude = c.units.bareMagnitude;
   // The figures of the current sentence whose kind is the default target so far (kindOf had nothing to go by).
   const defaulted: Draft[] = [];
@@ -494,7 +492,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const range = bounds.sentence(m);
     if (!sentence || sentence.start !== range.start || sentence.end !== range.end) {
       // A deadline a sentence opens with holds on over the semicolons after it (力争到2020年，A达到…；B达到…；…。).
-      const listed = sentence !== null && isSemicolon(view.charCodeAt(sentence.end)) && range.start > sentence.end;
+      const listed = sentence !== null && c.punct.is(view.charCodeAt(sentence.end), SEMICOLON) && range.start > sentence.end;
       const carried: Opening | null = listed ? sentenceDeadline : null;
       sentence = new Sentence(range.start, range.end, read, c);
       sentenceDeadline = deadline(sentence.opening, 'opening-deadline') ?? carried;

@@ -117,7 +117,7 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
     if (x.after && !x.after.test(after ??= read.slice(m.end, to))) continue;
     return x.id;
   }
-  if (c.q.unitNeeds && !unitNeedsMet(view, m, block, m.needs)) return c.q.unitNeeds.id;
+  if (c.q.unitNeeds && !unitNeedsMet(view, m, block, m.needs, c.stops)) return c.q.unitNeeds.id;
   if (c.q.quotedName && insideShortQuote(view, m, block, c.q.quotedName.max)) return c.q.quotedName.id;
   return null;
 }

@@ -3,7 +3,7 @@ import type { ReadingView } from '../../util/reading.js';
 import type { Compiled, NumberMatch } from './compile.js';
 import type { UnitEntry } from '../../rules/files/units.js';
 import { amend, readAmount, type Amount } from './amount.js';
-import { Bounds } from './bounds.js';
+import { Bounds, type Stops } from './bounds.js';
 import { convert, scaleDecimal } from './numbers.js';
 import { POINTS } from './meaning.js';
 
@@ -291,7 +291,7 @@ const NO_MENTIONS: readonly Mention[] = [];
 const NEVER = /(?!)/;
 
 /** Whether the clause text before the mention satisfies its unit's `needs` (time units: 优良天数302天). */
-export function unitNeedsMet(view: string, m: Mention, block: Range, needs: RegExp | undefined): boolean {
+export function unitNeedsMet(view: string, m: Mention, block: Range, needs: RegExp | undefined, stops: Stops): boolean {
   if (!needs) return true;
-  return needs.test(view.slice(Bounds.clauseStart(view, m, block), m.start));
+  return needs.test(view.slice(Bounds.clauseStart(view, m, block, stops), m.start));
 }
