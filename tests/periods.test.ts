@@ -116,6 +116,14 @@ describe('years and periods', () => {
     expect(when(text)).toEqual([['11.2%', 'actual', null, [2006, 2010]], ['7%', 'target', null, [2011, 2015]], ['8%', 'target', 2011, null]]);
   });
 
+  it('a plan part\'s paragraph opening on a span ended before the plan year reviews it (“十四五”时期，… in a 2026 report\'s part on the 十五五 outline)', () => {
+    const text = REPORT(2026, '一、2025年工作回顾\n全县生产总值增长5%。\n二、关于《某县国民经济和社会发展第十五个五年规划纲要（草案）》的说明\n县政府制定了《纲要（草案）》，提请本次大会审查。\n“十四五”时期，全县生产总值从40亿元增加到55亿元，单位生产总值能耗累计下降14%。\n“十五五”时期，全县生产总值年均增长5.5%左右。\n三、2026年主要任务\n全县生产总值增长6%。\n');
+    expect(when(text)).toEqual([
+      ['5%', 'actual', 2025, null], ['40亿元', 'actual', 2020, null], ['55亿元', 'actual', 2025, null], ['14%', 'actual', null, [2021, 2025]],
+      ['5.5%', 'target', null, [2026, 2030]], ['6%', 'target', 2026, null],
+    ]);
+  });
+
   it('a part heading naming a five-year plan that starts with the report\'s year is the plan, whatever its noun (战略任务)', () => {
     const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县生产总值年均增长12%。\n二、“十二五”时期经济社会发展的战略任务\n全县生产总值年均增长10%。\n三、2011年工作\n全县生产总值增长11%。\n');
     expect(when(text)).toEqual([['12%', 'actual', null, [2006, 2010]], ['10%', 'target', null, [2011, 2015]], ['11%', 'target', 2011, null]]);

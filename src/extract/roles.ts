@@ -441,9 +441,9 @@ export const roles: Stage = (doc, ctx): Doc => {
     const h = hs[i];
     const e = ev[i];
     if (!e) return setRole(b, 'glossary', h?.rule ?? null, null, null);
-    const role: Role | null = sequenced ? picked[k++]! : (h?.role as Role | null) ?? whole ?? null;
-    const fromHeading = role === h?.role && !(sequenced && h?.weak);
+    let role: Role | null = sequenced ? picked[k++]! : (h?.role as Role | null) ?? whole ?? null;
     // A span a paragraph opens with holds for the paragraphs after it, up to a heading or a single year named.
+    let past = false;
     if (b.kind === 'heading') span = null;
     else {
       const first = doc.view.charCodeAt(b.start);
@@ -451,12 +451,17 @@ export const roles: Stage = (doc, ctx): Doc => {
       const own = w.spanFirst.has(first) ? spanIn(doc.view.slice(b.start, Math.min(b.end, b.start + SPAN_HEAD)), years.plan, SPAN_OPENER) : null;
       if (own) span = own;
       else if (opensWith(e.opener) ?? opensAny(openers, w, first, headOf(doc.view, b))) span = null;
+      // In a report, a plan part's paragraph opening on a span ended before the plan year reviews it (“十四五”时期，…
+      // in the 2026 report's part on the 十五五 outline).
+      past = sequenced && role === 'plan' && own !== null && years.plan !== null && own[1] < years.plan && w.ids['past-span'] !== null;
+      if (past) role = 'review';
     }
+    const fromHeading = role === h?.role && !(sequenced && h?.weak);
     const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? planned : null;
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
-    const rule = role === 'other' || role === null ? null : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? w.ids.sequence : wholeEvidence ? w.ids[wholeEvidence] : null;
+    const rule = role === 'other' || role === null ? null : past ? w.ids['past-span'] : fromHeading ? h?.rule ?? null : sequenced ? e.rule[role] ?? w.ids.sequence : wholeEvidence ? w.ids[wholeEvidence] : null;
     return setRole(b, role === 'other' ? null : role, rule, role === 'other' || role === null ? null : year, period);
   });
   // A section takes its heading's role (its own or its parent's), unless a weak one in a report; else the role most

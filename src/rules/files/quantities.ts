@@ -205,7 +205,7 @@ export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadl
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
 export const MEASURE_EVIDENCE = ['points', 'baseline', 'level-gap', 'after'] as const;
 export const ROLE_EVIDENCE = ['heading-year', 'parent-heading', 'sequence', 'table-plan', 'table-review',
-  'doctype-progress-report', 'doctype-plan-outline', 'doctype-task-notice', 'look-back'] as const;
+  'doctype-progress-report', 'doctype-plan-outline', 'doctype-task-notice', 'look-back', 'past-span'] as const;
 export type KindEvidence = (typeof KIND_EVIDENCE)[number];
 export type YearEvidence = (typeof YEAR_EVIDENCE)[number];
 export type IndicatorEvidence = (typeof INDICATOR_EVIDENCE)[number];
