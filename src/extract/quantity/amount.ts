@@ -1,6 +1,6 @@
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { Compiled, NumberMatch } from './compile.js';
-import { arabicValue, chineseIn, isCapital, scaleDecimal, splitChineseMagnitude, type Numerals } from './numbers.js';
+import { arabicValue, chineseIn, chineseValue, isCapital, scaleDecimal, splitChineseMagnitude, type Numerals } from './numbers.js';
 
 /** A number read at one place of the view, with what follows it: magnitude, 余/多, unit (or none). */
 export interface Amount {
@@ -92,6 +92,30 @@ function numberOf(view: string, pos: number, m: NumberMatch, c: Compiled) {
   // and years.
   if (leadingZero(split.head, c) || allDigits(split.head, c)) return null;
   return { value: chineseIn(text, split, n), arabic: false, magnitude: split.magnitude, exponent: split.exponent, form, high: null };
+}
+
+/**
+ * A Chinese numeral standing alone at `pos`, followed by nothing that goes on an amount (the 四 of 百分之三至四, which the
+ * number scan does not take alone: 一 and 二 of ordinary words look the same), with no unit; null when none is there.
+ */
+export function bareNumeral(view: string, pos: number, c: Compiled): Amount | null {
+  const n = c.numerals;
+  let q = pos;
+  while (q < view.length && q - pos < 12) {
+    const code = view.charCodeAt(q);
+    if (!n.digit.has(code) && !n.place.has(code) && !n.tens.has(code) && !(q > pos && n.point === view[q])) break;
+    q++;
+  }
+  const value = q > pos ? chineseValue(view.slice(pos, q), n) : null;
+  if (value === null || !Number.isFinite(value)) return null;
+  return { start: pos, numberEnd: q, end: q, value, arabic: false, numberText: view.slice(pos, q), magnitude: '', exponent: 0, approx: null, unit: null, unitWord: '', form: null, high: null };
+}
+
+/** The largest big unit's power of ten inside a Chinese numeral (8 in 六亿三千), 0 for none. */
+function bigInside(numeral: string, n: Numerals): number {
+  let most = 0;
+  for (let i = 0; i < numeral.length; i++) most = Math.max(most, n.big.get(numeral.charCodeAt(i)) ?? 0);
+  return most;
 }
 
 /** The exponent of a numeral made of magnitude words alone (万, 亿, 万亿), else 0. */
@@ -223,6 +247,9 @@ export function readAmount(view: string, pos: number, limit: number, c: Compiled
       const s = magnitudeAt(view, p, value, arabic, c);
       if (s) {
         ({ value, magnitude, exponent } = s);
+        // 六亿三千多万: a magnitude smaller than one inside the numeral scales only the places after that one
+        // (六亿 and 三千多万: 63000 in 万, not 600003000).
+        if (!arabic && bigInside(m.numeral, c.numerals) > exponent) value = scaleDecimal(chineseValue(m.numeral + s.magnitude, c.numerals) ?? NaN, -exponent);
         form = 'number.more';
         p = s.end;
       }

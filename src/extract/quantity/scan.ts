@@ -2,7 +2,7 @@ import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { Compiled, NumberMatch } from './compile.js';
 import type { UnitEntry } from '../../rules/files/units.js';
-import { amend, readAmount, type Amount } from './amount.js';
+import { amend, bareNumeral, readAmount, type Amount } from './amount.js';
 import { Bounds, type Stops } from './bounds.js';
 import { convert, scaleDecimal } from './numbers.js';
 import { POINTS } from './meaning.js';
@@ -113,8 +113,11 @@ function mentionAt(view: string, m: NumberMatch, limit: number, c: Compiled, cur
   const inclusive = c.inclusive.at(view, a.end);
   const at = a.end + (inclusive?.length ?? 0);
   const join = c.rangeJoin.at(view, at);
-  if (join && !(a.unit && join === '到')) {
-    const b = readAmount(view, at + join.length, limit, c);
+  // A unit written before the number (百分之, a currency sign) is the second end's too: 百分之三至四, 百分之八到百分之九.
+  const unitBefore = a.unit !== null && a.numberEnd === a.end;
+  if (join && !(a.unit && join === '到' && !unitBefore)) {
+    let b = readAmount(view, at + join.length, limit, c) ?? (unitBefore ? bareNumeral(view, at + join.length, c) : null);
+    if (b && unitBefore && !b.unit && !b.magnitude && b.high === null) b = amend(b, b.end, b.value, b.form, b.numberText, a.unit, a.unitWord);
     found = b ? asRange(a, b, c) : null;
     if (found) next = b!.end;
   }
