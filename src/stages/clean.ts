@@ -13,11 +13,19 @@ type Line = ViewLine;
 const BLOCK_TAG = '<\\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|header|footer|nav|title|head|body|html|form|dl|dt|dd|center|blockquote)\\b';
 
 /**
- * Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of two or more
- * spaces (counted across the fillers a space entity leaves in the view, see normalise.ts), and the block-level tags
- * of an HTML copy (<p>, <div>, <br>, <td>…; inline tags such as <b> or <a> split nothing).
+ * A run of two or more spaces (counted across the fillers a space entity leaves in the view, see normalise.ts) that
+ * breaks a line, as a page flattened to text separates its paragraphs; but not one between a hanzi and a figure
+ * (生产总值达  3.87万亿元、增长  5.5%), the space a PDF converter leaves where the font changes: a paragraph that opens
+ * after a word with no punctuation opens with a year (一、经济运行  2025年，…) or a marker (…情况  1.全市…), not a figure.
  */
-const INLINE_BREAK = new RegExp(`\\\\r\\\\n|\\\\n|\\\\r|[ \\t][ \\t\\ufeff]*[ \\t]|${BLOCK_TAG}[^<>\\n]{0,300}>`, 'gi');
+const SPACE_RUN = '(?<![\\u4e00-\\u9fff \\t\\ufeff])[ \\t][ \\t\\ufeff]*[ \\t]|[ \\t][ \\t\\ufeff]*[ \\t](?!\\ufeff*(?:[ \\t]|(?!\\d{4}年)\\d+(?:\\.\\d+)?[^\\d.、年]))';
+
+/**
+ * Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of spaces
+ * (SPACE_RUN), and the block-level tags of an HTML copy (<p>, <div>, <br>, <td>…; inline tags such as <b> or <a>
+ * split nothing).
+ */
+const INLINE_BREAK = new RegExp(`\\\\r\\\\n|\\\\n|\\\\r|${SPACE_RUN}|${BLOCK_TAG}[^<>\\n]{0,300}>`, 'gi');
 
 const HAS_BREAK = new RegExp(`\\\\[rn]|[ \\t]\\ufeff*[ \\t]|${BLOCK_TAG}`, 'i');
 /** The characters every match of HAS_BREAK starts with (\\, a space or tab, <): most lines hold none. */

@@ -162,7 +162,16 @@ function plausibleTable(view: string, lines: Line[], layout: Layout, sep: RegExp
   const numbers = texts.some((t) => isNumber(t));
   const even = j - first >= 2 && count.slice(first, j + 1).every((c) => c === count[j]);
   const plausible = layout.sameCount ? numbers && texts.every((t) => t.length <= MAX_SPACED_CELL) : numbers || even;
-  return plausible ? { rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false } : null;
+  return plausible && !prose(view, rows, layout) ? { rule: layout.id, first, lines: dropMarkdownEdge(rows), headerCount: null, placed: false } : null;
+}
+
+/** Whether a run of lines split by a layout's separator is prose (the layout's `prose`): lines whose cells read as clauses. */
+function prose(view: string, rows: readonly { cells: Range[] }[], layout: Layout): boolean {
+  const p = layout.prose;
+  if (!p) return false;
+  let n = 0;
+  for (const r of rows) if (r.cells.some((c) => p.pattern.test(view.slice(c.start, c.end)))) n++;
+  return n >= p.share * rows.length;
 }
 
 /**

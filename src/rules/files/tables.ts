@@ -12,6 +12,11 @@ export function tableRules() {
     minSeparators: z.number().int().positive().default(1),
     minLines: z.number().int().min(2).default(3),
     sameCount: z.boolean().default(true),
+    /**
+     * Prose a layout's separator also splits (a hard-wrapped PDF copy with runs of spaces before its figures): a run
+     * where at least `share` of the lines hold a cell matching `pattern` (a clause mark between words) is no table.
+     */
+    prose: z.object({ pattern: Pattern, share: z.number().positive().max(1) }).strict().optional(),
   }).strict();
 
   const Comparator = z.object({
