@@ -176,11 +176,14 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
   for (const s of doc.sections) {
     const title = doc.view.slice(s.heading.start, s.heading.end);
     const year = YEAR.exec(title);
-    const found = c.q.sections.find((r) => r.pattern.test(title));
+    const first = c.q.sections.find((r) => r.pattern.test(title));
+    const other = first !== undefined && first.role !== 'glossary' ? c.q.sections.find((r) => r.role !== first.role && r.role !== 'glossary' && r.pattern.test(title)) : undefined;
     // A heading naming both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标任务) names neither: its
-    // paragraphs are told apart by their own evidence.
-    const mixed = found !== undefined && found.role !== 'glossary' && c.q.sections.some((r) => r.role !== found.role && r.role !== 'glossary' && r.pattern.test(title));
-    const rule = mixed ? undefined : found;
+    // paragraphs are told apart by their own evidence; with no joiner between the two, its last words name it
+    // (2025年重点工作成效: a review).
+    const found = other ? headFinal(title, first!, other, c.q.sectionJoiners) : first;
+    const mixed = found === null;
+    const rule = found ?? undefined;
     const plansYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year && reports;
     // A heading naming the year before (一、2022年财政工作情况 in a 2023 budget report) is its review.
     const reviewsYear = year !== null && doc.meta.year !== null && Number(year[1]) === doc.meta.year - 1 && reports;
@@ -209,6 +212,33 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
     else if (own !== null) planSibling.delete(s.parent);
   }
   return out;
+}
+
+type SectionRule = Compiled['q']['sections'][number];
+
+/**
+ * Of two section rules of different roles that both match a heading, the one whose match ends last, when nothing
+ * joins the two matches (`joiners`); null when something does (the heading names both parts).
+ */
+function headFinal(title: string, a: SectionRule, b: SectionRule, joiners: RegExp | undefined): SectionRule | null {
+  const ma = lastMatch(title, a.pattern);
+  const mb = lastMatch(title, b.pattern);
+  if (!ma || !mb) return null;
+  const [early, late] = ma.end <= mb.end ? [ma, mb] : [mb, ma];
+  if (early.end === late.end) return null;
+  // (Overlapping matches, 重点工作 and 工作成效 in 重点工作成效, have nothing between them.)
+  if (late.start > early.end && (!joiners || joiners.test(title.slice(early.end, late.start)))) return null;
+  return late === ma ? a : b;
+}
+
+/** The last match of a pattern in a text, as a range. */
+function lastMatch(text: string, pattern: RegExp): { start: number; end: number } | null {
+  let last: { start: number; end: number } | null = null;
+  for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}g`))) {
+    if (m[0].length === 0) continue;
+    last = { start: m.index!, end: m.index! + m[0].length };
+  }
+  return last;
 }
 
 /** The plan and review years the report's own headings name, else from its year. */
@@ -457,7 +487,9 @@ export const roles: Stage = (doc, ctx): Doc => {
       if (past) role = 'review';
     }
     const fromHeading = role === h?.role && !(sequenced && h?.weak);
-    const year = fromHeading ? h?.year ?? null : role === 'review' ? reviewed : role === 'plan' ? planned : null;
+    // A part the document type gives its role that names a year of its own (一、2025年财政收支情况) is of that year.
+    const named = !sequenced && role === whole ? h?.year ?? null : null;
+    const year = fromHeading ? h?.year ?? null : named ?? (role === 'review' ? reviewed : role === 'plan' ? planned : null);
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
@@ -483,7 +515,7 @@ export const roles: Stage = (doc, ctx): Doc => {
     if (byHeading(h)) return withSectionRole(s, h.role, h.rule, h.year, h.period);
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
-    const year = role === 'review' ? reviewed : role === 'plan' ? planned : null;
+    const year = !sequenced && role !== null && role === whole && h.year !== null ? h.year : role === 'review' ? reviewed : role === 'plan' ? planned : null;
     return withSectionRole(s, role, role ? w.ids.sequence : null, year, null);
   });
   return withFields(doc, { blocks, sections });

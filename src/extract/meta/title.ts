@@ -11,6 +11,7 @@ export interface Opening {
 
 const SALUTATION = /^(各位代表|各位委员|同志们|女士们)|[:]$/;
 const NOT_TITLE = [
+  /^[\u4e00-\u9fff]{1,6}([,，、][\u4e00-\u9fff]{1,6}){2,}$/u, // a page's keywords (规划,计划,重点工作)
   /^[\d\s:/\-.年月日()]+$/u, // dates, times, counters
   /^[—\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines
   /〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$/u, // document numbers
@@ -59,6 +60,7 @@ function hasCjk(text: string, n: number): boolean {
 function looksLikeTitle(text: string, rules: Rules): boolean {
   if (text.length > 90 || !hasCjk(text, 6) || /。$/.test(text)) return false;
   if (NOT_TITLE.some((p) => p.test(text))) return false;
+  if (siteOnly(text, rules)) return false;
   const speaker = text.length < 30 && rules.meta.compiled.speakerEnds.some((re) => re.test(text));
   return !speaker && !unitLine(text, rules);
 }
@@ -70,6 +72,17 @@ function looksLikeTitle(text: string, rules: Rules): boolean {
 function unitLine(text: string, rules: Rules): boolean {
   const t = text.trim();
   return t.length <= 20 && !t.includes('关于') && !rules.meta.titleEnds.some((w) => t.includes(w)) && rules.meta.issuerSuffixes.some((s) => t.endsWith(s));
+}
+
+/** Whether a line is a title of one of the document types (rules/meta.yaml titleCues). */
+const namesType = (text: string, rules: Rules): boolean => rules.meta.titleCues.some((c) => c.title.test(text.trim()));
+
+/** A line naming nothing but a web site, once a site's name after it is off (rules/meta.yaml siteName). */
+function siteOnly(text: string, rules: Rules): boolean {
+  const { siteName, titleSite } = rules.meta;
+  if (!siteName) return false;
+  const bare = (titleSite ? text.replace(titleSite, '') : text).trim();
+  return siteName.test(bare);
 }
 
 const endsAsTitle = (text: string, rules: Rules) => {
@@ -142,6 +155,9 @@ export function opening(doc: Doc, rules: Rules): Opening {
       takeField(out, collector[1]!, doc.text.slice(b.end - collector[2]!.length, b.end).trim());
       continue;
     }
+    // A first line that ends in no title word (a site's widget, 无障碍辅助浏览) gives way to a later one, before the
+    // body, that names a type of document (某某市财政局2025年工作总结与2026年工作安排: rules/meta.yaml titleCues).
+    if (out.title && !endsAsTitle(out.title, rules) && looksLikeTitle(view, rules) && endsAsTitle(view, rules) && namesType(view, rules)) out.title = null;
     if (out.title || !looksLikeTitle(view, rules)) continue;
     // 政府工作报告——2023年1月5日在…会议上: the delivery phrase is not part of the title.
     const dash = /\s*(——|--).{0,6}\d{4}\s*年.*$/u.exec(view);

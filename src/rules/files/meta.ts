@@ -45,6 +45,8 @@ export function metaRules() {
     titleTag: Pattern.optional(),
     /** A site's name after a web page's title (…工作报告_某县人民政府), left out of `meta.title`. */
     titleSite: Pattern.optional(),
+    /** A line that names nothing but a web site (某某市财政局政务网站), once any site name after it is off: no title. */
+    siteName: Pattern.optional(),
     /** A parenthesis with the delivery date (and speaker) or the document's number closing a title line: cut off. */
     titleDateNote: Pattern.optional(),
     /** Front lines naming a congress, the place before it captured as (?<place>…), a national one as (?<national>…). */

@@ -147,6 +147,12 @@ export function quantityRules() {
     /** A figure that is a score (得10分, 扣0.5分, （40分）), read on the text from the figure on: kind other. */
     scoreFigure: Pattern.optional(),
     sections: z.array(SectionRule).default([]),
+    /**
+     * What joins two parts of a heading that names both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标
+     * 任务): with one between the two, the heading names neither; without, its last words name its part (重点工作成效,
+     * 重点工作完成情况: a review).
+     */
+    sectionJoiners: Pattern.optional(),
     targetParagraph: Pattern.optional(),
     /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */
     reviewParagraph: Pattern.optional(),
