@@ -124,6 +124,14 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('the plans before 十一五 are spans in quotes (“六五”计划期间 1981–1985), and 在过去的五年中 opens the five years before the report', () => {
+    const text = '1986年政府工作报告\n各位代表：\n一、“六五”计划期间的回顾\n在过去的五年中，工农业总产值平均每年增长百分之十一。\n“六五”计划期间，国民收入平均每年增长百分之九点七，钢产量增加了一倍。\n三、1986年的工作\n物价上涨幅度控制在百分之八至九。\n';
+    expect(when(text)).toEqual([
+      ['百分之十一', 'actual', null, [1981, 1985]], ['百分之九点七', 'actual', null, [1981, 1985]], ['一倍', 'actual', null, [1981, 1985]],
+      ['百分之八至九', 'target', 1986, null],
+    ]);
+  });
+
   it('a part heading naming a five-year plan that starts with the report\'s year is the plan, whatever its noun (战略任务)', () => {
     const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县生产总值年均增长12%。\n二、“十二五”时期经济社会发展的战略任务\n全县生产总值年均增长10%。\n三、2011年工作\n全县生产总值增长11%。\n');
     expect(when(text)).toEqual([['12%', 'actual', null, [2006, 2010]], ['10%', 'target', null, [2011, 2015]], ['11%', 'target', 2011, null]]);

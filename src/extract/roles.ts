@@ -1,7 +1,7 @@
 import { withFields, type Block, type Doc, type SectionNode, type Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
-import { FIVE_YEAR_END, looksBack, outlineSpan, reportsToDate, standsForYears } from './meta/doctype.js';
+import { EARLY_FIVE_YEAR_END, FIVE_YEAR_END, looksBack, outlineSpan, reportsToDate, standsForYears } from './meta/doctype.js';
 import { decisionIds, ROLE_EVIDENCE, type RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
@@ -51,8 +51,8 @@ export function compileRoleWords(rules: RawRules): RoleWords {
     }
     tenseLists[tenseFirst[k]! - 1]!.push({ word, role: TENSE_ROLE[role.get(word)!], second: word.length > 1 ? word.charCodeAt(1) : -1 });
   }
-  // SPAN_OPENER: each alternative opens with “ " 十, 过/近, a numeral or digit, 19/20, 今/未, 根/按/围/依/对 (a preface), or 各 (各位代表).
-  const spanFirst = new Set([...'“"十过近两三四五六七八九0123456789今未根按围依对各'].map((ch) => ch.charCodeAt(0)));
+  // SPAN_OPENER: each alternative opens with “ " 十, 在/过/近, a numeral or digit, 19/20, 今/未, 根/按/围/依/对 (a preface), or 各 (各位代表).
+  const spanFirst = new Set([...'“"十在过近两三四五六七八九0123456789今未根按围依对各'].map((ch) => ch.charCodeAt(0)));
   const prefixSafe = roles.openers.every((o) => readsNoFurther(o.pattern));
   return { tenseFirst, tenseLists, openerFirst: roles.openers.map((o) => edgeUnits(o.pattern, 'first')), spanFirst, prefixSafe, ids: decisionIds(rules.quantities, 'roles', ROLE_EVIDENCE) };
 }
@@ -116,13 +116,13 @@ const WHOLE: Record<string, Role> = { 'progress-report': 'review', 'plan-outline
 const YEAR = /((?:19|20)\d{2})年(?!远景)/u;
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /**
- * A span a heading or a paragraph opens with: “十三五”时期, 过去五年, 五年来, 2016—2020年; also after a clause that
- * only says what it follows (根据…总体要求，“十一五”时期要努力实现以下主要目标：).
+ * A span a heading or a paragraph opens with: “十三五”时期, 过去五年 (在过去的五年中), 五年来, 2016—2020年, “六五”计划期间;
+ * also after a clause that only says what it follows (根据…总体要求，“十一五”时期要努力实现以下主要目标：).
  */
-const SPAN_OPENER = /^(?:各位代表[!！,，]?\s*)?(?:(?:19|20)\d{2}年是[^。!！]{0,30}[。!！]\s*)?(?:(?:根据|按照|围绕|依据|对照)[^,，。;；:：]{1,30}[,，])?(?:[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|(?:今后|未来)([两三四五六七八九十\d]{1,2})年)/u;
+const SPAN_OPENER = /^(?:各位代表[!！,，]?\s*)?(?:(?:19|20)\d{2}年是[^。!！]{0,30}[。!！]\s*)?(?:(?:根据|按照|围绕|依据|对照)[^,，。;；:：]{1,30}[,，])?(?:[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|在?(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|(?:今后|未来)([两三四五六七八九十\d]{1,2})年|[“"](?<early>[六七八九十])五[”"](?:计划)?(?:时期|期间|以来))/u;
 /** How far into a paragraph its opening span is read: past a preface clause (根据…，) to the span after it. */
 const SPAN_HEAD = 48;
-const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年/u;
+const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|[“"](?<early>[六七八九十])五[”"](?:计划)?(?:时期|期间|以来)/u;
 
 // Costs of the decoding, in units of one weak piece of evidence.
 /** A paragraph against the role its section's own heading names, and against one inherited from an ancestor. */
@@ -146,6 +146,9 @@ function spanIn(text: string, planYear: number | null, re: RegExp): Period | nul
   const m = re.exec(text);
   if (!m) return null;
   if (m[1]) return [FIVE_YEAR_END[m[1]]! - 4, FIVE_YEAR_END[m[1]]!];
+  // The plans before 十一五, written in quotes (“六五”计划期间).
+  const early = m.groups?.early;
+  if (early) return [EARLY_FIVE_YEAR_END[early]! - 4, EARLY_FIVE_YEAR_END[early]!];
   if (m[4]) return [Number(m[4]), Number(m[5])];
   const raw = m[2] ?? m[3] ?? m[6] ?? '';
   const n = /^\d+$/.test(raw) ? Number(raw) : CN[raw] ?? NaN;

@@ -164,15 +164,15 @@ function testsAny(pattern: RegExp, texts: readonly string[], at: readonly number
 /** The last year of each five-year plan by the numeral after 十 in its name (十一五 … 十五五): the one table of them. */
 export const FIVE_YEAR_END: Readonly<Record<string, number>> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
 
-/** The last year of the five-year plans before 十一五, by the numeral of 第八/九/十个五年计划. */
-const EARLY_FIVE_YEAR_END: Readonly<Record<string, number>> = { 八: 1995, 九: 2000, 十: 2005 };
+/** The last year of the five-year plans before 十一五, by the numeral of 第六…十个五年计划 (“六五” 1981–1985). */
+export const EARLY_FIVE_YEAR_END: Readonly<Record<string, number>> = { 六: 1985, 七: 1990, 八: 1995, 九: 2000, 十: 2005 };
 
 /**
  * The span of a five-year plan outline from its title: 第十四个五年规划 or “十四五”…规划 → 2021–2025; the plans before
  * 十一五 were 计划 (第十个五年计划纲要, “九五”计划 → 2001–2005, 1996–2000).
  */
 export function outlineSpan(title: string): [number, number] | null {
-  const m = /第十([一二三四五])个五年(?:规划|计划)|十([一二三四五])五|第([八九十])个五年(?:计划|规划)|[“"]([八九十])五[”"](?:计划|规划)/u.exec(title);
+  const m = /第十([一二三四五])个五年(?:规划|计划)|十([一二三四五])五|第([六七八九十])个五年(?:计划|规划)|[“"]([六七八九十])五[”"](?:计划|规划)/u.exec(title);
   if (!m) return null;
   const early = m[3] ?? m[4];
   const end = early ? EARLY_FIVE_YEAR_END[early]! : FIVE_YEAR_END[m[1] ?? m[2]!]!;

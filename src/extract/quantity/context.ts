@@ -11,7 +11,7 @@ import { COLON, COMMA, FULL_STOP, SEMICOLON } from '../../rules/punctuation.js';
 
 /** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
  * “七五” … “九五” and “十五” (2001–2005). */
-const PLAN_END: Readonly<Record<string, number>> = { ...FIVE_YEAR_END, 七: 1990, 八: 1995, 九: 2000, 十: 2005 };
+const PLAN_END: Readonly<Record<string, number>> = { ...FIVE_YEAR_END, 六: 1985, 七: 1990, 八: 1995, 九: 2000, 十: 2005 };
 
 type Role = 'review' | 'plan' | 'glossary';
 type Kind = 'target' | 'actual' | 'other';

@@ -429,10 +429,13 @@ function totalListed(previous: Draft | null, dated: When, m: Mention, measure: s
 
 /**
  * A later change in a sentence whose earlier change ran from a base year (比2002年增长60.98%，实现利润增长2.23倍): the
- * same span, when nothing in its own window names a year and it was dated by the span's end alone; null otherwise.
+ * same span, when nothing in its own window names a year and it was dated by the span's end alone (or by a span
+ * ending then); null otherwise.
  */
 function baseCarried(base: When | null, dated: When, measure: string | null, window: string, c: Compiled): When | null {
-  if (base === null || measure !== 'growth' || dated.period !== null || dated.year !== base.period![1]) return null;
+  // (Dated by the span of its part, “十五”时期工作回顾, it ends the same year: the base's span is the closer one.)
+  const end = dated.period !== null ? dated.period[1] : dated.year;
+  if (base === null || measure !== 'growth' || end !== base.period![1]) return null;
   return c.yearCues.patterns.any(window) ? null : base;
 }
 
