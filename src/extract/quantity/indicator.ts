@@ -257,8 +257,14 @@ function nounAfter(view: string, start: number, end: number, c: Compiled): Range
  * or closes it. Inside it, between words of the name, a change word names a kind of thing (生活垃圾压缩转运站).
  */
 function changeVerbIn(noun: string, c: Compiled): boolean {
-  const m = c.growthAny.exec(noun);
-  return m !== null && (m.index === 0 || noun.length - (m.index + m[0].length) < 2);
+  if (!c.growthAny.test(noun)) return false;
+  // (Not one read out of a word that names a thing: 提质增效, 倍增; quantities.yaml notGrowth.)
+  const all = c.growthWords.all(noun);
+  for (const m of all[1]!) {
+    const end = m.index + m[0].length;
+    if ((m.index === 0 || noun.length - end < 2) && !all[0]!.some((w) => w.index < end && m.index < w.index + w[0].length)) return true;
+  }
+  return false;
 }
 
 /**
