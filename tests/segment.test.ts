@@ -36,6 +36,16 @@ describe('segment: headings and depth by context', () => {
     expect(headings('一、\n二、\n总体要求\n').map(([, h]) => h)).not.toContain('一、\n二、');
   });
 
+  it('reads a heading and a paragraph a scraped page broke at an inline link (二、“ / 十四五 / ”时期…) whole, and its span', () => {
+    const text = '2021年某省政府工作报告\n一、2020年工作回顾\n全省生产总值增长3.9%。\n二、“\n十四五\n”时期发展的总体思路和重点任务\n“\n十四五\n”时期，全省新增城镇就业400万人以上。\n三、2021年重点工作\n全省生产总值增长6.5%左右。\n';
+    expect(headings(text)).toEqual([[1, '一、2020年工作回顾'], [1, '二、“\n十四五\n”时期发展的总体思路和重点任务'], [1, '三、2021年重点工作']]);
+    const r = extract({ text }, { rules });
+    expect(r.sections[1]!.period).toEqual([2021, 2025]);
+    expect(r.quantities.map((q) => [q.core.text, q.kind, q.year, q.period])).toEqual([
+      ['3.9%', 'actual', 2020, null], ['400万人', 'target', null, [2021, 2025]], ['6.5%', 'target', 2021, null],
+    ]);
+  });
+
   it('reads a part title alone on its line with a colon after it (2024年工作回顾：), the colon left out of it', () => {
     const text = '2024年工作回顾：\n全年地区生产总值增长5%。\n2025年工作安排：\n（一）扩大有效投资\n全年固定资产投资增长10%左右。\n';
     expect(headings(text)).toEqual([[1, '2024年工作回顾'], [1, '2025年工作安排'], [2, '（一）扩大有效投资']]);

@@ -177,7 +177,8 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
   const reports = SEQUENCED.has(doc.meta.docType) && !lookBack;
   const planSibling = new Map<string | null, Heading>();
   for (const s of doc.sections) {
-    const title = doc.view.slice(s.heading.start, s.heading.end);
+    // As read: a heading a scraped page broke at an inline link (二、“ / 十四五 / ”时期…) names its span whole.
+    const title = doc.reading.slice(s.heading.start, s.heading.end);
     const year = YEAR.exec(title);
     const first = c.q.sections.find((r) => r.pattern.test(title));
     const other = first !== undefined && first.role !== 'glossary' ? c.q.sections.find((r) => r.role !== first.role && r.role !== 'glossary' && r.pattern.test(title)) : undefined;

@@ -45,6 +45,14 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
     const next = lines[nextKept(i, lines.length, gone)];
     if (next && next.end > next.start && !markerOnly(next.body, headings)) wrapped.add(i);
   }
+  // A line a scraped page cut at an inline link (二、“ / 十四五 / ”时期发展的总体思路和重点任务): one ending in an opening
+  // quote or title mark runs on into the next written line, and so does one before a line opening with the closing mark.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (gone[i] || lines[i]!.end === lines[i]!.start) continue;
+    const next = lines[nextKept(i, lines.length, gone)];
+    if (!next || next.end === next.start) continue;
+    if (OPENING_MARKS.includes(lastChar(lines[i]!.body)) || CLOSING_MARKS.includes(next.body.trimStart().charAt(0))) wrapped.add(i);
+  }
   if (wrapped.size === 0) return out;
   const joined: Range[] = [];
   for (const p of out) {
@@ -56,6 +64,13 @@ export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'line
   }
   return joined;
 }
+
+/** Marks that open and close a quote or a title (the view folds full-width parentheses to ASCII). */
+const OPENING_MARKS = '“《(';
+const CLOSING_MARKS = '”》)';
+
+/** The last character of a line other than a space ('' for none). */
+const lastChar = (body: string): string => body.trimEnd().slice(-1);
 
 /** The most characters of a line that is only a heading marker (一、, （十二）, 12.). */
 const MAX_MARKER_LINE = 6;
