@@ -320,8 +320,9 @@ function decided(frame: Frame, kind: Kind, evidence: KindEvidence): KindOf {
 
 /**
  * Target, actual or other. Glossary definitions are other; a paragraph of main expected targets, a task, or a plan
- * section makes a target; a review section an actual; elsewhere the nearest cue word before the figure in its
- * sentence decides, then the document type (every item of a task notice is a target). `block`: the block the figure
+ * section makes a target (every part of a task notice is its plan: roles.ts); a review section an actual; elsewhere
+ * the nearest cue word before the figure in its sentence decides, then a year, then the document type (a policy's
+ * figure with no goal states a rule: other). `block`: the block the figure
  * was found in, so the one holding `pos` (blocks do not overlap), with the role the roles stage gave it.
  */
 export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sentence: Sentence, targetsFrom: number): KindOf {
@@ -352,7 +353,6 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const part = block.roleRule != null && !c.sectionRules.has(block.roleRule);
   if (role === 'plan') return decided(frame, 'target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return decided(frame, 'actual', part ? 'review-part' : 'review-section');
-  if (frame.docType === 'task-notice' || frame.docType === 'policy-notice') return decided(frame, 'target', 'notice');
   const cue = sentence.kindCue(pos);
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
@@ -366,7 +366,10 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     return { kind: t.value, rule: t.id, evidence: null };
   }
   const y = yearKind(sentence.before(pos), frame, c);
-  return y ? decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead') : decided(frame, frame.docType === 'work-report' || reportsOwnYear(frame) ? 'actual' : 'target', 'default');
+  if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
+  // A policy states rules (a standard, a subsidy, a limit) where it names no goal.
+  if (frame.docType === 'policy-notice') return decided(frame, 'other', 'policy-rule');
+  return decided(frame, frame.docType === 'work-report' || reportsOwnYear(frame) ? 'actual' : 'target', 'default');
 }
 
 /** Whether the document reports on its own year (so far, or after it: roles.ts reviewsOwnYear): its review year is its plan year. */
