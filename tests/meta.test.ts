@@ -31,6 +31,14 @@ describe('meta: web articles', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['8.5%', 'target', 2021]]);
   });
 
+  it('places a county whose text names its province again and again in it, not in a city or municipality it only mentions', () => {
+    const body = '全县粮食产量稳定，平安四川建设扎实推进。马鞍山水库获评省级水利风景区。四川省委部署落实有力，融入四川发展大局，争创四川省文明县城。';
+    const m = metaOf(`2023年某某县政府工作报告\n某某县人民政府县长????张三\n各位代表：\n${body}\n`);
+    expect([m.title, m.region]).toEqual(['2023年某某县政府工作报告', { province: '四川省', city: null, district: '某某县' }]);
+    const hebei = metaOf('2020年唐县政府工作报告\n各位代表：\n河北省委、河北省政府部署有力，我县作为河北脱贫攻坚重点县，主动融入京津冀，承接北京产业转移，争取北京朝阳区帮扶资金，北京、北京、北京。河北发展，河北担当。\n');
+    expect(hebei.region).toEqual({ province: '河北省', city: null, district: '唐县' });
+  });
+
   it('places a report by the county its title names after 关于 (关于某县2023年…计划执行情况…的报告)', () => {
     expect(metaOf('关于通山县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n一、2023年计划执行情况\n\n全县地区生产总值增长6.2%。\n'))
       .toMatchObject({ docType: 'plan-report', level: 'county', region: { district: '通山县' }, year: 2024 });

@@ -65,9 +65,18 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     const before = cityBefore(kept(), place.district, r);
     const named = before ? null : most();
     // A district of a municipality: the municipality is its province and its city (regionOf then gives city null).
+    // A county whose text names its province again and again (四川…四川, 河北…河北) is in no city or municipality of
+    // another, one it only mentions (马鞍山水库, 争取北京朝阳区帮扶): in the one city of its province it names, if one.
+    const named2 = !before && !place.province ? provinceNamed(kept(), r) : null;
+    const own = named2 && named2.n >= MIN_NAMED && named2.n >= 2 * named2.second ? named2.province.name : null;
     const municipality = named && !place.province ? municipalityNamed(kept(), r, named) : null;
-    if (municipality) place.province = place.city = municipality;
+    // (A district, 区, of a municipality stays in it whatever province its text names: 长三角 texts name 浙江 often.)
+    if (municipality && (!own || place.district.endsWith('区'))) place.province = place.city = municipality;
     else place.city = before ?? named?.name ?? undefined;
+    if (own && place.city && place.city !== municipality && r.provinceOf.get(place.city) !== own) {
+      place.province = own;
+      place.city = onlyCityNamed(kept(), r, own) ?? undefined;
+    }
   }
   if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = most().name ?? undefined;
   // A document with no place in its anchors, whose text names one city in full again and again (广州市…广州…) and
@@ -102,6 +111,17 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     place.city = undefined;
   }
   return place;
+}
+
+/** The one city of a province a text names (in full or by its short name), or null when it names none or several. */
+function onlyCityNamed(view: string, r: Regions, province: string): string | null {
+  let found: string | null = null;
+  for (const c of r.cities) {
+    if (c.province !== province || !(view.includes(c.name) || (c.short.length >= 2 && view.includes(c.short)))) continue;
+    if (found !== null) return null;
+    found = c.name;
+  }
+  return found;
 }
 
 /** The province whose governor (省长, 主席, a municipality's 市长) the text says delivered the report, or null. */

@@ -43,8 +43,8 @@ const SENTENCE = /[。，,;；:：!?！？]/u;
  * Called once by the rule loader (src/rules/compile.ts).
  */
 export function compileSpeakerEnds(rules: RawRules): RegExp[] {
-  // (The name may be spaced out: 市长 于 群.)
-  return rules.meta.speakerTitles.map((t) => new RegExp(`${t}\\s*(?:\\S[ \\t\\u3000]?){0,4}$`, 'u'));
+  // (The name may be spaced out: 市长 于 群; or set off by what a scraper left of a wide space: 县长????尤志敬.)
+  return rules.meta.speakerTitles.map((t) => new RegExp(`${t}[\\s?？\\ufffd]*(?:\\S[ \\t\\u3000]?){0,4}$`, 'u'));
 }
 
 /** Whether `text` has at least `n` CJK ideographs (U+4E00–U+9FFF); stops counting at `n`. */
