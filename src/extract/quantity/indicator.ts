@@ -258,9 +258,11 @@ function nounAfter(view: string, start: number, end: number, c: Compiled): Range
  */
 function changeVerbIn(noun: string, c: Compiled): boolean {
   if (!c.growthAny.test(noun)) return false;
-  // (Not one read out of a word that names a thing: 提质增效, 倍增; quantities.yaml notGrowth.)
+  // (Not one read out of a word that names a thing: 提质增效, 倍增; quantities.yaml notGrowth. Nor a word of one
+  // character, which opens many nouns: 高校, 高标准农田, 增城.)
   const all = c.growthWords.all(noun);
   for (const m of all[1]!) {
+    if (m[0].length < 2) continue;
     const end = m.index + m[0].length;
     if ((m.index === 0 || noun.length - end < 2) && !all[0]!.some((w) => w.index < end && m.index < w.index + w[0].length)) return true;
   }

@@ -54,6 +54,13 @@ function endsInNotGrowth(text: string, c: Compiled): boolean {
   return !!last && c.q.growthGap.test(gapAfter(text, last.index + last[0].length));
 }
 
+/** Whether `rest` holds nothing but growth modifiers (quantities.yaml growthGap) before its end or its first digit. */
+function beforeFigure(rest: string, c: Compiled): boolean {
+  let digit = 0;
+  while (digit < rest.length && !(rest.charCodeAt(digit) >= 0x30 && rest.charCodeAt(digit) <= 0x39)) digit++;
+  return c.q.growthGap.test(rest.slice(0, digit));
+}
+
 /** The last growth word in `text` that is not part of a word such as 增加值, or null. */
 export function lastGrowthWord(text: string, c: Compiled): { word: string; end: number } | null {
   const all = c.growthWords.all(text);
@@ -65,6 +72,10 @@ export function lastGrowthWord(text: string, c: Compiled): { word: string; end: 
   for (let i = growth.length - 1; i >= 0; i--) {
     const m = growth[i]!;
     const end = m.index + m[0].length;
+    // A word of one character (高, 低, 增) is one only right before a figure (this one, or the first of a list it
+    // belongs to: 分别低0.7个和0.5个百分点), modifiers aside: elsewhere it is most often part of another word (高中,
+    // 低保, 增城).
+    if (m[0].length === 1 && !beforeFigure(gapAfter(text, end), c)) continue;
     if (!overlapsAny(notGrowth, m.index, end)) return { word: m[0], end };
   }
   return null;
