@@ -46,6 +46,11 @@ describe('segment: headings and depth by context', () => {
     ]);
   });
 
+  it('reads a 办法\'s articles standing on their lines (第一条（目的和依据）) as headings, but not a numbered statement or list item', () => {
+    const text = '某市专项资金扶持办法\n第一条（目的和依据）\n为促进可再生能源发展，制定本办法。\n第二条（支持方式）\n（一）海上风电\n奖励标准为0.1元/千瓦时。\n（二）根据市场成本变化，市发展改革委可对奖励标准进行适当调整。\n第三条（项目审核）\n1.项目审批手续是否完备规范；\n2.项目是否按期建成投产；\n第四条 本办法自发布之日起施行。\n';
+    expect(headings(text)).toEqual([[1, '第一条（目的和依据）'], [1, '第二条（支持方式）'], [2, '（一）海上风电'], [1, '第三条（项目审核）']]);
+  });
+
   it('reads a part title alone on its line with a colon after it (2024年工作回顾：), the colon left out of it', () => {
     const text = '2024年工作回顾：\n全年地区生产总值增长5%。\n2025年工作安排：\n（一）扩大有效投资\n全年固定资产投资增长10%左右。\n';
     expect(headings(text)).toEqual([[1, '2024年工作回顾'], [1, '2025年工作安排'], [2, '（一）扩大有效投资']]);

@@ -172,7 +172,12 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     // (1.建设智慧城区。推进…        区科信局、区住建局).
     if (next && unitColumn(view, p, next, rules)) return null;
     let t = trimRange(view, markerEnd, titleEnd);
-    while (t.end > t.start && rules.headings.compiled.punctuation.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
+    // An item of a list closed by its semicolon (1.项目审批手续是否完备规范；), or one statement of several clauses closed
+    // by its full stop with nothing after it ((二)根据市场成本…变化，市发展改革委…进行适当调整。): a paragraph.
+    const punct = rules.headings.compiled.punctuation;
+    if (t.end > t.start && punct.is(view.charCodeAt(t.end - 1), SEMICOLON)) return null;
+    if (stop && !holdsProse(body, rules.headings.compiled) && punct.indexIn(view, t.start, t.end, COMMA) >= 0) return null;
+    while (t.end > t.start && punct.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
     let leadText: Range | null = null;
     const written = view.slice(t.start, t.end);
     const titleText = unwrap(written);
