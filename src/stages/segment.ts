@@ -26,6 +26,8 @@ function holdsProse(text: string, h: Compiled): boolean {
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
 const FLAT = { minLength: 500, share: 0.8 };
 const MAX_TITLE = 60;
+/** The longest title of several clauses that a heading closes with a full stop and nothing after it. */
+const MAX_STATED_TITLE = 28;
 
 /**
  * Paragraph ranges outside removed spans, in document order, trimmed: the cleaner's units (lines cut at the inline
@@ -172,11 +174,12 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     // (1.建设智慧城区。推进…        区科信局、区住建局).
     if (next && unitColumn(view, p, next, rules)) return null;
     let t = trimRange(view, markerEnd, titleEnd);
-    // An item of a list closed by its semicolon (1.项目审批手续是否完备规范；), or one statement of several clauses closed
-    // by its full stop with nothing after it ((二)根据市场成本…变化，市发展改革委…进行适当调整。): a paragraph.
+    // An item of a list closed by its semicolon (1.项目审批手续是否完备规范；), or one long statement of several clauses
+    // closed by its full stop with nothing after it ((二)根据市场成本…变化，市发展改革委…进行适当调整。): a paragraph. (A
+    // title of two short phrases may close with a full stop too: (一)主动担当锐意改革，体制机制持续优化。)
     const punct = rules.headings.compiled.punctuation;
     if (t.end > t.start && punct.is(view.charCodeAt(t.end - 1), SEMICOLON)) return null;
-    if (stop && !holdsProse(body, rules.headings.compiled) && punct.indexIn(view, t.start, t.end, COMMA) >= 0) return null;
+    if (stop && t.end - t.start > MAX_STATED_TITLE && !holdsProse(body, rules.headings.compiled) && punct.indexIn(view, t.start, t.end, COMMA) >= 0) return null;
     while (t.end > t.start && punct.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
     let leadText: Range | null = null;
     const written = view.slice(t.start, t.end);
