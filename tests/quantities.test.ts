@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/document.js';
 import { quantities } from '../src/extract/quantities.js';
+import { extract } from '../src/api.js';
 import { roles } from '../src/extract/roles.js';
 import type { Quantity } from '../src/schema.js';
 import { docOf, rules } from './helpers.js';
@@ -345,6 +346,13 @@ describe('comparator, measure and direction', () => {
 });
 
 describe('indicator', () => {
+  it('drops the document\'s own place opening an indicator, as 全市 is dropped (西安市规模以上工业增加值), and what follows it (现有)', () => {
+    const text = '1-7月西安市经济运行情况\n1-7月，西安市规模以上工业增加值同比增长5.8%。西安市现有高新技术企业1.1万家。宝鸡市规模以上工业增加值增长4%。\n';
+    const r = extract({ text }, { rules });
+    expect(r.meta.region.city).toBe('西安市');
+    expect(r.quantities.map((q) => [q.core.text, q.indicator])).toEqual([['5.8%', '规模以上工业增加值'], ['1.1万家', '高新技术企业'], ['4%', '宝鸡市规模以上工业增加值']]);
+  });
+
   it.each([
     ['——地区生产总值增长7%以上;', '地区生产总值'],
     ['全区实现地区生产总值1441.37亿元。', '地区生产总值'],

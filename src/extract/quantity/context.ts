@@ -18,6 +18,11 @@ type Kind = 'target' | 'actual' | 'other';
 
 /** What the sections and the report's own year say about the figures in them. */
 export interface Frame {
+  /**
+   * The document's own places by their full names (meta.region: 西安市, 米易县, 四川省), longest first: a name that opens
+   * an indicator is its subject, as 全市 is (西安市规模以上工业增加值 is the 规模以上工业增加值 of the report).
+   */
+  places: readonly string[];
   /** Per section id: the role of the innermost section (itself or an ancestor) that has one, and its year. */
   sections: Map<string, SectionInfo>;
   /** The block whose section `sectionOf` looked up last, and what it found: a block's figures ask in turn. */
@@ -281,6 +286,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   const reviewYear = review ?? (planYear !== null ? (toDate ? planYear : planYear - 1) : null);
   return {
     // (去年 of a page posted after the year it reports on is the year before the posting: that year itself.)
+    places: [doc.meta.region.district, doc.meta.region.city, doc.meta.region.province].filter((p): p is string => p !== null && p.length >= 2).sort((a, b) => b.length - a.length),
     sections, lastBlock: null, lastSection: undefined, planYear, reviewYear,
     lastYear: toDate && planYear !== null ? (posted !== null && posted > planYear ? posted - 1 : planYear - 1) : reviewYear,
     standing: plan === null && standsForYears(doc.meta),

@@ -6,7 +6,7 @@ import { readAs } from '../../stages/normalise.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening, type When } from './context.js';
-import { distribute, indicatorRange } from './indicator.js';
+import { distribute, indicatorRange, withoutOwnPlace } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 import { FILLER } from '../../util/breaks.js';
@@ -514,7 +514,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const next = k + 1 < found.length ? found[k + 1]!.start : Infinity;
     const afterEnd = Math.max(afterStart, Math.min(clause.end, next, bare ? m.end + bare[0].length : Infinity));
     // A list member takes the first member's indicator (below): its own is not read.
-    const ind = inList ? null : indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
+    const named = inList ? null : indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
+    // (Before the figure only: after a count the place may name what is counted, 3家昆明市国际科技合作基地.)
+    const ind = named !== null && named.by === 'before' && frame.places.length > 0 ? withoutOwnPlace(view, named, frame.places, c) : named;
     // The figure before this one when it is in the same sentence (it may lend its indicator, year or subject), told once.
     const last = out.length > 0 ? out[out.length - 1]! : null;
     const previous = last !== null && last.span.start >= sentence.start ? last : null;

@@ -120,6 +120,19 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
 }
 
 /**
+ * An indicator opening with one of the document's own places (西安市规模以上工业增加值, 柳河镇现有大棚): the rest, trimmed
+ * again (现有 is dropped after the place), when two characters or more are left; else the indicator as it is.
+ */
+export function withoutOwnPlace(view: string, r: Indicated, places: readonly string[], c: Compiled): Indicated {
+  for (const place of places) {
+    if (!view.startsWith(place, r.start) || r.end - r.start - place.length < 2) continue;
+    const t = trim(view, { start: r.start + place.length, end: r.end }, c);
+    return t.end - t.start >= 2 ? { start: t.start, end: t.end, by: r.by } : r;
+  }
+  return r;
+}
+
+/**
  * Trim cue words, verbs and comparator words from both ends of a phrase, and spaces and dashes around it. One
  * thing is dropped per round, in this order: a list marker, a leading word, a subject, a trailing word.
  */
