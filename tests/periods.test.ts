@@ -132,6 +132,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('the targets a review part\'s paragraph sets out (…提出今年的主要预期目标是：…) are of the plan year', () => {
+    const text = REPORT(2024, '一、2023年工作回顾\n全县生产总值增长5.2%。规划提出今年全县经济社会发展的主要预期目标是：全县生产总值增长5%左右，城镇调查失业率控制在5%以内。\n');
+    expect(when(text)).toEqual([['5.2%', 'actual', 2023, null], ['5%', 'target', 2024, null], ['5%', 'target', 2024, null]]);
+  });
+
   it('a part heading naming a five-year plan that starts with the report\'s year is the plan, whatever its noun (战略任务)', () => {
     const text = REPORT(2011, '一、“十一五”时期工作回顾\n全县生产总值年均增长12%。\n二、“十二五”时期经济社会发展的战略任务\n全县生产总值年均增长10%。\n三、2011年工作\n全县生产总值增长11%。\n');
     expect(when(text)).toEqual([['12%', 'actual', null, [2006, 2010]], ['10%', 'target', null, [2011, 2015]], ['11%', 'target', 2011, null]]);

@@ -534,7 +534,10 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const opens = sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening;
-    const dated = yearOf(view, frame, c, window, block, kind.kind, sentenceYear ?? opens, m);
+    const partDated = yearOf(view, frame, c, window, block, kind.kind, sentenceYear ?? opens, m);
+    // The targets a review part's paragraph sets out (…提出今年的主要预期目标是：…) are of the plan year, not the part's.
+    const dated = kind.evidence === 'target-paragraph' && block.role === 'review' && partDated.period === null && partDated.rule === block.roleRule && frame.planYear !== null
+      ? { year: frame.planYear, period: null, rule: ids.year['report-plan'] } : partDated;
     // A deadline named inside a sentence (提出到2020年研发经费…达到2.54%，…16%以上，…60%) holds for its later figures too,
     // as a year named in it does (the nearer of the two).
     if (dated.year !== null && dated.rule !== null) {
