@@ -106,6 +106,8 @@ const RUNNERS: Record<string, Runner> = {
     return cell.value !== null && cell.comparator === rule.comparator;
   },
   /** A header line opening a one-cell-per-line table. */
+  /** A numbered line whose heading ends at a colon with text after it: (一)高风险类：…. */
+  'headings.colonTitle': (_rule, text) => extract({ text }, { rules }).sections.some((s) => text.includes(`${s.heading}：`) || text.includes(`${s.heading}:`)),
   /** A short line that stands alone as a news article's part title. */
   'headings.standalone': (rule, text) => standalone(text.trim(), rule as never),
   /** Clause punctuation: the text holds one of the rule's marks (a comma, a colon, an enumeration comma…). */

@@ -51,6 +51,11 @@ describe('segment: headings and depth by context', () => {
     expect(headings(text)).toEqual([[1, '第一条（目的和依据）'], [1, '第二条（支持方式）'], [2, '（一）海上风电'], [1, '第三条（项目审核）']]);
   });
 
+  it('ends a numbered line\'s title at a short phrase closed by a colon with text after it ((一)高风险类：…)', () => {
+    const text = '某街道房屋安全排查方案\n一、分类标准\n（一）高风险类：存在明显结构安全隐患的房屋。\n（二）低风险类：其他房屋。\n';
+    expect(headings(text)).toEqual([[1, '一、分类标准'], [2, '（一）高风险类'], [2, '（二）低风险类']]);
+  });
+
   it('reads a part title alone on its line with a colon after it (2024年工作回顾：), the colon left out of it', () => {
     const text = '2024年工作回顾：\n全年地区生产总值增长5%。\n2025年工作安排：\n（一）扩大有效投资\n全年固定资产投资增长10%左右。\n';
     expect(headings(text)).toEqual([[1, '2024年工作回顾'], [1, '2025年工作安排'], [2, '（一）扩大有效投资']]);

@@ -26,6 +26,16 @@ function holdsProse(text: string, h: Compiled): boolean {
 /** A line this long holding this share of the text is a report flattened onto one line (as the cleaner's RUN_ON). */
 const FLAT = { minLength: 500, share: 0.8 };
 const MAX_TITLE = 60;
+/** Whether [start, end) of the view opens a parenthesis it does not close. */
+function hasOpenParen(view: string, start: number, end: number): boolean {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const code = view.charCodeAt(i);
+    if (code === 0x28) depth++;
+    else if (code === 0x29 && depth > 0) depth--;
+  }
+  return depth > 0;
+}
 /** The longest title of several clauses that a heading closes with a full stop and nothing after it. */
 const MAX_STATED_TITLE = 28;
 
@@ -159,6 +169,11 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     const markerEnd = p.start + m[0].length;
     const stop = rules.headings.compiled.sentenceEnd.exec(view.slice(markerEnd, p.end));
     let titleEnd = stop ? markerEnd + stop.index : p.end;
+    // A short phrase closed by a colon with text after it ends the title as a full stop does ((一)高风险类：…); not a
+    // record's labelled field (1.项目内容：…, headings.yaml recordField).
+    const ct = rules.headings.colonTitle;
+    const colon = ct ? rules.headings.compiled.punctuation.indexIn(view, markerEnd, Math.min(titleEnd, markerEnd + ct.max + 1), COLON) : -1;
+    if (colon > markerEnd && colon + 1 < titleEnd && !hasOpenParen(view, markerEnd, colon) && !rules.headings.recordField.some((r) => r.pattern.test(text)) && holdsProse(view.slice(colon + 1, titleEnd), rules.headings.compiled) && !ct!.notAfter.test(view.slice(colon + 1, titleEnd))) titleEnd = colon;
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;

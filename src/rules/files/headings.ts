@@ -52,6 +52,11 @@ export function headingRules() {
     /** Sentence punctuation: where a sentence ends (a heading's title stops there; a unit holding one is prose). */
     sentenceEnd: Cue.nullable().default(null),
     /**
+     * A numbered line's short opening phrase closed by a colon, with text after it, is its title ((一)高风险类：…), at
+     * most `max` characters, and not where what follows opens a definition (`notAfter`: 九责工作法：是指…).
+     */
+    colonTitle: z.object({ id: RuleId, ...examples, max: z.number().int().positive(), notAfter: Pattern }).strict().nullable().default(null),
+    /**
      * Clause punctuation by kind, each a string of characters: the full stop of a statement (。), the Latin full
      * stop (.), comma, semicolon, colon, and the enumeration comma (、) between list items. A unit list, a list item
      * or a title ends at them; code asks for a kind, never for a character (src/rules/punctuation.ts).
