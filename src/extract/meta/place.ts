@@ -67,8 +67,8 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     // A district of a municipality: the municipality is its province and its city (regionOf then gives city null).
     // A county whose text names its province again and again (四川…四川, 河北…河北) is in no city or municipality of
     // another, one it only mentions (马鞍山水库, 争取北京朝阳区帮扶): in the one city of its province it names, if one.
-    const named2 = !before && !place.province ? provinceNamed(kept(), r) : null;
-    const own = named2 && named2.n >= MIN_NAMED && named2.n >= 2 * named2.second ? named2.province.name : null;
+    const spoken = !before && !place.province ? provinceNamed(kept(), r) : null;
+    const own = spoken && spoken.n >= MIN_NAMED && spoken.n >= 2 * spoken.second ? spoken.province.name : null;
     const municipality = named && !place.province ? municipalityNamed(kept(), r, named) : null;
     // (A district, 区, of a municipality stays in it whatever province its text names: 长三角 texts name 浙江 often.)
     if (municipality && (!own || place.district.endsWith('区'))) place.province = place.city = municipality;
