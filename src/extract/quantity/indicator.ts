@@ -232,6 +232,12 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   if (modified) return { start: modified.start, end: modified.end, by: 'of-noun' };
   // The noun after the figure is read only where it can be picked: after a count, or with no name before it.
   const counted = COUNTED.has(dimension);
+  // People counted after the kinds of them listed with 等 (知名企业家等2500余人齐聚赣州, 专家学者等300余人参加): the kinds
+  // name them; what follows the count is what they did.
+  if (etc && dimension === 'people') {
+    const kinds = trim(view, { start: before.start, end: Math.min(before.end, phrase.end - 1) }, c);
+    if (kinds.end - kinds.start >= 2) return { start: kinds.start, end: kinds.end, by: 'before' };
+  }
   const after = counted || !hasBefore ? nounAfter(view, afterStart, afterEnd, c) : null;
   const pick = counted ? after ?? (hasBefore ? before : null) : hasBefore ? before : after;
   if (!pick) return null;
