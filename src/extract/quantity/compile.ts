@@ -152,6 +152,8 @@ export interface Compiled {
   gap: RegExp;
   /** …and within a clause after its subject, up to the figure (入学率高于全省平均): the word is group 1. */
   gapAfterSubject: RegExp;
+  /** quantities.yaml indicator.listAdverbs, as a run at the end of a text (分别, 均都). */
+  listAdverbsEnd: RegExp;
 }
 
 /**
@@ -1108,6 +1110,7 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
     objectVerbs: wordSet(q.indicator.objectVerbs),
     span: spanPatterns(q.spanFigures),
     gap: q.gapWords.length ? new RegExp(`^[,;:，；：、]?(?:${alternation(byLength(q.gapWords))})`) : /(?!)/,
+    listAdverbsEnd: q.indicator.listAdverbs.length ? new RegExp(`(?:${alternation(q.indicator.listAdverbs)})+$`) : /(?!)/,
     gapAfterSubject: q.gapWords.length ? new RegExp(`(?<=[\u4e00-\u9fff]{2})(${alternation(byLength(q.gapWords))})[^,;:，；：。\d]{1,12}$`) : /(?!)/,
   };
 }

@@ -110,9 +110,9 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
   // A list of shares after 分别 (…男性人口23.85万人，女性人口22.61万人，分别占总人口的51.3%和48.7%) names the base it
   // is a share of, not its subject: the figures before it are what the shares measure, as with no subject at all.
-  const share = subject !== null && doc.view.charCodeAt(subject.start) === SHARE_OF;
+  const share = subject !== null && c.q.indicator.share !== null && doc.view.startsWith(c.q.indicator.share.word, subject.start);
   if ((!subject || share) && !parts) {
-    const named = respectively(doc.view, g, done);
+    const named = respectively(doc.view, g, done, c);
     if (named || !share) [parts, by] = [named, frame.ids.indicator.respectively];
   }
   // The subjects in the clause before, with no figure of their own (A和B，分别实际增长58.3%和29.2%).
@@ -166,13 +166,6 @@ function compareAfter(defaulted: Draft[], actual: Draft, ids: Compiled['ids']): 
   defaulted.length = 0;
 }
 
-/**
- * 接待游客1260万人次、实现旅游综合收入118亿元,分别增长11.2%和9.6%: a list with no subject, after 分别, names as
- * many figures just before it in its sentence; their indicators, one by one (null unless all are named).
- */
-const RESPECTIVELY = /^(以上|左右|以内|以下)?[,，]?(?:(?:扣除|剔除|除去|按|考虑|若扣除|如扣除)[^,，;；。]{0,16}[,，])?分别/;
-/** 占, opening the base a share is of (占总人口的51.3%). */
-const SHARE_OF = 0x5360;
 
 /**
  * The clause right before a list's 分别 clause in its sentence (城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长…),
@@ -194,13 +187,18 @@ function leadClause(view: string, g: Group, done: readonly Draft[], c: Compiled)
 /** What ends the clause before a list's 分别 clause: a comma, semicolon, colon or full stop. */
 const CLAUSE_END = COMMA | SEMICOLON | COLON | FULL_STOP;
 
-function respectively(view: string, g: Group, done: readonly Draft[]): string[] | null {
+/**
+ * 接待游客1260万人次、实现旅游综合收入118亿元，分别增长11.2%和9.6%: a list with no subject, after 分别, names as many
+ * figures just before it in its sentence (quantities.yaml indicator.respectively); their indicators, one by one (null
+ * unless all are named).
+ */
+function respectively(view: string, g: Group, done: readonly Draft[], c: Compiled): string[] | null {
   const first = g.members[0]!.core.span.start;
   const before = done.filter((d) => d.core.span.start >= g.sentence && d.core.span.start < first);
   const named = before.slice(-g.members.length);
   if (named.length !== g.members.length || named.some((d) => d.indicator === null)) return null;
   // 分别 must follow the last of them right away (…118亿元，分别增长…), a comparator word aside.
-  if (!RESPECTIVELY.test(view.slice(named.at(-1)!.core.span.end, first))) return null;
+  if (!c.q.indicator.respectively?.test(view.slice(named.at(-1)!.core.span.end, first))) return null;
   return named.map((d) => d.indicator!);
 }
 
@@ -239,7 +237,6 @@ const RATES = new Set(['percent', 'percentage-points', 'permille-points', 'ratio
  */
 /** A subject of two characters or more before a gap word, once the adverbs of a list (分别, 均, 都) are off it. */
 const SUBJECT = /[\u4e00-\u9fff]{2}/;
-const LIST_ADVERBS = /(分别|均|都|也|还|亦|仍|同样)+$/;
 
 function levelGap(read: ReadingView, m: Mention, clauseStart: number, previous: Draft | null, window: string, c: Compiled): Growth | null {
   if (!POINTS.has(m.dimension)) return null;
@@ -261,7 +258,7 @@ function levelGap(read: ReadingView, m: Mention, clauseStart: number, previous: 
   const after = c.gapAfterSubject.exec(clause);
   if (after && !after[1]!.startsWith('快') && !after[1]!.startsWith('慢')) {
     const subject = clause.slice(0, after.index);
-    if (SUBJECT.test(subject.replace(LIST_ADVERBS, '')) && lastGrowthWord(subject, c) === null) return gap;
+    if (SUBJECT.test(subject.replace(c.listAdverbsEnd, '')) && lastGrowthWord(subject, c) === null) return gap;
   }
   if (previous === null || previous.measure !== 'level' || !RATES.has(previous.normalized.dimension ?? '')) return null;
   if (c.gap.test(window)) return gap;
@@ -299,9 +296,11 @@ function amountChange(read: ReadingView, m: Mention, clause: Range, sentence: Ra
  * its sentence names it (第一产业增加值占地区生产总值比重). Shares handed out to several figures (…，分别占…的33.6%和
  * 27.9%) are not given one subject (`before` null).
  */
-function shareOf(indicator: string, m: Mention, before: Draft | null): string {
-  const share = indicator.startsWith('占') && (m.dimension === 'percent' || SHARE.test(indicator));
-  return share && before?.indicator && !before.indicator.includes('占') ? before.indicator + indicator : indicator;
+function shareOf(indicator: string, m: Mention, before: Draft | null, c: Compiled): string {
+  const s = c.q.indicator.share;
+  if (s === null) return indicator;
+  const share = indicator.startsWith(s.word) && (m.dimension === 'percent' || s.nouns.some((n) => indicator.endsWith(n)));
+  return share && before?.indicator && !before.indicator.includes(s.word) ? before.indicator + indicator : indicator;
 }
 
 /** The figure two before the one being described, when it is in the same sentence (the subject a base stands after). */
@@ -344,24 +343,24 @@ function qualified(read: ReadingView, ind: Range, previous: Draft | null, c: Com
 function rateOf(read: ReadingView, ind: Range, previous: Draft | null, c: Compiled): string | null {
   if (previous === null || previous.indicator === null) return null;
   const named = read.written(ind.start, ind.end);
-  const noun = c.q.indicator.rateNouns.find((w) => named.startsWith(w) && COMPARED_TIME.test(named.slice(w.length)));
+  const noun = c.q.indicator.rateNouns.find((w) => named.startsWith(w) && c.q.indicator.rateCompared.some((t) => named.startsWith(t, w.length)));
   return noun === undefined ? null : previous.indicator.endsWith(noun) ? previous.indicator : previous.indicator + noun;
 }
 
-/** What follows a rate's noun when it compares the rate with another time: 比前11个月加快, 由前三季度, 较上月. */
-const COMPARED_TIME = /^(比|较|由|同比|环比)/;
 
 /** The name lent by the figure before it; a bare share of it (，占3.7%) is that figure's share (…比重, as statistics name it). */
-function lentName(lent: Draft, window: string, m: Mention): string | null {
+function lentName(lent: Draft, window: string, m: Mention, c: Compiled): string | null {
   if (lent.indicator === null) return null;
-  return m.dimension === 'percent' && BARE_SHARE.test(window) && !lent.indicator.includes('占') ? lent.indicator + '比重' : lent.indicator;
+  const s = c.q.indicator.share;
+  return s !== null && m.dimension === 'percent' && bareShare(window, s.word, c) && !lent.indicator.includes(s.word) ? lent.indicator + s.name : lent.indicator;
 }
 
-/** A clause holding nothing but 占 before a percentage: ，占3.7%. */
-const BARE_SHARE = /^[,;，；]?\s*占\s*$/;
-
-/** A share's name (占…比重, 占…比例): what a 百分点 change of a share is named by. */
-const SHARE = /(比重|比例|份额)$/;
+/** A clause holding nothing but the share's word (占) before a percentage, a comma or semicolon before it: ，占3.7%. */
+function bareShare(window: string, word: string, c: Compiled): boolean {
+  let t = window.trim();
+  if (t.length > 0 && c.punct.is(t.charCodeAt(0), COMMA | SEMICOLON)) t = t.slice(1).trim();
+  return t === word;
+}
 
 /** Whether a text names a year or span of its own (a year cue of quantities.yaml `years`). */
 const hasYearCue = (text: string, c: Compiled): boolean => c.yearCues.patterns.any(text);
@@ -561,7 +560,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null) : lent ? lentName(lent, window, m) : null,
+      indicator: ind ? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null, c) : lent ? lentName(lent, window, m, c) : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,

@@ -90,6 +90,20 @@ export function quantityRules() {
     qualifiers: Words.default([]),
     /** Nouns of a rate that, opening a phrase compared with another time, name the rate of the figure before it. */
     rateNouns: Words.default([]),
+    /** Words after a rate's noun that compare it with another time (增速比前11个月加快, 增速由前三季度的2.1%回升). */
+    rateCompared: Words.default([]),
+    /**
+     * What may stand between the last figure named before a list and the 分别 that hands the list out (接待游客1260万人次、
+     * 实现旅游综合收入118亿元，分别增长11.2%和9.6%): a comparator word, a qualifier clause (扣除价格因素，分别增长…).
+     */
+    respectively: Pattern.optional(),
+    /** Adverbs a list's subject may end with before a gap word (A和B分别高于全省…, 均, 都). */
+    listAdverbs: Words.default([]),
+    /**
+     * A share: the word opening its base (占总人口的51.3%), the nouns naming a share (比重, 比例, 份额), and the noun a bare
+     * share of the figure before it is named by (…，占3.7%: …比重).
+     */
+    share: z.object({ word: z.string().min(1), nouns: Words, name: z.string().min(1) }).strict().nullable().default(null),
     /** Words that, after a list joiner, stretch the goal for the next member of the list (增长6.5%、力争7%). */
     listStretch: Words.default([]),
     /** Words closing a qualifier that goes on with a name of its own (剔除…因素贷款余额 → 贷款余额). */
