@@ -147,7 +147,7 @@ export interface Compiled {
    * quantities.yaml spanFigures, as patterns: a word ending the text before a figure (`reached`, `change`, `steady`),
    * a total word anywhere in it, a verb of work done opening its clause (after any of the subjects).
    */
-  span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp };
+  span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp; from: RegExp; changeGap: RegExp; yearly: readonly string[] };
   /** quantities.yaml gapWords, opening a text after its punctuation (，高于全省). */
   gap: RegExp;
   /** …and within a clause after its subject, up to the figure (入学率高于全省平均): the word is group 1. */
@@ -1124,6 +1124,9 @@ function spanPatterns(s: QuantityRules['spanFigures']): Compiled['span'] {
     steady: new RegExp(`${alt(s.steady)}$`),
     totals: new RegExp(alt(s.totals)),
     action: new RegExp(`^${s.subjects.length ? `${alt(s.subjects)}*` : ''}${alt(s.actions)}`),
+    from: s.from ?? /(?!)/,
+    changeGap: s.changeGap.length ? new RegExp(`${alt(s.changeGap)}+$`) : /(?!)/,
+    yearly: s.yearly,
   };
 }
 

@@ -622,8 +622,6 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame, kind
   }
 }
 
-/** The start of 由X增长到Y: X, with nothing but a year phrase between 由/从 and it. */
-const FROM = /(由|从)(?:[^,;:。由从]{0,10}的)?(?:不到|不足|近|约|超过|逾)?$/;
 /** Rates, shares and multiples in a span are levels (覆盖率达到38.76%, 是2011年的1.6倍): the span's end. */
 const LEVELS = new Set(['percent', 'permille', 'ratio']);
 
@@ -805,8 +803,6 @@ function averageAfter(frame: Frame, c: Compiled, block: Block, m: Range): boolea
 /** What may stand between a base and the figure that is its level: 的, nothing. */
 const BASE_LEVEL = /^的?$/;
 
-/** Words between a change and its figure (增长了, 年均增长超10%, 增长逾12%): read past. */
-const CHANGE_GAP = /(了|为|约|近|平均|超过|超|逾|不低于|不少于|至少)+$/;
 
 /**
  * A figure in a span (`text`: the window of its sentence before it): X of 由X增长到Y is the year before the span; a
@@ -817,9 +813,9 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   if (kind === 'other') return single(null, null);
   const before = frame.reading.slice(Math.max(block.start, m.start - 16), m.start);
   const clause = text.slice(c.punct.lastIndexIn(text, 0, text.length, COMMA | SEMICOLON) + 1);
-  if (FROM.test(before)) return single(around[0] - 1, rule);
+  if (c.span.from.test(before)) return single(around[0] - 1, rule);
   // A change over the span (五年来…发电装机容量增长40%), a level held over it (稳定在) or yearly: the span.
-  if (c.span.change.test(before.replace(CHANGE_GAP, '')) || c.span.steady.test(before) || text.includes('每年')) return { year: null, period: around, rule };
+  if (c.span.change.test(before.replace(c.span.changeGap, '')) || c.span.steady.test(before) || c.span.yearly.some((w) => text.includes(w))) return { year: null, period: around, rule };
   if (LEVELS.has(m.dimension ?? '')) return averageAfter(frame, c, block, m) ? { year: null, period: around, rule } : single(around[1], rule);
   // A total over the span in the figure's clause (城镇新增就业超过6000万人) is the span's, however it is reached.
   if (c.span.totals.test(clause)) return { year: null, period: around, rule };

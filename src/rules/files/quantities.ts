@@ -193,7 +193,13 @@ export function quantityRules() {
       /** Verbs of work done that open the figure's clause (改造农村危房1.28万户), after any of `subjects`. */
       actions: Words.default([]),
       subjects: Words.default([]),
-    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [] }),
+      /** The start of a change written before the figure (由X增长到Y, 从不到70万亿元): X is of the year before the span. */
+      from: Pattern.optional(),
+      /** Words between a change word and its figure, read past (增长了, 年均增长超10%). */
+      changeGap: Words.default([]),
+      /** Words anywhere in the figure's text that make it a yearly figure over the span (每年). */
+      yearly: Words.default([]),
+    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [], changeGap: [], yearly: [] }),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
