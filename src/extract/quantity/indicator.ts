@@ -120,6 +120,22 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
 }
 
 /**
+ * The object of a 将/把 in a phrase that ends on a verb reaching a level (引导合作机构逐步将平均担保费率降至: 平均担保费率,
+ * quantities.yaml indicator.disposal), trimmed; else the phrase as trimmed.
+ */
+function disposed(view: string, r: Range, phrase: Range, c: Compiled): Range {
+  const d = c.q.indicator.disposal;
+  if (d === null || r.end - r.start < 4 || !d.reachedBy.test(view.slice(r.start, phrase.end))) return r;
+  for (let i = r.end - 3; i > r.start; i--) {
+    const w = d.words.find((x) => view.startsWith(x, i));
+    if (w === undefined) continue;
+    const t = trim(view, { start: i + w.length, end: r.end }, c);
+    return t.end - t.start >= 2 ? t : r;
+  }
+  return r;
+}
+
+/**
  * An indicator opening with one of the document's own places (西安市规模以上工业增加值, 柳河镇现有大棚): the rest, trimmed
  * again (现有 is dropped after the place), when two characters or more are left; else the indicator as it is.
  */
@@ -215,6 +231,7 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   // The phrase as cut, before trimming: whether it ends in an object verb is asked only of a figure followed by 的.
   const phrase = before;
   before = quoted(view, trim(view, before, c));
+  before = disposed(view, before, phrase, c);
   // Examples named before their category (“三下乡”“文化八进”等各类群众文化活动): the category is the indicator.
   // Searched inside the phrase only: a search back through the whole view made a line of figures quadratic.
   const etcAt = lastIndexWithin(view, '等', before.start, before.end);

@@ -97,6 +97,11 @@ export function quantityRules() {
      * 实现旅游综合收入118亿元，分别增长11.2%和9.6%): a comparator word, a qualifier clause (扣除价格因素，分别增长…).
      */
     respectively: Pattern.optional(),
+    /**
+     * Words that take the object a level is set for (引导合作机构逐步将平均担保费率降至1%以下): where the phrase ends on a
+     * verb reaching a level (`reachedBy`), what follows the last of them names the figure.
+     */
+    disposal: z.object({ words: Words, reachedBy: Pattern }).strict().nullable().default(null),
     /** Adverbs a list's subject may end with before a gap word (A和B分别高于全省…, 均, 都). */
     listAdverbs: Words.default([]),
     /**
