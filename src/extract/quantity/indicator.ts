@@ -248,6 +248,12 @@ function indicatorIn(view: string, from: number, start: number, afterStart: numb
   const modified = modifies ? ofNoun(view, afterStart + 1, afterEnd, c) : null;
   if (modified) return { start: modified.start, end: modified.end, by: 'of-noun' };
   // The noun after the figure is read only where it can be picked: after a count, or with no name before it.
+  // An amount given by a verb to someone (给予企业20万元奖励, 对…企业给予50万元补助): the noun after it names the money,
+  // not the one given it.
+  if (dimension === 'currency' && givenTo(view, phrase, c)) {
+    const given = nounAfter(view, afterStart, afterEnd, c);
+    if (given) return { start: given.start, end: given.end, by: 'after' };
+  }
   const counted = COUNTED.has(dimension);
   // People counted after the kinds of them listed with 等 (知名企业家等2500余人齐聚赣州, 专家学者等300余人参加): the kinds
   // name them; what follows the count is what they did.
@@ -324,6 +330,12 @@ function relativeHead(view: string, start: number, end: number, c: Compiled): Ra
  * Whether the phrase ends in a verb whose object the figure opens, comparator and other trailing words aside
  * (提供不少于32学时的创业培训, 安排了1000万元的专项资金).
  */
+/** Whether a phrase ends on an object verb, or on one and the party it gives to (给予企业, 给予每户): at most four after it. */
+function givenTo(view: string, r: Range, c: Compiled): boolean {
+  for (let end = r.end; end >= Math.max(r.start, r.end - 4); end--) if (wordAtEnd(view, r.start, end, c.objectVerbs) > 0) return true;
+  return false;
+}
+
 function endsInObjectVerb(view: string, r: Range, c: Compiled): boolean {
   let end = r.end;
   for (let k = 0; k < 3 && end > r.start; k++) {
