@@ -625,11 +625,12 @@ function spanYears(rule: YearCue['rule'], m: RegExpExecArray, frame: Frame, kind
 /** Rates, shares and multiples in a span are levels (覆盖率达到38.76%, 是2011年的1.6倍): the span's end. */
 const LEVELS = new Set(['percent', 'permille', 'ratio']);
 
-/** A single year that opens a clause (2020年，… 去年，…) ends the span named before it; one inside a phrase does not. */
-const OPENS = /^[,:，：是里中]/;
-/** A span named as a time (“十三五”时期, 期间) or as ending (“十三五”收官之年): what follows is about it. */
-const TIME_OF = /(时期|期间)$/;
-const CLOSING = /^(收官|圆满收官)/;
+/**
+ * Whether a single year at `end` opens a clause (2020年，… 去年，… 2020年是…): it ends the span named before it; one inside
+ * a phrase does not (quantities.yaml spanFigures.yearGoesOn).
+ */
+const opensClause = (text: string, end: number, c: Compiled): boolean =>
+  end < text.length && (c.punct.is(text.charCodeAt(end), FRONTING) || c.q.spanFigures.yearGoesOn.some((w) => text.startsWith(w, end)));
 
 /**
  * The span a figure stands in: the last span cue before it in its paragraph (“十三五”时期，…) unless a single year
@@ -650,9 +651,9 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     const rule = c.scopeCues.rules[k]!;
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-      const p = (end < text.length && c.punct.is(text.charCodeAt(end), FRONTING)) || TIME_OF.test(m[0]) || CLOSING.test(text.slice(end, end + 2)) ? spanYears(rule, m, frame) : null;
+      const p = (end < text.length && c.punct.is(text.charCodeAt(end), FRONTING)) || c.q.spanFigures.timeWords.some((w) => m[0].endsWith(w)) || c.q.spanFigures.closing.some((w) => text.startsWith(w, end)) ? spanYears(rule, m, frame) : null;
       if (p) event = { k, scope: { period: p, rule: rule.id } };
-    } else if (!rule.span && rule.relative !== 'none' && OPENS.test(text.slice(end, end + 1))) {
+    } else if (!rule.span && rule.relative !== 'none' && opensClause(text, end, c)) {
       // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on
       // past it (and past the bare year the same words end with).
       const open = events.at(-1)?.scope;

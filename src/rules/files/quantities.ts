@@ -204,7 +204,13 @@ export function quantityRules() {
       changeGap: Words.default([]),
       /** Words anywhere in the figure's text that make it a yearly figure over the span (每年). */
       yearly: Words.default([]),
-    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [], changeGap: [], yearly: [] }),
+      /** Words a span is named with as a time (“十三五”时期, 期间): what follows is about it, fronted or not. */
+      timeWords: Words.default([]),
+      /** Words after a span that name it as ending (“十三五”收官之年): what follows is about it. */
+      closing: Words.default([]),
+      /** Words after a single year that open a clause about it (2020年是…, 这一年里, 年中), as a comma does. */
+      yearGoesOn: Words.default([]),
+    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [], changeGap: [], yearly: [], timeWords: [], closing: [], yearGoesOn: [] }),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
