@@ -10,7 +10,7 @@ import { distribute, indicatorRange, withoutOwnPlace } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 import { FILLER } from '../../util/breaks.js';
-import { COLON, COMMA, FULL_STOP, SEMICOLON } from '../../rules/punctuation.js';
+import { COLON, COMMA, ENUMERATION, FULL_STOP, SEMICOLON } from '../../rules/punctuation.js';
 
 const FILLER_CODE = FILLER.charCodeAt(0);
 
@@ -408,10 +408,13 @@ function unitThroughFillers(view: string, m: Mention, reading: ReadingView): str
  */
 const FROM_YEAR = /[由从](?:19|20)\d{2}年(?![^,，;；。]{0,12}来看)|(?:19|20)\d{2}年[、和及至到—–-]/;
 
-/** A figure's own phrase after an enumeration comma, with no clause break: 、高效节水灌溉 (in the reading, commas are ASCII). */
-const LISTED_PHRASE = /^、[^,;:。]{0,24}$/;
-/** …or its own clause, after a comma or a semicolon of the same sentence: ,安排下岗失业人员再就业. */
-const LISTED_CLAUSE = /^[,;][^,;:。]{0,30}$/;
+/** Marks that end a clause or sentence for the list readers: comma, semicolon, colon, full stop. */
+const STOPS = COMMA | SEMICOLON | COLON | FULL_STOP;
+
+/** Whether `text` opens with punctuation of `opens` and runs on, for at most `max` characters, with no clause mark. */
+function openedRun(text: string, opens: number, max: number, c: Compiled): boolean {
+  return text.length > 0 && text.length <= max + 1 && c.punct.is(text.charCodeAt(0), opens) && c.punct.indexIn(text, 1, text.length, STOPS) < 0;
+}
 
 /**
  * Whether a figure listed right after a total over a span (五年来，累计建成高标准农田2709万亩、高效节水灌溉353万亩；
@@ -422,8 +425,10 @@ const LISTED_CLAUSE = /^[,;][^,;:。]{0,30}$/;
 function totalListed(previous: Draft | null, dated: When, m: Mention, measure: string | null, kind: string, window: string, c: Compiled): boolean {
   if (previous === null || previous.period === null || dated.period !== null || dated.year !== previous.period[1]) return false;
   if (previous.measure !== 'level' || measure !== 'level' || previous.kind !== kind || c.span.reached.test(window)) return false;
-  if (LISTED_PHRASE.test(window)) return previous.normalized.dimension === m.dimension;
-  return LISTED_CLAUSE.test(window) && !RATES.has(m.dimension) && !RATES.has(previous.normalized.dimension ?? '');
+  // A figure's own phrase after an enumeration comma (、高效节水灌溉), or its own clause after a comma or a semicolon of the
+  // same sentence (,安排下岗失业人员再就业), with no clause break in it.
+  if (openedRun(window, ENUMERATION, 24, c)) return previous.normalized.dimension === m.dimension;
+  return openedRun(window, COMMA | SEMICOLON, 30, c) && !RATES.has(m.dimension) && !RATES.has(previous.normalized.dimension ?? '');
 }
 
 /**
@@ -439,7 +444,7 @@ function baseCarried(base: When | null, dated: When, measure: string | null, win
 }
 
 /** A growth word alone between a base's level and its change (…的12.98亿吨增长5%): 增长, 增加了, 分别下降. */
-const BARE_GROWTH = /^[^,;:。]{0,6}$/;
+const bareGrowth = (window: string, c: Compiled): boolean => window.length <= 6 && c.punct.indexIn(window, 0, window.length, STOPS) < 0;
 
 /**
  * A change written right after the level of its base (比2015年的12.98亿吨增长5%, 较“十三五”末的9323.1亿元增加4374.4亿元)
@@ -450,7 +455,7 @@ function fromBase(previous: Draft | null, dated: When, measure: string | null, w
   if (previous === null || measure !== 'growth' || previous.year === null || by === null || !(c.baseYearIds.has(by) || by === c.q.baselineLevel?.id)) return null;
   // (Against the year before, 较上年28899万元增长9.9%, it is a year's change: the year alone, as it was dated.)
   const end = dated.period?.[1] ?? dated.year;
-  return end !== null && end > previous.year + 1 && BARE_GROWTH.test(window) ? { year: null, period: [previous.year, end], rule: by } : null;
+  return end !== null && end > previous.year + 1 && bareGrowth(window, c) ? { year: null, period: [previous.year, end], rule: by } : null;
 }
 
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
