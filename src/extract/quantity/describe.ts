@@ -123,7 +123,7 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
     by = frame.ids.indicator.parts;
   }
   const byYears = frame.ids.year.respectively;
-  if (byYears !== null) yearsRespectively(doc.view, g, byYears);
+  if (byYears !== null) yearsRespectively(doc.view, g, byYears, c);
   if (!parts) return handed;
   g.members.forEach((d, i) => {
     d.indicator = parts[i]!;
@@ -132,22 +132,19 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
   return { sentence: g.sentence, parts };
 }
 
-/** Years listed before 分别 (2024年、2025年分别…): their captures, in order. */
-const LISTED_YEARS = /((?:19|20)\d{2})年(?=[、和及与]|$)/g;
-/** Nothing but those years and their joiners, up to 分别. */
-const YEARS_ONLY = /^((?:19|20)\d{2}年[、和及与]?)+$/;
-
 /**
  * A list whose members 分别 matches with as many years named before it (2024年、2025年分别发行1万亿元、1.3万亿元): each
  * member is of its own year, not the last year named.
  */
-function yearsRespectively(view: string, g: Group, id: string): void {
+function yearsRespectively(view: string, g: Group, id: string, c: Compiled): void {
   const k = g.members.length;
   const before = view.slice(g.subject.from, g.subject.start);
   const at = before.lastIndexOf('分别');
   if (at < 0) return;
-  const years = [...before.slice(0, at).matchAll(LISTED_YEARS)].map((m) => Number(m[1]));
-  if (years.length !== k || !YEARS_ONLY.test(before.slice(before.indexOf(String(years[0])), at))) return;
+  const listed = c.q.indicator.listedYears;
+  if (listed === null) return;
+  const years = [...before.slice(0, at).matchAll(listed.year)].map((m) => Number(m[1]));
+  if (years.length !== k || !listed.only.test(before.slice(before.indexOf(String(years[0])), at))) return;
   g.members.forEach((d, i) => {
     [d.year, d.period, d.rules.year] = [years[i]!, null, id];
   });
@@ -401,12 +398,6 @@ function unitThroughFillers(view: string, m: Mention, reading: ReadingView): str
   return readAs(reading.written(start, m.end));
 }
 
-/**
- * A year that starts a change (由2015年的X增加到Y, 从2020年的30幢增长至40幢: Y is not of it; not a point of view, 从2021年
- * 完成情况来看), or one of years listed
- * (2016年、2017年、2018年上半年分别完成…，累计完成95.4万套: the total is not the last year's).
- */
-const FROM_YEAR = /[由从](?:19|20)\d{2}年(?![^,，;；。]{0,12}来看)|(?:19|20)\d{2}年[、和及至到—–-]/;
 
 /** Marks that end a clause or sentence for the list readers: comma, semicolon, colon, full stop. */
 const STOPS = COMMA | SEMICOLON | COLON | FULL_STOP;
@@ -548,7 +539,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       if (c.deadlineIds.has(dated.rule)) {
         sentenceYear = null;
         sentenceDeadline ??= deadline(dated.year, 'carried-deadline');
-      } else if (c.namedYearIds.has(dated.rule) && dated.year !== opens?.year && !FROM_YEAR.test(window)) sentenceYear = deadline(dated.year, 'sentence-year');
+      } else if (c.namedYearIds.has(dated.rule) && dated.year !== opens?.year && !(c.q.spanFigures.fromYear?.test(window) ?? false)) sentenceYear = deadline(dated.year, 'sentence-year');
     }
     // A gap against another area right after a rate of the sentence (年均增长6.7%，高于全省0.2个百分点) is of its year or span.
     const rate = previous !== null && previous.measure === 'growth' ? previous : null;

@@ -109,6 +109,11 @@ export function quantityRules() {
      * share of the figure before it is named by (…，占3.7%: …比重).
      */
     share: z.object({ word: z.string().min(1), nouns: Words, name: z.string().min(1) }).strict().nullable().default(null),
+    /**
+     * Years listed before 分别 (2024年、2025年分别发行1万亿元、1.3万亿元): `year` finds each (the year as group 1), `only`
+     * tells a text of nothing but them and their joiners.
+     */
+    listedYears: z.object({ year: GlobalPattern, only: Pattern }).strict().nullable().default(null),
     /** Words that, after a list joiner, stretch the goal for the next member of the list (增长6.5%、力争7%). */
     listStretch: Words.default([]),
     /** Words closing a qualifier that goes on with a name of its own (剔除…因素贷款余额 → 贷款余额). */
@@ -208,6 +213,11 @@ export function quantityRules() {
       timeWords: Words.default([]),
       /** Words after a span that name it as ending (“十三五”收官之年): what follows is about it. */
       closing: Words.default([]),
+      /**
+       * A year that starts a change (由2015年的X增加到Y; not a point of view, 从2021年完成情况来看), or one of years listed
+       * (2016年、2017年…分别完成…): a year named there does not date the sentence's later figures.
+       */
+      fromYear: Pattern.optional(),
       /** Words after a single year that open a clause about it (2020年是…, 这一年里, 年中), as a comma does. */
       yearGoesOn: Words.default([]),
     }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [], changeGap: [], yearly: [], timeWords: [], closing: [], yearGoesOn: [] }),
