@@ -227,14 +227,14 @@ function afterWord(read: ReadingView, end: number, limit: number, c: Compiled): 
 
 const RATES = new Set(['percent', 'percentage-points', 'permille-points', 'ratio', 'permille']);
 
+/** A subject of two characters or more before a gap word, once the adverbs of a list (分别, 均, 都) are off it. */
+const SUBJECT = /[\u4e00-\u9fff]{2}/;
+
 /**
  * A gap in points against another area right after a rate that is a level (占比21.6%，低于全国10个百分点), or the next
  * member of a list of such gaps (低于全国18.39个、全省4.89个百分点): it compares levels, so it is a level with no
  * direction (decision rule level.gap); null otherwise.
  */
-/** A subject of two characters or more before a gap word, once the adverbs of a list (分别, 均, 都) are off it. */
-const SUBJECT = /[\u4e00-\u9fff]{2}/;
-
 function levelGap(read: ReadingView, m: Mention, clauseStart: number, previous: Draft | null, window: string, c: Compiled): Growth | null {
   if (!POINTS.has(m.dimension)) return null;
   const gap = { measure: 'level' as const, direction: null, rule: c.ids.measure['level-gap'] };
@@ -397,7 +397,6 @@ function unitThroughFillers(view: string, m: Mention, reading: ReadingView): str
   if (n < m.unit.length || view.slice(start, m.end).replaceAll(FILLER, '') !== m.unit) return null;
   return readAs(reading.written(start, m.end));
 }
-
 
 /** Marks that end a clause or sentence for the list readers: comma, semicolon, colon, full stop. */
 const STOPS = COMMA | SEMICOLON | COLON | FULL_STOP;
