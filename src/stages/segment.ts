@@ -3,6 +3,7 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import { isSpaceCode, lineOf, trimRange } from '../span.js';
 import { units } from './clean.js';
 import { unitCell } from '../extract/units/split.js';
+import { isRecordField } from '../extract/units/grammar.js';
 import { doubleSpaced, nextKept, removedLines, wrappedLines } from './wrap.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import { ReadingView } from '../util/reading.js';
@@ -173,7 +174,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     // record's labelled field (1.项目内容：…, headings.yaml recordField).
     const ct = rules.headings.colonTitle;
     const colon = ct ? rules.headings.compiled.punctuation.indexIn(view, markerEnd, Math.min(titleEnd, markerEnd + ct.max + 1), COLON) : -1;
-    if (colon > markerEnd && colon + 1 < titleEnd && !hasOpenParen(view, markerEnd, colon) && !rules.headings.recordField.some((r) => r.pattern.test(text)) && holdsProse(view.slice(colon + 1, titleEnd), rules.headings.compiled) && !ct!.notAfter.test(view.slice(colon + 1, titleEnd))) titleEnd = colon;
+    if (colon > markerEnd && colon + 1 < titleEnd && !hasOpenParen(view, markerEnd, colon) && !isRecordField(text, rules) && holdsProse(view.slice(colon + 1, titleEnd), rules.headings.compiled) && !ct!.notAfter.test(view.slice(colon + 1, titleEnd))) titleEnd = colon;
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;

@@ -18,3 +18,13 @@ export function lastIndexWithin(text: string, ch: string, start: number, end: nu
   for (let i = Math.min(end, text.length) - 1; i >= Math.max(0, start); i--) if (text.charCodeAt(i) === code) return i;
   return -1;
 }
+
+/** The index of the first ASCII digit in [from, to), or -1. */
+export function digitWithin(text: string, from: number, to: number): number {
+  const stop = Math.min(to, text.length);
+  for (let i = Math.max(0, from); i < stop; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return i;
+  }
+  return -1;
+}

@@ -7,6 +7,7 @@ import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
 import { Coverage, Locator } from './spans.js';
+import { digitWithin } from '../../util/find.js';
 import { COLON, COMMA, FULL_STOP, SEMICOLON } from '../../rules/punctuation.js';
 
 /** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
@@ -431,15 +432,6 @@ function firstClause(text: string, from: number, c: Compiled): string {
 function clauseEndWithin(text: string, from: number, to: number, c: Compiled): number {
   const end = c.punct.indexIn(text, from, to, CLAUSE_END);
   return end >= 0 ? end : to;
-}
-
-/** The index of the first ASCII digit in [from, to), or -1. */
-function digitWithin(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) return i;
-  }
-  return -1;
 }
 
 /** Whether the sentence before a figure reports work done (已完成投资…, 截至3月底…). */

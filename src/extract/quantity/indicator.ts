@@ -127,9 +127,8 @@ function disposed(view: string, r: Range, phrase: Range, c: Compiled): Range {
   const d = c.q.indicator.disposal;
   if (d === null || r.end - r.start < 4) return r;
   // (Most phrases hold no 将 or 把: the pattern is run only on those that do.)
-  let holds = false;
-  for (const w of d.words) if (view.slice(r.start, r.end).includes(w)) holds = true;
-  if (!holds || !d.reachedBy.test(view.slice(r.start, phrase.end))) return r;
+  const text = view.slice(r.start, phrase.end);
+  if (!d.words.some((w) => text.includes(w)) || !d.reachedBy.test(text)) return r;
   for (let i = r.end - 3; i > r.start; i--) {
     const w = d.words.find((x) => view.startsWith(x, i));
     if (w === undefined) continue;

@@ -2,6 +2,7 @@ import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import type { Compiled, Tagged } from './compile.js';
 import type { Mention } from './scan.js';
+import { digitWithin } from '../../util/find.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
 
@@ -56,9 +57,8 @@ function endsInNotGrowth(text: string, c: Compiled): boolean {
 
 /** Whether `rest` holds nothing but growth modifiers (quantities.yaml growthGap) before its end or its first digit. */
 function beforeFigure(rest: string, c: Compiled): boolean {
-  let digit = 0;
-  while (digit < rest.length && !(rest.charCodeAt(digit) >= 0x30 && rest.charCodeAt(digit) <= 0x39)) digit++;
-  return c.q.growthGap.test(rest.slice(0, digit));
+  const digit = digitWithin(rest, 0, rest.length);
+  return c.q.growthGap.test(digit < 0 ? rest : rest.slice(0, digit));
 }
 
 /** The last growth word in `text` that is not part of a word such as 增加值, or null. */

@@ -3,13 +3,12 @@ import type { ReadingView } from '../../util/reading.js';
 import type { Rules } from '../../rules/schema.js';
 import { isSpaceCode, trimRange } from '../../span.js';
 import type { Draft, SectionLeads } from './draft.js';
-import { NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
+import { isRecordField, NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
 import { inBits } from '../quantity/compile.js';
 import type { SectionIndex } from './sections.js';
 import { findUnitLists, readUnitLists, unitItem, type UnitList } from './lists.js';
 import { unitCell } from './split.js';
 import { CLAUSE, COLON, FULL_STOP } from '../../rules/punctuation.js';
-import { mayHold } from '../../rules/regex-ast.js';
 
 /** How far a numbered task's body may run onto later lines before its unit parenthetical. */
 const MAX_CONTINUATION = 3;
@@ -112,13 +111,9 @@ const isLabelLine = ({ view, g }: Ctx, b: Seen) => {
   return g.labelLine.test(view.slice(b.start, b.end));
 };
 /** A labelled field line of a record (1.项目内容：…, 3.事项进展：…): it belongs to the item above it. */
-const isField = ({ view, rules, g }: Ctx, b: Seen) => {
+const isField = ({ view, rules }: Ctx, b: Seen) => {
   if (b.kind !== 'paragraph') return false;
-  const head = view.slice(b.start, Math.min(b.end, b.start + 16));
-  // A rule is tried only on a head holding a text it cannot match without (the : after the field name).
-  const fields = rules.headings.recordField;
-  for (let k = 0; k < fields.length; k++) if (mayHold(head, g.fieldNeeds[k]) && fields[k]!.pattern.test(head)) return true;
-  return false;
+  return isRecordField(view.slice(b.start, Math.min(b.end, b.start + 16)), rules);
 };
 
 /** Units standing after a task on its own line, split off by a run of spaces (task tables flattened to text). */

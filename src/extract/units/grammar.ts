@@ -2,7 +2,7 @@ import type { RawRules, Rules } from '../../rules/schema.js';
 import { TASK_SHAPES, type TaskShape, type UnitRole } from '../../rules/files/organizations.js';
 import { alternation } from '../../rules/pattern.js';
 import { isSpaceCode } from '../../span.js';
-import { edgeUnits, parse, requiredText, type Node } from '../../rules/regex-ast.js';
+import { edgeUnits, mayHold, parse, requiredText, type Node } from '../../rules/regex-ast.js';
 import { FULL_STOP, PERIOD, type Punctuation } from '../../rules/punctuation.js';
 import { codeBits, inBits } from '../quantity/compile.js';
 
@@ -233,4 +233,15 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
     titleHeader: o.taskTitleHeaders.length ? new RegExp(alternation(o.taskTitleHeaders), 'u') : /(?!)/,
     serialHeaders: new Set(rules.tables.columns.index),
   };
+}
+
+/**
+ * Whether a text opens with a labelled field of a record (1.项目内容：…, 3.事项进展：…: headings.yaml recordField), a
+ * rule tried only on a text holding what it cannot match without.
+ */
+export function isRecordField(text: string, rules: Rules): boolean {
+  const fields = rules.headings.recordField;
+  const needs = rules.organizations.compiled.fieldNeeds;
+  for (let k = 0; k < fields.length; k++) if (mayHold(text, needs[k]) && fields[k]!.pattern.test(text)) return true;
+  return false;
 }
