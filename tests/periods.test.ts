@@ -423,9 +423,14 @@ describe('years and periods', () => {
     expect(result.quantities.map((q) => [q.core.text, q.year])).toEqual([['80亿元', 2018], ['6%', 2018], ['7%', 2019]]);
   });
 
-  it('a span named as ending (2020年是“十三五”收官之年) is the scope of the review after it', () => {
-    const text = REPORT(2021, '一、2020年工作回顾\n各位代表，2020年是“十三五”收官之年。回眸过去，全市生产总值从1.2万亿元增加到1.6万亿元，能耗累计下降15%。\n');
+  it('a span stated as the subject of a sentence (这是…的五年。) is the scope of the review after it', () => {
+    const text = REPORT(2021, '一、2020年工作回顾\n各位代表，2020年是“十三五”收官之年。回眸过去，这是综合实力显著提升的五年。全市生产总值从1.2万亿元增加到1.6万亿元，能耗累计下降15%。\n');
     expect(when(text)).toEqual([['1.2万亿元', 'actual', 2015, null], ['1.6万亿元', 'actual', 2020, null], ['15%', 'actual', null, [2016, 2020]]]);
+  });
+
+  it('a year named as the one a span closes (刚刚过去的一年，是“十四五”收官之年) dates its figures alone; 这五年，… opens the span', () => {
+    const text = REPORT(2026, '一、2025年工作回顾\n刚刚过去的一年，是“十四五”收官之年。我们坚持稳中求进，地区生产总值增长5.1%，城镇新增就业4.1万人。\n这五年，新建学校120所，城镇化率达到70%。\n');
+    expect(when(text)).toEqual([['5.1%', 'actual', 2025, null], ['4.1万人', 'actual', 2025, null], ['120所', 'actual', null, [2021, 2025]], ['70%', 'actual', 2025, null]]);
   });
 
   it('a five-year plan outline: its goals stand in its span, its review part (发展基础) in the span before', () => {

@@ -982,7 +982,7 @@ const shaped = {
     id: x.id, before: x.before, after: x.after, number: x.number, unit: x.unit, dimension: x.dimension, exceptDimensions: x.exceptDimensions,
   }),
   year: (y: QuantityRules['years'][number]): QuantityRules['years'][number] => ({
-    id: y.id, pattern: y.pattern, capture: y.capture, period: y.period, relative: y.relative, span: y.span, deadline: y.deadline,
+    id: y.id, pattern: y.pattern, capture: y.capture, period: y.period, relative: y.relative, span: y.span, deadline: y.deadline, opens: y.opens,
   }),
 };
 

@@ -643,7 +643,7 @@ function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: num
     const rule = c.scopeCues.rules[k]!;
     let event: ScopeEvent | null = null;
     if (rule.span && rule.span !== 'average' && rule.span !== 'context' && rule.span !== 'base') {
-      const p = (end < text.length && c.punct.is(text.charCodeAt(end), FRONTING)) || c.q.spanFigures.timeWords.some((w) => m[0].endsWith(w)) || c.q.spanFigures.closing.some((w) => text.startsWith(w, end)) ? spanYears(rule, m, frame) : null;
+      const p = (end < text.length && c.punct.is(text.charCodeAt(end), FRONTING)) || c.q.spanFigures.timeWords.some((w) => m[0].endsWith(w)) || rule.opens ? spanYears(rule, m, frame) : null;
       if (p) event = { k, scope: { period: p, rule: rule.id } };
     } else if (!rule.span && rule.relative !== 'none' && opensClause(text, end, c)) {
       // A deadline within the span in force (“十三五”时期…，确保到2020年，…) goes on inside it: the span holds on

@@ -32,6 +32,11 @@ export function quantityRules() {
     span: z.enum(['range', 'plan-period', 'after-plan-period', 'last-n', 'next-n', 'n-by-kind', 'from-for', 'since', 'base', 'average', 'context']).optional(),
     /** A deadline (到2025年): the figure is ahead of it, so a year before the plan year does not make it past. */
     deadline: z.boolean().default(false),
+    /**
+     * A span stated as what the sentence is about (这是…显著提升的五年。): it governs the rest of its paragraph as a span
+     * fronted by a comma does (五年来，…), though a full stop ends it.
+     */
+    opens: z.boolean().default(false),
   }).strict();
 
   /** A number-plus-unit match that is not a quantity; every pattern given must match. */
@@ -211,8 +216,6 @@ export function quantityRules() {
       yearly: Words.default([]),
       /** Words a span is named with as a time (“十三五”时期, 期间): what follows is about it, fronted or not. */
       timeWords: Words.default([]),
-      /** Words after a span that name it as ending (“十三五”收官之年): what follows is about it. */
-      closing: Words.default([]),
       /**
        * A year that starts a change (由2015年的X增加到Y; not a point of view, 从2021年完成情况来看), or one of years listed
        * (2016年、2017年…分别完成…): a year named there does not date the sentence's later figures.
@@ -220,7 +223,7 @@ export function quantityRules() {
       fromYear: Pattern.optional(),
       /** Words after a single year that open a clause about it (2020年是…, 这一年里, 年中), as a comma does. */
       yearGoesOn: Words.default([]),
-    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [], changeGap: [], yearly: [], timeWords: [], closing: [], yearGoesOn: [] }),
+    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [], changeGap: [], yearly: [], timeWords: [], yearGoesOn: [] }),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
