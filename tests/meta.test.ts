@@ -742,3 +742,15 @@ describe('meta: a page title with its site after it', () => {
     expect(metaOf('2025年某市国民经济和社会发展统计公报_某市人民政府\n一、综合\n全市地区生产总值1500亿元，比上年增长5%。\n').issuer ?? '').not.toMatch(/公报/);
   });
 });
+
+describe('meta: a department budget or final account', () => {
+  it('types a 部门预算/部门决算 cover as a budget report and reads the unit above a title opening with its year into the title', () => {
+    const body = '\n目录\n一、部门主要职能\n二、收入支出决算总体情况\n2024年度收入总计1200万元，比上年减少56万元。\n';
+    expect(metaOf(`某某市某某区财政局\n2024年度部门决算${body}`)).toMatchObject({ title: '某某市某某区财政局2024年度部门决算', docType: 'budget-report', year: 2024 });
+    // A long unit name wrapped over two cover lines, one holding a title word (规划): read together all the same.
+    expect(metaOf(`某某市某某区规划和自然\n资源局\n2024年度部门决算${body}`)).toMatchObject({ title: '某某市某某区规划和自然资源局2024年度部门决算', docType: 'budget-report' });
+    expect(metaOf(`某某市某某区2025年区级部门预算\n预算主管部门：某某市某某区商务委员会${body}`)).toMatchObject({ title: '某某市某某区2025年区级部门预算', docType: 'budget-report', year: 2025 });
+    // A cover line that names no unit is no part of the title.
+    expect(metaOf(`信息公开\n2024年度部门决算${body}`).title).toBe('2024年度部门决算');
+  });
+});

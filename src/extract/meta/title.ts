@@ -161,7 +161,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
     if (out.title || !looksLikeTitle(view, rules)) continue;
     // 政府工作报告——2023年1月5日在…会议上: the delivery phrase is not part of the title.
     const dash = /\s*(——|--).{0,6}\d{4}\s*年.*$/u.exec(view);
-    out.title = doc.reading.written(b.start, dash ? b.start + dash.index : b.end);
+    out.title = coverUnit(doc, i, rules) + doc.reading.written(b.start, dash ? b.start + dash.index : b.end);
     const next = blocks[i + 1];
     if (next && next.kind === 'paragraph' && !endsAsTitle(view, rules)) {
       const nextView = doc.view.slice(next.start, next.end);
@@ -184,6 +184,25 @@ export function opening(doc: Doc, rules: Rules): Opening {
   }
   if (out.title) out.title = withoutBookMarks(out.title);
   return out;
+}
+
+/** A title line that opens with its year, naming no one (2024年度部门决算). */
+const YEAR_FIRST = /^\s*(?:19|20)\d{2}\s*年/u;
+
+/**
+ * The unit a cover names on the lines above a title that opens with its year (上海市某区财政局 / 2024年度部门决算; a
+ * long name wrapped, 上海市某区规划和自然 / 资源局): the title is the two read together. Only short lines with no
+ * sentence punctuation, from the document's first line on, that end as a unit's name do; else nothing.
+ */
+function coverUnit(doc: Doc, i: number, rules: Rules): string {
+  const blocks = doc.blocks;
+  const title = blocks[i]!;
+  if (i === 0 || i > 3 || !YEAR_FIRST.test(doc.view.slice(title.start, title.end))) return '';
+  const lines = blocks.slice(0, i).map((b) => doc.view.slice(b.start, b.end).trim());
+  if (lines.some((l) => l.length > 20 || SENTENCE.test(l) || COLLECTOR.test(l))) return '';
+  const unit = lines.join('');
+  // (A unit's name may hold a title word, 规划和自然资源局: the suffix alone decides here.)
+  return unit.length <= 30 && rules.meta.issuerSuffixes.some((x) => unit.endsWith(x)) ? blocks.slice(0, i).map((b) => doc.reading.written(b.start, b.end).trim()).join('') : '';
 }
 
 /**
