@@ -754,3 +754,17 @@ describe('meta: a department budget or final account', () => {
     expect(metaOf(`信息公开\n2024年度部门决算${body}`).title).toBe('2024年度部门决算');
   });
 });
+
+describe('meta: a reposted statistical bulletin', () => {
+  it('passes over a page\'s date stamp and channel label to the bulletin\'s own title, and dates its figures by it', () => {
+    const text = '新闻\n体育\n2026年8月20日 政府频道最新文章\n政府频道最新文章\n某某市2025年国民经济和社会发展统计公报\n2026-04-30 18:20\n'
+      + '一、综合\n全年全市地区生产总值1200亿元，比上年增长5.1%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ title: '某某市2025年国民经济和社会发展统计公报', docType: 'other', year: 2025 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['1200亿元', 'actual', 2025], ['5.1%', 'actual', 2025]]);
+  });
+
+  it('takes no field line of a page (分类：地级市统计公报) for a title', () => {
+    expect(metaOf('某某统计公报库\n分类：地级市统计公报\n2025年某某市国民经济和社会发展统计公报\n一、综合\n全年全市地区生产总值1200亿元。\n').title).toBe('2025年某某市国民经济和社会发展统计公报');
+  });
+});

@@ -13,6 +13,7 @@ const SALUTATION = /^(各位代表|各位委员|同志们|女士们)|[:]$/;
 const NOT_TITLE = [
   /^[\u4e00-\u9fff]{1,6}([,，、][\u4e00-\u9fff]{1,6}){2,}$/u, // a page's keywords (规划,计划,重点工作)
   /^[\d\s:/\-.年月日()]+$/u, // dates, times, counters
+  /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]/u, // a page's date stamp before its label (2026年8月20日 政府频道最新文章)
   /^[—\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines
   /〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$/u, // document numbers
   /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
@@ -25,7 +26,7 @@ const NOT_TITLE = [
   /\d(\.\d+)?\s*[%％](左右|以上|以内)?$/u, // a figure's line (地区生产总值增长5%左右), as a graphic's first line is
   /^(\S{2,6}[ \t\u3000]+){3,}\S{2,6}$/u, // a site's menu (网站首页 大会机构 大会议程 文件公告 …)
   // a page's furniture fields (发布时间:2024/1/23 19:45:59 信息发布人:管理员)
-  /(^|\s)(发布时间|发布日期|信息发布人|发布人|信息来源|来源|作者|浏览次数|点击数|阅读次数|责任编辑)\s*:/u,
+  /(^|\s)(发布时间|发布日期|信息发布人|发布人|信息来源|来源|作者|浏览次数|点击数|阅读次数|责任编辑|分类|栏目|所属栏目|标签|关键词|主题词|索引号)\s*:/u,
   // the delivery line standing alone (在河北省第十一届人民代表大会第一次会议上), spaced or not
   /^([\d\s]{4,6}年[\d\s]{1,3}月([\d\s]{1,3}日)?)?\s*在.{2,40}会\s*议\s*上$/u,
   /^\S{0,12}会\s*议\s*文\s*件/u, // a session's file label, spaced (会 议 文 件（十二）)
