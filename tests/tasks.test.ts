@@ -294,9 +294,10 @@ describe('tasks: tables with a unit column', () => {
 
 describe('tasks: seed 000', () => {
   const result = assemble(run({ path: join(SEEDS, '000_8e5208af9c013f38.txt') }, { rules }));
-  it('finds the 25 numbered tasks, each with its section lead', () => {
-    expect(result.tasks).toHaveLength(25);
-    expect(result.tasks.map((t) => t.marker)).toEqual(Array.from({ length: 25 }, (_, i) => `${i + 1}.`));
+  it('finds the 25 numbered tasks, each with its section lead, and the closing paragraph that names its lead (由区发展改革局牵头,…)', () => {
+    expect(result.tasks).toHaveLength(26);
+    expect(result.tasks.slice(0, 25).map((t) => t.marker)).toEqual(Array.from({ length: 25 }, (_, i) => `${i + 1}.`));
+    expect(result.tasks[25]).toMatchObject({ marker: null, lead: ['区发展改革局'], responsible: ['区发展改革局'], rule: 'task.opening-units' });
     expect(result.tasks[3]!.lead).toEqual(['区科信局']);
     expect(result.tasks[24]!.responsible).toEqual(['区政务服务局', '区市场监管局', '区住房城乡建设局', '区司法局等相关部门']);
     expect(result.sections.filter((s) => s.lead.length)).toHaveLength(9);
@@ -402,5 +403,35 @@ describe('tasks: a numbered title, its body and a line of units in parentheses',
     expect(doc.tasks.map((t) => [t.marker, t.title, t.responsible])).toEqual([
       ['（一）', '全面实施“光伏+”专项工程', ['区发展改革委', '区建管委']], ['（二）', '开展新建建筑光伏项目建设工程', ['区建管委']],
     ]);
+  });
+});
+
+describe('tasks: units named as the subject of their duty', () => {
+  const NOTICE = '某区应急避难场所建设实施方案\n一、工作目标\n到2025年，全区建成应急避难场所20个。\n二、职责分工\n';
+  const rows = (text: string) => docOf(text).tasks.map((t) => [t.marker, t.title, t.lead, t.responsible, t.cooperating, t.rule]);
+
+  it('reads a paragraph of a task notice that opens with its units (A、B负责…, A：负责…, A牵头…) as a task, its title the whole opening phrase', () => {
+    const text = `${NOTICE}区民防办：负责制定区级应急避难场所专业规划和年度建设计划。\n区财政局、区发改委负责落实项目所需经费。\n区应急管理局牵头开展联合验收。\n各属地街道负责排摸辖区内场所底数。\n`;
+    expect(rows(text)).toEqual([
+      [null, '区民防办：负责制定区级应急避难场所专业规划和年度建设计划', [], ['区民防办'], [], 'task.opening-units'],
+      [null, '区财政局、区发改委负责落实项目所需经费', [], ['区财政局', '区发改委'], [], 'task.opening-units'],
+      [null, '区应急管理局牵头开展联合验收', ['区应急管理局'], ['区应急管理局'], [], 'task.opening-units'],
+      [null, '各属地街道负责排摸辖区内场所底数', [], ['各属地街道'], [], 'task.opening-units'],
+    ]);
+  });
+
+  it('reads the units after a numbered item\'s run-in title ((一）科学规划。各镇政府、街道办事处应…)', () => {
+    const text = `${NOTICE}（一）科学规划，合理布局。各镇政府、街道办事处应按照规划要求，做好场所选址。\n`;
+    expect(rows(text)).toEqual([['（一）', '科学规划，合理布局', [], ['各镇政府', '街道办事处'], [], 'task.opening-units']]);
+  });
+
+  it('reads no task from the whole area, generic units exhorted (各地、各部门要…), a person in charge (负责人) or a subject running into its predicate', () => {
+    const text = `${NOTICE}全区要加快推进应急避难场所建设。\n各地、各部门要高度重视。\n规建生态办负责人为联络员。\n各居村、相关单位提供参与排查的人员清单。\n`;
+    expect(rows(text)).toEqual([]);
+  });
+
+  it('reads none outside a task notice (a policy\'s 各级担保机构要…, a work report\'s 县财政局负责…)', () => {
+    expect(rows('国务院关于支持小微企业融资的指导意见\n一、聚焦支小支农\n各级政府性融资担保机构要重点支持小微企业。\n').length).toBe(0);
+    expect(rows('2024年某县政府工作报告\n一、2023年工作回顾\n县财政局负责落实资金1亿元。\n').length).toBe(0);
   });
 });

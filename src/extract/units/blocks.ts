@@ -6,12 +6,14 @@ import type { Draft, SectionLeads } from './draft.js';
 import { isRecordField, NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
 import { inBits } from '../quantity/compile.js';
 import type { SectionIndex } from './sections.js';
-import { findUnitLists, readUnitLists, unitItem, type UnitList } from './lists.js';
+import { findUnitLists, openingUnits, readUnitLists, unitItem, type UnitList } from './lists.js';
 import { unitCell } from './split.js';
 import { CLAUSE, COLON, FULL_STOP } from '../../rules/punctuation.js';
 
 /** How far a numbered task's body may run onto later lines before its unit parenthetical. */
 const MAX_CONTINUATION = 3;
+/** How far after a numbered item's marker its run-in title (（一）科学规划，合理布局。) may close. */
+const RUN_IN_TITLE = 30;
 
 interface Ctx {
   /**
@@ -124,12 +126,15 @@ function sameLineUnits({ view, g }: Ctx, prevEnd: number, b: Seen): UnitList | n
   return { start: b.start, end: b.end, items: items.map((r) => unitItem(r, ['responsible'])), rule: g.shapeIds['same-line'], firstIsLead: false, sticky: false };
 }
 
-/** The title: after the marker, up to the first full stop (。) or the first unit list, whichever comes first. */
+/**
+ * The title: after the marker, up to the first full stop (。) or the first unit list, whichever comes first; the units
+ * a paragraph opens with (区财政局负责落实经费。) are its title's subject, not its end.
+ */
 function titleOf(view: string, from: number, end: number, lists: UnitList[], g: Grammar): Range {
   let stop = end;
   const dot = g.punct.indexIn(view, from, stop, FULL_STOP);
   if (dot >= 0) stop = dot;
-  for (const l of lists) if (l.start >= from && l.start < stop) stop = l.start;
+  for (const l of lists) if (l.start >= from && l.start < stop && l.rule !== g.shapeIds['opening-units']) stop = l.start;
   const t = trimRange(view, from, stop);
   while (t.end > t.start && g.punct.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
   return t;
@@ -179,6 +184,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
   const leads: SectionLeads = new Map(headingLeads);
   const view = doc.view;
   const drafts: Draft[] = [];
+  const opening = g.opening?.docTypes.has(doc.meta.docType) ?? false;
   /**
    * The label and field lines from block `from` on: their unit lists are added to `into` (no list or record made
    * for the many blocks followed by none); the index of the first block after them.
@@ -203,6 +209,14 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
       const lists: UnitList[] = [];
       const next = labelRun(i + 1, b.end, false, lists);
       if (!lists.length) {
+        // A numbered run-in title whose text goes on with its units ((一）科学规划，合理布局。各镇政府、…应…): the item.
+        const tail = blocks[i + 1];
+        const own = opening && section.marker && tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start)) ? openingUnits(view, tail.start, tail.end, g) : null;
+        if (own) {
+          drafts.push({ start: b.start, end: tail!.end, marker: section.marker, title: section.title, section: section.parent, lists: [own], rule: own.rule });
+          i++;
+          continue;
+        }
         // A numbered item of a led section, read as a heading because it names no units of its own.
         const leaf = !sections.withChildren.has(section.id);
         if (section.marker && leaf && hasLead(sections, leads, section.parent)) {
@@ -246,6 +260,14 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
           break;
         }
       }
+    }
+    // A paragraph that opens with its units (区财政局、区发改委负责…。), after its marker and the run-in title it may
+    // open with ((一）科学规划，合理布局。各镇政府…应…).
+    if (!lists.length && opening) {
+      const from = marker ? trimRange(view, marker.end, b.end).start : b.start;
+      const dot = g.punct.indexIn(view, from, Math.min(b.end, from + RUN_IN_TITLE), FULL_STOP);
+      const own = openingUnits(view, from, b.end, g) ?? (marker && dot >= 0 ? openingUnits(view, trimRange(view, dot + 1, b.end).start, b.end, g) : null);
+      if (own) lists.push(own);
     }
     const next = labelRun(last + 1, blocks[last]!.end, !!marker, lists);
     if (!lists.length && !(marker && hasLead(sections, leads, doc.blocks[i]!.section))) continue;

@@ -10,6 +10,11 @@ export type { UnitRole };
 
 /** The unit-list rules compiled once at load (`rules.organizations.compiled`), not per document or block. */
 export interface Grammar {
+  /**
+   * organizations.yaml openingUnits: the subject before the first role verb or duty word of a text (group 1), a colon
+   * after it (group 2), the word (group 3); the document types it is read in, and its shortest unit name.
+   */
+  opening: { pattern: RegExp; duty: ReadonlySet<string>; docTypes: ReadonlySet<string>; minName: number } | null;
   /** Any label or ignored label followed by a colon (global). */
   label: RegExp;
   /** A block that opens with a label: 责任单位:… or (牵头单位:…. */
@@ -208,7 +213,12 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   for (const v of o.verbs) for (const w of v.words) verbs.set(w, { roles: v.roles, id: v.id });
   const verbWords = [...verbs.keys()].sort((a, b) => b.length - a.length);
   const jointWords = o.joint.flatMap((j) => j.words);
+  const u = o.openingUnits;
+  const openingWords = [...verbWords, ...u.duty].sort((a, b) => b.length - a.length);
   return {
+    opening: u.docTypes.length && openingWords.length
+      ? { pattern: new RegExp(`^([^。;!?:]{2,${u.maxSubject}}?)(:)?(${alternation(openingWords)})(?!人)`, 'u'), duty: new Set(u.duty), docTypes: new Set(u.docTypes), minName: u.minName }
+      : null,
     label: labelWords.length ? new RegExp(`(${alternation(labelWords)})\\s*:`, 'gu') : never,
     labelLine: labelWords.length ? new RegExp(`^\\(?\\s*(${alternation(labelWords)})\\s*:`, 'u') : /(?!)/,
     labels,

@@ -255,3 +255,26 @@ function bracketedLists(view: string, start: number, end: number, g: Grammar): U
   }
   return lists.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The units a text opens with as the subject of its duty (区财政局、区发改委负责落实经费。 区民防办：负责制定…。 各镇政府、
+ * 街道办事处应按照…; organizations.yaml openingUnits), read from `start`: every item a unit's name, none shorter than
+ * the rule's shortest (全区, 企业 name no one), and one at least not generic unless a role verb follows (各属地街道负责). Their roles are the verb's (牵头: lead), else
+ * responsible; after a colon (a duty line, 区民防办：参与…) responsible whatever the verb.
+ */
+export function openingUnits(view: string, start: number, end: number, g: Grammar): UnitList | null {
+  const o = g.opening;
+  if (!o) return null;
+  const m = o.pattern.exec(view.slice(start, end));
+  if (!m) return null;
+  const items = splitItems(view, start, start + m[1]!.length, g);
+  const verb = o.duty.has(m[3]!) ? null : g.verbs.get(m[3]!)!;
+  // Every name ends as a unit's, generic ones too (各属地街道): a subject running into its predicate (相关单位提供…) is none.
+  if (!items.length || !items.every((r) => r.end - r.start >= o.minName && isUnit(view, r, g) && g.suffix.test(view.slice(r.start, r.end).replace(/(\([^()]*\))+$/, '')))) return null;
+  // Only generic units (各地、各部门要…) exhort everyone: a task only where a role verb assigns it (各属地街道负责…).
+  if (!verb && items.every((r) => g.generic?.test(view.slice(r.start, r.end)))) return null;
+  const roles: UnitRole[] = m[2] || !verb ? ['responsible'] : verb.roles;
+  const out: UnitItem[] = [];
+  for (const r of items) out.push(markedItem(view, r, roles, g));
+  return { start, end: start + m[1]!.length, items: out, rule: g.shapeIds['opening-units'], firstIsLead: false, sticky: false };
+}

@@ -3,7 +3,7 @@ import { examples } from '../examples.js';
 import { Pattern, RuleId, Words } from '../pattern.js';
 
 const ROLES = ['lead', 'responsible', 'cooperating'] as const;
-export const TASK_SHAPES = ['section-lead', 'heading', 'table', 'same-line'] as const;
+export const TASK_SHAPES = ['section-lead', 'heading', 'table', 'same-line', 'opening-units'] as const;
 export type TaskShape = (typeof TASK_SHAPES)[number];
 export type UnitRole = (typeof ROLES)[number];
 
@@ -52,6 +52,14 @@ export function organizationRules() {
     /** Endings that make an entry generic (省国资委等单位), like `genericPrefixes` at the start. */
     genericEndings: Words.default([]),
     /** Names of one unit that only a rule can tie together: `forms` (region prefix folded) → the canonical `name`. */
+    /**
+     * A paragraph that opens with the units who must carry it out (区财政局、区发改委负责落实经费。 区民防办：负责…), in a
+     * document of one of `docTypes`: the units before a role verb (`verbs`) or one of `duty` (要, 应) are its units,
+     * responsible unless the verb says otherwise; at least one must name a unit of its own (not only 各地、各部门), and
+     * none the document's whole area (全区: a name of at least `minName` characters).
+     */
+    openingUnits: z.object({ duty: Words.default([]), docTypes: z.array(z.string()).default([]), maxSubject: z.number().int().positive().default(40), minName: z.number().int().positive().default(3) })
+      .strict().default({ duty: [], docTypes: [], maxSubject: 40, minName: 3 }),
     /** Merged by id like every list: an override file adds or replaces shapes, the built-in file has one of each. */
     taskShapes: z.array(TaskShape).default([]),
     aliases: z.array(z.object({ id: RuleId, name: z.string().min(1), forms: Words.pipe(z.array(z.string()).min(1)) }).strict()).default([]),
