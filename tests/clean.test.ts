@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extract } from '../src/api.js';
 import { units } from '../src/stages/clean.js';
 import { docOf, rules } from './helpers.js';
 
@@ -121,5 +122,32 @@ describe('clean: report text stays', () => {
   it('keeps spaced titles, speaker lines with odd spaces and footnote markers', () => {
     const text = ['政 府 工 作 报 告', '区长\u2002张三', '各位代表：', `全区生产总值增长7%①，“三张清单”[1]扩容。${BODY}`].join('\n');
     expect(removed(text)).toEqual([]);
+  });
+});
+
+describe('clean: a table of contents', () => {
+  const sections = (text: string) => extract({ text }, { rules }).sections.map((s) => s.title);
+
+  it('takes out the entries up to the body\'s repeat of the first one, so they head no section', () => {
+    const text = '某某区财政局\n2024年度部门决算\n目 录\n第一部分 部门概况\n一、主要职能\n二、部门决算单位构成\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n\n第一部分\n部门概况\n一、主要职能\n'
+      + `${BODY}\n二、部门决算单位构成\n${BODY}\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n${BODY}\n`;
+    expect(removed(text).filter(([rule]) => rule === 'furniture.contents').map(([, t]) => t!.split('\n')[0])).toEqual(['目 录']);
+    expect(kept(text)).not.toContain('第一部分 部门概况');
+    expect(sections(text).filter((t) => t === '主要职能')).toHaveLength(1);
+  });
+
+  it('ends at its last entry where the body opens with a title line of its own; dot leaders and the title split over two lines (目 / 录) go with it', () => {
+    const text = '某某区2025年区级部门预算\n目\n录\n一、部门主要职能\n……………………………………\n二、部门机构设置\n……………………………………\n三、名词解释\n'
+      + `某某区商务委员会主要职能\n${BODY}\n名词解释\n（一）财政拨款收入：指区级财政当年拨付的资金。\n2025年部门预算编制说明\n${BODY}\n`;
+    const kept_ = kept(text);
+    expect(kept_).not.toContain('一、部门主要职能');
+    expect(kept_).toContain('某某区商务委员会主要职能');
+    // The template's part titles head their parts, so the glossary ends where the next part begins.
+    expect(sections(text)).toEqual(['某某区商务委员会主要职能', '名词解释', '2025年部门预算编制说明']);
+  });
+
+  it('leaves a line naming a catalogue (产业结构调整指导目录) and a 目录 with no entries after it alone', () => {
+    expect(removed(`执行《产业结构调整指导目录》，淘汰落后产能。\n${BODY}\n`).filter(([rule]) => rule === 'furniture.contents')).toEqual([]);
+    expect(removed(`目录\n${BODY}\n`).filter(([rule]) => rule === 'furniture.contents')).toEqual([]);
   });
 });

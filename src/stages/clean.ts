@@ -238,7 +238,10 @@ function blockRanges(units: Line[], rules: Rules['boilerplate']['blocks'], lengt
 function blockAt(units: Line[], rule: Rules['boilerplate']['blocks'][number], at: number, sentenceEnd: RegExp): RemovedRange | null {
   const first = rule.fromStart ? 0 : at;
   let last = rule.fromStart ? at : units.length - 1;
-  if (rule.until) {
+  if (rule.contents) {
+    last = contentsEnd(units, at, rule.contents);
+    if (last < 0) return null;
+  } else if (rule.until) {
     const stop = units.slice(at + 1, at + 13).findIndex((u) => rule.until!.test(u.body));
     if (stop >= 0) last = at + 1 + stop;
     else if (rule.fromStart) last = at;
@@ -247,6 +250,33 @@ function blockAt(units: Line[], rule: Rules['boilerplate']['blocks'][number], at
   const swept = units.slice(first, last + 1).filter((u, k) => first + k !== at && isProse(u, sentenceEnd));
   if (!rule.prose && swept.length > 0) return null;
   return { start: units[first]!.start, end: units[followed]!.end, rule: rule.id };
+}
+
+/** The most units a table of contents is read over. */
+const MAX_CONTENTS = 200;
+
+/** An entry as compared with the body's headings: no spaces, no dot leaders, no page number after it. */
+const contentsKey = (body: string) => body.replace(/[\s.…·•．]+/gu, '').replace(/\d+$/u, '');
+
+/**
+ * The last unit of a table of contents opening at `at` (目录): its entries (`entry`: numbered lines, dot leaders) and
+ * the short lines wrapped off them, up to the body's repeat of its first entry (第一部分 … again, or its marker alone)
+ * or the first unit of neither sort (the body's own title line, its prose). -1 where no entry follows.
+ */
+function contentsEnd(units: Line[], at: number, contents: { entry: RegExp; wrapped: number }): number {
+  let first: string | null = null;
+  let last = -1;
+  for (let j = at + 1; j < units.length && j <= at + MAX_CONTENTS; j++) {
+    const body = units[j]!.body.trim();
+    if (!body) continue;
+    const key = contentsKey(body);
+    if (first !== null && key.length >= 2 && first.startsWith(key)) break;
+    if (contents.entry.test(body)) {
+      last = j;
+      if (first === null && key.length >= 2) first = key;
+    } else if (body.length > contents.wrapped) break;
+  }
+  return last;
 }
 
 /** Merge overlapping removals, keeping the rule of the one that starts first. */

@@ -46,6 +46,12 @@ export function boilerplateRules() {
     followedBy: Pattern.optional(),
     /** Allow prose (a long unit with a sentence end) inside the block; off by default so report text is never swept up. */
     prose: z.boolean().default(false),
+    /**
+     * A table of contents: the block runs over the units after the match that `entry` matches (a numbered line, a dot
+     * leader), and the short lines wrapped off them, until the body repeats its first entry or a unit of neither sort
+     * comes; it ends at its last entry.
+     */
+    contents: z.object({ entry: Pattern, wrapped: z.number().int().min(0).default(8) }).strict().optional(),
   }).strict();
 
   /** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
