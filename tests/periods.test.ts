@@ -478,4 +478,9 @@ describe('years and periods', () => {
     expect(extract({ text }, { rules }).quantities[1]!.indicator).toBe('游客');
     expect(extract({ text: '贯穿三个五年计划。\n' }, { rules }).quantities.map((q) => q.indicator)).toEqual(['五年计划']);
   });
+
+  it('the goals a review reports as met (较好完成主要预期目标。预计，…) leave its estimates actual; the goals a paragraph sets (主要预期目标是：…) are targets', () => {
+    const text = REPORT(2024, '一、2023年工作回顾\n过去一年，我们较好完成主要预期目标。预计，全市地区生产总值增长6.8%左右，一般公共预算收入增长5.5%。\n二、2024年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n');
+    expect(when(text)).toEqual([['6.8%', 'actual', 2023, null], ['5.5%', 'actual', 2023, null], ['6%', 'target', 2024, null]]);
+  });
 });
