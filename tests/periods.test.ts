@@ -483,4 +483,9 @@ describe('years and periods', () => {
     const text = REPORT(2024, '一、2023年工作回顾\n过去一年，我们较好完成主要预期目标。预计，全市地区生产总值增长6.8%左右，一般公共预算收入增长5.5%。\n二、2024年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n');
     expect(when(text)).toEqual([['6.8%', 'actual', 2023, null], ['5.5%', 'actual', 2023, null], ['6%', 'target', 2024, null]]);
   });
+
+  it('a chart\'s caption naming a span (图1 2021-2025年地区生产总值及增速) dates none of the paragraphs after it', () => {
+    const text = '某某市2025年国民经济和社会发展统计公报\n一、综合\n全年实现地区生产总值1162.95亿元，比上年增长9.3%。\n图1\n2021-2025年地区生产总值及增速\n分区县看，甲区实现地区生产总值664.08亿元，比上年增长7.6%。\n';
+    expect(when(text)).toEqual([['1162.95亿元', 'actual', 2025, null], ['9.3%', 'actual', 2025, null], ['664.08亿元', 'actual', 2025, null], ['7.6%', 'actual', 2025, null]]);
+  });
 });

@@ -6,6 +6,7 @@ import { decisionIds, ROLE_EVIDENCE, type RoleEvidence } from '../rules/files/qu
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
 import { packedMap } from '../util/arrays.js';
+import { CLAUSE, FULL_STOP, PERIOD, SENTENCE_END } from '../rules/punctuation.js';
 
 /**
  * What the roles stage reads each paragraph with, built once by the rule loader (src/rules/compile.ts): the tense words
@@ -120,6 +121,8 @@ const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六
  * also after a clause that only says what it follows (根据…总体要求，“十一五”时期要努力实现以下主要目标：).
  */
 const SPAN_OPENER = /^(?:各位代表[!！,，]?\s*)?(?:(?:19|20)\d{2}年是[^。!！]{0,30}[。!！]\s*)?(?:(?:根据|按照|围绕|依据|对照)[^,，。;；:：]{1,30}[,，])?(?:[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|在?(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|(?:今后|未来)([两三四五六七八九十\d]{1,2})年|[“"](?<early>[六七八九十])五[”"](?:计划)?(?:时期|期间|以来))/u;
+/** The longest line read as a caption, not a paragraph, when it holds no punctuation. */
+const CAPTION = 40;
 /** How far into a paragraph its opening span is read: past a preface clause (根据…，) to the span after it. */
 const SPAN_HEAD = 48;
 const SPAN_IN_TITLE = /[“"]?十([一二三四五])五[”"]?(?:时期|期间|以来)|(?:过去|近)(?:的)?([两三四五六七八九十\d]{1,2})年(?!来)|([两三四五六七八九十\d]{1,2})年来|((?:19|20)\d{2})年?[至到—–-]((?:19|20)\d{2})年|[“"](?<early>[六七八九十])五[”"](?:计划)?(?:时期|期间|以来)/u;
@@ -482,7 +485,10 @@ export const roles: Stage = (doc, ctx): Doc => {
     else {
       const first = doc.view.charCodeAt(b.start);
       // The first 24 characters are cut only where a span or an opener is read on them (mostly, evidence has read the openers).
-      const own = w.spanFirst.has(first) ? spanIn(doc.view.slice(b.start, Math.min(b.end, b.start + SPAN_HEAD)), years.plan, SPAN_OPENER) : null;
+      // A caption or a table's title line (2021-2025年地区生产总值及增速: short, no punctuation) names the years of a
+      // chart, not of the paragraphs after it.
+      const caption = b.end - b.start <= CAPTION && c.punct.indexIn(doc.view, b.start, b.end, CLAUSE | SENTENCE_END | FULL_STOP | PERIOD) < 0;
+      const own = w.spanFirst.has(first) && !caption ? spanIn(doc.view.slice(b.start, Math.min(b.end, b.start + SPAN_HEAD)), years.plan, SPAN_OPENER) : null;
       if (own) span = own;
       else if (opensWith(e.opener) ?? opensAny(openers, w, first, headOf(doc.view, b))) span = null;
       // In a report, a plan part's paragraph opening on a span ended before the plan year reviews it (“十四五”时期，…
