@@ -376,6 +376,13 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
   // A policy states rules (a standard, a subsidy, a limit) where it names no goal.
   if (frame.docType === 'policy-notice') return decided(frame, 'other', 'policy-rule');
+  // An undated document that neither reports, plans nor assigns (a place's profile, a page of facts) states
+  // background, but for a figure of a year it names (2020年粮食作物总产量65878吨): that was observed. (A dated one,
+  // 某省2024年主要预期目标, is about its year.)
+  if (frame.docType === 'other' && frame.planYear === null) {
+    const named = lastYearCue(sentence.before(pos), c);
+    return named && !named.deadline ? decided(frame, 'actual', 'background-year') : decided(frame, 'other', 'background');
+  }
   return decided(frame, frame.docType === 'work-report' || reportsOwnYear(frame) ? 'actual' : 'target', 'default');
 }
 
@@ -449,8 +456,17 @@ type YearCue = Compiled['years'][number];
  */
 function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind | null {
   if (frame.planYear === null) return null;
-  // The cue ending last (cue by cue, in rule order: of those ending at one place the first counts), read in a loop
-  // of its own: a callback per match made a closure and a record for every figure that came this far.
+  const last = lastYearCue(text, c, single);
+  if (!last) return null;
+  return last.year <= (frame.reviewYear ?? frame.planYear - 1) && !last.deadline ? 'actual' : 'target';
+}
+
+/**
+ * The year cue ending last in `text` (cue by cue, in rule order: of those ending at one place the first counts): its
+ * year and whether it is a deadline (到2025年); `single`: a year of its own only, not one a span is measured from.
+ */
+function lastYearCue(text: string, c: Compiled, single = false): { year: number; deadline: boolean } | null {
+  // Read in a loop of its own: a callback per match made a closure and a record for every figure that came this far.
   let lastEnd = -1;
   let lastYear = 0;
   let lastBy = false;
@@ -470,8 +486,7 @@ function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind
       lastBy = rule.deadline === true;
     }
   }
-  if (lastEnd < 0) return null;
-  return lastYear <= (frame.reviewYear ?? frame.planYear - 1) && !lastBy ? 'actual' : 'target';
+  return lastEnd < 0 ? null : { year: lastYear, deadline: lastBy };
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */

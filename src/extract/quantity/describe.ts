@@ -519,8 +519,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const growth = levelGap(read, m, clause.start, previous, window, c) ?? amountChange(read, m, clause, sentence, c, afterLevel) ?? growthOf(read, m, clause, c);
     // A figure with nothing to go by takes the kind of the figure before it in the paragraph, if that one had.
     const own = kindOf(frame, c, m.start, block, sentence, targets);
-    const kind = own.evidence === 'default' && lastKind ? lastKind : own;
-    if (own.evidence !== 'default') lastKind = own;
+    const nothing = own.evidence === 'default' || own.evidence === 'background';
+    const kind = nothing && lastKind ? lastKind : own;
+    if (!nothing) lastKind = own;
     if (defaulted.length > 0 && defaulted[0]!.core.span.start < sentence.start) defaulted.length = 0;
     const text = trimRange(view, clause.start, clause.end);
     // The base of a share (完成年初预算数60999万元的40.4%, 比上年减收…) lends the subject before it, not its own name.
@@ -613,7 +614,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       group.sentence = sentence.start;
     }
     group.tail = word.length > 0 && cmp !== null;
-    if (kind.evidence === 'default' && draft.kind === 'target') defaulted.push(draft);
+    if ((kind.evidence === 'default' && draft.kind === 'target') || kind.evidence === 'background') defaulted.push(draft);
     else if (defaulted.length > 0 && own.kind === 'actual' && own.evidence === null) compareAfter(defaulted, draft, ids);
     out.push(draft);
     prevEnd = afterStart;
