@@ -488,4 +488,9 @@ describe('years and periods', () => {
     const text = '某某市2025年国民经济和社会发展统计公报\n一、综合\n全年实现地区生产总值1162.95亿元，比上年增长9.3%。\n图1\n2021-2025年地区生产总值及增速\n分区县看，甲区实现地区生产总值664.08亿元，比上年增长7.6%。\n';
     expect(when(text)).toEqual([['1162.95亿元', 'actual', 2025, null], ['9.3%', 'actual', 2025, null], ['664.08亿元', 'actual', 2025, null], ['7.6%', 'actual', 2025, null]]);
   });
+
+  it('a paragraph citing the plan outline (《纲要（草案）》明确了…) in a part named for its span and its year stands in the span', () => {
+    const text = REPORT(2026, '一、2025年工作回顾\n全县生产总值增长5.1%。\n二、“十五五”时期目标任务和2026年工作安排\n《纲要（草案）》明确了经济社会发展主要指标：地区生产总值年均增长5%左右，非化石能源占能源消费总量比重21%。\n全县经济社会发展的主要预期目标是：地区生产总值增长4.5%左右。\n');
+    expect(when(text)).toEqual([['5.1%', 'actual', 2025, null], ['5%', 'target', null, [2026, 2030]], ['21%', 'target', 2030, null], ['4.5%', 'target', 2026, null]]);
+  });
 });

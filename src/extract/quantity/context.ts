@@ -645,7 +645,7 @@ const opensClause = (text: string, end: number, c: Compiled): boolean =>
  */
 function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): Scope | null {
   let scope = frame.scopes.get(block.start);
-  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [], part: partScope(frame, block) }));
+  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [], part: partScope(frame, block) ?? citedScope(view, frame, c, block) }));
   // The paragraph is read only as far as its figures ask: up to the furthest figure so far.
   const rel = pos - block.start;
   const { scan, ends, events } = scope;
@@ -685,6 +685,18 @@ function partScope(frame: Frame, block: Block): Scope | null {
   const period = block.period ?? sectionOf(frame, block)?.period ?? null;
   return period ? { period, rule: frame.ids.year['part-span'] } : null;
 }
+
+/**
+ * The span a paragraph that opens by citing the plan outline (《纲要（草案）》明确了…) stands in, where its part's heading
+ * names one beside its year (“十五五”时期目标任务和2026年工作安排); else none.
+ */
+function citedScope(view: string, frame: Frame, c: Compiled, block: Block): Scope | null {
+  const named = sectionOf(frame, block)?.named;
+  const cited = c.q.outlineCited;
+  return named && cited && cited.test(view.slice(block.start, Math.min(block.end, block.start + CITE_HEAD))) ? { period: named, rule: frame.ids.year['part-span'] } : null;
+}
+/** How far into a paragraph the outline it cites is looked for. */
+const CITE_HEAD = 60;
 
 /** The span a figure stands in and the rule behind it (made once per scope change or block, read by its figures). */
 interface Scope { period: Period; rule: string | null }

@@ -183,6 +183,11 @@ export function quantityRules() {
      */
     sectionJoiners: Pattern.optional(),
     targetParagraph: Pattern.optional(),
+    /**
+     * A paragraph opening by citing the plan outline (《纲要（草案）》明确了…主要指标), in a part whose heading names its
+     * span beside a year (“十五五”时期目标任务和2026年工作安排): its figures stand in that span.
+     */
+    outlineCited: Pattern.optional(),
     /** A paragraph opening on the past (过去一年，…): its figures with no cue of their own are actuals. */
     reviewParagraph: Pattern.optional(),
     /** A baseline right before a figure (较上年28899万元): the figure is the level of the year before. */
