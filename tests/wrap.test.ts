@@ -97,3 +97,20 @@ describe('hard-wrapped text', () => {
     expect([u.of(0), u.of(1), u.of(4), u.of(5)]).toEqual([0, 1, 1, 2]);
   });
 });
+
+describe('wrap: a page set in a proportional font', () => {
+  // Every line 38 characters, its width in columns spread from 76 down to 60 by the Latin letters in it: wrapped at a
+  // number of characters. A line with many digits has more characters (45) than the others, at a full line's width.
+  const han = '财政拨款支出主要用于保障机关正常运转和履行职能所需的各项基本支出及项目支出安排'.repeat(3);
+  const latin = 'abcdefghijklmnopqrstuvwxyz';
+  const lines = Array.from({ length: 17 }, (_, k) => han.slice(k, k + 19 - Math.ceil(k / 2)) + latin.slice(0, k) + han.slice(k + 19, k + 38 - Math.floor(k / 2)));
+  const text = ['二、支出决算情况说明', ...lines.slice(0, 9), '员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为1511.89万',
+    '元。决算数小于预算数的主要原因是人员变化。', '', ...lines.slice(9)].join('\n') + '\n';
+
+  it('reads a line wider in characters but full in columns on into the next (…1511.89万 / 元。)', () => {
+    expect(lines.every((l) => l.length === 38)).toBe(true);
+    const r = extract({ text }, { rules });
+    expect(r.quantities.map((q) => [q.core.text, q.indicator, q.normalized.value])).toEqual([['1560.05 万元', '年初预算', 15600500], ['1511.89万\n元', '支出决算', 15118900]]);
+    expect(r.quantities.every((q) => text.slice(q.core.span.start, q.core.span.end) === q.core.text)).toBe(true);
+  });
+});

@@ -88,8 +88,16 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   }
   const byWidth = wrapWidth(display);
   const byChars = wrapWidth(chars);
-  const { wrap, long } = byChars.full > byWidth.full ? byChars : byWidth;
-  const widths = byChars.full > byWidth.full ? chars : display;
+  const charsWin = byChars.full > byWidth.full;
+  const { wrap, long } = charsWin ? byChars : byWidth;
+  const widths = charsWin ? chars : display;
+  // A line wider than the band is full too where the other measure puts it in its own band: in a copy of a page set
+  // in a proportional font, a line with many digits counts more characters than its neighbours (…支出决算为1511.89万 /
+  // 元。…). (Never a narrower one: a title letter-spaced to the page's width is no full line.)
+  // (That band is measured with twice the slack: such a font spreads the widths of full lines.)
+  const others = charsWin ? display : chars;
+  const other = wrapWidth(others, 2 * SLACK).wrap;
+  const full = (i: number) => (widths[i]! >= wrap - SLACK && widths[i]! <= wrap) || (widths[i]! > wrap && other > 0 && others[i]! >= other - 2 * SLACK && others[i]! <= other);
   const out = new Set<number>();
   // Printed text has few lines wider than its width (a table row, a long address); prose written a paragraph per
   // line has many, and a band of similar short lines (headings, list items) is then no wrapping width.
@@ -114,7 +122,7 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
     const line = lines[i]!;
     const j = nextKept(i, lines.length, gone);
     const next = lines[j];
-    if (!next || widths[i]! < wrap - SLACK || widths[i]! > wrap || next.end === next.start || opensMarker(headings, next.body)) continue;
+    if (!next || !full(i) || next.end === next.start || opensMarker(headings, next.body)) continue;
     if (byIndent ? indent(j) > 0 : ENDS.test(line.body)) continue;
     out.add(i);
   }
