@@ -249,3 +249,31 @@ describe('cell tables: cost linear in size on hostile shapes', () => {
     expect(ten / Math.max(one, 1)).toBeLessThan(30);
   });
 });
+
+describe('a task-breakdown table broken over pages, its header written again at the break', () => {
+  // One cell per line with a blank line after each, as a page copied to text gives it; the second page opens with
+  // the header again (序号 / 目标任务 / 牵头单位 / 责任单位), as printed tables do.
+  const header = ['序号', '目标任务', '牵头单位', '责任单位'];
+  const text = [
+    ...notice, '',
+    ...header,
+    '1', '全县生产总值增长6.5%。', '县发改局', '县统计局、各镇',
+    '2', '一般公共预算收入增长5%以上。', '县财政局', '县税务局',
+    ...header,
+    '3', '新增城镇就业2000人。', '县人社局', '各镇',
+    '4', '改造农村公路120公里。', '县交通运输局', '各镇',
+  ].join('\n\n') + '\n\n以上任务请各单位于每季度末报送进展。';
+  const result = assemble(docOf(text));
+
+  it('reads the rows after the repeated header as rows of the same table, and their tasks', () => {
+    expect(result.tables).toHaveLength(1);
+    expect(result.tables[0]!.rows.map((r) => r.cells[0]!.text)).toEqual(['1', '2', '3', '4']);
+    expect(roles(result)).toEqual([
+      ['1', '全县生产总值增长6.5%', ['县发改局'], ['县统计局', '各镇'], []],
+      ['2', '一般公共预算收入增长5%以上', ['县财政局'], ['县税务局'], []],
+      ['3', '新增城镇就业2000人', ['县人社局'], ['各镇'], []],
+      ['4', '改造农村公路120公里', ['县交通运输局'], ['各镇'], []],
+    ]);
+    exact(text, result);
+  });
+});

@@ -301,9 +301,11 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
       if (end < 0) break;
       rows.push({ at: span(p, end), group: false });
       n++;
+      // The next row, or, past the header written again at a page break, the row after it.
       const next = opensAt(end + 1, n);
-      if (next < 0) break;
-      p = next;
+      const resumed = next < 0 ? afterHeader(end + 1, i, j - i, n) : next;
+      if (resumed < 0) break;
+      p = resumed;
     }
     // A group row with no item after it ends nothing.
     while (rows.at(-1)?.group) rows.pop();
@@ -327,6 +329,19 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     const table: RawTable = { rule: grammar!.id, first: i, lines: [asRow(header, header.map(range)), ...totalRow, ...rows.map((r) => asRow(r.at, cellsOf(r.at)))], headerCount: 1, placed };
     if (headings.length) table.headings = headings;
     return { table, last: rows.at(-1)!.at.at(-1)! };
+  }
+
+  /**
+   * The line opening row n past the table's header (its `width` lines from line h) written again from line k, as a
+   * copy of a table broken over pages repeats it; -1 where no such repeat stands at k.
+   */
+  function afterHeader(k: number, h: number, width: number, n: number): number {
+    for (let c = 0; c < width; c++) {
+      while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
+      if (!usable(k) || body(k) !== body(h + c)) return -1;
+      k++;
+    }
+    return opensAt(k, n);
   }
 
   /**
