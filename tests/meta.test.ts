@@ -768,3 +768,20 @@ describe('meta: a reposted statistical bulletin', () => {
     expect(metaOf('某某统计公报库\n分类：地级市统计公报\n2025年某某市国民经济和社会发展统计公报\n一、综合\n全年全市地区生产总值1200亿元。\n').title).toBe('2025年某某市国民经济和社会发展统计公报');
   });
 });
+
+describe('meta: the title word of a transmitted document, and a delivery line typed with other dashes', () => {
+  it('types a notice transmitting an 意见 or a 办法 as a policy, one transmitting a 分工方案 as a task notice', () => {
+    const body = '\n各区人民政府，市政府各委、办、局：\n现将《…》印发给你们，请认真按照执行。\n一、总体要求\n到2025年底，本市建成区40%以上的面积达到海绵城市建设要求。\n';
+    expect(metaOf(`某市人民政府办公厅关于印发《本市系统化全域推进海绵城市建设的实施意见》的通知${body}`).docType).toBe('policy-notice');
+    expect(metaOf(`关于印发《某市养老服务补贴办法》的通知${body}`).docType).toBe('policy-notice');
+    expect(metaOf(`关于印发《某县2024年重点工作任务分工方案》的通知${body}`).docType).toBe('task-notice');
+    // Its figure after a deadline (到2025年底，…) is a goal, though the notice names no year of its own.
+    expect(docOf(`某市人民政府办公厅关于印发《本市海绵城市建设的实施意见》的通知${body}`).quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['40%', 'target', 2025]]);
+  });
+
+  it('takes no delivery line opened by ―― (U+2015) for the title', () => {
+    const text = '2021年某市政府工作报告\n――2021年1月31日在某市第十五届人民代表大会第六次会议上\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n';
+    expect(metaOf(text).title).toBe('2021年某市政府工作报告');
+    expect(metaOf(`――2021年1月31日在某市第十五届人民代表大会第六次会议上\n${text}`).title).toBe('2021年某市政府工作报告');
+  });
+});

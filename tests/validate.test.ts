@@ -138,9 +138,12 @@ describe('the validate step', () => {
         };
         walk(raw);
         const [holder, key] = holders[c.pick % holders.length]!;
-        if (c.op === 'set') holder[key] = c.value;
+        // A copy of an array or object value: fc.constant gives one object to every run, and a later change made
+        // inside it (a set on its element) would carry over into other runs, even make it contain itself.
+        const value = c.value !== null && typeof c.value === 'object' ? JSON.parse(JSON.stringify(c.value)) : c.value;
+        if (c.op === 'set') holder[key] = value;
         else if (c.op === 'delete') delete holder[key];
-        else if (c.op === 'add' && !Array.isArray(holder)) holder[`${String(key)}2`] = c.value;
+        else if (c.op === 'add' && !Array.isArray(holder)) holder[`${String(key)}2`] = value;
         else if (c.op === 'move' && !Array.isArray(holder)) { const v = holder[key]; delete holder[key]; holder[key] = v; }
       }
       if (conforms(raw)) {

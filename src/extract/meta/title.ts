@@ -14,7 +14,7 @@ const NOT_TITLE = [
   /^[\u4e00-\u9fff]{1,6}([,，、][\u4e00-\u9fff]{1,6}){2,}$/u, // a page's keywords (规划,计划,重点工作)
   /^[\d\s:/\-.年月日()]+$/u, // dates, times, counters
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]/u, // a page's date stamp before its label (2026年8月20日 政府频道最新文章)
-  /^[—\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines
+  /^[—―─\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines (——, ――, ──: the dash as typed)
   /〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$/u, // document numbers
   /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
   /https?:|www\./u,
@@ -32,7 +32,7 @@ const NOT_TITLE = [
   /^\S{0,12}会\s*议\s*文\s*件/u, // a session's file label, spaced (会 议 文 件（十二）)
 ];
 /** A title and the dash of its delivery phrase at the start of a long paragraph. */
-const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|--)\s*\d{4}\s*年/u;
+const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|――|--)\s*\d{4}\s*年/u;
 /** A title and a space at the start of a long paragraph, a page flattened onto one line (…统计公报 2023年是…). */
 const SPACED_TITLE = /^([^。,:;\s]{6,60})[ \t\u3000]+\S/u;
 const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
@@ -161,7 +161,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
     if (out.title && !endsAsTitle(out.title, rules) && looksLikeTitle(view, rules) && endsAsTitle(view, rules) && namesType(view, rules)) out.title = null;
     if (out.title || !looksLikeTitle(view, rules)) continue;
     // 政府工作报告——2023年1月5日在…会议上: the delivery phrase is not part of the title.
-    const dash = /\s*(——|--).{0,6}\d{4}\s*年.*$/u.exec(view);
+    const dash = /\s*(——|――|--).{0,6}\d{4}\s*年.*$/u.exec(view);
     out.title = coverUnit(doc, i, rules) + doc.reading.written(b.start, dash ? b.start + dash.index : b.end);
     const next = blocks[i + 1];
     if (next && next.kind === 'paragraph' && !endsAsTitle(view, rules)) {

@@ -374,6 +374,8 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   }
   const y = yearKind(sentence.before(pos), frame, c);
   if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
+  // A deadline before it (到2025年底，…) looks ahead, in a document of no year of its own too.
+  if (frame.planYear === null && lastYearCue(sentence.before(pos), c)?.deadline) return decided(frame, 'target', 'year-ahead');
   // A policy states rules (a standard, a subsidy, a limit) where it names no goal.
   if (frame.docType === 'policy-notice') return decided(frame, 'other', 'policy-rule');
   // An undated document that neither reports, plans nor assigns (a place's profile, a page of facts) states
