@@ -493,4 +493,9 @@ describe('years and periods', () => {
     const text = REPORT(2026, '一、2025年工作回顾\n全县生产总值增长5.1%。\n二、“十五五”时期目标任务和2026年工作安排\n《纲要（草案）》明确了经济社会发展主要指标：地区生产总值年均增长5%左右，非化石能源占能源消费总量比重21%。\n全县经济社会发展的主要预期目标是：地区生产总值增长4.5%左右。\n');
     expect(when(text)).toEqual([['5.1%', 'actual', 2025, null], ['5%', 'target', null, [2026, 2030]], ['21%', 'target', 2030, null], ['4.5%', 'target', 2026, null]]);
   });
+
+  it('a figure after a deadline beyond the year under review (到2025年，…) in a review part is a target; one by the year reviewed (到2022年底) is not', () => {
+    const text = REPORT(2023, '一、2022年工作回顾\n全市新建学校12所，到2022年底，累计建成5G基站3000个。到2025年，农林牧渔业总产值达1000亿元以上。\n');
+    expect(when(text)).toEqual([['12所', 'actual', 2022, null], ['3000个', 'actual', 2022, null], ['1000亿元', 'target', 2025, null]]);
+  });
 });

@@ -350,6 +350,11 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
     if (role === 'review' && c.aheadCue.in(clause)) return decided(frame, 'target', 'ahead-cue');
+    // A deadline after the year under review (到2025年，…, in the review of 2022) looks ahead too.
+    if (role === 'review' && frame.reviewYear !== null) {
+      const cue = lastYearCue(sentence.before(pos), c, true);
+      if (cue && cue.deadline && cue.year > frame.reviewYear) return decided(frame, 'target', 'year-ahead');
+    }
     if (role === 'plan' && done(clause, c)) return decided(frame, 'actual', 'done');
     // A year the report reviews, named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of
     // 2011–2015), is a past level even inside a plan part; a base (比2010年) or a deadline (到2015年) is not.
