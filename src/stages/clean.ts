@@ -17,8 +17,10 @@ const BLOCK_TAG = '<\\/?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|s
  * breaks a line, as a page flattened to text separates its paragraphs; but not one between a hanzi and a figure
  * (生产总值达  3.87万亿元、增长  5.5%), the space a PDF converter leaves where the font changes: a paragraph that opens
  * after a word with no punctuation opens with a year (一、经济运行  2025年，…) or a marker (…情况  1.全市…), not a figure.
+ * Nor one before a lone hanzi (one standing before another such run or the line's end): a title letter-spaced
+ * (第一章  总  则, 附  则) is one line; nor one after a chapter's marker (第四章  服务资助).
  */
-const SPACE_RUN = '(?<![\\u4e00-\\u9fff \\t\\ufeff])[ \\t][ \\t\\ufeff]*[ \\t]|[ \\t][ \\t\\ufeff]*[ \\t](?!\\ufeff*(?:[ \\t]|(?!\\d{4}年)\\d+(?:\\.\\d+)?[^\\d.、年]))';
+const SPACE_RUN = '(?<!第[一二三四五六七八九十百\\d]{1,4}[章节篇])(?:(?<![\\u4e00-\\u9fff \\t\\ufeff])[ \\t][ \\t\\ufeff]*[ \\t]|[ \\t][ \\t\\ufeff]*[ \\t](?!\\ufeff*(?:[ \\t]|(?!\\d{4}年)\\d+(?:\\.\\d+)?[^\\d.、年])))(?!\\ufeff*[\\u4e00-\\u9fff]\\ufeff*(?:[ \\t][ \\t\\ufeff]*[ \\t]|[\\r\\n]|$))';
 
 /**
  * Breaks inside one physical line, where segmentation also splits: literal `\r\n` escapes, runs of spaces
