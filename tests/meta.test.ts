@@ -785,3 +785,12 @@ describe('meta: the title word of a transmitted document, and a delivery line ty
     expect(metaOf(`――2021年1月31日在某市第十五届人民代表大会第六次会议上\n${text}`).title).toBe('2021年某市政府工作报告');
   });
 });
+
+describe('meta: a digest titled by the session it was delivered at', () => {
+  it('takes the digest\'s own title line (…在某市十六届人大七次会议上的政府工作报告（摘登）), not its first part title', () => {
+    const text = '某某市长在某市十六届人大七次会议上的政府工作报告（摘登）\n“十四五”时期经济社会发展回顾\n本报讯 市长指出，过去五年全市生产总值年均增长5.5%。\n2026年主要工作\n本报讯 今年全市生产总值预期增长5%左右。\n';
+    expect(metaOf(text).title).toBe('某某市长在某市十六届人大七次会议上的政府工作报告（摘登）');
+    // A session's file label is still none (阜平县十七届人大五次会议文件).
+    expect(metaOf('某县十七届人大五次会议文件\n2024年某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n').title).toBe('2024年某县政府工作报告');
+  });
+});
