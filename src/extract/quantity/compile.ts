@@ -125,6 +125,8 @@ export interface Compiled {
   scopeCues: CueSet;
   /** …and the cues that capture a year, or name a five-year span (a year or span written before a figure decides its kind). */
   captureCues: CueSet;
+  /** Any deadline cue (a year rule with `deadline`: 到2025年), to rule out most texts before the capture cues are read. */
+  deadlineAny: RegExp | null;
   leading: WordSet;
   trailing: WordSet;
   /** Whole words that a leading or trailing word must not be cut out of. */
@@ -1089,6 +1091,7 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
     baseYearIds: new Set(years.filter((r) => r.span === 'base').map((r) => r.id)),
     scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
     captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
+    deadlineAny: years.some((r) => r.deadline) ? new RegExp(years.filter((r) => r.deadline).map((r) => `(?:${r.pattern.source})`).join('|'), 'u') : null,
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),
