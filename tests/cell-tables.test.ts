@@ -153,6 +153,28 @@ describe('one cell per line with a serial column, cells written over several lin
     exact(text, result);
   });
 
+  it('goes on past a group row whose own cells are filled, over more lines than the header has cells (三、 / 水岸联动… / 15 / a standard over two lines / a unit)', () => {
+    const text = [
+      '某县2028年度湖长制工作考核细则', intro,
+      '序号', '考核内容', '分值', '评分标准', '责任单位',
+      '一、', '健全组织体系', '10',
+      '1', '建立湖长体系', '5', '落实属地管理责任，建立湖长体系。', '县河长办',
+      '二、', '水岸联动，推进“管治保”措施', '15', '落实属地管理责任，建立湖长体系，向社会公布', '湖长名单，规范湖长制公示牌设置。', '县河长办',
+      '2', '强化城镇生活污水治理', '3', '提升污水处理率，实现无害化处理处置。', '县城建局',
+      '3', '推动畜禽养殖污染控制', '7', '畜禽粪污综合利用率达到80%的得7分。', '县农业农村局',
+    ].join('\n');
+    const result = assemble(docOf(text));
+    expect(result.tables[0]!.rows.map((r) => r.cells[0]!.text)).toEqual(['一、', '1', '二、', '2', '3']);
+    // The group row that names its own unit is a task of its own.
+    expect(result.tasks.map((t) => [t.marker, t.title, t.responsible])).toEqual([
+      ['1', '建立湖长体系', ['县河长办']],
+      ['二、', '水岸联动，推进“管治保”措施', ['县河长办']],
+      ['2', '强化城镇生活污水治理', ['县城建局']],
+      ['3', '推动畜禽养殖污染控制', ['县农业农村局']],
+    ]);
+    exact(text, result);
+  });
+
   it('does not end a row at a score that equals the next serial number; with no unit column the last cell takes the extra lines', () => {
     const text = [
       '序号', '工作事项', '分值', '评分说明',

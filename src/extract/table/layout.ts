@@ -288,9 +288,10 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
         continue;
       }
       if (group(p)) {
-        // A group row: its title and score, up to the next serial number.
+        // A group row: its title and score, up to the next serial number; its own cells may be filled and written
+        // over more lines than the header has cells (三、 / 水岸联动… / 15 / 落实属地管理… / …公示牌设置。 / 县河长办).
         let e = p + 1;
-        while (e < p + width && usable(e) && body(e) && body(e) !== String(n)) e++;
+        while (e < p + Math.max(width, grammar!.maxRowLines) && usable(e) && body(e) && body(e) !== String(n)) e++;
         if (body(e) !== String(n) || e === p + 1) break;
         rows.push({ at: span(p, e - 1), group: true });
         p = e;
