@@ -652,6 +652,9 @@ describe('indicator', () => {
     // A pair written with its joiner, whole words after a shared head: 存、贷款余额 is 存款余额 and 贷款余额.
     expect(indicators('年末金融机构存、贷款余额分别增长8.8%、11.9%。')).toEqual(['金融机构存款余额', '金融机构贷款余额']);
     expect(indicators('全年进、出口总额分别增长3%和5%。')).toEqual(['进口总额', '出口总额']);
+    // A pair contracted into one word (存贷款, 中小学): its two halves.
+    expect(indicators('金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。')).toEqual(['金融机构存款余额', '金融机构贷款余额', '金融机构存款余额', '金融机构贷款余额']);
+    expect(indicators('全县中小学在校生分别达到1.2万人和2.3万人。')).toEqual(['中学在校生', '小学在校生']);
     // A later list in the sentence with no subject of its own takes the same parts, one by one.
     expect(indicators('城乡居民人均可支配收入分别达到42350元和19870元,增长4.9%和6.7%。')).toEqual([
       '城镇居民人均可支配收入', '农村居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入',
