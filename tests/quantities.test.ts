@@ -699,6 +699,7 @@ describe('indicator', () => {
     expect(indicators('80%的乡镇降至低风险等级。')).toEqual(['乡镇']);
     // After a verb taking it as its object, too.
     expect(indicators('各校要为学生提供不少于16学时的就业指导课程。')).toEqual(['就业指导课程']);
+    expect(indicators('新建商品住房项目继续配建不少于5%的保障性住房。')).toEqual(['保障性住房']);
     // A name before the figure stays; a generic noun after 的 (水平, 标准) names nothing.
     expect(indicators('引进总投资5亿元的光伏组件项目。')).toEqual(['总投资']);
     expect(indicators('按每人800元的标准发放补贴。')).toEqual([null]);
