@@ -125,8 +125,11 @@ export interface Compiled {
   scopeCues: CueSet;
   /** …and the cues that capture a year, or name a five-year span (a year or span written before a figure decides its kind). */
   captureCues: CueSet;
-  /** Any deadline cue (a year rule with `deadline`: 到2025年), to rule out most texts before the capture cues are read. */
-  deadlineAny: RegExp | null;
+  /**
+   * Any deadline cue (a year rule with `deadline`: 到2025年), to rule out most texts before the capture cues are read,
+   * with the texts one of which each such cue holds (requiredText: 到, 至…), tried first.
+   */
+  deadlineAny: { re: RegExp; needs: readonly string[] | null } | null;
   leading: WordSet;
   trailing: WordSet;
   /** Whole words that a leading or trailing word must not be cut out of. */
@@ -988,6 +991,19 @@ const shaped = {
   }),
 };
 
+/** The deadline cues as one pattern, and what each of them needs (see Compiled.deadlineAny); null with none. */
+function deadlineCue(rules: readonly QuantityRules['years'][number][]): Compiled['deadlineAny'] {
+  if (!rules.length) return null;
+  const needs = rules.map((r) => requiredText(r.pattern));
+  return { re: new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), 'u'), needs: needs.every((n) => n !== null) ? needs.flat() as string[] : null };
+}
+
+/** Whether `text` holds a deadline cue (到2025年). */
+export function hasDeadline(text: string, c: Compiled): boolean {
+  const d = c.deadlineAny;
+  return d !== null && mayHold(text, d.needs) && d.re.test(text);
+}
+
 /** Called once by the rule loader (src/rules/compile.ts). */
 export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
   const rules: RawRules = { ...raw, units: { ...raw.units, units: raw.units.units.map(shaped.unit) } };
@@ -1091,7 +1107,7 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
     baseYearIds: new Set(years.filter((r) => r.span === 'base').map((r) => r.id)),
     scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
     captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
-    deadlineAny: years.some((r) => r.deadline) ? new RegExp(years.filter((r) => r.deadline).map((r) => `(?:${r.pattern.source})`).join('|'), 'u') : null,
+    deadlineAny: deadlineCue(years.filter((r) => r.deadline)),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import type { Compiled, PatternScan } from './compile.js';
+import { hasDeadline, type Compiled, type PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
@@ -351,7 +351,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   if (role === 'review' || role === 'plan') {
     if (role === 'review' && c.aheadCue.in(clause)) return decided(frame, 'target', 'ahead-cue');
     // A deadline after the year under review (到2025年，…, in the review of 2022) looks ahead too.
-    if (role === 'review' && frame.reviewYear !== null && c.deadlineAny?.test(sentence.before(pos))) {
+    if (role === 'review' && frame.reviewYear !== null && hasDeadline(sentence.before(pos), c)) {
       const cue = lastYearCue(sentence.before(pos), c, true);
       if (cue && cue.deadline && cue.year > frame.reviewYear) return decided(frame, 'target', 'year-ahead');
     }
@@ -380,7 +380,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const y = yearKind(sentence.before(pos), frame, c);
   if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
   // A deadline before it (到2025年底，…) looks ahead, in a document of no year of its own too.
-  if (frame.planYear === null && c.deadlineAny?.test(sentence.before(pos)) && lastYearCue(sentence.before(pos), c)?.deadline) return decided(frame, 'target', 'year-ahead');
+  if (frame.planYear === null && hasDeadline(sentence.before(pos), c) && lastYearCue(sentence.before(pos), c)?.deadline) return decided(frame, 'target', 'year-ahead');
   // A policy states rules (a standard, a subsidy, a limit) where it names no goal.
   if (frame.docType === 'policy-notice') return decided(frame, 'other', 'policy-rule');
   // An undated document that neither reports, plans nor assigns (a place's profile, a page of facts) states
