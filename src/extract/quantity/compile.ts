@@ -127,7 +127,7 @@ export interface Compiled {
   captureCues: CueSet;
   /**
    * Any deadline cue (a year rule with `deadline`: 到2025年), to rule out most texts before the capture cues are read,
-   * with the texts one of which each such cue holds (requiredText: 到, 至…), tried first.
+   * with texts one of which every such cue's match holds (requiredText: the 19 or 20 of its year), tried first.
    */
   deadlineAny: { re: RegExp; needs: readonly string[] | null } | null;
   leading: WordSet;

@@ -2,7 +2,7 @@ import type { Range } from '../../document.js';
 import type { ReadingView } from '../../util/reading.js';
 import { isSpaceCode, trimRange } from '../../span.js';
 import { mayNameUnits, NAMES_UNITS, scanListUnits, type Grammar, type UnitRole } from './grammar.js';
-import { isUnit, roleMark, splitItems } from './split.js';
+import { endsAsUnit, isUnit, roleMark, splitItems } from './split.js';
 import { COLON, COMMA, ENUMERATION, FULL_STOP, PERIOD, SEMICOLON } from '../../rules/punctuation.js';
 
 export interface UnitItem extends Range {
@@ -259,8 +259,9 @@ function bracketedLists(view: string, start: number, end: number, g: Grammar): U
 /**
  * The units a text opens with as the subject of its duty (区财政局、区发改委负责落实经费。 区民防办：负责制定…。 各镇政府、
  * 街道办事处应按照…; organizations.yaml openingUnits), read from `start`: every item a unit's name, none shorter than
- * the rule's shortest (全区, 企业 name no one), and one at least not generic unless a role verb follows (各属地街道负责). Their roles are the verb's (牵头: lead), else
- * responsible; after a colon (a duty line, 区民防办：参与…) responsible whatever the verb.
+ * the rule's shortest (全区, 企业 name no one), and one at least not generic unless a role verb follows (各属地街道负责).
+ * Their roles are the verb's (牵头: lead), else responsible; after a colon (a duty line, 区民防办：参与…) responsible
+ * whatever the verb.
  */
 export function openingUnits(view: string, start: number, end: number, g: Grammar): UnitList | null {
   const o = g.opening;
@@ -270,7 +271,7 @@ export function openingUnits(view: string, start: number, end: number, g: Gramma
   const items = splitItems(view, start, start + m[1]!.length, g);
   const verb = o.duty.has(m[3]!) ? null : g.verbs.get(m[3]!)!;
   // Every name ends as a unit's, generic ones too (各属地街道): a subject running into its predicate (相关单位提供…) is none.
-  if (!items.length || !items.every((r) => r.end - r.start >= o.minName && isUnit(view, r, g) && g.suffix.test(view.slice(r.start, r.end).replace(/(\([^()]*\))+$/, '')))) return null;
+  if (!items.length || !items.every((r) => r.end - r.start >= o.minName && isUnit(view, r, g) && endsAsUnit(view.slice(r.start, r.end), g))) return null;
   // Only generic units (各地、各部门要…) exhort everyone: a task only where a role verb assigns it (各属地街道负责…).
   if (!verb && items.every((r) => g.generic?.test(view.slice(r.start, r.end)))) return null;
   const roles: UnitRole[] = m[2] || !verb ? ['responsible'] : verb.roles;

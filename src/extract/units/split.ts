@@ -65,7 +65,11 @@ export function splitItems(view: string, start: number, end: number, g: Grammar)
 export function isUnit(view: string, r: Range, g: Grammar): boolean {
   const name = view.slice(r.start, r.end);
   if (name.length > g.maxNameLength || g.punct.has(name, FULL_STOP | COLON | SENTENCE_END) || /["“”]/.test(name)) return false;
-  if (g.generic?.test(name)) return true;
+  return !!g.generic?.test(name) || endsAsUnit(name, g);
+}
+
+/** Whether a name, its parentheses after it aside (区委组织部(区人才办)), ends in a unit's suffix (局, 委, 街道…). */
+export function endsAsUnit(name: string, g: Grammar): boolean {
   const core = name.replace(/(\([^()]*\))+$/, '');
   return core.length > 0 && g.suffix.test(core);
 }
