@@ -196,3 +196,13 @@ describe('one cell per line with a serial column, cells written over several lin
     expect(table.rows.map((r) => r.cells.map((c) => c.column))).toEqual([[0, 1, 2, 3], [0, 1, 3], [0, 1, 2, 3]]);
   });
 });
+
+describe('numbered cells of a table read down two columns', () => {
+  it('takes no item of one style that repeats the number of the one before it (一、…收入 / 一、…支出 / 二、… / 二、…) for a heading', () => {
+    const text = ['收入支出决算总表', '单位：万元', '', '收入', '项目', '一、一般公共预算财政拨款收入', '', '决算数', '2,940.05', '',
+      '支出', '项目', '一、一般公共服务支出', '', '二、政府性基金预算财政拨款收入', '', '二、外交支出', '', '三、上级补助收入', '', '三、国防支出', '',
+      '第三部分 情况说明', '一、收入支出决算总体情况说明', '2024年度收入总计2940.05万元。', '二、收入决算情况说明', '2024年度财政拨款收入2940.05万元。'].join('\n');
+    const result = assemble(docOf(text));
+    expect(result.sections.map((s) => s.heading)).toEqual(['第三部分 情况说明', '一、收入支出决算总体情况说明', '二、收入决算情况说明']);
+  });
+});

@@ -140,6 +140,29 @@ function cutOut(pieces: readonly Range[], cut: Range): Range[] {
   return out;
 }
 
+/** A marker that holds a number (一、, （3）, 第二部分, ④), not a bullet. */
+const NUMBERED = /[\d一二三四五六七八九十百①-⑳]/u;
+
+/**
+ * Two numbered items of one style in a row with one number (一、一般公共预算财政拨款收入 / 一、一般公共服务支出 / 二、… /
+ * 二、…): the cells of a table's two columns read down, not sections; neither is a heading.
+ */
+function repeatedMarkers(view: string, found: (Candidate | null)[]): void {
+  const drop: number[] = [];
+  let prev: Candidate | null = null;
+  let prevAt = -1;
+  for (let i = 0; i < found.length; i++) {
+    const c = found[i];
+    if (!c) continue;
+    // (Bullets, ■ or ●, are the same every time: only a marker with a number in it counts.)
+    const marker = c.marker ? view.slice(c.marker.start, c.marker.end).trim() : '';
+    if (prev && prev.marker && c.style === prev.style && NUMBERED.test(marker) && marker === view.slice(prev.marker.start, prev.marker.end).trim()) drop.push(prevAt, i);
+    prev = c;
+    prevAt = i;
+  }
+  for (const i of drop) found[i] = null;
+}
+
 interface Candidate {
   style: string;
   rule: string;
@@ -560,6 +583,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     if (c && rules.headings.compiled.outlineStyles.has(c.style)) outlineStyles++;
     found.push(c);
   }
+  repeatedMarkers(view, found);
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   const lone = rules.headings.standalone;
   if (lone && outlineStyles < 2 && firstLong >= 0) standaloneHeadings(view, paras, found, firstLong, cells, rules, lone);
