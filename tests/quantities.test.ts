@@ -691,6 +691,8 @@ describe('indicator', () => {
     expect(indicators('城乡居民基础养老金提高到每人每月260元。')).toEqual(['城乡居民基础养老金']);
     // 城镇 is no one who acts: 城镇新增就业 is the name of the statistic.
     expect(indicators('城镇新增就业1.2万人。')).toEqual(['城镇新增就业']);
+    // A level stepped over (迈上, 跨过) or a slight change (微降) is no part of the name.
+    expect(indicators('全市地区生产总值迈上4万亿元，CPI微降0.1%。')).toEqual(['地区生产总值', 'CPI']);
   });
 
   it('names a figure written as a modifier by the noun after its 的, when nothing is named before it', () => {
