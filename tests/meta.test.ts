@@ -794,3 +794,11 @@ describe('meta: a digest titled by the session it was delivered at', () => {
     expect(metaOf('某县十七届人大五次会议文件\n2024年某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n').title).toBe('2024年某县政府工作报告');
   });
 });
+
+describe('meta: a repost naming its original headline', () => {
+  it('types a page whose body opens 原标题：… as news, an HTML copy too', () => {
+    const body = '\n2021年，全省地区生产总值达到8.3万亿元，比上年增长8.3%。\n';
+    expect(metaOf(`粤苏鲁经济领跑全国\n原标题：粤苏鲁经济领跑全国，GDP总量相加超30万亿元${body}`).docType).toBe('news');
+    expect(metaOf(`粤苏鲁经济领跑全国\n<div>\n<p>　　原标题：粤苏鲁经济领跑全国，GDP总量相加超30万亿元</p>${body}`).docType).toBe('news');
+  });
+});
