@@ -655,6 +655,9 @@ describe('indicator', () => {
     // A pair contracted into one word (存贷款, 中小学): its two halves.
     expect(indicators('金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。')).toEqual(['金融机构存款余额', '金融机构贷款余额', '金融机构存款余额', '金融机构贷款余额']);
     expect(indicators('全县中小学在校生分别达到1.2万人和2.3万人。')).toEqual(['中学在校生', '小学在校生']);
+    // Examples listed before their category: each figure is its example's, with the measure the category ends with.
+    expect(indicators('合成氨、锂离子电池、工业机器人等产品产量分别增长62.6%、34.8%和20%。')).toEqual(['合成氨产量', '锂离子电池产量', '工业机器人产量']);
+    expect(indicators('节能环保、汽车及零部件等产业增加值分别增长29.2%和16.5%。')).toEqual(['节能环保产业增加值', '汽车及零部件产业增加值']);
     // A later list in the sentence with no subject of its own takes the same parts, one by one.
     expect(indicators('城乡居民人均可支配收入分别达到42350元和19870元,增长4.9%和6.7%。')).toEqual([
       '城镇居民人均可支配收入', '农村居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入',

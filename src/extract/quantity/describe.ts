@@ -86,6 +86,9 @@ interface Group {
   sentence: number;
 }
 
+/** 等, closing a list of examples before their category. */
+const ETC = 0x7b49;
+
 /** The parts of a subject handed out to the last list of a sentence, for a later list there that has none. */
 interface Handed { sentence: number; parts: string[] }
 
@@ -107,6 +110,15 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
   const subject = indicatorRange(doc.reading, s.from, s.start, s.afterStart, s.afterEnd, 'level', c, Infinity);
   let parts = subject ? distribute(doc.reading, subject, g.members.length, c) : null;
   let by = frame.ids.indicator.parts;
+  // Examples listed before the category that names them (新能源汽车、光伏电池、工业机器人等绿色低碳产品产量分别增长…):
+  // each figure is its example's, when they are as many as the figures, with what the category ends with (产量).
+  if (subject && subject.start > s.from && doc.view.charCodeAt(subject.start - 1) === ETC) {
+    const at = subject.start - 1;
+    const examples = indicatorRange(doc.reading, s.from, at, at, at, 'level', c, Infinity);
+    const listed = examples ? distribute(doc.reading, examples, g.members.length, c) : null;
+    const tail = c.q.indicator.examplesTail?.exec(doc.reading.written(subject.start, subject.end))?.[0] ?? '';
+    if (listed) parts = listed.map((p) => p + tail);
+  }
   if (!subject && handed?.sentence === g.sentence && handed.parts.length === g.members.length) parts = handed.parts;
   // A list of shares after 分别 (…男性人口23.85万人，女性人口22.61万人，分别占总人口的51.3%和48.7%) names the base it
   // is a share of, not its subject: the figures before it are what the shares measure, as with no subject at all.

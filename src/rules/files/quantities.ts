@@ -110,6 +110,11 @@ export function quantityRules() {
     /** Adverbs a list's subject may end with before a gap word (A和B分别高于全省…, 均, 都). */
     listAdverbs: Words.default([]),
     /**
+     * What a category after a list of examples ends with that each example takes too (合成氨、锂离子电池等产品产量分别
+     * 增长…: 合成氨产量; 节能环保、汽车及零部件等产业增加值: 节能环保产业增加值).
+     */
+    examplesTail: Pattern.optional(),
+    /**
      * A share: the word opening its base (占总人口的51.3%), the nouns naming a share (比重, 比例, 份额), and the noun a bare
      * share of the figure before it is named by (…，占3.7%: …比重).
      */
