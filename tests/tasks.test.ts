@@ -420,13 +420,23 @@ describe('tasks: units named as the subject of their duty', () => {
     ]);
   });
 
+  it('reads a numbered item whose title names its unit and whose text opens with its duty (1.街道消委办。牵头开展… 2.派出所。配合开展…)', () => {
+    const text = `${NOTICE}1.街道消委办。牵头开展独居老人消防安全关爱工作。\n2.派出所。配合开展独居老人消防安全关爱工作，负责消防检查。\n3.居委会。具体负责本辖区独居老人的排摸登记。\n`;
+    // The unit the title names leads where its text says so, else it is responsible, whatever verb follows.
+    expect(rows(text)).toEqual([
+      ['1.', '街道消委办', ['街道消委办'], ['街道消委办'], [], 'task.opening-units'],
+      ['2.', '派出所', [], ['派出所'], [], 'task.opening-units'],
+      ['3.', '居委会', [], ['居委会'], [], 'task.opening-units'],
+    ]);
+  });
+
   it('reads the units after a numbered item\'s run-in title ((一）科学规划。各镇政府、街道办事处应…)', () => {
     const text = `${NOTICE}（一）科学规划，合理布局。各镇政府、街道办事处应按照规划要求，做好场所选址。\n`;
     expect(rows(text)).toEqual([['（一）', '科学规划，合理布局', [], ['各镇政府', '街道办事处'], [], 'task.opening-units']]);
   });
 
-  it('reads no task from the whole area, generic units exhorted (各地、各部门要…), a person in charge (负责人) or a subject running into its predicate', () => {
-    const text = `${NOTICE}全区要加快推进应急避难场所建设。\n各地、各部门要高度重视。\n规建生态办负责人为联络员。\n各居村、相关单位提供参与排查的人员清单。\n`;
+  it('reads no task from the whole area, generic units exhorted (各地、各部门要…), a person in charge (负责人), a subject running into its predicate or over a comma', () => {
+    const text = `${NOTICE}全区要加快推进应急避难场所建设。\n各地、各部门要高度重视。\n规建生态办负责人为联络员。\n各居村、相关单位提供参与排查的人员清单。\n市财政局将资金统一拨付给市电力公司，市电力公司负责发放。\n`;
     expect(rows(text)).toEqual([]);
   });
 

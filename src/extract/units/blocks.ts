@@ -6,7 +6,7 @@ import type { Draft, SectionLeads } from './draft.js';
 import { isRecordField, NAMES_UNITS, OPEN_AT_END, scanListUnits, type Grammar } from './grammar.js';
 import { inBits } from '../quantity/compile.js';
 import type { SectionIndex } from './sections.js';
-import { findUnitLists, openingUnits, readUnitLists, unitItem, type UnitList } from './lists.js';
+import { findUnitLists, openingUnits, readUnitLists, titleUnits, unitItem, type UnitList } from './lists.js';
 import { unitCell } from './split.js';
 import { CLAUSE, COLON, FULL_STOP } from '../../rules/punctuation.js';
 
@@ -210,8 +210,10 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
       const next = labelRun(i + 1, b.end, false, lists);
       if (!lists.length) {
         // A numbered run-in title whose text goes on with its units ((一）科学规划，合理布局。各镇政府、…应…): the item.
+        // Or whose title names the unit its text then gives the duty of (1.派出所。负责对独居老人家庭开展检查。).
         const tail = blocks[i + 1];
-        const own = opening && section.marker && tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start)) ? openingUnits(view, tail.start, tail.end, g) : null;
+        const runOn = opening && section.marker && tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start));
+        const own = runOn ? titleUnits(view, section.title, tail!.start, tail!.end, g) ?? openingUnits(view, tail!.start, tail!.end, g) : null;
         if (own) {
           drafts.push({ start: b.start, end: tail!.end, marker: section.marker, title: section.title, section: section.parent, lists: [own], rule: own.rule });
           i++;

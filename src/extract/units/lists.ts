@@ -268,14 +268,31 @@ export function openingUnits(view: string, start: number, end: number, g: Gramma
   if (!o) return null;
   const m = o.pattern.exec(view.slice(start, end));
   if (!m) return null;
-  const items = splitItems(view, start, start + m[1]!.length, g);
-  const verb = o.duty.has(m[3]!) ? null : g.verbs.get(m[3]!)!;
+  const verb = g.opening!.duty.has(m[3]!) ? null : g.verbs.get(m[3]!)!;
+  return subjectUnits(view, start, start + m[1]!.length, m[2] || !verb ? ['responsible'] : verb.roles, !!verb, g);
+}
+
+/**
+ * The units a numbered item's title names when its text opens with their duty (1.派出所。负责对独居老人家庭开展检查。):
+ * `title` the title, `text` where its text starts; read as `openingUnits` reads a subject. The title names the units
+ * the item is about: they lead where the text says so (牵头…), else they are responsible, whatever verb follows.
+ */
+export function titleUnits(view: string, title: Range, text: number, end: number, g: Grammar): UnitList | null {
+  const m = g.opening?.word.exec(view.slice(text, Math.min(end, text + 8)));
+  if (!m) return null;
+  const verb = g.verbs.get(m[1]!);
+  return subjectUnits(view, title.start, title.end, verb?.roles.includes('lead') ? verb.roles : ['responsible'], !!verb, g);
+}
+
+/** The units of a subject [start, end), given `roles`; `verb`: a role verb follows it (not only a duty word, 要). */
+function subjectUnits(view: string, start: number, end: number, roles: UnitRole[], verb: boolean, g: Grammar): UnitList | null {
+  const o = g.opening!;
+  const items = splitItems(view, start, end, g);
   // Every name ends as a unit's, generic ones too (各属地街道): a subject running into its predicate (相关单位提供…) is none.
   if (!items.length || !items.every((r) => r.end - r.start >= o.minName && isUnit(view, r, g) && endsAsUnit(view.slice(r.start, r.end), g))) return null;
   // Only generic units (各地、各部门要…) exhort everyone: a task only where a role verb assigns it (各属地街道负责…).
   if (!verb && items.every((r) => g.generic?.test(view.slice(r.start, r.end)))) return null;
-  const roles: UnitRole[] = m[2] || !verb ? ['responsible'] : verb.roles;
   const out: UnitItem[] = [];
   for (const r of items) out.push(markedItem(view, r, roles, g));
-  return { start, end: start + m[1]!.length, items: out, rule: g.shapeIds['opening-units'], firstIsLead: false, sticky: false };
+  return { start, end, items: out, rule: g.shapeIds['opening-units'], firstIsLead: false, sticky: false };
 }
