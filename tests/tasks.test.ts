@@ -421,12 +421,15 @@ describe('tasks: units named as the subject of their duty', () => {
   });
 
   it('reads a numbered item whose title names its unit and whose text opens with its duty (1.街道消委办。牵头开展… 2.派出所。配合开展…)', () => {
-    const text = `${NOTICE}1.街道消委办。牵头开展独居老人消防安全关爱工作。\n2.派出所。配合开展独居老人消防安全关爱工作，负责消防检查。\n3.居委会。具体负责本辖区独居老人的排摸登记。\n`;
-    // The unit the title names leads where its text says so, else it is responsible, whatever verb follows.
+    const text = `${NOTICE}1.街道消委办。牵头开展独居老人消防安全关爱工作。\n2.派出所。配合开展独居老人消防安全关爱工作，负责消防检查。\n3.居委会。具体负责本辖区独居老人的排摸登记。\n`
+      + '4.建管中心。积极依托“红色物业”创建工作，协同开展排查。\n三、工作要求\n1.加强领导。各部门要高度重视。\n2.信息中心。做好数据汇总。\n';
+    // The unit the title names leads where its text says so, else it is responsible, whatever verb follows; under a
+    // part dividing the duties (二、职责分工) its text need not open with a duty word; elsewhere it must.
     expect(rows(text)).toEqual([
       ['1.', '街道消委办', ['街道消委办'], ['街道消委办'], [], 'task.opening-units'],
       ['2.', '派出所', [], ['派出所'], [], 'task.opening-units'],
       ['3.', '居委会', [], ['居委会'], [], 'task.opening-units'],
+      ['4.', '建管中心', [], ['建管中心'], [], 'task.opening-units'],
     ]);
   });
 

@@ -213,7 +213,9 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
         // Or whose title names the unit its text then gives the duty of (1.派出所。负责对独居老人家庭开展检查。).
         const tail = blocks[i + 1];
         const runOn = opening && section.marker && tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start));
-        const own = runOn ? titleUnits(view, section.title, tail!.start, tail!.end, g) ?? openingUnits(view, tail!.start, tail!.end, g) : null;
+        const parent = section.parent ? sections.byId.get(section.parent) : undefined;
+        const duties = !!parent && !!g.opening?.dutySections?.test(view.slice(parent.title.start, parent.title.end));
+        const own = runOn ? titleUnits(view, section.title, tail!.start, tail!.end, g, duties) ?? openingUnits(view, tail!.start, tail!.end, g) : null;
         if (own) {
           drafts.push({ start: b.start, end: tail!.end, marker: section.marker, title: section.title, section: section.parent, lists: [own], rule: own.rule });
           i++;

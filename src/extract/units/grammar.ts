@@ -13,9 +13,10 @@ export interface Grammar {
   /**
    * organizations.yaml openingUnits: the subject before the first role verb or duty word of a text (group 1), a colon
    * after it (group 2), the word (group 3); the document types it is read in, its shortest unit name, and the role
-   * verb or duty word alone opening a text (`word`: the duty after a title that names the unit, 1.派出所。负责…).
+   * verb or duty word alone opening a text (`word`: the duty after a title that names the unit, 1.派出所。负责…), and
+   * the titles of parts dividing the duties (`dutySections`: 职责分工), whose items' titles name units.
    */
-  opening: { pattern: RegExp; duty: ReadonlySet<string>; docTypes: ReadonlySet<string>; minName: number; word: RegExp } | null;
+  opening: { pattern: RegExp; duty: ReadonlySet<string>; docTypes: ReadonlySet<string>; minName: number; word: RegExp; dutySections: RegExp | null } | null;
   /** Any label or ignored label followed by a colon (global). */
   label: RegExp;
   /** A block that opens with a label: 责任单位:… or (牵头单位:…. */
@@ -219,7 +220,7 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   return {
     opening: u.docTypes.length && openingWords.length
       ? { pattern: new RegExp(`^([^。;!?:,]{2,${u.maxSubject}}?)(:)?(${alternation(openingWords)})(?!人)`, 'u'), duty: new Set(u.duty), docTypes: new Set(u.docTypes), minName: u.minName,
-        word: new RegExp(`^(?:具体)?(${alternation(openingWords)})(?!人)`, 'u') }
+        word: new RegExp(`^(?:具体)?(${alternation(openingWords)})(?!人)`, 'u'), dutySections: u.dutySections ?? null }
       : null,
     label: labelWords.length ? new RegExp(`(${alternation(labelWords)})\\s*:`, 'gu') : never,
     labelLine: labelWords.length ? new RegExp(`^\\(?\\s*(${alternation(labelWords)})\\s*:`, 'u') : /(?!)/,

@@ -276,10 +276,11 @@ export function openingUnits(view: string, start: number, end: number, g: Gramma
  * The units a numbered item's title names when its text opens with their duty (1.派出所。负责对独居老人家庭开展检查。):
  * `title` the title, `text` where its text starts; read as `openingUnits` reads a subject. The title names the units
  * the item is about: they lead where the text says so (牵头…), else they are responsible, whatever verb follows.
+ * `duties`: the item stands in a part dividing the duties (职责分工), where its text need not open with a duty word.
  */
-export function titleUnits(view: string, title: Range, text: number, end: number, g: Grammar): UnitList | null {
+export function titleUnits(view: string, title: Range, text: number, end: number, g: Grammar, duties = false): UnitList | null {
   const m = g.opening?.word.exec(view.slice(text, Math.min(end, text + 8)));
-  if (!m) return null;
+  if (!m) return duties ? subjectUnits(view, title.start, title.end, ['responsible'], true, g) : null;
   const verb = g.verbs.get(m[1]!);
   return subjectUnits(view, title.start, title.end, verb?.roles.includes('lead') ? verb.roles : ['responsible'], !!verb, g);
 }

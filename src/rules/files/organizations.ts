@@ -58,7 +58,9 @@ export function organizationRules() {
      * responsible unless the verb says otherwise; at least one must name a unit of its own (not only 各地、各部门), and
      * none the document's whole area (全区: a name of at least `minName` characters).
      */
-    openingUnits: z.object({ duty: Words.default([]), docTypes: z.array(z.string()).default([]), maxSubject: z.number().int().positive().default(40), minName: z.number().int().positive().default(3) })
+    openingUnits: z.object({ duty: Words.default([]), docTypes: z.array(z.string()).default([]), maxSubject: z.number().int().positive().default(40), minName: z.number().int().positive().default(3),
+      /** A part dividing the duties (二、职责分工): each numbered item under it whose title names units is theirs, duty word or not. */
+      dutySections: Pattern.optional() })
       .strict().default({ duty: [], docTypes: [], maxSubject: 40, minName: 3 }),
     /** Merged by id like every list: an override file adds or replaces shapes, the built-in file has one of each. */
     taskShapes: z.array(TaskShape).default([]),
