@@ -802,3 +802,11 @@ describe('meta: a repost naming its original headline', () => {
     expect(metaOf(`粤苏鲁经济领跑全国\n<div>\n<p>　　原标题：粤苏鲁经济领跑全国，GDP总量相加超30万亿元</p>${body}`).docType).toBe('news');
   });
 });
+
+describe('meta: a markdown copy', () => {
+  it('takes its level-1 heading for the title however short (# 新闻联播 2025-03-05), and no list item that is a field (- 数据源：…)', () => {
+    const text = '# 新闻联播 2025-03-05\n\n- 数据源：央视网（CCTV 官方文字稿）\n- 新闻条数：20\n\n## 本期节目主要内容\n\n十四届全国人大三次会议在京开幕，国务院总理作政府工作报告。\n';
+    expect(metaOf(text).title).toBe('新闻联播 2025-03-05');
+    expect(metaOf('- 数据源：央视网（CCTV 官方文字稿）\n某某市2025年国民经济和社会发展统计公报\n一、综合\n全年全市地区生产总值1200亿元。\n').title).toBe('某某市2025年国民经济和社会发展统计公报');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Doc } from '../../document.js';
+import { lineOf } from '../../span.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 
 /** What the opening lines say: the document's own title, and a collector's header (标题:/发文单位:/发文时间:) if any. */
@@ -159,7 +160,14 @@ export function opening(doc: Doc, rules: Rules): Opening {
     // A first line that ends in no title word (a site's widget, 无障碍辅助浏览) gives way to a later one, before the
     // body, that names a type of document (某某市财政局2025年工作总结与2026年工作安排: rules/meta.yaml titleCues).
     if (out.title && !endsAsTitle(out.title, rules) && looksLikeTitle(view, rules) && endsAsTitle(view, rules) && namesType(view, rules)) out.title = null;
-    if (out.title || !looksLikeTitle(view, rules)) continue;
+    // A markdown copy marks its title (# 新闻联播 2025-03-05, however short); a list item of its that is a field
+    // (- 数据源：…) is none, though a bulleted headline is (- 十大民生实事项目由人大代表票决产生).
+    const mark = markdownMark(doc, b.start);
+    if (!out.title && mark === 'title' && hasCjk(view, 2) && !NOT_TITLE.some((p) => p.test(view))) {
+      out.title = doc.reading.written(b.start, b.end);
+      continue;
+    }
+    if (out.title || (mark === 'item' && FIELD.test(view)) || !looksLikeTitle(view, rules)) continue;
     // 政府工作报告——2023年1月5日在…会议上: the delivery phrase is not part of the title.
     const dash = /\s*(——|――|--).{0,6}\d{4}\s*年.*$/u.exec(view);
     out.title = coverUnit(doc, i, rules) + doc.reading.written(b.start, dash ? b.start + dash.index : b.end);
@@ -185,6 +193,15 @@ export function opening(doc: Doc, rules: Rules): Opening {
   }
   if (out.title) out.title = withoutBookMarks(out.title);
   return out;
+}
+
+/** A field of a list (数据源：…, 新闻条数：20): a short label and its colon. */
+const FIELD = /^[^:]{1,8}:/u;
+
+/** What the markdown before a block on its line makes it: a level-1 heading (# …), a list item (- …), or nothing. */
+function markdownMark(doc: Doc, start: number): 'title' | 'item' | null {
+  const before = doc.text.slice(doc.lineStarts[lineOf(doc.lineStarts, start) - 1]!, start);
+  return /^#[ \t]+$/.test(before) ? 'title' : /^[ \t]*[-*+][ \t]+$/.test(before) ? 'item' : null;
 }
 
 /** A title line that opens with its year, naming no one (2024年度部门决算). */
