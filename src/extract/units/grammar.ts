@@ -220,7 +220,7 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   return {
     opening: u.docTypes.length && openingWords.length
       ? { pattern: new RegExp(`^([^。;!?:,]{2,${u.maxSubject}}?)(:)?(${alternation(openingWords)})(?!人)`, 'u'), duty: new Set(u.duty), docTypes: new Set(u.docTypes), minName: u.minName,
-        word: new RegExp(`^(?:具体)?(${alternation(openingWords)})(?!人)`, 'u'), dutySections: u.dutySections ?? null }
+        word: new RegExp(`^(${alternation(openingWords)})(?!人)`, 'u'), dutySections: u.dutySections ?? null }
       : null,
     label: labelWords.length ? new RegExp(`(${alternation(labelWords)})\\s*:`, 'gu') : never,
     labelLine: labelWords.length ? new RegExp(`^\\(?\\s*(${alternation(labelWords)})\\s*:`, 'u') : /(?!)/,
