@@ -95,9 +95,14 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   // in a proportional font, a line with many digits counts more characters than its neighbours (…支出决算为1511.89万 /
   // 元。…). (Never a narrower one: a title letter-spaced to the page's width is no full line.)
   // (That band is measured with twice the slack: such a font spreads the widths of full lines.)
+  // (Measured only when a line wider than the band asks: most texts have none that could run on.)
   const others = charsWin ? display : chars;
-  const other = wrapWidth(others, 2 * SLACK).wrap;
-  const full = (i: number) => (widths[i]! >= wrap - SLACK && widths[i]! <= wrap) || (widths[i]! > wrap && other > 0 && others[i]! >= other - 2 * SLACK && others[i]! <= other);
+  let other: number | undefined;
+  const otherFull = (i: number) => {
+    other ??= wrapWidth(others, 2 * SLACK).wrap;
+    return other > 0 && others[i]! >= other - 2 * SLACK && others[i]! <= other;
+  };
+  const full = (i: number) => (widths[i]! >= wrap - SLACK && widths[i]! <= wrap) || (widths[i]! > wrap && otherFull(i));
   const out = new Set<number>();
   // Printed text has few lines wider than its width (a table row, a long address); prose written a paragraph per
   // line has many, and a band of similar short lines (headings, list items) is then no wrapping width.

@@ -351,8 +351,9 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   if (role === 'review' || role === 'plan') {
     if (role === 'review' && c.aheadCue.in(clause)) return decided(frame, 'target', 'ahead-cue');
     // A deadline after the year under review (到2025年，…, in the review of 2022) looks ahead too.
-    if (role === 'review' && frame.reviewYear !== null && hasDeadline(sentence.before(pos), c)) {
-      const cue = lastYearCue(sentence.before(pos), c, true);
+    if (role === 'review' && frame.reviewYear !== null) {
+      const before = sentence.before(pos);
+      const cue = hasDeadline(before, c) ? lastYearCue(before, c, true) : null;
       if (cue && cue.deadline && cue.year > frame.reviewYear) return decided(frame, 'target', 'year-ahead');
     }
     if (role === 'plan' && done(clause, c)) return decided(frame, 'actual', 'done');
@@ -377,19 +378,22 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return decided(frame, 'actual', 'past-year');
     return { kind: t.value, rule: t.id, evidence: null };
   }
-  const y = yearKind(sentence.before(pos), frame, c);
+  const before = sentence.before(pos);
+  const y = yearKind(before, frame, c);
   if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
-  // A deadline before it (到2025年底，…) looks ahead, in a document of no year of its own too.
-  if (frame.planYear === null && hasDeadline(sentence.before(pos), c) && lastYearCue(sentence.before(pos), c)?.deadline) return decided(frame, 'target', 'year-ahead');
+  // In a document of no year of its own (where yearKind reads nothing), the year cue before the figure, read once: for
+  // a deadline where one may stand, and for every figure of an undated page of facts.
+  const undated = frame.planYear === null;
+  const background = undated && frame.docType === 'other';
+  const named = undated && (background || hasDeadline(before, c)) ? lastYearCue(before, c) : null;
+  // A deadline before it (到2025年底，…) looks ahead.
+  if (named?.deadline) return decided(frame, 'target', 'year-ahead');
   // A policy states rules (a standard, a subsidy, a limit) where it names no goal.
   if (frame.docType === 'policy-notice') return decided(frame, 'other', 'policy-rule');
   // An undated document that neither reports, plans nor assigns (a place's profile, a page of facts) states
   // background, but for a figure of a year it names (2020年粮食作物总产量65878吨): that was observed. (A dated one,
   // 某省2024年主要预期目标, is about its year.)
-  if (frame.docType === 'other' && frame.planYear === null) {
-    const named = lastYearCue(sentence.before(pos), c);
-    return named && !named.deadline ? decided(frame, 'actual', 'background-year') : decided(frame, 'other', 'background');
-  }
+  if (background) return named ? decided(frame, 'actual', 'background-year') : decided(frame, 'other', 'background');
   return decided(frame, frame.docType === 'work-report' || reportsOwnYear(frame) ? 'actual' : 'target', 'default');
 }
 

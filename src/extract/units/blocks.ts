@@ -140,6 +140,12 @@ function titleOf(view: string, from: number, end: number, lists: UnitList[], g: 
   return t;
 }
 
+/** Whether section `id` is a part dividing the duties (二、职责分工: organizations.yaml openingUnits.dutySections). */
+function dividesDuties(view: string, sections: SectionIndex, id: string | null, g: Grammar): boolean {
+  const s = id === null ? undefined : sections.byId.get(id);
+  return !!s && !!g.opening?.dutySections?.test(view.slice(s.title.start, s.title.end));
+}
+
 function hasLead(sections: SectionIndex, leads: SectionLeads, id: string | null): boolean {
   for (let s = id; s; s = sections.parentOf(s)) if (leads.get(s)?.length) return true;
   return false;
@@ -213,9 +219,7 @@ export function blockDrafts(doc: Doc, rules: Rules, g: Grammar, sections: Sectio
         // Or whose title names the unit its text then gives the duty of (1.派出所。负责对独居老人家庭开展检查。).
         const tail = blocks[i + 1];
         const runOn = opening && section.marker && tail && tail.kind === 'paragraph' && !/[\r\n]/.test(view.slice(b.end, tail.start));
-        const parent = section.parent ? sections.byId.get(section.parent) : undefined;
-        const duties = !!parent && !!g.opening?.dutySections?.test(view.slice(parent.title.start, parent.title.end));
-        const own = runOn ? titleUnits(view, section.title, tail!.start, tail!.end, g, duties) ?? openingUnits(view, tail!.start, tail!.end, g) : null;
+        const own = runOn ? titleUnits(view, section.title, tail!.start, tail!.end, g, dividesDuties(view, sections, section.parent, g)) ?? openingUnits(view, tail!.start, tail!.end, g) : null;
         if (own) {
           drafts.push({ start: b.start, end: tail!.end, marker: section.marker, title: section.title, section: section.parent, lists: [own], rule: own.rule });
           i++;
