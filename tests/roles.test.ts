@@ -119,6 +119,13 @@ describe('document roles as one sequence', () => {
     expect(roles).toEqual([['2024年财政工作情况', 'review'], ['主要政策落实及重点工作开展情况', 'review'], ['加强助企纾困', 'review'], ['2025年预算草案', 'plan']]);
   });
 
+  it('in a plan part, a level stated at a past date that opens its sentence (截至2024年9月30日，…共有…) is an actual of that year; a date ahead is a deadline', () => {
+    const text = '某区民政局2025年部门预算\n一、2025年部门预算编制说明\n2025年部门预算安排购置车辆2辆。\n'
+      + '截至2024年9月30日，本部门共有车辆5辆，其中：执法用车3辆、其他用车2辆。\n截至2025年底，新建养老服务站12个。\n';
+    expect(kinds(text)).toEqual([
+      ['2辆', 'target', 2025], ['5辆', 'actual', 2024], ['3辆', 'actual', 2024], ['2辆', 'actual', 2024], ['12个', 'target', 2025],
+    ]);
+  });
   it('a table whose data columns are all outcomes (2024年完成) is review evidence even inside the plan part', () => {
     const text = REPORT(2025, [
       '二、2025年重点工作', '生产总值增长6%左右。', '附表 2024年主要指标完成情况', '| 指标 | 单位 | 2024年完成 |',

@@ -130,6 +130,8 @@ export interface Compiled {
    * with texts one of which every such cue's match holds (requiredText: the 19 or 20 of its year), tried first.
    */
   deadlineAny: { re: RegExp; needs: readonly string[] | null } | null;
+  /** …and any of those that states a level's date (`asOf`: 截至2023年底), the same way. */
+  asOfAny: { re: RegExp; needs: readonly string[] | null } | null;
   leading: WordSet;
   trailing: WordSet;
   /** Whole words that a leading or trailing word must not be cut out of. */
@@ -987,7 +989,7 @@ const shaped = {
     id: x.id, before: x.before, after: x.after, number: x.number, unit: x.unit, dimension: x.dimension, exceptDimensions: x.exceptDimensions,
   }),
   year: (y: QuantityRules['years'][number]): QuantityRules['years'][number] => ({
-    id: y.id, pattern: y.pattern, capture: y.capture, period: y.period, relative: y.relative, span: y.span, deadline: y.deadline, opens: y.opens,
+    id: y.id, pattern: y.pattern, capture: y.capture, period: y.period, relative: y.relative, span: y.span, deadline: y.deadline, asOf: y.asOf, opens: y.opens,
   }),
 };
 
@@ -996,6 +998,12 @@ function deadlineCue(rules: readonly QuantityRules['years'][number][]): Compiled
   if (!rules.length) return null;
   const needs = rules.map((r) => requiredText(r.pattern));
   return { re: new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), 'u'), needs: needs.every((n) => n !== null) ? needs.flat() as string[] : null };
+}
+
+/** Whether `text` holds a date a level is stated at (截至2023年底): the `asOf` cues. */
+export function hasAsOf(text: string, c: Compiled): boolean {
+  const d = c.asOfAny;
+  return d !== null && mayHold(text, d.needs) && d.re.test(text);
 }
 
 /** Whether `text` holds a deadline cue (到2025年). */
@@ -1108,6 +1116,7 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
     scopeCues: cueSet(years, cues, (r) => (r.span ? r.span !== 'average' && r.span !== 'context' && r.span !== 'base' : r.relative !== 'none')),
     captureCues: cueSet(years, cues, (r) => !!r.capture || r.span === 'plan-period'),
     deadlineAny: deadlineCue(years.filter((r) => r.deadline)),
+    asOfAny: deadlineCue(years.filter((r) => r.asOf)),
     tense: new RegExp(tenseWords.length ? alternation(tenseWords) : '(?!)', 'gu'),
     tenseRole: new Map(q.roles.tense.flatMap((t) => t.words.map((w) => [w, t.role] as const))),
     leading: wordSet(q.indicator.leading),

@@ -2,7 +2,7 @@ import type { Block, Doc, Range } from '../../document.js';
 import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
-import { hasDeadline, type Compiled, type PatternScan } from './compile.js';
+import { hasAsOf, hasDeadline, type Compiled, type PatternScan } from './compile.js';
 import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
@@ -360,6 +360,12 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     // A year the report reviews, named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of
     // 2011–2015), is a past level even inside a plan part; a base (比2010年) or a deadline (到2015年) is not.
     if (role === 'plan' && yearKind(clause, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
+    // So is a level stated at a past date that opens the sentence (截至2024年8月31日，本单位共有车辆0辆, in a budget for
+    // 2025): that date is the whole sentence's.
+    if (role === 'plan') {
+      const before = sentence.before(pos);
+      if (hasAsOf(before, c) && yearKind(before, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
+    }
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
@@ -469,18 +475,19 @@ function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind
   if (frame.planYear === null) return null;
   const last = lastYearCue(text, c, single);
   if (!last) return null;
-  return last.year <= (frame.reviewYear ?? frame.planYear - 1) && !last.deadline ? 'actual' : 'target';
+  return last.year <= (frame.reviewYear ?? frame.planYear - 1) && (!last.deadline || last.asOf) ? 'actual' : 'target';
 }
 
 /**
  * The year cue ending last in `text` (cue by cue, in rule order: of those ending at one place the first counts): its
  * year and whether it is a deadline (到2025年); `single`: a year of its own only, not one a span is measured from.
  */
-function lastYearCue(text: string, c: Compiled, single = false): { year: number; deadline: boolean } | null {
+function lastYearCue(text: string, c: Compiled, single = false): { year: number; deadline: boolean; asOf: boolean } | null {
   // Read in a loop of its own: a callback per match made a closure and a record for every figure that came this far.
   let lastEnd = -1;
   let lastYear = 0;
   let lastBy = false;
+  let lastAsOf = false;
   const cues = c.captureCues;
   const all = cues.patterns.all(text);
   for (let k = 0; k < all.length; k++) {
@@ -495,9 +502,10 @@ function lastYearCue(text: string, c: Compiled, single = false): { year: number;
       lastEnd = end;
       lastYear = year;
       lastBy = rule.deadline === true;
+      lastAsOf = rule.asOf === true;
     }
   }
-  return lastEnd < 0 ? null : { year: lastYear, deadline: lastBy };
+  return lastEnd < 0 ? null : { year: lastYear, deadline: lastBy, asOf: lastAsOf };
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */

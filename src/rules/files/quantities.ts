@@ -33,6 +33,11 @@ export function quantityRules() {
     /** A deadline (到2025年): the figure is ahead of it, so a year before the plan year does not make it past. */
     deadline: z.boolean().default(false),
     /**
+     * With `deadline`: a date a level is stated at (截至2023年底), so the figure looks ahead only when that year is
+     * beyond the year under review, and is a past level when it is not.
+     */
+    asOf: z.boolean().default(false),
+    /**
      * A span stated as what the sentence is about (这是…显著提升的五年。): it governs the rest of its paragraph as a span
      * fronted by a comma does (五年来，…), though a full stop ends it.
      */
