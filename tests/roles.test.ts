@@ -119,6 +119,14 @@ describe('document roles as one sequence', () => {
     expect(roles).toEqual([['2024年财政工作情况', 'review'], ['主要政策落实及重点工作开展情况', 'review'], ['加强助企纾困', 'review'], ['2025年预算草案', 'plan']]);
   });
 
+  it('a count of the plan\'s own indicators after the verb that sets them out (提出22项主要指标) is other, of no year; a count of indicators met is a result', () => {
+    const text = REPORT(2026, [
+      '一、“十四五”时期工作回顾', '全市9项主要经济指标增速高于全省。',
+      '二、“十五五”时期主要目标', '《纲要（草案）》从经济发展、民生福祉等3个方面细化提出18项主要指标，其中地区生产总值年均增长5%左右。',
+      '一是围绕创新驱动，提出4项指标。',
+    ].join('\n'));
+    expect(kinds(text).filter(([t]) => String(t).endsWith('项'))).toEqual([['9项', 'actual', 2025], ['18项', 'other', null], ['4项', 'other', null]]);
+  });
   it('in a plan part, a level stated at a past date that opens its sentence (截至2024年9月30日，…共有…) is an actual of that year; a date ahead is a deadline', () => {
     const text = '某区民政局2025年部门预算\n一、2025年部门预算编制说明\n2025年部门预算安排购置车辆2辆。\n'
       + '截至2024年9月30日，本部门共有车辆5辆，其中：执法用车3辆、其他用车2辆。\n截至2025年底，新建养老服务站12个。\n';

@@ -338,6 +338,11 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
+  const count = c.q.planCount;
+  if (count) {
+    const after = frame.view.slice(pos, pos + 24);
+    if (after.includes('指标') && count.after.test(after) && count.before.test(sentence.before(pos))) return decided(frame, 'other', 'plan-count');
+  }
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
   // The last clause before the figure, read across the breaks of a hard-wrapped paragraph: every figure that comes
   // this far reads it (reportedDone starts with it); the whole sentence before it is read by a year cue only.

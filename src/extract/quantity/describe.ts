@@ -541,7 +541,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const opens = sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening;
-    const partDated = yearOf(view, frame, c, window, block, kind.kind, sentenceYear ?? opens, m);
+    // (A count of the plan's own indicators describes the plan: it is of no year.)
+    const partDated = kind.evidence === 'plan-count' ? { year: null, period: null, rule: null } : yearOf(view, frame, c, window, block, kind.kind, sentenceYear ?? opens, m);
     // The targets a review part's paragraph sets out (…提出今年的主要预期目标是：…) are of the plan year, not the part's.
     const dated = kind.evidence === 'target-paragraph' && block.role === 'review' && partDated.period === null && partDated.rule === block.roleRule && frame.planYear !== null
       ? { year: frame.planYear, period: null, rule: ids.year['report-plan'] } : partDated;

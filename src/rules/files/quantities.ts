@@ -185,6 +185,11 @@ export function quantityRules() {
     listHead: Pattern.optional(),
     /** A figure that is a score (得10分, 扣0.5分, （40分）), read on the text from the figure on: kind other. */
     scoreFigure: Pattern.optional(),
+    /**
+     * A count of a plan's own indicators (纲要…提出22项主要指标): it describes the plan, kind other. `after`: read on the
+     * text from the figure on; `before`: on its sentence before it (the verb that sets the plan out).
+     */
+    planCount: z.object({ after: Pattern, before: Pattern }).strict().optional(),
     sections: z.array(SectionRule).default([]),
     /**
      * What joins two parts of a heading that names both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标
@@ -264,7 +269,7 @@ export function quantityRules() {
 }
 
 /** The evidence each list of `decisions` names (see rules/quantities.yaml). */
-export const KIND_EVIDENCE = ['glossary', 'score', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
+export const KIND_EVIDENCE = ['glossary', 'score', 'plan-count', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
   'plan-section', 'review-section', 'plan-part', 'review-part', 'policy-rule', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'baseline-of-target', 'background', 'background-year', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadline', 'sentence-year', 'part-span', 'report-plan', 'report-review', 'respectively'] as const;
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
