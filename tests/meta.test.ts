@@ -38,6 +38,12 @@ describe('meta: web articles', () => {
     const hebei = metaOf('2020年唐县政府工作报告\n各位代表：\n河北省委、河北省政府部署有力，我县作为河北脱贫攻坚重点县，主动融入京津冀，承接北京产业转移，争取北京朝阳区帮扶资金，北京、北京、北京。河北发展，河北担当。\n');
     expect(hebei.region).toEqual({ province: '河北省', city: null, district: '唐县' });
   });
+  it('places a prefecture that names itself by its short name (黔东南…黔东南州, 我代表州人民政府), not in the partner city it names once in full', () => {
+    const body = '现在，我代表州人民政府向大会报告工作，请予审议。过去一年，黔东南经济稳中向好，黔东南州地区生产总值增长5%。'
+      + '苏州市协作项目落地12个。黔东南旅游持续升温，黔东南特色产业加快发展。';
+    const m = metaOf(`2024年政府工作报告\n各位代表：\n${body}\n`);
+    expect([m.region, m.level, m.issuer]).toEqual([{ province: '贵州省', city: '黔东南苗族侗族自治州', district: null }, 'city', '黔东南苗族侗族自治州人民政府']);
+  });
 
   it('places a report by the county its title names after 关于 (关于某县2023年…计划执行情况…的报告)', () => {
     expect(metaOf('关于通山县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n一、2023年计划执行情况\n\n全县地区生产总值增长6.2%。\n'))
@@ -313,6 +319,10 @@ describe('meta: a disclosure page of a notice', () => {
       + '根据区十届人大四次会议通过的《区政府工作报告》，现将2020年区政府重点工作责任分解如下。\n'
       + '今年主要预期目标是：地区生产总值增幅高于全市平均水平，其他指标与全市基本同步。\n';
     expect(metaOf(text)).toMatchObject({ title: '区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知', docType: 'task-notice', level: null, region: { province: null, city: null, district: null } });
+  });
+  it('takes no level from an area a text ranks itself in (居全省前列, 全省第一, 全省首个, 在全省率先): a prefecture says 全州', () => {
+    const text = '某某工作情况\n全州旅游收入增长8%，居全省前列。空气质量全省第一，建成全省首个生态示范区，在全省率先推行河长制，全州森林覆盖率达到60%。\n';
+    expect(metaOf(text).level).toBe('city');
   });
 });
 

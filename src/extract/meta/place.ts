@@ -78,7 +78,13 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
       place.city = onlyCityNamed(kept(), r, own) ?? undefined;
     }
   }
-  if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) place.city = most().name ?? undefined;
+  // A city's government named by its level alone (我代表市人民政府, 州人民政府): the city the text names most, by its full
+  // name or, where it writes that far more often, by its short one (黔西南…黔西南州 beside one 惠州市 it works with).
+  if (!place.city && !place.province && !place.district && level && r.levels.city.includes(level)) {
+    const full = most();
+    const short = mostNamedShort(kept(), r);
+    place.city = (short.name && short.n >= MIN_NAMED && short.n > 2 * full.n ? short.name : full.name) ?? undefined;
+  }
   // A document with no place in its anchors, whose text names one city in full again and again (广州市…广州…) and
   // others far less (a national notice naming pilot cities names several alike), is that city's.
   if (!place.city && !place.province && !place.district && !place.national) {
@@ -137,23 +143,26 @@ function governorProvince(view: string, r: Regions): string | null {
 
 const AREA_LEVELS = ['township', 'county', 'city', 'province', 'national'] as const;
 
-/** Characters before an area that compare with it (高于全市, 与全市…同步, 比全省): the area is then another's. */
-const COMPARED = new Set([...'于与比较同'].map((ch) => ch.charCodeAt(0)));
-
 /**
  * The level of the area a text calls its own most often (rules/regions.yaml ownArea: 全省, 全市, 全县…), the lower
- * one on a tie, or null when it uses none. An area compared with (高于全市平均水平) is not counted. Of `province`'s
+ * one on a tie, or null when it uses none. An area compared with or ranked in (高于全市平均水平, 全省第一: regions.yaml
+ * ownAreaCompared) is not counted. Of `province`'s
  * texts, its own words (an autonomous region's 全区) are the province's, not the level they stand for elsewhere.
  */
 export function ownAreaLevel(view: string, rules: Rules, province: Regions['provinces'][number] | null): Meta['level'] {
   const words = rules.regions.ownArea;
   const own = province?.ownArea ?? [];
+  const { before, after } = rules.regions.ownAreaCompared;
   let best: Meta['level'] = null;
   let most = 0;
   for (const level of AREA_LEVELS) {
     let n = 0;
     const count = (word: string) => {
-      for (let at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + word.length)) if (!COMPARED.has(view.charCodeAt(at - 1))) n++;
+      for (let at = view.indexOf(word); at >= 0; at = view.indexOf(word, at + word.length)) {
+        if (at > 0 && before.includes(view[at - 1]!)) continue;
+        const next = view[at + word.length];
+        if (next === undefined || !after.includes(next)) n++;
+      }
     };
     for (const word of words[level]) if (!own.includes(word)) count(word);
     if (level === 'province') own.forEach(count);

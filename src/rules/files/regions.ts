@@ -42,6 +42,11 @@ export function regionRules() {
     levels: z.object({ district: z.array(z.string().min(1)).default([]), city: z.array(z.string().min(1)).default([]), withCity: z.array(z.string().min(1)).default([]) }).strict().default({ district: [], city: [], withCity: [] }),
     /** The words a text calls its own area by (全省, 全市, 全县…), by level: the level of a document that names no place. */
     ownArea: z.object({ national: z.array(z.string().min(1)).default([]), province: z.array(z.string().min(1)).default([]), city: z.array(z.string().min(1)).default([]), county: z.array(z.string().min(1)).default([]), township: z.array(z.string().min(1)).default([]) }).strict().default({ national: [], province: [], city: [], county: [], township: [] }),
+    /**
+     * Characters around an own-area word that make it another's area, compared with or ranked in (高于全市, 居全省第一,
+     * 全省首个): `before` the word, `after` it. Such a word is not counted.
+     */
+    ownAreaCompared: z.object({ before: z.string().default(''), after: z.string().default('') }).strict().default({ before: '', after: '' }),
   }).strict().superRefine((data, ctx) => {
     const names = new Set(data.provinces.map((p) => p.name));
     for (const key of Object.keys(data.cities)) {
