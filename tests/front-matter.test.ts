@@ -37,6 +37,17 @@ describe('front matter', () => {
     expect(result.quantities.map((q) => q.core.text)).toEqual(['3%']);
   });
 
+  it('reads an archiver\'s header whole (栏目, 本地目录, 通过或发布日期), takes no title from its note on its files, and leaves the notes it bracketed after the title and the issuer', () => {
+    const head = '标题: 某区管理局关于2022年度监管工作情况的报告\n发布时间: 2023-12-15 09:43\n文号: \n发布机构: 某区管理局（局长某某向区人大常委会作）\n'
+      + '栏目: 工作进展情况\n原文链接: https://www.example.gov.cn/1.htm\n本地目录: zwgk/202312/83269_某区管理局关于2022年度监管工作情况的报告\n'
+      + '页面链接与图片详见 links.tsv(同目录)\n';
+    const result = extracted(`${head}2022年以来，全区国有企业资产总额增长8%，实现营业收入12亿元。\n`);
+    expect(result.meta).toMatchObject({ title: '某区管理局关于2022年度监管工作情况的报告', issuer: '某区管理局', date: '2023-12-15', source: 'https://www.example.gov.cn/1.htm' });
+    const delivered = extracted('标题：2026年某省政府工作报告（《政府工作报告》——2026年1月26日在某省第十四届人民代表大会第五次会议上）\n'
+      + '通过或发布日期：2026年1月26日\n\n政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n');
+    expect(delivered.meta).toMatchObject({ title: '2026年某省政府工作报告', date: '2026-01-26' });
+  });
+
   it('leaves a document alone when its first line is not front matter', () => {
     const result = extracted(`时间安排如下\n${BODY}`);
     expect(result.removed).toEqual([]);

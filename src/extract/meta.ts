@@ -240,7 +240,9 @@ export const meta: Stage = (doc, { rules }): Doc => {
   // The rules read the title as the view reads text (a traditional copy's 統計公報 as 统计公报); the output keeps it.
   const read = written && readAs(written, rules.script.compiled.shift);
   const docType = docTypeOf(doc, rules, read, open.title === null && open.collectorTitle !== null);
-  const cue = issuerCue(doc, rules, read, open.collectorIssuer ?? hints?.issuer ?? null, front, docType === 'news');
+  // (A note the collector put in brackets after the issuer's name, 某省人民政府（省长某某向…会议作）, is none of it.)
+  const hinted = (open.collectorIssuer ?? hints?.issuer)?.replace(/\s*[(（][^()（）]*[)）]$/u, '') || null;
+  const cue = issuerCue(doc, rules, read, hinted, front, docType === 'news');
   const place = placeOf(doc, rules, read, front, cue?.name ?? null);
   const issuer = expandIssuer(cue, place, regions(rules));
   let year: number | null = null;

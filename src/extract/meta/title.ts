@@ -31,6 +31,8 @@ const NOT_TITLE = [
   // the delivery line standing alone (在河北省第十一届人民代表大会第一次会议上), spaced or not
   /^([\d\s]{4,6}年[\d\s]{1,3}月([\d\s]{1,3}日)?)?\s*在.{2,40}会\s*议\s*上$/u,
   /^\S{0,12}会\s*议\s*文\s*件/u, // a session's file label, spaced (会 议 文 件（十二）)
+  // a collector's note on its files (页面链接与图片详见 links.tsv(同目录), 附件见 attachments/1.pdf)
+  /[\w-]+\.(?:tsv|csv|json|html?|txt|md|pdf|docx?|xlsx?)\b|详见\s*[\w-]+\./u,
 ];
 /** A title and the dash of its delivery phrase at the start of a long paragraph. */
 const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|――|--)\s*\d{4}\s*年/u;
@@ -93,7 +95,9 @@ const endsAsTitle = (text: string, rules: Rules) => {
 };
 
 function takeField(out: Opening, key: string, value: string): void {
-  if (key === '标题') out.collectorTitle = withoutBookMarks(value.split(/——|--/)[0]!.trim()) || null;
+  // (A delivery phrase the collector put in brackets after the title, 2026年某省政府工作报告（《政府工作报告》——2026年1月
+  // 26日在…会议上）, goes with the bracket it opened.)
+  if (key === '标题') out.collectorTitle = withoutBookMarks(value.split(/——|--/)[0]!.replace(/[(（][^()（）]*$/u, '').trim()) || null;
   if (key === '发文单位' || key === '发文机关') out.collectorIssuer = value || null;
 }
 
