@@ -74,6 +74,12 @@ describe('document roles as one sequence', () => {
       ['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025], ['3500人', 'target', 2025],
     ]);
   });
+  it('a paragraph opening with a year as the subject of a phrase (2024年是实现“十四五”规划目标任务的关键一年。) opens no part: the review goes on', () => {
+    const text = REPORT(2025, ['2024年工作回顾', '2024年是实现“十四五”规划目标任务的关键一年。一年来，全县生产总值增长5%，新增就业3000人。', '2025年工作安排', '力争生产总值增长6%左右。'].join('\n'));
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.role])).toEqual([['2024年工作回顾', 'review'], ['2025年工作安排', 'plan']]);
+    expect(kinds(text)).toEqual([['5%', 'actual', 2024], ['3000人', 'actual', 2024], ['6%', 'target', 2025]]);
+  });
 
   it('今年政府工作的总体要求和主要目标 standing alone opens the plan part', () => {
     const text = REPORT(2025, '一、2024年工作回顾\n全年生产总值增长5%。\n今年政府工作的总体要求和主要目标\n生产总值增长6%左右。\n');

@@ -474,10 +474,11 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[], h: Comp
     if (!mayHold(rest, r.needs)) continue;
     const m = r.prefix.exec(rest);
     if (!m || m[0].length > r.rule.maxLength || m[0].length >= rest.length) continue;
-    // A title has no stops of its own, and one followed by 是/为 is the subject of a sentence (…主要预期目标是：).
+    // A title has no stops of its own, one followed by 是/为 is the subject of a sentence (…主要预期目标是：), and one
+    // followed by 的/和 is part of a longer phrase (2024年是实现“十四五”规划目标任务的关键一年).
     const p = h.punctuation;
     const next = rest.charCodeAt(m[0].length);
-    if (p.has(m[0], CLAUSE) || p.is(next, CLAUSE | SENTENCE_END) || isCloser(next) || h.goesOn.subject.has(next)) continue;
+    if (p.has(m[0], CLAUSE) || p.is(next, CLAUSE | SENTENCE_END) || isCloser(next) || h.goesOn.subject.has(next) || h.goesOn.phrase.has(next)) continue;
     if (p.indexIn(rest, m[0].length, rest.length, COMMA | FULL_STOP) < 0) continue;
     return { rule: r.rule, length: m[0].length };
   }
