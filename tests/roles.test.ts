@@ -133,6 +133,12 @@ describe('document roles as one sequence', () => {
     ].join('\n'));
     expect(kinds(text).filter(([t]) => String(t).endsWith('项'))).toEqual([['9项', 'actual', 2025], ['18项', 'other', null], ['4项', 'other', null]]);
   });
+  it('in a review, a figure that is the task set (年度固投总任务52.77亿元, 搬迁任务为5086户, （2022年任务120亩）) is a target; tasks done or beaten are results', () => {
+    const text = REPORT(2023, ['一、2022年工作回顾', '全年完成固投54.04亿元，年度固投总任务52.77亿元。处置闲置土地310亩（2022年任务120亩）。',
+      '省下达我县搬迁任务为5086户。完成改革试点任务128项，超年度任务6.5亿元。'].join('\n'));
+    expect(kinds(text).map(([t, k]) => [t, k])).toEqual([['54.04亿元', 'actual'], ['52.77亿元', 'target'], ['310亩', 'actual'], ['120亩', 'target'],
+      ['5086户', 'target'], ['128项', 'actual'], ['6.5亿元', 'actual']]);
+  });
   it('in a plan part, a level stated at a past date that opens its sentence (截至2024年9月30日，…共有…) is an actual of that year; a date ahead is a deadline', () => {
     const text = '某区民政局2025年部门预算\n一、2025年部门预算编制说明\n2025年部门预算安排购置车辆2辆。\n'
       + '截至2024年9月30日，本部门共有车辆5辆，其中：执法用车3辆、其他用车2辆。\n截至2025年底，新建养老服务站12个。\n';

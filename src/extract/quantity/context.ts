@@ -343,6 +343,11 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     const after = frame.view.slice(pos, pos + 24);
     if (after.includes('指标') && count.after.test(after) && count.before.test(sentence.before(pos))) return decided(frame, 'other', 'plan-count');
   }
+  const task = c.q.taskAmount;
+  if (task) {
+    const near = sentence.before(pos).slice(-12);
+    if (near.includes('任务') && task.test(near)) return decided(frame, 'target', 'task-amount');
+  }
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
   // The last clause before the figure, read across the breaks of a hard-wrapped paragraph: every figure that comes
   // this far reads it (reportedDone starts with it); the whole sentence before it is read by a year cue only.

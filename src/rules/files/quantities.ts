@@ -190,6 +190,11 @@ export function quantityRules() {
      * text from the figure on; `before`: on its sentence before it (the verb that sets the plan out).
      */
     planCount: z.object({ after: Pattern, before: Pattern }).strict().optional(),
+    /**
+     * What ends the text right before a figure that is a task set (2022年度固投总任务52.77亿元, 下达…搬迁任务为5086户,
+     * （2022年任务120亩）): a target, even in a review beside what was done against it.
+     */
+    taskAmount: Pattern.optional(),
     sections: z.array(SectionRule).default([]),
     /**
      * What joins two parts of a heading that names both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标
@@ -269,7 +274,7 @@ export function quantityRules() {
 }
 
 /** The evidence each list of `decisions` names (see rules/quantities.yaml). */
-export const KIND_EVIDENCE = ['glossary', 'score', 'plan-count', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
+export const KIND_EVIDENCE = ['glossary', 'score', 'plan-count', 'task-amount', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
   'plan-section', 'review-section', 'plan-part', 'review-part', 'policy-rule', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'baseline-of-target', 'background', 'background-year', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadline', 'sentence-year', 'part-span', 'report-plan', 'report-review', 'respectively'] as const;
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
