@@ -59,6 +59,15 @@ describe('numbers and units', () => {
     expect(one('投入近700万元。')).toMatchObject({ value: 700, comparator: '~' });
   });
 
+  it('reads 约 closing another word (签约, 节约) as no comparator, nor cuts it from the indicator; 不得小于 is a floor and 不大于 a ceiling', () => {
+    expect(one('全年新签约项目12个。')).toMatchObject({ value: 12, comparator: null });
+    expect(one('全年项目签约12个。')).toMatchObject({ comparator: null, indicator: '项目签约' });
+    expect(one('全年节约标准煤3万吨。')).toMatchObject({ comparator: null });
+    expect(one('常住人口约120万人。')).toMatchObject({ comparator: '~' });
+    expect(one('消防车道宽度不得小于4.5米。')).toMatchObject({ value: 4.5, comparator: '>=' });
+    expect(one('坡度不大于8%。')).toMatchObject({ value: 8, comparator: '<=' });
+  });
+
   it('reads a mark passed (跨越…大关) as more than it, and a sudden rise or fall (暴增, 锐减) as growth', () => {
     expect(one('全市经济总量跨越8000亿元大关。')).toMatchObject({ value: 8000, comparator: '>', indicator: '经济总量' });
     expect(one('新能源汽车出口同比暴增3.5倍。')).toMatchObject({ measure: 'growth', direction: 'up' });

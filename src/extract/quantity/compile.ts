@@ -101,6 +101,8 @@ export interface Compiled {
   /** The words of `cmpBefore`, one of which its every match holds: a text holding none is not run through it. */
   cmpBeforeWords: AnyWord;
   cmpOf: Map<string, Tagged<Op>>;
+  /** For a comparator word written before a figure, the characters that make it part of another word before it (签约). */
+  cmpNotAfter: Map<string, string>;
   /** Pattern 0: the words no growth word may be cut out of (notGrowth, 增加值); 1: the growth words. */
   growthWords: Patterns;
   /** The same, not global: `test` keeps no state on it. */
@@ -1025,7 +1027,9 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
   const cmpOf = new Map<string, Tagged<Op>>();
   const before: string[] = [];
   const after: string[] = [];
+  const cmpNotAfter = new Map<string, string>();
   for (const c of q.comparators) {
+    for (const [w, chars] of Object.entries(c.notAfter)) cmpNotAfter.set(w, chars);
     for (const w of c.before) { before.push(w); cmpOf.set(`<${w}`, { id: c.id, value: c.op }); }
     for (const w of c.after) { after.push(w); cmpOf.set(`>${w}`, { id: c.id, value: c.op }); }
   }
@@ -1099,6 +1103,7 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
     // 约为每斤13元, 不低于每人500元: a 每 and what it counts per may stand between the word and the number.
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?(?:每[^\\d\\s,;。、:()]{1,3})?$`) : /(?!)/,
     cmpBeforeWords: new AnyWord(before),
+    cmpNotAfter,
     cmpOf,
     growthWords: new Patterns([words(q.notGrowth), words([...growthOf.keys()])]),
     growthAny: growthOf.size ? new RegExp(`(?:${alternation(byLength([...growthOf.keys()]))})`) : /(?!)/,
@@ -1127,7 +1132,8 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
       ...[...growthOf.keys()].flatMap((g) => q.toLevel.map((t) => g + t)),
       ...q.comparators.flatMap((r) => r.before),
     ]),
-    words: wordSet(q.indicator.words),
+    // (With the words a comparator word closes, 签约 and 节约: no 约 is cut out of them.)
+    words: wordSet([...q.indicator.words, ...[...cmpNotAfter].flatMap(([w, chars]) => [...chars].map((ch) => ch + w))]),
     baselines: q.amountChange ? new RegExp(q.amountChange.baseline.source, `${q.amountChange.baseline.flags.replace(/[gy]/g, '')}g`) : null,
     subjects: wordSet(q.indicator.subjects),
     ownArea: wordSet(q.indicator.ownArea),

@@ -17,8 +17,13 @@ export function comparatorOf(read: ReadingView, m: Mention, clause: Range, after
   const from = Math.max(clause.start, m.start - 12);
   // Most figures have no comparator word before them: told in place where the text reads as the view, unsliced.
   if (!read.hasBreak(from, m.start) && !c.cmpBeforeWords.in(read.view, from, m.start)) return null;
-  const before = c.cmpBefore.exec(read.slice(from, m.start));
-  return before ? c.cmpOf.get(`<${before[1]}`) ?? null : null;
+  const text = read.slice(from, m.start);
+  const before = c.cmpBefore.exec(text);
+  if (!before) return null;
+  // (签约12个 is no 约 before 12个.)
+  const not = c.cmpNotAfter.get(before[1]!);
+  if (not && before.index > 0 && not.includes(text[before.index - 1]!)) return null;
+  return c.cmpOf.get(`<${before[1]}`) ?? null;
 }
 
 export interface Growth {

@@ -7,7 +7,8 @@ export function quantityRules() {
   const Op = z.enum(['>=', '<=', '>', '<', '~']);
 
   /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
-  const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]) }).strict();
+  /** `notAfter`: for a word of `before`, the characters that make it part of another word when they precede it (签约). */
+  const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]), notAfter: z.record(z.string().min(1), z.string().min(1)).default({}) }).strict();
   const GrowthRule = z.object({ id: RuleId, ...examples, direction: z.enum(['up', 'down']), words: Words }).strict();
   /**
    * `yieldsToYear`: a year named before the cue decides the kind over it (预计: a forecast, or an estimate of a past
