@@ -457,6 +457,10 @@ describe('indicator', () => {
   it('writes out ordinals written once for a list (第一、二、三产业)', () => {
     expect(indicators('第一、二、三产业增加值分别增长3.1%、5.2%和6.3%。')).toEqual(['第一产业增加值', '第二产业增加值', '第三产业增加值']);
     expect(indicators('第一、二产业对经济增长的贡献率分别为1.5%和27.2%。')).toEqual(['第一产业对经济增长的贡献率', '第二产业对经济增长的贡献率']);
+    // Without the 第, the first numerals are no list markers to drop: 一、二、三产 and 一、二、三次产业 are the three sectors.
+    expect(indicators('一、二、三产分别增长3.6%、1.2%和4.1%。')).toEqual(['一产', '二产', '三产']);
+    expect(indicators('一、二、三次产业分别增长3.5%、6%和6%。')).toEqual(['第一产业', '第二产业', '第三产业']);
+    expect(indicators('一、新建学校3所。')).toEqual(['学校']);
   });
 
   it('gives the parts of a list the head their first part carries before them (花生种植、收获 → 花生收获)', () => {
