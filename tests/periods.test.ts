@@ -347,6 +347,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a multiple of the span before (是“十二五”的3.67倍) is of the span reviewed, not of the one it is compared with', () => {
+    const text = REPORT(2021, '一、“十三五”时期财政发展回顾\n“十三五”期间，全区一般公共预算总收入310.86亿元，是“十二五”的3.67倍；政府基金预算收入183.19亿元，比上一个五年增长60.99%。\n');
+    expect(when(text).slice(0, 2)).toEqual([['310.86亿元', 'actual', null, [2016, 2020]], ['3.67倍', 'actual', 2020, null]]);
+  });
+
   it('in a span, a change (下降27.5%), a level held (稳定在) and a total however reached (新增…超过) take the span', () => {
     const text = REPORT(2023, '一、过去五年工作回顾\n过去五年，全县PM2.5平均浓度下降27.5%，粮食产量连年稳定在50万吨以上，城镇新增就业超过6万人，森林覆盖率达到45%。\n');
     expect(when(text)).toEqual([
