@@ -193,6 +193,20 @@ describe('segment: paragraphs', () => {
     expect([q('5.5%').kind, q('5.5%').year]).toEqual(['target', 2031]);
   });
 
+  it('in a plan flattened onto one line, cuts before a chapter or section marker a space follows wherever it stands, but not inside its table of contents', () => {
+    const body = '全区上下团结奋斗，各项事业取得新进展，社会事业持续健康发展，人民群众获得感不断增强。'.repeat(4);
+    const text = '某区“十四五”社会事业发展专项规划 目 录前 言第一章 “十三五”规划总结第一节 发展成就第二节 面临的形势'
+      + `第二章 发展目标第一节 指导思想第二节 主要目标前 言${body}第一章 “十三五”规划总结第一节 发展成就`
+      + `“十三五”期间，全区新建学校12所。${body}第二章 发展目标第一节 指导思想${body}第二节 主要目标到2025年，新建学校20所。${body}`;
+    const result = assemble(docOf(text));
+    // (Where a section's title ends in its prose the flattening does not tell: a title runs on to its first stop.)
+    expect(result.sections.map((s) => [s.depth, s.heading.slice(0, 12), s.role])).toEqual([
+      [1, '第一章 “十三五”规划总', 'review'], [2, '第一节 发展成就“十三五', 'review'], [1, '第二章 发展目标', 'plan'], [2, '第一节 指导思想全区上下', 'plan'],
+      [2, '第二节 主要目标到202', 'plan'],
+    ]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind])).toEqual([['12所', 'actual'], ['20所', 'target']]);
+  });
+
   it('keeps a numbered title with a part-title phrase inside it whole when nothing shows it ran on', () => {
     const text = '一、加强目标任务管理，确保全年任务完成\n正文。\n二、工作安排\n正文。\n三、重点工作推进有力，全年完成投资50亿元。\n';
     expect(headings(text)).toEqual([[1, '一、加强目标任务管理，确保全年任务完成'], [1, '二、工作安排']]);

@@ -60,8 +60,11 @@ export function compileRunOn(headings: RawRules['headings']): RegExp {
   const markers = headings.markers.filter((m) => m.flatCut).map((m) => `(?:${m.pattern.source.replace(/^\^/, '')})`);
   // A whole-title pattern (^…$) stands apart from its text by a space.
   const titles = headings.unnumbered.filter((r) => r.flatCut).map((r) => `(?:${r.pattern.source.replace(/^\^/, '').replace(/\$$/, '')})\\s`);
+  // A marker cut wherever it stands when a space follows it (its pattern's own trailing \s* off).
+  const spaced = headings.markers.filter((m) => m.flatCutSpaced).map((m) => `(?:${m.pattern.source.replace(/^\^/, '').replace(/\\s\*$/, '')})[ \\t\\u3000]`);
+  const anywhere = spaced.length ? `|(?<=\\S)(?=${spaced.join('|')})` : '';
   try {
-    return new RegExp(`(?<=${stop}|${stop}?\\s)(?=${[...markers, ...titles].join('|')})`, 'gu');
+    return new RegExp(`(?<=${stop}|${stop}?\\s)(?=${[...markers, ...titles].join('|')})${anywhere}`, 'gu');
   } catch {
     return /(?!)/gu; // markers that cannot share one expression (a group name used twice): no cuts
   }
@@ -87,8 +90,40 @@ function cutRunOn(view: string, units: Line[], runOn: RegExp, known?: ReadonlyMa
       from = m.index!;
     }
     out.push({ start: u.start + from, end: u.end, body: u.body.slice(from) });
-    return out;
+    return contentsJoined(u, out);
   });
+}
+
+/**
+ * A piece of a flattened report as short as a line of its table of contents, with no stop or comma in it, or one
+ * holding a leader and a page number (（一）财政综合实力不断增强……… 2二、…).
+ */
+const CONTENTS_ENTRY = /^[^。，,；;：:！!？?]{2,40}$|^[^。；;！!？?]{2,60}?(?:…{2,}|\.{4,}|·{4,})\s*\d{1,3}/u;
+/** How many such pieces in a row are a table of contents, not a part title and its first section's. */
+const CONTENTS_RUN = 4;
+
+/**
+ * The pieces of unit `u` with each run of CONTENTS_RUN or more contents entries in a row (目 录前 言第一章 总则第一节 …
+ * 第二节 …: a table of contents flattened with the rest), and the piece after it, joined back into one piece: its
+ * entries are no part titles.
+ */
+function contentsJoined(u: Line, pieces: Line[]): Line[] {
+  if (pieces.length < CONTENTS_RUN) return pieces;
+  const out: Line[] = [];
+  for (let i = 0; i < pieces.length;) {
+    let j = i;
+    while (j < pieces.length && CONTENTS_ENTRY.test(pieces[j]!.body.trim())) j++;
+    if (j - i >= CONTENTS_RUN) {
+      // The entry after the run is the last one, run on into the text after the contents (…第二节 主要目标前 言…): it
+      // is no part title either.
+      if (j < pieces.length) j++;
+      const start = pieces[i]!.start;
+      const end = pieces[j - 1]!.end;
+      out.push({ start, end, body: u.body.slice(start - u.start, end - u.start) });
+      i = j;
+    } else out.push(pieces[i++]!);
+  }
+  return out;
 }
 
 /**
