@@ -207,6 +207,15 @@ describe('segment: paragraphs', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind])).toEqual([['12所', 'actual'], ['20所', 'target']]);
   });
 
+  it('in a report flattened onto one line, cuts before (一) glued to the title above it (not after 第), and ends a title where its text opens (一是, 截止…)', () => {
+    const body = '全区国资系统坚持稳中求进，各项工作取得新成效，国有企业改革持续深化，监管效能不断提升。'.repeat(4);
+    const text = `某区国有资产管理局关于2022年度国资国企监管工作情况的报告 现将有关情况报告如下：一、2022年主要工作（一）基本情况截止2022年底，区属国有企业资产总额850亿元。${body}`
+      + `（二）深化国资国企改革一是国企改革三年行动任务如期完成，完成改革任务52项，落实第（一）项要求。${body}二、2023年工作计划（一）继续深化改革。${body}`;
+    expect(headings(text)).toEqual([
+      [1, '一、2022年主要工作'], [2, '（一）基本情况'], [2, '（二）深化国资国企改革'], [1, '二、2023年工作计划'], [2, '（一）继续深化改革'],
+    ]);
+  });
+
   it('keeps a numbered title with a part-title phrase inside it whole when nothing shows it ran on', () => {
     const text = '一、加强目标任务管理，确保全年任务完成\n正文。\n二、工作安排\n正文。\n三、重点工作推进有力，全年完成投资50亿元。\n';
     expect(headings(text)).toEqual([[1, '一、加强目标任务管理，确保全年任务完成'], [1, '二、工作安排']]);

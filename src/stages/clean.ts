@@ -62,7 +62,8 @@ export function compileRunOn(headings: RawRules['headings']): RegExp {
   const titles = headings.unnumbered.filter((r) => r.flatCut).map((r) => `(?:${r.pattern.source.replace(/^\^/, '').replace(/\$$/, '')})\\s`);
   // A marker cut wherever it stands when a space follows it (its pattern's own trailing \s* off).
   const spaced = headings.markers.filter((m) => m.flatCutSpaced).map((m) => `(?:${m.pattern.source.replace(/^\^/, '').replace(/\\s\*$/, '')})[ \\t\\u3000]`);
-  const anywhere = spaced.length ? `|(?<=\\S)(?=${spaced.join('|')})` : '';
+  const glued = headings.markers.filter((m) => m.flatCutGlued).map((m) => `(?:${m.pattern.source.replace(/^\^/, '')})`);
+  const anywhere = (spaced.length ? `|(?<=\\S)(?=${spaced.join('|')})` : '') + (glued.length ? `|(?<=[\\u4e00-\\u9fff])(?<!第)(?=${glued.join('|')})` : '');
   try {
     return new RegExp(`(?<=${stop}|${stop}?\\s)(?=${[...markers, ...titles].join('|')})${anywhere}`, 'gu');
   } catch {

@@ -239,7 +239,10 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     let ok = titleOk(!leadText && run === t ? titleText : unwrap(view.slice(run.start, run.end)), rules);
     t = run;
     if (!leadText) {
-      const cut = runInEnd(view, t, !ok, flat, rules);
+      let cut = runInEnd(view, t, !ok, flat, rules);
+      // In a flattened report, the title ends where its text opens (一是…, 截止2022年底…), however it reads whole.
+      const opener = flat && cut === t ? rules.headings.flatTitleEnd?.pattern.exec(view.slice(t.start, t.end)) : null;
+      if (opener && opener.index >= 2) cut = { start: t.start, end: t.start + opener.index };
       // Only a title runInEnd cut shorter is read again.
       if (cut !== t) ok = titleOk(unwrap(view.slice(cut.start, cut.end)), rules);
       t = cut;

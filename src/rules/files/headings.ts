@@ -16,7 +16,8 @@ export function headingRules() {
    * `flatCutSpaced`: cut there too wherever the marker stands, with no stop before it, when a space follows it (…规划总结
    * 第一节 “十三五”时期…, in a page flattened to one line: the space is the line break that was).
    */
-  const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false), flatCut: z.boolean().default(false), flatCutSpaced: z.boolean().default(false) }).strict();
+  /** `flatCutGlued`: cut there too right after a Chinese character, no space needed (…主要工作（一）基本情况…). */
+  const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false), flatCut: z.boolean().default(false), flatCutSpaced: z.boolean().default(false), flatCutGlued: z.boolean().default(false) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
   /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */
   /** `flatCut`: a report flattened onto one line is cut before this title where a sentence ends and a space follows it. */
@@ -48,6 +49,11 @@ export function headingRules() {
     runInEnd: z.array(Cue).default([]),
     /** The time a part title names before its phrase (“十五五”时期, 2025年, 今年): a runInEnd prefix naming one is a part title. */
     partTime: Cue.nullable().default(null),
+    /**
+     * In a report flattened onto one line, what opens the text after a numbered title that ran on into it (（二）深化国资国企
+     * 改革一是…, …基本情况截止2022年底，…): the title ends before it.
+     */
+    flatTitleEnd: Cue.nullable().default(null),
     /**
      * A short line standing alone between paragraphs, as news articles title their parts, when a text has fewer than
      * two outline headings: from `minLength` to `maxLength` characters, mostly Chinese (`hanShare`), matching none of
