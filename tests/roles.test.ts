@@ -133,6 +133,13 @@ describe('document roles as one sequence', () => {
     ].join('\n'));
     expect(kinds(text).filter(([t]) => String(t).endsWith('项'))).toEqual([['9项', 'actual', 2025], ['18项', 'other', null], ['4项', 'other', null]]);
   });
+  it('an annex is read by the title line under its label (附件2 / 某市2021年十大工程进展情况说明: the review of 2021), not as the plan part before it', () => {
+    const text = REPORT(2022, ['一、2021年工作回顾', '全市生产总值增长6%。', '二、2022年工作安排', '力争生产总值增长6.5%。', '三、全面加强政府自身建设', '压减一般性支出5%。',
+      '附件2', '某市2021年十大工程进展情况说明', '一、城区雨污分流改造', '雨污分流管网改造提升完成60公里。'].join('\n'));
+    const result = extract({ text }, { rules });
+    expect(result.sections.slice(3).map((s) => [s.heading, s.role, s.year])).toEqual([['附件2', 'review', 2021], ['一、城区雨污分流改造', 'review', 2021]]);
+    expect(kinds(text).at(-1)).toEqual(['60公里', 'actual', 2021]);
+  });
   it('in a review, a figure that is the task set (年度固投总任务52.77亿元, 搬迁任务为5086户, （2022年任务120亩）) is a target; tasks done or beaten are results', () => {
     const text = REPORT(2023, ['一、2022年工作回顾', '全年完成固投54.04亿元，年度固投总任务52.77亿元。处置闲置土地310亩（2022年任务120亩）。',
       '省下达我县搬迁任务为5086户。完成改革试点任务128项，超年度任务6.5亿元。'].join('\n'));

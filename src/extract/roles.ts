@@ -174,14 +174,15 @@ function heading(role: SectionRole | null, rule: string | null, own: boolean, ca
  * What each section's heading says: its own role (by the section rules, or a heading naming the report's plan year or
  * the year before it), else its parent's; in reports, a section beside an opened plan that names no role goes on with the plan.
  */
-function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<string, Heading> {
+function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean, labels: ReadonlySet<string>): Map<string, Heading> {
   const out = new Map<string, Heading>();
   // In a report that only looks back, a heading naming its year is the review of that year, not a plan.
   const reports = SEQUENCED.has(doc.meta.docType) && !lookBack;
   const planSibling = new Map<string | null, Heading>();
   for (const s of doc.sections) {
-    // As read: a heading a scraped page broke at an inline link (二、“ / 十四五 / ”时期…) names its span whole.
-    const title = doc.reading.slice(s.heading.start, s.heading.end);
+    // As read: a heading a scraped page broke at an inline link (二、“ / 十四五 / ”时期…) names its span whole. A label
+    // (附件2) is read with the title line under it (某市2021年十大工程进展情况说明): that names the part.
+    const title = doc.reading.slice(s.heading.start, s.heading.end) + (labels.has(s.rule) ? labelled(doc, s.heading.end, s.end, c) : '');
     const year = YEAR.exec(title);
     const first = c.q.sections.find((r) => r.pattern.test(title));
     const other = first !== undefined && first.role !== 'glossary' ? c.q.sections.find((r) => r.role !== first.role && r.role !== 'glossary' && r.pattern.test(title)) : undefined;
@@ -222,6 +223,16 @@ function headings(doc: Doc, c: Compiled, w: RoleWords, lookBack: boolean): Map<s
 }
 
 type SectionRule = Compiled['q']['sections'][number];
+
+/** The ids of the heading rules marked `label` (附件, 附表: a label above the title of what it labels). */
+const labelRules = (rules: Rules): ReadonlySet<string> => new Set(rules.headings.unnumbered.filter((r) => r.label).map((r) => r.id));
+
+/** The title line under a label heading ending at `from` (up to the section's `end`): its first block, if short and no sentence. */
+function labelled(doc: Doc, from: number, end: number, c: Compiled): string {
+  const b = doc.blocks.find((x) => x.start >= from);
+  if (!b || b.start >= end || b.end - b.start > 60 || c.punct.indexIn(doc.view, b.start, b.end, SENTENCE_END) >= 0) return '';
+  return doc.reading.slice(b.start, b.end);
+}
 
 /**
  * Of two section rules of different roles that both match a heading, the one whose match ends last, when nothing
@@ -420,7 +431,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   const w = roleWords(ctx.rules);
   // A document that only looks back (统计公报, 决算) is all review wherever its headings say nothing, whatever its type.
   const lookBack = looksBack(doc.meta.title, doc.meta.issuer, ctx.rules);
-  const info = headings(doc, c, w, lookBack);
+  const info = headings(doc, c, w, lookBack, labelRules(ctx.rules));
   const years = reportYears(doc, info);
   const whole = lookBack ? 'review' : WHOLE[doc.meta.docType];
   const wholeEvidence = lookBack ? 'look-back' : WHOLE_EVIDENCE[doc.meta.docType];
