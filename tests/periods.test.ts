@@ -347,6 +347,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('an average in a part whose heading names a span (一、“十一五”时期…取得重大成就) is over that span, though its sentence names the span\'s last year', () => {
+    const text = REPORT(2011, '一、“十一五”时期经济社会发展取得重大成就\n2010年是“十一五”规划的最后一年。预计2010年，全省生产总值达到2万亿元、年均增长11.7%。\n二、“十二五”时期主要目标\n生产总值年均增长8.5%。\n');
+    expect(when(text)).toEqual([['2万亿元', 'actual', 2010, null], ['11.7%', 'actual', null, [2006, 2010]], ['8.5%', 'target', null, [2011, 2015]]]);
+  });
+
   it('a multiple of the span before (是“十二五”的3.67倍) is of the span reviewed, not of the one it is compared with', () => {
     const text = REPORT(2021, '一、“十三五”时期财政发展回顾\n“十三五”期间，全区一般公共预算总收入310.86亿元，是“十二五”的3.67倍；政府基金预算收入183.19亿元，比上一个五年增长60.99%。\n');
     expect(when(text).slice(0, 2)).toEqual([['310.86亿元', 'actual', null, [2016, 2020]], ['3.67倍', 'actual', 2020, null]]);

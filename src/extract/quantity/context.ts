@@ -815,8 +815,10 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     const around = scopeOf(view, frame, c, block, m.start);
     if (around) return { year: null, period: around.period, rule: around.rule };
     if (sp.fallback) return inSpan(frame, c, block, m, text, kind, sp.fallback, sp.id);
-    // An average in a part whose heading names a span beside its year (2025年和“十四五”时期工作回顾) is over that span.
-    const heading = sp.rule === 'average' ? sectionOf(frame, block)?.named : null;
+    // An average in a part whose heading names a span beside its year (2025年和“十四五”时期工作回顾), or a span alone
+    // (一、“十一五”时期经济社会发展取得重大成就: 预计2010年，…年均增长11.7%), is over that span.
+    const section = sp.rule === 'average' ? sectionOf(frame, block) : undefined;
+    const heading = section ? section.named ?? section.period : null;
     if (heading) return { year: null, period: heading, rule: frame.ids.year['part-span'] };
     // An average under a deadline the sentence or paragraph opens with (到2030年，…年均增长5%左右): from the plan year to it.
     if (sp.rule === 'average' && opening !== null && frame.planYear !== null && opening.year > frame.planYear) return { year: null, period: [frame.planYear, opening.year], rule: sp.id };
