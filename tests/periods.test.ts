@@ -347,6 +347,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a flow named right before a figure over a span (上划中央收入116.18亿元, 合计支出661.54亿元) is the sum of its years; a level reached (收入达到…) its last', () => {
+    const text = REPORT(2021, '一、“十三五”时期财政发展回顾\n“十三五”期间，全区上划中央收入116.18亿元；政府性基金合计支出199.81亿元；一般公共预算收入达到38亿元。\n');
+    expect(when(text)).toEqual([['116.18亿元', 'actual', null, [2016, 2020]], ['199.81亿元', 'actual', null, [2016, 2020]], ['38亿元', 'actual', 2020, null]]);
+  });
+
   it('an average in a part whose heading names a span (一、“十一五”时期…取得重大成就) is over that span, though its sentence names the span\'s last year', () => {
     const text = REPORT(2011, '一、“十一五”时期经济社会发展取得重大成就\n2010年是“十一五”规划的最后一年。预计2010年，全省生产总值达到2万亿元、年均增长11.7%。\n二、“十二五”时期主要目标\n生产总值年均增长8.5%。\n');
     expect(when(text)).toEqual([['2万亿元', 'actual', 2010, null], ['11.7%', 'actual', null, [2006, 2010]], ['8.5%', 'target', null, [2011, 2015]]]);

@@ -156,7 +156,7 @@ export interface Compiled {
    * quantities.yaml spanFigures, as patterns: a word ending the text before a figure (`reached`, `change`, `steady`),
    * a total word anywhere in it, a verb of work done opening its clause (after any of the subjects).
    */
-  span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp; from: RegExp; changeGap: RegExp; yearly: readonly string[] };
+  span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp; from: RegExp; changeGap: RegExp; yearly: readonly string[]; flow: RegExp };
   /** quantities.yaml gapWords, opening a text after its punctuation (，高于全省). */
   gap: RegExp;
   /** …and within a clause after its subject, up to the figure (入学率高于全省平均): the word is group 1. */
@@ -1156,11 +1156,13 @@ function spanPatterns(s: QuantityRules['spanFigures']): Compiled['span'] {
     reached: new RegExp(`${alt(s.reached)}$`),
     change: new RegExp(`${alt(s.change)}$`),
     steady: new RegExp(`${alt(s.steady)}$`),
-    totals: new RegExp(alt(s.totals)),
+    // The words that are no total are found too, so that none is read out of them (group 1: a total).
+    totals: new RegExp(s.notTotals.length ? `${alt(s.notTotals)}|(${alt(s.totals)})` : `(${alt(s.totals)})`, 'g'),
     action: new RegExp(`^${s.subjects.length ? `${alt(s.subjects)}*` : ''}${alt(s.actions)}`),
     from: s.from ?? /(?!)/,
     changeGap: s.changeGap.length ? new RegExp(`${alt(s.changeGap)}+$`) : /(?!)/,
     yearly: s.yearly,
+    flow: new RegExp(`${alt(s.flows)}$`),
   };
 }
 

@@ -869,14 +869,22 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   if (c.span.change.test(before.replace(c.span.changeGap, '')) || c.span.steady.test(before) || c.span.yearly.some((w) => text.includes(w))) return { year: null, period: around, rule };
   if (LEVELS.has(m.dimension ?? '')) return averageAfter(frame, c, block, m) ? { year: null, period: around, rule } : single(around[1], rule);
   // A total over the span in the figure's clause (城镇新增就业超过6000万人) is the span's, however it is reached.
-  if (c.span.totals.test(clause)) return { year: null, period: around, rule };
+  if (holdsTotal(clause, c)) return { year: null, period: around, rule };
   if (c.span.reached.test(before.replace(/(了|为|约|近)$/, ''))) return single(around[1], rule);
+  // A flow named right before the figure (上划中央收入116.18亿元) is the sum of the span's years.
+  if ((kind === 'actual' || kind === 'target') && c.span.flow.test(before)) return { year: null, period: around, rule };
   // A count or an amount done over the span (累计…，改造农村危房1.28万户) is its total. The work may open the clause
   // or, after an enumeration comma, the figure's own phrase (…改造274万平方米、腾出发展空间1.2万亩).
   const phrase = clause.slice(clause.lastIndexOf('、') + 1);
   // (Work planned over the span is its total as well: “十四五”期间，计划启动改造30万平方米.)
-  if (c.span.totals.test(text) || ((kind === 'actual' || kind === 'target') && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
+  if (holdsTotal(text, c) || ((kind === 'actual' || kind === 'target') && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
   return single(around[1], rule);
+}
+
+/** Whether `text` holds a word of a total (累计, 共), not one inside a word that is none (公共). */
+function holdsTotal(text: string, c: Compiled): boolean {
+  for (const m of text.matchAll(c.span.totals)) if (m[1] !== undefined) return true;
+  return false;
 }
 
 /** The deadline a figure's sentence or paragraph opens with (到2025年，…), or the one carried to it, and its rule. */

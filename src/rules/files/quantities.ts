@@ -231,6 +231,8 @@ export function quantityRules() {
       steady: Words.default([]),
       /** Words of a total anywhere in the text before the figure (累计, 共, 新增). */
       totals: Words.default([]),
+      /** Words that hold a word of `totals` but are none (公共 holds 共): read whole, passed over. */
+      notTotals: Words.default([]),
       /** Verbs of work done that open the figure's clause (改造农村危房1.28万户), after any of `subjects`. */
       actions: Words.default([]),
       subjects: Words.default([]),
@@ -240,6 +242,11 @@ export function quantityRules() {
       changeGap: Words.default([]),
       /** Words anywhere in the figure's text that make it a yearly figure over the span (每年). */
       yearly: Words.default([]),
+      /**
+       * Nouns of a flow, right before the figure (上划中央收入116.18亿元, 合计支出661.54亿元): over a span, the sum of its
+       * years, unless the figure is a level reached (收入达到…).
+       */
+      flows: Words.default([]),
       /** Words a span is named with as a time (“十三五”时期, 期间): what follows is about it, fronted or not. */
       timeWords: Words.default([]),
       /**
@@ -249,7 +256,7 @@ export function quantityRules() {
       fromYear: Pattern.optional(),
       /** Words after a single year that open a clause about it (2020年是…, 这一年里, 年中), as a comma does. */
       yearGoesOn: Words.default([]),
-    }).strict().default({ reached: [], change: [], steady: [], totals: [], actions: [], subjects: [], changeGap: [], yearly: [], timeWords: [], yearGoesOn: [] }),
+    }).strict().default({ reached: [], change: [], steady: [], totals: [], notTotals: [], actions: [], subjects: [], changeGap: [], yearly: [], flows: [], timeWords: [], yearGoesOn: [] }),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
