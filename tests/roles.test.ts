@@ -133,6 +133,12 @@ describe('document roles as one sequence', () => {
     ].join('\n'));
     expect(kinds(text).filter(([t]) => String(t).endsWith('项'))).toEqual([['9项', 'actual', 2025], ['18项', 'other', null], ['4项', 'other', null]]);
   });
+  it('a page of facts that opens on its year so far (2022年上半年，…) is of that year, whatever its title; a reporter\'s byline is no title', () => {
+    const text = '---\ndate: 2022-08-03\n---\n南方财经全媒体 见习记者张三 深圳报道\n2022年上半年，某区实现地区生产总值700亿元，同比增长6.3%。规模以上工业增加值增长8.1%，固定资产投资增长12%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta.title).toBeNull();
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['700亿元', 'actual', 2022], ['6.3%', 'actual', 2022], ['8.1%', 'actual', 2022], ['12%', 'actual', 2022]]);
+  });
   it('an annex is read by the title line under its label (附件2 / 某市2021年十大工程进展情况说明: the review of 2021), not as the plan part before it', () => {
     const text = REPORT(2022, ['一、2021年工作回顾', '全市生产总值增长6%。', '二、2022年工作安排', '力争生产总值增长6.5%。', '三、全面加强政府自身建设', '压减一般性支出5%。',
       '附件2', '某市2021年十大工程进展情况说明', '一、城区雨污分流改造', '雨污分流管网改造提升完成60公里。'].join('\n'));

@@ -6,7 +6,7 @@ import { describe } from './quantity/describe.js';
 import { excludedMessage, exclusion } from './quantity/exclude.js';
 import { scanBlocks, type Mention } from './quantity/scan.js';
 import { Coverage } from './quantity/spans.js';
-import { reviewsOwnYear } from './roles.js';
+import { ownYearReview } from './roles.js';
 import { rowYears, withRowYears } from './table/deadline.js';
 
 /** The blocks in document order; segment already emits them so, and then no copy is made. */
@@ -24,7 +24,8 @@ function inOrder(blocks: readonly Block[]): readonly Block[] {
  */
 export const quantities: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
-  const frame = frameOf(doc, c, reviewsOwnYear(doc, ctx.rules));
+  const own = ownYearReview(doc, ctx.rules);
+  const frame = frameOf(doc, c, own !== null, own === 'opening');
   const tableSpans = new Coverage(doc.tables.map((t) => t.span));
   const textCells = new Coverage(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x) => x.value === null).map((x) => x.span))));
   // Most documents hold no table: their figures are then not looked up at all.

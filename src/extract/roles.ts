@@ -416,7 +416,30 @@ function opensAny(openers: Compiled['q']['roles']['openers'], w: RoleWords, firs
  * 决算), one that is all review (a progress report on its year), or a report on its own year so far (今年以来…).
  */
 export function reviewsOwnYear(doc: Doc, rules: Rules): boolean {
-  return looksBack(doc.meta.title, doc.meta.issuer, rules) || WHOLE[doc.meta.docType] === 'review' || reportsToDate(doc.meta, rules);
+  return ownYearReview(doc, rules) !== null;
+}
+
+/**
+ * Why the document's review is of its own year: its title or type say so (`type`), or only its text, opening on its
+ * year so far (`opening`: opensToDate); null when it is not.
+ */
+export function ownYearReview(doc: Doc, rules: Rules): 'type' | 'opening' | null {
+  if (looksBack(doc.meta.title, doc.meta.issuer, rules) || WHOLE[doc.meta.docType] === 'review' || reportsToDate(doc.meta, rules)) return 'type';
+  return opensToDate(doc, rules) ? 'opening' : null;
+}
+
+/** How far into the text, from its first paragraph, a page of facts or news says it reports on its year so far. */
+const TO_DATE_OPENING = 200;
+
+/**
+ * Whether a news item or a page of facts opens by saying it reports on its year so far (2022年上半年，光明区…; 今年以来，
+ * …; 1-5月，…: rules/meta.yaml toDate, in its first TO_DATE_OPENING characters), whatever its title says.
+ */
+function opensToDate(doc: Doc, rules: Rules): boolean {
+  const rule = rules.meta.toDate;
+  if (!rule || (doc.meta.docType !== 'news' && doc.meta.docType !== 'other')) return false;
+  const first = doc.blocks.find((b) => b.kind === 'paragraph');
+  return !!first && rule.pattern.test(doc.view.slice(first.start, first.start + TO_DATE_OPENING));
 }
 
 /**

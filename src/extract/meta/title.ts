@@ -18,6 +18,7 @@ const NOT_TITLE = [
   /^[—―─\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines (——, ――, ──: the dash as typed)
   /〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$/u, // document numbers
   /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
+  /(记者|通讯员)[^，。,]{1,20}报道$/u, // a byline (南方财经全媒体 见习记者石恩泽 深圳报道)
   /https?:|www\./u,
   /^\(此件.{0,6}\)$/u,
   // 阜平县十七届人大 / 五次会议文件(1), but not a news title about the session (龙华区二届人大四次会议开幕, and on:

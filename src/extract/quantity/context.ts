@@ -24,6 +24,11 @@ export interface Frame {
    * an indicator is its subject, as 全市 is (西安市规模以上工业增加值 is the 规模以上工业增加值 of the report).
    */
   places: readonly string[];
+  /**
+   * The review year is the plan year only because the text opens on its year so far (roles.ts opensToDate), not because
+   * the document is a report on it: its figures with nothing to go by keep the default kind of its type.
+   */
+  yearOnly: boolean;
   /** Per section id: the role of the innermost section (itself or an ancestor) that has one, and its year. */
   sections: Map<string, SectionInfo>;
   /** The block whose section `sectionOf` looked up last, and what it found: a block's figures ask in turn. */
@@ -257,9 +262,10 @@ export interface KindOf { kind: Kind; rule: string | null; evidence: KindEvidenc
 
 /**
  * The frame of a document whose roles stage has run: section roles and years, the report's plan and review years.
- * `toDate`: the document reviews its own year (roles.ts reviewsOwnYear: a look-back, a progress report, a report so far).
+ * `toDate`: the document reviews its own year (roles.ts reviewsOwnYear: a look-back, a progress report, a report so far);
+ * `yearOnly`: only because its text opens on its year so far (Frame.yearOnly).
  */
-export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
+export function frameOf(doc: Doc, c: Compiled, toDate = false, yearOnly = false): Frame {
   const sequence = c.ids.sequence;
   const sections = new Map<string, SectionInfo>();
   let plan: number | null = null;
@@ -288,7 +294,7 @@ export function frameOf(doc: Doc, c: Compiled, toDate = false): Frame {
   return {
     // (去年 of a page posted after the year it reports on is the year before the posting: that year itself.)
     places: [doc.meta.region.district, doc.meta.region.city, doc.meta.region.province].filter((p): p is string => p !== null && p.length >= 2).sort((a, b) => b.length - a.length),
-    sections, lastBlock: null, lastSection: undefined, planYear, reviewYear,
+    yearOnly, sections, lastBlock: null, lastSection: undefined, planYear, reviewYear,
     lastYear: toDate && planYear !== null ? (posted !== null && posted > planYear ? posted - 1 : planYear - 1) : reviewYear,
     standing: plan === null && standsForYears(doc.meta),
     // A report delivered in December for the year ahead says 明年 of its plan year.
@@ -414,7 +420,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
 }
 
 /** Whether the document reports on its own year (so far, or after it: roles.ts reviewsOwnYear): its review year is its plan year. */
-const reportsOwnYear = (frame: Frame): boolean => frame.reviewYear !== null && frame.reviewYear === frame.planYear;
+const reportsOwnYear = (frame: Frame): boolean => !frame.yearOnly && frame.reviewYear !== null && frame.reviewYear === frame.planYear;
 
 /** Whether a clause looks ahead: a plan tense word (将, 要, 力争, 确保, 计划…) or an ahead cue in it. */
 function looksAhead(clause: string, c: Compiled): boolean {
