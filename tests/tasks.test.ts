@@ -157,6 +157,15 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads 参加单位 (inline after 牵头单位, as a State Council division lists them) and the verb 参加 as cooperating', () => {
+    const text = '某区近岸海域污染防治实施方案\n一、深化工业污染防治\n1.关闭非法排污企业。2018年底前，非法排污企业限期未能整改到位的，依法予以关闭。 牵头单位：区生态环境局 参加单位：区经济发展局，相关乡镇\n'
+      + '2.开展重点排污行业整治。（区生态环境局牵头，区交通局参加）\n';
+    expect(roles(text)).toEqual([
+      ['1.', '关闭非法排污企业', ['区生态环境局'], ['区生态环境局'], ['区经济发展局', '相关乡镇']],
+      ['2.', '开展重点排污行业整治', ['区生态环境局'], ['区生态环境局'], ['区交通局']],
+    ]);
+  });
+
   it('reads 协同单位 and 协同责任单位 lines as the cooperating units of the task above, not as tasks of their own', () => {
     const text = '关于落实2024年重点工作的通知\n\n一、扩大有效投资\n1.推进重大项目建设，全年完成投资120亿元。\n牵头单位：市发展改革委\n'
       + '协同责任单位：市财政局、市自然资源局\n2.实施城市更新行动，改造老旧小区30个。\n牵头单位：市住建局\n协同单位：各区人民政府\n';
