@@ -7,6 +7,10 @@ import { docOf, rules } from './helpers.js';
 const headings = (text: string) => assemble(docOf(text)).sections.map((s) => [s.depth, s.heading]);
 
 describe('segment: headings and depth by context', () => {
+  it('reads the number-full-stop signs (⒈ ⒉) as numbered items, the same style as 1. 2.', () => {
+    expect(headings('一、加强海洋保护\n⒈完善监测网络\n全区新建监测站3个。\n⒉增强海洋保护公众参与\n开展宣传活动。\n')).toEqual([[1, '一、加强海洋保护'], [2, '⒈完善监测网络'], [2, '⒉增强海洋保护公众参与']]);
+  });
+
   it('reads full-width parentheses, stops the title at the first 。, and skips term:definition lines', () => {
     const text = '一、总体要求\n（一）稳住经济大盘。要坚持稳字当头。\n（二）扩大有效投资，加快项目建设\n1.九责工作法:是指明责、谈责的工作方法。\n二、保障措施\n';
     expect(headings(text)).toEqual([
