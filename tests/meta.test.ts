@@ -38,6 +38,13 @@ describe('meta: web articles', () => {
     const hebei = metaOf('2020年唐县政府工作报告\n各位代表：\n河北省委、河北省政府部署有力，我县作为河北脱贫攻坚重点县，主动融入京津冀，承接北京产业转移，争取北京朝阳区帮扶资金，北京、北京、北京。河北发展，河北担当。\n');
     expect(hebei.region).toEqual({ province: '河北省', city: null, district: '唐县' });
   });
+  it('types an article about a budget report as news (来源： 某日报, ——…报告解读; a chief who 受…委托 submitted it, told in the third person) and dates it by its 时间： line', () => {
+    const text = '当前位置：\n首页\n> 聚焦两会\n回望奋进路 阔步新征程\n——某市2025年预算执行情况和2026年预算(草案)报告解读\n来源： 某某日报\n时间： 2026-02-10 08:50:54\n'
+      + '2月8日，在某市第五届人民代表大会第五次会议上，市财政局局长张三受市人民政府委托，以书面形式向大会提交了《关于某市2025年预算执行情况和2026年预算（草案）的报告》。\n'
+      + '2025年，全市一般公共预算收入完成220.6亿元，增长4.1%。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2026-02-10' });
+  });
+
   it('places a prefecture that names itself by its short name (黔东南…黔东南州, 我代表州人民政府), not in the partner city it names once in full', () => {
     const body = '现在，我代表州人民政府向大会报告工作，请予审议。过去一年，黔东南经济稳中向好，黔东南州地区生产总值增长5%。'
       + '苏州市协作项目落地12个。黔东南旅游持续升温，黔东南特色产业加快发展。';
