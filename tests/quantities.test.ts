@@ -454,6 +454,12 @@ describe('indicator', () => {
       .toEqual(['规模以上工业增加值', '全社会固定资产投资', '社会消费品零售总额', '一般公共预算收入']);
   });
 
+  it('names a bare head after its partner by the partner\'s subject (…社会保险基金收入83.58亿元，支出72.80亿元: 社会保险基金支出)', () => {
+    expect(indicators('全市社会保险基金收入83.58亿元，支出72.80亿元。')).toEqual(['社会保险基金收入', '社会保险基金支出']);
+    expect(indicators('全市一般公共预算收入58.8亿元，同比增长1.8%；支出108.3亿元，同比增长5.2%。')).toEqual(['一般公共预算收入', '一般公共预算收入', '一般公共预算支出', '一般公共预算支出']);
+    expect(indicators('支出72.80亿元。')).toEqual(['支出']);
+  });
+
   it('writes out ordinals written once for a list (第一、二、三产业)', () => {
     expect(indicators('第一、二、三产业增加值分别增长3.1%、5.2%和6.3%。')).toEqual(['第一产业增加值', '第二产业增加值', '第三产业增加值']);
     expect(indicators('第一、二产业对经济增长的贡献率分别为1.5%和27.2%。')).toEqual(['第一产业对经济增长的贡献率', '第二产业对经济增长的贡献率']);

@@ -357,6 +357,24 @@ function rateOf(read: ReadingView, ind: Range, previous: Draft | null, c: Compil
 }
 
 
+/**
+ * A bare head named after its partner in the paragraph (…一般公共预算收入5881968万元，…；支出10827534万元): the partner's
+ * subject with this head (…一般公共预算支出), from the nearest earlier figure of the paragraph named so; else null.
+ */
+function counterpart(named: string, out: readonly Draft[], from: number, c: Compiled): string | null {
+  const pairs = c.q.indicator.counterparts;
+  if (pairs.length === 0) return null;
+  for (const [a, b] of pairs) {
+    const partner = named === a ? b : named === b ? a : null;
+    if (partner === null) continue;
+    for (let i = out.length - 1; i >= 0 && out[i]!.span.start >= from; i--) {
+      const name = out[i]!.indicator;
+      if (name !== null && name.length > partner.length && name.endsWith(partner)) return name.slice(0, -partner.length) + named;
+    }
+  }
+  return null;
+}
+
 /** The name lent by the figure before it; a bare share of it (，占3.7%) is that figure's share (…比重, as statistics name it). */
 function lentName(lent: Draft, window: string, m: Mention, c: Compiled): string | null {
   if (lent.indicator === null) return null;
@@ -569,7 +587,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null, c) : lent ? lentName(lent, window, m, c) : null,
+      indicator: ind ? counterpart(read.written(ind.start, ind.end), out, block.start, c) ?? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null, c) : lent ? lentName(lent, window, m, c) : null,
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,
