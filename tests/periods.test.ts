@@ -347,6 +347,12 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a year a base is of (在2016年排污总量的基础上) is the start of the change after it, not its year', () => {
+    const text = '某区近岸海域污染防治实施方案\n一、主要目标\n到2020年，全区化学需氧量在2016年排污总量的基础上削减8%。\n';
+    const q = extract({ text }, { rules }).quantities[0]!;
+    expect([q.core.text, q.measure, q.direction, q.year, q.period, q.rules.year]).toEqual(['8%', 'growth', 'down', null, [2016, 2020], 'year.base']);
+  });
+
   it('a flow named right before a figure over a span (上划中央收入116.18亿元, 合计支出661.54亿元) is the sum of its years; a level reached (收入达到…) its last', () => {
     const text = REPORT(2021, '一、“十三五”时期财政发展回顾\n“十三五”期间，全区上划中央收入116.18亿元；政府性基金合计支出199.81亿元；一般公共预算收入达到38亿元。\n');
     expect(when(text)).toEqual([['116.18亿元', 'actual', null, [2016, 2020]], ['199.81亿元', 'actual', null, [2016, 2020]], ['38亿元', 'actual', 2020, null]]);
