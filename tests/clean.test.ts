@@ -51,6 +51,15 @@ describe('clean: the units it hands on', () => {
 });
 
 describe('clean: page furniture', () => {
+  it('removes a news page\'s lists after its article (更多新闻 … to the end, its footer too) and its 展开阅读全文 button, never the article', () => {
+    const text = `某市预算报告出炉\n${BODY}\n${BODY}\n${BODY}\n展开阅读全文\n更多新闻\n网友评论\n一镇茶香远 半城古韵深\n多地推购房补贴政策，房贷贴息扩围可能性几何？\n`
+      + 'Copyright ©1998 - 2025 某某日报社版权所有 注意：未经书面许可，禁止一切形式的转载或引用。\n';
+    const doc = docOf(text);
+    expect(removed(text).map(([rule]) => rule)).toEqual(['furniture.buttons', 'furniture.more-articles']);
+    expect(extract({ text }, { rules }).sections).toEqual([]);
+    expect(doc.removed[0]!.start).toBeGreaterThan(text.lastIndexOf(BODY));
+  });
+
   it('removes a news page header: breadcrumb trail, headline, date and source labels, font widget', () => {
     const page = ['您现在的位置：', '网站首页', '>', '政务公开', '>', '工作动态', '某区召开全体会议', '发布日期：', '2024-03-01', '信息来源：', '区政府办', '【字号：', '大', '中', '小', '】', BODY, BODY].join('\n');
     expect(kept(page)).toEqual([BODY, BODY]);
