@@ -22,6 +22,19 @@ describe('record-shaped, unnumbered and lead-only tasks', () => {
     ]);
   });
 
+  it('a project of a report\'s annex with a field for this year\'s plan (4.今年计划：…) is one task; the field is no heading or task', () => {
+    const text = [
+      '某县2022年十大工程进展情况说明', '一、城区雨污分流改造', '1.项目内容：改造雨污分流管网60公里。', '2.责任单位：住建局、自然资源和规划局',
+      '3.事项进展：已完成管网改造40公里。', '4.今年计划：完成剩余管网改造20公里。', '二、农村饮水提升工程', '1.项目内容：新建水厂2座。', '2.责任单位：水利局',
+      '3.事项进展：已完成选址。', '4.今年计划：建成水厂1座。',
+    ].join('\n');
+    const result = extract({ text }, { rules });
+    expect(result.tasks.map((t) => [t.marker, t.title, t.responsible])).toEqual([
+      ['一、', '城区雨污分流改造', ['住建局', '自然资源和规划局']], ['二、', '农村饮水提升工程', ['水利局']],
+    ]);
+    expect(result.sections.map((s) => s.heading)).toEqual(['一、城区雨污分流改造', '二、农村饮水提升工程']);
+  });
+
   it('an unnumbered measure ending with its units is a task with no marker; lead-only units are responsible too', () => {
     const text = [
       '某县2024年重点工作任务分工方案', '一、主要任务',
