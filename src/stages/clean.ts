@@ -97,9 +97,9 @@ function cutRunOn(view: string, units: Line[], runOn: RegExp, known?: ReadonlyMa
 
 /**
  * A piece of a flattened report as short as a line of its table of contents, with no stop or comma in it, or one
- * holding a leader and a page number (（一）财政综合实力不断增强……… 2二、…).
+ * ending in a leader and a page number (（一）财政综合实力不断增强……… 2二、…………8).
  */
-const CONTENTS_ENTRY = /^[^。，,；;：:！!？?]{2,40}$|^[^。；;！!？?]{2,60}?(?:…{2,}|\.{4,}|·{4,})\s*\d{1,3}/u;
+const CONTENTS_ENTRY = /^[^。，,；;：:！!？?]{2,40}$|^[^。；;！!？?]{2,60}?(?:…{2,}|\.{4,}|·{4,})\s*\d{1,3}\s*$/u;
 /** How many such pieces in a row are a table of contents, not a part title and its first section's. */
 const CONTENTS_RUN = 4;
 
