@@ -256,6 +256,10 @@ describe('comparator, measure and direction', () => {
       .map((q) => [q.core.text, q.measure, q.direction])).toEqual([
       ['12个百分点', 'level', null], ['0.5个百分点', 'growth', 'up'], ['1.2个百分点', 'growth', 'down'], ['2.1个百分点', 'growth', 'up'],
     ]);
+    // What it is compared with may name the rate: a gap between two growth rates.
+    expect(qs('全区工业增加值同比增长12.5%，比规上工业增加值增速高5.0个百分点。').map((q) => [q.core.text, q.measure, q.direction])).toEqual([
+      ['12.5%', 'growth', 'up'], ['5.0个百分点', 'growth', 'up'],
+    ]);
   });
 
   it('reads ℅ as the % it stands for, and leaves out counts that point back (这两项任务) or lay out a text (报告分四个部分)', () => {

@@ -257,7 +257,9 @@ function levelGap(read: ReadingView, m: Mention, clauseStart: number, previous: 
   if (compared) {
     const word = compared.groups!.word!;
     const speed = word === '快' || word === '慢';
-    if (!speed && lastGrowthWord(clause.slice(0, compared.index), c) === null) return gap;
+    // (What it is compared with may name the rate itself: 比规上工业增加值增速高5.0个百分点.)
+    const rate = c.q.indicator.rateNouns.some((w) => compared[0].includes(w));
+    if (!speed && !rate && lastGrowthWord(clause.slice(0, compared.index), c) === null) return gap;
     return { measure: 'growth', direction: word === '高' || word === '快' ? 'up' : 'down', rule: c.ids.measure.points };
   }
   // 入学率高于全省平均3.15个百分点, 占比高于全省22.7个百分点: a gap in a level its clause names, a level (ANNOTATION);
