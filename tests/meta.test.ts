@@ -45,6 +45,12 @@ describe('meta: web articles', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2026-02-10' });
   });
 
+  it('places a county-level city named for its prefecture\'s seat (我代表市人民政府, 恩施市… in 恩施土家族苗族自治州) in that prefecture, at county level', () => {
+    const body = '现在，我代表市人民政府向大会报告工作，请予审议。过去一年，恩施市地区生产总值增长6%，恩施市接待游客增长12%，'
+      + '恩施市入选全国百强县。全市上下团结奋斗，恩施州考核中恩施市位列第一。';
+    const m = metaOf(`2024年政府工作报告\n各位代表：\n${body}\n`);
+    expect([m.region, m.level, m.issuer]).toEqual([{ province: '湖北省', city: '恩施土家族苗族自治州', district: '恩施市' }, 'county', '恩施市人民政府']);
+  });
   it('places a prefecture that names itself by its short name (黔东南…黔东南州, 我代表州人民政府), not in the partner city it names once in full', () => {
     const body = '现在，我代表州人民政府向大会报告工作，请予审议。过去一年，黔东南经济稳中向好，黔东南州地区生产总值增长5%。'
       + '苏州市协作项目落地12个。黔东南旅游持续升温，黔东南特色产业加快发展。';

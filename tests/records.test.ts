@@ -25,7 +25,7 @@ describe('record-shaped, unnumbered and lead-only tasks', () => {
   it('a project of a report\'s annex with a field for this year\'s plan (4.今年计划：…) is one task; the field is no heading or task', () => {
     const text = [
       '某县2022年十大工程进展情况说明', '一、城区雨污分流改造', '1.项目内容：改造雨污分流管网60公里。', '2.责任单位：住建局、自然资源和规划局',
-      '3.事项进展：已完成管网改造40公里。', '4.今年计划：完成剩余管网改造20公里。', '二、农村饮水提升工程', '1.项目内容：新建水厂2座。', '2.责任单位：水利局',
+      '3.事项进展：管网改造提升完成40公里。', '4.今年计划：完成剩余管网改造20公里。', '二、农村饮水提升工程', '1.项目内容：新建水厂2座。', '2.责任单位：水利局',
       '3.事项进展：已完成选址。', '4.今年计划：建成水厂1座。',
     ].join('\n');
     const result = extract({ text }, { rules });
@@ -33,6 +33,13 @@ describe('record-shaped, unnumbered and lead-only tasks', () => {
       ['一、', '城区雨污分流改造', ['住建局', '自然资源和规划局']], ['二、', '农村饮水提升工程', ['水利局']],
     ]);
     expect(result.sections.map((s) => s.heading)).toEqual(['一、城区雨污分流改造', '二、农村饮水提升工程']);
+    // In a report's annex on last year's projects (its review), the work its progress says was done (完成40公里) is done;
+    // what the project holds and plans stays its target.
+    const report = ['2022年某县政府工作报告', '各位代表：', '现在，我代表县人民政府，向大会报告工作，请予审议。', '一、2021年工作回顾', '全县生产总值增长6%。',
+      '二、2022年工作安排', '力争生产总值增长6.5%。', '附件', '某县2021年十大工程进展情况说明', ...text.split('\n').slice(1)].join('\n');
+    expect(extract({ text: report }, { rules }).quantities.filter((q) => q.task !== null).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['60公里', 'target', 2021], ['40公里', 'actual', 2021], ['20公里', 'target', 2021], ['2座', 'target', 2021], ['1座', 'target', 2021],
+    ]);
   });
 
   it('an unnumbered measure ending with its units is a task with no marker; lead-only units are responsible too', () => {

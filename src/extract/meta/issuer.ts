@@ -87,10 +87,11 @@ export function expandIssuer(c: IssuerCue | null, place: Place, r: Regions): str
   if (!c.bare) return c.name;
   const level = bareLevel(c.name, r)!;
   const { district, city, withCity } = r.levels;
-  // A county-level city (天门市) is named 市 by its own government: 市人民政府 is its, when the place has no city.
-  const ownCity = !place.city && place.district?.endsWith(level) ? place.district : undefined;
+  // A county-level city (天门市; 恩施市 in 恩施土家族苗族自治州) is named 市 by its own government: 市人民政府 is its, when the
+  // place has no city or a city of another level word.
+  const ownCity = (!place.city || !place.city.endsWith(level)) && place.district?.endsWith(level) ? place.district : undefined;
   const name = district.includes(level) ? (place.district ? (withCity.includes(level) ? (place.city ?? '') : '') + place.district : null)
-    : city.includes(level) ? place.city ?? ownCity
+    : city.includes(level) ? ownCity ?? place.city
     : place.province;
   return name ? `${name}人民政府` : null;
 }

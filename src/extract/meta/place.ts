@@ -2,7 +2,7 @@ import type { Block, Doc } from '../../document.js';
 import { mayHold } from '../../rules/regex-ast.js';
 import type { Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
-import { bareLevel, cityBefore, mostNamed, mostNamedShort, municipalityNamed, placeAt, provinceNamed, regions, type Place, type Regions } from './region.js';
+import { bareLevel, cityBefore, mostNamed, mostNamedShort, municipalityNamed, occurrences, placeAt, provinceNamed, regions, type Place, type Regions } from './region.js';
 
 /**
  * Strings that name the issuing place, most telling first: the congress lines (rules/meta.yaml congress: 在昆明市官渡区
@@ -84,6 +84,11 @@ export function placeOf(doc: Doc, rules: Rules, title: string | null, front: Blo
     const full = most();
     const short = mostNamedShort(kept(), r);
     place.city = (short.name && short.n >= MIN_NAMED && short.n > 2 * full.n ? short.name : full.name) ?? undefined;
+    // A government of another level than the city's own (市人民政府 where the city is 恩施土家族苗族自治州) is that of the
+    // county-level city its seat is named for (恩施市), when the text names it so again and again.
+    const chosen = place.city ? r.cities.find((c) => c.name === place.city) : undefined;
+    const seat = chosen && !chosen.name.endsWith(level) ? chosen.short + level : null;
+    if (seat && occurrences(kept(), seat) >= MIN_NAMED) place.district = seat;
   }
   // A document with no place in its anchors, whose text names one city in full again and again (广州市…广州…) and
   // others far less (a national notice naming pilot cities names several alike), is that city's.

@@ -389,7 +389,7 @@ function mostShortNamed(view: string, s: ShortNames): ReturnType<typeof mostName
 }
 
 /** How often a name occurs in the view. */
-function occurrences(view: string, name: string): number {
+export function occurrences(view: string, name: string): number {
   let n = 0;
   for (let at = view.indexOf(name); at >= 0; at = view.indexOf(name, at + name.length)) n++;
   return n;

@@ -361,7 +361,11 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   const reported = reportedDone(frame, c, pos, sentence, clause);
   // The count heading a list of counts done (安排的48个项目中，…) is the plan they are measured against: a target.
   if (reported) return decided(frame, reported === 'list-head' ? 'target' : 'actual', reported);
-  if (frame.hasTasks && frame.inTask.has(pos)) return sentence.done(pos) ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
+  // (A task's figure of work done in a review part, an annex on last year's projects: 管网改造提升完成60公里, is done too.)
+  if (frame.hasTasks && frame.inTask.has(pos)) {
+    const done = sentence.done(pos) || (role === 'review' && c.progressDone.in(clause) && !looksAhead(clause, c));
+    return done ? decided(frame, 'actual', 'done') : decided(frame, 'target', 'task');
+  }
   // A cue of its own in the figure's clause can still turn the part's kind: 力争/确保 in a review looks ahead, a
   // figure reported as done (已完成…) in a plan part is an actual.
   if (role === 'review' || role === 'plan') {
