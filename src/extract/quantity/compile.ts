@@ -53,6 +53,9 @@ export interface Compiled {
   signs: { sign: string; unit: UnitEntry }[];
   /** The last characters of the signs: a sign can end only where one of them stands. */
   signEnds: ReadonlySet<number>;
+  /** Texts one of which every match of `q.planCount.after` / `q.taskAmount` holds (requiredText), or null: tried first. */
+  planCountNeeds: readonly string[] | null;
+  taskAmountNeeds: readonly string[] | null;
   /** The characters a score figure (`q.scoreFigure`, anchored) can start with, or null when not known. */
   scoreFirst: ReadonlySet<number> | null;
   /** The characters a baseline before a level (`q.baselineLevel`, anchored at its end) can end with, or null when not known. */
@@ -1081,6 +1084,8 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
     signs,
     signEnds: new Set(signs.map((s) => s.sign.charCodeAt(s.sign.length - 1))),
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
+    planCountNeeds: q.planCount ? requiredText(q.planCount.after) : null,
+    taskAmountNeeds: q.taskAmount ? requiredText(q.taskAmount) : null,
     baselineLast: q.baselineLevel ? edgeUnits(q.baselineLevel.pattern, 'last') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
     cutAt: q.indicator.cut ? new Patterns([patternSpec(q.indicator.cut, null)]) : null,

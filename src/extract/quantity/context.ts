@@ -3,6 +3,7 @@ import type { Period } from '../../schema.js';
 import type { ReadingView, ReadRange } from '../../util/reading.js';
 import type { KindEvidence } from '../../rules/files/quantities.js';
 import { hasAsOf, hasDeadline, type Compiled, type PatternScan } from './compile.js';
+import { mayHold } from '../../rules/regex-ast.js';
 import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
@@ -344,15 +345,17 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
+  // A count of the plan's own indicators (提出22项主要指标), and a task set (总任务52.77亿元): each pattern's required text is
+  // looked for first, in the few characters it reads.
   const count = c.q.planCount;
   if (count) {
     const after = frame.view.slice(pos, pos + 24);
-    if (after.includes('指标') && count.after.test(after) && count.before.test(sentence.before(pos))) return decided(frame, 'other', 'plan-count');
+    if (mayHold(after, c.planCountNeeds) && count.after.test(after) && count.before.test(sentence.before(pos))) return decided(frame, 'other', 'plan-count');
   }
   const task = c.q.taskAmount;
   if (task) {
     const near = sentence.before(pos).slice(-12);
-    if (near.includes('任务') && task.test(near)) return decided(frame, 'target', 'task-amount');
+    if (mayHold(near, c.taskAmountNeeds) && task.test(near)) return decided(frame, 'target', 'task-amount');
   }
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
   // The last clause before the figure, read across the breaks of a hard-wrapped paragraph: every figure that comes
