@@ -11,12 +11,10 @@ export function headingRules() {
   /**
    * `flatCut`: a report flattened onto one line is cut before this marker (where a sentence ends). Only the markers
    * of parts and their first levels: a (1) or ① inside a paragraph is an inline list, not a line of its own.
-   */
-  /**
    * `flatCutSpaced`: cut there too wherever the marker stands, with no stop before it, when a space follows it (…规划总结
-   * 第一节 “十三五”时期…, in a page flattened to one line: the space is the line break that was).
+   * 第一节 “十三五”时期…, in a page flattened to one line: the space is the line break that was). `flatCutGlued`: cut
+   * there too right after a Chinese character, no space needed (…主要工作（一）基本情况…).
    */
-  /** `flatCutGlued`: cut there too right after a Chinese character, no space needed (…主要工作（一）基本情况…). */
   const Marker = z.object({ id: RuleId, ...examples, pattern: Pattern, style: z.string().min(1), outline: z.boolean().default(false), flatCut: z.boolean().default(false), flatCutSpaced: z.boolean().default(false), flatCutGlued: z.boolean().default(false) }).strict();
   /** Unnumbered headings: a pattern over the whole (trimmed) line. */
   /** `runIn`: the title may also open a flattened paragraph, run straight on into its prose (2024年工作回顾过去一年，…). */

@@ -103,7 +103,7 @@ export function quantityRules() {
     rateNouns: Words.default([]),
     /**
      * Pairs of heads one of which a clause may name bare after the other (全市一般公共预算收入…；支出…): the bare one takes
-     * what came before its partner in the earlier figure of the sentence (全市一般公共预算支出).
+     * what came before its partner in the nearest earlier figure of the paragraph named so (全市一般公共预算支出).
      */
     counterparts: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
     /** Words after a rate's noun that compare it with another time (增速比前11个月加快, 增速由前三季度的2.1%回升). */
