@@ -45,6 +45,10 @@ describe('meta: web articles', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2026-02-10' });
   });
 
+  it('reads a newspaper repost: the column tag before its title (资料:) is no part of it, and the date under the title with the speaker (（2011年1月12日 张三）) wins over the page\'s stamp', () => {
+    const text = '资料:某省2011年政府工作报告\n2011年01月13日 16:40\n来源：某某日报\n（2011年1月12日 张三）\n各位代表：\n现在，我代表省人民政府向大会作报告，请予审议。\n';
+    expect(metaOf(text)).toMatchObject({ title: '某省2011年政府工作报告', date: '2011-01-12', docType: 'work-report' });
+  });
   it('places a county-level city named for its prefecture\'s seat (我代表市人民政府, 恩施市… in 恩施土家族苗族自治州) in that prefecture, at county level', () => {
     const body = '现在，我代表市人民政府向大会报告工作，请予审议。过去一年，恩施市地区生产总值增长6%，恩施市接待游客增长12%，'
       + '恩施市入选全国百强县。全市上下团结奋斗，恩施州考核中恩施市位列第一。';
