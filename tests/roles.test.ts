@@ -139,6 +139,11 @@ describe('document roles as one sequence', () => {
     expect(result.meta.title).toBeNull();
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['700亿元', 'actual', 2022], ['6.3%', 'actual', 2022], ['8.1%', 'actual', 2022], ['12%', 'actual', 2022]]);
   });
+  it('a part titled by its targets (（二）细化目标, 一、工作目标) is a plan, its year-by-year lines (2017年：…) targets', () => {
+    const text = '某县脱贫攻坚基本情况\n（一）基本情况\n全县有贫困人口1.24万户。\n（二）细化目标\n2017年：实施通组公路硬化265公里。\n2018年：计划搬迁1495户。\n';
+    expect(kinds(text).map(([t, k]) => [t, k])).toEqual([['1.24万户', 'other'], ['265公里', 'target'], ['1495户', 'target']]);
+    expect(extract({ text }, { rules }).sections.map((s) => [s.heading, s.role])).toEqual([['（一）基本情况', null], ['（二）细化目标', 'plan']]);
+  });
   it('an annex is read by the title line under its label (附件2 / 某市2021年十大工程进展情况说明: the review of 2021), not as the plan part before it', () => {
     const text = REPORT(2022, ['一、2021年工作回顾', '全市生产总值增长6%。', '二、2022年工作安排', '力争生产总值增长6.5%。', '三、全面加强政府自身建设', '压减一般性支出5%。',
       '附件2', '某市2021年十大工程进展情况说明', '一、城区雨污分流改造', '雨污分流管网改造提升完成60公里。'].join('\n'));
