@@ -345,16 +345,19 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   // The score pattern is anchored: the character at the figure rules most figures out before any slicing.
   const score = c.q.scoreFigure;
   if (score && (!c.scoreFirst || c.scoreFirst.has(frame.view.charCodeAt(pos))) && score.test(frame.view.slice(pos, pos + 16))) return decided(frame, 'other', 'score');
+  // The sentence before the figure as read, sliced once for every check below that reads it (the task-set check reads
+  // it for every figure that comes this far).
+  const before = sentence.before(pos);
   // A count of the plan's own indicators (提出22项主要指标), and a task set (总任务52.77亿元): each pattern's required text is
   // looked for first, in the few characters it reads.
   const count = c.q.planCount;
   if (count) {
     const after = frame.view.slice(pos, pos + 24);
-    if (mayHold(after, c.planCountNeeds) && count.after.test(after) && count.before.test(sentence.before(pos))) return decided(frame, 'other', 'plan-count');
+    if (mayHold(after, c.planCountNeeds) && count.after.test(after) && count.before.test(before)) return decided(frame, 'other', 'plan-count');
   }
   const task = c.q.taskAmount;
   if (task) {
-    const near = sentence.before(pos).slice(-12);
+    const near = before.slice(-12);
     if (mayHold(near, c.taskAmountNeeds) && task.test(near)) return decided(frame, 'target', 'task-amount');
   }
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
@@ -375,7 +378,6 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     if (role === 'review' && c.aheadCue.in(clause)) return decided(frame, 'target', 'ahead-cue');
     // A deadline after the year under review (到2025年，…, in the review of 2022) looks ahead too.
     if (role === 'review' && frame.reviewYear !== null) {
-      const before = sentence.before(pos);
       const cue = hasDeadline(before, c) ? lastYearCue(before, c, true) : null;
       if (cue && cue.deadline && cue.year > frame.reviewYear) return decided(frame, 'target', 'year-ahead');
     }
@@ -385,10 +387,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     if (role === 'plan' && yearKind(clause, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
     // So is a level stated at a past date that opens the sentence (截至2024年8月31日，本单位共有车辆0辆, in a budget for
     // 2025): that date is the whole sentence's.
-    if (role === 'plan') {
-      const before = sentence.before(pos);
-      if (hasAsOf(before, c) && yearKind(before, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
-    }
+    if (role === 'plan' && hasAsOf(before, c) && yearKind(before, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
@@ -399,7 +398,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
     // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
-    const y = t.yieldsToYear ? yearKind(sentence.before(pos), frame, c) : null;
+    const y = t.yieldsToYear ? yearKind(before, frame, c) : null;
     if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
     // A baseline (比上年, 同比) compares a target as well as a result: after a target cue it is the target's (力争…，比上年增长6%).
     if (t.yieldsToTarget && sentence.targetCueBefore(pos)) return decided(frame, 'target', 'baseline-of-target');
@@ -407,7 +406,6 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     if (t.thisYear && frame.reviewYear !== null && frame.reviewYear === frame.planYear) return decided(frame, 'actual', 'past-year');
     return { kind: t.value, rule: t.id, evidence: null };
   }
-  const before = sentence.before(pos);
   const y = yearKind(before, frame, c);
   if (y) return decided(frame, y, y === 'actual' ? 'past-year' : 'year-ahead');
   // In a document of no year of its own (where yearKind reads nothing), the year cue before the figure, read once: for
