@@ -42,7 +42,7 @@ describe('clean: the units it hands on', () => {
     ];
     for (const text of texts) {
       const doc = docOf(text);
-      const fresh = units(doc, rules.headings.compiled.runOn).map((u) => [u.start, u.end, u.body]);
+      const fresh = units(doc, rules.headings.compiled).map((u) => [u.start, u.end, u.body]);
       expect(doc.lineUnits!.map((u) => [u.start, u.end, u.body])).toEqual(fresh);
     }
     // The page breaks were blanked in the first text, so its lines were read again.

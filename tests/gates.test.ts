@@ -90,7 +90,7 @@ describe('heading markers and the lines that open an item, read from rules/headi
   it('cuts a report flattened onto one line before each marker after a sentence end', () => {
     const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定。'.repeat(8);
     const doc = docOf(`一、工作回顾${body}(一)产业转型步伐加快。${body}二、工作安排${body}`);
-    const cut = units(doc, rules.headings.compiled.runOn).map((u) => u.body.slice(0, 6));
+    const cut = units(doc, rules.headings.compiled).map((u) => u.body.slice(0, 6));
     expect(cut).toEqual(['一、工作回顾', '(一)产业转', '二、工作安排']);
   });
 
@@ -98,7 +98,7 @@ describe('heading markers and the lines that open an item, read from rules/headi
     const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定。'.repeat(8);
     const list = '扎实做好民生实事。（1）促进群众就业增收，开展职业技能培训2万人次。（2）办好人民满意教育，新建学校20所。①新增学位3000个。';
     const doc = docOf(`一、工作回顾${body}${list}${body}二、工作安排${body}`);
-    const cut = units(doc, rules.headings.compiled.runOn).map((u) => u.body.slice(0, 6));
+    const cut = units(doc, rules.headings.compiled).map((u) => u.body.slice(0, 6));
     expect(cut).toEqual(['一、工作回顾', '二、工作安排']);
   });
 });

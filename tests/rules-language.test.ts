@@ -93,6 +93,29 @@ describe('the glossary cue of a flattened report is the glossary heading rule (h
   });
 });
 
+describe('a flattened table of contents from headings.yaml flatContents', () => {
+  const body = '全区上下团结奋斗，各项事业取得新进展，社会事业持续健康发展，人民群众获得感不断增强。'.repeat(4);
+  const text = '某区“十四五”社会事业发展专项规划 目 录前 言第一章 规划总结第一节 发展成就第二节 面临的形势'
+    + `第二章 发展目标前 言${body}第一章 规划总结${body}第二章 发展目标${body}`;
+  // (A title runs on to its first stop here: where it ends in its prose the flattening does not tell.)
+  const headings = (rules = loadRules()) => extract({ text }, { rules }).sections.map((s) => s.heading.slice(0, 8));
+
+  it('joins a run of as many short entries as the rule says back into one piece that heads nothing', () => {
+    expect(headings()).toEqual(['第一章 规划总结', '第二章 发展目标']);
+    // Four entries are no contents when the rule asks for six in a row: each is cut off as a heading of its own.
+    const six = "flatContents:\n  id: heading.flat-contents\n  pattern: '(?:…{2,})\\d{1,3}$'\n  entry: 40\n  leadered: 60\n  run: 6\n";
+    expect(headings(rulesWith({ 'headings.yaml': six })).slice(0, 4)).toEqual(['第一章 规划总结', '第一节 发展成就', '第二节 面临的形', '第二章 发展目标']);
+  });
+
+  it('reads an entry ending in a leader and a page number, and none holding a stop before its leader', () => {
+    const contents = loadRules().headings.compiled.contents!;
+    expect(contents.entry('（一）财政综合实力不断增强，收支结构持续优化……… 2')).toBe(true);
+    expect(contents.entry('第二章 发展目标')).toBe(true);
+    expect(contents.entry('全年增长6%。此后……… 2')).toBe(false);
+    expect(contents.entry('全区上下团结奋斗，各项事业取得新进展')).toBe(false);
+  });
+});
+
 describe('unit-name words from organizations.yaml', () => {
   const items = (text: string, rules = loadRules()) => splitItems(text, 0, text.length, rules.organizations.compiled).map((r) => text.slice(r.start, r.end));
 

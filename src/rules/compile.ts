@@ -10,7 +10,7 @@ import { compileRoleWords, type RoleWords } from '../extract/roles.js';
 import { compileComparatorEdges, type ComparatorEdges } from '../extract/table/cells.js';
 import { compileSeparators, type Separators } from '../extract/table/layout.js';
 import { compileGrammar, type Grammar } from '../extract/units/grammar.js';
-import { compileLinePrefilter, compileRunOn, type LinePrefilter } from '../stages/clean.js';
+import { compileContents, compileLinePrefilter, compileRunOn, type ContentsTest, type LinePrefilter } from '../stages/clean.js';
 import { compileShift, compileYearDigits } from '../stages/normalise.js';
 import { anyOfNeeds, needsTest, type NeedsTest } from '../stages/gates.js';
 import { compileHeadingIndex, compileRunIn, type HeadingIndex, type RunIn } from '../stages/segment.js';
@@ -38,7 +38,7 @@ export interface CompiledParts {
   /** `goesOn`: the characters a run-on title goes on with (titleGoesOn), as codes: `subject` and `phrase`. */
   headings: {
     outlineStyles: ReadonlySet<string>; taskLineNeeds: readonly NeedsTest[]; taskLineAny: RegExp | null; runIn: readonly RunIn[]; index: HeadingIndex;
-    sentenceEnd: RegExp; runOn: RegExp; punctuation: Punctuation; goesOn: { subject: ReadonlySet<number>; phrase: ReadonlySet<number> };
+    sentenceEnd: RegExp; runOn: RegExp; contents: ContentsTest | null; punctuation: Punctuation; goesOn: { subject: ReadonlySet<number>; phrase: ReadonlySet<number> };
   };
   /** `bodyCues`: what each body cue needs and whether it is contextFree; `years`: what the year heading rules need. */
   /** `dates`: the date rules with the gates that rule texts out before them. */
@@ -112,6 +112,7 @@ function compileHeadings(headings: RawRules['headings'], punctuation: Punctuatio
     index: compileHeadingIndex(headings, runIn),
     sentenceEnd: headings.sentenceEnd?.pattern ?? /(?!)/u,
     runOn: compileRunOn(headings),
+    contents: compileContents(headings, punctuation),
     punctuation,
     goesOn: {
       subject: new Set([...(headings.titleGoesOn?.subject ?? '')].map((ch) => ch.charCodeAt(0))),

@@ -1,6 +1,7 @@
 import { withFields, type Doc, type Range, type RemovedRange, type Stage, type ViewLine } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { contextFree, mayHold, requiredText } from '../rules/regex-ast.js';
+import { COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END, type Punctuation } from '../rules/punctuation.js';
 import { byFirst, edgeSet, leadHolds, leadNeeds, maxWhole, type FirstIndex } from './gates.js';
 import { trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
@@ -70,6 +71,12 @@ export function compileRunOn(headings: RawRules['headings']): RegExp {
     return /(?!)/gu; // markers that cannot share one expression (a group name used twice): no cuts
   }
 }
+/** How a report flattened onto one line is cut (`runOn`) and its table of contents joined back (`contents`). */
+export interface FlatCuts {
+  runOn: RegExp;
+  contents: ContentsTest | null;
+}
+
 /** A unit this long holding most of the document is a flattened report, cut where `runOn` finds a marker. */
 const RUN_ON = { minLength: 500, share: 0.8 };
 
@@ -77,7 +84,7 @@ const RUN_ON = { minLength: 500, share: 0.8 };
  * The units cut before heading markers when one of them is long (see RUN_ON). `known`: the cuts of units already
  * made on a view of the same length, which give the same pieces (a unit's cut reads only the unit).
  */
-function cutRunOn(view: string, units: Line[], runOn: RegExp, known?: ReadonlyMap<Line, Line[]>): Line[] {
+function cutRunOn(view: string, units: Line[], flat: FlatCuts, known?: ReadonlyMap<Line, Line[]>): Line[] {
   const long = (u: Line) => u.end - u.start >= Math.max(RUN_ON.minLength, RUN_ON.share * view.length);
   if (!units.some(long)) return units;
   return units.flatMap((u) => {
@@ -86,35 +93,61 @@ function cutRunOn(view: string, units: Line[], runOn: RegExp, known?: ReadonlyMa
     if (done) return done;
     const out: Line[] = [];
     let from = 0;
-    for (const m of u.body.matchAll(runOn)) {
+    for (const m of u.body.matchAll(flat.runOn)) {
       if (m.index! > from) out.push({ start: u.start + from, end: u.start + m.index!, body: u.body.slice(from, m.index!) });
       from = m.index!;
     }
     out.push({ start: u.start + from, end: u.end, body: u.body.slice(from) });
-    return contentsJoined(u, out);
+    return contentsJoined(u, out, flat.contents);
   });
 }
 
-/**
- * A piece of a flattened report as short as a line of its table of contents, with no stop or comma in it, or one
- * ending in a leader and a page number (（一）财政综合实力不断增强……… 2二、…………8).
- */
-const CONTENTS_ENTRY = /^[^。，,；;：:！!？?]{2,40}$|^[^。；;！!？?]{2,60}?(?:…{2,}|\.{4,}|·{4,})\s*\d{1,3}\s*$/u;
-/** How many such pieces in a row are a table of contents, not a part title and its first section's. */
-const CONTENTS_RUN = 4;
+/** A table of contents flattened with a report (headings.yaml `flatContents`): whether a piece is one of its entries. */
+export interface ContentsTest {
+  entry(text: string): boolean;
+  /** How many entries in a row are a table of contents, not a part title and its first section's. */
+  run: number;
+}
 
 /**
- * The pieces of unit `u` with each run of CONTENTS_RUN or more contents entries in a row (目 录前 言第一章 总则第一节 …
+ * The contents entry test of headings.yaml `flatContents` over the punctuation table: a piece as short as a line of
+ * a table of contents with no stop, comma or colon in it, or one ending in a leader and a page number
+ * (（一）财政综合实力不断增强……… 2). Called once by the rule loader: `rules.headings.compiled.contents`.
+ */
+export function compileContents(headings: RawRules['headings'], p: Punctuation): ContentsTest | null {
+  const rule = headings.flatContents;
+  if (!rule) return null;
+  const plain = SENTENCE_END | FULL_STOP | COMMA | SEMICOLON | COLON;
+  const beforeLeader = SENTENCE_END | FULL_STOP | SEMICOLON;
+  const leader = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gy]/g, '')}y`);
+  return {
+    run: rule.run,
+    entry(text) {
+      if (text.length >= 2 && text.length <= rule.entry && !p.has(text, plain)) return true;
+      // A leader after 2 to `leadered` characters, none of them a stop or semicolon, running to the end.
+      const last = Math.min(rule.leadered, text.length - 1);
+      for (let k = 2; k <= last; k++) {
+        if (p.is(text.charCodeAt(k - 1), beforeLeader)) return false;
+        leader.lastIndex = k;
+        if (leader.test(text)) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/**
+ * The pieces of unit `u` with each run of `contents.run` or more contents entries in a row (目 录前 言第一章 总则第一节 …
  * 第二节 …: a table of contents flattened with the rest), and the piece after it, joined back into one piece: its
  * entries are no part titles.
  */
-function contentsJoined(u: Line, pieces: Line[]): Line[] {
-  if (pieces.length < CONTENTS_RUN) return pieces;
+function contentsJoined(u: Line, pieces: Line[], contents: ContentsTest | null): Line[] {
+  if (!contents || pieces.length < contents.run) return pieces;
   const out: Line[] = [];
   for (let i = 0; i < pieces.length;) {
     let j = i;
-    while (j < pieces.length && CONTENTS_ENTRY.test(pieces[j]!.body.trim())) j++;
-    if (j - i >= CONTENTS_RUN) {
+    while (j < pieces.length && contents.entry(pieces[j]!.body.trim())) j++;
+    if (j - i >= contents.run) {
       // The entry after the run is the last one, run on into the text after the contents (…第二节 主要目标前 言…): it
       // is no part title either.
       if (j < pieces.length) j++;
@@ -131,8 +164,8 @@ function contentsJoined(u: Line, pieces: Line[]): Line[] {
  * What furniture rules and segmentation look at: non-empty lines, cut at inline breaks so that flattened pages are
  * read piece by piece (and a report flattened without any break, before its heading markers).
  */
-export function units(doc: Pick<Doc, 'view' | 'lines'>, runOn: RegExp): Line[] {
-  return cutRunOn(doc.view, lineUnits(doc.view, doc.lines), runOn);
+export function units(doc: Pick<Doc, 'view' | 'lines'>, flat: FlatCuts): Line[] {
+  return cutRunOn(doc.view, lineUnits(doc.view, doc.lines), flat);
 }
 
 /** The units of the lines (slices of `view`), each line's read from the view within its own range only. */
@@ -169,7 +202,7 @@ function pushTrimmed(view: string, start: number, end: number, out: Line[]): voi
  * so only the lines a blanked range touches are read again; the cuts of a flattened report are taken over for the
  * units that stay. `mayBreak`: the break test of the view the lines' text is a slice of (see breakTest).
  */
-function unitsAfter(after: string, lines: readonly Line[], lineBefore: readonly Line[], before: readonly Line[], blanked: readonly Range[], runOn: RegExp, mayBreak: (line: string) => boolean): Line[] {
+function unitsAfter(after: string, lines: readonly Line[], lineBefore: readonly Line[], before: readonly Line[], blanked: readonly Range[], flat: FlatCuts, mayBreak: (line: string) => boolean): Line[] {
   if (blanked.length === 0) return before as Line[];
   const breaks = new RegExp(INLINE_BREAK.source, INLINE_BREAK.flags);
   const out: Line[] = [];
@@ -196,7 +229,7 @@ function unitsAfter(after: string, lines: readonly Line[], lineBefore: readonly 
       known.set(u, pieces);
     }
   }
-  return cutRunOn(after, out, runOn, known);
+  return cutRunOn(after, out, flat, known);
 }
 
 /** Head and tail zones are never narrower than this, so short pages keep their header and footer zones. */
@@ -437,11 +470,11 @@ function lineRule(u: Line, index: FirstIndex<LineGate>, anywhere: FirstIndex<Lin
 /** Marks page furniture as removed spans; the text itself is never changed. */
 export const clean: Stage = (doc, { rules }): Doc => {
   const bp = rules.boilerplate;
-  const runOn = rules.headings.compiled.runOn;
+  const flat = rules.headings.compiled;
   // The lines' own text is a slice of the view clean reads, before and after it blanks furniture.
   const mayBreak = breakTest(doc.view);
   const lineBefore = lineUnits(doc.view, doc.lines, mayBreak);
-  const all = cutRunOn(doc.view, lineBefore, runOn);
+  const all = cutRunOn(doc.view, lineBefore, flat);
   const length = doc.view.length;
   const sentenceEnd = rules.headings.compiled.sentenceEnd;
   const removed = blockRanges(all, bp.blocks, length, sentenceEnd);
@@ -477,7 +510,7 @@ export const clean: Stage = (doc, { rules }): Doc => {
   });
   const blanked = pageRanges(removed, bp.compiled.pageBreaks, bp.runningHead?.id ?? null);
   const view = blank(doc.view, blanked);
-  return withFields(doc, { view, removed: coalesce([...removed, ...inlineTags(doc, bp.spans.find((r) => r.inlineTags)?.id ?? null)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, runOn, mayBreak) });
+  return withFields(doc, { view, removed: coalesce([...removed, ...inlineTags(doc, bp.spans.find((r) => r.inlineTags)?.id ?? null)]), lineUnits: unitsAfter(view, doc.lines, lineBefore, all, blanked, flat, mayBreak) });
 };
 
 /**

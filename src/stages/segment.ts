@@ -1,7 +1,7 @@
 import { withFields, type Block, type Doc, type Range, type SectionNode, type Stage } from '../document.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { isSpaceCode, lineOf, trimRange } from '../span.js';
-import { units } from './clean.js';
+import { units, type FlatCuts } from './clean.js';
 import { unitCell } from '../extract/units/split.js';
 import { isRecordField } from '../extract/units/grammar.js';
 import { doubleSpaced, nextKept, removedLines, wrappedLines } from './wrap.js';
@@ -46,7 +46,7 @@ const MAX_STATED_TITLE = 28;
  * (a paragraph then spans several lines, its breaks included).
  */
 export function paragraphs(doc: Pick<Doc, 'text' | 'view' | 'lineStarts' | 'lines' | 'removed' | 'lineUnits'>, headings: Rules['headings'], doubleSpacing?: Rules['script']['doubleSpacing']): Range[] {
-  const out = pieces(doc, headings.compiled.runOn);
+  const out = pieces(doc, headings.compiled);
   // In a double-spaced copy the blank line between two wrapped lines is stepped over like a page number.
   const gone = doubleSpaced(doc, doubleSpacing, removedLines(doc));
   const wrapped = wrappedLines(doc, headings, gone);
@@ -101,11 +101,11 @@ function allFillers(view: string, r: Range): boolean {
 }
 
 /** The cleaner's units with the removed spans cut out, trimmed. */
-function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed' | 'lineUnits'>, runOn: RegExp): Range[] {
+function pieces(doc: Pick<Doc, 'view' | 'lines' | 'removed' | 'lineUnits'>, flat: FlatCuts): Range[] {
   const out: Range[] = [];
   let k = 0;
   // The cleaner's units, read once by it (a document that was not cleaned: read here).
-  for (const unit of doc.lineUnits ?? units(doc, runOn)) {
+  for (const unit of doc.lineUnits ?? units(doc, flat)) {
     while (k < doc.removed.length && doc.removed[k]!.end <= unit.start) k++;
     // Most units touch no removed span: the unit itself, trimmed.
     if (k === doc.removed.length || doc.removed[k]!.start >= unit.end) {

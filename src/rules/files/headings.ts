@@ -53,6 +53,15 @@ export function headingRules() {
      */
     flatTitleEnd: Cue.nullable().default(null),
     /**
+     * A table of contents flattened with the rest of a report: `run` or more pieces in a row, each at most `entry`
+     * characters with no sentence or clause punctuation but the enumeration comma, or ending in a leader and a page
+     * number (`pattern`) after at most `leadered` characters with no sentence end, full stop or semicolon.
+     */
+    flatContents: z.object({
+      id: RuleId, ...examples, pattern: Pattern,
+      entry: z.number().int().positive(), leadered: z.number().int().positive(), run: z.number().int().min(2),
+    }).strict().nullable().default(null),
+    /**
      * A short line standing alone between paragraphs, as news articles title their parts, when a text has fewer than
      * two outline headings: from `minLength` to `maxLength` characters, mostly Chinese (`hanShare`), matching none of
      * `not` (sentence punctuation, an opening bracket or quote, a dash) and no `signature` (a line naming the issuer).
