@@ -1,5 +1,6 @@
 import { withFields, type Doc, type Range, type Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
+import { FULL_STOP, SEMICOLON, SENTENCE_END, type Punctuation } from '../rules/punctuation.js';
 import type { GlossaryEntry } from '../schema.js';
 import { countBefore, lineOf, textSpan, trimRange } from '../span.js';
 
@@ -13,7 +14,8 @@ interface Draft {
   rule: string;
 }
 
-const TERM_STOP = /[。;!?]/u;
+/** What a term never holds: a sentence end, full stop or semicolon (headings.yaml). */
+const TERM_STOP = SENTENCE_END | FULL_STOP | SEMICOLON;
 const CONTINUES = /[。!?)”;]$/u;
 
 /** Index of the first block starting at or after `offset`; blocks come in text order (see `blocksFrom`). */
@@ -49,7 +51,7 @@ function lineUnits(doc: Pick<Doc, 'blocks' | 'lineStarts' | 'view'>, ordered: bo
 }
 
 /** `1.term:definition`, `〔1〕term:…`, `term:definition`, or `[1] term definition` (a bracketed marker, no colon). */
-export function parseEntry(view: string, unit: Range, rules: GlossaryRules): Draft | null {
+export function parseEntry(view: string, unit: Range, rules: GlossaryRules, p: Punctuation): Draft | null {
   const text = view.slice(unit.start, unit.end);
   let marker: Range | null = null;
   let rule = rules.plainId;
@@ -75,17 +77,17 @@ export function parseEntry(view: string, unit: Range, rules: GlossaryRules): Dra
   const term = trimRange(view, unit.start + at, unit.start + at + termEnd);
   const definition = trimRange(view, unit.start + at + defStart, unit.end);
   const termText = view.slice(term.start, term.end);
-  if (term.end <= term.start || termText.length > rules.maxTerm || TERM_STOP.test(termText) || definition.end <= definition.start) return null;
+  if (term.end <= term.start || termText.length > rules.maxTerm || p.has(termText, TERM_STOP) || definition.end <= definition.start) return null;
   return { marker, term, definition, end: unit.end, rule };
 }
 
 /** Entries of one glossary section: marked entries skip stray lines; unmarked ones stop at the first line that is not one. */
-function entries(doc: Doc, ordered: boolean, from: number, to: number, rules: GlossaryRules): Draft[] {
+function entries(doc: Doc, ordered: boolean, from: number, to: number, rules: GlossaryRules, p: Punctuation): Draft[] {
   const out: Draft[] = [];
   let style: 'marked' | 'plain' | null = null;
   let open = false;
   for (const unit of lineUnits(doc, ordered, from, to, rules)) {
-    const e = parseEntry(doc.view, unit, rules);
+    const e = parseEntry(doc.view, unit, rules, p);
     const fits = e && (style === null || (e.marker ? 'marked' : 'plain') === style);
     if (fits) {
       style ??= e.marker ? 'marked' : 'plain';
@@ -112,7 +114,7 @@ export const glossary: Stage = (doc, { rules }): Doc => {
   for (const s of doc.sections) {
     if (s.style !== 'glossary') continue;
     ordered ??= inOrder(doc.blocks);
-    for (const d of entries(doc, ordered, s.heading.end, s.end, rules.tables.glossary)) {
+    for (const d of entries(doc, ordered, s.heading.end, s.end, rules.tables.glossary, rules.headings.compiled.punctuation)) {
       const start = d.marker?.start ?? d.term.start;
       out.push({
         marker: d.marker ? doc.text.slice(d.marker.start, d.marker.end) : null,

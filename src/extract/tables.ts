@@ -1,17 +1,19 @@
 import { withFields, type Doc, type DraftMessage, type Stage } from '../document.js';
 import type { Rules } from '../rules/schema.js';
+import { COLON, COMMA, ENUMERATION, FULL_STOP, SEMICOLON, SENTENCE_END, type Punctuation } from '../rules/punctuation.js';
 import type { Table } from '../schema.js';
 import { buildTable, type Preamble } from './table/build.js';
 import { findTables, tableLines, type Line } from './table/layout.js';
 import { indexSections, type SectionIndex } from './units/sections.js';
 
-const NOT_CAPTION_END = /[。;:!?,，、]$/u;
+/** What a caption never ends with: sentence or clause punctuation (headings.yaml). */
+const NOT_CAPTION_END = SENTENCE_END | FULL_STOP | COMMA | SEMICOLON | COLON | ENUMERATION;
 
 /**
  * The lines just above a table that belong to it, read upwards: an optional `单位:亿元` line, the caption, and a
  * label line (`附表1`) or a label opening the caption (`表2 主要指标`). A blank line may stand between them.
  */
-export function preamble(doc: Pick<Doc, 'text'>, lines: Line[], first: number, rules: Rules['tables']): Preamble {
+export function preamble(doc: Pick<Doc, 'text'>, lines: Line[], first: number, rules: Rules['tables'], p: Punctuation): Preamble {
   const out: Preamble = { start: lines[first]!.start, label: null, title: null, unit: null };
   let k = first - 1;
   const skipBlank = () => { if (k >= 0 && !lines[k]!.body && !lines[k]!.removed) k--; };
@@ -34,7 +36,7 @@ export function preamble(doc: Pick<Doc, 'text'>, lines: Line[], first: number, r
     out.start = line.start;
     return out;
   }
-  if (line.body.length > rules.maxCaption || NOT_CAPTION_END.test(line.body)) return out;
+  if (line.body.length > rules.maxCaption || (line.body.length > 0 && p.is(line.body.charCodeAt(line.body.length - 1), NOT_CAPTION_END))) return out;
   out.title = slice(line.start, line.end);
   out.start = line.start;
   k--;
@@ -57,7 +59,7 @@ export const tables: Stage = (doc, { rules }): Doc => {
   let sections: SectionIndex | null = null;
   for (const raw of findTables(doc, lines, rules.tables, rules.organizations.compiled)) {
     if (raw.lines.length < 2) continue;
-    const pre = preamble(doc, lines, raw.first, rules.tables);
+    const pre = preamble(doc, lines, raw.first, rules.tables, rules.headings.compiled.punctuation);
     // A caption is never shared: a table right below another one starts at its own first line.
     if (pre.start < claimed) Object.assign(pre, { start: lines[raw.first]!.start, label: null, title: null, unit: null });
     const built = buildTable(doc, raw, pre, `tb${found.length + 1}`, (sections ??= indexSections(doc.sections)).sectionAt(pre.start), rules.tables);

@@ -1,6 +1,7 @@
 import type { Doc } from '../../document.js';
 import { lineOf } from '../../span.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
+import { COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../../rules/punctuation.js';
 
 /** What the opening lines say: the document's own title, and a collector's header (标题:/发文单位:/发文时间:) if any. */
 export interface Opening {
@@ -41,7 +42,8 @@ const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|――|--)\s*\d{4}\s*年/u
 const SPACED_TITLE = /^([^。,:;\s]{6,60})[ \t\u3000]+\S/u;
 const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
 /** Punctuation no line of a title holds: a sentence's or a clause's. */
-const SENTENCE = /[。，,;；:：!?！？]/u;
+/** Sentence and clause punctuation (headings.yaml sentenceEnd, clausePunctuation) but the enumeration comma. */
+const SENTENCE = SENTENCE_END | FULL_STOP | COMMA | SEMICOLON | COLON;
 
 /**
  * A line ending in a speaker title and a name (区长 张三), one pattern per speaker title (`rules.meta.compiled.speakerEnds`).
@@ -189,7 +191,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
         // the line after next ends it and both are short title lines.
         const third = blocks[i + 2];
         const thirdView = third && third.kind === 'paragraph' ? doc.view.slice(third.start, third.end) : '';
-        if (nextView.length <= 40 && thirdView.length <= 40 && !SENTENCE.test(nextView) && looksLikeTitle(thirdView, rules) && endsAsTitle(thirdView, rules)) {
+        if (nextView.length <= 40 && thirdView.length <= 40 && !rules.headings.compiled.punctuation.has(nextView, SENTENCE) && looksLikeTitle(thirdView, rules) && endsAsTitle(thirdView, rules)) {
           out.title = out.title + doc.reading.written(next.start, next.end) + doc.reading.written(third!.start, third!.end);
           i += 2;
         }
@@ -222,7 +224,7 @@ function coverUnit(doc: Doc, i: number, rules: Rules): string {
   const title = blocks[i]!;
   if (i === 0 || i > 3 || !YEAR_FIRST.test(doc.view.slice(title.start, title.end))) return '';
   const lines = blocks.slice(0, i).map((b) => doc.view.slice(b.start, b.end).trim());
-  if (lines.some((l) => l.length > 20 || SENTENCE.test(l) || COLLECTOR.test(l))) return '';
+  if (lines.some((l) => l.length > 20 || rules.headings.compiled.punctuation.has(l, SENTENCE) || COLLECTOR.test(l))) return '';
   const unit = lines.join('');
   // (A unit's name may hold a title word, 规划和自然资源局: the suffix alone decides here.)
   return unit.length <= 30 && rules.meta.issuerSuffixes.some((x) => unit.endsWith(x)) ? blocks.slice(0, i).map((b) => doc.reading.written(b.start, b.end).trim()).join('') : '';

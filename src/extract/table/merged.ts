@@ -2,7 +2,7 @@ import type { Range } from '../../document.js';
 import type { Rules } from '../../rules/schema.js';
 import type { Grammar } from '../units/grammar.js';
 import { isUnit, splitItems } from '../units/split.js';
-import { FULL_STOP } from '../../rules/punctuation.js';
+import { COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../../rules/punctuation.js';
 import { isNumber } from './cells.js';
 import type { Line, RawTable } from './layout.js';
 
@@ -42,7 +42,8 @@ const MAX_GAP = 5;
 /** No header has more columns than this on either side of the serial header. */
 const MAX_HEADER = 8;
 /** Stops and clause marks: a group cell (旧区改造) has none. */
-const CLAUSE = /[。,，;；:：!?！？]/u;
+/** Sentence and clause punctuation (headings.yaml) but the enumeration comma. */
+const CLAUSE = SENTENCE_END | FULL_STOP | COMMA | SEMICOLON | COLON;
 const HAN = /\p{Script=Han}/u;
 /** The most items a unit cell names. */
 const MAX_UNITS = 12;
@@ -180,7 +181,7 @@ class Reader {
 
   /** A group column's cell (旧区改造): short, one line, no clause marks, no figure. */
   private groupCell(c: Cell): boolean {
-    return c.first === c.last && c.text.length <= this.g.maxGroupCell && HAN.test(c.text) && !CLAUSE.test(c.text) && !isNumber(c.text);
+    return c.first === c.last && c.text.length <= this.g.maxGroupCell && HAN.test(c.text) && !this.units.punct.has(c.text, CLAUSE) && !isNumber(c.text);
   }
 
   /** Whether the written cell c may fill a column of this kind. */
