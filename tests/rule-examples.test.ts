@@ -4,7 +4,7 @@ import { exclusion } from '../src/extract/quantity/exclude.js';
 import { comparatorOf, growthOf } from '../src/extract/quantity/meaning.js';
 import { scanBlocks, type Mention } from '../src/extract/quantity/scan.js';
 import { parseCell } from '../src/extract/table/cells.js';
-import { letterSpacing, normaliseText } from '../src/stages/normalise.js';
+import { latinSpacing, letterSpacing, normaliseText } from '../src/stages/normalise.js';
 import { lineStarts } from '../src/span.js';
 import { standalone } from '../src/stages/segment.js';
 import { doubleSpaced, removedLines } from '../src/stages/wrap.js';
@@ -123,6 +123,8 @@ const RUNNERS: Record<string, Runner> = {
   'script.yearNumerals': (_rule, text, r) => /(19|20)\d{2}年/.test(normaliseText(text, r.script.compiled.shift, null, r.script.compiled.yearDigits)) && !/(19|20)\d{2}年/.test(text),
   /** A text read as a letter-spaced copy: the spaces between its characters are fillers in the view. */
   'script.letterSpacing': (_rule, text, r) => letterSpacing(text, normaliseText(text, r.script.compiled.shift), lineStarts(text), r.script.letterSpacing) !== null,
+  /** A text read as spaced between Chinese and Latin letters or digits: those single spaces are fillers in the view. */
+  'script.latinSpacing': (_rule, text, r) => latinSpacing(normaliseText(text, r.script.compiled.shift), r.script.latinSpacing) !== null,
   /** A text read as a double-spaced copy: some blank line of it is stepped over as a line break (wrap.ts doubleSpaced). */
   'script.doubleSpacing': (_rule, text, r) => { const doc = run({ text }, { rules: r }); const gone = removedLines(doc); return doubleSpaced(doc, r.script.doubleSpacing, gone) !== gone; },
   /** A header line of a task table flattened with single spaces (序号 工作任务 牵头单位). */

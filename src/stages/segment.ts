@@ -482,10 +482,20 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[], h: Comp
     const p = h.punctuation;
     const next = rest.charCodeAt(m[0].length);
     if (p.has(m[0], CLAUSE) || p.is(next, CLAUSE | SENTENCE_END) || isCloser(next) || h.goesOn.subject.has(next) || h.goesOn.phrase.has(next)) continue;
+    // One followed by a figure is its subject (2026年全市一般公共预算收入预期目标91.35亿元); a year may open the prose.
+    if (isDigitCode(next) && !yearAt(rest, m[0].length)) continue;
     if (p.indexIn(rest, m[0].length, rest.length, COMMA | FULL_STOP) < 0) continue;
     return { rule: r.rule, length: m[0].length };
   }
   return null;
+}
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Whether `text` holds a year (four digits and 年) at `at`. */
+function yearAt(text: string, at: number): boolean {
+  for (let k = at; k < at + 4; k++) if (!isDigitCode(text.charCodeAt(k))) return false;
+  return text.charCodeAt(at + 4) === 0x5e74; // 年
 }
 
 /** A sentence end followed by a character a run-in part title opens with (2024年…, 二〇二四年…, 过去一年…). */

@@ -64,7 +64,7 @@ function wrapWidth(widths: ArrayLike<number>, slack = SLACK): { wrap: number; fu
  * empty and opens no heading or numbered item, when that line is not indented (where paragraphs open indented) or
  * when the full line does not end a sentence (where they do not).
  */
-export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed'>>, headings: Rules['headings'], gone: Gone = removedLines(doc)): Set<number> {
+export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & Partial<Pick<Doc, 'removed' | 'spacing'>>, headings: Rules['headings'], gone: Gone = removedLines(doc)): Set<number> {
   const lines = doc.lines;
   // Only a written line followed by another written one (past removed furniture) can run on: a text whose paragraphs
   // are all apart (a blank line between each) has none, and its widths need not be measured.
@@ -78,13 +78,18 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   // Widths of the text as written (the view has full-width punctuation folded to ASCII), from the start of the
   // physical line, so an indented first line of a paragraph counts its indent.
   // Some tools wrap at a number of characters, whatever their width: the measure whose band holds more lines wins.
+  // A copy spaced between Chinese and Latin, read without its spacing (stages/spaced.ts), measures each line as
+  // written, the spaces taken out included: the converter wrapped the line with them (one space, one column each).
+  const spacing = doc.spacing?.inWidth && doc.spacing.readLength === doc.text.length ? doc.spacing : null;
+  const spaces = (from: number, end: number) => (spacing ? spacing.toView(end - 1) + 1 - spacing.toView(from) - (end - from) : 0);
   const display = new Int32Array(lines.length);
   const chars = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const from = doc.lineStarts[i]!;
-    chars[i] = l.end > l.start ? l.end - from : 0;
-    display[i] = l.end > l.start ? width(doc.text, from, l.end) : 0;
+    const taken = l.end > l.start ? spaces(from, l.end) : 0;
+    chars[i] = l.end > l.start ? l.end - from + taken : 0;
+    display[i] = l.end > l.start ? width(doc.text, from, l.end) + taken : 0;
   }
   const byWidth = wrapWidth(display);
   const byChars = wrapWidth(chars);

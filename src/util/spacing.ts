@@ -16,7 +16,15 @@ export class LetterSpacing {
    * `dropped`: the ranges of the view made fillers for the letter-spacing, sorted and apart; `length`: the view's
    * length.
    */
-  constructor(readonly dropped: readonly Range[], readonly length: number) {
+  constructor(
+    readonly dropped: readonly Range[],
+    readonly length: number,
+    /**
+     * Whether a line's width as wrapped counts its dropped spaces (a copy spaced between Chinese and Latin, wrapped
+     * by a converter that set those spaces), or not (a letter-spaced copy, whose spacing spreads a line to the width).
+     */
+    readonly inWidth = false,
+  ) {
     let gone = 0;
     for (const r of dropped) gone += r.end - r.start;
     this.kept = new Int32Array(length - gone);

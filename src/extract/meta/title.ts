@@ -93,9 +93,15 @@ function siteOnly(text: string, rules: Rules): boolean {
 }
 
 const endsAsTitle = (text: string, rules: Rules) => {
-  const bare = text.replace(/[》"”\s]+$/u, ''); // closing marks and spaces off once, not once per title word
+  const bare = withoutNote(text, rules).replace(/[》"”\s]+$/u, ''); // closing marks and spaces off once, not once per title word
   return rules.meta.titleEnds.some((w) => bare.endsWith(w));
 };
+
+/** A title without a note on its form bracketed after it (…的报告（书面）: rules/meta.yaml titleNotes). */
+function withoutNote(title: string, rules: Rules): string {
+  const m = /[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$/u.exec(title);
+  return m && rules.meta.titleNotes.includes(m[1]!) ? title.slice(0, m.index).trimEnd() : title;
+}
 
 function takeField(out: Opening, key: string, value: string): void {
   // (A delivery phrase the collector put in brackets after the title, 2026年某省政府工作报告（《政府工作报告》——2026年1月
@@ -198,7 +204,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
       }
     }
   }
-  if (out.title) out.title = withoutBookMarks(out.title);
+  if (out.title) out.title = withoutBookMarks(withoutNote(out.title, rules));
   return out;
 }
 

@@ -25,6 +25,8 @@ export function metaRules() {
   return z.object({
     /** Words a title ends with; a title broken over two lines is joined when the join ends with one. */
     titleEnds: Words.default([]),
+    /** Notes on the form a report comes in, bracketed after its title (（书面）, （摘要）): no part of it. */
+    titleNotes: Words.default([]),
     titleCues: z.array(TitleCue).default([]),
     /** Tested line by line on the opening lines, removed page furniture included (bylines say a text is news). */
     bodyCues: z.array(BodyCue).default([]),

@@ -48,6 +48,18 @@ export function scriptRules() {
       sample: z.number().int().min(100),
     }).strict().optional(),
     /**
+     * A copy with a space between Chinese and Latin letters or digits (某市 2025 年, 90.94 亿元): the single space between
+     * a hanzi and an ASCII letter or digit read as a filler, in a text whose opening `sample` characters have at least
+     * `minPairs` hanzi so spaced from one, at least `share` of the hanzi next to one (see src/stages/normalise.ts
+     * latinSpacing).
+     */
+    latinSpacing: z.object({
+      id: RuleId, ...examples,
+      share: z.number().gt(0).max(1),
+      minPairs: z.number().int().min(1),
+      sample: z.number().int().min(100),
+    }).strict().optional(),
+    /**
      * A double-spaced copy (a hard-wrapped printout with a blank line after every line): the blank line between two
      * lines of one paragraph is read as the line break of a hard-wrapped paragraph (see src/stages/wrap.ts
      * doubleSpaced). Over the opening `sample` lines, at least `minLines` written lines, `alternate` of them followed
