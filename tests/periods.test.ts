@@ -19,6 +19,15 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('work done over a reviewed span (新改建道路12条, 打掉犯罪团伙8个) and a fall over it (下降幅度分别为…) are its; a level reached is of its end', () => {
+    const text = REPORT(2021, '一、“十三五”时期工作回顾\n——这五年，是我县城乡面貌变化最大的五年。新改建道路12条、17.2公里，人均公园绿地面积达11.42平方米。打掉各类犯罪团伙8个，破获案件63起。PM2.5、PM10平均浓度下降幅度分别为45.3%、38.8%。\n');
+    expect(when(text)).toEqual([
+      ['12条', 'actual', null, [2016, 2020]], ['17.2公里', 'actual', null, [2016, 2020]], ['11.42平方米', 'actual', 2020, null],
+      ['8个', 'actual', null, [2016, 2020]], ['63起', 'actual', null, [2016, 2020]],
+      ['45.3%', 'actual', null, [2016, 2020]], ['38.8%', 'actual', null, [2016, 2020]],
+    ]);
+  });
+
   it('a total listed with 、 after a total over the span is over it too; a level reached after it is of the span\'s end', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县累计建成高标准农田27万亩、高效节水灌溉3.5万亩、城镇化率达到60%。\n');
     expect(when(text)).toEqual([['27万亩', 'actual', null, [2016, 2020]], ['3.5万亩', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null]]);
