@@ -80,6 +80,32 @@ describe('document type and level from weighted evidence', () => {
   });
 });
 
+describe('a special plan whose years stand under its title', () => {
+  const text = [
+    '某某行业发展规划', '（2016-2020年）',
+    '“十三五”时期，面对复杂形势，行业需要抓住机遇，加快转型升级，特制定本规划。',
+    '一、回顾与总结', '“十二五”期间，行业积极应对形势变化，全面完成各项工作任务。',
+    '（一）取得的主要成绩', '1.安全水平不断提高。累计完成120条生产线的升级改造，现有标准总量228项。',
+    '二、面临的形势', '与2013年峰值相比，2015年产品产量减少70万吨，下降16%。预计“十三五”期间，市场需求总体稳定。',
+    '三、发展目标', '到2020年，行业生产总值年均增长5%，前十家企业产量占比达到60%以上。',
+  ].join('\n');
+  const r = extract({ text }, { rules });
+  const when = (core: string) => { const q = r.quantities.find((x) => x.core.text === core)!; return [q.kind, q.year, q.period]; };
+
+  it('takes the years into its title (meta.yaml titleSpan) and is a five-year plan of them', () => {
+    expect(r.meta.title).toBe('某某行业发展规划（2016-2020年）');
+    expect(r.meta.docType).toBe('plan-outline');
+  });
+
+  it('reviews the five years before them: work done over the span, a stock at its end; a later figure of a sentence about a past year is actual', () => {
+    expect(when('120条')).toEqual(['actual', null, [2011, 2015]]);
+    expect(when('228项')).toEqual(['actual', 2015, null]);
+    expect(when('70万吨')).toEqual(['actual', 2015, null]);
+    expect(when('16%')[0]).toBe('actual');
+    expect(when('60%')).toEqual(['target', 2020, null]);
+  });
+});
+
 describe('progress reports titled with their labels', () => {
   it('reads …推进情况“展示台”“曝光台” as a progress report: work done so far is actual, the plan amount a target', () => {
     const text = '1—7月全区重大项目推进情况“展示台”“曝光台”\n2021-08-30 来源：某某日报\n1—7月，全区重大项目加速推进。\n1．地级市重大项目开工率前二名：甲市开工率100%，乙市开工率95%。\n2．地级市重大项目投资完成率：甲市计划投资232亿元，完成63.5%。\n';

@@ -173,10 +173,21 @@ export const EARLY_FIVE_YEAR_END: Readonly<Record<string, number>> = { 六: 1985
  */
 export function outlineSpan(title: string): [number, number] | null {
   const m = /第十([一二三四五])个五年(?:规划|计划)|十([一二三四五])五|第([六七八九十])个五年(?:计划|规划)|[“"]([六七八九十])五[”"](?:计划|规划)/u.exec(title);
-  if (!m) return null;
+  if (!m) return bracketedSpan(title);
   const early = m[3] ?? m[4];
   const end = early ? EARLY_FIVE_YEAR_END[early]! : FIVE_YEAR_END[m[1] ?? m[2]!]!;
   return [end - 4, end];
+}
+
+/**
+ * The five years a plan's title gives in brackets after its name (…行业发展规划（2016-2020年）), or null: a five-year
+ * plan by its span. (A three-year 行动计划（2021—2023年） is a task list, no outline.)
+ */
+function bracketedSpan(title: string): [number, number] | null {
+  const m = /规划(?:纲要)?[(（]((?:19|20)\d{2})年? ?[—–~至到-]{1,2} ?((?:19|20)\d{2})年?[)）]/u.exec(title);
+  if (!m) return null;
+  const from = Number(m[1]);
+  return Number(m[2]) === from + 4 ? [from, from + 4] : null;
 }
 
 /**

@@ -185,6 +185,12 @@ export function opening(doc: Doc, rules: Rules): Opening {
     const dash = /\s*(——|――|--).{0,6}\d{4}\s*年.*$/u.exec(view);
     out.title = coverUnit(doc, i, rules) + doc.reading.written(b.start, dash ? b.start + dash.index : b.end);
     const next = blocks[i + 1];
+    // The years a plan covers, on the line under its title (…发展规划 / （2016-2020年）), are part of it.
+    if (next && next.kind === 'paragraph' && rules.meta.titleSpan?.pattern.test(doc.view.slice(next.start, next.end).trim())) {
+      out.title += doc.reading.written(next.start, next.end).trim();
+      i++;
+      continue;
+    }
     if (next && next.kind === 'paragraph' && !endsAsTitle(view, rules)) {
       const nextView = doc.view.slice(next.start, next.end);
       if (nextView.length <= 40 && looksLikeTitle(nextView, rules) && endsAsTitle(nextView, rules)) {

@@ -9,7 +9,7 @@ import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
 import { Coverage, Locator } from './spans.js';
 import { digitWithin } from '../../util/find.js';
-import { COLON, COMMA, FULL_STOP, SEMICOLON } from '../../rules/punctuation.js';
+import { COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../../rules/punctuation.js';
 
 /** The last year of each five-year plan by its numeral: 十一五 … 十五五 (FIVE_YEAR_END), and before them the quoted
  * “七五” … “九五” and “十五” (2001–2005). */
@@ -388,6 +388,10 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     // So is a level stated at a past date that opens the sentence (截至2024年8月31日，本单位共有车辆0辆, in a budget for
     // 2025): that date is the whole sentence's.
     if (role === 'plan' && hasAsOf(before, c) && yearKind(before, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
+    // And so is a later figure of a sentence about a past year (与2013年峰值相比，2015年工业炸药产量减少70万吨，下降16%):
+    // the last year named before it, in its sentence, is one the report reviews and opens a clause (not a year that
+    // only names a thing: 2023年获得竞配指标的项目…, …2023年培训计划).
+    if (role === 'plan' && pastClauseYear(before, frame, c)) return decided(frame, 'actual', 'past-year');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
@@ -499,16 +503,25 @@ function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind
   return last.year <= (frame.reviewYear ?? frame.planYear - 1) && (!last.deadline || last.asOf) ? 'actual' : 'target';
 }
 
+/** Whether the last year of its own named in `text` is one the report reviews and opens a clause of `text`. */
+function pastClauseYear(text: string, frame: Frame, c: Compiled): boolean {
+  if (frame.planYear === null) return false;
+  const last = lastYearCue(text, c, true);
+  if (!last || last.deadline || last.year > (frame.reviewYear ?? frame.planYear - 1)) return false;
+  return last.start === 0 || c.punct.is(text.charCodeAt(last.start - 1), COMMA | SEMICOLON | COLON | SENTENCE_END | FULL_STOP);
+}
+
 /**
  * The year cue ending last in `text` (cue by cue, in rule order: of those ending at one place the first counts): its
  * year and whether it is a deadline (到2025年); `single`: a year of its own only, not one a span is measured from.
  */
-function lastYearCue(text: string, c: Compiled, single = false): { year: number; deadline: boolean; asOf: boolean } | null {
+function lastYearCue(text: string, c: Compiled, single = false): { year: number; deadline: boolean; asOf: boolean; start: number } | null {
   // Read in a loop of its own: a callback per match made a closure and a record for every figure that came this far.
   let lastEnd = -1;
   let lastYear = 0;
   let lastBy = false;
   let lastAsOf = false;
+  let lastStart = 0;
   const cues = c.captureCues;
   const all = cues.patterns.all(text);
   for (let k = 0; k < all.length; k++) {
@@ -524,9 +537,10 @@ function lastYearCue(text: string, c: Compiled, single = false): { year: number;
       lastYear = year;
       lastBy = rule.deadline === true;
       lastAsOf = rule.asOf === true;
+      lastStart = m.index;
     }
   }
-  return lastEnd < 0 ? null : { year: lastYear, deadline: lastBy, asOf: lastAsOf };
+  return lastEnd < 0 ? null : { year: lastYear, deadline: lastBy, asOf: lastAsOf, start: lastStart };
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */

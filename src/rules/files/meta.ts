@@ -27,6 +27,8 @@ export function metaRules() {
     titleEnds: Words.default([]),
     /** Notes on the form a report comes in, bracketed after its title (（书面）, （摘要）): no part of it. */
     titleNotes: Words.default([]),
+    /** The years a plan covers, bracketed on the line under its title ((2016-2020年)): joined to the title. */
+    titleSpan: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     titleCues: z.array(TitleCue).default([]),
     /** Tested line by line on the opening lines, removed page furniture included (bylines say a text is news). */
     bodyCues: z.array(BodyCue).default([]),
