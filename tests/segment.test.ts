@@ -60,6 +60,11 @@ describe('segment: headings and depth by context', () => {
     expect(headings(text)).toEqual([[1, '一、分类标准'], [2, '（一）高风险类'], [2, '（二）低风险类']]);
   });
 
+  it('keeps a title standing alone on its line whole, a colon inside it ((一)“促发展”：优化商务商业资源); a figure after the colon is a statement', () => {
+    const text = '某区城市更新规划\n二、主要任务\n（一）“促发展”：优化商务商业资源\n推动老旧商务楼宇更新改造。\n（二）“惠民生”：改善居住条件\n加快旧住房成套改造。\n（三）深度贫困村：24个\n';
+    expect(headings(text)).toEqual([[1, '二、主要任务'], [2, '（一）“促发展”：优化商务商业资源'], [2, '（二）“惠民生”：改善居住条件'], [2, '（三）深度贫困村']]);
+  });
+
   it('reads a part title alone on its line with a colon after it (2024年工作回顾：), the colon left out of it', () => {
     const text = '2024年工作回顾：\n全年地区生产总值增长5%。\n2025年工作安排：\n（一）扩大有效投资\n全年固定资产投资增长10%左右。\n';
     expect(headings(text)).toEqual([[1, '2024年工作回顾'], [1, '2025年工作安排'], [2, '（一）扩大有效投资']]);

@@ -193,11 +193,13 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     const markerEnd = p.start + m[0].length;
     const stop = rules.headings.compiled.sentenceEnd.exec(view.slice(markerEnd, p.end));
     let titleEnd = stop ? markerEnd + stop.index : p.end;
-    // A short phrase closed by a colon with text after it ends the title as a full stop does ((一)高风险类：…); not a
-    // record's labelled field (1.项目内容：…, headings.yaml recordField).
+    // A short phrase closed by a colon with a statement after it ends the title as a full stop does ((一)高风险类：存在…
+    // 的房屋。); not a record's labelled field (1.项目内容：…, headings.yaml recordField), nor a title standing alone on
+    // its line with a colon inside it ((一)“促发展”：优化商务商业资源: no stop, comma or figure after the colon).
     const ct = rules.headings.colonTitle;
     const colon = ct ? rules.headings.compiled.punctuation.indexIn(view, markerEnd, Math.min(titleEnd, markerEnd + ct.max + 1), COLON) : -1;
-    if (colon > markerEnd && colon + 1 < titleEnd && !hasOpenParen(view, markerEnd, colon) && !isRecordField(text, rules) && holdsProse(view.slice(colon + 1, titleEnd), rules.headings.compiled) && !ct!.notAfter.test(view.slice(colon + 1, titleEnd))) titleEnd = colon;
+    const statement = (from: number) => stop !== null || rules.headings.compiled.punctuation.indexIn(view, from, titleEnd, COMMA | SEMICOLON) >= 0 || /\d/.test(view.slice(from, titleEnd));
+    if (colon > markerEnd && colon + 1 < titleEnd && !hasOpenParen(view, markerEnd, colon) && !isRecordField(text, rules) && holdsProse(view.slice(colon + 1, titleEnd), rules.headings.compiled) && !ct!.notAfter.test(view.slice(colon + 1, titleEnd)) && statement(colon + 1)) titleEnd = colon;
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;
@@ -361,9 +363,20 @@ function runInEnd(view: string, t: Range, rejected: boolean, flat: boolean, rule
   return { start: t.start, end: t.start + cut };
 }
 
-/** A numbered line's title that can stand as a heading: not too long, no ; or :, no amount stated. */
+/**
+ * A numbered line's title that can stand as a heading: not too long, no ; or : (but the colon after a short label,
+ * “促发展”：优化商务商业资源, headings.yaml colonTitle.max, with no comma or figure after it), no amount stated.
+ */
 function titleOk(title: string, rules: Rules): boolean {
-  if (title.length > MAX_TITLE || rules.headings.compiled.punctuation.has(title, SEMICOLON | COLON)) return false;
+  const p = rules.headings.compiled.punctuation;
+  if (title.length > MAX_TITLE || p.has(title, SEMICOLON)) return false;
+  const colon = p.indexIn(title, 0, title.length, COLON);
+  const max = rules.headings.colonTitle?.max ?? 0;
+  if (colon >= 0) {
+    const rest = title.slice(colon + 1);
+    // (Not a definition, 财政拨款收入：指…, nor a record's field, 项目内容：新建…: the label's colon ends a title there.)
+    if (colon > max || p.has(rest, COLON | COMMA) || /\d/.test(rest) || rules.headings.colonTitle!.notAfter.test(rest) || isRecordField(title, rules)) return false;
+  }
   return !rules.headings.quantityTitle.some((r) => r.pattern.test(title));
 }
 
