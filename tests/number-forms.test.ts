@@ -87,6 +87,19 @@ describe('exclusions (rules/quantities.yaml examples)', () => {
   });
 });
 
+describe('bounds and rates written other ways', () => {
+  const text = '某县2024年工作要点\n一、重点任务\n每个乡镇至少培育1家龙头企业，最多安排3个试点，覆盖率≥50%，空置率≤5%。城乡居民收入年均递增8%，港口集装箱吞吐量达到120万标准箱。\n';
+  const got = extract({ text }, { rules }).quantities.map((q) => [q.core.text, q.comparator, q.measure, q.indicator]);
+
+  it('reads an adverb bounding the figure of the verb after it (至少培育1家), and ≥ ≤ as bounds, left out of the indicator', () => {
+    expect(got.slice(0, 4)).toEqual([['1家', '>=', 'level', '龙头企业'], ['3个', '<=', 'level', '试点'], ['50%', '>=', 'level', '覆盖率'], ['5%', '<=', 'level', '空置率']]);
+  });
+
+  it('reads 年均递增 as an average growth, and 标准箱 as a count', () => {
+    expect(got.slice(4)).toEqual([['8%', null, 'growth', '城乡居民收入'], ['120万标准箱', null, 'level', '港口集装箱吞吐量']]);
+  });
+});
+
 describe('README number forms table', () => {
   it('is what scripts/number-forms.mjs generates from the rule examples', () => {
     const readme = read('README.md');

@@ -103,6 +103,8 @@ export interface Compiled {
   cmpBefore: RegExp;
   /** The words of `cmpBefore`, one of which its every match holds: a text holding none is not run through it. */
   cmpBeforeWords: AnyWord;
+  /** A comparator adverb and the verb of one to three characters after it, ending the text (至少培育). */
+  cmpAdverb: RegExp;
   cmpOf: Map<string, Tagged<Op>>;
   /** For a comparator word written before a figure, the characters that make it part of another word before it (签约). */
   cmpNotAfter: Map<string, string>;
@@ -1031,10 +1033,12 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
   const before: string[] = [];
   const after: string[] = [];
   const cmpNotAfter = new Map<string, string>();
+  const adverbs: string[] = [];
   for (const c of q.comparators) {
     for (const [w, chars] of Object.entries(c.notAfter)) cmpNotAfter.set(w, chars);
     for (const w of c.before) { before.push(w); cmpOf.set(`<${w}`, { id: c.id, value: c.op }); }
     for (const w of c.after) { after.push(w); cmpOf.set(`>${w}`, { id: c.id, value: c.op }); }
+    for (const w of c.adverbs) { adverbs.push(w); cmpOf.set(`<${w}`, { id: c.id, value: c.op }); }
   }
   const growthOf = new Map<string, Tagged<'up' | 'down'>>();
   for (const g of q.growth) for (const w of g.words) growthOf.set(w, { id: g.id, value: g.direction });
@@ -1107,7 +1111,8 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
     cmpAfter: wordsAt(after),
     // 约为每斤13元, 不低于每人500元: a 每 and what it counts per may stand between the word and the number.
     cmpBefore: before.length ? new RegExp(`(${alternation(byLength(before))})(?:了|在|为)?(?:每[^\\d\\s,;。、:()]{1,3})?$`) : /(?!)/,
-    cmpBeforeWords: new AnyWord(before),
+    cmpBeforeWords: new AnyWord([...before, ...adverbs]),
+    cmpAdverb: adverbs.length ? new RegExp(`(${alternation(byLength(adverbs))})[\u4e00-\u9fff]{1,3}$`) : /(?!)/,
     cmpNotAfter,
     cmpOf,
     growthWords: new Patterns([words(q.notGrowth), words([...growthOf.keys()])]),

@@ -18,7 +18,7 @@ export function comparatorOf(read: ReadingView, m: Mention, clause: Range, after
   // Most figures have no comparator word before them: told in place where the text reads as the view, unsliced.
   if (!read.hasBreak(from, m.start) && !c.cmpBeforeWords.in(read.view, from, m.start)) return null;
   const text = read.slice(from, m.start);
-  const before = c.cmpBefore.exec(text);
+  const before = c.cmpBefore.exec(text) ?? c.cmpAdverb.exec(text);
   if (!before) return null;
   // (签约12个 is no 约 before 12个.)
   const not = c.cmpNotAfter.get(before[1]!);

@@ -8,7 +8,12 @@ export function quantityRules() {
 
   /** Words that bound a number: `before` ends right before it, `after` starts right after its unit. */
   /** `notAfter`: for a word of `before`, the characters that make it part of another word when they precede it (签约). */
-  const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]), notAfter: z.record(z.string().min(1), z.string().min(1)).default({}) }).strict();
+  /**
+   * A comparator: words written right `before` the number (不少于) or right `after` it (以上), `notAfter` characters
+   * that make a word before it part of another (签约), and `adverbs` that bound the figure of the verb after them, a
+   * verb of one to three characters standing between (至少培育1家).
+   */
+  const ComparatorRule = z.object({ id: RuleId, ...examples, op: Op, before: Words.default([]), after: Words.default([]), notAfter: z.record(z.string().min(1), z.string().min(1)).default({}), adverbs: Words.default([]) }).strict();
   const GrowthRule = z.object({ id: RuleId, ...examples, direction: z.enum(['up', 'down']), words: Words }).strict();
   /**
    * `yieldsToYear`: a year named before the cue decides the kind over it (预计: a forecast, or an estimate of a past
