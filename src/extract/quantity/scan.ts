@@ -201,7 +201,8 @@ function clauseTail(text: string): string {
 function bareMagnitude(view: string, a: Amount, c: Compiled): Mention | null {
   const rule = c.units.bareMagnitude;
   if (!rule) return null;
-  const named = rule.before.test(view.slice(Math.max(0, a.start - 16), a.start)) && rule.after.test(view.slice(a.numberEnd, a.numberEnd + 4));
+  // (The window holds the longest noun and the 16 characters the rule lets stand after it.)
+  const named = rule.before.test(view.slice(Math.max(0, a.start - 22), a.start)) && rule.after.test(view.slice(a.numberEnd, a.numberEnd + 4));
   if (!named && !rule.counted?.test(view.slice(a.numberEnd, a.numberEnd + 12))) return null;
   return {
     start: a.start, end: a.numberEnd, value: a.value, range: null, unit: a.magnitude, normalUnit: null,
