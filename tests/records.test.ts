@@ -42,6 +42,20 @@ describe('record-shaped, unnumbered and lead-only tasks', () => {
     ]);
   });
 
+  it('a project whose division of work is written as clauses (责任分工：A负责开展…，B组织实施，C配合) takes each clause\'s units with its verb\'s roles', () => {
+    const text = [
+      '某区城乡建设三年行动实施方案', '三、主要内容及职责分工', '（一）打造城市完整社区', '实施项目：东门社区、城东社区。',
+      '实施内容：完善社区服务设施，改善人居环境。',
+      '责任分工：区规划局负责开展社区规划编制工作，东部片区管理局组织实施，区国资公司作为业主单位，城关镇人民政府全力配合，区住建局业务检查指导并协助区规划局做好规划编制工作。',
+      '（二）增加城市停车场', '实施内容：新建公共停车泊位500个。', '责任分工：区交通局负责组织实施，区直各部门各司其职，协同配合。',
+    ].join('\n');
+    const tasks = extract({ text }, { rules }).tasks.map((t) => [t.marker, t.title, t.responsible, t.cooperating]);
+    expect(tasks).toEqual([
+      ['（一）', '打造城市完整社区', ['区规划局', '东部片区管理局'], ['城关镇人民政府', '区住建局']],
+      ['（二）', '增加城市停车场', ['区交通局'], []],
+    ]);
+  });
+
   it('an unnumbered measure ending with its units is a task with no marker; lead-only units are responsible too', () => {
     const text = [
       '某县2024年重点工作任务分工方案', '一、主要任务',

@@ -21,7 +21,7 @@ export interface Grammar {
   label: RegExp;
   /** A block that opens with a label: 责任单位:… or (牵头单位:…. */
   labelLine: RegExp;
-  labels: Map<string, { role: UnitRole; id: string } | null>;
+  labels: Map<string, { role: UnitRole; id: string; clauses: boolean } | null>;
   /** Any role verb (global), longest first. */
   verb: RegExp;
   /** A role verb at the end of a string. */
@@ -207,8 +207,8 @@ function shapeIds(shapes: RawRules['organizations']['taskShapes']): Record<TaskS
 export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   const o = rules.organizations;
   const markerFirst = rules.headings.markers.map((m) => openingUnits(m.pattern));
-  const labels = new Map<string, { role: UnitRole; id: string } | null>();
-  for (const l of o.labels) for (const w of l.words) labels.set(w, { role: l.role, id: l.id });
+  const labels = new Map<string, { role: UnitRole; id: string; clauses: boolean } | null>();
+  for (const l of o.labels) for (const w of l.words) labels.set(w, { role: l.role, id: l.id, clauses: l.clauses });
   for (const w of o.ignoreLabels) if (!labels.has(w)) labels.set(w, null);
   const labelWords = [...labels.keys()].sort((a, b) => b.length - a.length);
   const verbs = new Map<string, { roles: UnitRole[]; id: string }>();

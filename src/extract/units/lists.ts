@@ -105,6 +105,13 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
       last = Math.max(last, byVerb.items.at(-1)?.end ?? last);
       return;
     }
+    // A division of work written as clauses (区规划局负责开展规划编制工作，所在乡镇人民政府组织实施，…).
+    const byClause = info.clauses ? clausal(view, from, to, g) : [];
+    if (byClause.length) {
+      for (const x of byClause) items.push(x);
+      last = Math.max(last, byClause.at(-1)!.end);
+      return;
+    }
     for (const r of splitItems(view, from, to, g)) {
       if (r.end - r.start > g.maxNameLength || g.punct.indexIn(view, r.start, r.end, FULL_STOP | COLON) >= 0) continue;
       items.push(markedItem(view, r, [info.role], g));
@@ -114,6 +121,54 @@ function labelled(view: string, start: number, end: number, g: Grammar): UnitLis
   if (!rule) return null;
   const first = firstIsLead(view.slice(start, end), g);
   return { start, end: last, items, rule, firstIsLead: !!first, sticky: first?.sticky ?? false };
+}
+
+/**
+ * The units of a division of work written as clauses (区规划局负责开展规划编制工作，所在乡镇人民政府组织实施，区直有关
+ * 部门配合，区交通与建设局业务检查指导并协助区规划局…): in each clause, the units before its first role verb (after a 由,
+ * and up to the last unit's name: 区交通与建设局业务检查 is 区交通与建设局), with that verb's roles, or cooperating where
+ * the clause names a cooperating verb (协助, 配合). A clause with no role verb (按照…要求, 嘉源公司作为业主单位), or
+ * whose subject names no unit, gives none.
+ */
+function clausal(view: string, start: number, end: number, g: Grammar): UnitItem[] {
+  const d = depths(view, start, end);
+  const items: UnitItem[] = [];
+  const clause = (s: number, e: number) => {
+    let first: RegExpMatchArray | null = null;
+    let cooperating = false;
+    for (const m of view.slice(s, e).matchAll(g.verb)) {
+      if (d[s - start + m.index!] !== 0) continue;
+      first ??= m;
+      if (g.verbs.get(m[0])!.roles.includes('cooperating')) cooperating = true;
+    }
+    if (!first) return;
+    const verbAt = s + first.index!;
+    // After the last opening word (竹屿湖二期项目由区交通投资有限公司负责实施: 由), if any.
+    let open = s;
+    for (const w of g.nameTrim.before) {
+      const at = view.lastIndexOf(w, verbAt - w.length);
+      if (at >= s) open = Math.max(open, at + w.length);
+    }
+    let subject = trimRange(view, open, verbAt);
+    // Back to the last unit's name: what stands between it and the verb says how (业务检查, 全力, 具体).
+    let to = subject.end;
+    while (to > subject.start && !endsAsUnit(view.slice(subject.start, to), g)) to--;
+    // (A suffix alone names no unit: 协同配合 is how the others work, 协 no unit.)
+    if (to - subject.start < 2) return;
+    subject = { start: subject.start, end: to };
+    const roles: UnitRole[] = cooperating ? ['cooperating'] : g.verbs.get(first[0])!.roles;
+    const names = splitItems(view, subject.start, subject.end, g);
+    if (!names.length || !names.every((r) => isUnit(view, r, g))) return;
+    for (const r of names) items.push(unitItem(r, roles));
+  };
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (d[i - start] !== 0 || !g.punct.is(view.charCodeAt(i), COMMA | SEMICOLON)) continue;
+    clause(from, i);
+    from = i + 1;
+  }
+  clause(from, end);
+  return items;
 }
 
 /** Whether [from, to) ends, past its closing punctuation and spaces, in a role verb (…牵头, …配合, …负责). */

@@ -11,8 +11,12 @@ export type UnitRole = (typeof ROLES)[number];
 export function organizationRules() {
   const Role = z.enum(ROLES);
 
-  /** `责任单位:`-style labels that open a unit list; a label is one of `words` followed by a colon. */
-  const Label = z.object({ id: RuleId, ...examples, role: Role, words: Words }).strict();
+  /**
+   * `责任单位:`-style labels that open a unit list; a label is one of `words` followed by a colon. `clauses`: the list
+   * may be written as clauses, each a unit and what it does (责任分工：区规划局负责开展规划编制工作，所在乡镇人民政府组织
+   * 实施，区直有关部门配合): each clause's units before its first role verb take that verb's roles.
+   */
+  const Label = z.object({ id: RuleId, ...examples, role: Role, words: Words, clauses: z.boolean().default(false) }).strict();
 
   /** Verbs that close a unit list inside a parenthetical, e.g. (A、B负责), (A牵头,B配合); `roles` are given to every unit before the verb. */
   const Verb = z.object({ id: RuleId, ...examples, roles: z.array(Role).min(1), words: Words }).strict();
