@@ -155,6 +155,13 @@ describe('meta: web articles', () => {
 });
 
 describe('meta: printed documents', () => {
+  it('reads a page header whose two-character keys are spaced out to the width of four (标　　题：, 来　　源：)', () => {
+    const text = '政府信息公开\n索\u3000\u3000引：11141100MB0123456/2019-00012\n标\u3000\u3000题：关于某市2018年预算执行情况与2019年预算草案的报告\n来\u3000\u3000源：某市财政局\n各位代表：\n受市人民政府委托，现将某市2018年预算执行情况与2019年预算草案提请审议。\n';
+    const doc = docOf(text);
+    expect(doc.meta.title).toBe('关于某市2018年预算执行情况与2019年预算草案的报告');
+    expect(doc.meta.docType).toBe('budget-report');
+  });
+
   it('takes the issuer from the signature above the closing date, which is no heading', () => {
     const body = '为持续解决好人民群众急难愁盼问题，区人民政府确定2026年重点民生实事项目12项，各责任单位要确保按时完成。';
     const text = `某市某区2026年重点民生实事项目任务清单\n${body}${body}\n${body}\n某市某区人民政府办公室\n2026年1月26日\n`;

@@ -243,12 +243,28 @@ function unnoted(view: string): string {
 }
 
 /**
+ * A two-character field key spaced out to the width of four at the start of a line (标　　题：…, 日　　期：…), as page
+ * headers set them: the spaces are fillers, so the key reads whole (标题:) and no cut is made between its characters.
+ * Only in a text's opening characters (HEADER_CHARS), where such headers stand.
+ */
+const SPACED_KEY = /^([ \t]*[\u4e00-\u9fff])( {1,4})(?=[\u4e00-\u9fff] {0,2}:)/gm;
+const HEADER_CHARS = 4000;
+
+function unspacedKeys(view: string): string {
+  const head = view.length > HEADER_CHARS ? view.slice(0, HEADER_CHARS) : view;
+  if (!head.includes(':')) return view;
+  const read = head.replace(SPACED_KEY, (_, key: string, gap: string) => key + fill(gap));
+  return read === head ? view : read + view.slice(head.length);
+}
+
+/**
  * The view of a text: `mapChar` on every unit, plus the characters a rule set reads as others when its `shift` table
  * (compileShift) is given; pinyin readings (`gloss`), note marks, list bullets, markdown and HTML markup blanked or
- * filled; years written in numerals in digits (`yearDigits`, compileYearDigits). Always the text's length.
+ * filled; years written in numerals in digits (`yearDigits`, compileYearDigits); a spaced-out field key at the start of
+ * a line (标　　题：) read whole. Always the text's length.
  */
 export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: RegExp | null = null, yearDigits: Uint16Array | null = null): string {
-  const out = mapChars(text, shift);
+  const out = unspacedKeys(mapChars(text, shift));
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   // Readings and note marks last: markdown emphasis must still see the characters they stand next to (**公报[1]**).
   return yearsInDigits(unnoted(unglossed(unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare)), gloss)), yearDigits);

@@ -40,7 +40,10 @@ const NOT_TITLE = [
 const RUN_ON_TITLE = /^([^。,:;\s]{6,60}?)\s*(——|――|--)\s*\d{4}\s*年/u;
 /** A title and a space at the start of a long paragraph, a page flattened onto one line (…统计公报 2023年是…). */
 const SPACED_TITLE = /^([^。,:;\s]{6,60})[ \t\u3000]+\S/u;
-const COLLECTOR = /^(标题|发文单位|发文机关|发文时间|来源URL|来源|正文|报告人)[:]\s*(.*)$/u;
+/** A collector's field line (标题：…, 发文单位：…); a two-character key may be spaced out to the width of four (标　　题：). */
+const COLLECTOR = /^(标 {0,4}题|发文单位|发文机关|发文时间|来源URL|来 {0,4}源|正 {0,4}文|报告人)[:]\s*(.*)$/u;
+/** A collector's key without the spaces that set it out. */
+const collectorKey = (key: string) => key.replace(/ +/g, '');
 /** Punctuation no line of a title holds: a sentence's or a clause's. */
 /** Sentence and clause punctuation (headings.yaml sentenceEnd, clausePunctuation) but the enumeration comma. */
 const SENTENCE = SENTENCE_END | FULL_STOP | COMMA | SEMICOLON | COLON;
@@ -123,7 +126,7 @@ function headerFields(doc: Doc, out: Opening): void {
       const m = COLLECTOR.exec(line.trim());
       if (m) {
         const end = at + line.trimEnd().length;
-        takeField(out, m[1]!, doc.text.slice(end - m[2]!.length, end).trim());
+        takeField(out, collectorKey(m[1]!), doc.text.slice(end - m[2]!.length, end).trim());
       }
       at += line.length + (doc.view.startsWith('\r\n', at + line.length) ? 2 : 1);
     }
@@ -167,7 +170,7 @@ export function opening(doc: Doc, rules: Rules): Opening {
       break;
     }
     if (collector) {
-      takeField(out, collector[1]!, doc.text.slice(b.end - collector[2]!.length, b.end).trim());
+      takeField(out, collectorKey(collector[1]!), doc.text.slice(b.end - collector[2]!.length, b.end).trim());
       continue;
     }
     // A first line that ends in no title word (a site's widget, 无障碍辅助浏览) gives way to a later one, before the
