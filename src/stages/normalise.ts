@@ -242,19 +242,35 @@ function unnoted(view: string): string {
   return parts.join('');
 }
 
+/** Where a page's header stands: its opening characters. */
+const HEADER_CHARS = 4000;
+
 /**
  * A two-character field key spaced out to the width of four at the start of a line (标　　题：…, 日　　期：…), as page
  * headers set them: the spaces are fillers, so the key reads whole (标题:) and no cut is made between its characters.
  * Only in a text's opening characters (HEADER_CHARS), where such headers stand.
  */
-const SPACED_KEY = /^([ \t]*[\u4e00-\u9fff])( {1,4})(?=[\u4e00-\u9fff] {0,2}:)/gm;
-const HEADER_CHARS = 4000;
-
 function unspacedKeys(view: string): string {
-  const head = view.length > HEADER_CHARS ? view.slice(0, HEADER_CHARS) : view;
-  if (!head.includes(':')) return view;
-  const read = head.replace(SPACED_KEY, (_, key: string, gap: string) => key + fill(gap));
-  return read === head ? view : read + view.slice(head.length);
+  const stop = Math.min(view.length, HEADER_CHARS);
+  let out: string[] | null = null;
+  let from = 0;
+  // Line by line (native searches for the breaks): a key opens its line, past its indent.
+  for (let line = 0; line < stop; line = view.indexOf('\n', line) + 1 || stop) {
+    let k = line;
+    while (k < stop && (view.charCodeAt(k) === 0x20 || view.charCodeAt(k) === 0x09)) k++;
+    if (!isHan(view.charCodeAt(k))) continue;
+    let gap = k + 1;
+    while (gap < stop && gap - k <= 4 && view.charCodeAt(gap) === 0x20) gap++;
+    if (gap === k + 1 || !isHan(view.charCodeAt(gap))) continue;
+    let colon = gap + 1;
+    while (colon < gap + 3 && view.charCodeAt(colon) === 0x20) colon++;
+    if (view.charCodeAt(colon) !== 0x3a) continue;
+    (out ??= []).push(view.slice(from, k + 1), fill(view.slice(k + 1, gap)));
+    from = gap;
+  }
+  if (!out) return view;
+  out.push(view.slice(from));
+  return out.join('');
 }
 
 /**
