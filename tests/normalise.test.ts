@@ -59,6 +59,12 @@ describe('normalise: a view of the same length', () => {
     expect(view.length).toBe(text.length);
   });
 
+  it('reads the escape R writes for a space it could not encode (<U+00A0>) as that space, its < in no title', () => {
+    const text = '<U+00A0>1996年政府工作报告\n各位代表：\n全年国内生产总值增长10.2%。\n';
+    expect(normaliseText(text).slice(0, 9)).toBe(` ${'\ufeff'.repeat(7)}1`);
+    expect(extract({ text }, { rules }).meta.title).toBe('1996年政府工作报告');
+  });
+
   it('reads an HTML copy through its inline tags (增长<b>6%</b>), which stay listed as removed markup', () => {
     const text = '<div class="TRS_Editor"><p>一、2025年工作回顾</p><p>全年地区生产总值增长<b>6.1%</b>，<a href="/x">新增</a>企业<span style="color:red">120家</span>。</p></div>';
     const view = normaliseText(text);

@@ -31,9 +31,10 @@ export function mapChar(code: number): number {
  * HTML space entities left by scrapers (`&nbsp;`, `&#12288;`) stand for one space each: in the view a space and
  * then fillers (`FILLER`, util/breaks.ts) to the entity's length, so they separate like the space they stand for, never read as
  * words or numbers, and a single one inside a sentence (完成&nbsp;156.3亿元) does not cut it as a run of spaces
- * would. Two or more in a row still do (the cleaner counts spaces across fillers).
+ * would. Two or more in a row still do (the cleaner counts spaces across fillers). So do the escapes R writes for
+ * them in a text it could not encode (`<U+00A0>`).
  */
-const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8195);/gi;
+const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8195);|<U\+(?:00A0|3000|2002|2003|2009)>/gi;
 
 /** The units `mapChar` can change, as [first, last] ranges (tests/normalise.test.ts checks this against mapChar). */
 export const CHANGED_UNITS: readonly (readonly [number, number])[] = [
@@ -283,7 +284,7 @@ export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: R
   const out = unspacedKeys(mapChars(text, shift));
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   // Readings and note marks last: markdown emphasis must still see the characters they stand next to (**公报[1]**).
-  return yearsInDigits(unnoted(unglossed(unmark(unhtml(bare.includes('&') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare)), gloss)), yearDigits);
+  return yearsInDigits(unnoted(unglossed(unmark(unhtml(bare.includes('&') || bare.includes('<U+') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare)), gloss)), yearDigits);
 }
 
 /**

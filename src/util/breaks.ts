@@ -74,8 +74,9 @@ export function written(text: string, view: string, start: number, end: number):
   let out = '';
   for (let i = start; i < end; i++) {
     if (view.charCodeAt(i) === FILLER_CODE) continue;
-    // A space entity (&nbsp;) is a space and then fillers in the view: its `&` is no part of a name (民航&nbsp;局).
-    if (view.charCodeAt(i) === 0x20 && view.charCodeAt(i + 1) === FILLER_CODE && text[i] === '&') continue;
+    // A space entity (&nbsp;, R's <U+00A0>) is a space and then fillers in the view: its `&` or `<` is no part of a
+    // name (民航&nbsp;局).
+    if (view.charCodeAt(i) === 0x20 && view.charCodeAt(i + 1) === FILLER_CODE && (text[i] === '&' || text[i] === '<')) continue;
     out += text[i];
   }
   return unwrap(out);
