@@ -11,6 +11,10 @@ describe('document type and level from weighted evidence', () => {
     expect(metaOf('某省国民经济和社会发展第十五个五年规划纲要\n第一章 发展环境\n').docType).toBe('plan-outline');
     expect(metaOf('某市“十四五”生态环境保护规划\n一、规划背景\n').docType).toBe('plan-outline');
     expect(metaOf('关于某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n各位代表：\n').docType).toBe('plan-report');
+    // An audit's report on a year's budget reports on that year: its findings are of it, not of the year before.
+    const audit = extract({ text: '关于某市2024年度本级预算执行和其他财政收支的审计工作报告\n一、本级预算执行审计情况\n审计发现，3个部门违规发放补贴120万元。\n' }, { rules });
+    expect([audit.meta.docType, audit.meta.year]).toEqual(['progress-report', 2024]);
+    expect(audit.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['3个', 'actual', 2024], ['120万元', 'actual', 2024]]);
   });
 
   it('reads a State Council report on one field as a progress report, national, its reviewed figures actuals', () => {
