@@ -28,6 +28,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('a year a sentence names holds over the semicolons of its list for figures with nothing else to go by', () => {
+    const text = '某乡概况\n全乡耕地面积4208公顷。2020年度全乡蔬菜播种面积96公顷，产量3106吨；水果种植面积25.3公顷，产量158吨。\n';
+    expect(when(text).map(([core, , year]) => [core, year])).toEqual([['4208公顷', null], ['96公顷', 2020], ['3106吨', 2020], ['25.3公顷', 2020], ['158吨', 2020]]);
+  });
+
   it('a total listed with 、 after a total over the span is over it too; a level reached after it is of the span\'s end', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县累计建成高标准农田27万亩、高效节水灌溉3.5万亩、城镇化率达到60%。\n');
     expect(when(text)).toEqual([['27万亩', 'actual', null, [2016, 2020]], ['3.5万亩', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null]]);

@@ -513,6 +513,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
   let sentenceDeadline: Opening | null = null;
   // The year named last in the current sentence (2001年全省旅游收入100亿元，比上年增长23%): its later figures' year.
   let sentenceYear: Opening | null = null;
+  // The year of the sentences before the current one, when they were items of one list (…；…；…).
+  let listYear: Opening | null = null;
   // The base-to-year span of a change in the current sentence (比2002年增长60.98%), for its later changes.
   let sentenceBase: When | null = null;
   for (let k = 0; k < found.length; k++) {
@@ -523,6 +525,9 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       // A deadline a sentence opens with holds on over the semicolons after it (力争到2020年，A达到…；B达到…；…。).
       const listed = sentence !== null && c.punct.is(view.charCodeAt(sentence.end), SEMICOLON) && range.start > sentence.end;
       const carried: Opening | null = listed ? sentenceDeadline : null;
+      // So does a year it names, for figures with nothing else to go by (2020年度全乡蔬菜播种面积96公顷，产量3106吨；
+      // 水果种植面积25.3公顷…).
+      listYear = listed && !carried ? sentenceYear ?? deadline(sentence!.openingBare, 'sentence-year') ?? listYear : null;
       sentence = new Sentence(range.start, range.end, read, c);
       sentenceDeadline = deadline(sentence.opening, 'opening-deadline') ?? carried;
       sentenceYear = null;
@@ -562,7 +567,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     let cued: boolean | null = null;
     const opens = sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening;
     // (A count of the plan's own indicators describes the plan: it is of no year.)
-    const partDated = kind.evidence === 'plan-count' ? { year: null, period: null, rule: null } : yearOf(view, frame, c, window, block, kind.kind, sentenceYear ?? opens, m);
+    const ownDated = kind.evidence === 'plan-count' ? { year: null, period: null, rule: null } : yearOf(view, frame, c, window, block, kind.kind, sentenceYear ?? opens, m);
+    const partDated = ownDated.year === null && ownDated.period === null && listYear !== null && kind.evidence !== 'plan-count' ? { year: listYear.year, period: null, rule: listYear.rule } : ownDated;
     // The targets a review part's paragraph sets out (…提出今年的主要预期目标是：…) are of the plan year, not the part's.
     const dated = kind.evidence === 'target-paragraph' && block.role === 'review' && partDated.period === null && partDated.rule === block.roleRule && frame.planYear !== null
       ? { year: frame.planYear, period: null, rule: ids.year['report-plan'] } : partDated;
