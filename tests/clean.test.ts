@@ -155,6 +155,19 @@ describe('clean: a table of contents', () => {
     expect(sections(text)).toEqual(['某某区商务委员会主要职能', '名词解释', '2025年部门预算编制说明']);
   });
 
+  it('takes out a five-year outline\'s long contents whole, each entry\'s page number after a run of spaces', () => {
+    const digit = '〇一二三四五六七八九';
+    const cn = (n: number) => (n < 10 ? digit[n]! : `${n >= 20 ? digit[Math.floor(n / 10)] : ''}十${n % 10 ? digit[n % 10] : ''}`);
+    const entries: string[] = [];
+    for (let ch = 1; ch <= 40; ch++) {
+      entries.push(`第${cn(ch)}章  推进${cn(ch)}号重点工作    ${2 * ch}`);
+      for (let sec = 1; sec <= 4; sec++) entries.push(`第${cn(sec)}节  落实${cn(ch)}号工作的${cn(sec)}号任务    ${2 * ch + 1}`);
+    }
+    const text = `某市国民经济和社会发展第十五个五年规划纲要\n目    录\n${entries.join('\n')}\n第一章  推进一号重点工作\n${BODY}\n第二章  推进二号重点工作\n${BODY}\n`;
+    expect(entries).toHaveLength(200);
+    expect(sections(text)).toEqual(['推进一号重点工作', '推进二号重点工作']);
+  });
+
   it('leaves a line naming a catalogue (产业结构调整指导目录) and a 目录 with no entries after it alone', () => {
     expect(removed(`执行《产业结构调整指导目录》，淘汰落后产能。\n${BODY}\n`).filter(([rule]) => rule === 'furniture.contents')).toEqual([]);
     expect(removed(`目录\n${BODY}\n`).filter(([rule]) => rule === 'furniture.contents')).toEqual([]);

@@ -323,8 +323,11 @@ function blockAt(units: Line[], rule: Rules['boilerplate']['blocks'][number], at
   return { start: units[first]!.start, end: units[followed]!.end, rule: rule.id };
 }
 
-/** The most units a table of contents is read over. */
-const MAX_CONTENTS = 200;
+/**
+ * The most units a table of contents is read over: a five-year outline's runs to 300 entries and more, each entry's
+ * page number a unit of its own where a run of spaces stands before it (第二节  优化…    47).
+ */
+const MAX_CONTENTS = 1000;
 
 /** An entry as compared with the body's headings: no spaces, no dot leaders, no page number after it. */
 const contentsKey = (body: string) => body.replace(/[\s.…·•．]+/gu, '').replace(/\d+$/u, '');
