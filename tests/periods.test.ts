@@ -33,6 +33,14 @@ describe('years and periods', () => {
     expect(when(text).map(([core, , year]) => [core, year])).toEqual([['4208公顷', null], ['96公顷', 2020], ['3106吨', 2020], ['25.3公顷', 2020], ['158吨', 2020]]);
   });
 
+  it('a count of things done or honoured in a reviewed span, its verb after it (19项…获奖, 28人当选), is over the span; so is a rise named 提升', () => {
+    const text = REPORT(2026, '一、“十四五”时期工作回顾\n五年来，19项科技成果获国家科学技术奖，28人当选“中国好人”，15个公共文化场馆建成开放，再生水利用量提升49.3%，博物馆达到52个。\n');
+    expect(when(text)).toEqual([
+      ['19项', 'actual', null, [2021, 2025]], ['28人', 'actual', null, [2021, 2025]], ['15个', 'actual', null, [2021, 2025]],
+      ['49.3%', 'actual', null, [2021, 2025]], ['52个', 'actual', 2025, null],
+    ]);
+  });
+
   it('a total listed with 、 after a total over the span is over it too; a level reached after it is of the span\'s end', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县累计建成高标准农田27万亩、高效节水灌溉3.5万亩、城镇化率达到60%。\n');
     expect(when(text)).toEqual([['27万亩', 'actual', null, [2016, 2020]], ['3.5万亩', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null]]);

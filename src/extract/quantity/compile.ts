@@ -161,7 +161,7 @@ export interface Compiled {
    * quantities.yaml spanFigures, as patterns: a word ending the text before a figure (`reached`, `change`, `steady`),
    * a total word anywhere in it, a verb of work done opening its clause (after any of the subjects).
    */
-  span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp; from: RegExp; changeGap: RegExp; yearly: readonly string[]; flow: RegExp };
+  span: { reached: RegExp; change: RegExp; steady: RegExp; totals: RegExp; action: RegExp; from: RegExp; changeGap: RegExp; yearly: readonly string[]; flow: RegExp; doneAfter: RegExp };
   /** quantities.yaml gapWords, opening a text after its punctuation (，高于全省). */
   gap: RegExp;
   /** …and within a clause after its subject, up to the figure (入学率高于全省平均): the word is group 1. */
@@ -1173,6 +1173,7 @@ function spanPatterns(s: QuantityRules['spanFigures']): Compiled['span'] {
     changeGap: s.changeGap.length ? new RegExp(`${alt(s.changeGap)}+$`) : /(?!)/,
     yearly: s.yearly,
     flow: new RegExp(`${alt(s.flows)}$`),
+    doneAfter: new RegExp(alt(s.doneAfter)),
   };
 }
 

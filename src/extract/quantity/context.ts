@@ -903,7 +903,19 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   const phrase = clause.slice(clause.lastIndexOf('、') + 1);
   // (Work planned over the span is its total as well: “十四五”期间，计划启动改造30万平方米.)
   if (holdsTotal(text, c) || ((kind === 'actual' || kind === 'target') && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
+  // So is a count of things done or honoured in the span, its verb after it (19项科技成果获国家科学技术奖).
+  if (kind === 'actual' && COUNTS.has(m.dimension ?? '') && c.span.doneAfter.test(clauseAfter(frame, c, block, m))) return { year: null, period: around, rule };
   return single(around[1], rule);
+}
+
+/** Dimensions of a count: of things, households or people. */
+const COUNTS = new Set(['count', 'households', 'people']);
+
+/** The figure's clause after it, as read (at most 24 characters). */
+function clauseAfter(frame: Frame, c: Compiled, block: Block, m: Range): string {
+  const limit = Math.min(block.end, m.end + 24);
+  const stop = c.punct.indexIn(frame.reading.view, m.end, limit, CLAUSE_END | SENTENCE_END);
+  return frame.reading.slice(m.end, stop < 0 ? limit : stop);
 }
 
 /** Whether `text` holds a word of a total (累计, 共), not one inside a word that is none (公共). */

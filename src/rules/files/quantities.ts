@@ -257,6 +257,11 @@ export function quantityRules() {
        * years, unless the figure is a level reached (收入达到…).
        */
       flows: Words.default([]),
+      /**
+       * Words of work done or an honour won that follow a count in its clause (19项科技成果获国家科学技术奖, 28人当选…,
+       * 15个公共文化场馆建成开放): over a span, the count of its years.
+       */
+      doneAfter: Words.default([]),
       /** Words a span is named with as a time (“十三五”时期, 期间): what follows is about it, fronted or not. */
       timeWords: Words.default([]),
       /**
@@ -266,7 +271,7 @@ export function quantityRules() {
       fromYear: Pattern.optional(),
       /** Words after a single year that open a clause about it (2020年是…, 这一年里, 年中), as a comma does. */
       yearGoesOn: Words.default([]),
-    }).strict().default({ reached: [], change: [], steady: [], totals: [], notTotals: [], actions: [], subjects: [], changeGap: [], yearly: [], flows: [], timeWords: [], yearGoesOn: [] }),
+    }).strict().default({ reached: [], change: [], steady: [], totals: [], notTotals: [], actions: [], subjects: [], changeGap: [], yearly: [], flows: [], doneAfter: [], timeWords: [], yearGoesOn: [] }),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
