@@ -93,8 +93,8 @@ export interface Doc {
   lines: readonly ViewLine[];
   /**
    * normalise: in a letter-spaced copy (关  于  2025年  预  算), the runs of spaces between characters it made fillers,
-   * with the offset map to the view read without them (stages/spaced.ts runs the line-matching stages on that); null
-   * in any other text.
+   * or in a copy spaced between Chinese and Latin (某市 2025 年), the single spaces between them, with the offset map to
+   * the view read without them (stages/spaced.ts runs the line-matching stages on that); null in any other text.
    */
   spacing: LetterSpacing | null;
   /** clean. */

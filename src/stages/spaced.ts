@@ -5,7 +5,8 @@ import { ReadingView } from '../util/reading.js';
 import type { LetterSpacing } from '../util/spacing.js';
 
 /**
- * A letter-spaced copy read like its plain form by the stages that match whole lines and paragraphs against patterns:
+ * A letter-spaced copy (and a copy spaced between Chinese and Latin, 某市 2025 年: the same mechanism, its single spaces
+ * the fillers) read like its plain form by the stages that match whole lines and paragraphs against patterns:
  * the cleaner (page furniture), segment (heading markers and titles, wrapped lines, cells one a line), meta (title,
  * delivery line, date, type), tables (layouts, captions), the glossary (its entries' markers and colons) and roles
  * (headings and openers naming a part's role and year). Each rule of theirs would otherwise meet a filler between any
