@@ -65,6 +65,11 @@ describe('segment: headings and depth by context', () => {
     expect(headings(text)).toEqual([[1, '二、主要任务'], [2, '（一）“促发展”：优化商务商业资源'], [2, '（二）“惠民生”：改善居住条件'], [2, '（三）深度贫困村']]);
   });
 
+  it('takes a part title run straight on into a long statement closed by its full stop (二、2025年工作思路2025年，…将…。) as the title', () => {
+    const text = '某片区2024年度工作总结及2025年工作思路\n一、2024年工作开展情况\n2024年，全区上下团结奋斗，各项事业取得新进展。\n二、2025年工作思路2025年，我们将全面贯彻落实党的二十大精神。\n（一）扩大有效投资\n全年新建学校2所。\n';
+    expect(headings(text)).toEqual([[1, '一、2024年工作开展情况'], [1, '二、2025年工作思路'], [2, '（一）扩大有效投资']]);
+  });
+
   it('reads a part title alone on its line with a colon after it (2024年工作回顾：), the colon left out of it', () => {
     const text = '2024年工作回顾：\n全年地区生产总值增长5%。\n2025年工作安排：\n（一）扩大有效投资\n全年固定资产投资增长10%左右。\n';
     expect(headings(text)).toEqual([[1, '2024年工作回顾'], [1, '2025年工作安排'], [2, '（一）扩大有效投资']]);

@@ -220,7 +220,8 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     // title of two short phrases may close with a full stop too: (一)主动担当锐意改革，体制机制持续优化。)
     const punct = rules.headings.compiled.punctuation;
     if (t.end > t.start && punct.is(view.charCodeAt(t.end - 1), SEMICOLON)) return null;
-    if (stop && t.end - t.start > MAX_STATED_TITLE && !holdsProse(body, rules.headings.compiled) && punct.indexIn(view, t.start, t.end, COMMA) >= 0) return null;
+    // (Unless a part title opens it, run straight on into the statement: 二、2025年工作思路2025年，…将…。)
+    if (stop && t.end - t.start > MAX_STATED_TITLE && !holdsProse(body, rules.headings.compiled) && punct.indexIn(view, t.start, t.end, COMMA) >= 0 && runOnTitle(view, t, rules) === t) return null;
     while (t.end > t.start && punct.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
     let leadText: Range | null = null;
     const written = view.slice(t.start, t.end);
