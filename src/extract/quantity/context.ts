@@ -382,16 +382,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
       if (cue && cue.deadline && cue.year > frame.reviewYear) return decided(frame, 'target', 'year-ahead');
     }
     if (role === 'plan' && done(clause, c)) return decided(frame, 'actual', 'done');
-    // A year the report reviews, named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of
-    // 2011–2015), is a past level even inside a plan part; a base (比2010年) or a deadline (到2015年) is not.
-    if (role === 'plan' && yearKind(clause, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
-    // So is a level stated at a past date that opens the sentence (截至2024年8月31日，本单位共有车辆0辆, in a budget for
-    // 2025): that date is the whole sentence's.
-    if (role === 'plan' && hasAsOf(before, c) && yearKind(before, frame, c, true) === 'actual') return decided(frame, 'actual', 'past-year');
-    // And so is a later figure of a sentence about a past year (与2013年峰值相比，2015年工业炸药产量减少70万吨，下降16%):
-    // the last year named before it, in its sentence, is one the report reviews and opens a clause (not a year that
-    // only names a thing: 2023年获得竞配指标的项目…, …2023年培训计划).
-    if (role === 'plan' && pastClauseYear(before, frame, c)) return decided(frame, 'actual', 'past-year');
+    if (role === 'plan' && pastLevel(before, clause, frame, c)) return decided(frame, 'actual', 'past-year');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
@@ -503,12 +494,22 @@ function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind
   return last.year <= (frame.reviewYear ?? frame.planYear - 1) && (!last.deadline || last.asOf) ? 'actual' : 'target';
 }
 
-/** Whether the last year of its own named in `text` is one the report reviews and opens a clause of `text`. */
-function pastClauseYear(text: string, frame: Frame, c: Compiled): boolean {
+/**
+ * Whether a figure in a plan part is a past level by the last year of its own named in its sentence before it
+ * (`before`, whose last clause is `clause`), a year the report reviews, read once for three cases:
+ * - named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of 2011–2015); a base (比2010年)
+ *   or a deadline (到2015年) is not;
+ * - a past date the sentence is stated at (截至2024年8月31日，本单位共有车辆0辆, in a budget for 2025);
+ * - a year opening a clause of the sentence, for its later figures too (与2013年峰值相比，2015年工业炸药产量减少70万吨，
+ *   下降16%); not a year that only names a thing (2023年获得竞配指标的项目…, …2023年培训计划).
+ */
+function pastLevel(before: string, clause: string, frame: Frame, c: Compiled): boolean {
   if (frame.planYear === null) return false;
-  const last = lastYearCue(text, c, true);
-  if (!last || last.deadline || last.year > (frame.reviewYear ?? frame.planYear - 1)) return false;
-  return last.start === 0 || c.punct.is(text.charCodeAt(last.start - 1), COMMA | SEMICOLON | COLON | SENTENCE_END | FULL_STOP);
+  const last = lastYearCue(before, c, true);
+  if (!last || last.year > (frame.reviewYear ?? frame.planYear - 1)) return false;
+  // (The clause is the end of the sentence before the figure: a cue in it is the sentence's last.)
+  if ((!last.deadline || last.asOf) && (last.start >= before.length - clause.length || hasAsOf(before, c))) return true;
+  return !last.deadline && (last.start === 0 || c.punct.is(before.charCodeAt(last.start - 1), COMMA | SEMICOLON | COLON | SENTENCE_END | FULL_STOP));
 }
 
 /**
