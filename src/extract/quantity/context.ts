@@ -482,14 +482,13 @@ function done(before: string, c: Compiled): boolean {
 type YearCue = Compiled['years'][number];
 
 /**
- * With no section role and no cue word (or, `single`, a year of its own only in a plan part's clause), a year written
- * before the figure decides: a year the report reviews is past
+ * With no section role and no cue word, a year written before the figure decides: a year the report reviews is past
  * (报告指出,2024年全县地区生产总值达到…, in a 2025 report; 2025年1—7月… in a report to date), 到2027年 or a later year
- * is ahead.
+ * is ahead. (A plan part's figure asks pastLevel, which reads a year of its own only.)
  */
-function yearKind(text: string, frame: Frame, c: Compiled, single = false): Kind | null {
+function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
   if (frame.planYear === null) return null;
-  const last = lastYearCue(text, c, single);
+  const last = lastYearCue(text, c);
   if (!last) return null;
   return last.year <= (frame.reviewYear ?? frame.planYear - 1) && (!last.deadline || last.asOf) ? 'actual' : 'target';
 }
