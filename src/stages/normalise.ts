@@ -3,6 +3,7 @@ import type { Rules } from '../rules/schema.js';
 import { isSpaceCode, trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
 import { LetterSpacing } from '../util/spacing.js';
+import { isDigitCode } from '../util/find.js';
 
 /**
  * Half-width katakana-block CJK punctuation and the small form variants, to the form rules are written for; and ℅,
@@ -166,7 +167,6 @@ export function compileYearDigits(pairs: string): Uint16Array {
   return digits;
 }
 
-const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 /** Characters of a number that a year's four numerals must not follow (三千九百九十八年 is no year 九九八年 of it). */
 const PLACE_CODES = new Set([...'十百千万亿两'].map((ch) => ch.charCodeAt(0)));
 

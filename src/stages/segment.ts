@@ -13,6 +13,7 @@ import { coverage } from '../extract/quantity/spans.js';
 import { byFirst, edgeSet, holds, maxWhole, type FirstIndex } from './gates.js';
 import { CLAUSE, COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../rules/punctuation.js';
 import type { CompiledParts } from '../rules/compile.js';
+import { isDigitCode } from '../util/find.js';
 
 /** The compiled heading rules: punctuation by kind and what a run-on title goes on with. */
 type Compiled = CompiledParts['headings'];
@@ -503,8 +504,6 @@ function runInTitle(text: string, from: number, runIn: readonly RunIn[], h: Comp
   }
   return null;
 }
-
-const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Whether `text` holds a year (four digits and 年) at `at`. */
 function yearAt(text: string, at: number): boolean {

@@ -19,12 +19,12 @@ export function lastIndexWithin(text: string, ch: string, start: number, end: nu
   return -1;
 }
 
+/** Whether a UTF-16 unit is an ASCII digit (the view has full-width digits as ASCII). */
+export const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 /** The index of the first ASCII digit in [from, to), or -1. */
 export function digitWithin(text: string, from: number, to: number): number {
   const stop = Math.min(to, text.length);
-  for (let i = Math.max(0, from); i < stop; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) return i;
-  }
+  for (let i = Math.max(0, from); i < stop; i++) if (isDigitCode(text.charCodeAt(i))) return i;
   return -1;
 }

@@ -1,6 +1,7 @@
 import type { UnitEntry } from '../../rules/files/units.js';
 import type { Compiled, NumberMatch } from './compile.js';
 import { arabicValue, chineseIn, chineseValue, isCapital, scaleDecimal, splitChineseMagnitude, type Numerals } from './numbers.js';
+import { isDigitCode } from '../../util/find.js';
 
 /** A number read at one place of the view, with what follows it: magnitude, 余/多, unit (or none). */
 export interface Amount {
@@ -27,7 +28,6 @@ export interface Amount {
   high: number | null;
 }
 
-const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * An amount with some fields changed. Written out field by field: object spread makes objects of changing shapes,
@@ -43,7 +43,7 @@ export function amend(a: Amount, end: number, value: number, form: string | null
 /** The digits (no decimal point after them) at `p`, read to at most `max` of them: their count, 0 for none. */
 function digitsAt(view: string, p: number, max: number): number {
   let q = p;
-  while (q < view.length && q - p <= max && isDigit(view.charCodeAt(q))) q++;
+  while (q < view.length && q - p <= max && isDigitCode(view.charCodeAt(q))) q++;
   return q > p && q - p <= max && view.charCodeAt(q) !== 0x2e ? q - p : 0;
 }
 
@@ -62,7 +62,7 @@ function numberOf(view: string, pos: number, m: NumberMatch, c: Compiled) {
   const n = c.numerals;
   const text = m.numeral;
   if (m.group === 1) {
-    const arabic = isDigit(text.charCodeAt(0));
+    const arabic = isDigitCode(text.charCodeAt(0));
     return { value: arabic ? arabicValue(text) : chineseIn(text, { head: text, exponent: 0 }, n), arabic, magnitude: '', exponent: 0, form: null, high: null };
   }
   // 万元, 万亿元 after a word that bounds it (突破万元大关, 超万亿元, 近万辆): one of the magnitude. Never alone (万物, 万一).

@@ -6,6 +6,7 @@ import type { Punctuation } from '../../rules/punctuation.js';
 import { stopsOf, type Stops } from './bounds.js';
 import { decisionIds, INDICATOR_EVIDENCE, KIND_EVIDENCE, MEASURE_EVIDENCE, ROLE_EVIDENCE, YEAR_EVIDENCE, type IndicatorEvidence, type KindEvidence, type MeasureEvidence, type QuantityRules, type YearEvidence } from '../../rules/files/quantities.js';
 import { ARABIC_NUMERAL, factorParts, numeralsOf, SPLIT_NUMERAL, type FactorParts, type Numerals } from './numbers.js';
+import { isDigitCode } from '../../util/find.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '~';
 export interface Tagged<T> { id: string; value: T }
@@ -293,7 +294,6 @@ const NUMERAL = 2;
 /** A digit that a prefix or Chinese numeral of the rules opens with too: always read by the regexp. */
 const ANY = 3;
 
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * The number regexp run over a text as a global regexp would be, but tried only where a number can start (a digit,
@@ -325,7 +325,7 @@ export class NumberFinder {
   /** How a number is read at a character where one may start (`may`): DIGIT, NUMERAL or ANY. */
   private kindOf(code: number): number {
     if (!inBits(this.numeralStart, code)) return DIGIT;
-    return isDigit(code) ? ANY : NUMERAL;
+    return isDigitCode(code) ? ANY : NUMERAL;
   }
 
   /**
@@ -363,7 +363,7 @@ export class NumberFinder {
       // digits, a decimal, thousands): else it matches the run, as an Arabic numeral, and is not run. Most numbers
       // are such runs.
       let q = p + 1;
-      while (q < text.length && isDigit(text.charCodeAt(q))) q++;
+      while (q < text.length && isDigitCode(text.charCodeAt(q))) q++;
       const after = text.charCodeAt(q); // NaN at the end: nothing follows
       if (after !== 0x20 && after !== 0x2e && after !== 0x2c) {
         const run = text.slice(p, q);
