@@ -11,9 +11,9 @@ import { unwrap, unwrapped } from '../util/breaks.js';
 import { cellTableRanges } from '../extract/table/layout.js';
 import { coverage } from '../extract/quantity/spans.js';
 import { byFirst, edgeSet, holds, maxWhole, type FirstIndex } from './gates.js';
-import { CLAUSE, COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../rules/punctuation.js';
+import { CLAUSE, COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END, type Punctuation } from '../rules/punctuation.js';
 import type { CompiledParts } from '../rules/compile.js';
-import { isDigitCode } from '../util/find.js';
+import { digitWithin, isDigitCode } from '../util/find.js';
 
 /** The compiled heading rules: punctuation by kind and what a run-on title goes on with. */
 type Compiled = CompiledParts['headings'];
@@ -199,8 +199,10 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     // its line with a colon inside it ((一)“促发展”：优化商务商业资源: no stop, comma or figure after the colon).
     const ct = rules.headings.colonTitle;
     const colon = ct ? rules.headings.compiled.punctuation.indexIn(view, markerEnd, Math.min(titleEnd, markerEnd + ct.max + 1), COLON) : -1;
-    const statement = (from: number) => stop !== null || rules.headings.compiled.punctuation.indexIn(view, from, titleEnd, COMMA | SEMICOLON) >= 0 || /\d/.test(view.slice(from, titleEnd));
-    if (colon > markerEnd && colon + 1 < titleEnd && !hasOpenParen(view, markerEnd, colon) && !isRecordField(text, rules) && holdsProse(view.slice(colon + 1, titleEnd), rules.headings.compiled) && !ct!.notAfter.test(view.slice(colon + 1, titleEnd)) && statement(colon + 1)) titleEnd = colon;
+    if (ct && colon > markerEnd && colon + 1 < titleEnd && !hasOpenParen(view, markerEnd, colon) && !isRecordField(text, rules)) {
+      const rest = view.slice(colon + 1, titleEnd);
+      if (holdsProse(rest, rules.headings.compiled) && !ct.notAfter.test(rest) && (stop !== null || statesAfterColon(rest, rules.headings.compiled.punctuation))) titleEnd = colon;
+    }
     const body = view.slice(titleEnd, p.end);
     // Cue words are looked for with the breaks of hard-wrapped text taken out (牵\n头单位 is 牵头单位).
     if (taskCue(unwrap(body), rules)) return null;
@@ -373,13 +375,21 @@ function titleOk(title: string, rules: Rules): boolean {
   const p = rules.headings.compiled.punctuation;
   if (title.length > MAX_TITLE || p.has(title, SEMICOLON)) return false;
   const colon = p.indexIn(title, 0, title.length, COLON);
-  const max = rules.headings.colonTitle?.max ?? 0;
   if (colon >= 0) {
+    const ct = rules.headings.colonTitle;
     const rest = title.slice(colon + 1);
     // (Not a definition, 财政拨款收入：指…, nor a record's field, 项目内容：新建…: the label's colon ends a title there.)
-    if (colon > max || p.has(rest, COLON | COMMA) || /\d/.test(rest) || rules.headings.colonTitle!.notAfter.test(rest) || isRecordField(title, rules)) return false;
+    if (!ct || colon > ct.max || p.has(rest, COLON) || statesAfterColon(rest, p) || ct.notAfter.test(rest) || isRecordField(title, rules)) return false;
   }
   return !rules.headings.quantityTitle.some((r) => r.pattern.test(title));
+}
+
+/**
+ * Whether the text after a short label's colon states something, so that the colon ends the title there: a comma or
+ * semicolon, or a figure ((三)深度贫困村：24个). Else the colon is inside a title ((一)“促发展”：优化商务商业资源).
+ */
+function statesAfterColon(rest: string, p: Punctuation): boolean {
+  return p.has(rest, COMMA | SEMICOLON) || digitWithin(rest, 0, rest.length) >= 0;
 }
 
 /**
