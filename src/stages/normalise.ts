@@ -374,14 +374,7 @@ export function letterSpacing(text: string, view: string, lineStarts: readonly n
     }
   }
   if (dropped.length === 0) return null;
-  const parts: string[] = [];
-  let at = 0;
-  for (const r of dropped) {
-    parts.push(view.slice(at, r.start), fill(view.slice(r.start, r.end)));
-    at = r.end;
-  }
-  parts.push(view.slice(at));
-  return { view: parts.join(''), spacing: new LetterSpacing(dropped, view.length) };
+  return { view: filled(view, dropped), spacing: new LetterSpacing(dropped, view.length) };
 }
 
 type LatinRule = NonNullable<Rules['script']['latinSpacing']>;
@@ -422,14 +415,19 @@ export function latinSpacing(view: string, rule: LatinRule | undefined): { view:
     if (view.charCodeAt(i - 1) !== 0x20 && view.charCodeAt(i + 1) !== 0x20 && latinGap(view, i)) dropped.push({ start: i, end: i + 1 });
   }
   if (dropped.length === 0) return null;
+  return { view: filled(view, dropped), spacing: new LetterSpacing(dropped, view.length, true) };
+}
+
+/** The view with the ranges a spacing drops (sorted, apart) made fillers. */
+function filled(view: string, dropped: readonly Range[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const r of dropped) {
-    parts.push(view.slice(at, r.start), FILLER);
+    parts.push(view.slice(at, r.start), fill(view.slice(r.start, r.end)));
     at = r.end;
   }
   parts.push(view.slice(at));
-  return { view: parts.join(''), spacing: new LetterSpacing(dropped, view.length, true) };
+  return parts.join('');
 }
 
 /** The view, and its lines: clean, segment and the table finder all read the same lines, cut once here. */
