@@ -6,7 +6,7 @@ import { readAs } from '../../stages/normalise.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening, type When } from './context.js';
-import { distribute, indicatorRange, withoutOwnPlace } from './indicator.js';
+import { distribute, indicatorRange, withoutInnerVerb, withoutOwnPlace } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 import { FILLER } from '../../util/breaks.js';
@@ -588,6 +588,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       : fromBase(previous, dated, growth.measure, window, c) ?? baseCarried(sentenceBase, dated, growth.measure, window, c) ?? dated);
     // A change against a base year named in the sentence (比2002年增长60.98%，…利润增长2.23倍，…) is the base of its later changes too.
     if (growth.measure === 'growth' && when.period !== null && when.rule !== null && c.baseYearIds.has(when.rule)) sentenceBase = when;
+    // (A verb between the subject and the measure, 企业实现利润, is no part of the name: withoutInnerVerb.)
+    const name = ind ? counterpart(read.written(ind.start, ind.end), out, block.start, c) ?? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null, c) : lent ? lentName(lent, window, m, c) : null;
     const draft: Draft = {
       id: '',
       section: block.section,
@@ -595,7 +597,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
       text: source.slice(text.start, text.end),
       span: frame.lines.span(text.start, text.end),
       core: { text: source.slice(m.start, m.end), span: frame.lines.span(m.start, m.end) },
-      indicator: ind ? counterpart(read.written(ind.start, ind.end), out, block.start, c) ?? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null, c) : lent ? lentName(lent, window, m, c) : null,
+      indicator: name === null ? null : withoutInnerVerb(name, c),
       comparator: cmp?.value ?? null,
       value: m.value,
       range: m.range,

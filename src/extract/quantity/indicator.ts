@@ -120,6 +120,24 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
 }
 
 /**
+ * A name without the verb between its subject and the measure it reports (规模以上工业企业实现利润 → 规模以上工业企业利润,
+ * quantities.yaml indicator.innerVerbs): the verb needs two characters before it and a measure noun closing what
+ * follows, and is kept before 的 and where it opens a statistic's name (完成投资).
+ */
+export function withoutInnerVerb(name: string, c: Compiled): string {
+  const inner = c.q.indicator.innerVerbs;
+  if (inner === null) return name;
+  for (let at = 2; at < name.length - 3; at++) {
+    const verb = inner.verbs.find((v) => name.startsWith(v, at));
+    if (verb === undefined) continue;
+    const rest = name.slice(at + verb.length);
+    if (rest.length < 2 || rest.charCodeAt(0) === 0x7684 || inner.kept.some((k) => name.startsWith(k, at)) || !inner.measure.test(rest)) continue;
+    return name.slice(0, at) + rest;
+  }
+  return name;
+}
+
+/**
  * The object of a 将/把 in a phrase that ends on a verb reaching a level (引导合作机构逐步将平均担保费率降至: 平均担保费率,
  * quantities.yaml indicator.disposal), trimmed; else the phrase as trimmed.
  */

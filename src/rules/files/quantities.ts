@@ -131,6 +131,12 @@ export function quantityRules() {
      */
     examplesTail: Pattern.optional(),
     /**
+     * Verbs between a subject and the measure it reports (规模以上工业企业实现利润, 教育累计支出): dropped from the name
+     * where what follows them ends in a measure noun (`measure`) and the verb does not open one of `kept` (完成投资, the
+     * name of a statistic).
+     */
+    innerVerbs: z.object({ verbs: Words, measure: Pattern, kept: Words.default([]) }).strict().nullable().default(null),
+    /**
      * A share: the word opening its base (占总人口的51.3%), the nouns naming a share (比重, 比例, 份额), and the noun a bare
      * share of the figure before it is named by (…，占3.7%: …比重).
      */
