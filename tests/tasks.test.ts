@@ -42,6 +42,24 @@ describe('tasks: numbered lines with unit lists', () => {
     expect(roles(text)).toEqual([['（一）', '加快交通基础设施建设', [], ['省发展改革委', '省交通运输厅'], []]]);
   });
 
+  it('reads a role verb after its manner (按职责分工配合, 按职能分工负责) as the verb: the manner is no part of a unit\'s name', () => {
+    const text = '二、重点任务\n3.用好原产地规则。加快实施出口商自主声明制度。（某海关牵头，省贸促会、省商务厅按职责分工配合）\n'
+      + '4.加强标准化建设。推动标准互认。（省市场监管局牵头，省科技厅按职能分工负责）\n';
+    expect(roles(text)).toEqual([
+      ['3.', '用好原产地规则', ['某海关'], ['某海关'], ['省贸促会', '省商务厅']],
+      ['4.', '加强标准化建设', ['省市场监管局'], ['省科技厅'], []],
+    ]);
+  });
+
+  it('reads a lead label with what the lead does in it (牵头考核单位) after a deadline in the same parenthesis', () => {
+    const text = '一、政务服务（25分）\n1．各级政务服务事项全部开通全程网办。（5月底取得明显成效并持续推进，牵头考核单位：市审批服务局）\n'
+      + '2．推动高频应用接入移动端。（持续推进，牵头考核部门：市工信局、市大数据中心）\n';
+    expect(roles(text)).toEqual([
+      ['1．', '各级政务服务事项全部开通全程网办', ['市审批服务局'], ['市审批服务局'], []],
+      ['2．', '推动高频应用接入移动端', ['市工信局', '市大数据中心'], ['市工信局', '市大数据中心'], []],
+    ]);
+  });
+
   it('leaves the duty phrase that closes a unit list (…按职责分工负责) out of the last unit\'s name', () => {
     const text = '二、重点任务\n（一）建设现代流通体系。加快物流枢纽建设。〔责任单位：省发展改革委、省商务厅按职责分工负责。〕\n';
     expect(roles(text)).toEqual([['（一）', '建设现代流通体系', [], ['省发展改革委', '省商务厅'], []]]);

@@ -213,6 +213,8 @@ export function compileGrammar(rules: RawRules, punct: Punctuation): Grammar {
   const labelWords = [...labels.keys()].sort((a, b) => b.length - a.length);
   const verbs = new Map<string, { roles: UnitRole[]; id: string }>();
   for (const v of o.verbs) for (const w of v.words) verbs.set(w, { roles: v.roles, id: v.id });
+  // (A verb with its manner, 按职责分工配合, is a verb of its own: the manner is then no part of the last unit's name.)
+  for (const v of o.verbs) for (const w of v.words) for (const m of o.verbManners) if (!verbs.has(m + w)) verbs.set(m + w, { roles: v.roles, id: v.id });
   const verbWords = [...verbs.keys()].sort((a, b) => b.length - a.length);
   const jointWords = o.joint.flatMap((j) => j.words);
   const u = o.openingUnits;

@@ -39,6 +39,8 @@ export function organizationRules() {
     /** Labels whose lists name people or dates, not units (责任领导, 完成时限): such lists are skipped. */
     ignoreLabels: Words.default([]),
     verbs: z.array(Verb).default([]),
+    /** How units do a role, written before its verb (按职责分工负责, 按职责分工配合): each verb may follow one. */
+    verbManners: Words.default([]),
     joint: z.array(Joint).default([]),
     firstIsLead: z.array(FirstIsLead).default([]),
     /** Unit names end in one of these; every item of an unlabelled list must, so that (按规定负责) is not read as units. */
