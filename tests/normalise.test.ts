@@ -59,6 +59,19 @@ describe('normalise: a view of the same length', () => {
     expect(view.length).toBe(text.length);
   });
 
+  it('reads other HTML entities (&ldquo;, &mdash;, &#8220;) as their character and fillers, not &lt; &gt; &amp;', () => {
+    const text = '&ldquo;十一五&rdquo;&#8212;&#x2014;&lt;p&gt;&unknown;';
+    const view = normaliseText(text);
+    expect(view.length).toBe(text.length);
+    expect(view.replaceAll('\ufeff', '')).toBe(`${normaliseText('“')}十一五${normaliseText('”')}${normaliseText('——')}&lt;p&gt;&unknown;`);
+    const text2 = '&ldquo;十一五&rdquo;期间，全省新增发电装机容量3100万千瓦，&ldquo;两新&rdquo;投资增长12%。';
+    const result = extract({ text: text2 }, { rules });
+    expect(result.quantities.map((q) => [q.core.text, q.period, q.indicator])).toEqual([
+      ['3100万千瓦', [2006, 2010], '发电装机容量'],
+      ['12%', [2006, 2010], '“两新”投资'],
+    ]);
+  });
+
   it('reads the escape R writes for a space it could not encode (<U+00A0>) as that space, its < in no title', () => {
     const text = '<U+00A0>1996年政府工作报告\n各位代表：\n全年国内生产总值增长10.2%。\n';
     expect(normaliseText(text).slice(0, 9)).toBe(` ${'\ufeff'.repeat(7)}1`);

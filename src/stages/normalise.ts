@@ -2,6 +2,7 @@ import { withFields, type Doc, type Range, type Stage, type ViewLine } from '../
 import type { Rules } from '../rules/schema.js';
 import { isSpaceCode, trimRange } from '../span.js';
 import { FILLER } from '../util/breaks.js';
+import { ENTITY, entityCode } from '../util/entities.js';
 import { LetterSpacing } from '../util/spacing.js';
 import { isDigitCode } from '../util/find.js';
 
@@ -36,6 +37,17 @@ export function mapChar(code: number): number {
  * them in a text it could not encode (`<U+00A0>`).
  */
 const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000|#8194|#8195);|<U\+(?:00A0|3000|2002|2003|2009)>/gi;
+
+/**
+ * Space entities as a space, other entities (&ldquo;十一五&rdquo;, &mdash;: util/entities.ts) as their character, read
+ * through `shift` as the view's are, each then fillers to the entity's length.
+ */
+function unentity(view: string, shift: Uint16Array): string {
+  return view.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`).replace(ENTITY, (m, name?: string, dec?: string, hex?: string) => {
+    const code = entityCode(name, dec, hex);
+    return code === null ? m : String.fromCharCode((code + shift[code]!) & 0xffff) + fill(m.slice(1));
+  });
+}
 
 /** The units `mapChar` can change, as [first, last] ranges (tests/normalise.test.ts checks this against mapChar). */
 export const CHANGED_UNITS: readonly (readonly [number, number])[] = [
@@ -284,7 +296,7 @@ export function normaliseText(text: string, shift: Uint16Array = SHIFT, gloss: R
   const out = unspacedKeys(mapChars(text, shift));
   const bare = hasBullet(out) ? out.replace(LIST_BULLET, (_, lead: string, mark: string) => lead + blank(mark)) : out;
   // Readings and note marks last: markdown emphasis must still see the characters they stand next to (**公报[1]**).
-  return yearsInDigits(unnoted(unglossed(unmark(unhtml(bare.includes('&') || bare.includes('<U+') ? bare.replace(SPACE_ENTITY, (m) => ` ${fill(m.slice(1))}`) : bare)), gloss)), yearDigits);
+  return yearsInDigits(unnoted(unglossed(unmark(unhtml(bare.includes('&') || bare.includes('<U+') ? unentity(bare, shift) : bare)), gloss)), yearDigits);
 }
 
 /**

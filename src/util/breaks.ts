@@ -1,5 +1,6 @@
 import type { Range } from '../document.js';
 import { countBefore } from '../span.js';
+import { entityAt } from './entities.js';
 
 // Breaks inside a paragraph of the view: the line breaks of hard-wrapped text (see stages/wrap.ts) and the U+FEFF
 // fillers that markdown emphasis becomes (see stages/normalise.ts). Cue words, names and numbers are read with them
@@ -77,7 +78,8 @@ export function written(text: string, view: string, start: number, end: number):
     // A space entity (&nbsp;, R's <U+00A0>) is a space and then fillers in the view: its `&` or `<` is no part of a
     // name (民航&nbsp;局).
     if (view.charCodeAt(i) === 0x20 && view.charCodeAt(i + 1) === FILLER_CODE && (text[i] === '&' || text[i] === '<')) continue;
-    out += text[i];
+    // Any other entity (&ldquo;) is the character it stands for.
+    out += (text[i] === '&' && view.charCodeAt(i + 1) === FILLER_CODE ? entityAt(text, i) : null) ?? text[i];
   }
   return unwrap(out);
 }

@@ -59,7 +59,7 @@ export interface Frame {
    * Per block start, the scan of its scope cues and the scope changes found so far, by where they end (filled as
    * figures ask, in order; this document's only).
    */
-  scopes: Map<number, { scan: PatternScan; ends: number[]; events: ScopeEvent[]; part: Scope | null }>;
+  scopes: Map<number, { scan: PatternScan; of: (j: number) => number; ends: number[]; events: ScopeEvent[]; part: Scope | null }>;
   /** The spans of the document's figures, asked for in text order. */
   lines: LineCursor;
   /** The document's reading view (doc.reading): its blocks as read, breaks out. */
@@ -699,9 +699,13 @@ const opensClause = (text: string, end: number, c: Compiled): boolean =>
  */
 function scopeOf(view: string, frame: Frame, c: Compiled, block: Block, pos: number): Scope | null {
   let scope = frame.scopes.get(block.start);
-  if (!scope) frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(view.slice(block.start, block.end)), ends: [], events: [], part: partScope(frame, block) ?? citedScope(view, frame, c, block) }));
+  if (!scope) {
+    // Read as a reader sees it (“十一五”期间 through the fillers of a markup tag or an entity, across a hard wrap).
+    const read = frame.reading.range(block.start, block.end);
+    frame.scopes.set(block.start, (scope = { scan: c.scopeCues.patterns.scan(read.text), of: read.of, ends: [], events: [], part: partScope(frame, block) ?? citedScope(view, frame, c, block) }));
+  }
   // The paragraph is read only as far as its figures ask: up to the furthest figure so far.
-  const rel = pos - block.start;
+  const rel = scope.of(pos - block.start);
   const { scan, ends, events } = scope;
   const text = scan.text;
   for (let m = scan.next(rel); m; m = scan.next(rel)) {
