@@ -119,6 +119,15 @@ describe('progress reports titled with their labels', () => {
   });
 });
 
+describe('news of the year so far', () => {
+  it('reads a page titled 前5月… as of its own year: its figures are of the year it was posted in, not the one before', () => {
+    const text = '前5月某市CPI同比上涨5.7% 食品类涨幅居首\n发布时间：2011-06-21\n记者从某市统计局获悉，前5月，某市居民消费价格同比累计上涨5.7%，其中食品类价格上涨13.4%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.meta.docType).toBe('news');
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['5.7%', 'actual', 2011], ['5.7%', 'actual', 2011], ['13.4%', 'actual', 2011]]);
+  });
+});
+
 describe('budget reports: budgeted amounts in the execution part', () => {
   it('reads what the budget set (年初预算合计, 支出预算调整为) as targets and what was done (收入完成) as actuals', () => {
     const text = '关于某市2025年预算执行情况和2026年预算草案的报告\n各位代表：\n受市人民政府委托，现将2025年预算执行情况报告如下。\n一、2025年预算执行情况\n全市政府性基金预算收入年初预算合计278.1亿元，调整后收入预算为222.8亿元；收入完成225.7亿元，同比下降16.3%。支出预算调整为559.6亿元。\n';
