@@ -34,6 +34,8 @@ describe('normalized: magnitude folded, unit as written', () => {
     ['年发电量3万kWh。', 30000, '千瓦时', [30000, '千瓦时']],
     ['新增储量12万吨。', 120000, '吨', [120000000, '千克']],
     ['新增耕地3万亩。', 30000, '亩', [20000000, '平方米']],
+    ['新增变电容量1.5万千伏安。', 15000, '千伏安', [15000, '千伏安']],
+    ['主变容量100兆伏安。', 100, '兆伏安', [100000, '千伏安']],
   ])('%s', (text, value, unit, base) => {
     const q = one(text);
     expect(q.normal, text).toEqual([value, unit]);
@@ -44,6 +46,14 @@ describe('normalized: magnitude folded, unit as written', () => {
     for (const text of ['建成公园12个。', '投资3亿元。', '增长6.5%。', '新建道路3-5公里。', '节约标准煤2万吨标准煤。']) {
       expect(run(text).quantities.map((q) => q.normalized.base), text).toEqual([null]);
     }
+  });
+
+  it('reads transport work (万人公里, 万吨公里) and intensities per 10,000 yuan (吨标准煤/万元) whole, with no base', () => {
+    expect(read('旅客周转量129000万人公里，货物周转量605425万吨公里。').map((q) => [q.core, q.normal, q.base])).toEqual([
+      ['129000万人公里', [1290000000, '人公里'], null],
+      ['605425万吨公里', [6054250000, '吨公里'], null],
+    ]);
+    expect(one('单位GDP能耗0.664吨标准煤/万元。')).toMatchObject({ core: '0.664吨标准煤/万元', normal: [0.664, '吨标准煤/万元'], base: null });
   });
 
   it('reads 亩 in square metres exactly as 10000/15', () => {
