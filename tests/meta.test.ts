@@ -87,6 +87,13 @@ describe('meta: web articles', () => {
     }
   });
 
+  it('takes no agency\'s dateline standing over a full report for its title (新华社北京3月22日电 / 政府工作报告——…)', () => {
+    const text = '某某社北京3月22日电\n政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上\n国务院总理 某某\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n';
+    const meta = metaOf(text);
+    expect(meta.title).toBe('2018年国务院政府工作报告');
+    expect(meta.docType).toBe('work-report');
+  });
+
   it('takes no figure\'s line for a title (a graphic\'s first line: 地区生产总值增长5%左右)', () => {
     expect(metaOf('地区生产总值增长5%左右\n固定资产投资增长5%以上\n近日，区政府印发重点工作目标任务分解方案，共细分出171项目标任务。\n').title).toBeNull();
   });

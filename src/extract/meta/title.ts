@@ -20,6 +20,7 @@ const NOT_TITLE = [
   /〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$/u, // document numbers
   /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
   /(记者|通讯员)[^，。,]{1,20}报道$/u, // a byline (南方财经全媒体 见习记者石恩泽 深圳报道)
+  /^\S{0,12}社\S{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日电/u, // a news agency's dateline over the text it sends (新华社北京3月22日电)
   /https?:|www\./u,
   /^\(此件.{0,6}\)$/u,
   // 阜平县十七届人大 / 五次会议文件(1), but not a news title about the session (龙华区二届人大四次会议开幕, and on:
