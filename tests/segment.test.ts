@@ -142,6 +142,13 @@ describe('segment: headings and depth by context', () => {
     expect(doc.text.slice(lead.start, lead.end)).toBe('牵头单位：区商务局');
   });
 
+  it('ends a heading before a part\'s weight in an assessment scheme ((25分)), whose figure is still read as the part\'s', () => {
+    const text = '某市数字政府建设考评办法\n一、政务服务一网通办（25分）\n（一）一体化政务服务平台建设（3分）\n1．开通全程网办。（牵头考核单位：市审批服务局）\n';
+    expect(headings(text)).toEqual([[1, '一、政务服务一网通办'], [2, '（一）一体化政务服务平台建设']]);
+    const result = extract({ text }, { rules });
+    expect(result.quantities.map((q) => [q.core.text, q.indicator, q.kind])).toEqual([['25分', '政务服务一网通办', 'other'], ['3分', '一体化政务服务平台建设', 'other']]);
+  });
+
   it('does not take numbered list items with amounts for headings', () => {
     const text = '三、投资计划\n1.城市道路项目45项,年度计划投资15.92亿元;\n2.市政工程项目8项,年度计划投资4.55亿元。\n';
     expect(headings(text)).toEqual([[1, '三、投资计划']]);

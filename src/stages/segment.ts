@@ -657,7 +657,9 @@ export const segment: Stage = (doc, { rules }): Doc => {
     };
     sections.push(node);
     stack.push(node);
-    blocks.push({ start: node.heading.start, end: node.heading.end, kind: 'heading', section: node.id });
+    // (The block goes on over a lead parenthesis after the title, which is no part of the title: a figure in it, a
+    // part's weight (（25分）), is read as the heading's.)
+    blocks.push({ start: node.heading.start, end: c.leadText ? Math.max(node.heading.end, c.leadText.end + 1) : node.heading.end, kind: 'heading', section: node.id });
     const rest = trimRange(view, c.end, p.end);
     // A sentence end right after the title belongs to neither.
     const tail = trimRange(view, rest.start + (sentenceEnd.test(view[rest.start] ?? '') ? 1 : 0), rest.end);
