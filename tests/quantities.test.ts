@@ -825,6 +825,18 @@ describe('kind and year from sections and cues', () => {
     ]);
   });
 
+  it('reads the level of a past year written as its own (2020年底的40%) as observed, and the level it rises to as the target', () => {
+    const plan = '2021年工作安排\n森林覆盖率由2020年底的40%提高到45%。非化石能源比重从2020年的15%、16%提高到2025年的20%。';
+    expect(qs(plan, { year: 2021, docType: 'work-report' }).map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['40%', 'actual', 2020], ['45%', 'target', 2021], ['15%', 'actual', 2020], ['16%', 'actual', 2020], ['20%', 'target', 2025],
+    ]);
+    // Whatever cue stands before it (将 of a news story on the past five years).
+    const news = '“十一五”期间，全省将非化石能源摆在优先位置，煤、油的比重分别从2005年的42.9%、33.8%调整为2010年的37.9%、29.4%。';
+    expect(qs(news, { year: 2011, docType: 'news' }).map((q) => [q.core.text, q.kind])).toEqual([
+      ['42.9%', 'actual'], ['33.8%', 'actual'], ['37.9%', 'actual'], ['29.4%', 'actual'],
+    ]);
+  });
+
   it('makes every figure of a task notice a target of the notice\'s year', () => {
     expect(one('新建5G基站25个。', { year: 2022, docType: 'task-notice' })).toMatchObject({ kind: 'target', year: 2022 });
   });

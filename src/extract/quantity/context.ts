@@ -382,7 +382,7 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
       if (cue && cue.deadline && cue.year > frame.reviewYear) return decided(frame, 'target', 'year-ahead');
     }
     if (role === 'plan' && done(clause, c)) return decided(frame, 'actual', 'done');
-    if (role === 'plan' && pastLevel(before, clause, frame, c)) return decided(frame, 'actual', 'past-year');
+    if (role === 'plan' && (pastLevel(before, clause, frame, c) || ownPastYear(before, frame, c))) return decided(frame, 'actual', 'past-year');
   }
   // A part whose role a section rule of its heading gave (一、2023年工作回顾), or one the roles stage decided from
   // other evidence (an opener, tense words, the sequence of the report).
@@ -390,6 +390,9 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
   if (role === 'plan') return decided(frame, 'target', part ? 'plan-part' : 'plan-section');
   if (role === 'review') return decided(frame, 'actual', part ? 'review-part' : 'review-section');
   const cue = sentence.kindCue(pos);
+  // A level of a past year written as that year's own (比重从2005年的42.9%调整为2010年的37.9%) was observed, whatever
+  // cue stands before it (将, 计划).
+  if (cue !== null && ownPastYear(before, frame, c)) return decided(frame, 'actual', 'past-year');
   if (cue !== null) {
     const t = c.kindOf.get(cue)!;
     // A cue that yields to a year named before it (预计 of a past year's result) is read by that year when there is one.
@@ -502,10 +505,31 @@ function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
  * - a year opening a clause of the sentence, for its later figures too (与2013年峰值相比，2015年工业炸药产量减少70万吨，
  *   下降16%); not a year that only names a thing (2023年获得竞配指标的项目…, …2023年培训计划).
  */
+/**
+ * Whether the figure after `before` is the level of a past year named right before it (2005年的, 2020年底的), or a
+ * later member of a list of such levels (2005年的42.9%、33.8%、).
+ */
+function ownPastYear(before: string, frame: Frame, c: Compiled): boolean {
+  if (frame.planYear === null) return false;
+  const own = OWN_YEAR_LEVELS.exec(before);
+  if (!own) return false;
+  const last = lastYearCue(before, c, true);
+  if (!last || last.deadline || last.year > (frame.reviewYear ?? frame.planYear - 1)) return false;
+  return yearOwnEnd(before, last.end) === own.index;
+}
+/** The 的 of a year's own level and the members of its list before the figure (的42.9%、33.8%、): the text ends so. */
+const OWN_YEAR_LEVELS = /的(?:\d+(?:\.\d+)?[^、和及与,;:。\d]{0,4}[、和及与])*$/;
+
+/** Where a year cue ending at `end` ends with the 底/末 it may close with (2020年底): the 的 of a figure's own year is there. */
+const yearOwnEnd = (text: string, end: number): number => (text.charCodeAt(end) === 0x5e95 || text.charCodeAt(end) === 0x672b ? end + 1 : end);
+
 function pastLevel(before: string, clause: string, frame: Frame, c: Compiled): boolean {
   if (frame.planYear === null) return false;
   const last = lastYearCue(before, c, true);
   if (!last || last.year > (frame.reviewYear ?? frame.planYear - 1)) return false;
+  // A year written as an earlier figure's own (由2020年底的40%提高到45%) dates that figure, not this one.
+  const of = yearOwnEnd(before, last.end);
+  if (before.charCodeAt(of) === 0x7684 && of + 1 < before.length) return false; // 的
   // (The clause is the end of the sentence before the figure: a cue in it is the sentence's last.)
   if ((!last.deadline || last.asOf) && (last.start >= before.length - clause.length || hasAsOf(before, c))) return true;
   return !last.deadline && (last.start === 0 || c.punct.is(before.charCodeAt(last.start - 1), COMMA | SEMICOLON | COLON | SENTENCE_END | FULL_STOP));
@@ -515,7 +539,7 @@ function pastLevel(before: string, clause: string, frame: Frame, c: Compiled): b
  * The year cue ending last in `text` (cue by cue, in rule order: of those ending at one place the first counts): its
  * year and whether it is a deadline (到2025年); `single`: a year of its own only, not one a span is measured from.
  */
-function lastYearCue(text: string, c: Compiled, single = false): { year: number; deadline: boolean; asOf: boolean; start: number } | null {
+function lastYearCue(text: string, c: Compiled, single = false): { year: number; deadline: boolean; asOf: boolean; start: number; end: number } | null {
   // Read in a loop of its own: a callback per match made a closure and a record for every figure that came this far.
   let lastEnd = -1;
   let lastYear = 0;
@@ -540,7 +564,7 @@ function lastYearCue(text: string, c: Compiled, single = false): { year: number;
       lastStart = m.index;
     }
   }
-  return lastEnd < 0 ? null : { year: lastYear, deadline: lastBy, asOf: lastAsOf, start: lastStart };
+  return lastEnd < 0 ? null : { year: lastYear, deadline: lastBy, asOf: lastAsOf, start: lastStart, end: lastEnd };
 }
 
 /** A deadline: 到2025年, 至2030年 (the year captured). */
