@@ -114,3 +114,22 @@ describe('wrap: a page set in a proportional font', () => {
     expect(r.quantities.every((q) => text.slice(q.core.span.start, q.core.span.end) === q.core.text)).toBe(true);
   });
 });
+
+describe('hard-wrapped text set in a proportional font (a PDF copy)', () => {
+  // 28 hanzi to a line (56 columns); a line holding digits and spaces or quotes holds more characters and spreads
+  // wider or narrower, so full lines fall anywhere from 54 to 62 columns and from 27 to 34 characters.
+  const han = '推进高质量发展取得新成效县域经济综合竞争力持续增强创新驱动发展战略深入实施营商环境不断优化民生福祉稳步提升城乡面貌焕然一新生态环境持续改善社会大局和谐稳定';
+  const at = (k: number, n: number) => Array.from({ length: n }, (_, i) => han[(k * 7 + i) % han.length]).join('');
+  const shapes = 'ACADBACDABCADBCA';
+  const lines = [...shapes].map((t, k) => (t === 'A' ? at(k, 28) : t === 'B' ? at(k, 27) : t === 'C' ? `${at(k, 22)} 12.5% ${at(k + 3, 4)}` : `${at(k, 12)}“${at(k + 1, 6)}”${at(k + 2, 11)}`));
+  const text = ['一、2023年工作回顾', ...lines.slice(0, 8), '企业预期更稳、信心更强，预计地区生产总值增长 6.5%，一般',
+    '公共预算总收入增长 7.4%，城乡居民人均可支配收入增长 5.6%。', ...lines.slice(8)].join('\n') + '\n';
+
+  it('runs the lines of the commonest width on, not only the widest ones (一般 / 公共预算总收入)', () => {
+    const r = extract({ text }, { rules });
+    expect(r.quantities.filter((q) => q.value !== 12.5).map((q) => [q.core.text, q.indicator])).toEqual([
+      ['6.5%', '地区生产总值'], ['7.4%', '一般公共预算总收入'], ['5.6%', '城乡居民人均可支配收入'],
+    ]);
+    expect(badSpans(r, text)).toEqual([]);
+  });
+});

@@ -35,12 +35,14 @@ const MIN_INDENTED_SHARE = 0.1;
 const MAX_WIDER_SHARE = 0.1;
 /** A line within this many columns of the width is full (a wide character may not fit the last column). */
 const SLACK = 3;
+/** How far below the widest band a fuller one is looked for (a proportional font's spread: three hanzi). */
+const SPREAD = 6;
 
 /**
  * The wrapping width of lines measured one way: the widest width whose band [w - SLACK, w] holds enough of the
  * lines of at least MIN_WIDTH (0 when none does), how many lines that band holds, and how many long lines there are.
  */
-function wrapWidth(widths: ArrayLike<number>, slack = SLACK): { wrap: number; full: number; long: number } {
+function wrapWidth(widths: ArrayLike<number>, slack = SLACK): { wrap: number; full: number; long: number; densest: number } {
   let long = 0;
   for (let i = 0; i < widths.length; i++) if (widths[i]! >= MIN_WIDTH) long++;
   const sorted = new Int32Array(long);
@@ -48,14 +50,22 @@ function wrapWidth(widths: ArrayLike<number>, slack = SLACK): { wrap: number; fu
   sorted.sort();
   // Each width from the widest down, with how many lines fall in its band [w - SLACK, w] (`lo` moves down with it).
   let lo = sorted.length;
+  let found: { wrap: number; full: number; long: number; densest: number } | null = null;
+  // The band holding the most lines, at or below the wrapping width: looked for down to SPREAD columns below it.
+  let most = 0;
   for (let top = sorted.length - 1; top >= 0;) {
     const w = sorted[top]!;
+    if (found && w < found.wrap - SPREAD) break;
     while (lo > 0 && sorted[lo - 1]! >= w - slack) lo--;
     const n = top + 1 - lo;
-    if (n >= MIN_FULL_LINES && n >= long * MIN_FULL_SHARE) return { wrap: w, full: n, long };
+    if (!found && n >= MIN_FULL_LINES && n >= long * MIN_FULL_SHARE) found = { wrap: w, full: n, long, densest: w };
+    if (found && n > most) {
+      most = n;
+      found.densest = w;
+    }
     while (top >= 0 && sorted[top] === w) top--;
   }
-  return { wrap: 0, full: 0, long };
+  return found ?? { wrap: 0, full: 0, long, densest: 0 };
 }
 
 /**
@@ -107,7 +117,11 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
     other ??= wrapWidth(others, 2 * SLACK).wrap;
     return other > 0 && others[i]! >= other - 2 * SLACK && others[i]! <= other;
   };
-  const full = (i: number) => (widths[i]! >= wrap - SLACK && widths[i]! <= wrap) || (widths[i]! > wrap && otherFull(i));
+  // A page set in a proportional font (a PDF copy: quotes and digits narrower than a hanzi, lines justified) spreads
+  // its full lines over a few characters: where more lines fall in a band a little below the widest one, the full
+  // lines reach down to it.
+  const floor = (charsWin ? byChars : byWidth).densest - SLACK;
+  const full = (i: number) => (widths[i]! >= floor && widths[i]! <= wrap) || (widths[i]! > wrap && otherFull(i));
   const out = new Set<number>();
   // Printed text has few lines wider than its width (a table row, a long address); prose written a paragraph per
   // line has many, and a band of similar short lines (headings, list items) is then no wrapping width.
