@@ -29,6 +29,14 @@ describe('front matter', () => {
     expect(result.sections.map((s) => s.heading)).toEqual(['一、2023年工作回顾', '二、2024年工作安排']);
   });
 
+  it('reads a YAML block whose list items (  - "经济") the view blanks as markdown bullets, and a percent-encoded url in it', () => {
+    const head = '---\ntitle: "某报：政府工作报告未提今年增长目标"\ndate: "2020-05-22"\ntags:\n  - "经济"\n  - "2020两会"\nurl: "https://www.example.com/article/2020%E5%85%A9%E6%9C%83"\n---\n';
+    const result = extracted(`${head}\n记者报道，今年赤字率拟按3.6%以上安排。\n`);
+    expect(result.removed[0]).toMatchObject({ rule: 'furniture.front-matter', text: head.trimEnd() });
+    expect(result.meta.date).toBe('2020-05-22');
+    expect(result.quantities.map((q) => [q.core.text, q.year])).toEqual([['3.6%', 2020]]);
+  });
+
   it('reads a scraper header (标题：/发布日期：, **发布日期**: in markdown) and falls back on its title and date', () => {
     const head = '标题：某县2024年政府工作报告\n**发布日期**: 2024年1月20日\n**来源**: 某县人民政府网\n\n';
     const result = extracted(`${head}一、2023年工作回顾\n全县粮食产量增长3%。\n`);

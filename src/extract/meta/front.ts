@@ -61,7 +61,7 @@ const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|A
  * keys of rules/boilerplate.yaml (标题, 发布日期, 来源…) opening the file. The header must start on the first
  * non-empty line (or right after the YAML block) and name at least one hint key; it ends at the first other line.
  */
-export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, boilerplate: Rules['boilerplate']): FrontMatter | null {
+export function frontMatter(doc: Pick<Doc, 'text' | 'lines' | 'lineStarts'>, boilerplate: Rules['boilerplate']): FrontMatter | null {
   const rules = boilerplate.frontMatter;
   if (!rules) return null;
   const keys = boilerplate.compiled.frontKeys;
@@ -85,7 +85,8 @@ export function frontMatter(doc: Pick<Doc, 'text' | 'lines'>, boilerplate: Rules
   let at = first;
   if (lines[first]!.body === '---') {
     const close = lines.findIndex((l, j) => j > first && j <= first + MAX_YAML_LINES && (l.body === '---' || l.body === '...'));
-    const yamlLike = (j: number) => blank(j) || YAML_LINE.test(lines[j]!.body);
+    // (A list item is read as written: the view blanks a markdown bullet, `  - "經濟"` of a tags list.)
+    const yamlLike = (j: number) => blank(j) || YAML_LINE.test(lines[j]!.body) || YAML_LINE.test(doc.text.slice(doc.lineStarts[j]!, lines[j]!.end).trim());
     if (close > first + 1 && lines.slice(first + 1, close).every((_, k) => yamlLike(first + 1 + k))) {
       for (let j = first + 1; j < close; j++) take(j);
       last = close;
