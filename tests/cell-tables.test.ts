@@ -84,6 +84,25 @@ describe('one cell per line with no serial column', () => {
     ]);
   });
 
+  it('reads a header cell written over two lines (2025年 / 完成值), numbered rows under group names with no marker, figures in words', () => {
+    const text = [
+      '第二章 发展目标', '专栏1 “十五五”时期主要指标', '', '类别', '', '指标', '', '单位', '', '2025年', '', '完成值', '', '2030年', '', '目标值', '', '属性', '',
+      '经济发展', '', '1. 全员劳动生产率', '', '万元/人', '', '28', '', '36', '', '预期性', '',
+      '2. 地区生产总值年均增长', '', '%', '', '“十四五”年均增长4.0', '', '“十五五”年均增长5.0左右', '', '预期性', '',
+      '绿色低碳', '', '3. 森林覆盖率', '', '%', '', '42.3', '', '42.5以上', '', '约束性', '',
+      '第三章 建设现代化产业体系', '', '加快发展先进制造业。',
+    ].join('\n');
+    const result = assemble(docOf(text));
+    expect(result.sections.map((s) => s.heading)).toEqual(['第二章 发展目标', '第三章 建设现代化产业体系']);
+    const table = result.tables[0]!;
+    expect(table.columns.map((c) => c.year)).toEqual([null, null, null, 2025, 2030, null]);
+    expect(table.rows.map((r) => r.label)).toEqual(['经济发展', '1. 全员劳动生产率', '2. 地区生产总值年均增长', '绿色低碳', '3. 森林覆盖率']);
+    const cells = (label: string) => table.rows.find((r) => r.label === label)!.cells.filter((c) => c.value !== null).map((c) => [c.value, c.comparator]);
+    expect(cells('1. 全员劳动生产率')).toEqual([[28, null], [36, null]]);
+    expect(cells('3. 森林覆盖率')).toEqual([[42.3, null], [42.5, '>=']]);
+    for (const t of result.tables) for (const r of t.rows) for (const c of r.cells) expect(text.slice(c.span.start, c.span.end)).toBe(c.text);
+  });
+
   it('leaves a serial table (序号 above the header words) to the serial layout', () => {
     const text = '序号\n考核项目\n分值\n评分标准\n1\n组织领导\n10\n按时部署的得10分\n2\n宣传工作\n5\n开展宣传的得5分\n';
     expect(assemble(docOf(text)).tables.map((t) => t.rule)).toEqual(['table.cell-per-line']);

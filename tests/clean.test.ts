@@ -169,6 +169,15 @@ describe('clean: a table of contents', () => {
     expect(sections(text)).toEqual(['推进一号重点工作', '推进二号重点工作']);
   });
 
+  it('reads end matter listed last in a table of contents (名词解释) as an entry, not as the glossary heading of the body', () => {
+    const text = '某市国民经济和社会发展第十五个五年规划纲要\n目  录\n\n第一篇 锚定目标\n\n第一章 发展基础\n\n第二章 发展目标\n\n名词解释\n\n'
+      + '本规划纲要根据市委建议编制，是今后五年的宏伟蓝图。\n第一篇 锚定目标\n第一章 发展基础\n“十四五”时期，全市地区生产总值年均增长4.9%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.removed.filter((r) => r.rule === 'furniture.contents').map((r) => r.text.trim().split('\n').at(-1))).toEqual(['名词解释']);
+    expect(result.sections.map((s) => [s.heading, s.role])).toEqual([['第一篇 锚定目标', expect.anything()], ['第一章 发展基础', 'review']]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.period])).toEqual([['4.9%', 'actual', [2021, 2025]]]);
+  });
+
   it('leaves a line naming a catalogue (产业结构调整指导目录) and a 目录 with no entries after it alone', () => {
     expect(removed(`执行《产业结构调整指导目录》，淘汰落后产能。\n${BODY}\n`).filter(([rule]) => rule === 'furniture.contents')).toEqual([]);
     expect(removed(`目录\n${BODY}\n`).filter(([rule]) => rule === 'furniture.contents')).toEqual([]);

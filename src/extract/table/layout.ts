@@ -440,23 +440,46 @@ function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken):
     if (above >= 0 && (rules.cellPerLine?.opens.includes(lines[above]!.body) || g.headerCell.test(lines[above]!.body.replace(/\s+/gu, '')))) continue;
     const seq: number[] = [];
     for (let k = i; k < lines.length && !lines[k]!.removed && !taken[k]; k++) if (lines[k]!.body) seq.push(k);
-    const body = (q: number) => lines[seq[q]!]!.body;
+    // A header cell may run over two lines, its year and what the column holds (2025年 / 完成值): `ends[q]` is the
+    // last line of cell q, `texts` the header cells so joined.
+    const ends = [...seq];
+    const texts: string[] = [];
+    const body = (q: number) => texts[q] ?? lines[seq[q]!]!.body;
     let width = 0;
-    while (width < seq.length && g.headerCell.test(body(width).replace(/\s+/gu, ''))) width++;
+    for (;;) {
+      if (width >= seq.length) break;
+      const head = lines[seq[width]!]!.body.replace(/\s+/gu, '');
+      const note = width + 1 < seq.length && g.yearNote && YEAR_CELL.test(head) ? lines[seq[width + 1]!]!.body.replace(/\s+/gu, '') : '';
+      const text = note && g.yearNote!.test(note) ? head + note : head;
+      if (!g.headerCell.test(text)) break;
+      if (text !== head) {
+        texts.push(lines[seq[width]!]!.body + lines[seq[width + 1]!]!.body);
+        ends.splice(width, 2, seq[width + 1]!);
+        seq.splice(width + 1, 1);
+      } else texts.push(lines[seq[width]!]!.body);
+      width++;
+    }
     if (width < 3) continue;
     const rows = headedRows(seq.length, width, body, g, rules);
     if (rows.filter((r) => !r.group).length < 2) continue;
-    const cell = (q: number): Range => ({ start: lines[seq[q]!]!.start, end: lines[seq[q]!]!.end });
+    const cell = (q: number): Range => ({ start: lines[seq[q]!]!.start, end: lines[ends[q]!]!.end });
     const asRow = (qs: number[], pad: number) => {
       const at = cell(qs[0]!).start;
       return { span: { start: at, end: cell(qs.at(-1)!).end }, cells: [...Array.from({ length: pad }, () => ({ start: at, end: at })), ...qs.map(cell)] };
     };
     const header = Array.from({ length: width }, (_, q) => q);
     out.push({ rule: g.id, first: i, lines: [asRow(header, 0), ...rows.map((r) => asRow(r.cells, r.group ? 0 : width - r.cells.length))], headerCount: 1, placed: true });
-    i = seq[rows.at(-1)!.cells.at(-1)!]!;
+    i = ends[rows.at(-1)!.cells.at(-1)!]!;
   }
   return out;
 }
+
+const HAS_DIGIT = /\d/u;
+/** Longest group name of a headed table written without a marker (经济发展, 民生福祉). */
+const MAX_GROUP_NAME = 8;
+
+/** A header line that is a year alone (2025年), which the line under it may go on (完成值). */
+const YEAR_CELL = /^(19|20)\d{2}年$/u;
 
 /** A line of three cells with spaces between: the first token, what lies between, the last token (lazy middle). */
 const THREE_CELLS = /^(\S+)[ \t]+(\S.*?)[ \t]+(\S+)$/u;
@@ -506,16 +529,28 @@ type Headed = NonNullable<Rules['tables']['headedCellPerLine']>;
 function headedRows(n: number, width: number, body: (q: number) => string, g: Headed, rules: Rules['tables']): { cells: number[]; group: boolean }[] {
   const rows: number[][] = [];
   const span = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
-  const marker = (q: number) => (g.groupRow.test(body(q)) ? 'group' : g.itemRow.test(body(q)) ? 'item' : null);
+  const marked = (q: number) => (g.groupRow.test(body(q)) ? 'group' : g.itemRow.test(body(q)) ? 'item' : null);
+  // A group's name with no marker (经济发展, 科技创新: a 类别 cell written once) is a short line of words right
+  // before an item row.
+  // (Not a word its rows end with, 预期性: the last cell of a row whose cell above was written over two lines.)
+  const ends = new Set<string>();
+  const named = (q: number) => q + 1 < n && body(q).length <= MAX_GROUP_NAME && !HAS_DIGIT.test(body(q)) && marked(q + 1) === 'item' && !ends.has(body(q));
+  const marker = (q: number) => marked(q) ?? (named(q) ? 'group' : null);
   let q = width;
   if (q < n && marker(q)) {
     const fits = (p: number) => p < n && body(p).length <= g.maxCell;
     const groups = new Set<number>();
+    // Under groups named without a marker, an item row fills the columns but the group's, one line more only where
+    // a cell ran over two and the next row follows: no line after the table is taken for its last cell.
+    const byName = !marked(q);
+    const more = (e: number) => e + 1 < n && marker(e + 1) !== null;
     while (fits(q)) {
       const m = marker(q);
       if (!m) break;
       let e = q + 1;
-      while (e < q + width && fits(e) && !marker(e)) e++;
+      const limit = byName && m === 'item' ? q + width - 1 : q + width;
+      while ((e < limit || (e === limit && byName && m === 'item' && more(e))) && fits(e) && !marked(e) && !(byName && m === 'item' && e - q >= width - 1 && named(e))) e++;
+      if (m === 'item') ends.add(body(e - 1));
       if (m === 'item' && e - q < 2) break;
       if (m === 'group') groups.add(rows.length);
       rows.push(span(q, e));
@@ -541,7 +576,8 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
   const row = (p: number, skip = 0) => {
     if (p + width - skip > n) return false;
     for (let k = skip; k < width; k++) if (!short(p + k - skip) || !fitsColumn(k, p + k - skip, k === skip)) return false;
-    for (let k = skip + 1; k < width; k++) if (value(p + k - skip)) return true;
+    // (A figure in words counts: “十四五”年均增长4.0 under 2025年完成值.)
+    for (let k = skip + 1; k < width; k++) if (value(p + k - skip) || HAS_DIGIT.test(body(p + k - skip))) return true;
     return false;
   };
   const out: { cells: number[]; group: boolean }[] = [];

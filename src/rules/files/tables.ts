@@ -46,6 +46,8 @@ export function tableRules() {
     headedCellPerLine: z.object({
       id: RuleId, ...examples, opens: Words, headerCell: Pattern, groupRow: Pattern, itemRow: Pattern,
       maxCell: z.number().int().positive().default(120),
+      /** What a year column holds, written on the line under its year (2025年 / 完成值): one header cell with it. */
+      yearNote: Pattern.optional(),
     }).strict().optional(),
     /**
      * Rows written one a line with single spaces between their cells (a task table flattened to text): a header line
