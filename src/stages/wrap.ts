@@ -120,7 +120,8 @@ export function wrappedLines(doc: Pick<Doc, 'text' | 'lineStarts' | 'lines'> & P
   // A page set in a proportional font (a PDF copy: quotes and digits narrower than a hanzi, lines justified) spreads
   // its full lines over a few characters: where more lines fall in a band a little below the widest one, the full
   // lines reach down to it.
-  const floor = (charsWin ? byChars : byWidth).densest - SLACK;
+  const densest = (charsWin ? byChars : byWidth).densest;
+  const floor = densest < wrap ? densest - SPREAD : wrap - SLACK;
   const full = (i: number) => (widths[i]! >= floor && widths[i]! <= wrap) || (widths[i]! > wrap && otherFull(i));
   const out = new Set<number>();
   // Printed text has few lines wider than its width (a table row, a long address); prose written a paragraph per
