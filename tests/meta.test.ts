@@ -87,6 +87,17 @@ describe('meta: web articles', () => {
     }
   });
 
+  it('reads the speaker line a hard wrap joined to the delivery line (…会议上 / 某某市人民政府市长), and a bureau named by its level word alone', () => {
+    // Printed 27 hanzi to a line: the delivery line is as wide, so the speaker line below it runs on from it.
+    const han = '全市经济运行稳中向好高质量发展取得新成效创新驱动发展战略深入实施营商环境持续优化民生福祉不断增进城乡面貌焕然一新';
+    const body = Array.from({ length: 12 }, (_, k) => Array.from({ length: 27 }, (_, i) => han[(k * 5 + i) % han.length]).join('')).join('\n');
+    const report = `政 府 工 作 报 告\n——2023年12月28日在晋江市第十八届人民代表大会第三次会议上\n晋江市人民政府市长\n\n王某某\n\n各位代表：\n`
+      + `现在，我代表市人民政府向大会作工作报告，请予审议。\n${body}。\n泉州南站正式通车。\n`;
+    expect(metaOf(report)).toMatchObject({ issuer: '晋江市人民政府' });
+    const budget = '关于洛阳市2025年预算执行情况和2026年预算（草案）的报告\n——2026年2月7日在洛阳市第十六届人民代表大会第五次会议上\n市财政局\n各位代表：\n受市人民政府委托，现将预算执行情况报告如下。\n';
+    expect(metaOf(budget)).toMatchObject({ issuer: '洛阳市财政局' });
+  });
+
   it('takes no agency\'s dateline standing over a full report for its title (新华社北京3月22日电 / 政府工作报告——…)', () => {
     const text = '某某社北京3月22日电\n政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上\n国务院总理 某某\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n';
     const meta = metaOf(text);

@@ -1,4 +1,4 @@
-import type { Block, Doc } from '../../document.js';
+import type { Block, Doc, Range } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { alternation } from '../../rules/pattern.js';
 import { bareLevel, type Place, type Regions } from './region.js';
@@ -49,10 +49,12 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
   const about = title ? rules.meta.issuerAbout?.pattern.exec(title)?.groups?.name : undefined;
   if (about && suffix.test(about)) return cue(about);
   if (collector) return cue(collector);
-  const views = front.map((b) => doc.view.slice(b.start, b.end).trim());
+  // Line by line: a hard-wrapped copy may have joined the speaker's line to the delivery line above it.
+  const parts = front.flatMap((b) => physicalLines(doc.view, b));
+  const views = parts.map((b) => doc.view.slice(b.start, b.end).trim());
   // (Not a page's title with its site after it: 2025年某市…统计公报_某市人民政府.)
   const orgLine = views.findIndex((v) => v.length <= 30 && suffix.test(v) && !/[,。:;、()_|｜]/.test(v) && !/代表|会议|报告|公报/.test(v));
-  if (orgLine >= 0) return cue(doc.text.slice(front[orgLine]!.start, front[orgLine]!.end).trim());
+  if (orgLine >= 0) return cue(doc.text.slice(parts[orgLine]!.start, parts[orgLine]!.end).trim());
   for (const v of views) {
     const m = speaker.exec(v);
     if (m?.[1]) return cue(m[1].replace(/^.*?(国务院)$/, '$1'));
@@ -81,7 +83,19 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
   return null;
 }
 
-/** 市人民政府 → 来宾市人民政府; 区人民政府 → 成都市金牛区人民政府; 自治区人民政府 → 宁夏回族自治区人民政府. */
+/** The physical lines of a block (one, unless a hard wrap joined several). */
+function physicalLines(view: string, b: Range): Range[] {
+  const out: Range[] = [];
+  let start = b.start;
+  for (let i = view.indexOf('\n', start); i >= 0 && i < b.end; i = view.indexOf('\n', start)) {
+    out.push({ start, end: i });
+    start = i + 1;
+  }
+  out.push({ start, end: b.end });
+  return out;
+}
+
+/** 市人民政府 → 来宾市人民政府; 区人民政府 → 成都市金牛区人民政府; 自治区人民政府 → 宁夏回族自治区人民政府; 市财政局 → 洛阳市财政局. */
 export function expandIssuer(c: IssuerCue | null, place: Place, r: Regions): string | null {
   if (!c) return null;
   if (!c.bare) return c.name;
@@ -93,5 +107,6 @@ export function expandIssuer(c: IssuerCue | null, place: Place, r: Regions): str
   const name = district.includes(level) ? (place.district ? (withCity.includes(level) ? (place.city ?? '') : '') + place.district : null)
     : city.includes(level) ? ownCity ?? place.city
     : place.province;
-  return name ? `${name}人民政府` : null;
+  // (A bureau keeps its own name after the place's: 市财政局 → 洛阳市财政局.)
+  return name ? `${name}${r.bareGovernment?.exec(c.name)?.groups?.unit ?? '人民政府'}` : null;
 }
