@@ -98,6 +98,13 @@ describe('meta: web articles', () => {
     expect(metaOf(budget)).toMatchObject({ issuer: '洛阳市财政局' });
   });
 
+  it('takes a page\'s headline standing first as an unnumbered heading for its title, without the shop named after it, but no part\'s own heading', () => {
+    const page = '<html>\n<head>\n<title>某省能源供应能力显著增强 利用效率明显提高- 【某某易购】</title>\n</head>\n<body>\n<h1>某省能源供应能力显著增强 利用效率明显提高</h1>\n'
+      + '<p>发布时间：2011-05-03</p>\n<p>某省统计局5月1日通报该省“十一五”期间能源供应与消费情况。过去五年，全省新增发电装机容量3100万千瓦。</p>\n</body>\n</html>\n';
+    expect(metaOf(page).title).toBe('某省能源供应能力显著增强 利用效率明显提高');
+    expect(metaOf('2022年政府工作回顾\n过去一年，全市地区生产总值增长5.5%。\n').title).not.toBe('2022年政府工作回顾');
+  });
+
   it('takes no agency\'s dateline standing over a full report for its title (新华社北京3月22日电 / 政府工作报告——…)', () => {
     const text = '某某社北京3月22日电\n政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上\n国务院总理 某某\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n';
     const meta = metaOf(text);

@@ -1,4 +1,4 @@
-import type { Doc } from '../../document.js';
+import type { Block, Doc } from '../../document.js';
 import { lineOf } from '../../span.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import { COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../../rules/punctuation.js';
@@ -168,6 +168,11 @@ export function opening(doc: Doc, rules: Rules): Opening {
       // A report flattened onto one line opens with its title and the delivery phrase: 某市政府工作报告——2026年1月…
       const head = i === 0 && !out.title ? RUN_ON_TITLE.exec(view) ?? SPACED_TITLE.exec(view) : null;
       if (head && looksLikeTitle(head[1]!, rules) && endsAsTitle(head[1]!, rules)) out.title = doc.reading.written(b.start, b.start + head[1]!.length);
+      // A page's headline standing first as an unnumbered heading (a news story's, its <title> or <h1>) is its title.
+      // (Not a part's own heading: 2022年政府工作回顾.)
+      else if (!out.title && b.kind === 'heading' && !markerOf(doc, b) && looksLikeTitle(view, rules) && !rules.quantities.sections.some((r) => r.pattern.test(view))) {
+        out.title = doc.reading.written(b.start, b.end);
+      }
       break;
     }
     if (collector) {
@@ -216,6 +221,12 @@ export function opening(doc: Doc, rules: Rules): Opening {
   }
   if (out.title) out.title = withoutBookMarks(withoutNote(out.title, rules));
   return out;
+}
+
+/** Whether a heading block opens with a marker (一、, （一）): its section's, read off the document. */
+function markerOf(doc: Doc, b: Block): boolean {
+  const id = b.section;
+  return id !== null && id !== undefined && doc.sections.some((s) => s.id === id && s.marker !== null);
 }
 
 /** A field of a list (数据源：…, 新闻条数：20): a short label and its colon. */
