@@ -329,7 +329,11 @@ describe('comparator, measure and direction', () => {
   });
 
   it('gives each figure of a list about the three industries (三次产业…分别为A、B和C) its industry', () => {
-    expect(qs('三次产业实现增加值分别为69.6亿元、330.8亿元和240.6亿元。').map((q) => q.indicator)).toEqual(['第一产业实现增加值', '第二产业实现增加值', '第三产业实现增加值']);
+    expect(qs('三次产业实现增加值分别为69.6亿元、330.8亿元和240.6亿元。').map((q) => q.indicator)).toEqual(['第一产业增加值', '第二产业增加值', '第三产业增加值']);
+    // Written without 第 (一、二、三产业) or with it once (第一、二、三产业), the industries are named in full.
+    for (const list of ['一、二、三产业', '第一、二、三产业']) {
+      expect(qs(`${list}增加值分别增长7.6%、7.7%、8.9%。`).map((q) => q.indicator)).toEqual(['第一产业增加值', '第二产业增加值', '第三产业增加值']);
+    }
   });
 
   it('reads numerals behind a magnitude before a unit that opens with a place (四千亿千瓦时) or is read after digits only (二十五亿块)', () => {

@@ -138,7 +138,7 @@ function close(doc: Doc, g: Group, c: Compiled, frame: Frame, handed: Handed | n
   if (byYears !== null) yearsRespectively(doc.view, g, byYears, c);
   if (!parts) return handed;
   g.members.forEach((d, i) => {
-    d.indicator = parts[i]!;
+    d.indicator = withoutInnerVerb(parts[i]!, c);
     d.rules.indicator = by;
   });
   return { sentence: g.sentence, parts };
