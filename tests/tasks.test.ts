@@ -51,6 +51,15 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('keeps a task\'s 主办单位/协办单位 line near the end of a short text (no site footer: it names who assists)', () => {
+    const text = '一、人居环境提升工程\n(1)实施老旧小区改造提升。完成老旧小区改造12个。\n主办单位:县城投公司,协办单位:住建局、凤城镇。\n'
+      + '(2)提升人行桥景观。完成景观提升工程。\n主办单位:县建发公司,协办单位:住建局、水利局。\n';
+    expect(roles(text)).toEqual([
+      ['(1)', '实施老旧小区改造提升', ['县城投公司'], ['县城投公司'], ['住建局', '凤城镇']],
+      ['(2)', '提升人行桥景观', ['县建发公司'], ['县建发公司'], ['住建局', '水利局']],
+    ]);
+  });
+
   it('reads a lead label with what the lead does in it (牵头考核单位) after a deadline in the same parenthesis', () => {
     const text = '一、政务服务（25分）\n1．各级政务服务事项全部开通全程网办。（5月底取得明显成效并持续推进，牵头考核单位：市审批服务局）\n'
       + '2．推动高频应用接入移动端。（持续推进，牵头考核部门：市工信局、市大数据中心）\n';
