@@ -103,6 +103,26 @@ describe('one cell per line with no serial column', () => {
     for (const t of result.tables) for (const r of t.rows) for (const c of r.cells) expect(text.slice(c.span.start, c.span.end)).toBe(c.text);
   });
 
+  it('reads a group column written before the serial one (分类 / 序号 / …), its cell once before its group\'s rows, blank lines between cells', () => {
+    const cells = ['2023年某区政府工作报告重点工作责任分解', '分类', '序号', '事项', '责任单位', '牵头单位',
+      '发展目标', '1', '地区生产总值增长6.5%以上。', '区发改局、区经商局', '区发改局', '2', '区本级固定资产投资增长25%。', '区发改局', '区发改局',
+      '民生实事', '3', '新建城市书房5家。', '区文广旅体局', '区文广旅体局'];
+    const text = `${cells.join('\n\n')}\n`;
+    const result = assemble(docOf(text));
+    const table = result.tables[0]!;
+    expect(table.columns.map((c) => c.path.join(''))).toEqual(['分类', '序号', '事项', '责任单位', '牵头单位']);
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['发展目标'], ['1', '地区生产总值增长6.5%以上。', '区发改局、区经商局', '区发改局'], ['2', '区本级固定资产投资增长25%。', '区发改局', '区发改局'],
+      ['民生实事'], ['3', '新建城市书房5家。', '区文广旅体局', '区文广旅体局'],
+    ]);
+    expect(result.tasks.map((t) => [t.title, t.lead, t.responsible])).toEqual([
+      ['地区生产总值增长6.5%以上', ['区发改局'], ['区发改局', '区经商局']],
+      ['区本级固定资产投资增长25%', ['区发改局'], ['区发改局']],
+      ['新建城市书房5家', ['区文广旅体局'], ['区文广旅体局']],
+    ]);
+    expect(result.sections).toEqual([]);
+  });
+
   it('leaves a serial table (序号 above the header words) to the serial layout', () => {
     const text = '序号\n考核项目\n分值\n评分标准\n1\n组织领导\n10\n按时部署的得10分\n2\n宣传工作\n5\n开展宣传的得5分\n';
     expect(assemble(docOf(text)).tables.map((t) => t.rule)).toEqual(['table.cell-per-line']);

@@ -208,7 +208,7 @@ export function unitLineTest(view: string, g: Grammar): UnitLine {
  * last row, at a line that reads as a unit list. The lines of a row beyond the header's width are one cell written
  * over several lines: the one before the unit cell, or the last one when the row ends in no unit list.
  */
-function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine | null, spacedToo = true): RawTable[] {
+function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: UnitLine | null, spacedToo = true, groupedAt = -1): RawTable[] {
   // The lines are the cells of a table written with a blank line after each (see `spaced`): a cell over several lines
   // is one of them already, and no row runs on over the next.
   const compact = !spacedToo;
@@ -225,8 +225,31 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
     return k;
   };
+  // The line of the header of a group column written before the serial one at line k (分类 on the written line
+  // above), or -1.
+  const groupHeaderAt = (k: number) => {
+    let a = k - 1;
+    while (a >= 0 && !body(a) && !lines[a]!.removed) a--;
+    return a >= 0 && usable(a) && grammar.groupHeaders.includes(body(a)) ? a : -1;
+  };
+  const groupedFrom = (k: number) => k === groupedAt || groupHeaderAt(k) >= 0;
+  /** The table with that header line as the first cell of its header row, where there is one. */
+  const withGroupHeader = (found: { table: RawTable; last: number }, k: number) => {
+    const a = groupHeaderAt(k);
+    if (a < 0) return found;
+    const [head, ...rows] = found.table.lines;
+    const cell = { start: lines[a]!.start, end: lines[a]!.end };
+    // Each row but a group's own (its group cell alone) leaves the group column empty.
+    const empty = (r: RawTable['lines'][number]) => (r.cells.length === 1 ? r : { ...r, cells: [{ start: r.span.start, end: r.span.start }, ...r.cells] });
+    found.table.lines = [{ ...head!, span: { start: cell.start, end: head!.span.end }, cells: [cell, ...head!.cells] }, ...rows.map(empty)];
+    found.table.first = a;
+    return found;
+  };
+  let grouped = false;
+  // That column's cell, written once right before its group's first row (serial n).
+  const groupCell = (k: number, n: number) => grouped && usable(k) && !!body(k) && body(k).length <= grammar.maxHeaderCell && !isNumber(body(k)) && body(nextWritten(k)) === String(n);
   // A group row on one line heads row n when the serial number n follows it (a part heading after the table does not).
-  const heads = (k: number, n: number) => titled(k) && body(nextWritten(k)) === String(n);
+  const heads = (k: number, n: number) => (titled(k) || groupCell(k, n)) && body(nextWritten(k)) === String(n);
   // The next row opens at k (serial n, or a group row), perhaps after blank lines.
   const opensAt = (k: number, n: number) => {
     while (k < lines.length && !body(k) && !lines[k]!.removed) k++;
@@ -237,8 +260,10 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   // The cells of a table written with blank lines (see `spaced`) are read from its opener, their first line, only.
   for (let i = 0; i < (compact ? Math.min(1, lines.length) : lines.length); i++) {
     if (taken[i] || lines[i]!.removed || !opener(lines[i]!.body)) continue;
-    const found = tableAt(i) ?? (spacedToo ? spacedAt(i) : null);
-    if (!found) continue;
+    grouped = groupedFrom(i);
+    const read = tableAt(i) ?? (spacedToo ? spacedAt(i) : null);
+    if (!read) continue;
+    const found = grouped ? withGroupHeader(read, i) : read;
     out.push(found.table);
     i = found.last;
   }
@@ -251,7 +276,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     for (let limit = SPACED_CELLS; ; limit *= 4) {
       const compact = spaced(lines, i, taken, limit, grammar!.maxRowLines);
       if (!compact) return null;
-      const table = cellPerLine(compact.lines, rules, compact.taken, unit, false)[0];
+      const table = cellPerLine(compact.lines, rules, compact.taken, unit, false, grouped ? 0 : -1)[0];
       if (!table || table.first !== 0) return null;
       if (compact.cut && lastLineOf(compact.lines, table) >= compact.lines.length - grammar!.maxRowLines - 1) continue;
       table.first = i;
@@ -265,7 +290,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
    */
   function tableAt(i: number): { table: RawTable; last: number } | null {
     let j = i;
-    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar!.maxHeaderCell && !isNumber(body(j)) && !group(j) && !titled(j)) j++;
+    while (j < lines.length && body(j) && body(j) !== '1' && !lines[j]!.removed && body(j).length <= grammar!.maxHeaderCell && !isNumber(body(j)) && !group(j) && !titled(j) && !(j - i >= 3 && groupCell(j, 1))) j++;
     // A total row (总分 / 100) written right under the header: its label is the last short line.
     let total: number[] | null = null;
     let first = j;
@@ -280,7 +305,7 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     let p = first;
     let n = 1;
     while (usable(p)) {
-      if (titled(p)) {
+      if (titled(p) || groupCell(p, n)) {
         // A group row on one line: the next serial number follows it.
         if (!heads(p, n)) break;
         rows.push({ at: [p], group: true });

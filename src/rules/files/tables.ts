@@ -38,6 +38,8 @@ export function tableRules() {
     cellPerLine: z.object({
       id: RuleId, ...examples, opens: Words, maxHeaderCell: z.number().int().positive().default(12), groupRow: Pattern.optional(), groupTitle: Pattern.optional(),
       maxRowLines: z.number().int().positive().default(24),
+      /** Headers of a group column written before the serial one (分类 / 序号 / …): its cell stands once before its group's rows. */
+      groupHeaders: Words.default([]),
     }).strict().optional(),
     /**
      * One cell per line with no serial column: a header of header-word lines opened by one of `opens`, then rows
