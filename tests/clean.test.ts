@@ -60,6 +60,12 @@ describe('clean: page furniture', () => {
     expect(doc.removed[0]!.start).toBeGreaterThan(text.lastIndexOf(BODY));
   });
 
+  it('removes a breadcrumb trail that goes on over the next line (您现在的位置:首页 / > 政务公开 > 重点工作落实情况), not the title after it', () => {
+    const page = ['您现在的位置:首页', '> 政务公开 > 重点工作落实情况', '2023年某区政府工作报告重点工作责任分解第一季度进展情况', BODY].join('\n');
+    expect(kept(page)).toEqual(['2023年某区政府工作报告重点工作责任分解第一季度进展情况', BODY]);
+    expect(extract({ text: page }, { rules }).meta.title).toBe('2023年某区政府工作报告重点工作责任分解第一季度进展情况');
+  });
+
   it('removes a news page header: breadcrumb trail, headline, date and source labels, font widget', () => {
     const page = ['您现在的位置：', '网站首页', '>', '政务公开', '>', '工作动态', '某区召开全体会议', '发布日期：', '2024-03-01', '信息来源：', '区政府办', '【字号：', '大', '中', '小', '】', BODY, BODY].join('\n');
     expect(kept(page)).toEqual([BODY, BODY]);
