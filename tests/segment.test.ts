@@ -142,6 +142,15 @@ describe('segment: headings and depth by context', () => {
     expect(doc.text.slice(lead.start, lead.end)).toBe('牵头单位：区商务局');
   });
 
+  it('reads a 换届 report\'s part titles written after a slogan and a dash (砥砺奋斗、负重前行——本届政府工作回顾), with their roles', () => {
+    const text = '2022年某市政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n砥砺奋斗、负重前行——本届政府工作回顾\n'
+      + '过去五年，全市地区生产总值年均增长8.1%。\n奋楫扬帆、勇毅前行——2022年工作安排\n今年全市地区生产总值增长8%左右。\n';
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.heading, s.role])).toEqual([['砥砺奋斗、负重前行——本届政府工作回顾', 'review'], ['奋楫扬帆、勇毅前行——2022年工作安排', 'plan']]);
+    // The delivery line under a title (政府工作报告——2022年1月…) is no part title.
+    expect(headings('政府工作报告——2022年1月在某市第六届人民代表大会上\n各位代表：\n')).toEqual([]);
+  });
+
   it('ends a heading before a part\'s weight in an assessment scheme ((25分)), whose figure is still read as the part\'s', () => {
     const text = '某市数字政府建设考评办法\n一、政务服务一网通办（25分）\n（一）一体化政务服务平台建设（3分）\n1．开通全程网办。（牵头考核单位：市审批服务局）\n';
     expect(headings(text)).toEqual([[1, '一、政务服务一网通办'], [2, '（一）一体化政务服务平台建设']]);
