@@ -41,6 +41,11 @@ describe('years and periods', () => {
     ]);
   });
 
+  it('people who became or left something in a reviewed span (成为城镇居民, 实现脱贫) are counted over it; a stock all of which reached a state is of its end', () => {
+    const text = REPORT(2018, '一、过去五年工作回顾\n五年来，8000多万农业转移人口成为城镇居民，5575万农村贫困人口实现脱贫，112个脱贫村全部成为经济强村。\n');
+    expect(when(text)).toEqual([['8000多万', 'actual', null, [2013, 2017]], ['5575万', 'actual', null, [2013, 2017]], ['112个', 'actual', 2017, null]]);
+  });
+
   it('a total listed with 、 after a total over the span is over it too; a level reached after it is of the span\'s end', () => {
     const text = REPORT(2021, '一、过去五年工作回顾\n五年来，全县累计建成高标准农田27万亩、高效节水灌溉3.5万亩、城镇化率达到60%。\n');
     expect(when(text)).toEqual([['27万亩', 'actual', null, [2016, 2020]], ['3.5万亩', 'actual', null, [2016, 2020]], ['60%', 'actual', 2020, null]]);

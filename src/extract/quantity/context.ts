@@ -932,8 +932,16 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   // (Work planned over the span is its total as well: “十四五”期间，计划启动改造30万平方米.)
   if (holdsTotal(text, c) || ((kind === 'actual' || kind === 'target') && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
   // So is a count of things done or honoured in the span, its verb after it (19项科技成果获国家科学技术奖).
-  if (kind === 'actual' && COUNTS.has(m.dimension ?? '') && c.span.doneAfter.test(clauseAfter(frame, c, block, m))) return { year: null, period: around, rule };
+  if (kind === 'actual' && COUNTS.has(m.dimension ?? '') && doneAfter(clauseAfter(frame, c, block, m), c)) return { year: null, period: around, rule };
   return single(around[1], rule);
+}
+
+/** Whether a verb of work done or an honour won stands in `after`, not right after 全部/均 (112个脱贫村全部成为经济强村: a stock). */
+function doneAfter(after: string, c: Compiled): boolean {
+  const m = c.span.doneAfter.exec(after);
+  if (m === null) return false;
+  const before = after.slice(0, m.index);
+  return !c.q.spanFigures.doneAll.some((w) => before.endsWith(w));
 }
 
 /** Dimensions of a count: of things, households or people. */

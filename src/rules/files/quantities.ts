@@ -268,6 +268,8 @@ export function quantityRules() {
        * 15个公共文化场馆建成开放): over a span, the count of its years.
        */
       doneAfter: Words.default([]),
+      /** Words right before such a verb that make the count a stock all of which reached a state (全部, 均): no total. */
+      doneAll: Words.default([]),
       /** Words a span is named with as a time (“十三五”时期, 期间): what follows is about it, fronted or not. */
       timeWords: Words.default([]),
       /**
@@ -277,7 +279,7 @@ export function quantityRules() {
       fromYear: Pattern.optional(),
       /** Words after a single year that open a clause about it (2020年是…, 这一年里, 年中), as a comma does. */
       yearGoesOn: Words.default([]),
-    }).strict().default({ reached: [], change: [], steady: [], totals: [], notTotals: [], actions: [], subjects: [], changeGap: [], yearly: [], flows: [], doneAfter: [], timeWords: [], yearGoesOn: [] }),
+    }).strict().default({ reached: [], change: [], steady: [], totals: [], notTotals: [], actions: [], subjects: [], changeGap: [], yearly: [], flows: [], doneAfter: [], doneAll: [], timeWords: [], yearGoesOn: [] }),
     years: z.array(YearRule).default([]),
     /** Evidence for the roles stage: paragraph openers and tense words, and what a switch of role costs. */
     roles: z.object({
