@@ -142,6 +142,12 @@ describe('segment: headings and depth by context', () => {
     expect(doc.text.slice(lead.start, lead.end)).toBe('牵头单位：区商务局');
   });
 
+  it('reads decimal outline numbers (1.1增创…新优势。) as a level below 1., never a figure starting a line (1.5万亩, 5.5 / 亿元)', () => {
+    const text = '三、提升国际经济中心地位\n1.加快提升现代化产业体系整体竞争力\n1.1增创制造业高质量发展新优势。\n推动制造业高端化。\n1.2激活服务业创新发展新动力。\n'
+      + '做强现代服务业，全年完成投资\n5.5\n亿元。\n';
+    expect(headings(text)).toEqual([[1, '三、提升国际经济中心地位'], [2, '1.加快提升现代化产业体系整体竞争力'], [3, '1.1增创制造业高质量发展新优势'], [3, '1.2激活服务业创新发展新动力']]);
+  });
+
   it('reads a 换届 report\'s part titles written after a slogan and a dash (砥砺奋斗、负重前行——本届政府工作回顾), with their roles', () => {
     const text = '2022年某市政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n砥砺奋斗、负重前行——本届政府工作回顾\n'
       + '过去五年，全市地区生产总值年均增长8.1%。\n奋楫扬帆、勇毅前行——2022年工作安排\n今年全市地区生产总值增长8%左右。\n';
