@@ -377,6 +377,8 @@ describe('indicator', () => {
     // A verb between who reports and the measure reported is no part of the name, unless it opens a statistic's
     // name (完成投资), or 的 or no measure noun follows it (实现脱贫 is what was done).
     ['规模以上工业企业实现利润总额81亿元。', '规模以上工业企业利润总额'],
+    // A change word that makes a kind of thing with 式 (压缩式) is no change verb opening a clause.
+    ['新建2座压缩式生活垃圾转运站。', '压缩式生活垃圾转运站'],
     ['畜牧业实现增加值9.6亿元。', '畜牧业增加值'],
     ['民用机场完成旅客吞吐量120万人次。', '民用机场旅客吞吐量'],
     ['全年教育累计支出12.3亿元。', '教育支出'],
