@@ -64,6 +64,9 @@ describe('clean: page furniture', () => {
     const page = ['您现在的位置:首页', '> 政务公开 > 重点工作落实情况', '2023年某区政府工作报告重点工作责任分解第一季度进展情况', BODY].join('\n');
     expect(kept(page)).toEqual(['2023年某区政府工作报告重点工作责任分解第一季度进展情况', BODY]);
     expect(extract({ text: page }, { rules }).meta.title).toBe('2023年某区政府工作报告重点工作责任分解第一季度进展情况');
+    // A mark with its item on the same line leaves the short headline after it to the page.
+    const trail = ['当前位置：', '首页', '> 专题专栏', '> 工作报告', '回望奋进路 阔步新征程', BODY].join('\n');
+    expect(kept(trail)).toEqual(['回望奋进路 阔步新征程', BODY]);
   });
 
   it('removes a news page header: breadcrumb trail, headline, date and source labels, font widget', () => {

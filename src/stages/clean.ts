@@ -279,7 +279,8 @@ function follow(units: Line[], k: number, rule: Rule, sentenceEnd: RegExp): numb
       const u = units[last + 1]!;
       const separator = rule.trail.test(u.body);
       if (!separator && !(afterSeparator && u.body.length <= 16 && !sentenceEnd.test(u.body))) break;
-      afterSeparator = separator;
+      // (A mark with its item on the same line, > 工作报告, leaves the line after it to the page: its headline.)
+      afterSeparator = separator && /[:>»›/]$/.test(u.body);
       last++;
     }
   }
