@@ -377,6 +377,11 @@ describe('indicator', () => {
     // A verb between who reports and the measure reported is no part of the name, unless it opens a statistic's
     // name (完成投资), or 的 or no measure noun follows it (实现脱贫 is what was done).
     ['规模以上工业企业实现利润总额81亿元。', '规模以上工业企业利润总额'],
+    // Digits in a quoted name after a count are part of the name (“123”争先进位工作); a quoted name followed by what
+    // its things do is that name alone (“15分钟公服圈”提升百姓幸福感).
+    ['55项“123”争先进位工作顺利完成。', '“123”争先进位工作'],
+    ['58个“15分钟公服圈”提升百姓幸福感。', '15分钟公服圈'],
+    ['实施12个“一企一策”治理改造项目。', '“一企一策”治理改造项目'],
     // A change word that makes a kind of thing with 式 (压缩式) is no change verb opening a clause.
     ['新建2座压缩式生活垃圾转运站。', '压缩式生活垃圾转运站'],
     ['畜牧业实现增加值9.6亿元。', '畜牧业增加值'],

@@ -97,7 +97,9 @@ const RATED = /\d[A-Z]+级|\dG|\d+万?级/g;
 
 const DIGIT = /\d/;
 /** Whether a noun holds a number other than a rating (RATED); most hold no digit at all, and are then not rewritten. */
-const numbered = (noun: string) => DIGIT.test(noun) && DIGIT.test(noun.replace(RATED, ''));
+const numbered = (noun: string) => DIGIT.test(noun) && DIGIT.test(noun.replace(RATED, '').replace(QUOTED, ''));
+/** A name in quotes (“123”争先进位工作, “5+2”): its digits are part of the name. */
+const QUOTED = /“[^“”]*”/g;
 
 /**
  * A subject (全区实现…, 省级财政安排…) is dropped when a dropped word follows it, and the document's own area
@@ -306,7 +308,12 @@ function nounAfter(view: string, start: number, end: number, c: Compiled): Range
   // A one-character noun counts only if it is one of the short names of things counted (38个村, 16个县（市）).
   const single = len === 1 && ind.singleNouns.includes(view[start]!);
   if (len < 2 && !single) return null;
-  const r = single ? { start, end: start + 1 } : trim(view, { start, end: start + len }, c);
+  let r = single ? { start, end: start + 1 } : trim(view, { start, end: start + len }, c);
+  // A quoted name followed by what its things do (58个“15分钟公服圈”提升百姓幸福感): the name alone (indicator.afterQuote).
+  if (view.charCodeAt(r.start) === 0x201c) {
+    const close = view.indexOf('\u201d', r.start + 1);
+    if (close > r.start && close + 1 < r.end && ind.afterQuote.some((w) => view.startsWith(w, close + 1))) r = { start: r.start, end: close + 1 };
+  }
   // What follows a count names the thing counted only if it is a noun phrase: no number (but 4A级, 5G), no
   // change verb.
   const noun = view.slice(r.start, r.end);

@@ -84,6 +84,8 @@ export function quantityRules() {
     /** Verbs that open a clause describing what is counted, closed by 的 (具有…学位的人才): the noun after it is named. */
     relativeVerbs: Words.default([]),
     maxLength: z.number().int().positive().default(24),
+    /** Verbs after a quoted name a count opens (58个“15分钟公服圈”提升百姓幸福感): the name ends at its quote. */
+    afterQuote: Words.default([]),
     /** Verbs whose object a figure opens: 提供不少于32学时的创业培训 is named by 创业培训. */
     objectVerbs: Words.default([]),
     /** Nouns too general to name what a figure measures (达到60%的水平, 1500元的标准). */
