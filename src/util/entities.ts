@@ -21,8 +21,8 @@ export function entityCode(name: string | undefined, dec: string | undefined, he
   return code === null || code < 0x20 || code === 0x26 || code === 0x3c || code === 0x3e || (code >= 0xd800 && code <= 0xdfff) || code > 0xffff ? null : code;
 }
 
-/** An entity at the start of a text (no `g` or `y`: it keeps no lastIndex between callers). */
-const AT = /^&(?:([a-z]{2,6}\d{0,2})|#(\d{2,5})|#x([\da-f]{2,4}));/i;
+/** ENTITY at the start of a text (no `g` or `y`: it keeps no lastIndex between callers). */
+const AT = new RegExp(`^${ENTITY.source}`, 'i');
 
 /** The longest entity AT reads (&#x + 4 digits + ;, a name of 8 + & and ;). */
 const LONGEST = 10;

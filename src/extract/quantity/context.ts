@@ -8,6 +8,7 @@ import { LineCursor } from '../../span.js';
 import { FIVE_YEAR_END, standsForYears } from '../meta/doctype.js';
 import { headingSpan } from '../roles.js';
 import { Coverage, Locator } from './spans.js';
+import { COUNTED } from './indicator.js';
 import { digitWithin } from '../../util/find.js';
 import { COLON, COMMA, FULL_STOP, SEMICOLON, SENTENCE_END } from '../../rules/punctuation.js';
 
@@ -497,15 +498,6 @@ function yearKind(text: string, frame: Frame, c: Compiled): Kind | null {
 }
 
 /**
- * Whether a figure in a plan part is a past level by the last year of its own named in its sentence before it
- * (`before`, whose last clause is `clause`), a year the report reviews, read once for three cases:
- * - named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of 2011–2015); a base (比2010年)
- *   or a deadline (到2015年) is not;
- * - a past date the sentence is stated at (截至2024年8月31日，本单位共有车辆0辆, in a budget for 2025);
- * - a year opening a clause of the sentence, for its later figures too (与2013年峰值相比，2015年工业炸药产量减少70万吨，
- *   下降16%); not a year that only names a thing (2023年获得竞配指标的项目…, …2023年培训计划).
- */
-/**
  * Whether the figure after `before` is the level of a past year named right before it (2005年的, 2020年底的), or a
  * later member of a list of such levels (2005年的42.9%、33.8%、).
  */
@@ -523,6 +515,15 @@ const OWN_YEAR_LEVELS = /的(?:\d+(?:\.\d+)?[^、和及与,;:。\d]{0,4}[、和�
 /** Where a year cue ending at `end` ends with the 底/末 it may close with (2020年底): the 的 of a figure's own year is there. */
 const yearOwnEnd = (text: string, end: number): number => (text.charCodeAt(end) === 0x5e95 || text.charCodeAt(end) === 0x672b ? end + 1 : end);
 
+/**
+ * Whether a figure in a plan part is a past level by the last year of its own named in its sentence before it
+ * (`before`, whose last clause is `clause`), a year the report reviews, read once for three cases:
+ * - named in the figure's own clause (2010年国内生产总值达到39.8万亿元, in the outline of 2011–2015); a base (比2010年)
+ *   or a deadline (到2015年) is not;
+ * - a past date the sentence is stated at (截至2024年8月31日，本单位共有车辆0辆, in a budget for 2025);
+ * - a year opening a clause of the sentence, for its later figures too (与2013年峰值相比，2015年工业炸药产量减少70万吨，
+ *   下降16%); not a year that only names a thing (2023年获得竞配指标的项目…, …2023年培训计划).
+ */
 function pastLevel(before: string, clause: string, frame: Frame, c: Compiled): boolean {
   if (frame.planYear === null) return false;
   const last = lastYearCue(before, c, true);
@@ -932,7 +933,7 @@ function inSpan(frame: Frame, c: Compiled, block: Block, m: Range & { dimension?
   // (Work planned over the span is its total as well: “十四五”期间，计划启动改造30万平方米.)
   if (holdsTotal(text, c) || ((kind === 'actual' || kind === 'target') && (c.span.action.test(clause) || c.span.action.test(phrase)))) return { year: null, period: around, rule };
   // So is a count of things done or honoured in the span, its verb after it (19项科技成果获国家科学技术奖).
-  if (kind === 'actual' && COUNTS.has(m.dimension ?? '') && doneAfter(clauseAfter(frame, c, block, m), c)) return { year: null, period: around, rule };
+  if (kind === 'actual' && COUNTED.has(m.dimension ?? '') && doneAfter(clauseAfter(frame, c, block, m), c)) return { year: null, period: around, rule };
   return single(around[1], rule);
 }
 
@@ -943,9 +944,6 @@ function doneAfter(after: string, c: Compiled): boolean {
   const before = after.slice(0, m.index);
   return !c.q.spanFigures.doneAll.some((w) => before.endsWith(w));
 }
-
-/** Dimensions of a count: of things, households or people. */
-const COUNTS = new Set(['count', 'households', 'people']);
 
 /** The figure's clause after it, as read (at most 24 characters). */
 function clauseAfter(frame: Frame, c: Compiled, block: Block, m: Range): string {

@@ -7,8 +7,8 @@ import type { IndicatorEvidence } from '../../rules/files/quantities.js';
 /** An indicator's range in the view and what delimited it (a decision of rules/quantities.yaml `decisions.indicators`). */
 export type Indicated = Range & { by: IndicatorEvidence };
 
-/** Dimensions whose mentions are counts of things: the noun after them (打造15个城市街心花园) names what is counted. */
-const COUNTED = new Set(['count', 'people', 'households']);
+/** Dimensions of a count, of things, people or households: the noun after one (打造15个城市街心花园) names what is counted. */
+export const COUNTED: ReadonlySet<string> = new Set(['count', 'people', 'households']);
 
 /**
  * The length of the longest word of `set` that [start, end) begins with, or 0 (compared in place, no slicing). A

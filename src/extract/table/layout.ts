@@ -5,6 +5,7 @@ import { holds, needsTest, type NeedsTest } from '../../stages/gates.js';
 import { unionOf } from '../../rules/union.js';
 import { trimRange } from '../../span.js';
 import { packedMap } from '../../util/arrays.js';
+import { digitWithin } from '../../util/find.js';
 import { isNumber, isYear, parseCell } from './cells.js';
 import type { Grammar } from '../units/grammar.js';
 import { isUnit, splitItems } from '../units/split.js';
@@ -232,11 +233,8 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
     while (a >= 0 && !body(a) && !lines[a]!.removed) a--;
     return a >= 0 && usable(a) && grammar.groupHeaders.includes(body(a)) ? a : -1;
   };
-  const groupedFrom = (k: number) => k === groupedAt || groupHeaderAt(k) >= 0;
-  /** The table with that header line as the first cell of its header row, where there is one. */
-  const withGroupHeader = (found: { table: RawTable; last: number }, k: number) => {
-    const a = groupHeaderAt(k);
-    if (a < 0) return found;
+  /** The table with that header line (`a`) as the first cell of its header row. */
+  const withGroupHeader = (found: { table: RawTable; last: number }, a: number) => {
     const [head, ...rows] = found.table.lines;
     const cell = { start: lines[a]!.start, end: lines[a]!.end };
     // Each row but a group's own (its group cell alone) leaves the group column empty.
@@ -260,10 +258,12 @@ function cellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken, unit: 
   // The cells of a table written with blank lines (see `spaced`) are read from its opener, their first line, only.
   for (let i = 0; i < (compact ? Math.min(1, lines.length) : lines.length); i++) {
     if (taken[i] || lines[i]!.removed || !opener(lines[i]!.body)) continue;
-    grouped = groupedFrom(i);
+    // (In a table compacted from blank-line cells, `groupedAt`, the header line stands before the compacted lines.)
+    const groupHeader = groupHeaderAt(i);
+    grouped = i === groupedAt || groupHeader >= 0;
     const read = tableAt(i) ?? (spacedToo ? spacedAt(i) : null);
     if (!read) continue;
-    const found = grouped ? withGroupHeader(read, i) : read;
+    const found = groupHeader >= 0 ? withGroupHeader(read, groupHeader) : read;
     out.push(found.table);
     i = found.last;
   }
@@ -499,7 +499,7 @@ function headedCellPerLine(lines: Line[], rules: Rules['tables'], taken: Taken):
   return out;
 }
 
-const HAS_DIGIT = /\d/u;
+const hasDigit = (text: string) => digitWithin(text, 0, text.length) >= 0;
 /** Longest group name of a headed table written without a marker (经济发展, 民生福祉). */
 const MAX_GROUP_NAME = 8;
 
@@ -559,7 +559,7 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
   // before an item row.
   // (Not a word its rows end with, 预期性: the last cell of a row whose cell above was written over two lines.)
   const ends = new Set<string>();
-  const named = (q: number) => q + 1 < n && body(q).length <= MAX_GROUP_NAME && !HAS_DIGIT.test(body(q)) && marked(q + 1) === 'item' && !ends.has(body(q));
+  const named = (q: number) => q + 1 < n && body(q).length <= MAX_GROUP_NAME && !hasDigit(body(q)) && marked(q + 1) === 'item' && !ends.has(body(q));
   const marker = (q: number) => marked(q) ?? (named(q) ? 'group' : null);
   let q = width;
   if (q < n && marker(q)) {
@@ -602,7 +602,7 @@ function headedRows(n: number, width: number, body: (q: number) => string, g: He
     if (p + width - skip > n) return false;
     for (let k = skip; k < width; k++) if (!short(p + k - skip) || !fitsColumn(k, p + k - skip, k === skip)) return false;
     // (A figure in words counts: “十四五”年均增长4.0 under 2025年完成值.)
-    for (let k = skip + 1; k < width; k++) if (value(p + k - skip) || HAS_DIGIT.test(body(p + k - skip))) return true;
+    for (let k = skip + 1; k < width; k++) if (value(p + k - skip) || hasDigit(body(p + k - skip))) return true;
     return false;
   };
   const out: { cells: number[]; group: boolean }[] = [];
