@@ -385,6 +385,11 @@ describe('indicator', () => {
     // A change word that makes a kind of thing with 式 (压缩式) is no change verb opening a clause.
     ['新建2座压缩式生活垃圾转运站。', '压缩式生活垃圾转运站'],
     ['畜牧业实现增加值9.6亿元。', '畜牧业增加值'],
+    // A clause that is its verb alone is named by the clause before it, up to its last measure noun with no change word.
+    ['城镇居民人均可支配收入稳步增长，达到4.2万元。', '城镇居民人均可支配收入'],
+    ['全年地区生产总值再上一个百亿台阶，达到1234.5亿元。', '地区生产总值'],
+    ['城镇居民人均可支配收入增长快于农村居民收入，达到4.2万元。', '城镇居民人均可支配收入'],
+    ['规上工业企业利润总额大幅增长，达到12亿元。', '规上工业企业利润总额'],
     ['民用机场完成旅客吞吐量120万人次。', '民用机场旅客吞吐量'],
     ['全年教育累计支出12.3亿元。', '教育支出'],
     ['重大项目完成投资85亿元。', '重大项目完成投资'],

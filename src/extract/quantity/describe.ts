@@ -6,7 +6,7 @@ import { readAs } from '../../stages/normalise.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening, type When } from './context.js';
-import { distribute, indicatorRange, withoutInnerVerb, withoutOwnPlace } from './indicator.js';
+import { clauseSubject, distribute, indicatorRange, withoutInnerVerb, withoutOwnPlace } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 import { FILLER } from '../../util/breaks.js';
@@ -480,6 +480,20 @@ function fromBase(previous: Draft | null, dated: When, measure: string | null, w
   return end !== null && end > previous.year + 1 && bareGrowth(window, c) ? { year: null, period: [previous.year, end], rule: by } : null;
 }
 
+/**
+ * The subject of the clause before a figure's own when that one is its verb alone (城镇居民人均可支配收入稳步增长，
+ * 达到4.2万元: quantities.yaml indicator.clauseSubject), in the same sentence; null otherwise.
+ */
+function subjectClause(read: ReadingView, clause: Range, m: Mention, sentence: Range, c: Compiled): ReturnType<typeof clauseSubject> {
+  const rule = c.q.indicator.clauseSubject;
+  const view = read.view;
+  if (!rule || clause.start - 1 <= sentence.start || !c.punct.is(view.charCodeAt(clause.start - 1), COMMA)) return null;
+  if (!rule.reach.test(read.written(clause.start, m.start).trim())) return null;
+  let from = clause.start - 1;
+  while (from > sentence.start && !c.punct.is(view.charCodeAt(from - 1), CLAUSE_END)) from--;
+  return clauseSubject(read, from, clause.start - 1, c);
+}
+
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
@@ -563,6 +577,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const text = trimRange(view, clause.start, clause.end);
     // The base of a share (完成年初预算数60999万元的40.4%, 比上年减收…) lends the subject before it, not its own name.
     const lent = ind ? null : previous !== null && previous.indicator !== null && c.q.indicator.bases.includes(previous.indicator) ? subjectBefore(out, sentence) : previous;
+    // A figure whose clause is its verb alone (…，达到4.2万元) is named by the clause before it (城镇居民人均可支配收入稳步增长).
+    const subject = ind || lent || inList ? null : subjectClause(read, clause, m, sentence, c);
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).
     let cued: boolean | null = null;
     const opens = sentenceDeadline ?? deadline(sentence.openingBare, 'opening-year') ?? opening;
@@ -589,7 +605,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     // A change against a base year named in the sentence (比2002年增长60.98%，…利润增长2.23倍，…) is the base of its later changes too.
     if (growth.measure === 'growth' && when.period !== null && when.rule !== null && c.baseYearIds.has(when.rule)) sentenceBase = when;
     // (A verb between the subject and the measure, 企业实现利润, is no part of the name: withoutInnerVerb.)
-    const name = ind ? counterpart(read.written(ind.start, ind.end), out, block.start, c) ?? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null, c) : lent ? lentName(lent, window, m, c) : null;
+    const name = ind ? counterpart(read.written(ind.start, ind.end), out, block.start, c) ?? related(read, text.start, ind, previous, c) ?? qualified(read, ind, previous, c) ?? rateOf(read, ind, previous, c) ?? shareOf(read.written(ind.start, ind.end), m, previous !== null && !window.includes('分别') ? previous : null, c) : lent ? lentName(lent, window, m, c) : subject ? read.written(subject.start, subject.end) : null;
     const draft: Draft = {
       id: '',
       section: block.section,
@@ -615,7 +631,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
         measure: growth.rule,
         kind: kind.rule,
         year: when.rule,
-        indicator: ind ? ids.indicator[ind.by] : lent?.indicator != null ? ids.indicator.previous : null,
+        indicator: ind ? ids.indicator[ind.by] : lent?.indicator != null ? ids.indicator.previous : subject ? ids.indicator['clause-subject'] : null,
       },
     };
     if (inList) {

@@ -122,6 +122,35 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
 }
 
 /**
+ * The name a figure whose own clause is its verb alone (…，达到4.2万元) takes from the clause [from, to) before it
+ * (城镇居民人均可支配收入稳步增长): that clause, trimmed, up to the last measure noun (innerVerbs.measure) that leaves
+ * no change word and no digit in the name (城镇居民人均可支配收入增长快于农村居民收入 → 城镇居民人均可支配收入) (quantities.yaml indicator.clauseSubject); null when there is none.
+ */
+export function clauseSubject(read: ReadingView, from: number, to: number, c: Compiled): Indicated | null {
+  const rule = c.q.indicator.clauseSubject;
+  const measure = c.q.indicator.innerVerbs?.measure;
+  if (!rule || !measure || to - from > rule.maxClause) return null;
+  if (read.hasBreak(from, to)) {
+    const u = read.range(from, to);
+    const r = subjectIn(u.text, 0, u.text.length, measure, c);
+    if (!r) return null;
+    const back = u.back(r);
+    return { start: from + back.start, end: from + back.end, by: 'clause-subject' };
+  }
+  return subjectIn(read.view, from, to, measure, c);
+}
+
+function subjectIn(view: string, from: number, to: number, measure: RegExp, c: Compiled): Indicated | null {
+  const { start, end } = trim(view, { start: from, end: to }, c);
+  for (let at = end; at - start >= 2; at--) {
+    const name = view.slice(start, at);
+    if (!measure.test(name)) continue;
+    if (!DIGIT.test(name) && !c.growthAny.test(name)) return { start, end: at, by: 'clause-subject' };
+  }
+  return null;
+}
+
+/**
  * A name without the verb between its subject and the measure it reports (规模以上工业企业实现利润 → 规模以上工业企业利润,
  * quantities.yaml indicator.innerVerbs): the verb needs two characters before it and a measure noun closing what
  * follows, and is kept before 的 and where it opens a statistic's name (完成投资).

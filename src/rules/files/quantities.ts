@@ -139,6 +139,12 @@ export function quantityRules() {
      */
     innerVerbs: z.object({ verbs: Words, measure: Pattern, kept: Words.default([]) }).strict().nullable().default(null),
     /**
+     * A figure whose own clause is its verb alone (…，达到4.2万元) after a clause naming what it measures and how that
+     * went (城镇居民人均可支配收入稳步增长，达到4.2万元): `reach` is the verb, anchored at both ends; the name is the
+     * earlier clause up to the last measure noun (`innerVerbs.measure`) with no change word in it.
+     */
+    clauseSubject: z.object({ reach: Pattern, maxClause: z.number().int().positive().default(30) }).strict().nullable().default(null),
+    /**
      * A share: the word opening its base (占总人口的51.3%), the nouns naming a share (比重, 比例, 份额), and the noun a bare
      * share of the figure before it is named by (…，占3.7%: …比重).
      */
@@ -310,7 +316,7 @@ export function quantityRules() {
 export const KIND_EVIDENCE = ['glossary', 'score', 'plan-count', 'task-amount', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
   'plan-section', 'review-section', 'plan-part', 'review-part', 'policy-rule', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'baseline-of-target', 'background', 'background-year', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadline', 'sentence-year', 'part-span', 'report-plan', 'report-review', 'respectively'] as const;
-export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively'] as const;
+export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively', 'clause-subject'] as const;
 export const MEASURE_EVIDENCE = ['points', 'baseline', 'level-gap', 'after'] as const;
 export const ROLE_EVIDENCE = ['heading-year', 'parent-heading', 'sequence', 'table-plan', 'table-review',
   'doctype-progress-report', 'doctype-plan-outline', 'doctype-task-notice', 'look-back', 'past-span'] as const;
