@@ -107,6 +107,12 @@ describe('what is not a quantity', () => {
   it('keeps a long quotation of targets', () => {
     expect(cores('按照“第一年完成70%,第二年完成90%”的任务目标推进。')).toEqual(['70%', '90%']);
   });
+
+  it('leaves out figures in a book title, however long, and keeps those after it', () => {
+    expect(cores('现将《2025年十五件民盼实事任务分解》印发给你们。')).toEqual([]);
+    expect(cores('出台《支持开发区高质量发展的十条措施》，兑现资金3000万元。')).toEqual(['3000万元']);
+    expect(cores('《方案》提出新建学校3所。')).toEqual(['3所']);
+  });
 });
 
 describe('comparator, measure and direction', () => {

@@ -11,22 +11,26 @@ const CLOSE = 2;
 const QUOTES = new Uint8Array(0x10000);
 for (const ch of '“"「『《') QUOTES[ch.charCodeAt(0)]! |= OPEN;
 for (const ch of '”"」』》') QUOTES[ch.charCodeAt(0)]! |= CLOSE;
+const TITLE_OPEN = 0x300a; // 《
 
 /**
- * A short quoted name around the mention (“千万元楼”, “15分钟生活圈”, 《…》): the quotes open before it and close
- * after it within `max` characters. A long quotation of a target (“第一年完成70%…”) is not a name.
+ * A short quoted name around the mention (“千万元楼”, “15分钟生活圈”): the quotes open before it and close after it
+ * within `max` characters; a book title (《…》) within `titleMax`. A long quotation of a target (“第一年完成70%…”)
+ * is not a name.
  */
-function insideShortQuote(view: string, m: Mention, block: Range, max: number): boolean {
+function insideShortQuote(view: string, m: Mention, block: Range, max: number, titleMax: number): boolean {
   let open = -1;
-  for (let i = m.start - 1; i >= Math.max(block.start, m.start - max); i--) {
+  for (let i = m.start - 1; i >= Math.max(block.start, m.start - Math.max(max, titleMax)); i--) {
     const q = QUOTES[view.charCodeAt(i)]!;
     if (q === CLOSE) return false;
     if (q !== 0) { open = i; break; }
   }
   if (open < 0) return false;
-  for (let i = m.end; i < Math.min(block.end, open + max + 2); i++) {
+  const limit = view.charCodeAt(open) === TITLE_OPEN ? Math.max(max, titleMax) : max;
+  if (m.start - open - 1 > limit) return false;
+  for (let i = m.end; i < Math.min(block.end, open + limit + 2); i++) {
     const q = QUOTES[view.charCodeAt(i)]!;
-    if ((q & CLOSE) !== 0) return i - open - 1 <= max;
+    if ((q & CLOSE) !== 0) return i - open - 1 <= limit;
     if (q === OPEN) return false;
   }
   return false;
@@ -118,6 +122,6 @@ export function exclusion(read: ReadingView, m: Mention, block: Range, c: Compil
     return x.id;
   }
   if (c.q.unitNeeds && !unitNeedsMet(view, m, block, m.needs, c.stops)) return c.q.unitNeeds.id;
-  if (c.q.quotedName && insideShortQuote(view, m, block, c.q.quotedName.max)) return c.q.quotedName.id;
+  if (c.q.quotedName && insideShortQuote(view, m, block, c.q.quotedName.max, c.q.quotedName.titleMax)) return c.q.quotedName.id;
   return null;
 }

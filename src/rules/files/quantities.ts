@@ -300,7 +300,7 @@ export function quantityRules() {
     }).strict().default({ openers: [], tense: [], switchCost: 2, aheadCues: [] }),
     exclude: z.array(Exclusion).default([]),
     /** A figure inside quotes no longer than `max` is a name, no quantity (“3个100”工程). */
-    quotedName: z.object({ id: RuleId, ...examples, max: z.number().int().nonnegative() }).strict().nullable().default(null),
+    quotedName: z.object({ id: RuleId, ...examples, max: z.number().int().nonnegative(), titleMax: z.number().int().nonnegative().default(0) }).strict().nullable().default(null),
     /** A figure in a unit that `needs` a cue before it (units.yaml) and has none is no quantity: the rule it is left out by. */
     unitNeeds: z.object({ id: RuleId, ...examples }).strict().nullable().default(null),
     sharedUnitJoiners: Words.default([]),
