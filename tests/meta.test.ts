@@ -514,6 +514,17 @@ describe('meta: the year of a report with no title, part headings or date', () =
     expect(news('2016年，全县生产总值增长7%。')).toMatchObject({ docType: 'news', year: null });
   });
 
+  it('dates a news item on a budget report by the draft the report is named for, and reads its past year as actual', () => {
+    const text = '南河日报讯 1月15日，在南河市人民代表大会第三次会议上，市财政局局长作了关于南河市2023年预算执行情况和2024年预算草案的报告。\n'
+      + '2023年，全市一般公共预算收入92.1亿元，完成预算的101.7%，增长6%。\n'
+      + '2024年，全市一般公共预算收入安排96.7亿元，增长5%。\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ docType: 'news', year: 2024 });
+    expect(doc.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['92.1亿元', 'actual', 2023], ['101.7%', 'actual', 2023], ['6%', 'actual', 2023], ['96.7亿元', 'target', 2024], ['5%', 'target', 2024],
+    ]);
+  });
+
   it('refuses a year rule that does not capture the year, pointing at the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cnreport-meta-'));
     writeFileSync(join(dir, 'meta.yaml'), "runInPlan:\n  id: year.run-in-plan\n  pattern: '(\\d{4})年工作安排'\n  examples: {match: ['2025年工作安排']}\n");
