@@ -195,6 +195,18 @@ describe('meta: printed documents', () => {
     expect(doc.sections).toEqual([]);
   });
 
+  it('reads a cover notice with no title line: the task lists it transmits type it, its signature names the issuer', () => {
+    const text = '各乡镇人民政府，县直各有关单位：\n经县政府同意，现将《2025年县政府工作报告任务分解》印发给你们，请认真抓好落实。\n'
+      + '南河县人民政府办公室\n2025年5月18日\n附件1\n2025年县政府工作报告任务清单\n一、县发展改革局牵头工作\n'
+      + '1.新建标准化厂房5万平方米。\n2.新增规模以上工业企业10家。\n3.实施城市更新项目12个。\n4.新建农村公路30公里。\n';
+    expect(metaOf(text)).toMatchObject({ title: null, docType: 'task-notice', issuer: '南河县人民政府办公室', date: '2025-05-18' });
+  });
+
+  it('leaves a page label out of the title and types an action plan with its span as a task notice', () => {
+    const text = '政策解读:某市安全生产治本攻坚三年行动方案(2024—2026年)\n为进一步夯实安全生产工作基础，制定本方案。\n一、总体要求\n';
+    expect(metaOf(text)).toMatchObject({ title: '某市安全生产治本攻坚三年行动方案(2024—2026年)', docType: 'task-notice' });
+  });
+
   it('types a five-year plan outline as a plan outline', () => {
     expect(metaOf('某市国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n').docType).toBe('plan-outline');
   });

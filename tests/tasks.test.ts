@@ -23,6 +23,14 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads a number closed by a Chinese full stop (1。) as the marker of a task', () => {
+    const text = '一、交通出行\n\n1。推动轨道交通加速成网,续建地铁10号线三期。(牵头单位:市住建局)\n\n2。打通中心城区“断头路”20条。(牵头单位:市住建局、市交通运输局)\n';
+    expect(roles(text)).toEqual([
+      ['1。', '推动轨道交通加速成网,续建地铁10号线三期', ['市住建局'], ['市住建局'], []],
+      ['2。', '打通中心城区“断头路”20条', ['市住建局', '市交通运输局'], ['市住建局', '市交通运输局'], []],
+    ]);
+  });
+
   it('keeps 及 and generic entries whole, and a section lead not named among the units stays in lead only', () => {
     const text = '（四）建设人文交流核心区(牵头单位:区委宣传部)\n12.提升开放水平。配合完成会议服务。(责任单位:区商务投资和促进局,相关部门及街道办事处)\n';
     expect(roles(text)).toEqual([['12.', '提升开放水平', ['区委宣传部'], ['区商务投资和促进局', '相关部门及街道办事处'], []]]);

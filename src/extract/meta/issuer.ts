@@ -71,15 +71,32 @@ export function issuerCue(doc: Doc, rules: Rules, title: string | null, collecto
     }
     return null;
   }
-  // The signature above the closing date line (某区人民政府办公室 / 2026年1月26日).
-  const tail = doc.blocks.slice(-4).map((b) => ({ b, v: doc.view.slice(b.start, b.end).trim() }));
-  for (let i = 0; i + 1 < tail.length; i++) {
-    const { b, v } = tail[i]!;
-    if (v.length <= 30 && suffix.test(v) && !/[,。:;、()]/.test(v) && DATE_LINE.test(tail[i + 1]!.v)) return cue(doc.text.slice(b.start, b.end).trim());
-  }
+  // The signature above the closing date line (某区人民政府办公室 / 2026年1月26日): at the end, else the first one, where
+  // a cover notice ends before the task lists it transmits.
+  const signed = signature(doc, suffix, Math.max(0, doc.blocks.length - 4), doc.blocks.length) ?? signature(doc, suffix, 0, doc.blocks.length - 4);
+  if (signed) return cue(signed);
   // A national government word (国务院, rules/regions.yaml national) stands alone; another takes the name before it.
   const behalf = rules.meta.issuerOnBehalf?.pattern.exec(doc.view)?.groups;
   if (behalf) return rules.regions.compiled.national?.test(behalf.government!) ? cue(behalf.government!) : cue(`${behalf.name}${behalf.government}`);
+  return null;
+}
+
+/** The most characters a signature line (某县人民政府办公室) has, and the date line under it (2025年5月18日). */
+const SIGNATURE = 30;
+
+/**
+ * The first signature in blocks [from, to): a short line naming a unit (`suffix`) with no punctuation, right above a
+ * date line; its text as written, or null.
+ */
+function signature(doc: Doc, suffix: RegExp, from: number, to: number): string | null {
+  for (let i = from; i + 1 < to; i++) {
+    const b = doc.blocks[i]!;
+    const next = doc.blocks[i + 1]!;
+    // (Lengths first: most blocks are paragraphs far longer than either line, and are not sliced.)
+    if (b.end - b.start > SIGNATURE + 4 || next.end - next.start > SIGNATURE) continue;
+    const v = doc.view.slice(b.start, b.end).trim();
+    if (v.length <= SIGNATURE && suffix.test(v) && !/[,。:;、()]/.test(v) && DATE_LINE.test(doc.view.slice(next.start, next.end).trim())) return doc.text.slice(b.start, b.end).trim();
+  }
   return null;
 }
 
