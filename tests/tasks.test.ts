@@ -31,6 +31,29 @@ describe('tasks: numbered lines with unit lists', () => {
     ]);
   });
 
+  it('reads a part named by the unit leading its items (一、县发展改革局牵头工作(8项)): its numbered lines are that unit\'s tasks, no headings', () => {
+    const text = '附件1\n2025年县政府工作报告任务清单\n一、县发展改革局牵头工作(2项)\n1.投资3000万元建设冷链物流基地。\n2.打造食用菌生产基地\n'
+      + '二、县财政局牵头的重点任务\n1.盘活闲置国有资产。\n';
+    const doc = docOf(text);
+    // (附件1 opening the text labels it: no heading.)
+    expect(doc.sections.map((s) => text.slice(s.heading.start, s.heading.end))).toEqual(['一、县发展改革局牵头工作(2项)', '二、县财政局牵头的重点任务']);
+    expect(roles(text)).toEqual([
+      ['1.', '投资3000万元建设冷链物流基地', ['县发展改革局'], [], []],
+      ['2.', '打造食用菌生产基地', ['县发展改革局'], [], []],
+      ['1.', '盘活闲置国有资产', ['县财政局'], [], []],
+    ]);
+    // A part whose parenthesis names a leader or a score, not a unit, keeps its numbered titles as headings.
+    const scored = '一、政务服务（25分）\n1.平台建设\n完成平台升级。\n2.事项办理\n完成事项办理。\n';
+    expect(docOf(scored).sections.map((s) => scored.slice(s.heading.start, s.heading.end))).toEqual(['一、政务服务', '1.平台建设', '2.事项办理']);
+  });
+
+  it('reads the numbered items of a notice\'s list of attachments as file names, not headings', () => {
+    const text = '各乡镇人民政府：\n现将有关任务分解印发给你们，请认真抓好落实。\n附件：1.2025年县政府工作报告任务清单\n2.2025年十五件民盼实事任务分解\n'
+      + '3.2025年县政府重点工作任务分解\n南河县人民政府办公室\n2025年5月18日\n附件1\n2025年县政府工作报告任务清单\n一、经济发展\n1.新建标准化厂房\n';
+    const doc = docOf(text);
+    expect(doc.sections.map((s) => text.slice(s.heading.start, s.heading.end))).toEqual(['附件1', '一、经济发展', '1.新建标准化厂房']);
+  });
+
   it('keeps 及 and generic entries whole, and a section lead not named among the units stays in lead only', () => {
     const text = '（四）建设人文交流核心区(牵头单位:区委宣传部)\n12.提升开放水平。配合完成会议服务。(责任单位:区商务投资和促进局,相关部门及街道办事处)\n';
     expect(roles(text)).toEqual([['12.', '提升开放水平', ['区委宣传部'], ['区商务投资和促进局', '相关部门及街道办事处'], []]]);

@@ -164,12 +164,38 @@ function repeatedMarkers(view: string, found: (Candidate | null)[]): void {
   for (const i of drop) found[i] = null;
 }
 
+/**
+ * The items of a notice's list of attachments (附件：1.… / 2.… / 3.…) are file names, no headings: the one on the line
+ * opening the list (`opens`, capturing its number `n`) and those right after it numbered on from it (2., 3., …).
+ */
+function attachmentLists(view: string, paras: readonly Range[], found: (Candidate | null)[], opens: RegExp): void {
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    // (The list's line is short: a paragraph is sliced only when it could be one.)
+    if (p.end - p.start > ATTACHMENT_LINE) continue;
+    const first = opens.exec(view.slice(p.start, p.end))?.groups?.n;
+    if (first === undefined) continue;
+    found[i] = null;
+    let n = Number(first);
+    for (let k = i + 1; k < paras.length; k++) {
+      const m = found[k]?.marker;
+      if (!m || Number(/\d+/.exec(view.slice(m.start, m.end))?.[0]) !== ++n) break;
+      found[k] = null;
+    }
+  }
+}
+
+/** The most characters the line opening a list of attachments has (附件：1.…任务清单). */
+const ATTACHMENT_LINE = 80;
+
 interface Candidate {
   style: string;
   rule: string;
   marker: Range | null;
   title: Range;
   leadText: Range | null;
+  /** What `leadText` names are units (not a leader, not a score): the part's numbered items are their tasks. */
+  unitLead: boolean;
   /** Where the heading ends and the paragraph's own text (if any) begins. */
   end: number;
   /** Its rule is marked `label`: no heading when it opens the text. */
@@ -227,6 +253,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     if (stop && t.end - t.start > MAX_STATED_TITLE && !holdsProse(body, rules.headings.compiled) && punct.indexIn(view, t.start, t.end, COMMA) >= 0 && runOnTitle(view, t, rules) === t) return null;
     while (t.end > t.start && punct.is(view.charCodeAt(t.end - 1), CLAUSE)) t.end--;
     let leadText: Range | null = null;
+    let unitLead = false;
     const written = view.slice(t.start, t.end);
     const titleText = unwrap(written);
     const leads = titleText.length ? rules.headings.compiled.index.lead.of(titleText.charCodeAt(titleText.length - 1)) : rules.headings.lead;
@@ -236,13 +263,25 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
       // Mapped back to the view only for a title with a lead.
       const open = unwrapped(written).at(l.index);
       leadText = { start: t.start + open + 1, end: t.end - 1 };
+      unitLead = lead.units;
       t = trimRange(view, t.start, t.start + open);
       break;
+    }
+    // A title naming the unit that leads its part's items (县示范区管委会牵头工作(8项)): the unit, the title whole.
+    if (!leadText) {
+      for (const lead of rules.headings.titleLead) {
+        const units = lead.pattern.exec(titleText)?.groups?.units;
+        if (!units) continue;
+        leadText = { start: t.start, end: t.start + unwrapped(written).at(units.length) };
+        unitLead = true;
+        break;
+      }
     }
     if (!leadText && taskCue(titleText, rules)) return null;
     const run = runOnTitle(view, t, rules);
     // A title with no lead taken off and no run-on cut is the text already read with its breaks taken out.
-    let ok = titleOk(!leadText && run === t ? titleText : unwrap(view.slice(run.start, run.end)), rules);
+    // (A title naming its part's lead unit, matched whole, is one whatever count closes it: …牵头工作(8项).)
+    let ok = (unitLead && leadText !== null && leadText.start === t.start) || titleOk(!leadText && run === t ? titleText : unwrap(view.slice(run.start, run.end)), rules);
     t = run;
     if (!leadText) {
       let cut = runInEnd(view, t, !ok, flat, rules);
@@ -255,7 +294,7 @@ function numbered(view: string, p: Range, text: string, next: Range | undefined,
     }
     if (t.end <= t.start || !ok) return null;
     const markerRange = trimRange(view, p.start, markerEnd);
-    return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, end: leadText ? titleEnd : t.end, label: false };
+    return { style: rule.style, rule: rule.id, marker: markerRange, title: t, leadText, unitLead, end: leadText ? titleEnd : t.end, label: false };
   }
   return null;
 }
@@ -429,11 +468,11 @@ function unnumbered(p: Range, text: string, index: HeadingIndex, h: Compiled): C
   const title = text.length > 1 && h.punctuation.is(text.charCodeAt(text.length - 1), COLON) ? text.slice(0, -1).trimEnd() : text;
   for (const rule of index.unnumbered.of(first)) {
     if (title.length <= rule.maxLength && rule.pattern.test(title)) {
-      return { style: rule.style, rule: rule.id, marker: null, title: { start: p.start, end: p.start + title.length }, leadText: null, end: p.end, label: rule.label ?? false };
+      return { style: rule.style, rule: rule.id, marker: null, title: { start: p.start, end: p.start + title.length }, leadText: null, unitLead: false, end: p.end, label: rule.label ?? false };
     }
   }
   const at = runInTitle(text, 0, index.runIn.of(first), h);
-  if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, end: p.start + at.length, label: false };
+  if (at) return { style: at.rule.style, rule: at.rule.id, marker: null, title: { start: p.start, end: p.start + at.length }, leadText: null, unitLead: false, end: p.start + at.length, label: false };
   return null;
 }
 
@@ -583,7 +622,7 @@ function standaloneHeadings(view: string, paras: readonly Range[], found: (Candi
     // are no news title either.
     if (opensWithMarker(text, rules) || unitLine(view, paras[i]!, rules) || speakerLine(text, rules)) continue;
     const prevHeading = found[i - 1]?.style === 'standalone';
-    found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, end: paras[i]!.end, label: false };
+    found[i] = { style: prevHeading ? 'standalone-sub' : 'standalone', rule: lone.id, marker: null, title: paras[i]!, leadText: null, unitLead: false, end: paras[i]!.end, label: false };
   }
 }
 
@@ -621,6 +660,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     found.push(c);
   }
   repeatedMarkers(view, found);
+  if (rules.headings.attachmentList) attachmentLists(view, paras, found, rules.headings.attachmentList.pattern);
   const firstLong = paras.findIndex((p) => p.end - p.start >= 60);
   const lone = rules.headings.standalone;
   if (lone && outlineStyles < 2 && firstLong >= 0) standaloneHeadings(view, paras, found, firstLong, cells, rules, lone);
@@ -629,9 +669,15 @@ export const segment: Stage = (doc, { rules }): Doc => {
   const blocks: Block[] = [];
   let stack: SectionNode[] = [];
   let inGlossary = false;
+  // The sections whose heading names the units leading their items.
+  const unitLed = new Set<string>();
   paras.forEach((p, i) => {
     let c = found[i];
     if (c && inGlossary && c.marker) c = null;
+    // A numbered line below a heading that names the unit leading its part (一、县示范区管委会牵头工作 / 2.打造…基地) is a
+    // task that unit leads, not a heading (ANNOTATION: units named for its section), unless its marker outranks it.
+    const parent = stack.at(-1);
+    if (c && c.marker && !c.leadText && parent && unitLed.has(parent.id) && !stack.some((s) => s.style === c!.style) && !outranks(c.style, parent.style, markers)) c = null;
     if (!c) {
       blocks.push({ start: p.start, end: p.end, kind: 'paragraph', section: stack.length ? stack[stack.length - 1]!.id : null });
       return;
@@ -657,6 +703,7 @@ export const segment: Stage = (doc, { rules }): Doc => {
     };
     sections.push(node);
     stack.push(node);
+    if (c.unitLead) unitLed.add(node.id);
     // (The block goes on over a lead parenthesis after the title, which is no part of the title: a figure in it, a
     // part's weight (（25分）), is read as the heading's.)
     blocks.push({ start: node.heading.start, end: c.leadText ? Math.max(node.heading.end, c.leadText.end + 1) : node.heading.end, kind: 'heading', section: node.id });

@@ -32,12 +32,20 @@ export function headingRules() {
      * Narrower than the heading markers: a footnote reference 〔35〕 wrapped to the start of a line goes on.
      */
     wrapOpens: Cue.nullable().default(null),
+    /**
+     * The line opening a notice's list of attachments with its first item (附件：1.… / 2.…), capturing its number as
+     * (?<n>…): that item and the items numbered on from it right after it name files and are no headings.
+     */
+    attachmentList: Cue.refine((r) => r.pattern.source.includes('(?<n>'), { message: 'the pattern must capture the first item\'s number as (?<n>…)', path: ['pattern'] }).nullable().default(null),
     markers: z.array(Marker).default([]),
     unnumbered: z.array(Unnumbered).default([]),
     notHeading: z.array(Cue).default([]),
     taskLine: z.array(TaskCue).default([]),
     quantityTitle: z.array(Cue).default([]),
-    lead: z.array(Cue).default([]),
+    /** `units: false`: what the parenthesis names is no unit (a leader, a score): the part's items are not its tasks. */
+    lead: z.array(Cue.extend({ units: z.boolean().default(true) }).strict()).default([]),
+    /** A title naming the unit that leads its part's items (县示范区管委会牵头工作): the unit and its verb captured as (?<units>…). */
+    titleLead: z.array(Cue.refine((r) => r.pattern.source.includes('(?<units>'), { message: 'the pattern must capture the units as (?<units>…)', path: ['pattern'] })).default([]),
     /** A labelled field line of a record-shaped task (1.项目内容：…, 2.责任单位：…): part of the item above, never a heading. */
     recordField: z.array(Cue).default([]),
     /**
