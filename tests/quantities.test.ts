@@ -108,6 +108,14 @@ describe('what is not a quantity', () => {
     expect(cores('按照“第一年完成70%,第二年完成90%”的任务目标推进。')).toEqual(['70%', '90%']);
   });
 
+  it('names a figure after a count by what follows the verb the counted things do (19家企业发放社会保险补贴497.1万元)', () => {
+    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
+    expect(named('19家企业发放社会保险补贴497.1万元。')).toEqual([['19家', '企业'], ['497.1万元', '社会保险补贴']]);
+    expect(named('5个乡镇新建农村公路120公里。')).toEqual([['5个', '乡镇'], ['120公里', '农村公路']]);
+    // A noun compound after the count's noun (建设面积) is no verb: the name stays whole.
+    expect(named('新建5所学校建设面积3万平方米。')).toEqual([['5所', '学校'], ['3万平方米', '学校建设面积']]);
+  });
+
   it('leaves out figures in a book title, however long, and keeps those after it', () => {
     expect(cores('现将《2025年十五件民盼实事任务分解》印发给你们。')).toEqual([]);
     expect(cores('出台《支持开发区高质量发展的十条措施》，兑现资金3000万元。')).toEqual(['3000万元']);

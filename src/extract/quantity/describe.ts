@@ -494,6 +494,21 @@ function subjectClause(read: ReadingView, clause: Range, m: Mention, sentence: R
   return clauseSubject(read, from, clause.start - 1, c);
 }
 
+/**
+ * Where a figure's phrase goes on past the noun the count before it was named by and a verb those things do
+ * (19家企业|发放|社会保险补贴497.1万元: quantities.yaml indicator.actorVerbs), or -1.
+ */
+function actorEnd(read: ReadingView, from: number, start: number, out: readonly Draft[], sentence: Range, c: Compiled): number {
+  const verbs = c.q.indicator.actorVerbs;
+  const last = out.length > 0 ? out[out.length - 1]! : null;
+  if (verbs.length === 0 || last === null || last.span.start < sentence.start || last.rules.indicator !== c.ids.indicator.after || last.indicator === null) return -1;
+  const noun = last.indicator;
+  if (!read.view.startsWith(noun, from)) return -1;
+  const at = from + noun.length;
+  const verb = verbs.find((v) => read.view.startsWith(v, at));
+  return verb !== undefined && start - at - verb.length >= 2 ? at + verb.length : -1;
+}
+
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
@@ -559,7 +574,10 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const next = k + 1 < found.length ? found[k + 1]!.start : Infinity;
     const afterEnd = Math.max(afterStart, Math.min(clause.end, next, bare ? m.end + bare[0].length : Infinity));
     // A list member takes the first member's indicator (below): its own is not read.
-    const named = inList ? null : indicatorOf(read, from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
+    // After a count named by the noun after it, that noun and a verb it does (19家企业发放社会保险补贴497.1万元) are no
+    // part of this figure's name: what follows the verb is.
+    const acted = inList ? -1 : actorEnd(read, from, m.start, out, sentence, c);
+    const named = inList ? null : indicatorOf(read, acted >= 0 ? acted : from, m.start, afterStart, afterEnd, m.dimension, c, from !== clause.start);
     // (Before the figure only: after a count the place may name what is counted, 3家昆明市国际科技合作基地.)
     const ind = named !== null && named.by === 'before' && frame.places.length > 0 ? withoutOwnPlace(view, named, frame.places, c) : named;
     // The figure before this one when it is in the same sentence (it may lend its indicator, year or subject), told once.

@@ -88,6 +88,8 @@ export function quantityRules() {
     afterQuote: Words.default([]),
     /** Verbs whose object a figure opens: 提供不少于32学时的创业培训 is named by 创业培训. */
     objectVerbs: Words.default([]),
+    /** Verbs after what a count counts that make those things the actors of the next figure (19家企业发放…补贴497.1万元). */
+    actorVerbs: Words.default([]),
     /** Nouns too general to name what a figure measures (达到60%的水平, 1500元的标准). */
     generic: Words.default([]),
     /** What a list of parts names together, written once after the last part (…、建材产业增加值 → each part's 增加值). */
