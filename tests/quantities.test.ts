@@ -108,6 +108,13 @@ describe('what is not a quantity', () => {
     expect(cores('按照“第一年完成70%,第二年完成90%”的任务目标推进。')).toEqual(['70%', '90%']);
   });
 
+  it('lends the subject before a base the share is of, in traditional characters too (完成年初預算…的96.57%)', () => {
+    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
+    expect(named('全縣地方一般公共預算收入62964萬元,完成年初預算65200萬元的96.57%。')).toEqual([
+      ['62964萬元', '地方一般公共預算收入'], ['65200萬元', '年初預算'], ['96.57%', '地方一般公共預算收入'],
+    ]);
+  });
+
   it('names a figure after a count by what follows the verb the counted things do (19家企业发放社会保险补贴497.1万元)', () => {
     const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('19家企业发放社会保险补贴497.1万元。')).toEqual([['19家', '企业'], ['497.1万元', '社会保险补贴']]);
@@ -409,6 +416,8 @@ describe('indicator', () => {
     ['社会商品零售总额扣除价格因素增长7.8%。', '社会商品零售总额'],
     ['剔除不良贷款核销因素贷款余额增加28.6亿元。', '贷款余额'],
     ['新建成蔬菜大棚320个。', '蔬菜大棚'],
+    // Traditional characters are read as simplified by the rules that name, and the name stays as written.
+    ['規模以上工業企業實現利潤總額81億元。', '規模以上工業企業利潤總額'],
     ['民用机场完成旅客吞吐量120万人次。', '民用机场旅客吞吐量'],
     ['全年教育累计支出12.3亿元。', '教育支出'],
     ['重大项目完成投资85亿元。', '重大项目完成投资'],

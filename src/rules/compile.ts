@@ -132,6 +132,7 @@ export function compileRules(raw: RawRules): Rules {
 
 function compileParts(raw: RawRules): Rules {
   const punctuation = compilePunctuation(raw.headings.clausePunctuation, raw.headings.sentenceEnd?.pattern ?? null);
+  const shift = compileShift(raw.script.traditional?.pairs ?? '');
   const rules: Rules = {
     ...raw,
     boilerplate: attach(raw.boilerplate, {
@@ -143,9 +144,9 @@ function compileParts(raw: RawRules): Rules {
     headings: attach(raw.headings, compileHeadings(raw.headings, punctuation)),
     meta: attach(raw.meta, { issuer: compileIssuer(raw), speakerEnds: compileSpeakerEnds(raw), bodyCues: compileBodyCues(raw), years: compileYears(raw), dates: compileDates(raw) }),
     organizations: attach(raw.organizations, compileGrammar(raw, punctuation)),
-    quantities: attach(raw.quantities, { ...compileQuantities(raw, punctuation), roleWords: compileRoleWords(raw) }),
+    quantities: attach(raw.quantities, { ...compileQuantities(raw, punctuation, shift), roleWords: compileRoleWords(raw) }),
     regions: attach(raw.regions, compileRegions(raw)),
-    script: attach(raw.script, { shift: compileShift(raw.script.traditional?.pairs ?? ''), yearDigits: compileYearDigits(raw.script.yearNumerals?.pairs ?? '') }),
+    script: attach(raw.script, { shift, yearDigits: compileYearDigits(raw.script.yearNumerals?.pairs ?? '') }),
     tables: attach(raw.tables, { separators: compileSeparators(raw.tables.layouts), edges: compileComparatorEdges(raw.tables.comparators) }),
   };
   deepFreeze(raw);

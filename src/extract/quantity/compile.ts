@@ -16,6 +16,8 @@ export interface Compiled {
   q: QuantityRules;
   /** The rule set's punctuation (rules/headings.yaml clausePunctuation, sentenceEnd): what ends a clause or sentence. */
   punct: Punctuation;
+  /** The characters the view reads as others (normalise.ts compileShift: full-width forms, traditional characters). */
+  shift: Uint16Array;
   /** The same as clause and sentence stops, with the view's table cell separators (bounds.ts). */
   stops: Stops;
   /** The ids of the decision rules (rules/quantities.yaml `decisions`), by the evidence they name. */
@@ -1020,7 +1022,7 @@ export function hasDeadline(text: string, c: Compiled): boolean {
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
-export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
+export function compileQuantities(raw: RawRules, punct: Punctuation, shift: Uint16Array): Compiled {
   const rules: RawRules = { ...raw, units: { ...raw.units, units: raw.units.units.map(shaped.unit) } };
   const q = rules.quantities;
   const years = q.years.map(shaped.year);
@@ -1061,6 +1063,7 @@ export function compileQuantities(raw: RawRules, punct: Punctuation): Compiled {
   return {
     q,
     punct,
+    shift,
     stops: stopsOf(punct),
     ids: {
       kind: decisionIds(q, 'kinds', KIND_EVIDENCE), year: decisionIds(q, 'years', YEAR_EVIDENCE),

@@ -594,7 +594,7 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     if (defaulted.length > 0 && defaulted[0]!.core.span.start < sentence.start) defaulted.length = 0;
     const text = trimRange(view, clause.start, clause.end);
     // The base of a share (完成年初预算数60999万元的40.4%, 比上年减收…) lends the subject before it, not its own name.
-    const lent = ind ? null : previous !== null && previous.indicator !== null && c.q.indicator.bases.includes(previous.indicator) ? subjectBefore(out, sentence) : previous;
+    const lent = ind ? null : previous !== null && previous.indicator !== null && c.q.indicator.bases.includes(readAs(previous.indicator, c.shift)) ? subjectBefore(out, sentence) : previous;
     // A figure whose clause is its verb alone (…，达到4.2万元) is named by the clause before it (城镇居民人均可支配收入稳步增长).
     const subject = ind || lent || inList ? null : subjectClause(read, clause, m, sentence, c);
     // Whether the figure's own text names a year or span (read once, only when a gap or a list member asks).

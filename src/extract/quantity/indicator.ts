@@ -3,6 +3,7 @@ import type { ReadingView } from '../../util/reading.js';
 import { WORD_FIRST, WORD_LAST, type Compiled, type WordSet } from './compile.js';
 import { lastIndexWithin } from '../../util/find.js';
 import type { IndicatorEvidence } from '../../rules/files/quantities.js';
+import { readAs } from '../../stages/normalise.js';
 
 /** An indicator's range in the view and what delimited it (a decision of rules/quantities.yaml `decisions.indicators`). */
 export type Indicated = Range & { by: IndicatorEvidence };
@@ -158,12 +159,14 @@ function subjectIn(view: string, from: number, to: number, measure: RegExp, c: C
 export function withoutInnerVerb(name: string, c: Compiled): string {
   const inner = c.q.indicator.innerVerbs;
   if (inner === null) return name;
-  for (let at = 2; at < name.length - 3; at++) {
-    const verb = inner.verbs.find((v) => name.startsWith(v, at));
+  // Read as the view reads it (實現 is 实现), one unit for one, so its positions are the written name's.
+  const read = readAs(name, c.shift);
+  for (let at = 2; at < read.length - 3; at++) {
+    const verb = inner.verbs.find((v) => read.startsWith(v, at));
     if (verb === undefined) continue;
-    const rest = name.slice(at + verb.length);
-    if (rest.length < 2 || rest.charCodeAt(0) === 0x7684 || inner.kept.some((k) => name.startsWith(k, at)) || !inner.measure.test(rest)) continue;
-    return name.slice(0, at) + rest;
+    const rest = read.slice(at + verb.length);
+    if (rest.length < 2 || rest.charCodeAt(0) === 0x7684 || inner.kept.some((k) => read.startsWith(k, at)) || !inner.measure.test(rest)) continue;
+    return name.slice(0, at) + name.slice(at + verb.length);
   }
   return name;
 }
