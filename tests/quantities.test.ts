@@ -115,6 +115,12 @@ describe('what is not a quantity', () => {
     ]);
   });
 
+  it('lends a rate named by 增幅 or 降幅 alone the name of the change before it', () => {
+    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
+    expect(named('全县税收收入5亿元，同比增加0.3亿元，增幅6.4%。')).toEqual([['5亿元', '税收收入'], ['0.3亿元', '税收收入'], ['6.4%', '税收收入']]);
+    expect(named('一般公共预算收入6.3亿元，同比减少952万元，降幅1.49%。')).toEqual([['6.3亿元', '一般公共预算收入'], ['952万元', '一般公共预算收入'], ['1.49%', '一般公共预算收入']]);
+  });
+
   it('names a figure after a count by what follows the verb the counted things do (19家企业发放社会保险补贴497.1万元)', () => {
     const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('19家企业发放社会保险补贴497.1万元。')).toEqual([['19家', '企业'], ['497.1万元', '社会保险补贴']]);
@@ -416,6 +422,11 @@ describe('indicator', () => {
     ['社会商品零售总额扣除价格因素增长7.8%。', '社会商品零售总额'],
     ['剔除不良贷款核销因素贷款余额增加28.6亿元。', '贷款余额'],
     ['新建成蔬菜大棚320个。', '蔬菜大棚'],
+    // A budget's sums: 加上 opens a term (加上级补助收入 is 上级补助收入 plus), 当年收入 is the year's own revenue.
+    ['加上转移性收入49.2亿元。', '转移性收入'],
+    ['加上级补助收入12亿元。', '上级补助收入'],
+    ['加上解支出3亿元。', '上解支出'],
+    ['当年收入292.14亿元。', '当年收入'],
     // Traditional characters are read as simplified by the rules that name, and the name stays as written.
     ['規模以上工業企業實現利潤總額81億元。', '規模以上工業企業利潤總額'],
     ['民用机场完成旅客吞吐量120万人次。', '民用机场旅客吞吐量'],
