@@ -526,6 +526,16 @@ describe('meta: the year of a report with no title, part headings or date', () =
     expect(news('2016年，全县生产总值增长7%。')).toMatchObject({ docType: 'news', year: null });
   });
 
+  it('dates a news item by its editor\'s stamp, and reads the estimates after a look back on the year as actuals of that year', () => {
+    const text = '编辑:张三2018-01-24 16:20内容来源:南河网\n南河区第一届人民代表大会第二次会议开幕\n'
+      + '南河新闻网1月24日讯 1月24日上午，南河区第一届人民代表大会第二次会议开幕，区长作政府工作报告。\n'
+      + '南河区正式挂牌成立一年以来，区政府统筹推进稳增长各项工作，圆满完成了全年主要目标任务。\n'
+      + '预计地区生产总值超过2100亿元，增长8.8%左右。\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ docType: 'news', date: '2018-01-24', year: 2018 });
+    expect(doc.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['2100亿元', 'actual', 2017], ['8.8%', 'actual', 2017]]);
+  });
+
   it('dates a news item on a budget report by the draft the report is named for, and reads its past year as actual', () => {
     const text = '南河日报讯 1月15日，在南河市人民代表大会第三次会议上，市财政局局长作了关于南河市2023年预算执行情况和2024年预算草案的报告。\n'
       + '2023年，全市一般公共预算收入92.1亿元，完成预算的101.7%，增长6%。\n'
