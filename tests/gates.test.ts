@@ -94,6 +94,13 @@ describe('heading markers and the lines that open an item, read from rules/headi
     expect(cut).toEqual(['一、工作回顾', '(一)产业转', '二、工作安排']);
   });
 
+  it('cuts a flattened notice before each marker after the units closing a measure (…按职责分工负责）二、…)', () => {
+    const body = '健全部门协同工作机制，加强项目立项与用地、规划等建设条件衔接，加快项目落地。'.repeat(8);
+    const doc = docOf(`一、持续提升投资建设便利度（一）优化审批流程。${body}（国家发展改革委牵头，国务院相关部门及各地区按职责分工负责）（二）提升审批效率。${body}（住房城乡建设部牵头）二、进一步简化审批${body}`);
+    const cut = units(doc, rules.headings.compiled).map((u) => u.body.slice(0, 6));
+    expect(cut).toEqual(['一、持续提升', '(一)优化审', '(二)提升审', '二、进一步简']);
+  });
+
   it('leaves an inline list of a flattened report whole: (1) and ① mark no cut (headings.yaml flatCut)', () => {
     const body = '全县上下团结奋斗，各项事业取得新进展，经济运行稳中有进，社会大局和谐稳定。'.repeat(8);
     const list = '扎实做好民生实事。（1）促进群众就业增收，开展职业技能培训2万人次。（2）办好人民满意教育，新建学校20所。①新增学位3000个。';

@@ -207,6 +207,12 @@ describe('meta: printed documents', () => {
     expect(metaOf(text)).toMatchObject({ title: '某市安全生产治本攻坚三年行动方案(2024—2026年)', docType: 'task-notice' });
   });
 
+  it('reads a title with its document number glued on, and not a line that is only a number', () => {
+    const body = '\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：党中央、国务院高度重视深化改革。\n一、持续提升投资建设便利度\n';
+    expect(metaOf(`国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见国办发〔2020〕24号${body}`)).toMatchObject({ title: '国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见', docType: 'policy-notice', issuer: '国务院办公厅' });
+    expect(metaOf(`国办发〔2020〕24号${body}`).title).toBeNull();
+  });
+
   it('types a five-year plan outline as a plan outline', () => {
     expect(metaOf('某市国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n').docType).toBe('plan-outline');
   });

@@ -50,14 +50,15 @@ function breakTest(view: string): (line: string) => boolean {
 /**
  * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker of
  * rules/headings.yaml marked `flatCut`, or an unnumbered title marked so followed by a space (名词解释 ), right after a
- * sentence end (`sentenceEnd`), a semicolon or colon (`clausePunctuation`) or a space (…顺利完成。(一)产业转型步伐加快。…,
- * …十个方面工作：(一)…). Only in a document that is one such line (RUN_ON). Called once by the rule loader
+ * sentence end (`sentenceEnd`), a semicolon or colon (`clausePunctuation`), a closing parenthesis (…负责）二、…) or a
+ * space (…顺利完成。(一)产业转型步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such line (RUN_ON). Called once by the rule loader
  * (src/rules/compile.ts): `rules.headings.compiled.runOn`.
  */
 export function compileRunOn(headings: RawRules['headings']): RegExp {
   const marks = [...`${headings.clausePunctuation?.semicolon ?? ''}${headings.clausePunctuation?.colon ?? ''}`];
   const clause = marks.length ? `|[${marks.map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('')}]` : '';
-  const stop = `(?:${headings.sentenceEnd?.pattern.source ?? '(?!)'}${clause})`;
+  // (Or the closing parenthesis of a measure's units: …按职责分工负责）二、进一步简化….)
+  const stop = `(?:${headings.sentenceEnd?.pattern.source ?? '(?!)'}${clause}|[)）])`;
   const markers = headings.markers.filter((m) => m.flatCut).map((m) => `(?:${m.pattern.source.replace(/^\^/, '')})`);
   // A whole-title pattern (^…$) stands apart from its text by a space.
   const titles = headings.unnumbered.filter((r) => r.flatCut).map((r) => `(?:${r.pattern.source.replace(/^\^/, '').replace(/\$$/, '')})\\s`);

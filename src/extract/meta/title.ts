@@ -17,7 +17,7 @@ const NOT_TITLE = [
   /^[\d\s:/\-.年月日()]+$/u, // dates, times, counters
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]/u, // a page's date stamp before its label (2026年8月20日 政府频道最新文章)
   /^[—―─\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines (——, ――, ──: the dash as typed)
-  /〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$/u, // document numbers
+  /^.{0,16}(〔\d{4}〕|\[\d{4}\])\s*\d+\s*号$/u, // document numbers (a title with one glued on is longer: meta.yaml titleDateNote)
   /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
   /(记者|通讯员)[^，。,]{1,20}报道$/u, // a byline (南方财经全媒体 见习记者石恩泽 深圳报道)
   /^\S{0,12}社\S{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日电/u, // a news agency's dateline over the text it sends (新华社北京3月22日电)
