@@ -211,6 +211,8 @@ describe('meta: printed documents', () => {
     const body = '\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：党中央、国务院高度重视深化改革。\n一、持续提升投资建设便利度\n';
     expect(metaOf(`国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见国办发〔2020〕24号${body}`)).toMatchObject({ title: '国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见', docType: 'policy-notice', issuer: '国务院办公厅' });
     expect(metaOf(`国办发〔2020〕24号${body}`).title).toBeNull();
+    // The signature and date glued to the last sentence of a flattened text date it.
+    expect(metaOf(`国务院办公厅关于进一步优化营商环境的实施意见${body}确保各项措施落地见效。国务院办公厅2020年7月15日（此件公开发布）\n`).date).toBe('2020-07-15');
   });
 
   it('types a five-year plan outline as a plan outline', () => {

@@ -80,16 +80,20 @@ function openingLines(doc: Pick<Doc, 'lines'>): string[] {
 
 const HTML_TAG = /<[^<>\n]{0,300}>/g;
 
+/** How many last blocks a signature glued to the last sentence (dates.signed) is looked for in. */
+const SIGNED_BLOCKS = 3;
+
 /**
  * The date of delivery or issue, by the meta.yaml `dates` rules: a date line (the delivery line of a report, the
- * date under a notice's signature), else a delivery phrase in an opening block, else a collector header, else a web
+ * date under a notice's signature), else a signature glued to the last sentence, else a delivery phrase in an opening block, else a collector header, else a web
  * page's date stamp, else a byline's date, else the day a news article says the report was delivered.
  */
 export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: () => number | null, rules: Rules): string | null {
   const view = doc.view;
   const r = rules.meta.compiled.dates;
   const n = rules.quantities.compiled.numerals;
-  const d = dateInBlocks(r.line, view, body, body.length, n) ?? dateInBlocks(r.delivery, view, body, Math.min(body.length, FRONT_BLOCKS), n) ?? dateInBlocks(r.collector, view, body, body.length, n);
+  const d = dateInBlocks(r.line, view, body, body.length, n) ?? dateInBlocks(r.signed, view, body.slice(-SIGNED_BLOCKS), Math.min(body.length, SIGNED_BLOCKS), n)
+    ?? dateInBlocks(r.delivery, view, body, Math.min(body.length, FRONT_BLOCKS), n) ?? dateInBlocks(r.collector, view, body, body.length, n);
   if (d) return d;
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
   const lines = openingLines(doc);

@@ -89,6 +89,8 @@ export function metaRules() {
     /** The date of delivery or issue, in the order read; each captures (?<year>…), (?<month>…) and (?<day>…). */
     dates: z.object({
       line: Named('year', 'month', 'day').optional(),
+      /** A signature and its date glued to the last sentence of a text flattened onto one line (…落地见效。国务院办公厅2020年7月15日). */
+      signed: Named('year', 'month', 'day').optional(),
       delivery: Named('year', 'month', 'day').optional(),
       collector: Named('year', 'month', 'day').optional(),
       stamp: Named('year', 'month', 'day').optional(),
