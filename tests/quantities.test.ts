@@ -424,6 +424,9 @@ describe('indicator', () => {
     ['新建成蔬菜大棚320个。', '蔬菜大棚'],
     // A budget's sums: 加上 opens a term (加上级补助收入 is 上级补助收入 plus), 当年收入 is the year's own revenue.
     ['加上转移性收入49.2亿元。', '转移性收入'],
+    // A change word with its intensifier (大增, 锐减) is no part of the name.
+    ['政府性基金收入同比大增52.2%。', '政府性基金收入'],
+    ['利润锐减20%。', '利润'],
     ['加上级补助收入12亿元。', '上级补助收入'],
     ['加上解支出3亿元。', '上解支出'],
     ['当年收入292.14亿元。', '当年收入'],
