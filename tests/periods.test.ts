@@ -11,6 +11,14 @@ const REPORT = (year: number, body: string) =>
   `${year}年某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n${body}`;
 
 describe('years and periods', () => {
+  it('carries the year a sentence names into the next one when it opens with 其中 (a part of what it reported)', () => {
+    expect(when('报告显示，在2020年，全省一般公共预算收入为12921.97亿元，增长2.1%。其中税收收入为9881.21亿元，同比减少1.8%。')).toEqual([
+      ['12921.97亿元', 'actual', 2020, null], ['2.1%', 'actual', 2020, null], ['9881.21亿元', 'actual', 2020, null], ['1.8%', 'actual', 2020, null],
+    ]);
+    // Another sentence after a full stop does not take it.
+    expect(when('报告显示，在2020年，全省一般公共预算收入为12921.97亿元。税收收入为9881.21亿元。').map((q) => q[2])).toEqual([2020, null]);
+  });
+
   it('in a five-year review: X of 由X增长到Y is the year before the span, Y its end, an average the span', () => {
     const text = REPORT(2021, '一、“十三五”时期和2020年工作回顾\n“十三五”时期，是我县变化最大的五年。全县生产总值由40亿元增长到62亿元，年均增长9%；财政收入由“十二五”末的3亿元增加到5亿元。\n');
     expect(when(text)).toEqual([

@@ -509,6 +509,13 @@ function actorEnd(read: ReadingView, from: number, start: number, out: readonly 
   return verb !== undefined && start - at - verb.length >= 2 ? at + verb.length : -1;
 }
 
+/** Whether the sentence at `start` opens with a word saying it goes on with the one before (其中: partOfBefore). */
+function partOfBefore(view: string, start: number, c: Compiled): boolean {
+  let at = start;
+  while (at < view.length && (view.charCodeAt(at) === 0x20 || view.charCodeAt(at) === 0x3000)) at++;
+  return c.q.partOfBefore.some((w) => view.startsWith(w, at));
+}
+
 /** Describe the mentions of one block: comparator, measure, kind, year, indicator; lists share what they share. */
 export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame, c: Compiled, carried: number | null = null): Draft[] {
   const ids = frame.ids;
@@ -552,7 +559,8 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     const range = bounds.sentence(m);
     if (!sentence || sentence.start !== range.start || sentence.end !== range.end) {
       // A deadline a sentence opens with holds on over the semicolons after it (力争到2020年，A达到…；B达到…；…。).
-      const listed = sentence !== null && c.punct.is(view.charCodeAt(sentence.end), SEMICOLON) && range.start > sentence.end;
+      // (So does a sentence opening with 其中 after a full stop: quantities.yaml partOfBefore.)
+      const listed = sentence !== null && range.start > sentence.end && (c.punct.is(view.charCodeAt(sentence.end), SEMICOLON) || partOfBefore(view, range.start, c));
       const carried: Opening | null = listed ? sentenceDeadline : null;
       // So does a year it names, for figures with nothing else to go by (2020年度全乡蔬菜播种面积96公顷，产量3106吨；
       // 水果种植面积25.3公顷…).

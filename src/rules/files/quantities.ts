@@ -305,6 +305,8 @@ export function quantityRules() {
     quotedName: z.object({ id: RuleId, ...examples, max: z.number().int().nonnegative(), titleMax: z.number().int().nonnegative().default(0) }).strict().nullable().default(null),
     /** A figure in a unit that `needs` a cue before it (units.yaml) and has none is no quantity: the rule it is left out by. */
     unitNeeds: z.object({ id: RuleId, ...examples }).strict().nullable().default(null),
+    /** Words opening a sentence that goes on with the one before it (其中…): its figures take that sentence's year. */
+    partOfBefore: Words.default([]),
     sharedUnitJoiners: Words.default([]),
     /** The area a member of a list of gaps is compared with, between the joiner and the member (全省 in 低于全国1个、全省2个百分点). */
     sharedUnitAreas: Words.default([]),
