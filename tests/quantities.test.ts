@@ -115,6 +115,15 @@ describe('what is not a quantity', () => {
     ]);
   });
 
+  it('reads a list joined by 和 with spaces around its figures (39159 元和 20598 元) as one list, a year spaced from 年 as a year', () => {
+    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator, q.measure]);
+    expect(named('城镇、农村常住居民人均可支配收入分别达到 39159 元和 20598 元,分别增长 8%和 8.5%。')).toEqual([
+      ['39159 元', '城镇常住居民人均可支配收入', 'level'], ['20598 元', '农村常住居民人均可支配收入', 'level'],
+      ['8%', '城镇常住居民人均可支配收入', 'growth'], ['8.5%', '农村常住居民人均可支配收入', 'growth'],
+    ]);
+    expect(named('2016 年全县接待游客465万人次。')).toEqual([['465万人次', '游客', 'level']]);
+  });
+
   it('lends a rate named by 增幅 or 降幅 alone the name of the change before it', () => {
     const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('全县税收收入5亿元，同比增加0.3亿元，增幅6.4%。')).toEqual([['5亿元', '税收收入'], ['0.3亿元', '税收收入'], ['6.4%', '税收收入']]);
