@@ -80,8 +80,12 @@ function openingLines(doc: Pick<Doc, 'lines'>): string[] {
 
 const HTML_TAG = /<[^<>\n]{0,300}>/g;
 
-/** How many last blocks a signature glued to the last sentence (dates.signed) is looked for in. */
+/** How many last blocks a signature glued to the last sentence (dates.signed) is looked for in, and in how many of their last characters. */
 const SIGNED_BLOCKS = 3;
+const SIGNED_TAIL = 80;
+
+/** The ends of the last blocks, where a signature glued to the last sentence stands (…落地见效。国务院办公厅2020年7月15日). */
+const signedTails = (body: readonly Block[]): Block[] => body.slice(-SIGNED_BLOCKS).map((b) => ({ ...b, start: Math.max(b.start, b.end - SIGNED_TAIL) }));
 
 /**
  * The date of delivery or issue, by the meta.yaml `dates` rules: a date line (the delivery line of a report, the
@@ -92,7 +96,7 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
   const view = doc.view;
   const r = rules.meta.compiled.dates;
   const n = rules.quantities.compiled.numerals;
-  const d = dateInBlocks(r.line, view, body, body.length, n) ?? dateInBlocks(r.signed, view, body.slice(-SIGNED_BLOCKS), Math.min(body.length, SIGNED_BLOCKS), n)
+  const d = dateInBlocks(r.line, view, body, body.length, n) ?? dateInBlocks(r.signed, view, signedTails(body), Math.min(body.length, SIGNED_BLOCKS), n)
     ?? dateInBlocks(r.delivery, view, body, Math.min(body.length, FRONT_BLOCKS), n) ?? dateInBlocks(r.collector, view, body, body.length, n);
   if (d) return d;
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.

@@ -94,8 +94,10 @@ function signature(doc: Doc, suffix: RegExp, from: number, to: number): string |
     const next = doc.blocks[i + 1]!;
     // (Lengths first: most blocks are paragraphs far longer than either line, and are not sliced.)
     if (b.end - b.start > SIGNATURE + 4 || next.end - next.start > SIGNATURE) continue;
+    // (The date line first: it is anchored, and fails at once on most lines.)
+    if (!DATE_LINE.test(doc.view.slice(next.start, next.end).trim())) continue;
     const v = doc.view.slice(b.start, b.end).trim();
-    if (v.length <= SIGNATURE && suffix.test(v) && !/[,。:;、()]/.test(v) && DATE_LINE.test(doc.view.slice(next.start, next.end).trim())) return doc.text.slice(b.start, b.end).trim();
+    if (v.length <= SIGNATURE && suffix.test(v) && !/[,。:;、()]/.test(v)) return doc.text.slice(b.start, b.end).trim();
   }
   return null;
 }
