@@ -207,6 +207,10 @@ describe('meta: printed documents', () => {
     expect(metaOf(text)).toMatchObject({ title: '某市安全生产治本攻坚三年行动方案(2024—2026年)', docType: 'task-notice' });
   });
 
+  it('leaves a paged copy\'s page out of its title (…政府工作报告(第3/9页))', () => {
+    expect(metaOf('2023年某省政府工作报告(第3/9页)\n这五年，基础设施实现整体性提升，建成数据中心42个。\n')).toMatchObject({ title: '2023年某省政府工作报告', docType: 'work-report' });
+  });
+
   it('reads a title with its document number glued on, and not a line that is only a number', () => {
     const body = '\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：党中央、国务院高度重视深化改革。\n一、持续提升投资建设便利度\n';
     expect(metaOf(`国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见国办发〔2020〕24号${body}`)).toMatchObject({ title: '国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见', docType: 'policy-notice', issuer: '国务院办公厅' });
