@@ -566,6 +566,15 @@ describe('meta: the year of a report with no title, part headings or date', () =
   });
 });
 
+describe('meta: streets and townships', () => {
+  it('does not read a street named after a city (朝阳路, 南昌路) as the city, and reads a township before a colon', () => {
+    const text = '鹿城区山福镇:2018年十大民生实事出炉\n会上，代表票选出十大民生实事项目：完成临江东西街道路提升改造，朝阳路大中修；新建停车位200个以上。\n';
+    expect(metaOf(text)).toMatchObject({ level: 'township', region: { province: null, city: null, district: '鹿城区' } });
+    const shanghai = '黄浦区衡复风貌区城市更新规划\n服务南昌路、淮海路、复兴路沿线街区，建成口袋公园5个。上海市黄浦区人民政府办公室\n';
+    expect(metaOf(shanghai).region).toMatchObject({ province: '上海市', city: null });
+  });
+});
+
 describe('meta: a district of a municipality', () => {
   it('places a district with no city in the municipality the text names, not in a city a short name happens to match', () => {
     // 阿里 is the short name of 阿里地区 (西藏); here it is part of a place name in Shanghai.

@@ -72,6 +72,8 @@ export interface ShortNames {
   byFirstChar: Map<number, number[]>;
   firstUnits: Uint8Array;
   secondUnits: Uint8Array;
+  /** Char codes that, right after a short name, make it a street's name (rules/regions.yaml streetWords): not counted. */
+  streetUnits: Uint8Array;
   /**
    * The cities with a short name apart from their name, each name once, in `cities` order, with the index in `words`
    * of its short name (-1 for an empty one); a name listed twice has its last listing's.
@@ -86,6 +88,13 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, c: V): void {
   const list = map.get(key);
   if (list) list.push(c);
   else map.set(key, [c]);
+}
+
+/** A table marking each character of `chars` (rules/regions.yaml streetWords). */
+function streetUnits(chars: string): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) units[chars.charCodeAt(i)] = 1;
+  return units;
 }
 
 /** Mark the second char code of `word`; a one-character word may stand before anything, so it marks every one. */
@@ -131,8 +140,8 @@ export function compileRegions(rules: RawRules): Regions {
     provinceOf: new Map(),
     byLastTwo: new Map(),
     ends: [],
-    shorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), named: [] },
-    provinceShorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), named: [] },
+    shorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), streetUnits: streetUnits(rules.regions.streetWords ?? ''), named: [] },
+    provinceShorts: { words: [], byFirstChar: new Map(), firstUnits: new Uint8Array(0x10000), secondUnits: new Uint8Array(0x10000), streetUnits: new Uint8Array(0x10000), named: [] },
     provinceWords: [],
     byEitherFirstChar: new Map(),
     emptyShort: false,
@@ -335,6 +344,9 @@ function countShorts(view: string, s: ShortNames): Int32Array {
     if (s.firstUnits[code] !== 1 || (s.secondUnits[next] !== 1 && next === next)) continue;
     for (const w of s.byFirstChar.get(code)!) {
       if (i < from[w]! || !view.startsWith(s.words[w]!, i)) continue;
+      // (朝阳路 names a road, not 朝阳市: streetWords.)
+      const after = i + s.words[w]!.length;
+      if (after < view.length && s.streetUnits[view.charCodeAt(after)] === 1) continue;
       counts[w]!++;
       from[w] = i + s.words[w]!.length;
     }

@@ -30,6 +30,8 @@ export function regionRules() {
     district: Rule.refine((r) => /\(\?<name>/.test(r.pattern.source), { message: 'the pattern must capture the name as (?<name>…)', path: ['pattern'] }).optional(),
     notDistrict: Rule.optional(),
     commonPlaces: z.array(z.string().min(1)).default([]),
+    /** Characters after a city's short name that make it a street's or a bridge's name (朝阳路, 南京街): no mention of the city. */
+    streetWords: z.string().default(''),
     /** Units listed among the cities that are county level (province-administered): the district of a document. */
     countyLevelCities: z.array(z.string().min(1)).default([]),
     /** A place name that makes a document national (国务院, 全国…). */
