@@ -575,6 +575,17 @@ describe('meta: streets and townships', () => {
   });
 });
 
+describe('meta: a township\'s report transmitted by a notice', () => {
+  it('types the notice as the work report it transmits, and keeps a wrapped delivery line and the speaker line out of the headings', () => {
+    const text = '某县某镇人民政府关于印发2024年政府工作报告的通知\n各村(居)民委员会：\n现将2024年《政府工作报告》印发给你们，请认真贯彻实施。\n'
+      + '某县某镇人民政府\n2024年2月22日\n某县某镇人民政府\n2024年政府工作报告\n——2024年1月23日在某县某镇第二十届\n人民代表大会第八次会议上\n'
+      + '某县某镇人民政府镇长 张三\n各位代表：\n现在，我代表镇人民政府向大会作工作报告，请予审议。\n一、2023年工作回顾\n全镇实现地区生产总值60.3亿元。\n';
+    const doc = docOf(text);
+    expect(doc.meta).toMatchObject({ docType: 'work-report', level: 'township' });
+    expect(doc.sections.map((s) => text.slice(s.heading.start, s.heading.end))).toEqual(['一、2023年工作回顾']);
+  });
+});
+
 describe('meta: a district of a municipality', () => {
   it('places a district with no city in the municipality the text names, not in a city a short name happens to match', () => {
     // 阿里 is the short name of 阿里地区 (西藏); here it is part of a place name in Shanghai.
