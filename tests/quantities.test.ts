@@ -124,6 +124,13 @@ describe('what is not a quantity', () => {
     expect(named('2016 年全县接待游客465万人次。')).toEqual([['465万人次', '游客', 'level']]);
   });
 
+  it('hands the rates after 同比分别 to the figures named before them, one by one', () => {
+    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
+    expect(named('全镇实现地区生产总值60.3亿元，一般公共预算收入2亿元，同比分别-6.2%、-19.3%。')).toEqual([
+      ['60.3亿元', '地区生产总值'], ['2亿元', '一般公共预算收入'], ['-6.2%', '地区生产总值'], ['-19.3%', '一般公共预算收入'],
+    ]);
+  });
+
   it('lends a rate named by 增幅 or 降幅 alone the name of the change before it', () => {
     const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('全县税收收入5亿元，同比增加0.3亿元，增幅6.4%。')).toEqual([['5亿元', '税收收入'], ['0.3亿元', '税收收入'], ['6.4%', '税收收入']]);
