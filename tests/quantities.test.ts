@@ -124,6 +124,14 @@ describe('what is not a quantity', () => {
     expect(named('2016 年全县接待游客465万人次。')).toEqual([['465万人次', '游客', 'level']]);
   });
 
+  it('names two counts side by side by what the second counts (96户177人建档立卡贫困人口, 11批次13支医疗队)', () => {
+    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
+    expect(named('全区96户177人建档立卡贫困人口全部脱贫。')).toEqual([['96户', '建档立卡贫困人口'], ['177人', '建档立卡贫困人口']]);
+    expect(named('先后派出11批次13支医疗队。')).toEqual([['11批次', '医疗队'], ['13支', '医疗队']]);
+    // Counts apart (新建学校3所，新增学位2000个) keep their own names.
+    expect(named('新建学校3所，新增学位2000个。')).toEqual([['3所', '学校'], ['2000个', '学位']]);
+  });
+
   it('hands the rates after 同比分别 to the figures named before them, one by one', () => {
     const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('全镇实现地区生产总值60.3亿元，一般公共预算收入2亿元，同比分别-6.2%、-19.3%。')).toEqual([

@@ -6,7 +6,7 @@ import { readAs } from '../../stages/normalise.js';
 import { Bounds } from './bounds.js';
 import type { Compiled } from './compile.js';
 import { kindOf, openingBareYear, openingYear, Sentence, targetsFrom, yearOf, type Frame, type KindOf, type Opening, type When } from './context.js';
-import { clauseSubject, distribute, indicatorRange, withoutInnerVerb, withoutOwnPlace } from './indicator.js';
+import { clauseSubject, COUNTED, distribute, indicatorRange, withoutInnerVerb, withoutOwnPlace } from './indicator.js';
 import { comparatorOf, gapAfter, growthOf, lastGrowthWord, POINTS, type Growth } from './meaning.js';
 import type { Mention } from './scan.js';
 import { FILLER } from '../../util/breaks.js';
@@ -705,6 +705,12 @@ export function describe(doc: Doc, block: Block, found: Mention[], frame: Frame,
     group.tail = word.length > 0 && cmp !== null;
     if ((kind.evidence === 'default' && draft.kind === 'target') || kind.evidence === 'background') defaulted.push(draft);
     else if (defaulted.length > 0 && own.kind === 'actual' && own.evidence === null) compareAfter(defaulted, draft, ids);
+    // Two counts of one thing side by side (431户684人低保对象): the first is named by what the second counts.
+    if (last !== null && k > 0 && found[k - 1]!.end === m.start && draft.rules.indicator === ids.indicator.after && (last.indicator === null || last.rules.indicator === ids.indicator.before)
+      && COUNTED.has(m.dimension) && COUNTED.has(found[k - 1]!.dimension)) {
+      last.indicator = draft.indicator;
+      last.rules.indicator = ids.indicator.after;
+    }
     out.push(draft);
     prevEnd = afterStart;
   }
