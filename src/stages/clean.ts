@@ -51,8 +51,8 @@ function breakTest(view: string): (line: string) => boolean {
  * Where a report flattened to one line with no spaces at all had its paragraph breaks: a heading marker of
  * rules/headings.yaml marked `flatCut`, or an unnumbered title marked so followed by a space (名词解释 ), right after a
  * sentence end (`sentenceEnd`), a semicolon or colon (`clausePunctuation`), a closing parenthesis (…负责）二、…) or a
- * space (…顺利完成。(一)产业转型步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such line (RUN_ON). Called once by the rule loader
- * (src/rules/compile.ts): `rules.headings.compiled.runOn`.
+ * space (…顺利完成。(一)产业转型步伐加快。…, …十个方面工作：(一)…). Only in a document that is one such line (RUN_ON).
+ * Called once by the rule loader (src/rules/compile.ts): `rules.headings.compiled.runOn`.
  */
 export function compileRunOn(headings: RawRules['headings']): RegExp {
   const marks = [...`${headings.clausePunctuation?.semicolon ?? ''}${headings.clausePunctuation?.colon ?? ''}`];

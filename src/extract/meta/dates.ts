@@ -80,7 +80,7 @@ function openingLines(doc: Pick<Doc, 'lines'>): string[] {
 
 const HTML_TAG = /<[^<>\n]{0,300}>/g;
 
-/** How many last blocks a signature glued to the last sentence (dates.signed) is looked for in, and in how many of their last characters. */
+/** In how many last blocks, and in how many of their last characters, a signature glued to the last sentence is looked for (dates.signed). */
 const SIGNED_BLOCKS = 3;
 const SIGNED_TAIL = 80;
 
@@ -89,8 +89,9 @@ const signedTails = (body: readonly Block[]): Block[] => body.slice(-SIGNED_BLOC
 
 /**
  * The date of delivery or issue, by the meta.yaml `dates` rules: a date line (the delivery line of a report, the
- * date under a notice's signature), else a signature glued to the last sentence, else a delivery phrase in an opening block, else a collector header, else a web
- * page's date stamp, else a byline's date, else the day a news article says the report was delivered.
+ * date under a notice's signature), else a signature glued to the last sentence, else a delivery phrase in an opening
+ * block, else a collector header, else a web page's date stamp, else a byline's date, else the day a news article
+ * says the report was delivered.
  */
 export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: () => number | null, rules: Rules): string | null {
   const view = doc.view;

@@ -124,8 +124,9 @@ function subjectBeforeWord(view: string, start: number, end: number, c: Compiled
 
 /**
  * The name a figure whose own clause is its verb alone (…，达到4.2万元) takes from the clause [from, to) before it
- * (城镇居民人均可支配收入稳步增长): that clause, trimmed, up to the last measure noun (innerVerbs.measure) that leaves
- * no change word and no digit in the name (城镇居民人均可支配收入增长快于农村居民收入 → 城镇居民人均可支配收入) (quantities.yaml indicator.clauseSubject); null when there is none.
+ * (城镇居民人均可支配收入稳步增长, quantities.yaml indicator.clauseSubject): that clause, trimmed, up to the last measure
+ * noun (innerVerbs.measure) that leaves no change word and no digit in the name (城镇居民人均可支配收入增长快于农村居民
+ * 收入 → 城镇居民人均可支配收入); null when there is none.
  */
 export function clauseSubject(read: ReadingView, from: number, to: number, c: Compiled): Indicated | null {
   const rule = c.q.indicator.clauseSubject;
@@ -141,6 +142,7 @@ export function clauseSubject(read: ReadingView, from: number, to: number, c: Co
   return subjectIn(read.view, from, to, measure, c);
 }
 
+/** clauseSubject over [from, to) of a text with no line breaks in it. */
 function subjectIn(view: string, from: number, to: number, measure: RegExp, c: Compiled): Indicated | null {
   const { start, end } = trim(view, { start: from, end: to }, c);
   for (let at = end; at - start >= 2; at--) {
