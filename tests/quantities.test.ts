@@ -446,6 +446,10 @@ describe('indicator', () => {
     ['社会商品零售总额扣除价格因素增长7.8%。', '社会商品零售总额'],
     ['剔除不良贷款核销因素贷款余额增加28.6亿元。', '贷款余额'],
     ['新建成蔬菜大棚320个。', '蔬菜大棚'],
+    // 任务 ends the name of tasks counted (133项具体任务, 12项改革任务取得突破: 取得, 圆满, 提前 end it).
+    ['明确133项具体任务。', '具体任务'],
+    ['12项改革任务取得突破。', '改革任务'],
+    ['10件民生实事圆满完成。', '民生实事'],
     // A budget's sums: 加上 opens a term (加上级补助收入 is 上级补助收入 plus), 当年收入 is the year's own revenue.
     ['加上转移性收入49.2亿元。', '转移性收入'],
     // A change word with its intensifier (大增, 锐减) is no part of the name.
