@@ -6,6 +6,10 @@ import { roles } from '../src/extract/roles.js';
 import type { Quantity } from '../src/schema.js';
 import { docOf, rules } from './helpers.js';
 
+/** core and indicator of every figure of a whole extraction (meta from the text itself); with the measure. */
+const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
+const namedWithMeasure = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator, q.measure]);
+
 /** Quantities of a short text, the report's year and type set as the meta extractor would. */
 function qs(text: string, meta: Partial<Doc['meta']> = {}): Quantity[] {
   const doc = docOf(text);
@@ -109,23 +113,20 @@ describe('what is not a quantity', () => {
   });
 
   it('lends the subject before a base the share is of, in traditional characters too (完成年初預算…的96.57%)', () => {
-    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('全縣地方一般公共預算收入62964萬元,完成年初預算65200萬元的96.57%。')).toEqual([
       ['62964萬元', '地方一般公共預算收入'], ['65200萬元', '年初預算'], ['96.57%', '地方一般公共預算收入'],
     ]);
   });
 
   it('reads a list joined by 和 with spaces around its figures (39159 元和 20598 元) as one list, a year spaced from 年 as a year', () => {
-    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator, q.measure]);
-    expect(named('城镇、农村常住居民人均可支配收入分别达到 39159 元和 20598 元,分别增长 8%和 8.5%。')).toEqual([
+    expect(namedWithMeasure('城镇、农村常住居民人均可支配收入分别达到 39159 元和 20598 元,分别增长 8%和 8.5%。')).toEqual([
       ['39159 元', '城镇常住居民人均可支配收入', 'level'], ['20598 元', '农村常住居民人均可支配收入', 'level'],
       ['8%', '城镇常住居民人均可支配收入', 'growth'], ['8.5%', '农村常住居民人均可支配收入', 'growth'],
     ]);
-    expect(named('2016 年全县接待游客465万人次。')).toEqual([['465万人次', '游客', 'level']]);
+    expect(namedWithMeasure('2016 年全县接待游客465万人次。')).toEqual([['465万人次', '游客', 'level']]);
   });
 
   it('names two counts side by side by what the second counts (96户177人建档立卡贫困人口, 11批次13支医疗队)', () => {
-    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('全区96户177人建档立卡贫困人口全部脱贫。')).toEqual([['96户', '建档立卡贫困人口'], ['177人', '建档立卡贫困人口']]);
     expect(named('先后派出11批次13支医疗队。')).toEqual([['11批次', '医疗队'], ['13支', '医疗队']]);
     // Counts apart (新建学校3所，新增学位2000个) keep their own names.
@@ -133,20 +134,17 @@ describe('what is not a quantity', () => {
   });
 
   it('hands the rates after 同比分别 to the figures named before them, one by one', () => {
-    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('全镇实现地区生产总值60.3亿元，一般公共预算收入2亿元，同比分别-6.2%、-19.3%。')).toEqual([
       ['60.3亿元', '地区生产总值'], ['2亿元', '一般公共预算收入'], ['-6.2%', '地区生产总值'], ['-19.3%', '一般公共预算收入'],
     ]);
   });
 
   it('lends a rate named by 增幅 or 降幅 alone the name of the change before it', () => {
-    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('全县税收收入5亿元，同比增加0.3亿元，增幅6.4%。')).toEqual([['5亿元', '税收收入'], ['0.3亿元', '税收收入'], ['6.4%', '税收收入']]);
     expect(named('一般公共预算收入6.3亿元，同比减少952万元，降幅1.49%。')).toEqual([['6.3亿元', '一般公共预算收入'], ['952万元', '一般公共预算收入'], ['1.49%', '一般公共预算收入']]);
   });
 
   it('names a figure after a count by what follows the verb the counted things do (19家企业发放社会保险补贴497.1万元)', () => {
-    const named = (text: string) => extract({ text }).quantities.map((q) => [q.core.text, q.indicator]);
     expect(named('19家企业发放社会保险补贴497.1万元。')).toEqual([['19家', '企业'], ['497.1万元', '社会保险补贴']]);
     expect(named('5个乡镇新建农村公路120公里。')).toEqual([['5个', '乡镇'], ['120公里', '农村公路']]);
     // A noun compound after the count's noun (建设面积) is no verb: the name stays whole.
