@@ -26,6 +26,15 @@ export const Pattern = z.string().transform((source, ctx) => {
 /** A pattern searched for every match in a text (`g` flag); `matchAll` copies it, so its `lastIndex` is never shared. */
 export const GlobalPattern = Pattern.transform((re) => new RegExp(re.source, 'gu'));
 
+/**
+ * The refinement of a rule whose `pattern` must capture `group` as (?<group>…) for the code to read it, `what` naming
+ * the capture in the error: `Rule.refine(...captures('name', 'the name'))`.
+ */
+export const captures = (group: string, what: string): [(r: { pattern: RegExp }) => boolean, { message: string; path: string[] }] => [
+  (r) => r.pattern.source.includes(`(?<${group}>`),
+  { message: `the pattern must capture ${what} as (?<${group}>…)`, path: ['pattern'] },
+];
+
 export const RuleId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'rule ids are lower-case words joined by . - or _');
 
 /** A list of words, longest first so alternations prefer the longest match. */

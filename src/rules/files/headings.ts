@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examples } from '../examples.js';
-import { Pattern, RuleId } from '../pattern.js';
+import { captures, Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/headings.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function headingRules() {
@@ -36,7 +36,7 @@ export function headingRules() {
      * The line opening a notice's list of attachments with its first item (附件：1.… / 2.…), capturing its number as
      * (?<n>…): that item and the items numbered on from it right after it name files and are no headings.
      */
-    attachmentList: Cue.refine((r) => r.pattern.source.includes('(?<n>'), { message: 'the pattern must capture the first item\'s number as (?<n>…)', path: ['pattern'] }).nullable().default(null),
+    attachmentList: Cue.refine(...captures('n', 'the first item\'s number')).nullable().default(null),
     markers: z.array(Marker).default([]),
     unnumbered: z.array(Unnumbered).default([]),
     notHeading: z.array(Cue).default([]),
@@ -45,7 +45,7 @@ export function headingRules() {
     /** `units: false`: what the parenthesis names is no unit (a leader, a score): the part's items are not its tasks. */
     lead: z.array(Cue.extend({ units: z.boolean().default(true) }).strict()).default([]),
     /** A title naming the unit that leads its part's items (县示范区管委会牵头工作): the unit and its verb captured as (?<units>…). */
-    titleLead: z.array(Cue.refine((r) => r.pattern.source.includes('(?<units>'), { message: 'the pattern must capture the units as (?<units>…)', path: ['pattern'] })).default([]),
+    titleLead: z.array(Cue.refine(...captures('units', 'the units'))).default([]),
     /** A labelled field line of a record-shaped task (1.项目内容：…, 2.责任单位：…): part of the item above, never a heading. */
     recordField: z.array(Cue).default([]),
     /**

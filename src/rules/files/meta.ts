@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examples } from '../examples.js';
-import { GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
+import { captures, GlobalPattern, Pattern, RuleId, Words } from '../pattern.js';
 
 /** The schema of rules/meta.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function metaRules() {
@@ -54,7 +54,7 @@ export function metaRules() {
     /** A parenthesis with the delivery date (and speaker) or the document's number closing a title line: cut off. */
     titleDateNote: Pattern.optional(),
     /** Front lines naming a congress, the place before it captured as (?<place>…), a national one as (?<national>…). */
-    congress: z.array(z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => /\(\?<place>/.test(r.pattern.source), { message: 'the pattern must capture the place as (?<place>…)', path: ['pattern'] })).default([]),
+    congress: z.array(z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine(...captures('place', 'the place'))).default([]),
     /** A heading naming the plan year: 2024年重点工作安排, 二、2022年度重点工作. */
     planHeading: YearRule.optional(),
     /** A heading naming the year under review (the plan year is the next): 2023年工作回顾. */
@@ -78,7 +78,7 @@ export function metaRules() {
     /** A document on its own year so far (今年以来, 上半年, 1—7月), tested on its title: what it reviews is that year. */
     toDate: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().optional(),
     /** A report naming itself in its opening (现将…报告如下), the name captured as (?<title>…): the title when it has no title line. */
-    announcedTitle: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine((r) => /\(\?<title>/.test(r.pattern.source), { message: 'the pattern must capture the title as (?<title>…)', path: ['pattern'] }).optional(),
+    announcedTitle: z.object({ id: RuleId, ...examples, pattern: Pattern }).strict().refine(...captures('title', 'the title')).optional(),
     /**
      * The year in a five-year plan's life a text says it is in (今年是“十五五”开局之年), the plan's number captured as
      * (?<plan>…) and the year's name as (?<milestone>…): the plan's first year, or its last for a `last` word (收官).

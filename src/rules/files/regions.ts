@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { examples } from '../examples.js';
-import { Pattern, RuleId } from '../pattern.js';
+import { captures, Pattern, RuleId } from '../pattern.js';
 
 /** The schema of rules/regions.yaml, built when first needed (see ruleSchemas in ../schema.ts). */
 export function regionRules() {
@@ -20,14 +20,14 @@ export function regionRules() {
 
   const Rule = z.object({ id: RuleId, ...examples, pattern: Pattern }).strict();
   /** The government of a level alone (市人民政府): its pattern captures the level word as (?<level>…). */
-  const BareGovernment = Rule.refine((r) => /\(\?<level>/.test(r.pattern.source), { message: 'the pattern must capture the level word as (?<level>…)', path: ['pattern'] });
+  const BareGovernment = Rule.refine(...captures('level', 'the level word'));
 
   /** Provinces and the prefecture-level cities of each, used to fill a province the text leaves implicit (昆明市 → 云南省). */
   return z.object({
     provinces: z.array(Province).default([]),
     cities: z.record(z.string(), z.array(City)).default({}),
     /** A county-level name where a place name stands, captured as (?<name>…); never one `notDistrict` finds in it, nor one of `commonPlaces`. */
-    district: Rule.refine((r) => /\(\?<name>/.test(r.pattern.source), { message: 'the pattern must capture the name as (?<name>…)', path: ['pattern'] }).optional(),
+    district: Rule.refine(...captures('name', 'the name')).optional(),
     notDistrict: Rule.optional(),
     commonPlaces: z.array(z.string().min(1)).default([]),
     /** Characters after a city's short name that make it a street's or a bridge's name (朝阳路, 南京街): no mention of the city. */
@@ -37,7 +37,7 @@ export function regionRules() {
     /** A place name that makes a document national (国务院, 全国…). */
     national: Rule.optional(),
     /** A township-level name right after the county-level one or where a place name stands (城关镇, …街道). */
-    township: Rule.refine((r) => /\(\?<name>/.test(r.pattern.source), { message: 'the pattern must capture the name as (?<name>…)', path: ['pattern'] }).optional(),
+    township: Rule.refine(...captures('name', 'the name')).optional(),
     /** A government named by its level alone (市人民政府): expanded with the document's place. */
     bareGovernment: BareGovernment.optional(),
     /** Which part of the place a level word takes: `district`, `city`, else the province; `withCity`: district levels written after the city. */
