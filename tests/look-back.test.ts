@@ -27,6 +27,27 @@ describe('documents that look back', () => {
     expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['27.2万人', 'actual', 2024], ['12.5万吨', 'actual', 2024]]);
   });
 
+  it('reads a text of no known type that opens on a year it looks back on (2023年，面对…) as a review of that year', () => {
+    const body = '一、综合\n初步核算，全县地区生产总值245.6亿元，比上年增长5.2%。年末常住人口31.2万人，比上年末减少0.3万人。\n'
+      + '二、农业\n全年粮食总产量12.5万吨。与上年比，第一产业比重上升0.4个百分点。\n';
+    const result = extract({ text: `2023年，面对复杂严峻的外部环境，全县上下坚持稳中求进工作总基调，经济运行总体平稳。\n${body}` }, { rules });
+    expect(result.meta).toMatchObject({ title: null, docType: 'other', year: 2023 });
+    expect(result.sections.map((s) => [s.title, s.role, s.year])).toEqual([['综合', 'review', 2023], ['农业', 'review', 2023]]);
+    // 与上年比 compares with the year before: the change is of the year reviewed.
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['245.6亿元', 'actual', 2023], ['5.2%', 'actual', 2023], ['31.2万人', 'actual', 2023], ['0.3万人', 'actual', 2023],
+      ['12.5万吨', 'actual', 2023], ['0.4个百分点', 'actual', 2023],
+    ]);
+    expect(result.quantities[0]!.rules.year).toBe('role.look-back');
+    // An opening that says what is to be done, and one that names targets, are no look back.
+    expect(extract({ text: `2024年，全县上下要坚持稳中求进。\n${body}` }, { rules }).meta.year).toBeNull();
+    expect(figures('2024年，全市经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n')).toEqual([['5%', 'target', 2024]]);
+    // So is one under a title that names no year; a year in the title comes first.
+    const titled = (title: string) => extract({ text: `${title}\n2023年，面对复杂严峻的外部环境，全县上下坚持稳中求进。\n${body}` }, { rules });
+    expect(titled('某县统计工作简报').meta).toMatchObject({ title: '某县统计工作简报', docType: 'other', year: 2023 });
+    expect(titled('某县2024年统计工作简报').meta).toMatchObject({ docType: 'other', year: 2024 });
+  });
+
   it('reads final accounts as a review of the first year their title names', () => {
     const text = '某某县2024年财政总决算和2025年1-6月财政预算执行情况的报告\n一、2024年财政总决算情况\n全县一般公共预算收入25.15亿元，为年初预算的98.23%。\n'
       + '二、2025年1-6月财政预算执行情况\n1-6月，全县一般公共预算收入12.3亿元。\n';

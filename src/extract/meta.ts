@@ -4,7 +4,7 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
 import { findDate } from './meta/dates.js';
 import { frontMatter } from './meta/front.js';
-import { docTypeOf, looksBack, outlineSpan } from './meta/doctype.js';
+import { docTypeOf, looksBack, openingYear, outlineSpan } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { ownAreaLevel, placeOf } from './meta/place.js';
 import { regionOf, regions, type Place } from './meta/region.js';
@@ -84,10 +84,11 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
   }
   // A news item on a report that gives no year (1月16日上午, …报告回顾了2024年的工作) is for the year the report's parts
   // name, but not for the year after its latest clause year: a news item's own past is no report's review.
-  // A text of no known type is for the year its paragraph of main targets names (2025年主要预期目标：…), if any.
+  // A text of no known type is for the year its paragraph of main targets names (2025年主要预期目标：…), else for
+  // the year it opens on and looks back on (2022年，面对…: a bulletin's body).
   const parts = REVIEWS_AND_PLANS.has(docType) ? yearOfParts(doc.view, rules)
     : docType === 'news' ? yearOfParts(doc.view, rules, true)
-    : docType === 'other' ? targetsYearOf(doc.view, rules)
+    : docType === 'other' ? targetsYearOf(doc.view, rules) ?? openingYear(doc, { docType }, rules)
     : null;
   return parts ?? milestoneYear(doc.view, rules);
 }

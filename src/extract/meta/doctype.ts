@@ -218,6 +218,28 @@ export function looksBack(title: string | null, issuer: string | null, rules: Ru
   return !!rule && ((title !== null && read(title)) || (issuer !== null && read(issuer)));
 }
 
+/** How far into its first paragraph a text's opening on a year it looks back on is looked for. */
+const YEAR_OPENING = 120;
+
+/**
+ * The year a text of no known type (`other`) opens on and looks back on (rules/meta.yaml yearOpening: 2022年，面对…,
+ * in its first paragraph, or its second after a title line), or null: a bulletin's or a summary's body, copied without its title or under one that
+ * names no year.
+ */
+export function openingYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules): number | null {
+  const rule = rules.meta.yearOpening;
+  if (!rule || meta.docType !== 'other') return null;
+  // The first paragraph, or the second when the first is a title line.
+  let seen = 0;
+  for (const b of doc.blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const m = rule.pattern.exec(doc.view.slice(b.start, Math.min(b.end, b.start + YEAR_OPENING)));
+    if (m) return Number(m.groups!.year);
+    if (++seen === 2) break;
+  }
+  return null;
+}
+
 /** The types of a document that may stand for years (a policy's measures, a notice's tasks). */
 const STANDING = new Set<Meta['docType']>(['policy-notice', 'task-notice']);
 const YEAR_IN_TITLE = /(?:19|20)\d{2}\s*年/u;

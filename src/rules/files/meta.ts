@@ -68,6 +68,11 @@ export function metaRules() {
     reportedReview: YearRule.optional(),
     /** The year a paragraph of main targets names (2018年…主要预期目标是：). */
     targetsYear: YearRule.optional(),
+    /**
+     * The first paragraph of a text of no known type, opening on a whole year it looks back on (2022年，面对…;
+     * 2021年，全县上下坚持…: a bulletin's or a summary's body): the text is of that year, and reviews it.
+     */
+    yearOpening: YearRule.optional(),
     /** A year in a title that is not the document's (2035年远景目标): its matches are left out of the title's years. */
     titleYearNot: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
     /**
