@@ -69,6 +69,25 @@ describe('clean: page furniture', () => {
     expect(kept(trail)).toEqual(['回望奋进路 阔步新征程', BODY]);
   });
 
+  it('removes a portal page\'s navigation above its breadcrumb: menus, a blurb, link lists and their dates', () => {
+    const nav = ['某市财政局', '网站首页', '走进财政', '某市财政局贯彻落实党中央关于财政工作的方针政策，在履行职责过程中坚持党的领导。查看更多', '政务公开',
+      '某市召开2026年度会计人员继续教育工作会议', '07-27', '关于开展2026年度会计专业技术人员继续教育工作的通知', '发布时间：2026-08-19'];
+    const article = ['关于某市2025年财政决算的报告', '日期： 2026-07-15', '2025年，全市一般公共预算收入53.68亿元，同比增长7.3%。', BODY];
+    const page = [...nav, '当前位置：', '首页 > 政务公开 > 财政信息', '> 财政决算', ...article].join('\n');
+    expect(kept(page)).toEqual(['关于某市2025年财政决算的报告', '2025年，全市一般公共预算收入53.68亿元，同比增长7.3%。', BODY]);
+    const result = extract({ text: page }, { rules });
+    expect(result.meta).toMatchObject({ title: '关于某市2025年财政决算的报告', date: '2026-07-15', year: 2025 });
+    // Nothing is read from the navigation: its dates and its figures are the site's, not the report's.
+    expect(result.quantities.map((q) => q.core.text)).toEqual(['53.68亿元', '7.3%', '6.5%']);
+  });
+
+  it('reads the title of a raw page whose head the navigation took with it from its <title>, without the tags', () => {
+    const page = ['<html>', '<head>', '<title>2025年某市国民经济和社会发展统计公报_某市人民政府</title>', '</head>', '<body>', '<div class="nav">首页 | 政务公开</div>',
+      '<p><b>当前位置：</b><a href="/">首页</a> &gt; <a href="/gk">政务公开</a></p>', '<p>发布日期：2026-04-27</p>', '<p>发文字号：</p>',
+      '<p>2025年是“十四五”规划收官之年，全市上下坚持稳中求进，经济运行总体平稳，民生保障有力。</p>', `<p>${BODY}</p>`, '</body>', '</html>'].join('\n');
+    expect(extract({ text: page }, { rules }).meta.title).toBe('2025年某市国民经济和社会发展统计公报');
+  });
+
   it('removes a news page header: breadcrumb trail, headline, date and source labels, font widget', () => {
     const page = ['您现在的位置：', '网站首页', '>', '政务公开', '>', '工作动态', '某区召开全体会议', '发布日期：', '2024-03-01', '信息来源：', '区政府办', '【字号：', '大', '中', '小', '】', BODY, BODY].join('\n');
     expect(kept(page)).toEqual([BODY, BODY]);

@@ -62,12 +62,24 @@ function execIf(g: Gated | undefined, text: string, start = 0, end = text.length
 }
 
 /**
- * The first OPENING_LINES non-empty line bodies, by a plain loop (a generator here made findDate several times as
- * costly to optimise).
+ * Where a page's navigation the cleaner took out ends (boilerplate.yaml blocks marked `navigation`), or 0: the dates
+ * on it are other pages', so no date of the document is read before it.
  */
-function openingLines(doc: Pick<Doc, 'lines'>): string[] {
+function navigationEnd(doc: Pick<Doc, 'removed'>, rules: Rules): number {
+  const navigation = new Set(rules.boilerplate.blocks.filter((b) => b.navigation).map((b) => b.id));
+  let end = 0;
+  if (navigation.size) for (const r of doc.removed) if (r.end > end && navigation.has(r.rule)) end = r.end;
+  return end;
+}
+
+/**
+ * The first OPENING_LINES non-empty line bodies from `after` on, by a plain loop (a generator here made findDate
+ * several times as costly to optimise).
+ */
+function openingLines(doc: Pick<Doc, 'lines'>, after: number): string[] {
   const out: string[] = [];
   for (const l of doc.lines) {
+    if (l.start < after) continue;
     // A raw HTML page's lines are read without their tags (<div class="time">2026-02-04 07:19:08</div>); a line of
     // nothing but tags (<head>, <meta …>) counts for none.
     const body = l.body.includes('<') ? l.body.replace(HTML_TAG, '').trim() : l.body;
@@ -101,7 +113,8 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
     ?? dateInBlocks(r.delivery, view, body, Math.min(body.length, FRONT_BLOCKS), n) ?? dateInBlocks(r.collector, view, body, body.length, n);
   if (d) return d;
   // Web pages stamp the posting date on lines the cleaner removes (2019 / 08/12, 2026-02-09 09:45:30): read them all.
-  const lines = openingLines(doc);
+  const after = navigationEnd(doc, rules);
+  const lines = openingLines(doc, after);
   for (let i = 0; i < lines.length; i++) {
     // A line and the next are joined only when the split stamp may open the line: the joined text is a new string,
     // copied whole when its first character is read.
@@ -109,7 +122,8 @@ export function findDate(doc: Doc, body: Block[], news: boolean, fallbackYear: (
     const d = ofMatch(execIf(r.stamp, lines[i]!), n) ?? (splitRule ? ofMatch(execIf(splitRule, `${lines[i]!}\n${lines[i + 1] ?? ''}`), n) : null);
     if (d) return d;
   }
-  for (const { body: line } of doc.lines) {
+  for (const { start, body: line } of doc.lines) {
+    if (start < after) continue;
     const d = ofMatch(execIf(r.byline, line), n);
     if (d) return d;
   }

@@ -134,6 +134,13 @@ function headerFields(doc: Doc, out: Opening): void {
   }
 }
 
+/** The source text of a line the cleaner took out, without the markup the view reads past (a raw page's <title>). */
+function withoutMarkup(doc: Doc, start: number, end: number, rules: Rules): string {
+  let text = doc.text.slice(start, end);
+  if (text.includes('<')) for (const span of rules.boilerplate.spans) text = text.replace(span.pattern, '');
+  return text.trim();
+}
+
 /**
  * The title line of a page header the cleaner took out above the document (某某市人民政府关于…的通知-某某网络平台 above
  * a font-size widget), for a document that names itself nowhere else: the first line of a range removed before the
@@ -150,7 +157,7 @@ export function headerTitle(doc: Doc, rules: Rules): string | null {
     if (r === removed.length) break;
     if (l.end === l.start || l.start < removed[r]!.start || l.end > removed[r]!.end) continue;
     const bare = site ? l.body.replace(site, '') : l.body;
-    if (looksLikeTitle(bare, rules) && endsAsTitle(bare, rules)) return doc.text.slice(l.start, l.end);
+    if (looksLikeTitle(bare, rules) && endsAsTitle(bare, rules)) return withoutMarkup(doc, l.start, l.end, rules);
   }
   return null;
 }

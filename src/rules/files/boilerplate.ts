@@ -46,6 +46,8 @@ export function boilerplateRules() {
     followedBy: Pattern.optional(),
     /** Allow prose (a long unit with a sentence end) inside the block; off by default so report text is never swept up. */
     prose: z.boolean().default(false),
+    /** The block is a page's navigation (other pages' headlines and dates): no date of the document is read from it. */
+    navigation: z.boolean().default(false),
     /**
      * A table of contents: the block runs over the units after the match that `entry` matches (a numbered line, a dot
      * leader), and the short lines wrapped off them, until the body repeats its first entry or a unit of neither sort
