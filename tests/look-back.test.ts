@@ -48,6 +48,21 @@ describe('documents that look back', () => {
     expect(titled('某县2024年统计工作简报').meta).toMatchObject({ docType: 'other', year: 2024 });
   });
 
+  it('reads a news item on a report that looks back (作关于2010年度…审计工作报告) as a review of that report\'s year', () => {
+    const text = '某单位超标采购420多万\n发布时间：2011-06-28\n发布人：-某某商报\n'
+      + '全国人大常委会会议27日上午在北京举行。受国务院委托，审计署审计长向会议作关于2010年度中央预算执行和其他财政收支的审计工作报告。\n'
+      + '中央单位查出“小金库”4.14亿元\n审计报告显示，82个中央部门所属单位套取资金4.14亿元。截至2010年底，共收取业务收入2399.45万元。\n';
+    const result = extract({ text }, { rules });
+    // A paper as its publisher makes it news; the report it gives an account of dates it, not the day it ran.
+    expect(result.meta).toMatchObject({ docType: 'news', date: '2011-06-28', year: 2010 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([
+      ['4.14亿元', 'actual', 2010], ['82个', 'actual', 2010], ['4.14亿元', 'actual', 2010], ['2399.45万元', 'actual', 2010],
+    ]);
+    // A news item on a work report is dated as before.
+    const work = extract({ text: '某市召开人代会\n来源：某某日报\n1月10日，市长作政府工作报告。报告回顾了2024年的工作，全市地区生产总值增长5.2%。\n' }, { rules });
+    expect(work.meta).toMatchObject({ docType: 'news', year: 2025 });
+  });
+
   it('reads final accounts as a review of the first year their title names', () => {
     const text = '某某县2024年财政总决算和2025年1-6月财政预算执行情况的报告\n一、2024年财政总决算情况\n全县一般公共预算收入25.15亿元，为年初预算的98.23%。\n'
       + '二、2025年1-6月财政预算执行情况\n1-6月，全县一般公共预算收入12.3亿元。\n';

@@ -4,7 +4,7 @@ import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
 import { findDate } from './meta/dates.js';
 import { frontMatter } from './meta/front.js';
-import { docTypeOf, looksBack, openingYear, outlineSpan } from './meta/doctype.js';
+import { docTypeOf, looksBack, openingYear, outlineSpan, reportedLookBackYear } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
 import { ownAreaLevel, placeOf } from './meta/place.js';
 import { regionOf, regions, type Place } from './meta/region.js';
@@ -26,6 +26,8 @@ export interface YearNeeds {
   reportedPlan: NearNeeds | null;
   reportedReview: NearNeeds | null;
   targetsYear: NearNeeds | null;
+  /** The texts a paragraph must hold for a news item's account of a report that looks back to match it, or null. */
+  reportedLookBack: readonly string[] | null;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -35,6 +37,7 @@ export function compileYears(rules: RawRules): YearNeeds {
   return {
     planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading), runInPlan: near(rules.meta.runInPlan), runInReview: near(rules.meta.runInReview),
     reportedPlan: near(rules.meta.reportedPlan), reportedReview: near(rules.meta.reportedReview), targetsYear: near(rules.meta.targetsYear),
+    reportedLookBack: needs(rules.meta.reportedLookBack),
   };
 }
 
@@ -75,6 +78,9 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
   const review = firstHeadingMatch(doc, rules.meta.reviewHeading, needs.reviewHeading);
   if (review) return yearIn(review) + 1;
   if (years.length) return Math.max(...years);
+  // A news item on a report that only looks back (作关于2010年度…审计工作报告) is of the year that report reviews.
+  const reported = reportedLookBackYear(doc, { docType }, rules);
+  if (reported !== null) return reported;
   // A five-year plan's outline that names no year is for the span it plans, from its first year (第十二个五年规划: 2011).
   const span = docType === 'plan-outline' && title ? outlineSpan(title) : null;
   if (span) return span[0];

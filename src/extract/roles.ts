@@ -1,7 +1,7 @@
 import { withFields, type Block, type Doc, type SectionNode, type Stage } from '../document.js';
 import type { Period, SectionRole } from '../schema.js';
 import { compiled, type Compiled } from './quantity/compile.js';
-import { EARLY_FIVE_YEAR_END, FIVE_YEAR_END, looksBack, openingYear, outlineSpan, reportsToDate, standsForYears } from './meta/doctype.js';
+import { EARLY_FIVE_YEAR_END, FIVE_YEAR_END, looksBack, outlineSpan, reportsToDate, standsForYears, textLooksBack } from './meta/doctype.js';
 import { decisionIds, ROLE_EVIDENCE, type RoleEvidence } from '../rules/files/quantities.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import { edgeUnits, parse, type Node } from '../rules/regex-ast.js';
@@ -421,13 +421,12 @@ export function reviewsOwnYear(doc: Doc, rules: Rules): boolean {
 
 /**
  * Why the document's review is of its own year: its title or type say so (`type`), or only its text, opening on its
- * year so far (`opening`: opensToDate) or on the year it is of (openingYear); null when it is not.
+ * year so far (`opening`: opensToDate) or looking back on the year it is of (textLooksBack); null when it is not.
  */
 export function ownYearReview(doc: Doc, rules: Rules): 'type' | 'opening' | null {
   if (looksBack(doc.meta.title, doc.meta.issuer, rules) || WHOLE[doc.meta.docType] === 'review' || reportsToDate(doc.meta, rules)) return 'type';
-  // A text of no known type that opens on the year it is of and looks back on it (2022年，面对…) reviews that year.
-  const opened = doc.meta.year !== null && openingYear(doc, doc.meta, rules) === doc.meta.year;
-  return opened || opensToDate(doc, rules) ? 'opening' : null;
+  // A text that says it looks back on the year it is of (2022年，面对…; a news item on an audit report) reviews it.
+  return textLooksBack(doc, doc.meta, rules) || opensToDate(doc, rules) ? 'opening' : null;
 }
 
 /** How far into the text, from its first paragraph, a page of facts or news says it reports on its year so far. */
@@ -455,8 +454,8 @@ export const roles: Stage = (doc, ctx): Doc => {
   const c = compiled(ctx.rules);
   const w = roleWords(ctx.rules);
   // A document that only looks back (统计公报, 决算) is all review wherever its headings say nothing, whatever its type;
-  // so is a text of no known type that opens on the year it is of and looks back on it (2022年，面对…).
-  const lookBack = looksBack(doc.meta.title, doc.meta.issuer, ctx.rules) || (doc.meta.year !== null && openingYear(doc, doc.meta, ctx.rules) === doc.meta.year);
+  // so is one whose text says so (2022年，面对…; a news item on an audit report).
+  const lookBack = looksBack(doc.meta.title, doc.meta.issuer, ctx.rules) || textLooksBack(doc, doc.meta, ctx.rules);
   const info = headings(doc, c, w, lookBack, labelRules(ctx.rules));
   const years = reportYears(doc, info);
   const whole = lookBack ? 'review' : WHOLE[doc.meta.docType];

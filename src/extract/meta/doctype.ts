@@ -2,7 +2,7 @@ import type { Doc, ViewLine } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
 import { escapeRegExp } from '../../rules/pattern.js';
-import { contextFree, requiredText } from '../../rules/regex-ast.js';
+import { contextFree, mayHold, requiredText } from '../../rules/regex-ast.js';
 import { readAs } from '../../stages/normalise.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
@@ -238,6 +238,35 @@ export function openingYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules)
     if (++seen === 2) break;
   }
   return null;
+}
+
+/** In how many opening paragraphs of prose (with a full stop) a news item's account of a report that looks back is looked for. */
+const REPORTED_PARAGRAPHS = 3;
+
+/**
+ * The year of the report that only looks back (an audit report, final accounts, a statistical bulletin) a news item
+ * gives an account of in its opening paragraphs (rules/meta.yaml reportedLookBack: 作关于2010年度…审计工作报告), or null.
+ */
+export function reportedLookBackYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules): number | null {
+  const rule = rules.meta.reportedLookBack;
+  if (!rule || meta.docType !== 'news') return null;
+  let seen = 0;
+  for (const b of doc.blocks) {
+    const text = b.kind === 'paragraph' ? doc.view.slice(b.start, b.end) : '';
+    if (!text.includes('。')) continue;
+    const m = mayHold(text, rules.meta.compiled.years.reportedLookBack) ? rule.pattern.exec(text) : null;
+    if (m) return Number(m.groups!.year);
+    if (++seen === REPORTED_PARAGRAPHS) break;
+  }
+  return null;
+}
+
+/**
+ * Whether the text says, rather than its title, that it only looks back on the year it is of: a text of no known type
+ * opening on that year (openingYear), or a news item on a report that looks back (reportedLookBackYear).
+ */
+export function textLooksBack(doc: Doc, meta: Pick<Meta, 'docType' | 'year'>, rules: Rules): boolean {
+  return meta.year !== null && (openingYear(doc, meta, rules) === meta.year || reportedLookBackYear(doc, meta, rules) === meta.year);
 }
 
 /** The types of a document that may stand for years (a policy's measures, a notice's tasks). */

@@ -73,6 +73,11 @@ export function metaRules() {
      * 2021年，全县上下坚持…: a bulletin's or a summary's body): the text is of that year, and reviews it.
      */
     yearOpening: YearRule.optional(),
+    /**
+     * A news item's account of a report that only looks back (作关于2010年度审计工作报告, 发布2024年统计公报), in its
+     * opening paragraphs: the item reports on that year.
+     */
+    reportedLookBack: YearRule.optional(),
     /** A year in a title that is not the document's (2035年远景目标): its matches are left out of the title's years. */
     titleYearNot: z.object({ id: RuleId, ...examples, pattern: GlobalPattern }).strict().refine((r) => hasYear(r.pattern), YEAR_GROUP).optional(),
     /**
