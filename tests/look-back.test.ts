@@ -63,6 +63,19 @@ describe('documents that look back', () => {
     expect(work.meta).toMatchObject({ docType: 'news', year: 2025 });
   });
 
+  it('reads an audit report as a review of its year, parts on a draft of final accounts and headings with no year too', () => {
+    const text = '国务院关于2024年度中央预算执行和其他财政收支的审计工作报告\n一、中央财政管理审计情况\n（一）中央决算草案等部分事项编制不准确\n'
+      + '少计债务还本和付息支出8067.19万元。\n二、中央部门预算执行审计情况\n重点审计了42个部门，发现违规使用资金3.2亿元。\n';
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.title, s.role, s.year])).toEqual([
+      ['中央财政管理审计情况', 'review', 2024], ['中央决算草案等部分事项编制不准确', 'review', 2024], ['中央部门预算执行审计情况', 'review', 2024],
+    ]);
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['8067.19万元', 'actual', 2024], ['42个', 'actual', 2024], ['3.2亿元', 'actual', 2024]]);
+    // A budget report's draft (2025年预算草案) is still its plan.
+    expect(figures('某县2024年预算执行情况和2025年预算草案的报告\n一、2024年预算执行情况\n全县一般公共预算收入25.1亿元。\n二、2025年预算草案\n全县一般公共预算收入安排26亿元。\n'))
+      .toEqual([['25.1亿元', 'actual', 2024], ['26亿元', 'target', 2025]]);
+  });
+
   it('reads final accounts as a review of the first year their title names', () => {
     const text = '某某县2024年财政总决算和2025年1-6月财政预算执行情况的报告\n一、2024年财政总决算情况\n全县一般公共预算收入25.15亿元，为年初预算的98.23%。\n'
       + '二、2025年1-6月财政预算执行情况\n1-6月，全县一般公共预算收入12.3亿元。\n';

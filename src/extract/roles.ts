@@ -535,7 +535,10 @@ export const roles: Stage = (doc, ctx): Doc => {
     const fromHeading = role === h?.role && !(sequenced && h?.weak);
     // A part the document type gives its role that names a year of its own (一、2025年财政收支情况) is of that year.
     const named = !sequenced && role === whole ? h?.year ?? null : null;
-    const year = fromHeading ? h?.year ?? null : named ?? (role === 'review' ? reviewed : role === 'plan' ? planned : null);
+    const ofRole = role === 'review' ? reviewed : role === 'plan' ? planned : null;
+    // In a document that is all review, a review heading that names no year is of the year reviewed (中央部门预算执行审计
+    // 情况 in an audit report on 2024).
+    const year = fromHeading ? h?.year ?? (whole === 'review' && role === 'review' ? reviewed : null) : named ?? ofRole;
     // In an outline, a review part (发展基础) looks back on the span before its own.
     const around = outline && role === 'review' ? ([outline[0] - 5, outline[1] - 5] as Period) : outline;
     const period = span ?? (fromHeading ? h?.period ?? around : around);
@@ -558,7 +561,7 @@ export const roles: Stage = (doc, ctx): Doc => {
   }
   const sections = packedMap(doc.sections, (s): SectionNode => {
     const h = info.get(s.id)!;
-    if (byHeading(h)) return withSectionRole(s, h.role, h.rule, h.year, h.period);
+    if (byHeading(h)) return withSectionRole(s, h.role, h.rule, h.year ?? (whole === 'review' && h.role === 'review' ? reviewed : null), h.period);
     const best = [...(tallies.get(s.id) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0];
     const role = (best?.[0] ?? null) as SectionRole | null;
     const year = !sequenced && role !== null && role === whole && h.year !== null ? h.year : role === 'review' ? reviewed : role === 'plan' ? planned : null;
