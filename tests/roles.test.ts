@@ -157,6 +157,18 @@ describe('document roles as one sequence', () => {
     expect(kinds(text).map(([t, k]) => [t, k])).toEqual([['54.04亿元', 'actual'], ['52.77亿元', 'target'], ['310亩', 'actual'], ['120亩', 'target'],
       ['5086户', 'target'], ['128项', 'actual'], ['6.5亿元', 'actual']]);
   });
+  it('in a review, the plan or budget a share is taken of (完成年计划710亿元的89.4%) is a target named by the subject; the share done is an actual', () => {
+    const text = REPORT(2023, ['一、2022年工作回顾', '全市地区生产总值635亿元，完成年计划710亿元的89.4%，增长2%。',
+      '一般公共预算收入累计完成24627万元，完成年初预算数60999万元的40.4%。固定资产投资完成年计划的77.9%。'].join('\n'));
+    const result = extract({ text }, { rules });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year, q.indicator])).toEqual([
+      ['635亿元', 'actual', 2022, '地区生产总值'], ['710亿元', 'target', 2022, '年计划'], ['89.4%', 'actual', 2022, '地区生产总值'], ['2%', 'actual', 2022, '地区生产总值'],
+      ['24627万元', 'actual', 2022, '一般公共预算收入'], ['60999万元', 'target', 2022, '年初预算数'], ['40.4%', 'actual', 2022, '一般公共预算收入'],
+      // (With no plan amount written, the share is named with what it is a share of.)
+      ['77.9%', 'actual', 2022, '固定资产投资完成年计划'],
+    ]);
+    expect(result.quantities[1]!.rules.kind).toBe('kind.plan-base');
+  });
   it('in a plan part, a level stated at a past date that opens its sentence (截至2024年9月30日，…共有…) is an actual of that year; a date ahead is a deadline', () => {
     const text = '某区民政局2025年部门预算\n一、2025年部门预算编制说明\n2025年部门预算安排购置车辆2辆。\n'
       + '截至2024年9月30日，本部门共有车辆5辆，其中：执法用车3辆、其他用车2辆。\n截至2025年底，新建养老服务站12个。\n';

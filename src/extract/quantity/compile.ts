@@ -59,6 +59,9 @@ export interface Compiled {
   /** Texts one of which every match of `q.planCount.after` / `q.taskAmount` holds (requiredText), or null: tried first. */
   planCountNeeds: readonly string[] | null;
   taskAmountNeeds: readonly string[] | null;
+  /** Texts one of which every match of `q.planBase.after` / `.before` holds (requiredText), or null: tried first. */
+  planBaseNeeds: readonly string[] | null;
+  planBaseBeforeNeeds: readonly string[] | null;
   /** The characters a score figure (`q.scoreFigure`, anchored) can start with, or null when not known. */
   scoreFirst: ReadonlySet<number> | null;
   /** The characters a baseline before a level (`q.baselineLevel`, anchored at its end) can end with, or null when not known. */
@@ -1093,6 +1096,8 @@ export function compileQuantities(raw: RawRules, punct: Punctuation, shift: Uint
     scoreFirst: q.scoreFigure ? edgeUnits(q.scoreFigure, 'first') : null,
     planCountNeeds: q.planCount ? requiredText(q.planCount.after) : null,
     taskAmountNeeds: q.taskAmount ? requiredText(q.taskAmount) : null,
+    planBaseNeeds: q.planBase ? requiredText(q.planBase.after) : null,
+    planBaseBeforeNeeds: q.planBase ? requiredText(q.planBase.before, 6) : null,
     baselineLast: q.baselineLevel ? edgeUnits(q.baselineLevel.pattern, 'last') : null,
     markerFirst: q.indicator.marker ? edgeUnits(new RegExp(digitsSpelled(q.indicator.marker.source), q.indicator.marker.flags), 'first') : null,
     cutAt: q.indicator.cut ? new Patterns([patternSpec(q.indicator.cut, null)]) : null,

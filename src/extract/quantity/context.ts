@@ -361,6 +361,13 @@ export function kindOf(frame: Frame, c: Compiled, pos: number, block: Block, sen
     const near = before.slice(-12);
     if (mayHold(near, c.taskAmountNeeds) && task.test(near)) return decided(frame, 'target', 'task-amount');
   }
+  const base = c.q.planBase;
+  if (base) {
+    // (The longest plan word, 目标任务, and 为 after it, with a space or two.)
+    const near = before.slice(-8);
+    const after = mayHold(near, c.planBaseBeforeNeeds) ? frame.view.slice(pos, pos + 24) : '';
+    if (mayHold(after, c.planBaseNeeds) && base.after.test(after) && base.before.test(near)) return decided(frame, 'target', 'plan-base');
+  }
   if (pos >= targetsFrom) return decided(frame, 'target', 'target-paragraph');
   // The last clause before the figure, read across the breaks of a hard-wrapped paragraph: every figure that comes
   // this far reads it (reportedDone starts with it); the whole sentence before it is read by a year cue only.

@@ -222,6 +222,11 @@ export function quantityRules() {
      * （2022年任务120亩）): a target, even in a review beside what was done against it.
      */
     taskAmount: Pattern.optional(),
+    /**
+     * A figure that is the plan or budget a share is taken of (完成年计划710亿元的89.4%, 完成年初预算数60999万元的40.4%):
+     * a target, even in a review. `before`: what ends the text right before it; `after`: read from the figure on.
+     */
+    planBase: z.object({ before: Pattern, after: Pattern }).strict().optional(),
     sections: z.array(SectionRule).default([]),
     /**
      * What joins two parts of a heading that names both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标
@@ -317,7 +322,7 @@ export function quantityRules() {
 }
 
 /** The evidence each list of `decisions` names (see rules/quantities.yaml). */
-export const KIND_EVIDENCE = ['glossary', 'score', 'plan-count', 'task-amount', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
+export const KIND_EVIDENCE = ['glossary', 'score', 'plan-count', 'task-amount', 'plan-base', 'target-paragraph', 'plan-share', 'progress-done', 'list-head', 'done', 'task', 'ahead-cue',
   'plan-section', 'review-section', 'plan-part', 'review-part', 'policy-rule', 'past-year', 'year-ahead', 'review-paragraph', 'compared-after', 'baseline-of-target', 'background', 'background-year', 'default'] as const;
 export const YEAR_EVIDENCE = ['opening-deadline', 'opening-year', 'carried-deadline', 'sentence-year', 'part-span', 'report-plan', 'report-review', 'respectively'] as const;
 export const INDICATOR_EVIDENCE = ['before', 'after', 'of-noun', 'tail', 'previous', 'list', 'parts', 'respectively', 'clause-subject'] as const;
