@@ -98,6 +98,19 @@ describe('meta: web articles', () => {
     expect(metaOf(budget)).toMatchObject({ issuer: '洛阳市财政局' });
   });
 
+  it('takes no wrapped end of a delivery line for a title (第二次会议上), but the name a plan report\'s mandate gives it (现将…计划草案提请…)', () => {
+    const plan = '——2023年1月6日在某某市第十届人民代表大会\n第二次会议上\n某某市发展和改革委员会\n各位代表:\n'
+      + '受市人民政府委托,现将某某市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案提请市十届人大二次会议审查。\n';
+    expect(metaOf(plan)).toMatchObject({ title: '某某市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案', docType: 'plan-report', year: 2023 });
+    const written = '(2023年2月2日在某某区第十六届人民代表大会\n第三次会议上)\n某某区发展和改革局\n各位代表:\n'
+      + '受区人民政府委托,向大会书面报告某某区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划(草案),请予审议。\n';
+    expect(metaOf(written).title).toBe('某某区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划(草案)');
+    // A page's date widget and search label above the title are no salutation that ends the opening lines.
+    const page = '今天是:\n关闭\n热门搜索:\n关闭\n关于某某区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告\n'
+      + '来源:某某区发展和改革局 时间:2023-02-06 17:01\n各位代表:\n受区人民政府委托,现将计划执行情况报告如下。\n';
+    expect(metaOf(page)).toMatchObject({ title: '关于某某区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告', date: '2023-02-06' });
+  });
+
   it('takes a page\'s headline standing first as an unnumbered heading for its title, without the shop named after it, but no part\'s own heading', () => {
     const page = '<html>\n<head>\n<title>某省能源供应能力显著增强 利用效率明显提高- 【某某易购】</title>\n</head>\n<body>\n<h1>某省能源供应能力显著增强 利用效率明显提高</h1>\n'
       + '<p>发布时间：2011-05-03</p>\n<p>某省统计局5月1日通报该省“十一五”期间能源供应与消费情况。过去五年，全省新增发电装机容量3100万千瓦。</p>\n</body>\n</html>\n';

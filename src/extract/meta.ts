@@ -118,8 +118,8 @@ function titleYears(title: string, rules: Rules): number[] {
   return [...title.matchAll(/(\d{4})\s*年/gu)].filter((m) => !skip.has(m.index)).map((m) => Number(m[1]));
 }
 
-/** Paragraphs from the start in which a report may name itself (after an address line and a salutation). */
-const ANNOUNCING_BLOCKS = 4;
+/** Paragraphs from the start in which a report may name itself (after its delivery lines, an address line and a salutation). */
+const ANNOUNCING_BLOCKS = 6;
 
 /** The name a report with no title line gives itself in its opening paragraphs (rules/meta.yaml announcedTitle), or null. */
 function announcedTitle(doc: Doc, rules: Rules): string | null {
