@@ -120,14 +120,20 @@ function titleYears(title: string, rules: Rules): number[] {
 
 /** Paragraphs from the start in which a report may name itself (after its delivery lines, an address line and a salutation). */
 const ANNOUNCING_BLOCKS = 6;
+/** How far into a paragraph a report's name may end (受…委托，现将…报告如下). */
+const ANNOUNCING_REACH = 160;
 
-/** The name a report with no title line gives itself in its opening paragraphs (rules/meta.yaml announcedTitle), or null. */
+/**
+ * The name a report with no title line gives itself in its opening paragraphs, before its first heading (rules/meta.yaml
+ * announcedTitle), or null.
+ */
 function announcedTitle(doc: Doc, rules: Rules): string | null {
   const rule = rules.meta.announcedTitle;
   if (!rule) return null;
   for (const b of doc.blocks.slice(0, ANNOUNCING_BLOCKS)) {
+    if (b.kind === 'heading') break;
     if (b.kind !== 'paragraph') continue;
-    const m = rule.pattern.exec(doc.view.slice(b.start, b.end));
+    const m = rule.pattern.exec(doc.view.slice(b.start, Math.min(b.end, b.start + ANNOUNCING_REACH)));
     const title = m?.groups?.title;
     if (title) {
       const at = b.start + m!.index + m![0].indexOf(title);

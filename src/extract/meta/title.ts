@@ -16,8 +16,9 @@ const NOT_TITLE = [
   /^[\u4e00-\u9fff]{1,6}([,，、][\u4e00-\u9fff]{1,6}){2,}$/u, // a page's keywords (规划,计划,重点工作)
   /^[\d\s:/\-.年月日()]+$/u, // dates, times, counters
   /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]/u, // a page's date stamp before its label (2026年8月20日 政府频道最新文章)
-  /^[—―─\-]{1,2}|^\(.{0,10}\d{4}\s*年/u, // delivery lines (——, ――, ──: the dash as typed)
-  /(会议|大会)上[)）]?$/u, // the end of a delivery line wrapped onto a line of its own (第二次会议上, 第三次会议上))
+  // Delivery lines (——, ――, ──: the dash as typed), and the end of one wrapped onto a line of its own (第二次会议上,
+  // 第三次会议上)).
+  /^(?:[—―─\-]{1,2}|\(.{0,10}\d{4}\s*年|.{0,24}(会议|大会)上[)）]?$)/u,
   /^.{0,16}(〔\d{4}〕|\[\d{4}\])\s*\d+\s*号$/u, // document numbers (a title with one glued on is longer: meta.yaml titleDateNote)
   /(记者|通讯员|供图|摄)\s*\S{0,8}$|^\S{2,4}\/[文图]/u,
   /(记者|通讯员)[^，。,]{1,20}报道$/u, // a byline (南方财经全媒体 见习记者石恩泽 深圳报道)
