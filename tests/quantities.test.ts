@@ -485,6 +485,7 @@ describe('indicator', () => {
     // How a change is counted (同口径, 按可比口径) belongs to the measure, not to what is measured.
     ['一般公共预算收入同口径增长5%。', '一般公共预算收入'],
     ['税收收入按可比口径增长3.2%。', '税收收入'],
+    ['一般公共预算收入可比增长4.1%。', '一般公共预算收入'],
     ['1.城市道路建设项目45项;', '城市道路建设项目'],
     ['确保保有税收“千万元楼”35栋。', '千万元楼'],
     // A dropped word at the edge of a phrase is not cut out of a whole word.
@@ -515,6 +516,13 @@ describe('indicator', () => {
     ['推动3项“跨省通办”改革。', '“跨省通办”改革'],
     ['实现5万余户企业“掌上办”。', '企业'],
   ])('%s → %s', (text, indicator) => expect(one(text).indicator).toBe(indicator));
+
+  it('reads a change on a comparable basis after a comma (…103.2亿元,可比增长9%) as the figure before it does, 可比 no name', () => {
+    const r = extract({ text: '地方一般公共预算收入103.2亿元,可比增长9%;进出口总额突破500亿元。' }, { rules });
+    expect(r.quantities.map((q) => [q.core.text, q.indicator, q.measure])).toEqual([
+      ['103.2亿元', '地方一般公共预算收入', 'level'], ['9%', '地方一般公共预算收入', 'growth'], ['500亿元', '进出口总额', 'level'],
+    ]);
+  });
 
   it('reads an excess over a plan (超计划, 超年度目标) as more of the figure before it, not as an indicator of its own', () => {
     expect(indicators('全年粮食种植面积45.43万亩，超计划0.65万亩。工业投资完成25亿元，超年度目标3亿元。')).toEqual(['粮食种植面积', '粮食种植面积', '工业投资', '工业投资']);
