@@ -524,6 +524,13 @@ describe('indicator', () => {
     ]);
   });
 
+  it('ends a name before a comparison with the economy\'s growth (…收入增长快于经济增速，分别增长5.4%、7.9%)', () => {
+    const r = extract({ text: '城镇和农村常住居民人均可支配收入增长快于经济增速,分别同比增长5.4%、7.9%。农村居民收入增长5.8%、快于经济增速1个百分点。' }, { rules });
+    expect(r.quantities.map((q) => [q.core.text, q.indicator])).toEqual([
+      ['5.4%', '城镇常住居民人均可支配收入'], ['7.9%', '农村常住居民人均可支配收入'], ['5.8%', '农村居民收入'], ['1个百分点', '农村居民收入'],
+    ]);
+  });
+
   it('reads an excess over a plan (超计划, 超年度目标) as more of the figure before it, not as an indicator of its own', () => {
     expect(indicators('全年粮食种植面积45.43万亩，超计划0.65万亩。工业投资完成25亿元，超年度目标3亿元。')).toEqual(['粮食种植面积', '粮食种植面积', '工业投资', '工业投资']);
   });
