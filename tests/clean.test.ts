@@ -166,6 +166,19 @@ describe('clean: report text stays', () => {
 describe('clean: a table of contents', () => {
   const sections = (text: string) => extract({ text }, { rules }).sections.map((s) => s.title);
 
+  it('takes out a list of the parts above the title with no 目录 over it, where the body repeats its first entry', () => {
+    const parts = ['一、2025年工作回顾', '二、“十五五”发展目标', '三、2026年主要任务', '(一)做强生态农业', '(二)做大生态工业', '四、政府自身建设'];
+    const text = [...parts, '2026年某某县政府工作报告', '各位代表:', '现在,我代表县人民政府向大会报告工作,请予审议。', '一、2025年工作回顾', BODY, '二、“十五五”发展目标', BODY].join('\n');
+    expect(removed(text).filter(([rule]) => rule === 'furniture.contents-unlabelled').map(([, t]) => t)).toEqual([parts.join('\n')]);
+    const result = extract({ text }, { rules });
+    expect(result.meta).toMatchObject({ title: '2026年某某县政府工作报告', docType: 'work-report', year: 2026 });
+    expect(result.sections.map((s) => s.title)).toEqual(['2025年工作回顾', '“十五五”发展目标']);
+    // Headings in a row that the body does not repeat, or fewer than three, are the body's own.
+    const own = ['一、总体要求', '(一)指导思想', '1.坚持稳中求进', BODY, '二、主要任务', BODY].join('\n');
+    expect(removed(own).filter(([rule]) => rule === 'furniture.contents-unlabelled')).toEqual([]);
+    expect(extract({ text: own }, { rules }).sections.map((s) => s.title)).toEqual(['总体要求', '指导思想', '坚持稳中求进', '主要任务']);
+  });
+
   it('takes out the entries up to the body\'s repeat of the first one, so they head no section', () => {
     const text = '某某区财政局\n2024年度部门决算\n目 录\n第一部分 部门概况\n一、主要职能\n二、部门决算单位构成\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n\n第一部分\n部门概况\n一、主要职能\n'
       + `${BODY}\n二、部门决算单位构成\n${BODY}\n第二部分 部门决算情况说明\n一、收入支出决算总体情况说明\n${BODY}\n`;

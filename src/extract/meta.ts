@@ -28,6 +28,8 @@ export interface YearNeeds {
   targetsYear: NearNeeds | null;
   /** The texts a paragraph must hold for a news item's account of a report that looks back to match it, or null. */
   reportedLookBack: readonly string[] | null;
+  /** The text every name a report announces holds (its year's 年: requiredText, one), or null. */
+  announcedTitle: readonly string[] | null;
 }
 
 /** Called once by the rule loader (src/rules/compile.ts). */
@@ -38,6 +40,7 @@ export function compileYears(rules: RawRules): YearNeeds {
     planHeading: needs(rules.meta.planHeading), reviewHeading: needs(rules.meta.reviewHeading), runInPlan: near(rules.meta.runInPlan), runInReview: near(rules.meta.runInReview),
     reportedPlan: near(rules.meta.reportedPlan), reportedReview: near(rules.meta.reportedReview), targetsYear: near(rules.meta.targetsYear),
     reportedLookBack: needs(rules.meta.reportedLookBack),
+    announcedTitle: rules.meta.announcedTitle ? requiredText(rules.meta.announcedTitle.pattern, 1) : null,
   };
 }
 
@@ -133,7 +136,8 @@ function announcedTitle(doc: Doc, rules: Rules): string | null {
   for (const b of doc.blocks.slice(0, ANNOUNCING_BLOCKS)) {
     if (b.kind === 'heading') break;
     if (b.kind !== 'paragraph') continue;
-    const m = rule.pattern.exec(doc.view.slice(b.start, Math.min(b.end, b.start + ANNOUNCING_REACH)));
+    const text = doc.view.slice(b.start, Math.min(b.end, b.start + ANNOUNCING_REACH));
+    const m = mayHold(text, rules.meta.compiled.years.announcedTitle) ? rule.pattern.exec(text) : null;
     const title = m?.groups?.title;
     if (title) {
       const at = b.start + m!.index + m![0].indexOf(title);

@@ -339,21 +339,48 @@ const contentsKey = (body: string) => body.replace(/[\s.…·•．]+/gu, '').re
  * the short lines wrapped off them, up to the body's repeat of its first entry (第一部分 … again, or its marker alone)
  * or the first unit of neither sort (the body's own title line, its prose). -1 where no entry follows.
  */
-function contentsEnd(units: Line[], at: number, contents: { entry: RegExp; wrapped: number }): number {
+function contentsEnd(units: Line[], at: number, contents: { entry: RegExp; wrapped: number; unlabelled: boolean; minEntries: number }): number {
   let first: string | null = null;
   let last = -1;
-  for (let j = at + 1; j < units.length && j <= at + MAX_CONTENTS; j++) {
+  let entries = 0;
+  let repeated = false;
+  // With no label, the match is the first entry, and the entries must run on: a part's heading and its first
+  // section's (一、总体要求 / （一）指导思想 / prose) are none.
+  if (contents.unlabelled) {
+    let run = 0;
+    for (let j = at; j < units.length && run < contents.minEntries && contents.entry.test(units[j]!.body.trim()); j++) run++;
+    if (run < contents.minEntries) return -1;
+  }
+  for (let j = contents.unlabelled ? at : at + 1; j < units.length && j <= at + MAX_CONTENTS; j++) {
     const body = units[j]!.body.trim();
     if (!body) continue;
-    const key = contentsKey(body);
-    if (first !== null && key.length >= 2 && first.startsWith(key)) break;
+    // (With no label, a unit longer than any entry is prose: no entry and no repeat of one, and not read to make a key.
+    // Under a label, a table of contents flattened onto one line is one long unit.)
+    const key = contents.unlabelled && body.length > CONTENTS_LINE ? '' : contentsKey(body);
+    if (first !== null && key.length >= 2 && first.startsWith(key)) {
+      repeated = true;
+      break;
+    }
     if (contents.entry.test(body)) {
       last = j;
+      entries++;
       if (first === null && key.length >= 2) first = key;
     } else if (body.length > contents.wrapped) break;
   }
-  return last;
+  if (!contents.unlabelled) return last;
+  // A list with no label is a table of contents only where the body repeats its first entry, after the title and the
+  // opening paragraphs between.
+  for (let j = last + 1; !repeated && first !== null && j < units.length && j <= last + CONTENTS_REPEAT; j++) {
+    const body = units[j]!.body.trim();
+    repeated = body.length <= CONTENTS_LINE && contentsKey(body) === first;
+  }
+  return entries >= contents.minEntries && repeated ? last : -1;
 }
+
+/** How many units after an unlabelled table of contents the body's repeat of its first entry is looked for. */
+const CONTENTS_REPEAT = 12;
+/** The longest unit an unlabelled table of contents reads as an entry or a repeat of one (with a dot leader and page number). */
+const CONTENTS_LINE = 160;
 
 /** Merge overlapping removals, keeping the rule of the one that starts first. */
 function coalesce(ranges: RemovedRange[]): RemovedRange[] {

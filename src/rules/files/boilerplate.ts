@@ -53,7 +53,16 @@ export function boilerplateRules() {
      * leader), and the short lines wrapped off them, until the body repeats its first entry or a unit of neither sort
      * comes; it ends at its last entry.
      */
-    contents: z.object({ entry: Pattern, wrapped: z.number().int().min(0).default(8) }).strict().optional(),
+    contents: z.object({
+      entry: Pattern,
+      wrapped: z.number().int().min(0).default(8),
+      /**
+       * The match is the first entry itself (a list of the parts printed above the title, with no 目录 over it): the
+       * block is removed only where `minEntries` entries or more run and the body repeats the first one after them.
+       */
+      unlabelled: z.boolean().default(false),
+      minEntries: z.number().int().min(1).default(1),
+    }).strict().optional(),
   }).strict();
 
   /** Stretches inside lines (HTML tags, scripts, entities), matched anywhere in the view. */
