@@ -48,6 +48,7 @@ const madeUp = compileRegions({
       ],
       乙市: [{ name: '山湖市', short: '山湖' }, { name: '东山地区', short: '东山' }],
     },
+    counties: {},
   },
 } as unknown as RawRules);
 

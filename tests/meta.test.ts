@@ -36,7 +36,7 @@ describe('meta: web articles', () => {
     const m = metaOf(`2023年某某县政府工作报告\n某某县人民政府县长????张三\n各位代表：\n${body}\n`);
     expect([m.title, m.region]).toEqual(['2023年某某县政府工作报告', { province: '四川省', city: null, district: '某某县' }]);
     const hebei = metaOf('2020年唐县政府工作报告\n各位代表：\n河北省委、河北省政府部署有力，我县作为河北脱贫攻坚重点县，主动融入京津冀，承接北京产业转移，争取北京朝阳区帮扶资金，北京、北京、北京。河北发展，河北担当。\n');
-    expect(hebei.region).toEqual({ province: '河北省', city: null, district: '唐县' });
+    expect(hebei.region).toEqual({ province: '河北省', city: '保定市', district: '唐县' });
   });
   it('types an article about a budget report as news (来源： 某日报, ——…报告解读; a chief who 受…委托 submitted it, told in the third person) and dates it by its 时间： line', () => {
     const text = '当前位置：\n首页\n> 聚焦两会\n回望奋进路 阔步新征程\n——某市2025年预算执行情况和2026年预算(草案)报告解读\n来源： 某某日报\n时间： 2026-02-10 08:50:54\n'
@@ -502,6 +502,23 @@ describe('meta: pieces', () => {
     expect(() => loadRules([dir])).toThrow(/regions\.yaml:2:\d+: unknown province "南海省"/);
   });
 
+  it('gives a document that names only its county the city and province of the one county of that name (regions.yaml counties)', () => {
+    const report = (title: string) => `${title}\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2025年工作回顾\n全县地区生产总值增长5%。\n`;
+    expect(metaOf(report('2026年黄龙县政府工作报告')).region).toEqual({ province: '陕西省', city: '延安市', district: '黄龙县' });
+    // A municipality's district is the municipality's, with no city; a county a province administers directly has none.
+    expect(metaOf(report('2026年门头沟区政府工作报告')).region).toEqual({ province: '北京市', city: null, district: '门头沟区' });
+    expect(metaOf(report('2026年文昌市政府工作报告')).region).toEqual({ province: '海南省', city: null, district: '文昌市' });
+    // A name several counties share (鼓楼区: 福州市, 南京市, 徐州市, 开封市) gives none, unless the text names the province.
+    expect(metaOf(report('2026年鼓楼区政府工作报告')).region).toEqual({ province: null, city: null, district: '鼓楼区' });
+    expect(metaOf(report('2026年福建省鼓楼区政府工作报告')).region).toEqual({ province: '福建省', city: '福州市', district: '鼓楼区' });
+  });
+
+  it('rejects a regions file whose counties name an unknown city', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnreport-regions-'));
+    writeFileSync(join(dir, 'regions.yaml'), 'counties:\n  某某市: [某某县]\n');
+    expect(() => loadRules([dir])).toThrow(/regions\.yaml:2:\d+: unknown city "某某市"/);
+  });
+
   it('leaves every field empty for a text that names nothing', () => {
     expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });
@@ -582,7 +599,8 @@ describe('meta: the year of a report with no title, part headings or date', () =
 describe('meta: streets and townships', () => {
   it('does not read a street named after a city (朝阳路, 南昌路) as the city, and reads a township before a colon', () => {
     const text = '鹿城区山福镇:2018年十大民生实事出炉\n会上，代表票选出十大民生实事项目：完成临江东西街道路提升改造，朝阳路大中修；新建停车位200个以上。\n';
-    expect(metaOf(text)).toMatchObject({ level: 'township', region: { province: null, city: null, district: '鹿城区' } });
+    // (Its city and province are the county's, not 朝阳路's.)
+    expect(metaOf(text)).toMatchObject({ level: 'township', region: { province: '浙江省', city: '温州市', district: '鹿城区' } });
     const shanghai = '黄浦区衡复风貌区城市更新规划\n服务南昌路、淮海路、复兴路沿线街区，建成口袋公园5个。上海市黄浦区人民政府办公室\n';
     expect(metaOf(shanghai).region).toMatchObject({ province: '上海市', city: null });
   });

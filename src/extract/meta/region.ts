@@ -40,6 +40,8 @@ export interface Regions {
   byEitherFirstChar: Map<number, City[]>;
   /** Some city has an empty short name, which stands anywhere. */
   emptyShort: boolean;
+  /** A county-level name → where each county of that name is (rules/regions.yaml counties): its city (null for none) and province. */
+  countyOf: Map<string, { city: string | null; province: string }[]>;
   /** A city's official name, or its short name of two or more characters, → the lowest index in `cities` it stands for. */
   nameIndex: Map<string, number>;
   /** Every distinct length of a key of `nameIndex`, and every char code one ends with. */
@@ -145,6 +147,7 @@ export function compileRegions(rules: RawRules): Regions {
     provinceWords: [],
     byEitherFirstChar: new Map(),
     emptyShort: false,
+    countyOf: countyIndex(rules),
     nameIndex: new Map(),
     nameLengths: [],
     nameEnds: new Set(),
@@ -284,12 +287,35 @@ export function bareLevel(name: string, r: Regions): string | null {
   return r.bareGovernment?.exec(name)?.groups?.level ?? null;
 }
 
+/** Where each county of a name is, from rules/regions.yaml counties (keyed by city, or by province). */
+function countyIndex(rules: RawRules): Regions['countyOf'] {
+  const provinceOfCity = new Map<string, string>();
+  for (const [province, list] of Object.entries(rules.regions.cities)) for (const c of list) provinceOfCity.set(c.name, province);
+  const out: Regions['countyOf'] = new Map();
+  for (const [key, names] of Object.entries(rules.regions.counties)) {
+    const province = provinceOfCity.get(key);
+    const at = province ? { city: key, province } : { city: null, province: key };
+    for (const name of names) {
+      const list = out.get(name);
+      if (list) list.push(at);
+      else out.set(name, [at]);
+    }
+  }
+  return out;
+}
+
 /**
  * The output region of a place: none for a national document; a municipality directly under the central government
  * is the province, with no city (上海市浦东新区 → 上海市, null, 浦东新区), though matching treats it as its own city.
+ * A county named without its city is given the city and province of the one county of that name (in the province
+ * named, if any: rules/regions.yaml counties).
  */
 export function regionOf(place: Place, r: Regions): { province: string | null; city: string | null; district: string | null } {
   if (place.national) return { province: null, city: null, district: null };
+  if (place.district && !place.city) {
+    const at = r.countyOf.get(place.district)?.filter((c) => !place.province || c.province === place.province) ?? [];
+    if (at.length === 1) return { province: at[0]!.province, city: at[0]!.city, district: place.district };
+  }
   const municipality = r.provinces.some((p) => p.municipality && p.name === place.province && p.name === place.city);
   return { province: place.province ?? null, city: municipality ? null : place.city ?? null, district: place.district ?? null };
 }

@@ -26,6 +26,12 @@ export function regionRules() {
   return z.object({
     provinces: z.array(Province).default([]),
     cities: z.record(z.string(), z.array(City)).default({}),
+    /**
+     * County-level divisions by the city they belong to (a name under `cities`), or by their province (a
+     * municipality's districts, the counties a province administers directly): the city and province of a document
+     * that names only its county.
+     */
+    counties: z.record(z.string(), z.array(z.string().min(2))).default({}),
     /** A county-level name where a place name stands, captured as (?<name>…); never one `notDistrict` finds in it, nor one of `commonPlaces`. */
     district: Rule.refine(...captures('name', 'the name')).optional(),
     notDistrict: Rule.optional(),
@@ -53,6 +59,10 @@ export function regionRules() {
     const names = new Set(data.provinces.map((p) => p.name));
     for (const key of Object.keys(data.cities)) {
       if (!names.has(key)) ctx.addIssue({ code: 'custom', path: ['cities', key], message: `unknown province "${key}", expected one of the names under provinces` });
+    }
+    const cities = new Set(Object.values(data.cities).flatMap((list) => list.map((c) => c.name)));
+    for (const key of Object.keys(data.counties)) {
+      if (!names.has(key) && !cities.has(key)) ctx.addIssue({ code: 'custom', path: ['counties', key], message: `unknown city "${key}", expected a name under cities or provinces` });
     }
   });
 }
