@@ -519,6 +519,11 @@ describe('meta: pieces', () => {
     expect(() => loadRules([dir])).toThrow(/regions\.yaml:2:\d+: unknown city "某某市"/);
   });
 
+  it('reads the place of a congress line as read, across a pinyin reading glossed into it (蓬江區(qū)第十一屆), and a lede saying it opened as news', () => {
+    const text = '\n2月11日上午,江門市蓬江區(qū)第十一屆人民代表大會第六次會議在蓬江會堂開幕。\n代理區(qū)長向大會作政府工作報告。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'county', region: { province: '广东省', city: '江门市', district: '蓬江区' } });
+  });
+
   it('leaves every field empty for a text that names nothing', () => {
     expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });

@@ -12,7 +12,8 @@ function anchors(doc: Doc, rules: Rules, title: string | null, front: Block[], i
   const out: string[] = [];
   const congress = rules.meta.congress;
   for (const b of front) {
-    const v = doc.view.slice(b.start, b.end);
+    // As read: a pinyin reading or markup inside the line (蓬江區(qū)第十一屆) is no break in the place's name.
+    const v = doc.reading.slice(b.start, b.end);
     for (let k = 0; k < congress.length; k++) {
       // A rule is run only on a line holding a text it needs (人民代表大会…): its place, read character by character
       // from every position of the line, cost far more than the search.
