@@ -76,6 +76,18 @@ describe('documents that look back', () => {
       .toEqual([['25.1亿元', 'actual', 2024], ['26亿元', 'target', 2025]]);
   });
 
+  it('reads a news item under an agency\'s or a paper\'s dateline on a bulletin of any figures as a review of its year, glossed or not', () => {
+    const plain = '本报北京6月30日电 (记者张三)国家统计局今天发布了2008年各省、自治区、直辖市单位GDP能耗等指标公报。全国单位GDP能耗下降4.59%。\n';
+    const result = extract({ text: plain }, { rules });
+    expect(result.meta).toMatchObject({ docType: 'news', year: 2008 });
+    expect(result.quantities.map((q) => [q.core.text, q.kind, q.year])).toEqual([['4.59%', 'actual', 2008]]);
+    // A copy with pinyin readings glossed into its words (發(fā)布) is read without them.
+    const glossed = '某某社北京七月十四日電 官方十四日在此間發(fā)布二00七年各省單位GDP能耗等指標(biāo)公報(bào)。全國單位GDP能耗降低百分之三點(diǎn)六六。\n';
+    const g = extract({ text: glossed }, { rules });
+    expect(g.meta).toMatchObject({ docType: 'news', year: 2007 });
+    expect(g.quantities.map((q) => [q.kind, q.year])).toEqual([['actual', 2007]]);
+  });
+
   it('reads final accounts as a review of the first year their title names', () => {
     const text = '某某县2024年财政总决算和2025年1-6月财政预算执行情况的报告\n一、2024年财政总决算情况\n全县一般公共预算收入25.15亿元，为年初预算的98.23%。\n'
       + '二、2025年1-6月财政预算执行情况\n1-6月，全县一般公共预算收入12.3亿元。\n';

@@ -233,7 +233,8 @@ export function openingYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules)
   let seen = 0;
   for (const b of doc.blocks) {
     if (b.kind !== 'paragraph') continue;
-    const m = rule.pattern.exec(doc.view.slice(b.start, Math.min(b.end, b.start + YEAR_OPENING)));
+    // (As read: a pinyin reading glossed into a word, 發(fā)展, is no break in it.)
+    const m = rule.pattern.exec(doc.reading.slice(b.start, Math.min(b.end, b.start + YEAR_OPENING)));
     if (m) return Number(m.groups!.year);
     if (++seen === 2) break;
   }
@@ -252,7 +253,7 @@ export function reportedLookBackYear(doc: Doc, meta: Pick<Meta, 'docType'>, rule
   if (!rule || meta.docType !== 'news') return null;
   let seen = 0;
   for (const b of doc.blocks) {
-    const text = b.kind === 'paragraph' ? doc.view.slice(b.start, b.end) : '';
+    const text = b.kind === 'paragraph' ? doc.reading.slice(b.start, b.end) : '';
     if (!text.includes('。')) continue;
     const m = mayHold(text, rules.meta.compiled.years.reportedLookBack) ? rule.pattern.exec(text) : null;
     if (m) return Number(m.groups!.year);
