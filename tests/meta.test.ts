@@ -524,6 +524,11 @@ describe('meta: pieces', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'news', level: 'county', region: { province: '广东省', city: '江门市', district: '蓬江区' } });
   });
 
+  it('reads the place of a delivery line wrapped after 届 (——…在某县第十七届 / 人民代表大会第七次会议上)', () => {
+    const text = '2026年政府工作报告\n政 府 工 作 报 告\n——2025年12月22日在陵川县第十七届\n人民代表大会第七次会议上\n县长 王某\n各位代表:\n现在,我代表县人民政府向大会报告工作,请予审议。\n';
+    expect(metaOf(text)).toMatchObject({ level: 'county', region: { province: '山西省', city: '晋城市', district: '陵川县' }, issuer: '陵川县人民政府', date: '2025-12-22' });
+  });
+
   it('leaves every field empty for a text that names nothing', () => {
     expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });
