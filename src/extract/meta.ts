@@ -121,14 +121,17 @@ function titleYears(title: string, rules: Rules): number[] {
   return [...title.matchAll(/(\d{4})\s*年/gu)].filter((m) => !skip.has(m.index)).map((m) => Number(m[1]));
 }
 
-/** Paragraphs from the start in which a report may name itself (after its delivery lines, an address line and a salutation). */
+/**
+ * Paragraphs from the start in which a report may name itself (after its delivery lines, an address line and a
+ * salutation).
+ */
 const ANNOUNCING_BLOCKS = 6;
 /** How far into a paragraph a report's name may end (受…委托，现将…报告如下). */
 const ANNOUNCING_REACH = 160;
 
 /**
- * The name a report with no title line gives itself in its opening paragraphs, before its first heading (rules/meta.yaml
- * announcedTitle), or null.
+ * The name a report with no title line gives itself in its opening paragraphs, before its first heading
+ * (rules/meta.yaml announcedTitle), or null.
  */
 function announcedTitle(doc: Doc, rules: Rules): string | null {
   const rule = rules.meta.announcedTitle;

@@ -379,7 +379,7 @@ function contentsEnd(units: Line[], at: number, contents: { entry: RegExp; wrapp
 
 /** How many units after an unlabelled table of contents the body's repeat of its first entry is looked for. */
 const CONTENTS_REPEAT = 12;
-/** The longest unit an unlabelled table of contents reads as an entry or a repeat of one (with a dot leader and page number). */
+/** The longest unit an unlabelled table of contents reads as an entry or as a repeat of one (with its page number). */
 const CONTENTS_LINE = 160;
 
 /** Merge overlapping removals, keeping the rule of the one that starts first. */

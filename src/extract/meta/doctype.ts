@@ -223,8 +223,8 @@ const YEAR_OPENING = 120;
 
 /**
  * The year a text of no known type (`other`) opens on and looks back on (rules/meta.yaml yearOpening: 2022年，面对…,
- * in its first paragraph, or its second after a title line), or null: a bulletin's or a summary's body, copied without its title or under one that
- * names no year.
+ * in its first paragraph, or its second after a title line), or null: a bulletin's or a summary's body, copied
+ * without its title or under one that names no year.
  */
 export function openingYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules): number | null {
   const rule = rules.meta.yearOpening;
@@ -241,7 +241,7 @@ export function openingYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules)
   return null;
 }
 
-/** In how many opening paragraphs of prose (with a full stop) a news item's account of a report that looks back is looked for. */
+/** In how many opening paragraphs of prose (with a full stop) an account of a report that looks back is looked for. */
 const REPORTED_PARAGRAPHS = 3;
 
 /**

@@ -40,7 +40,7 @@ export interface Regions {
   byEitherFirstChar: Map<number, City[]>;
   /** Some city has an empty short name, which stands anywhere. */
   emptyShort: boolean;
-  /** A county-level name → where each county of that name is (rules/regions.yaml counties): its city (null for none) and province. */
+  /** A county-level name → each county of that name (regions.yaml counties): its city (null for none) and province. */
   countyOf: Map<string, { city: string | null; province: string }[]>;
   /** A city's official name, or its short name of two or more characters, → the lowest index in `cities` it stands for. */
   nameIndex: Map<string, number>;
