@@ -220,6 +220,11 @@ describe('meta: printed documents', () => {
     expect(metaOf(text)).toMatchObject({ title: '某市安全生产治本攻坚三年行动方案(2024—2026年)', docType: 'task-notice' });
   });
 
+  it('leaves a channel\'s tag out of a news title (青岛|…) and reads a paper\'s stamp with its name in pinyin (Da Zhong Ri Bao·…)', () => {
+    const text = '青岛|发力“九个新”，确保“十五五”开好局起好步\nDa Zhong Ri Bao·2026-01-21 01:53\n政府工作报告全面回顾了2025年及“十四五”时期工作。\n';
+    expect(metaOf(text)).toMatchObject({ title: '发力“九个新”，确保“十五五”开好局起好步', docType: 'news', date: '2026-01-21' });
+  });
+
   it('leaves a paged copy\'s page out of its title (…政府工作报告(第3/9页))', () => {
     expect(metaOf('2023年某省政府工作报告(第3/9页)\n这五年，基础设施实现整体性提升，建成数据中心42个。\n')).toMatchObject({ title: '2023年某省政府工作报告', docType: 'work-report' });
   });
