@@ -19,6 +19,11 @@ describe('years and periods', () => {
     expect(when('报告显示，在2020年，全省一般公共预算收入为12921.97亿元。税收收入为9881.21亿元。').map((q) => q[2])).toEqual([2020, null]);
   });
 
+  it('reads an average after a length its sentence names (五年跨越…，年均增速达到8%) as over that length, with no span around', () => {
+    const text = REPORT(2026, '一、2025年工作回顾\n预计2025年，全县地区生产总值完成87.4亿元，五年跨越3个十亿级台阶，年均增速达到8%。\n');
+    expect(when(text)).toEqual([['87.4亿元', 'actual', 2025, null], ['8%', 'actual', null, [2021, 2025]]]);
+  });
+
   it('in a five-year review: X of 由X增长到Y is the year before the span, Y its end, an average the span', () => {
     const text = REPORT(2021, '一、“十三五”时期和2020年工作回顾\n“十三五”时期，是我县变化最大的五年。全县生产总值由40亿元增长到62亿元，年均增长9%；财政收入由“十二五”末的3亿元增加到5亿元。\n');
     expect(when(text)).toEqual([

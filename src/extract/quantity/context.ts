@@ -825,6 +825,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
   let sp: { end: number; period: Period | null; rule: NonNullable<YearCue['rule']['span']>; base: number | null; id: string; fallback: Period | null } | null = null;
   // The last span that names its years (2021—2024年, “十三五”时期): an average after it (2021—2024年年均增长) is over it.
   let named: { end: number; period: Period; id: string } | null = null;
+  // The last span that names only its length (五年跨越…), with the years it stands for: an average after it is over them.
+  let sized: { end: number; period: Period; id: string } | null = null;
   // Each match of each year cue (cue by cue, in rule order); the last of each sort wins.
   const all = c.yearCues.patterns.all(text);
   // Most windows hold no cue: the empty list of every cue is then not read.
@@ -838,10 +840,12 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
       if (rule.span) {
         // A span in another clause before the figure (近5年来首次…，…达100%) holds for it only when fronted (五年来，…).
         const governs = (end < text.length && c.punct.is(text.charCodeAt(end), FRONTING)) || c.punct.indexIn(text, end, text.length, CLAUSE_END) < 0;
+        // (A length in an earlier clause of the sentence still tells an average after it what it is over.)
+        const fallback = rule.span === 'context' && cue[1] ? spanYears({ ...rule, span: 'n-by-kind' }, cue, frame, kind) : null;
+        if (fallback && (!sized || end > sized.end)) sized = { end, period: fallback, id: rule.id };
         if (!governs) continue;
         const period = spanYears(rule, cue, frame, kind);
         if (!sp || end > sp.end) {
-          const fallback = rule.span === 'context' && cue[1] ? spanYears({ ...rule, span: 'n-by-kind' }, cue, frame, kind) : null;
           // A base year written out (比2015年) or the end of a plan (比“十二五”末: 2015).
           const base = rule.span !== 'base' ? null : rule.period ? PLAN_END[cue[1] ?? ''] ?? null : Number(cue[1]);
           sp = { end, period, rule: rule.span, base, id: rule.id, fallback };
@@ -876,6 +880,8 @@ export function yearOf(view: string, frame: Frame, c: Compiled, text: string, bl
     const around = scopeOf(view, frame, c, block, m.start);
     if (around) return { year: null, period: around.period, rule: around.rule };
     if (sp.fallback) return inSpan(frame, c, block, m, text, kind, sp.fallback, sp.id);
+    // An average after a length its sentence names with no span around (五年跨越3个十亿级台阶，年均增速达到8%) is over it.
+    if (sp.rule === 'average' && sized && sized.end < sp.end) return { year: null, period: sized.period, rule: sized.id };
     // An average in a part whose heading names a span beside its year (2025年和“十四五”时期工作回顾), or a span alone
     // (一、“十一五”时期经济社会发展取得重大成就: 预计2010年，…年均增长11.7%), is over that span.
     const section = sp.rule === 'average' ? sectionOf(frame, block) : undefined;
