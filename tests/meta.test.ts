@@ -534,6 +534,18 @@ describe('meta: pieces', () => {
     expect(metaOf(text)).toMatchObject({ level: 'county', region: { province: '山西省', city: '晋城市', district: '陵川县' }, issuer: '陵川县人民政府', date: '2025-12-22' });
   });
 
+  it('dates a national news item with no other year by the plenary session it names (第十四届全国人大三次会议: 2025), not by a standing committee\'s', () => {
+    const news = (session: string) => metaOf(`全国两会｜政府工作报告定出今年经济增长目标\n某某社北京3月5日电 ${session}早上在北京开幕，国务院总理发表政府工作报告，当中定出今年国内生产总值增长5%左右。\n`);
+    expect(news('第十四届全国人大三次会议')).toMatchObject({ docType: 'news', level: 'national', year: 2025 });
+    expect(news('全国政协十三届二次会议').year).toBe(2019);
+    expect(news('第十四届全国人大常委会第十七次会议').year).toBeNull();
+  });
+
+  it('reads the year under review from a heading on "工作的回顾" (一、1994年国内工作的回顾: a report of 1995)', () => {
+    const text = '各位代表：\n现在，我代表国务院向大会作政府工作报告，请予审议。\n一、1994年国内工作的回顾\n过去的一年，国民经济继续快速增长。我们基本上完成了八届全国人大二次会议确定的1994年的工作。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'work-report', level: 'national', year: 1995 });
+  });
+
   it('leaves every field empty for a text that names nothing', () => {
     expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });

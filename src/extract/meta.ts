@@ -2,7 +2,7 @@ import { withFields, type Block, type Doc, type Stage } from '../document.js';
 import { mayHold, requiredText } from '../rules/regex-ast.js';
 import type { RawRules, Rules } from '../rules/schema.js';
 import type { Meta } from '../schema.js';
-import { findDate } from './meta/dates.js';
+import { cnNumber, findDate } from './meta/dates.js';
 import { frontMatter } from './meta/front.js';
 import { docTypeOf, looksBack, openingYear, outlineSpan, reportedLookBackYear } from './meta/doctype.js';
 import { expandIssuer, issuerCue } from './meta/issuer.js';
@@ -99,7 +99,20 @@ function yearOf(doc: Doc, rules: Rules, title: string | null, date: string | nul
     : docType === 'news' ? yearOfParts(doc.view, rules, true)
     : docType === 'other' ? targetsYearOf(doc.view, rules) ?? openingYear(doc, { docType }, rules)
     : null;
-  return parts ?? milestoneYear(doc.view, rules);
+  // A news item that names the national plenary session it reports on is of that session's year (a report itself names
+  // the session before it as well: 完成了八届全国人大二次会议确定的任务).
+  return parts ?? milestoneYear(doc.view, rules) ?? (docType === 'news' ? sessionYear(doc.view, rules) : null);
+}
+
+/** The year of the national congress's or CPPCC's plenary session a text names (meta.yaml nationalSession), or null. */
+function sessionYear(view: string, rules: Rules): number | null {
+  const rule = rules.meta.nationalSession;
+  const m = rule && view.includes('全国') ? rule.pattern.exec(view) : null;
+  if (!m) return null;
+  const n = rules.quantities.compiled.numerals;
+  const term = cnNumber(m.groups!.term!, n);
+  const session = cnNumber(m.groups!.session!, n);
+  return term >= rule!.firstTerm ? rule!.firstYear + (term - rule!.firstTerm) * rule!.termYears + session - 1 : null;
 }
 
 /** The year of a five-year plan's life the text says it is in (meta.yaml planMilestone: “十五五”开局之年 → 2026), or null. */

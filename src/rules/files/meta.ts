@@ -95,6 +95,15 @@ export function metaRules() {
      */
     planMilestone: z.object({ id: RuleId, ...examples, pattern: Pattern, last: Words.default([]) }).strict()
       .refine((r) => /\(\?<plan>/.test(r.pattern.source) && /\(\?<milestone>/.test(r.pattern.source), { message: 'the pattern must capture (?<plan>…) and (?<milestone>…)', path: ['pattern'] }).optional(),
+    /**
+     * A plenary session of the National People's Congress or the CPPCC's National Committee a text names (第十四届全国
+     * 人大三次会议, 全国政协十四届三次会议), its term captured as (?<term>…) and its session as (?<session>…): its year,
+     * counted from the term `firstTerm`, first met in `firstYear`, one term every `termYears`.
+     */
+    nationalSession: z.object({
+      id: RuleId, ...examples, pattern: Pattern,
+      firstTerm: z.number().int().positive(), firstYear: z.number().int().min(1900), termYears: z.number().int().positive(),
+    }).strict().refine(...captures('term', 'the term')).refine(...captures('session', 'the session')).optional(),
     /** A year opening a clause (2016年，全县…); searched for every match (`g`). */
     /** The date of delivery or issue, in the order read; each captures (?<year>…), (?<month>…) and (?<day>…). */
     dates: z.object({
