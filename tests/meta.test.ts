@@ -546,6 +546,12 @@ describe('meta: pieces', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'work-report', level: 'national', year: 1995 });
   });
 
+  it('types a copy with pinyin readings glossed into its words by the words read without them (執(zhí)行情況和…預(yù)算草案)', () => {
+    // (No title line: the body's 預算執行情況 decides, not 各位代表 alone.)
+    const text = '各位代表：\n受縣人民政府委托，現(xiàn)將某縣2022年地方財(cái)政預(yù)算執(zhí)行情況和2023年地方財(cái)政預(yù)算草案提請(qǐng)大會(huì)審議。\n一、2022年預(yù)算執(zhí)行情況\n全縣一般公共預(yù)算收入6.3億元。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'budget-report' });
+  });
+
   it('leaves every field empty for a text that names nothing', () => {
     expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });

@@ -4,6 +4,7 @@ import type { Meta } from '../../schema.js';
 import { escapeRegExp } from '../../rules/pattern.js';
 import { contextFree, mayHold, requiredText } from '../../rules/regex-ast.js';
 import { readAs } from '../../stages/normalise.js';
+import { FILLER } from '../../util/breaks.js';
 
 /** How many opening lines (page furniture included) the body cues look at. */
 const OPENING_LINES = 60;
@@ -79,7 +80,11 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const add = (type: Meta['docType'], w: number) => score.set(type, (score.get(type) ?? 0) + w);
   const byTitle = t ? rules.meta.titleCues.find((c) => c.title.test(t))?.docType ?? null : null;
   if (byTitle) add(byTitle, fromCollector ? COLLECTOR_TITLE : OWN_TITLE);
-  const text = doc.view.slice(0, OPENING_CHARS);
+  // A copy with pinyin readings glossed into its words (發(fā)布: fillers in the view) is read without them: its opening
+  // text and its lines apart, every line then read as one outside the text.
+  const opening = doc.view.slice(0, OPENING_CHARS);
+  const glossed = hasGloss(doc, opening.length, rules);
+  const text = glossed ? withoutFillers(opening) : opening;
   const lines: string[] = [];
   // The lines that are not part of the opening text as it stands (past it, or changed in the view since: page breaks),
   // and those inside it (`inside`: their indices in `lines`, in the order of the text).
@@ -89,6 +94,12 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   const count = Math.min(doc.lines.length, OPENING_LINES);
   for (let i = 0; i < count; i++) {
     const l = doc.lines[i]!;
+    if (glossed) {
+      const body = withoutFillers(l.body);
+      outside.push(body);
+      lines.push(body);
+      continue;
+    }
     if (l.end > text.length || text.slice(l.start, l.end) !== l.body) outside.push(l.body);
     else {
       inside.push(l);
@@ -149,6 +160,26 @@ export function docTypeOf(doc: Doc, rules: Rules, title: string | null, fromColl
   for (const [type, w] of score) if (w > (score.get(best) ?? 0)) best = type;
   return best;
 }
+
+/** How far into a blanked stretch a pinyin reading is tried (the longest is seven letters in brackets). */
+const GLOSS_REACH = 10;
+
+/**
+ * Whether the view blanked a pinyin reading (rules/script.yaml gloss) before `end`: a filler where the text has an
+ * opening bracket, the reading read there. (Markup blanked, <p>, opens with no bracket.)
+ */
+function hasGloss(doc: Doc, end: number, rules: Rules): boolean {
+  const gloss = rules.script.gloss?.pattern;
+  if (!gloss) return false;
+  for (let i = doc.view.indexOf(FILLER); i >= 0 && i < end; i = doc.view.indexOf(FILLER, i + 1)) {
+    // (search reads a global pattern from its start and leaves its lastIndex as it was.)
+    if (doc.text.charCodeAt(i) === 0x28 && doc.text.slice(i, i + GLOSS_REACH).search(gloss) === 0) return true;
+  }
+  return false;
+}
+
+/** A text without the fillers of the view. */
+const withoutFillers = (s: string): string => (s.includes(FILLER) ? s.replaceAll(FILLER, '') : s);
 
 /** Append `i` to a list in increasing order unless it is already its last. */
 function addLast(list: number[], i: number): void {
