@@ -88,6 +88,13 @@ describe('documents that look back', () => {
     expect(g.quantities.map((q) => [q.kind, q.year])).toEqual([['actual', 2007]]);
   });
 
+  it('reads a part on final accounts (一、2020年全区收支决算) as a review of its year, with no title to say so', () => {
+    const text = '一、2020年全区收支决算\n1.一般公共预算收支及其平衡情况\n全区一般公共预算总收入410338万元，完成调整后预算的97.3%，下降6.4%。\n';
+    const result = extract({ text }, { rules });
+    expect(result.sections.map((s) => [s.title, s.role, s.year])).toEqual([['2020年全区收支决算', 'review', 2020], ['一般公共预算收支及其平衡情况', 'review', 2020]]);
+    expect(figures(text)).toEqual([['410338万元', 'actual', 2020], ['97.3%', 'actual', 2020], ['6.4%', 'actual', 2020]]);
+  });
+
   it('reads final accounts as a review of the first year their title names', () => {
     const text = '某某县2024年财政总决算和2025年1-6月财政预算执行情况的报告\n一、2024年财政总决算情况\n全县一般公共预算收入25.15亿元，为年初预算的98.23%。\n'
       + '二、2025年1-6月财政预算执行情况\n1-6月，全县一般公共预算收入12.3亿元。\n';
