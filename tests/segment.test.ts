@@ -177,6 +177,13 @@ describe('segment: headings and depth by context', () => {
     expect(headings(report)).toEqual([[1, '一、工作回顾'], [1, '二、工作安排']]);
   });
 
+  it('reads a shorter standalone line that names a part of the report (主要目标, 回眸展望) as a heading, and no other', () => {
+    const body = '县长在县人大会议上所作的政府工作报告，总结成绩客观实在、直观形象，谋划工作求真务实、目标明确，给与会代表和列席人员留下了深刻印象。';
+    const article = `某县政府工作报告解读\n${body}\n主要目标\n生产总值增长11.5%左右，全社会固定资产投资增长23%左右。\n回眸展望\n${body}\n镇安花园\n${body}\n`;
+    expect(headings(article)).toEqual([[1, '主要目标'], [1, '回眸展望']]);
+    expect(extract({ text: article }, { rules }).quantities.map((q) => q.kind)).toEqual(['target', 'target']);
+  });
+
   it('takes no figure or table caption (图1 …, 表1 …) for a standalone heading', () => {
     const output = '全年全省地区生产总值20164.58亿元，比上年增长1.2%。其中，第一产业增加值2861.18亿元，增长3.4%；第二产业增加值7113.87亿元，增长0.4%；第三产业增加值10189.53亿元，增长1.1%。';
     const people = '年末全省常住人口3856万人，比上年末增加4万人。其中，城镇常住人口2107万人，占年末常住人口比重为54.6%，比上年末提高0.7个百分点。全年出生人口45.6万人，人口出生率为11.8‰。';

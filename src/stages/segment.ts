@@ -592,7 +592,8 @@ function splitRunIn(view: string, paras: Range[], runIn: FirstIndex<RunIn>, any:
 
 /** A short standalone line between paragraphs, as news articles use for their section titles (headings.standalone). */
 export function standalone(text: string, rule: NonNullable<Rules['headings']['standalone']>): boolean {
-  if (text.length < rule.minLength || text.length > rule.maxLength) return false;
+  if (text.length < rule.minLength) return rule.short !== undefined && rule.short.test(text);
+  if (text.length > rule.maxLength) return false;
   // A signature (某区人民政府办公室) names who issued the text, not a part of it.
   if (rule.not.test(text) || rule.signature.test(text)) return false;
   return (text.match(CJK)?.length ?? 0) >= text.length * rule.hanShare;

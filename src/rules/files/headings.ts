@@ -100,6 +100,8 @@ export function headingRules() {
       id: RuleId, ...examples,
       minLength: z.number().int().positive(), maxLength: z.number().int().positive(),
       hanShare: z.number().min(0).max(1), not: Pattern, signature: Pattern,
+      /** A line shorter than `minLength` that is a standalone title all the same: one naming a part (主要目标, 回眸展望). */
+      short: Pattern.optional(),
     }).strict().nullable().default(null),
   }).strict();
 }
