@@ -552,6 +552,12 @@ describe('meta: pieces', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'budget-report' });
   });
 
+  it('reads a page\'s stamp closed by its buttons (… 09:19   【 】 【打印) and takes no photo caption for the outlet (开幕式现场。记者张三摄)', () => {
+    const text = '市十四届人大三次会议开幕 政府工作报告勾勒发展蓝图\nhttp://www.example.com.cn  某某网   2013年02月22日 09:19   【 】 【打印\n'
+      + '  开幕式现场。记者张三摄\n  某某网讯 昨天上午，某市第十四届人民代表大会第三次会议在大剧院开幕。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2013-02-22', issuer: null });
+  });
+
   it('leaves every field empty for a text that names nothing', () => {
     expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });
