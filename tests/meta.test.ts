@@ -558,6 +558,11 @@ describe('meta: pieces', () => {
     expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2013-02-22', issuer: null });
   });
 
+  it('types a site\'s news (某某之窗讯) and dates it by the report it covers, its year before the day (2015年4月27日的…政府工作报告)', () => {
+    const text = '某某日报 - 某某之窗讯 编者按:一系列关乎民计民生的大事,都在2015年4月27日的某县政府工作报告中做了掷地有声的部署。\n主要目标\n生产总值增长11.5%左右。\n';
+    expect(metaOf(text)).toMatchObject({ docType: 'news', date: '2015-04-27', year: 2015 });
+  });
+
   it('leaves every field empty for a text that names nothing', () => {
     expect(metaOf('这段文字没有标题，也没有日期和地名，只是一句普通的话。\n')).toEqual({ title: null, docType: 'other', level: null, region: { province: null, city: null, district: null }, date: null, issuer: null, year: null });
   });
