@@ -1,4 +1,4 @@
-import type { Doc, ViewLine } from '../../document.js';
+import type { Block, Doc, ViewLine } from '../../document.js';
 import type { RawRules, Rules } from '../../rules/schema.js';
 import type { Meta } from '../../schema.js';
 import { escapeRegExp } from '../../rules/pattern.js';
@@ -261,13 +261,22 @@ export function openingYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules)
   const rule = rules.meta.yearOpening;
   if (!rule || meta.docType !== 'other') return null;
   // The first paragraph, or the second when the first is a title line.
+  return yearInParagraphs(doc, 2, (b) => doc.reading.slice(b.start, Math.min(b.end, b.start + YEAR_OPENING)), (text) => rule.pattern.exec(text));
+}
+
+/**
+ * The year (the `year` group) `match` finds first in the text `read` gives of each of the first `count` paragraphs
+ * it gives one of (null to pass a paragraph by), or null. Paragraphs are read as read: a pinyin reading glossed into
+ * a word (發(fā)展) is no break in it.
+ */
+function yearInParagraphs(doc: Doc, count: number, read: (b: Block) => string | null, match: (text: string) => RegExpExecArray | null): number | null {
   let seen = 0;
   for (const b of doc.blocks) {
-    if (b.kind !== 'paragraph') continue;
-    // (As read: a pinyin reading glossed into a word, 發(fā)展, is no break in it.)
-    const m = rule.pattern.exec(doc.reading.slice(b.start, Math.min(b.end, b.start + YEAR_OPENING)));
+    const text = b.kind === 'paragraph' ? read(b) : null;
+    if (text === null) continue;
+    const m = match(text);
     if (m) return Number(m.groups!.year);
-    if (++seen === 2) break;
+    if (++seen === count) break;
   }
   return null;
 }
@@ -282,15 +291,11 @@ const REPORTED_PARAGRAPHS = 3;
 export function reportedLookBackYear(doc: Doc, meta: Pick<Meta, 'docType'>, rules: Rules): number | null {
   const rule = rules.meta.reportedLookBack;
   if (!rule || meta.docType !== 'news') return null;
-  let seen = 0;
-  for (const b of doc.blocks) {
-    const text = b.kind === 'paragraph' ? doc.reading.slice(b.start, b.end) : '';
-    if (!text.includes('。')) continue;
-    const m = mayHold(text, rules.meta.compiled.years.reportedLookBack) ? rule.pattern.exec(text) : null;
-    if (m) return Number(m.groups!.year);
-    if (++seen === REPORTED_PARAGRAPHS) break;
-  }
-  return null;
+  const needs = rules.meta.compiled.years.reportedLookBack;
+  return yearInParagraphs(doc, REPORTED_PARAGRAPHS, (b) => {
+    const text = doc.reading.slice(b.start, b.end);
+    return text.includes('。') ? text : null;
+  }, (text) => (mayHold(text, needs) ? rule.pattern.exec(text) : null));
 }
 
 /**
