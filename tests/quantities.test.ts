@@ -531,6 +531,13 @@ describe('indicator', () => {
     ]);
   });
 
+  it('names a share of the adjusted budget and the change after it by the figure before (完成调整后预算的97.3%，下降6.4%), and drops a month span\'s year', () => {
+    const r = extract({ text: '全区一般公共预算总收入410338万元,完成调整后预算的97.3%,下降6.4%。2020年1-6月全城区组织财政收入146840万元,增长3.1%。' }, { rules });
+    expect(r.quantities.map((q) => [q.core.text, q.indicator])).toEqual([
+      ['410338万元', '一般公共预算总收入'], ['97.3%', '一般公共预算总收入'], ['6.4%', '一般公共预算总收入'], ['146840万元', '组织财政收入'], ['3.1%', '组织财政收入'],
+    ]);
+  });
+
   it('reads an excess over a plan (超计划, 超年度目标) as more of the figure before it, not as an indicator of its own', () => {
     expect(indicators('全年粮食种植面积45.43万亩，超计划0.65万亩。工业投资完成25亿元，超年度目标3亿元。')).toEqual(['粮食种植面积', '粮食种植面积', '工业投资', '工业投资']);
   });
