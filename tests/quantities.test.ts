@@ -541,6 +541,13 @@ describe('indicator', () => {
     ]);
   });
 
+  it('names a change of revenue or spending (同比减收, 增支) by the figure before it', () => {
+    const r = extract({ text: '一般公共预算收入24627万元，同比减收1070万元。一般公共预算支出30亿元，增支2.1亿元。' }, { rules });
+    expect(r.quantities.map((q) => [q.core.text, q.indicator, q.measure])).toEqual([
+      ['24627万元', '一般公共预算收入', 'level'], ['1070万元', '一般公共预算收入', 'growth'], ['30亿元', '一般公共预算支出', 'level'], ['2.1亿元', '一般公共预算支出', 'growth'],
+    ]);
+  });
+
   it('reads an excess over a plan (超计划, 超年度目标) as more of the figure before it, not as an indicator of its own', () => {
     expect(indicators('全年粮食种植面积45.43万亩，超计划0.65万亩。工业投资完成25亿元，超年度目标3亿元。')).toEqual(['粮食种植面积', '粮食种植面积', '工业投资', '工业投资']);
   });
