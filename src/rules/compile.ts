@@ -27,7 +27,8 @@ export interface CompiledParts {
   /** `pageBreaks`: ids of the line rules that mark a page break. */
   /** `spanNeeds[k]`: the texts span rule k cannot match without one of (requiredText), or null. */
   /** `frontKeys`: the front-matter key words, lower-cased, with the hint each names (or other). */
-  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[]; frontKeys: ReadonlyMap<string, FrontKind> };
+  /** `navigation`: the ids of the block rules marked `navigation` (a page's navigation: no date is read from it). */
+  boilerplate: { lines: LinePrefilter; pageBreaks: ReadonlySet<string>; navigation: ReadonlySet<string>; spanNeeds: readonly (readonly string[] | null)[]; frontKeys: ReadonlyMap<string, FrontKind> };
   /** The styles of outline markers. */
   /** `taskLineNeeds[k]`: the texts task-line cue k cannot match without one of (requiredText), or null. */
   /** `runIn`: the unnumbered part titles that may run straight on into their prose, as prefixes. */
@@ -138,6 +139,7 @@ function compileParts(raw: RawRules): Rules {
     boilerplate: attach(raw.boilerplate, {
       lines: compileLinePrefilter(raw.boilerplate.lines),
       pageBreaks: new Set(raw.boilerplate.lines.filter((r) => r.pageBreak).map((r) => r.id)),
+      navigation: new Set(raw.boilerplate.blocks.filter((r) => r.navigation).map((r) => r.id)),
       spanNeeds: raw.boilerplate.spans.map((r) => requiredText(r.pattern)),
       frontKeys: compileFrontKeys(raw.boilerplate.frontMatter),
     }),

@@ -66,7 +66,7 @@ function execIf(g: Gated | undefined, text: string, start = 0, end = text.length
  * on it are other pages', so no date of the document is read before it.
  */
 function navigationEnd(doc: Pick<Doc, 'removed'>, rules: Rules): number {
-  const navigation = new Set(rules.boilerplate.blocks.filter((b) => b.navigation).map((b) => b.id));
+  const navigation = rules.boilerplate.compiled.navigation;
   let end = 0;
   if (navigation.size) for (const r of doc.removed) if (r.end > end && navigation.has(r.rule)) end = r.end;
   return end;
